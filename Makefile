@@ -1,0 +1,120 @@
+# mailprof build. `make demo` and `make check` install missing Debian
+# packages first (see `deps`), so both work on a fresh machine.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR ?= $(PREFIX)/share
+MANDIR ?= $(DATADIR)/man
+PKG_CONFIG ?= pkg-config
+CC ?= cc
+B ?= build
+
+DEPS_PKGS = libxml2-dev libinih-dev libcriterion-dev pkg-config libxml2-utils
+
+XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
+XML_LIBS := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)
+INIH_CFLAGS := $(shell $(PKG_CONFIG) --cflags inih 2>/dev/null)
+INIH_LIBS := $(shell $(PKG_CONFIG) --libs inih 2>/dev/null || echo -linih)
+CRIT_CFLAGS := $(shell $(PKG_CONFIG) --cflags criterion 2>/dev/null)
+CRIT_LIBS := $(shell $(PKG_CONFIG) --libs criterion 2>/dev/null || echo -lcriterion)
+
+WARN = -Wall -Wextra -Werror -Wshadow -Wconversion -Wstrict-prototypes -Wno-sign-conversion
+OPT ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -fPIC \
+	-fvisibility=hidden -Iinclude -Isrc -I$(B) $(XML_CFLAGS) $(INIH_CFLAGS) $(CFLAGS)
+LIBS = $(XML_LIBS) $(INIH_LIBS) -lpthread
+
+LIB_SRC = $(filter-out src/main.c src/cli%.c,$(wildcard src/*.c src/*/*.c))
+CLI_SRC = src/main.c $(wildcard src/cli*.c)
+LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o) $(B)/schemas.o
+CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o)
+TEST_SRC = $(wildcard tests/*.c)
+TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
+SCHEMAS = $(wildcard schemas/*.xsd)
+
+.PHONY: all demo check test sanitize valgrind deps install uninstall clean golden bench e2e docs
+
+all: $(B)/mailprof $(B)/libmailprof.a $(B)/libmailprof.so
+
+$(B)/%.o: %.c $(wildcard src/*.h src/*/*.h include/*.h src/*.def)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# Schemas are compiled into the library so it never looks for files at run time.
+$(B)/schemas.c: $(SCHEMAS) tools/embed-schemas.sh
+	@mkdir -p $(B)
+	sh tools/embed-schemas.sh $(SCHEMAS) > $@.tmp && mv $@.tmp $@
+
+$(B)/schemas.o: $(B)/schemas.c
+	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c $< -o $@
+
+$(B)/libmailprof.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/libmailprof.so: $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,libmailprof.so.0 -o $@ $^ $(LIBS) $(LDFLAGS)
+
+$(B)/mailprof: $(CLI_OBJ) $(B)/libmailprof.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(B)/libmailprof.a $(LIBS) $(LDFLAGS)
+
+$(B)/tests/%.o: tests/%.c $(wildcard tests/*.h include/*.h src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CRIT_CFLAGS) -Wno-conversion -c $< -o $@
+
+$(B)/test-runner: $(TEST_OBJ) $(B)/libmailprof.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJ) $(B)/libmailprof.a $(CRIT_LIBS) $(LIBS) $(LDFLAGS)
+
+# Install what is missing (Debian); a no-op when everything is there.
+deps:
+	@missing=""; for p in $(DEPS_PKGS); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+# Re-invoke make after deps so pkg-config flags are read with the packages present.
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh tools/demo.sh $(B)/mailprof
+
+check: deps
+	@$(MAKE) --no-print-directory $(B)/mailprof $(B)/test-runner
+	MAILPROF=$(B)/mailprof $(B)/test-runner --jobs 2 $(TESTFLAGS)
+
+test: check
+
+sanitize: deps
+	@$(MAKE) --no-print-directory B=build-asan OPT='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
+	  LDFLAGS='-fsanitize=address,undefined' build-asan/mailprof build-asan/test-runner
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  MAILPROF=build-asan/mailprof build-asan/test-runner --jobs 2 $(TESTFLAGS)
+
+valgrind: all $(B)/test-runner
+	sh tools/valgrind.sh $(B)/mailprof
+
+golden: all
+	sh tools/golden.sh $(B)/mailprof
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
+	  $(DESTDIR)$(DATADIR)/mailprof/schemas $(DESTDIR)$(MANDIR)/man1
+	install -m 0755 $(B)/mailprof $(DESTDIR)$(BINDIR)/mailprof
+	install -m 0644 $(B)/libmailprof.a $(DESTDIR)$(LIBDIR)/libmailprof.a
+	install -m 0755 $(B)/libmailprof.so $(DESTDIR)$(LIBDIR)/libmailprof.so.0
+	ln -sf libmailprof.so.0 $(DESTDIR)$(LIBDIR)/libmailprof.so
+	install -m 0644 include/mailprof.h $(DESTDIR)$(INCLUDEDIR)/mailprof.h
+	install -m 0644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/mailprof/schemas/
+	install -m 0644 docs/mailprof.1 $(DESTDIR)$(MANDIR)/man1/mailprof.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/mailprof $(DESTDIR)$(LIBDIR)/libmailprof.a \
+	  $(DESTDIR)$(LIBDIR)/libmailprof.so $(DESTDIR)$(LIBDIR)/libmailprof.so.0 \
+	  $(DESTDIR)$(INCLUDEDIR)/mailprof.h $(DESTDIR)$(MANDIR)/man1/mailprof.1
+	rm -rf $(DESTDIR)$(DATADIR)/mailprof
+
+clean:
+	rm -rf build build-asan

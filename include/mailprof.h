@@ -1,0 +1,156 @@
+/*
+ * mailprof: e-mail account profiles, read from provider notices and client
+ * profile formats into one model, checked, and written for mail clients.
+ *
+ * Contract, for every call below:
+ *  - The library never prints and never exits. Out of memory is the one
+ *    exception: the allocator aborts (as cmark's does), since no caller can
+ *    do better.
+ *  - Objects from *_new() and strings from *_emit() belong to the caller;
+ *    free them with the matching *_free() / free(). *_free(NULL) is a no-op.
+ *  - Getters return borrowed pointers, valid until the owner is changed or
+ *    freed.
+ *  - What is wrong with the input goes into a mailprof_diags list; the return
+ *    status only says whether the call produced a usable result.
+ */
+#ifndef MAILPROF_H
+#define MAILPROF_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define MAILPROF_EXPORT __attribute__((visibility("default")))
+#else
+#define MAILPROF_EXPORT
+#endif
+
+#define MAILPROF_VERSION "0.1.0"
+
+typedef enum {
+	MAILPROF_OK = 0,
+	MAILPROF_ERR_IO,          /* file could not be read or written */
+	MAILPROF_ERR_SYNTAX,      /* not well-formed for its format */
+	MAILPROF_ERR_FORMAT,      /* format unknown, or not detected */
+	MAILPROF_ERR_UNSUPPORTED, /* format cannot be read / written this way */
+	MAILPROF_ERR_INVALID,     /* well-formed but holds no usable account */
+	MAILPROF_ERR_ENCODING     /* bytes decode as no known text encoding */
+} mailprof_status;
+
+/* Order matters: a higher value is more severe. */
+typedef enum {
+	MAILPROF_INFO = 0,
+	MAILPROF_WARNING = 1,
+	MAILPROF_ERROR = 2
+} mailprof_severity;
+
+/* Where a value or finding came from. 1-based; 0 means unknown. */
+typedef struct {
+	const char *file;
+	int line;
+	int column;
+} mailprof_loc;
+
+typedef struct {
+	mailprof_severity severity;
+	const char *id;      /* stable: a rule ID ("MP001") or parser code */
+	const char *name;    /* short kebab-case name, may be NULL */
+	mailprof_loc loc;
+	const char *message; /* never contains a secret */
+	const char *fix;     /* may be NULL */
+} mailprof_diag;
+
+typedef struct mailprof_profile mailprof_profile;
+typedef struct mailprof_diags mailprof_diags;
+
+/* ---- profiles ---- */
+MAILPROF_EXPORT mailprof_profile *mailprof_profile_new(void);
+MAILPROF_EXPORT void mailprof_profile_free(mailprof_profile *p);
+MAILPROF_EXPORT size_t mailprof_profile_account_count(const mailprof_profile *p);
+/* Deep equality of the account model (locations are not compared). */
+MAILPROF_EXPORT int mailprof_profile_equal(const mailprof_profile *a, const mailprof_profile *b);
+
+/* ---- diagnostics ---- */
+MAILPROF_EXPORT mailprof_diags *mailprof_diags_new(void);
+MAILPROF_EXPORT void mailprof_diags_free(mailprof_diags *d);
+MAILPROF_EXPORT size_t mailprof_diags_count(const mailprof_diags *d);
+MAILPROF_EXPORT const mailprof_diag *mailprof_diags_get(const mailprof_diags *d, size_t i);
+/* Highest severity in the list; -1 when empty. */
+MAILPROF_EXPORT int mailprof_diags_worst(const mailprof_diags *d);
+/* Sort by file, line, column, then rule ID, for deterministic reports. */
+MAILPROF_EXPORT void mailprof_diags_sort(mailprof_diags *d);
+
+/* ---- formats ---- */
+enum {
+	MAILPROF_CAN_PARSE = 1,
+	MAILPROF_CAN_EMIT = 2
+};
+/* Iterate formats by index until NULL. */
+MAILPROF_EXPORT const char *mailprof_format_name(size_t i);
+MAILPROF_EXPORT const char *mailprof_format_summary(const char *name);
+MAILPROF_EXPORT unsigned mailprof_format_caps(const char *name);
+/* Canonical name for a name or alias, or NULL. */
+MAILPROF_EXPORT const char *mailprof_format_lookup(const char *name_or_alias);
+/* Guess from content first, then the path's extension; NULL if nothing fits. */
+MAILPROF_EXPORT const char *mailprof_format_detect(const char *buf, size_t len, const char *path);
+
+/* Options shared by parse and emit. Zero-initialise, then set what you need. */
+typedef struct {
+	const char *encoding;      /* notices: force an input encoding */
+	const char *template_path; /* notices: a template file or directory */
+	const char *identifier;    /* mobileconfig: PayloadIdentifier prefix */
+	int include_secrets;       /* emit passwords (off by default) */
+} mailprof_options;
+
+/*
+ * Parse buf (len bytes) as format (NULL: detect) into p, appending accounts.
+ * path names the input in locations and diagnostics (may be "-").
+ * Returns MAILPROF_OK when at least a usable model was read; on failure p may
+ * hold a partial result and is still the caller's to free.
+ */
+MAILPROF_EXPORT mailprof_status mailprof_parse(mailprof_profile *p, const char *buf, size_t len,
+                                               const char *path, const char *format,
+                                               const mailprof_options *opt, mailprof_diags *d);
+/* Read a whole file (path "-" is stdin) and parse it. */
+MAILPROF_EXPORT mailprof_status mailprof_parse_file(mailprof_profile *p, const char *path,
+                                                    const char *format,
+                                                    const mailprof_options *opt, mailprof_diags *d);
+
+/*
+ * Emit p in format. On success *out is a malloc'd buffer of *out_len bytes
+ * (NUL-terminated too) that the caller frees. Lossy conversions are reported
+ * as info findings in d.
+ */
+MAILPROF_EXPORT mailprof_status mailprof_emit(const mailprof_profile *p, const char *format,
+                                              const mailprof_options *opt, char **out,
+                                              size_t *out_len, mailprof_diags *d);
+
+/* ---- checker ---- */
+typedef struct mailprof_rule_info {
+	const char *id;       /* "MP001" */
+	const char *name;     /* "smtp-port25-no-auth" */
+	mailprof_severity severity;
+	const char *summary;  /* one line */
+	const char *fix;
+	const char *doc;      /* a paragraph, with its source */
+} mailprof_rule_info;
+
+MAILPROF_EXPORT size_t mailprof_rule_count(void);
+MAILPROF_EXPORT const mailprof_rule_info *mailprof_rule_get(size_t i);
+/* Find by ID or name, case-insensitive. */
+MAILPROF_EXPORT const mailprof_rule_info *mailprof_rule_find(const char *id_or_name);
+
+/* Run every rule on p, appending findings to d. */
+MAILPROF_EXPORT mailprof_status mailprof_check(const mailprof_profile *p, mailprof_diags *d);
+
+MAILPROF_EXPORT const char *mailprof_strerror(mailprof_status s);
+MAILPROF_EXPORT const char *mailprof_severity_name(mailprof_severity s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,71 @@
+/* Runs the rules table over a profile. */
+#include <stdarg.h>
+#include <string.h>
+
+#include "check.h"
+
+static const struct mp_rule *const rules[] = {
+#define MP_RULE(id) &mp_rule_##id,
+#include "rules.def"
+#undef MP_RULE
+};
+
+size_t mailprof_rule_count(void)
+{
+	return MP_COUNT(rules);
+}
+
+const mailprof_rule_info *mailprof_rule_get(size_t i)
+{
+	return i < MP_COUNT(rules) ? &rules[i]->info : NULL;
+}
+
+const mailprof_rule_info *mailprof_rule_find(const char *key)
+{
+	for (size_t i = 0; key && i < MP_COUNT(rules); i++)
+		if (mp_strcasecmp(rules[i]->info.id, key) == 0 || mp_strcasecmp(rules[i]->info.name, key) == 0)
+			return &rules[i]->info;
+	return NULL;
+}
+
+void mp_report(const mp_rule_ctx *c, const mailprof_loc *loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const mailprof_rule_info *r = &c->rule->info;
+	mp_vdiag(c->d, r->severity, r->id, r->name, loc, r->fix, fmt, ap);
+	va_end(ap);
+}
+
+mailprof_loc mp_server_val_loc(const mp_server *s, const mailprof_loc *val)
+{
+	if (val && val->line)
+		return *val;
+	return s->loc;
+}
+
+bool mp_port_is_implicit_tls(int port)
+{
+	return port == 465 || port == 993 || port == 995;
+}
+
+bool mp_port_is_starttls(int port)
+{
+	return port == 25 || port == 110 || port == 143 || port == 587;
+}
+
+bool mp_has_placeholder(const char *s)
+{
+	const char *p = s ? strchr(s, '%') : NULL;
+	return p && strchr(p + 1, '%');
+}
+
+mailprof_status mailprof_check(const mailprof_profile *p, mailprof_diags *d)
+{
+	for (size_t i = 0; i < MP_COUNT(rules); i++) {
+		mp_rule_ctx c = {rules[i], p, d};
+		for (size_t j = 0; j < p->naccounts; j++)
+			rules[i]->run(&c, &p->accounts[j]);
+	}
+	return MAILPROF_OK;
+}

@@ -1,0 +1,420 @@
+/* Command-line interface: option parsing, reports, exit codes. The library
+ * never prints; this file does, through the public API only. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char *prog = "mailprof";
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+	        "usage: %s COMMAND [OPTIONS]\n"
+	        "\n"
+	        "commands:\n"
+	        "  convert [--from F] --to T [-o OUT] [--check] [FILE|-]\n"
+	        "                          read a profile or provider notice, write another format\n"
+	        "  check [--format text|json] [--fail-on error|warning|info] FILE...\n"
+	        "                          report problems in mail settings\n"
+	        "  formats                 list formats and what can be read and written\n"
+	        "  rules                   list the checker's rules\n"
+	        "  explain ID              print a rule's documentation\n"
+	        "\n"
+	        "common options:\n"
+	        "  --from F                input format (default: detected from content, then name)\n"
+	        "  --include-secrets       write passwords into the output (file mode 0600)\n"
+	        "  --encoding E            notices: input encoding (default: detected)\n"
+	        "  --template FILE|DIR     notices: parse (or render) with a template\n"
+	        "  --identifier ID         mobileconfig: PayloadIdentifier prefix\n"
+	        "  -h, --help              this text\n"
+	        "  --version               print the version\n"
+	        "\n"
+	        "exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error or\n"
+	        "unreadable/unparseable input.\n",
+	        prog);
+}
+
+void cli_print_diag(FILE *f, const mailprof_diag *g, bool color)
+{
+	static const char *const colors[] = {"\033[1;36m", "\033[1;35m", "\033[1;31m"};
+	const char *file = g->loc.file ? g->loc.file : "-";
+	if (g->loc.line && g->loc.column)
+		fprintf(f, "%s:%d:%d: ", file, g->loc.line, g->loc.column);
+	else if (g->loc.line)
+		fprintf(f, "%s:%d: ", file, g->loc.line);
+	else
+		fprintf(f, "%s: ", file);
+	const char *sev = mailprof_severity_name(g->severity);
+	if (color)
+		fprintf(f, "%s%s:\033[0m %s [%s]\n", colors[g->severity], sev, g->message, g->id);
+	else
+		fprintf(f, "%s: %s [%s]\n", sev, g->message, g->id);
+	if (g->fix)
+		fprintf(f, "  fix: %s\n", g->fix);
+}
+
+int cli_write_atomic(const char *path, const char *data, size_t len, bool secret, bool force)
+{
+	if (!force && access(path, F_OK) == 0)
+		return EEXIST;
+	size_t n = strlen(path);
+	char *tmp = malloc(n + 16);
+	if (!tmp)
+		return ENOMEM;
+	memcpy(tmp, path, n);
+	memcpy(tmp + n, ".tmp.XXXXXX", 12);
+	int fd = mkstemp(tmp); /* mkstemp creates 0600 */
+	if (fd < 0) {
+		int e = errno;
+		free(tmp);
+		return e;
+	}
+	int err = 0;
+	if (!secret && fchmod(fd, 0644) != 0)
+		err = errno;
+	for (size_t off = 0; !err && off < len;) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0) {
+			if (errno != EINTR)
+				err = errno;
+		} else
+			off += (size_t)w;
+	}
+	if (!err && fsync(fd) != 0)
+		err = errno;
+	if (close(fd) != 0 && !err)
+		err = errno;
+	if (!err && rename(tmp, path) != 0)
+		err = errno;
+	if (err)
+		unlink(tmp);
+	free(tmp);
+	return err;
+}
+
+static int parse_severity(const char *s)
+{
+	if (strcmp(s, "error") == 0)
+		return MAILPROF_ERROR;
+	if (strcmp(s, "warning") == 0)
+		return MAILPROF_WARNING;
+	if (strcmp(s, "info") == 0)
+		return MAILPROF_INFO;
+	return -1;
+}
+
+static bool want_color(FILE *f)
+{
+	const char *nc = getenv("NO_COLOR");
+	return isatty(fileno(f)) && !(nc && *nc);
+}
+
+enum {
+	OPT_FROM = 256, OPT_TO, OPT_FORMAT, OPT_FAIL_ON, OPT_SECRETS, OPT_ENCODING, OPT_TEMPLATE,
+	OPT_IDENTIFIER, OPT_CHECK, OPT_FORCE, OPT_VERSION
+};
+
+static const struct option long_opts[] = {
+	{"from", required_argument, NULL, OPT_FROM},
+	{"to", required_argument, NULL, OPT_TO},
+	{"output", required_argument, NULL, 'o'},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"fail-on", required_argument, NULL, OPT_FAIL_ON},
+	{"include-secrets", no_argument, NULL, OPT_SECRETS},
+	{"encoding", required_argument, NULL, OPT_ENCODING},
+	{"template", required_argument, NULL, OPT_TEMPLATE},
+	{"identifier", required_argument, NULL, OPT_IDENTIFIER},
+	{"check", no_argument, NULL, OPT_CHECK},
+	{"force", no_argument, NULL, OPT_FORCE},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{NULL, 0, NULL, 0},
+};
+
+struct args {
+	const char *from, *to, *out, *format;
+	int fail_on;
+	bool check, force;
+	mailprof_options opt;
+};
+
+/* Returns -1 to go on, else an exit code. */
+static int parse_args(int argc, char **argv, struct args *a)
+{
+	a->fail_on = MAILPROF_ERROR;
+	a->format = "text";
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "ho:", long_opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_FROM: a->from = optarg; break;
+		case OPT_TO: a->to = optarg; break;
+		case 'o': a->out = optarg; break;
+		case OPT_FORMAT: a->format = optarg; break;
+		case OPT_FAIL_ON:
+			a->fail_on = parse_severity(optarg);
+			if (a->fail_on < 0) {
+				fprintf(stderr, "%s: --fail-on takes error, warning or info, not '%s'\n", prog, optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case OPT_SECRETS: a->opt.include_secrets = 1; break;
+		case OPT_ENCODING: a->opt.encoding = optarg; break;
+		case OPT_TEMPLATE: a->opt.template_path = optarg; break;
+		case OPT_IDENTIFIER: a->opt.identifier = optarg; break;
+		case OPT_CHECK: a->check = true; break;
+		case OPT_FORCE: a->force = true; break;
+		case 'h': usage(stdout); return EXIT_CLEAN;
+		case OPT_VERSION: printf("mailprof %s\n", MAILPROF_VERSION); return EXIT_CLEAN;
+		default: usage(stderr); return EXIT_USAGE;
+		}
+	}
+	for (const char *f = a->from; f; f = NULL)
+		if (!mailprof_format_lookup(f) || !(mailprof_format_caps(f) & MAILPROF_CAN_PARSE)) {
+			fprintf(stderr, "%s: cannot read format '%s' (see `%s formats`)\n", prog, f, prog);
+			return EXIT_USAGE;
+		}
+	return -1;
+}
+
+static void print_diags(FILE *f, const mailprof_diags *d)
+{
+	bool color = want_color(f);
+	for (size_t i = 0; i < mailprof_diags_count(d); i++)
+		cli_print_diag(f, mailprof_diags_get(d, i), color);
+}
+
+static int cmd_convert(int argc, char **argv)
+{
+	struct args a = {0};
+	int rc = parse_args(argc, argv, &a);
+	if (rc >= 0)
+		return rc;
+	if (!a.to) {
+		fprintf(stderr, "%s convert: --to is required (see `%s formats`)\n", prog, prog);
+		return EXIT_USAGE;
+	}
+	const char *to = mailprof_format_lookup(a.to);
+	if (!to || !(mailprof_format_caps(to) & MAILPROF_CAN_EMIT)) {
+		fprintf(stderr, "%s convert: cannot write format '%s' (see `%s formats`)\n", prog, a.to, prog);
+		return EXIT_USAGE;
+	}
+	if (argc - optind > 1) {
+		fprintf(stderr, "%s convert: one input at a time\n", prog);
+		return EXIT_USAGE;
+	}
+	const char *in = optind < argc ? argv[optind] : "-";
+	mailprof_profile *p = mailprof_profile_new();
+	mailprof_diags *d = mailprof_diags_new();
+	mailprof_status st = mailprof_parse_file(p, in, a.from, &a.opt, d);
+	if (st != MAILPROF_OK) {
+		mailprof_diags_sort(d);
+		print_diags(stderr, d);
+		fprintf(stderr, "%s: %s: %s\n", prog, in, mailprof_strerror(st));
+		mailprof_diags_free(d);
+		mailprof_profile_free(p);
+		return EXIT_USAGE;
+	}
+	rc = EXIT_CLEAN;
+	if (a.check) {
+		mailprof_check(p, d);
+		if (mailprof_diags_worst(d) >= a.fail_on)
+			rc = EXIT_FINDINGS;
+	}
+	char *out = NULL;
+	size_t len = 0;
+	st = mailprof_emit(p, to, &a.opt, &out, &len, d);
+	mailprof_diags_sort(d);
+	print_diags(stderr, d);
+	if (st != MAILPROF_OK) {
+		fprintf(stderr, "%s: cannot write %s: %s\n", prog, to, mailprof_strerror(st));
+		rc = EXIT_USAGE;
+	} else if (a.out && strcmp(a.out, "-") != 0) {
+		int err = cli_write_atomic(a.out, out, len, a.opt.include_secrets != 0, true);
+		if (err) {
+			fprintf(stderr, "%s: %s: %s\n", prog, a.out, strerror(err));
+			rc = EXIT_USAGE;
+		}
+	} else if (fwrite(out, 1, len, stdout) != len || fflush(stdout) != 0) {
+		fprintf(stderr, "%s: write error: %s\n", prog, strerror(errno));
+		rc = EXIT_USAGE;
+	}
+	free(out);
+	mailprof_diags_free(d);
+	mailprof_profile_free(p);
+	return rc;
+}
+
+static void json_str(FILE *f, const char *s)
+{
+	if (!s) {
+		fputs("null", f);
+		return;
+	}
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", f);
+		else if (*p < 0x20)
+			fprintf(f, "\\u%04x", *p);
+		else
+			fputc(*p, f);
+	}
+	fputc('"', f);
+}
+
+static void json_findings(FILE *f, const mailprof_diags *d)
+{
+	fputs("\"findings\": [", f);
+	for (size_t i = 0; i < mailprof_diags_count(d); i++) {
+		const mailprof_diag *g = mailprof_diags_get(d, i);
+		fputs(i ? ",\n      {" : "\n      {", f);
+		fputs("\"rule\": ", f);
+		json_str(f, g->id);
+		fputs(", \"name\": ", f);
+		json_str(f, g->name);
+		fputs(", \"severity\": ", f);
+		json_str(f, mailprof_severity_name(g->severity));
+		fprintf(f, ", \"line\": %d, \"column\": %d, \"message\": ", g->loc.line, g->loc.column);
+		json_str(f, g->message);
+		fputs(", \"fix\": ", f);
+		json_str(f, g->fix);
+		fputc('}', f);
+	}
+	fputs(mailprof_diags_count(d) ? "\n    ]" : "]", f);
+}
+
+static int cmd_check(int argc, char **argv)
+{
+	struct args a = {0};
+	int rc = parse_args(argc, argv, &a);
+	if (rc >= 0)
+		return rc;
+	bool json = strcmp(a.format, "json") == 0;
+	if (!json && strcmp(a.format, "text") != 0) {
+		fprintf(stderr, "%s check: --format takes text or json, not '%s'\n", prog, a.format);
+		return EXIT_USAGE;
+	}
+	if (optind >= argc) {
+		fprintf(stderr, "%s check: name at least one file (or - for stdin)\n", prog);
+		return EXIT_USAGE;
+	}
+	rc = EXIT_CLEAN;
+	bool failed = false;
+	if (json)
+		fputs("{\"files\": [", stdout);
+	for (int i = optind; i < argc; i++) {
+		const char *path = argv[i];
+		mailprof_profile *p = mailprof_profile_new();
+		mailprof_diags *d = mailprof_diags_new();
+		mailprof_status st = mailprof_parse_file(p, path, a.from, &a.opt, d);
+		if (st == MAILPROF_OK)
+			mailprof_check(p, d);
+		else
+			failed = true;
+		mailprof_diags_sort(d);
+		if (json) {
+			fputs(i > optind ? ",\n  {\"path\": " : "\n  {\"path\": ", stdout);
+			json_str(stdout, path);
+			fputs(", \"status\": ", stdout);
+			json_str(stdout, st == MAILPROF_OK ? "ok" : mailprof_strerror(st));
+			fputs(",\n    ", stdout);
+			json_findings(stdout, d);
+			fputs("}", stdout);
+		} else {
+			print_diags(stdout, d);
+			if (st != MAILPROF_OK)
+				fprintf(stderr, "%s: %s: %s\n", prog, path, mailprof_strerror(st));
+		}
+		if (mailprof_diags_worst(d) >= a.fail_on)
+			rc = EXIT_FINDINGS;
+		mailprof_diags_free(d);
+		mailprof_profile_free(p);
+	}
+	if (json)
+		fputs("\n]}\n", stdout);
+	fflush(stdout);
+	return failed ? EXIT_USAGE : rc;
+}
+
+static int cmd_formats(void)
+{
+	printf("%-12s %-5s %-5s %s\n", "FORMAT", "READ", "WRITE", "DESCRIPTION");
+	for (size_t i = 0; mailprof_format_name(i); i++) {
+		const char *n = mailprof_format_name(i);
+		unsigned caps = mailprof_format_caps(n);
+		printf("%-12s %-5s %-5s %s\n", n, caps & MAILPROF_CAN_PARSE ? "yes" : "-",
+		       caps & MAILPROF_CAN_EMIT ? "yes" : "-", mailprof_format_summary(n));
+	}
+	return EXIT_CLEAN;
+}
+
+static int cmd_rules(void)
+{
+	for (size_t i = 0; i < mailprof_rule_count(); i++) {
+		const mailprof_rule_info *r = mailprof_rule_get(i);
+		printf("%-6s %-8s %-28s %s\n", r->id, mailprof_severity_name(r->severity), r->name,
+		       r->summary);
+	}
+	return EXIT_CLEAN;
+}
+
+static int cmd_explain(int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: %s explain RULE-ID\n", prog);
+		return EXIT_USAGE;
+	}
+	const mailprof_rule_info *r = mailprof_rule_find(argv[1]);
+	if (!r) {
+		fprintf(stderr, "%s: no rule '%s' (see `%s rules`)\n", prog, argv[1], prog);
+		return EXIT_USAGE;
+	}
+	printf("%s %s (%s)\n%s\n\nFix: %s\n\n%s\n", r->id, r->name, mailprof_severity_name(r->severity),
+	       r->summary, r->fix, r->doc);
+	return EXIT_CLEAN;
+}
+
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} commands[] = {
+	{"convert", cmd_convert},
+	{"check", cmd_check},
+	{"explain", cmd_explain},
+};
+
+int mp_cli_main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+		usage(stdout);
+		return EXIT_CLEAN;
+	}
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+		printf("mailprof %s\n", MAILPROF_VERSION);
+		return EXIT_CLEAN;
+	}
+	if (strcmp(cmd, "formats") == 0)
+		return cmd_formats();
+	if (strcmp(cmd, "rules") == 0)
+		return cmd_rules();
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(cmd, commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "%s: unknown command '%s'\n\n", prog, cmd);
+	usage(stderr);
+	return EXIT_USAGE;
+}

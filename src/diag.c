@@ -1,0 +1,139 @@
+/* The diagnostics list: findings from parsers, emitters and the checker. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct mailprof_diags {
+	mailprof_diag *v;
+	size_t n, cap;
+};
+
+mailprof_diags *mailprof_diags_new(void)
+{
+	return mp_xcalloc(1, sizeof(mailprof_diags));
+}
+
+void mailprof_diags_free(mailprof_diags *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->n; i++) {
+		free((char *)d->v[i].message);
+		free((char *)d->v[i].fix);
+		free((char *)d->v[i].loc.file);
+	}
+	free(d->v);
+	free(d);
+}
+
+size_t mailprof_diags_count(const mailprof_diags *d)
+{
+	return d ? d->n : 0;
+}
+
+const mailprof_diag *mailprof_diags_get(const mailprof_diags *d, size_t i)
+{
+	return d && i < d->n ? &d->v[i] : NULL;
+}
+
+int mailprof_diags_worst(const mailprof_diags *d)
+{
+	int w = -1;
+	for (size_t i = 0; d && i < d->n; i++)
+		if ((int)d->v[i].severity > w)
+			w = (int)d->v[i].severity;
+	return w;
+}
+
+static int cmp_str(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+static int cmp_diag(const void *x, const void *y)
+{
+	const mailprof_diag *a = x, *b = y;
+	int c = cmp_str(a->loc.file, b->loc.file);
+	if (c)
+		return c;
+	if (a->loc.line != b->loc.line)
+		return a->loc.line < b->loc.line ? -1 : 1;
+	if (a->loc.column != b->loc.column)
+		return a->loc.column < b->loc.column ? -1 : 1;
+	if ((c = cmp_str(a->id, b->id)))
+		return c;
+	return cmp_str(a->message, b->message);
+}
+
+void mailprof_diags_sort(mailprof_diags *d)
+{
+	/* qsort is not stable; cmp_diag compares enough to make ties identical. */
+	if (d && d->n > 1)
+		qsort(d->v, d->n, sizeof *d->v, cmp_diag);
+}
+
+void mp_vdiag(mailprof_diags *d, mailprof_severity sev, const char *id, const char *name,
+              const mailprof_loc *loc, const char *fix, const char *fmt, va_list ap)
+{
+	if (!d)
+		return;
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 8;
+		d->v = mp_xrealloc(d->v, d->cap * sizeof *d->v);
+	}
+	mp_buf b = {0};
+	mp_buf_vprintf(&b, fmt, ap);
+	mailprof_diag *g = &d->v[d->n++];
+	g->severity = sev;
+	g->id = id;
+	g->name = name;
+	g->loc.file = loc && loc->file ? mp_xstrdup(loc->file) : NULL;
+	g->loc.line = loc ? loc->line : 0;
+	g->loc.column = loc ? loc->column : 0;
+	g->message = mp_buf_take(&b, NULL);
+	g->fix = fix ? mp_xstrdup(fix) : NULL;
+}
+
+void mp_diag(mailprof_diags *d, mailprof_severity sev, const char *id, const mailprof_loc *loc,
+             const char *fix, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	mp_vdiag(d, sev, id, NULL, loc, fix, fmt, ap);
+	va_end(ap);
+}
+
+void mp_diag_rule(mailprof_diags *d, const mailprof_rule_info *r, mailprof_severity sev,
+                  const mailprof_loc *loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	mp_vdiag(d, sev, r->id, r->name, loc, r->fix, fmt, ap);
+	va_end(ap);
+}
+
+const char *mailprof_severity_name(mailprof_severity s)
+{
+	switch (s) {
+	case MAILPROF_ERROR: return "error";
+	case MAILPROF_WARNING: return "warning";
+	default: return "info";
+	}
+}
+
+const char *mailprof_strerror(mailprof_status s)
+{
+	switch (s) {
+	case MAILPROF_OK: return "success";
+	case MAILPROF_ERR_IO: return "cannot read or write the file";
+	case MAILPROF_ERR_SYNTAX: return "not well-formed";
+	case MAILPROF_ERR_FORMAT: return "unknown or undetected format";
+	case MAILPROF_ERR_UNSUPPORTED: return "operation not supported by this format";
+	case MAILPROF_ERR_INVALID: return "no usable account in the input";
+	case MAILPROF_ERR_ENCODING: return "unknown text encoding";
+	}
+	return "unknown error";
+}

@@ -1,0 +1,368 @@
+/* Thunderbird autoconfig (clientConfig 1.1): docs/formats.md section 1 of the
+ * reference material. One emailProvider is one account (a provider profile:
+ * no e-mail address, username placeholders such as %EMAILADDRESS%). */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "format.h"
+#include "xml.h"
+
+/* Children each element may have; elements whose content is free (NULL
+ * list) are not looked into. Anything else is unknown: an info finding,
+ * removed before schema validation, never fatal. */
+static const char *const k_root[] = {"emailProvider", "oAuth2", "webMail", "clientConfigUpdate",
+                                     "enable", "documentation", NULL};
+static const char *const k_provider[] = {"domain", "displayName", "displayShortName",
+                                         "incomingServer", "outgoingServer", "documentation",
+                                         "enable", "instruction", "inputField", "webMail", "oAuth2",
+                                         NULL};
+static const char *const k_in[] = {"hostname", "port", "socketType", "authentication", "username",
+                                   "password", "useGlobalPreferredServer", "url", "pop3", "owaURL",
+                                   "ewsURL", "easURL", NULL};
+static const char *const k_out[] = {"hostname", "port", "socketType", "authentication", "username",
+                                    "password", "useGlobalPreferredServer", "url", "addThisServer",
+                                    "restriction", NULL};
+static const char *const k_pop3[] = {"leaveMessagesOnServer", "daysToLeaveMessagesOnServer",
+                                     "downloadOnBiff", "checkInterval", NULL};
+
+static const char *const *known_children(xmlNodePtr n)
+{
+	static const struct {
+		const char *name;
+		const char *const *kids;
+	} t[] = {{"clientConfig", k_root}, {"emailProvider", k_provider}, {"incomingServer", k_in},
+	         {"outgoingServer", k_out}, {"pop3", k_pop3}};
+	for (size_t i = 0; i < MP_COUNT(t); i++)
+		if (mp_xml_is(n, t[i].name))
+			return t[i].kids;
+	return NULL;
+}
+
+static bool in_list(const char *const *list, const char *name)
+{
+	for (; *list; list++)
+		if (strcmp(*list, name) == 0)
+			return true;
+	return false;
+}
+
+static void strip_unknown(xmlNodePtr n, const char *path, mailprof_diags *d)
+{
+	const char *const *kids = known_children(n);
+	if (!kids)
+		return;
+	for (xmlNodePtr c = n->children, next; c; c = next) {
+		next = c->next;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!in_list(kids, (const char *)c->name)) {
+			mailprof_loc l = mp_xml_loc(path, c);
+			mp_diag(d, MAILPROF_INFO, "unknown-element", &l, "remove it, or check its spelling",
+			        "unknown element <%s> in <%s> is ignored", c->name, n->name);
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		} else
+			strip_unknown(c, path, d);
+	}
+}
+
+static bool parse_bool_text(const char *s, int *out)
+{
+	if (mp_strcasecmp(s, "true") == 0)
+		return *out = 1, true;
+	if (mp_strcasecmp(s, "false") == 0)
+		return *out = 0, true;
+	return false;
+}
+
+static bool parse_port(const char *s, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (end == s || *end)
+		return false;
+	*out = v > 9999999 ? 9999999 : v < -9999999 ? -9999999 : (int)v;
+	return true;
+}
+
+static const struct {
+	const char *xml;
+	mp_auth auth;
+} auth_map[] = {
+	{"password-cleartext", MP_AUTH_PASSWORD_CLEARTEXT},
+	{"plain", MP_AUTH_PASSWORD_CLEARTEXT}, /* deprecated alias */
+	{"password-encrypted", MP_AUTH_PASSWORD_ENCRYPTED},
+	{"secure", MP_AUTH_PASSWORD_ENCRYPTED}, /* deprecated alias */
+	{"NTLM", MP_AUTH_NTLM},
+	{"GSSAPI", MP_AUTH_GSSAPI},
+	{"OAuth2", MP_AUTH_OAUTH2},
+	{"TLS-client-cert", MP_AUTH_CLIENT_CERT},
+	{"client-IP-address", MP_AUTH_CLIENT_IP},
+	{"smtp-after-pop", MP_AUTH_SMTP_AFTER_POP},
+	{"none", MP_AUTH_NONE},
+};
+
+static const char *auth_xml(mp_auth a)
+{
+	for (size_t i = 0; i < MP_COUNT(auth_map); i++)
+		if (auth_map[i].auth == a)
+			return auth_map[i].xml; /* first entry is the canonical one */
+	return "none";
+}
+
+struct ctx {
+	mailprof_profile *p;
+	const char *path;
+	mailprof_diags *d;
+	const mailprof_options *opt;
+};
+
+static void read_pop3(struct ctx *c, mp_account *a, xmlNodePtr pop)
+{
+	for (xmlNodePtr n = pop->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		char *t = mp_xml_text(n);
+		mailprof_loc l = mp_xml_loc(c->path, n);
+		int v;
+		if (mp_xml_is(n, "leaveMessagesOnServer") && parse_bool_text(t, &v))
+			mp_int_set(&a->pop_leave_on_server, v, &l);
+		else if (mp_xml_is(n, "daysToLeaveMessagesOnServer") && parse_port(t, &v) && v >= 0)
+			mp_int_set(&a->pop_leave_days, v, &l);
+		free(t);
+	}
+}
+
+static void read_server(struct ctx *c, mp_account *a, xmlNodePtr sn, bool incoming)
+{
+	xmlChar *type = xmlGetProp(sn, (const xmlChar *)"type");
+	mailprof_loc sl = mp_xml_loc(c->path, sn);
+	mp_protocol proto;
+	if (!type || (incoming ? !(strcmp((char *)type, "imap") == 0 || strcmp((char *)type, "pop3") == 0)
+	                       : strcmp((char *)type, "smtp") != 0)) {
+		mp_diag(c->d, MAILPROF_INFO, "unsupported-server", &sl, NULL,
+		        "%s server of type '%s' is not an IMAP, POP3 or SMTP server: skipped",
+		        incoming ? "incoming" : "outgoing", type ? (char *)type : "(none)");
+		xmlFree(type);
+		return;
+	}
+	mp_protocol_parse((char *)type, &proto);
+	xmlFree(type);
+	mp_server *s = mp_server_add(a, proto);
+	s->loc = sl;
+	bool have_host = false, have_port = false, have_sock = false, have_user = false;
+	for (xmlNodePtr n = sn->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		mailprof_loc l = mp_xml_loc(c->path, n);
+		char *t = mp_xml_text(n);
+		/* Single-valued children: the first one counts, as in Thunderbird. */
+		if (mp_xml_is(n, "hostname") && !have_host) {
+			mp_str_set(&s->host, t, &l);
+			have_host = true;
+		} else if (mp_xml_is(n, "port") && !have_port) {
+			int v;
+			if (parse_port(t, &v)) {
+				mp_int_set(&s->port, v, &l);
+				have_port = true;
+			}
+		} else if (mp_xml_is(n, "socketType") && !have_sock) {
+			/* Like Thunderbird, the first value it understands wins. */
+			mp_security sec = MP_SEC_NONE;
+			bool ok = true;
+			if (strcmp(t, "plain") == 0)
+				sec = MP_SEC_NONE;
+			else if (strcmp(t, "SSL") == 0)
+				sec = MP_SEC_TLS;
+			else if (strcmp(t, "STARTTLS") == 0)
+				sec = MP_SEC_STARTTLS;
+			else
+				ok = false;
+			if (ok) {
+				mp_int_set(&s->security, (int)sec, &l);
+				have_sock = true;
+			}
+		} else if (mp_xml_is(n, "authentication")) {
+			for (size_t i = 0; i < MP_COUNT(auth_map); i++)
+				if (strcmp(t, auth_map[i].xml) == 0) {
+					if (!s->nauth)
+						s->auth_loc = l;
+					mp_server_add_auth(s, auth_map[i].auth);
+					break;
+				}
+		} else if (mp_xml_is(n, "username") && !have_user) {
+			mp_str_set(&s->username, t, &l);
+			have_user = true;
+		} else if (mp_xml_is(n, "password") && !s->password.v) {
+			mp_str_set(&s->password, t, &l);
+		} else if (mp_xml_is(n, "pop3") && incoming) {
+			read_pop3(c, a, n);
+		}
+		free(t);
+	}
+}
+
+static void read_provider(struct ctx *c, xmlNodePtr ep)
+{
+	mp_account *a = mp_account_add(c->p);
+	a->loc = mp_xml_loc(c->path, ep);
+	xmlChar *id = xmlGetProp(ep, (const xmlChar *)"id");
+	if (id) {
+		mp_str_set(&a->provider_id, (char *)id, &a->loc);
+		xmlFree(id);
+	}
+	for (xmlNodePtr n = ep->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		mailprof_loc l = mp_xml_loc(c->path, n);
+		if (mp_xml_is(n, "domain")) {
+			char *t = mp_xml_text(n);
+			mp_domain_add(a, t, &l);
+			free(t);
+		} else if (mp_xml_is(n, "displayName") && !a->provider_name.v) {
+			char *t = mp_xml_text(n);
+			mp_str_set(&a->provider_name, t, &l);
+			free(t);
+		} else if (mp_xml_is(n, "displayShortName") && !a->provider_short_name.v) {
+			char *t = mp_xml_text(n);
+			mp_str_set(&a->provider_short_name, t, &l);
+			free(t);
+		} else if (mp_xml_is(n, "incomingServer"))
+			read_server(c, a, n, true);
+		else if (mp_xml_is(n, "outgoingServer"))
+			read_server(c, a, n, false);
+	}
+}
+
+static mailprof_status parse_autoconfig(mailprof_profile *p, const char *buf, size_t len,
+                                        const char *path, const mailprof_options *opt,
+                                        mailprof_diags *d)
+{
+	xmlDocPtr doc = mp_xml_read(buf, len, path, d);
+	if (!doc)
+		return MAILPROF_ERR_SYNTAX;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	if (!mp_xml_is(root, "clientConfig")) {
+		mailprof_loc l = mp_xml_loc(path, root);
+		mp_diag(d, MAILPROF_ERROR, "autoconfig-root", &l, NULL,
+		        "root element is <%s>, not <clientConfig>", root ? (const char *)root->name : "");
+		xmlFreeDoc(doc);
+		return MAILPROF_ERR_INVALID;
+	}
+	strip_unknown(root, path, d);
+	mp_xml_validate(doc, "autoconfig.xsd", path, MAILPROF_ERROR, d);
+	struct ctx c = {p, path, d, opt};
+	size_t before = p->naccounts;
+	for (xmlNodePtr n = root->children; n; n = n->next)
+		if (mp_xml_is(n, "emailProvider"))
+			read_provider(&c, n);
+	xmlFreeDoc(doc);
+	if (p->naccounts == before) {
+		mailprof_loc l = {path, 0, 0};
+		mp_diag(d, MAILPROF_ERROR, "autoconfig-empty", &l, "add an <emailProvider>",
+		        "no <emailProvider> in the document");
+		return MAILPROF_ERR_INVALID;
+	}
+	return MAILPROF_OK;
+}
+
+static int sniff_autoconfig(const char *buf, size_t len)
+{
+	char root[64];
+	return mp_xml_root_name(buf, len, root, sizeof root) && strcmp(root, "clientConfig") == 0 ? 100 : 0;
+}
+
+/* ---- emitter ---- */
+
+static void elem(mp_buf *b, int indent, const char *name, const char *text)
+{
+	if (!text)
+		return;
+	mp_buf_printf(b, "%*s<%s>", indent, "", name);
+	mp_buf_xml_escape(b, text);
+	mp_buf_printf(b, "</%s>\n", name);
+}
+
+static void emit_server(mp_buf *b, const mp_account *a, const mp_server *s,
+                        const mailprof_options *opt)
+{
+	bool in = s->protocol != MP_PROTO_SMTP;
+	mp_buf_printf(b, "    <%s type=\"%s\">\n", in ? "incomingServer" : "outgoingServer",
+	              mp_protocol_name(s->protocol));
+	elem(b, 6, "hostname", s->host.v);
+	if (s->port.set)
+		mp_buf_printf(b, "      <port>%d</port>\n", s->port.v);
+	if (s->security.set)
+		elem(b, 6, "socketType", s->security.v == MP_SEC_TLS        ? "SSL"
+		                         : s->security.v == MP_SEC_STARTTLS ? "STARTTLS"
+		                                                            : "plain");
+	for (size_t i = 0; i < s->nauth; i++)
+		elem(b, 6, "authentication", auth_xml(s->auth[i]));
+	elem(b, 6, "username", s->username.v);
+	if (opt->include_secrets)
+		elem(b, 6, "password", s->password.v);
+	if (s->protocol == MP_PROTO_POP3 && (a->pop_leave_on_server.set || a->pop_leave_days.set)) {
+		mp_buf_puts(b, "      <pop3>\n");
+		if (a->pop_leave_on_server.set)
+			elem(b, 8, "leaveMessagesOnServer", a->pop_leave_on_server.v ? "true" : "false");
+		if (a->pop_leave_days.set)
+			mp_buf_printf(b, "        <daysToLeaveMessagesOnServer>%d</daysToLeaveMessagesOnServer>\n",
+			              a->pop_leave_days.v);
+		mp_buf_puts(b, "      </pop3>\n");
+	}
+	mp_buf_printf(b, "    </%s>\n", in ? "incomingServer" : "outgoingServer");
+}
+
+static mailprof_status emit_autoconfig(const mailprof_profile *p, const mailprof_options *opt,
+                                       mp_buf *b, mailprof_diags *d)
+{
+	mp_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<clientConfig version=\"1.1\">\n");
+	for (size_t i = 0; i < p->naccounts; i++) {
+		const mp_account *a = &p->accounts[i];
+		const char *at = a->email.v ? strrchr(a->email.v, '@') : NULL;
+		const char *id = a->provider_id.v ? a->provider_id.v : at ? at + 1 : NULL;
+		if (a->email.v)
+			mp_diag(d, MAILPROF_INFO, "lossy", &a->email.loc, NULL,
+			        "autoconfig describes a provider, not a person: the e-mail address %s is not "
+			        "written (usernames are kept)", a->email.v);
+		if (a->display_name.v)
+			mp_diag(d, MAILPROF_INFO, "lossy", &a->display_name.loc, NULL,
+			        "autoconfig has no place for the display name: not written");
+		if (i == 1)
+			mp_diag(d, MAILPROF_INFO, "lossy", &a->loc, NULL,
+			        "several accounts: each is written as its own <emailProvider>, but Thunderbird "
+			        "reads only the first");
+		mp_buf_puts(b, "  <emailProvider");
+		if (id) {
+			mp_buf_puts(b, " id=\"");
+			mp_buf_xml_escape(b, id);
+			mp_buf_puts(b, "\"");
+		}
+		mp_buf_puts(b, ">\n");
+		for (size_t j = 0; j < a->ndomains; j++)
+			elem(b, 4, "domain", a->domains[j].v);
+		if (!a->ndomains && at)
+			elem(b, 4, "domain", at + 1);
+		elem(b, 4, "displayName", a->provider_name.v);
+		elem(b, 4, "displayShortName", a->provider_short_name.v);
+		for (size_t j = 0; j < a->nincoming; j++)
+			emit_server(b, a, &a->incoming[j], opt);
+		for (size_t j = 0; j < a->noutgoing; j++)
+			emit_server(b, a, &a->outgoing[j], opt);
+		mp_buf_puts(b, "  </emailProvider>\n");
+	}
+	mp_buf_puts(b, "</clientConfig>\n");
+	return MAILPROF_OK;
+}
+
+const struct mp_format mp_format_autoconfig = {
+	.name = "autoconfig",
+	.aliases = "thunderbird clientconfig",
+	.extensions = ".xml",
+	.summary = "Thunderbird autoconfig (clientConfig 1.1, ISPDB)",
+	.sniff = sniff_autoconfig,
+	.parse = parse_autoconfig,
+	.emit = emit_autoconfig,
+};

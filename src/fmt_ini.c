@@ -1,0 +1,490 @@
+/* INI account definitions (docs/ini-format.md), read with inih.
+ *
+ * Debian's inih is built without INI_HANDLER_LINENO, so line numbers come
+ * from our own reader: inih asks for one line, handles it, then asks for the
+ * next, so the reader's count is the line of every handler call. The reader
+ * also sees section headers (inih only reports key/value pairs) and lines too
+ * long for inih's 200-byte buffer. */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ini.h>
+
+#include "format.h"
+
+#define INI_LINE_MAX 200 /* the library's INI_MAX_LINE */
+
+enum sect { S_NONE, S_ACCOUNT, S_INCOMING, S_OUTGOING, S_UNKNOWN };
+
+struct st {
+	mailprof_profile *p;
+	const char *path;
+	mailprof_diags *d;
+	const char *buf, *end, *cur; /* the input and the reader's position */
+	int line;
+	const char *line_start;
+	enum sect sect;
+	mp_account *acct;
+	size_t server; /* index into acct's list for S_INCOMING / S_OUTGOING */
+	int errors;
+	bool proto_seen; /* protocol given in the current server section */
+};
+
+static const char *const account_keys[] = {"email", "display_name", "provider_id", "provider_name",
+                                           "provider_short_name", "domains", "pop_leave_on_server",
+                                           "pop_leave_days", NULL};
+static const char *const server_keys[] = {"protocol", "host", "port", "security", "auth",
+                                          "username", "password", NULL};
+static const char *const sections[] = {"account", "incoming", "outgoing", NULL};
+
+static const char *suggest(const char *word, const char *const *list)
+{
+	const char *best = NULL;
+	size_t best_d = 3; /* farther than 2 edits is not a typo */
+	for (; *list; list++) {
+		size_t dist = mp_levenshtein(word, *list);
+		if (dist < best_d) {
+			best_d = dist;
+			best = *list;
+		}
+	}
+	return best;
+}
+
+static mailprof_loc here(struct st *s, int col)
+{
+	mailprof_loc l = {s->path, s->line, col};
+	return l;
+}
+
+static void error_at(struct st *s, int col, const char *id, const char *fix, const char *msg,
+                     const char *arg)
+{
+	mailprof_loc l = here(s, col);
+	mp_diag(s->d, MAILPROF_ERROR, id, &l, fix, msg, arg);
+	s->errors++;
+}
+
+static mp_server *cur_server(struct st *s)
+{
+	if (!s->acct)
+		return NULL;
+	if (s->sect == S_INCOMING)
+		return &s->acct->incoming[s->server];
+	if (s->sect == S_OUTGOING)
+		return &s->acct->outgoing[s->server];
+	return NULL;
+}
+
+static void end_section(struct st *s)
+{
+	mp_server *sv = cur_server(s);
+	if (sv && !s->proto_seen && s->sect == S_INCOMING) {
+		mailprof_loc l = sv->loc;
+		mp_diag(s->d, MAILPROF_ERROR, "ini-missing-key", &l, "add `protocol = imap` or `protocol = pop3`",
+		        "[incoming] section without a protocol");
+		s->errors++;
+	}
+}
+
+static void section_header(struct st *s, const char *name, size_t n, int col)
+{
+	char tmp[64];
+	if (n >= sizeof tmp)
+		n = sizeof tmp - 1;
+	memcpy(tmp, name, n);
+	tmp[n] = '\0';
+	end_section(s);
+	mailprof_loc l = here(s, col);
+	s->proto_seen = false;
+	if (strcmp(tmp, "account") == 0) {
+		s->sect = S_ACCOUNT;
+		s->acct = mp_account_add(s->p);
+		s->acct->loc = l;
+		return;
+	}
+	if (strcmp(tmp, "incoming") == 0 || strcmp(tmp, "outgoing") == 0) {
+		bool in = tmp[0] == 'i';
+		if (!s->acct) {
+			/* A file of servers only still describes one account. */
+			s->acct = mp_account_add(s->p);
+			s->acct->loc = l;
+		}
+		/* Incoming defaults to IMAP until `protocol` says otherwise. */
+		mp_server *sv = mp_server_add(s->acct, in ? MP_PROTO_IMAP : MP_PROTO_SMTP);
+		sv->loc = l;
+		s->server = (in ? s->acct->nincoming : s->acct->noutgoing) - 1;
+		s->sect = in ? S_INCOMING : S_OUTGOING;
+		if (!in)
+			s->proto_seen = true;
+		return;
+	}
+	const char *sug = suggest(tmp, sections);
+	char fix[96];
+	if (sug)
+		snprintf(fix, sizeof fix, "did you mean [%s]?", sug);
+	else
+		snprintf(fix, sizeof fix, "sections are [account], [incoming] and [outgoing]");
+	mp_diag(s->d, MAILPROF_WARNING, "ini-unknown-section", &l, fix,
+	        "unknown section [%s]; its keys are ignored", tmp);
+	s->sect = S_UNKNOWN;
+}
+
+/* Called by inih for each line; we hand out at most num-1 bytes of it. */
+static char *reader(char *str, int num, void *stream)
+{
+	struct st *s = stream;
+	if (s->cur >= s->end)
+		return NULL;
+	const char *nl = memchr(s->cur, '\n', (size_t)(s->end - s->cur));
+	const char *eol = nl ? nl + 1 : s->end;
+	size_t len = (size_t)(eol - s->cur);
+	s->line++;
+	s->line_start = s->cur;
+	size_t room = (size_t)num - 1;
+	if (len > room) {
+		error_at(s, (int)room, "ini-line-too-long", "shorten the line", "line longer than %s bytes",
+		         "196");
+		/* Keep the line's start so the key is still seen, drop the rest. */
+		memcpy(str, s->cur, room - 1);
+		str[room - 1] = '\n';
+		str[room] = '\0';
+	} else {
+		memcpy(str, s->cur, len);
+		str[len] = '\0';
+	}
+	s->cur = eol;
+	/* Look at the line as inih will: headers, and lines it cannot parse. */
+	const char *p = str;
+	if (s->line == 1 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB &&
+	    (unsigned char)p[2] == 0xBF)
+		p += 3;
+	const char *t = p;
+	while (*t == ' ' || *t == '\t')
+		t++;
+	if (*t == '[') {
+		const char *close = strchr(t, ']');
+		if (close) {
+			const char *a = t + 1, *b = close;
+			while (a < b && (*a == ' ' || *a == '\t'))
+				a++;
+			while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+				b--;
+			section_header(s, a, (size_t)(b - a), (int)(t - str) + 1);
+		} else {
+			error_at(s, (int)(t - str) + 1, "ini-syntax", "close the section name with ]",
+			         "%s", "section header without ]");
+			str[0] = '\0'; /* already reported; keep inih quiet */
+		}
+	} else if (t > p && *t && *t != '\n' && *t != '\r' && *t != ';' && *t != '#') {
+		error_at(s, 1, "ini-syntax", "remove the leading white space",
+		         "%s", "indented line: continuation lines are not part of the format");
+		str[0] = '\0';
+	} else if (*t && *t != '\n' && *t != '\r' && *t != ';' && *t != '#' && !strpbrk(t, "=:")) {
+		error_at(s, (int)(t - str) + 1, "ini-syntax", "write `key = value`", "%s",
+		         "line is neither a section, a comment nor `key = value`");
+		str[0] = '\0';
+	}
+	return str;
+}
+
+/* Column (1-based) where the value of `name` starts on the current line. */
+static int value_col(struct st *s)
+{
+	const char *p = s->line_start, *e = s->cur;
+	const char *eq = p;
+	while (eq < e && *eq != '=' && *eq != ':')
+		eq++;
+	if (eq < e)
+		eq++;
+	while (eq < e && (*eq == ' ' || *eq == '\t'))
+		eq++;
+	return (int)(eq - p) + 1;
+}
+
+static bool parse_bool(const char *v, int *out)
+{
+	static const char *const t[] = {"true", "yes", "on", "1"}, *const f[] = {"false", "no", "off", "0"};
+	for (size_t i = 0; i < 4; i++) {
+		if (mp_strcasecmp(v, t[i]) == 0)
+			return *out = 1, true;
+		if (mp_strcasecmp(v, f[i]) == 0)
+			return *out = 0, true;
+	}
+	return false;
+}
+
+static bool parse_int(const char *v, int *out)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	if (end == v || *end || errno)
+		return false;
+	/* Keep out-of-range numbers visible to the checker, within int. */
+	if (n > 9999999)
+		n = 9999999;
+	if (n < -9999999)
+		n = -9999999;
+	*out = (int)n;
+	return true;
+}
+
+static void unknown_key(struct st *s, const char *section, const char *name,
+                        const char *const *keys)
+{
+	const char *sug = suggest(name, keys);
+	char fix[96];
+	if (sug)
+		snprintf(fix, sizeof fix, "did you mean `%s`?", sug);
+	else
+		snprintf(fix, sizeof fix, "see docs/ini-format.md for the keys of [%s]", section);
+	mailprof_loc l = here(s, 1);
+	mp_diag(s->d, MAILPROF_WARNING, "ini-unknown-key", &l, fix, "unknown key `%s` in [%s]", name,
+	        section);
+}
+
+static void bad_value(struct st *s, const char *name, const char *value, const char *fix)
+{
+	mailprof_loc l = here(s, value_col(s));
+	/* Never echo a password back. */
+	mp_diag(s->d, MAILPROF_ERROR, "ini-bad-value", &l, fix, "invalid value `%s` for `%s`",
+	        strcmp(name, "password") == 0 ? "***" : value, name);
+	s->errors++;
+}
+
+static void account_key(struct st *s, const char *name, const char *value, const mailprof_loc *l)
+{
+	mp_account *a = s->acct;
+	int n;
+	if (strcmp(name, "email") == 0)
+		mp_str_set(&a->email, value, l);
+	else if (strcmp(name, "display_name") == 0)
+		mp_str_set(&a->display_name, value, l);
+	else if (strcmp(name, "provider_id") == 0)
+		mp_str_set(&a->provider_id, value, l);
+	else if (strcmp(name, "provider_name") == 0)
+		mp_str_set(&a->provider_name, value, l);
+	else if (strcmp(name, "provider_short_name") == 0)
+		mp_str_set(&a->provider_short_name, value, l);
+	else if (strcmp(name, "domains") == 0) {
+		for (const char *p = value; *p;) {
+			while (*p == ' ' || *p == ',')
+				p++;
+			const char *e = p;
+			while (*e && *e != ',' && *e != ' ')
+				e++;
+			if (e > p) {
+				char *dom = mp_xstrndup(p, (size_t)(e - p));
+				mp_domain_add(a, dom, l);
+				free(dom);
+			}
+			p = e;
+		}
+	} else if (strcmp(name, "pop_leave_on_server") == 0) {
+		if (parse_bool(value, &n))
+			mp_int_set(&a->pop_leave_on_server, n, l);
+		else
+			bad_value(s, name, value, "use true or false");
+	} else if (strcmp(name, "pop_leave_days") == 0) {
+		if (parse_int(value, &n) && n >= 0)
+			mp_int_set(&a->pop_leave_days, n, l);
+		else
+			bad_value(s, name, value, "use a number of days");
+	} else
+		unknown_key(s, "account", name, account_keys);
+}
+
+static void server_key(struct st *s, const char *name, const char *value, const mailprof_loc *l)
+{
+	mp_server *sv = cur_server(s);
+	int n;
+	if (strcmp(name, "protocol") == 0) {
+		mp_protocol pr;
+		bool in = s->sect == S_INCOMING;
+		if (!mp_protocol_parse(value, &pr) || (in && pr == MP_PROTO_SMTP) || (!in && pr != MP_PROTO_SMTP))
+			bad_value(s, name, value, in ? "use imap or pop3" : "use smtp");
+		else {
+			sv->protocol = pr;
+			s->proto_seen = true;
+		}
+	} else if (strcmp(name, "host") == 0)
+		mp_str_set(&sv->host, value, l);
+	else if (strcmp(name, "port") == 0) {
+		if (parse_int(value, &n))
+			mp_int_set(&sv->port, n, l);
+		else
+			bad_value(s, name, value, "use a number from 1 to 65535");
+	} else if (strcmp(name, "security") == 0) {
+		mp_security sec;
+		if (mp_security_parse(value, &sec))
+			mp_int_set(&sv->security, (int)sec, l);
+		else
+			bad_value(s, name, value, "use none, starttls or tls");
+	} else if (strcmp(name, "auth") == 0) {
+		sv->nauth = 0;
+		sv->auth_loc = *l;
+		for (const char *p = value; *p;) {
+			while (*p == ' ' || *p == ',')
+				p++;
+			const char *e = p;
+			while (*e && *e != ',' && *e != ' ')
+				e++;
+			if (e > p) {
+				char *w = mp_xstrndup(p, (size_t)(e - p));
+				mp_auth a;
+				if (mp_auth_parse(w, &a))
+					mp_server_add_auth(sv, a);
+				else
+					bad_value(s, name, w,
+					          "use none, password-cleartext, password-encrypted, ntlm, gssapi, "
+					          "oauth2, client-cert, client-ip or smtp-after-pop");
+				free(w);
+			}
+			p = e;
+		}
+	} else if (strcmp(name, "username") == 0)
+		mp_str_set(&sv->username, value, l);
+	else if (strcmp(name, "password") == 0)
+		mp_str_set(&sv->password, value, l);
+	else
+		unknown_key(s, s->sect == S_INCOMING ? "incoming" : "outgoing", name, server_keys);
+}
+
+static int handler(void *user, const char *section, const char *name, const char *value)
+{
+	(void)section; /* the reader tracked it, with its line */
+	struct st *s = user;
+	mailprof_loc l = here(s, value_col(s));
+	switch (s->sect) {
+	case S_ACCOUNT: account_key(s, name, value, &l); break;
+	case S_INCOMING:
+	case S_OUTGOING: server_key(s, name, value, &l); break;
+	case S_UNKNOWN: break;
+	case S_NONE: {
+		mailprof_loc k = here(s, 1);
+		mp_diag(s->d, MAILPROF_ERROR, "ini-syntax", &k, "start the file with an [account] section",
+		        "`%s` outside any section", name);
+		s->errors++;
+		break;
+	}
+	}
+	return 1;
+}
+
+static mailprof_status parse_ini(mailprof_profile *p, const char *buf, size_t len, const char *path,
+                                 const mailprof_options *opt, mailprof_diags *d)
+{
+	(void)opt;
+	if (memchr(buf, '\0', len)) {
+		mailprof_loc l = {path, 1, 1};
+		mp_diag(d, MAILPROF_ERROR, "ini-syntax", &l, NULL, "binary data (NUL byte) in an INI file");
+		return MAILPROF_ERR_SYNTAX;
+	}
+	struct st s = {.p = p, .path = path, .d = d, .buf = buf, .end = buf + len, .cur = buf};
+	size_t before = p->naccounts;
+	ini_parse_stream(reader, &s, handler, &s);
+	end_section(&s);
+	if (s.errors)
+		return MAILPROF_ERR_SYNTAX;
+	if (p->naccounts == before) {
+		mailprof_loc l = {path, 0, 0};
+		mp_diag(d, MAILPROF_ERROR, "ini-empty", &l, "add an [account] section",
+		        "no account defined");
+		return MAILPROF_ERR_INVALID;
+	}
+	return MAILPROF_OK;
+}
+
+static int sniff_ini(const char *buf, size_t len)
+{
+	size_t rest;
+	const char *p = mp_skip_bom_ws(buf, len, &rest), *e = p + rest;
+	while (p < e && (*p == ';' || *p == '#')) { /* skip leading comments */
+		const char *nl = memchr(p, '\n', (size_t)(e - p));
+		if (!nl)
+			return 0;
+		p = nl + 1;
+		while (p < e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+			p++;
+	}
+	static const char *const heads[] = {"[account]", "[incoming]", "[outgoing]"};
+	for (size_t i = 0; i < MP_COUNT(heads); i++)
+		if ((size_t)(e - p) >= strlen(heads[i]) && memcmp(p, heads[i], strlen(heads[i])) == 0)
+			return 90;
+	return 0;
+}
+
+/* ---- emitter: the canonical form ---- */
+
+static void kv(mp_buf *b, const char *k, const char *v)
+{
+	if (v)
+		mp_buf_printf(b, "%s = %s\n", k, v);
+}
+
+static void kv_int(mp_buf *b, const char *k, const mp_int *v)
+{
+	if (v->set)
+		mp_buf_printf(b, "%s = %d\n", k, v->v);
+}
+
+static void emit_server(mp_buf *b, const mp_server *s, const mailprof_options *opt)
+{
+	mp_buf_puts(b, s->protocol == MP_PROTO_SMTP ? "\n[outgoing]\n" : "\n[incoming]\n");
+	kv(b, "protocol", mp_protocol_name(s->protocol));
+	kv(b, "host", s->host.v);
+	kv_int(b, "port", &s->port);
+	if (s->security.set)
+		kv(b, "security", mp_security_name((mp_security)s->security.v));
+	if (s->nauth) {
+		mp_buf_puts(b, "auth = ");
+		for (size_t i = 0; i < s->nauth; i++)
+			mp_buf_printf(b, "%s%s", i ? ", " : "", mp_auth_name(s->auth[i]));
+		mp_buf_putc(b, '\n');
+	}
+	kv(b, "username", s->username.v);
+	if (opt->include_secrets)
+		kv(b, "password", s->password.v);
+}
+
+static mailprof_status emit_ini(const mailprof_profile *p, const mailprof_options *opt, mp_buf *b,
+                                mailprof_diags *d)
+{
+	mp_buf_puts(b, "; mailprof account definitions (docs/ini-format.md)\n");
+	for (size_t i = 0; i < p->naccounts; i++) {
+		const mp_account *a = &p->accounts[i];
+		mp_buf_puts(b, "\n[account]\n");
+		kv(b, "email", a->email.v);
+		kv(b, "display_name", a->display_name.v);
+		kv(b, "provider_id", a->provider_id.v);
+		kv(b, "provider_name", a->provider_name.v);
+		kv(b, "provider_short_name", a->provider_short_name.v);
+		if (a->ndomains) {
+			mp_buf_puts(b, "domains = ");
+			for (size_t j = 0; j < a->ndomains; j++)
+				mp_buf_printf(b, "%s%s", j ? ", " : "", a->domains[j].v);
+			mp_buf_putc(b, '\n');
+		}
+		if (a->pop_leave_on_server.set)
+			kv(b, "pop_leave_on_server", a->pop_leave_on_server.v ? "true" : "false");
+		kv_int(b, "pop_leave_days", &a->pop_leave_days);
+		for (size_t j = 0; j < a->nincoming; j++)
+			emit_server(b, &a->incoming[j], opt);
+		for (size_t j = 0; j < a->noutgoing; j++)
+			emit_server(b, &a->outgoing[j], opt);
+	}
+	(void)d;
+	return MAILPROF_OK;
+}
+
+const struct mp_format mp_format_ini = {
+	.name = "ini",
+	.extensions = ".ini .conf",
+	.summary = "mailprof INI account definitions (docs/ini-format.md)",
+	.sniff = sniff_ini,
+	.parse = parse_ini,
+	.emit = emit_ini,
+};

@@ -1,0 +1,65 @@
+/* Internal helpers shared by every source file: allocation, growable
+ * buffers, diagnostics. Names start with mp_ and are not exported. */
+#ifndef MP_INTERNAL_H
+#define MP_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "mailprof.h"
+
+#if defined(__GNUC__)
+#define MP_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define MP_PRINTF(a, b)
+#endif
+
+#define MP_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Allocation never fails for the caller: on OOM we abort (see mailprof.h). */
+void *mp_xmalloc(size_t n);
+void *mp_xcalloc(size_t n, size_t size);
+void *mp_xrealloc(void *p, size_t n);
+char *mp_xstrdup(const char *s);
+char *mp_xstrndup(const char *s, size_t n);
+char *mp_xasprintf(const char *fmt, ...) MP_PRINTF(1, 2);
+
+/* Growable byte buffer; always NUL-terminated after any append. */
+typedef struct {
+	char *s;
+	size_t len, cap;
+} mp_buf;
+
+void mp_buf_add(mp_buf *b, const char *s, size_t n);
+void mp_buf_puts(mp_buf *b, const char *s);
+void mp_buf_putc(mp_buf *b, char c);
+void mp_buf_printf(mp_buf *b, const char *fmt, ...) MP_PRINTF(2, 3);
+void mp_buf_vprintf(mp_buf *b, const char *fmt, va_list ap);
+/* Hand the bytes to the caller (never NULL) and reset b. */
+char *mp_buf_take(mp_buf *b, size_t *len);
+void mp_buf_free(mp_buf *b);
+
+/* Escapers used by several emitters. */
+void mp_buf_xml_escape(mp_buf *b, const char *s);
+void mp_buf_json_string(mp_buf *b, const char *s); /* quotes; NULL -> null */
+
+/* Diagnostics. The list copies message, fix and file name. */
+void mp_diag(mailprof_diags *d, mailprof_severity sev, const char *id, const mailprof_loc *loc,
+             const char *fix, const char *fmt, ...) MP_PRINTF(6, 7);
+void mp_vdiag(mailprof_diags *d, mailprof_severity sev, const char *id, const char *name,
+              const mailprof_loc *loc, const char *fix, const char *fmt, va_list ap);
+/* Same, for a finding of a rule from the rules table (severity and fix from the table). */
+void mp_diag_rule(mailprof_diags *d, const mailprof_rule_info *r, mailprof_severity sev,
+                  const mailprof_loc *loc, const char *fmt, ...) MP_PRINTF(5, 6);
+
+/* Small string utilities. */
+int mp_strcasecmp(const char *a, const char *b);
+int mp_strncasecmp(const char *a, const char *b, size_t n);
+bool mp_str_ends_with(const char *s, const char *suffix);
+/* Edit distance, for "did you mean" suggestions. */
+size_t mp_levenshtein(const char *a, const char *b);
+/* Read a whole file ("-" = stdin). Returns 0 on success, else errno. */
+int mp_read_file(const char *path, char **out, size_t *len);
+
+#endif

@@ -1,0 +1,331 @@
+/* The account model: construction, names of enum values, equality, copy. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+mailprof_profile *mailprof_profile_new(void)
+{
+	return mp_xcalloc(1, sizeof(mailprof_profile));
+}
+
+static void server_free(mp_server *s)
+{
+	free(s->host.v);
+	free(s->username.v);
+	if (s->password.v) /* scrub the secret before giving the memory back */
+		memset(s->password.v, 0, strlen(s->password.v));
+	free(s->password.v);
+}
+
+void mp_account_free(mp_account *a)
+{
+	free(a->email.v);
+	free(a->display_name.v);
+	free(a->provider_id.v);
+	free(a->provider_name.v);
+	free(a->provider_short_name.v);
+	for (size_t i = 0; i < a->ndomains; i++)
+		free(a->domains[i].v);
+	free(a->domains);
+	for (size_t i = 0; i < a->nincoming; i++)
+		server_free(&a->incoming[i]);
+	for (size_t i = 0; i < a->noutgoing; i++)
+		server_free(&a->outgoing[i]);
+	free(a->incoming);
+	free(a->outgoing);
+}
+
+void mailprof_profile_free(mailprof_profile *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->naccounts; i++)
+		mp_account_free(&p->accounts[i]);
+	free(p->accounts);
+	for (size_t i = 0; i < p->nfiles; i++)
+		free(p->files[i]);
+	free(p->files);
+	free(p);
+}
+
+size_t mailprof_profile_account_count(const mailprof_profile *p)
+{
+	return p ? p->naccounts : 0;
+}
+
+const char *mp_profile_file(mailprof_profile *p, const char *path)
+{
+	if (!path)
+		return NULL;
+	for (size_t i = 0; i < p->nfiles; i++)
+		if (strcmp(p->files[i], path) == 0)
+			return p->files[i];
+	p->files = mp_xrealloc(p->files, (p->nfiles + 1) * sizeof *p->files);
+	return p->files[p->nfiles++] = mp_xstrdup(path);
+}
+
+mp_account *mp_account_add(mailprof_profile *p)
+{
+	p->accounts = mp_xrealloc(p->accounts, (p->naccounts + 1) * sizeof *p->accounts);
+	mp_account *a = &p->accounts[p->naccounts++];
+	memset(a, 0, sizeof *a);
+	return a;
+}
+
+mp_server *mp_server_add(mp_account *a, mp_protocol proto)
+{
+	mp_server **v = proto == MP_PROTO_SMTP ? &a->outgoing : &a->incoming;
+	size_t *n = proto == MP_PROTO_SMTP ? &a->noutgoing : &a->nincoming;
+	*v = mp_xrealloc(*v, (*n + 1) * sizeof **v);
+	mp_server *s = &(*v)[(*n)++];
+	memset(s, 0, sizeof *s);
+	s->protocol = proto;
+	return s;
+}
+
+void mp_domain_add(mp_account *a, const char *d, const mailprof_loc *loc)
+{
+	a->domains = mp_xrealloc(a->domains, (a->ndomains + 1) * sizeof *a->domains);
+	mp_str *s = &a->domains[a->ndomains++];
+	memset(s, 0, sizeof *s);
+	mp_str_set(s, d, loc);
+}
+
+void mp_str_setn(mp_str *s, const char *v, size_t n, const mailprof_loc *loc)
+{
+	free(s->v);
+	s->v = v ? mp_xstrndup(v, n) : NULL;
+	if (loc)
+		s->loc = *loc;
+}
+
+void mp_str_set(mp_str *s, const char *v, const mailprof_loc *loc)
+{
+	mp_str_setn(s, v, v ? strlen(v) : 0, loc);
+}
+
+void mp_str_clear(mp_str *s)
+{
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}
+
+void mp_int_set(mp_int *i, int v, const mailprof_loc *loc)
+{
+	i->set = true;
+	i->v = v;
+	if (loc)
+		i->loc = *loc;
+}
+
+bool mp_server_has_auth(const mp_server *s, mp_auth a)
+{
+	for (size_t i = 0; i < s->nauth; i++)
+		if (s->auth[i] == a)
+			return true;
+	return false;
+}
+
+bool mp_server_add_auth(mp_server *s, mp_auth a)
+{
+	if (mp_server_has_auth(s, a))
+		return true;
+	if (s->nauth >= MP_MAX_AUTH)
+		return false;
+	s->auth[s->nauth++] = a;
+	return true;
+}
+
+bool mp_server_uses_password(const mp_server *s)
+{
+	return mp_server_has_auth(s, MP_AUTH_PASSWORD_CLEARTEXT) ||
+	       mp_server_has_auth(s, MP_AUTH_PASSWORD_ENCRYPTED) ||
+	       mp_server_has_auth(s, MP_AUTH_NTLM);
+}
+
+static const char *const proto_names[] = {[MP_PROTO_IMAP] = "imap", [MP_PROTO_POP3] = "pop3",
+                                          [MP_PROTO_SMTP] = "smtp"};
+static const char *const sec_names[] = {[MP_SEC_NONE] = "none", [MP_SEC_STARTTLS] = "starttls",
+                                        [MP_SEC_TLS] = "tls"};
+static const char *const auth_names[] = {
+	[MP_AUTH_NONE] = "none",
+	[MP_AUTH_PASSWORD_CLEARTEXT] = "password-cleartext",
+	[MP_AUTH_PASSWORD_ENCRYPTED] = "password-encrypted",
+	[MP_AUTH_NTLM] = "ntlm",
+	[MP_AUTH_GSSAPI] = "gssapi",
+	[MP_AUTH_OAUTH2] = "oauth2",
+	[MP_AUTH_CLIENT_CERT] = "client-cert",
+	[MP_AUTH_CLIENT_IP] = "client-ip",
+	[MP_AUTH_SMTP_AFTER_POP] = "smtp-after-pop",
+};
+
+const char *mp_protocol_name(mp_protocol p)
+{
+	return p >= MP_PROTO_IMAP && p <= MP_PROTO_SMTP ? proto_names[p] : "unknown";
+}
+
+bool mp_protocol_parse(const char *s, mp_protocol *out)
+{
+	for (int i = MP_PROTO_IMAP; i <= MP_PROTO_SMTP; i++)
+		if (mp_strcasecmp(s, proto_names[i]) == 0) {
+			*out = (mp_protocol)i;
+			return true;
+		}
+	if (mp_strcasecmp(s, "pop") == 0) {
+		*out = MP_PROTO_POP3;
+		return true;
+	}
+	return false;
+}
+
+const char *mp_security_name(mp_security s)
+{
+	return s <= MP_SEC_TLS ? sec_names[s] : "unknown";
+}
+
+bool mp_security_parse(const char *s, mp_security *out)
+{
+	for (int i = MP_SEC_NONE; i <= MP_SEC_TLS; i++)
+		if (mp_strcasecmp(s, sec_names[i]) == 0) {
+			*out = (mp_security)i;
+			return true;
+		}
+	return false;
+}
+
+const char *mp_auth_name(mp_auth a)
+{
+	return a < MP_AUTH__COUNT ? auth_names[a] : "unknown";
+}
+
+bool mp_auth_parse(const char *s, mp_auth *out)
+{
+	for (int i = 0; i < MP_AUTH__COUNT; i++)
+		if (mp_strcasecmp(s, auth_names[i]) == 0) {
+			*out = (mp_auth)i;
+			return true;
+		}
+	return false;
+}
+
+int mp_default_port(mp_protocol p, mp_security s)
+{
+	bool tls = s == MP_SEC_TLS;
+	switch (p) {
+	case MP_PROTO_IMAP: return tls ? 993 : 143;
+	case MP_PROTO_POP3: return tls ? 995 : 110;
+	case MP_PROTO_SMTP: return tls ? 465 : 587;
+	}
+	return 0;
+}
+
+/* ---- equality (values only, never locations) ---- */
+
+static bool str_eq(const mp_str *a, const mp_str *b)
+{
+	if (!a->v || !b->v)
+		return a->v == b->v;
+	return strcmp(a->v, b->v) == 0;
+}
+
+static bool int_eq(const mp_int *a, const mp_int *b)
+{
+	return a->set == b->set && (!a->set || a->v == b->v);
+}
+
+static bool server_eq(const mp_server *a, const mp_server *b)
+{
+	if (a->protocol != b->protocol || !str_eq(&a->host, &b->host) || !int_eq(&a->port, &b->port) ||
+	    !int_eq(&a->security, &b->security) || !str_eq(&a->username, &b->username) ||
+	    !str_eq(&a->password, &b->password) || a->nauth != b->nauth)
+		return false;
+	return memcmp(a->auth, b->auth, a->nauth * sizeof a->auth[0]) == 0;
+}
+
+static bool account_eq(const mp_account *a, const mp_account *b)
+{
+	if (!str_eq(&a->email, &b->email) || !str_eq(&a->display_name, &b->display_name) ||
+	    !str_eq(&a->provider_id, &b->provider_id) || !str_eq(&a->provider_name, &b->provider_name) ||
+	    !str_eq(&a->provider_short_name, &b->provider_short_name) || a->ndomains != b->ndomains ||
+	    a->nincoming != b->nincoming || a->noutgoing != b->noutgoing ||
+	    !int_eq(&a->pop_leave_on_server, &b->pop_leave_on_server) ||
+	    !int_eq(&a->pop_leave_days, &b->pop_leave_days))
+		return false;
+	for (size_t i = 0; i < a->ndomains; i++)
+		if (!str_eq(&a->domains[i], &b->domains[i]))
+			return false;
+	for (size_t i = 0; i < a->nincoming; i++)
+		if (!server_eq(&a->incoming[i], &b->incoming[i]))
+			return false;
+	for (size_t i = 0; i < a->noutgoing; i++)
+		if (!server_eq(&a->outgoing[i], &b->outgoing[i]))
+			return false;
+	return true;
+}
+
+int mailprof_profile_equal(const mailprof_profile *a, const mailprof_profile *b)
+{
+	if (a->naccounts != b->naccounts)
+		return 0;
+	for (size_t i = 0; i < a->naccounts; i++)
+		if (!account_eq(&a->accounts[i], &b->accounts[i]))
+			return 0;
+	return 1;
+}
+
+/* ---- copy ---- */
+
+static void loc_copy(mailprof_profile *dst, mailprof_loc *to, const mailprof_loc *from)
+{
+	*to = *from;
+	to->file = mp_profile_file(dst, from->file);
+}
+
+static void str_copy(mailprof_profile *dst, mp_str *to, const mp_str *from)
+{
+	mailprof_loc l;
+	loc_copy(dst, &l, &from->loc);
+	memset(to, 0, sizeof *to);
+	mp_str_set(to, from->v, &l);
+}
+
+static void int_copy(mailprof_profile *dst, mp_int *to, const mp_int *from)
+{
+	*to = *from;
+	to->loc.file = mp_profile_file(dst, from->loc.file);
+}
+
+static void server_copy(mailprof_profile *dst, mp_server *to, const mp_server *from)
+{
+	*to = *from;
+	loc_copy(dst, &to->loc, &from->loc);
+	loc_copy(dst, &to->auth_loc, &from->auth_loc);
+	str_copy(dst, &to->host, &from->host);
+	int_copy(dst, &to->port, &from->port);
+	int_copy(dst, &to->security, &from->security);
+	str_copy(dst, &to->username, &from->username);
+	str_copy(dst, &to->password, &from->password);
+}
+
+void mp_account_copy(mailprof_profile *dst, const mp_account *src)
+{
+	mp_account *a = mp_account_add(dst);
+	loc_copy(dst, &a->loc, &src->loc);
+	str_copy(dst, &a->email, &src->email);
+	str_copy(dst, &a->display_name, &src->display_name);
+	str_copy(dst, &a->provider_id, &src->provider_id);
+	str_copy(dst, &a->provider_name, &src->provider_name);
+	str_copy(dst, &a->provider_short_name, &src->provider_short_name);
+	for (size_t i = 0; i < src->ndomains; i++) {
+		mailprof_loc l;
+		loc_copy(dst, &l, &src->domains[i].loc);
+		mp_domain_add(a, src->domains[i].v, &l);
+	}
+	for (size_t i = 0; i < src->nincoming; i++)
+		server_copy(dst, mp_server_add(a, src->incoming[i].protocol), &src->incoming[i]);
+	for (size_t i = 0; i < src->noutgoing; i++)
+		server_copy(dst, mp_server_add(a, src->outgoing[i].protocol), &src->outgoing[i]);
+	int_copy(dst, &a->pop_leave_on_server, &src->pop_leave_on_server);
+	int_copy(dst, &a->pop_leave_days, &src->pop_leave_days);
+}

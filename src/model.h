@@ -1,0 +1,112 @@
+/* The common account model. Transparent inside the library, opaque to
+ * users of mailprof.h. Every value carries the place it was read from, so
+ * findings can point at the input. */
+#ifndef MP_MODEL_H
+#define MP_MODEL_H
+
+#include <stdbool.h>
+
+#include "internal.h"
+
+/* A string value; v == NULL means unset (distinct from ""). */
+typedef struct {
+	char *v;
+	mailprof_loc loc;
+} mp_str;
+
+/* An integer, enum or boolean value; set == false means unset. */
+typedef struct {
+	bool set;
+	int v;
+	mailprof_loc loc;
+} mp_int;
+
+typedef enum { MP_PROTO_IMAP = 1, MP_PROTO_POP3, MP_PROTO_SMTP } mp_protocol;
+
+typedef enum { MP_SEC_NONE = 0, MP_SEC_STARTTLS, MP_SEC_TLS } mp_security;
+
+typedef enum {
+	MP_AUTH_NONE = 0,
+	MP_AUTH_PASSWORD_CLEARTEXT,
+	MP_AUTH_PASSWORD_ENCRYPTED,
+	MP_AUTH_NTLM,
+	MP_AUTH_GSSAPI,
+	MP_AUTH_OAUTH2,
+	MP_AUTH_CLIENT_CERT,
+	MP_AUTH_CLIENT_IP,
+	MP_AUTH_SMTP_AFTER_POP,
+	MP_AUTH__COUNT
+} mp_auth;
+
+#define MP_MAX_AUTH 12
+
+typedef struct {
+	mp_protocol protocol;
+	mailprof_loc loc; /* where the server's definition starts */
+	mp_str host;
+	mp_int port;
+	mp_int security; /* mp_security */
+	mp_auth auth[MP_MAX_AUTH]; /* ordered, most preferred first */
+	size_t nauth;
+	mailprof_loc auth_loc;
+	mp_str username;
+	mp_str password; /* a secret: never in diagnostics */
+} mp_server;
+
+typedef struct {
+	mailprof_loc loc;
+	mp_str email;
+	mp_str display_name;
+	mp_str provider_id;
+	mp_str provider_name;
+	mp_str provider_short_name;
+	mp_str *domains;
+	size_t ndomains;
+	mp_server *incoming;
+	size_t nincoming;
+	mp_server *outgoing;
+	size_t noutgoing;
+	mp_int pop_leave_on_server; /* bool */
+	mp_int pop_leave_days;
+} mp_account;
+
+struct mailprof_profile {
+	mp_account *accounts;
+	size_t naccounts;
+	/* File names referenced by mailprof_loc.file; owned here. */
+	char **files;
+	size_t nfiles;
+};
+
+/* Intern a file name so locations can point at it for the profile's life. */
+const char *mp_profile_file(mailprof_profile *p, const char *path);
+
+mp_account *mp_account_add(mailprof_profile *p);
+mp_server *mp_server_add(mp_account *a, mp_protocol proto); /* incoming or outgoing by proto */
+void mp_domain_add(mp_account *a, const char *d, const mailprof_loc *loc);
+
+void mp_str_set(mp_str *s, const char *v, const mailprof_loc *loc);
+void mp_str_setn(mp_str *s, const char *v, size_t n, const mailprof_loc *loc);
+void mp_str_clear(mp_str *s);
+void mp_int_set(mp_int *i, int v, const mailprof_loc *loc);
+/* Add an auth method once (duplicates ignored); false if the list is full. */
+bool mp_server_add_auth(mp_server *s, mp_auth a);
+bool mp_server_has_auth(const mp_server *s, mp_auth a);
+/* True when the server logs in with a password (cleartext or challenge). */
+bool mp_server_uses_password(const mp_server *s);
+
+/* Names used by every format that spells them the model's way (INI, JSON). */
+const char *mp_protocol_name(mp_protocol p);
+bool mp_protocol_parse(const char *s, mp_protocol *out);
+const char *mp_security_name(mp_security s);
+bool mp_security_parse(const char *s, mp_security *out);
+const char *mp_auth_name(mp_auth a);
+bool mp_auth_parse(const char *s, mp_auth *out);
+/* Well-known port for protocol and security (e.g. IMAP+TLS = 993). */
+int mp_default_port(mp_protocol p, mp_security s);
+
+/* Deep copy of an account into another profile (locations re-interned). */
+void mp_account_copy(mailprof_profile *dst, const mp_account *src);
+void mp_account_free(mp_account *a);
+
+#endif

@@ -1,0 +1,30 @@
+/* Values a working account cannot do without. */
+#include "check.h"
+
+static void run_missing_value(const mp_rule_ctx *c, const mp_account *a)
+{
+	/* Templates (autoconfig) describe a provider, not a person: no address. */
+	bool is_template = a->provider_id.v || a->ndomains;
+	if (!a->email.v && !is_template)
+		mp_report(c, &a->loc, "the account has no e-mail address");
+	if (!a->nincoming)
+		mp_report(c, &a->loc, "the account has no incoming (IMAP or POP3) server");
+	if (!a->noutgoing)
+		mp_report(c, &a->loc, "the account has no outgoing (SMTP) server");
+	for (size_t i = 0; i < a->nincoming; i++)
+		if (!a->incoming[i].host.v || !*a->incoming[i].host.v)
+			mp_report(c, &a->incoming[i].loc, "%s server without a host name",
+			          mp_protocol_name(a->incoming[i].protocol));
+	for (size_t i = 0; i < a->noutgoing; i++)
+		if (!a->outgoing[i].host.v || !*a->outgoing[i].host.v)
+			mp_report(c, &a->outgoing[i].loc, "SMTP server without a host name");
+}
+
+const struct mp_rule mp_rule_missing_value = {
+	{"MP034", "missing-value", MAILPROF_ERROR, "required value missing",
+	 "add the e-mail address, the incoming server and the outgoing server",
+	 "An account needs at least an e-mail address (or, for a provider profile, its domains), one "
+	 "incoming server and one outgoing server, each with a host name. Clients reject profiles "
+	 "without them. Sources: Thunderbird readFromXML, Apple mail payload required keys."},
+	run_missing_value,
+};

@@ -1,0 +1,194 @@
+/* Safe libxml2 reading and schema validation shared by the XML formats. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+
+#include "xml.h"
+
+struct mp_schema_blob {
+	const char *name;
+	const unsigned char *data;
+	size_t len;
+};
+/* Generated at build time from schemas/ (see Makefile). */
+extern const struct mp_schema_blob mp_schema_blobs[];
+extern const size_t mp_schema_nblobs;
+
+const char *mp_schema_text(const char *name, size_t *len)
+{
+	for (size_t i = 0; i < mp_schema_nblobs; i++)
+		if (strcmp(mp_schema_blobs[i].name, name) == 0) {
+			*len = mp_schema_blobs[i].len;
+			return (const char *)mp_schema_blobs[i].data;
+		}
+	return NULL;
+}
+
+/* Refuse every external entity and DTD, whatever a document asks for. */
+static xmlParserInputPtr no_external(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url, (void)id, (void)ctxt;
+	return NULL;
+}
+
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+static void init_libxml(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(no_external);
+}
+
+struct err_sink {
+	const char *path;
+	mailprof_diags *d;
+	const char *id;
+	mailprof_severity sev;
+	int count;
+};
+
+static void on_error(void *ctx, xmlErrorPtr e)
+{
+	struct err_sink *s = ctx;
+	if (!e || e->level == XML_ERR_NONE)
+		return;
+	/* Warnings from the parser are not worth a finding of their own. */
+	if (e->level == XML_ERR_WARNING && s->sev == MAILPROF_ERROR)
+		return;
+	char *msg = mp_xstrdup(e->message ? e->message : "error");
+	size_t n = strlen(msg);
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	mailprof_loc loc = {s->path, e->line, e->int2};
+	if (e->domain == XML_FROM_SCHEMASV)
+		loc.column = 0; /* int2 is not a column for validation errors */
+	mp_diag(s->d, s->sev, s->id, &loc, NULL, "%s", msg);
+	free(msg);
+	s->count++;
+}
+
+xmlDocPtr mp_xml_read(const char *buf, size_t len, const char *path, mailprof_diags *d)
+{
+	pthread_once(&init_once, init_libxml);
+	if (len > (size_t)0x7fffffff) {
+		mailprof_loc loc = {path, 0, 0};
+		mp_diag(d, MAILPROF_ERROR, "xml-syntax", &loc, NULL, "file too large for an XML profile");
+		return NULL;
+	}
+	struct err_sink sink = {path, d, "xml-syntax", MAILPROF_ERROR, 0};
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (!ctxt)
+		abort();
+	/* No NOENT (entities stay unexpanded), no DTDLOAD, no network, no HUGE
+	 * (keeps libxml2's own depth and amplification limits). */
+	int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES |
+	           XML_PARSE_NOCDATA;
+	xmlSetStructuredErrorFunc(&sink, on_error);
+	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, NULL, opts);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (doc && !ctxt->wellFormed) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	xmlFreeParserCtxt(ctxt);
+	if (doc && doc->intSubset && (doc->intSubset->entities || doc->intSubset->pentities)) {
+		xmlNodePtr dtd = (xmlNodePtr)doc->intSubset;
+		mailprof_loc loc = {path, (int)xmlGetLineNo(dtd), 0};
+		if (loc.line < 0)
+			loc.line = 0;
+		mp_diag(d, MAILPROF_ERROR, "xml-entity", &loc, "remove the DOCTYPE's entity declarations",
+		        "entity declarations are refused: a profile never needs them, and they are how "
+		        "entity-expansion and external-entity attacks work");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	if (!doc && sink.count == 0) {
+		mailprof_loc loc = {path, 0, 0};
+		mp_diag(d, MAILPROF_ERROR, "xml-syntax", &loc, NULL, "not a well-formed XML document");
+	}
+	return doc;
+}
+
+struct schema_slot {
+	const char *name;
+	xmlSchemaPtr schema;
+	bool tried;
+};
+static struct schema_slot schema_cache[16];
+static pthread_mutex_t schema_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Compile each schema once per process; validation contexts are per call. */
+static xmlSchemaPtr get_schema(const char *name)
+{
+	xmlSchemaPtr s = NULL;
+	pthread_mutex_lock(&schema_lock);
+	size_t i;
+	for (i = 0; i < MP_COUNT(schema_cache) && schema_cache[i].name; i++)
+		if (strcmp(schema_cache[i].name, name) == 0)
+			break;
+	if (i < MP_COUNT(schema_cache)) {
+		struct schema_slot *slot = &schema_cache[i];
+		if (!slot->tried) {
+			slot->name = name;
+			slot->tried = true;
+			size_t len;
+			const char *text = mp_schema_text(name, &len);
+			if (text) {
+				xmlSchemaParserCtxtPtr pc = xmlSchemaNewMemParserCtxt(text, (int)len);
+				if (pc) {
+					slot->schema = xmlSchemaParse(pc);
+					xmlSchemaFreeParserCtxt(pc);
+				}
+			}
+		}
+		s = slot->schema;
+	}
+	pthread_mutex_unlock(&schema_lock);
+	return s;
+}
+
+int mp_xml_validate(xmlDocPtr doc, const char *schema, const char *path, mailprof_severity sev,
+                    mailprof_diags *d)
+{
+	pthread_once(&init_once, init_libxml);
+	xmlSchemaPtr s = get_schema(schema);
+	if (!s)
+		return -1;
+	xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s);
+	if (!vc)
+		abort();
+	struct err_sink sink = {path, d, "schema", sev, 0};
+	xmlSchemaSetValidStructuredErrors(vc, on_error, &sink);
+	xmlSchemaValidateDoc(vc, doc);
+	xmlSchemaFreeValidCtxt(vc);
+	return sink.count;
+}
+
+char *mp_xml_text(xmlNodePtr n)
+{
+	xmlChar *c = xmlNodeGetContent(n);
+	if (!c)
+		return mp_xstrdup("");
+	const char *s = (const char *)c, *e = s + strlen(s);
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+		e--;
+	char *r = mp_xstrndup(s, (size_t)(e - s));
+	xmlFree(c);
+	return r;
+}
+
+mailprof_loc mp_xml_loc(const char *path, xmlNodePtr n)
+{
+	long line = n ? xmlGetLineNo(n) : 0;
+	mailprof_loc l = {path, line > 0 && line < 0x7fffffff ? (int)line : 0, 0};
+	return l;
+}
+
+bool mp_xml_is(xmlNodePtr n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}

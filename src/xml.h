@@ -1,0 +1,30 @@
+/* libxml2, used safely: no network, no external entities or DTDs, no
+ * entity expansion, bounded depth; schema validation against the schemas
+ * compiled into the library from schemas/. */
+#ifndef MP_XML_H
+#define MP_XML_H
+
+#include <libxml/tree.h>
+
+#include "model.h"
+
+/* Parse buf; syntax errors become findings (id "xml-syntax") with line and
+ * column. Returns NULL when the document is not well-formed. */
+xmlDocPtr mp_xml_read(const char *buf, size_t len, const char *path, mailprof_diags *d);
+
+/* Validate doc against schemas/<schema> (e.g. "autoconfig.xsd"). Each
+ * violation is a finding (id "schema", severity sev) at its line.
+ * Returns the number of violations, or -1 when the schema is missing. */
+int mp_xml_validate(xmlDocPtr doc, const char *schema, const char *path, mailprof_severity sev,
+                    mailprof_diags *d);
+
+/* Helpers for mapping: trimmed text content of a node (caller frees) and
+ * the node's location. */
+char *mp_xml_text(xmlNodePtr n);
+mailprof_loc mp_xml_loc(const char *path, xmlNodePtr n);
+bool mp_xml_is(xmlNodePtr n, const char *name); /* element with this local name */
+
+/* Embedded schema text, generated from schemas/ at build time. */
+const char *mp_schema_text(const char *name, size_t *len);
+
+#endif
