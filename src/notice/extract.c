@@ -52,8 +52,9 @@ struct ex {
 	size_t nmx;
 	enum mp_nfield pending;
 	enum mp_nctx pending_dir;
-	bool auth_hint, note587;
-	mailprof_loc auth_hint_loc, note587_loc;
+	bool auth_hint, note587, pbs_hint;
+	mailprof_loc auth_hint_loc, note587_loc, pbs_loc;
+	bool both_in; /* the host label names POP and IMAP: one host for both */
 	mp_str prose_email; /* "Your email address is …" in a sentence */
 };
 
@@ -376,6 +377,10 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		}
 	} else {
 		int i = server_for(x, dir, s, hn);
+		if (dir == NC_IN && x->both_in) {
+			mp_str_setn(&a->s[S_IMAP].host, s, hn, &loc);
+			i = S_POP;
+		}
 		mp_str_setn(&a->s[i].host, s, hn, &loc);
 		x->cur = i;
 	}
@@ -791,6 +796,12 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 		x->auth_hint = true;
 		x->auth_hint_loc = loc_at(x, l, b);
 	}
+	/* "POP before SMTP をご利用ください", unless it says it ended. */
+	if ((has(s, n, "pop before smtp") || has(s, n, "popbeforesmtp")) && !has(s, n, "廃止") &&
+	    !has(s, n, "終了") && !has(s, n, "no longer") && !has(s, n, "未対応")) {
+		x->pbs_hint = true;
+		x->pbs_loc = loc_at(x, l, b);
+	}
 	if (has(s, n, "587") && (has(s, n, "ポート") || has(s, n, "port") || has(s, n, "サブミッション"))) {
 		x->note587 = true;
 		x->note587_loc = loc_at(x, l, b + (size_t)(strstr(s, "587") - s));
@@ -837,9 +848,8 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	}
 	if (x->ctx == NC_WEB && f != NF_NONE) /* rows under a web-mail heading */
 		return;
-	if (f == NF_IGNORE) {
-		if (edir == NC_WEB)
-			x->ctx = NC_WEB;
+	if (f == NF_IGNORE) { /* a web-mail row with its value is one row, not a section */
+		prose(x, l, lb);
 		return;
 	}
 	if (f == NF_NONE) {
@@ -853,7 +863,9 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	}
 	if (x->ctx == NC_WEB)
 		x->ctx = NC_NONE;
+	x->both_in = f == NF_HOST && has(s + lb, le - lb, "pop") && has(s + lb, le - lb, "imap");
 	set_field(x, l, vb, s + vb, ve - vb, f, label_dir(x, s + lb, le - lb, edir));
+	x->both_in = false;
 }
 
 /* Does a value fit the field a label on the line before announced? */
@@ -881,8 +893,8 @@ static bool bracket_split(const char *s, size_t b, size_t n, size_t *le, size_t 
 			return false;
 		size_t after = (size_t)(c - s) + strlen(pairs[i][1]);
 		size_t v = skip_sp(s, after, n);
-		if (v >= n || s[v] == '|' || s[v] == ':')
-			return false;
+		if (v >= n || s[v] == '|' || s[v] == ':' || s[v] == '(')
+			return false; /* "【…】(控え)" is a heading with a remark */
 		*le = after;
 		*vb = v;
 		return true;
@@ -910,7 +922,8 @@ static bool word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb
 		size_t v = skip_sp(s, i, n), t = v < n ? token_len(s + v, n - v) : 0;
 		/* The value must look like one (a number, address or host), and the
 		 * label hold none. */
-		bool shaped = is_ascii_tok(s + v, t) && strpbrk_n(s + v, t, "0123456789@.");
+		bool shaped = valid_email(s + v, t) || valid_host(s + v, t) ||
+		              (t && isdigit((unsigned char)s[v]) && strpbrk_n(s + v, 1, "0123456789"));
 		if (memchr(s + b, '@', i - b))
 			break;
 		if (shaped && mp_notice_classify(s + b, i - b, &dd) != NF_NONE) {
@@ -1125,6 +1138,9 @@ static void build(struct ex *x, mailprof_profile *p, struct dacc *a, const struc
 		has_server |= a->s[i].host.v != NULL;
 	if (!a->email.v && !has_server)
 		return;
+	/* No address row, but the login is a full address: that is the address. */
+	if (!a->email.v && a->login.v && valid_email(a->login.v, strlen(a->login.v)))
+		copy_str(&a->email, &a->login);
 	mp_account *acc = mp_account_add(p);
 	acc->loc = a->email.v ? a->email.loc : a->login.loc;
 	copy_str(&acc->email, &a->email);
@@ -1159,6 +1175,10 @@ static void build(struct ex *x, mailprof_profile *p, struct dacc *a, const struc
 			mailprof_loc al = s->auth_loc;
 			if (au < 0 && x->auth_hint)
 				au = MP_AUTH_PASSWORD_CLEARTEXT, al = x->auth_hint_loc;
+			if (au < 0 && (s->user.v || s->pass.v)) /* SMTP's own credentials: it logs in */
+				au = MP_AUTH_PASSWORD_CLEARTEXT, al = s->user.v ? s->user.loc : s->pass.loc;
+			if (au < 0 && x->pbs_hint)
+				au = MP_AUTH_SMTP_AFTER_POP, al = x->pbs_loc;
 			if (!sv->port.set && x->note587) {
 				mp_int_set(&sv->port, 587, &x->note587_loc);
 				if (au < 0)

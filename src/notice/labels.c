@@ -19,6 +19,9 @@ static const struct mp_nlabel labels[] = {
 	/* Logins whose label holds words that otherwise mean "not mail". */
 	{"ユーザー認証id", NF_LOGIN, NC_NONE},
 	{"smtp認証id", NF_LOGIN, NC_SMTP},
+	{"smtp認証ユーザー", NF_LOGIN, NC_SMTP},
+	{"smtp認証アカウント", NF_LOGIN, NC_SMTP},
+	{"smtp認証パスワード", NF_PASSWORD, NC_SMTP},
 	/* Not mail settings (§1.11, §3.6, §3.7). */
 	{"アドレス一覧", NF_IGNORE, NC_NONE},
 	{"アドレス数", NF_IGNORE, NC_NONE},
@@ -62,6 +65,8 @@ static const struct mp_nlabel labels[] = {
 	{"setting", NF_IGNORE, NC_NONE},
 	{"項目", NF_IGNORE, NC_NONE},
 	{"note", NF_IGNORE, NC_NONE},
+	{"件名", NF_IGNORE, NC_NONE},
+	{"subject", NF_IGNORE, NC_NONE},
 	{"注意", NF_IGNORE, NC_NONE},
 	{"備考", NF_IGNORE, NC_NONE},
 	/* Authentication. */

@@ -108,9 +108,22 @@ static char *norm_text(const char *s, size_t n, size_t *out_len)
 			mp_buf_putc(&b, '\n');
 		mp_buf_add(&b, nt.lines[i].s, nt.lines[i].len);
 	}
-	/* normalize() ends at the last newline; keep a trailing one. */
+	/* normalize() ends at the last newline; keep a trailing one. A literal
+	 * that stops inside a line keeps its trailing blanks ("Dear {name}"). */
 	if (n && s[n - 1] == '\n')
 		mp_buf_putc(&b, '\n');
+	else {
+		size_t e = n;
+		for (;;) {
+			if (e >= 1 && s[e - 1] == ' ')
+				e -= 1;
+			else if (e >= 3 && memcmp(s + e - 3, "\xE3\x80\x80", 3) == 0)
+				e -= 3;
+			else
+				break;
+			mp_buf_putc(&b, ' ');
+		}
+	}
 	mp_ntext_free(&nt);
 	if (!b.s)
 		mp_buf_add(&b, "", 0);
