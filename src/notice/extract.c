@@ -55,7 +55,8 @@ struct ex {
 	bool auth_hint, note587, pbs_hint;
 	mailprof_loc auth_hint_loc, note587_loc, pbs_loc;
 	bool both_in; /* the host label names POP and IMAP: one host for both */
-	mp_str prose_email; /* "Your email address is …" in a sentence */
+	mp_str prose_email;
+	char *notes[10]; /* footnotes "※1 …" by number, read before the rows */ /* "Your email address is …" in a sentence */
 };
 
 static struct dacc *new_acc(struct ex *x)
@@ -172,8 +173,9 @@ static bool valid_host(const char *s, size_t n)
 
 /* Parse a port cell: "995", "995※1", "110(SSL有の場合:995)", "993(SSL)",
  * "465 ※3 / 587 ※4", "port 587". *sec gets what the cell says, or -1. */
-static bool parse_port(const char *s, size_t n, int *port, int *sec, size_t *at)
+static bool parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int *mark)
 {
+	*mark = 0;
 	int first = -1, alt = -1;
 	size_t first_at = 0, alt_at = 0, i = 0;
 	bool alt_ssl = false;
@@ -192,6 +194,12 @@ static bool parse_port(const char *s, size_t n, int *port, int *sec, size_t *at)
 			while (i < n && isdigit((unsigned char)s[i]) && v < 100000)
 				v = v * 10 + (s[i++] - '0');
 			first = (int)v;
+			/* A footnote mark glued or next to the number: "995※1". */
+			size_t k = i;
+			while (k < n && s[k] == ' ')
+				k++;
+			if (k + 3 < n && memcmp(s + k, "※", 3) == 0 && isdigit((unsigned char)s[k + 3]))
+				*mark = s[k + 3] - '0';
 			break;
 		}
 	}
@@ -233,11 +241,15 @@ static bool parse_port(const char *s, size_t n, int *port, int *sec, size_t *at)
 		size_t end = rest;
 		while (end < n && s[end] != '/')
 			end++;
-		if (alt_ssl || has(s + rest, end - rest, "(ssl") || has(s + rest, end - rest, "ssl)") ||
-		    has(s + rest, end - rest, "(tls"))
-			*sec = MP_SEC_TLS;
-		else if (has(s + rest, end - rest, "starttls"))
+		if (has(s + rest, end - rest, "starttls"))
 			*sec = MP_SEC_STARTTLS;
+		else if (alt_ssl || has(s + rest, end - rest, "(ssl") || has(s + rest, end - rest, "ssl)") ||
+		         has(s + rest, end - rest, "(tls"))
+			*sec = MP_SEC_TLS;
+		else if (!has(s + rest, n - rest, "場合") && !has(s + rest, n - rest, " or ") &&
+		         !has(s + rest, n - rest, "非対応") && !has(s + rest, n - rest, "not "))
+			/* a remarks column: "465    SSL" */
+			*sec = has(s + rest, n - rest, "ssl") || has(s + rest, n - rest, "tls") ? MP_SEC_TLS : -1;
 	}
 	return true;
 }
@@ -340,6 +352,48 @@ static enum mp_nctx label_dir(struct ex *x, const char *label, size_t ln, enum m
 
 /* ---- field handlers: s/n is the value, off its offset in the line ---- */
 
+static size_t skip_sp(const char *s, size_t i, size_t n);
+
+/* What footnote N says about security: "暗号化(POP over SSL/TLS)" is
+ * implicit TLS; anything else (or no note) says nothing. */
+static int note_sec(const struct ex *x, int mark)
+{
+	const char *t = mark > 0 && mark < 10 ? x->notes[mark] : NULL;
+	if (!t)
+		return -1;
+	size_t n = strlen(t);
+	if (has(t, n, "over ssl") || has(t, n, "ssl/tls") || has(t, n, "(ssl)") || has(t, n, "smtps") ||
+	    has(t, n, "pop3s") || has(t, n, "imaps"))
+		return MP_SEC_TLS;
+	return -1;
+}
+
+/* Footnote lines: "※1 text  ※4 text". */
+static void read_notes(struct ex *x, const mp_ntext *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		const char *s = t->lines[i].s;
+		size_t n = t->lines[i].len, b = skip_sp(s, 0, n);
+		if (!(b + 4 <= n && memcmp(s + b, "※", 3) == 0 && isdigit((unsigned char)s[b + 3])))
+			continue;
+		for (size_t k = b; k + 4 <= n;) {
+			if (memcmp(s + k, "※", 3) != 0 || !isdigit((unsigned char)s[k + 3])) {
+				k++;
+				continue;
+			}
+			int m = s[k + 3] - '0';
+			size_t e = k + 4;
+			while (e + 3 <= n && !(memcmp(s + e, "※", 3) == 0))
+				e++;
+			if (e + 3 > n)
+				e = n;
+			if (m > 0 && !x->notes[m])
+				x->notes[m] = mp_xstrndup(s + k + 4, e - k - 4);
+			k = e;
+		}
+	}
+}
+
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
@@ -395,9 +449,11 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	/* Port on the same line: "pop.example.jp ポート番号 110". */
 	for (size_t k = t; k < n; k++) {
 		if (starts_any(s + k, n - k, (const char *const[]){"ポート", "port", "Port", NULL})) {
-			int port, sec;
+			int port, sec, mark;
 			size_t at;
-			if (parse_port(s + k, n - k, &port, &sec, &at)) {
+			if (parse_port(s + k, n - k, &port, &sec, &at, &mark)) {
+				if (sec < 0)
+					sec = note_sec(x, mark);
 				mailprof_loc pl = loc_at(x, l, off + k + at);
 				mp_int_set(&a->s[i].port, port, &pl);
 				if (sec >= 0)
@@ -411,11 +467,36 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
-	int port, sec;
+	int port, sec, mark;
 	size_t at;
-	if (!parse_port(s, n, &port, &sec, &at)) {
+	if (!parse_port(s, n, &port, &sec, &at, &mark)) {
 		info(x, l, off, "write the port as a number", "%s has no port number; not used", "port row");
 		return;
+	}
+	/* "995（POP3）／993（IMAP）": one port per protocol named after it. */
+	if (dir == NC_IN || dir == NC_NONE) {
+		bool any = false;
+		for (size_t k = 0; k < n; k++) {
+			if (!isdigit((unsigned char)s[k]) || (k && isdigit((unsigned char)s[k - 1])))
+				continue;
+			size_t j = k;
+			int v = 0;
+			while (j < n && isdigit((unsigned char)s[j]) && v < 100000)
+				v = v * 10 + (s[j++] - '0');
+			j = skip_sp(s, j, n);
+			if (j < n && s[j] == '(' && (mp_strncasecmp(s + j + 1, "imap", 4) == 0 ||
+			                             mp_strncasecmp(s + j + 1, "pop", 3) == 0)) {
+				int srv = s[j + 1] == 'i' || s[j + 1] == 'I' ? S_IMAP : S_POP;
+				mailprof_loc pl = loc_at(x, l, off + k);
+				struct dacc *a = cur_acc(x);
+				mp_int_set(&a->s[srv].port, v, &pl);
+				if (sec >= 0)
+					mp_int_set(&a->s[srv].sec, sec, &pl);
+				any = true;
+			}
+		}
+		if (any)
+			return;
 	}
 	int i = server_for(x, dir, NULL, 0);
 	if (i < 0) {
@@ -425,6 +506,8 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	}
 	struct dacc *a = cur_acc(x);
 	mailprof_loc loc = loc_at(x, l, off + at);
+	if (sec < 0)
+		sec = note_sec(x, mark);
 	mp_int_set(&a->s[i].port, port, &loc);
 	if (sec >= 0)
 		mp_int_set(&a->s[i].sec, sec, &loc);
@@ -949,6 +1032,24 @@ static void line(struct ex *x, const mp_nline *l)
 	bool sp = bracket_split(s, b, n, &le, &vb) || split(s, b, n, &le, &vb);
 	enum mp_nctx ed;
 	enum mp_nfield lf = sp ? mp_notice_classify(s + b, le - b, &ed) : mp_notice_classify(s + b, n - b, &ed);
+	if (sp && lf != NF_NONE && !memchr(s + b, '|', n - b)) {
+		/* "メールアドレスパスワード Um3eKp8z    備考": the two-space run came
+		 * after the value; split at the last single space instead when a
+		 * Japanese label is followed by an ASCII token. */
+		size_t k = le;
+		while (k > b && s[k - 1] != ' ')
+			k--;
+		bool val_ascii = vb < n && is_ascii_tok(s + vb, token_len(s + vb, n - vb));
+		if (!val_ascii && k > b + 1 && (unsigned char)s[k - 2] >= 0x80 && s[k] != '(' &&
+		    is_ascii_tok(s + k, le - k)) {
+			enum mp_nctx d2;
+			if (mp_notice_classify(s + b, k - 1 - b, &d2) != NF_NONE) {
+				vb = k;
+				le = k - 1;
+				lf = mp_notice_classify(s + b, le - b, &ed);
+			}
+		}
+	}
 	if (!sp && !memchr(s + b, '|', n - b) && word_split(s, b, n, &le, &vb)) {
 		sp = true;
 		lf = mp_notice_classify(s + b, le - b, &ed);
@@ -1012,6 +1113,16 @@ static void line(struct ex *x, const mp_nline *l)
 			return;
 		if (cb[0] == ce[0]) /* "| (例:…) |": continuation of the cell above */
 			return;
+		/* "Incoming mail (IMAP)  Server | …": a heading before the first label. */
+		for (size_t k = cb[0]; k + 1 < ce[0]; k++)
+			if (s[k] == ' ' && s[k + 1] == ' ') {
+				enum mp_nctx hw = mp_notice_words_ctx(s + cb[0], k - cb[0]);
+				if (hw != NC_NONE) {
+					heading(x, s + cb[0], k - cb[0]);
+					cb[0] = skip_sp(s, k, ce[0]);
+				}
+				break;
+			}
 		/* Pair up cells: label | value [| notes]; a ";" empty marker restarts. */
 		for (size_t k = 0; k < nc;) {
 			size_t vbk = k + 1 < nc ? cb[k + 1] : ce[k], vek = k + 1 < nc ? ce[k + 1] : ce[k];
@@ -1217,6 +1328,7 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
                                   mailprof_diags *d)
 {
 	struct ex x = {.path = path, .d = d, .cur = -1};
+	read_notes(&x, t);
 	for (size_t i = 0; i < t->n; i++)
 		line(&x, &t->lines[i]);
 	size_t before = p->naccounts;
@@ -1235,6 +1347,8 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 	}
 	for (size_t i = 0; i < x.nacc; i++)
 		free_acc(&x.acc[i]);
+	for (size_t i = 0; i < MP_COUNT(x.notes); i++)
+		free(x.notes[i]);
 	free(x.acc);
 	if (p->naccounts == before) {
 		mailprof_loc l = {path, 0, 0};
