@@ -72,7 +72,7 @@ typedef struct {
 
 /* An inline `mailprof-disable ID: reason` marker found in the input text. */
 typedef struct {
-	char id[16];       /* rule ID or name; "*" never: one rule per marker entry */
+	char id[40];       /* rule ID or name */
 	const char *file;  /* interned */
 	int line;          /* the marker's own line */
 	int target;        /* line whose findings it silences; 0 = whole file */

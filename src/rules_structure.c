@@ -1,5 +1,5 @@
 /* Rules on the shape of an account, and the rule entries for findings made
- * outside the per-account pass (suppressions, --fix). */
+ * outside the per-account pass (suppressions). */
 #include <string.h>
 
 #include "check.h"
@@ -68,15 +68,5 @@ const struct mp_rule mp_rule_suppression_no_reason = {
 	 "applies; this finding is reported at the comment. It is made by the suppression scanner "
 	 "over the raw input text, so it works the same for every format. Source: shellcheck, "
 	 "hadolint and yamllint inline-directive practice."},
-	NULL,
-};
-
-const struct mp_rule mp_rule_fix_applied = {
-	{"MP046", "fix-applied", MAILPROF_INFO, "safe fix applied",
-	 "review the change in the output",
-	 "Reported by convert --fix and check --fix for every change made: port 25 without "
-	 "authentication moved to 587 with STARTTLS and SMTP-AUTH (as providers advise, RFC 6409), "
-	 "full-width host names folded to ASCII (RFC 5895), STARTTLS on an implicit-TLS port set to "
-	 "TLS (RFC 8314). Findings without a safe fix are never changed."},
 	NULL,
 };
