@@ -545,3 +545,52 @@ Test(notice_accuracy, field_accuracy_over_samples)
 	cr_assert_geq(samples, 15);
 	cr_assert_geq(acc, ACCURACY_FLOOR, "field accuracy dropped to %.3f", acc);
 }
+
+Test(notice_template, directory_without_match_falls_back_to_reader)
+{
+	mailprof_options opt = {.template_path = TPL_DIR};
+	size_t len;
+	char *text = t_slurp("samples/notice/s1-onamae-table.txt", &len);
+	mailprof_profile *p = mailprof_profile_new();
+	mailprof_diags *d = mailprof_diags_new();
+	cr_assert_eq(mailprof_parse(p, text, len, "s1.txt", "notice", &opt, d), MAILPROF_OK);
+	cr_assert_str_eq(p->accounts[0].email.v, "taro@example.jp");
+	const mailprof_diag *g = t_find(d, "notice-template");
+	cr_assert_not_null(g);
+	cr_assert_eq(g->severity, MAILPROF_INFO);
+	free(text);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
+
+/* ---- sniffing: notices bid only on mail-setting labels, INI/XML win on their own ---- */
+
+Test(notice_sniff, labels_bid_but_ini_and_xml_win)
+{
+	const char *notice = "ご案内\n受信メールサーバー：pop.ex.jp\n";
+	cr_assert_str_eq(mailprof_format_detect(notice, strlen(notice), "letter"), "notice");
+	const char *prose = "今日は良い天気です。\n";
+	cr_assert_null(mailprof_format_detect(prose, strlen(prose), "letter"));
+	const char *ini = "[account]\nemail = a@b.jp\n; 受信メールサーバー SMTP認証\n[incoming]\nprotocol = pop3\n";
+	cr_assert_str_eq(mailprof_format_detect(ini, strlen(ini), "x"), "ini");
+	const char *xml = "<?xml version=\"1.0\"?>\n<!-- 受信メールサーバー -->\n"
+	                  "<clientConfig version=\"1.1\"><emailProvider id=\"b.jp\"/></clientConfig>\n";
+	cr_assert_str_eq(mailprof_format_detect(xml, strlen(xml), "x"), "autoconfig");
+	/* other encodings are found by the .txt extension */
+	cr_assert_str_eq(mailprof_format_detect("\x83\x81", 2, "n.txt"), "notice");
+}
+
+Test(notice_cli, encoding_option_overrides_detection)
+{
+	char *out = NULL;
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "%s convert --encoding EUC-JP --to ini samples/notice/s9-bullets-eucjp.txt",
+	         t_mailprof());
+	cr_assert_eq(t_run(cmd, &out, NULL), 0);
+	cr_assert(strstr(out, "host = pop.enet.example.jp") != NULL, "%s", out);
+	free(out);
+	/* a wrong forced encoding cannot decode it: exit 2, not garbage */
+	snprintf(cmd, sizeof cmd, "%s convert --encoding UTF-8 --to ini samples/notice/s9-bullets-eucjp.txt",
+	         t_mailprof());
+	cr_assert_eq(t_run(cmd, NULL, NULL), 2);
+}
