@@ -594,3 +594,24 @@ Test(notice_cli, encoding_option_overrides_detection)
 	         t_mailprof());
 	cr_assert_eq(t_run(cmd, NULL, NULL), 2);
 }
+
+Test(notice_extract, fullwidth_password_warns_without_showing_it)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("メールアドレス：a@b.jp\nPOPサーバー：pop.b.jp\nパスワード：ＡｂＣ１２３\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_str_eq(p->accounts[0].incoming[0].password.v, "AbC123");
+	const mailprof_diag *g = t_find(d, "notice-password-fullwidth");
+	cr_assert_not_null(g);
+	cr_assert_eq(g->loc.line, 3);
+	cr_assert_null(strstr(g->message, "AbC123"));
+	cr_assert_null(strstr(g->message, "ＡｂＣ"));
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	/* a half-width password gives no warning */
+	p = rd("メールアドレス：a@b.jp\nPOPサーバー：pop.b.jp\nパスワード：AbC123\n", &d, &st);
+	cr_assert_null(t_find(d, "notice-password-fullwidth"));
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}

@@ -576,6 +576,12 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	    has(s, n, "as above") || has(s, n, "パスワード"))
 		return;
 	mailprof_loc loc = loc_at(x, l, off);
+	/* Full-width letters read as half-width: say so, servers want ASCII.
+	 * The message never shows the password. */
+	if (mp_nline_raw_nonascii(l, mp_nline_col(l, off), mp_nline_col(l, off + t)))
+		mp_diag(x->d, MAILPROF_WARNING, "notice-password-fullwidth", &loc,
+		        "type the password in half-width (ASCII) characters and check it against the letter",
+		        "the password is written in full-width characters; it was read as half-width");
 	struct dacc *a = cur_acc(x);
 	if (dir == NC_SMTP && a->pass.v)
 		mp_str_setn(&a->s[S_SMTP].pass, s, t, &loc);

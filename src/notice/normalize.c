@@ -94,6 +94,7 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno)
 	t->lines[t->n].s = mp_buf_take(&b, &t->lines[t->n].len);
 	t->lines[t->n].col = col;
 	t->lines[t->n].line = lineno;
+	t->lines[t->n].raw = mp_xstrndup(s, n);
 	t->n++;
 }
 
@@ -115,6 +116,7 @@ void mp_ntext_free(mp_ntext *t)
 	for (size_t i = 0; i < t->n; i++) {
 		free(t->lines[i].s);
 		free(t->lines[i].col);
+		free(t->lines[i].raw);
 	}
 	free(t->lines);
 	memset(t, 0, sizeof *t);
@@ -123,4 +125,18 @@ void mp_ntext_free(mp_ntext *t)
 int mp_nline_col(const mp_nline *l, size_t off)
 {
 	return l->col[off > l->len ? l->len : off];
+}
+
+bool mp_nline_raw_nonascii(const mp_nline *l, int from, int to)
+{
+	size_t n = strlen(l->raw);
+	int c = 1;
+	for (size_t i = 0; i < n && c < to; c++) {
+		size_t adv;
+		unsigned cp = mp_utf8_get(l->raw + i, n - i, &adv);
+		if (c >= from && cp >= 0x80)
+			return true;
+		i += adv;
+	}
+	return false;
 }
