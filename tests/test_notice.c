@@ -491,8 +491,10 @@ static size_t set_fields(const mailprof_profile *p)
 	return n;
 }
 
-/* Floor for the accuracy: raise it when the reader improves, never lower. */
-#define ACCURACY_FLOOR 0.99
+/* Every expected field is read today: any regression fails. A new sample
+ * the reader gets partly wrong keeps its right values in the TSV with a
+ * comment, and the floor moves to the new measured figure, never below. */
+#define ACCURACY_FLOOR 1.0
 
 Test(notice_accuracy, field_accuracy_over_samples)
 {
