@@ -56,6 +56,8 @@ struct ex {
 	mailprof_loc auth_hint_loc, note587_loc, pbs_loc;
 	bool both_in; /* the host label names POP and IMAP: one host for both */
 	mp_str prose_email;
+	enum mp_nfield cols[16]; /* a table whose header row names the columns */
+	size_t ncols;
 	char *notes[10]; /* footnotes "※1 …" by number, read before the rows */ /* "Your email address is …" in a sentence */
 };
 
@@ -473,27 +475,61 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		info(x, l, off, "write the port as a number", "%s has no port number; not used", "port row");
 		return;
 	}
-	/* "995（POP3）／993（IMAP）": one port per protocol named after it. */
+	/* "995（POP3）／993（IMAP）", "受信：110　送信：587": ports named by
+	 * protocol or direction inside one cell. */
 	if (dir == NC_IN || dir == NC_NONE) {
+		static const struct {
+			const char *w;
+			enum mp_nctx c;
+		} words[] = {{"受信", NC_IN},   {"送信", NC_SMTP},    {"incoming", NC_IN}, {"outgoing", NC_SMTP},
+		             {"imap", NC_IMAP}, {"pop", NC_POP},      {"smtp", NC_SMTP}};
 		bool any = false;
+		struct dacc *a = cur_acc(x);
 		for (size_t k = 0; k < n; k++) {
-			if (!isdigit((unsigned char)s[k]) || (k && isdigit((unsigned char)s[k - 1])))
-				continue;
+			enum mp_nctx c = NC_NONE;
 			size_t j = k;
+			if (isdigit((unsigned char)s[k]) && (k == 0 || !isalnum((unsigned char)s[k - 1]))) {
+				/* number first: "995(POP3)" */
+				size_t e = k;
+				while (e < n && isdigit((unsigned char)s[e]))
+					e++;
+				e = skip_sp(s, e, n);
+				if (e < n && s[e] == '(')
+					for (size_t w = 0; w < MP_COUNT(words); w++)
+						if (has(s + e + 1, strlen(words[w].w) <= n - e - 1 ? strlen(words[w].w) : 0, words[w].w))
+							c = words[w].c;
+				if (c == NC_NONE)
+					continue;
+			} else {
+				for (size_t w = 0; w < MP_COUNT(words) && c == NC_NONE; w++) {
+					size_t wl = strlen(words[w].w);
+					if (k + wl <= n && mp_strncasecmp(s + k, words[w].w, wl) == 0) {
+						c = words[w].c;
+						j = k + wl;
+					}
+				}
+				if (c == NC_NONE)
+					continue;
+				while (j < n && (isalnum((unsigned char)s[j]) || s[j] == ' ' || s[j] == ':' || s[j] == '='))
+					if (isdigit((unsigned char)s[j]) && (s[j - 1] == ' ' || s[j - 1] == ':' || s[j - 1] == '='))
+						break;
+					else
+						j++;
+				if (j >= n || !isdigit((unsigned char)s[j]))
+					continue;
+			}
 			int v = 0;
+			size_t pat = j;
 			while (j < n && isdigit((unsigned char)s[j]) && v < 100000)
 				v = v * 10 + (s[j++] - '0');
-			j = skip_sp(s, j, n);
-			if (j < n && s[j] == '(' && (mp_strncasecmp(s + j + 1, "imap", 4) == 0 ||
-			                             mp_strncasecmp(s + j + 1, "pop", 3) == 0)) {
-				int srv = s[j + 1] == 'i' || s[j + 1] == 'I' ? S_IMAP : S_POP;
-				mailprof_loc pl = loc_at(x, l, off + k);
-				struct dacc *a = cur_acc(x);
-				mp_int_set(&a->s[srv].port, v, &pl);
-				if (sec >= 0)
-					mp_int_set(&a->s[srv].sec, sec, &pl);
-				any = true;
-			}
+			int srv = c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : c == NC_SMTP ? S_SMTP
+			          : (x->cur == S_IMAP || x->cur == S_POP) ? x->cur : in_guess(a, NULL, 0);
+			mailprof_loc pl = loc_at(x, l, off + pat);
+			mp_int_set(&a->s[srv].port, v, &pl);
+			if (sec >= 0)
+				mp_int_set(&a->s[srv].sec, sec, &pl);
+			any = true;
+			k = j;
 		}
 		if (any)
 			return;
@@ -576,6 +612,12 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	    has(s, n, "as above") || has(s, n, "パスワード"))
 		return;
 	mailprof_loc loc = loc_at(x, l, off);
+	/* Full-width letters read as half-width: say so, servers want ASCII.
+	 * The message never shows the password. */
+	if (mp_nline_raw_nonascii(l, mp_nline_col(l, off), mp_nline_col(l, off + t)))
+		mp_diag(x->d, MAILPROF_WARNING, "notice-password-fullwidth", &loc,
+		        "type the password in half-width (ASCII) characters and check it against the letter",
+		        "the password is written in full-width characters; it was read as half-width");
 	struct dacc *a = cur_acc(x);
 	if (dir == NC_SMTP && a->pass.v)
 		mp_str_setn(&a->s[S_SMTP].pass, s, t, &loc);
@@ -1028,7 +1070,7 @@ static void line(struct ex *x, const mp_nline *l)
 		x->pending = NF_NONE;
 		return;
 	}
-	size_t le, vb;
+	size_t le = 0, vb = 0;
 	bool sp = bracket_split(s, b, n, &le, &vb) || split(s, b, n, &le, &vb);
 	enum mp_nctx ed;
 	enum mp_nfield lf = sp ? mp_notice_classify(s + b, le - b, &ed) : mp_notice_classify(s + b, n - b, &ed);
@@ -1085,6 +1127,8 @@ static void line(struct ex *x, const mp_nline *l)
 	if (lf == NF_NONE)
 		prose_email(x, l, b);
 	/* Table rows: cells separated by '|'; ";" may join several pairs. */
+	if (!memchr(s + b, '|', n - b))
+		x->ncols = 0;
 	if (memchr(s + b, '|', n - b)) {
 		size_t cb[16], ce[16], nc = 0;
 		size_t i = b;
@@ -1111,8 +1155,76 @@ static void line(struct ex *x, const mp_nline *l)
 			nc--;
 		if (nc == 0)
 			return;
-		if (cb[0] == ce[0]) /* "| (例:…) |": continuation of the cell above */
+		/* Leading empty cells (rows under a heading cell, HTML <td></td>). */
+		size_t lead = 0;
+		while (lead < nc && cb[lead] == ce[lead])
+			lead++;
+		if (lead == nc)
 			return;
+		if (lead) {
+			memmove(cb, cb + lead, (nc - lead) * sizeof *cb);
+			memmove(ce, ce + lead, (nc - lead) * sizeof *ce);
+			nc -= lead;
+		}
+		/* Column tables: "No. | メールアドレス | パスワード" then one row per
+		 * account. A header row names two or more fields and holds no value. */
+		size_t nfields = 0;
+		bool values = false;
+		enum mp_nfield cf[16];
+		for (size_t k = 0; k < nc; k++) {
+			enum mp_nctx cd;
+			cf[k] = cb[k] < ce[k] ? mp_notice_classify(s + cb[k], ce[k] - cb[k], &cd) : NF_NONE;
+			/* distinct column fields; security words are values as often as labels */
+			bool seen = false;
+			for (size_t j = 0; j < k; j++)
+				seen |= cf[j] == cf[k];
+			if (!seen && (cf[k] == NF_EMAIL || cf[k] == NF_LOGIN || cf[k] == NF_PASSWORD ||
+			              cf[k] == NF_HOST || cf[k] == NF_PORT || cf[k] == NF_NAME))
+				nfields++;
+			size_t tk = token_len(s + cb[k], ce[k] - cb[k]), spaces = 0;
+			for (size_t j = cb[k]; j < ce[k]; j++)
+				spaces += s[j] == ' ';
+			if (spaces >= 3) /* a sentence is a value, not a column name */
+				values = true;
+			if (memchr(s + cb[k], '@', ce[k] - cb[k]) || valid_host(s + cb[k], tk) ||
+			    (ce[k] > cb[k] && isdigit((unsigned char)s[cb[k]]) && k > 0))
+				values = true;
+		}
+		if (nfields >= 2 && !values && nc >= 2) {
+			memcpy(x->cols, cf, nc * sizeof *cf);
+			x->ncols = nc;
+			return;
+		}
+		if (x->ncols && nfields < 2) {
+			/* the address first: it may start the row's account */
+			for (int pass = 0; pass < 2; pass++)
+				for (size_t k = 0; k < nc && k < x->ncols; k++) {
+					enum mp_nfield f = x->cols[k];
+					if (f == NF_NONE || f == NF_IGNORE || cb[k] == ce[k] || (pass == 0) != (f == NF_EMAIL))
+						continue;
+					set_field(x, l, cb[k], s + cb[k], ce[k] - cb[k], f, NC_NONE);
+				}
+			return;
+		}
+		x->ncols = 0;
+		/* "Incoming mail (IMAP) | Server | host": a heading (or a group
+		 * name such as "Account") in the first cell, the pair after it. */
+		if (nc >= 3 && cb[1] < ce[1] && cb[2] < ce[2]) {
+			enum mp_nctx d0, d1;
+			enum mp_nfield f0 = mp_notice_classify(s + cb[0], ce[0] - cb[0], &d0);
+			enum mp_nfield f1 = mp_notice_classify(s + cb[1], ce[1] - cb[1], &d1);
+			size_t t1 = token_len(s + cb[1], ce[1] - cb[1]);
+			bool v1 = valid_host(s + cb[1], t1) || valid_email(s + cb[1], t1) || isdigit((unsigned char)s[cb[1]]);
+			enum mp_nctx w0 = mp_notice_words_ctx(s + cb[0], ce[0] - cb[0]);
+			if (!v1 && f1 != NF_NONE && f1 != NF_IGNORE &&
+			    (f0 == NF_NONE || (f0 == NF_HOST && w0 != NC_NONE && w0 != NC_WEB))) {
+				if (w0 != NC_NONE)
+					heading(x, s + cb[0], ce[0] - cb[0]);
+				memmove(cb, cb + 1, (nc - 1) * sizeof *cb);
+				memmove(ce, ce + 1, (nc - 1) * sizeof *ce);
+				nc--;
+			}
+		}
 		/* "Incoming mail (IMAP)  Server | …": a heading before the first label. */
 		for (size_t k = cb[0]; k + 1 < ce[0]; k++)
 			if (s[k] == ' ' && s[k + 1] == ' ') {
@@ -1332,19 +1444,29 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 	for (size_t i = 0; i < t->n; i++)
 		line(&x, &t->lines[i]);
 	size_t before = p->naccounts;
-	const struct dacc *prev = NULL;
 	if (x.prose_email.v && x.nacc && !x.acc[0].email.v)
 		x.acc[0].email = x.prose_email;
 	else
 		mp_str_clear(&x.prose_email);
-	for (size_t i = 0; i < x.nacc; i++) {
-		build(&x, p, &x.acc[i], prev);
-		bool any = false;
+	/* Accounts without servers share those of the nearest block that has
+	 * them: the one before, else the one after (a list of addresses
+	 * followed by the common servers). */
+	bool *has_srv = mp_xcalloc(x.nacc + 1, sizeof *has_srv);
+	for (size_t i = 0; i < x.nacc; i++)
 		for (int k = 0; k < S_N; k++)
-			any |= x.acc[i].s[k].host.v != NULL;
-		if (any)
-			prev = &x.acc[i];
+			has_srv[i] |= x.acc[i].s[k].host.v != NULL || x.acc[i].s[k].host_tpl != NULL ||
+			              x.acc[i].any_host.v != NULL;
+	for (size_t i = 0; i < x.nacc; i++) {
+		const struct dacc *src = NULL;
+		for (size_t j = i; j-- > 0 && !src;)
+			if (has_srv[j])
+				src = &x.acc[j];
+		for (size_t j = i + 1; j < x.nacc && !src; j++)
+			if (has_srv[j])
+				src = &x.acc[j];
+		build(&x, p, &x.acc[i], has_srv[i] ? NULL : src);
 	}
+	free(has_srv);
 	for (size_t i = 0; i < x.nacc; i++)
 		free_acc(&x.acc[i]);
 	for (size_t i = 0; i < MP_COUNT(x.notes); i++)

@@ -26,6 +26,7 @@ typedef struct {
 	size_t len;
 	int *col;
 	int line;
+	char *raw; /* the decoded line before folding */
 } mp_nline;
 
 typedef struct {
@@ -34,9 +35,16 @@ typedef struct {
 } mp_ntext;
 
 void mp_notice_normalize(const char *text, size_t len, mp_ntext *t);
+/* Same, saying whether the text is HTML (tags dropped, <td> cells kept as
+ * '|' cells, entities decoded); mp_notice_normalize() detects it. */
+void mp_notice_normalize_as(const char *text, size_t len, bool html, mp_ntext *t);
+bool mp_notice_is_html(const char *text, size_t len);
 void mp_ntext_free(mp_ntext *t);
 /* Column (1-based) of byte offset off in line l (end of line if past it). */
 int mp_nline_col(const mp_nline *l, size_t off);
+/* True when any character of columns [from, to) of the decoded line is not
+ * ASCII (e.g. a full-width password that folding made look half-width). */
+bool mp_nline_raw_nonascii(const mp_nline *l, int from, int to);
 
 /* ---- labels.c ---- */
 enum mp_nfield {
