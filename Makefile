@@ -40,7 +40,7 @@ all: $(B)/mailprof $(B)/libmailprof.a $(B)/libmailprof.so
 
 $(B)/%.o: %.c $(wildcard src/*.h src/*/*.h include/*.h src/*.def)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	@echo "CC $<"; $(CC) $(ALL_CFLAGS) -c $< -o $@
 
 # Schemas are compiled into the library so it never looks for files at run time.
 $(B)/schemas.c: $(SCHEMAS) tools/embed-schemas.sh
@@ -61,7 +61,7 @@ $(B)/mailprof: $(CLI_OBJ) $(B)/libmailprof.a
 
 $(B)/tests/%.o: tests/%.c $(wildcard tests/*.h include/*.h src/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(CRIT_CFLAGS) -Wno-conversion -c $< -o $@
+	@echo "CC $<"; $(CC) $(ALL_CFLAGS) $(CRIT_CFLAGS) -Wno-conversion -c $< -o $@
 
 $(B)/test-runner: $(TEST_OBJ) $(B)/libmailprof.a
 	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJ) $(B)/libmailprof.a $(CRIT_LIBS) $(LIBS) $(LDFLAGS)

@@ -251,56 +251,16 @@ static int cmd_convert(int argc, char **argv)
 	return rc;
 }
 
-static void json_str(FILE *f, const char *s)
-{
-	if (!s) {
-		fputs("null", f);
-		return;
-	}
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(f, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", f);
-		else if (*p < 0x20)
-			fprintf(f, "\\u%04x", *p);
-		else
-			fputc(*p, f);
-	}
-	fputc('"', f);
-}
-
-static void json_findings(FILE *f, const mailprof_diags *d)
-{
-	fputs("\"findings\": [", f);
-	for (size_t i = 0; i < mailprof_diags_count(d); i++) {
-		const mailprof_diag *g = mailprof_diags_get(d, i);
-		fputs(i ? ",\n      {" : "\n      {", f);
-		fputs("\"rule\": ", f);
-		json_str(f, g->id);
-		fputs(", \"name\": ", f);
-		json_str(f, g->name);
-		fputs(", \"severity\": ", f);
-		json_str(f, mailprof_severity_name(g->severity));
-		fprintf(f, ", \"line\": %d, \"column\": %d, \"message\": ", g->loc.line, g->loc.column);
-		json_str(f, g->message);
-		fputs(", \"fix\": ", f);
-		json_str(f, g->fix);
-		fputc('}', f);
-	}
-	fputs(mailprof_diags_count(d) ? "\n    ]" : "]", f);
-}
-
 static int cmd_check(int argc, char **argv)
 {
 	struct args a = {0};
 	int rc = parse_args(argc, argv, &a);
 	if (rc >= 0)
 		return rc;
-	bool json = strcmp(a.format, "json") == 0;
-	if (!json && strcmp(a.format, "text") != 0) {
-		fprintf(stderr, "%s check: --format takes text or json, not '%s'\n", prog, a.format);
+	const struct cli_reporter *rep = cli_reporter_find(a.format);
+	if (!rep) {
+		fprintf(stderr, "%s check: --format takes one of: %s; not '%s'\n", prog,
+		        cli_reporter_names(), a.format);
 		return EXIT_USAGE;
 	}
 	if (optind >= argc) {
@@ -308,9 +268,8 @@ static int cmd_check(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	rc = EXIT_CLEAN;
-	bool failed = false;
-	if (json)
-		fputs("{\"files\": [", stdout);
+	struct cli_summary sum = {0};
+	rep->begin(stdout);
 	for (int i = optind; i < argc; i++) {
 		const char *path = argv[i];
 		mailprof_profile *p = mailprof_profile_new();
@@ -318,31 +277,25 @@ static int cmd_check(int argc, char **argv)
 		mailprof_status st = mailprof_parse_file(p, path, a.from, &a.opt, d);
 		if (st == MAILPROF_OK)
 			mailprof_check(p, d);
-		else
-			failed = true;
 		mailprof_diags_sort(d);
-		if (json) {
-			fputs(i > optind ? ",\n  {\"path\": " : "\n  {\"path\": ", stdout);
-			json_str(stdout, path);
-			fputs(", \"status\": ", stdout);
-			json_str(stdout, st == MAILPROF_OK ? "ok" : mailprof_strerror(st));
-			fputs(",\n    ", stdout);
-			json_findings(stdout, d);
-			fputs("}", stdout);
-		} else {
-			print_diags(stdout, d);
-			if (st != MAILPROF_OK)
-				fprintf(stderr, "%s: %s: %s\n", prog, path, mailprof_strerror(st));
+		struct cli_file_result r = {path, st, d, mailprof_profile_account_count(p)};
+		rep->file(stdout, &r, sum.files);
+		sum.files++;
+		sum.accounts += r.accounts;
+		if (st != MAILPROF_OK) {
+			sum.failures++;
+			fprintf(stderr, "%s: %s: %s\n", prog, path, mailprof_strerror(st));
 		}
+		for (size_t k = 0; k < mailprof_diags_count(d); k++)
+			sum.by_severity[mailprof_diags_get(d, k)->severity]++;
 		if (mailprof_diags_worst(d) >= a.fail_on)
 			rc = EXIT_FINDINGS;
 		mailprof_diags_free(d);
 		mailprof_profile_free(p);
 	}
-	if (json)
-		fputs("\n]}\n", stdout);
+	rep->end(stdout, &sum);
 	fflush(stdout);
-	return failed ? EXIT_USAGE : rc;
+	return sum.failures ? EXIT_USAGE : rc;
 }
 
 static int cmd_formats(void)

@@ -16,4 +16,32 @@ int cli_write_atomic(const char *path, const char *data, size_t len, bool secret
 /* Print a diagnostic gcc-style: file:line:col: severity: message [id] */
 void cli_print_diag(FILE *f, const mailprof_diag *g, bool color);
 
+/* One checked file, as handed to a reporter (in input order). */
+struct cli_file_result {
+	const char *path;
+	mailprof_status status; /* MAILPROF_OK, or why the file could not be read */
+	const mailprof_diags *d; /* parser and checker findings, sorted */
+	size_t accounts;
+};
+
+struct cli_summary {
+	size_t files, accounts, failures;
+	size_t by_severity[3]; /* indexed by mailprof_severity */
+};
+
+/* Report formats for `check --format`: streamed, one file at a time, so a
+ * batch of any size needs constant memory. Add one by a row in
+ * cli_report.c's table. */
+struct cli_reporter {
+	const char *name;
+	void (*begin)(FILE *f);
+	void (*file)(FILE *f, const struct cli_file_result *r, size_t index);
+	void (*end)(FILE *f, const struct cli_summary *s);
+};
+
+const struct cli_reporter *cli_reporter_find(const char *name);
+/* Space-separated names, for messages. */
+const char *cli_reporter_names(void);
+void cli_json_str(FILE *f, const char *s);
+
 #endif

@@ -84,8 +84,7 @@ static void end_section(struct st *s)
 	if (sv && !s->proto_seen && s->sect == S_INCOMING) {
 		mailprof_loc l = sv->loc;
 		mp_diag(s->d, MAILPROF_ERROR, "ini-missing-key", &l, "add `protocol = imap` or `protocol = pop3`",
-		        "[incoming] section without a protocol");
-		s->errors++;
+		        "[incoming] section without a protocol: taken as imap");
 	}
 }
 
@@ -250,9 +249,26 @@ static void bad_value(struct st *s, const char *name, const char *value, const c
 {
 	mailprof_loc l = here(s, value_col(s));
 	/* Never echo a password back. */
-	mp_diag(s->d, MAILPROF_ERROR, "ini-bad-value", &l, fix, "invalid value `%s` for `%s`",
+	mp_diag(s->d, MAILPROF_ERROR, "ini-bad-value", &l, fix, "invalid value `%s` for `%s`: ignored",
 	        strcmp(name, "password") == 0 ? "***" : value, name);
-	s->errors++;
+	/* Not a syntax error: the rest of the file is still checked. */
+}
+
+static const char *const auth_words[] = {"none", "password-cleartext", "password-encrypted", "ntlm",
+                                         "gssapi", "oauth2", "client-cert", "client-ip",
+                                         "smtp-after-pop", NULL};
+
+/* "did you mean" for an enumerated value, else the general hint. */
+static void bad_word(struct st *s, const char *name, const char *value, const char *const *words,
+                     const char *hint)
+{
+	const char *sug = suggest(value, words);
+	char fix[160];
+	if (sug)
+		snprintf(fix, sizeof fix, "did you mean `%s`?", sug);
+	else
+		snprintf(fix, sizeof fix, "%s", hint);
+	bad_value(s, name, value, fix);
 }
 
 static void account_key(struct st *s, const char *name, const char *value, const mailprof_loc *l)
@@ -319,10 +335,12 @@ static void server_key(struct st *s, const char *name, const char *value, const 
 			bad_value(s, name, value, "use a number from 1 to 65535");
 	} else if (strcmp(name, "security") == 0) {
 		mp_security sec;
-		if (mp_security_parse(value, &sec))
+		if (mp_security_parse(value, &sec) || (mp_strcasecmp(value, "ssl") == 0 && (sec = MP_SEC_TLS, true)))
 			mp_int_set(&sv->security, (int)sec, l);
-		else
-			bad_value(s, name, value, "use none, starttls or tls");
+		else {
+			static const char *const words[] = {"none", "starttls", "tls", NULL};
+			bad_word(s, name, value, words, "use none, starttls or tls");
+		}
 	} else if (strcmp(name, "auth") == 0) {
 		sv->nauth = 0;
 		sv->auth_loc = *l;
@@ -338,9 +356,9 @@ static void server_key(struct st *s, const char *name, const char *value, const 
 				if (mp_auth_parse(w, &a))
 					mp_server_add_auth(sv, a);
 				else
-					bad_value(s, name, w,
-					          "use none, password-cleartext, password-encrypted, ntlm, gssapi, "
-					          "oauth2, client-cert, client-ip or smtp-after-pop");
+					bad_word(s, name, w, auth_words,
+					         "use none, password-cleartext, password-encrypted, ntlm, gssapi, "
+					         "oauth2, client-cert, client-ip or smtp-after-pop");
 				free(w);
 			}
 			p = e;

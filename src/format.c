@@ -196,12 +196,11 @@ bool mp_xml_root_name(const char *buf, size_t len, char *name, size_t cap)
 		e = p + 8192;
 	while (p < e && *p == '<') {
 		if (p + 1 < e && (p[1] == '?' || p[1] == '!')) {
-			const char *end = p[1] == '!' && e - p >= 4 && memcmp(p, "<!--", 4) == 0
-			                      ? find(p, e, "-->")
-			                      : find(p, e, ">");
+			bool comment = p[1] == '!' && e - p >= 4 && memcmp(p, "<!--", 4) == 0;
+			const char *end = find(p, e, comment ? "-->" : ">");
 			if (!end)
 				return false;
-			p = end + 1;
+			p = end + (comment ? 3 : 1);
 			while (p < e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
 				p++;
 			continue;

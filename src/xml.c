@@ -77,6 +77,22 @@ xmlDocPtr mp_xml_read(const char *buf, size_t len, const char *path, mailprof_di
 		mp_diag(d, MAILPROF_ERROR, "xml-syntax", &loc, NULL, "file too large for an XML profile");
 		return NULL;
 	}
+	/* Refuse entity declarations before libxml2 sees them: a profile never
+	 * needs one, and they are how expansion bombs and XXE work. */
+	for (const char *q = buf, *e = buf + len; (q = memchr(q, '<', (size_t)(e - q))); q++) {
+		if ((size_t)(e - q) >= 8 && memcmp(q, "<!ENTITY", 8) == 0) {
+			mailprof_loc loc = {path, 1, 1};
+			for (const char *r = buf; r < q; r++)
+				if (*r == '\n')
+					loc.line++, loc.column = 1;
+				else
+					loc.column++;
+			mp_diag(d, MAILPROF_ERROR, "xml-entity", &loc, "remove the DOCTYPE's entity declarations",
+			        "entity declarations are refused: a profile never needs them, and they are "
+			        "how entity-expansion and external-entity attacks work");
+			return NULL;
+		}
+	}
 	struct err_sink sink = {path, d, "xml-syntax", MAILPROF_ERROR, 0};
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (!ctxt)

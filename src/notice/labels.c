@@ -1,0 +1,247 @@
+/* The label dictionary (notices.md §1 and Appendix A) held as data: one row
+ * per key, first match wins, so more specific keys come first. Keys are
+ * written as notices spell them and folded like the labels they match. */
+#include <string.h>
+
+#include "notice.h"
+
+static const struct mp_nlabel labels[] = {
+	/* Security wording before the connection-ID rejections (接続の保護). */
+	{"接続の保護", NF_SECURITY, NC_NONE},
+	{"セキュリティの種類", NF_SECURITY, NC_NONE},
+	{"security type", NF_SECURITY, NC_NONE},
+	{"セキュリティ認証方式", NF_SECURITY, NC_NONE},
+	{"暗号化", NF_SECURITY, NC_NONE},
+	{"encryption", NF_SECURITY, NC_NONE},
+	{"security", NF_SECURITY, NC_NONE},
+	{"ssl", NF_SECURITY, NC_NONE},
+	{"tls", NF_SECURITY, NC_NONE},
+	/* Logins whose label holds words that otherwise mean "not mail". */
+	{"ユーザー認証id", NF_LOGIN, NC_NONE},
+	{"smtp認証id", NF_LOGIN, NC_SMTP},
+	{"smtp認証ユーザー", NF_LOGIN, NC_SMTP},
+	{"smtp認証アカウント", NF_LOGIN, NC_SMTP},
+	{"smtp認証パスワード", NF_PASSWORD, NC_SMTP},
+	/* Not mail settings (§1.11, §3.6, §3.7). */
+	{"アドレス一覧", NF_IGNORE, NC_NONE},
+	{"アドレス数", NF_IGNORE, NC_NONE},
+	{"アドレス形式", NF_IGNORE, NC_NONE},
+	{"アドレス変更", NF_IGNORE, NC_NONE},
+	{"アドレスの変更", NF_IGNORE, NC_NONE},
+	{"webメール", NF_IGNORE, NC_WEB},
+	{"ウェブメール", NF_IGNORE, NC_WEB},
+	{"webmail", NF_IGNORE, NC_WEB},
+	{"ログイン画面", NF_IGNORE, NC_WEB},
+	{"ログインパスワード", NF_IGNORE, NC_NONE},
+	{"マイページ", NF_IGNORE, NC_NONE},
+	{"ホームページ", NF_IGNORE, NC_NONE},
+	{"url", NF_IGNORE, NC_NONE},
+	{"ftp", NF_IGNORE, NC_NONE},
+	{"dns", NF_IGNORE, NC_NONE},
+	{"nntp", NF_IGNORE, NC_NONE},
+	{"ニュース", NF_IGNORE, NC_NONE},
+	{"電話番号", NF_IGNORE, NC_NONE},
+	{"接続", NF_IGNORE, NC_NONE},
+	{"認証パスワード", NF_IGNORE, NC_NONE},
+	{"認証id", NF_IGNORE, NC_NONE},
+	{"pppoe", NF_IGNORE, NC_NONE},
+	{"connection", NF_IGNORE, NC_NONE},
+	{"dial-up", NF_IGNORE, NC_NONE},
+	{"お客様id", NF_IGNORE, NC_NONE},
+	{"お客様コード", NF_IGNORE, NC_NONE},
+	{"お客様番号", NF_IGNORE, NC_NONE},
+	{"お客さま番号", NF_IGNORE, NC_NONE},
+	{"お客さまid", NF_IGNORE, NC_NONE},
+	{"会員番号", NF_IGNORE, NC_NONE},
+	{"会員id", NF_IGNORE, NC_NONE},
+	{"契約", NF_IGNORE, NC_NONE},
+	{"料金", NF_IGNORE, NC_NONE},
+	{"customer", NF_IGNORE, NC_NONE},
+	{"account number", NF_IGNORE, NC_NONE},
+	{"portal", NF_IGNORE, NC_NONE},
+	{"website", NF_IGNORE, NC_NONE},
+	{"web site", NF_IGNORE, NC_NONE},
+	{"control panel", NF_IGNORE, NC_NONE},
+	{"setting", NF_IGNORE, NC_NONE},
+	{"項目", NF_IGNORE, NC_NONE},
+	{"note", NF_IGNORE, NC_NONE},
+	{"件名", NF_IGNORE, NC_NONE},
+	{"subject", NF_IGNORE, NC_NONE},
+	{"注意", NF_IGNORE, NC_NONE},
+	{"備考", NF_IGNORE, NC_NONE},
+	/* Authentication. */
+	{"認証方式", NF_AUTH_METHOD, NC_SMTP},
+	{"認証方法", NF_AUTH_METHOD, NC_SMTP},
+	{"authentication method", NF_AUTH_METHOD, NC_SMTP},
+	{"auth method", NF_AUTH_METHOD, NC_SMTP},
+	{"smtp認証", NF_SMTP_AUTH, NC_SMTP},
+	{"smtp-auth", NF_SMTP_AUTH, NC_SMTP},
+	{"smtp auth", NF_SMTP_AUTH, NC_SMTP},
+	{"送信サーバー認証", NF_SMTP_AUTH, NC_SMTP},
+	{"送信メールサーバの認証", NF_SMTP_AUTH, NC_SMTP},
+	{"送信時に認証", NF_SMTP_AUTH, NC_SMTP},
+	{"認証が必要", NF_SMTP_AUTH, NC_SMTP},
+	{"requires authentication", NF_SMTP_AUTH, NC_SMTP},
+	{"authentication", NF_SMTP_AUTH, NC_SMTP},
+	{"ユーザー認証", NF_SMTP_AUTH, NC_SMTP},
+	{"sign-in", NF_SMTP_AUTH, NC_SMTP},
+	/* Ports. */
+	{"サブミッション", NF_PORT, NC_SMTP},
+	{"submission", NF_PORT, NC_SMTP},
+	{"ポート", NF_PORT, NC_NONE},
+	{"port", NF_PORT, NC_NONE},
+	/* Passwords (before addresses: メールアドレスパスワード). */
+	{"パスワード", NF_PASSWORD, NC_NONE},
+	{"password", NF_PASSWORD, NC_NONE},
+	{"passwd", NF_PASSWORD, NC_NONE},
+	/* Incoming protocol as its own row. */
+	{"種類", NF_IN_PROTO, NC_IN},
+	{"種別", NF_IN_PROTO, NC_IN},
+	{"server type", NF_IN_PROTO, NC_IN},
+	{"account type", NF_IN_PROTO, NC_IN},
+	{"type of email", NF_IN_PROTO, NC_IN},
+	{"protocol", NF_IN_PROTO, NC_IN},
+	{"プロトコル", NF_IN_PROTO, NC_IN},
+	/* Logins. */
+	{"メールアカウント", NF_LOGIN, NC_NONE},
+	{"アカウント名", NF_LOGIN, NC_NONE},
+	{"ユーザー名", NF_LOGIN, NC_NONE},
+	{"ユーザーid", NF_LOGIN, NC_NONE},
+	{"popアカウント", NF_LOGIN, NC_NONE},
+	{"imapアカウント", NF_LOGIN, NC_NONE},
+	{"popユーザー", NF_LOGIN, NC_NONE},
+	{"pop3ユーザー", NF_LOGIN, NC_NONE},
+	{"メールid", NF_LOGIN, NC_NONE},
+	{"ログインid", NF_LOGIN, NC_NONE},
+	{"user name", NF_LOGIN, NC_NONE},
+	{"user id", NF_LOGIN, NC_NONE},
+	{"account name", NF_LOGIN, NC_NONE},
+	{"login", NF_LOGIN, NC_NONE},
+	{"アカウント", NF_LOGIN, NC_NONE},
+	/* Servers. */
+	{"imapサーバー", NF_HOST, NC_IMAP},
+	{"imap4サーバー", NF_HOST, NC_IMAP},
+	{"imap server", NF_HOST, NC_IMAP},
+	{"imap4 server", NF_HOST, NC_IMAP},
+	{"imap host", NF_HOST, NC_IMAP},
+	{"popサーバー", NF_HOST, NC_POP},
+	{"pop3サーバー", NF_HOST, NC_POP},
+	{"pop server", NF_HOST, NC_POP},
+	{"pop3 server", NF_HOST, NC_POP},
+	{"受信メールサーバー", NF_HOST, NC_IN},
+	{"受信サーバー", NF_HOST, NC_IN},
+	{"受信メール", NF_HOST, NC_IN},
+	{"incoming", NF_HOST, NC_IN},
+	{"mailbox server", NF_HOST, NC_IN},
+	{"smtpサーバー", NF_HOST, NC_SMTP},
+	{"smtp server", NF_HOST, NC_SMTP},
+	{"smtp host", NF_HOST, NC_SMTP},
+	{"送信メールサーバー", NF_HOST, NC_SMTP},
+	{"送信サーバー", NF_HOST, NC_SMTP},
+	{"送信メール", NF_HOST, NC_SMTP},
+	{"outgoing", NF_HOST, NC_SMTP},
+	{"send mail server", NF_HOST, NC_SMTP},
+	{"メールサーバー", NF_HOST, NC_ANY},
+	{"mail server", NF_HOST, NC_ANY},
+	{"サーバー名", NF_HOST, NC_NONE},
+	{"サーバー", NF_HOST, NC_NONE},
+	{"server", NF_HOST, NC_NONE},
+	{"hostname", NF_HOST, NC_NONE},
+	{"host", NF_HOST, NC_NONE},
+	{"ホスト", NF_HOST, NC_NONE},
+	/* Addresses. */
+	{"メールアドレス", NF_EMAIL, NC_NONE},
+	{"e-mail", NF_EMAIL, NC_NONE},
+	{"email", NF_EMAIL, NC_NONE},
+	{"mail address", NF_EMAIL, NC_NONE},
+	{"ocn id", NF_EMAIL, NC_NONE},
+	{"アドレス", NF_EMAIL, NC_NONE},
+	{"address", NF_EMAIL, NC_NONE},
+	/* Display name. */
+	{"表示名", NF_NAME, NC_NONE},
+	{"名前", NF_NAME, NC_NONE},
+	{"差出人", NF_NAME, NC_NONE},
+	{"送信者名", NF_NAME, NC_NONE},
+	{"display name", NF_NAME, NC_NONE},
+	{"your name", NF_NAME, NC_NONE},
+	{"full name", NF_NAME, NC_NONE},
+	{"name", NF_NAME, NC_NONE},
+	/* Plain user words last: "ユーザ" alone still means the login. */
+	{"ユーザー", NF_LOGIN, NC_NONE},
+	{"user", NF_LOGIN, NC_NONE},
+};
+
+/* Code points dropped when folding: spacing, long-vowel marks, dots,
+ * hyphens and brackets vary freely between notices. */
+static bool dropped(unsigned cp)
+{
+	static const unsigned drop[] = {' ', '-', '_', '.', '(', ')', '[', ']', '<', '>', '"', '\'',
+	                                '/', 0x30FC, 0x30FB, 0x2015, 0xFF70, 0x3010, 0x3011, 0x300A,
+	                                0x300B, 0x300C, 0x300D, 0x3008, 0x3009, 0x3014, 0x3015};
+	for (size_t i = 0; i < MP_COUNT(drop); i++)
+		if (drop[i] == cp)
+			return true;
+	return false;
+}
+
+void mp_notice_fold(const char *s, size_t n, mp_buf *out)
+{
+	for (size_t i = 0; i < n;) {
+		size_t adv;
+		unsigned cp = mp_utf8_get(s + i, n - i, &adv);
+		if (!dropped(cp)) {
+			if (cp >= 'A' && cp <= 'Z')
+				mp_buf_putc(out, (char)(cp + 32));
+			else
+				mp_buf_add(out, s + i, adv);
+		}
+		i += adv;
+	}
+	if (!out->s)
+		mp_buf_add(out, "", 0);
+	out->s[out->len] = '\0';
+}
+
+enum mp_nfield mp_notice_classify(const char *label, size_t n, enum mp_nctx *dir)
+{
+	mp_buf f = {0}, k = {0};
+	mp_notice_fold(label, n, &f);
+	enum mp_nfield r = NF_NONE;
+	*dir = NC_NONE;
+	for (size_t i = 0; i < MP_COUNT(labels) && f.len; i++) {
+		k.len = 0;
+		mp_notice_fold(labels[i].key, strlen(labels[i].key), &k);
+		if (strstr(f.s, k.s)) {
+			r = labels[i].field;
+			*dir = labels[i].dir;
+			break;
+		}
+	}
+	mp_buf_free(&f);
+	mp_buf_free(&k);
+	return r;
+}
+
+enum mp_nctx mp_notice_words_ctx(const char *s, size_t n)
+{
+	mp_buf f = {0};
+	mp_notice_fold(s, n, &f);
+	const char *t = f.s;
+	enum mp_nctx r = NC_NONE;
+	bool imap = strstr(t, "imap") != NULL, pop = strstr(t, "pop") != NULL;
+	if (strstr(t, "webメル") || strstr(t, "webmail") || strstr(t, "ウェブメル") || strstr(t, "ログイン画面"))
+		r = NC_WEB;
+	else if (imap && pop)
+		r = NC_IN;
+	else if (imap)
+		r = NC_IMAP;
+	else if (pop && !strstr(t, "popbeforesmtp"))
+		r = NC_POP;
+	else if (strstr(t, "smtp") || strstr(t, "送信") || strstr(t, "outgoing") || strstr(t, "outbound") ||
+	         strstr(t, "sending"))
+		r = NC_SMTP;
+	else if (strstr(t, "受信") || strstr(t, "incoming") || strstr(t, "inbound") || strstr(t, "receiv"))
+		r = NC_IN;
+	mp_buf_free(&f);
+	return r;
+}

@@ -1,0 +1,142 @@
+/* Normalising for matching, keeping positions (notices.md §3.2, §1.12).
+ * Each line keeps, for every byte of its folded form, the character column
+ * it came from, so a value found in the folded text points at the notice. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "notice.h"
+
+static void put_cp(mp_buf *b, unsigned cp)
+{
+	char t[4];
+	size_t n;
+	if (cp < 0x80)
+		t[0] = (char)cp, n = 1;
+	else if (cp < 0x800)
+		t[0] = (char)(0xC0 | (cp >> 6)), t[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
+	else if (cp < 0x10000)
+		t[0] = (char)(0xE0 | (cp >> 12)), t[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
+		t[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
+	else
+		t[0] = (char)(0xF0 | (cp >> 18)), t[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
+		t[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), t[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
+	mp_buf_add(b, t, n);
+}
+
+/* The folded form of one code point. */
+static unsigned fold_cp(unsigned cp)
+{
+	if (cp >= 0xFF01 && cp <= 0xFF5E) /* full-width ASCII */
+		return cp - 0xFF01 + 0x21;
+	switch (cp) {
+	case 0x3000: case 0x00A0: case '\t': case '\f': return ' ';
+	case 0xFE55: case 0x2236: return ':';              /* small / ratio colons */
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+	case 0x2212: case 0x2500: case 0x2501: case 0x2504: case 0x2505: case 0x2550:
+		return '-';                                     /* dashes and horizontal rules */
+	case 0x2502: case 0x2503: case 0x2551: case 0x250C: case 0x2510: case 0x2514:
+	case 0x2518: case 0x251C: case 0x2524: case 0x250F: case 0x2513: case 0x2517:
+	case 0x251B: case 0x2523: case 0x252B: case 0x2520: case 0x2528:
+		return '|';                                     /* box drawing: cell borders */
+	case 0x253C: case 0x254B: case 0x252C: case 0x2534: case 0x2533: case 0x253B:
+		return '+';
+	case 0xFFE0: return 0xA2;
+	case 0xFF5F: return '(';
+	case 0xFF60: return ')';
+	case 0x3014: return '[';                            /* 〔〕 as brackets */
+	case 0x3015: return ']';
+	case 0xFF61: return 0x3002;                         /* half-width 。 */
+	case 0xFF64: return 0x3001;
+	case 0xFF65: return 0x30FB;                         /* half-width ・ */
+	default: return cp;
+	}
+}
+
+/* A table rule such as +----+----+ or |-----|: nothing but borders. */
+static bool is_rule(const char *s, size_t n)
+{
+	size_t dash = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '-' || s[i] == '=')
+			dash++;
+		else if (s[i] != '+' && s[i] != '|' && s[i] != ' ')
+			return false;
+	}
+	return dash >= 3;
+}
+
+static void add_line(mp_ntext *t, const char *s, size_t n, int lineno)
+{
+	mp_buf b = {0};
+	int *col = mp_xmalloc((n * 4 + 1) * sizeof *col);
+	size_t ncol = 0;
+	int c = 1;
+	for (size_t i = 0; i < n;) {
+		size_t adv;
+		unsigned cp = fold_cp(mp_utf8_get(s + i, n - i, &adv));
+		size_t before = b.len;
+		put_cp(&b, cp);
+		for (size_t k = before; k < b.len; k++)
+			col[ncol++] = c;
+		i += adv;
+		c++;
+	}
+	/* Trailing blanks carry nothing. */
+	while (b.len && b.s[b.len - 1] == ' ')
+		b.len--, ncol--;
+	if (!b.s)
+		mp_buf_add(&b, "", 0);
+	b.s[b.len] = '\0';
+	if (is_rule(b.s, b.len))
+		b.len = 0, b.s[0] = '\0';
+	col[b.len] = c;
+	t->lines = mp_xrealloc(t->lines, (t->n + 1) * sizeof *t->lines);
+	t->lines[t->n].s = mp_buf_take(&b, &t->lines[t->n].len);
+	t->lines[t->n].col = col;
+	t->lines[t->n].line = lineno;
+	t->lines[t->n].raw = mp_xstrndup(s, n);
+	t->n++;
+}
+
+void mp_notice_normalize(const char *text, size_t len, mp_ntext *t)
+{
+	memset(t, 0, sizeof *t);
+	int lineno = 1;
+	const char *p = text, *end = text + len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		add_line(t, p, (size_t)(e - p), lineno++);
+		p = nl ? nl + 1 : end;
+	}
+}
+
+void mp_ntext_free(mp_ntext *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->lines[i].s);
+		free(t->lines[i].col);
+		free(t->lines[i].raw);
+	}
+	free(t->lines);
+	memset(t, 0, sizeof *t);
+}
+
+int mp_nline_col(const mp_nline *l, size_t off)
+{
+	return l->col[off > l->len ? l->len : off];
+}
+
+bool mp_nline_raw_nonascii(const mp_nline *l, int from, int to)
+{
+	size_t n = strlen(l->raw);
+	int c = 1;
+	for (size_t i = 0; i < n && c < to; c++) {
+		size_t adv;
+		unsigned cp = mp_utf8_get(l->raw + i, n - i, &adv);
+		if (c >= from && cp >= 0x80)
+			return true;
+		i += adv;
+	}
+	return false;
+}

@@ -1,0 +1,619 @@
+/* Provider notices: decoding, normalising, label dictionary, extraction
+ * traps, templates (round trip for every bundled template), and field
+ * accuracy over samples/notice/ against tests/notice-fields.tsv. */
+#define _GNU_SOURCE
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "model.h"
+#include "notice/notice.h"
+
+/* ---- decoding ---- */
+
+static char *dec(const char *buf, size_t len, const char *forced, const char **enc,
+                 mailprof_status *st)
+{
+	mailprof_diags *d = mailprof_diags_new();
+	char *out = NULL;
+	size_t n = 0;
+	*st = mp_notice_decode(buf, len, forced, &out, &n, enc, "t", d);
+	mailprof_diags_free(d);
+	return out;
+}
+
+/* "メール" in several encodings, with a CRLF line end. */
+static const char mail_utf8[] = "\xE3\x83\xA1\xE3\x83\xBC\xE3\x83\xAB\r\n";
+static const char mail_sjis[] = "\x83\x81\x81\x5B\x83\x8B\r\n";
+static const char mail_euc[] = "\xA5\xE1\xA1\xBC\xA5\xEB\r\n";
+static const char mail_jis[] = "\x1B$B%a!<%k\x1B(B\r\n";
+
+Test(notice_decode, utf8_plain_and_bom)
+{
+	const char *enc;
+	mailprof_status st;
+	char *s = dec(mail_utf8, strlen(mail_utf8), NULL, &enc, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_str_eq(s, "メール\n");
+	cr_assert_str_eq(enc, "UTF-8");
+	free(s);
+	char bom[64];
+	snprintf(bom, sizeof bom, "\xEF\xBB\xBF%s", mail_utf8);
+	s = dec(bom, strlen(bom), NULL, &enc, &st);
+	cr_assert_str_eq(s, "メール\n");
+	free(s);
+}
+
+Test(notice_decode, utf16_with_bom)
+{
+	const char le[] = "\xFF\xFE\xE1\x30\xFC\x30\xEB\x30\n\x00";
+	const char be[] = "\xFE\xFF\x30\xE1\x30\xFC\x30\xEB\x00\n";
+	const char *enc;
+	mailprof_status st;
+	char *s = dec(le, sizeof le - 1, NULL, &enc, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_str_eq(s, "メール\n");
+	cr_assert_str_eq(enc, "UTF-16LE");
+	free(s);
+	s = dec(be, sizeof be - 1, NULL, &enc, &st);
+	cr_assert_str_eq(s, "メール\n");
+	cr_assert_str_eq(enc, "UTF-16BE");
+	free(s);
+}
+
+Test(notice_decode, iso2022jp_escapes)
+{
+	const char *enc;
+	mailprof_status st;
+	char *s = dec(mail_jis, strlen(mail_jis), NULL, &enc, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_str_eq(s, "メール\n");
+	cr_assert_str_eq(enc, "ISO-2022-JP");
+	free(s);
+}
+
+Test(notice_decode, sjis_and_eucjp_told_apart)
+{
+	/* A longer text so the scores mean something: both encodings would
+	 * decode some of each other's bytes. */
+	const char *enc;
+	mailprof_status st;
+	char sj[256] = "", eu[256] = "";
+	for (int i = 0; i < 8; i++) {
+		strcat(sj, mail_sjis);
+		strcat(eu, mail_euc);
+	}
+	char *s = dec(sj, strlen(sj), NULL, &enc, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_str_eq(enc, "CP932");
+	cr_assert(strncmp(s, "メール\n", strlen("メール\n")) == 0);
+	free(s);
+	s = dec(eu, strlen(eu), NULL, &enc, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_str_eq(enc, "EUC-JP");
+	cr_assert(strncmp(s, "メール\n", strlen("メール\n")) == 0);
+	free(s);
+}
+
+Test(notice_decode, forced_encoding_overrides)
+{
+	const char *enc;
+	mailprof_status st;
+	/* Latin-1 bytes that are also a valid guess otherwise. */
+	char *s = dec("caf\xE9\n", 5, "ISO-8859-1", &enc, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_str_eq(s, "café\n");
+	free(s);
+	s = dec(mail_utf8, strlen(mail_utf8), "NO-SUCH-ENCODING", &enc, &st);
+	cr_assert_eq(st, MAILPROF_ERR_ENCODING);
+	cr_assert_null(s);
+}
+
+Test(notice_decode, garbage_is_an_error)
+{
+	const char *enc;
+	mailprof_status st;
+	const char junk[] = "\xFF\xFF\xFF\x80\x80\xFE\xFE\x81\x00\x7F";
+	char *s = dec(junk, sizeof junk - 1, NULL, &enc, &st);
+	cr_assert_eq(st, MAILPROF_ERR_ENCODING);
+	cr_assert_null(s);
+	/* through the library: the status and a clear finding */
+	mailprof_diags *d;
+	mailprof_profile *p = t_parse_str("\xFF\xFF\xFF\x80\x80", "x.txt", "notice", &d, &st);
+	cr_assert_eq(st, MAILPROF_ERR_ENCODING);
+	cr_assert_not_null(t_find(d, "notice-encoding"));
+	mailprof_diags_free(d);
+	mailprof_profile_free(p);
+}
+
+/* ---- normalising ---- */
+
+Test(notice_normalize, widths_colons_and_columns)
+{
+	const char *t = "ＰＯＰ３サーバー　：ｐｏｐ．ｅｘ．ｊｐ\n┃ポート│９９５┃\n+----+----+\n";
+	mp_ntext nt;
+	mp_notice_normalize(t, strlen(t), &nt);
+	cr_assert_eq(nt.n, 3);
+	cr_assert_str_eq(nt.lines[0].s, "POP3サーバー :pop.ex.jp");
+	/* "pop" starts at character 11 of the original line */
+	const char *p = strstr(nt.lines[0].s, "pop");
+	cr_assert_eq(mp_nline_col(&nt.lines[0], (size_t)(p - nt.lines[0].s)), 11);
+	cr_assert_str_eq(nt.lines[1].s, "|ポート|995|");
+	cr_assert_eq(nt.lines[1].line, 2);
+	cr_assert_str_eq(nt.lines[2].s, ""); /* a table rule carries nothing */
+	mp_ntext_free(&nt);
+}
+
+Test(notice_normalize, dashes_and_trailing_blanks)
+{
+	const char *t = "smtp－auth：有　　\n";
+	mp_ntext nt;
+	mp_notice_normalize(t, strlen(t), &nt);
+	cr_assert_str_eq(nt.lines[0].s, "smtp-auth:有");
+	mp_ntext_free(&nt);
+}
+
+/* ---- labels ---- */
+
+Test(notice_labels, dictionary)
+{
+	enum mp_nctx dir;
+	cr_assert_eq(mp_notice_classify("受信メールサーバ(POP3)", strlen("受信メールサーバ(POP3)"), &dir), NF_HOST);
+	cr_assert_eq(mp_notice_classify("送信ポート番号", strlen("送信ポート番号"), &dir), NF_PORT);
+	cr_assert_eq(mp_notice_classify("接続ID", strlen("接続ID"), &dir), NF_IGNORE);
+	cr_assert_eq(mp_notice_classify("お客様コード", strlen("お客様コード"), &dir), NF_IGNORE);
+	cr_assert_eq(mp_notice_classify("WEBメールURL", strlen("WEBメールURL"), &dir), NF_IGNORE);
+	cr_assert_eq(mp_notice_classify("メールアドレスパスワード", strlen("メールアドレスパスワード"), &dir),
+	             NF_PASSWORD);
+	cr_assert_eq(mp_notice_classify("Outgoing Server SMTP Authentication", 35, &dir), NF_SMTP_AUTH);
+	cr_assert_eq(mp_notice_classify("User name", 9, &dir), NF_LOGIN);
+	cr_assert_eq(mp_notice_classify("Incoming server type", 20, &dir), NF_IN_PROTO);
+	cr_assert_eq(mp_notice_words_ctx("■送信サーバー（SMTP）", strlen("■送信サーバー（SMTP）")), NC_SMTP);
+}
+
+/* ---- extraction ---- */
+
+static mailprof_profile *rd(const char *text, mailprof_diags **d, mailprof_status *st)
+{
+	return t_parse_str(text, "n.txt", "notice", d, st);
+}
+
+Test(notice_extract, positions_point_at_the_notice)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("ご案内\nメールアドレス：a@ex.jp\n送信サーバー：　smtp.ex.jp\n送信ポート：25\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	mp_account *a = &p->accounts[0];
+	cr_assert_eq(a->email.loc.line, 2);
+	cr_assert_eq(a->email.loc.column, 9);
+	cr_assert_str_eq(a->outgoing[0].host.v, "smtp.ex.jp");
+	cr_assert_eq(a->outgoing[0].host.loc.line, 3);
+	cr_assert_eq(a->outgoing[0].host.loc.column, 9);
+	cr_assert_eq(a->outgoing[0].port.loc.line, 4);
+	/* values the notice leaves out stay unset */
+	cr_assert_eq(a->nincoming, 0);
+	cr_assert_not(a->outgoing[0].security.set);
+	cr_assert_eq(a->outgoing[0].nauth, 0);
+	mailprof_diags_free(d);
+	mailprof_profile_free(p);
+}
+
+Test(notice_extract, never_webmail_connection_or_customer_ids)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("お客様ID：N123456789\n接続ID：ppp@ex.ne.jp\n"
+	                         "WEBメール：https://webmail.ex.jp/\nWebメールサーバー：webmail.ex.jp\n"
+	                         "メールアドレス：b@ex.jp\nPOPサーバー：pop.ex.jp\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	mp_account *a = &p->accounts[0];
+	cr_assert_str_eq(a->email.v, "b@ex.jp");
+	cr_assert_eq(a->nincoming, 1);
+	cr_assert_str_eq(a->incoming[0].host.v, "pop.ex.jp");
+	cr_assert_null(a->incoming[0].username.v);
+	cr_assert_eq(a->noutgoing, 0);
+	mailprof_diags_free(d);
+	mailprof_profile_free(p);
+}
+
+Test(notice_extract, word_values_resolve)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("Email address: kim@ex.net\nPOP3 server: pop.ex.net\n"
+	                         "Username: before the @ of your address\n"
+	                         "SMTP server: smtp.ex.net\nSMTP Authentication: Required\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_str_eq(p->accounts[0].incoming[0].username.v, "kim");
+	cr_assert_str_eq(p->accounts[0].outgoing[0].username.v, "kim");
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	p = rd("メールアドレス：c@ex.jp\nPOPサーバー：pop.ex.jp\nユーザー名：メールアドレスと同じ\n", &d, &st);
+	cr_assert_str_eq(p->accounts[0].incoming[0].username.v, "c@ex.jp");
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
+
+Test(notice_extract, ports_with_notes_and_alternatives)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("メールアドレス：d@ex.jp\n受信メールサーバー(POP3)：pop.ex.jp\n受信ポート：995※1\n"
+	                         "送信メールサーバー(SMTP)：smtp.ex.jp\n送信ポート：587（SSL有の場合：465）\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	mp_account *a = &p->accounts[0];
+	cr_assert_eq(a->incoming[0].port.v, 995);
+	cr_assert_eq(a->outgoing[0].port.v, 465);
+	cr_assert_eq(a->outgoing[0].security.v, MP_SEC_TLS);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
+
+Test(notice_extract, unknown_setting_lines_are_info)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("メールアドレス：e@ex.jp\nPOPサーバー：pop.ex.jp\nメール転送先：f@ex.jp\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	const mailprof_diag *g = t_find(d, "notice-unused");
+	cr_assert_not_null(g);
+	cr_assert_eq(g->severity, MAILPROF_INFO);
+	cr_assert_eq(g->loc.line, 3);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
+
+Test(notice_extract, no_settings_is_invalid)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("ご登録ありがとうございます。\n会員ID：X-1\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_ERR_INVALID);
+	cr_assert_not_null(t_find(d, "notice-no-settings"));
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
+
+/* ---- CLI ---- */
+
+Test(notice_cli, trap_port25_is_flagged_and_587_proposed)
+{
+	char *out = NULL;
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "%s check samples/notice/trap-port25-sjis.txt", t_mailprof());
+	int rc = t_run(cmd, &out, NULL);
+	cr_assert_eq(rc, 1);
+	cr_assert(strstr(out, "trap-port25-sjis.txt:9:9: error:") != NULL, "%s", out);
+	cr_assert(strstr(out, "[MP001]") != NULL);
+	cr_assert(strstr(out, "587") != NULL);
+	free(out);
+}
+
+Test(notice_cli, emit_without_template_fails_clearly)
+{
+	char *err = NULL;
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "%s convert --to notice samples/notice/s1-onamae-table.txt", t_mailprof());
+	int rc = t_run(cmd, NULL, &err);
+	cr_assert_eq(rc, 2);
+	cr_assert(strstr(err, "needs a template") != NULL, "%s", err);
+	free(err);
+}
+
+Test(notice_cli, undecodable_input_exits_2)
+{
+	char *err = NULL;
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "printf '\\377\\377\\200\\200\\376' | %s convert --from notice --to json -",
+	         t_mailprof());
+	int rc = t_run(cmd, NULL, &err);
+	cr_assert_eq(rc, 2);
+	cr_assert(strstr(err, "notice-encoding") != NULL, "%s", err);
+	free(err);
+}
+
+/* ---- templates ---- */
+
+#define TPL_DIR "templates/notice"
+
+static char **templates(size_t *n)
+{
+	*n = 0;
+	DIR *dir = opendir(TPL_DIR);
+	cr_assert_not_null(dir);
+	char **v = NULL;
+	struct dirent *e;
+	while ((e = readdir(dir)))
+		if (mp_str_ends_with(e->d_name, ".tpl")) {
+			v = realloc(v, (*n + 1) * sizeof *v);
+			v[(*n)++] = mp_xasprintf("%s/%s", TPL_DIR, e->d_name);
+		}
+	closedir(dir);
+	return v;
+}
+
+/* A model with every field a template can carry. */
+static const char full_ini[] =
+	"[account]\nemail = rt@example.jp\ndisplay_name = Round Trip\n"
+	"[incoming]\nprotocol = %s\nhost = in.example.jp\nport = 995\nsecurity = tls\n"
+	"username = rt\npassword = Rt5pW0rd\n"
+	"[outgoing]\nhost = out.example.jp\nport = 465\nsecurity = tls\nauth = password-cleartext\n"
+	"username = rt\npassword = Rt5pW0rd\n";
+
+Test(notice_template, round_trip_every_bundled_template)
+{
+	size_t n;
+	char **v = templates(&n);
+	cr_assert_geq(n, 2);
+	for (size_t i = 0; i < n; i++) {
+		mailprof_diags *d = mailprof_diags_new();
+		mp_ntemplate *t = mp_ntemplate_load(v[i], d);
+		cr_assert_not_null(t, "%s does not load", v[i]);
+		/* m: parse the template's own rendering of a full model, so m holds
+		 * exactly what the template can carry (plus its defaults). */
+		mailprof_options opt = {.template_path = v[i], .include_secrets = 1};
+		const char *protos[] = {"pop3", "imap"};
+		for (size_t k = 0; k < 2; k++) {
+			char ini[1024];
+			snprintf(ini, sizeof ini, full_ini, protos[k]);
+			mailprof_profile *src = mailprof_profile_new();
+			cr_assert_eq(mailprof_parse(src, ini, strlen(ini), "m.ini", "ini", NULL, d), MAILPROF_OK);
+			char *r1 = NULL;
+			size_t l1;
+			cr_assert_eq(mailprof_emit(src, "notice", &opt, &r1, &l1, d), MAILPROF_OK);
+			mailprof_profile *m = mailprof_profile_new();
+			cr_assert_eq(mailprof_parse(m, r1, l1, "r1.txt", "notice", &opt, d), MAILPROF_OK, "%s", v[i]);
+			char *r2 = NULL;
+			size_t l2;
+			cr_assert_eq(mailprof_emit(m, "notice", &opt, &r2, &l2, d), MAILPROF_OK);
+			mailprof_profile *m2 = mailprof_profile_new();
+			cr_assert_eq(mailprof_parse(m2, r2, l2, "r2.txt", "notice", &opt, d), MAILPROF_OK);
+			cr_assert(mailprof_profile_equal(m, m2), "round trip differs for %s", v[i]);
+			cr_assert_str_eq(r1, r2);
+			/* the template really carried the values */
+			cr_assert_str_eq(m->accounts[0].email.v, "rt@example.jp");
+			cr_assert_str_eq(m->accounts[0].incoming[0].host.v, "in.example.jp");
+			cr_assert_str_eq(m->accounts[0].incoming[0].password.v, "Rt5pW0rd");
+			free(r1);
+			free(r2);
+			mailprof_profile_free(src);
+			mailprof_profile_free(m);
+			mailprof_profile_free(m2);
+		}
+		mp_ntemplate_free(t);
+		mailprof_diags_free(d);
+		free(v[i]);
+	}
+	free(v);
+}
+
+Test(notice_template, mismatch_points_at_the_line)
+{
+	mailprof_options opt = {.template_path = TPL_DIR "/example-welcome-en.tpl"};
+	const char *text = "Welcome to Example Broadband Mail\n\nDear Ann,\n\nYour inbox a@b.c is ready.\n";
+	mailprof_profile *p = mailprof_profile_new();
+	mailprof_diags *d = mailprof_diags_new();
+	mailprof_status st = mailprof_parse(p, text, strlen(text), "x.txt", "notice", &opt, d);
+	cr_assert_eq(st, MAILPROF_ERR_SYNTAX);
+	const mailprof_diag *g = t_find(d, "notice-template-mismatch");
+	cr_assert_not_null(g);
+	cr_assert_eq(g->loc.line, 5);
+	cr_assert_eq(g->loc.column, 6);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
+
+Test(notice_template, directory_selects_by_match_line)
+{
+	mailprof_options opt = {.template_path = TPL_DIR};
+	size_t len;
+	char *text = t_slurp("samples/notice/tpl-welcome-en.txt", &len);
+	mailprof_profile *p = mailprof_profile_new();
+	mailprof_diags *d = mailprof_diags_new();
+	cr_assert_eq(mailprof_parse(p, text, len, "w.txt", "notice", &opt, d), MAILPROF_OK);
+	cr_assert_str_eq(p->accounts[0].provider_name.v, "Example Broadband");
+	cr_assert_eq(p->accounts[0].outgoing[0].port.v, 587); /* from the header's defaults */
+	free(text);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
+
+Test(notice_template, bad_templates_are_reported)
+{
+	FILE *f = fopen("build/bad.tpl", "w");
+	cr_assert_not_null(f);
+	fputs("provider: X\nmatch: X\n---\nHost: {incoming.hots}\n", f);
+	fclose(f);
+	mailprof_diags *d = mailprof_diags_new();
+	cr_assert_null(mp_ntemplate_load("build/bad.tpl", d));
+	cr_assert_not_null(t_find(d, "notice-template"));
+	mailprof_diags_free(d);
+	remove("build/bad.tpl");
+}
+
+/* ---- field accuracy over the samples ---- */
+
+/* The value of a field path ("a0.in1.port") in p, "-" when unset. */
+static void field(const mailprof_profile *p, const char *path, char *out, size_t cap)
+{
+	snprintf(out, cap, "-");
+	unsigned ai, si;
+	char kind[4], name[32];
+	if (sscanf(path, "a%u.%31s", &ai, name) == 2 && ai < p->naccounts && !strchr(name, '.')) {
+		const mp_account *a = &p->accounts[ai];
+		const mp_str *s = strcmp(name, "email") == 0 ? &a->email : strcmp(name, "display_name") == 0 ? &a->display_name : NULL;
+		if (s && s->v)
+			snprintf(out, cap, "%s", s->v);
+		return;
+	}
+	if (sscanf(path, "a%u.%3[a-z]%u.%31s", &ai, kind, &si, name) != 4 || ai >= p->naccounts)
+		return;
+	const mp_account *a = &p->accounts[ai];
+	bool in = strcmp(kind, "in") == 0;
+	if (si >= (in ? a->nincoming : a->noutgoing))
+		return;
+	const mp_server *s = in ? &a->incoming[si] : &a->outgoing[si];
+	if (strcmp(name, "protocol") == 0)
+		snprintf(out, cap, "%s", mp_protocol_name(s->protocol));
+	else if (strcmp(name, "host") == 0 && s->host.v)
+		snprintf(out, cap, "%s", s->host.v);
+	else if (strcmp(name, "port") == 0 && s->port.set)
+		snprintf(out, cap, "%d", s->port.v);
+	else if (strcmp(name, "security") == 0 && s->security.set)
+		snprintf(out, cap, "%s", mp_security_name((mp_security)s->security.v));
+	else if (strcmp(name, "auth") == 0 && s->nauth) {
+		out[0] = '\0';
+		for (size_t i = 0; i < s->nauth; i++)
+			snprintf(out + strlen(out), cap - strlen(out), "%s%s", i ? "," : "", mp_auth_name(s->auth[i]));
+	} else if (strcmp(name, "username") == 0 && s->username.v)
+		snprintf(out, cap, "%s", s->username.v);
+	else if (strcmp(name, "password") == 0 && s->password.v)
+		snprintf(out, cap, "%s", s->password.v);
+}
+
+/* Number of fields set in p (for values the reader made up). */
+static size_t set_fields(const mailprof_profile *p)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < p->naccounts; i++) {
+		const mp_account *a = &p->accounts[i];
+		n += (a->email.v != NULL) + (a->display_name.v != NULL);
+		for (size_t k = 0; k < a->nincoming + a->noutgoing; k++) {
+			const mp_server *s = k < a->nincoming ? &a->incoming[k] : &a->outgoing[k - a->nincoming];
+			n += 1 + (s->host.v != NULL) + s->port.set + s->security.set + (s->nauth > 0) +
+			     (s->username.v != NULL) + (s->password.v != NULL);
+		}
+	}
+	return n;
+}
+
+/* Every expected field is read today: any regression fails. A new sample
+ * the reader gets partly wrong keeps its right values in the TSV with a
+ * comment, and the floor moves to the new measured figure, never below. */
+#define ACCURACY_FLOOR 1.0
+
+Test(notice_accuracy, field_accuracy_over_samples)
+{
+	size_t len;
+	char *tsv = t_slurp("tests/notice-fields.tsv", &len);
+	cr_assert_not_null(tsv);
+	size_t total = 0, right = 0, expected_set = 0, got_set = 0, samples = 0;
+	char cur[256] = "";
+	mailprof_profile *p = NULL;
+	for (char *line = strtok(tsv, "\n"); line; line = strtok(NULL, "\n")) {
+		if (line[0] == '#')
+			continue;
+		char sample[256], path[64], want[256];
+		cr_assert_eq(sscanf(line, "%255[^\t]\t%63[^\t]\t%255[^\n]", sample, path, want), 3, "bad row: %s", line);
+		if (strcmp(sample, cur) != 0) {
+			if (p) {
+				got_set += set_fields(p);
+				mailprof_profile_free(p);
+			}
+			char file[512];
+			snprintf(file, sizeof file, "samples/notice/%s", sample);
+			mailprof_diags *d;
+			mailprof_status st;
+			/* the same options the golden tests use: templates only with .args */
+			p = t_parse(file, "notice", &d, &st);
+			cr_assert_eq(st, MAILPROF_OK, "%s does not parse", file);
+			mailprof_diags_free(d);
+			snprintf(cur, sizeof cur, "%s", sample);
+			samples++;
+		}
+		char got[256];
+		field(p, path, got, sizeof got);
+		total++;
+		if (strcmp(want, "-") != 0)
+			expected_set++;
+		if (strcmp(got, want) == 0)
+			right++;
+		else
+			cr_log_info("notice accuracy: %s %s: want %s, got %s", sample, path, want, got);
+	}
+	if (p) {
+		got_set += set_fields(p);
+		mailprof_profile_free(p);
+	}
+	free(tsv);
+	double acc = total ? (double)right / (double)total : 0;
+	/* Stdout so `make check` shows the figure. */
+	printf("notice field accuracy: %zu/%zu = %.1f%% over %zu samples (set fields: %zu expected, %zu read)\n",
+	       right, total, 100.0 * acc, samples, expected_set, got_set);
+	cr_assert_geq(samples, 15);
+	cr_assert_geq(acc, ACCURACY_FLOOR, "field accuracy dropped to %.3f", acc);
+}
+
+Test(notice_template, directory_without_match_falls_back_to_reader)
+{
+	mailprof_options opt = {.template_path = TPL_DIR};
+	size_t len;
+	char *text = t_slurp("samples/notice/s1-onamae-table.txt", &len);
+	mailprof_profile *p = mailprof_profile_new();
+	mailprof_diags *d = mailprof_diags_new();
+	cr_assert_eq(mailprof_parse(p, text, len, "s1.txt", "notice", &opt, d), MAILPROF_OK);
+	cr_assert_str_eq(p->accounts[0].email.v, "taro@example.jp");
+	const mailprof_diag *g = t_find(d, "notice-template");
+	cr_assert_not_null(g);
+	cr_assert_eq(g->severity, MAILPROF_INFO);
+	free(text);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
+
+/* ---- sniffing: notices bid only on mail-setting labels, INI/XML win on their own ---- */
+
+Test(notice_sniff, labels_bid_but_ini_and_xml_win)
+{
+	const char *notice = "ご案内\n受信メールサーバー：pop.ex.jp\n";
+	cr_assert_str_eq(mailprof_format_detect(notice, strlen(notice), "letter"), "notice");
+	const char *prose = "今日は良い天気です。\n";
+	cr_assert_null(mailprof_format_detect(prose, strlen(prose), "letter"));
+	const char *ini = "[account]\nemail = a@b.jp\n; 受信メールサーバー SMTP認証\n[incoming]\nprotocol = pop3\n";
+	cr_assert_str_eq(mailprof_format_detect(ini, strlen(ini), "x"), "ini");
+	const char *xml = "<?xml version=\"1.0\"?>\n<!-- 受信メールサーバー -->\n"
+	                  "<clientConfig version=\"1.1\"><emailProvider id=\"b.jp\"/></clientConfig>\n";
+	cr_assert_str_eq(mailprof_format_detect(xml, strlen(xml), "x"), "autoconfig");
+	/* other encodings are found by the .txt extension */
+	cr_assert_str_eq(mailprof_format_detect("\x83\x81", 2, "n.txt"), "notice");
+}
+
+Test(notice_cli, encoding_option_overrides_detection)
+{
+	char *out = NULL;
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "%s convert --encoding EUC-JP --to ini samples/notice/s9-bullets-eucjp.txt",
+	         t_mailprof());
+	cr_assert_eq(t_run(cmd, &out, NULL), 0);
+	cr_assert(strstr(out, "host = pop.enet.example.jp") != NULL, "%s", out);
+	free(out);
+	/* a wrong forced encoding cannot decode it: exit 2, not garbage */
+	snprintf(cmd, sizeof cmd, "%s convert --encoding UTF-8 --to ini samples/notice/s9-bullets-eucjp.txt",
+	         t_mailprof());
+	cr_assert_eq(t_run(cmd, NULL, NULL), 2);
+}
+
+Test(notice_extract, fullwidth_password_warns_without_showing_it)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("メールアドレス：a@b.jp\nPOPサーバー：pop.b.jp\nパスワード：ＡｂＣ１２３\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_str_eq(p->accounts[0].incoming[0].password.v, "AbC123");
+	const mailprof_diag *g = t_find(d, "notice-password-fullwidth");
+	cr_assert_not_null(g);
+	cr_assert_eq(g->loc.line, 3);
+	cr_assert_null(strstr(g->message, "AbC123"));
+	cr_assert_null(strstr(g->message, "ＡｂＣ"));
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	/* a half-width password gives no warning */
+	p = rd("メールアドレス：a@b.jp\nPOPサーバー：pop.b.jp\nパスワード：AbC123\n", &d, &st);
+	cr_assert_null(t_find(d, "notice-password-fullwidth"));
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
