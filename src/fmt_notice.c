@@ -14,7 +14,8 @@ static const char *const sniff_words[] = {
 	"送信サーバ", "メールアカウント", "ＰＯＰ", "ＳＭＴＰ", "Incoming mail server",
 	"Outgoing mail server", "Incoming server", "Outgoing server", "SMTP server", "POP3 server",
 	"IMAP server", "SMTP Server", "POP3 Server", "IMAP Server", "Incoming Mail Server",
-	"Outgoing Mail Server", "SMTP認証", NULL};
+	"Outgoing Mail Server", "SMTP認証", "Incoming mail", "Outgoing mail", "受信メール", "送信メール",
+	NULL};
 
 static int sniff_notice(const char *buf, size_t len)
 {

@@ -156,6 +156,23 @@ Test(notice_normalize, dashes_and_trailing_blanks)
 	mp_ntext_free(&nt);
 }
 
+Test(notice_normalize, html_cells_entities_and_positions)
+{
+	const char *t = "<html><style>\ntd{x:1}\n</style>\n<tr><td>Server</td><td>a&amp;b.example</td></tr>\n";
+	mp_ntext nt;
+	mp_notice_normalize(t, strlen(t), &nt);
+	cr_assert_eq(nt.n, 4);
+	cr_assert_str_eq(nt.lines[1].s, ""); /* the style body is skipped */
+	cr_assert_str_eq(nt.lines[3].s, " |Server|a&b.example");
+	cr_assert_eq(mp_nline_col(&nt.lines[3], 2), 9); /* "Server" starts at column 9 */
+	mp_ntext_free(&nt);
+	/* plain text keeps its angle brackets */
+	const char *u = "User name: <Same as your E-mail address>\n";
+	mp_notice_normalize(u, strlen(u), &nt);
+	cr_assert_str_eq(nt.lines[0].s, "User name: <Same as your E-mail address>");
+	mp_ntext_free(&nt);
+}
+
 /* ---- labels ---- */
 
 Test(notice_labels, dictionary)

@@ -1155,8 +1155,17 @@ static void line(struct ex *x, const mp_nline *l)
 			nc--;
 		if (nc == 0)
 			return;
-		if (cb[0] == ce[0]) /* "| (例:…) |": continuation of the cell above */
+		/* Leading empty cells (rows under a heading cell, HTML <td></td>). */
+		size_t lead = 0;
+		while (lead < nc && cb[lead] == ce[lead])
+			lead++;
+		if (lead == nc)
 			return;
+		if (lead) {
+			memmove(cb, cb + lead, (nc - lead) * sizeof *cb);
+			memmove(ce, ce + lead, (nc - lead) * sizeof *ce);
+			nc -= lead;
+		}
 		/* Column tables: "No. | メールアドレス | パスワード" then one row per
 		 * account. A header row names two or more fields and holds no value. */
 		size_t nfields = 0;
@@ -1198,6 +1207,24 @@ static void line(struct ex *x, const mp_nline *l)
 			return;
 		}
 		x->ncols = 0;
+		/* "Incoming mail (IMAP) | Server | host": a heading (or a group
+		 * name such as "Account") in the first cell, the pair after it. */
+		if (nc >= 3 && cb[1] < ce[1] && cb[2] < ce[2]) {
+			enum mp_nctx d0, d1;
+			enum mp_nfield f0 = mp_notice_classify(s + cb[0], ce[0] - cb[0], &d0);
+			enum mp_nfield f1 = mp_notice_classify(s + cb[1], ce[1] - cb[1], &d1);
+			size_t t1 = token_len(s + cb[1], ce[1] - cb[1]);
+			bool v1 = valid_host(s + cb[1], t1) || valid_email(s + cb[1], t1) || isdigit((unsigned char)s[cb[1]]);
+			enum mp_nctx w0 = mp_notice_words_ctx(s + cb[0], ce[0] - cb[0]);
+			if (!v1 && f1 != NF_NONE && f1 != NF_IGNORE &&
+			    (f0 == NF_NONE || (f0 == NF_HOST && w0 != NC_NONE && w0 != NC_WEB))) {
+				if (w0 != NC_NONE)
+					heading(x, s + cb[0], ce[0] - cb[0]);
+				memmove(cb, cb + 1, (nc - 1) * sizeof *cb);
+				memmove(ce, ce + 1, (nc - 1) * sizeof *ce);
+				nc--;
+			}
+		}
 		/* "Incoming mail (IMAP)  Server | …": a heading before the first label. */
 		for (size_t k = cb[0]; k + 1 < ce[0]; k++)
 			if (s[k] == ' ' && s[k + 1] == ' ') {

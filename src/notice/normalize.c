@@ -1,6 +1,7 @@
 /* Normalising for matching, keeping positions (notices.md §3.2, §1.12).
  * Each line keeps, for every byte of its folded form, the character column
  * it came from, so a value found in the folded text points at the notice. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,7 +66,81 @@ static bool is_rule(const char *s, size_t n)
 	return dash >= 3;
 }
 
-static void add_line(mp_ntext *t, const char *s, size_t n, int lineno)
+/* HTML letters: tags are dropped, table cells become '|' cells, entities
+ * are decoded, <style>/<script> bodies are skipped; lines stay lines, so
+ * positions still point at the file. State carries across lines. */
+struct hstate {
+	bool on, skip, in_tag;
+};
+
+static bool tag_is(const char *s, size_t n, const char *name)
+{
+	size_t k = strlen(name);
+	return n == k && mp_strncasecmp(s, name, k) == 0;
+}
+
+/* At s[i] == '<' (or inside a tag): skip the tag; returns the bytes used and
+ * sets *emit to a replacement character (0 for none). */
+static size_t html_tag(struct hstate *h, const char *s, size_t i, size_t n, char *emit)
+{
+	*emit = 0;
+	size_t j = i;
+	if (!h->in_tag) {
+		j = i + 1;
+		bool close = j < n && s[j] == '/';
+		if (close)
+			j++;
+		size_t k = j;
+		while (k < n && (isalnum((unsigned char)s[k])))
+			k++;
+		const char *nm = s + j;
+		size_t nl = k - j;
+		if (tag_is(nm, nl, "style") || tag_is(nm, nl, "script") || tag_is(nm, nl, "head"))
+			h->skip = !close;
+		else if (!close && (tag_is(nm, nl, "td") || tag_is(nm, nl, "th")))
+			*emit = '|';
+		else if (tag_is(nm, nl, "br") || tag_is(nm, nl, "p") || tag_is(nm, nl, "div") ||
+		         tag_is(nm, nl, "li") || tag_is(nm, nl, "tr") || tag_is(nm, nl, "span"))
+			*emit = ' ';
+		j = k;
+	}
+	const char *gt = memchr(s + j, '>', n - j);
+	h->in_tag = gt == NULL;
+	return (gt ? (size_t)(gt - s) + 1 : n) - i;
+}
+
+static unsigned html_entity(const char *s, size_t n, size_t *adv)
+{
+	static const struct {
+		const char *e;
+		unsigned cp;
+	} ents[] = {{"&nbsp;", ' '}, {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
+	            {"&apos;", '\''}, {"&#64;", '@'}};
+	for (size_t i = 0; i < MP_COUNT(ents); i++) {
+		size_t k = strlen(ents[i].e);
+		if (k <= n && mp_strncasecmp(s, ents[i].e, k) == 0) {
+			*adv = k;
+			return ents[i].cp;
+		}
+	}
+	if (n > 3 && s[1] == '#') {
+		size_t k = 2;
+		unsigned v = 0;
+		bool hex = s[2] == 'x' || s[2] == 'X';
+		if (hex)
+			k++;
+		for (; k < n && k < 10 && isxdigit((unsigned char)s[k]); k++)
+			v = v * (hex ? 16u : 10u) + (unsigned)(isdigit((unsigned char)s[k]) ? s[k] - '0' : (s[k] | 32) - 'a' + 10);
+		if (k < n && s[k] == ';' && v > 0 && v < 0x110000) {
+			*adv = k + 1;
+			return v;
+		}
+	}
+	*adv = 1;
+	return '&';
+}
+
+static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hstate *h)
 {
 	mp_buf b = {0};
 	int *col = mp_xmalloc((n * 4 + 1) * sizeof *col);
@@ -73,7 +148,28 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno)
 	int c = 1;
 	for (size_t i = 0; i < n;) {
 		size_t adv;
-		unsigned cp = fold_cp(mp_utf8_get(s + i, n - i, &adv));
+		unsigned raw = mp_utf8_get(s + i, n - i, &adv);
+		if (h->on && (h->in_tag || raw == '<' || h->skip)) {
+			/* Consume a tag (or a skipped body character), keeping columns. */
+			char emit = 0;
+			size_t used = h->in_tag || raw == '<' ? html_tag(h, s, i, n, &emit) : adv;
+			if (emit) {
+				mp_buf_putc(&b, emit);
+				col[ncol++] = c;
+			}
+			for (size_t k = 0; k < used;) {
+				size_t a2;
+				mp_utf8_get(s + i + k, used - k, &a2);
+				k += a2;
+				c++;
+			}
+			i += used;
+			continue;
+		}
+		if (h->on && raw == '&') {
+			raw = html_entity(s + i, n - i, &adv);
+		}
+		unsigned cp = fold_cp(raw);
 		size_t before = b.len;
 		put_cp(&b, cp);
 		for (size_t k = before; k < b.len; k++)
@@ -98,15 +194,34 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno)
 	t->n++;
 }
 
+bool mp_notice_is_html(const char *text, size_t len)
+{
+	static const char *const marks[] = {"<html", "<table", "<td", "<br", "<body", "<p>", "<div"};
+	size_t cap = len > 4096 ? 4096 : len;
+	for (size_t i = 0; i < MP_COUNT(marks); i++) {
+		size_t k = strlen(marks[i]);
+		for (size_t j = 0; j + k <= cap; j++)
+			if (mp_strncasecmp(text + j, marks[i], k) == 0)
+				return true;
+	}
+	return false;
+}
+
 void mp_notice_normalize(const char *text, size_t len, mp_ntext *t)
 {
+	mp_notice_normalize_as(text, len, mp_notice_is_html(text, len), t);
+}
+
+void mp_notice_normalize_as(const char *text, size_t len, bool html, mp_ntext *t)
+{
+	struct hstate h = {.on = html};
 	memset(t, 0, sizeof *t);
 	int lineno = 1;
 	const char *p = text, *end = text + len;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *e = nl ? nl : end;
-		add_line(t, p, (size_t)(e - p), lineno++);
+		add_line(t, p, (size_t)(e - p), lineno++, &h);
 		p = nl ? nl + 1 : end;
 	}
 }

@@ -35,6 +35,10 @@ typedef struct {
 } mp_ntext;
 
 void mp_notice_normalize(const char *text, size_t len, mp_ntext *t);
+/* Same, saying whether the text is HTML (tags dropped, <td> cells kept as
+ * '|' cells, entities decoded); mp_notice_normalize() detects it. */
+void mp_notice_normalize_as(const char *text, size_t len, bool html, mp_ntext *t);
+bool mp_notice_is_html(const char *text, size_t len);
 void mp_ntext_free(mp_ntext *t);
 /* Column (1-based) of byte offset off in line l (end of line if past it). */
 int mp_nline_col(const mp_nline *l, size_t off);

@@ -34,6 +34,7 @@ struct mp_ntemplate {
 	char *path;
 	char *provider, *match;
 	char *body_raw; /* as written, for rendering */
+	bool html;      /* the body is HTML: literals are normalised as HTML */
 	struct seg *segs;
 	size_t nsegs;
 	struct def *defs;
@@ -98,10 +99,10 @@ const char *mp_ntemplate_path(const mp_ntemplate *t)
 }
 
 /* Normalise a piece of literal text the way notices are normalised. */
-static char *norm_text(const char *s, size_t n, size_t *out_len)
+static char *norm_text(const char *s, size_t n, bool html, size_t *out_len)
 {
 	mp_ntext nt;
-	mp_notice_normalize(s, n, &nt);
+	mp_notice_normalize_as(s, n, html, &nt);
 	mp_buf b = {0};
 	for (size_t i = 0; i < nt.n; i++) {
 		if (i)
@@ -157,7 +158,7 @@ static void add_lit(mp_ntemplate *t, const char *s, size_t n, int line)
 		return;
 	}
 	struct seg g = {0};
-	g.lit = norm_text(raw.s, raw.len, &g.len);
+	g.lit = norm_text(raw.s, raw.len, t->html, &g.len);
 	g.line = line;
 	mp_buf_free(&raw);
 	add_seg(t, g);
@@ -218,7 +219,7 @@ mp_ntemplate *mp_ntemplate_load(const char *path, mailprof_diags *d)
 		} else if (strcmp(ln, "match") == 0) {
 			size_t ml;
 			free(t->match);
-			t->match = norm_text(v, strlen(v), &ml);
+			t->match = norm_text(v, strlen(v), false, &ml);
 		} else if (strncmp(ln, "default ", 8) == 0 && field_parse(ln + 8, strlen(ln + 8), &fd)) {
 			t->defs = mp_xrealloc(t->defs, (t->ndefs + 1) * sizeof *t->defs);
 			t->defs[t->ndefs].fd = fd;
@@ -242,6 +243,7 @@ mp_ntemplate *mp_ntemplate_load(const char *path, mailprof_diags *d)
 	}
 	/* The body: literals and {placeholders}. */
 	t->body_raw = mp_xstrndup(p, (size_t)(end - p));
+	t->html = mp_notice_is_html(p, (size_t)(end - p));
 	const char *s = p, *lit = p;
 	int bl = line;
 	for (; ok && s < end; s++) {
