@@ -1,0 +1,621 @@
+/* Apple configuration profile (.mobileconfig) with com.apple.mail.managed
+ * payloads: reference material formats.md section 3 and Apple's
+ * com.apple.mail.managed.yaml. Each mail payload is one account. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "format.h"
+#include "xml.h"
+
+static bool is_starttls_port(int port)
+{
+	return port == 25 || port == 587 || port == 110 || port == 143;
+}
+
+/* ---- plist reading ---- */
+
+/* Next element sibling (skips text and comments). */
+static xmlNodePtr next_elem(xmlNodePtr n)
+{
+	while (n && n->type != XML_ELEMENT_NODE)
+		n = n->next;
+	return n;
+}
+
+/* Value node of key in a <dict>, or NULL. */
+static xmlNodePtr dict_get(xmlNodePtr dict, const char *key)
+{
+	for (xmlNodePtr k = next_elem(dict->children); k; k = next_elem(k->next)) {
+		xmlNodePtr v = next_elem(k->next);
+		if (!mp_xml_is(k, "key") || !v)
+			return NULL;
+		char *t = mp_xml_text(k);
+		bool hit = strcmp(t, key) == 0;
+		free(t);
+		if (hit)
+			return v;
+		k = v;
+	}
+	return NULL;
+}
+
+struct ctx {
+	mailprof_profile *p;
+	const char *path;
+	mailprof_diags *d;
+};
+
+/* String value; empty strings count as absent. Caller frees. */
+static char *get_str(struct ctx *c, xmlNodePtr dict, const char *key, mailprof_loc *l)
+{
+	xmlNodePtr v = dict_get(dict, key);
+	if (!v)
+		return NULL;
+	*l = mp_xml_loc(c->path, v);
+	if (!mp_xml_is(v, "string")) {
+		mp_diag(c->d, MAILPROF_WARNING, "mobileconfig-type", l, NULL,
+		        "%s should be a <string>, not <%s>: ignored", key, v->name);
+		return NULL;
+	}
+	char *t = mp_xml_text(v);
+	if (!*t) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+static bool get_int(struct ctx *c, xmlNodePtr dict, const char *key, int *out, mailprof_loc *l)
+{
+	xmlNodePtr v = dict_get(dict, key);
+	if (!v)
+		return false;
+	*l = mp_xml_loc(c->path, v);
+	char *t = mp_xml_text(v), *end;
+	long n = strtol(t, &end, 10);
+	bool ok = *t && !*end && n >= 0 && n < 65536;
+	if (ok && !mp_xml_is(v, "integer"))
+		mp_diag(c->d, MAILPROF_WARNING, "mobileconfig-type", l, "write it as <integer>",
+		        "%s is a <%s>, Apple's schema says <integer>: read anyway", key, v->name);
+	else if (!ok)
+		mp_diag(c->d, MAILPROF_WARNING, "mobileconfig-type", l, NULL,
+		        "%s '%s' is not a port number: ignored", key, t);
+	free(t);
+	if (ok)
+		*out = (int)n;
+	return ok;
+}
+
+static bool get_bool(struct ctx *c, xmlNodePtr dict, const char *key, bool *out, mailprof_loc *l)
+{
+	xmlNodePtr v = dict_get(dict, key);
+	if (!v)
+		return false;
+	*l = mp_xml_loc(c->path, v);
+	if (mp_xml_is(v, "true") || mp_xml_is(v, "false")) {
+		*out = mp_xml_is(v, "true");
+		return true;
+	}
+	mp_diag(c->d, MAILPROF_WARNING, "mobileconfig-type", l, "use <true/> or <false/>",
+	        "%s should be a boolean, not <%s>: ignored", key, v->name);
+	return false;
+}
+
+static const struct {
+	const char *apple;
+	mp_auth auth;
+} auth_map[] = {
+	{"EmailAuthNone", MP_AUTH_NONE},
+	{"EmailAuthPassword", MP_AUTH_PASSWORD_CLEARTEXT},
+	{"EmailAuthCRAMMD5", MP_AUTH_PASSWORD_ENCRYPTED},
+	{"EmailAuthNTLM", MP_AUTH_NTLM},
+	{"EmailAuthHTTPMD5", MP_AUTH_PASSWORD_ENCRYPTED}, /* HTTP digest: a challenge-response password */
+};
+
+static void read_server(struct ctx *c, mp_account *a, xmlNodePtr dict, mp_protocol proto,
+                        const char *pre)
+{
+	char key[96];
+	mailprof_loc l = mp_xml_loc(c->path, dict);
+	snprintf(key, sizeof key, "%sMailServerHostName", pre);
+	char *host = get_str(c, dict, key, &l);
+	mp_server *s = mp_server_add(a, proto);
+	s->loc = l;
+	if (host)
+		mp_str_set(&s->host, host, &l);
+	else
+		mp_diag(c->d, MAILPROF_WARNING, "mobileconfig-required", &l, NULL,
+		        "%s is missing or empty (a template?)", key);
+	free(host);
+	int port;
+	snprintf(key, sizeof key, "%sMailServerPortNumber", pre);
+	if (get_int(c, dict, key, &port, &l))
+		mp_int_set(&s->port, port, &l);
+	bool ssl = false;
+	snprintf(key, sizeof key, "%sMailServerUseSSL", pre);
+	mailprof_loc sl = s->loc;
+	get_bool(c, dict, key, &ssl, &sl);
+	/* One flag; on the usual STARTTLS ports Apple Mail negotiates STARTTLS. */
+	int p = s->port.set ? s->port.v : 0;
+	mp_int_set(&s->security, !ssl ? MP_SEC_NONE : p && is_starttls_port(p) ? MP_SEC_STARTTLS : MP_SEC_TLS, &sl);
+	snprintf(key, sizeof key, "%sMailServerAuthentication", pre);
+	char *auth = get_str(c, dict, key, &l);
+	if (auth) {
+		size_t i;
+		for (i = 0; i < MP_COUNT(auth_map); i++)
+			if (strcmp(auth, auth_map[i].apple) == 0)
+				break;
+		if (i < MP_COUNT(auth_map)) {
+			s->auth_loc = l;
+			mp_server_add_auth(s, auth_map[i].auth);
+		} else
+			mp_diag(c->d, MAILPROF_WARNING, "mobileconfig-value", &l, NULL,
+			        "%s '%s' is not a known EmailAuth value: ignored", key, auth);
+	}
+	free(auth);
+	snprintf(key, sizeof key, "%sMailServerUsername", pre);
+	char *user = get_str(c, dict, key, &l);
+	if (user)
+		mp_str_set(&s->username, user, &l);
+	free(user);
+	snprintf(key, sizeof key, "%sPassword", pre);
+	char *pw = get_str(c, dict, key, &l);
+	if (pw) {
+		mp_str_set(&s->password, pw, &l);
+		memset(pw, 0, strlen(pw));
+	}
+	free(pw);
+}
+
+static void read_payload(struct ctx *c, xmlNodePtr dict)
+{
+	mailprof_loc l = mp_xml_loc(c->path, dict);
+	mp_account *a = mp_account_add(c->p);
+	a->loc = l;
+	char *t = get_str(c, dict, "EmailAccountType", &l);
+	mp_protocol proto = MP_PROTO_IMAP;
+	if (t && strcmp(t, "EmailTypePOP") == 0)
+		proto = MP_PROTO_POP3;
+	else if (!t || strcmp(t, "EmailTypeIMAP") != 0)
+		mp_diag(c->d, MAILPROF_WARNING, "mobileconfig-required", &l, NULL,
+		        "EmailAccountType '%s' is not EmailTypeIMAP or EmailTypePOP: read as IMAP",
+		        t ? t : "(missing)");
+	free(t);
+	if ((t = get_str(c, dict, "EmailAccountDescription", &l)))
+		mp_str_set(&a->provider_name, t, &l);
+	free(t);
+	if ((t = get_str(c, dict, "EmailAccountName", &l)))
+		mp_str_set(&a->display_name, t, &l);
+	free(t);
+	if ((t = get_str(c, dict, "EmailAddress", &l)))
+		mp_str_set(&a->email, t, &l);
+	free(t);
+	read_server(c, a, dict, proto, "Incoming");
+	read_server(c, a, dict, MP_PROTO_SMTP, "Outgoing");
+	/* The keys are IncomingPassword/OutgoingPassword, not ...MailServerPassword. */
+	bool same = false;
+	mailprof_loc sl;
+	if (get_bool(c, dict, "OutgoingPasswordSameAsIncomingPassword", &same, &sl) && same) {
+		mp_server *in = &a->incoming[0], *out = &a->outgoing[0];
+		if (in->password.v && !out->password.v)
+			mp_str_set(&out->password, in->password.v, &sl);
+	}
+}
+
+/* Server-side templates (Nunjucks, Jinja, Go text/template) leave {{ }} or
+ * {% %} in the file; such a file is not a profile until rendered. */
+static bool template_marker(const char *buf, size_t len, const char *path, mailprof_diags *d)
+{
+	int line = 1;
+	for (size_t i = 0; i + 1 < len; i++) {
+		if (buf[i] == '\n')
+			line++;
+		else if (buf[i] == '{' && (buf[i + 1] == '{' || buf[i + 1] == '%')) {
+			mailprof_loc l = {path, line, 0};
+			mp_diag(d, MAILPROF_ERROR, "template", &l, "render the template first, then convert the result",
+			        "this is a server-side template (it holds '%c%c' placeholders), not a profile",
+			        buf[i], buf[i + 1]);
+			return true;
+		}
+	}
+	return false;
+}
+
+static mailprof_status parse_mobileconfig(mailprof_profile *p, const char *buf, size_t len,
+                                          const char *path, const mailprof_options *opt,
+                                          mailprof_diags *d)
+{
+	(void)opt;
+	size_t rest;
+	const char *start = mp_skip_bom_ws(buf, len, &rest);
+	if (rest && *start != '<') {
+		mailprof_loc l = {path, 0, 0};
+		bool der = (unsigned char)start[0] == 0x30;
+		mp_diag(d, MAILPROF_ERROR, "mobileconfig-signed", &l,
+		        "unwrap it first: `security cms -D -i in.mobileconfig -o out.mobileconfig` (macOS) or "
+		        "`openssl smime -verify -noverify -inform DER -in in.mobileconfig -out out.mobileconfig`",
+		        der ? "this is a signed profile (CMS/DER), not an XML property list: mailprof does not "
+		              "unwrap signatures"
+		            : "not an XML property list (does not start with '<'); a signed profile must be "
+		              "unwrapped first");
+		return MAILPROF_ERR_UNSUPPORTED;
+	}
+	if (template_marker(buf, len, path, d))
+		return MAILPROF_ERR_INVALID;
+	xmlDocPtr doc = mp_xml_read(buf, len, path, d);
+	if (!doc)
+		return MAILPROF_ERR_SYNTAX;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	if (!mp_xml_is(root, "plist")) {
+		mailprof_loc l = mp_xml_loc(path, root);
+		mp_diag(d, MAILPROF_ERROR, "mobileconfig-root", &l, NULL,
+		        "root element is <%s>, not <plist>", root ? (const char *)root->name : "");
+		xmlFreeDoc(doc);
+		return MAILPROF_ERR_INVALID;
+	}
+	mp_xml_validate(doc, "mobileconfig.xsd", path, MAILPROF_WARNING, d);
+	struct ctx c = {p, path, d};
+	size_t before = p->naccounts;
+	xmlNodePtr top = next_elem(root->children);
+	xmlNodePtr content = mp_xml_is(top, "dict") ? dict_get(top, "PayloadContent") : NULL;
+	if (!mp_xml_is(content, "array")) {
+		mailprof_loc l = mp_xml_loc(path, top ? top : root);
+		mp_diag(d, MAILPROF_ERROR, "mobileconfig-empty", &l, NULL,
+		        "no PayloadContent array in the profile's top-level dict");
+		xmlFreeDoc(doc);
+		return MAILPROF_ERR_INVALID;
+	}
+	for (xmlNodePtr pl = next_elem(content->children); pl; pl = next_elem(pl->next)) {
+		if (!mp_xml_is(pl, "dict"))
+			continue;
+		mailprof_loc l = mp_xml_loc(path, pl);
+		char *type = get_str(&c, pl, "PayloadType", &l);
+		if (type && strcmp(type, "com.apple.mail.managed") == 0)
+			read_payload(&c, pl);
+		else
+			mp_diag(d, MAILPROF_INFO, "mobileconfig-skipped", &l, NULL,
+			        "payload of type '%s' is not a mail account: skipped", type ? type : "(none)");
+		free(type);
+	}
+	xmlFreeDoc(doc);
+	if (p->naccounts == before) {
+		mailprof_loc l = {path, 0, 0};
+		mp_diag(d, MAILPROF_ERROR, "mobileconfig-empty", &l, NULL,
+		        "no com.apple.mail.managed payload in the profile");
+		return MAILPROF_ERR_INVALID;
+	}
+	return MAILPROF_OK;
+}
+
+static int sniff_mobileconfig(const char *buf, size_t len)
+{
+	char root[64];
+	if (mp_xml_root_name(buf, len, root, sizeof root) && strcmp(root, "plist") == 0)
+		return 90;
+	/* Long comments before the root defeat the generic helper: look for the
+	 * plist DOCTYPE or start tag in the head. */
+	size_t head = len < 4096 ? len : 4096;
+	for (size_t i = 0; i + 6 <= head; i++)
+		if (memcmp(buf + i, "<plist", 6) == 0 || (i + 15 <= head && memcmp(buf + i, "<!DOCTYPE plist", 15) == 0))
+			return 90;
+	/* A signed profile: DER SEQUENCE holding the plist as signed content. */
+	const char *needle = "PayloadContent";
+	size_t n = strlen(needle);
+	if (len > n && (unsigned char)buf[0] == 0x30)
+		for (size_t i = 0; i + n <= len && i < 65536; i++)
+			if (memcmp(buf + i, needle, n) == 0)
+				return 90;
+	return 0;
+}
+
+/* ---- SHA-1 (FIPS 180-4), for name-based UUIDs (RFC 4122 version 5) ---- */
+
+struct sha1 {
+	uint32_t h[5];
+	uint64_t len;
+	unsigned char blk[64];
+	size_t n;
+};
+
+static uint32_t rol(uint32_t x, int k)
+{
+	return (x << k) | (x >> (32 - k));
+}
+
+static void sha1_block(struct sha1 *s, const unsigned char *p)
+{
+	uint32_t w[80];
+	for (int i = 0; i < 16; i++)
+		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 |
+		       p[4 * i + 3];
+	for (int i = 16; i < 80; i++)
+		w[i] = rol(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+	uint32_t a = s->h[0], b = s->h[1], c = s->h[2], d = s->h[3], e = s->h[4];
+	for (int i = 0; i < 80; i++) {
+		uint32_t f, k;
+		if (i < 20)
+			f = (b & c) | (~b & d), k = 0x5A827999;
+		else if (i < 40)
+			f = b ^ c ^ d, k = 0x6ED9EBA1;
+		else if (i < 60)
+			f = (b & c) | (b & d) | (c & d), k = 0x8F1BBCDC;
+		else
+			f = b ^ c ^ d, k = 0xCA62C1D6;
+		uint32_t t = rol(a, 5) + f + e + k + w[i];
+		e = d, d = c, c = rol(b, 30), b = a, a = t;
+	}
+	s->h[0] += a, s->h[1] += b, s->h[2] += c, s->h[3] += d, s->h[4] += e;
+}
+
+static void sha1_init(struct sha1 *s)
+{
+	static const uint32_t h0[5] = {0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0};
+	memcpy(s->h, h0, sizeof h0);
+	s->len = 0;
+	s->n = 0;
+}
+
+static void sha1_add(struct sha1 *s, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	s->len += len;
+	while (len) {
+		size_t k = 64 - s->n < len ? 64 - s->n : len;
+		memcpy(s->blk + s->n, p, k);
+		s->n += k, p += k, len -= k;
+		if (s->n == 64) {
+			sha1_block(s, s->blk);
+			s->n = 0;
+		}
+	}
+}
+
+static void sha1_end(struct sha1 *s, unsigned char out[20])
+{
+	uint64_t bits = s->len * 8;
+	unsigned char pad = 0x80, zero = 0, lenb[8];
+	sha1_add(s, &pad, 1);
+	while (s->n != 56)
+		sha1_add(s, &zero, 1);
+	for (int i = 0; i < 8; i++)
+		lenb[i] = (unsigned char)(bits >> (56 - 8 * i));
+	sha1_add(s, lenb, 8);
+	for (int i = 0; i < 20; i++)
+		out[i] = (unsigned char)(s->h[i / 4] >> (24 - 8 * (i % 4)));
+}
+
+/* Name-based UUID (version 5) of name in mailprof's own namespace, so the
+ * same input always gives the same PayloadUUIDs. */
+static void uuid_v5(const char *name, size_t len, char out[37])
+{
+	/* Namespace: uuid5(NAMESPACE_DNS, "mailprof.mobileconfig"), fixed. */
+	static const unsigned char ns[16] = {0x3c, 0x1f, 0x4e, 0x8a, 0x5b, 0x2d, 0x5e, 0x6f,
+	                                     0x9a, 0x47, 0x21, 0x0b, 0x6d, 0x8e, 0x13, 0x52};
+	struct sha1 s;
+	unsigned char h[20];
+	sha1_init(&s);
+	sha1_add(&s, ns, sizeof ns);
+	sha1_add(&s, name, len);
+	sha1_end(&s, h);
+	h[6] = (unsigned char)((h[6] & 0x0F) | 0x50);
+	h[8] = (unsigned char)((h[8] & 0x3F) | 0x80);
+	static const char hex[] = "0123456789ABCDEF";
+	size_t o = 0;
+	for (int i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[o++] = '-';
+		out[o++] = hex[h[i] >> 4];
+		out[o++] = hex[h[i] & 15];
+	}
+	out[o] = '\0';
+}
+
+/* ---- emitter ---- */
+
+static void kv_str(mp_buf *b, int ind, const char *key, const char *v)
+{
+	if (!v)
+		return;
+	mp_buf_printf(b, "%*s<key>%s</key>\n%*s<string>", ind, "", key, ind, "");
+	mp_buf_xml_escape(b, v);
+	mp_buf_puts(b, "</string>\n");
+}
+
+static void kv_int(mp_buf *b, int ind, const char *key, int v)
+{
+	mp_buf_printf(b, "%*s<key>%s</key>\n%*s<integer>%d</integer>\n", ind, "", key, ind, "", v);
+}
+
+static void kv_bool(mp_buf *b, int ind, const char *key, bool v)
+{
+	mp_buf_printf(b, "%*s<key>%s</key>\n%*s<%s/>\n", ind, "", key, ind, "", v ? "true" : "false");
+}
+
+static const char *apple_auth(const mp_server *s, mailprof_diags *d)
+{
+	for (size_t i = 0; i < s->nauth; i++)
+		for (size_t k = 0; k < MP_COUNT(auth_map); k++)
+			if (auth_map[k].auth == s->auth[i]) {
+				if (i || s->nauth > 1)
+					mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+					        "mobileconfig: one login method per server; %s '%s' is written, "
+					        "the others dropped", mp_protocol_name(s->protocol),
+					        mp_auth_name(s->auth[i]));
+				return auth_map[k].apple;
+			}
+	if (s->nauth && s->auth[0] == MP_AUTH_CLIENT_IP)
+		return "EmailAuthNone";
+	if (s->nauth)
+		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		        "mobileconfig: %s login '%s' cannot be expressed; written as EmailAuthPassword",
+		        mp_protocol_name(s->protocol), mp_auth_name(s->auth[0]));
+	return "EmailAuthPassword";
+}
+
+static void emit_server(mp_buf *b, const char *pre, const mp_server *s, const mailprof_options *opt,
+                        mailprof_diags *d)
+{
+	char key[96];
+	snprintf(key, sizeof key, "%sMailServerHostName", pre);
+	kv_str(b, 6, key, s->host.v ? s->host.v : "");
+	if (s->port.set) {
+		snprintf(key, sizeof key, "%sMailServerPortNumber", pre);
+		kv_int(b, 6, key, s->port.v);
+	}
+	snprintf(key, sizeof key, "%sMailServerUseSSL", pre);
+	int sec = s->security.set ? s->security.v : MP_SEC_NONE;
+	int port = s->port.set ? s->port.v : 0;
+	if (sec == MP_SEC_STARTTLS && !(port && is_starttls_port(port)))
+		mp_diag(d, MAILPROF_INFO, "lossy", &s->security.loc, NULL,
+		        "mobileconfig: STARTTLS cannot be expressed (only UseSSL); %s %s written as UseSSL "
+		        "true, which Apple Mail may take for implicit TLS on port %d",
+		        mp_protocol_name(s->protocol), s->host.v ? s->host.v : "", port);
+	else if (sec == MP_SEC_TLS && port && is_starttls_port(port))
+		mp_diag(d, MAILPROF_INFO, "lossy", &s->security.loc, NULL,
+		        "mobileconfig: implicit TLS on port %d is written as UseSSL true, which Apple Mail "
+		        "may take for STARTTLS", port);
+	kv_bool(b, 6, key, sec != MP_SEC_NONE);
+	snprintf(key, sizeof key, "%sMailServerAuthentication", pre);
+	kv_str(b, 6, key, apple_auth(s, d));
+	snprintf(key, sizeof key, "%sMailServerUsername", pre);
+	kv_str(b, 6, key, s->username.v);
+	if (opt->include_secrets && s->password.v) {
+		snprintf(key, sizeof key, "%sPassword", pre);
+		kv_str(b, 6, key, s->password.v);
+	}
+}
+
+/* Reverse-DNS default identifier from the provider or address domain. */
+static char *default_identifier(const mp_account *a)
+{
+	const char *dom = a->ndomains ? a->domains[0].v : NULL;
+	if (!dom && a->email.v && strrchr(a->email.v, '@'))
+		dom = strrchr(a->email.v, '@') + 1;
+	if (!dom && a->provider_id.v)
+		dom = a->provider_id.v;
+	if (!dom && a->nincoming && a->incoming[0].host.v)
+		dom = a->incoming[0].host.v;
+	if (!dom || !*dom)
+		return mp_xstrdup("invalid.mailprof");
+	mp_buf b = {0};
+	const char *end = dom + strlen(dom);
+	while (end > dom) {
+		const char *dot = end;
+		while (dot > dom && dot[-1] != '.')
+			dot--;
+		for (const char *q = dot; q < end; q++) {
+			char ch = *q;
+			bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-';
+			mp_buf_putc(&b, ok ? (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch) : '-');
+		}
+		end = dot > dom ? dot - 1 : dom;
+		if (dot > dom)
+			mp_buf_putc(&b, '.');
+	}
+	mp_buf_puts(&b, ".mailprof");
+	return mp_buf_take(&b, NULL);
+}
+
+static mailprof_status emit_mobileconfig(const mailprof_profile *p, const mailprof_options *opt,
+                                         mp_buf *out, mailprof_diags *d)
+{
+	if (!p->naccounts) {
+		mp_diag(d, MAILPROF_ERROR, "empty", NULL, NULL, "no account to write");
+		return MAILPROF_ERR_INVALID;
+	}
+	char *ident = opt->identifier && *opt->identifier ? mp_xstrdup(opt->identifier)
+	                                                  : default_identifier(&p->accounts[0]);
+	mp_buf payloads = {0}, names = {0};
+	for (size_t i = 0; i < p->naccounts; i++) {
+		const mp_account *a = &p->accounts[i];
+		if (!a->nincoming || !a->noutgoing) {
+			mp_diag(d, MAILPROF_INFO, "lossy", &a->loc, NULL,
+			        "mobileconfig: a mail payload needs an incoming and an outgoing server; "
+			        "account %zu has %s: skipped", i + 1, a->nincoming ? "no outgoing" : "no incoming");
+			continue;
+		}
+		if (a->nincoming > 1 || a->noutgoing > 1)
+			mp_diag(d, MAILPROF_INFO, "lossy", &a->loc, NULL,
+			        "mobileconfig: one incoming and one outgoing server per payload; the first of "
+			        "each is written (%zu incoming, %zu outgoing)", a->nincoming, a->noutgoing);
+		if (a->pop_leave_on_server.set || a->pop_leave_days.set)
+			mp_diag(d, MAILPROF_INFO, "lossy", &a->loc, NULL,
+			        "mobileconfig: POP options (leave messages on server, days) have no key: not written");
+		if (a->ndomains || a->provider_id.v || a->provider_short_name.v)
+			mp_diag(d, MAILPROF_INFO, "lossy", &a->loc, NULL,
+			        "mobileconfig: provider id, short name and domains have no key: not written");
+		const mp_server *in = &a->incoming[0], *o = &a->outgoing[0];
+		mp_buf body = {0};
+		kv_str(&body, 6, "EmailAccountDescription", a->provider_name.v);
+		kv_str(&body, 6, "EmailAccountName", a->display_name.v);
+		kv_str(&body, 6, "EmailAccountType", in->protocol == MP_PROTO_POP3 ? "EmailTypePOP" : "EmailTypeIMAP");
+		kv_str(&body, 6, "EmailAddress", a->email.v);
+		emit_server(&body, "Incoming", in, opt, d);
+		emit_server(&body, "Outgoing", o, opt, d);
+		bool same_pw = in->password.v && o->password.v && strcmp(in->password.v, o->password.v) == 0;
+		kv_bool(&body, 6, "OutgoingPasswordSameAsIncomingPassword", same_pw);
+		char *pid = p->naccounts > 1 ? mp_xasprintf("%s.email%zu", ident, i + 1)
+		                             : mp_xasprintf("%s.email", ident);
+		/* Name = identifier + payload body, so equal input gives equal UUIDs
+		 * and any change of content gives a new one. */
+		mp_buf name = {0};
+		mp_buf_printf(&name, "%s\n", pid);
+		mp_buf_add(&name, body.s ? body.s : "", body.len);
+		char uuid[37];
+		uuid_v5(name.s, name.len, uuid);
+		mp_buf_free(&name);
+		mp_buf_puts(&names, uuid);
+		mp_buf_puts(&payloads, "    <dict>\n");
+		mp_buf_add(&payloads, body.s ? body.s : "", body.len);
+		kv_str(&payloads, 6, "PayloadDisplayName", a->email.v ? a->email.v : "Mail");
+		kv_str(&payloads, 6, "PayloadIdentifier", pid);
+		kv_str(&payloads, 6, "PayloadType", "com.apple.mail.managed");
+		kv_str(&payloads, 6, "PayloadUUID", uuid);
+		kv_int(&payloads, 6, "PayloadVersion", 1);
+		mp_buf_puts(&payloads, "    </dict>\n");
+		mp_buf_free(&body);
+		free(pid);
+	}
+	if (!names.len) {
+		free(ident);
+		mp_buf_free(&payloads);
+		mp_buf_free(&names);
+		mp_diag(d, MAILPROF_ERROR, "mobileconfig-empty", NULL, NULL,
+		        "no account with both an incoming and an outgoing server: nothing to write");
+		return MAILPROF_ERR_INVALID;
+	}
+	mp_buf_printf(&names, "\n%s", ident);
+	char uuid[37];
+	uuid_v5(names.s, names.len, uuid);
+	const mp_account *a0 = &p->accounts[0];
+	mp_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	                 "<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" "
+	                 "\"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n"
+	                 "<plist version=\"1.0\">\n<dict>\n  <key>PayloadContent</key>\n  <array>\n");
+	mp_buf_add(out, payloads.s, payloads.len);
+	mp_buf_puts(out, "  </array>\n");
+	kv_str(out, 2, "PayloadDisplayName",
+	       a0->provider_name.v ? a0->provider_name.v : a0->email.v ? a0->email.v : "Mail account");
+	kv_str(out, 2, "PayloadIdentifier", ident);
+	kv_str(out, 2, "PayloadType", "Configuration");
+	kv_str(out, 2, "PayloadUUID", uuid);
+	kv_int(out, 2, "PayloadVersion", 1);
+	mp_buf_puts(out, "</dict>\n</plist>\n");
+	free(ident);
+	mp_buf_free(&payloads);
+	mp_buf_free(&names);
+	return MAILPROF_OK;
+}
+
+const struct mp_format mp_format_mobileconfig = {
+	.name = "mobileconfig",
+	.aliases = "apple plist ios macos",
+	.extensions = ".mobileconfig",
+	.summary = "Apple configuration profile with com.apple.mail.managed payloads (.mobileconfig)",
+	.sniff = sniff_mobileconfig,
+	.parse = parse_mobileconfig,
+	.emit = emit_mobileconfig,
+};
