@@ -63,4 +63,22 @@ int cli_check_opts_rule(struct cli_check_opts *o, const char *rule, bool on);
 /* Build the checker config: the config file, then CLI switches; fail_on < 0
  * keeps the file's. Prints problems and returns NULL on failure. */
 mailprof_check_config *cli_check_config(const struct cli_check_opts *o, int fail_on);
+
+/* Batch runs over files and folders (cli_batch.c). */
+struct cli_batch_opts {
+	const char *from;             /* --from, or NULL: detected per file */
+	const mailprof_options *opt;
+	long jobs;                    /* -j; 0: the number of cores */
+	bool quiet, dry_run, force, summary;
+	const struct cli_reporter *rep;      /* check: where results go (stdout) */
+	const mailprof_check_config *cfg;    /* check, or convert --check; may be NULL */
+	int fail_on;
+	const char *to, *outdir;     /* convert: target format and output folder */
+	bool check;                  /* convert --check */
+};
+/* More than one input, or a folder: the batch path. */
+bool cli_batch_wanted(char **inputs, size_t n);
+/* Check or convert (o->to set) every input, folders walked recursively in
+ * byte order; returns the exit code. */
+int cli_batch_run(const struct cli_batch_opts *o, char **inputs, size_t n);
 #endif
