@@ -118,3 +118,7 @@ uninstall:
 
 clean:
 	rm -rf build build-asan
+
+# docs/rules.md is generated from the rules table (a test fails when stale).
+docs: all
+	$(B)/mailprof rules --format markdown > docs/rules.md

@@ -147,6 +147,59 @@ MAILPROF_EXPORT const mailprof_rule_info *mailprof_rule_find(const char *id_or_n
 /* Run every rule on p, appending findings to d. */
 MAILPROF_EXPORT mailprof_status mailprof_check(const mailprof_profile *p, mailprof_diags *d);
 
+/* ---- checker configuration: .mailprof.ini, CLI switches, baseline ----
+ * A config is read-only while checks run, so threads may share one. */
+typedef struct mailprof_check_config mailprof_check_config;
+MAILPROF_EXPORT mailprof_check_config *mailprof_check_config_new(void);
+MAILPROF_EXPORT void mailprof_check_config_free(mailprof_check_config *c);
+/*
+ * Read a .mailprof.ini text (path names it in diagnostics):
+ *   fail-on = error|warning|info
+ *   [rules]    MP007 = off | on | error | warning | info   (ID or name)
+ *   [hosting]  trusted = host.example, other.example      (repeatable)
+ * Returns MAILPROF_ERR_SYNTAX (and findings in d) on unknown keys, rules or values.
+ */
+MAILPROF_EXPORT mailprof_status mailprof_check_config_parse(mailprof_check_config *c, const char *text,
+                                                            size_t len, const char *path,
+                                                            mailprof_diags *d);
+MAILPROF_EXPORT mailprof_status mailprof_check_config_load(mailprof_check_config *c, const char *path,
+                                                           mailprof_diags *d);
+/* The nearest .mailprof.ini in dir or a parent (malloc'd path), or NULL. */
+MAILPROF_EXPORT char *mailprof_check_config_find(const char *dir);
+/* 0, or -1 when rule names no rule. */
+MAILPROF_EXPORT int mailprof_check_config_enable(mailprof_check_config *c, const char *rule, int on);
+MAILPROF_EXPORT int mailprof_check_config_set_severity(mailprof_check_config *c, const char *rule,
+                                                       mailprof_severity s);
+MAILPROF_EXPORT void mailprof_check_config_trust(mailprof_check_config *c, const char *domain);
+MAILPROF_EXPORT void mailprof_check_config_set_fail_on(mailprof_check_config *c, mailprof_severity s);
+MAILPROF_EXPORT mailprof_severity mailprof_check_config_fail_on(const mailprof_check_config *c);
+/* Baseline: known findings to ignore, one mailprof_diag_key() per line. */
+MAILPROF_EXPORT mailprof_status mailprof_check_config_load_baseline(mailprof_check_config *c,
+                                                                    const char *path,
+                                                                    mailprof_diags *d);
+/* A finding's baseline line "file<TAB>rule<TAB>message" (malloc'd, no
+ * newline). Line numbers are left out so edits elsewhere keep it valid. */
+MAILPROF_EXPORT char *mailprof_diag_key(const mailprof_diag *g);
+
+/*
+ * mailprof_check with a configuration (NULL: defaults): disabled rules are
+ * skipped, severities changed, and every finding in d (parser findings too)
+ * is dropped when an inline `mailprof-disable ID: reason` marker of the
+ * input or the baseline covers it. Safe to call from several threads on
+ * different profiles.
+ */
+MAILPROF_EXPORT mailprof_status mailprof_check_with(const mailprof_profile *p,
+                                                    const mailprof_check_config *cfg,
+                                                    mailprof_diags *d);
+
+/* Cross-file checks over a batch of inputs (duplicate accounts, MP039).
+ * Add each file's profile in input order for deterministic findings; a
+ * batch is not thread-safe. */
+typedef struct mailprof_batch mailprof_batch;
+MAILPROF_EXPORT mailprof_batch *mailprof_batch_new(const mailprof_check_config *cfg);
+MAILPROF_EXPORT void mailprof_batch_free(mailprof_batch *b);
+MAILPROF_EXPORT void mailprof_batch_add(mailprof_batch *b, const mailprof_profile *p, mailprof_diags *d);
+
 MAILPROF_EXPORT const char *mailprof_strerror(mailprof_status s);
 MAILPROF_EXPORT const char *mailprof_severity_name(mailprof_severity s);
 

@@ -28,6 +28,28 @@ const mailprof_rule_info *mailprof_rule_find(const char *key)
 	return NULL;
 }
 
+int mp_rule_index(const char *key)
+{
+	for (size_t i = 0; key && i < MP_COUNT(rules); i++)
+		if (mp_strcasecmp(rules[i]->info.id, key) == 0 || mp_strcasecmp(rules[i]->info.name, key) == 0)
+			return (int)i;
+	return -1;
+}
+
+const struct mp_rule *mp_rule_at(size_t i)
+{
+	return i < MP_COUNT(rules) ? rules[i] : NULL;
+}
+
+void mp_each_server(const mp_rule_ctx *c, const mp_account *a,
+                    void (*fn)(const mp_rule_ctx *, const mp_server *))
+{
+	for (size_t i = 0; i < a->nincoming; i++)
+		fn(c, &a->incoming[i]);
+	for (size_t i = 0; i < a->noutgoing; i++)
+		fn(c, &a->outgoing[i]);
+}
+
 void mp_report(const mp_rule_ctx *c, const mailprof_loc *loc, const char *fmt, ...)
 {
 	va_list ap;
@@ -58,14 +80,4 @@ bool mp_has_placeholder(const char *s)
 {
 	const char *p = s ? strchr(s, '%') : NULL;
 	return p && strchr(p + 1, '%');
-}
-
-mailprof_status mailprof_check(const mailprof_profile *p, mailprof_diags *d)
-{
-	for (size_t i = 0; i < MP_COUNT(rules); i++) {
-		mp_rule_ctx c = {rules[i], p, d};
-		for (size_t j = 0; j < p->naccounts; j++)
-			rules[i]->run(&c, &p->accounts[j]);
-	}
-	return MAILPROF_OK;
 }

@@ -20,8 +20,10 @@ static void usage(FILE *f)
 	        "commands:\n"
 	        "  convert [--from F] --to T [-o OUT] [--check] [FILE|-]\n"
 	        "                          read a profile or provider notice, write another format\n"
-	        "  check [--format text|json] [--fail-on error|warning|info] FILE...\n"
-	        "                          report problems in mail settings\n"
+	        "  check [--format text|json|sarif|github|junit|baseline] [--fail-on error|warning|info]\n"
+	        "        [--config FILE|--no-config] [--enable ID] [--disable ID] [--baseline FILE] FILE...\n"
+	        "                          report problems in mail settings (.mailprof.ini is\n"
+	        "                          looked up from the working directory upward)\n"
 	        "  formats                 list formats and what can be read and written\n"
 	        "  rules                   list the checker's rules\n"
 	        "  explain ID              print a rule's documentation\n"
@@ -117,7 +119,8 @@ static bool want_color(FILE *f)
 
 enum {
 	OPT_FROM = 256, OPT_TO, OPT_FORMAT, OPT_FAIL_ON, OPT_SECRETS, OPT_ENCODING, OPT_TEMPLATE,
-	OPT_IDENTIFIER, OPT_CHECK, OPT_FORCE, OPT_VERSION
+	OPT_IDENTIFIER, OPT_CHECK, OPT_FORCE, OPT_VERSION, OPT_CONFIG, OPT_ENABLE, OPT_DISABLE,
+	OPT_BASELINE, OPT_NO_CONFIG
 };
 
 static const struct option long_opts[] = {
@@ -132,6 +135,11 @@ static const struct option long_opts[] = {
 	{"identifier", required_argument, NULL, OPT_IDENTIFIER},
 	{"check", no_argument, NULL, OPT_CHECK},
 	{"force", no_argument, NULL, OPT_FORCE},
+	{"config", required_argument, NULL, OPT_CONFIG},
+	{"no-config", no_argument, NULL, OPT_NO_CONFIG},
+	{"enable", required_argument, NULL, OPT_ENABLE},
+	{"disable", required_argument, NULL, OPT_DISABLE},
+	{"baseline", required_argument, NULL, OPT_BASELINE},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -140,8 +148,9 @@ static const struct option long_opts[] = {
 struct args {
 	const char *from, *to, *out, *format;
 	int fail_on;
-	bool check, force;
+	bool check, force, fail_on_set;
 	mailprof_options opt;
+	struct cli_check_opts copts;
 };
 
 /* Returns -1 to go on, else an exit code. */
@@ -161,6 +170,17 @@ static int parse_args(int argc, char **argv, struct args *a)
 			a->fail_on = parse_severity(optarg);
 			if (a->fail_on < 0) {
 				fprintf(stderr, "%s: --fail-on takes error, warning or info, not '%s'\n", prog, optarg);
+				return EXIT_USAGE;
+			}
+			a->fail_on_set = true;
+			break;
+		case OPT_CONFIG: a->copts.config = optarg; break;
+		case OPT_NO_CONFIG: a->copts.no_config = true; break;
+		case OPT_BASELINE: a->copts.baseline = optarg; break;
+		case OPT_ENABLE:
+		case OPT_DISABLE:
+			if (cli_check_opts_rule(&a->copts, optarg, c == OPT_ENABLE) != 0) {
+				fprintf(stderr, "%s: no rule '%s' (see `%s rules`)\n", prog, optarg, prog);
 				return EXIT_USAGE;
 			}
 			break;
@@ -223,9 +243,16 @@ static int cmd_convert(int argc, char **argv)
 	}
 	rc = EXIT_CLEAN;
 	if (a.check) {
-		mailprof_check(p, d);
-		if (mailprof_diags_worst(d) >= a.fail_on)
+		mailprof_check_config *cfg = cli_check_config(&a.copts, a.fail_on_set ? a.fail_on : -1);
+		if (!cfg) {
+			mailprof_diags_free(d);
+			mailprof_profile_free(p);
+			return EXIT_USAGE;
+		}
+		mailprof_check_with(p, cfg, d);
+		if (mailprof_diags_worst(d) >= (int)mailprof_check_config_fail_on(cfg))
 			rc = EXIT_FINDINGS;
+		mailprof_check_config_free(cfg);
 	}
 	char *out = NULL;
 	size_t len = 0;
@@ -267,6 +294,12 @@ static int cmd_check(int argc, char **argv)
 		fprintf(stderr, "%s check: name at least one file (or - for stdin)\n", prog);
 		return EXIT_USAGE;
 	}
+	mailprof_check_config *cfg = cli_check_config(&a.copts, a.fail_on_set ? a.fail_on : -1);
+	if (!cfg)
+		return EXIT_USAGE;
+	a.fail_on = (int)mailprof_check_config_fail_on(cfg);
+	/* Cross-file findings (duplicate accounts), in input order. */
+	mailprof_batch *batch = mailprof_batch_new(cfg);
 	rc = EXIT_CLEAN;
 	struct cli_summary sum = {0};
 	rep->begin(stdout);
@@ -275,8 +308,10 @@ static int cmd_check(int argc, char **argv)
 		mailprof_profile *p = mailprof_profile_new();
 		mailprof_diags *d = mailprof_diags_new();
 		mailprof_status st = mailprof_parse_file(p, path, a.from, &a.opt, d);
-		if (st == MAILPROF_OK)
-			mailprof_check(p, d);
+		if (st == MAILPROF_OK) {
+			mailprof_check_with(p, cfg, d);
+			mailprof_batch_add(batch, p, d);
+		}
 		mailprof_diags_sort(d);
 		struct cli_file_result r = {path, st, d, mailprof_profile_account_count(p)};
 		rep->file(stdout, &r, sum.files);
@@ -295,6 +330,8 @@ static int cmd_check(int argc, char **argv)
 	}
 	rep->end(stdout, &sum);
 	fflush(stdout);
+	mailprof_batch_free(batch);
+	mailprof_check_config_free(cfg);
 	return sum.failures ? EXIT_USAGE : rc;
 }
 
@@ -362,8 +399,13 @@ int mp_cli_main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "formats") == 0)
 		return cmd_formats();
-	if (strcmp(cmd, "rules") == 0)
+	if (strcmp(cmd, "rules") == 0) {
+		if (argc == 4 && strcmp(argv[2], "--format") == 0 && strcmp(argv[3], "markdown") == 0) {
+			cli_rules_markdown(stdout);
+			return EXIT_CLEAN;
+		}
 		return cmd_rules();
+	}
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(cmd, commands[i].name) == 0)
 			return commands[i].run(argc - 1, argv + 1);

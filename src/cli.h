@@ -43,5 +43,24 @@ const struct cli_reporter *cli_reporter_find(const char *name);
 /* Space-separated names, for messages. */
 const char *cli_reporter_names(void);
 void cli_json_str(FILE *f, const char *s);
+/* docs/rules.md: every rule with its documentation. */
+void cli_rules_markdown(FILE *f);
+/* Where the rules are documented (SARIF helpUri). */
+#define CLI_DOCS_URI "https://github.com/mailprof/mailprof/blob/main/docs/rules.md"
 
+
+
+/* Checker settings from the command line (cli_config.c). */
+struct cli_check_opts {
+	const char *config;   /* --config FILE; NULL: look up .mailprof.ini */
+	bool no_config;
+	const char *baseline; /* --baseline FILE */
+	char rules[64][24];   /* --enable/--disable in order: "+ID" or "-ID" */
+	size_t nrules;
+};
+/* Record --enable/--disable; -1 for an unknown rule. */
+int cli_check_opts_rule(struct cli_check_opts *o, const char *rule, bool on);
+/* Build the checker config: the config file, then CLI switches; fail_on < 0
+ * keeps the file's. Prints problems and returns NULL on failure. */
+mailprof_check_config *cli_check_config(const struct cli_check_opts *o, int fail_on);
 #endif

@@ -89,10 +89,258 @@ static void json_end(FILE *f, const struct cli_summary *s)
 	        s->by_severity[MAILPROF_WARNING], s->by_severity[MAILPROF_INFO]);
 }
 
+/* ---- sarif (2.1.0, for GitHub code scanning) ---- */
+
+static size_t sarif_results; /* results written so far: for commas */
+
+static const char *sarif_level(mailprof_severity s)
+{
+	return s == MAILPROF_ERROR ? "error" : s == MAILPROF_WARNING ? "warning" : "note";
+}
+
+static void sarif_text(FILE *f, const char *key, const char *text)
+{
+	fprintf(f, "\"%s\": {\"text\": ", key);
+	cli_json_str(f, text);
+	fputc('}', f);
+}
+
+static void sarif_begin(FILE *f)
+{
+	sarif_results = 0;
+	fputs("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+	      "  \"version\": \"2.1.0\",\n  \"runs\": [{\n    \"tool\": {\"driver\": {\n"
+	      "      \"name\": \"mailprof\",\n      \"version\": \"" MAILPROF_VERSION "\",\n"
+	      "      \"informationUri\": \"" CLI_DOCS_URI "\",\n      \"rules\": [", f);
+	for (size_t i = 0; i < mailprof_rule_count(); i++) {
+		const mailprof_rule_info *r = mailprof_rule_get(i);
+		fputs(i ? ",\n        {" : "\n        {", f);
+		fputs("\"id\": ", f);
+		cli_json_str(f, r->id);
+		fputs(", \"name\": ", f);
+		cli_json_str(f, r->name);
+		fputs(",\n         ", f);
+		sarif_text(f, "shortDescription", r->summary);
+		fputs(",\n         ", f);
+		sarif_text(f, "fullDescription", r->doc);
+		fputs(",\n         ", f);
+		sarif_text(f, "help", r->fix);
+		fprintf(f, ",\n         \"helpUri\": \"" CLI_DOCS_URI "#%s\",\n"
+		        "         \"defaultConfiguration\": {\"level\": \"%s\"}}",
+		        r->id, sarif_level(r->severity));
+	}
+	fputs("\n      ]}},\n    \"results\": [", f);
+}
+
+static void sarif_file(FILE *f, const struct cli_file_result *r, size_t index)
+{
+	(void)index;
+	for (size_t i = 0; i < mailprof_diags_count(r->d); i++) {
+		const mailprof_diag *g = mailprof_diags_get(r->d, i);
+		fputs(sarif_results++ ? ",\n      {" : "\n      {", f);
+		fputs("\"ruleId\": ", f);
+		cli_json_str(f, g->id);
+		fprintf(f, ", \"level\": \"%s\", ", sarif_level(g->severity));
+		sarif_text(f, "message", g->message);
+		/* An alert needs a place: line 1 when the finding has none. */
+		fputs(",\n       \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", f);
+		cli_json_str(f, g->loc.file ? g->loc.file : r->path);
+		fprintf(f, "}, \"region\": {\"startLine\": %d", g->loc.line > 0 ? g->loc.line : 1);
+		if (g->loc.line > 0 && g->loc.column > 0)
+			fprintf(f, ", \"startColumn\": %d", g->loc.column);
+		fputs("}}}]}", f);
+	}
+}
+
+static void sarif_end(FILE *f, const struct cli_summary *s)
+{
+	(void)s;
+	fputs(sarif_results ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n", f);
+}
+
+/* ---- github (workflow commands) ---- */
+
+/* Escape per the runner: data %, CR, LF; properties also ':' and ','. */
+static void gh_escape(FILE *f, const char *s, bool property)
+{
+	for (; s && *s; s++) {
+		if (*s == '%')
+			fputs("%25", f);
+		else if (*s == '\r')
+			fputs("%0D", f);
+		else if (*s == '\n')
+			fputs("%0A", f);
+		else if (property && *s == ':')
+			fputs("%3A", f);
+		else if (property && *s == ',')
+			fputs("%2C", f);
+		else
+			fputc(*s, f);
+	}
+}
+
+static void gh_begin(FILE *f)
+{
+	(void)f;
+}
+
+static void gh_file(FILE *f, const struct cli_file_result *r, size_t index)
+{
+	(void)index;
+	static const char *const cmd[] = {"notice", "warning", "error"};
+	for (size_t i = 0; i < mailprof_diags_count(r->d); i++) {
+		const mailprof_diag *g = mailprof_diags_get(r->d, i);
+		fprintf(f, "::%s file=", cmd[g->severity]);
+		gh_escape(f, g->loc.file ? g->loc.file : r->path, true);
+		if (g->loc.line > 0)
+			fprintf(f, ",line=%d", g->loc.line);
+		if (g->loc.line > 0 && g->loc.column > 0)
+			fprintf(f, ",col=%d", g->loc.column);
+		fputs(",title=", f);
+		gh_escape(f, g->id, true);
+		if (g->name) {
+			fputc(' ', f);
+			gh_escape(f, g->name, true);
+		}
+		fputs("::", f);
+		gh_escape(f, g->message, false);
+		if (g->fix) {
+			fputs("%0Afix: ", f);
+			gh_escape(f, g->fix, false);
+		}
+		fputc('\n', f);
+	}
+}
+
+static void gh_end(FILE *f, const struct cli_summary *s)
+{
+	/* The runner shows only 10 annotations per type per step: say how many. */
+	fprintf(f, "mailprof: %zu files, %zu errors, %zu warnings, %zu notes\n", s->files,
+	        s->by_severity[MAILPROF_ERROR], s->by_severity[MAILPROF_WARNING], s->by_severity[MAILPROF_INFO]);
+}
+
+/* ---- junit: one testsuite per file, one testcase per finding ---- */
+
+static void xml_str(FILE *f, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '&': fputs("&amp;", f); break;
+		case '"': fputs("&quot;", f); break;
+		case '\n': fputs("&#10;", f); break;
+		default:
+			if ((unsigned char)*s >= 0x20 || *s == '\t')
+				fputc(*s, f);
+		}
+	}
+}
+
+static void junit_begin(FILE *f)
+{
+	/* Totals are unknown while streaming; per-suite counts carry them. */
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"mailprof\">\n", f);
+}
+
+static void junit_file(FILE *f, const struct cli_file_result *r, size_t index)
+{
+	(void)index;
+	size_t n = mailprof_diags_count(r->d), fails = 0;
+	for (size_t i = 0; i < n; i++)
+		fails += mailprof_diags_get(r->d, i)->severity >= MAILPROF_WARNING;
+	bool broken = r->status != MAILPROF_OK;
+	fputs("  <testsuite name=\"", f);
+	xml_str(f, r->path);
+	fprintf(f, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%d\" skipped=\"0\">\n",
+	        n ? n : 1, broken ? 0 : fails, broken ? 1 : 0);
+	if (broken) {
+		fputs("    <testcase classname=\"", f);
+		xml_str(f, r->path);
+		fputs("\" name=\"parse\"><error message=\"", f);
+		xml_str(f, mailprof_strerror(r->status));
+		fputs("\"/></testcase>\n", f);
+	} else if (!n) {
+		fputs("    <testcase classname=\"", f);
+		xml_str(f, r->path);
+		fputs("\" name=\"check\"/>\n", f);
+	}
+	for (size_t i = 0; !broken && i < n; i++) {
+		const mailprof_diag *g = mailprof_diags_get(r->d, i);
+		fputs("    <testcase classname=\"", f);
+		xml_str(f, r->path);
+		fprintf(f, "\" name=\"%s line %d\"", g->id, g->loc.line);
+		if (g->severity == MAILPROF_INFO) {
+			fputs("><system-out>", f);
+			xml_str(f, g->message);
+			fputs("</system-out></testcase>\n", f);
+			continue;
+		}
+		fputs("><failure type=\"", f);
+		fputs(mailprof_severity_name(g->severity), f);
+		fputs("\" message=\"", f);
+		xml_str(f, g->message);
+		fputs("\">", f);
+		xml_str(f, g->fix);
+		fputs("</failure></testcase>\n", f);
+	}
+	fputs("  </testsuite>\n", f);
+}
+
+static void junit_end(FILE *f, const struct cli_summary *s)
+{
+	(void)s;
+	fputs("</testsuites>\n", f);
+}
+
+/* ---- baseline: the findings as keys, to ignore them later ---- */
+
+static void baseline_begin(FILE *f)
+{
+	fputs("# mailprof baseline: known findings, ignored by --baseline\n", f);
+}
+
+static void baseline_file(FILE *f, const struct cli_file_result *r, size_t index)
+{
+	(void)index;
+	for (size_t i = 0; i < mailprof_diags_count(r->d); i++) {
+		char *k = mailprof_diag_key(mailprof_diags_get(r->d, i));
+		fprintf(f, "%s\n", k);
+		free(k);
+	}
+}
+
+static void baseline_end(FILE *f, const struct cli_summary *s)
+{
+	(void)f, (void)s;
+}
+
 static const struct cli_reporter reporters[] = {
 	{"text", text_begin, text_file, text_end},
 	{"json", json_begin, json_file, json_end},
+	{"sarif", sarif_begin, sarif_file, sarif_end},
+	{"github", gh_begin, gh_file, gh_end},
+	{"junit", junit_begin, junit_file, junit_end},
+	{"baseline", baseline_begin, baseline_file, baseline_end},
 };
+
+void cli_rules_markdown(FILE *f)
+{
+	fputs("# mailprof rules\n\n"
+	      "Generated by `mailprof rules --format markdown` from the rules table; "
+	      "`make check` fails when this file is stale (regenerate with `make docs`).\n\n"
+	      "| ID | Name | Severity | Summary |\n|---|---|---|---|\n", f);
+	for (size_t i = 0; i < mailprof_rule_count(); i++) {
+		const mailprof_rule_info *r = mailprof_rule_get(i);
+		fprintf(f, "| [%s](#%s) | %s | %s | %s |\n", r->id, r->id, r->name,
+		        mailprof_severity_name(r->severity), r->summary);
+	}
+	for (size_t i = 0; i < mailprof_rule_count(); i++) {
+		const mailprof_rule_info *r = mailprof_rule_get(i);
+		fprintf(f, "\n## %s\n\n**%s** (%s): %s\n\n%s\n\n*Fix:* %s\n", r->id, r->name,
+		        mailprof_severity_name(r->severity), r->summary, r->doc, r->fix);
+	}
+}
 
 const struct cli_reporter *cli_reporter_find(const char *name)
 {

@@ -137,3 +137,19 @@ const char *mailprof_strerror(mailprof_status s)
 	}
 	return "unknown error";
 }
+
+void mp_diags_filter(mailprof_diags *d, bool (*keep)(mailprof_diag *g, void *u), void *u)
+{
+	size_t w = 0;
+	for (size_t i = 0; d && i < d->n; i++) {
+		if (keep(&d->v[i], u)) {
+			d->v[w++] = d->v[i];
+			continue;
+		}
+		free((char *)d->v[i].message);
+		free((char *)d->v[i].fix);
+		free((char *)d->v[i].loc.file);
+	}
+	if (d)
+		d->n = w;
+}

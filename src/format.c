@@ -122,7 +122,9 @@ mailprof_status mailprof_parse(mailprof_profile *p, const char *buf, size_t len,
 		        "format '%s' can be written but not read", f->name);
 		return MAILPROF_ERR_UNSUPPORTED;
 	}
-	return f->parse(p, buf, len, file, opt ? opt : &none, d);
+	mailprof_status st = f->parse(p, buf, len, file, opt ? opt : &none, d);
+	mp_suppress_scan(p, buf, len, file);
+	return st;
 }
 
 mailprof_status mailprof_parse_file(mailprof_profile *p, const char *path, const char *format,

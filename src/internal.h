@@ -53,6 +53,10 @@ void mp_vdiag(mailprof_diags *d, mailprof_severity sev, const char *id, const ch
 void mp_diag_rule(mailprof_diags *d, const mailprof_rule_info *r, mailprof_severity sev,
                   const mailprof_loc *loc, const char *fmt, ...) MP_PRINTF(5, 6);
 
+/* Keep only the findings for which keep() is true; keep() may also change
+ * a finding (its severity) in place. */
+void mp_diags_filter(mailprof_diags *d, bool (*keep)(mailprof_diag *g, void *u), void *u);
+
 /* Small string utilities. */
 int mp_strcasecmp(const char *a, const char *b);
 int mp_strncasecmp(const char *a, const char *b, size_t n);

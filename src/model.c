@@ -46,6 +46,7 @@ void mailprof_profile_free(mailprof_profile *p)
 	for (size_t i = 0; i < p->nfiles; i++)
 		free(p->files[i]);
 	free(p->files);
+	free(p->supp);
 	free(p);
 }
 

@@ -70,7 +70,18 @@ typedef struct {
 	mp_int pop_leave_days;
 } mp_account;
 
+/* An inline `mailprof-disable ID: reason` marker found in the input text. */
+typedef struct {
+	char id[40];       /* rule ID or name */
+	const char *file;  /* interned */
+	int line;          /* the marker's own line */
+	int target;        /* line whose findings it silences; 0 = whole file */
+	bool reason;       /* a reason follows the ID */
+} mp_suppression;
+
 struct mailprof_profile {
+	mp_suppression *supp;
+	size_t nsupp;
 	mp_account *accounts;
 	size_t naccounts;
 	/* File names referenced by mailprof_loc.file; owned here. */
@@ -80,6 +91,10 @@ struct mailprof_profile {
 
 /* Intern a file name so locations can point at it for the profile's life. */
 const char *mp_profile_file(mailprof_profile *p, const char *path);
+
+/* Record the suppression markers in an input text (any format: the scan is
+ * textual, by line). Called by mailprof_parse. */
+void mp_suppress_scan(mailprof_profile *p, const char *buf, size_t len, const char *file);
 
 mp_account *mp_account_add(mailprof_profile *p);
 mp_server *mp_server_add(mp_account *a, mp_protocol proto); /* incoming or outgoing by proto */

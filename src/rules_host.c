@@ -18,6 +18,14 @@ static bool has_fullwidth(const char *h)
 	return false;
 }
 
+static bool has_non_ascii(const char *h)
+{
+	for (const unsigned char *p = (const unsigned char *)h; *p; p++)
+		if (*p >= 0x80)
+			return true;
+	return false;
+}
+
 static bool looks_like_url(const char *h)
 {
 	return strstr(h, "://") || strchr(h, '/') || strchr(h, '@') || strchr(h, '?');
@@ -25,7 +33,7 @@ static bool looks_like_url(const char *h)
 
 /* Why h is not a valid host name, or NULL. Placeholders count as one label
  * character each, since the client substitutes them. */
-static const char *host_problem(const char *h)
+const char *mp_host_problem(const char *h)
 {
 	if (!*h)
 		return "it is empty";
@@ -72,21 +80,12 @@ static const char *host_problem(const char *h)
 	return NULL;
 }
 
-static void each_server(const mp_rule_ctx *c, const mp_account *a,
-                        void (*fn)(const mp_rule_ctx *, const mp_server *))
-{
-	for (size_t i = 0; i < a->nincoming; i++)
-		fn(c, &a->incoming[i]);
-	for (size_t i = 0; i < a->noutgoing; i++)
-		fn(c, &a->outgoing[i]);
-}
-
 static void syntax_one(const mp_rule_ctx *c, const mp_server *s)
 {
 	const char *h = s->host.v;
-	if (!h || has_fullwidth(h) || looks_like_url(h))
-		return; /* unset, or MP021 / MP023 say it better */
-	const char *why = host_problem(h);
+	if (!h || has_fullwidth(h) || looks_like_url(h) || has_non_ascii(h) || mp_host_is_ip(h))
+		return; /* unset, or MP021 / MP023 / MP022 / MP024 say it better */
+	const char *why = mp_host_problem(h);
 	if (why) {
 		mailprof_loc l = mp_server_val_loc(s, &s->host.loc);
 		mp_report(c, &l, "invalid host name '%s': %s", h, why);
@@ -95,7 +94,7 @@ static void syntax_one(const mp_rule_ctx *c, const mp_server *s)
 
 static void run_host_syntax(const mp_rule_ctx *c, const mp_account *a)
 {
-	each_server(c, a, syntax_one);
+	mp_each_server(c, a, syntax_one);
 }
 
 const struct mp_rule mp_rule_host_syntax = {
@@ -118,7 +117,7 @@ static void fullwidth_one(const mp_rule_ctx *c, const mp_server *s)
 
 static void run_host_fullwidth(const mp_rule_ctx *c, const mp_account *a)
 {
-	each_server(c, a, fullwidth_one);
+	mp_each_server(c, a, fullwidth_one);
 }
 
 const struct mp_rule mp_rule_host_fullwidth = {
@@ -142,7 +141,7 @@ static void url_one(const mp_rule_ctx *c, const mp_server *s)
 
 static void run_host_is_url(const mp_rule_ctx *c, const mp_account *a)
 {
-	each_server(c, a, url_one);
+	mp_each_server(c, a, url_one);
 }
 
 const struct mp_rule mp_rule_host_is_url = {

@@ -1,0 +1,72 @@
+/* Rules on the shape of an account, and the rule entries for findings made
+ * outside the per-account pass (suppressions). */
+#include <string.h>
+
+#include "check.h"
+
+static void run_short_name_long(const mp_rule_ctx *c, const mp_account *a)
+{
+	const mp_str *v = &a->provider_short_name;
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)(v->v ? v->v : ""); *p; p++)
+		n += (*p & 0xC0) != 0x80; /* count characters, not bytes */
+	if (n > 20) {
+		mailprof_loc l = v->loc.line ? v->loc : a->loc;
+		mp_report(c, &l, "provider short name '%s' is %zu characters; clients show 20", v->v, n);
+	}
+}
+
+const struct mp_rule mp_rule_short_name_long = {
+	{"MP042", "short-name-long", MAILPROF_INFO, "provider short name longer than 20 characters",
+	 "shorten displayShortName to 20 characters or fewer",
+	 "The autoconfig displayShortName is shown in narrow account lists; the draft limits it to "
+	 "20 characters and clients truncate longer names. Source: draft-ietf-mailmaint-autoconfig "
+	 "(displayShortName)."},
+	run_short_name_long,
+};
+
+static bool same_server(const mp_server *x, const mp_server *y)
+{
+	return x->protocol == y->protocol && x->host.v && y->host.v && mp_strcasecmp(x->host.v, y->host.v) == 0 &&
+	       x->port.set == y->port.set && (!x->port.set || x->port.v == y->port.v) &&
+	       x->security.set == y->security.set && (!x->security.set || x->security.v == y->security.v);
+}
+
+static void dup_list(const mp_rule_ctx *c, const mp_server *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (same_server(&v[i], &v[j])) {
+				mp_report(c, &v[i].loc, "%s server %s:%d is listed twice (first at line %d)",
+				          mp_protocol_name(v[i].protocol), v[i].host.v, v[i].port.set ? v[i].port.v : 0,
+				          v[j].loc.line);
+				break;
+			}
+}
+
+static void run_duplicate_server(const mp_rule_ctx *c, const mp_account *a)
+{
+	dup_list(c, a->incoming, a->nincoming);
+	dup_list(c, a->outgoing, a->noutgoing);
+}
+
+const struct mp_rule mp_rule_duplicate_server = {
+	{"MP044", "duplicate-server", MAILPROF_WARNING, "same server listed twice in an account",
+	 "remove the repeated server entry",
+	 "Clients try servers in order; a repeated entry (same protocol, host, port and security) "
+	 "adds nothing and usually means an edit was meant to change one of them. Source: "
+	 "Thunderbird readFromXML (alternatives are tried in order)."},
+	run_duplicate_server,
+};
+
+const struct mp_rule mp_rule_suppression_no_reason = {
+	{"MP045", "suppression-no-reason", MAILPROF_WARNING, "inline suppression without a reason",
+	 "write the reason after the rule ID: mailprof-disable MP006: provider serves TLS on 587",
+	 "An inline suppression (mailprof-disable ID: reason, in an INI ';'/'#' comment or an XML "
+	 "comment) silences a finding on the next line holding a value; without a reason the next "
+	 "reader cannot tell a checked exception from a hidden problem. The suppression still "
+	 "applies; this finding is reported at the comment. It is made by the suppression scanner "
+	 "over the raw input text, so it works the same for every format. Source: shellcheck, "
+	 "hadolint and yamllint inline-directive practice."},
+	NULL,
+};
