@@ -446,8 +446,11 @@ static const char *apple_auth(const mp_server *s, mailprof_diags *d)
 					        mp_auth_name(s->auth[i]));
 				return auth_map[k].apple;
 			}
-	if (s->nauth && s->auth[0] == MP_AUTH_CLIENT_IP)
+	if (s->nauth && s->auth[0] == MP_AUTH_CLIENT_IP) {
+		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		        "mobileconfig: login by client IP address is written as EmailAuthNone");
 		return "EmailAuthNone";
+	}
 	if (s->nauth)
 		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
 		        "mobileconfig: %s login '%s' cannot be expressed; written as EmailAuthPassword",
