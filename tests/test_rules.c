@@ -75,6 +75,10 @@ static struct rcase cases[] = {
 	{"MP032", ACC SRV("imap", "imap.{{domain}}") SUB, 1},
 	{"MP032", ACC IMAPS "username = ${USER}\n" SUB, 1},
 	{"MP032", ACC IMAPS "username = %EMAILADDRESS%\n" SUB, 0},
+	{"MP032", ACC SRV("imap", "PRIMARY_HOSTNAME") SUB, 1},
+	{"MP032", ACC SRV("imap", "mail.YOURDOMAIN.COM") SUB, 1},
+	{"MP032", ACC SRV("imap", "MAIL.EXAMPLE.COM") SUB, 0},
+	{"MP020", ACC SRV("imap", "PRIMARY_HOSTNAME") SUB, 0},
 	/* MP033: unknown %NAME%; near miss: a known one */
 	{"MP033", ACC IMAPS "username = %EMAILUSER%\n" SUB, 1},
 	{"MP033", ACC IMAPS "username = %EMAILLOCALPART%\n" SUB, 0},
