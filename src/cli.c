@@ -18,12 +18,13 @@ static void usage(FILE *f)
 	        "usage: %s COMMAND [OPTIONS]\n"
 	        "\n"
 	        "commands:\n"
-	        "  convert [--from F] --to T [-o OUT] [--check] [FILE|-]\n"
+	        "  convert [--from F] --to T [-o OUT] [--check] [--fix] [FILE|-]\n"
 	        "                          read a profile or provider notice, write another format\n"
 	        "  check [--format text|json|sarif|github|junit|baseline] [--fail-on error|warning|info]\n"
 	        "        [--config FILE|--no-config] [--enable ID] [--disable ID] [--baseline FILE] FILE...\n"
 	        "                          report problems in mail settings (.mailprof.ini is\n"
-	        "                          looked up from the working directory upward)\n"
+	        "                          looked up from the working directory upward);\n"
+	        "                          with --fix -o OUT [--to T]: write the safely fixed profile\n"
 	        "  formats                 list formats and what can be read and written\n"
 	        "  rules                   list the checker's rules\n"
 	        "  explain ID              print a rule's documentation\n"
@@ -120,7 +121,7 @@ static bool want_color(FILE *f)
 enum {
 	OPT_FROM = 256, OPT_TO, OPT_FORMAT, OPT_FAIL_ON, OPT_SECRETS, OPT_ENCODING, OPT_TEMPLATE,
 	OPT_IDENTIFIER, OPT_CHECK, OPT_FORCE, OPT_VERSION, OPT_CONFIG, OPT_ENABLE, OPT_DISABLE,
-	OPT_BASELINE, OPT_NO_CONFIG
+	OPT_BASELINE, OPT_NO_CONFIG, OPT_FIX
 };
 
 static const struct option long_opts[] = {
@@ -140,6 +141,7 @@ static const struct option long_opts[] = {
 	{"enable", required_argument, NULL, OPT_ENABLE},
 	{"disable", required_argument, NULL, OPT_DISABLE},
 	{"baseline", required_argument, NULL, OPT_BASELINE},
+	{"fix", no_argument, NULL, OPT_FIX},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -148,7 +150,7 @@ static const struct option long_opts[] = {
 struct args {
 	const char *from, *to, *out, *format;
 	int fail_on;
-	bool check, force, fail_on_set;
+	bool check, force, fail_on_set, fix;
 	mailprof_options opt;
 	struct cli_check_opts copts;
 };
@@ -177,6 +179,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case OPT_CONFIG: a->copts.config = optarg; break;
 		case OPT_NO_CONFIG: a->copts.no_config = true; break;
 		case OPT_BASELINE: a->copts.baseline = optarg; break;
+		case OPT_FIX: a->fix = true; break;
 		case OPT_ENABLE:
 		case OPT_DISABLE:
 			if (cli_check_opts_rule(&a->copts, optarg, c == OPT_ENABLE) != 0) {
@@ -242,6 +245,8 @@ static int cmd_convert(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	rc = EXIT_CLEAN;
+	if (a.fix)
+		mailprof_fix(p, d);
 	if (a.check) {
 		mailprof_check_config *cfg = cli_check_config(&a.copts, a.fail_on_set ? a.fail_on : -1);
 		if (!cfg) {
@@ -294,6 +299,9 @@ static int cmd_check(int argc, char **argv)
 		fprintf(stderr, "%s check: name at least one file (or - for stdin)\n", prog);
 		return EXIT_USAGE;
 	}
+	if (a.fix)
+		return cli_check_fix(argc - optind, argv + optind, a.out, a.to ? a.to : a.from, &a.opt,
+		                     &a.copts, a.fail_on_set ? a.fail_on : -1, rep);
 	mailprof_check_config *cfg = cli_check_config(&a.copts, a.fail_on_set ? a.fail_on : -1);
 	if (!cfg)
 		return EXIT_USAGE;
