@@ -150,6 +150,14 @@ MAILPROF_EXPORT const mailprof_rule_info *mailprof_rule_find(const char *id_or_n
 /* Run every rule on p, appending findings to d. */
 MAILPROF_EXPORT mailprof_status mailprof_check(const mailprof_profile *p, mailprof_diags *d);
 
+/*
+ * Apply the safe fixes to p: SMTP on port 25 without authentication becomes
+ * 587 + STARTTLS + password-cleartext; full-width host names are folded to
+ * ASCII; STARTTLS on an implicit-TLS port becomes TLS. Each change is an info
+ * finding (MP046) in d. Returns the number of changes.
+ */
+MAILPROF_EXPORT size_t mailprof_fix(mailprof_profile *p, mailprof_diags *d);
+
 /* ---- checker configuration: .mailprof.ini, CLI switches, baseline ----
  * A config is read-only while checks run, so threads may share one. */
 typedef struct mailprof_check_config mailprof_check_config;

@@ -47,6 +47,8 @@ mailprof_loc mp_server_val_loc(const mp_server *s, const mailprof_loc *val);
 bool mp_port_is_implicit_tls(int port);  /* 465, 993, 995 */
 bool mp_port_is_starttls(int port);      /* 25, 110, 143, 587 */
 bool mp_has_placeholder(const char *s);
+/* An upper-case template token (PRIMARY_HOSTNAME, YOURDOMAIN) in s. */
+bool mp_template_token(const char *s);
 /* Call fn on every incoming, then every outgoing server of a. */
 void mp_each_server(const mp_rule_ctx *c, const mp_account *a,
                     void (*fn)(const mp_rule_ctx *, const mp_server *));

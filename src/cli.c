@@ -18,12 +18,13 @@ static void usage(FILE *f)
 	        "usage: %s COMMAND [OPTIONS]\n"
 	        "\n"
 	        "commands:\n"
-	        "  convert [--from F] --to T [-o OUT] [--check] [FILE|-]\n"
+	        "  convert [--from F] --to T [-o OUT] [--check] [--fix] [FILE|-]\n"
 	        "                          read a profile or provider notice, write another format\n"
 	        "  check [--format text|json|sarif|github|junit|baseline] [--fail-on error|warning|info]\n"
 	        "        [--config FILE|--no-config] [--enable ID] [--disable ID] [--baseline FILE] FILE...\n"
 	        "                          report problems in mail settings (.mailprof.ini is\n"
-	        "                          looked up from the working directory upward)\n"
+	        "                          looked up from the working directory upward);\n"
+	        "                          with --fix -o OUT [--to T]: write the safely fixed profile\n"
 	        "  check|convert ... DIR... [-j N] [--quiet]\n"
 	        "                          folders are walked (sorted), files picked by content;\n"
 	        "                          convert then needs -o OUTDIR (--force, --dry-run)\n"
@@ -123,7 +124,7 @@ static bool want_color(FILE *f)
 enum {
 	OPT_FROM = 256, OPT_TO, OPT_FORMAT, OPT_FAIL_ON, OPT_SECRETS, OPT_ENCODING, OPT_TEMPLATE,
 	OPT_IDENTIFIER, OPT_CHECK, OPT_FORCE, OPT_VERSION, OPT_CONFIG, OPT_ENABLE, OPT_DISABLE,
-	OPT_BASELINE, OPT_NO_CONFIG, OPT_DRY_RUN
+	OPT_BASELINE, OPT_NO_CONFIG, OPT_FIX, OPT_DRY_RUN
 };
 
 static const struct option long_opts[] = {
@@ -143,6 +144,7 @@ static const struct option long_opts[] = {
 	{"enable", required_argument, NULL, OPT_ENABLE},
 	{"disable", required_argument, NULL, OPT_DISABLE},
 	{"baseline", required_argument, NULL, OPT_BASELINE},
+	{"fix", no_argument, NULL, OPT_FIX},
 	{"jobs", required_argument, NULL, 'j'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
@@ -154,7 +156,7 @@ static const struct option long_opts[] = {
 struct args {
 	const char *from, *to, *out, *format;
 	int fail_on;
-	bool check, force, fail_on_set;
+	bool check, force, fail_on_set, fix;
 	long jobs;             /* batch: -j N, 0 = number of cores */
 	bool quiet, dry_run;   /* batch */
 	mailprof_options opt;
@@ -196,6 +198,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case OPT_CONFIG: a->copts.config = optarg; break;
 		case OPT_NO_CONFIG: a->copts.no_config = true; break;
 		case OPT_BASELINE: a->copts.baseline = optarg; break;
+		case OPT_FIX: a->fix = true; break;
 		case OPT_ENABLE:
 		case OPT_DISABLE:
 			if (cli_check_opts_rule(&a->copts, optarg, c == OPT_ENABLE) != 0) {
@@ -243,7 +246,7 @@ static int convert_batch(struct args *a, const char *to, char **in, size_t n)
 		.from = a->from, .opt = &a->opt, .jobs = a->jobs, .quiet = a->quiet,
 		.dry_run = a->dry_run, .force = a->force, .summary = true, .cfg = cfg,
 		.fail_on = cfg ? (int)mailprof_check_config_fail_on(cfg) : MAILPROF_ERROR,
-		.to = to, .outdir = a->out, .check = a->check,
+		.to = to, .outdir = a->out, .check = a->check, .fix = a->fix,
 	};
 	int rc = cli_batch_run(&bo, in, n);
 	mailprof_check_config_free(cfg);
@@ -280,6 +283,8 @@ static int cmd_convert(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	rc = EXIT_CLEAN;
+	if (a.fix)
+		mailprof_fix(p, d);
 	if (a.check) {
 		mailprof_check_config *cfg = cli_check_config(&a.copts, a.fail_on_set ? a.fail_on : -1);
 		if (!cfg) {
@@ -332,6 +337,9 @@ static int cmd_check(int argc, char **argv)
 		fprintf(stderr, "%s check: name at least one file (or - for stdin)\n", prog);
 		return EXIT_USAGE;
 	}
+	if (a.fix)
+		return cli_check_fix(argc - optind, argv + optind, a.out, a.to ? a.to : a.from, &a.opt,
+		                     &a.copts, a.fail_on_set ? a.fail_on : -1, rep);
 	mailprof_check_config *cfg = cli_check_config(&a.copts, a.fail_on_set ? a.fail_on : -1);
 	if (!cfg)
 		return EXIT_USAGE;

@@ -63,6 +63,11 @@ int cli_check_opts_rule(struct cli_check_opts *o, const char *rule, bool on);
 /* Build the checker config: the config file, then CLI switches; fail_on < 0
  * keeps the file's. Prints problems and returns NULL on failure. */
 mailprof_check_config *cli_check_config(const struct cli_check_opts *o, int fail_on);
+/* `check --fix -o OUT`: one input, fixed, checked, reported through rep and
+ * written to out as format (NULL: the input's). Returns the exit code. */
+int cli_check_fix(int nfiles, char **files, const char *out, const char *format,
+                  const mailprof_options *opt, const struct cli_check_opts *o, int fail_on,
+                  const struct cli_reporter *rep);
 
 /* Batch runs over files and folders (cli_batch.c). */
 struct cli_batch_opts {
@@ -75,6 +80,7 @@ struct cli_batch_opts {
 	int fail_on;
 	const char *to, *outdir;     /* convert: target format and output folder */
 	bool check;                  /* convert --check */
+	bool fix;                    /* convert --fix: safe fixes before writing */
 };
 /* More than one input, or a folder: the batch path. */
 bool cli_batch_wanted(char **inputs, size_t n);

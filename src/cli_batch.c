@@ -316,6 +316,8 @@ static void process(const struct cli_batch_opts *o, struct slot *s, struct scrat
 	s->st = mailprof_parse(s->p, scr->buf, len, s->in.path, fmt, o->opt, s->d);
 	if (s->st != MAILPROF_OK)
 		return;
+	if (o->to && o->fix)
+		mailprof_fix(s->p, s->d);
 	if (o->cfg && (!o->to || o->check))
 		mailprof_check_with(s->p, o->cfg, s->d);
 	if (!o->to)

@@ -83,8 +83,9 @@ const char *mp_host_problem(const char *h)
 static void syntax_one(const mp_rule_ctx *c, const mp_server *s)
 {
 	const char *h = s->host.v;
-	if (!h || has_fullwidth(h) || looks_like_url(h) || has_non_ascii(h) || mp_host_is_ip(h))
-		return; /* unset, or MP021 / MP023 / MP022 / MP024 say it better */
+	if (!h || has_fullwidth(h) || looks_like_url(h) || has_non_ascii(h) || mp_host_is_ip(h) ||
+	    mp_template_token(h))
+		return; /* unset, or MP021 / MP023 / MP022 / MP024 / MP032 say it better */
 	const char *why = mp_host_problem(h);
 	if (why) {
 		mailprof_loc l = mp_server_val_loc(s, &s->host.loc);

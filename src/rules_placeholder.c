@@ -6,6 +6,22 @@
 
 #include "check.h"
 
+bool mp_template_token(const char *s)
+{
+	/* A label like PRIMARY_HOSTNAME or YOURDOMAIN: shell/installer templates. */
+	for (const char *l = s; l && *l; l = strchr(l, '.') ? strchr(l, '.') + 1 : NULL) {
+		size_t n = strcspn(l, ".");
+		bool upper = n > 0, underscore = false;
+		for (size_t i = 0; i < n; i++) {
+			upper &= (l[i] >= 'A' && l[i] <= 'Z') || l[i] == '_' || (l[i] >= '0' && l[i] <= '9');
+			underscore |= l[i] == '_';
+		}
+		if (upper && (underscore || (n > 4 && strncmp(l, "YOUR", 4) == 0)))
+			return true;
+	}
+	return false;
+}
+
 /* A template syntax no mail client expands, or NULL. */
 static const char *foreign_template(const char *s)
 {
@@ -18,7 +34,7 @@ static const char *foreign_template(const char *s)
 	const char *lt = strchr(s, '<');
 	if (lt && strchr(lt, '>'))
 		return "<...>";
-	return NULL;
+	return mp_template_token(s) ? "UPPER_CASE" : NULL;
 }
 
 static void unexpanded(const mp_rule_ctx *c, const char *what, const mp_str *v, const mailprof_loc *fallback)
@@ -43,7 +59,8 @@ static void run_placeholder_unexpanded(const mp_rule_ctx *c, const mp_account *a
 const struct mp_rule mp_rule_placeholder_unexpanded = {
 	{"MP032", "placeholder-unexpanded", MAILPROF_ERROR, "template placeholder left in the profile",
 	 "replace the placeholder with the real value before publishing",
-	 "Server-side templates (automx, Jinja, shell) use ${...}, {{...}}, $(...) or <YOUR...>; when "
+	 "Server-side templates (automx, Jinja, shell, installers) use ${...}, {{...}}, $(...), <YOUR...> "
+	 "or upper-case tokens such as PRIMARY_HOSTNAME or mail.YOURDOMAIN.COM; when "
 	 "one is published unrendered, clients try to connect to a host literally called "
 	 "{{domain}}. Only Thunderbird's four %NAME% placeholders are expanded by a client. "
 	 "Sources: sys4/automx issue 46; IKEv2-setup issue 62."},

@@ -1,5 +1,5 @@
 /* Rules on the shape of an account, and the rule entries for findings made
- * outside the per-account pass (suppressions). */
+ * outside the per-account pass (suppressions, --fix). */
 #include <string.h>
 
 #include "check.h"
@@ -68,5 +68,17 @@ const struct mp_rule mp_rule_suppression_no_reason = {
 	 "applies; this finding is reported at the comment. It is made by the suppression scanner "
 	 "over the raw input text, so it works the same for every format. Source: shellcheck, "
 	 "hadolint and yamllint inline-directive practice."},
+	NULL,
+};
+
+const struct mp_rule mp_rule_fix_applied = {
+	{"MP046", "fix-applied", MAILPROF_INFO, "safe fix applied",
+	 "review the change in the output",
+	 "Reported by convert --fix and check --fix -o (mailprof_fix) for every change made: SMTP "
+	 "on port 25 without authentication moved to 587 with STARTTLS and SMTP-AUTH "
+	 "(password-cleartext), as providers advise for OP25B; full-width letters, digits and dots "
+	 "in host names folded to ASCII; STARTTLS on an implicit-TLS port (465, 993, 995) set to "
+	 "TLS. Other findings have no safe automatic fix and are never changed. Sources: RFC 6409 "
+	 "section 3.1, RFC 5895 section 2, RFC 8314 section 3."},
 	NULL,
 };

@@ -75,6 +75,10 @@ static struct rcase cases[] = {
 	{"MP032", ACC SRV("imap", "imap.{{domain}}") SUB, 1},
 	{"MP032", ACC IMAPS "username = ${USER}\n" SUB, 1},
 	{"MP032", ACC IMAPS "username = %EMAILADDRESS%\n" SUB, 0},
+	{"MP032", ACC SRV("imap", "PRIMARY_HOSTNAME") SUB, 1},
+	{"MP032", ACC SRV("imap", "mail.YOURDOMAIN.COM") SUB, 1},
+	{"MP032", ACC SRV("imap", "MAIL.EXAMPLE.COM") SUB, 0},
+	{"MP020", ACC SRV("imap", "PRIMARY_HOSTNAME") SUB, 0},
 	/* MP033: unknown %NAME%; near miss: a known one */
 	{"MP033", ACC IMAPS "username = %EMAILUSER%\n" SUB, 1},
 	{"MP033", ACC IMAPS "username = %EMAILLOCALPART%\n" SUB, 0},
@@ -378,4 +382,56 @@ Test(cli_report, rules_md_is_current)
 	cr_expect(strcmp(out, doc) == 0, "docs/rules.md is stale: run `make docs`");
 	free(out);
 	free(doc);
+}
+
+/* ---- --fix ---- */
+
+Test(fix, safe_fixes_applied_and_reported)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = t_parse_str(ACC "[incoming]\nhost = ｉｍａｐ。Example.com\nport = 993\nsecurity = starttls\n"
+	                                  "[outgoing]\nhost = smtp.example.com\nport = 25\nauth = none\n", "t.ini", "ini", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_expect_eq(mailprof_fix(p, d), 3);
+	cr_expect_eq(t_count(d, "MP046"), 3);
+	mailprof_diags *after = mailprof_diags_new();
+	mailprof_check(p, after);
+	cr_expect_eq(t_count(after, "MP001"), 0);
+	cr_expect_eq(t_count(after, "MP005"), 0);
+	cr_expect_eq(t_count(after, "MP021"), 0);
+	char *ini = t_emit(p, "ini");
+	cr_expect(strstr(ini, "host = imap.Example.com\n"), "%s", ini);
+	cr_expect(strstr(ini, "port = 587\nsecurity = starttls\nauth = password-cleartext\n"), "%s", ini);
+	free(ini);
+	mailprof_diags_free(after);
+	mailprof_diags_free(d);
+	mailprof_profile_free(p);
+}
+
+Test(fix, unsafe_findings_untouched)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	/* Cleartext POP3 and a URL host have no certain fix: nothing changes. */
+	mailprof_profile *p = t_parse_str(ACC "[incoming]\nprotocol = pop3\nhost = https://mail.example.com/\nport = 110\nsecurity = none\n"
+	                                  SUB, "t.ini", "ini", &d, &st);
+	cr_expect_eq(mailprof_fix(p, d), 0);
+	mailprof_check(p, d);
+	cr_expect_eq(t_count(d, "MP003"), 1);
+	cr_expect_eq(t_count(d, "MP023"), 1);
+	cr_expect_eq(t_count(d, "MP046"), 0);
+	mailprof_diags_free(d);
+	mailprof_profile_free(p);
+}
+
+Test(fix, cli_check_fix_writes_output)
+{
+	char cmd[512], *out = NULL;
+	snprintf(cmd, sizeof cmd, "%s check --no-config --fix -o /tmp/mp-fix-%d.ini samples/ini/port25.ini && cat /tmp/mp-fix-%d.ini; "
+	         "rc=$?; rm -f /tmp/mp-fix-%d.ini; exit $rc", t_mailprof(), (int)getpid(), (int)getpid(), (int)getpid());
+	cr_expect_eq(t_run(cmd, &out, NULL), 0);
+	cr_expect(strstr(out, "[MP046]"), "%s", out);
+	cr_expect(strstr(out, "port = 587\nsecurity = starttls\n"), "%s", out);
+	free(out);
 }

@@ -1,0 +1,92 @@
+/* Safe automatic fixes (mailprof_fix). Only changes whose result is certain
+ * to be what the provider meant; each one is reported as MP046. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+
+static bool logs_in(const mp_server *s)
+{
+	return mp_server_uses_password(s) || mp_server_has_auth(s, MP_AUTH_OAUTH2) ||
+	       mp_server_has_auth(s, MP_AUTH_GSSAPI) || mp_server_has_auth(s, MP_AUTH_CLIENT_CERT);
+}
+
+static void report(mailprof_diags *d, const mailprof_loc *loc, const char *fmt, const char *a, const char *b)
+{
+	mp_rule_ctx c = {&mp_rule_fix_applied, NULL, d, NULL};
+	mp_report(&c, loc, fmt, a, b);
+}
+
+/* Full-width ASCII forms (U+FF01..U+FF5E), ideographic and half-width full
+ * stops (U+3002, U+FF61) to ASCII; the ideographic space is dropped. Returns
+ * a new string, or NULL when nothing changed. */
+static char *fold_width(const char *h)
+{
+	mp_buf b = {0};
+	bool changed = false;
+	for (const unsigned char *p = (const unsigned char *)h; *p;) {
+		unsigned cp = 0;
+		if (p[0] == 0xEF && (p[1] == 0xBC || p[1] == 0xBD) && p[2] >= 0x80 && p[2] <= 0xBF)
+			cp = 0xF000u | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
+		else if (p[0] == 0xE3 && p[1] == 0x80 && (p[2] == 0x80 || p[2] == 0x82))
+			cp = 0x3000u | (p[2] & 0x3Fu);
+		if (cp >= 0xFF01 && cp <= 0xFF5E) {
+			mp_buf_putc(&b, (char)(cp - 0xFEE0)); /* width only: DNS ignores case */
+		} else if (cp == 0x3002 || cp == 0xFF61) {
+			mp_buf_putc(&b, '.');
+		} else if (cp == 0x3000) {
+			/* dropped */
+		} else {
+			mp_buf_putc(&b, (char)*p++);
+			continue;
+		}
+		changed = true;
+		p += 3;
+	}
+	if (!changed) {
+		mp_buf_free(&b);
+		return NULL;
+	}
+	return mp_buf_take(&b, NULL);
+}
+
+static void fix_server(mp_server *s, mailprof_diags *d)
+{
+	if (s->host.v) {
+		char *folded = fold_width(s->host.v);
+		if (folded) {
+			mailprof_loc l = mp_server_val_loc(s, &s->host.loc);
+			report(d, &l, "host name '%s' folded to '%s'", s->host.v, folded);
+			mp_str_set(&s->host, folded, &s->host.loc);
+			free(folded);
+		}
+	}
+	if (s->protocol == MP_PROTO_SMTP && s->port.set && s->port.v == 25 && !logs_in(s)) {
+		mailprof_loc l = mp_server_val_loc(s, &s->port.loc);
+		report(d, &l, "SMTP server %s moved from port 25 without authentication to %s",
+		       s->host.v ? s->host.v : "(no host)", "587 with STARTTLS and password-cleartext");
+		mp_int_set(&s->port, 587, &s->port.loc);
+		mp_int_set(&s->security, MP_SEC_STARTTLS, s->security.set ? &s->security.loc : &s->port.loc);
+		s->nauth = 0;
+		mp_server_add_auth(s, MP_AUTH_PASSWORD_CLEARTEXT);
+	}
+	if (s->port.set && mp_port_is_implicit_tls(s->port.v) && s->security.set &&
+	    s->security.v == MP_SEC_STARTTLS) {
+		mailprof_loc l = mp_server_val_loc(s, &s->security.loc);
+		report(d, &l, "security on implicit-TLS port set from %s to %s", "starttls", "tls");
+		mp_int_set(&s->security, MP_SEC_TLS, &s->security.loc);
+	}
+}
+
+size_t mailprof_fix(mailprof_profile *p, mailprof_diags *d)
+{
+	size_t before = mailprof_diags_count(d);
+	for (size_t i = 0; i < p->naccounts; i++) {
+		mp_account *a = &p->accounts[i];
+		for (size_t j = 0; j < a->nincoming; j++)
+			fix_server(&a->incoming[j], d);
+		for (size_t j = 0; j < a->noutgoing; j++)
+			fix_server(&a->outgoing[j], d);
+	}
+	return mailprof_diags_count(d) - before;
+}
