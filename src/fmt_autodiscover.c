@@ -276,15 +276,20 @@ static bool read_account(struct ctx *c, xmlNodePtr acc, xmlNodePtr user)
 	return true;
 }
 
-/* Server-side templates (Nunjucks, Jinja, Go text/template) leave {{ }} or
- * {% %} in the file; such a file is not a profile until rendered. */
+/* Server-side templates (Nunjucks, Jinja, Go text/template, PHP) leave {{ }},
+ * {% %} or <?php in the file; such a file is not a profile until rendered. */
 static bool template_marker(const char *buf, size_t len, const char *path, mailprof_diags *d)
 {
 	int line = 1;
 	for (size_t i = 0; i + 1 < len; i++) {
 		if (buf[i] == '\n')
 			line++;
-		else if (buf[i] == '{' && (buf[i + 1] == '{' || buf[i + 1] == '%')) {
+		else if (buf[i] == '<' && i + 5 <= len && memcmp(buf + i, "<?php", 5) == 0) {
+			mailprof_loc l = {path, line, 0};
+			mp_diag(d, MAILPROF_ERROR, "template", &l, "run it through PHP, then convert the result",
+			        "this is a PHP script that prints a profile, not a profile");
+			return true;
+		} else if (buf[i] == '{' && (buf[i + 1] == '{' || buf[i + 1] == '%')) {
 			mailprof_loc l = {path, line, 0};
 			mp_diag(d, MAILPROF_ERROR, "template", &l, "render the template first, then convert the result",
 			        "this is a server-side template (it holds '%c%c' placeholders), not a profile",
@@ -352,7 +357,15 @@ static mailprof_status parse_autodiscover(mailprof_profile *p, const char *buf, 
 static int sniff_autodiscover(const char *buf, size_t len)
 {
 	char root[64];
-	return mp_xml_root_name(buf, len, root, sizeof root) && strcmp(root, "Autodiscover") == 0 ? 100 : 0;
+	if (mp_xml_root_name(buf, len, root, sizeof root))
+		return strcmp(root, "Autodiscover") == 0 ? 100 : 0;
+	/* A PHP script printing a response: claimed, so the reader can say so. */
+	size_t head = len < 16384 ? len : 16384;
+	if (len >= 5 && memcmp(buf, "<?php", 5) == 0)
+		for (size_t i = 0; i + 13 <= head; i++)
+			if (memcmp(buf + i, "<Autodiscover", 13) == 0)
+				return 60;
+	return 0;
 }
 
 /* ---- emitter ---- */

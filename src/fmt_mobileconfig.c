@@ -205,15 +205,20 @@ static void read_payload(struct ctx *c, xmlNodePtr dict)
 	}
 }
 
-/* Server-side templates (Nunjucks, Jinja, Go text/template) leave {{ }} or
- * {% %} in the file; such a file is not a profile until rendered. */
+/* Server-side templates (Nunjucks, Jinja, Go text/template, PHP) leave {{ }},
+ * {% %} or <?php in the file; such a file is not a profile until rendered. */
 static bool template_marker(const char *buf, size_t len, const char *path, mailprof_diags *d)
 {
 	int line = 1;
 	for (size_t i = 0; i + 1 < len; i++) {
 		if (buf[i] == '\n')
 			line++;
-		else if (buf[i] == '{' && (buf[i + 1] == '{' || buf[i + 1] == '%')) {
+		else if (buf[i] == '<' && i + 5 <= len && memcmp(buf + i, "<?php", 5) == 0) {
+			mailprof_loc l = {path, line, 0};
+			mp_diag(d, MAILPROF_ERROR, "template", &l, "run it through PHP, then convert the result",
+			        "this is a PHP script that prints a profile, not a profile");
+			return true;
+		} else if (buf[i] == '{' && (buf[i + 1] == '{' || buf[i + 1] == '%')) {
 			mailprof_loc l = {path, line, 0};
 			mp_diag(d, MAILPROF_ERROR, "template", &l, "render the template first, then convert the result",
 			        "this is a server-side template (it holds '%c%c' placeholders), not a profile",
@@ -297,7 +302,7 @@ static int sniff_mobileconfig(const char *buf, size_t len)
 		return 90;
 	/* Long comments before the root defeat the generic helper: look for the
 	 * plist DOCTYPE or start tag in the head. */
-	size_t head = len < 4096 ? len : 4096;
+	size_t head = len < 16384 ? len : 16384;
 	for (size_t i = 0; i + 6 <= head; i++)
 		if (memcmp(buf + i, "<plist", 6) == 0 || (i + 15 <= head && memcmp(buf + i, "<!DOCTYPE plist", 15) == 0))
 			return 90;
@@ -446,8 +451,11 @@ static const char *apple_auth(const mp_server *s, mailprof_diags *d)
 					        mp_auth_name(s->auth[i]));
 				return auth_map[k].apple;
 			}
-	if (s->nauth && s->auth[0] == MP_AUTH_CLIENT_IP)
+	if (s->nauth && s->auth[0] == MP_AUTH_CLIENT_IP) {
+		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		        "mobileconfig: login by client IP address is written as EmailAuthNone");
 		return "EmailAuthNone";
+	}
 	if (s->nauth)
 		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
 		        "mobileconfig: %s login '%s' cannot be expressed; written as EmailAuthPassword",

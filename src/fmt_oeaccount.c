@@ -321,9 +321,15 @@ static mailprof_status parse_oeaccount(mailprof_profile *pr, const char *buf, si
 		if (kind)
 			mp_diag(d, MAILPROF_INFO, "oeaccount-skipped", &vl, NULL,
 			        "this is a %s account, not a mail account: skipped", kind);
-		mp_diag(d, MAILPROF_ERROR, "oeaccount-empty", &l,
-		        "an account file needs IMAP_Server or POP3_Server (\"0\" means empty)",
-		        "no IMAP or POP3 mail account in the file");
+		if (!kind && (prop(&p, "IMAP_Server") || prop(&p, "POP3_Server")))
+			mp_diag(d, MAILPROF_ERROR, "oeaccount-empty", &l,
+			        "fill in IMAP_Server or POP3_Server (\"0\" and FALSE mean empty)",
+			        "no IMAP or POP3 mail account in the file: its server names are empty, as in "
+			        "Microsoft's template account file");
+		else
+			mp_diag(d, MAILPROF_ERROR, "oeaccount-empty", &l,
+			        "an account file needs IMAP_Server or POP3_Server (\"0\" means empty)",
+			        "no IMAP or POP3 mail account in the file");
 		xmlFreeDoc(doc);
 		return MAILPROF_ERR_INVALID;
 	}
