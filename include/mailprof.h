@@ -93,6 +93,9 @@ enum {
 MAILPROF_EXPORT const char *mailprof_format_name(size_t i);
 MAILPROF_EXPORT const char *mailprof_format_summary(const char *name);
 MAILPROF_EXPORT unsigned mailprof_format_caps(const char *name);
+/* File extensions, space-separated with their dots, usual one first
+ * (".ini .conf"); NULL for an unknown format. */
+MAILPROF_EXPORT const char *mailprof_format_extensions(const char *name);
 /* Canonical name for a name or alias, or NULL. */
 MAILPROF_EXPORT const char *mailprof_format_lookup(const char *name_or_alias);
 /* Guess from content first, then the path's extension; NULL if nothing fits. */

@@ -25,6 +25,9 @@ static void usage(FILE *f)
 	        "                          report problems in mail settings (.mailprof.ini is\n"
 	        "                          looked up from the working directory upward);\n"
 	        "                          with --fix -o OUT [--to T]: write the safely fixed profile\n"
+	        "  check|convert ... DIR... [-j N] [--quiet]\n"
+	        "                          folders are walked (sorted), files picked by content;\n"
+	        "                          convert then needs -o OUTDIR (--force, --dry-run)\n"
 	        "  formats                 list formats and what can be read and written\n"
 	        "  rules                   list the checker's rules\n"
 	        "  explain ID              print a rule's documentation\n"
@@ -121,7 +124,7 @@ static bool want_color(FILE *f)
 enum {
 	OPT_FROM = 256, OPT_TO, OPT_FORMAT, OPT_FAIL_ON, OPT_SECRETS, OPT_ENCODING, OPT_TEMPLATE,
 	OPT_IDENTIFIER, OPT_CHECK, OPT_FORCE, OPT_VERSION, OPT_CONFIG, OPT_ENABLE, OPT_DISABLE,
-	OPT_BASELINE, OPT_NO_CONFIG, OPT_FIX
+	OPT_BASELINE, OPT_NO_CONFIG, OPT_FIX, OPT_DRY_RUN
 };
 
 static const struct option long_opts[] = {
@@ -142,6 +145,9 @@ static const struct option long_opts[] = {
 	{"disable", required_argument, NULL, OPT_DISABLE},
 	{"baseline", required_argument, NULL, OPT_BASELINE},
 	{"fix", no_argument, NULL, OPT_FIX},
+	{"jobs", required_argument, NULL, 'j'},
+	{"quiet", no_argument, NULL, 'q'},
+	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -151,6 +157,8 @@ struct args {
 	const char *from, *to, *out, *format;
 	int fail_on;
 	bool check, force, fail_on_set, fix;
+	long jobs;             /* batch: -j N, 0 = number of cores */
+	bool quiet, dry_run;   /* batch */
 	mailprof_options opt;
 	struct cli_check_opts copts;
 };
@@ -162,7 +170,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 	a->format = "text";
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "ho:", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "ho:j:q", long_opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_FROM: a->from = optarg; break;
 		case OPT_TO: a->to = optarg; break;
@@ -176,6 +184,17 @@ static int parse_args(int argc, char **argv, struct args *a)
 			}
 			a->fail_on_set = true;
 			break;
+		case 'j': {
+			char *end;
+			a->jobs = strtol(optarg, &end, 10);
+			if (*end || a->jobs < 1 || a->jobs > 1024) {
+				fprintf(stderr, "%s: -j takes a number of workers (1-1024), not '%s'\n", prog, optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		}
+		case 'q': a->quiet = true; break;
+		case OPT_DRY_RUN: a->dry_run = true; break;
 		case OPT_CONFIG: a->copts.config = optarg; break;
 		case OPT_NO_CONFIG: a->copts.no_config = true; break;
 		case OPT_BASELINE: a->copts.baseline = optarg; break;
@@ -213,6 +232,27 @@ static void print_diags(FILE *f, const mailprof_diags *d)
 		cli_print_diag(f, mailprof_diags_get(d, i), color);
 }
 
+/* Several inputs or a folder: one output per file under -o OUTDIR. */
+static int convert_batch(struct args *a, const char *to, char **in, size_t n)
+{
+	if (!a->out || strcmp(a->out, "-") == 0) {
+		fprintf(stderr, "%s convert: several inputs need -o OUTDIR\n", prog);
+		return EXIT_USAGE;
+	}
+	mailprof_check_config *cfg = NULL;
+	if (a->check && !(cfg = cli_check_config(&a->copts, a->fail_on_set ? a->fail_on : -1)))
+		return EXIT_USAGE;
+	struct cli_batch_opts bo = {
+		.from = a->from, .opt = &a->opt, .jobs = a->jobs, .quiet = a->quiet,
+		.dry_run = a->dry_run, .force = a->force, .summary = true, .cfg = cfg,
+		.fail_on = cfg ? (int)mailprof_check_config_fail_on(cfg) : MAILPROF_ERROR,
+		.to = to, .outdir = a->out, .check = a->check, .fix = a->fix,
+	};
+	int rc = cli_batch_run(&bo, in, n);
+	mailprof_check_config_free(cfg);
+	return rc;
+}
+
 static int cmd_convert(int argc, char **argv)
 {
 	struct args a = {0};
@@ -228,10 +268,8 @@ static int cmd_convert(int argc, char **argv)
 		fprintf(stderr, "%s convert: cannot write format '%s' (see `%s formats`)\n", prog, a.to, prog);
 		return EXIT_USAGE;
 	}
-	if (argc - optind > 1) {
-		fprintf(stderr, "%s convert: one input at a time\n", prog);
-		return EXIT_USAGE;
-	}
+	if (cli_batch_wanted(argv + optind, (size_t)(argc - optind)))
+		return convert_batch(&a, to, argv + optind, (size_t)(argc - optind));
 	const char *in = optind < argc ? argv[optind] : "-";
 	mailprof_profile *p = mailprof_profile_new();
 	mailprof_diags *d = mailprof_diags_new();
@@ -306,41 +344,17 @@ static int cmd_check(int argc, char **argv)
 	if (!cfg)
 		return EXIT_USAGE;
 	a.fail_on = (int)mailprof_check_config_fail_on(cfg);
-	/* Cross-file findings (duplicate accounts), in input order. */
-	mailprof_batch *batch = mailprof_batch_new(cfg);
-	rc = EXIT_CLEAN;
-	struct cli_summary sum = {0};
-	rep->begin(stdout);
-	for (int i = optind; i < argc; i++) {
-		const char *path = argv[i];
-		mailprof_profile *p = mailprof_profile_new();
-		mailprof_diags *d = mailprof_diags_new();
-		mailprof_status st = mailprof_parse_file(p, path, a.from, &a.opt, d);
-		if (st == MAILPROF_OK) {
-			mailprof_check_with(p, cfg, d);
-			mailprof_batch_add(batch, p, d);
-		}
-		mailprof_diags_sort(d);
-		struct cli_file_result r = {path, st, d, mailprof_profile_account_count(p)};
-		rep->file(stdout, &r, sum.files);
-		sum.files++;
-		sum.accounts += r.accounts;
-		if (st != MAILPROF_OK) {
-			sum.failures++;
-			fprintf(stderr, "%s: %s: %s\n", prog, path, mailprof_strerror(st));
-		}
-		for (size_t k = 0; k < mailprof_diags_count(d); k++)
-			sum.by_severity[mailprof_diags_get(d, k)->severity]++;
-		if (mailprof_diags_worst(d) >= a.fail_on)
-			rc = EXIT_FINDINGS;
-		mailprof_diags_free(d);
-		mailprof_profile_free(p);
-	}
-	rep->end(stdout, &sum);
-	fflush(stdout);
-	mailprof_batch_free(batch);
+	/* Files and folders, in input order; cross-file findings (duplicate
+	 * accounts) too. cli_batch.c */
+	char **in = argv + optind;
+	size_t n = (size_t)(argc - optind);
+	struct cli_batch_opts bo = {
+		.from = a.from, .opt = &a.opt, .jobs = a.jobs, .quiet = a.quiet,
+		.summary = cli_batch_wanted(in, n), .rep = rep, .cfg = cfg, .fail_on = a.fail_on,
+	};
+	rc = cli_batch_run(&bo, in, n);
 	mailprof_check_config_free(cfg);
-	return sum.failures ? EXIT_USAGE : rc;
+	return rc;
 }
 
 static int cmd_formats(void)

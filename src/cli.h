@@ -68,4 +68,23 @@ mailprof_check_config *cli_check_config(const struct cli_check_opts *o, int fail
 int cli_check_fix(int nfiles, char **files, const char *out, const char *format,
                   const mailprof_options *opt, const struct cli_check_opts *o, int fail_on,
                   const struct cli_reporter *rep);
+
+/* Batch runs over files and folders (cli_batch.c). */
+struct cli_batch_opts {
+	const char *from;             /* --from, or NULL: detected per file */
+	const mailprof_options *opt;
+	long jobs;                    /* -j; 0: the number of cores */
+	bool quiet, dry_run, force, summary;
+	const struct cli_reporter *rep;      /* check: where results go (stdout) */
+	const mailprof_check_config *cfg;    /* check, or convert --check; may be NULL */
+	int fail_on;
+	const char *to, *outdir;     /* convert: target format and output folder */
+	bool check;                  /* convert --check */
+	bool fix;                    /* convert --fix: safe fixes before writing */
+};
+/* More than one input, or a folder: the batch path. */
+bool cli_batch_wanted(char **inputs, size_t n);
+/* Check or convert (o->to set) every input, folders walked recursively in
+ * byte order; returns the exit code. */
+int cli_batch_run(const struct cli_batch_opts *o, char **inputs, size_t n);
 #endif

@@ -63,6 +63,12 @@ const char *mailprof_format_summary(const char *name)
 	return f ? f->summary : NULL;
 }
 
+const char *mailprof_format_extensions(const char *name)
+{
+	const struct mp_format *f = mp_format_find(name);
+	return f ? f->extensions : NULL;
+}
+
 unsigned mailprof_format_caps(const char *name)
 {
 	const struct mp_format *f = mp_format_find(name);

@@ -82,3 +82,17 @@ const struct mp_rule mp_rule_fix_applied = {
 	 "section 3.1, RFC 5895 section 2, RFC 8314 section 3."},
 	NULL,
 };
+
+/* Emitters report lossy conversions under the finding ID "lossy" (this
+ * rule's name), so --disable lossy, severities and suppressions apply. */
+const struct mp_rule mp_rule_lossy = {
+	{"MP037", "lossy", MAILPROF_INFO, "conversion loses information",
+	 "review the output; keep standard ports so the target client infers the rest",
+	 "Target formats cannot say everything the model holds: Apple profiles and .oeaccount have "
+	 "one SSL flag for STARTTLS and implicit TLS, no OAuth2, no POP leave-on-server days and no "
+	 "placeholders; autoconfig has no personal address; several formats keep one server per "
+	 "direction. The emitters report each dropped or approximated value as an info finding "
+	 "with ID \"lossy\" when converting. Sources: Apple com.apple.mail.managed schema, "
+	 "MS-OXDSCLI, automx2 CHANGELOG 2024.2."},
+	NULL,
+};

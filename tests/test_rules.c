@@ -435,3 +435,25 @@ Test(fix, cli_check_fix_writes_output)
 	cr_expect(strstr(out, "port = 587\nsecurity = starttls\n"), "%s", out);
 	free(out);
 }
+
+Test(rules, lossy_findings_follow_config)
+{
+	/* "MP037": emitters' "lossy" findings are configurable like any rule. */
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = t_parse_str(ACC IMAPS SUB, "t.ini", "ini", &d, &st);
+	char *out = NULL;
+	size_t len;
+	cr_assert_eq(mailprof_emit(p, "autoconfig", NULL, &out, &len, d), MAILPROF_OK);
+	free(out);
+	size_t n = t_count(d, "lossy");
+	cr_expect_gt(n, 0, "autoconfig has no personal address");
+	cr_expect_eq(mailprof_rule_find("lossy"), mailprof_rule_find("MP037"));
+	mailprof_check_config *c = mailprof_check_config_new();
+	cr_assert_eq(mailprof_check_config_enable(c, "MP037", 0), 0);
+	mailprof_check_with(p, c, d);
+	cr_expect_eq(t_count(d, "lossy"), 0);
+	mailprof_check_config_free(c);
+	mailprof_diags_free(d);
+	mailprof_profile_free(p);
+}
