@@ -370,13 +370,18 @@ static int sniff_autodiscover(const char *buf, size_t len)
 
 /* ---- emitter ---- */
 
-static void elem(mp_buf *b, const char *name, const char *text)
+static void elem_at(mp_buf *b, int indent, const char *name, const char *text)
 {
 	if (!text)
 		return;
-	mp_buf_printf(b, "        <%s>", name);
+	mp_buf_printf(b, "%*s<%s>", indent, "", name);
 	mp_buf_xml_escape(b, text);
 	mp_buf_printf(b, "</%s>\n", name);
+}
+
+static void elem(mp_buf *b, const char *name, const char *text)
+{
+	elem_at(b, 8, name, text);
 }
 
 static void emit_protocol(mp_buf *b, const mp_server *s, mailprof_diags *d)
@@ -462,8 +467,8 @@ static mailprof_status emit_autodiscover(const mailprof_profile *p, const mailpr
 	               "  <Response xmlns=\"" NS_INNER "\">\n");
 	if (a->display_name.v || a->email.v) {
 		mp_buf_puts(b, "    <User>\n");
-		elem(b, "DisplayName", a->display_name.v);
-		elem(b, "AutoDiscoverSMTPAddress", a->email.v);
+		elem_at(b, 6, "DisplayName", a->display_name.v);
+		elem_at(b, 6, "AutoDiscoverSMTPAddress", a->email.v);
 		mp_buf_puts(b, "    </User>\n");
 	}
 	mp_buf_puts(b, "    <Account>\n      <AccountType>email</AccountType>\n      <Action>settings</Action>\n");

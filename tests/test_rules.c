@@ -105,6 +105,10 @@ static struct rcase cases[] = {
 	/* MP045: suppression without reason; near miss: with reason */
 	{"MP045", ACC IMAPS "; mailprof-disable MP025\n[outgoing]\nhost = imap.example.com\nport = 587\nsecurity = starttls\nauth = password-cleartext\n", 1},
 	{"MP045", ACC IMAPS "; mailprof-disable MP025: one host for all services\n[outgoing]\nhost = imap.example.com\nport = 587\nsecurity = starttls\nauth = password-cleartext\n", 0},
+	/* MP034 no address: a personal account (user name) needs one; a template does not */
+	{"MP034", "[account]\ndisplay_name = Jiro\n" IMAPS SUB, 1},
+	{"MP034", "[account]\n" IMAPS "username = jiro\n" SUB, 1},
+	{"MP034", "[account]\n" IMAPS "username = %EMAILADDRESS%\n" SUB, 0},
 	/* MP020 still quiet on what MP024 reports; MP023 alone on URLs */
 	{"MP020", ACC SRV("imap", "[2001:db8::1]") SUB, 0},
 	{"MP024", ACC SRV("imap", "https://webmail.example.com/") SUB, 0},

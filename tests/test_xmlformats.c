@@ -612,3 +612,26 @@ Test(xmlformats, listed_with_both_directions)
 	cr_expect_str_eq(mailprof_format_lookup("wlm"), "oeaccount");
 	cr_expect_str_eq(mailprof_format_lookup("pox"), "autodiscover");
 }
+
+Test(xmlformats, cli_identifier_and_formats)
+{
+	char *out = NULL, *err = NULL, *cmd;
+	cr_assert(asprintf(&cmd, "%s convert --to mobileconfig --identifier net.example.corp "
+	                         "samples/oeaccount/tb-donhallimap.oeaccount", t_mailprof()) > 0);
+	int rc = t_run(cmd, &out, &err);
+	cr_expect_eq(rc, 0, "%s", err);
+	cr_expect(strstr(out, "<string>net.example.corp</string>"));
+	cr_expect(strstr(out, "<string>net.example.corp.email</string>"));
+	free(cmd), free(out), free(err);
+	cr_assert(asprintf(&cmd, "%s formats", t_mailprof()) > 0);
+	rc = t_run(cmd, &out, NULL);
+	cr_expect_eq(rc, 0);
+	static const char *const names[] = {"autodiscover", "mobileconfig", "oeaccount"};
+	for (size_t i = 0; i < 3; i++) {
+		const char *l = strstr(out, names[i]);
+		cr_assert(l, "%s listed", names[i]);
+		cr_expect(strstr(l, "yes   yes") && strstr(l, "yes   yes") < strchr(l, '\n'),
+		          "%s reads and writes", names[i]);
+	}
+	free(cmd), free(out);
+}
