@@ -111,6 +111,7 @@ static const struct target targets[] = {
 };
 
 static size_t g_compared, g_pairs, g_fields, g_bad;
+static bool g_quiet; /* control test: count without logging (an error log fails the run) */
 
 /* A difference is logged and counted (not asserted here), so the control
  * test below can check that the comparison does catch differences. */
@@ -118,7 +119,8 @@ static size_t g_compared, g_pairs, g_fields, g_bad;
 	do {                                       \
 		if (!(cond)) {                         \
 			g_bad++;                           \
-			cr_log_error(__VA_ARGS__);         \
+			if (!g_quiet)                      \
+				cr_log_error(__VA_ARGS__);     \
 		}                                      \
 	} while (0)
 
@@ -345,6 +347,7 @@ Test(matrix, comparison_catches_differences)
 	mp_server_add_auth(s, MP_AUTH_NTLM);
 	mp_server_add_auth(t, MP_AUTH_PASSWORD_CLEARTEXT);
 	mp_str_set(&a->email, "a@example.com", NULL);
+	g_quiet = true;
 	g_bad = 0;
 	cmp_account(&targets[0], a, b, "control json"); /* port, security, auth, email */
 	cr_expect_eq(g_bad, 4);
@@ -354,6 +357,7 @@ Test(matrix, comparison_catches_differences)
 	cr_expect_str_eq(targets[4].name, "mobileconfig");
 	cr_expect_eq(g_bad, 3); /* port, auth, email */
 	g_bad = 0;
+	g_quiet = false;
 	mailprof_profile_free(p);
 	mailprof_profile_free(q);
 }
