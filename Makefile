@@ -99,6 +99,10 @@ valgrind: all $(B)/test-runner
 golden: all
 	sh tools/golden.sh $(B)/mailprof
 
+# Batch benchmark against xmllint (not a test; see bench/bench.sh). BENCH_N=3000 for a quick run.
+bench: all
+	sh bench/bench.sh $(B)/mailprof $(BENCH_N)
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
 	  $(DESTDIR)$(DATADIR)/mailprof/schemas $(DESTDIR)$(MANDIR)/man1

@@ -312,6 +312,8 @@ static void process(const struct cli_batch_opts *o, struct slot *s, struct scrat
 			s->skipped = true;
 			return;
 		}
+		if (!fmt)
+			fmt = sniffed; /* sniff once, not again in mailprof_parse */
 	}
 	s->st = mailprof_parse(s->p, scr->buf, len, s->in.path, fmt, o->opt, s->d);
 	if (s->st != MAILPROF_OK)

@@ -7,9 +7,6 @@
 
 #include "check.h"
 
-_Static_assert(sizeof(((struct mailprof_check_config *)0)->enabled) >= 48,
-               "room for every rule in the table");
-
 mailprof_check_config *mailprof_check_config_new(void)
 {
 	mailprof_check_config *c = mp_xcalloc(1, sizeof *c);
