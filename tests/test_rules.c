@@ -54,6 +54,8 @@ static struct rcase cases[] = {
 	{"MP026", ACC SRV("imap", "imap.hoster.example.net") SUB, 1},
 	{"MP026", "[account]\nemail = u@mail.example.co.jp\n" SRV("imap", "imap.example.co.jp")
 	          "[outgoing]\nhost = smtp.example.co.jp\nport = 465\nsecurity = tls\nauth = password-cleartext\n", 0},
+	{"MP026", "[account]\nprovider_id = 1und1.de\ndomains = online.de\n" SRV("imap", "imap.1und1.de")
+	          "[outgoing]\nhost = smtp.1und1.de\nport = 465\nsecurity = tls\nauth = password-cleartext\n", 0},
 	/* MP027: invalid address; near misses: valid, and dotty (MP028) */
 	{"MP027", "[account]\nemail = u.example.com\n" IMAPS SUB, 1},
 	{"MP027", "[account]\nemail = u@example\n" IMAPS SUB, 1},
@@ -460,4 +462,43 @@ Test(rules, lossy_findings_follow_config)
 	mailprof_check_config_free(c);
 	mailprof_diags_free(d);
 	mailprof_profile_free(p);
+}
+
+/* Optional: the ISPDB run recorded in docs/ci.md still matches (needs the
+ * shared corpus, which is not part of the project: skipped without it). */
+Test(corpus, ispdb_counts_match_docs)
+{
+	const char *dirs[] = {"../shared/corpus/ispdb", "/work/shared/corpus/ispdb"}, *ISPDB = NULL;
+	for (size_t i = 0; i < 2 && !ISPDB; i++)
+		if (access(dirs[i], R_OK) == 0)
+			ISPDB = dirs[i];
+	if (!ISPDB) {
+		cr_skip_test("SKIPPED: ISPDB corpus not found (../shared/corpus/ispdb); recorded run not re-checked");
+		return;
+	}
+	char cmd[400], *out = NULL;
+	snprintf(cmd, sizeof cmd, "%s check --no-config %s/*.xml 2>/dev/null | grep -o '\\[[A-Za-z0-9-]*\\]$' | sort | uniq -c",
+	         t_mailprof(), ISPDB);
+	t_run(cmd, &out, NULL);
+	char *doc = t_slurp("docs/ci.md", NULL);
+	cr_assert(doc && out);
+	const char *tab = strstr(doc, "| Rule | Name |");
+	cr_assert(tab);
+	size_t rows = 0;
+	for (const char *l = strstr(tab, "\n| "); l && strncmp(l, "\n| ", 3) == 0; l = strchr(l + 1, '\n')) {
+		char rule[40], name[40], sev[16];
+		int n, files;
+		if (sscanf(l, "\n| %39s | %39s | %15s | %d | %d |", rule, name, sev, &n, &files) != 5)
+			continue;
+		char want[64];
+		snprintf(want, sizeof want, " %d [%s]\n", n, rule);
+		cr_expect(strstr(out, want), "docs/ci.md says %d x %s; the run gave:\n%s", n, rule, out);
+		rows++;
+	}
+	size_t lines = 0;
+	for (const char *p = out; *p; p++)
+		lines += *p == '\n';
+	cr_expect_eq(rows, lines, "every rule that fires is in the recorded table");
+	free(out);
+	free(doc);
 }
