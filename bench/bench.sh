@@ -72,10 +72,19 @@ bytes() { find "$@" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 
 measure() {
 	label=$1 files=$2 by=$3
 	shift 3
-	/usr/bin/time -f '%e %M %U %S' -o "$W/time.out" "$@" >"$W/stdout" 2>"$W/stderr" || true
-	# time(1) puts "Command exited with non-zero status" first: read the last line.
-	tail -n 1 "$W/time.out" >"$W/time.last"
-	read -r t rss us sy <"$W/time.last" || { echo "bench: $label did not run" >&2; cat "$W/stderr" >&2; exit 2; }
+	# The machine is shared: best (least elapsed) of $reps runs.
+	t= rss= us= sy=
+	k=0
+	while [ "$k" -lt "$reps" ]; do
+		/usr/bin/time -f '%e %M %U %S' -o "$W/time.out" "$@" >"$W/stdout" 2>"$W/stderr" || true
+		# time(1) puts "Command exited with non-zero status" first: read the last line.
+		tail -n 1 "$W/time.out" >"$W/time.last"
+		read -r t1 rss1 us1 sy1 <"$W/time.last" || { echo "bench: $label did not run" >&2; cat "$W/stderr" >&2; exit 2; }
+		if [ -z "$t" ] || awk -v a="$t1" -v b="$t" 'BEGIN { exit !(a < b) }'; then
+			t=$t1 rss=$rss1 us=$us1 sy=$sy1
+		fi
+		k=$((k + 1))
+	done
 	ratio=$(awk -v a="$t" -v b="${floor:-$t}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
 	awk -v l="$label" -v f="$files" -v b="$by" -v t="$t" -v r="$rss" -v q="$ratio" -v c="$us $sy" 'BEGIN {
 		s = t > 0 ? t : 0.01
@@ -92,6 +101,10 @@ run_size() {
 	na=$(find "$d" -type f | wc -l)
 	ba=$(bytes "$d/xml" "$d/ini" "$d/notice")
 	rm -rf "$d.out"
+	# Written back and in the page cache before anything is timed.
+	sync
+	find "$d" -type f -exec cat {} + >/dev/null
+	reps=${BENCH_REPS:-3}
 	echo
 	echo "N = $n ($nx XML, $((na - nx)) INI and notices; $JOBS cores)"
 	printf '%-34s %7s %7s %7s %9s %7s %9s %7s\n' "run" "files" "sec" "cpu-sec" "files/s" "MB/s" "peakMB" "ratio"
@@ -104,12 +117,14 @@ run_size() {
 		"find '$d/xml' -name '*.xml' | sort | xargs -n 2000 xmllint --noout --schema schemas/autoconfig.xsd"
 	measure "mailprof check -j1 (XML)" "$nx" "$bx" "$MP" check -q -j1 "$d/xml"
 	r_j1=$t
+	eval "rss_j1_$n=$rss"
 	measure "mailprof check -j$JOBS (XML)" "$nx" "$bx" "$MP" check -q -j"$JOBS" "$d/xml"
 	r_jn=$t
 	tail -n 1 "$W/stderr" | sed 's/^/  /'
 	measure "mailprof check -j$JOBS (all)" "$na" "$ba" "$MP" check -q -j"$JOBS" "$d"
 	eval "rss_check_$n=$rss"
 	tail -n 1 "$W/stderr" | sed 's/^/  /'
+	reps=1 # writes N files: once is enough
 	measure "mailprof convert --to json -j$JOBS" "$na" "$ba" "$MP" convert -q --to json \
 		-j"$JOBS" -o "$d.out" "$d"
 	tail -n 1 "$W/stderr" | sed 's/^/  /'
@@ -123,7 +138,9 @@ small=$((N / 10))
 echo "mailprof batch benchmark: $($MP --version), corpus from $SRC"
 run_size "$small"
 run_size "$N"
-eval "a=\$rss_check_$small b=\$rss_check_$N"
-awk -v a="$a" -v b="$b" -v s="$small" -v n="$N" 'BEGIN {
-	printf("\npeak RSS of check (all): %.1f MB at N=%d, %.1f MB at N=%d: %+.1f%% (target within 10%%)\n",
-		a / 1024, s, b / 1024, n, (b - a) * 100 / a) }'
+eval "a=\$rss_j1_$small b=\$rss_j1_$N c=\$rss_check_$small e=\$rss_check_$N"
+awk -v a="$a" -v b="$b" -v c="$c" -v e="$e" -v s="$small" -v n="$N" 'BEGIN {
+	printf("\npeak RSS, N=%d -> N=%d (target: within 10%%):\n", s, n)
+	printf("  check -j1 (XML):  %.1f MB -> %.1f MB: %+.1f%%\n", a / 1024, b / 1024, (b - a) * 100 / a)
+	printf("  check -jN (all):  %.1f MB -> %.1f MB: %+.1f%% (includes the duplicate-account\n", c / 1024, e / 1024, (e - c) * 100 / c)
+	printf("                    table, MP039: one entry per distinct account identity)\n") }'
