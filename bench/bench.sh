@@ -6,6 +6,9 @@
 #   xmllint so process start-up does not dominate), mailprof check -j1 and
 #   with all cores over the same XML files, check over the whole corpus, and
 #   convert to JSON; at N/10 and at N, to show how time and memory grow.
+#   `xmllint --noout --schema` is shown as a reference (mailprof validates
+#   every autoconfig file against schemas/autoconfig.xsd; xmllint --noout
+#   does not), not as the target's floor.
 # usage: bench/bench.sh [MAILPROF] [N]     (N also from $BENCH_N; default 30000)
 set -eu
 MP=${1:-build/mailprof}
@@ -69,14 +72,16 @@ bytes() { find "$@" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 
 measure() {
 	label=$1 files=$2 by=$3
 	shift 3
-	/usr/bin/time -f '%e %M' -o "$W/time.out" "$@" >"$W/stdout" 2>"$W/stderr" || true
+	/usr/bin/time -f '%e %M %U %S' -o "$W/time.out" "$@" >"$W/stdout" 2>"$W/stderr" || true
 	# time(1) puts "Command exited with non-zero status" first: read the last line.
 	tail -n 1 "$W/time.out" >"$W/time.last"
-	read -r t rss <"$W/time.last" || { echo "bench: $label did not run" >&2; cat "$W/stderr" >&2; exit 2; }
+	read -r t rss us sy <"$W/time.last" || { echo "bench: $label did not run" >&2; cat "$W/stderr" >&2; exit 2; }
 	ratio=$(awk -v a="$t" -v b="${floor:-$t}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-	awk -v l="$label" -v f="$files" -v b="$by" -v t="$t" -v r="$rss" -v q="$ratio" 'BEGIN {
+	awk -v l="$label" -v f="$files" -v b="$by" -v t="$t" -v r="$rss" -v q="$ratio" -v c="$us $sy" 'BEGIN {
 		s = t > 0 ? t : 0.01
-		printf "%-34s %7d %7.2f %9.0f %7.2f %9.1f %7s\n", l, f, t, f / s, b / 1048576 / s, r / 1024, q }'
+		split(c, cc, " ")
+		printf "%-34s %7d %7.2f %7.2f %9.0f %7.2f %9.1f %7s\n", l, f, t, cc[1] + cc[2], f / s,
+			b / 1048576 / s, r / 1024, q }'
 }
 
 run_size() {
@@ -89,11 +94,14 @@ run_size() {
 	rm -rf "$d.out"
 	echo
 	echo "N = $n ($nx XML, $((na - nx)) INI and notices; $JOBS cores)"
-	printf '%-34s %7s %7s %9s %7s %9s %7s\n' "run" "files" "sec" "files/s" "MB/s" "peakMB" "ratio"
+	printf '%-34s %7s %7s %7s %9s %7s %9s %7s\n' "run" "files" "sec" "cpu-sec" "files/s" "MB/s" "peakMB" "ratio"
 	floor=
 	measure "xmllint --noout (XML)" "$nx" "$bx" sh -c \
 		"find '$d/xml' -name '*.xml' | sort | xargs -n 2000 xmllint --noout"
 	floor=$t
+	# Not a floor, a reference: what XSD validation alone adds to parsing.
+	measure "xmllint --noout --schema (XML)" "$nx" "$bx" sh -c \
+		"find '$d/xml' -name '*.xml' | sort | xargs -n 2000 xmllint --noout --schema schemas/autoconfig.xsd"
 	measure "mailprof check -j1 (XML)" "$nx" "$bx" "$MP" check -q -j1 "$d/xml"
 	r_j1=$t
 	measure "mailprof check -j$JOBS (XML)" "$nx" "$bx" "$MP" check -q -j"$JOBS" "$d/xml"

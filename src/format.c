@@ -91,6 +91,10 @@ const char *mailprof_format_detect(const char *buf, size_t len, const char *path
 			best_score = s;
 			best = formats[i];
 		}
+		/* Certain: no later format can win (ties keep the first), so skip
+		 * the other sniffers, some of which scan the whole buffer. */
+		if (s >= 100)
+			break;
 	}
 	if (best && best_score >= 50)
 		return best->name;
