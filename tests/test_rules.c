@@ -540,3 +540,21 @@ Test(rules, payload_uuid)
 	cr_expect_eq(uuid_findings(a, "UUID1"), 1, "MP035 malformed");
 	cr_expect_eq(uuid_findings(a, b), 0, "MP035 near miss: distinct UUIDs");
 }
+
+Test(config, cli_reads_mailprof_ini_upward)
+{
+	char cmd[2600], *out = NULL;
+	const char *mp = t_mailprof();
+	char abs[1024];
+	snprintf(abs, sizeof abs, "%s%s%s", mp[0] == '/' ? "" : getenv("PWD"), mp[0] == '/' ? "" : "/", mp);
+	/* port25.ini fails with MP001; the config above the working directory turns it into an info. */
+	snprintf(cmd, sizeof cmd,
+	         "d=$(mktemp -d) && mkdir -p $d/sub && cp samples/ini/port25.ini $d/sub/ && "
+	         "printf 'fail-on = error\\n[rules]\\nsmtp-port25-no-auth = info\\n' > $d/.mailprof.ini && "
+	         "cd $d/sub && %s check port25.ini; rc=$?; %s check --no-config port25.ini >/dev/null; rc2=$?; "
+	         "cd / && rm -rf $d; echo \"rc=$rc rc2=$rc2\"", abs, abs);
+	t_run(cmd, &out, NULL);
+	cr_expect(strstr(out, "info: SMTP server smtp.example.net on port 25"), "%s", out);
+	cr_expect(strstr(out, "rc=0 rc2=1"), "%s", out);
+	free(out);
+}
