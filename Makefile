@@ -11,7 +11,7 @@ PKG_CONFIG ?= pkg-config
 CC ?= cc
 B ?= build
 
-DEPS_PKGS = libxml2-dev libinih-dev libcriterion-dev pkg-config libxml2-utils
+DEPS_PKGS = libxml2-dev libinih-dev libcriterion-dev pkg-config libxml2-utils python3-jsonschema
 
 XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
 XML_LIBS := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)

@@ -502,3 +502,59 @@ Test(corpus, ispdb_counts_match_docs)
 	free(out);
 	free(doc);
 }
+
+/* MP035: a structure finding of the mobileconfig reader. */
+static size_t uuid_findings(const char *u1, const char *u2)
+{
+	char xml[1400];
+	snprintf(xml, sizeof xml,
+	         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\">\n<dict>\n"
+	         "<key>PayloadContent</key>\n<array>\n<dict>\n"
+	         "<key>PayloadType</key><string>com.apple.mail.managed</string>\n"
+	         "<key>PayloadIdentifier</key><string>x.mail</string>\n"
+	         "<key>PayloadUUID</key>\n<string>%s</string>\n<key>PayloadVersion</key><integer>1</integer>\n"
+	         "<key>EmailAccountType</key><string>EmailTypeIMAP</string>\n"
+	         "<key>EmailAddress</key><string>u@example.com</string>\n"
+	         "<key>IncomingMailServerHostName</key><string>imap.example.com</string>\n"
+	         "<key>IncomingMailServerPortNumber</key><integer>993</integer>\n"
+	         "<key>IncomingMailServerUseSSL</key><true/>\n"
+	         "<key>IncomingMailServerAuthentication</key><string>EmailAuthPassword</string>\n"
+	         "<key>OutgoingMailServerHostName</key><string>smtp.example.com</string>\n"
+	         "<key>OutgoingMailServerPortNumber</key><integer>465</integer>\n"
+	         "<key>OutgoingMailServerUseSSL</key><true/>\n"
+	         "<key>OutgoingMailServerAuthentication</key><string>EmailAuthPassword</string>\n"
+	         "</dict>\n</array>\n<key>PayloadIdentifier</key><string>x</string>\n"
+	         "<key>PayloadType</key><string>Configuration</string>\n"
+	         "<key>PayloadUUID</key><string>%s</string>\n<key>PayloadVersion</key><integer>1</integer>\n"
+	         "</dict>\n</plist>\n", u1, u2);
+	mailprof_diags *d = t_check_str(xml, "mobileconfig");
+	size_t n = t_count(d, "MP035");
+	mailprof_diags_free(d);
+	return n;
+}
+
+Test(rules, payload_uuid)
+{
+	const char *a = "6F1D3C2A-1B2C-4D3E-8F90-0A1B2C3D4E5F", *b = "7E2D3C2A-1B2C-4D3E-8F90-0A1B2C3D4E5F";
+	cr_expect_eq(uuid_findings(a, a), 1, "MP035 duplicate");
+	cr_expect_eq(uuid_findings(a, "UUID1"), 1, "MP035 malformed");
+	cr_expect_eq(uuid_findings(a, b), 0, "MP035 near miss: distinct UUIDs");
+}
+
+Test(config, cli_reads_mailprof_ini_upward)
+{
+	char cmd[2600], *out = NULL;
+	const char *mp = t_mailprof();
+	char abs[1024];
+	snprintf(abs, sizeof abs, "%s%s%s", mp[0] == '/' ? "" : getenv("PWD"), mp[0] == '/' ? "" : "/", mp);
+	/* port25.ini fails with MP001; the config above the working directory turns it into an info. */
+	snprintf(cmd, sizeof cmd,
+	         "d=$(mktemp -d) && mkdir -p $d/sub && cp samples/ini/port25.ini $d/sub/ && "
+	         "printf 'fail-on = error\\n[rules]\\nsmtp-port25-no-auth = info\\n' > $d/.mailprof.ini && "
+	         "cd $d/sub && %s check port25.ini; rc=$?; %s check --no-config port25.ini >/dev/null; rc2=$?; "
+	         "cd / && rm -rf $d; echo \"rc=$rc rc2=$rc2\"", abs, abs);
+	t_run(cmd, &out, NULL);
+	cr_expect(strstr(out, "info: SMTP server smtp.example.net on port 25"), "%s", out);
+	cr_expect(strstr(out, "rc=0 rc2=1"), "%s", out);
+	free(out);
+}

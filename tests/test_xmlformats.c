@@ -656,3 +656,19 @@ Test(autodiscover, usepopauth_shares_the_incoming_login)
 	mailprof_diags_free(d);
 	mailprof_profile_free(p);
 }
+
+Test(mobileconfig, encrypted_payloads_are_a_clear_error)
+{
+	const char *x = "<?xml version=\"1.0\"?>\n<plist version=\"1.0\"><dict>\n"
+	                "<key>EncryptedPayloadContent</key>\n<data>MIAGCSqGSIb3DQEHA6CAMIACAQAx</data>\n"
+	                "<key>PayloadType</key><string>Configuration</string></dict></plist>\n";
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = t_parse_str(x, "enc.mobileconfig", NULL, &d, &st);
+	cr_expect_eq(st, MAILPROF_ERR_UNSUPPORTED);
+	const mailprof_diag *g = t_find(d, "mobileconfig-encrypted");
+	cr_assert(g);
+	cr_expect_eq(g->loc.line, 4);
+	mailprof_diags_free(d);
+	mailprof_profile_free(p);
+}
