@@ -17,7 +17,7 @@ static void str(mp_buf *b, const char *v)
 	for (; *v; v++) {
 		if (*v == '"' || *v == '\\')
 			mp_buf_putc(b, '\\');
-		mp_buf_putc(b, *v);
+		mp_buf_putc(b, *v == '\n' || *v == '\r' ? ' ' : *v); /* one directive per line */
 	}
 	mp_buf_putc(b, '"');
 }

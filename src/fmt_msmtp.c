@@ -10,7 +10,7 @@
 /* msmtprc values: quote when they hold blanks, quotes, '#' or are empty. */
 static void val(mp_buf *b, const char *v)
 {
-	if (*v && !strpbrk(v, " \t\"\\#")) {
+	if (*v && !strpbrk(v, " \t\"\\#\r\n")) {
 		mp_buf_puts(b, v);
 		return;
 	}
@@ -18,7 +18,7 @@ static void val(mp_buf *b, const char *v)
 	for (; *v; v++) {
 		if (*v == '"' || *v == '\\')
 			mp_buf_putc(b, '\\');
-		mp_buf_putc(b, *v);
+		mp_buf_putc(b, *v == '\n' || *v == '\r' ? ' ' : *v); /* one directive per line */
 	}
 	mp_buf_putc(b, '"');
 }

@@ -12,6 +12,10 @@ static void qstr(mp_buf *b, const char *v)
 {
 	mp_buf_putc(b, '"');
 	for (; *v; v++) {
+		if (*v == '\n' || *v == '\r') { /* a raw line break would end the command */
+			mp_buf_puts(b, *v == '\n' ? "\\n" : "\\r");
+			continue;
+		}
 		if (strchr("\\\"$`", *v))
 			mp_buf_putc(b, '\\');
 		mp_buf_putc(b, *v);

@@ -154,9 +154,12 @@ static mailprof_status emit_prf(const mailprof_profile *p, const mailprof_option
 				kv(b, "SMTPServer", out->host.v);
 			if (out->port.set)
 				mp_buf_printf(b, "SMTPPort=%d\n", out->port.v);
-			bool login = mp_server_uses_password(out) || spa(out) ||
-			             (!out->nauth && out->username.v);
+			/* Any login method Outlook cannot name (OAuth2, GSSAPI) is still a
+			 * login: reported by lossy_auth, written as user + password. */
 			bool after_pop = out->nauth && out->auth[0] == MP_AUTH_SMTP_AFTER_POP;
+			bool login = out->nauth ? !after_pop && out->auth[0] != MP_AUTH_NONE &&
+			                              out->auth[0] != MP_AUTH_CLIENT_IP
+			                        : out->username.v != NULL;
 			mp_buf_printf(b, "SMTPUseAuth=%d\n", login || after_pop);
 			/* 0 same as incoming, 1 log on with SMTPUserName, 2 POP before SMTP */
 			mp_buf_printf(b, "SMTPAuthMethod=%d\n", after_pop ? 2 : login && out->username.v ? 1 : 0);
@@ -200,7 +203,7 @@ static mailprof_status emit_prf(const mailprof_profile *p, const mailprof_option
 
 const struct mp_format mp_format_prf = {
 	.name = "prf",
-	.aliases = "outlook",
+	.aliases = "outlookprf",
 	.extensions = ".prf",
 	.summary = "Outlook profile file (.prf, Office Customization Tool layout), output only",
 	.emit = emit_prf,

@@ -182,7 +182,7 @@ static mailprof_status emit_userjs(const mailprof_profile *p, const mailprof_opt
 
 const struct mp_format mp_format_userjs = {
 	.name = "userjs",
-	.aliases = "thunderbird prefsjs",
+	.aliases = "prefsjs user.js",
 	.extensions = ".js",
 	.summary = "Thunderbird preferences (user.js / prefs.js lines), output only",
 	.emit = emit_userjs,
