@@ -11,7 +11,7 @@ PKG_CONFIG ?= pkg-config
 CC ?= cc
 B ?= build
 
-DEPS_PKGS = libxml2-dev libinih-dev libcriterion-dev pkg-config libxml2-utils
+DEPS_PKGS = libxml2-dev libinih-dev libcriterion-dev pkg-config libxml2-utils python3-jsonschema
 
 XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
 XML_LIBS := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)
@@ -104,6 +104,10 @@ valgrind: all $(B)/test-runner
 
 golden: all
 	sh tools/golden.sh $(B)/mailprof
+
+# Batch benchmark against xmllint (not a test; see bench/bench.sh). BENCH_N=3000 for a quick run.
+bench: all
+	sh bench/bench.sh $(B)/mailprof $(BENCH_N)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \

@@ -10,6 +10,10 @@ static const struct mp_rule *const rules[] = {
 #undef MP_RULE
 };
 
+/* The configuration keeps per-rule switches in fixed arrays. */
+_Static_assert(MP_COUNT(rules) <= sizeof(((struct mailprof_check_config *)0)->enabled),
+               "grow mailprof_check_config's per-rule arrays");
+
 size_t mailprof_rule_count(void)
 {
 	return MP_COUNT(rules);

@@ -49,6 +49,8 @@ bool mp_port_is_starttls(int port);      /* 25, 110, 143, 587 */
 bool mp_has_placeholder(const char *s);
 /* An upper-case template token (PRIMARY_HOSTNAME, YOURDOMAIN) in s. */
 bool mp_template_token(const char *s);
+/* MP035 over an XML plist's text (rules_plist.c); called by mailprof_parse. */
+void mp_plist_uuid_scan(const char *buf, size_t len, const char *file, mailprof_diags *d);
 /* Call fn on every incoming, then every outgoing server of a. */
 void mp_each_server(const mp_rule_ctx *c, const mp_account *a,
                     void (*fn)(const mp_rule_ctx *, const mp_server *));

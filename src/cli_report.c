@@ -105,6 +105,23 @@ static void sarif_text(FILE *f, const char *key, const char *text)
 	fputc('}', f);
 }
 
+/* artifactLocation.uri: a URI reference, so bytes outside the unreserved
+ * set and '/' are percent-encoded; absolute paths become file:// URIs. */
+static void sarif_uri(FILE *f, const char *path)
+{
+	fputc('"', f);
+	if (path[0] == '/')
+		fputs("file://", f);
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~/", *p))
+			fputc(*p, f);
+		else
+			fprintf(f, "%%%02X", *p);
+	}
+	fputc('"', f);
+}
+
 static void sarif_begin(FILE *f)
 {
 	sarif_results = 0;
@@ -144,7 +161,7 @@ static void sarif_file(FILE *f, const struct cli_file_result *r, size_t index)
 		sarif_text(f, "message", g->message);
 		/* An alert needs a place: line 1 when the finding has none. */
 		fputs(",\n       \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", f);
-		cli_json_str(f, g->loc.file ? g->loc.file : r->path);
+		sarif_uri(f, g->loc.file ? g->loc.file : r->path);
 		fprintf(f, "}, \"region\": {\"startLine\": %d", g->loc.line > 0 ? g->loc.line : 1);
 		if (g->loc.line > 0 && g->loc.column > 0)
 			fprintf(f, ", \"startColumn\": %d", g->loc.column);

@@ -7,9 +7,6 @@
 
 #include "check.h"
 
-_Static_assert(sizeof(((struct mailprof_check_config *)0)->enabled) >= 48,
-               "room for every rule in the table");
-
 mailprof_check_config *mailprof_check_config_new(void)
 {
 	mailprof_check_config *c = mp_xcalloc(1, sizeof *c);
@@ -487,13 +484,23 @@ void mailprof_batch_add(mailprof_batch *b, const mailprof_profile *p, mailprof_d
 		account_keys(a, keys, &nk, MP_COUNT(keys));
 		bool reported = false;
 		for (size_t k = 0; k < nk; k++) {
-			for (size_t i = 0; !reported && i < b->n; i++)
+			bool seen = false;
+			for (size_t i = 0; !seen && i < b->n; i++)
 				if (strcmp(b->v[i].key, keys[k]) == 0) {
+					seen = true;
+					if (reported)
+						break;
 					mp_rule_ctx c = {&mp_rule_duplicate_account, p, nd, b->cfg};
 					mp_report(&c, &a->loc, "account %s is a duplicate of the one at %s:%d",
 					          a->email.v ? a->email.v : keys[k], b->v[i].file, b->v[i].line);
 					reported = true;
 				}
+			/* Only the first holder of a key is ever named: a batch of
+			 * copies must not grow the table. */
+			if (seen) {
+				free(keys[k]);
+				continue;
+			}
 			b->v = mp_xrealloc(b->v, (b->n + 1) * sizeof *b->v);
 			b->v[b->n++] = (struct seen){keys[k], mp_xstrdup(a->loc.file ? a->loc.file : "-"), a->loc.line};
 		}

@@ -97,7 +97,8 @@ struct ctx {
 	mailprof_diags *d;
 };
 
-static void read_protocol(struct ctx *c, mp_account *a, xmlNodePtr pn)
+/* Returns true when the Protocol says UsePOPAuth on (SMTP only). */
+static bool read_protocol(struct ctx *c, mp_account *a, xmlNodePtr pn)
 {
 	mailprof_loc pl = mp_xml_loc(c->path, pn);
 	char *type = NULL;
@@ -118,14 +119,14 @@ static void read_protocol(struct ctx *c, mp_account *a, xmlNodePtr pn)
 		        "Protocol of Type '%s' is not IMAP, POP3 or SMTP: skipped", tname);
 		free(type);
 		xmlFree(tattr);
-		return;
+		return false;
 	}
 	free(type);
 	xmlFree(tattr);
 	mp_server *s = mp_server_add(a, proto);
 	s->loc = pl;
 	/* Absent SSL, SPA and AuthRequired mean on (section 2.4). */
-	bool ssl = true, spa = true, authreq = true, smtplast = false;
+	bool ssl = true, spa = true, authreq = true, smtplast = false, popauth = false;
 	mailprof_loc ssl_loc = pl, enc_loc = pl, auth_loc = pl;
 	char *enc = NULL;
 	for (xmlNodePtr n = pn->children; n; n = n->next) {
@@ -153,7 +154,7 @@ static void read_protocol(struct ctx *c, mp_account *a, xmlNodePtr pn)
 				        "<LoginName> '%s' looks like a placeholder; Outlook does not substitute "
 				        "placeholders", t);
 		} else if (mp_xml_is(n, "SSL") || mp_xml_is(n, "SPA") || mp_xml_is(n, "AuthRequired") ||
-		           mp_xml_is(n, "SMTPLast")) {
+		           mp_xml_is(n, "SMTPLast") || mp_xml_is(n, "UsePOPAuth")) {
 			if (!onoff(t, &b))
 				mp_diag(c->d, MAILPROF_WARNING, "autodiscover-value", &l, "use on or off",
 				        "<%s> '%s' is neither on nor off: the default is used", n->name, t);
@@ -163,6 +164,8 @@ static void read_protocol(struct ctx *c, mp_account *a, xmlNodePtr pn)
 				spa = b, auth_loc = l;
 			else if (mp_xml_is(n, "AuthRequired"))
 				authreq = b, auth_loc = l;
+			else if (mp_xml_is(n, "UsePOPAuth"))
+				popauth = b;
 			else
 				smtplast = b;
 		} else if (mp_xml_is(n, "Encryption") && !enc) {
@@ -204,6 +207,7 @@ static void read_protocol(struct ctx *c, mp_account *a, xmlNodePtr pn)
 		mp_server_add_auth(s, spa ? MP_AUTH_NTLM : MP_AUTH_PASSWORD_CLEARTEXT);
 	if (smtplast && proto == MP_PROTO_SMTP)
 		mp_server_add_auth(s, MP_AUTH_SMTP_AFTER_POP);
+	return popauth && proto == MP_PROTO_SMTP;
 }
 
 static void read_error(struct ctx *c, xmlNodePtr e)
@@ -263,9 +267,19 @@ static bool read_account(struct ctx *c, xmlNodePtr acc, xmlNodePtr user)
 			mp_str_set(&a->email, t, &l);
 		free(t);
 	}
+	/* UsePOPAuth on: SMTP logs in with the incoming server's credentials;
+	 * the model carries that as the same user name (when it has none). */
+	bool popauth[64] = {false};
 	for (xmlNodePtr n = acc->children; n; n = n->next)
-		if (mp_xml_is(n, "Protocol"))
-			read_protocol(c, a, n);
+		if (mp_xml_is(n, "Protocol")) {
+			size_t before = a->noutgoing;
+			bool pa = read_protocol(c, a, n);
+			if (a->noutgoing > before && before < MP_COUNT(popauth))
+				popauth[before] = pa;
+		}
+	for (size_t i = 0; i < a->noutgoing && i < MP_COUNT(popauth); i++)
+		if (popauth[i] && !a->outgoing[i].username.v && a->nincoming && a->incoming[0].username.v)
+			mp_str_set(&a->outgoing[i].username, a->incoming[0].username.v, &a->incoming[0].username.loc);
 	if (!a->nincoming && !a->noutgoing) {
 		mp_diag(c->d, MAILPROF_ERROR, "autodiscover-empty", &al, NULL,
 		        "no IMAP, POP3 or SMTP Protocol in the Account (Exchange-only response?)");
@@ -370,16 +384,21 @@ static int sniff_autodiscover(const char *buf, size_t len)
 
 /* ---- emitter ---- */
 
-static void elem(mp_buf *b, const char *name, const char *text)
+static void elem_at(mp_buf *b, int indent, const char *name, const char *text)
 {
 	if (!text)
 		return;
-	mp_buf_printf(b, "        <%s>", name);
+	mp_buf_printf(b, "%*s<%s>", indent, "", name);
 	mp_buf_xml_escape(b, text);
 	mp_buf_printf(b, "</%s>\n", name);
 }
 
-static void emit_protocol(mp_buf *b, const mp_server *s, mailprof_diags *d)
+static void elem(mp_buf *b, const char *name, const char *text)
+{
+	elem_at(b, 8, name, text);
+}
+
+static void emit_protocol(mp_buf *b, const mp_server *s, const mp_server *in, mailprof_diags *d)
 {
 	static const char *const types[] = {[MP_PROTO_IMAP] = "IMAP", [MP_PROTO_POP3] = "POP3",
 	                                    [MP_PROTO_SMTP] = "SMTP"};
@@ -429,7 +448,8 @@ static void emit_protocol(mp_buf *b, const mp_server *s, mailprof_diags *d)
 	elem(b, "Encryption", sec == MP_SEC_NONE ? "None" : sec == MP_SEC_STARTTLS ? "TLS" : "SSL");
 	elem(b, "AuthRequired", authreq ? "on" : "off");
 	if (s->protocol == MP_PROTO_SMTP) {
-		elem(b, "UsePOPAuth", "off");
+		bool same = in && in->username.v && s->username.v && strcmp(in->username.v, s->username.v) == 0;
+		elem(b, "UsePOPAuth", same ? "on" : "off");
 		elem(b, "SMTPLast", smtplast ? "on" : "off");
 	}
 	if (s->password.v)
@@ -462,15 +482,15 @@ static mailprof_status emit_autodiscover(const mailprof_profile *p, const mailpr
 	               "  <Response xmlns=\"" NS_INNER "\">\n");
 	if (a->display_name.v || a->email.v) {
 		mp_buf_puts(b, "    <User>\n");
-		elem(b, "DisplayName", a->display_name.v);
-		elem(b, "AutoDiscoverSMTPAddress", a->email.v);
+		elem_at(b, 6, "DisplayName", a->display_name.v);
+		elem_at(b, 6, "AutoDiscoverSMTPAddress", a->email.v);
 		mp_buf_puts(b, "    </User>\n");
 	}
 	mp_buf_puts(b, "    <Account>\n      <AccountType>email</AccountType>\n      <Action>settings</Action>\n");
 	for (size_t i = 0; i < a->nincoming; i++)
-		emit_protocol(b, &a->incoming[i], d);
+		emit_protocol(b, &a->incoming[i], NULL, d);
 	for (size_t i = 0; i < a->noutgoing; i++)
-		emit_protocol(b, &a->outgoing[i], d);
+		emit_protocol(b, &a->outgoing[i], a->nincoming ? &a->incoming[0] : NULL, d);
 	mp_buf_puts(b, "    </Account>\n  </Response>\n</Autodiscover>\n");
 	return MAILPROF_OK;
 }

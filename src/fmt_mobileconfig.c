@@ -266,6 +266,15 @@ static mailprof_status parse_mobileconfig(mailprof_profile *p, const char *buf, 
 	size_t before = p->naccounts;
 	xmlNodePtr top = next_elem(root->children);
 	xmlNodePtr content = mp_xml_is(top, "dict") ? dict_get(top, "PayloadContent") : NULL;
+	if (!content && mp_xml_is(top, "dict") && dict_get(top, "EncryptedPayloadContent")) {
+		mailprof_loc l = mp_xml_loc(path, dict_get(top, "EncryptedPayloadContent"));
+		mp_diag(d, MAILPROF_ERROR, "mobileconfig-encrypted", &l,
+		        "export the profile unencrypted from the MDM or Apple Configurator",
+		        "the payloads are encrypted (EncryptedPayloadContent) for one device's certificate: "
+		        "they cannot be read");
+		xmlFreeDoc(doc);
+		return MAILPROF_ERR_UNSUPPORTED;
+	}
 	if (!mp_xml_is(content, "array")) {
 		mailprof_loc l = mp_xml_loc(path, top ? top : root);
 		mp_diag(d, MAILPROF_ERROR, "mobileconfig-empty", &l, NULL,
@@ -396,7 +405,9 @@ static void sha1_end(struct sha1 *s, unsigned char out[20])
  * same input always gives the same PayloadUUIDs. */
 static void uuid_v5(const char *name, size_t len, char out[37])
 {
-	/* Namespace: uuid5(NAMESPACE_DNS, "mailprof.mobileconfig"), fixed. */
+	/* mailprof's own namespace: fixed bytes, never to change (it would change
+	 * every UUID). The result equals Python's uuid.uuid5(ns, name), checked
+	 * on tests/golden/autodiscover/dimension-sh.mobileconfig.mobileconfig. */
 	static const unsigned char ns[16] = {0x3c, 0x1f, 0x4e, 0x8a, 0x5b, 0x2d, 0x5e, 0x6f,
 	                                     0x9a, 0x47, 0x21, 0x0b, 0x6d, 0x8e, 0x13, 0x52};
 	struct sha1 s;

@@ -22,11 +22,17 @@ static int sniff_notice(const char *buf, size_t len)
 	/* Only text notices in UTF-8 are sniffed; other encodings need --from
 	 * or the .txt extension. */
 	size_t cap = len > 65536 ? 65536 : len;
+	/* memchr to the first byte, then memcmp: this runs on every file a
+	 * batch walks, XML included, so a memcmp at every offset is too slow. */
 	for (const char *const *w = sniff_words; *w; w++) {
 		size_t k = strlen(*w);
-		for (size_t i = 0; i + k <= cap; i++)
-			if (memcmp(buf + i, *w, k) == 0)
+		for (const char *q = buf, *e = buf + cap; k && (size_t)(e - q) >= k; q++) {
+			q = memchr(q, (*w)[0], (size_t)(e - q) - k + 1);
+			if (!q)
+				break;
+			if (memcmp(q, *w, k) == 0)
 				return 60;
+		}
 	}
 	return 0;
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "format.h"
 
 #define MP_FORMAT(id) extern const struct mp_format mp_format_##id;
@@ -90,6 +91,10 @@ const char *mailprof_format_detect(const char *buf, size_t len, const char *path
 			best_score = s;
 			best = formats[i];
 		}
+		/* Certain: no later format can win (ties keep the first), so skip
+		 * the other sniffers, some of which scan the whole buffer. */
+		if (s >= 100)
+			break;
 	}
 	if (best && best_score >= 50)
 		return best->name;
@@ -130,6 +135,8 @@ mailprof_status mailprof_parse(mailprof_profile *p, const char *buf, size_t len,
 	}
 	mailprof_status st = f->parse(p, buf, len, file, opt ? opt : &none, d);
 	mp_suppress_scan(p, buf, len, file);
+	if (strcmp(f->name, "mobileconfig") == 0)
+		mp_plist_uuid_scan(buf, len, file, d);
 	return st;
 }
 

@@ -218,7 +218,8 @@ static void run_host_foreign(const mp_rule_ctx *c, const mp_account *a)
 		const char *h = s->host.v;
 		if (!h || mp_has_placeholder(h) || mp_host_is_ip(h) || mp_host_problem(h) || trusted(c, h))
 			continue;
-		bool ok = edom && host_related(h, edom);
+		bool ok = (edom && host_related(h, edom)) ||
+		          (a->provider_id.v && host_related(h, a->provider_id.v));
 		for (size_t i = 0; !ok && i < a->ndomains; i++)
 			ok = a->domains[i].v && host_related(h, a->domains[i].v);
 		if (ok)
@@ -233,7 +234,7 @@ const struct mp_rule mp_rule_host_foreign = {
 	{"MP026", "host-foreign-domain", MAILPROF_INFO, "server outside the address domain",
 	 "confirm the hosting provider, then list its domain under [hosting] trusted in .mailprof.ini",
 	 "A server whose registrable domain differs from the e-mail domain (and from every domain "
-	 "the profile serves) may be a legitimate hosting provider or a hijacked configuration. The "
+	 "the profile serves, and from the provider's own ID domain) may be a legitimate hosting provider or a hijacked configuration. The "
 	 "autoconfig draft requires that such ownership be validated. Trusted hosting domains are "
 	 "configured in .mailprof.ini. The registrable domain is approximated (last two labels, or "
 	 "three under co.jp-style second levels) without the Public Suffix List. Sources: "

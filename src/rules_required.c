@@ -3,8 +3,15 @@
 
 static void run_missing_value(const mp_rule_ctx *c, const mp_account *a)
 {
-	/* Templates (autoconfig) describe a provider, not a person: no address. */
-	bool is_template = a->provider_id.v || a->ndomains;
+	/* Templates (autoconfig) describe a provider, not a person: no address.
+	 * Apple profiles and Autodiscover responses without personal data leave
+	 * the address to the user or the client (Apple prompts for it). */
+	bool personal = a->display_name.v != NULL;
+	for (size_t k = 0; k < a->nincoming + a->noutgoing; k++) {
+		const mp_server *s = k < a->nincoming ? &a->incoming[k] : &a->outgoing[k - a->nincoming];
+		personal |= (s->username.v && !mp_has_placeholder(s->username.v)) || s->password.v;
+	}
+	bool is_template = a->provider_id.v || a->ndomains || !personal;
 	if (!a->email.v && !is_template)
 		mp_report(c, &a->loc, "the account has no e-mail address");
 	if (!a->nincoming)
@@ -23,8 +30,11 @@ static void run_missing_value(const mp_rule_ctx *c, const mp_account *a)
 const struct mp_rule mp_rule_missing_value = {
 	{"MP034", "missing-value", MAILPROF_ERROR, "required value missing",
 	 "add the e-mail address, the incoming server and the outgoing server",
-	 "An account needs at least an e-mail address (or, for a provider profile, its domains), one "
-	 "incoming server and one outgoing server, each with a host name. Clients reject profiles "
-	 "without them. Sources: Thunderbird readFromXML, Apple mail payload required keys."},
+	 "An account needs one incoming server and one outgoing server, each with a host name, and a "
+	 "personal account (one with a display name, a user name or a password) its e-mail address. "
+	 "Provider profiles and templates (autoconfig domains, Apple profiles and Autodiscover "
+	 "responses without personal data) may leave the address to the client, which asks the user "
+	 "(Apple: EmailAddress is optional, the device prompts). Clients reject profiles without "
+	 "servers. Sources: Thunderbird readFromXML, Apple com.apple.mail.managed schema."},
 	run_missing_value,
 };

@@ -110,18 +110,27 @@ static const struct target targets[] = {
 	 true, false, flag_sec, oeaccount_auth},
 };
 
-static size_t g_compared, g_pairs, g_fields;
+static size_t g_compared, g_pairs, g_fields, g_bad;
+static bool g_quiet; /* control test: count without logging (an error log fails the run) */
+
+/* A difference is logged and counted (not asserted here), so the control
+ * test below can check that the comparison does catch differences. */
+#define MISMATCH(cond, ...)                    \
+	do {                                       \
+		if (!(cond)) {                         \
+			g_bad++;                           \
+			if (!g_quiet)                      \
+				cr_log_error(__VA_ARGS__);     \
+		}                                      \
+	} while (0)
 
 static void cmp_str(const char *what, const mp_str *a, const mp_str *b, bool fill, const char *ctx)
 {
 	g_fields++;
 	if (!a->v && fill)
 		return;
-	if (!a->v || !b->v)
-		cr_expect(!a->v && !b->v, "%s: %s: '%s' became '%s'", ctx, what, a->v ? a->v : "(unset)",
-		          b->v ? b->v : "(unset)");
-	else
-		cr_expect_str_eq(b->v, a->v, "%s: %s changed", ctx, what);
+	MISMATCH((!a->v && !b->v) || (a->v && b->v && strcmp(a->v, b->v) == 0),
+	         "%s: %s: '%s' became '%s'", ctx, what, a->v ? a->v : "(unset)", b->v ? b->v : "(unset)");
 }
 
 static void cmp_int(const char *what, const mp_int *a, const mp_int *b, bool fill, const char *ctx)
@@ -129,14 +138,14 @@ static void cmp_int(const char *what, const mp_int *a, const mp_int *b, bool fil
 	g_fields++;
 	if (!a->set && fill)
 		return;
-	cr_expect(a->set == b->set && (!a->set || a->v == b->v), "%s: %s: %s%d became %s%d", ctx, what,
+	MISMATCH(a->set == b->set && (!a->set || a->v == b->v), "%s: %s: %s%d became %s%d", ctx, what,
 	          a->set ? "" : "unset ", a->v, b->set ? "" : "unset ", b->v);
 }
 
 static void cmp_server(const struct target *t, const mp_server *a, const mp_server *b,
                        const mp_server *in, const char *ctx)
 {
-	cr_expect_eq(a->protocol, b->protocol, "%s: protocol", ctx);
+	MISMATCH(a->protocol == b->protocol, "%s: protocol", ctx);
 	cmp_str("host", &a->host, &b->host, false, ctx);
 	if (!t->port_range || !a->port.set || (a->port.v >= 1 && a->port.v <= 65535))
 		cmp_int("port", &a->port, &b->port, false, ctx);
@@ -146,7 +155,7 @@ static void cmp_server(const struct target *t, const mp_server *a, const mp_serv
 		cmp_str("username", &a->username, &b->username, false, ctx);
 	if (a->nauth && t->auth_ok(a, in)) {
 		g_fields++;
-		cr_expect(a->nauth == b->nauth && memcmp(a->auth, b->auth, a->nauth * sizeof a->auth[0]) == 0,
+		MISMATCH(a->nauth == b->nauth && memcmp(a->auth, b->auth, a->nauth * sizeof a->auth[0]) == 0,
 		          "%s: auth list changed (%s... became %s...)", ctx, mp_auth_name(a->auth[0]),
 		          b->nauth ? mp_auth_name(b->auth[0]) : "(none)");
 	}
@@ -176,7 +185,7 @@ static void cmp_account(const struct target *t, const mp_account *a, const mp_ac
 		cmp_str("short name", &a->provider_short_name, &b->provider_short_name, false, ctx);
 	if ((f & F_DOMAINS) && !(a->ndomains == 0 && (fill & F_DOMAINS))) {
 		g_fields++;
-		cr_expect_eq(a->ndomains, b->ndomains, "%s: number of domains", ctx);
+		MISMATCH(a->ndomains == b->ndomains, "%s: number of domains", ctx);
 		for (size_t i = 0; i < a->ndomains && i < b->ndomains; i++)
 			cmp_str("domain", &a->domains[i], &b->domains[i], false, ctx);
 	}
@@ -192,16 +201,16 @@ static void cmp_account(const struct target *t, const mp_account *a, const mp_ac
 		const mp_server *out = first_with_host(a->outgoing, a->noutgoing, t->need_host);
 		if (t->need_host && out && out != &a->outgoing[0])
 			out = NULL;
-		cr_expect_eq(b->nincoming, in ? 1u : 0u, "%s: incoming servers", ctx);
-		cr_expect_eq(b->noutgoing, out ? 1u : 0u, "%s: outgoing servers", ctx);
+		MISMATCH(b->nincoming == (in ? 1u : 0u), "%s: incoming servers", ctx);
+		MISMATCH(b->noutgoing == (out ? 1u : 0u), "%s: outgoing servers", ctx);
 		if (in && b->nincoming)
 			cmp_server(t, in, &b->incoming[0], NULL, ctx);
 		if (out && b->noutgoing)
 			cmp_server(t, out, &b->outgoing[0], in, ctx);
 		return;
 	}
-	cr_expect_eq(b->nincoming, a->nincoming, "%s: incoming servers", ctx);
-	cr_expect_eq(b->noutgoing, a->noutgoing, "%s: outgoing servers", ctx);
+	MISMATCH(b->nincoming == a->nincoming, "%s: incoming servers", ctx);
+	MISMATCH(b->noutgoing == a->noutgoing, "%s: outgoing servers", ctx);
 	for (size_t i = 0; i < a->nincoming && i < b->nincoming; i++)
 		cmp_server(t, &a->incoming[i], &b->incoming[i], NULL, ctx);
 	for (size_t i = 0; i < a->noutgoing && i < b->noutgoing; i++)
@@ -236,6 +245,14 @@ static void run_pair(const char *sample, const mailprof_profile *src, const stru
 		return;
 	}
 	cr_assert_eq(st, MAILPROF_OK, "%s -> %s: emit failed", sample, t->name);
+	char *again = NULL;
+	size_t len2 = 0;
+	d = mailprof_diags_new();
+	mailprof_emit(src, t->name, NULL, &again, &len2, d);
+	mailprof_diags_free(d);
+	cr_expect(again && len2 == len && memcmp(again, out, len) == 0, "%s -> %s: output not deterministic",
+	          sample, t->name);
+	free(again);
 	mailprof_profile *back = mailprof_profile_new();
 	d = mailprof_diags_new();
 	st = mailprof_parse(back, out, len, "matrix", t->name, NULL, d);
@@ -292,6 +309,7 @@ Test(matrix, every_sample_every_target)
 		closedir(sd);
 	}
 	closedir(top);
+	cr_expect_eq(g_bad, 0, "%zu field differences after a round trip (see the log)", g_bad);
 	cr_expect_gt(parsed, 20, "too few samples parsed (%zu)", parsed);
 	cr_expect_gt(g_pairs, 100, "too few conversions (%zu)", g_pairs);
 	cr_log_info("matrix: %zu samples, %zu parsed, %zu conversions, %zu field comparisons",
@@ -311,4 +329,35 @@ Test(matrix, covers_every_round_trip_format)
 			found |= strcmp(targets[k].name, n) == 0;
 		cr_expect(found, "format %s reads and writes but has no expressible mask in test_matrix.c", n);
 	}
+}
+
+/* Control: the comparison finds real differences, and only where the
+ * target can express the value. */
+Test(matrix, comparison_catches_differences)
+{
+	mailprof_profile *p = mailprof_profile_new(), *q = mailprof_profile_new();
+	mp_account *a = mp_account_add(p), *b = mp_account_add(q);
+	mp_server *s = mp_server_add(a, MP_PROTO_IMAP), *t = mp_server_add(b, MP_PROTO_IMAP);
+	mp_str_set(&s->host, "imap.example.com", NULL);
+	mp_str_set(&t->host, "imap.example.com", NULL);
+	mp_int_set(&s->port, 993, NULL);
+	mp_int_set(&t->port, 994, NULL);
+	mp_int_set(&s->security, MP_SEC_STARTTLS, NULL);
+	mp_int_set(&t->security, MP_SEC_TLS, NULL);
+	mp_server_add_auth(s, MP_AUTH_NTLM);
+	mp_server_add_auth(t, MP_AUTH_PASSWORD_CLEARTEXT);
+	mp_str_set(&a->email, "a@example.com", NULL);
+	g_quiet = true;
+	g_bad = 0;
+	cmp_account(&targets[0], a, b, "control json"); /* port, security, auth, email */
+	cr_expect_eq(g_bad, 4);
+	g_bad = 0;
+	/* mobileconfig cannot say STARTTLS on 993, so security is not compared. */
+	cmp_account(&targets[4], a, b, "control mobileconfig");
+	cr_expect_str_eq(targets[4].name, "mobileconfig");
+	cr_expect_eq(g_bad, 3); /* port, auth, email */
+	g_bad = 0;
+	g_quiet = false;
+	mailprof_profile_free(p);
+	mailprof_profile_free(q);
 }

@@ -54,6 +54,8 @@ static struct rcase cases[] = {
 	{"MP026", ACC SRV("imap", "imap.hoster.example.net") SUB, 1},
 	{"MP026", "[account]\nemail = u@mail.example.co.jp\n" SRV("imap", "imap.example.co.jp")
 	          "[outgoing]\nhost = smtp.example.co.jp\nport = 465\nsecurity = tls\nauth = password-cleartext\n", 0},
+	{"MP026", "[account]\nprovider_id = 1und1.de\ndomains = online.de\n" SRV("imap", "imap.1und1.de")
+	          "[outgoing]\nhost = smtp.1und1.de\nport = 465\nsecurity = tls\nauth = password-cleartext\n", 0},
 	/* MP027: invalid address; near misses: valid, and dotty (MP028) */
 	{"MP027", "[account]\nemail = u.example.com\n" IMAPS SUB, 1},
 	{"MP027", "[account]\nemail = u@example\n" IMAPS SUB, 1},
@@ -105,6 +107,10 @@ static struct rcase cases[] = {
 	/* MP045: suppression without reason; near miss: with reason */
 	{"MP045", ACC IMAPS "; mailprof-disable MP025\n[outgoing]\nhost = imap.example.com\nport = 587\nsecurity = starttls\nauth = password-cleartext\n", 1},
 	{"MP045", ACC IMAPS "; mailprof-disable MP025: one host for all services\n[outgoing]\nhost = imap.example.com\nport = 587\nsecurity = starttls\nauth = password-cleartext\n", 0},
+	/* MP034 no address: a personal account (user name) needs one; a template does not */
+	{"MP034", "[account]\ndisplay_name = Jiro\n" IMAPS SUB, 1},
+	{"MP034", "[account]\n" IMAPS "username = jiro\n" SUB, 1},
+	{"MP034", "[account]\n" IMAPS "username = %EMAILADDRESS%\n" SUB, 0},
 	/* MP020 still quiet on what MP024 reports; MP023 alone on URLs */
 	{"MP020", ACC SRV("imap", "[2001:db8::1]") SUB, 0},
 	{"MP024", ACC SRV("imap", "https://webmail.example.com/") SUB, 0},
@@ -456,4 +462,99 @@ Test(rules, lossy_findings_follow_config)
 	mailprof_check_config_free(c);
 	mailprof_diags_free(d);
 	mailprof_profile_free(p);
+}
+
+/* Optional: the ISPDB run recorded in docs/ci.md still matches (needs the
+ * shared corpus, which is not part of the project: skipped without it). */
+Test(corpus, ispdb_counts_match_docs)
+{
+	const char *dirs[] = {"../shared/corpus/ispdb", "/work/shared/corpus/ispdb"}, *ISPDB = NULL;
+	for (size_t i = 0; i < 2 && !ISPDB; i++)
+		if (access(dirs[i], R_OK) == 0)
+			ISPDB = dirs[i];
+	if (!ISPDB) {
+		cr_skip_test("SKIPPED: ISPDB corpus not found (../shared/corpus/ispdb); recorded run not re-checked");
+		return;
+	}
+	char cmd[400], *out = NULL;
+	snprintf(cmd, sizeof cmd, "%s check --no-config %s/*.xml 2>/dev/null | grep -o '\\[[A-Za-z0-9-]*\\]$' | sort | uniq -c",
+	         t_mailprof(), ISPDB);
+	t_run(cmd, &out, NULL);
+	char *doc = t_slurp("docs/ci.md", NULL);
+	cr_assert(doc && out);
+	const char *tab = strstr(doc, "| Rule | Name |");
+	cr_assert(tab);
+	size_t rows = 0;
+	for (const char *l = strstr(tab, "\n| "); l && strncmp(l, "\n| ", 3) == 0; l = strchr(l + 1, '\n')) {
+		char rule[40], name[40], sev[16];
+		int n, files;
+		if (sscanf(l, "\n| %39s | %39s | %15s | %d | %d |", rule, name, sev, &n, &files) != 5)
+			continue;
+		char want[64];
+		snprintf(want, sizeof want, " %d [%s]\n", n, rule);
+		cr_expect(strstr(out, want), "docs/ci.md says %d x %s; the run gave:\n%s", n, rule, out);
+		rows++;
+	}
+	size_t lines = 0;
+	for (const char *p = out; *p; p++)
+		lines += *p == '\n';
+	cr_expect_eq(rows, lines, "every rule that fires is in the recorded table");
+	free(out);
+	free(doc);
+}
+
+/* MP035: a structure finding of the mobileconfig reader. */
+static size_t uuid_findings(const char *u1, const char *u2)
+{
+	char xml[1400];
+	snprintf(xml, sizeof xml,
+	         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\">\n<dict>\n"
+	         "<key>PayloadContent</key>\n<array>\n<dict>\n"
+	         "<key>PayloadType</key><string>com.apple.mail.managed</string>\n"
+	         "<key>PayloadIdentifier</key><string>x.mail</string>\n"
+	         "<key>PayloadUUID</key>\n<string>%s</string>\n<key>PayloadVersion</key><integer>1</integer>\n"
+	         "<key>EmailAccountType</key><string>EmailTypeIMAP</string>\n"
+	         "<key>EmailAddress</key><string>u@example.com</string>\n"
+	         "<key>IncomingMailServerHostName</key><string>imap.example.com</string>\n"
+	         "<key>IncomingMailServerPortNumber</key><integer>993</integer>\n"
+	         "<key>IncomingMailServerUseSSL</key><true/>\n"
+	         "<key>IncomingMailServerAuthentication</key><string>EmailAuthPassword</string>\n"
+	         "<key>OutgoingMailServerHostName</key><string>smtp.example.com</string>\n"
+	         "<key>OutgoingMailServerPortNumber</key><integer>465</integer>\n"
+	         "<key>OutgoingMailServerUseSSL</key><true/>\n"
+	         "<key>OutgoingMailServerAuthentication</key><string>EmailAuthPassword</string>\n"
+	         "</dict>\n</array>\n<key>PayloadIdentifier</key><string>x</string>\n"
+	         "<key>PayloadType</key><string>Configuration</string>\n"
+	         "<key>PayloadUUID</key><string>%s</string>\n<key>PayloadVersion</key><integer>1</integer>\n"
+	         "</dict>\n</plist>\n", u1, u2);
+	mailprof_diags *d = t_check_str(xml, "mobileconfig");
+	size_t n = t_count(d, "MP035");
+	mailprof_diags_free(d);
+	return n;
+}
+
+Test(rules, payload_uuid)
+{
+	const char *a = "6F1D3C2A-1B2C-4D3E-8F90-0A1B2C3D4E5F", *b = "7E2D3C2A-1B2C-4D3E-8F90-0A1B2C3D4E5F";
+	cr_expect_eq(uuid_findings(a, a), 1, "MP035 duplicate");
+	cr_expect_eq(uuid_findings(a, "UUID1"), 1, "MP035 malformed");
+	cr_expect_eq(uuid_findings(a, b), 0, "MP035 near miss: distinct UUIDs");
+}
+
+Test(config, cli_reads_mailprof_ini_upward)
+{
+	char cmd[2600], *out = NULL;
+	const char *mp = t_mailprof();
+	char abs[1024];
+	snprintf(abs, sizeof abs, "%s%s%s", mp[0] == '/' ? "" : getenv("PWD"), mp[0] == '/' ? "" : "/", mp);
+	/* port25.ini fails with MP001; the config above the working directory turns it into an info. */
+	snprintf(cmd, sizeof cmd,
+	         "d=$(mktemp -d) && mkdir -p $d/sub && cp samples/ini/port25.ini $d/sub/ && "
+	         "printf 'fail-on = error\\n[rules]\\nsmtp-port25-no-auth = info\\n' > $d/.mailprof.ini && "
+	         "cd $d/sub && %s check port25.ini; rc=$?; %s check --no-config port25.ini >/dev/null; rc2=$?; "
+	         "cd / && rm -rf $d; echo \"rc=$rc rc2=$rc2\"", abs, abs);
+	t_run(cmd, &out, NULL);
+	cr_expect(strstr(out, "info: SMTP server smtp.example.net on port 25"), "%s", out);
+	cr_expect(strstr(out, "rc=0 rc2=1"), "%s", out);
+	free(out);
 }

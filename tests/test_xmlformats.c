@@ -612,3 +612,63 @@ Test(xmlformats, listed_with_both_directions)
 	cr_expect_str_eq(mailprof_format_lookup("wlm"), "oeaccount");
 	cr_expect_str_eq(mailprof_format_lookup("pox"), "autodiscover");
 }
+
+Test(xmlformats, cli_identifier_and_formats)
+{
+	char *out = NULL, *err = NULL, *cmd;
+	cr_assert(asprintf(&cmd, "%s convert --to mobileconfig --identifier net.example.corp "
+	                         "samples/oeaccount/tb-donhallimap.oeaccount", t_mailprof()) > 0);
+	int rc = t_run(cmd, &out, &err);
+	cr_expect_eq(rc, 0, "%s", err);
+	cr_expect(strstr(out, "<string>net.example.corp</string>"));
+	cr_expect(strstr(out, "<string>net.example.corp.email</string>"));
+	free(cmd), free(out), free(err);
+	cr_assert(asprintf(&cmd, "%s formats", t_mailprof()) > 0);
+	rc = t_run(cmd, &out, NULL);
+	cr_expect_eq(rc, 0);
+	static const char *const names[] = {"autodiscover", "mobileconfig", "oeaccount"};
+	for (size_t i = 0; i < 3; i++) {
+		const char *l = strstr(out, names[i]);
+		cr_assert(l, "%s listed", names[i]);
+		cr_expect(strstr(l, "yes   yes") && strstr(l, "yes   yes") < strchr(l, '\n'),
+		          "%s reads and writes", names[i]);
+	}
+	free(cmd), free(out);
+}
+
+Test(autodiscover, usepopauth_shares_the_incoming_login)
+{
+	const char *x = AD_HEAD "<Account>\n"
+	                        "<Protocol><Type>IMAP</Type><Server>i.example.com</Server><LoginName>joe</LoginName></Protocol>\n"
+	                        "<Protocol><Type>SMTP</Type><Server>s.example.com</Server><UsePOPAuth>on</UsePOPAuth></Protocol>\n"
+	                        "<Protocol><Type>SMTP</Type><Server>t.example.com</Server><UsePOPAuth>off</UsePOPAuth></Protocol>\n"
+	                        "</Account>\n" AD_TAIL;
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = t_parse_str(x, "u.xml", "autodiscover", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_expect_str_eq(p->accounts[0].outgoing[0].username.v, "joe");
+	cr_expect_null(p->accounts[0].outgoing[1].username.v);
+	char *o = t_emit(p, "autodiscover");
+	cr_expect(strstr(o, "<UsePOPAuth>on</UsePOPAuth>"));
+	cr_expect(strstr(o, "<UsePOPAuth>off</UsePOPAuth>"));
+	free(o);
+	mailprof_diags_free(d);
+	mailprof_profile_free(p);
+}
+
+Test(mobileconfig, encrypted_payloads_are_a_clear_error)
+{
+	const char *x = "<?xml version=\"1.0\"?>\n<plist version=\"1.0\"><dict>\n"
+	                "<key>EncryptedPayloadContent</key>\n<data>MIAGCSqGSIb3DQEHA6CAMIACAQAx</data>\n"
+	                "<key>PayloadType</key><string>Configuration</string></dict></plist>\n";
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = t_parse_str(x, "enc.mobileconfig", NULL, &d, &st);
+	cr_expect_eq(st, MAILPROF_ERR_UNSUPPORTED);
+	const mailprof_diag *g = t_find(d, "mobileconfig-encrypted");
+	cr_assert(g);
+	cr_expect_eq(g->loc.line, 4);
+	mailprof_diags_free(d);
+	mailprof_profile_free(p);
+}

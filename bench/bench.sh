@@ -1,0 +1,146 @@
+#!/bin/sh
+# Batch benchmark (`make bench`; not a test). Builds a corpus of N profiles
+# (the ISPDB files in bench/corpus/ispdb replicated under new folder names,
+# plus generated INI files and notice samples), then times in one run:
+#   xmllint --noout over the XML files (the parsing floor, many files per
+#   xmllint so process start-up does not dominate), mailprof check -j1 and
+#   with all cores over the same XML files, check over the whole corpus, and
+#   convert to JSON; at N/10 and at N, to show how time and memory grow.
+#   `xmllint --noout --schema` is shown as a reference (mailprof validates
+#   every autoconfig file against schemas/autoconfig.xsd; xmllint --noout
+#   does not), not as the target's floor.
+# usage: bench/bench.sh [MAILPROF] [N]     (N also from $BENCH_N; default 30000)
+set -eu
+MP=${1:-build/mailprof}
+N=${2:-${BENCH_N:-30000}}
+W=${BENCH_DIR:-build/bench}
+SRC=bench/corpus/ispdb
+JOBS=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+command -v xmllint >/dev/null || { echo "bench: xmllint missing (apt-get install libxml2-utils)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time missing (apt-get install time)" >&2; exit 2; }
+
+# corpus DIR N: 90% XML, 5% INI (unique addresses), 5% notices.
+corpus() {
+	d=$1 n=$2
+	rm -rf "$d" && mkdir -p "$d/xml" "$d/ini" "$d/notice"
+	nxml=$((n * 90 / 100)) nini=$((n * 5 / 100))
+	nnot=$((n - nxml - nini))
+	set -- "$SRC"/*.xml
+	per=$#
+	i=0 left=$nxml
+	while [ "$left" -gt 0 ]; do
+		r=$(printf 'r%05d' "$i")
+		mkdir "$d/xml/$r"
+		if [ "$left" -ge "$per" ]; then
+			cp "$@" "$d/xml/$r/"
+			left=$((left - per))
+		else
+			printf '%s\n' "$@" | head -n "$left" | xargs cp -t "$d/xml/$r/"
+			left=0
+		fi
+		i=$((i + 1))
+	done
+	# INI: one awk for all files; every file its own address and login.
+	awk -v n="$nini" -v d="$d/ini" '
+	{ t[NR] = $0 } END {
+		for (i = 0; i < n; i++) {
+			f = sprintf("%s/g%03d/user%06d.ini", d, int(i / 1000), i)
+			if (i % 1000 == 0) system("mkdir -p " d sprintf("/g%03d", int(i / 1000)))
+			for (k = 1; k <= NR; k++) { l = t[k]; gsub(/taro\.yamada/, sprintf("user%06d", i), l); print l > f }
+			close(f)
+		}
+	}' samples/ini/home-imap.ini
+	# Notices: UTF-8 samples that content sniffing recognises, copied round-robin.
+	set -- samples/notice/box-table.txt samples/notice/e1-atlantis-lines.txt \
+		samples/notice/holdout-signup-en.txt samples/notice/bullets-en.txt \
+		samples/notice/port-by-direction.txt samples/notice/next-line-values.txt
+	i=0
+	while [ "$i" -lt "$nnot" ]; do
+		g=$(printf '%s/notice/g%03d' "$d" $((i / 1000)))
+		[ -d "$g" ] || mkdir -p "$g"
+		for f in "$@"; do
+			[ "$i" -lt "$nnot" ] || break
+			cp "$f" "$g/$(printf 'n%06d' "$i")-${f##*/}"
+			i=$((i + 1))
+		done
+	done
+}
+
+bytes() { find "$@" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }'; }
+
+# measure LABEL FILES BYTES CMD...: one table row; sets $t to the seconds.
+measure() {
+	label=$1 files=$2 by=$3
+	shift 3
+	# The machine is shared: best (least elapsed) of $reps runs.
+	t= rss= us= sy=
+	k=0
+	while [ "$k" -lt "$reps" ]; do
+		/usr/bin/time -f '%e %M %U %S' -o "$W/time.out" "$@" >"$W/stdout" 2>"$W/stderr" || true
+		# time(1) puts "Command exited with non-zero status" first: read the last line.
+		tail -n 1 "$W/time.out" >"$W/time.last"
+		read -r t1 rss1 us1 sy1 <"$W/time.last" || { echo "bench: $label did not run" >&2; cat "$W/stderr" >&2; exit 2; }
+		if [ -z "$t" ] || awk -v a="$t1" -v b="$t" 'BEGIN { exit !(a < b) }'; then
+			t=$t1 rss=$rss1 us=$us1 sy=$sy1
+		fi
+		k=$((k + 1))
+	done
+	ratio=$(awk -v a="$t" -v b="${floor:-$t}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+	awk -v l="$label" -v f="$files" -v b="$by" -v t="$t" -v r="$rss" -v q="$ratio" -v c="$us $sy" 'BEGIN {
+		s = t > 0 ? t : 0.01
+		split(c, cc, " ")
+		printf "%-34s %7d %7.2f %7.2f %9.0f %7.2f %9.1f %7s\n", l, f, t, cc[1] + cc[2], f / s,
+			b / 1048576 / s, r / 1024, q }'
+}
+
+run_size() {
+	n=$1 d=$W/n$1
+	corpus "$d" "$n"
+	nx=$(find "$d/xml" -type f | wc -l)
+	bx=$(bytes "$d/xml")
+	na=$(find "$d" -type f | wc -l)
+	ba=$(bytes "$d/xml" "$d/ini" "$d/notice")
+	rm -rf "$d.out"
+	# Written back and in the page cache before anything is timed.
+	sync
+	find "$d" -type f -exec cat {} + >/dev/null
+	reps=${BENCH_REPS:-3}
+	echo
+	echo "N = $n ($nx XML, $((na - nx)) INI and notices; $JOBS cores)"
+	printf '%-34s %7s %7s %7s %9s %7s %9s %7s\n' "run" "files" "sec" "cpu-sec" "files/s" "MB/s" "peakMB" "ratio"
+	floor=
+	measure "xmllint --noout (XML)" "$nx" "$bx" sh -c \
+		"find '$d/xml' -name '*.xml' | sort | xargs -n 2000 xmllint --noout"
+	floor=$t
+	# Not a floor, a reference: what XSD validation alone adds to parsing.
+	measure "xmllint --noout --schema (XML)" "$nx" "$bx" sh -c \
+		"find '$d/xml' -name '*.xml' | sort | xargs -n 2000 xmllint --noout --schema schemas/autoconfig.xsd"
+	measure "mailprof check -j1 (XML)" "$nx" "$bx" "$MP" check -q -j1 "$d/xml"
+	r_j1=$t
+	eval "rss_j1_$n=$rss"
+	measure "mailprof check -j$JOBS (XML)" "$nx" "$bx" "$MP" check -q -j"$JOBS" "$d/xml"
+	r_jn=$t
+	tail -n 1 "$W/stderr" | sed 's/^/  /'
+	measure "mailprof check -j$JOBS (all)" "$na" "$ba" "$MP" check -q -j"$JOBS" "$d"
+	eval "rss_check_$n=$rss"
+	tail -n 1 "$W/stderr" | sed 's/^/  /'
+	reps=1 # writes N files: once is enough
+	measure "mailprof convert --to json -j$JOBS" "$na" "$ba" "$MP" convert -q --to json \
+		-j"$JOBS" -o "$d.out" "$d"
+	tail -n 1 "$W/stderr" | sed 's/^/  /'
+	awk -v a="$r_j1" -v b="$r_jn" -v f="$floor" -v j="$JOBS" 'BEGIN {
+		printf "targets: check -j1 %.2fx xmllint (<= 1.5), check -j%d %.2fx (<= 0.9)\n", a / f, j, b / f }'
+	rm -rf "$d" "$d.out"
+}
+
+mkdir -p "$W"
+small=$((N / 10))
+echo "mailprof batch benchmark: $($MP --version), corpus from $SRC"
+run_size "$small"
+run_size "$N"
+eval "a=\$rss_j1_$small b=\$rss_j1_$N c=\$rss_check_$small e=\$rss_check_$N"
+awk -v a="$a" -v b="$b" -v c="$c" -v e="$e" -v s="$small" -v n="$N" 'BEGIN {
+	printf("\npeak RSS, N=%d -> N=%d (target: within 10%%):\n", s, n)
+	printf("  check -j1 (XML):  %.1f MB -> %.1f MB: %+.1f%%\n", a / 1024, b / 1024, (b - a) * 100 / a)
+	printf("  check -jN (all):  %.1f MB -> %.1f MB: %+.1f%% (includes the duplicate-account\n", c / 1024, e / 1024, (e - c) * 100 / c)
+	printf("                    table, MP039: one entry per distinct account identity)\n") }'
