@@ -93,6 +93,12 @@ sanitize: deps
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  MAILPROF=build-asan/mailprof build-asan/test-runner --jobs 2 $(TESTFLAGS)
 
+# Real clients against real Dovecot + Postfix on 127.0.0.1 (root; installs
+# the Debian packages it needs, prints a SKIP when it cannot).
+e2e: deps
+	@$(MAKE) --no-print-directory $(B)/mailprof
+	bash tests/e2e/run.sh $(B)/mailprof
+
 valgrind: all $(B)/test-runner
 	sh tools/valgrind.sh $(B)/mailprof
 

@@ -1,0 +1,334 @@
+#!/usr/bin/env bash
+# End-to-end test: profiles written by mailprof, read by real clients
+# (msmtp, fetchmail, mbsync, NeoMutt) against real Dovecot and Postfix
+# started privately on 127.0.0.1 with unprivileged ports, a throwaway
+# self-signed certificate and one test user. Comments say why a setting
+# is needed where it is not obvious.
+#
+# Usage: tests/e2e/run.sh [path/to/mailprof]   (run as root from the repo root)
+# Prints PASS/FAIL lines, then `e2e: N passed, M failed`, or `e2e: SKIP: why`
+# when the packages cannot be installed (a skip is not a pass).
+set -u
+M=$(realpath "${1:-build/mailprof}")
+ROOT=$(pwd)
+SAMPLES=$ROOT/samples/e2e
+PKGS="dovecot-core dovecot-imapd dovecot-pop3d dovecot-lmtpd postfix msmtp fetchmail isync neomutt openssl"
+USER_NAME=e2euser
+ADDR=e2euser@e2e.test
+UIDN=59999 # unused uid: the passwd-file user needs no /etc/passwd entry
+START=$(date +%s)
+PASSED=0 FAILED=0
+
+pass() { echo "PASS: $*"; PASSED=$((PASSED + 1)); }
+fail() { echo "FAIL: $*"; FAILED=$((FAILED + 1)); }
+skip() { echo "e2e: SKIP: $*"; exit 0; }
+
+[ -x "$M" ] || { echo "e2e: $M not built" >&2; exit 2; }
+
+# ---- packages ----
+missing=""
+for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
+if [ -n "$missing" ]; then
+	[ "$(id -u)" = 0 ] || skip "not root, cannot install:$missing"
+	command -v apt-get >/dev/null || skip "no apt-get to install:$missing"
+	echo "e2e: installing:$missing"
+	made_policy=""
+	# Keep the packages from starting system-wide daemons.
+	if [ ! -e /usr/sbin/policy-rc.d ]; then
+		printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d
+		made_policy=1
+	fi
+	echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections 2>/dev/null
+	ok=1
+	{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		--no-install-recommends $missing; } >/tmp/mailprof-e2e-apt.log 2>&1 || ok=""
+	[ -n "$made_policy" ] && rm -f /usr/sbin/policy-rc.d
+	[ -n "$ok" ] || skip "package install failed (see /tmp/mailprof-e2e-apt.log)"
+fi
+[ "$(id -u)" = 0 ] || skip "the servers need root to start (not root)"
+command -v script >/dev/null || skip "no script(1) to give NeoMutt a terminal"
+
+# ---- private server tree ----
+T=$(mktemp -d /tmp/mailprof-e2e.XXXXXX)
+chmod 755 "$T" # the postfix and dovecot users must get in
+PIDS=""
+cleanup() {
+	for pid in $PIDS; do kill "$pid" 2>/dev/null; done
+	for pid in $PIDS; do
+		for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$pid" 2>/dev/null || break; sleep 0.3; done
+		kill -9 "$pid" 2>/dev/null
+	done
+	if [ -n "${KEEP:-}" ]; then echo "e2e: kept $T"; else rm -rf "$T"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+mkdir -p "$T/dovecot/run" "$T/dovecot/state" "$T/mail" "$T/home" "$T/postfix/queue" "$T/out"
+chown "$UIDN:$UIDN" "$T/mail"
+
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -keyout "$T/key.pem" -out "$T/cert.pem" \
+	-subj "/CN=127.0.0.1" -addext "subjectAltName=DNS:127.0.0.1,IP:127.0.0.1" >/dev/null 2>&1 ||
+	{ fail "openssl could not make a certificate"; exit 1; }
+chmod 644 "$T/key.pem" # throwaway key, read by smtpd after it drops root
+
+# Dovecot: IMAP (143/993), POP3 (110/995) + 10000, LMTP and SASL on sockets.
+printf '%s:{PLAIN}%s:%d:%d::%s::\n' "$USER_NAME" "E2e-Secret-42" "$UIDN" "$UIDN" "$T/mail/$USER_NAME" \
+	>"$T/dovecot/passwd"
+chown root:dovecot "$T/dovecot/passwd" && chmod 640 "$T/dovecot/passwd"
+cat >"$T/dovecot/dovecot.conf" <<EOF
+base_dir = $T/dovecot/run
+state_dir = $T/dovecot/state
+log_path = $T/dovecot.log
+protocols = imap pop3 lmtp
+listen = 127.0.0.1
+ssl = required
+ssl_cert = <$T/cert.pem
+ssl_key = <$T/key.pem
+auth_mechanisms = plain login
+auth_username_format = %Ln
+disable_plaintext_auth = yes
+mail_location = maildir:~/Maildir
+first_valid_uid = 1000
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN $T/dovecot/passwd
+}
+userdb {
+  driver = passwd-file
+  args = $T/dovecot/passwd
+}
+service imap-login {
+  inet_listener imap {
+    port = 10143
+  }
+  inet_listener imaps {
+    port = 10993
+    ssl = yes
+  }
+}
+service pop3-login {
+  inet_listener pop3 {
+    port = 10110
+  }
+  inet_listener pop3s {
+    port = 10995
+    ssl = yes
+  }
+}
+service lmtp {
+  unix_listener $T/dovecot/lmtp {
+    mode = 0666
+  }
+}
+service auth {
+  unix_listener $T/dovecot/auth-postfix {
+    mode = 0666
+  }
+}
+EOF
+dovecot -c "$T/dovecot/dovecot.conf" 2>"$T/dovecot.start" || { cat "$T/dovecot.start"; fail "dovecot did not start"; exit 1; }
+for _ in $(seq 50); do [ -s "$T/dovecot/run/master.pid" ] && break; sleep 0.1; done
+PIDS="$PIDS $(cat "$T/dovecot/run/master.pid")"
+
+# Postfix: submission (587, STARTTLS + SASL) and smtps (465) + 10000;
+# mail for e2e.test goes to Dovecot over LMTP, anything else fails locally.
+cat >"$T/postfix/main.cf" <<EOF
+compatibility_level = 3.6
+queue_directory = $T/postfix/queue
+data_directory = $T/postfix/data
+maillog_file = $T/postfix.log
+maillog_file_prefixes = $T
+myhostname = e2e.localhost
+mydestination =
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+mynetworks = 127.0.0.1/32
+alias_maps =
+alias_database =
+local_recipient_maps =
+virtual_mailbox_domains = e2e.test
+virtual_mailbox_maps = texthash:$T/postfix/vmailbox
+virtual_transport = lmtp:unix:$T/dovecot/lmtp
+default_transport = error:outbound mail is disabled in the e2e test
+relay_transport = error:outbound mail is disabled in the e2e test
+smtpd_tls_cert_file = $T/cert.pem
+smtpd_tls_key_file = $T/key.pem
+smtpd_tls_security_level = may
+smtpd_sasl_type = dovecot
+smtpd_sasl_path = $T/dovecot/auth-postfix
+smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
+EOF
+printf '%s ok\n' "$ADDR" >"$T/postfix/vmailbox"
+cat >"$T/postfix/master.cf" <<EOF
+127.0.0.1:10587 inet n - n - - smtpd
+  -o syslog_name=postfix/submission
+  -o smtpd_tls_security_level=encrypt
+  -o smtpd_sasl_auth_enable=yes
+  -o smtpd_tls_auth_only=yes
+  -o smtpd_client_restrictions=permit_sasl_authenticated,reject
+  -o smtpd_relay_restrictions=permit_sasl_authenticated,reject
+127.0.0.1:10465 inet n - n - - smtpd
+  -o syslog_name=postfix/smtps
+  -o smtpd_tls_wrappermode=yes
+  -o smtpd_sasl_auth_enable=yes
+  -o smtpd_client_restrictions=permit_sasl_authenticated,reject
+  -o smtpd_relay_restrictions=permit_sasl_authenticated,reject
+pickup    unix  n       -       n       60      1       pickup
+cleanup   unix  n       -       n       -       0       cleanup
+qmgr      unix  n       -       n       300     1       qmgr
+tlsmgr    unix  -       -       n       1000?   1       tlsmgr
+rewrite   unix  -       -       n       -       -       trivial-rewrite
+bounce    unix  -       -       n       -       0       bounce
+defer     unix  -       -       n       -       0       bounce
+trace     unix  -       -       n       -       0       bounce
+verify    unix  -       -       n       -       1       verify
+flush     unix  n       -       n       1000?   0       flush
+proxymap  unix  -       -       n       -       -       proxymap
+smtp      unix  -       -       n       -       -       smtp
+relay     unix  -       -       n       -       -       smtp
+showq     unix  n       -       n       -       -       showq
+error     unix  -       -       n       -       -       error
+retry     unix  -       -       n       -       -       error
+discard   unix  -       -       n       -       -       discard
+lmtp      unix  -       -       n       -       -       lmtp
+anvil     unix  -       -       n       -       1       anvil
+scache    unix  -       -       n       -       1       scache
+postlog   unix-dgram n  -       n       -       1       postlogd
+EOF
+postfix -c "$T/postfix" check >"$T/postfix.check" 2>&1 || { cat "$T/postfix.check"; fail "postfix check failed"; exit 1; }
+MAIL_CONFIG=$T/postfix setsid /usr/lib/postfix/sbin/master -c "$T/postfix" -d >"$T/postfix.start" 2>&1 &
+PIDS="$PIDS $!"
+
+# Wait until every port answers.
+for port in 10143 10993 10110 10995 10587 10465; do
+	for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
+	(exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null || { fail "nothing listens on 127.0.0.1:$port"; cat "$T"/*.log "$T/postfix.start" 2>/dev/null | tail -20; exit 1; }
+done
+echo "e2e: Dovecot and Postfix up in $(($(date +%s) - START)) s"
+
+export HOME=$T/home # clients keep their state (fetchids, Maildir) in the tree
+
+# The message with MSGID has arrived in the user's Maildir (Postfix -> LMTP).
+delivered() {
+	for _ in $(seq 100); do
+		grep -rlqF "$1" "$T/mail/$USER_NAME/Maildir" 2>/dev/null && return 0
+		sleep 0.2
+	done
+	return 1
+}
+
+# ---- one round per notice: convert, send, fetch, list ----
+round() {
+	local notice=$1 tag=$2
+	local out=$T/out/$tag
+	mkdir -p "$out"
+	"$M" convert --to json "$notice" >"$out/profile.json" 2>"$out/convert.err" &&
+		grep -q '"email": "'"$ADDR"'"' "$out/profile.json" &&
+		pass "$tag: mailprof reads the provider notice $(basename "$notice")" ||
+		fail "$tag: mailprof convert --to json $notice"
+
+	# Without --include-secrets no password may be written.
+	local leaked=""
+	for f in msmtp fetchmail mbsync neomutt userjs prf; do
+		"$M" convert --to $f "$notice" 2>/dev/null | grep -q 'E2e-Secret-42' && leaked="$leaked $f"
+	done
+	[ -z "$leaked" ] && pass "$tag: no password in any client file without --include-secrets" ||
+		fail "$tag: password written without --include-secrets by:$leaked"
+
+	for f in msmtp fetchmail mbsync neomutt; do
+		"$M" convert --include-secrets --to $f -o "$out/$f.rc" "$notice" 2>>"$out/convert.err"
+	done
+	local modes
+	modes=$(stat -c %a "$out"/*.rc | sort -u | tr '\n' ' ')
+	[ "$modes" = "600 " ] && pass "$tag: files with secrets written 0600" ||
+		fail "$tag: files with secrets have modes $modes"
+
+	# The emitted files trust the system CAs; this test's CA is its own cert.
+	cp "$out/msmtp.rc" "$out/msmtp-untrusted.rc"
+	sed -i "s|^tls_trust_file .*|tls_trust_file  $T/cert.pem|" "$out/msmtp.rc"
+	sed -i "s|sslcertck|sslcertck sslcertfile \"$T/cert.pem\"|" "$out/fetchmail.rc"
+	sed -i "/^SSLType/a CertificateFile $T/cert.pem" "$out/mbsync.rc"
+	echo "set ssl_ca_certificates_file = \"$T/cert.pem\"" >>"$out/neomutt.rc"
+
+	local msgid="<mailprof-e2e-$tag-$$-$(date +%s%N)@e2e.test>"
+	printf 'From: %s\nTo: %s\nSubject: mailprof e2e %s\nMessage-ID: %s\nDate: %s\n\nTest mail (%s).\n' \
+		"$ADDR" "$ADDR" "$tag" "$msgid" "$(date -R)" "$tag" >"$out/msg.eml"
+
+	# A client that is not told about the test CA must refuse the server.
+	if msmtp -C "$out/msmtp-untrusted.rc" -t <"$out/msg.eml" >"$out/msmtp-untrusted.log" 2>&1; then
+		fail "$tag: msmtp accepted an untrusted certificate"
+	else
+		pass "$tag: msmtp with the emitted trust setting refuses the unknown certificate"
+	fi
+
+	if msmtp -C "$out/msmtp.rc" -t <"$out/msg.eml" >"$out/msmtp.log" 2>&1; then
+		pass "$tag: msmtp sent with the emitted msmtprc ($(grep -m1 -E '^port' "$out/msmtp.rc" | tr -s ' '))"
+	else
+		fail "$tag: msmtp: $(tail -3 "$out/msmtp.log" | tr '\n' ' ')"
+	fi
+	delivered "$msgid" && pass "$tag: Postfix delivered $msgid into Dovecot over LMTP" ||
+		fail "$tag: $msgid not delivered; $(tail -3 "$T/postfix.log" 2>/dev/null | tr '\n' ' ')"
+
+	# fetchmail: the POP3 entry (a `skip` entry, polled when named).
+	local label
+	label=$(sed -n 's/^[a-z]* "\([^"]*-pop3\)".*/\1/p' "$out/fetchmail.rc" | head -1)
+	timeout 60 fetchmail -f "$out/fetchmail.rc" -i "$out/fetchids" --nosyslog -k -a \
+		-m "/bin/sh -c 'cat >>$out/fetchmail.mbox'" "$label" >"$out/fetchmail.log" 2>&1
+	grep -qF "$msgid" "$out/fetchmail.mbox" 2>/dev/null &&
+		pass "$tag: fetchmail fetched it over POP3 ($label) with the emitted .fetchmailrc" ||
+		fail "$tag: fetchmail: $(grep -v 'root is discouraged' "$out/fetchmail.log" | tail -3 | tr '\n' ' ')"
+
+	# mbsync: the IMAP channel into a Maildir under $HOME/Mail.
+	local path
+	path=$(sed -n 's/^Path //p' "$out/mbsync.rc" | head -1)
+	mkdir -p "${path/#\~/$HOME}"
+	timeout 60 mbsync -c "$out/mbsync.rc" -a >"$out/mbsync.log" 2>&1
+	grep -rqF "$msgid" "${path/#\~/$HOME}" 2>/dev/null &&
+		pass "$tag: mbsync pulled it over IMAP with the emitted mbsyncrc" ||
+		fail "$tag: mbsync: $(tail -3 "$out/mbsync.log" | tr '\n' ' ')"
+	rm -rf "${path/#\~/$HOME}"
+
+	# NeoMutt in batch mode: open the IMAP folder, pipe every message's
+	# Message-ID line to a file, quit. It exits 0 even when login fails, so
+	# the file is the proof.
+	# (a helper script: '^' in a push string is a control key to NeoMutt)
+	printf '#!/bin/sh\ngrep -i "^message-id:" >>"%s"\n' "$out/neomutt.list" >"$out/list.sh"
+	chmod 755 "$out/list.sh"
+	local keys="<tag-pattern>~A<enter><tag-prefix><pipe-message>$out/list.sh<enter><quit>"
+	timeout 30 script -qec "neomutt -n -F $out/neomutt.rc -e 'set quit=yes wait_key=no pipe_split=yes editor=false' -e 'push \"$keys\"'" \
+		"$out/neomutt.tty" >/dev/null 2>&1 </dev/null
+	grep -qF "$msgid" "$out/neomutt.list" 2>/dev/null &&
+		pass "$tag: NeoMutt listed it in the IMAP mailbox with the emitted muttrc ($(wc -l <"$out/neomutt.list") messages)" ||
+		fail "$tag: NeoMutt did not list $msgid"
+}
+
+round "$SAMPLES/e2e-user.txt" tls
+round "$SAMPLES/e2e-user-starttls.txt" starttls
+
+# ---- port 25 without authentication ----
+P25=$SAMPLES/port25.ini
+out=$T/out/port25
+mkdir -p "$out"
+"$M" check "$P25" >"$out/check.txt" 2>&1
+rc=$?
+[ $rc -ne 0 ] && grep -q 'MP001' "$out/check.txt" &&
+	pass "port25: the checker reports MP001 (exit $rc)" || fail "port25: check exit $rc without MP001"
+"$M" convert --include-secrets --to msmtp -o "$out/msmtp.rc" "$P25" 2>/dev/null
+# The submission service stands in for the provider's port 25 (ports here are
+# 10000 + the usual one): once as emitted (no TLS, no auth), once with TLS.
+sed -i -e "s|^tls_trust_file .*|tls_trust_file  $T/cert.pem|" -e 's/^port .*/port            10587/' "$out/msmtp.rc"
+printf 'From: %s\nTo: %s\nSubject: port 25\nMessage-ID: <p25-%s@e2e.test>\n\nx\n' "$ADDR" "$ADDR" "$$" >"$out/msg.eml"
+if msmtp -C "$out/msmtp.rc" -t <"$out/msg.eml" >"$out/msmtp.log" 2>&1; then
+	fail "port25: the submission service accepted mail without TLS and authentication"
+else
+	pass "port25: submission refuses the port-25 profile as emitted: $(grep -m1 -oE '[45][0-9][0-9][ -][0-9.]* .*' "$out/msmtp.log")"
+fi
+sed -i -e 's/^tls .*/tls             on/' -e '/^tls /a tls_starttls    on' "$out/msmtp.rc"
+if msmtp -C "$out/msmtp.rc" -t <"$out/msg.eml" >"$out/msmtp-tls.log" 2>&1; then
+	fail "port25: the submission service accepted mail without authentication"
+else
+	pass "port25: without SMTP-AUTH, even over STARTTLS, it is refused: $(grep -m1 -oE '[45][0-9][0-9][ -][0-9.]* .*' "$out/msmtp-tls.log")"
+fi
+
+echo "e2e: took $(($(date +%s) - START)) s"
+echo "e2e: $PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
