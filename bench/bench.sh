@@ -112,6 +112,10 @@ run_size() {
 	measure "xmllint --noout (XML)" "$nx" "$bx" sh -c \
 		"find '$d/xml' -name '*.xml' | sort | xargs -n 2000 xmllint --noout"
 	floor=$t
+	# Not a floor, a reference: how much of $JOBS cores the shared machine
+	# gives right now (xmllint processes side by side).
+	measure "xmllint --noout, $JOBS at once (XML)" "$nx" "$bx" sh -c \
+		"find '$d/xml' -name '*.xml' | sort | xargs -n $((nx / JOBS + 1)) -P $JOBS xmllint --noout"
 	# Not a floor, a reference: what XSD validation alone adds to parsing.
 	measure "xmllint --noout --schema (XML)" "$nx" "$bx" sh -c \
 		"find '$d/xml' -name '*.xml' | sort | xargs -n 2000 xmllint --noout --schema schemas/autoconfig.xsd"
