@@ -380,7 +380,7 @@ struct run {
 	int rc;
 	bool progress; /* a progress line is on screen */
 	struct timespec last;
-	bool tty;
+	bool tty, stdout_tty;
 };
 
 static void progress_clear(struct run *r)
@@ -433,7 +433,8 @@ static void finish(struct run *r, struct slot *s)
 	size_t accounts = mailprof_profile_account_count(s->p);
 	if (o->rep) {
 		struct cli_file_result res = {s->in.path, s->st, s->d, accounts};
-		if (r->tty)
+		/* Only when stdout shares the terminal; else the line would flicker. */
+		if (r->stdout_tty)
 			progress_clear(r);
 		o->rep->file(stdout, &res, r->sum.files);
 	} else if (nd) {
@@ -585,6 +586,7 @@ int cli_batch_run(const struct cli_batch_opts *o, char **inputs, size_t n)
 {
 	struct run r = {.o = o, .rc = EXIT_CLEAN};
 	r.tty = !o->quiet && isatty(2);
+	r.stdout_tty = r.tty && isatty(1);
 	clock_gettime(CLOCK_MONOTONIC, &r.last);
 	if (o->cfg && (!o->to || o->check))
 		r.batch = mailprof_batch_new(o->cfg);
