@@ -22,6 +22,12 @@ PASSED=0 FAILED=0
 pass() { echo "PASS: $*"; PASSED=$((PASSED + 1)); }
 fail() { echo "FAIL: $*"; FAILED=$((FAILED + 1)); }
 skip() { echo "e2e: SKIP: $*"; exit 0; }
+summary() {
+	echo "e2e: took $(($(date +%s) - START)) s"
+	echo "e2e: $PASSED passed, $FAILED failed"
+}
+# A setup step failed: nothing after it can run.
+die() { fail "$*"; summary; exit 1; }
 
 [ -x "$M" ] || { echo "e2e: $M not built" >&2; exit 2; }
 
@@ -67,7 +73,7 @@ chown "$UIDN:$UIDN" "$T/mail"
 
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -keyout "$T/key.pem" -out "$T/cert.pem" \
 	-subj "/CN=127.0.0.1" -addext "subjectAltName=DNS:127.0.0.1,IP:127.0.0.1" >/dev/null 2>&1 ||
-	{ fail "openssl could not make a certificate"; exit 1; }
+	die "openssl could not make a certificate"
 chmod 644 "$T/key.pem" # throwaway key, read by smtpd after it drops root
 
 # Dovecot: IMAP (143/993), POP3 (110/995) + 10000, LMTP and SASL on sockets.
@@ -125,7 +131,7 @@ service auth {
   }
 }
 EOF
-dovecot -c "$T/dovecot/dovecot.conf" 2>"$T/dovecot.start" || { cat "$T/dovecot.start"; fail "dovecot did not start"; exit 1; }
+dovecot -c "$T/dovecot/dovecot.conf" 2>"$T/dovecot.start" || { cat "$T/dovecot.start"; die "dovecot did not start"; }
 for _ in $(seq 50); do [ -s "$T/dovecot/run/master.pid" ] && break; sleep 0.1; done
 PIDS="$PIDS $(cat "$T/dovecot/run/master.pid")"
 
@@ -194,14 +200,14 @@ anvil     unix  -       -       n       -       1       anvil
 scache    unix  -       -       n       -       1       scache
 postlog   unix-dgram n  -       n       -       1       postlogd
 EOF
-postfix -c "$T/postfix" check >"$T/postfix.check" 2>&1 || { cat "$T/postfix.check"; fail "postfix check failed"; exit 1; }
+postfix -c "$T/postfix" check >"$T/postfix.check" 2>&1 || { cat "$T/postfix.check"; die "postfix check failed"; }
 MAIL_CONFIG=$T/postfix setsid /usr/lib/postfix/sbin/master -c "$T/postfix" -d >"$T/postfix.start" 2>&1 &
 PIDS="$PIDS $!"
 
 # Wait until every port answers.
 for port in 10143 10993 10110 10995 10587 10465; do
 	for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
-	(exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null || { fail "nothing listens on 127.0.0.1:$port"; cat "$T"/*.log "$T/postfix.start" 2>/dev/null | tail -20; exit 1; }
+	(exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null || { cat "$T"/*.log "$T/postfix.start" 2>/dev/null | tail -20; die "nothing listens on 127.0.0.1:$port"; }
 done
 echo "e2e: Dovecot and Postfix up in $(($(date +%s) - START)) s"
 
@@ -329,6 +335,17 @@ else
 	pass "port25: without SMTP-AUTH, even over STARTTLS, it is refused: $(grep -m1 -oE '[45][0-9][0-9][ -][0-9.]* .*' "$out/msmtp-tls.log")"
 fi
 
-echo "e2e: took $(($(date +%s) - START)) s"
-echo "e2e: $PASSED passed, $FAILED failed"
+# ---- a wrong password is refused with 535 ----
+out=$T/out/wrongpw
+mkdir -p "$out"
+"$M" convert --include-secrets --to msmtp -o "$out/msmtp.rc" "$SAMPLES/e2e-user.txt" 2>/dev/null
+sed -i -e "s|^tls_trust_file .*|tls_trust_file  $T/cert.pem|" -e 's/^password .*/password        not-the-password/' "$out/msmtp.rc"
+if msmtp -C "$out/msmtp.rc" -t <"$T/out/port25/msg.eml" >"$out/msmtp.log" 2>&1; then
+	fail "wrongpw: the submission service accepted a wrong password"
+else
+	grep -q '535' "$out/msmtp.log" && pass "wrongpw: a wrong password is refused with 535" ||
+		fail "wrongpw: refused without 535: $(tail -2 "$out/msmtp.log" | tr '\n' ' ')"
+fi
+
+summary
 [ "$FAILED" -eq 0 ]
