@@ -249,7 +249,7 @@ round() {
 		fail "$tag: files with secrets have modes $modes"
 
 	# The emitted files trust the system CAs; this test's CA is its own cert.
-	cp "$out/msmtp.rc" "$out/msmtp-untrusted.rc"
+	for f in msmtp fetchmail mbsync; do cp -p "$out/$f.rc" "$out/$f-untrusted.rc"; done
 	sed -i "s|^tls_trust_file .*|tls_trust_file  $T/cert.pem|" "$out/msmtp.rc"
 	sed -i "s|sslcertck|sslcertck sslcertfile \"$T/cert.pem\"|" "$out/fetchmail.rc"
 	sed -i "/^SSLType/a CertificateFile $T/cert.pem" "$out/mbsync.rc"
@@ -264,6 +264,23 @@ round() {
 		fail "$tag: msmtp accepted an untrusted certificate"
 	else
 		pass "$tag: msmtp with the emitted trust setting refuses the unknown certificate"
+	fi
+
+	timeout 30 fetchmail -f "$out/fetchmail-untrusted.rc" -i "$out/fetchids-untrusted" --nosyslog -k -a \
+		-m "/bin/sh -c 'cat >>$out/untrusted.mbox'" >"$out/fetchmail-untrusted.log" 2>&1
+	local rc=$? # 1 would mean "no mail": it logged in
+	[ $rc -ne 0 ] && [ $rc -ne 1 ] && grep -qi 'certificate' "$out/fetchmail-untrusted.log" &&
+		pass "$tag: fetchmail with the emitted sslcertck refuses the unknown certificate" ||
+		fail "$tag: fetchmail did not refuse an untrusted certificate"
+	local upath
+	upath=$(sed -n 's/^Path //p' "$out/mbsync-untrusted.rc" | head -1)
+	mkdir -p "${upath/#\~/$out/untrusted-home}"
+	if HOME=$out/untrusted-home timeout 30 mbsync -c "$out/mbsync-untrusted.rc" -a >"$out/mbsync-untrusted.log" 2>&1; then
+		fail "$tag: mbsync accepted an untrusted certificate"
+	else
+		grep -qi 'certificate' "$out/mbsync-untrusted.log" &&
+			pass "$tag: mbsync refuses the unknown certificate when not told to trust it" ||
+			fail "$tag: mbsync failed, but not on the certificate: $(tail -2 "$out/mbsync-untrusted.log" | tr '\n' ' ')"
 	fi
 
 	if msmtp -C "$out/msmtp.rc" -t <"$out/msg.eml" >"$out/msmtp.log" 2>&1; then
