@@ -184,3 +184,57 @@ Test(batch, convert_of_several_inputs_needs_an_output_folder)
 	cr_expect(strstr(err, "need -o OUTDIR") != NULL, "%s", err);
 	free(out), free(err);
 }
+
+/* Two inputs, one output name: the earlier in walk order that has something
+ * to write takes it, the later one fails; the same with any -j. Tree (walk
+ * order): a/x.ini, a/x.xml (both a/x.json), b/y.ini (broken: writes nothing),
+ * b/y.xml (so it takes b/y.json), and a second folder argument whose a/x.ini
+ * also maps to a/x.json. */
+Test(batch, output_name_clash_goes_to_the_earlier_input_whatever_the_jobs)
+{
+	char cmd[4096], cwd[512];
+	cr_assert_not_null(getcwd(cwd, sizeof cwd));
+	snprintf(cmd, sizeof cmd,
+	         "set -e; cd %s; mkdir -p cl/a cl/b cl2/a; cp %s/samples/ini/home-imap.ini cl/a/x.ini;"
+	         "cp %s/samples/autoconfig/gmx.net.xml cl/a/x.xml; cp in/b/bad.xml cl/b/y.ini;"
+	         "cp %s/samples/autoconfig/gmx.net.xml cl/b/y.xml; cp %s/samples/ini/port25.ini cl2/a/x.ini",
+	         dir, cwd, cwd, cwd, cwd);
+	cr_assert_eq(t_run(cmd, NULL, NULL), 0);
+	char *err1 = NULL;
+	for (int j = 1; j <= 4; j += 3) {
+		char *out, *err;
+		snprintf(cmd, sizeof cmd, "cd %s && %s/%s convert --to json -j%d -o o%d cl cl2", dir,
+		         t_mailprof()[0] == '/' ? "" : cwd, t_mailprof(), j, j);
+		int rc = t_run(cmd, &out, &err);
+		cr_expect_eq(rc, 2, "-j%d: a clash is a failure, got %d", j, rc);
+		char want[512];
+		snprintf(want, sizeof want,
+		         "mailprof: cl/a/x.xml: not written: o%d/a/x.json is already the output of cl/a/x.ini\n", j);
+		cr_expect(strstr(err, want) != NULL, "-j%d stderr:\n%s", j, err);
+		snprintf(want, sizeof want,
+		         "mailprof: cl2/a/x.ini: not written: o%d/a/x.json is already the output of cl/a/x.ini\n", j);
+		cr_expect(strstr(err, want) != NULL, "-j%d stderr:\n%s", j, err);
+		cr_expect(strstr(err, "cl/b/y.xml: not written") == NULL, "the broken y.ini takes no name:\n%s", err);
+		cr_expect(strstr(err, ", 3 failed, 0 skipped\n") != NULL, "-j%d stderr:\n%s", j, err);
+		/* a/x.json is the INI's account, b/y.json the XML's. */
+		snprintf(cmd, sizeof cmd, "%s/o%d/a/x.json", dir, j);
+		char *x = t_slurp(cmd, NULL);
+		cr_expect(x && strstr(x, "taro.yamada@example.com") && !strstr(x, "gmx"), "a/x.json:\n%s", x);
+		snprintf(cmd, sizeof cmd, "%s/o%d/b/y.json", dir, j);
+		char *y = t_slurp(cmd, NULL);
+		cr_expect(y && strstr(y, "gmx"), "b/y.json:\n%s", y);
+		free(x), free(y), free(out);
+		if (!err1) {
+			err1 = err;
+			continue;
+		}
+		/* Same messages apart from the output folder's name. */
+		for (char *p = err1; (p = strstr(p, "o1/")); p++)
+			p[1] = '4';
+		cr_expect_str_eq(err, err1, "stderr depends on -j");
+		free(err);
+	}
+	free(err1);
+	snprintf(cmd, sizeof cmd, "diff -r %s/o1 %s/o4", dir, dir);
+	cr_expect_eq(t_run(cmd, NULL, NULL), 0, "outputs depend on -j");
+}
