@@ -238,3 +238,61 @@ Test(batch, output_name_clash_goes_to_the_earlier_input_whatever_the_jobs)
 	snprintf(cmd, sizeof cmd, "diff -r %s/o1 %s/o4", dir, dir);
 	cr_expect_eq(t_run(cmd, NULL, NULL), 0, "outputs depend on -j");
 }
+
+static size_t count_of(const char *s, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = s; (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
+static long attr_of(const char *tag, const char *name)
+{
+	char key[32];
+	snprintf(key, sizeof key, " %s=\"", name);
+	const char *end = strchr(tag, '>');
+	const char *a = strstr(tag, key);
+	return a && (!end || a < end) ? strtol(a + strlen(key), NULL, 10) : -1;
+}
+
+/* JUnit readers take the run's totals from <testsuites>: they must be there
+ * and agree with the suites and test cases below, with any -j. */
+Test(batch, junit_totals_on_testsuites_and_testsuite)
+{
+	char *o1, *e1, *o2, *e2;
+	run(&o1, &e1, "%s check -j1 %s %s/in", "--format junit");
+	run(&o2, &e2, "%s check -j2 %s %s/in", "--format junit");
+	cr_expect_str_eq(o1, o2);
+	const char *top = strstr(o1, "<testsuites ");
+	cr_assert_not_null(top, "%s", o1);
+	size_t cases = count_of(o1, "<testcase "), fails = count_of(o1, "<failure "),
+	       errs = count_of(o1, "<error ");
+	cr_expect_gt(fails, 0, "the tree has findings");
+	cr_expect_eq(errs, 1, "one broken file:\n%s", o1);
+	cr_expect_eq(attr_of(top, "tests"), (long)cases, "%s", o1);
+	cr_expect_eq(attr_of(top, "failures"), (long)fails, "%s", o1);
+	cr_expect_eq(attr_of(top, "errors"), (long)errs, "%s", o1);
+	long st = 0, sf = 0, se = 0;
+	size_t suites = 0;
+	for (const char *p = o1; (p = strstr(p, "<testsuite ")); p++, suites++) {
+		cr_expect_geq(attr_of(p, "tests"), 1);
+		st += attr_of(p, "tests"), sf += attr_of(p, "failures"), se += attr_of(p, "errors");
+	}
+	cr_expect_eq(suites, 3, "one suite per file");
+	cr_expect_eq(st, (long)cases);
+	cr_expect_eq(sf, (long)fails);
+	cr_expect_eq(se, (long)errs);
+	/* Well-formed, one root. */
+	cr_expect_eq(count_of(o1, "<testsuites"), 1);
+	cr_expect(strstr(o1, "</testsuites>\n") && !strstr(strstr(o1, "</testsuites>\n") + 1, "<"));
+	free(o1), free(e1), free(o2), free(e2);
+	/* No input at all still gives a valid, empty report. */
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "mkdir -p %s/empty && %s check --format junit %s/empty", dir,
+	         t_mailprof(), dir);
+	t_run(cmd, &o1, &e1);
+	cr_expect(strstr(o1, "<testsuites name=\"mailprof\" tests=\"0\" failures=\"0\" errors=\"0\">\n</testsuites>\n"),
+	          "%s", o1);
+	free(o1), free(e1);
+}
