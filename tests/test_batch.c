@@ -4,9 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "helpers.h"
+#include "model.h"
 
 static char dir[64];
 
@@ -295,4 +297,46 @@ Test(batch, junit_totals_on_testsuites_and_testsuite)
 	cr_expect(strstr(o1, "<testsuites name=\"mailprof\" tests=\"0\" failures=\"0\" errors=\"0\">\n</testsuites>\n"),
 	          "%s", o1);
 	free(o1), free(e1);
+}
+
+/* A profile of n accounts user<i>@example.com, account i at line i + 1 of file. */
+static mailprof_profile *many_accounts(const char *file, size_t first, size_t n)
+{
+	mailprof_profile *p = mailprof_profile_new();
+	const char *f = mp_profile_file(p, file);
+	for (size_t i = first; i < first + n; i++) {
+		mp_account *a = mp_account_add(p);
+		char email[64];
+		snprintf(email, sizeof email, "user%06zu@example.com", i);
+		a->loc = (mailprof_loc){f, (int)(i - first + 1), 1};
+		mp_str_set(&a->email, email, &a->loc);
+	}
+	return p;
+}
+
+/* MP039 over a big batch: hashed, so 80,000 accounts take milliseconds; the
+ * quadratic scan it replaces took tens of seconds here. */
+Test(batch_scale, duplicate_accounts_are_found_in_linear_time)
+{
+	mailprof_profile *big = many_accounts("big.ini", 0, 80000);
+	mailprof_profile *more = many_accounts("more.ini", 79998, 4); /* two old, two new */
+	mailprof_diags *d1 = mailprof_diags_new(), *d2 = mailprof_diags_new();
+	mailprof_batch *b = mailprof_batch_new(NULL);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	mailprof_batch_add(b, big, d1);
+	mailprof_batch_add(b, more, d2);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double sec = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	cr_expect_eq(t_count(d1, "MP039"), 0);
+	cr_expect_eq(t_count(d2, "MP039"), 2);
+	cr_expect(strstr(mailprof_diags_get(d2, 0)->message, "user079998@example.com is a duplicate of the one at big.ini:79999"),
+	          "%s", mailprof_diags_get(d2, 0)->message);
+	cr_expect(strstr(mailprof_diags_get(d2, 1)->message, "at big.ini:80000"), "%s",
+	          mailprof_diags_get(d2, 1)->message);
+	/* Generous for a loaded machine and sanitizer builds. */
+	cr_expect_lt(sec, 3.0, "80,004 accounts took %.2f s", sec);
+	mailprof_batch_free(b);
+	mailprof_diags_free(d1), mailprof_diags_free(d2);
+	mailprof_profile_free(big), mailprof_profile_free(more);
 }
