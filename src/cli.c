@@ -46,10 +46,12 @@ static void usage(FILE *f)
 	        prog);
 }
 
-void cli_print_diag(FILE *f, const mailprof_diag *g, bool color)
+void cli_print_diag(FILE *f, const mailprof_diag *g, const char *input, bool color)
 {
 	static const char *const colors[] = {"\033[1;36m", "\033[1;35m", "\033[1;31m"};
-	const char *file = g->loc.file ? g->loc.file : "-";
+	const char *file = g->loc.file ? g->loc.file : input ? input : prog;
+	if (strcmp(file, "-") == 0)
+		file = "<stdin>";
 	if (g->loc.line && g->loc.column)
 		fprintf(f, "%s:%d:%d: ", file, g->loc.line, g->loc.column);
 	else if (g->loc.line)
@@ -225,11 +227,11 @@ static int parse_args(int argc, char **argv, struct args *a)
 	return -1;
 }
 
-static void print_diags(FILE *f, const mailprof_diags *d)
+static void print_diags(FILE *f, const mailprof_diags *d, const char *input)
 {
 	bool color = want_color(f);
 	for (size_t i = 0; i < mailprof_diags_count(d); i++)
-		cli_print_diag(f, mailprof_diags_get(d, i), color);
+		cli_print_diag(f, mailprof_diags_get(d, i), input, color);
 }
 
 /* Several inputs or a folder: one output per file under -o OUTDIR. */
@@ -276,7 +278,7 @@ static int cmd_convert(int argc, char **argv)
 	mailprof_status st = mailprof_parse_file(p, in, a.from, &a.opt, d);
 	if (st != MAILPROF_OK) {
 		mailprof_diags_sort(d);
-		print_diags(stderr, d);
+		print_diags(stderr, d, in);
 		fprintf(stderr, "%s: %s: %s\n", prog, in, mailprof_strerror(st));
 		mailprof_diags_free(d);
 		mailprof_profile_free(p);
@@ -301,7 +303,7 @@ static int cmd_convert(int argc, char **argv)
 	size_t len = 0;
 	st = mailprof_emit(p, to, &a.opt, &out, &len, d);
 	mailprof_diags_sort(d);
-	print_diags(stderr, d);
+	print_diags(stderr, d, in);
 	if (st != MAILPROF_OK) {
 		fprintf(stderr, "%s: cannot write %s: %s\n", prog, to, mailprof_strerror(st));
 		rc = EXIT_USAGE;

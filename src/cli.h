@@ -14,7 +14,9 @@ enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 int cli_write_atomic(const char *path, const char *data, size_t len, bool secret, bool force);
 
 /* Print a diagnostic gcc-style: file:line:col: severity: message [id] */
-void cli_print_diag(FILE *f, const mailprof_diag *g, bool color);
+/* One finding, gcc-style. input names the file being processed, for findings
+ * that carry no file of their own (e.g. from an emitter); "-" is stdin. */
+void cli_print_diag(FILE *f, const mailprof_diag *g, const char *input, bool color);
 
 /* One checked file, as handed to a reporter (in input order). */
 struct cli_file_result {

@@ -441,7 +441,7 @@ static void finish(struct run *r, struct slot *s)
 		progress_clear(r);
 		bool color = want_color(stderr);
 		for (size_t k = 0; k < nd; k++)
-			cli_print_diag(stderr, mailprof_diags_get(s->d, k), color);
+			cli_print_diag(stderr, mailprof_diags_get(s->d, k), s->in.path, color);
 	}
 	r->sum.files++;
 	r->sum.accounts += accounts;

@@ -21,7 +21,7 @@ int cli_check_opts_rule(struct cli_check_opts *o, const char *rule, bool on)
 static void print_all(const mailprof_diags *d)
 {
 	for (size_t i = 0; i < mailprof_diags_count(d); i++)
-		cli_print_diag(stderr, mailprof_diags_get(d, i), false);
+		cli_print_diag(stderr, mailprof_diags_get(d, i), NULL, false);
 }
 
 mailprof_check_config *cli_check_config(const struct cli_check_opts *o, int fail_on)

@@ -40,7 +40,7 @@ static void text_file(FILE *f, const struct cli_file_result *r, size_t index)
 	const char *nc = getenv("NO_COLOR");
 	bool color = isatty(fileno(f)) && !(nc && *nc);
 	for (size_t i = 0; i < mailprof_diags_count(r->d); i++)
-		cli_print_diag(f, mailprof_diags_get(r->d, i), color);
+		cli_print_diag(f, mailprof_diags_get(r->d, i), r->path, color);
 }
 
 static void text_end(FILE *f, const struct cli_summary *s)

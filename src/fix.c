@@ -11,11 +11,13 @@ static bool logs_in(const mp_server *s)
 	       mp_server_has_auth(s, MP_AUTH_GSSAPI) || mp_server_has_auth(s, MP_AUTH_CLIENT_CERT);
 }
 
-static void report(mailprof_diags *d, const mailprof_loc *loc, const char *fmt, const char *a, const char *b)
-{
-	mp_rule_ctx c = {&mp_rule_fix_applied, NULL, d, NULL};
-	mp_report(&c, loc, fmt, a, b);
-}
+/* MP046 findings for the fix just applied; the rule context is built here
+ * because fixes run outside the rules table walk. */
+#define report(d, loc, ...)                                                     \
+	do {                                                                    \
+		mp_rule_ctx c_ = {&mp_rule_fix_applied, NULL, (d), NULL};       \
+		mp_report(&c_, (loc), __VA_ARGS__);                             \
+	} while (0)
 
 /* Full-width ASCII forms (U+FF01..U+FF5E), ideographic and half-width full
  * stops (U+3002, U+FF61) to ASCII; the ideographic space is dropped. Returns

@@ -315,6 +315,27 @@ static void emit_server(mp_buf *b, const mp_account *a, const mp_server *s,
 	mp_buf_printf(b, "    </%s>\n", in ? "incomingServer" : "outgoingServer");
 }
 
+/* The schema (and Thunderbird) require emailProvider@id, conventionally the
+ * provider's main domain. Without a provider id or address, take a listed
+ * domain, else the domain part of the first server's host name. */
+static const char *provider_id_for(const mp_account *a, const char *at)
+{
+	if (a->provider_id.v)
+		return a->provider_id.v;
+	if (at && at[1])
+		return at + 1;
+	if (a->ndomains && a->domains[0].v)
+		return a->domains[0].v;
+	const mp_server *s = a->nincoming ? &a->incoming[0] : a->noutgoing ? &a->outgoing[0] : NULL;
+	if (!s || !s->host.v || !*s->host.v)
+		return NULL;
+	/* imap.example.com -> example.com; a two-label host is already a domain. */
+	const char *dot = strchr(s->host.v, '.');
+	if (dot && strchr(dot + 1, '.'))
+		return dot + 1;
+	return s->host.v;
+}
+
 static mailprof_status emit_autoconfig(const mailprof_profile *p, const mailprof_options *opt,
                                        mp_buf *b, mailprof_diags *d)
 {
@@ -322,7 +343,7 @@ static mailprof_status emit_autoconfig(const mailprof_profile *p, const mailprof
 	for (size_t i = 0; i < p->naccounts; i++) {
 		const mp_account *a = &p->accounts[i];
 		const char *at = a->email.v ? strrchr(a->email.v, '@') : NULL;
-		const char *id = a->provider_id.v ? a->provider_id.v : at ? at + 1 : NULL;
+		const char *id = provider_id_for(a, at);
 		if (a->email.v)
 			mp_diag(d, MAILPROF_INFO, "lossy", &a->email.loc, NULL,
 			        "autoconfig describes a provider, not a person: the e-mail address %s is not "
@@ -334,13 +355,14 @@ static mailprof_status emit_autoconfig(const mailprof_profile *p, const mailprof
 			mp_diag(d, MAILPROF_INFO, "lossy", &a->loc, NULL,
 			        "several accounts: each is written as its own <emailProvider>, but Thunderbird "
 			        "reads only the first");
-		mp_buf_puts(b, "  <emailProvider");
-		if (id) {
-			mp_buf_puts(b, " id=\"");
-			mp_buf_xml_escape(b, id);
-			mp_buf_puts(b, "\"");
-		}
-		mp_buf_puts(b, ">\n");
+		if (!id)
+			mp_diag(d, MAILPROF_WARNING, "lossy", &a->loc,
+			        "set the provider id or the e-mail address",
+			        "no provider id, address, domain or server host: <emailProvider id=\"\"> "
+			        "is written empty");
+		mp_buf_puts(b, "  <emailProvider id=\"");
+		mp_buf_xml_escape(b, id ? id : "");
+		mp_buf_puts(b, "\">\n");
 		for (size_t j = 0; j < a->ndomains; j++)
 			elem(b, 4, "domain", a->domains[j].v);
 		if (!a->ndomains && at)

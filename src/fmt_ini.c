@@ -5,6 +5,7 @@
  * next, so the reader's count is the line of every handler call. The reader
  * also sees section headers (inih only reports key/value pairs) and lines too
  * long for inih's 200-byte buffer. */
+#include <stdarg.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -59,11 +60,14 @@ static mailprof_loc here(struct st *s, int col)
 	return l;
 }
 
-static void error_at(struct st *s, int col, const char *id, const char *fix, const char *msg,
-                     const char *arg)
+MP_PRINTF(5, 6)
+static void error_at(struct st *s, int col, const char *id, const char *fix, const char *msg, ...)
 {
 	mailprof_loc l = here(s, col);
-	mp_diag(s->d, MAILPROF_ERROR, id, &l, fix, msg, arg);
+	va_list ap;
+	va_start(ap, msg);
+	mp_vdiag(s->d, MAILPROF_ERROR, id, NULL, &l, fix, msg, ap);
+	va_end(ap);
 	s->errors++;
 }
 

@@ -35,10 +35,14 @@ static void rm_tree(void)
 	t_run(cmd, NULL, NULL);
 }
 
+/* fmt is a literal using the CLI, args and the test folder by position. */
 static int run(char **out, char **err, const char *fmt, const char *args)
 {
 	char cmd[2048];
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	snprintf(cmd, sizeof cmd, fmt, t_mailprof(), args, dir);
+#pragma GCC diagnostic pop
 	return t_run(cmd, out, err);
 }
 

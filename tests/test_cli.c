@@ -133,3 +133,18 @@ Test(cli, deterministic_output)
 	cr_assert_str_eq(e1, e2);
 	free(a), free(b), free(e1), free(e2);
 }
+
+/* Every finding line names a file: stdin is "<stdin>", never a bare "-". */
+Test(cli, findings_always_name_a_file)
+{
+	char *out, *err;
+	cr_assert_eq(run("check - < samples/ini/port25.ini", &out, &err), 1);
+	cr_assert(strstr(out, "<stdin>:17:8: error: "), "%s", out);
+	cr_assert_null(strstr(out, "\n-:"));
+	cr_assert(strncmp(out, "-:", 2) != 0);
+	free(out), free(err);
+	cr_assert_eq(run("convert --to msmtp - < samples/ini/home-imap.ini", &out, &err), 0);
+	cr_assert_null(strstr(err, "\n-:"), "%s", err);
+	cr_assert(strncmp(err, "-:", 2) != 0, "%s", err);
+	free(out), free(err);
+}

@@ -239,6 +239,29 @@ Test(autoconfig, schema_violation_has_line)
 	mailprof_profile_free(p);
 }
 
+/* An account with neither provider id nor address (from JSON or a notice
+ * without an address) must still give a schema-valid emailProvider@id. */
+Test(autoconfig, emitted_id_is_always_present)
+{
+	const char *j = "{\"accounts\":[{\"incoming\":[{\"protocol\":\"imap\",\"host\":"
+	                "\"imap.mail.example.net\",\"port\":993,\"security\":\"tls\"}]}]}";
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = t_parse_str(j, "a.json", "json", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	char *x = t_emit(p, "autoconfig");
+	cr_assert(strstr(x, "<emailProvider id=\"mail.example.net\">"), "%s", x);
+	mailprof_diags *d2;
+	mailprof_profile *q = t_parse_str(x, "a.xml", NULL, &d2, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_eq(t_count(d2, "schema"), 0, "read-back is schema-valid");
+	free(x);
+	mailprof_diags_free(d);
+	mailprof_diags_free(d2);
+	mailprof_profile_free(p);
+	mailprof_profile_free(q);
+}
+
 Test(xml, entities_and_network_refused)
 {
 	const char *bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE clientConfig [\n<!ENTITY a \"aaaaaaaaaa\">\n"

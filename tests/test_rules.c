@@ -185,31 +185,49 @@ Test(suppress, ini_comment_targets_next_value_line)
 	mailprof_diags_free(d);
 }
 
+/* The XML holds %EMAILADDRESS%, so it must not be used as a printf format:
+ * the comment under test is spliced in between two literal halves. */
+static char *xml_with_comment(const char *comment)
+{
+	static const char head[] =
+	    "<?xml version=\"1.0\"?>\n<clientConfig version=\"1.1\">\n"
+	    "<emailProvider id=\"example.com\">\n<domain>example.com</domain>\n"
+	    "<incomingServer type=\"imap\">\n<hostname>imap.example.com</hostname>\n<port>993</port>\n"
+	    "<socketType>SSL</socketType>\n<authentication>password-cleartext</authentication>\n"
+	    "<username>%EMAILADDRESS%</username>\n</incomingServer>\n"
+	    "<outgoingServer type=\"smtp\">\n<hostname>smtp.example.com</hostname>\n<port>587</port>\n";
+	static const char tail[] =
+	    "<socketType>SSL</socketType>\n<authentication>password-cleartext</authentication>\n"
+	    "<username>%EMAILADDRESS%</username>\n</outgoingServer>\n</emailProvider>\n</clientConfig>\n";
+	size_t n = strlen(head) + strlen(comment) + strlen(tail) + 1;
+	char *buf = malloc(n);
+	cr_assert(buf);
+	strcpy(buf, head);
+	strcat(buf, comment);
+	strcat(buf, tail);
+	return buf;
+}
+
 Test(suppress, xml_comment)
 {
-	const char *x = "<?xml version=\"1.0\"?>\n<clientConfig version=\"1.1\">\n"
-	                "<emailProvider id=\"example.com\">\n<domain>example.com</domain>\n"
-	                "<incomingServer type=\"imap\">\n<hostname>imap.example.com</hostname>\n<port>993</port>\n"
-	                "<socketType>SSL</socketType>\n<authentication>password-cleartext</authentication>\n"
-	                "<username>%EMAILADDRESS%</username>\n</incomingServer>\n"
-	                "<outgoingServer type=\"smtp\">\n<hostname>smtp.example.com</hostname>\n<port>587</port>\n"
-	                "%s<socketType>SSL</socketType>\n<authentication>password-cleartext</authentication>\n"
-	                "<username>%EMAILADDRESS%</username>\n</outgoingServer>\n</emailProvider>\n</clientConfig>\n";
-	char buf[1200];
-	snprintf(buf, sizeof buf, x, "");
+	char *buf = xml_with_comment("");
+	cr_assert(strstr(buf, "<username>%EMAILADDRESS%</username>"));
 	mailprof_diags *d = check_cfg(buf, "autoconfig", NULL);
 	cr_expect_eq(t_count(d, "MP006"), 1);
 	mailprof_diags_free(d);
-	snprintf(buf, sizeof buf, x, "<!-- mailprof-disable MP006: provider serves TLS on 587 -->\n");
+	free(buf);
+	buf = xml_with_comment("<!-- mailprof-disable MP006: provider serves TLS on 587 -->\n");
 	d = check_cfg(buf, "autoconfig", NULL);
 	cr_expect_eq(t_count(d, "MP006"), 0);
 	cr_expect_eq(t_count(d, "MP045"), 0);
 	mailprof_diags_free(d);
-	snprintf(buf, sizeof buf, x, "<!-- mailprof-disable MP006 -->\n");
+	free(buf);
+	buf = xml_with_comment("<!-- mailprof-disable MP006 -->\n");
 	d = check_cfg(buf, "autoconfig", NULL);
 	cr_expect_eq(t_count(d, "MP006"), 0);
 	cr_expect_eq(t_count(d, "MP045"), 1);
 	mailprof_diags_free(d);
+	free(buf);
 }
 
 Test(config, parse_enable_severity_trust)

@@ -3,6 +3,7 @@
  * dictionary, keep a heading context (受信/送信, POP/IMAP/SMTP, web mail),
  * fill per-account drafts, then resolve word values and build accounts.
  * Every value keeps the line and column it was read from. */
+#include <stdarg.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,11 +94,14 @@ static mailprof_loc loc_at(const struct ex *x, const mp_nline *l, size_t off)
 	return r;
 }
 
-static void info(struct ex *x, const mp_nline *l, size_t off, const char *fix, const char *msg,
-                 const char *arg)
+MP_PRINTF(5, 6)
+static void info(struct ex *x, const mp_nline *l, size_t off, const char *fix, const char *msg, ...)
 {
 	mailprof_loc loc = loc_at(x, l, off);
-	mp_diag(x->d, MAILPROF_INFO, "notice-unused", &loc, fix, msg, arg);
+	va_list ap;
+	va_start(ap, msg);
+	mp_vdiag(x->d, MAILPROF_INFO, "notice-unused", NULL, &loc, fix, msg, ap);
+	va_end(ap);
 }
 
 /* ---- small text helpers ---- */

@@ -3,6 +3,7 @@
  * Parsing matches the body exactly against the normalised notice (both
  * sides normalised the same way, so width and line-end differences do not
  * matter); rendering fills the placeholders from a model. */
+#include <stdarg.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,11 +132,14 @@ static char *norm_text(const char *s, size_t n, bool html, size_t *out_len)
 	return mp_buf_take(&b, out_len);
 }
 
-static void tdiag(mailprof_diags *d, const char *path, int line, const char *fix, const char *msg,
-                  const char *arg)
+MP_PRINTF(5, 6)
+static void tdiag(mailprof_diags *d, const char *path, int line, const char *fix, const char *msg, ...)
 {
 	mailprof_loc l = {path, line, 1};
-	mp_diag(d, MAILPROF_ERROR, "notice-template", &l, fix, msg, arg);
+	va_list ap;
+	va_start(ap, msg);
+	mp_vdiag(d, MAILPROF_ERROR, "notice-template", NULL, &l, fix, msg, ap);
+	va_end(ap);
 }
 
 static void add_seg(mp_ntemplate *t, struct seg s)
