@@ -15,7 +15,7 @@ static const char *const sniff_words[] = {
 	"Outgoing mail server", "Incoming server", "Outgoing server", "SMTP server", "POP3 server",
 	"IMAP server", "SMTP Server", "POP3 Server", "IMAP Server", "Incoming Mail Server",
 	"Outgoing Mail Server", "SMTP認証", "Incoming mail", "Outgoing mail", "受信メール", "送信メール",
-	NULL};
+	"Incoming (POP", "Incoming (IMAP", "Outgoing (SMTP", "outgoing server", NULL};
 
 static bool has_word(const char *buf, size_t len)
 {
