@@ -169,7 +169,7 @@ xmlDocPtr mp_xml_read(const char *buf, size_t len, const char *path, mailprof_di
 	/* No NOENT (entities stay unexpanded), no DTDLOAD, no network, no HUGE
 	 * (keeps libxml2's own depth and amplification limits). */
 	int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES |
-	           XML_PARSE_NOCDATA;
+	           XML_PARSE_NOCDATA | XML_PARSE_COMPACT | XML_PARSE_NOBLANKS;
 	xmlSetStructuredErrorFunc(&sink, on_error);
 	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, NULL, opts);
 	xmlSetStructuredErrorFunc(NULL, NULL);
