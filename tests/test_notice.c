@@ -634,3 +634,62 @@ Test(notice_extract, fullwidth_password_warns_without_showing_it)
 	mailprof_profile_free(p);
 	mailprof_diags_free(d);
 }
+
+Test(notice_extract, space_aligned_column_table)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("E-mail address:  a@ex.example\n"
+	                         "                 Server             Port   Encryption\n"
+	                         "Incoming (IMAP)  imap.ex.example    993    SSL\n"
+	                         "Outgoing (SMTP)  smtp.ex.example    587    STARTTLS\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	mp_account *a = &p->accounts[0];
+	cr_assert_eq(a->nincoming, 1);
+	cr_assert_eq(a->incoming[0].protocol, MP_PROTO_IMAP);
+	cr_assert_eq(a->incoming[0].port.v, 993);
+	cr_assert_eq(a->incoming[0].security.v, MP_SEC_TLS);
+	cr_assert_eq(a->outgoing[0].port.v, 587);
+	cr_assert_eq(a->outgoing[0].port.loc.column, 37);
+	cr_assert_eq(a->outgoing[0].security.v, MP_SEC_STARTTLS);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	/* a label and its value aligned the same way is not a header */
+	p = rd("メールアドレス    b@ex.jp\nPOPサーバー      pop.ex.jp\nユーザー名       メールアドレスと同じ\n"
+	       "パスワード       Pw4kQz9x\n", &d, &st);
+	cr_assert_str_eq(p->accounts[0].incoming[0].username.v, "b@ex.jp");
+	cr_assert_str_eq(p->accounts[0].incoming[0].password.v, "Pw4kQz9x");
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
+
+Test(notice_extract, phone_numbers_and_times_are_not_ports)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("メールアドレス：c@ex.jp\n送信サーバー：smtp.ex.jp\n"
+	                         "サポートセンター　0120-000-000（9:00～18:00）\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_not(p->accounts[0].outgoing[0].port.set);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
+
+Test(notice_extract, one_host_with_ports_for_imap_and_pop)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("メールアドレス　d@ex.jp\nメールサーバー名　mail.ex.jp\n"
+	                         "受信ポート　　IMAP 993 / POP3 995（SSL/TLS）\nユーザー名（アカウント名） dd\n"
+	                         "Log in with your full e-mail address.\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	mp_account *a = &p->accounts[0];
+	cr_assert_eq(a->nincoming, 2);
+	cr_assert_eq(a->incoming[0].protocol, MP_PROTO_IMAP);
+	cr_assert_str_eq(a->incoming[0].host.v, "mail.ex.jp");
+	cr_assert_eq(a->incoming[1].port.v, 995);
+	/* a login row wins over a sentence about the login */
+	cr_assert_str_eq(a->incoming[0].username.v, "dd");
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}

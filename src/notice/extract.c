@@ -59,6 +59,12 @@ struct ex {
 	mp_str prose_email;
 	enum mp_nfield cols[16]; /* a table whose header row names the columns */
 	size_t ncols;
+	/* a table aligned with spaces: header cells' columns and fields */
+	int scol[8];
+	enum mp_nfield sfield[8];
+	size_t nscol;
+	enum word prose_login; /* "Log in with your full e-mail address" */
+	mailprof_loc prose_login_loc;
 	char *notes[10]; /* footnotes "※1 …" by number, read before the rows */ /* "Your email address is …" in a sentence */
 };
 
@@ -209,7 +215,8 @@ static bool parse_port(const char *s, size_t n, int *port, int *sec, size_t *at,
 			break;
 		}
 	}
-	if (first < 0)
+	/* 0 and numbers past 65535 are phone numbers or times, not ports. */
+	if (first <= 0 || first > 65535)
 		return false;
 	/* An alternative in parentheses "(SSL…:995)" wins: the notice offers
 	 * the encrypted port as the better choice. */
@@ -847,7 +854,9 @@ static bool split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
 {
 	for (size_t i = b; i < n; i++) {
 		size_t k;
-		if (s[i] == ':' && !(i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/')) {
+		/* not "https://", not a time "9:00" */
+		if (s[i] == ':' && !(i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/') &&
+		    !(i > b && i + 1 < n && isdigit((unsigned char)s[i - 1]) && isdigit((unsigned char)s[i + 1]))) {
 			*le = i;
 			*vb = skip_sp(s, i + 1, n);
 			return true;
@@ -1031,12 +1040,12 @@ static bool bracket_split(const char *s, size_t b, size_t n, size_t *le, size_t 
 	return false;
 }
 
-static bool strpbrk_n(const char *s, size_t n, const char *set)
+static bool all_digits(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (strchr(set, s[i]))
-			return true;
-	return false;
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+	return n > 0;
 }
 
 /* "E メールアドレス taro@…": no separator but a single space; take the
@@ -1051,8 +1060,12 @@ static bool word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb
 		size_t v = skip_sp(s, i, n), t = v < n ? token_len(s + v, n - v) : 0;
 		/* The value must look like one (a number, address or host), and the
 		 * label hold none. */
-		bool shaped = valid_email(s + v, t) || valid_host(s + v, t) ||
-		              (t && isdigit((unsigned char)s[v]) && strpbrk_n(s + v, 1, "0123456789"));
+		bool shaped = valid_email(s + v, t) || valid_host(s + v, t) || all_digits(s + v, t);
+		/* "ユーザー名（アカウント名） k-suzuki": after a Japanese label (or
+		 * its closing bracket) any ASCII token that ends the line is a value. */
+		if (!shaped && i > b && ((unsigned char)s[i - 1] >= 0x80 || s[i - 1] == ')') &&
+		    is_ascii_tok(s + v, t) && skip_sp(s, v + t, n) == n)
+			shaped = true;
 		if (memchr(s + b, '@', i - b))
 			break;
 		if (shaped && mp_notice_classify(s + b, i - b, &dd) != NF_NONE) {
@@ -1064,6 +1077,109 @@ static bool word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb
 	return found;
 }
 
+/* "Log in with your full e-mail address", "ユーザー名にはメールアドレスを
+ *入力": the login is a word about the address. Used only for accounts
+ * whose rows name no login. */
+static void prose_login(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s + b;
+	size_t n = l->len - b;
+	if (!(has(s, n, "log in with") || has(s, n, "login with") || has(s, n, "sign in with") ||
+	      has(s, n, "ユーザー名には") || has(s, n, "ユーザ名には") || has(s, n, "アカウント名には")))
+		return;
+	enum word w = parse_word(s, n);
+	if (w == W_NONE && (has(s, n, "e-mail address") || has(s, n, "email address")))
+		w = W_EMAIL;
+	if (w == W_NONE || x->prose_login != W_NONE)
+		return;
+	x->prose_login = w;
+	x->prose_login_loc = loc_at(x, l, b);
+}
+
+/* Cells of a line split at runs of two or more spaces. */
+static size_t space_cells(const char *s, size_t b, size_t n, size_t *cb, size_t *ce, size_t max)
+{
+	size_t nc = 0;
+	for (size_t i = skip_sp(s, b, n); i < n && nc < max;) {
+		size_t j = i;
+		while (j < n && !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' '))
+			j++;
+		while (j > i && s[j - 1] == ' ')
+			j--;
+		cb[nc] = i;
+		ce[nc++] = j;
+		i = skip_sp(s, j, n);
+	}
+	return nc;
+}
+
+/* A table aligned with spaces: a header row whose cells all name fields
+ * ("Server   Port   Encryption"), then rows whose cells sit under them,
+ * after an optional row heading ("Incoming (POP3)"). True when the line
+ * was such a header or row. */
+static bool space_table(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s;
+	size_t n = l->len, cb[8], ce[8];
+	if (memchr(s + b, '|', n - b) || memchr(s + b, ':', n - b) || memchr(s + b, '=', n - b)) {
+		x->nscol = 0;
+		return false;
+	}
+	size_t nc = space_cells(s, b, n, cb, ce, MP_COUNT(cb));
+	/* the header */
+	size_t named = 0;
+	bool values = false;
+	enum mp_nfield f[8];
+	for (size_t k = 0; k < nc; k++) {
+		enum mp_nctx d;
+		f[k] = mp_notice_classify(s + cb[k], ce[k] - cb[k], &d);
+		size_t t = token_len(s + cb[k], ce[k] - cb[k]);
+		if (memchr(s + cb[k], '@', ce[k] - cb[k]) || valid_host(s + cb[k], t) ||
+		    isdigit((unsigned char)s[cb[k]]) || memchr(s + cb[k], ' ', ce[k] - cb[k]))
+			values = true;
+		bool dup = false;
+		for (size_t j = 0; j < k; j++)
+			dup |= f[j] == f[k];
+		if (!dup && (f[k] == NF_HOST || f[k] == NF_PORT || f[k] == NF_SECURITY || f[k] == NF_LOGIN ||
+		             f[k] == NF_PASSWORD || f[k] == NF_EMAIL || f[k] == NF_SMTP_AUTH))
+			named++;
+	}
+	/* Three distinct field names at least: "ユーザー名   メールアドレスと同じ"
+	 * is a label and its value, not a header. */
+	if (nc >= 3 && named == nc && !values) {
+		for (size_t k = 0; k < nc; k++) {
+			x->scol[k] = mp_nline_col(l, cb[k]);
+			x->sfield[k] = f[k];
+		}
+		x->nscol = nc;
+		return true;
+	}
+	if (!x->nscol || nc < 2)
+		return x->nscol = 0, false;
+	/* a row: cells left of the first column are the row's heading */
+	size_t k = 0, used = 0;
+	if (mp_nline_col(l, cb[0]) < x->scol[0] - 1) {
+		if (mp_notice_words_ctx(s + cb[0], ce[0] - cb[0]) == NC_NONE)
+			return x->nscol = 0, false;
+		heading(x, s + cb[0], ce[0] - cb[0]);
+		k = 1;
+	}
+	for (; k < nc; k++) {
+		int c = mp_nline_col(l, cb[k]);
+		size_t j = x->nscol;
+		while (j > 0 && x->scol[j - 1] > c + 1)
+			j--;
+		if (j == 0)
+			continue;
+		set_field(x, l, cb[k], s + cb[k], ce[k] - cb[k], x->sfield[j - 1],
+		          x->ctx == NC_WEB ? NC_NONE : x->ctx);
+		used++;
+	}
+	if (!used)
+		x->nscol = 0;
+	return used > 0;
+}
+
 static void line(struct ex *x, const mp_nline *l)
 {
 	const char *s = l->s;
@@ -1072,8 +1188,11 @@ static void line(struct ex *x, const mp_nline *l)
 	size_t b = strip_lead(s, n, &marked);
 	if (b >= n) {
 		x->pending = NF_NONE;
+		x->nscol = 0;
 		return;
 	}
+	if (space_table(x, l, b))
+		return;
 	size_t le = 0, vb = 0;
 	bool sp = bracket_split(s, b, n, &le, &vb) || split(s, b, n, &le, &vb);
 	enum mp_nctx ed;
@@ -1096,10 +1215,13 @@ static void line(struct ex *x, const mp_nline *l)
 			}
 		}
 	}
-	if (!sp && !memchr(s + b, '|', n - b) && word_split(s, b, n, &le, &vb)) {
+	/* A sentence is not split at a single space ("…blocks port 465, use…"). */
+	if (!sp && !memchr(s + b, '|', n - b) && !is_prose(s + b, n - b) && word_split(s, b, n, &le, &vb)) {
 		sp = true;
 		lf = mp_notice_classify(s + b, le - b, &ed);
 	}
+	if (!sp) /* a sentence, maybe wrapped before its full stop */
+		prose_login(x, l, b);
 	bool note = starts_any(s + b, n - b, (const char *const[]){"※", NULL}) > 0;
 	if (note || (is_prose(s + b, n - b) && (lf == NF_NONE || (!sp && !memchr(s + b, '|', n - b))))) {
 		prose(x, l, b);
@@ -1355,8 +1477,14 @@ static void build(struct ex *x, mailprof_profile *p, struct dacc *a, const struc
 	/* One host for everything ("メールサーバー名"). */
 	if (a->any_host.v) {
 		int in = a->s[S_IMAP].host.v ? S_IMAP : a->in_pref >= 0 ? a->in_pref : S_POP;
-		if (!a->s[S_IMAP].host.v && !a->s[S_POP].host.v)
-			copy_str(&a->s[in].host, &a->any_host);
+		if (!a->s[S_IMAP].host.v && !a->s[S_POP].host.v) {
+			/* Ports named for IMAP and for POP ("IMAP 993 / POP3 995"): the
+			 * one server offers both. */
+			bool both = a->s[S_IMAP].port.set && a->s[S_POP].port.set;
+			for (int i = S_IMAP; i <= S_POP; i++)
+				if (i == in || both)
+					copy_str(&a->s[i].host, &a->any_host);
+		}
 		if (!a->s[S_SMTP].host.v)
 			copy_str(&a->s[S_SMTP].host, &a->any_host);
 	}
@@ -1448,6 +1576,11 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 	for (size_t i = 0; i < t->n; i++)
 		line(&x, &t->lines[i]);
 	size_t before = p->naccounts;
+	for (size_t i = 0; i < x.nacc; i++)
+		if (x.prose_login != W_NONE && !x.acc[i].login.v && x.acc[i].login_word == W_NONE) {
+			x.acc[i].login_word = x.prose_login;
+			x.acc[i].login_loc = x.prose_login_loc;
+		}
 	if (x.prose_email.v && x.nacc && !x.acc[0].email.v)
 		x.acc[0].email = x.prose_email;
 	else

@@ -69,6 +69,9 @@ static const struct mp_nlabel labels[] = {
 	{"subject", NF_IGNORE, NC_NONE},
 	{"注意", NF_IGNORE, NC_NONE},
 	{"備考", NF_IGNORE, NC_NONE},
+	/* "サポートセンター" holds ポート; "Support" is not a port either. */
+	{"サポート", NF_IGNORE, NC_NONE},
+	{"support", NF_IGNORE, NC_NONE},
 	/* Authentication. */
 	{"認証方式", NF_AUTH_METHOD, NC_SMTP},
 	{"認証方法", NF_AUTH_METHOD, NC_SMTP},
@@ -80,6 +83,9 @@ static const struct mp_nlabel labels[] = {
 	{"送信サーバー認証", NF_SMTP_AUTH, NC_SMTP},
 	{"送信メールサーバの認証", NF_SMTP_AUTH, NC_SMTP},
 	{"送信時に認証", NF_SMTP_AUTH, NC_SMTP},
+	{"送信時の認証", NF_SMTP_AUTH, NC_SMTP},
+	{"送信認証", NF_SMTP_AUTH, NC_SMTP},
+	{"送信の認証", NF_SMTP_AUTH, NC_SMTP},
 	{"認証が必要", NF_SMTP_AUTH, NC_SMTP},
 	{"requires authentication", NF_SMTP_AUTH, NC_SMTP},
 	{"authentication", NF_SMTP_AUTH, NC_SMTP},
@@ -102,6 +108,8 @@ static const struct mp_nlabel labels[] = {
 	{"type of email", NF_IN_PROTO, NC_IN},
 	{"protocol", NF_IN_PROTO, NC_IN},
 	{"プロトコル", NF_IN_PROTO, NC_IN},
+	{"受信方式", NF_IN_PROTO, NC_IN},
+	{"受信プロトコル", NF_IN_PROTO, NC_IN},
 	/* Logins. */
 	{"メールアカウント", NF_LOGIN, NC_NONE},
 	{"アカウント名", NF_LOGIN, NC_NONE},
