@@ -1,4 +1,5 @@
 /* Batch runs: folders, per-file isolation, -j independence, atomic outputs. */
+#define _GNU_SOURCE /* asprintf */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -418,4 +419,94 @@ Test(batch_sniff, cheap_sniffers_stay_strict)
 	/* The same with a label ("受信メールサーバ: pop.example.jp") is one. */
 	const char sjis2[] = "\x8E\xF3\x90\x4D\x83\x81\x81\x5B\x83\x8B\x83\x54\x81\x5B\x83\x6F: pop.example.jp\n";
 	cr_expect_str_eq(mailprof_format_detect(sjis2, sizeof sjis2 - 1, NULL), "notice");
+}
+
+/* A mobileconfig with one mail payload: top-level identifier and UUID, the
+ * payload's UUID, and an address. */
+static char *mobileconfig(const char *ident, const char *top_uuid, const char *pl_uuid,
+                          const char *email)
+{
+	char *s = NULL;
+	cr_assert_geq(asprintf(&s,
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\">\n<dict>\n"
+	    "<key>PayloadContent</key>\n<array>\n<dict>\n"
+	    "<key>PayloadType</key><string>com.apple.mail.managed</string>\n"
+	    "<key>PayloadIdentifier</key><string>%s.email</string>\n"
+	    "<key>PayloadUUID</key><string>%s</string>\n"
+	    "<key>PayloadVersion</key><integer>1</integer>\n"
+	    "<key>EmailAccountType</key><string>EmailTypeIMAP</string>\n"
+	    "<key>EmailAddress</key><string>%s</string>\n"
+	    "<key>IncomingMailServerHostName</key><string>imap.example.com</string>\n"
+	    "<key>IncomingMailServerPortNumber</key><integer>993</integer>\n"
+	    "<key>IncomingMailServerUseSSL</key><true/>\n"
+	    "<key>IncomingMailServerAuthentication</key><string>EmailAuthPassword</string>\n"
+	    "<key>OutgoingMailServerHostName</key><string>smtp.example.com</string>\n"
+	    "<key>OutgoingMailServerPortNumber</key><integer>465</integer>\n"
+	    "<key>OutgoingMailServerUseSSL</key><true/>\n"
+	    "<key>OutgoingMailServerAuthentication</key><string>EmailAuthPassword</string>\n"
+	    "</dict>\n</array>\n"
+	    "<key>PayloadDisplayName</key><string>Mail</string>\n"
+	    "<key>PayloadIdentifier</key><string>%s</string>\n"
+	    "<key>PayloadType</key><string>Configuration</string>\n"
+	    "<key>PayloadUUID</key><string>%s</string>\n"
+	    "<key>PayloadVersion</key><integer>1</integer>\n</dict>\n</plist>\n",
+	    ident, pl_uuid, email, ident, top_uuid), 0);
+	return s;
+}
+
+#define U1 "11111111-2222-3333-4444-555555555555"
+#define U2 "11111111-2222-3333-4444-666666666666"
+#define U3 "ABCDEF11-2222-3333-4444-777777777777"
+#define U4 "11111111-2222-3333-4444-888888888888"
+#define U5 "11111111-2222-3333-4444-999999999999"
+
+/* MP048: a profile identifier or a UUID used by an earlier profile of the
+ * batch; repeats inside one profile stay MP035's, placeholders are not
+ * identities. */
+Test(batch_scale, duplicate_payload_ids_across_profiles)
+{
+	char *text[] = {
+		mobileconfig("com.example.a", U1, U2, "a@example.com"),
+		mobileconfig("com.example.a", U3, U4, "b@example.com"),      /* identifier again */
+		mobileconfig("com.example.c", U5, "11111111-2222-3333-4444-66666666666a", "c@example.com"),
+		mobileconfig("com.example.d", "22222222-2222-3333-4444-555555555555",
+		             "11111111-2222-3333-4444-555555555555", "d@example.com"), /* a's top UUID */
+		mobileconfig("com.example.e", "%uuid%", "%uuid%", "e@example.com"),
+		mobileconfig("com.example.f", "%uuid%", "%uuid%", "f@example.com"),
+		mobileconfig("com.example.g", U3 "x", "33333333-2222-3333-4444-555555555555", "g@example.com"),
+	};
+	/* In lower case it is the same UUID as b's top one. */
+	char *h = mobileconfig("com.example.h", "abcdef11-2222-3333-4444-777777777777",
+	                       "44444444-2222-3333-4444-555555555555", "h@example.com");
+	size_t n = sizeof text / sizeof text[0];
+	size_t want[] = {0, 1, 0, 1, 0, 0, 0};
+	mailprof_batch *b = mailprof_batch_new(NULL);
+	for (size_t i = 0; i <= n; i++) {
+		mailprof_diags *d;
+		mailprof_status st;
+		char name[32];
+		snprintf(name, sizeof name, "p%zu.mobileconfig", i);
+		mailprof_profile *p = t_parse_str(i < n ? text[i] : h, name, "mobileconfig", &d, &st);
+		cr_assert_eq(st, MAILPROF_OK, "%s", name);
+		mailprof_batch_add(b, p, d);
+		size_t got = t_count(d, "MP048");
+		cr_expect_eq(got, i < n ? want[i] : 1, "%s: %zu MP048", name, got);
+		if (i == 1)
+			cr_expect(strstr(t_find(d, "MP048")->message,
+			                 "PayloadIdentifier com.example.a is also the one of p0.mobileconfig:24: "
+			                 "installing one profile replaces the other"),
+			          "%s", t_find(d, "MP048")->message);
+		if (i == 3)
+			cr_expect(strstr(t_find(d, "MP048")->message, "PayloadUUID " U1 " is also the one of p0.mobileconfig:26"),
+			          "%s", t_find(d, "MP048")->message);
+		if (i == n)
+			cr_expect(strstr(t_find(d, "MP048")->message, "PayloadUUID " U3 " is also the one of p1.mobileconfig:26"),
+			          "%s", t_find(d, "MP048")->message);
+		mailprof_diags_free(d);
+		mailprof_profile_free(p);
+	}
+	mailprof_batch_free(b);
+	for (size_t i = 0; i < n; i++)
+		free(text[i]);
+	free(h);
 }
