@@ -448,7 +448,7 @@ struct mailprof_batch {
 	struct seen **v; /* power-of-two size, at most half full */
 	size_t n, cap;
 	char **files;    /* file names the entries point at, one copy each */
-	size_t nfiles;
+	size_t nfiles, files_cap;
 	size_t adds;     /* mailprof_batch_add calls so far */
 };
 
@@ -552,7 +552,10 @@ static struct seen *seen_take(mailprof_batch *b, const char *key, const mailprof
 		return *slot;
 	const char *file = loc->file ? loc->file : "-";
 	if (!*last_in || strcmp(*last_in, file) != 0) {
-		b->files = mp_xrealloc(b->files, (b->nfiles + 1) * sizeof *b->files);
+		if (b->nfiles == b->files_cap) {
+			b->files_cap = b->files_cap ? 2 * b->files_cap : 64;
+			b->files = mp_xrealloc(b->files, b->files_cap * sizeof *b->files);
+		}
 		b->files[b->nfiles++] = mp_xstrdup(file);
 		*last_in = file;
 		*last_copy = b->files[b->nfiles - 1];
