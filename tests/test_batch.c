@@ -357,6 +357,81 @@ Test(batch_scale, duplicate_accounts_are_found_in_linear_time)
 	mailprof_batch_free(b);
 }
 
+/* Sniffing in a folder walk: every sample profile is picked, whatever its
+ * encoding (Shift_JIS, EUC-JP, ISO-2022-JP, UTF-16 notices) or its mistakes
+ * (mistakes.ini starts with a misspelt section); what is skipped is exactly
+ * the files that are not profiles: the sources list, a license text, and the
+ * two notices that must fail when named (blank, a signup mail with no mail
+ * settings; their goldens are *.stderr.txt). */
+Test(batch_sniff, every_sample_profile_is_picked)
+{
+	char *out, *err, *n;
+	cr_assert_eq(t_run("find samples -type f ! -name '.*' | wc -l", &n, NULL), 0);
+	long total = strtol(n, NULL, 10);
+	free(n);
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "%s check --no-config --format json samples/", t_mailprof());
+	t_run(cmd, &out, &err);
+	const char *skipped[] = {"samples/SOURCES.md", "samples/autoconfig/LICENSE.MPL-2.0",
+	                         "samples/notice/blank.txt", "samples/notice/signup-mail.txt"};
+	size_t nskip = sizeof skipped / sizeof skipped[0];
+	/* Exactly these, in walk order. */
+	char want[2048] = "";
+	for (size_t i = 0; i < nskip; i++)
+		snprintf(want + strlen(want), sizeof want - strlen(want),
+		         "mailprof: %s: skipped: not a known profile format\n", skipped[i]);
+	char got[2048] = "";
+	for (char *l = err; l && *l;) {
+		char *e = strchr(l, '\n');
+		size_t len = e ? (size_t)(e - l) + 1 : strlen(l);
+		if (e)
+			*e = '\0';
+		if (strstr(l, ": skipped: "))
+			snprintf(got + strlen(got), sizeof got - strlen(got), "%s\n", l);
+		if (e)
+			*e = '\n';
+		l += len;
+	}
+	cr_expect_str_eq(got, want, "skipped:\n%s", got);
+	char summary[128];
+	snprintf(summary, sizeof summary, "mailprof: %ld files, ", total - (long)nskip);
+	cr_expect(strstr(err, summary) != NULL, "want '%s' in:\n%s", summary, err);
+	cr_expect(strstr(err, ", 4 skipped\n") != NULL, "%s", err);
+	/* The ones sniffing used to miss are read, with their accounts. */
+	const char *picked[] = {
+		"samples/ini/mistakes.ini", "samples/notice/e2-three-columns-utf16be.txt",
+		"samples/notice/holdout-hostport-eucjp.txt", "samples/notice/list-table-sjis.txt",
+		"samples/notice/multi-accounts-iso2022jp.txt", "samples/notice/s2-wrapped-label-sjis.txt",
+		"samples/notice/s3-footnote-ports-eucjp.txt", "samples/notice/s4-pop-and-imap-iso2022jp.txt",
+		"samples/notice/s6-webmail-trap-sjis.txt", "samples/notice/s7-masked-example-utf16le.txt",
+		"samples/notice/s9-bullets-eucjp.txt", "samples/notice/trap-port25-sjis.txt"};
+	for (size_t i = 0; i < sizeof picked / sizeof picked[0]; i++) {
+		char key[256];
+		snprintf(key, sizeof key, "{\"path\": \"%s\", \"status\": \"ok\", \"accounts\": ", picked[i]);
+		const char *at = strstr(out, key);
+		cr_expect(at && strtol(at + strlen(key), NULL, 10) >= 1, "%s not read", picked[i]);
+	}
+	free(out), free(err);
+}
+
+Test(batch_sniff, cheap_sniffers_stay_strict)
+{
+	/* Another program's INI is not a profile; a misspelt first section
+	 * followed by one of ours is. */
+	cr_expect_null(mailprof_format_detect("[client]\nhost = localhost\nport = 3306\n", 38, NULL));
+	const char *typo = "; x\n[acount]\nemail = a@b.c\n\n[account]\nemail = a@b.c\n";
+	cr_expect_str_eq(mailprof_format_detect(typo, strlen(typo), NULL), "ini");
+	const char *late = "[acount]\nemail = a@b.c\nnote = [account]\n";
+	cr_expect_null(mailprof_format_detect(late, strlen(late), NULL), "[account] must start a line");
+	/* Shift_JIS text without mail settings is not a notice: decoding for the
+	 * sniff finds no label ("会員登録が完了しました" in Shift_JIS). */
+	const char sjis[] = "\x89\xEF\x88\xF5\x93\x6F\x98\x5E\x82\xAA\x8A\xAE\x97\xB9\x82\xB5\x82\xDC\x82\xB5\x82\xBD\n";
+	cr_expect_null(mailprof_format_detect(sjis, sizeof sjis - 1, NULL));
+	/* The same with a label ("受信メールサーバ: pop.example.jp") is one. */
+	const char sjis2[] = "\x8E\xF3\x90\x4D\x83\x81\x81\x5B\x83\x8B\x83\x54\x81\x5B\x83\x6F: pop.example.jp\n";
+	cr_expect_str_eq(mailprof_format_detect(sjis2, sizeof sjis2 - 1, NULL), "notice");
+}
+
 /* A mobileconfig with one mail payload: top-level identifier and UUID, the
  * payload's UUID, and an address. */
 static char *mobileconfig(const char *ident, const char *top_uuid, const char *pl_uuid,
