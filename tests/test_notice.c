@@ -693,3 +693,50 @@ Test(notice_extract, one_host_with_ports_for_imap_and_pop)
 	mailprof_profile_free(p);
 	mailprof_diags_free(d);
 }
+
+Test(notice_extract, password_readings_are_dropped)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("メールアドレス：a@b.jp\nPOPサーバー：pop.b.jp\n"
+	                         "パスワード：aB1l0O（エー・ビー・イチ・エル・ゼロ・オー）\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_str_eq(p->accounts[0].incoming[0].password.v, "aB1l0O");
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	/* a reading after every letter; ASCII brackets inside the token stay */
+	p = rd("メールアドレス：a@b.jp\nPOPサーバー：pop.b.jp\nパスワード：W(大文字)7x(小文字エックス)k\n", &d, &st);
+	cr_assert_str_eq(p->accounts[0].incoming[0].password.v, "W7xk");
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	p = rd("メールアドレス：a@b.jp\nPOPサーバー：pop.b.jp\nパスワード：Xy(7)kQ(case-sensitive)\n", &d, &st);
+	cr_assert_str_eq(p->accounts[0].incoming[0].password.v, "Xy(7)kQ");
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	/* a reading on its own line is not a heading: the port row after it
+	 * still belongs to the SMTP server */
+	p = rd("メールアドレス：a@b.jp\n送信サーバー：smtp.b.jp\nパスワード：Qo0Il9gZ\n"
+	       "　（キュー・オー・ゼロ・アイ・エル・キュウ・ジー・ゼット）\nポート：465\n", &d, &st);
+	cr_assert_eq(p->accounts[0].outgoing[0].port.v, 465);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
+
+Test(notice_cli, passwords_and_readings_never_in_findings)
+{
+	static const char *const secrets[] = {"aB1l0O", "W7xk2m", "Qo0Il9gZ", "エー・ビー", "ダブリュー",
+	                                      "キュー大文字"};
+	const char *cmds[] = {"check", "convert --to json", "check --format json"};
+	for (size_t c = 0; c < sizeof cmds / sizeof *cmds; c++) {
+		char *out = NULL;
+		char cmd[512];
+		snprintf(cmd, sizeof cmd, "%s %s samples/notice/password-readings-sjis.txt 2>&1", t_mailprof(),
+		         cmds[c]);
+		t_run(cmd, &out, NULL);
+		cr_assert_not_null(out);
+		cr_assert(strstr(out, "tsuki.example.jp") != NULL, "%s", out); /* it did read the notice */
+		for (size_t i = 0; i < sizeof secrets / sizeof *secrets; i++)
+			cr_assert_null(strstr(out, secrets[i]), "%s shows %s", cmds[c], secrets[i]);
+		free(out);
+	}
+}

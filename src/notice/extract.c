@@ -609,31 +609,80 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 	}
 }
 
+/* A password value without its readings: "aB1l0O（エー・ビー・イチ…）" and
+ * "a(エー)B(ビー)1(イチ)" are both aB1l0O. A group in brackets holding
+ * non-ASCII text is a reading and is dropped; so is a trailing group
+ * ("Tm4rk9Qe(case-sensitive)"); ASCII brackets inside the token stay
+ * ("Xy(7)kQ"). *fullwidth when a kept character was written full-width. */
+static void password_token(const mp_nline *l, size_t off, const char *s, size_t n, mp_buf *out,
+                           bool *fullwidth)
+{
+	static const char *const groups[][2] = {{"(", ")"}, {"「", "」"}, {"[", "]"}};
+	*fullwidth = false;
+	for (size_t i = 0; i < n;) {
+		size_t seg = i;
+		while (i < n && s[i] != ' ' && !starts_any(s + i, n - i, (const char *const[]){"(", "「", "[", NULL}))
+			i++;
+		size_t keep = seg + token_len(s + seg, i - seg); /* notes, commas: the value ends */
+		mp_buf_add(out, s + seg, keep - seg);
+		if (keep > seg &&
+		    mp_nline_raw_nonascii(l, mp_nline_col(l, off + seg), mp_nline_col(l, off + keep)))
+			*fullwidth = true;
+		if (keep < i || i >= n || s[i] == ' ')
+			break;
+		size_t g = 0, ol = 0;
+		for (; g < MP_COUNT(groups); g++)
+			if ((ol = strlen(groups[g][0])) <= n - i && memcmp(s + i, groups[g][0], ol) == 0)
+				break;
+		const char *close = g < MP_COUNT(groups) ? strstr(s + i + ol, groups[g][1]) : NULL;
+		if (!close || (size_t)(close - s) >= n)
+			break;
+		size_t ce = (size_t)(close - s) + strlen(groups[g][1]);
+		bool reading = false;
+		for (size_t k = i + ol; k < (size_t)(close - s); k++)
+			reading |= (unsigned char)s[k] >= 0x80 || s[k] == ' ';
+		bool trailing = ce >= n || s[ce] == ' ' || (unsigned char)s[ce] >= 0x80;
+		if (reading || trailing) {
+			i = ce; /* the group is dropped; letters after it belong to the password */
+			continue;
+		}
+		mp_buf_add(out, s + i, ce - i);
+		i = ce;
+	}
+	if (!out->s)
+		mp_buf_add(out, "", 0);
+}
+
 static void set_password(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                          enum mp_nctx dir)
 {
-	size_t t = token_len(s, n);
-	bool masked = t > 0;
-	for (size_t i = 0; i < t; i++)
-		if (s[i] != '*' && s[i] != 'x' && s[i] != 'X')
+	mp_buf pw = {0};
+	bool fullwidth;
+	password_token(l, off, s, n, &pw, &fullwidth);
+	bool masked = pw.len > 0;
+	for (size_t i = 0; i < pw.len; i++)
+		if (pw.s[i] != '*' && pw.s[i] != 'x' && pw.s[i] != 'X')
 			masked = false;
 	/* Sentences ("設定したパスワード", "The password set for this account")
 	 * and masks mean the notice does not give it. */
-	if (!is_ascii_tok(s, t) || masked || has(s, n, "password") || has(s, n, "same as") ||
-	    has(s, n, "as above") || has(s, n, "パスワード"))
+	if (!is_ascii_tok(pw.s, pw.len) || masked || has(s, n, "password") || has(s, n, "same as") ||
+	    has(s, n, "as above") || has(s, n, "パスワード")) {
+		mp_buf_free(&pw);
 		return;
+	}
 	mailprof_loc loc = loc_at(x, l, off);
 	/* Full-width letters read as half-width: say so, servers want ASCII.
-	 * The message never shows the password. */
-	if (mp_nline_raw_nonascii(l, mp_nline_col(l, off), mp_nline_col(l, off + t)))
+	 * The message never shows the password (nor its reading). */
+	if (fullwidth)
 		mp_diag(x->d, MAILPROF_WARNING, "notice-password-fullwidth", &loc,
 		        "type the password in half-width (ASCII) characters and check it against the letter",
 		        "the password is written in full-width characters; it was read as half-width");
 	struct dacc *a = cur_acc(x);
 	if (dir == NC_SMTP && a->pass.v)
-		mp_str_setn(&a->s[S_SMTP].pass, s, t, &loc);
+		mp_str_setn(&a->s[S_SMTP].pass, pw.s, pw.len, &loc);
 	else
-		mp_str_setn(&a->pass, s, t, &loc);
+		mp_str_setn(&a->pass, pw.s, pw.len, &loc);
+	mp_buf_free(&pw);
 }
 
 static void set_email(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n)
@@ -1192,6 +1241,11 @@ static void line(struct ex *x, const mp_nline *l)
 		return;
 	}
 	if (space_table(x, l, b))
+		return;
+	/* A remark in brackets on its own line (the reading of the password
+	 * above, an example) is neither a heading nor a value. */
+	if (s[b] == '(' && s[n - 1] == ')' && !memchr(s + b, '|', n - b) && !memchr(s + b, '@', n - b) &&
+	    !has(s + b, n - b, "例"))
 		return;
 	size_t le = 0, vb = 0;
 	bool sp = bracket_split(s, b, n, &le, &vb) || split(s, b, n, &le, &vb);
