@@ -740,3 +740,26 @@ Test(notice_cli, passwords_and_readings_never_in_findings)
 		free(out);
 	}
 }
+
+Test(notice_extract, footnote_names_the_ssl_host)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("メールアドレス：a@b.jp\n受信サーバー：pop.b.jp ※1\nポート：110\n"
+	                         "送信サーバー：smtp.b.jp ※2\n"
+	                         "※1 SSLの場合はサーバー名を pops.b.jp、ポート番号を995にしてください。\n"
+	                         "※2 2027年から smtp2.b.jp に変わります。\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	mp_server *in = &p->accounts[0].incoming[0];
+	cr_assert_str_eq(in->host.v, "pops.b.jp");
+	cr_assert_eq(in->host.loc.line, 5);
+	cr_assert_eq(in->port.v, 995);
+	cr_assert_eq(in->security.v, MP_SEC_TLS);
+	/* not an SSL alternative: reported at the note, the row's host stays */
+	cr_assert_str_eq(p->accounts[0].outgoing[0].host.v, "smtp.b.jp");
+	const mailprof_diag *g = t_find(d, "notice-unused");
+	cr_assert_not_null(g);
+	cr_assert_eq(g->loc.line, 6);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}

@@ -24,6 +24,7 @@ struct dsrv {
 	int auth; /* -1 unset, else mp_auth */
 	mailprof_loc auth_loc;
 	mp_str user, pass;
+	int host_note; /* "pop.example.jp ※1": footnote 1 may name the SSL host */
 };
 
 struct dacc {
@@ -65,7 +66,9 @@ struct ex {
 	size_t nscol;
 	enum word prose_login; /* "Log in with your full e-mail address" */
 	mailprof_loc prose_login_loc;
-	char *notes[10]; /* footnotes "※1 …" by number, read before the rows */ /* "Your email address is …" in a sentence */
+	char *notes[10]; /* footnotes "※1 …" by number, read before the rows */
+	const mp_nline *note_line[10];
+	size_t note_off[10]; /* where notes[N] starts in note_line[N] */ /* "Your email address is …" in a sentence */
 };
 
 static struct dacc *new_acc(struct ex *x)
@@ -400,8 +403,11 @@ static void read_notes(struct ex *x, const mp_ntext *t)
 				e++;
 			if (e + 3 > n)
 				e = n;
-			if (m > 0 && !x->notes[m])
+			if (m > 0 && !x->notes[m]) {
 				x->notes[m] = mp_xstrndup(s + k + 4, e - k - 4);
+				x->note_line[m] = &t->lines[i];
+				x->note_off[m] = k + 4;
+			}
 			k = e;
 		}
 	}
@@ -452,6 +458,9 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		x->cur = i;
 	}
 	int i = x->cur;
+	size_t mk = skip_sp(s, t, n);
+	if (mk + 4 <= n && memcmp(s + mk, "※", 3) == 0 && isdigit((unsigned char)s[mk + 3]))
+		a->s[i].host_note = s[mk + 3] - '0';
 	if (colon) { /* host:port */
 		int port = atoi(colon + 1);
 		if (port > 0) {
@@ -1482,6 +1491,45 @@ static void free_acc(struct dacc *a)
 	}
 }
 
+/* "pop.example.jp ※1" with "※1 SSLで受信する場合は、サーバー名を
+ * pops.example.jp、ポート番号を995に…": the encrypted alternative wins, as
+ * it does for ports ("110（SSL有の場合：995）"). A note that names another
+ * host without saying SSL/TLS is reported, not followed. */
+static void host_note(struct ex *x, struct dsrv *s)
+{
+	int m = s->host_note;
+	const char *t = m > 0 && m < 10 ? x->notes[m] : NULL;
+	if (!t || !s->host.v)
+		return;
+	size_t n = strlen(t);
+	if (memchr(t, '@', n)) /* a choice by address domain: see domain rules */
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (i && (isalnum((unsigned char)t[i - 1]) || t[i - 1] == '.' || t[i - 1] == '-'))
+			continue;
+		size_t k = token_len(t + i, n - i);
+		while (k && (t[i + k - 1] == '.' || t[i + k - 1] == ','))
+			k--;
+		if (!valid_host(t + i, k) || (strlen(s->host.v) == k && mp_strncasecmp(s->host.v, t + i, k) == 0))
+			continue;
+		mailprof_loc loc = loc_at(x, x->note_line[m], x->note_off[m] + i);
+		if (!(has(t, n, "ssl") || has(t, n, "tls") || has(t, n, "暗号化"))) {
+			mp_diag(x->d, MAILPROF_INFO, "notice-unused", &loc, "check which server applies to you",
+			        "%s names another server; not used", "the footnote");
+			return;
+		}
+		mp_str_setn(&s->host, t + i, k, &loc);
+		mp_int_set(&s->sec, MP_SEC_TLS, &loc);
+		int port, sec, mark;
+		size_t at;
+		if (parse_port(t + i + k, n - i - k, &port, &sec, &at, &mark)) {
+			mailprof_loc pl = loc_at(x, x->note_line[m], x->note_off[m] + i + k + at);
+			mp_int_set(&s->port, port, &pl);
+		}
+		return;
+	}
+}
+
 /* Resolve a login word against the address. */
 static void resolve_login(const struct dacc *a, mp_str *out)
 {
@@ -1511,6 +1559,7 @@ static void build(struct ex *x, mailprof_profile *p, struct dacc *a, const struc
 			a->s[i].sec = prev->s[i].sec;
 			a->s[i].auth = prev->s[i].auth;
 			a->s[i].auth_loc = prev->s[i].auth_loc;
+			a->s[i].host_note = prev->s[i].host_note;
 		}
 		if (!a->login.v && a->login_word == W_NONE && !prev->login.v)
 			a->login_word = prev->login_word;
@@ -1566,6 +1615,7 @@ static void build(struct ex *x, mailprof_profile *p, struct dacc *a, const struc
 			}
 			continue;
 		}
+		host_note(x, s);
 		apply_matrix(x, s, i);
 		mp_server *sv = mp_server_add(acc, sproto[i]);
 		sv->loc = s->host.loc;
