@@ -763,3 +763,31 @@ Test(notice_extract, footnote_names_the_ssl_host)
 	mailprof_profile_free(p);
 	mailprof_diags_free(d);
 }
+
+Test(notice_extract, servers_chosen_by_address_domain)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("メールアドレス：a@k.example.jp\nメールアドレス：b@ji.k.example.jp\n"
+	                         "受信サーバー：pop.k.example.jp\n送信サーバー：smtp.k.example.jp\n"
+	                         "送信ポート：465（SSL）\n"
+	                         "※@ji.k.example.jp のお客様は、受信 pop02.k.example.jp、\n"
+	                         "　送信 smtp02.k.example.jp（ポート587）をご利用ください。\n"
+	                         "※@x.example.jp のお客様は pop.x.example.jp です。\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_eq(p->naccounts, 2);
+	/* the general servers for the other domain */
+	cr_assert_str_eq(p->accounts[0].incoming[0].host.v, "pop.k.example.jp");
+	cr_assert_str_eq(p->accounts[0].outgoing[0].host.v, "smtp.k.example.jp");
+	cr_assert_eq(p->accounts[0].outgoing[0].port.v, 465);
+	/* the rule's servers for its domain; its port comes without the SSL of 465 */
+	mp_account *b = &p->accounts[1];
+	cr_assert_str_eq(b->incoming[0].host.v, "pop02.k.example.jp");
+	cr_assert_eq(b->incoming[0].host.loc.line, 6);
+	cr_assert_str_eq(b->outgoing[0].host.v, "smtp02.k.example.jp");
+	cr_assert_eq(b->outgoing[0].host.loc.line, 7);
+	cr_assert_eq(b->outgoing[0].port.v, 587);
+	cr_assert_not(b->outgoing[0].security.set);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}

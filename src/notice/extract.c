@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "notice.h"
 
@@ -43,6 +44,14 @@ struct mentry {
 	mailprof_loc loc;
 };
 
+/* "@ji.example.jp のお客様は pop02.example.jp": servers for one address domain. */
+struct drule {
+	char *domain;
+	int srv;
+	mp_str host;
+	mp_int port, sec;
+};
+
 struct ex {
 	const char *path;
 	mailprof_diags *d;
@@ -64,6 +73,9 @@ struct ex {
 	int scol[8];
 	enum mp_nfield sfield[8];
 	size_t nscol;
+	struct drule rules[16];
+	size_t nrules;
+	char *rule_cont; /* domain of a rule sentence that goes on to the next line */
 	enum word prose_login; /* "Log in with your full e-mail address" */
 	mailprof_loc prose_login_loc;
 	char *notes[10]; /* footnotes "※1 …" by number, read before the rows */
@@ -1135,6 +1147,128 @@ static bool word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb
 	return found;
 }
 
+/* Could the byte before '@' at s[i] end a local part? Placeholders
+ * ("○○○@example.jp") and letters do; a space, a bracket or a note mark
+ * ("※@ji.example.jp のお客様") do not. */
+static bool bare_at(const char *s, size_t b, size_t i)
+{
+	if (i == b)
+		return true;
+	unsigned char c = (unsigned char)s[i - 1];
+	if (c < 0x80)
+		return !isalnum(c) && !strchr(".-_%+*~", c);
+	static const char *const ph[] = {"○", "◯", "●", "〇", "×", "△", "□", NULL};
+	for (const char *const *p = ph; *p; p++) {
+		size_t k = strlen(*p);
+		if (i - b >= k && memcmp(s + i - k, *p, k) == 0)
+			return false;
+	}
+	return true;
+}
+
+/* A line naming an address domain ("@ji.example.jp") and, after it, hosts:
+ * the servers for addresses in that domain. Each host's server comes from
+ * the words before it (受信/送信/POP/IMAP/SMTP), else from its name. */
+static bool domain_rule(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s;
+	size_t n = l->len, i = b;
+	char *cont = x->rule_cont; /* the sentence of the line before goes on */
+	x->rule_cont = NULL;
+	for (; i < n; i++)
+		if (s[i] == '@' && bare_at(s, b, i))
+			break;
+	size_t d0 = i + 1, d1 = d0;
+	while (d1 < n && (isalnum((unsigned char)s[d1]) || s[d1] == '.' || s[d1] == '-'))
+		d1++;
+	while (d1 > d0 && s[d1 - 1] == '.')
+		d1--;
+	char *dom;
+	if (i < n && valid_host(s + d0, d1 - d0)) {
+		dom = mp_xstrndup(s + d0, d1 - d0);
+		free(cont);
+	} else if (cont && i >= n) {
+		dom = cont;
+		d1 = b;
+	} else {
+		free(cont);
+		return false;
+	}
+	size_t found = 0, seg = d1;
+	for (size_t k = d1; k < n && x->nrules < MP_COUNT(x->rules); k++) {
+		if (isalnum((unsigned char)s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '-' || s[k - 1] == '@')
+			continue;
+		size_t t = token_len(s + k, n - k);
+		while (t && (s[k + t - 1] == '.' || s[k + t - 1] == ','))
+			t--;
+		if (!valid_host(s + k, t))
+			continue;
+		enum mp_nctx c = mp_notice_words_ctx(s + seg, k - seg);
+		int srv = c == NC_SMTP ? S_SMTP : c == NC_IMAP ? S_IMAP : c == NC_POP || c == NC_IN ? S_POP : -1;
+		if (srv < 0 || (c == NC_IN && mp_strncasecmp(s + k, "imap", 4) == 0))
+			srv = mp_strncasecmp(s + k, "imap", 4) == 0 ? S_IMAP
+			      : mp_strncasecmp(s + k, "pop", 3) == 0 ? S_POP
+			      : mp_strncasecmp(s + k, "smtp", 4) == 0 ? S_SMTP : srv;
+		seg = k + t;
+		if (srv < 0)
+			continue;
+		struct drule *r = &x->rules[x->nrules++];
+		memset(r, 0, sizeof *r);
+		r->domain = mp_xstrdup(dom);
+		r->srv = srv;
+		mailprof_loc loc = loc_at(x, l, k);
+		mp_str_setn(&r->host, s + k, t, &loc);
+		/* "pop02.example.jp（ポート110）" */
+		size_t e = k + t;
+		while (e < n && !(e > k + t && valid_host(s + e, token_len(s + e, n - e))))
+			e++;
+		const char *pw = NULL;
+		for (size_t j = k + t; j < e && !pw; j++)
+			if (starts_any(s + j, e - j, (const char *const[]){"ポート", "port", "Port", NULL}))
+				pw = s + j;
+		int port, sec, mark;
+		size_t at;
+		if (pw && parse_port(pw, (size_t)(s + e - pw), &port, &sec, &at, &mark)) {
+			mailprof_loc pl = loc_at(x, l, (size_t)(pw - s) + at);
+			mp_int_set(&r->port, port, &pl);
+			r->sec.v = sec;
+			r->sec.set = sec >= 0;
+			r->sec.loc = pl;
+		}
+		found++;
+	}
+	/* a sentence that does not end here may name more servers below */
+	if (found && !has(s + b, n - b, "。") && !has(s + b, n - b, "ください"))
+		x->rule_cont = mp_xstrdup(dom);
+	free(dom);
+	return found > 0;
+}
+
+/* The servers an address domain rule names replace the general ones. */
+static void apply_rules(struct ex *x, struct dacc *a)
+{
+	const char *at = a->email.v ? strchr(a->email.v, '@') : NULL;
+	if (!at)
+		return;
+	for (size_t i = 0; i < x->nrules; i++) {
+		struct drule *r = &x->rules[i];
+		if (strcasecmp(r->domain, at + 1) != 0)
+			continue;
+		struct dsrv *s = &a->s[r->srv];
+		mp_str_set(&s->host, r->host.v, &r->host.loc);
+		s->host_note = 0;
+		free(s->host_tpl);
+		s->host_tpl = NULL;
+		/* a port of its own comes with its own security (or none said) */
+		if (r->port.set) {
+			s->port = r->port;
+			s->sec = r->sec;
+			if (!r->sec.set)
+				s->sec.v = -1;
+		}
+	}
+}
+
 /* "Log in with your full e-mail address", "ユーザー名にはメールアドレスを
  *入力": the login is a word about the address. Used only for accounts
  * whose rows name no login. */
@@ -1247,9 +1381,11 @@ static void line(struct ex *x, const mp_nline *l)
 	if (b >= n) {
 		x->pending = NF_NONE;
 		x->nscol = 0;
+		free(x->rule_cont);
+		x->rule_cont = NULL;
 		return;
 	}
-	if (space_table(x, l, b))
+	if (space_table(x, l, b) || domain_rule(x, l, b))
 		return;
 	/* A remark in brackets on its own line (the reading of the password
 	 * above, an example) is neither a heading nor a value. */
@@ -1568,6 +1704,7 @@ static void build(struct ex *x, mailprof_profile *p, struct dacc *a, const struc
 		if (a->method < 0)
 			a->method = prev->method;
 	}
+	apply_rules(x, a);
 	const char *dom = a->email.v ? strchr(a->email.v, '@') : NULL;
 	for (int i = 0; i < S_N; i++) {
 		struct dsrv *s = &a->s[i];
@@ -1712,6 +1849,11 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 		free_acc(&x.acc[i]);
 	for (size_t i = 0; i < MP_COUNT(x.notes); i++)
 		free(x.notes[i]);
+	free(x.rule_cont);
+	for (size_t i = 0; i < x.nrules; i++) {
+		free(x.rules[i].domain);
+		mp_str_clear(&x.rules[i].host);
+	}
 	free(x.acc);
 	if (p->naccounts == before) {
 		mailprof_loc l = {path, 0, 0};
