@@ -791,3 +791,38 @@ Test(notice_extract, servers_chosen_by_address_domain)
 	mailprof_profile_free(p);
 	mailprof_diags_free(d);
 }
+
+Test(notice_extract, several_providers_in_one_notice)
+{
+	static const char brands[] = "Alpha Net\nIMAP server: imap.alpha.example\nSMTP server: smtp.alpha.example\n"
+	                             "Beta\nIMAP server: imap.beta.example\nSMTP server: smtp.beta.example\n";
+	mailprof_diags *d;
+	mailprof_status st;
+	/* no address: one account per provider, named by its heading */
+	mailprof_profile *p = rd(brands, &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_eq(p->naccounts, 2);
+	cr_assert_str_eq(p->accounts[0].provider_name.v, "Alpha Net");
+	cr_assert_str_eq(p->accounts[1].provider_name.v, "Beta");
+	cr_assert_str_eq(p->accounts[1].incoming[0].host.v, "imap.beta.example");
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	/* the address picks the provider whose servers are in its domain */
+	char buf[512];
+	snprintf(buf, sizeof buf, "%sE-mail: b@beta.example\n", brands);
+	p = rd(buf, &d, &st);
+	cr_assert_eq(p->naccounts, 1);
+	cr_assert_str_eq(p->accounts[0].email.v, "b@beta.example");
+	cr_assert_str_eq(p->accounts[0].outgoing[0].host.v, "smtp.beta.example");
+	cr_assert_not_null(t_find(d, "notice-unused"));
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	/* an address no provider serves: every provider, and a finding */
+	snprintf(buf, sizeof buf, "E-mail: c@gamma.example\n%s", brands);
+	p = rd(buf, &d, &st);
+	cr_assert_eq(p->naccounts, 2);
+	cr_assert_str_eq(p->accounts[1].email.v, "c@gamma.example");
+	cr_assert_not_null(t_find(d, "notice-providers"));
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}

@@ -35,6 +35,9 @@ struct dacc {
 	struct dsrv s[S_N];
 	int in_pref; /* -1, S_IMAP or S_POP */
 	int method;  /* -1, or MP_AUTH_PASSWORD_CLEARTEXT / _ENCRYPTED */
+	mp_str brand; /* the plain heading above the block's first host */
+	int group;    /* >0: one of several providers' blocks in one notice */
+	bool skip;    /* a provider block for other addresses */
 };
 
 struct mentry {
@@ -75,6 +78,10 @@ struct ex {
 	size_t nscol;
 	struct drule rules[16];
 	size_t nrules;
+	const mp_nline *now; /* the line being read */
+	mp_str brand;        /* the last plain heading ("PLANET", "Kiwi Internet") */
+	bool brand_seen;     /* a plain heading since a host was last set */
+	int ngroups;
 	char *rule_cont; /* domain of a rule sentence that goes on to the next line */
 	enum word prose_login; /* "Log in with your full e-mail address" */
 	mailprof_loc prose_login_loc;
@@ -425,6 +432,25 @@ static void read_notes(struct ex *x, const mp_ntext *t)
 	}
 }
 
+/* Server i of draft a gets a host. A different host for a server that has
+ * one, after a plain heading ("PLANET" … "Kiwi Internet"), starts the next
+ * provider's block: a draft in the same group (resolved in group_pass()). */
+static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *h, size_t hn)
+{
+	if (x->brand_seen && i >= 0 && a->s[i].host.v &&
+	    !(strlen(a->s[i].host.v) == hn && mp_strncasecmp(a->s[i].host.v, h, hn) == 0)) {
+		int g = a->group ? a->group : ++x->ngroups;
+		a->group = g;
+		a = new_acc(x);
+		a->group = g;
+		x->cur = i;
+	}
+	if (!a->brand.v && x->brand.v)
+		mp_str_set(&a->brand, x->brand.v, &x->brand.loc);
+	x->brand_seen = false;
+	return a;
+}
+
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
@@ -455,13 +481,16 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	}
 	if (dir == NC_ANY || dir == NC_NONE) {
 		if (x->cur >= 0 && dir == NC_NONE) {
+			a = host_block(x, a, x->cur, s, hn);
 			mp_str_setn(&a->s[x->cur].host, s, hn, &loc);
 		} else {
+			a = host_block(x, a, -1, s, hn);
 			mp_str_setn(&a->any_host, s, hn, &loc);
 			return;
 		}
 	} else {
 		int i = server_for(x, dir, s, hn);
+		a = host_block(x, a, i, s, hn);
 		if (dir == NC_IN && x->both_in) {
 			mp_str_setn(&a->s[S_IMAP].host, s, hn, &loc);
 			i = S_POP;
@@ -1019,6 +1048,15 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 static void heading(struct ex *x, const char *s, size_t n)
 {
 	x->ctx = mp_notice_words_ctx(s, n);
+	/* A plain heading may name a provider (E3 lists several brands). */
+	if (x->ctx == NC_NONE && n && n <= 60 && x->now && s >= x->now->s && s < x->now->s + x->now->len) {
+		mailprof_loc loc = loc_at(x, x->now, (size_t)(s - x->now->s));
+		size_t e = n;
+		while (e && (s[e - 1] == ':' || s[e - 1] == ' '))
+			e--;
+		mp_str_setn(&x->brand, s, e, &loc);
+		x->brand_seen = true;
+	}
 	x->cur = -1;
 	if (x->ctx == NC_IMAP)
 		x->cur = S_IMAP;
@@ -1374,6 +1412,7 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 
 static void line(struct ex *x, const mp_nline *l)
 {
+	x->now = l;
 	const char *s = l->s;
 	size_t n = l->len;
 	bool marked;
@@ -1619,6 +1658,7 @@ static void free_acc(struct dacc *a)
 	mp_str_clear(&a->login);
 	mp_str_clear(&a->pass);
 	mp_str_clear(&a->any_host);
+	mp_str_clear(&a->brand);
 	for (int i = 0; i < S_N; i++) {
 		mp_str_clear(&a->s[i].host);
 		mp_str_clear(&a->s[i].user);
@@ -1663,6 +1703,104 @@ static void host_note(struct ex *x, struct dsrv *s)
 			mp_int_set(&s->port, port, &pl);
 		}
 		return;
+	}
+}
+
+/* Does a provider block serve addresses in domain dom? One of its hosts
+ * is in the domain (or the domain is under the host's parent:
+ * pop.so-net.jp for aa2.so-net.jp), or its heading names a label of it. */
+static bool block_serves(const struct dacc *a, const char *dom)
+{
+	size_t dn = strlen(dom);
+	for (int i = 0; i < S_N; i++) {
+		const char *h = a->s[i].host.v;
+		if (!h)
+			continue;
+		size_t hn = strlen(h);
+		if (hn >= dn && strcasecmp(h + hn - dn, dom) == 0 && (hn == dn || h[hn - dn - 1] == '.'))
+			return true;
+		const char *par = strchr(h, '.');
+		if (par && strchr(par + 1, '.')) {
+			size_t pn = strlen(par); /* ".so-net.jp" */
+			if (dn > pn && strcasecmp(dom + dn - pn, par) == 0)
+				return true;
+		}
+	}
+	if (a->brand.v) {
+		mp_buf f = {0};
+		for (const char *b = a->brand.v; *b; b++)
+			if (isalnum((unsigned char)*b))
+				mp_buf_putc(&f, (char)tolower((unsigned char)*b));
+		bool hit = false;
+		if (f.len >= 3)
+			for (const char *l = dom; l && *l && !hit; l = strchr(l, '.') ? strchr(l, '.') + 1 : NULL) {
+				size_t ln = strcspn(l, ".");
+				hit = ln == f.len && mp_strncasecmp(l, f.s, ln) == 0;
+			}
+		mp_buf_free(&f);
+		return hit;
+	}
+	return false;
+}
+
+/* Several providers' blocks in one notice: the address (given once) goes
+ * to every block; then only the blocks that serve its domain stay. With no
+ * address, or none that matches, every block is an account of its own. */
+static void group_pass(struct ex *x)
+{
+	for (int g = 1; g <= x->ngroups; g++) {
+		const struct dacc *who = NULL;
+		bool several = false;
+		for (size_t i = 0; i < x->nacc; i++)
+			if (x->acc[i].group == g && x->acc[i].email.v) {
+				several |= who && strcasecmp(who->email.v, x->acc[i].email.v) != 0;
+				who = who ? who : &x->acc[i];
+			}
+		if (several)
+			continue; /* addresses of their own: accounts as they stand */
+		size_t keep = 0;
+		const char *dom = who ? strchr(who->email.v, '@') + 1 : NULL;
+		for (size_t i = 0; i < x->nacc; i++) {
+			struct dacc *a = &x->acc[i];
+			if (a->group != g || a == who)
+				continue;
+			if (who) {
+				copy_str(&a->email, &who->email);
+				if (!a->name.v)
+					copy_str(&a->name, &who->name);
+				if (!a->pass.v)
+					copy_str(&a->pass, &who->pass);
+				if (!a->login.v && a->login_word == W_NONE) {
+					copy_str(&a->login, &who->login);
+					a->login_word = who->login_word;
+					a->login_loc = who->login_loc;
+				}
+			}
+		}
+		for (size_t i = 0; i < x->nacc && dom; i++)
+			if (x->acc[i].group == g)
+				keep += block_serves(&x->acc[i], dom);
+		const struct dacc *first = NULL;
+		for (size_t i = 0; i < x->nacc; i++) {
+			struct dacc *a = &x->acc[i];
+			if (a->group != g)
+				continue;
+			if (!first)
+				first = a;
+			if (keep && !block_serves(a, dom)) {
+				a->skip = true;
+				mailprof_loc l = a->brand.v ? a->brand.loc : a->email.loc;
+				mp_diag(x->d, MAILPROF_INFO, "notice-unused", &l, NULL,
+				        "%s serve another address domain; not used", "the servers of this provider");
+			}
+		}
+		if (dom && !keep && first) {
+			mailprof_loc l = first->brand.v ? first->brand.loc : first->email.loc;
+			mp_diag(x->d, MAILPROF_INFO, "notice-providers", &l,
+			        "keep the account of your provider and delete the others",
+			        "the notice lists several providers and %s; one account per provider",
+			        "none of them matches the address domain");
+		}
 	}
 }
 
@@ -1740,6 +1878,8 @@ static void build(struct ex *x, mailprof_profile *p, struct dacc *a, const struc
 	acc->loc = a->email.v ? a->email.loc : a->login.loc;
 	copy_str(&acc->email, &a->email);
 	copy_str(&acc->display_name, &a->name);
+	if (a->group)
+		copy_str(&acc->provider_name, &a->brand);
 	static const int order[] = {S_IMAP, S_POP, S_SMTP};
 	for (size_t k = 0; k < MP_COUNT(order); k++) {
 		int i = order[k];
@@ -1826,6 +1966,7 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 		x.acc[0].email = x.prose_email;
 	else
 		mp_str_clear(&x.prose_email);
+	group_pass(&x);
 	/* Accounts without servers share those of the nearest block that has
 	 * them: the one before, else the one after (a list of addresses
 	 * followed by the common servers). */
@@ -1842,7 +1983,8 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 		for (size_t j = i + 1; j < x.nacc && !src; j++)
 			if (has_srv[j])
 				src = &x.acc[j];
-		build(&x, p, &x.acc[i], has_srv[i] ? NULL : src);
+		if (!x.acc[i].skip)
+			build(&x, p, &x.acc[i], has_srv[i] ? NULL : src);
 	}
 	free(has_srv);
 	for (size_t i = 0; i < x.nacc; i++)
@@ -1850,6 +1992,7 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 	for (size_t i = 0; i < MP_COUNT(x.notes); i++)
 		free(x.notes[i]);
 	free(x.rule_cont);
+	mp_str_clear(&x.brand);
 	for (size_t i = 0; i < x.nrules; i++) {
 		free(x.rules[i].domain);
 		mp_str_clear(&x.rules[i].host);
