@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -225,6 +226,9 @@ struct slot {
 	char *out;            /* convert: output path */
 	size_t out_len;       /* convert: bytes emitted */
 	int werr;             /* convert: errno of writing, 0 when written */
+	struct claim *claim;  /* convert: the output name's entry */
+	size_t turn;          /* convert: rank among the inputs claiming that name */
+	const char *clash;    /* convert: the earlier input that took the name */
 };
 
 /* Per-worker scratch, reused from file to file. */
@@ -303,7 +307,135 @@ static int make_parents(char *path)
 	return 0;
 }
 
-static void process(const struct cli_batch_opts *o, struct slot *s, struct scratch *scr)
+
+/* ---- output names: one input per output file ----
+ * Outputs mirror the input tree under OUTDIR, so two inputs can still map to
+ * one name (a/x.xml and a/x.ini; two folder arguments; files named from
+ * different folders). The name goes to the first of them in walk order that
+ * has something to write; the later ones fail. Claims are taken in walk order
+ * (each input gets its turn for its name); a worker waits only for the earlier
+ * claimants of its own name, so writes stay parallel and the winner does not
+ * depend on -j. */
+
+struct claim {
+	char *name;
+	size_t claims; /* inputs that map to this name so far */
+	size_t turn;   /* the claimant whose outcome is next to be settled */
+	char *owner;   /* input that writes the file, once settled */
+};
+
+struct claims {
+	pthread_mutex_t mu;
+	pthread_cond_t turn;
+	struct claim **v; /* open addressing, power-of-two size */
+	size_t n, cap;
+};
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static struct claim **claims_slot(struct claim **v, size_t cap, const char *name)
+{
+	size_t i = (size_t)hash_str(name) & (cap - 1);
+	while (v[i] && strcmp(v[i]->name, name) != 0)
+		i = (i + 1) & (cap - 1);
+	return &v[i];
+}
+
+/* Register one more claimant of name (walker thread, in walk order). */
+static struct claim *claims_take(struct claims *c, const char *name, size_t *turn)
+{
+	pthread_mutex_lock(&c->mu);
+	if (2 * (c->n + 1) > c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 256;
+		struct claim **v = calloc(cap, sizeof *v);
+		if (!v)
+			abort();
+		for (size_t i = 0; i < c->cap; i++)
+			if (c->v[i])
+				*claims_slot(v, cap, c->v[i]->name) = c->v[i];
+		free(c->v);
+		c->v = v;
+		c->cap = cap;
+	}
+	struct claim **slot = claims_slot(c->v, c->cap, name);
+	if (!*slot) {
+		*slot = calloc(1, sizeof **slot);
+		if (!*slot || !((*slot)->name = strdup(name)))
+			abort();
+		c->n++;
+	}
+	struct claim *e = *slot;
+	*turn = e->claims++;
+	pthread_mutex_unlock(&c->mu);
+	return e;
+}
+
+/* Settle this claimant's outcome once the earlier ones are settled: with
+ * something to write, it takes the name unless an earlier one has. Returns
+ * the earlier owner's path, or NULL when the name is this input's. */
+static const char *claims_settle(struct claims *c, struct claim *e, size_t turn, bool writes,
+                                 const char *path)
+{
+	pthread_mutex_lock(&c->mu);
+	while (e->turn != turn)
+		pthread_cond_wait(&c->turn, &c->mu);
+	const char *owner = e->owner;
+	if (!owner && writes && !(e->owner = strdup(path)))
+		abort();
+	e->turn++;
+	pthread_cond_broadcast(&c->turn);
+	pthread_mutex_unlock(&c->mu);
+	return owner;
+}
+
+static void claims_free(struct claims *c)
+{
+	for (size_t i = 0; i < c->cap; i++)
+		if (c->v[i]) {
+			free(c->v[i]->name);
+			free(c->v[i]->owner);
+			free(c->v[i]);
+		}
+	free(c->v);
+}
+
+static void process_one(const struct cli_batch_opts *o, struct slot *s, struct scratch *scr,
+                        char **out);
+
+/* Process one input; for convert, settle its output name and write. */
+static void process(const struct cli_batch_opts *o, struct claims *c, struct slot *s,
+                    struct scratch *scr)
+{
+	char *out = NULL;
+	process_one(o, s, scr, &out);
+	if (!s->claim)
+		return;
+	bool writes = out != NULL;
+	s->clash = claims_settle(c, s->claim, s->turn, writes, s->in.path);
+	if (!writes || s->clash) {
+		free(out);
+		return;
+	}
+	if (!o->dry_run) {
+		s->werr = make_parents(s->out);
+		if (!s->werr)
+			s->werr = cli_write_atomic(s->out, out, s->out_len, o->opt->include_secrets != 0,
+			                           o->force);
+	} else if (!o->force && access(s->out, F_OK) == 0) {
+		s->werr = EEXIST;
+	}
+	free(out);
+}
+
+/* Read, sniff, parse, check and (convert) emit into *out. */
+static void process_one(const struct cli_batch_opts *o, struct slot *s, struct scratch *scr,
+                        char **out)
 {
 	s->p = mailprof_profile_new();
 	s->d = mailprof_diags_new();
@@ -335,22 +467,21 @@ static void process(const struct cli_batch_opts *o, struct slot *s, struct scrat
 		mailprof_check_with(s->p, o->cfg, s->d);
 	if (!o->to)
 		return;
-	char *out = NULL;
-	mailprof_status st = mailprof_emit(s->p, o->to, o->opt, &out, &s->out_len, s->d);
+	mailprof_status st = mailprof_emit(s->p, o->to, o->opt, out, &s->out_len, s->d);
 	if (st != MAILPROF_OK) {
+		free(*out);
+		*out = NULL;
 		s->st = st;
+	}
+}
+
+/* Convert: name the input's output and queue it for that name (walk order). */
+static void claim_output(const struct cli_batch_opts *o, struct claims *c, struct slot *s)
+{
+	if (!o->to)
 		return;
-	}
 	s->out = output_name(o->outdir, s->in.rel, mailprof_format_extensions(o->to));
-	if (!o->dry_run) {
-		s->werr = make_parents(s->out);
-		if (!s->werr)
-			s->werr = cli_write_atomic(s->out, out, s->out_len, o->opt->include_secrets != 0,
-			                           o->force);
-	} else if (!o->force && access(s->out, F_OK) == 0) {
-		s->werr = EEXIST;
-	}
-	free(out);
+	s->claim = claims_take(c, s->out, &s->turn);
 }
 
 static void slot_clear(struct slot *s)
@@ -374,6 +505,7 @@ static bool want_color(FILE *f)
 
 struct run {
 	const struct cli_batch_opts *o;
+	struct claims claims;
 	mailprof_batch *batch;
 	struct cli_summary sum;
 	size_t skipped;
@@ -445,12 +577,15 @@ static void finish(struct run *r, struct slot *s)
 	}
 	r->sum.files++;
 	r->sum.accounts += accounts;
-	bool failed = s->st != MAILPROF_OK || (o->to && s->werr);
+	bool failed = s->st != MAILPROF_OK || (o->to && (s->werr || s->clash));
 	if (failed) {
 		r->sum.failures++;
 		progress_clear(r);
 		if (s->st != MAILPROF_OK)
 			fprintf(stderr, "%s: %s: %s\n", prog, s->in.path, mailprof_strerror(s->st));
+		else if (s->clash)
+			fprintf(stderr, "%s: %s: not written: %s is already the output of %s\n", prog,
+			        s->in.path, s->out, s->clash);
 		else if (s->werr == EEXIST)
 			fprintf(stderr, "%s: %s: exists (use --force to replace it)\n", prog, s->out);
 		else
@@ -466,6 +601,7 @@ static void finish(struct run *r, struct slot *s)
 
 struct pool {
 	const struct cli_batch_opts *o;
+	struct claims *claims;
 	pthread_mutex_t mu;
 	pthread_cond_t work; /* a slot became pending, or the run ends */
 	pthread_cond_t done; /* the slot the reporter waits for is done */
@@ -490,7 +626,7 @@ static void *worker(void *arg)
 		size_t i = pl->next_take++;
 		struct slot *s = &pl->slots[i % pl->window];
 		pthread_mutex_unlock(&pl->mu);
-		process(pl->o, s, &scr);
+		process(pl->o, pl->claims, s, &scr);
 		pthread_mutex_lock(&pl->mu);
 		s->state = SLOT_DONE;
 		if (i == pl->next_out)
@@ -512,7 +648,8 @@ static void run_serial(struct run *r, struct walker *w)
 	struct scratch scr = {0};
 	struct slot s = {0};
 	while (walk_next(w, &s.in)) {
-		process(r->o, &s, &scr);
+		claim_output(r->o, &r->claims, &s);
+		process(r->o, &r->claims, &s, &scr);
 		finish(r, &s);
 		slot_clear(&s);
 	}
@@ -521,7 +658,7 @@ static void run_serial(struct run *r, struct walker *w)
 
 static void run_parallel(struct run *r, struct walker *w, size_t jobs)
 {
-	struct pool pl = {.o = r->o, .window = jobs * 4};
+	struct pool pl = {.o = r->o, .claims = &r->claims, .window = jobs * 4};
 	pl.slots = calloc(pl.window, sizeof *pl.slots);
 	pthread_t *th = calloc(jobs, sizeof *th);
 	if (!pl.slots || !th)
@@ -559,6 +696,7 @@ static void run_parallel(struct run *r, struct walker *w, size_t jobs)
 				if (more) {
 					struct slot *t = &pl.slots[pl.next_in % pl.window];
 					t->in = in;
+					claim_output(r->o, &r->claims, t);
 					t->state = SLOT_PENDING;
 					pl.next_in++;
 					pthread_cond_signal(&pl.work);
@@ -585,6 +723,8 @@ static void run_parallel(struct run *r, struct walker *w, size_t jobs)
 int cli_batch_run(const struct cli_batch_opts *o, char **inputs, size_t n)
 {
 	struct run r = {.o = o, .rc = EXIT_CLEAN};
+	pthread_mutex_init(&r.claims.mu, NULL);
+	pthread_cond_init(&r.claims.turn, NULL);
 	r.tty = !o->quiet && isatty(2);
 	r.stdout_tty = r.tty && isatty(1);
 	clock_gettime(CLOCK_MONOTONIC, &r.last);
@@ -607,6 +747,9 @@ int cli_batch_run(const struct cli_batch_opts *o, char **inputs, size_t n)
 	fflush(stdout);
 	walk_free(&w);
 	mailprof_batch_free(r.batch);
+	claims_free(&r.claims);
+	pthread_cond_destroy(&r.claims.turn);
+	pthread_mutex_destroy(&r.claims.mu);
 	if (o->summary) {
 		fprintf(stderr,
 		        "%s: %zu file%s, %zu account%s, %zu error%s, %zu warning%s, %zu info, "

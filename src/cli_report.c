@@ -254,23 +254,45 @@ static void xml_str(FILE *f, const char *s)
 	}
 }
 
+/* CI readers (Jenkins, GitLab) take the run's totals from <testsuites>,
+ * which comes before the suites: they are spooled to a temporary file (not
+ * memory, so a batch of any size stays small; memory only when there is no
+ * temporary folder) and copied after the header. */
+static struct {
+	FILE *spool;
+	bool in_mem; /* the spool is an open_memstream of mem */
+	char *mem;
+	size_t memlen;
+	size_t tests, failures, errors;
+} junit;
+
 static void junit_begin(FILE *f)
 {
-	/* Totals are unknown while streaming; per-suite counts carry them. */
-	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"mailprof\">\n", f);
+	(void)f;
+	junit.tests = junit.failures = junit.errors = 0;
+	junit.mem = NULL;
+	junit.spool = tmpfile();
+	junit.in_mem = !junit.spool;
+	if (!junit.spool && !(junit.spool = open_memstream(&junit.mem, &junit.memlen)))
+		abort();
 }
 
-static void junit_file(FILE *f, const struct cli_file_result *r, size_t index)
+static void junit_file(FILE *out, const struct cli_file_result *r, size_t index)
 {
-	(void)index;
+	(void)out, (void)index;
+	FILE *f = junit.spool;
 	size_t n = mailprof_diags_count(r->d), fails = 0;
 	for (size_t i = 0; i < n; i++)
 		fails += mailprof_diags_get(r->d, i)->severity >= MAILPROF_WARNING;
 	bool broken = r->status != MAILPROF_OK;
+	size_t tests = broken || !n ? 1 : n;
+	junit.tests += tests;
+	junit.failures += broken ? 0 : fails;
+	junit.errors += broken;
 	fputs("  <testsuite name=\"", f);
 	xml_str(f, r->path);
 	fprintf(f, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%d\" skipped=\"0\">\n",
-	        n ? n : 1, broken ? 0 : fails, broken ? 1 : 0);
+	        tests, broken ? 0 : fails, broken ? 1 : 0);
 	if (broken) {
 		fputs("    <testcase classname=\"", f);
 		xml_str(f, r->path);
@@ -307,6 +329,22 @@ static void junit_file(FILE *f, const struct cli_file_result *r, size_t index)
 static void junit_end(FILE *f, const struct cli_summary *s)
 {
 	(void)s;
+	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"mailprof\" "
+	        "tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
+	        junit.tests, junit.failures, junit.errors);
+	if (junit.in_mem) {
+		fclose(junit.spool); /* sets mem and memlen */
+		fwrite(junit.mem, 1, junit.memlen, f);
+		free(junit.mem);
+		junit.mem = NULL;
+	} else {
+		rewind(junit.spool);
+		char buf[65536];
+		for (size_t n; (n = fread(buf, 1, sizeof buf, junit.spool)) > 0;)
+			fwrite(buf, 1, n, f);
+		fclose(junit.spool);
+	}
+	junit.spool = NULL;
 	fputs("</testsuites>\n", f);
 }
 

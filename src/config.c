@@ -2,6 +2,7 @@
  * the cross-file batch check. The CLI only forwards files and switches. */
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -417,18 +418,24 @@ mailprof_status mailprof_check(const mailprof_profile *p, mailprof_diags *d)
 	return mailprof_check_with(p, NULL, d);
 }
 
-/* ---- batch: duplicate accounts across files ---- */
+/* ---- batch: duplicate accounts across files ----
+ * Every identity key seen so far, in a hash set (open addressing), so a batch
+ * of n accounts costs O(n), not O(n^2) comparisons. Only the first holder of
+ * a key is kept: a batch of copies does not grow the table. */
 
 struct seen {
-	char *key;
-	char *file;
+	uint64_t hash;
+	const char *file; /* one of b->files */
 	int line;
+	char key[];
 };
 
 struct mailprof_batch {
 	const mailprof_check_config *cfg;
-	struct seen *v;
-	size_t n;
+	struct seen **v; /* power-of-two size, at most half full */
+	size_t n, cap;
+	char **files;    /* file names the entries point at, one copy each */
+	size_t nfiles;
 };
 
 mailprof_batch *mailprof_batch_new(const mailprof_check_config *cfg)
@@ -442,10 +449,42 @@ void mailprof_batch_free(mailprof_batch *b)
 {
 	if (!b)
 		return;
-	for (size_t i = 0; i < b->n; i++)
-		free(b->v[i].key), free(b->v[i].file);
+	for (size_t i = 0; i < b->cap; i++)
+		free(b->v[i]);
 	free(b->v);
+	for (size_t i = 0; i < b->nfiles; i++)
+		free(b->files[i]);
+	free(b->files);
 	free(b);
+}
+
+static uint64_t key_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* The slot holding key, or the empty slot where it belongs. */
+static struct seen **seen_slot(struct seen **v, size_t cap, uint64_t h, const char *key)
+{
+	size_t i = (size_t)h & (cap - 1);
+	while (v[i] && (v[i]->hash != h || strcmp(v[i]->key, key) != 0))
+		i = (i + 1) & (cap - 1);
+	return &v[i];
+}
+
+static void seen_grow(mailprof_batch *b)
+{
+	size_t cap = b->cap ? b->cap * 2 : 256;
+	struct seen **v = mp_xcalloc(cap, sizeof *v);
+	for (size_t i = 0; i < b->cap; i++)
+		if (b->v[i])
+			*seen_slot(v, cap, b->v[i]->hash, b->v[i]->key) = b->v[i];
+	free(b->v);
+	b->v = v;
+	b->cap = cap;
 }
 
 static char *lower_dup(const char *s)
@@ -477,6 +516,7 @@ static void account_keys(const mp_account *a, char **keys, size_t *n, size_t max
 void mailprof_batch_add(mailprof_batch *b, const mailprof_profile *p, mailprof_diags *d)
 {
 	mailprof_diags *nd = mailprof_diags_new();
+	const char *last_in = NULL, *last_copy = NULL; /* the profile's file name, copied once */
 	for (size_t j = 0; j < p->naccounts; j++) {
 		const mp_account *a = &p->accounts[j];
 		char *keys[MP_MAX_AUTH + 1];
@@ -484,25 +524,36 @@ void mailprof_batch_add(mailprof_batch *b, const mailprof_profile *p, mailprof_d
 		account_keys(a, keys, &nk, MP_COUNT(keys));
 		bool reported = false;
 		for (size_t k = 0; k < nk; k++) {
-			bool seen = false;
-			for (size_t i = 0; !seen && i < b->n; i++)
-				if (strcmp(b->v[i].key, keys[k]) == 0) {
-					seen = true;
-					if (reported)
-						break;
+			if (2 * (b->n + 1) > b->cap)
+				seen_grow(b);
+			uint64_t h = key_hash(keys[k]);
+			struct seen **slot = seen_slot(b->v, b->cap, h, keys[k]);
+			if (*slot) {
+				if (!reported) {
 					mp_rule_ctx c = {&mp_rule_duplicate_account, p, nd, b->cfg};
 					mp_report(&c, &a->loc, "account %s is a duplicate of the one at %s:%d",
-					          a->email.v ? a->email.v : keys[k], b->v[i].file, b->v[i].line);
+					          a->email.v ? a->email.v : keys[k], (*slot)->file, (*slot)->line);
 					reported = true;
 				}
-			/* Only the first holder of a key is ever named: a batch of
-			 * copies must not grow the table. */
-			if (seen) {
 				free(keys[k]);
 				continue;
 			}
-			b->v = mp_xrealloc(b->v, (b->n + 1) * sizeof *b->v);
-			b->v[b->n++] = (struct seen){keys[k], mp_xstrdup(a->loc.file ? a->loc.file : "-"), a->loc.line};
+			const char *file = a->loc.file ? a->loc.file : "-";
+			if (!last_in || strcmp(last_in, file) != 0) {
+				b->files = mp_xrealloc(b->files, (b->nfiles + 1) * sizeof *b->files);
+				b->files[b->nfiles++] = mp_xstrdup(file);
+				last_in = file;
+				last_copy = b->files[b->nfiles - 1];
+			}
+			size_t kl = strlen(keys[k]);
+			struct seen *e = mp_xmalloc(sizeof *e + kl + 1);
+			e->hash = h;
+			e->file = last_copy;
+			e->line = a->loc.line;
+			memcpy(e->key, keys[k], kl + 1);
+			free(keys[k]);
+			*slot = e;
+			b->n++;
 		}
 	}
 	apply_config(p, b->cfg, nd);

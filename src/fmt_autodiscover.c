@@ -290,36 +290,12 @@ static bool read_account(struct ctx *c, xmlNodePtr acc, xmlNodePtr user)
 	return true;
 }
 
-/* Server-side templates (Nunjucks, Jinja, Go text/template, PHP) leave {{ }},
- * {% %} or <?php in the file; such a file is not a profile until rendered. */
-static bool template_marker(const char *buf, size_t len, const char *path, mailprof_diags *d)
-{
-	int line = 1;
-	for (size_t i = 0; i + 1 < len; i++) {
-		if (buf[i] == '\n')
-			line++;
-		else if (buf[i] == '<' && i + 5 <= len && memcmp(buf + i, "<?php", 5) == 0) {
-			mailprof_loc l = {path, line, 0};
-			mp_diag(d, MAILPROF_ERROR, "template", &l, "run it through PHP, then convert the result",
-			        "this is a PHP script that prints a profile, not a profile");
-			return true;
-		} else if (buf[i] == '{' && (buf[i + 1] == '{' || buf[i + 1] == '%')) {
-			mailprof_loc l = {path, line, 0};
-			mp_diag(d, MAILPROF_ERROR, "template", &l, "render the template first, then convert the result",
-			        "this is a server-side template (it holds '%c%c' placeholders), not a profile",
-			        buf[i], buf[i + 1]);
-			return true;
-		}
-	}
-	return false;
-}
-
 static mailprof_status parse_autodiscover(mailprof_profile *p, const char *buf, size_t len,
                                           const char *path, const mailprof_options *opt,
                                           mailprof_diags *d)
 {
 	(void)opt;
-	if (template_marker(buf, len, path, d))
+	if (mp_xml_template_marker(buf, len, path, d))
 		return MAILPROF_ERR_INVALID;
 	xmlDocPtr doc = mp_xml_read(buf, len, path, d);
 	if (!doc)
@@ -463,15 +439,9 @@ static mailprof_status emit_autodiscover(const mailprof_profile *p, const mailpr
                                          mp_buf *b, mailprof_diags *d)
 {
 	(void)opt;
-	if (!p->naccounts) {
-		mp_diag(d, MAILPROF_ERROR, "empty", NULL, NULL, "no account to write");
+	const mp_account *a = mp_emit_first_account(p, "autodiscover: a response describes one account", d);
+	if (!a)
 		return MAILPROF_ERR_INVALID;
-	}
-	const mp_account *a = &p->accounts[0];
-	if (p->naccounts > 1)
-		mp_diag(d, MAILPROF_INFO, "lossy", &p->accounts[1].loc, NULL,
-		        "autodiscover: a response describes one account; only the first of %zu is written",
-		        p->naccounts);
 	if (a->pop_leave_on_server.set || a->pop_leave_days.set)
 		mp_diag(d, MAILPROF_INFO, "lossy", &a->loc, NULL,
 		        "autodiscover: POP options (leave messages on server, days) have no place: not written");

@@ -436,6 +436,25 @@ static int sniff_ini(const char *buf, size_t len)
 	for (size_t i = 0; i < MP_COUNT(heads); i++)
 		if ((size_t)(e - p) >= strlen(heads[i]) && memcmp(p, heads[i], strlen(heads[i])) == 0)
 			return 90;
+	/* A misspelt first section ([acount]) is still ours when one of our
+	 * sections starts a line further down (in the head only: sniffing runs
+	 * on every file of a batch). An INI of another program (my.cnf,
+	 * desktop.ini) has none of them. */
+	const char *nl = p < e && *p == '[' ? memchr(p, '\n', (size_t)(e - p)) : NULL;
+	if (!nl || !memchr(p, ']', (size_t)(nl - p)))
+		return 0;
+	if (e - p > 8192)
+		e = p + 8192;
+	for (const char *q = nl + 1; q < e; q++) {
+		q = memchr(q, '[', (size_t)(e - q));
+		if (!q)
+			break;
+		if (q[-1] != '\n')
+			continue;
+		for (size_t i = 0; i < MP_COUNT(heads); i++)
+			if ((size_t)(e - q) >= strlen(heads[i]) && memcmp(q, heads[i], strlen(heads[i])) == 0)
+				return 90;
+	}
 	return 0;
 }
 

@@ -11,17 +11,7 @@
 
 static void val(mp_buf *b, const char *v)
 {
-	if (*v && !strpbrk(v, " \t\"\\\r\n")) {
-		mp_buf_puts(b, v);
-		return;
-	}
-	mp_buf_putc(b, '"');
-	for (; *v; v++) {
-		if (*v == '"' || *v == '\\')
-			mp_buf_putc(b, '\\');
-		mp_buf_putc(b, *v == '\n' || *v == '\r' ? ' ' : *v); /* one directive per line */
-	}
-	mp_buf_putc(b, '"');
+	mp_buf_conf_value(b, v, " \t\"\\");
 }
 
 static void kv(mp_buf *b, const char *k, const char *v)

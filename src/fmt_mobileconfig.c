@@ -205,30 +205,6 @@ static void read_payload(struct ctx *c, xmlNodePtr dict)
 	}
 }
 
-/* Server-side templates (Nunjucks, Jinja, Go text/template, PHP) leave {{ }},
- * {% %} or <?php in the file; such a file is not a profile until rendered. */
-static bool template_marker(const char *buf, size_t len, const char *path, mailprof_diags *d)
-{
-	int line = 1;
-	for (size_t i = 0; i + 1 < len; i++) {
-		if (buf[i] == '\n')
-			line++;
-		else if (buf[i] == '<' && i + 5 <= len && memcmp(buf + i, "<?php", 5) == 0) {
-			mailprof_loc l = {path, line, 0};
-			mp_diag(d, MAILPROF_ERROR, "template", &l, "run it through PHP, then convert the result",
-			        "this is a PHP script that prints a profile, not a profile");
-			return true;
-		} else if (buf[i] == '{' && (buf[i + 1] == '{' || buf[i + 1] == '%')) {
-			mailprof_loc l = {path, line, 0};
-			mp_diag(d, MAILPROF_ERROR, "template", &l, "render the template first, then convert the result",
-			        "this is a server-side template (it holds '%c%c' placeholders), not a profile",
-			        buf[i], buf[i + 1]);
-			return true;
-		}
-	}
-	return false;
-}
-
 static mailprof_status parse_mobileconfig(mailprof_profile *p, const char *buf, size_t len,
                                           const char *path, const mailprof_options *opt,
                                           mailprof_diags *d)
@@ -248,7 +224,7 @@ static mailprof_status parse_mobileconfig(mailprof_profile *p, const char *buf, 
 		              "unwrapped first");
 		return MAILPROF_ERR_UNSUPPORTED;
 	}
-	if (template_marker(buf, len, path, d))
+	if (mp_xml_template_marker(buf, len, path, d))
 		return MAILPROF_ERR_INVALID;
 	xmlDocPtr doc = mp_xml_read(buf, len, path, d);
 	if (!doc)

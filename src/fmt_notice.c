@@ -15,26 +15,77 @@ static const char *const sniff_words[] = {
 	"Outgoing mail server", "Incoming server", "Outgoing server", "SMTP server", "POP3 server",
 	"IMAP server", "SMTP Server", "POP3 Server", "IMAP Server", "Incoming Mail Server",
 	"Outgoing Mail Server", "SMTP認証", "Incoming mail", "Outgoing mail", "受信メール", "送信メール",
-	NULL};
+	"Incoming (POP", "Incoming (IMAP", "Outgoing (SMTP", "outgoing server", NULL};
 
-static int sniff_notice(const char *buf, size_t len)
+static bool has_word(const char *buf, size_t len)
 {
-	/* Only text notices in UTF-8 are sniffed; other encodings need --from
-	 * or the .txt extension. */
-	size_t cap = len > 65536 ? 65536 : len;
 	/* memchr to the first byte, then memcmp: this runs on every file a
 	 * batch walks, XML included, so a memcmp at every offset is too slow. */
 	for (const char *const *w = sniff_words; *w; w++) {
 		size_t k = strlen(*w);
-		for (const char *q = buf, *e = buf + cap; k && (size_t)(e - q) >= k; q++) {
+		for (const char *q = buf, *e = buf + len; k && (size_t)(e - q) >= k; q++) {
 			q = memchr(q, (*w)[0], (size_t)(e - q) - k + 1);
 			if (!q)
 				break;
 			if (memcmp(q, *w, k) == 0)
-				return 60;
+				return true;
 		}
 	}
-	return 0;
+	return false;
+}
+
+/* Text that may be in another encoding than UTF-8: an escape (ISO-2022-JP),
+ * a NUL (UTF-16), or bytes that are not UTF-8 (Shift_JIS, EUC-JP). */
+static bool maybe_other_encoding(const char *buf, size_t len)
+{
+	if (memchr(buf, 0x1B, len) || memchr(buf, 0, len))
+		return true;
+	for (size_t i = 0; i < len;) {
+		if (!((unsigned char)buf[i] & 0x80)) {
+			i++;
+			continue;
+		}
+		size_t adv;
+		unsigned cp = mp_utf8_get(buf + i, len - i, &adv);
+		if (cp == 0xFFFD && !(adv == 3 && (unsigned char)buf[i] == 0xEF))
+			return true;
+		i += adv;
+	}
+	return false;
+}
+
+static int sniff_notice(const char *buf, size_t len)
+{
+	/* The head is enough: labels come early in any notice. */
+	size_t cap = len > 65536 ? 65536 : len;
+	if (has_word(buf, cap))
+		return 60;
+	if (!maybe_other_encoding(buf, cap))
+		return 0;
+	/* Decode the head as the parser would and look again: only files that
+	 * are not UTF-8 (rare among profiles) pay for it. A cut head ends at a
+	 * line end so no character is split (LF is 0A in the JIS encodings,
+	 * 0A 00 or 00 0A in UTF-16). */
+	if (cap < len) {
+		const char *nl = NULL;
+		for (const char *q = buf + cap; q > buf && !nl; q--)
+			if (q[-1] == '\n')
+				nl = q - 1;
+		if (!nl)
+			return 0;
+		cap = (size_t)(nl - buf) + 1;
+		if (cap % 2 && cap < len && buf[cap] == 0)
+			cap++;
+	}
+	char *text = NULL;
+	size_t tlen = 0;
+	const char *enc;
+	mailprof_diags *d = mailprof_diags_new();
+	bool found = mp_notice_decode(buf, cap, NULL, &text, &tlen, &enc, "-", d) == MAILPROF_OK &&
+	             has_word(text, tlen);
+	free(text);
+	mailprof_diags_free(d);
+	return found ? 60 : 0;
 }
 
 static int cmp_str(const void *a, const void *b)

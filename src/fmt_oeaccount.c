@@ -482,14 +482,9 @@ static mailprof_status emit_oeaccount(const mailprof_profile *p, const mailprof_
                                       mp_buf *out, mailprof_diags *d)
 {
 	(void)opt;
-	if (!p->naccounts) {
-		mp_diag(d, MAILPROF_ERROR, "empty", NULL, NULL, "no account to write");
+	const mp_account *a = mp_emit_first_account(p, "oeaccount: one account per file", d);
+	if (!a)
 		return MAILPROF_ERR_INVALID;
-	}
-	const mp_account *a = &p->accounts[0];
-	if (p->naccounts > 1)
-		mp_diag(d, MAILPROF_INFO, "lossy", &p->accounts[1].loc, NULL,
-		        "oeaccount: one account per file; only the first of %zu is written", p->naccounts);
 	const mp_server *in = NULL;
 	for (size_t i = 0; i < a->nincoming && !in; i++)
 		if (a->incoming[i].host.v)

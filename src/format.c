@@ -237,3 +237,16 @@ bool mp_xml_root_name(const char *buf, size_t len, char *name, size_t cap)
 	}
 	return false;
 }
+
+const mp_account *mp_emit_first_account(const mailprof_profile *p, const char *why,
+                                        mailprof_diags *d)
+{
+	if (!p->naccounts) {
+		mp_diag(d, MAILPROF_ERROR, "empty", NULL, NULL, "no account to write");
+		return NULL;
+	}
+	if (p->naccounts > 1)
+		mp_diag(d, MAILPROF_INFO, "lossy", &p->accounts[1].loc, NULL,
+		        "%s; only the first of %zu is written", why, p->naccounts);
+	return &p->accounts[0];
+}

@@ -29,6 +29,12 @@ struct mp_format {
 const struct mp_format *mp_format_find(const char *name_or_alias);
 const struct mp_format *mp_format_at(size_t i);
 
+/* For emitters of one-account formats: the first account, with an info
+ * finding "<why>; only the first of N is written" when there are more;
+ * NULL (and an error finding) when there is none. */
+const mp_account *mp_emit_first_account(const mailprof_profile *p, const char *why,
+                                        mailprof_diags *d);
+
 /* Sniffing helpers: skip BOM and whitespace; find the XML root element. */
 const char *mp_skip_bom_ws(const char *buf, size_t len, size_t *rest);
 /* Copies the local name of the first element (after prolog, comments,

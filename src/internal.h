@@ -43,6 +43,11 @@ void mp_buf_free(mp_buf *b);
 /* Escapers used by several emitters. */
 void mp_buf_xml_escape(mp_buf *b, const char *s);
 void mp_buf_json_string(mp_buf *b, const char *s); /* quotes; NULL -> null */
+/* A value in a line-based client config (msmtprc, mbsyncrc): bare unless it
+ * is empty or holds one of special, then in double quotes with " and \
+ * escaped. Line breaks always force quotes and become spaces, so a value
+ * can never start a directive of its own. */
+void mp_buf_conf_value(mp_buf *b, const char *v, const char *special);
 
 /* Diagnostics. The list copies message, fix and file name. */
 void mp_diag(mailprof_diags *d, mailprof_severity sev, const char *id, const mailprof_loc *loc,

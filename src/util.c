@@ -138,6 +138,21 @@ void mp_buf_xml_escape(mp_buf *b, const char *s)
 	}
 }
 
+void mp_buf_conf_value(mp_buf *b, const char *v, const char *special)
+{
+	if (*v && !strpbrk(v, "\r\n") && !strpbrk(v, special)) {
+		mp_buf_puts(b, v);
+		return;
+	}
+	mp_buf_putc(b, '"');
+	for (; *v; v++) {
+		if (*v == '"' || *v == '\\')
+			mp_buf_putc(b, '\\');
+		mp_buf_putc(b, *v == '\n' || *v == '\r' ? ' ' : *v);
+	}
+	mp_buf_putc(b, '"');
+}
+
 void mp_buf_json_string(mp_buf *b, const char *s)
 {
 	if (!s) {

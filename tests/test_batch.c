@@ -4,9 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "helpers.h"
+#include "model.h"
 
 static char dir[64];
 
@@ -187,4 +189,233 @@ Test(batch, convert_of_several_inputs_needs_an_output_folder)
 	cr_expect_eq(rc, 2);
 	cr_expect(strstr(err, "need -o OUTDIR") != NULL, "%s", err);
 	free(out), free(err);
+}
+
+/* Two inputs, one output name: the earlier in walk order that has something
+ * to write takes it, the later one fails; the same with any -j. Tree (walk
+ * order): a/x.ini, a/x.xml (both a/x.json), b/y.ini (broken: writes nothing),
+ * b/y.xml (so it takes b/y.json), and a second folder argument whose a/x.ini
+ * also maps to a/x.json. */
+Test(batch, output_name_clash_goes_to_the_earlier_input_whatever_the_jobs)
+{
+	char cmd[4096], cwd[512];
+	cr_assert_not_null(getcwd(cwd, sizeof cwd));
+	snprintf(cmd, sizeof cmd,
+	         "set -e; cd %s; mkdir -p cl/a cl/b cl2/a; cp %s/samples/ini/home-imap.ini cl/a/x.ini;"
+	         "cp %s/samples/autoconfig/gmx.net.xml cl/a/x.xml; cp in/b/bad.xml cl/b/y.ini;"
+	         "cp %s/samples/autoconfig/gmx.net.xml cl/b/y.xml; cp %s/samples/ini/port25.ini cl2/a/x.ini",
+	         dir, cwd, cwd, cwd, cwd);
+	cr_assert_eq(t_run(cmd, NULL, NULL), 0);
+	char *err1 = NULL;
+	for (int j = 1; j <= 4; j += 3) {
+		char *out, *err;
+		snprintf(cmd, sizeof cmd, "cd %s && %s/%s convert --to json -j%d -o o%d cl cl2", dir,
+		         t_mailprof()[0] == '/' ? "" : cwd, t_mailprof(), j, j);
+		int rc = t_run(cmd, &out, &err);
+		cr_expect_eq(rc, 2, "-j%d: a clash is a failure, got %d", j, rc);
+		char want[512];
+		snprintf(want, sizeof want,
+		         "mailprof: cl/a/x.xml: not written: o%d/a/x.json is already the output of cl/a/x.ini\n", j);
+		cr_expect(strstr(err, want) != NULL, "-j%d stderr:\n%s", j, err);
+		snprintf(want, sizeof want,
+		         "mailprof: cl2/a/x.ini: not written: o%d/a/x.json is already the output of cl/a/x.ini\n", j);
+		cr_expect(strstr(err, want) != NULL, "-j%d stderr:\n%s", j, err);
+		cr_expect(strstr(err, "cl/b/y.xml: not written") == NULL, "the broken y.ini takes no name:\n%s", err);
+		cr_expect(strstr(err, ", 3 failed, 0 skipped\n") != NULL, "-j%d stderr:\n%s", j, err);
+		/* a/x.json is the INI's account, b/y.json the XML's. */
+		snprintf(cmd, sizeof cmd, "%s/o%d/a/x.json", dir, j);
+		char *x = t_slurp(cmd, NULL);
+		cr_expect(x && strstr(x, "taro.yamada@example.com") && !strstr(x, "gmx"), "a/x.json:\n%s", x);
+		snprintf(cmd, sizeof cmd, "%s/o%d/b/y.json", dir, j);
+		char *y = t_slurp(cmd, NULL);
+		cr_expect(y && strstr(y, "gmx"), "b/y.json:\n%s", y);
+		free(x), free(y), free(out);
+		if (!err1) {
+			err1 = err;
+			continue;
+		}
+		/* Same messages apart from the output folder's name. */
+		for (char *p = err1; (p = strstr(p, "o1/")); p++)
+			p[1] = '4';
+		cr_expect_str_eq(err, err1, "stderr depends on -j");
+		free(err);
+	}
+	free(err1);
+	snprintf(cmd, sizeof cmd, "diff -r %s/o1 %s/o4", dir, dir);
+	cr_expect_eq(t_run(cmd, NULL, NULL), 0, "outputs depend on -j");
+}
+
+static size_t count_of(const char *s, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = s; (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
+static long attr_of(const char *tag, const char *name)
+{
+	char key[32];
+	snprintf(key, sizeof key, " %s=\"", name);
+	const char *end = strchr(tag, '>');
+	const char *a = strstr(tag, key);
+	return a && (!end || a < end) ? strtol(a + strlen(key), NULL, 10) : -1;
+}
+
+/* JUnit readers take the run's totals from <testsuites>: they must be there
+ * and agree with the suites and test cases below, with any -j. */
+Test(batch, junit_totals_on_testsuites_and_testsuite)
+{
+	char *o1, *e1, *o2, *e2;
+	run(&o1, &e1, "%s check -j1 %s %s/in", "--format junit");
+	run(&o2, &e2, "%s check -j2 %s %s/in", "--format junit");
+	cr_expect_str_eq(o1, o2);
+	const char *top = strstr(o1, "<testsuites ");
+	cr_assert_not_null(top, "%s", o1);
+	size_t cases = count_of(o1, "<testcase "), fails = count_of(o1, "<failure "),
+	       errs = count_of(o1, "<error ");
+	cr_expect_gt(fails, 0, "the tree has findings");
+	cr_expect_eq(errs, 1, "one broken file:\n%s", o1);
+	cr_expect_eq(attr_of(top, "tests"), (long)cases, "%s", o1);
+	cr_expect_eq(attr_of(top, "failures"), (long)fails, "%s", o1);
+	cr_expect_eq(attr_of(top, "errors"), (long)errs, "%s", o1);
+	long st = 0, sf = 0, se = 0;
+	size_t suites = 0;
+	for (const char *p = o1; (p = strstr(p, "<testsuite ")); p++, suites++) {
+		cr_expect_geq(attr_of(p, "tests"), 1);
+		st += attr_of(p, "tests"), sf += attr_of(p, "failures"), se += attr_of(p, "errors");
+	}
+	cr_expect_eq(suites, 3, "one suite per file");
+	cr_expect_eq(st, (long)cases);
+	cr_expect_eq(sf, (long)fails);
+	cr_expect_eq(se, (long)errs);
+	/* Well-formed, one root. */
+	cr_expect_eq(count_of(o1, "<testsuites"), 1);
+	cr_expect(strstr(o1, "</testsuites>\n") && !strstr(strstr(o1, "</testsuites>\n") + 1, "<"));
+	free(o1), free(e1), free(o2), free(e2);
+	/* No input at all still gives a valid, empty report. */
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "mkdir -p %s/empty && %s check --format junit %s/empty", dir,
+	         t_mailprof(), dir);
+	t_run(cmd, &o1, &e1);
+	cr_expect(strstr(o1, "<testsuites name=\"mailprof\" tests=\"0\" failures=\"0\" errors=\"0\">\n</testsuites>\n"),
+	          "%s", o1);
+	free(o1), free(e1);
+}
+
+/* A profile of n accounts user<i>@example.com, account i at line i + 1 of file. */
+static mailprof_profile *many_accounts(const char *file, size_t first, size_t n)
+{
+	mailprof_profile *p = mailprof_profile_new();
+	const char *f = mp_profile_file(p, file);
+	for (size_t i = first; i < first + n; i++) {
+		mp_account *a = mp_account_add(p);
+		char email[64];
+		snprintf(email, sizeof email, "user%06zu@example.com", i);
+		a->loc = (mailprof_loc){f, (int)(i - first + 1), 1};
+		mp_str_set(&a->email, email, &a->loc);
+	}
+	return p;
+}
+
+/* MP039 over a big batch: hashed, so 80,000 accounts take milliseconds; the
+ * quadratic scan it replaces took tens of seconds here. */
+Test(batch_scale, duplicate_accounts_are_found_in_linear_time)
+{
+	mailprof_profile *big = many_accounts("big.ini", 0, 80000);
+	mailprof_profile *more = many_accounts("more.ini", 79998, 4); /* two old, two new */
+	mailprof_diags *d1 = mailprof_diags_new(), *d2 = mailprof_diags_new();
+	mailprof_batch *b = mailprof_batch_new(NULL);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	mailprof_batch_add(b, big, d1);
+	mailprof_batch_add(b, more, d2);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double sec = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	cr_expect_eq(t_count(d1, "MP039"), 0);
+	cr_expect_eq(t_count(d2, "MP039"), 2);
+	cr_expect(strstr(mailprof_diags_get(d2, 0)->message, "user079998@example.com is a duplicate of the one at big.ini:79999"),
+	          "%s", mailprof_diags_get(d2, 0)->message);
+	cr_expect(strstr(mailprof_diags_get(d2, 1)->message, "at big.ini:80000"), "%s",
+	          mailprof_diags_get(d2, 1)->message);
+	/* Generous for a loaded machine and sanitizer builds. */
+	cr_expect_lt(sec, 3.0, "80,004 accounts took %.2f s", sec);
+	mailprof_batch_free(b);
+	mailprof_diags_free(d1), mailprof_diags_free(d2);
+	mailprof_profile_free(big), mailprof_profile_free(more);
+}
+
+/* Sniffing in a folder walk: every sample profile is picked, whatever its
+ * encoding (Shift_JIS, EUC-JP, ISO-2022-JP, UTF-16 notices) or its mistakes
+ * (mistakes.ini starts with a misspelt section); what is skipped is exactly
+ * the files that are not profiles: the sources list, a license text, and the
+ * two notices that must fail when named (blank, a signup mail with no mail
+ * settings; their goldens are *.stderr.txt). */
+Test(batch_sniff, every_sample_profile_is_picked)
+{
+	char *out, *err, *n;
+	cr_assert_eq(t_run("find samples -type f ! -name '.*' | wc -l", &n, NULL), 0);
+	long total = strtol(n, NULL, 10);
+	free(n);
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "%s check --no-config --format json samples/", t_mailprof());
+	t_run(cmd, &out, &err);
+	const char *skipped[] = {"samples/SOURCES.md", "samples/autoconfig/LICENSE.MPL-2.0",
+	                         "samples/notice/blank.txt", "samples/notice/signup-mail.txt"};
+	size_t nskip = sizeof skipped / sizeof skipped[0];
+	/* Exactly these, in walk order. */
+	char want[2048] = "";
+	for (size_t i = 0; i < nskip; i++)
+		snprintf(want + strlen(want), sizeof want - strlen(want),
+		         "mailprof: %s: skipped: not a known profile format\n", skipped[i]);
+	char got[2048] = "";
+	for (char *l = err; l && *l;) {
+		char *e = strchr(l, '\n');
+		size_t len = e ? (size_t)(e - l) + 1 : strlen(l);
+		if (e)
+			*e = '\0';
+		if (strstr(l, ": skipped: "))
+			snprintf(got + strlen(got), sizeof got - strlen(got), "%s\n", l);
+		if (e)
+			*e = '\n';
+		l += len;
+	}
+	cr_expect_str_eq(got, want, "skipped:\n%s", got);
+	char summary[128];
+	snprintf(summary, sizeof summary, "mailprof: %ld files, ", total - (long)nskip);
+	cr_expect(strstr(err, summary) != NULL, "want '%s' in:\n%s", summary, err);
+	cr_expect(strstr(err, ", 4 skipped\n") != NULL, "%s", err);
+	/* The ones sniffing used to miss are read, with their accounts. */
+	const char *picked[] = {
+		"samples/ini/mistakes.ini", "samples/notice/e2-three-columns-utf16be.txt",
+		"samples/notice/holdout-hostport-eucjp.txt", "samples/notice/list-table-sjis.txt",
+		"samples/notice/multi-accounts-iso2022jp.txt", "samples/notice/s2-wrapped-label-sjis.txt",
+		"samples/notice/s3-footnote-ports-eucjp.txt", "samples/notice/s4-pop-and-imap-iso2022jp.txt",
+		"samples/notice/s6-webmail-trap-sjis.txt", "samples/notice/s7-masked-example-utf16le.txt",
+		"samples/notice/s9-bullets-eucjp.txt", "samples/notice/trap-port25-sjis.txt"};
+	for (size_t i = 0; i < sizeof picked / sizeof picked[0]; i++) {
+		char key[256];
+		snprintf(key, sizeof key, "{\"path\": \"%s\", \"status\": \"ok\", \"accounts\": ", picked[i]);
+		const char *at = strstr(out, key);
+		cr_expect(at && strtol(at + strlen(key), NULL, 10) >= 1, "%s not read", picked[i]);
+	}
+	free(out), free(err);
+}
+
+Test(batch_sniff, cheap_sniffers_stay_strict)
+{
+	/* Another program's INI is not a profile; a misspelt first section
+	 * followed by one of ours is. */
+	cr_expect_null(mailprof_format_detect("[client]\nhost = localhost\nport = 3306\n", 38, NULL));
+	const char *typo = "; x\n[acount]\nemail = a@b.c\n\n[account]\nemail = a@b.c\n";
+	cr_expect_str_eq(mailprof_format_detect(typo, strlen(typo), NULL), "ini");
+	const char *late = "[acount]\nemail = a@b.c\nnote = [account]\n";
+	cr_expect_null(mailprof_format_detect(late, strlen(late), NULL), "[account] must start a line");
+	/* Shift_JIS text without mail settings is not a notice: decoding for the
+	 * sniff finds no label ("会員登録が完了しました" in Shift_JIS). */
+	const char sjis[] = "\x89\xEF\x88\xF5\x93\x6F\x98\x5E\x82\xAA\x8A\xAE\x97\xB9\x82\xB5\x82\xDC\x82\xB5\x82\xBD\n";
+	cr_expect_null(mailprof_format_detect(sjis, sizeof sjis - 1, NULL));
+	/* The same with a label ("受信メールサーバ: pop.example.jp") is one. */
+	const char sjis2[] = "\x8E\xF3\x90\x4D\x83\x81\x81\x5B\x83\x8B\x83\x54\x81\x5B\x83\x6F: pop.example.jp\n";
+	cr_expect_str_eq(mailprof_format_detect(sjis2, sizeof sjis2 - 1, NULL), "notice");
 }

@@ -21,7 +21,13 @@ PASSED=0 FAILED=0
 
 pass() { echo "PASS: $*"; PASSED=$((PASSED + 1)); }
 fail() { echo "FAIL: $*"; FAILED=$((FAILED + 1)); }
-skip() { echo "e2e: SKIP: $*"; exit 0; }
+# A skip is not a pass; where the environment promises the packages (CI sets
+# MAILPROF_E2E_REQUIRED=1), it is a failure.
+skip() {
+	echo "e2e: SKIP: $*"
+	[ "${MAILPROF_E2E_REQUIRED:-0}" = 1 ] && { echo "e2e: required (MAILPROF_E2E_REQUIRED=1): failing" >&2; exit 1; }
+	exit 0
+}
 summary() {
 	echo "e2e: took $(($(date +%s) - START)) s"
 	echo "e2e: $PASSED passed, $FAILED failed"
