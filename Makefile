@@ -34,7 +34,7 @@ TEST_SRC = $(wildcard tests/*.c)
 TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
 SCHEMAS = $(wildcard schemas/*.xsd)
 
-.PHONY: all demo check test sanitize valgrind deps install uninstall clean golden bench e2e docs
+.PHONY: all demo check test sanitize valgrind deps install uninstall clean golden bench e2e docs fuzz
 
 all: $(B)/mailprof $(B)/libmailprof.a $(B)/libmailprof.so
 
@@ -105,6 +105,20 @@ valgrind: all $(B)/test-runner
 golden: all
 	sh tools/golden.sh $(B)/mailprof
 
+# Coverage-guided fuzzing of the whole pipeline with libFuzzer (clang), seeded
+# with every sample; not part of check. FUZZ_SECONDS=600 for a longer run.
+FUZZ_SECONDS ?= 120
+fuzz: deps
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
+	  OPT='-O1 -g -fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer -fno-sanitize-recover=all' \
+	  build-fuzz/libmailprof.a
+	clang -std=c11 -O1 -g -fsanitize=address,undefined,fuzzer -fno-sanitize-recover=all -Iinclude \
+	  tests/fuzz/fuzz_parse.c build-fuzz/libmailprof.a $(LIBS) -o build-fuzz/fuzz_parse
+	sh tests/fuzz/seed.sh build-fuzz/seeds
+	mkdir -p build-fuzz/corpus build-fuzz/crashes
+	build-fuzz/fuzz_parse -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	  -artifact_prefix=build-fuzz/crashes/ build-fuzz/corpus build-fuzz/seeds
+
 # Batch benchmark against xmllint (not a test; see bench/bench.sh). BENCH_N=3000 for a quick run.
 bench: all
 	sh bench/bench.sh $(B)/mailprof $(BENCH_N)
@@ -127,7 +141,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)/mailprof
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 
 # docs/rules.md is generated from the rules table (a test fails when stale).
 docs: all

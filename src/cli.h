@@ -71,6 +71,10 @@ int cli_check_fix(int nfiles, char **files, const char *out, const char *format,
                   const mailprof_options *opt, const struct cli_check_opts *o, int fail_on,
                   const struct cli_reporter *rep);
 
+/* Install the per-thread block cache for libxml2 (cli_alloc.c); first
+ * thing in main, before libxml2 allocates. */
+void cli_alloc_init(void);
+
 /* Batch runs over files and folders (cli_batch.c). */
 struct cli_batch_opts {
 	const char *from;             /* --from, or NULL: detected per file */

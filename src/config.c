@@ -270,13 +270,25 @@ void mp_suppress_scan(mailprof_profile *p, const char *buf, size_t len, const ch
 {
 	static const char mark[] = "mailprof-disable";
 	const char *end = buf + len;
+	/* Most files have no marker: find the first one before going by lines
+	 * (memchr to a candidate, then memcmp; this runs on every input). */
+	const char *first = NULL;
+	for (const char *q = buf; !first && (size_t)(end - q) >= sizeof mark - 1; q++) {
+		q = memchr(q, 'm', (size_t)(end - q) - (sizeof mark - 1) + 1);
+		if (!q)
+			break;
+		if (memcmp(q, mark, sizeof mark - 1) == 0)
+			first = q;
+	}
+	if (!first)
+		return;
 	int line = 1;
 	for (const char *ls = buf; ls < end; line++) {
 		const char *le = memchr(ls, '\n', (size_t)(end - ls));
 		if (!le)
 			le = end;
 		const char *m = NULL;
-		for (const char *q = ls; q + sizeof mark - 1 <= le; q++)
+		for (const char *q = ls < first ? first : ls; q + sizeof mark - 1 <= le; q++)
 			if (memcmp(q, mark, sizeof mark - 1) == 0) {
 				m = q;
 				break;

@@ -35,7 +35,7 @@ void mp_buf_add(mp_buf *b, const char *s, size_t n);
 void mp_buf_puts(mp_buf *b, const char *s);
 void mp_buf_putc(mp_buf *b, char c);
 void mp_buf_printf(mp_buf *b, const char *fmt, ...) MP_PRINTF(2, 3);
-void mp_buf_vprintf(mp_buf *b, const char *fmt, va_list ap);
+void mp_buf_vprintf(mp_buf *b, const char *fmt, va_list ap) MP_PRINTF(2, 0);
 /* Hand the bytes to the caller (never NULL) and reset b. */
 char *mp_buf_take(mp_buf *b, size_t *len);
 void mp_buf_free(mp_buf *b);
@@ -53,7 +53,7 @@ void mp_buf_conf_value(mp_buf *b, const char *v, const char *special);
 void mp_diag(mailprof_diags *d, mailprof_severity sev, const char *id, const mailprof_loc *loc,
              const char *fix, const char *fmt, ...) MP_PRINTF(6, 7);
 void mp_vdiag(mailprof_diags *d, mailprof_severity sev, const char *id, const char *name,
-              const mailprof_loc *loc, const char *fix, const char *fmt, va_list ap);
+              const mailprof_loc *loc, const char *fix, const char *fmt, va_list ap) MP_PRINTF(7, 0);
 /* Same, for a finding of a rule from the rules table (severity and fix from the table). */
 void mp_diag_rule(mailprof_diags *d, const mailprof_rule_info *r, mailprof_severity sev,
                   const mailprof_loc *loc, const char *fmt, ...) MP_PRINTF(5, 6);
