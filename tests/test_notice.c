@@ -734,7 +734,8 @@ Test(notice_cli, passwords_and_readings_never_in_findings)
 		         cmds[c]);
 		t_run(cmd, &out, NULL);
 		cr_assert_not_null(out);
-		cr_assert(strstr(out, "tsuki.example.jp") != NULL, "%s", out); /* it did read the notice */
+		if (strstr(cmds[c], "convert")) /* it did read the notice */
+			cr_assert(strstr(out, "pop.tsuki.example.jp") != NULL, "%s", out);
 		for (size_t i = 0; i < sizeof secrets / sizeof *secrets; i++)
 			cr_assert_null(strstr(out, secrets[i]), "%s shows %s", cmds[c], secrets[i]);
 		free(out);
@@ -825,4 +826,71 @@ Test(notice_extract, several_providers_in_one_notice)
 	cr_assert_not_null(t_find(d, "notice-providers"));
 	mailprof_profile_free(p);
 	mailprof_diags_free(d);
+}
+
+/* ---- findings on notices ---- */
+
+Test(notice_check, password_stored_only_for_profiles)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("メールアドレス：a@b.jp\nPOPサーバー：pop.b.jp\nポート：995（SSL）\n"
+	                         "パスワード：Pw4kQz9x\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_str_eq(p->accounts[0].incoming[0].password.v, "Pw4kQz9x");
+	mailprof_diags *c = mailprof_diags_new();
+	mailprof_check(p, c);
+	cr_assert_eq(t_count(c, "MP030"), 0);
+	/* the same account as a profile file: stored there, it is reported */
+	mailprof_profile *copy = mailprof_profile_new();
+	mp_account_copy(copy, &p->accounts[0]);
+	mailprof_diags *c2 = mailprof_diags_new();
+	mailprof_check(copy, c2);
+	cr_assert_eq(t_count(c2, "MP030"), 0); /* a copy keeps where it came from */
+	char *ini = NULL;
+	size_t len;
+	mailprof_options opt = {.include_secrets = 1};
+	cr_assert_eq(mailprof_emit(p, "ini", &opt, &ini, &len, c2), MAILPROF_OK);
+	mailprof_profile *q = mailprof_profile_new();
+	cr_assert_eq(mailprof_parse(q, ini, len, "p.ini", "ini", NULL, c2), MAILPROF_OK);
+	mailprof_diags *c3 = mailprof_diags_new();
+	mailprof_check(q, c3);
+	cr_assert_eq(t_count(c3, "MP030"), 1);
+	free(ini);
+	mailprof_profile_free(q);
+	mailprof_profile_free(copy);
+	mailprof_profile_free(p);
+	mailprof_diags_free(c3);
+	mailprof_diags_free(c2);
+	mailprof_diags_free(c);
+	mailprof_diags_free(d);
+}
+
+Test(notice_check, shared_server_block_reported_once)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	/* two addresses, one server block without security: one MP003 per server */
+	mailprof_profile *p = rd("メールアドレス：a@b.jp\nメールアドレス：c@b.jp\nPOPサーバー：pop.b.jp\n"
+	                         "ポート：110\nパスワード：Pw4kQz9x\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_eq(p->naccounts, 2);
+	mailprof_diags *c = mailprof_diags_new();
+	mailprof_check(p, c);
+	cr_assert_eq(t_count(c, "MP003"), 1);
+	mailprof_diags_free(c);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	/* different places stay apart */
+	c = mailprof_diags_new();
+	mailprof_loc l1 = {"f", 3, 1}, l2 = {"f", 4, 1};
+	mp_diag(c, MAILPROF_ERROR, "X1", &l1, NULL, "m");
+	mp_diag(c, MAILPROF_ERROR, "X1", &l2, NULL, "m");
+	mp_diag(c, MAILPROF_ERROR, "X1", &l1, NULL, "m");
+	mp_diag(c, MAILPROF_ERROR, "X1", &l1, NULL, "other");
+	mp_diags_dedupe(c, 0);
+	cr_assert_eq(mailprof_diags_count(c), 3);
+	cr_assert_eq(mailprof_diags_get(c, 2)->loc.line, 3);
+	cr_assert_str_eq(mailprof_diags_get(c, 2)->message, "other");
+	mailprof_diags_free(c);
 }
