@@ -405,6 +405,7 @@ static void apply_config(const mailprof_profile *p, const mailprof_check_config 
 mailprof_status mailprof_check_with(const mailprof_profile *p, const mailprof_check_config *cfg,
                                     mailprof_diags *d)
 {
+	size_t first = mailprof_diags_count(d);
 	for (size_t i = 0; mp_rule_at(i); i++) {
 		const struct mp_rule *r = mp_rule_at(i);
 		if (!r->run || (cfg && i < sizeof cfg->enabled && cfg->enabled[i] == 0))
@@ -421,6 +422,7 @@ mailprof_status mailprof_check_with(const mailprof_profile *p, const mailprof_ch
 		mp_rule_ctx c = {&mp_rule_suppression_no_reason, p, d, cfg};
 		mp_report(&c, &at, "suppression of %s without a reason", s->id);
 	}
+	mp_diags_dedupe(d, first);
 	apply_config(p, cfg, d);
 	return MAILPROF_OK;
 }

@@ -342,5 +342,6 @@ void mp_account_copy(mailprof_profile *dst, const mp_account *src)
 	for (size_t i = 0; i < src->noutgoing; i++)
 		server_copy(dst, mp_server_add(a, src->outgoing[i].protocol), &src->outgoing[i]);
 	int_copy(dst, &a->pop_leave_on_server, &src->pop_leave_on_server);
+	a->from_notice = src->from_notice;
 	int_copy(dst, &a->pop_leave_days, &src->pop_leave_days);
 }

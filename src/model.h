@@ -68,6 +68,9 @@ typedef struct {
 	size_t noutgoing;
 	mp_int pop_leave_on_server; /* bool */
 	mp_int pop_leave_days;
+	/* Read from a letter to the user (a provider notice), not a profile:
+	 * its password is there to be typed, so MP030 does not apply. */
+	bool from_notice;
 } mp_account;
 
 /* An inline `mailprof-disable ID: reason` marker found in the input text. */

@@ -17,6 +17,11 @@ static size_t nformats(void)
 	return n;
 }
 
+static int lossless(const char *fmt)
+{
+	return strcmp(fmt, "json") == 0 || strcmp(fmt, "ini") == 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -50,7 +55,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				/* What we write, we must read back without trouble. */
 				if (mailprof_format_caps(to) & MAILPROF_CAN_PARSE) {
 					mailprof_profile *q = mailprof_profile_new();
-					mailprof_parse(q, out, olen, "fuzz.out", to, &opt, d);
+					mailprof_status st = mailprof_parse(q, out, olen, "fuzz.out", to, &opt, d);
+					/* JSON and INI hold every field of the model: whatever
+					 * was read must come back unchanged. */
+					if (lossless(to) && opt.include_secrets &&
+					    (st != MAILPROF_OK || !mailprof_profile_equal(p, q)))
+						abort();
 					mailprof_profile_free(q);
 				}
 				free(out);
