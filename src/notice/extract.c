@@ -1234,7 +1234,8 @@ static bool domain_rule(struct ex *x, const mp_nline *l, size_t b)
 	}
 	size_t found = 0, seg = d1;
 	for (size_t k = d1; k < n && x->nrules < MP_COUNT(x->rules); k++) {
-		if (isalnum((unsigned char)s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '-' || s[k - 1] == '@')
+		if (k > 0 && (isalnum((unsigned char)s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '-' ||
+		              s[k - 1] == '@'))
 			continue;
 		size_t t = token_len(s + k, n - k);
 		while (t && (s[k + t - 1] == '.' || s[k + t - 1] == ','))
