@@ -827,13 +827,8 @@ Test(notice_extract, several_providers_in_one_notice)
 	mailprof_profile_free(p);
 	mailprof_diags_free(d);
 	/* a heading for the SSL variant of the same provider is not another provider */
-	p = rd("メールアドレス：a@k.example.jp
-■通常の設定
-POPサーバー：pop.k.example.jp
-"
-	       "■SSLをご利用の場合
-POPサーバー：pops.k.example.jp
-", &d, &st);
+	p = rd("メールアドレス：a@k.example.jp\n■通常の設定\nPOPサーバー：pop.k.example.jp\n"
+	       "■SSLをご利用の場合\nPOPサーバー：pops.k.example.jp\n", &d, &st);
 	cr_assert_eq(p->naccounts, 1);
 	cr_assert_null(p->accounts[0].provider_name.v);
 	mailprof_profile_free(p);
