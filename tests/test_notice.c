@@ -826,6 +826,13 @@ Test(notice_extract, several_providers_in_one_notice)
 	cr_assert_not_null(t_find(d, "notice-providers"));
 	mailprof_profile_free(p);
 	mailprof_diags_free(d);
+	/* a heading for the SSL variant of the same provider is not another provider */
+	p = rd("メールアドレス：a@k.example.jp\n■通常の設定\nPOPサーバー：pop.k.example.jp\n"
+	       "■SSLをご利用の場合\nPOPサーバー：pops.k.example.jp\n", &d, &st);
+	cr_assert_eq(p->naccounts, 1);
+	cr_assert_null(p->accounts[0].provider_name.v);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
 }
 
 /* ---- findings on notices ---- */
@@ -893,4 +900,19 @@ Test(notice_check, shared_server_block_reported_once)
 	cr_assert_eq(mailprof_diags_get(c, 2)->loc.line, 3);
 	cr_assert_str_eq(mailprof_diags_get(c, 2)->message, "other");
 	mailprof_diags_free(c);
+}
+
+Test(notice_extract, domain_rule_continued_at_line_start)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	/* the wrapped part starts in column 1 */
+	mailprof_profile *p = rd("メールアドレス：b@ji.k.example.jp\n受信サーバー：pop.k.example.jp\n"
+	                         "送信サーバー：smtp.k.example.jp\n※@ji.k.example.jp のお客様は、受信 pop02.k.example.jp、\n"
+	                         "smtp02.k.example.jp をご利用ください。\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_str_eq(p->accounts[0].incoming[0].host.v, "pop02.k.example.jp");
+	cr_assert_str_eq(p->accounts[0].outgoing[0].host.v, "smtp02.k.example.jp");
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
 }

@@ -1049,7 +1049,15 @@ static void heading(struct ex *x, const char *s, size_t n)
 {
 	x->ctx = mp_notice_words_ctx(s, n);
 	/* A plain heading may name a provider (E3 lists several brands). */
-	if (x->ctx == NC_NONE && n && n <= 60 && x->now && s >= x->now->s && s < x->now->s + x->now->len) {
+	/* Not "■SSLをご利用の場合" nor "If you use SSL": a variant of the same
+	 * provider's servers, not another provider. */
+	static const char *const variant[] = {"ssl", "tls", "暗号", "場合", "の方", "お客様", "if ", "when ",
+	                                      "secure", NULL};
+	bool is_variant = false;
+	for (const char *const *v = variant; *v; v++)
+		is_variant |= has(s, n, *v);
+	if (x->ctx == NC_NONE && !is_variant && n && n <= 60 && x->now && s >= x->now->s &&
+	    s < x->now->s + x->now->len) {
 		mailprof_loc loc = loc_at(x, x->now, (size_t)(s - x->now->s));
 		size_t e = n;
 		while (e && (s[e - 1] == ':' || s[e - 1] == ' '))
@@ -1234,7 +1242,8 @@ static bool domain_rule(struct ex *x, const mp_nline *l, size_t b)
 	}
 	size_t found = 0, seg = d1;
 	for (size_t k = d1; k < n && x->nrules < MP_COUNT(x->rules); k++) {
-		if (isalnum((unsigned char)s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '-' || s[k - 1] == '@')
+		if (k > 0 && (isalnum((unsigned char)s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '-' ||
+		              s[k - 1] == '@'))
 			continue;
 		size_t t = token_len(s + k, n - k);
 		while (t && (s[k + t - 1] == '.' || s[k + t - 1] == ','))
