@@ -182,9 +182,9 @@ static bool jcontainer(struct jp *j, struct jval *v, bool obj)
 			j->p++;
 			ws(j);
 		}
-		v->kids = mp_xrealloc(v->kids, (v->n + 1) * sizeof *v->kids);
+		v->kids = mp_xgrow(v->kids, v->n, sizeof *v->kids);
 		if (obj)
-			v->keys = mp_xrealloc(v->keys, (v->n + 1) * sizeof *v->keys);
+			v->keys = mp_xgrow(v->keys, v->n, sizeof *v->keys);
 		memset(&v->kids[v->n], 0, sizeof *v->kids);
 		if (obj)
 			v->keys[v->n] = key;

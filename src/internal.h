@@ -21,6 +21,10 @@
 void *mp_xmalloc(size_t n);
 void *mp_xcalloc(size_t n, size_t size);
 void *mp_xrealloc(void *p, size_t n);
+/* Room for element n (0-based) of an array p that holds n elements and was
+ * only ever grown by this function: capacity doubles (4, 8, 16, ...), so
+ * appending N elements costs O(N) copying, not O(N^2). */
+void *mp_xgrow(void *p, size_t n, size_t size);
 char *mp_xstrdup(const char *s);
 char *mp_xstrndup(const char *s, size_t n);
 char *mp_xasprintf(const char *fmt, ...) MP_PRINTF(1, 2);

@@ -56,7 +56,7 @@ void mailprof_profile_free(mailprof_profile *p)
 void mp_profile_doc_id(mailprof_profile *p, const char *kind, const char *value,
                        const mailprof_loc *loc)
 {
-	p->doc_ids = mp_xrealloc(p->doc_ids, (p->ndoc_ids + 1) * sizeof *p->doc_ids);
+	p->doc_ids = mp_xgrow(p->doc_ids, p->ndoc_ids, sizeof *p->doc_ids);
 	mp_doc_id *id = &p->doc_ids[p->ndoc_ids++];
 	id->kind = kind;
 	id->value = mp_xstrdup(value);
@@ -76,13 +76,13 @@ const char *mp_profile_file(mailprof_profile *p, const char *path)
 	for (size_t i = 0; i < p->nfiles; i++)
 		if (strcmp(p->files[i], path) == 0)
 			return p->files[i];
-	p->files = mp_xrealloc(p->files, (p->nfiles + 1) * sizeof *p->files);
+	p->files = mp_xgrow(p->files, p->nfiles, sizeof *p->files);
 	return p->files[p->nfiles++] = mp_xstrdup(path);
 }
 
 mp_account *mp_account_add(mailprof_profile *p)
 {
-	p->accounts = mp_xrealloc(p->accounts, (p->naccounts + 1) * sizeof *p->accounts);
+	p->accounts = mp_xgrow(p->accounts, p->naccounts, sizeof *p->accounts);
 	mp_account *a = &p->accounts[p->naccounts++];
 	memset(a, 0, sizeof *a);
 	return a;
@@ -92,7 +92,7 @@ mp_server *mp_server_add(mp_account *a, mp_protocol proto)
 {
 	mp_server **v = proto == MP_PROTO_SMTP ? &a->outgoing : &a->incoming;
 	size_t *n = proto == MP_PROTO_SMTP ? &a->noutgoing : &a->nincoming;
-	*v = mp_xrealloc(*v, (*n + 1) * sizeof **v);
+	*v = mp_xgrow(*v, *n, sizeof **v);
 	mp_server *s = &(*v)[(*n)++];
 	memset(s, 0, sizeof *s);
 	s->protocol = proto;
@@ -101,7 +101,7 @@ mp_server *mp_server_add(mp_account *a, mp_protocol proto)
 
 void mp_domain_add(mp_account *a, const char *d, const mailprof_loc *loc)
 {
-	a->domains = mp_xrealloc(a->domains, (a->ndomains + 1) * sizeof *a->domains);
+	a->domains = mp_xgrow(a->domains, a->ndomains, sizeof *a->domains);
 	mp_str *s = &a->domains[a->ndomains++];
 	memset(s, 0, sizeof *s);
 	mp_str_set(s, d, loc);

@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,19 @@ void *mp_xrealloc(void *p, size_t n)
 {
 	void *q = realloc(p, n ? n : 1);
 	return q ? q : oom();
+}
+
+void *mp_xgrow(void *p, size_t n, size_t size)
+{
+	/* Capacity is implied by n: 4 up to 4 elements, then the next power
+	 * of two; grow exactly when n reaches it. */
+	if (n == 0)
+		return mp_xrealloc(p, 4 * size);
+	if (n < 4 || (n & (n - 1)) != 0)
+		return p;
+	if (n > SIZE_MAX / 2 / size)
+		abort();
+	return mp_xrealloc(p, 2 * n * size);
 }
 
 char *mp_xstrdup(const char *s)

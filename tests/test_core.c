@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "model.h"
 
 static const char *ini_basic =
 	"[account]\n"
@@ -363,4 +364,30 @@ Test(format, detection)
 	cr_assert_str_eq(mailprof_format_detect("", 0, "a.ini"), "ini");
 	cr_assert_null(mailprof_format_detect("hello", 5, "a.unknown"));
 	cr_assert_str_eq(mailprof_format_lookup("thunderbird"), "autoconfig");
+}
+
+/* Arrays grown one element at a time keep every element across the
+ * capacity steps (4, 8, 16, ...). */
+Test(model, grow_keeps_elements)
+{
+	int *v = NULL;
+	for (size_t n = 0; n < 1000; n++) {
+		v = mp_xgrow(v, n, sizeof *v);
+		v[n] = (int)n * 7;
+	}
+	for (size_t n = 0; n < 1000; n++)
+		cr_assert_eq(v[n], (int)n * 7);
+	free(v);
+	mailprof_profile *p = mailprof_profile_new();
+	for (int i = 0; i < 100; i++) {
+		mp_account *a = mp_account_add(p);
+		mp_str_set(&a->email, "a@b.example", NULL);
+		for (int k = 0; k < 9; k++)
+			mp_server_add(a, MP_PROTO_IMAP)->port.v = k;
+	}
+	cr_assert_eq(p->naccounts, 100);
+	cr_assert_eq(p->accounts[99].nincoming, 9);
+	cr_assert_eq(p->accounts[99].incoming[8].port.v, 8);
+	cr_assert_str_eq(p->accounts[0].email.v, "a@b.example");
+	mailprof_profile_free(p);
 }

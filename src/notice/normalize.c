@@ -186,7 +186,7 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 	if (is_rule(b.s, b.len))
 		b.len = 0, b.s[0] = '\0';
 	col[b.len] = c;
-	t->lines = mp_xrealloc(t->lines, (t->n + 1) * sizeof *t->lines);
+	t->lines = mp_xgrow(t->lines, t->n, sizeof *t->lines);
 	t->lines[t->n].s = mp_buf_take(&b, &t->lines[t->n].len);
 	t->lines[t->n].col = col;
 	t->lines[t->n].line = lineno;
