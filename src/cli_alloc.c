@@ -44,7 +44,9 @@ struct cache {
 	bool registered;
 };
 
-static _Thread_local struct cache tc;
+/* initial-exec: the command is never loaded as a library; the default model
+ * for -fPIC code would call __tls_get_addr on every access. */
+static _Thread_local struct cache tc __attribute__((tls_model("initial-exec")));
 static pthread_key_t key;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static bool have_key;

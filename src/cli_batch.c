@@ -106,7 +106,8 @@ static bool push_dir(struct walker *w, const char *dir, const char *rel)
 	}
 	closedir(dp);
 	/* Byte order, not the locale's: the same tree gives the same order everywhere. */
-	qsort(names, n, sizeof *names, cmp_names);
+	if (n) /* qsort wants a non-NULL array even for no elements */
+		qsort(names, n, sizeof *names, cmp_names);
 	if (w->depth == w->cap) {
 		w->cap = w->cap ? w->cap * 2 : 8;
 		w->stack = realloc(w->stack, w->cap * sizeof *w->stack);

@@ -405,6 +405,7 @@ static void apply_config(const mailprof_profile *p, const mailprof_check_config 
 mailprof_status mailprof_check_with(const mailprof_profile *p, const mailprof_check_config *cfg,
                                     mailprof_diags *d)
 {
+	size_t first = mailprof_diags_count(d);
 	for (size_t i = 0; mp_rule_at(i); i++) {
 		const struct mp_rule *r = mp_rule_at(i);
 		if (!r->run || (cfg && i < sizeof cfg->enabled && cfg->enabled[i] == 0))
@@ -421,6 +422,7 @@ mailprof_status mailprof_check_with(const mailprof_profile *p, const mailprof_ch
 		mp_rule_ctx c = {&mp_rule_suppression_no_reason, p, d, cfg};
 		mp_report(&c, &at, "suppression of %s without a reason", s->id);
 	}
+	mp_diags_dedupe(d, first);
 	apply_config(p, cfg, d);
 	return MAILPROF_OK;
 }
@@ -439,6 +441,7 @@ struct seen {
 	uint64_t hash;
 	const char *file; /* one of b->files */
 	int line;
+	size_t add;       /* the mailprof_batch_add call that recorded it */
 	char key[];
 };
 
@@ -447,7 +450,8 @@ struct mailprof_batch {
 	struct seen **v; /* power-of-two size, at most half full */
 	size_t n, cap;
 	char **files;    /* file names the entries point at, one copy each */
-	size_t nfiles;
+	size_t nfiles, files_cap;
+	size_t adds;     /* mailprof_batch_add calls so far */
 };
 
 mailprof_batch *mailprof_batch_new(const mailprof_check_config *cfg)
@@ -525,10 +529,56 @@ static void account_keys(const mp_account *a, char **keys, size_t *n, size_t max
 	}
 }
 
+/* 8-4-4-4-12 hex digits. */
+static bool uuid_like(const char *s)
+{
+	static const char shape[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+	for (size_t i = 0; i < sizeof shape; i++) {
+		if (shape[i] == 'x' ? !((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'F') ||
+		                        (s[i] >= 'a' && s[i] <= 'f'))
+		                    : s[i] != shape[i])
+			return false;
+	}
+	return true;
+}
+
+/* Look key up; when new, record it (with where it is) and return NULL. */
+static struct seen *seen_take(mailprof_batch *b, const char *key, const mailprof_loc *loc,
+                              const char **last_in, const char **last_copy)
+{
+	if (2 * (b->n + 1) > b->cap)
+		seen_grow(b);
+	uint64_t h = key_hash(key);
+	struct seen **slot = seen_slot(b->v, b->cap, h, key);
+	if (*slot)
+		return *slot;
+	const char *file = loc->file ? loc->file : "-";
+	if (!*last_in || strcmp(*last_in, file) != 0) {
+		if (b->nfiles == b->files_cap) {
+			b->files_cap = b->files_cap ? 2 * b->files_cap : 64;
+			b->files = mp_xrealloc(b->files, b->files_cap * sizeof *b->files);
+		}
+		b->files[b->nfiles++] = mp_xstrdup(file);
+		*last_in = file;
+		*last_copy = b->files[b->nfiles - 1];
+	}
+	size_t kl = strlen(key);
+	struct seen *e = mp_xmalloc(sizeof *e + kl + 1);
+	e->hash = h;
+	e->file = *last_copy;
+	e->line = loc->line;
+	e->add = b->adds;
+	memcpy(e->key, key, kl + 1);
+	*slot = e;
+	b->n++;
+	return NULL;
+}
+
 void mailprof_batch_add(mailprof_batch *b, const mailprof_profile *p, mailprof_diags *d)
 {
 	mailprof_diags *nd = mailprof_diags_new();
 	const char *last_in = NULL, *last_copy = NULL; /* the profile's file name, copied once */
+	b->adds++;
 	for (size_t j = 0; j < p->naccounts; j++) {
 		const mp_account *a = &p->accounts[j];
 		char *keys[MP_MAX_AUTH + 1];
@@ -536,37 +586,35 @@ void mailprof_batch_add(mailprof_batch *b, const mailprof_profile *p, mailprof_d
 		account_keys(a, keys, &nk, MP_COUNT(keys));
 		bool reported = false;
 		for (size_t k = 0; k < nk; k++) {
-			if (2 * (b->n + 1) > b->cap)
-				seen_grow(b);
-			uint64_t h = key_hash(keys[k]);
-			struct seen **slot = seen_slot(b->v, b->cap, h, keys[k]);
-			if (*slot) {
-				if (!reported) {
-					mp_rule_ctx c = {&mp_rule_duplicate_account, p, nd, b->cfg};
-					mp_report(&c, &a->loc, "account %s is a duplicate of the one at %s:%d",
-					          a->email.v ? a->email.v : keys[k], (*slot)->file, (*slot)->line);
-					reported = true;
-				}
-				free(keys[k]);
-				continue;
+			const struct seen *old = seen_take(b, keys[k], &a->loc, &last_in, &last_copy);
+			if (old && !reported) {
+				mp_rule_ctx c = {&mp_rule_duplicate_account, p, nd, b->cfg};
+				mp_report(&c, &a->loc, "account %s is a duplicate of the one at %s:%d",
+				          a->email.v ? a->email.v : keys[k], old->file, old->line);
+				reported = true;
 			}
-			const char *file = a->loc.file ? a->loc.file : "-";
-			if (!last_in || strcmp(last_in, file) != 0) {
-				b->files = mp_xrealloc(b->files, (b->nfiles + 1) * sizeof *b->files);
-				b->files[b->nfiles++] = mp_xstrdup(file);
-				last_in = file;
-				last_copy = b->files[b->nfiles - 1];
-			}
-			size_t kl = strlen(keys[k]);
-			struct seen *e = mp_xmalloc(sizeof *e + kl + 1);
-			e->hash = h;
-			e->file = last_copy;
-			e->line = a->loc.line;
-			memcpy(e->key, keys[k], kl + 1);
 			free(keys[k]);
-			*slot = e;
-			b->n++;
 		}
+	}
+	/* Document identities: keys start with a byte no account key has.
+	 * Templates' placeholders (%uuid%, PRIMARY_HOSTNAME) and malformed UUIDs
+	 * (MP035's) are not identities. */
+	for (size_t i = 0; i < p->ndoc_ids; i++) {
+		const mp_doc_id *id = &p->doc_ids[i];
+		if (mp_has_placeholder(id->value) || mp_template_token(id->value) ||
+		    (strcmp(id->kind, "PayloadUUID") == 0 && !uuid_like(id->value)))
+			continue;
+		char *key = mp_xasprintf("\x01%s %s", id->kind, id->value);
+		const struct seen *old = seen_take(b, key, &id->loc, &last_in, &last_copy);
+		free(key);
+		if (!old || old->add == b->adds)
+			continue; /* new, or repeated inside this profile (MP035) */
+		mp_rule_ctx c = {&mp_rule_duplicate_payload, p, nd, b->cfg};
+		mp_report(&c, &id->loc, "%s %s is also the one of %s:%d%s", id->kind, id->value, old->file,
+		          old->line,
+		          strcmp(id->kind, "PayloadIdentifier") == 0
+		              ? ": installing one profile replaces the other"
+		              : "");
 	}
 	apply_config(p, b->cfg, nd);
 	for (size_t i = 0; i < mailprof_diags_count(nd); i++) {

@@ -70,6 +70,27 @@ static char *get_str(struct ctx *c, xmlNodePtr dict, const char *key, mailprof_l
 	return t;
 }
 
+/* Keep a string identity of dict for the batch check; says nothing itself
+ * (wrong types are reported where the values are read). UUIDs compare
+ * without regard to case. */
+static void record_id(struct ctx *c, xmlNodePtr dict, const char *key)
+{
+	xmlNodePtr v = dict_get(dict, key);
+	if (!mp_xml_is(v, "string"))
+		return;
+	char *t = mp_xml_text(v);
+	if (*t) {
+		if (strcmp(key, "PayloadUUID") == 0)
+			for (char *q = t; *q; q++)
+				if (*q >= 'a' && *q <= 'z')
+					*q = (char)(*q - 32);
+		mailprof_loc l = mp_xml_loc(c->path, v);
+		mp_profile_doc_id(c->p, strcmp(key, "PayloadUUID") == 0 ? "PayloadUUID" : "PayloadIdentifier",
+		                  t, &l);
+	}
+	free(t);
+}
+
 static bool get_int(struct ctx *c, xmlNodePtr dict, const char *key, int *out, mailprof_loc *l)
 {
 	xmlNodePtr v = dict_get(dict, key);
@@ -275,9 +296,14 @@ static mailprof_status parse_mobileconfig(mailprof_profile *p, const char *buf, 
 		xmlFreeDoc(doc);
 		return MAILPROF_ERR_INVALID;
 	}
+	/* Identities a batch must not repeat across files (MP048); the profile's
+	 * own checks of them are MP035's. */
+	record_id(&c, top, "PayloadIdentifier");
+	record_id(&c, top, "PayloadUUID");
 	for (xmlNodePtr pl = next_elem(content->children); pl; pl = next_elem(pl->next)) {
 		if (!mp_xml_is(pl, "dict"))
 			continue;
+		record_id(&c, pl, "PayloadUUID");
 		mailprof_loc l = mp_xml_loc(path, pl);
 		char *type = get_str(&c, pl, "PayloadType", &l);
 		if (type && strcmp(type, "com.apple.mail.managed") == 0)

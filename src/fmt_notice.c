@@ -146,9 +146,23 @@ static mp_ntemplate *pick_template(const char *tp, const mp_ntext *text, const c
 	return t;
 }
 
+static mailprof_status read_notice(mailprof_profile *p, const char *buf, size_t len,
+                                   const char *path, const mailprof_options *opt, mailprof_diags *d);
+
+/* Every account read here comes from a letter, not a profile (MP030). */
 static mailprof_status parse_notice(mailprof_profile *p, const char *buf, size_t len,
                                     const char *path, const mailprof_options *opt,
                                     mailprof_diags *d)
+{
+	size_t before = p->naccounts;
+	mailprof_status st = read_notice(p, buf, len, path, opt, d);
+	for (size_t i = before; i < p->naccounts; i++)
+		p->accounts[i].from_notice = true;
+	return st;
+}
+
+static mailprof_status read_notice(mailprof_profile *p, const char *buf, size_t len,
+                                   const char *path, const mailprof_options *opt, mailprof_diags *d)
 {
 	char *text;
 	size_t tlen;

@@ -61,6 +61,10 @@ void mp_diag_rule(mailprof_diags *d, const mailprof_rule_info *r, mailprof_sever
 /* Keep only the findings for which keep() is true; keep() may also change
  * a finding (its severity) in place. */
 void mp_diags_filter(mailprof_diags *d, bool (*keep)(mailprof_diag *g, void *u), void *u);
+/* Drop the findings from index `from` on that repeat an earlier one of that
+ * range exactly (id, file, line, column, message): accounts that share one
+ * server block give its findings once. Linear time (a hash set). */
+void mp_diags_dedupe(mailprof_diags *d, size_t from);
 
 /* Small string utilities. */
 int mp_strcasecmp(const char *a, const char *b);

@@ -47,7 +47,21 @@ void mailprof_profile_free(mailprof_profile *p)
 		free(p->files[i]);
 	free(p->files);
 	free(p->supp);
+	for (size_t i = 0; i < p->ndoc_ids; i++)
+		free(p->doc_ids[i].value);
+	free(p->doc_ids);
 	free(p);
+}
+
+void mp_profile_doc_id(mailprof_profile *p, const char *kind, const char *value,
+                       const mailprof_loc *loc)
+{
+	p->doc_ids = mp_xrealloc(p->doc_ids, (p->ndoc_ids + 1) * sizeof *p->doc_ids);
+	mp_doc_id *id = &p->doc_ids[p->ndoc_ids++];
+	id->kind = kind;
+	id->value = mp_xstrdup(value);
+	id->loc = *loc;
+	id->loc.file = mp_profile_file(p, loc->file);
 }
 
 size_t mailprof_profile_account_count(const mailprof_profile *p)
@@ -328,5 +342,6 @@ void mp_account_copy(mailprof_profile *dst, const mp_account *src)
 	for (size_t i = 0; i < src->noutgoing; i++)
 		server_copy(dst, mp_server_add(a, src->outgoing[i].protocol), &src->outgoing[i]);
 	int_copy(dst, &a->pop_leave_on_server, &src->pop_leave_on_server);
+	a->from_notice = src->from_notice;
 	int_copy(dst, &a->pop_leave_days, &src->pop_leave_days);
 }

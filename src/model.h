@@ -68,6 +68,9 @@ typedef struct {
 	size_t noutgoing;
 	mp_int pop_leave_on_server; /* bool */
 	mp_int pop_leave_days;
+	/* Read from a letter to the user (a provider notice), not a profile:
+	 * its password is there to be typed, so MP030 does not apply. */
+	bool from_notice;
 } mp_account;
 
 /* An inline `mailprof-disable ID: reason` marker found in the input text. */
@@ -79,15 +82,31 @@ typedef struct {
 	bool reason;       /* a reason follows the ID */
 } mp_suppression;
 
+/* An identity a document declares that must be unique across a batch: a
+ * mobileconfig's top-level PayloadIdentifier (installing a second profile
+ * with it replaces the first) and its PayloadUUIDs. mailprof_batch_add
+ * compares them across files (MP048). */
+typedef struct {
+	const char *kind;  /* static: "PayloadIdentifier", "PayloadUUID" */
+	char *value;
+	mailprof_loc loc;
+} mp_doc_id;
+
 struct mailprof_profile {
 	mp_suppression *supp;
 	size_t nsupp;
+	mp_doc_id *doc_ids;
+	size_t ndoc_ids;
 	mp_account *accounts;
 	size_t naccounts;
 	/* File names referenced by mailprof_loc.file; owned here. */
 	char **files;
 	size_t nfiles;
 };
+
+/* Record a document identity (kind is a static string; value is copied). */
+void mp_profile_doc_id(mailprof_profile *p, const char *kind, const char *value,
+                       const mailprof_loc *loc);
 
 /* Intern a file name so locations can point at it for the profile's life. */
 const char *mp_profile_file(mailprof_profile *p, const char *path);

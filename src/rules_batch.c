@@ -1,4 +1,4 @@
-/* The cross-file rule: its findings come from mailprof_batch_add (config.c). */
+/* The cross-file rules: their findings come from mailprof_batch_add (config.c). */
 #include "check.h"
 
 const struct mp_rule mp_rule_duplicate_account = {
@@ -10,5 +10,21 @@ const struct mp_rule mp_rule_duplicate_account = {
 	 "downloads the same mail. Reported by `mailprof check` over several files through "
 	 "mailprof_batch_add(), in input order, at the later account. Source: Thunderbird account "
 	 "manager."},
+	NULL,
+};
+
+const struct mp_rule mp_rule_duplicate_payload = {
+	{"MP048", "duplicate-payload-id", MAILPROF_WARNING,
+	 "the same PayloadIdentifier or PayloadUUID in two profiles of a batch",
+	 "give each profile its own PayloadIdentifier and new PayloadUUIDs (uuidgen); "
+	 "mailprof convert --to mobileconfig derives both from the account",
+	 "Two configuration profiles in one batch of files declare the same top-level "
+	 "PayloadIdentifier, or share a PayloadUUID. A device keeps one profile per identifier: "
+	 "installing the second replaces the first, so one of the accounts disappears; a UUID "
+	 "shared by two payloads makes one replace the other. Typical of profiles copied from one "
+	 "template and edited by hand. Reported by `mailprof check` over several files through "
+	 "mailprof_batch_add(), in input order, at the later file; repeats inside one profile are "
+	 "MP035's. Source: Apple Configuration Profile Reference (TopLevel: PayloadIdentifier, "
+	 "PayloadUUID)."},
 	NULL,
 };

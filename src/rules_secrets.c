@@ -16,6 +16,10 @@ static void stored_one(const mp_rule_ctx *c, const mp_server *s)
 
 static void run_password_stored(const mp_rule_ctx *c, const mp_account *a)
 {
+	/* A provider notice is a letter that gives the user the password to
+	 * type; keeping it there is its purpose, not a profile's mistake. */
+	if (a->from_notice)
+		return;
 	mp_each_server(c, a, stored_one);
 }
 
@@ -24,7 +28,8 @@ const struct mp_rule mp_rule_password_stored = {
 	 "remove the password (the client asks for it), or keep the file private and encrypted",
 	 "A profile file is copied, mailed and committed; a password inside travels with it. Apple "
 	 "allows passwords only in encrypted profiles; mailprof writes them only with "
-	 "--include-secrets (file mode 0600). Sources: Apple com.apple.mail.managed schema, "
+	 "--include-secrets (file mode 0600). Not reported for provider notices: a letter gives "
+	 "the user the password to type. Sources: Apple com.apple.mail.managed schema, "
 	 "automx2 documentation."},
 	run_password_stored,
 };

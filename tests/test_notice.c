@@ -693,3 +693,226 @@ Test(notice_extract, one_host_with_ports_for_imap_and_pop)
 	mailprof_profile_free(p);
 	mailprof_diags_free(d);
 }
+
+Test(notice_extract, password_readings_are_dropped)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("メールアドレス：a@b.jp\nPOPサーバー：pop.b.jp\n"
+	                         "パスワード：aB1l0O（エー・ビー・イチ・エル・ゼロ・オー）\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_str_eq(p->accounts[0].incoming[0].password.v, "aB1l0O");
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	/* a reading after every letter; ASCII brackets inside the token stay */
+	p = rd("メールアドレス：a@b.jp\nPOPサーバー：pop.b.jp\nパスワード：W(大文字)7x(小文字エックス)k\n", &d, &st);
+	cr_assert_str_eq(p->accounts[0].incoming[0].password.v, "W7xk");
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	p = rd("メールアドレス：a@b.jp\nPOPサーバー：pop.b.jp\nパスワード：Xy(7)kQ(case-sensitive)\n", &d, &st);
+	cr_assert_str_eq(p->accounts[0].incoming[0].password.v, "Xy(7)kQ");
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	/* a reading on its own line is not a heading: the port row after it
+	 * still belongs to the SMTP server */
+	p = rd("メールアドレス：a@b.jp\n送信サーバー：smtp.b.jp\nパスワード：Qo0Il9gZ\n"
+	       "　（キュー・オー・ゼロ・アイ・エル・キュウ・ジー・ゼット）\nポート：465\n", &d, &st);
+	cr_assert_eq(p->accounts[0].outgoing[0].port.v, 465);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
+
+Test(notice_cli, passwords_and_readings_never_in_findings)
+{
+	static const char *const secrets[] = {"aB1l0O", "W7xk2m", "Qo0Il9gZ", "エー・ビー", "ダブリュー",
+	                                      "キュー大文字"};
+	const char *cmds[] = {"check", "convert --to json", "check --format json"};
+	for (size_t c = 0; c < sizeof cmds / sizeof *cmds; c++) {
+		char *out = NULL;
+		char cmd[512];
+		snprintf(cmd, sizeof cmd, "%s %s samples/notice/password-readings-sjis.txt 2>&1", t_mailprof(),
+		         cmds[c]);
+		t_run(cmd, &out, NULL);
+		cr_assert_not_null(out);
+		if (strstr(cmds[c], "convert")) /* it did read the notice */
+			cr_assert(strstr(out, "pop.tsuki.example.jp") != NULL, "%s", out);
+		for (size_t i = 0; i < sizeof secrets / sizeof *secrets; i++)
+			cr_assert_null(strstr(out, secrets[i]), "%s shows %s", cmds[c], secrets[i]);
+		free(out);
+	}
+}
+
+Test(notice_extract, footnote_names_the_ssl_host)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("メールアドレス：a@b.jp\n受信サーバー：pop.b.jp ※1\nポート：110\n"
+	                         "送信サーバー：smtp.b.jp ※2\n"
+	                         "※1 SSLの場合はサーバー名を pops.b.jp、ポート番号を995にしてください。\n"
+	                         "※2 2027年から smtp2.b.jp に変わります。\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	mp_server *in = &p->accounts[0].incoming[0];
+	cr_assert_str_eq(in->host.v, "pops.b.jp");
+	cr_assert_eq(in->host.loc.line, 5);
+	cr_assert_eq(in->port.v, 995);
+	cr_assert_eq(in->security.v, MP_SEC_TLS);
+	/* not an SSL alternative: reported at the note, the row's host stays */
+	cr_assert_str_eq(p->accounts[0].outgoing[0].host.v, "smtp.b.jp");
+	const mailprof_diag *g = t_find(d, "notice-unused");
+	cr_assert_not_null(g);
+	cr_assert_eq(g->loc.line, 6);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
+
+Test(notice_extract, servers_chosen_by_address_domain)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("メールアドレス：a@k.example.jp\nメールアドレス：b@ji.k.example.jp\n"
+	                         "受信サーバー：pop.k.example.jp\n送信サーバー：smtp.k.example.jp\n"
+	                         "送信ポート：465（SSL）\n"
+	                         "※@ji.k.example.jp のお客様は、受信 pop02.k.example.jp、\n"
+	                         "　送信 smtp02.k.example.jp（ポート587）をご利用ください。\n"
+	                         "※@x.example.jp のお客様は pop.x.example.jp です。\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_eq(p->naccounts, 2);
+	/* the general servers for the other domain */
+	cr_assert_str_eq(p->accounts[0].incoming[0].host.v, "pop.k.example.jp");
+	cr_assert_str_eq(p->accounts[0].outgoing[0].host.v, "smtp.k.example.jp");
+	cr_assert_eq(p->accounts[0].outgoing[0].port.v, 465);
+	/* the rule's servers for its domain; its port comes without the SSL of 465 */
+	mp_account *b = &p->accounts[1];
+	cr_assert_str_eq(b->incoming[0].host.v, "pop02.k.example.jp");
+	cr_assert_eq(b->incoming[0].host.loc.line, 6);
+	cr_assert_str_eq(b->outgoing[0].host.v, "smtp02.k.example.jp");
+	cr_assert_eq(b->outgoing[0].host.loc.line, 7);
+	cr_assert_eq(b->outgoing[0].port.v, 587);
+	cr_assert_not(b->outgoing[0].security.set);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
+
+Test(notice_extract, several_providers_in_one_notice)
+{
+	static const char brands[] = "Alpha Net\nIMAP server: imap.alpha.example\nSMTP server: smtp.alpha.example\n"
+	                             "Beta\nIMAP server: imap.beta.example\nSMTP server: smtp.beta.example\n";
+	mailprof_diags *d;
+	mailprof_status st;
+	/* no address: one account per provider, named by its heading */
+	mailprof_profile *p = rd(brands, &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_eq(p->naccounts, 2);
+	cr_assert_str_eq(p->accounts[0].provider_name.v, "Alpha Net");
+	cr_assert_str_eq(p->accounts[1].provider_name.v, "Beta");
+	cr_assert_str_eq(p->accounts[1].incoming[0].host.v, "imap.beta.example");
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	/* the address picks the provider whose servers are in its domain */
+	char buf[512];
+	snprintf(buf, sizeof buf, "%sE-mail: b@beta.example\n", brands);
+	p = rd(buf, &d, &st);
+	cr_assert_eq(p->naccounts, 1);
+	cr_assert_str_eq(p->accounts[0].email.v, "b@beta.example");
+	cr_assert_str_eq(p->accounts[0].outgoing[0].host.v, "smtp.beta.example");
+	cr_assert_not_null(t_find(d, "notice-unused"));
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	/* an address no provider serves: every provider, and a finding */
+	snprintf(buf, sizeof buf, "E-mail: c@gamma.example\n%s", brands);
+	p = rd(buf, &d, &st);
+	cr_assert_eq(p->naccounts, 2);
+	cr_assert_str_eq(p->accounts[1].email.v, "c@gamma.example");
+	cr_assert_not_null(t_find(d, "notice-providers"));
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	/* a heading for the SSL variant of the same provider is not another provider */
+	p = rd("メールアドレス：a@k.example.jp\n■通常の設定\nPOPサーバー：pop.k.example.jp\n"
+	       "■SSLをご利用の場合\nPOPサーバー：pops.k.example.jp\n", &d, &st);
+	cr_assert_eq(p->naccounts, 1);
+	cr_assert_null(p->accounts[0].provider_name.v);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
+
+/* ---- findings on notices ---- */
+
+Test(notice_check, password_stored_only_for_profiles)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("メールアドレス：a@b.jp\nPOPサーバー：pop.b.jp\nポート：995（SSL）\n"
+	                         "パスワード：Pw4kQz9x\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_str_eq(p->accounts[0].incoming[0].password.v, "Pw4kQz9x");
+	mailprof_diags *c = mailprof_diags_new();
+	mailprof_check(p, c);
+	cr_assert_eq(t_count(c, "MP030"), 0);
+	/* the same account as a profile file: stored there, it is reported */
+	mailprof_profile *copy = mailprof_profile_new();
+	mp_account_copy(copy, &p->accounts[0]);
+	mailprof_diags *c2 = mailprof_diags_new();
+	mailprof_check(copy, c2);
+	cr_assert_eq(t_count(c2, "MP030"), 0); /* a copy keeps where it came from */
+	char *ini = NULL;
+	size_t len;
+	mailprof_options opt = {.include_secrets = 1};
+	cr_assert_eq(mailprof_emit(p, "ini", &opt, &ini, &len, c2), MAILPROF_OK);
+	mailprof_profile *q = mailprof_profile_new();
+	cr_assert_eq(mailprof_parse(q, ini, len, "p.ini", "ini", NULL, c2), MAILPROF_OK);
+	mailprof_diags *c3 = mailprof_diags_new();
+	mailprof_check(q, c3);
+	cr_assert_eq(t_count(c3, "MP030"), 1);
+	free(ini);
+	mailprof_profile_free(q);
+	mailprof_profile_free(copy);
+	mailprof_profile_free(p);
+	mailprof_diags_free(c3);
+	mailprof_diags_free(c2);
+	mailprof_diags_free(c);
+	mailprof_diags_free(d);
+}
+
+Test(notice_check, shared_server_block_reported_once)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	/* two addresses, one server block without security: one MP003 per server */
+	mailprof_profile *p = rd("メールアドレス：a@b.jp\nメールアドレス：c@b.jp\nPOPサーバー：pop.b.jp\n"
+	                         "ポート：110\nパスワード：Pw4kQz9x\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_eq(p->naccounts, 2);
+	mailprof_diags *c = mailprof_diags_new();
+	mailprof_check(p, c);
+	cr_assert_eq(t_count(c, "MP003"), 1);
+	mailprof_diags_free(c);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	/* different places stay apart */
+	c = mailprof_diags_new();
+	mailprof_loc l1 = {"f", 3, 1}, l2 = {"f", 4, 1};
+	mp_diag(c, MAILPROF_ERROR, "X1", &l1, NULL, "m");
+	mp_diag(c, MAILPROF_ERROR, "X1", &l2, NULL, "m");
+	mp_diag(c, MAILPROF_ERROR, "X1", &l1, NULL, "m");
+	mp_diag(c, MAILPROF_ERROR, "X1", &l1, NULL, "other");
+	mp_diags_dedupe(c, 0);
+	cr_assert_eq(mailprof_diags_count(c), 3);
+	cr_assert_eq(mailprof_diags_get(c, 2)->loc.line, 3);
+	cr_assert_str_eq(mailprof_diags_get(c, 2)->message, "other");
+	mailprof_diags_free(c);
+}
+
+Test(notice_extract, domain_rule_continued_at_line_start)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	/* the wrapped part starts in column 1 */
+	mailprof_profile *p = rd("メールアドレス：b@ji.k.example.jp\n受信サーバー：pop.k.example.jp\n"
+	                         "送信サーバー：smtp.k.example.jp\n※@ji.k.example.jp のお客様は、受信 pop02.k.example.jp、\n"
+	                         "smtp02.k.example.jp をご利用ください。\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_str_eq(p->accounts[0].incoming[0].host.v, "pop02.k.example.jp");
+	cr_assert_str_eq(p->accounts[0].outgoing[0].host.v, "smtp02.k.example.jp");
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}

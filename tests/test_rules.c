@@ -329,6 +329,28 @@ Test(batch, duplicate_accounts_across_files)
 	mailprof_batch_free(b);
 }
 
+/* MP048: the same profile copied under another name repeats its
+ * PayloadIdentifier and UUID; more cases in test_batch.c. */
+Test(batch, duplicate_payload_ids_across_profiles)
+{
+	char *text = t_slurp("samples/mobileconfig/profiledocs-example.mobileconfig", NULL);
+	cr_assert_not_null(text);
+	mailprof_batch *b = mailprof_batch_new(NULL);
+	mailprof_diags *d1, *d2;
+	mailprof_status st;
+	mailprof_profile *p1 = t_parse_str(text, "one.mobileconfig", "mobileconfig", &d1, &st);
+	mailprof_profile *p2 = t_parse_str(text, "two.mobileconfig", "mobileconfig", &d2, &st);
+	mailprof_batch_add(b, p1, d1);
+	mailprof_batch_add(b, p2, d2);
+	cr_expect_eq(t_count(d1, "MP048"), 0);
+	cr_expect_eq(t_count(d2, "MP048"), 2, "identifier and UUID");
+	cr_expect(strstr(t_find(d2, "MP048")->message, "is also the one of one.mobileconfig:"));
+	mailprof_profile_free(p1), mailprof_profile_free(p2);
+	mailprof_diags_free(d1), mailprof_diags_free(d2);
+	mailprof_batch_free(b);
+	free(text);
+}
+
 /* ---- CLI: report formats, switches, generated docs ---- */
 
 Test(cli_report, sarif_validates_against_schema)

@@ -12,7 +12,7 @@ for s in samples/*/*; do
 		case "$cmd" in convert:*) args="convert --to ${cmd#convert:}" ;; *) args=check ;; esac
 		[ "${cmd#convert:}" = notice ] && continue # needs a template
 		runs=$((runs + 1))
-		valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+		valgrind -q --suppressions=tools/valgrind.supp --leak-check=full --errors-for-leak-kinds=definite,indirect \
 			--error-exitcode=99 "$M" $args "$s" >/dev/null 2>/tmp/mailprof-vg.$$
 		if [ $? -eq 99 ]; then
 			echo "valgrind: $args $s"; cat /tmp/mailprof-vg.$$; fail=$((fail + 1))

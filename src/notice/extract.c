@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "notice.h"
 
@@ -24,6 +25,7 @@ struct dsrv {
 	int auth; /* -1 unset, else mp_auth */
 	mailprof_loc auth_loc;
 	mp_str user, pass;
+	int host_note; /* "pop.example.jp ※1": footnote 1 may name the SSL host */
 };
 
 struct dacc {
@@ -33,6 +35,9 @@ struct dacc {
 	struct dsrv s[S_N];
 	int in_pref; /* -1, S_IMAP or S_POP */
 	int method;  /* -1, or MP_AUTH_PASSWORD_CLEARTEXT / _ENCRYPTED */
+	mp_str brand; /* the plain heading above the block's first host */
+	int group;    /* >0: one of several providers' blocks in one notice */
+	bool skip;    /* a provider block for other addresses */
 };
 
 struct mentry {
@@ -40,6 +45,14 @@ struct mentry {
 	int port;
 	int sec; /* -1 unknown */
 	mailprof_loc loc;
+};
+
+/* "@ji.example.jp のお客様は pop02.example.jp": servers for one address domain. */
+struct drule {
+	char *domain;
+	int srv;
+	mp_str host;
+	mp_int port, sec;
 };
 
 struct ex {
@@ -63,9 +76,18 @@ struct ex {
 	int scol[8];
 	enum mp_nfield sfield[8];
 	size_t nscol;
+	struct drule rules[16];
+	size_t nrules;
+	const mp_nline *now; /* the line being read */
+	mp_str brand;        /* the last plain heading ("PLANET", "Kiwi Internet") */
+	bool brand_seen;     /* a plain heading since a host was last set */
+	int ngroups;
+	char *rule_cont; /* domain of a rule sentence that goes on to the next line */
 	enum word prose_login; /* "Log in with your full e-mail address" */
 	mailprof_loc prose_login_loc;
-	char *notes[10]; /* footnotes "※1 …" by number, read before the rows */ /* "Your email address is …" in a sentence */
+	char *notes[10]; /* footnotes "※1 …" by number, read before the rows */
+	const mp_nline *note_line[10];
+	size_t note_off[10]; /* where notes[N] starts in note_line[N] */ /* "Your email address is …" in a sentence */
 };
 
 static struct dacc *new_acc(struct ex *x)
@@ -400,11 +422,33 @@ static void read_notes(struct ex *x, const mp_ntext *t)
 				e++;
 			if (e + 3 > n)
 				e = n;
-			if (m > 0 && !x->notes[m])
+			if (m > 0 && !x->notes[m]) {
 				x->notes[m] = mp_xstrndup(s + k + 4, e - k - 4);
+				x->note_line[m] = &t->lines[i];
+				x->note_off[m] = k + 4;
+			}
 			k = e;
 		}
 	}
+}
+
+/* Server i of draft a gets a host. A different host for a server that has
+ * one, after a plain heading ("PLANET" … "Kiwi Internet"), starts the next
+ * provider's block: a draft in the same group (resolved in group_pass()). */
+static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *h, size_t hn)
+{
+	if (x->brand_seen && i >= 0 && a->s[i].host.v &&
+	    !(strlen(a->s[i].host.v) == hn && mp_strncasecmp(a->s[i].host.v, h, hn) == 0)) {
+		int g = a->group ? a->group : ++x->ngroups;
+		a->group = g;
+		a = new_acc(x);
+		a->group = g;
+		x->cur = i;
+	}
+	if (!a->brand.v && x->brand.v)
+		mp_str_set(&a->brand, x->brand.v, &x->brand.loc);
+	x->brand_seen = false;
+	return a;
 }
 
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
@@ -437,13 +481,16 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	}
 	if (dir == NC_ANY || dir == NC_NONE) {
 		if (x->cur >= 0 && dir == NC_NONE) {
+			a = host_block(x, a, x->cur, s, hn);
 			mp_str_setn(&a->s[x->cur].host, s, hn, &loc);
 		} else {
+			a = host_block(x, a, -1, s, hn);
 			mp_str_setn(&a->any_host, s, hn, &loc);
 			return;
 		}
 	} else {
 		int i = server_for(x, dir, s, hn);
+		a = host_block(x, a, i, s, hn);
 		if (dir == NC_IN && x->both_in) {
 			mp_str_setn(&a->s[S_IMAP].host, s, hn, &loc);
 			i = S_POP;
@@ -452,6 +499,9 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		x->cur = i;
 	}
 	int i = x->cur;
+	size_t mk = skip_sp(s, t, n);
+	if (mk + 4 <= n && memcmp(s + mk, "※", 3) == 0 && isdigit((unsigned char)s[mk + 3]))
+		a->s[i].host_note = s[mk + 3] - '0';
 	if (colon) { /* host:port */
 		int port = atoi(colon + 1);
 		if (port > 0) {
@@ -609,31 +659,80 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 	}
 }
 
+/* A password value without its readings: "aB1l0O（エー・ビー・イチ…）" and
+ * "a(エー)B(ビー)1(イチ)" are both aB1l0O. A group in brackets holding
+ * non-ASCII text is a reading and is dropped; so is a trailing group
+ * ("Tm4rk9Qe(case-sensitive)"); ASCII brackets inside the token stay
+ * ("Xy(7)kQ"). *fullwidth when a kept character was written full-width. */
+static void password_token(const mp_nline *l, size_t off, const char *s, size_t n, mp_buf *out,
+                           bool *fullwidth)
+{
+	static const char *const groups[][2] = {{"(", ")"}, {"「", "」"}, {"[", "]"}};
+	*fullwidth = false;
+	for (size_t i = 0; i < n;) {
+		size_t seg = i;
+		while (i < n && s[i] != ' ' && !starts_any(s + i, n - i, (const char *const[]){"(", "「", "[", NULL}))
+			i++;
+		size_t keep = seg + token_len(s + seg, i - seg); /* notes, commas: the value ends */
+		mp_buf_add(out, s + seg, keep - seg);
+		if (keep > seg &&
+		    mp_nline_raw_nonascii(l, mp_nline_col(l, off + seg), mp_nline_col(l, off + keep)))
+			*fullwidth = true;
+		if (keep < i || i >= n || s[i] == ' ')
+			break;
+		size_t g = 0, ol = 0;
+		for (; g < MP_COUNT(groups); g++)
+			if ((ol = strlen(groups[g][0])) <= n - i && memcmp(s + i, groups[g][0], ol) == 0)
+				break;
+		const char *close = g < MP_COUNT(groups) ? strstr(s + i + ol, groups[g][1]) : NULL;
+		if (!close || (size_t)(close - s) >= n)
+			break;
+		size_t ce = (size_t)(close - s) + strlen(groups[g][1]);
+		bool reading = false;
+		for (size_t k = i + ol; k < (size_t)(close - s); k++)
+			reading |= (unsigned char)s[k] >= 0x80 || s[k] == ' ';
+		bool trailing = ce >= n || s[ce] == ' ' || (unsigned char)s[ce] >= 0x80;
+		if (reading || trailing) {
+			i = ce; /* the group is dropped; letters after it belong to the password */
+			continue;
+		}
+		mp_buf_add(out, s + i, ce - i);
+		i = ce;
+	}
+	if (!out->s)
+		mp_buf_add(out, "", 0);
+}
+
 static void set_password(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                          enum mp_nctx dir)
 {
-	size_t t = token_len(s, n);
-	bool masked = t > 0;
-	for (size_t i = 0; i < t; i++)
-		if (s[i] != '*' && s[i] != 'x' && s[i] != 'X')
+	mp_buf pw = {0};
+	bool fullwidth;
+	password_token(l, off, s, n, &pw, &fullwidth);
+	bool masked = pw.len > 0;
+	for (size_t i = 0; i < pw.len; i++)
+		if (pw.s[i] != '*' && pw.s[i] != 'x' && pw.s[i] != 'X')
 			masked = false;
 	/* Sentences ("設定したパスワード", "The password set for this account")
 	 * and masks mean the notice does not give it. */
-	if (!is_ascii_tok(s, t) || masked || has(s, n, "password") || has(s, n, "same as") ||
-	    has(s, n, "as above") || has(s, n, "パスワード"))
+	if (!is_ascii_tok(pw.s, pw.len) || masked || has(s, n, "password") || has(s, n, "same as") ||
+	    has(s, n, "as above") || has(s, n, "パスワード")) {
+		mp_buf_free(&pw);
 		return;
+	}
 	mailprof_loc loc = loc_at(x, l, off);
 	/* Full-width letters read as half-width: say so, servers want ASCII.
-	 * The message never shows the password. */
-	if (mp_nline_raw_nonascii(l, mp_nline_col(l, off), mp_nline_col(l, off + t)))
+	 * The message never shows the password (nor its reading). */
+	if (fullwidth)
 		mp_diag(x->d, MAILPROF_WARNING, "notice-password-fullwidth", &loc,
 		        "type the password in half-width (ASCII) characters and check it against the letter",
 		        "the password is written in full-width characters; it was read as half-width");
 	struct dacc *a = cur_acc(x);
 	if (dir == NC_SMTP && a->pass.v)
-		mp_str_setn(&a->s[S_SMTP].pass, s, t, &loc);
+		mp_str_setn(&a->s[S_SMTP].pass, pw.s, pw.len, &loc);
 	else
-		mp_str_setn(&a->pass, s, t, &loc);
+		mp_str_setn(&a->pass, pw.s, pw.len, &loc);
+	mp_buf_free(&pw);
 }
 
 static void set_email(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n)
@@ -949,6 +1048,23 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 static void heading(struct ex *x, const char *s, size_t n)
 {
 	x->ctx = mp_notice_words_ctx(s, n);
+	/* A plain heading may name a provider (E3 lists several brands). */
+	/* Not "■SSLをご利用の場合" nor "If you use SSL": a variant of the same
+	 * provider's servers, not another provider. */
+	static const char *const variant[] = {"ssl", "tls", "暗号", "場合", "の方", "お客様", "if ", "when ",
+	                                      "secure", NULL};
+	bool is_variant = false;
+	for (const char *const *v = variant; *v; v++)
+		is_variant |= has(s, n, *v);
+	if (x->ctx == NC_NONE && !is_variant && n && n <= 60 && x->now && s >= x->now->s &&
+	    s < x->now->s + x->now->len) {
+		mailprof_loc loc = loc_at(x, x->now, (size_t)(s - x->now->s));
+		size_t e = n;
+		while (e && (s[e - 1] == ':' || s[e - 1] == ' '))
+			e--;
+		mp_str_setn(&x->brand, s, e, &loc);
+		x->brand_seen = true;
+	}
 	x->cur = -1;
 	if (x->ctx == NC_IMAP)
 		x->cur = S_IMAP;
@@ -1077,6 +1193,129 @@ static bool word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb
 	return found;
 }
 
+/* Could the byte before '@' at s[i] end a local part? Placeholders
+ * ("○○○@example.jp") and letters do; a space, a bracket or a note mark
+ * ("※@ji.example.jp のお客様") do not. */
+static bool bare_at(const char *s, size_t b, size_t i)
+{
+	if (i == b)
+		return true;
+	unsigned char c = (unsigned char)s[i - 1];
+	if (c < 0x80)
+		return !isalnum(c) && !strchr(".-_%+*~", c);
+	static const char *const ph[] = {"○", "◯", "●", "〇", "×", "△", "□", NULL};
+	for (const char *const *p = ph; *p; p++) {
+		size_t k = strlen(*p);
+		if (i - b >= k && memcmp(s + i - k, *p, k) == 0)
+			return false;
+	}
+	return true;
+}
+
+/* A line naming an address domain ("@ji.example.jp") and, after it, hosts:
+ * the servers for addresses in that domain. Each host's server comes from
+ * the words before it (受信/送信/POP/IMAP/SMTP), else from its name. */
+static bool domain_rule(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s;
+	size_t n = l->len, i = b;
+	char *cont = x->rule_cont; /* the sentence of the line before goes on */
+	x->rule_cont = NULL;
+	for (; i < n; i++)
+		if (s[i] == '@' && bare_at(s, b, i))
+			break;
+	size_t d0 = i + 1, d1 = d0;
+	while (d1 < n && (isalnum((unsigned char)s[d1]) || s[d1] == '.' || s[d1] == '-'))
+		d1++;
+	while (d1 > d0 && s[d1 - 1] == '.')
+		d1--;
+	char *dom;
+	if (i < n && valid_host(s + d0, d1 - d0)) {
+		dom = mp_xstrndup(s + d0, d1 - d0);
+		free(cont);
+	} else if (cont && i >= n) {
+		dom = cont;
+		d1 = b;
+	} else {
+		free(cont);
+		return false;
+	}
+	size_t found = 0, seg = d1;
+	for (size_t k = d1; k < n && x->nrules < MP_COUNT(x->rules); k++) {
+		if (k > 0 && (isalnum((unsigned char)s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '-' ||
+		              s[k - 1] == '@'))
+			continue;
+		size_t t = token_len(s + k, n - k);
+		while (t && (s[k + t - 1] == '.' || s[k + t - 1] == ','))
+			t--;
+		if (!valid_host(s + k, t))
+			continue;
+		enum mp_nctx c = mp_notice_words_ctx(s + seg, k - seg);
+		int srv = c == NC_SMTP ? S_SMTP : c == NC_IMAP ? S_IMAP : c == NC_POP || c == NC_IN ? S_POP : -1;
+		if (srv < 0 || (c == NC_IN && mp_strncasecmp(s + k, "imap", 4) == 0))
+			srv = mp_strncasecmp(s + k, "imap", 4) == 0 ? S_IMAP
+			      : mp_strncasecmp(s + k, "pop", 3) == 0 ? S_POP
+			      : mp_strncasecmp(s + k, "smtp", 4) == 0 ? S_SMTP : srv;
+		seg = k + t;
+		if (srv < 0)
+			continue;
+		struct drule *r = &x->rules[x->nrules++];
+		memset(r, 0, sizeof *r);
+		r->domain = mp_xstrdup(dom);
+		r->srv = srv;
+		mailprof_loc loc = loc_at(x, l, k);
+		mp_str_setn(&r->host, s + k, t, &loc);
+		/* "pop02.example.jp（ポート110）" */
+		size_t e = k + t;
+		while (e < n && !(e > k + t && valid_host(s + e, token_len(s + e, n - e))))
+			e++;
+		const char *pw = NULL;
+		for (size_t j = k + t; j < e && !pw; j++)
+			if (starts_any(s + j, e - j, (const char *const[]){"ポート", "port", "Port", NULL}))
+				pw = s + j;
+		int port, sec, mark;
+		size_t at;
+		if (pw && parse_port(pw, (size_t)(s + e - pw), &port, &sec, &at, &mark)) {
+			mailprof_loc pl = loc_at(x, l, (size_t)(pw - s) + at);
+			mp_int_set(&r->port, port, &pl);
+			r->sec.v = sec;
+			r->sec.set = sec >= 0;
+			r->sec.loc = pl;
+		}
+		found++;
+	}
+	/* a sentence that does not end here may name more servers below */
+	if (found && !has(s + b, n - b, "。") && !has(s + b, n - b, "ください"))
+		x->rule_cont = mp_xstrdup(dom);
+	free(dom);
+	return found > 0;
+}
+
+/* The servers an address domain rule names replace the general ones. */
+static void apply_rules(struct ex *x, struct dacc *a)
+{
+	const char *at = a->email.v ? strchr(a->email.v, '@') : NULL;
+	if (!at)
+		return;
+	for (size_t i = 0; i < x->nrules; i++) {
+		struct drule *r = &x->rules[i];
+		if (strcasecmp(r->domain, at + 1) != 0)
+			continue;
+		struct dsrv *s = &a->s[r->srv];
+		mp_str_set(&s->host, r->host.v, &r->host.loc);
+		s->host_note = 0;
+		free(s->host_tpl);
+		s->host_tpl = NULL;
+		/* a port of its own comes with its own security (or none said) */
+		if (r->port.set) {
+			s->port = r->port;
+			s->sec = r->sec;
+			if (!r->sec.set)
+				s->sec.v = -1;
+		}
+	}
+}
+
 /* "Log in with your full e-mail address", "ユーザー名にはメールアドレスを
  *入力": the login is a word about the address. Used only for accounts
  * whose rows name no login. */
@@ -1182,6 +1421,7 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 
 static void line(struct ex *x, const mp_nline *l)
 {
+	x->now = l;
 	const char *s = l->s;
 	size_t n = l->len;
 	bool marked;
@@ -1189,9 +1429,16 @@ static void line(struct ex *x, const mp_nline *l)
 	if (b >= n) {
 		x->pending = NF_NONE;
 		x->nscol = 0;
+		free(x->rule_cont);
+		x->rule_cont = NULL;
 		return;
 	}
-	if (space_table(x, l, b))
+	if (space_table(x, l, b) || domain_rule(x, l, b))
+		return;
+	/* A remark in brackets on its own line (the reading of the password
+	 * above, an example) is neither a heading nor a value. */
+	if (s[b] == '(' && s[n - 1] == ')' && !memchr(s + b, '|', n - b) && !memchr(s + b, '@', n - b) &&
+	    !has(s + b, n - b, "例"))
 		return;
 	size_t le = 0, vb = 0;
 	bool sp = bracket_split(s, b, n, &le, &vb) || split(s, b, n, &le, &vb);
@@ -1420,11 +1667,149 @@ static void free_acc(struct dacc *a)
 	mp_str_clear(&a->login);
 	mp_str_clear(&a->pass);
 	mp_str_clear(&a->any_host);
+	mp_str_clear(&a->brand);
 	for (int i = 0; i < S_N; i++) {
 		mp_str_clear(&a->s[i].host);
 		mp_str_clear(&a->s[i].user);
 		mp_str_clear(&a->s[i].pass);
 		free(a->s[i].host_tpl);
+	}
+}
+
+/* "pop.example.jp ※1" with "※1 SSLで受信する場合は、サーバー名を
+ * pops.example.jp、ポート番号を995に…": the encrypted alternative wins, as
+ * it does for ports ("110（SSL有の場合：995）"). A note that names another
+ * host without saying SSL/TLS is reported, not followed. */
+static void host_note(struct ex *x, struct dsrv *s)
+{
+	int m = s->host_note;
+	const char *t = m > 0 && m < 10 ? x->notes[m] : NULL;
+	if (!t || !s->host.v)
+		return;
+	size_t n = strlen(t);
+	if (memchr(t, '@', n)) /* a choice by address domain: see domain rules */
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (i && (isalnum((unsigned char)t[i - 1]) || t[i - 1] == '.' || t[i - 1] == '-'))
+			continue;
+		size_t k = token_len(t + i, n - i);
+		while (k && (t[i + k - 1] == '.' || t[i + k - 1] == ','))
+			k--;
+		if (!valid_host(t + i, k) || (strlen(s->host.v) == k && mp_strncasecmp(s->host.v, t + i, k) == 0))
+			continue;
+		mailprof_loc loc = loc_at(x, x->note_line[m], x->note_off[m] + i);
+		if (!(has(t, n, "ssl") || has(t, n, "tls") || has(t, n, "暗号化"))) {
+			mp_diag(x->d, MAILPROF_INFO, "notice-unused", &loc, "check which server applies to you",
+			        "%s names another server; not used", "the footnote");
+			return;
+		}
+		mp_str_setn(&s->host, t + i, k, &loc);
+		mp_int_set(&s->sec, MP_SEC_TLS, &loc);
+		int port, sec, mark;
+		size_t at;
+		if (parse_port(t + i + k, n - i - k, &port, &sec, &at, &mark)) {
+			mailprof_loc pl = loc_at(x, x->note_line[m], x->note_off[m] + i + k + at);
+			mp_int_set(&s->port, port, &pl);
+		}
+		return;
+	}
+}
+
+/* Does a provider block serve addresses in domain dom? One of its hosts
+ * is in the domain (or the domain is under the host's parent:
+ * pop.so-net.jp for aa2.so-net.jp), or its heading names a label of it. */
+static bool block_serves(const struct dacc *a, const char *dom)
+{
+	size_t dn = strlen(dom);
+	for (int i = 0; i < S_N; i++) {
+		const char *h = a->s[i].host.v;
+		if (!h)
+			continue;
+		size_t hn = strlen(h);
+		if (hn >= dn && strcasecmp(h + hn - dn, dom) == 0 && (hn == dn || h[hn - dn - 1] == '.'))
+			return true;
+		const char *par = strchr(h, '.');
+		if (par && strchr(par + 1, '.')) {
+			size_t pn = strlen(par); /* ".so-net.jp" */
+			if (dn > pn && strcasecmp(dom + dn - pn, par) == 0)
+				return true;
+		}
+	}
+	if (a->brand.v) {
+		mp_buf f = {0};
+		for (const char *b = a->brand.v; *b; b++)
+			if (isalnum((unsigned char)*b))
+				mp_buf_putc(&f, (char)tolower((unsigned char)*b));
+		bool hit = false;
+		if (f.len >= 3)
+			for (const char *l = dom; l && *l && !hit; l = strchr(l, '.') ? strchr(l, '.') + 1 : NULL) {
+				size_t ln = strcspn(l, ".");
+				hit = ln == f.len && mp_strncasecmp(l, f.s, ln) == 0;
+			}
+		mp_buf_free(&f);
+		return hit;
+	}
+	return false;
+}
+
+/* Several providers' blocks in one notice: the address (given once) goes
+ * to every block; then only the blocks that serve its domain stay. With no
+ * address, or none that matches, every block is an account of its own. */
+static void group_pass(struct ex *x)
+{
+	for (int g = 1; g <= x->ngroups; g++) {
+		const struct dacc *who = NULL;
+		bool several = false;
+		for (size_t i = 0; i < x->nacc; i++)
+			if (x->acc[i].group == g && x->acc[i].email.v) {
+				several |= who && strcasecmp(who->email.v, x->acc[i].email.v) != 0;
+				who = who ? who : &x->acc[i];
+			}
+		if (several)
+			continue; /* addresses of their own: accounts as they stand */
+		size_t keep = 0;
+		const char *dom = who ? strchr(who->email.v, '@') + 1 : NULL;
+		for (size_t i = 0; i < x->nacc; i++) {
+			struct dacc *a = &x->acc[i];
+			if (a->group != g || a == who)
+				continue;
+			if (who) {
+				copy_str(&a->email, &who->email);
+				if (!a->name.v)
+					copy_str(&a->name, &who->name);
+				if (!a->pass.v)
+					copy_str(&a->pass, &who->pass);
+				if (!a->login.v && a->login_word == W_NONE) {
+					copy_str(&a->login, &who->login);
+					a->login_word = who->login_word;
+					a->login_loc = who->login_loc;
+				}
+			}
+		}
+		for (size_t i = 0; i < x->nacc && dom; i++)
+			if (x->acc[i].group == g)
+				keep += block_serves(&x->acc[i], dom);
+		const struct dacc *first = NULL;
+		for (size_t i = 0; i < x->nacc; i++) {
+			struct dacc *a = &x->acc[i];
+			if (a->group != g)
+				continue;
+			if (!first)
+				first = a;
+			if (keep && !block_serves(a, dom)) {
+				a->skip = true;
+				mailprof_loc l = a->brand.v ? a->brand.loc : a->email.loc;
+				mp_diag(x->d, MAILPROF_INFO, "notice-unused", &l, NULL,
+				        "%s serve another address domain; not used", "the servers of this provider");
+			}
+		}
+		if (dom && !keep && first) {
+			mailprof_loc l = first->brand.v ? first->brand.loc : first->email.loc;
+			mp_diag(x->d, MAILPROF_INFO, "notice-providers", &l,
+			        "keep the account of your provider and delete the others",
+			        "the notice lists several providers and %s; one account per provider",
+			        "none of them matches the address domain");
+		}
 	}
 }
 
@@ -1457,6 +1842,7 @@ static void build(struct ex *x, mailprof_profile *p, struct dacc *a, const struc
 			a->s[i].sec = prev->s[i].sec;
 			a->s[i].auth = prev->s[i].auth;
 			a->s[i].auth_loc = prev->s[i].auth_loc;
+			a->s[i].host_note = prev->s[i].host_note;
 		}
 		if (!a->login.v && a->login_word == W_NONE && !prev->login.v)
 			a->login_word = prev->login_word;
@@ -1465,6 +1851,7 @@ static void build(struct ex *x, mailprof_profile *p, struct dacc *a, const struc
 		if (a->method < 0)
 			a->method = prev->method;
 	}
+	apply_rules(x, a);
 	const char *dom = a->email.v ? strchr(a->email.v, '@') : NULL;
 	for (int i = 0; i < S_N; i++) {
 		struct dsrv *s = &a->s[i];
@@ -1500,6 +1887,8 @@ static void build(struct ex *x, mailprof_profile *p, struct dacc *a, const struc
 	acc->loc = a->email.v ? a->email.loc : a->login.loc;
 	copy_str(&acc->email, &a->email);
 	copy_str(&acc->display_name, &a->name);
+	if (a->group)
+		copy_str(&acc->provider_name, &a->brand);
 	static const int order[] = {S_IMAP, S_POP, S_SMTP};
 	for (size_t k = 0; k < MP_COUNT(order); k++) {
 		int i = order[k];
@@ -1512,6 +1901,7 @@ static void build(struct ex *x, mailprof_profile *p, struct dacc *a, const struc
 			}
 			continue;
 		}
+		host_note(x, s);
 		apply_matrix(x, s, i);
 		mp_server *sv = mp_server_add(acc, sproto[i]);
 		sv->loc = s->host.loc;
@@ -1585,6 +1975,7 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 		x.acc[0].email = x.prose_email;
 	else
 		mp_str_clear(&x.prose_email);
+	group_pass(&x);
 	/* Accounts without servers share those of the nearest block that has
 	 * them: the one before, else the one after (a list of addresses
 	 * followed by the common servers). */
@@ -1601,13 +1992,20 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 		for (size_t j = i + 1; j < x.nacc && !src; j++)
 			if (has_srv[j])
 				src = &x.acc[j];
-		build(&x, p, &x.acc[i], has_srv[i] ? NULL : src);
+		if (!x.acc[i].skip)
+			build(&x, p, &x.acc[i], has_srv[i] ? NULL : src);
 	}
 	free(has_srv);
 	for (size_t i = 0; i < x.nacc; i++)
 		free_acc(&x.acc[i]);
 	for (size_t i = 0; i < MP_COUNT(x.notes); i++)
 		free(x.notes[i]);
+	free(x.rule_cont);
+	mp_str_clear(&x.brand);
+	for (size_t i = 0; i < x.nrules; i++) {
+		free(x.rules[i].domain);
+		mp_str_clear(&x.rules[i].host);
+	}
 	free(x.acc);
 	if (p->naccounts == before) {
 		mailprof_loc l = {path, 0, 0};

@@ -69,6 +69,9 @@ static const struct mp_nlabel labels[] = {
 	{"subject", NF_IGNORE, NC_NONE},
 	{"注意", NF_IGNORE, NC_NONE},
 	{"備考", NF_IGNORE, NC_NONE},
+	/* the reading of a password ("読み方：エー・ビー…") is not a setting */
+	{"読み", NF_IGNORE, NC_NONE},
+	{"reading", NF_IGNORE, NC_NONE},
 	/* "サポートセンター" holds ポート; "Support" is not a port either. */
 	{"サポート", NF_IGNORE, NC_NONE},
 	{"support", NF_IGNORE, NC_NONE},
