@@ -7,6 +7,8 @@
 
 #include <libxml/tree.h>
 
+#include "check.h"
+#include "cms.h"
 #include "format.h"
 #include "xml.h"
 
@@ -235,18 +237,33 @@ static mailprof_status parse_mobileconfig(mailprof_profile *p, const char *buf, 
 	const char *start = mp_skip_bom_ws(buf, len, &rest);
 	if (rest && *start != '<') {
 		mailprof_loc l = {path, 0, 0};
-		bool der = (unsigned char)start[0] == 0x30;
-		mp_diag(d, MAILPROF_ERROR, "mobileconfig-signed", &l,
-		        "unwrap it first: `security cms -D -i in.mobileconfig -o out.mobileconfig` (macOS) or "
-		        "`openssl smime -verify -noverify -inform DER -in in.mobileconfig -out out.mobileconfig`",
-		        der ? "this is a signed profile (CMS/DER), not an XML property list: mailprof does not "
-		              "unwrap signatures"
-		            : "not an XML property list (does not start with '<'); a signed profile must be "
-		              "unwrapped first");
-		return MAILPROF_ERR_UNSUPPORTED;
+		if ((unsigned char)start[0] != 0x30) {
+			mp_diag(d, MAILPROF_ERROR, "mobileconfig-signed", &l, NULL,
+			        "not an XML property list (does not start with '<') and not a signed "
+			        "profile (CMS/DER)");
+			return MAILPROF_ERR_UNSUPPORTED;
+		}
+		size_t clen = 0;
+		char *plist = mp_cms_unwrap(start, rest, path, &clen, d);
+		if (!plist)
+			return MAILPROF_ERR_INVALID;
+		size_t crest;
+		const char *cstart = mp_skip_bom_ws(plist, clen, &crest);
+		mailprof_status st;
+		if (!crest || *cstart != '<') { /* no signed profile inside a signed profile */
+			mp_diag(d, MAILPROF_ERROR, "mobileconfig-signed", &l, NULL,
+			        "the signed content is not an XML property list");
+			st = MAILPROF_ERR_INVALID;
+		} else {
+			st = parse_mobileconfig(p, plist, clen, path, opt, d);
+		}
+		free(plist);
+		return st;
 	}
 	if (mp_xml_template_marker(buf, len, path, d))
 		return MAILPROF_ERR_INVALID;
+	/* On the plist text itself (after unwrapping), so lines are right. */
+	mp_plist_uuid_scan(buf, len, path, d);
 	xmlDocPtr doc = mp_xml_read(buf, len, path, d);
 	if (!doc)
 		return MAILPROF_ERR_SYNTAX;
@@ -327,82 +344,6 @@ static int sniff_mobileconfig(const char *buf, size_t len)
 	return 0;
 }
 
-/* ---- SHA-1 (FIPS 180-4), for name-based UUIDs (RFC 4122 version 5) ---- */
-
-struct sha1 {
-	uint32_t h[5];
-	uint64_t len;
-	unsigned char blk[64];
-	size_t n;
-};
-
-static uint32_t rol(uint32_t x, int k)
-{
-	return (x << k) | (x >> (32 - k));
-}
-
-static void sha1_block(struct sha1 *s, const unsigned char *p)
-{
-	uint32_t w[80];
-	for (int i = 0; i < 16; i++)
-		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 |
-		       p[4 * i + 3];
-	for (int i = 16; i < 80; i++)
-		w[i] = rol(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
-	uint32_t a = s->h[0], b = s->h[1], c = s->h[2], d = s->h[3], e = s->h[4];
-	for (int i = 0; i < 80; i++) {
-		uint32_t f, k;
-		if (i < 20)
-			f = (b & c) | (~b & d), k = 0x5A827999;
-		else if (i < 40)
-			f = b ^ c ^ d, k = 0x6ED9EBA1;
-		else if (i < 60)
-			f = (b & c) | (b & d) | (c & d), k = 0x8F1BBCDC;
-		else
-			f = b ^ c ^ d, k = 0xCA62C1D6;
-		uint32_t t = rol(a, 5) + f + e + k + w[i];
-		e = d, d = c, c = rol(b, 30), b = a, a = t;
-	}
-	s->h[0] += a, s->h[1] += b, s->h[2] += c, s->h[3] += d, s->h[4] += e;
-}
-
-static void sha1_init(struct sha1 *s)
-{
-	static const uint32_t h0[5] = {0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0};
-	memcpy(s->h, h0, sizeof h0);
-	s->len = 0;
-	s->n = 0;
-}
-
-static void sha1_add(struct sha1 *s, const void *data, size_t len)
-{
-	const unsigned char *p = data;
-	s->len += len;
-	while (len) {
-		size_t k = 64 - s->n < len ? 64 - s->n : len;
-		memcpy(s->blk + s->n, p, k);
-		s->n += k, p += k, len -= k;
-		if (s->n == 64) {
-			sha1_block(s, s->blk);
-			s->n = 0;
-		}
-	}
-}
-
-static void sha1_end(struct sha1 *s, unsigned char out[20])
-{
-	uint64_t bits = s->len * 8;
-	unsigned char pad = 0x80, zero = 0, lenb[8];
-	sha1_add(s, &pad, 1);
-	while (s->n != 56)
-		sha1_add(s, &zero, 1);
-	for (int i = 0; i < 8; i++)
-		lenb[i] = (unsigned char)(bits >> (56 - 8 * i));
-	sha1_add(s, lenb, 8);
-	for (int i = 0; i < 20; i++)
-		out[i] = (unsigned char)(s->h[i / 4] >> (24 - 8 * (i % 4)));
-}
-
 /* Name-based UUID (version 5) of name in mailprof's own namespace, so the
  * same input always gives the same PayloadUUIDs. */
 static void uuid_v5(const char *name, size_t len, char out[37])
@@ -412,12 +353,8 @@ static void uuid_v5(const char *name, size_t len, char out[37])
 	 * on tests/golden/autodiscover/dimension-sh.mobileconfig.mobileconfig. */
 	static const unsigned char ns[16] = {0x3c, 0x1f, 0x4e, 0x8a, 0x5b, 0x2d, 0x5e, 0x6f,
 	                                     0x9a, 0x47, 0x21, 0x0b, 0x6d, 0x8e, 0x13, 0x52};
-	struct sha1 s;
 	unsigned char h[20];
-	sha1_init(&s);
-	sha1_add(&s, ns, sizeof ns);
-	sha1_add(&s, name, len);
-	sha1_end(&s, h);
+	mp_sha1(ns, sizeof ns, name, len, h);
 	h[6] = (unsigned char)((h[6] & 0x0F) | 0x50);
 	h[8] = (unsigned char)((h[8] & 0x3F) | 0x80);
 	static const char hex[] = "0123456789ABCDEF";

@@ -135,8 +135,6 @@ mailprof_status mailprof_parse(mailprof_profile *p, const char *buf, size_t len,
 	}
 	mailprof_status st = f->parse(p, buf, len, file, opt ? opt : &none, d);
 	mp_suppress_scan(p, buf, len, file);
-	if (strcmp(f->name, "mobileconfig") == 0)
-		mp_plist_uuid_scan(buf, len, file, d);
 	return st;
 }
 

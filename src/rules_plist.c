@@ -77,7 +77,8 @@ const struct mp_rule mp_rule_payload_uuid = {
 	 "Every payload of an Apple configuration profile, and the profile itself, needs its own "
 	 "PayloadUUID in UUID form; installing a profile whose UUIDs repeat or are malformed fails, "
 	 "or one payload silently replaces another. This is a structure check of the XML plist text, "
-	 "made while parsing a mobileconfig (binary and signed profiles are not scanned), so it "
+	 "made while parsing a mobileconfig (signed profiles after unwrapping; binary plists are "
+	 "not scanned), so it "
 	 "reports even when no account could be read. Sources: Apple Configuration Profile "
 	 "Reference (TopLevel keys), profiledocs issue 8, AhaDNS issue 4."},
 	NULL,
