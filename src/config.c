@@ -61,7 +61,7 @@ void mailprof_check_config_trust(mailprof_check_config *c, const char *domain)
 		domain++;
 	if (!*domain)
 		return;
-	c->trusted = mp_xrealloc(c->trusted, (c->ntrusted + 1) * sizeof *c->trusted);
+	c->trusted = mp_xgrow(c->trusted, c->ntrusted, sizeof *c->trusted);
 	c->trusted[c->ntrusted++] = mp_xstrdup(domain);
 }
 
@@ -248,7 +248,7 @@ mailprof_status mailprof_check_config_load_baseline(mailprof_check_config *c, co
 			line[--n] = '\0';
 		if (!n || line[0] == '#')
 			continue;
-		c->baseline = mp_xrealloc(c->baseline, (c->nbaseline + 1) * sizeof *c->baseline);
+		c->baseline = mp_xgrow(c->baseline, c->nbaseline, sizeof *c->baseline);
 		c->baseline[c->nbaseline++] = mp_xstrdup(line);
 	}
 	free(buf);
@@ -331,7 +331,7 @@ void mp_suppress_scan(mailprof_profile *p, const char *buf, size_t len, const ch
 				size_t n = (size_t)(q - s);
 				if (!n)
 					break;
-				p->supp = mp_xrealloc(p->supp, (p->nsupp + 1) * sizeof *p->supp);
+				p->supp = mp_xgrow(p->supp, p->nsupp, sizeof *p->supp);
 				mp_suppression *x = &p->supp[p->nsupp++];
 				memset(x, 0, sizeof *x);
 				memcpy(x->id, s, n < sizeof x->id ? n : sizeof x->id - 1);

@@ -92,7 +92,7 @@ struct ex {
 
 static struct dacc *new_acc(struct ex *x)
 {
-	x->acc = mp_xrealloc(x->acc, (x->nacc + 1) * sizeof *x->acc);
+	x->acc = mp_xgrow(x->acc, x->nacc, sizeof *x->acc);
 	struct dacc *a = &x->acc[x->nacc++];
 	memset(a, 0, sizeof *a);
 	a->in_pref = -1;

@@ -144,7 +144,7 @@ static void tdiag(mailprof_diags *d, const char *path, int line, const char *fix
 
 static void add_seg(mp_ntemplate *t, struct seg s)
 {
-	t->segs = mp_xrealloc(t->segs, (t->nsegs + 1) * sizeof *t->segs);
+	t->segs = mp_xgrow(t->segs, t->nsegs, sizeof *t->segs);
 	t->segs[t->nsegs++] = s;
 }
 
@@ -225,7 +225,7 @@ mp_ntemplate *mp_ntemplate_load(const char *path, mailprof_diags *d)
 			free(t->match);
 			t->match = norm_text(v, strlen(v), false, &ml);
 		} else if (strncmp(ln, "default ", 8) == 0 && field_parse(ln + 8, strlen(ln + 8), &fd)) {
-			t->defs = mp_xrealloc(t->defs, (t->ndefs + 1) * sizeof *t->defs);
+			t->defs = mp_xgrow(t->defs, t->ndefs, sizeof *t->defs);
 			t->defs[t->ndefs].fd = fd;
 			t->defs[t->ndefs].value = mp_xstrdup(v);
 			t->ndefs++;
