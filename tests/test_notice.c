@@ -604,6 +604,18 @@ Test(notice_accuracy, field_accuracy_over_real_dev)
 	cr_assert_geq(acc, DEV_ACCURACY_FLOOR, "dev field accuracy dropped to %.4f", acc);
 }
 
+/* The blind half: nobody changing the reader opens tests/data/notices-real/blind/ or
+ * tests/notice-fields-blind.tsv; only this figure is read. */
+#define BLIND_ACCURACY_FLOOR 0.723
+
+Test(notice_accuracy, field_accuracy_over_real_blind)
+{
+	size_t n;
+	double acc = field_accuracy("blind", "tests/notice-fields-blind.tsv", "tests/data/notices-real/blind", false, &n);
+	cr_assert_geq(n, 18);
+	cr_assert_geq(acc, BLIND_ACCURACY_FLOOR, "blind field accuracy dropped to %.4f", acc);
+}
+
 Test(notice_template, directory_without_match_falls_back_to_reader)
 {
 	mailprof_options opt = {.template_path = TPL_DIR};
