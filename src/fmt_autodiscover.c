@@ -143,20 +143,16 @@ static bool read_protocol(struct ctx *c, mp_account *a, xmlNodePtr pn)
 			if (*t && !*end && v > 0 && v < 65536)
 				mp_int_set(&s->port, (int)v, &l);
 			else
-				mp_diag(c->d, MAILPROF_WARNING, "autodiscover-value", &l, NULL,
+				mp_diag(c->d, MAILPROF_ERROR, "autodiscover-value", &l, NULL,
 				        "<Port> '%s' is not a port number: ignored", t);
 		} else if (mp_xml_is(n, "LoginName") && !s->username.v) {
+			/* A placeholder here is MP049: Outlook does not substitute it. */
 			if (*t)
 				mp_str_set(&s->username, t, &l);
-			if (strchr(t, '%'))
-				mp_diag(c->d, MAILPROF_WARNING, "autodiscover-placeholder", &l,
-				        "write the literal login name, or leave LoginName out for the address",
-				        "<LoginName> '%s' looks like a placeholder; Outlook does not substitute "
-				        "placeholders", t);
 		} else if (mp_xml_is(n, "SSL") || mp_xml_is(n, "SPA") || mp_xml_is(n, "AuthRequired") ||
 		           mp_xml_is(n, "SMTPLast") || mp_xml_is(n, "UsePOPAuth")) {
 			if (!onoff(t, &b))
-				mp_diag(c->d, MAILPROF_WARNING, "autodiscover-value", &l, "use on or off",
+				mp_diag(c->d, MAILPROF_ERROR, "autodiscover-value", &l, "use on or off",
 				        "<%s> '%s' is neither on nor off: the default is used", n->name, t);
 			else if (mp_xml_is(n, "SSL"))
 				ssl = b, ssl_loc = l;
@@ -191,7 +187,7 @@ static bool read_protocol(struct ctx *c, mp_account *a, xmlNodePtr pn)
 			mp_diag(c->d, MAILPROF_INFO, "autodiscover-auto", &enc_loc, NULL,
 			        "<Encryption> Auto lets the client choose: no transport security recorded");
 		else
-			mp_diag(c->d, MAILPROF_WARNING, "autodiscover-value", &enc_loc,
+			mp_diag(c->d, MAILPROF_ERROR, "autodiscover-value", &enc_loc,
 			        "use None, SSL, TLS or Auto",
 			        "<Encryption> '%s' is not one of None, SSL, TLS, Auto: ignored", enc);
 		free(enc);
@@ -473,4 +469,7 @@ const struct mp_format mp_format_autodiscover = {
 	.sniff = sniff_autodiscover,
 	.parse = parse_autodiscover,
 	.emit = emit_autodiscover,
+	.client = "Outlook",
+	.requires = MP_REQ_HOST | MP_REQ_PORT | MP_REQ_SECURITY | MP_REQ_AUTH | MP_REQ_INCOMING |
+	            MP_REQ_LITERAL | MP_REQ_FIRST,
 };

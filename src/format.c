@@ -133,9 +133,35 @@ mailprof_status mailprof_parse(mailprof_profile *p, const char *buf, size_t len,
 		        "format '%s' can be written but not read", f->name);
 		return MAILPROF_ERR_UNSUPPORTED;
 	}
-	mailprof_status st = f->parse(p, buf, len, file, opt ? opt : &none, d);
+	if (!opt)
+		opt = &none;
+	const char *bad = opt->email ? mailprof_email_problem(opt->email) : "";
+	if (*bad) {
+		mp_diag(d, MAILPROF_ERROR, "email-option", &at, "give the address as local@domain",
+		        "the address to substitute, '%s', %s", opt->email, bad);
+		return MAILPROF_ERR_INVALID;
+	}
+	size_t before = p->naccounts;
+	mailprof_status st = f->parse(p, buf, len, file, opt, d);
+	for (size_t i = before; i < p->naccounts; i++)
+		p->accounts[i].format = f->name;
+	if (opt->email)
+		mp_profile_substitute(p, opt->email, opt->real_name);
 	mp_suppress_scan(p, buf, len, file);
 	return st;
+}
+
+const char *mailprof_email_problem(const char *s)
+{
+	const char *at = s ? strrchr(s, '@') : NULL;
+	if (!s || !*s)
+		return "is empty";
+	if (!at || at == s || !at[1])
+		return "is not local@domain";
+	for (const char *c = s; *c; c++)
+		if ((unsigned char)*c <= ' ' || *c == '%' || *c == '<' || *c == '>' || *c == '"')
+			return "holds a blank, a control character, %, <, > or \"";
+	return "";
 }
 
 mailprof_status mailprof_parse_file(mailprof_profile *p, const char *path, const char *format,
@@ -167,8 +193,12 @@ mailprof_status mailprof_emit(const mailprof_profile *p, const char *format,
 		return MAILPROF_ERR_FORMAT;
 	if (!f->emit)
 		return MAILPROF_ERR_UNSUPPORTED;
+	mailprof_profile *q = mp_emit_prepare(p, f, d);
+	if (!q)
+		return MAILPROF_ERR_INVALID;
 	mp_buf b = {0};
-	mailprof_status st = f->emit(p, opt ? opt : &none, &b, d);
+	mailprof_status st = f->emit(q, opt ? opt : &none, &b, d);
+	mailprof_profile_free(q);
 	if (st != MAILPROF_OK) {
 		mp_buf_free(&b);
 		return st;

@@ -1,4 +1,6 @@
 /* Values a working account cannot do without. */
+#include <string.h>
+
 #include "check.h"
 
 static void run_missing_value(const mp_rule_ctx *c, const mp_account *a)
@@ -6,7 +8,10 @@ static void run_missing_value(const mp_rule_ctx *c, const mp_account *a)
 	/* Templates (autoconfig) describe a provider, not a person: no address.
 	 * Apple profiles and Autodiscover responses without personal data leave
 	 * the address to the user or the client (Apple prompts for it). */
-	bool personal = a->display_name.v != NULL;
+	/* An Autodiscover response answers a request made with the address, so
+	 * its <User><DisplayName> comes without one as a rule. */
+	bool answer = a->format && strcmp(a->format, "autodiscover") == 0;
+	bool personal = a->display_name.v != NULL && !answer;
 	for (size_t k = 0; k < a->nincoming + a->noutgoing; k++) {
 		const mp_server *s = k < a->nincoming ? &a->incoming[k] : &a->outgoing[k - a->nincoming];
 		personal |= (s->username.v && !mp_has_placeholder(s->username.v)) || s->password.v;
@@ -34,7 +39,9 @@ const struct mp_rule mp_rule_missing_value = {
 	 "personal account (one with a display name, a user name or a password) its e-mail address. "
 	 "Provider profiles and templates (autoconfig domains, Apple profiles and Autodiscover "
 	 "responses without personal data) may leave the address to the client, which asks the user "
-	 "(Apple: EmailAddress is optional, the device prompts). Clients reject profiles without "
+	 "(Apple: EmailAddress is optional, the device prompts); an Autodiscover response's "
+	 "<User><DisplayName> alone does not make it personal, since the client asked with the address. "
+	 "Clients reject profiles without "
 	 "servers. Sources: Thunderbird readFromXML, Apple com.apple.mail.managed schema."},
 	run_missing_value,
 };

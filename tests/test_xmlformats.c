@@ -166,8 +166,22 @@ Test(autodiscover, real_quirks)
 	mailprof_diags_free(d);
 	mailprof_profile_free(p);
 
+	/* Outlook does not substitute %EMAILADDRESS%: MP049, an error. */
 	p = t_parse("samples/autodiscover/vsus-app-purelymail.xml", NULL, &d, &st);
-	cr_expect(t_find(d, "autodiscover-placeholder"));
+	mailprof_check(p, d);
+	cr_expect_eq(t_count(d, "MP049"), 2);
+	cr_expect_eq(t_find(d, "MP049")->severity, MAILPROF_ERROR);
+	mailprof_diags_free(d);
+	mailprof_profile_free(p);
+	/* With the user's address, nothing is left to substitute. */
+	mailprof_options o = {.email = "ann@example.org"};
+	p = mailprof_profile_new();
+	d = mailprof_diags_new();
+	cr_assert_eq(mailprof_parse_file(p, "samples/autodiscover/vsus-app-purelymail.xml", NULL, &o, d),
+	             MAILPROF_OK);
+	mailprof_check(p, d);
+	cr_expect_eq(t_count(d, "MP049"), 0);
+	cr_expect_str_eq(p->accounts[0].incoming[0].username.v, "ann@example.org");
 	mailprof_diags_free(d);
 	mailprof_profile_free(p);
 }

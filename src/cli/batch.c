@@ -181,7 +181,8 @@ static void done(void *u, void *slot)
 	size_t nd = mailprof_diags_count(j->d);
 	for (size_t k = 0; k < nd; k++)
 		r->sum.by_severity[mailprof_diags_get(j->d, k)->severity]++;
-	if (o->pl.cfg && mailprof_diags_worst(j->d) >= o->fail_on)
+	/* check: findings at --fail-on; convert: also what it could not read or carry. */
+	if ((o->pl.cfg || o->pl.to) && mailprof_diags_worst(j->d) >= o->fail_on)
 		r->rc = EXIT_FINDINGS;
 	size_t accounts = mailprof_profile_account_count(j->p);
 	if (r->report) {
