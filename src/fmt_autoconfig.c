@@ -240,6 +240,9 @@ static mailprof_status parse_autoconfig(mailprof_profile *p, const char *buf, si
                                         const char *path, const mailprof_options *opt,
                                         mailprof_diags *d)
 {
+	(void)opt;
+	if (mp_xml_template_marker(buf, len, path, d))
+		return MAILPROF_ERR_INVALID;
 	xmlDocPtr doc = mp_xml_read(buf, len, path, d);
 	if (!doc)
 		return MAILPROF_ERR_SYNTAX;

@@ -28,9 +28,10 @@ char *mp_xml_text(xmlNodePtr n);
 mailprof_loc mp_xml_loc(const char *path, xmlNodePtr n);
 bool mp_xml_is(xmlNodePtr n, const char *name); /* element with this local name */
 
-/* Server-side templates (Nunjucks, Jinja, Go text/template, PHP) leave {{ }},
- * {% %} or <?php in the file; such a file is not a profile until rendered.
- * Reports it (id "template") and returns true. */
+/* Server-side templates leave {{ }}, {% %}, [% %], ${...}, <?php or %name%
+ * tokens that are not Thunderbird's in the file (outside comments); such a
+ * file is not a profile until rendered. Reports it (error "template") and
+ * returns true. */
 bool mp_xml_template_marker(const char *buf, size_t len, const char *path, mailprof_diags *d);
 
 /* Embedded schema text, generated from schemas/ at build time. */

@@ -482,8 +482,8 @@ Test(batch_scale, duplicate_payload_ids_across_profiles)
 		mobileconfig("com.example.c", U5, "11111111-2222-3333-4444-66666666666a", "c@example.com"),
 		mobileconfig("com.example.d", "22222222-2222-3333-4444-555555555555",
 		             "11111111-2222-3333-4444-555555555555", "d@example.com"), /* a's top UUID */
-		mobileconfig("com.example.e", "%uuid%", "%uuid%", "e@example.com"),
-		mobileconfig("com.example.f", "%uuid%", "%uuid%", "f@example.com"),
+		mobileconfig("com.example.e", "%PAYLOADUUID%", "%PAYLOADUUID%", "e@example.com"),
+		mobileconfig("com.example.f", "%PAYLOADUUID%", "%PAYLOADUUID%", "f@example.com"),
 		mobileconfig("com.example.g", U3 "x", "33333333-2222-3333-4444-555555555555", "g@example.com"),
 	};
 	/* In lower case it is the same UUID as b's top one. */

@@ -32,7 +32,7 @@ static const struct {
 	{"other/mobileconfig/mailcow__data__web__mobileconfig.php", "template"},
 	{"other/mobileconfig/mailinabox__conf__ios-profile.xml", "ok"},
 	{"other/mobileconfig/monogramm__views__mobileconfig.xml", "template"},
-	{"other/mobileconfig/plesk-haisoft__apple.mobileconfig", "ok"},
+	{"other/mobileconfig/plesk-haisoft__apple.mobileconfig", "template"}, /* %first_uuid% */
 	{"other/mobileconfig/profiledocs__example__com.apple.mail.managed.mobileconfig", "ok"},
 	{"other/mobileconfig/tomtommagf__iosconfig.mobileconfig", "xml-syntax"},
 	{"other/oeaccount/comm-central__MicrosoftCommunities__account{2E23}.oeaccount", "oeaccount-empty"},
