@@ -13,7 +13,9 @@
  * list) are not looked into. Anything else is unknown: an info finding,
  * removed before schema validation, never fatal. */
 static const char *const k_root[] = {"emailProvider", "oAuth2", "webMail", "clientConfigUpdate",
-                                     "enable", "documentation", NULL};
+                                     "enable", "documentation", "addressbook", "addressBook",
+                                     "calendar", "fileShare", "chatServer", "videoConference", "setupServer",
+                                     NULL};
 static const char *const k_provider[] = {"domain", "displayName", "displayShortName",
                                          "incomingServer", "outgoingServer", "documentation",
                                          "enable", "instruction", "inputField", "webMail", "oAuth2",
@@ -204,6 +206,31 @@ static void read_server(struct ctx *c, mp_account *a, xmlNodePtr sn, bool incomi
 	}
 }
 
+/* Elements the model has no field for but that autoconfig output keeps
+ * verbatim (the draft's sections and informational elements). */
+static const char *const k_keep_provider[] = {"documentation", "enable", "instruction", "inputField",
+                                              "webMail", "oAuth2", NULL};
+static const char *const k_keep_root[] = {"oAuth2", "webMail", "clientConfigUpdate", "enable",
+                                          "documentation", "addressbook", "addressBook", "calendar",
+                                          "fileShare", "chatServer", "videoConference", "setupServer", NULL};
+
+static bool kept_element(xmlNodePtr n, const char *const *list)
+{
+	return n->type == XML_ELEMENT_NODE && in_list(list, (const char *)n->name);
+}
+
+static void keep(struct ctx *c, mp_str **v, size_t *nv, xmlNodePtr n)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	if (!buf)
+		return;
+	if (xmlNodeDump(buf, n->doc, n, 0, 0) > 0) {
+		mailprof_loc l = mp_xml_loc(c->path, n);
+		mp_strv_add(v, nv, (const char *)xmlBufferContent(buf), &l);
+	}
+	xmlBufferFree(buf);
+}
+
 static void read_provider(struct ctx *c, xmlNodePtr ep)
 {
 	mp_account *a = mp_account_add(c->p);
@@ -219,8 +246,20 @@ static void read_provider(struct ctx *c, xmlNodePtr ep)
 		mailprof_loc l = mp_xml_loc(c->path, n);
 		if (mp_xml_is(n, "domain")) {
 			char *t = mp_xml_text(n);
-			mp_domain_add(a, t, &l);
+			xmlChar *purpose = xmlGetProp(n, (const xmlChar *)"purpose");
+			/* purpose="mx": the MX host's domain, not one of the addresses'. */
+			if (purpose && strcmp((const char *)purpose, "mx") == 0)
+				mp_strv_add(&a->mx_domains, &a->nmx_domains, t, &l);
+			else
+				mp_domain_add(a, t, &l);
+			if (purpose && strcmp((const char *)purpose, "mx") != 0)
+				mp_diag(c->d, MAILPROF_INFO, "autoconfig-value", &l, NULL,
+				        "<domain purpose=\"%s\">: only \"mx\" is defined; read as a mail domain",
+				        (const char *)purpose);
+			xmlFree(purpose);
 			free(t);
+		} else if (kept_element(n, k_keep_provider)) {
+			keep(c, &a->ac_provider_xml, &a->nac_provider_xml, n);
 		} else if (mp_xml_is(n, "displayName") && !a->provider_name.v) {
 			char *t = mp_xml_text(n);
 			mp_str_set(&a->provider_name, t, &l);
@@ -261,6 +300,10 @@ static mailprof_status parse_autoconfig(mailprof_profile *p, const char *buf, si
 	for (xmlNodePtr n = root->children; n; n = n->next)
 		if (mp_xml_is(n, "emailProvider"))
 			read_provider(&c, n);
+	/* Sections beside the providers go with the first of this file. */
+	for (xmlNodePtr n = root->children; n && p->naccounts > before; n = n->next)
+		if (kept_element(n, k_keep_root))
+			keep(&c, &p->accounts[before].ac_root_xml, &p->accounts[before].nac_root_xml, n);
 	xmlFreeDoc(doc);
 	if (p->naccounts == before) {
 		mailprof_loc l = {path, 0, 0};

@@ -159,6 +159,21 @@ mailprof_profile *mp_emit_prepare(const mailprof_profile *p, const struct mp_for
 	mailprof_profile *q = mailprof_profile_new();
 	for (size_t i = 0; i < p->naccounts; i++)
 		mp_account_copy(q, &p->accounts[i]);
+	/* Only autoconfig has a place for these (fmt_autoconfig.c keeps them). */
+	bool autoconfig = strcmp(f->name, "autoconfig") == 0;
+	for (size_t i = 0; i < q->naccounts && !autoconfig; i++) {
+		const mp_account *a = &q->accounts[i];
+		if (a->nmx_domains)
+			mp_diag(d, MAILPROF_INFO, "lossy", &a->mx_domains[0].loc, NULL,
+			        "%s: <domain purpose=\"mx\"> (the MX host's domain) has no place: not written",
+			        f->name);
+		const mp_str *kept = a->nac_provider_xml ? a->ac_provider_xml : a->ac_root_xml;
+		if (a->nac_provider_xml || a->nac_root_xml)
+			mp_diag(d, MAILPROF_INFO, "lossy", &kept->loc, NULL,
+			        "%s: %zu autoconfig element(s) beside the mail servers (documentation, "
+			        "addressbook, calendar, oAuth2, ...) have no place: not written",
+			        f->name, a->nac_provider_xml + a->nac_root_xml);
+	}
 	if (!f->requires)
 		return q;
 	struct req r = {f, d, false};
