@@ -20,6 +20,36 @@
 
 #define NS_OUTER "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006"
 #define NS_INNER "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a"
+#define NS_MOBILESYNC "http://schemas.microsoft.com/exchange/autodiscover/mobilesync/responseschema/2006"
+
+/* Outlook reads a <Response> only in its own namespace (MS-OXDSCLI); an
+ * ActiveSync client's (mobilesync, MS-ASCMD) carries no POP/IMAP/SMTP
+ * settings at all. Returns false for a mobilesync response. */
+static bool check_response_ns(xmlNodePtr root, const char *path, mailprof_diags *d)
+{
+	for (xmlNodePtr r = root->children; r; r = r->next) {
+		if (!mp_xml_is(r, "Response"))
+			continue;
+		const char *h = r->ns && r->ns->href ? (const char *)r->ns->href : "";
+		/* https:// spellings are the warning autodiscover-namespace (strip_ns). */
+		const char *rest = strncmp(h, "https://", 8) == 0 ? h + 8 : strncmp(h, "http://", 7) == 0 ? h + 7 : h;
+		mailprof_loc l = mp_xml_loc(path, r);
+		if (strcmp(rest, NS_MOBILESYNC + 7) == 0) {
+			mp_diag(d, MAILPROF_ERROR, "autodiscover-mobilesync", &l,
+			        "ask Autodiscover with the Outlook schema (AcceptableResponseSchema .../outlook/"
+			        "responseschema/2006a) for IMAP, POP3 and SMTP settings",
+			        "this is an ActiveSync (mobilesync) Autodiscover response: it names an Exchange "
+			        "ActiveSync server, not IMAP, POP3 or SMTP settings");
+			return false;
+		}
+		if (strcmp(rest, NS_INNER + 7) != 0)
+			mp_diag(d, MAILPROF_ERROR, "autodiscover-namespace", &l,
+			        "declare xmlns=\"" NS_INNER "\" on <Response>",
+			        "<Response> is %s%s, not in Outlook's namespace " NS_INNER
+			        ": Outlook ignores such a response", *h ? "in namespace " : "without a namespace", h);
+	}
+	return true;
+}
 
 static bool is_starttls_port(int port)
 {
@@ -301,6 +331,10 @@ static mailprof_status parse_autodiscover(mailprof_profile *p, const char *buf, 
 		mailprof_loc l = mp_xml_loc(path, root);
 		mp_diag(d, MAILPROF_ERROR, "autodiscover-root", &l, NULL,
 		        "root element is <%s>, not <Autodiscover>", root ? (const char *)root->name : "");
+		xmlFreeDoc(doc);
+		return MAILPROF_ERR_INVALID;
+	}
+	if (!check_response_ns(root, path, d)) {
 		xmlFreeDoc(doc);
 		return MAILPROF_ERR_INVALID;
 	}
