@@ -116,6 +116,23 @@ void mp_diag_rule(mailprof_diags *d, const mailprof_rule_info *r, mailprof_sever
 	va_end(ap);
 }
 
+void mp_diag_change(mailprof_diags *d, enum mp_change what, mailprof_severity sev,
+                    const mailprof_loc *loc, const char *fix, const char *fmt, ...)
+{
+	/* Lossy findings carry MP037's name as their ID (as they always have:
+	 * --disable lossy); fixes carry MP046's ID and name. */
+	static const struct {
+		const char *id, *name;
+	} kinds[] = {
+		[MP_LOSSY] = {"lossy", NULL},
+		[MP_FIXED] = {"MP046", "fix-applied"},
+	};
+	va_list ap;
+	va_start(ap, fmt);
+	mp_vdiag(d, sev, kinds[what].id, kinds[what].name, loc, fix, fmt, ap);
+	va_end(ap);
+}
+
 const char *mailprof_severity_name(mailprof_severity s)
 {
 	switch (s) {
@@ -202,4 +219,30 @@ void mp_diags_filter(mailprof_diags *d, bool (*keep)(mailprof_diag *g, void *u),
 	}
 	if (d)
 		d->n = w;
+}
+
+/* ---- codes.def: every finding code that is not a rule ---- */
+
+static const mailprof_rule_info codes[] = {
+#define MP_CODE(id, sev, summary, fix, doc) {id, id, sev, summary, fix, doc},
+#include "codes.def"
+#undef MP_CODE
+};
+
+size_t mailprof_code_count(void)
+{
+	return MP_COUNT(codes);
+}
+
+const mailprof_rule_info *mailprof_code_get(size_t i)
+{
+	return i < MP_COUNT(codes) ? &codes[i] : NULL;
+}
+
+int mp_code_index(const char *id)
+{
+	for (size_t i = 0; id && i < MP_COUNT(codes); i++)
+		if (mp_strcasecmp(codes[i].id, id) == 0)
+			return (int)i;
+	return -1;
 }

@@ -66,7 +66,8 @@ const struct mp_rule mp_rule_address_syntax = {
 	 "letters, digits and !#$%&'*+-/=?^_`{|}~ separated by dots unless quoted, the domain a "
 	 "host name of at most 255 octets. Clients and servers reject anything else. Sources: RFC "
 	 "5322 section 3.4.1, RFC 5321 section 4.5.3.1."},
-	run_address_syntax,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_address_syntax},
 };
 
 static void run_address_dots(const mp_rule_ctx *c, const mp_account *a)
@@ -91,7 +92,8 @@ const struct mp_rule mp_rule_address_dots = {
 	 "An unquoted local part is a dot-atom: no leading, trailing or consecutive dots. Old "
 	 "Japanese mobile carriers issued such addresses (taro..yamada.@docomo.ne.jp) and many "
 	 "servers and clients reject them. Source: RFC 5322 section 3.2.3 (dot-atom)."},
-	run_address_dots,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_address_dots},
 };
 
 static void run_address_non_ascii(const mp_rule_ctx *c, const mp_account *a)
@@ -114,5 +116,6 @@ const struct mp_rule mp_rule_address_non_ascii = {
 	 "Internationalised addresses need SMTPUTF8 on every server that relays the message, and "
 	 "the receiving clients must display them; mail to or from them bounces elsewhere. Sources: "
 	 "RFC 6531, RFC 6532."},
-	run_address_non_ascii,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_address_non_ascii},
 };

@@ -64,7 +64,8 @@ const struct mp_rule mp_rule_placeholder_unexpanded = {
 	 "one is published unrendered, clients try to connect to a host literally called "
 	 "{{domain}}. Only Thunderbird's four %NAME% placeholders are expanded by a client. "
 	 "Sources: sys4/automx issue 46; IKEv2-setup issue 62."},
-	run_placeholder_unexpanded,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_placeholder_unexpanded},
 };
 
 static bool known_placeholder(const char *name, size_t n)
@@ -114,5 +115,6 @@ const struct mp_rule mp_rule_placeholder_unknown = {
 	 "stays in the value and the login fails. Formats without placeholders (Apple profiles, "
 	 ".oeaccount) expand none: their emitters report that as a lossy conversion. Source: "
 	 "Thunderbird readFromXML / sanitize placeholders."},
-	run_placeholder_unknown,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_placeholder_unknown},
 };
