@@ -1,11 +1,11 @@
 /* The checker's configuration: .mailprof.ini, switches, baseline, and the
  * filter that applies them (and the input's suppression markers) to
  * findings. The CLI only forwards files and switches. */
-#include <errno.h>
-#include <limits.h>
-#include <stdint.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <ini.h>
 
 #include "check.h"
 
@@ -85,95 +85,133 @@ static int severity_word(const char *s)
 	return -1;
 }
 
-/* Trim in place; returns the start. */
-static char *trim(char *s)
+/* .mailprof.ini is read with inih, as INI profiles are (fmt_ini.c): the same
+ * dialect (`key = value` or `key: value`, ';' and '#' comments, lines of at
+ * most 196 bytes). Debian's inih gives the handler no line numbers, so they
+ * come from our reader, which also sees the section headers and the lines
+ * inih cannot parse. */
+struct cfg_read {
+	mailprof_check_config *c;
+	const char *path;
+	mailprof_diags *d;
+	const char *cur, *end;
+	int line;
+	char sect[32];
+	mailprof_status st;
+};
+
+static void cfg_error(struct cfg_read *r, const char *fix, const char *fmt, ...) MP_PRINTF(3, 4);
+static void cfg_error(struct cfg_read *r, const char *fix, const char *fmt, ...)
 {
-	while (*s == ' ' || *s == '\t')
+	mailprof_loc at = {r->path, r->line, 1};
+	va_list ap;
+	va_start(ap, fmt);
+	mp_vdiag(r->d, MAILPROF_ERROR, "config", NULL, &at, fix, fmt, ap);
+	va_end(ap);
+	r->st = MAILPROF_ERR_SYNTAX;
+}
+
+/* inih's line source: one line per call; headers and bad lines are handled
+ * here and handed on blank. */
+static char *cfg_reader(char *str, int num, void *stream)
+{
+	struct cfg_read *r = stream;
+	if (r->cur >= r->end)
+		return NULL;
+	const char *nl = memchr(r->cur, '\n', (size_t)(r->end - r->cur));
+	const char *eol = nl ? nl + 1 : r->end;
+	const char *s = r->cur, *e = nl ? nl : r->end;
+	r->cur = eol;
+	r->line++;
+	while (s < e && (*s == ' ' || *s == '\t'))
 		s++;
-	size_t n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		s[--n] = '\0';
-	return s;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	str[0] = '\n';
+	str[1] = '\0';
+	if (s == e || *s == ';' || *s == '#')
+		return str;
+	if (*s == '[') {
+		const char *close = memchr(s, ']', (size_t)(e - s));
+		size_t n = close ? (size_t)(close - s - 1) : 0;
+		if (!close || n >= sizeof r->sect) {
+			cfg_error(r, NULL, "malformed section header");
+			return str;
+		}
+		memcpy(r->sect, s + 1, n);
+		r->sect[n] = '\0';
+		if (strcmp(r->sect, "rules") && strcmp(r->sect, "hosting") && strcmp(r->sect, "check"))
+			cfg_error(r, "use [check], [rules] or [hosting]", "unknown section [%s]", r->sect);
+		return str;
+	}
+	if (!memchr(s, '=', (size_t)(e - s)) && !memchr(s, ':', (size_t)(e - s))) {
+		cfg_error(r, NULL, "expected key = value");
+		return str;
+	}
+	if ((size_t)(e - s) + 2 > (size_t)num) {
+		cfg_error(r, "split the value over several lines (trusted = may repeat)",
+		          "line longer than %d bytes", num - 2);
+		return str;
+	}
+	memcpy(str, s, (size_t)(e - s));
+	str[e - s] = '\n';
+	str[e - s + 1] = '\0';
+	return str;
+}
+
+static int cfg_handler(void *user, const char *section, const char *key, const char *value)
+{
+	(void)section; /* the reader tracked it, with its line */
+	struct cfg_read *r = user;
+	mailprof_check_config *c = r->c;
+	const char *sect = r->sect;
+	char *val = mp_xstrdup(value);
+	bool ok = true;
+	if ((!*sect || strcmp(sect, "check") == 0) && strcmp(key, "fail-on") == 0) {
+		int sv = severity_word(val);
+		if ((ok = sv >= 0))
+			c->fail_on = sv;
+	} else if (strcmp(sect, "rules") == 0) {
+		int sv = severity_word(val);
+		if (mp_rule_index(key) < 0) {
+			cfg_error(r, "see `mailprof rules`", "no rule '%s'", key);
+			free(val);
+			return 1;
+		}
+		if (sv >= 0)
+			mailprof_check_config_set_severity(c, key, (mailprof_severity)sv);
+		else if (!mp_strcasecmp(val, "off") || !mp_strcasecmp(val, "false") || !mp_strcasecmp(val, "no"))
+			mailprof_check_config_enable(c, key, 0);
+		else if (!mp_strcasecmp(val, "on") || !mp_strcasecmp(val, "true") || !mp_strcasecmp(val, "yes"))
+			mailprof_check_config_enable(c, key, 1);
+		else
+			ok = false;
+	} else if (strcmp(sect, "hosting") == 0 && strcmp(key, "trusted") == 0) {
+		char *save = NULL;
+		for (char *tok = strtok_r(val, ", \t", &save); tok; tok = strtok_r(NULL, ", \t", &save))
+			mailprof_check_config_trust(c, tok);
+	} else {
+		cfg_error(r, NULL, "unknown key '%s'%s%s%s", key, *sect ? " in [" : "", sect,
+		          *sect ? "]" : "");
+		free(val);
+		return 1;
+	}
+	if (!ok)
+		cfg_error(r, "use off, on, error, warning or info", "bad value '%s' for %s", val, key);
+	free(val);
+	return 1;
 }
 
 mailprof_status mailprof_check_config_parse(mailprof_check_config *c, const char *text, size_t len,
                                             const char *path, mailprof_diags *d)
 {
-	char *buf = mp_xstrndup(text, len);
-	char sect[32] = "";
-	mailprof_status st = MAILPROF_OK;
-	int lineno = 0;
-	for (char *line = buf, *next; line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		lineno++;
-		char *s = trim(line);
-		mailprof_loc at = {path, lineno, 1};
-		if (!*s || *s == ';' || *s == '#')
-			continue;
-		if (*s == '[') {
-			char *e = strchr(s, ']');
-			size_t n = e ? (size_t)(e - s - 1) : 0;
-			if (!e || n >= sizeof sect) {
-				mp_diag(d, MAILPROF_ERROR, "config", &at, NULL, "malformed section header");
-				st = MAILPROF_ERR_SYNTAX;
-				continue;
-			}
-			memcpy(sect, s + 1, n);
-			sect[n] = '\0';
-			if (strcmp(sect, "rules") && strcmp(sect, "hosting") && strcmp(sect, "check")) {
-				mp_diag(d, MAILPROF_ERROR, "config", &at, "use [check], [rules] or [hosting]",
-				        "unknown section [%s]", sect);
-				st = MAILPROF_ERR_SYNTAX;
-			}
-			continue;
-		}
-		char *eq = strchr(s, '=');
-		if (!eq) {
-			mp_diag(d, MAILPROF_ERROR, "config", &at, NULL, "expected key = value");
-			st = MAILPROF_ERR_SYNTAX;
-			continue;
-		}
-		*eq = '\0';
-		char *key = trim(s), *val = trim(eq + 1);
-		bool ok = true;
-		if ((!*sect || strcmp(sect, "check") == 0) && strcmp(key, "fail-on") == 0) {
-			int sv = severity_word(val);
-			if ((ok = sv >= 0))
-				c->fail_on = sv;
-		} else if (strcmp(sect, "rules") == 0) {
-			int sv = severity_word(val);
-			if (mp_rule_index(key) < 0) {
-				mp_diag(d, MAILPROF_ERROR, "config", &at, "see `mailprof rules`", "no rule '%s'", key);
-				st = MAILPROF_ERR_SYNTAX;
-				continue;
-			}
-			if (sv >= 0)
-				mailprof_check_config_set_severity(c, key, (mailprof_severity)sv);
-			else if (!mp_strcasecmp(val, "off") || !mp_strcasecmp(val, "false") || !mp_strcasecmp(val, "no"))
-				mailprof_check_config_enable(c, key, 0);
-			else if (!mp_strcasecmp(val, "on") || !mp_strcasecmp(val, "true") || !mp_strcasecmp(val, "yes"))
-				mailprof_check_config_enable(c, key, 1);
-			else
-				ok = false;
-		} else if (strcmp(sect, "hosting") == 0 && strcmp(key, "trusted") == 0) {
-			for (char *tok = strtok(val, ", \t"); tok; tok = strtok(NULL, ", \t"))
-				mailprof_check_config_trust(c, tok);
-		} else {
-			mp_diag(d, MAILPROF_ERROR, "config", &at, NULL, "unknown key '%s'%s%s%s", key,
-			        *sect ? " in [" : "", sect, *sect ? "]" : "");
-			st = MAILPROF_ERR_SYNTAX;
-			continue;
-		}
-		if (!ok) {
-			mp_diag(d, MAILPROF_ERROR, "config", &at, "use off, on, error, warning or info",
-			        "bad value '%s' for %s", val, key);
-			st = MAILPROF_ERR_SYNTAX;
-		}
-	}
-	free(buf);
-	return st;
+	struct cfg_read r = {.c = c, .path = path, .d = d, .cur = text, .end = text + len};
+	/* A NUL ends the text, as it did for the line-by-line reading before. */
+	const char *nul = memchr(text, '\0', len);
+	if (nul)
+		r.end = nul;
+	ini_parse_stream(cfg_reader, &r, cfg_handler, &r);
+	return r.st;
 }
 
 mailprof_status mailprof_check_config_load(mailprof_check_config *c, const char *path, mailprof_diags *d)
