@@ -77,22 +77,6 @@ mailprof_loc mp_server_val_loc(const mp_server *s, const mailprof_loc *val)
 	return s->loc;
 }
 
-bool mp_port_is_implicit_tls(int port)
-{
-	return port == 465 || port == 993 || port == 995;
-}
-
-bool mp_port_is_starttls(int port)
-{
-	return port == 25 || port == 110 || port == 143 || port == 587;
-}
-
-bool mp_has_placeholder(const char *s)
-{
-	const char *p = s ? strchr(s, '%') : NULL;
-	return p && strchr(p + 1, '%');
-}
-
 /* Every rule of scope s, in table order, with c as the context. */
 static void run_scope(enum mp_scope s, mp_rule_ctx c, const mp_account *accounts, size_t n)
 {

@@ -5,6 +5,7 @@
 #ifndef MP_CHECK_H
 #define MP_CHECK_H
 
+#include "domain.h"
 #include "model.h"
 
 struct mp_rule;
@@ -72,22 +73,9 @@ void mp_report(const mp_rule_ctx *c, const mailprof_loc *loc, const char *fmt, .
 /* Location of a server value, falling back to the server, then the account. */
 mailprof_loc mp_server_val_loc(const mp_server *s, const mailprof_loc *val);
 
-/* Shared predicates. */
-bool mp_port_is_implicit_tls(int port);  /* 465, 993, 995 */
-bool mp_port_is_starttls(int port);      /* 25, 110, 143, 587 */
-bool mp_has_placeholder(const char *s);
-/* An upper-case template token (PRIMARY_HOSTNAME, YOURDOMAIN) in s. */
-bool mp_template_token(const char *s);
 /* Call fn on every incoming, then every outgoing server of a. */
 void mp_each_server(const mp_rule_ctx *c, const mp_account *a,
                     void (*fn)(const mp_rule_ctx *, const mp_server *));
-/* Why h is not a valid LDH host name, or NULL (rules_host.c). */
-const char *mp_host_problem(const char *h);
-/* True for an IPv4 dotted quad or a bracketed/colon IPv6 literal. */
-bool mp_host_is_ip(const char *h);
-/* Registrable part of a domain ("mail.example.co.jp" -> "example.co.jp"),
- * approximated without the Public Suffix List; points into d. */
-const char *mp_registrable(const char *d);
 
 #define MP_RULE(id) extern const struct mp_rule mp_rule_##id;
 #include "rules.def"

@@ -10,43 +10,10 @@
 	mp_diag_change((d), MP_FIXED, mp_rule_fix_applied.info.severity, (loc),            \
 	               mp_rule_fix_applied.info.fix, __VA_ARGS__)
 
-/* Full-width ASCII forms (U+FF01..U+FF5E), ideographic and half-width full
- * stops (U+3002, U+FF61) to ASCII; the ideographic space is dropped. Returns
- * a new string, or NULL when nothing changed. */
-static char *fold_width(const char *h)
-{
-	mp_buf b = {0};
-	bool changed = false;
-	for (const unsigned char *p = (const unsigned char *)h; *p;) {
-		unsigned cp = 0;
-		if (p[0] == 0xEF && (p[1] == 0xBC || p[1] == 0xBD) && p[2] >= 0x80 && p[2] <= 0xBF)
-			cp = 0xF000u | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
-		else if (p[0] == 0xE3 && p[1] == 0x80 && (p[2] == 0x80 || p[2] == 0x82))
-			cp = 0x3000u | (p[2] & 0x3Fu);
-		if (cp >= 0xFF01 && cp <= 0xFF5E) {
-			mp_buf_putc(&b, (char)(cp - 0xFEE0)); /* width only: DNS ignores case */
-		} else if (cp == 0x3002 || cp == 0xFF61) {
-			mp_buf_putc(&b, '.');
-		} else if (cp == 0x3000) {
-			/* dropped */
-		} else {
-			mp_buf_putc(&b, (char)*p++);
-			continue;
-		}
-		changed = true;
-		p += 3;
-	}
-	if (!changed) {
-		mp_buf_free(&b);
-		return NULL;
-	}
-	return mp_buf_take(&b, NULL);
-}
-
 static void fix_server(mp_server *s, mailprof_diags *d)
 {
 	if (s->host.v) {
-		char *folded = fold_width(s->host.v);
+		char *folded = mp_fold_width(s->host.v);
 		if (folded) {
 			mailprof_loc l = mp_server_val_loc(s, &s->host.loc);
 			report(d, &l, "host name '%s' folded to '%s'", s->host.v, folded);

@@ -21,11 +21,6 @@
 #define NS_OUTER "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006"
 #define NS_INNER "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a"
 
-static bool is_starttls_port(int port)
-{
-	return port == 25 || port == 587 || port == 110 || port == 143;
-}
-
 /* The schema has no namespace (two namespaces would need two schema
  * documents importing each other, which embedded schemas cannot do):
  * namespaces are checked here, then dropped. */
@@ -198,7 +193,7 @@ static bool read_protocol(struct ctx *c, mp_account *a, xmlNodePtr pn)
 	} else if (!ssl)
 		mp_int_set(&s->security, MP_SEC_NONE, &ssl_loc);
 	else
-		mp_int_set(&s->security, port && is_starttls_port(port) ? MP_SEC_STARTTLS : MP_SEC_TLS,
+		mp_int_set(&s->security, port && mp_port_is_starttls(port) ? MP_SEC_STARTTLS : MP_SEC_TLS,
 		           &ssl_loc);
 	s->auth_loc = auth_loc;
 	if (!authreq)

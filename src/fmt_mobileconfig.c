@@ -11,11 +11,6 @@
 #include "format.h"
 #include "xml.h"
 
-static bool is_starttls_port(int port)
-{
-	return port == 25 || port == 587 || port == 110 || port == 143;
-}
-
 /* ---- plist reading ---- */
 
 /* Next element sibling (skips text and comments). */
@@ -162,7 +157,7 @@ static void read_server(struct ctx *c, mp_account *a, xmlNodePtr dict, mp_protoc
 	get_bool(c, dict, key, &ssl, &sl);
 	/* One flag; on the usual STARTTLS ports Apple Mail negotiates STARTTLS. */
 	int p = s->port.set ? s->port.v : 0;
-	mp_int_set(&s->security, !ssl ? MP_SEC_NONE : p && is_starttls_port(p) ? MP_SEC_STARTTLS : MP_SEC_TLS, &sl);
+	mp_int_set(&s->security, !ssl ? MP_SEC_NONE : p && mp_port_is_starttls(p) ? MP_SEC_STARTTLS : MP_SEC_TLS, &sl);
 	snprintf(key, sizeof key, "%sMailServerAuthentication", pre);
 	char *auth = get_str(c, dict, key, &l);
 	if (auth) {
@@ -465,12 +460,12 @@ static void emit_server(mp_buf *b, const char *pre, const mp_server *s, const ma
 	snprintf(key, sizeof key, "%sMailServerUseSSL", pre);
 	int sec = s->security.set ? s->security.v : MP_SEC_NONE;
 	int port = s->port.set ? s->port.v : 0;
-	if (sec == MP_SEC_STARTTLS && !(port && is_starttls_port(port)))
+	if (sec == MP_SEC_STARTTLS && !(port && mp_port_is_starttls(port)))
 		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->security.loc, NULL,
 		        "mobileconfig: STARTTLS cannot be expressed (only UseSSL); %s %s written as UseSSL "
 		        "true, which Apple Mail may take for implicit TLS on port %d",
 		        mp_protocol_name(s->protocol), s->host.v ? s->host.v : "", port);
-	else if (sec == MP_SEC_TLS && port && is_starttls_port(port))
+	else if (sec == MP_SEC_TLS && port && mp_port_is_starttls(port))
 		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->security.loc, NULL,
 		        "mobileconfig: implicit TLS on port %d is written as UseSSL true, which Apple Mail "
 		        "may take for STARTTLS", port);

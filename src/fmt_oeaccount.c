@@ -170,11 +170,6 @@ static bool dword(const struct props *p, const char *name, int *out, mailprof_lo
 	return ok;
 }
 
-static bool is_starttls_port(int port)
-{
-	return port == 25 || port == 587 || port == 110 || port == 143;
-}
-
 static void read_server(const struct props *p, mp_account *a, mp_protocol proto, const char *pre,
                         const mp_server *incoming)
 {
@@ -197,7 +192,7 @@ static void read_server(const struct props *p, mp_account *a, mp_protocol proto,
 		/* One "requires SSL" flag; on the usual STARTTLS ports it means
 		 * STARTTLS, elsewhere implicit TLS (docs/formats.md). */
 		int port = s->port.set ? s->port.v : mp_default_port(proto, MP_SEC_NONE);
-		mp_int_set(&s->security, v ? (is_starttls_port(port) ? MP_SEC_STARTTLS : MP_SEC_TLS) : MP_SEC_NONE, &l);
+		mp_int_set(&s->security, v ? (mp_port_is_starttls(port) ? MP_SEC_STARTTLS : MP_SEC_TLS) : MP_SEC_NONE, &l);
 	}
 	snprintf(name, sizeof name, "%s_User_Name", pre);
 	char *user = sz(p, name, &l);
@@ -462,8 +457,8 @@ static void emit_server(mp_buf *b, const char *pre, const mp_server *s, const mp
 		int port = s->port.set ? s->port.v : mp_default_port(s->protocol, (mp_security)s->security.v);
 		/* The flag is read back as STARTTLS on the usual STARTTLS ports and as
 		 * implicit TLS elsewhere: say so when that changes the meaning. */
-		if ((s->security.v == MP_SEC_STARTTLS && !is_starttls_port(port)) ||
-		    (s->security.v == MP_SEC_TLS && is_starttls_port(port)))
+		if ((s->security.v == MP_SEC_STARTTLS && !mp_port_is_starttls(port)) ||
+		    (s->security.v == MP_SEC_TLS && mp_port_is_starttls(port)))
 			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->security.loc, NULL,
 			        "oeaccount: %s on port %d cannot be told apart from %s there; written as "
 			        "Secure_Connection 1", mp_security_name((mp_security)s->security.v), port,

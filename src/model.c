@@ -371,3 +371,13 @@ void mp_account_copy(mailprof_profile *dst, const mp_account *src)
 	a->from_notice = src->from_notice;
 	int_copy(dst, &a->pop_leave_days, &src->pop_leave_days);
 }
+
+bool mp_port_is_implicit_tls(int port)
+{
+	return port == 465 || port == 993 || port == 995;
+}
+
+bool mp_port_is_starttls(int port)
+{
+	return port == 25 || port == 110 || port == 143 || port == 587;
+}

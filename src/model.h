@@ -150,6 +150,10 @@ const char *mp_security_name(mp_security s);
 bool mp_security_parse(const char *s, mp_security *out);
 const char *mp_auth_name(mp_auth a);
 bool mp_auth_parse(const char *s, mp_auth *out);
+/* Port facts: the implicit-TLS ports (465, 993, 995) and the ports that
+ * start in plain text and upgrade with STARTTLS (25, 110, 143, 587). */
+bool mp_port_is_implicit_tls(int port);
+bool mp_port_is_starttls(int port);
 /* Well-known port for protocol and security (e.g. IMAP+TLS = 993). */
 int mp_default_port(mp_protocol p, mp_security s);
 

@@ -4,55 +4,16 @@
 
 #include "check.h"
 
-static bool atext(unsigned char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-	       (ch && strchr("!#$%&'*+-/=?^_`{|}~", ch));
-}
-
 /* Checkable address: set, and not a template placeholder. */
 static const char *address(const mp_account *a)
 {
 	return a->email.v && !mp_has_placeholder(a->email.v) ? a->email.v : NULL;
 }
 
-static const char *addr_problem(const char *e)
-{
-	const char *at = strrchr(e, '@');
-	if (!at)
-		return "it has no '@'";
-	if (at == e)
-		return "the part before '@' is empty";
-	if (!at[1])
-		return "the domain after '@' is empty";
-	if ((size_t)(at - e) > 64)
-		return "the part before '@' is longer than 64 octets";
-	if (strlen(at + 1) > 255)
-		return "the domain is longer than 255 octets";
-	for (const char *p = e; p < at; p++) {
-		unsigned char ch = (unsigned char)*p;
-		/* Dots are MP028's, non-ASCII MP029's. */
-		if (ch != '.' && ch < 0x80 && !atext(ch))
-			return ch == '@' ? "it has more than one '@'" : "the part before '@' has a character "
-			                                                  "that needs quoting";
-	}
-	bool non_ascii = false;
-	for (const unsigned char *p = (const unsigned char *)at + 1; *p; p++)
-		non_ascii |= *p >= 0x80;
-	if (non_ascii)
-		return NULL; /* an IDN domain: MP029 */
-	const char *why = mp_host_problem(at + 1);
-	if (why)
-		return why;
-	if (!strchr(at + 1, '.'))
-		return "the domain has no dot";
-	return NULL;
-}
-
 static void run_address_syntax(const mp_rule_ctx *c, const mp_account *a)
 {
 	const char *e = address(a);
-	const char *why = e ? addr_problem(e) : NULL;
+	const char *why = e ? mp_address_problem(e) : NULL;
 	if (why) {
 		mailprof_loc l = a->email.loc.line ? a->email.loc : a->loc;
 		mp_report(c, &l, "invalid e-mail address '%s': %s", e, why);

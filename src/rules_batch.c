@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "hashset.h"
 
 /* The batch: every identity key seen so far (addresses, logins, payload
  * identities) in one hash set (open addressing) shared by the cross-file
@@ -13,7 +14,6 @@
  * table. */
 
 struct seen {
-	uint64_t hash;
 	const char *file; /* one of b->files */
 	int line;
 	size_t add;       /* the mailprof_batch_add call that recorded it */
@@ -22,8 +22,7 @@ struct seen {
 
 struct mailprof_batch {
 	const mailprof_check_config *cfg;
-	struct seen **v; /* power-of-two size, at most half full */
-	size_t n, cap;
+	mp_set seen;     /* struct seen entries */
 	char **files;    /* file names the entries point at, one copy each */
 	size_t nfiles, files_cap;
 	size_t adds;     /* mailprof_batch_add calls so far */
@@ -41,42 +40,18 @@ void mailprof_batch_free(mailprof_batch *b)
 {
 	if (!b)
 		return;
-	for (size_t i = 0; i < b->cap; i++)
-		free(b->v[i]);
-	free(b->v);
+	for (size_t i = 0; i < b->seen.cap; i++)
+		free(b->seen.v[i]);
+	mp_set_free(&b->seen);
 	for (size_t i = 0; i < b->nfiles; i++)
 		free(b->files[i]);
 	free(b->files);
 	free(b);
 }
 
-static uint64_t key_hash(const char *s)
+static bool same_key(const void *entry, const void *key)
 {
-	uint64_t h = 14695981039346656037u; /* FNV-1a */
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
-
-/* The slot holding key, or the empty slot where it belongs. */
-static struct seen **seen_slot(struct seen **v, size_t cap, uint64_t h, const char *key)
-{
-	size_t i = (size_t)h & (cap - 1);
-	while (v[i] && (v[i]->hash != h || strcmp(v[i]->key, key) != 0))
-		i = (i + 1) & (cap - 1);
-	return &v[i];
-}
-
-static void seen_grow(mailprof_batch *b)
-{
-	size_t cap = b->cap ? b->cap * 2 : 256;
-	struct seen **v = mp_xcalloc(cap, sizeof *v);
-	for (size_t i = 0; i < b->cap; i++)
-		if (b->v[i])
-			*seen_slot(v, cap, b->v[i]->hash, b->v[i]->key) = b->v[i];
-	free(b->v);
-	b->v = v;
-	b->cap = cap;
+	return strcmp(((const struct seen *)entry)->key, key) == 0;
 }
 
 static char *lower_dup(const char *s)
@@ -121,12 +96,10 @@ static bool uuid_like(const char *s)
 /* Look key up; when new, record it (with where it is) and return NULL. */
 static struct seen *seen_take(mailprof_batch *b, const char *key, const mailprof_loc *loc)
 {
-	if (2 * (b->n + 1) > b->cap)
-		seen_grow(b);
-	uint64_t h = key_hash(key);
-	struct seen **slot = seen_slot(b->v, b->cap, h, key);
-	if (*slot)
-		return *slot;
+	uint64_t h = mp_fnv1a(MP_FNV_INIT, key, strlen(key));
+	struct seen *old = mp_set_find(&b->seen, h, key, same_key);
+	if (old)
+		return old;
 	const char *file = loc->file ? loc->file : "-";
 	if (!b->last_in || strcmp(b->last_in, file) != 0) {
 		if (b->nfiles == b->files_cap) {
@@ -139,13 +112,11 @@ static struct seen *seen_take(mailprof_batch *b, const char *key, const mailprof
 	}
 	size_t kl = strlen(key);
 	struct seen *e = mp_xmalloc(sizeof *e + kl + 1);
-	e->hash = h;
 	e->file = b->last_copy;
 	e->line = loc->line;
 	e->add = b->adds;
 	memcpy(e->key, key, kl + 1);
-	*slot = e;
-	b->n++;
+	mp_set_add(&b->seen, h, e);
 	return NULL;
 }
 

@@ -4,86 +4,10 @@
 
 #include "check.h"
 
-/* U+3000, U+3002, U+FF01..U+FF5E, U+FF61 in UTF-8: typed with an IME. */
-static bool has_fullwidth(const char *h)
-{
-	for (const unsigned char *p = (const unsigned char *)h; *p; p++) {
-		if (p[0] == 0xE3 && p[1] == 0x80 && (p[2] == 0x80 || p[2] == 0x82))
-			return true;
-		if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x81 && p[2] <= 0xBF)
-			return true;
-		if (p[0] == 0xEF && p[1] == 0xBD && p[2] >= 0x80 && p[2] <= 0xA1)
-			return true;
-	}
-	return false;
-}
-
-static bool has_non_ascii(const char *h)
-{
-	for (const unsigned char *p = (const unsigned char *)h; *p; p++)
-		if (*p >= 0x80)
-			return true;
-	return false;
-}
-
-static bool looks_like_url(const char *h)
-{
-	return strstr(h, "://") || strchr(h, '/') || strchr(h, '@') || strchr(h, '?');
-}
-
-/* Why h is not a valid host name, or NULL. Placeholders count as one label
- * character each, since the client substitutes them. */
-const char *mp_host_problem(const char *h)
-{
-	if (!*h)
-		return "it is empty";
-	size_t total = 0, label = 0;
-	char prev = '.';
-	for (const char *p = h; *p; p++) {
-		char ch = *p;
-		if (ch == '%') {
-			const char *e = strchr(p + 1, '%');
-			if (e && e > p + 1) {
-				p = e;
-				label++, total++;
-				prev = 'a';
-				continue;
-			}
-		}
-		if (ch == ' ' || ch == '\t')
-			return "it contains white space";
-		if (ch == '.') {
-			if (prev == '.')
-				return p == h ? "it starts with a dot" : "it has an empty label (two dots)";
-			if (prev == '-')
-				return "a label ends with '-'";
-			label = 0;
-		} else if (ch == '-') {
-			if (prev == '.')
-				return "a label starts with '-'";
-			label++;
-		} else if ((unsigned char)ch >= 0x80) {
-			return "it contains non-ASCII characters (use the xn-- form)";
-		} else if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'))) {
-			return ch == '_' ? "it contains '_'" : "it contains a character other than letters, digits, '-' and '.'";
-		} else
-			label++;
-		if (label > 63)
-			return "a label is longer than 63 characters";
-		total++;
-		prev = ch;
-	}
-	if (prev == '-')
-		return "it ends with '-'";
-	if (total > 253)
-		return "it is longer than 253 characters";
-	return NULL;
-}
-
 static void syntax_one(const mp_rule_ctx *c, const mp_server *s)
 {
 	const char *h = s->host.v;
-	if (!h || has_fullwidth(h) || looks_like_url(h) || has_non_ascii(h) || mp_host_is_ip(h) ||
+	if (!h || mp_has_fullwidth(h) || mp_looks_like_url(h) || mp_has_non_ascii(h) || mp_host_is_ip(h) ||
 	    mp_template_token(h))
 		return; /* unset, or MP021 / MP023 / MP022 / MP024 / MP032 say it better */
 	const char *why = mp_host_problem(h);
@@ -111,7 +35,7 @@ const struct mp_rule mp_rule_host_syntax = {
 
 static void fullwidth_one(const mp_rule_ctx *c, const mp_server *s)
 {
-	if (s->host.v && has_fullwidth(s->host.v)) {
+	if (s->host.v && mp_has_fullwidth(s->host.v)) {
 		mailprof_loc l = mp_server_val_loc(s, &s->host.loc);
 		mp_report(c, &l, "host name '%s' contains full-width characters", s->host.v);
 	}
@@ -136,7 +60,7 @@ const struct mp_rule mp_rule_host_fullwidth = {
 static void url_one(const mp_rule_ctx *c, const mp_server *s)
 {
 	const char *h = s->host.v;
-	if (h && !has_fullwidth(h) && looks_like_url(h)) {
+	if (h && !mp_has_fullwidth(h) && mp_looks_like_url(h)) {
 		mailprof_loc l = mp_server_val_loc(s, &s->host.loc);
 		mp_report(c, &l, "host '%s' is a URL or address, not a server name", h);
 	}
@@ -157,72 +81,13 @@ const struct mp_rule mp_rule_host_is_url = {
 	{.account = run_host_is_url},
 };
 
-bool mp_host_is_ip(const char *h)
-{
-	if (h[0] == '[')
-		return true;
-	if (strchr(h, ':')) { /* bare IPv6: hex digits, colons, maybe a dotted tail */
-		for (const char *p = h; *p; p++)
-			if (!strchr("0123456789abcdefABCDEF:.", *p))
-				return false;
-		return true;
-	}
-	int dots = 0;
-	for (const char *p = h; *p; p++) {
-		if (*p == '.')
-			dots++;
-		else if (*p < '0' || *p > '9')
-			return false;
-	}
-	return dots == 3;
-}
-
-/* Second-level labels under which ccTLD registries hand out names
- * (example.co.jp, example.com.au): a small stand-in for the PSL. */
-static bool is_second_level(const char *l, size_t n)
-{
-	static const char *const sl[] = {"co", "ne", "or", "ac", "ad", "ed", "go", "gr", "lg",
-	                                  "com", "net", "org", "gov", "edu"};
-	for (size_t i = 0; i < MP_COUNT(sl); i++)
-		if (strlen(sl[i]) == n && mp_strncasecmp(sl[i], l, n) == 0)
-			return true;
-	return false;
-}
-
-const char *mp_registrable(const char *d)
-{
-	size_t n = strlen(d);
-	while (n && d[n - 1] == '.')
-		n--;
-	const char *dots[3] = {NULL, NULL, NULL}; /* last, 2nd last, 3rd last dot */
-	for (size_t i = n; i-- > 0;)
-		if (d[i] == '.') {
-			dots[0] ? dots[1] ? (void)(dots[2] = d + i) : (void)(dots[1] = d + i) : (void)(dots[0] = d + i);
-			if (dots[2])
-				break;
-		}
-	if (!dots[1])
-		return d;
-	size_t tld = (size_t)(d + n - dots[0] - 1);
-	size_t sld = (size_t)(dots[0] - dots[1] - 1);
-	if (tld == 2 && is_second_level(dots[1] + 1, sld))
-		return dots[2] ? dots[2] + 1 : d;
-	return dots[1] + 1;
-}
-
 static void idn_one(const mp_rule_ctx *c, const mp_server *s)
 {
 	const char *h = s->host.v;
 	if (!h)
 		return;
-	bool non_ascii = false, fullwidth = false;
-	for (const unsigned char *p = (const unsigned char *)h; *p; p++) {
-		non_ascii |= *p >= 0x80;
-		/* U+3000/U+3002 and U+FF01..U+FF64 are MP021's. */
-		fullwidth |= (p[0] == 0xE3 && p[1] == 0x80 && (p[2] == 0x80 || p[2] == 0x82)) ||
-		             (p[0] == 0xEF && (p[1] == 0xBC || (p[1] == 0xBD && p[2] <= 0xA4)));
-	}
-	if (!non_ascii || fullwidth)
+	/* Full-width forms are MP021's. */
+	if (!mp_has_non_ascii(h) || mp_has_fullwidth(h))
 		return;
 	mailprof_loc l = mp_server_val_loc(s, &s->host.loc);
 	mp_report(c, &l, "host name '%s' is non-ASCII: write it as its xn-- A-label", h);

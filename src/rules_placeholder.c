@@ -6,22 +6,6 @@
 
 #include "check.h"
 
-bool mp_template_token(const char *s)
-{
-	/* A label like PRIMARY_HOSTNAME or YOURDOMAIN: shell/installer templates. */
-	for (const char *l = s; l && *l; l = strchr(l, '.') ? strchr(l, '.') + 1 : NULL) {
-		size_t n = strcspn(l, ".");
-		bool upper = n > 0, underscore = false;
-		for (size_t i = 0; i < n; i++) {
-			upper &= (l[i] >= 'A' && l[i] <= 'Z') || l[i] == '_' || (l[i] >= '0' && l[i] <= '9');
-			underscore |= l[i] == '_';
-		}
-		if (upper && (underscore || (n > 4 && strncmp(l, "YOUR", 4) == 0)))
-			return true;
-	}
-	return false;
-}
-
 /* A template syntax no mail client expands, or NULL. */
 static const char *foreign_template(const char *s)
 {
