@@ -62,7 +62,7 @@ struct ex {
 	size_t nacc;
 	enum mp_nctx ctx;
 	int cur; /* server index last touched, -1 none */
-	struct mentry mx[32];
+	struct mentry *mx; /* grows */
 	size_t nmx;
 	enum mp_nfield pending;
 	enum mp_nctx pending_dir;
@@ -70,14 +70,19 @@ struct ex {
 	mailprof_loc auth_hint_loc, note587_loc, pbs_loc;
 	bool both_in; /* the host label names POP and IMAP: one host for both */
 	mp_str prose_email;
-	enum mp_nfield cols[16]; /* a table whose header row names the columns */
+	enum mp_nfield *cols; /* a table whose header row names the columns */
 	size_t ncols;
 	/* a table aligned with spaces: header cells' columns and fields */
-	int scol[8];
-	enum mp_nfield sfield[8];
+	int *scol;
+	enum mp_nfield *sfield;
 	size_t nscol;
-	struct drule rules[16];
+	struct drule *rules; /* grows */
 	size_t nrules;
+	/* cells of the line being split (table cells, space-aligned cells):
+	 * as many as the line holds, no fixed bound */
+	size_t *cb, *ce;
+	enum mp_nfield *cf;
+	size_t ccap;
 	const mp_nline *now; /* the line being read */
 	mp_str brand;        /* the last plain heading ("PLANET", "Kiwi Internet") */
 	bool brand_seen;     /* a plain heading since a host was last set */
@@ -85,10 +90,26 @@ struct ex {
 	char *rule_cont; /* domain of a rule sentence that goes on to the next line */
 	enum word prose_login; /* "Log in with your full e-mail address" */
 	mailprof_loc prose_login_loc;
-	char *notes[10]; /* footnotes "※1 …" by number, read before the rows */
+	/* footnotes "※1 …" by number, read before the rows; a mark is one
+	 * digit (read_notes, parse_port), so 10 slots hold every one */
+	char *notes[10];
 	const mp_nline *note_line[10];
 	size_t note_off[10]; /* where notes[N] starts in note_line[N] */ /* "Your email address is …" in a sentence */
 };
+
+/* Room for need cells in x->cb/ce/cf (the line's cells; no fixed bound). */
+static void cells_room(struct ex *x, size_t need)
+{
+	if (need <= x->ccap)
+		return;
+	size_t cap = x->ccap ? x->ccap : 16;
+	while (cap < need)
+		cap *= 2;
+	x->cb = mp_xrealloc(x->cb, cap * sizeof *x->cb);
+	x->ce = mp_xrealloc(x->ce, cap * sizeof *x->ce);
+	x->cf = mp_xrealloc(x->cf, cap * sizeof *x->cf);
+	x->ccap = cap;
+}
 
 static struct dacc *new_acc(struct ex *x)
 {
@@ -874,7 +895,8 @@ static size_t matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, s
 				sec = line_sec;
 			if (sec == MP_SEC_STARTTLS && (port == 465 || port == 993 || port == 995))
 				sec = MP_SEC_TLS;
-			if (x && x->nmx < MP_COUNT(x->mx)) {
+			if (x) {
+				x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
 				struct mentry *e = &x->mx[x->nmx++];
 				e->srv = toks[k].srv;
 				e->port = port;
@@ -1241,7 +1263,7 @@ static bool domain_rule(struct ex *x, const mp_nline *l, size_t b)
 		return false;
 	}
 	size_t found = 0, seg = d1;
-	for (size_t k = d1; k < n && x->nrules < MP_COUNT(x->rules); k++) {
+	for (size_t k = d1; k < n; k++) {
 		if (k > 0 && (isalnum((unsigned char)s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '-' ||
 		              s[k - 1] == '@'))
 			continue;
@@ -1259,6 +1281,7 @@ static bool domain_rule(struct ex *x, const mp_nline *l, size_t b)
 		seg = k + t;
 		if (srv < 0)
 			continue;
+		x->rules = mp_xgrow(x->rules, x->nrules, sizeof *x->rules);
 		struct drule *r = &x->rules[x->nrules++];
 		memset(r, 0, sizeof *r);
 		r->domain = mp_xstrdup(dom);
@@ -1336,10 +1359,12 @@ static void prose_login(struct ex *x, const mp_nline *l, size_t b)
 }
 
 /* Cells of a line split at runs of two or more spaces. */
-static size_t space_cells(const char *s, size_t b, size_t n, size_t *cb, size_t *ce, size_t max)
+static size_t space_cells(struct ex *x, const char *s, size_t b, size_t n)
 {
 	size_t nc = 0;
-	for (size_t i = skip_sp(s, b, n); i < n && nc < max;) {
+	cells_room(x, (n - b) / 2 + 2); /* a cell and a separator take two bytes at least */
+	size_t *cb = x->cb, *ce = x->ce;
+	for (size_t i = skip_sp(s, b, n); i < n;) {
 		size_t j = i;
 		while (j < n && !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' '))
 			j++;
@@ -1359,16 +1384,17 @@ static size_t space_cells(const char *s, size_t b, size_t n, size_t *cb, size_t 
 static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s;
-	size_t n = l->len, cb[8], ce[8];
+	size_t n = l->len;
 	if (memchr(s + b, '|', n - b) || memchr(s + b, ':', n - b) || memchr(s + b, '=', n - b)) {
 		x->nscol = 0;
 		return false;
 	}
-	size_t nc = space_cells(s, b, n, cb, ce, MP_COUNT(cb));
+	size_t nc = space_cells(x, s, b, n);
+	size_t *cb = x->cb, *ce = x->ce;
 	/* the header */
 	size_t named = 0;
 	bool values = false;
-	enum mp_nfield f[8];
+	enum mp_nfield *f = x->cf;
 	for (size_t k = 0; k < nc; k++) {
 		enum mp_nctx d;
 		f[k] = mp_notice_classify(s + cb[k], ce[k] - cb[k], &d);
@@ -1386,6 +1412,8 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 	/* Three distinct field names at least: "ユーザー名   メールアドレスと同じ"
 	 * is a label and its value, not a header. */
 	if (nc >= 3 && named == nc && !values) {
+		x->scol = mp_xrealloc(x->scol, nc * sizeof *x->scol);
+		x->sfield = mp_xrealloc(x->sfield, nc * sizeof *x->sfield);
 		for (size_t k = 0; k < nc; k++) {
 			x->scol[k] = mp_nline_col(l, cb[k]);
 			x->sfield[k] = f[k];
@@ -1503,11 +1531,16 @@ static void line(struct ex *x, const mp_nline *l)
 	if (!memchr(s + b, '|', n - b))
 		x->ncols = 0;
 	if (memchr(s + b, '|', n - b)) {
-		size_t cb[16], ce[16], nc = 0;
+		/* at most two cells per '|' or ';' and one more: room for all */
+		size_t seps = 0;
+		for (size_t k = b; k < n; k++)
+			seps += s[k] == '|' || s[k] == ';';
+		cells_room(x, 2 * seps + 2);
+		size_t *cb = x->cb, *ce = x->ce, nc = 0;
 		size_t i = b;
 		if (s[i] == '|')
 			i++;
-		while (i <= n && nc < 16) {
+		while (i <= n) {
 			size_t j = i;
 			while (j < n && s[j] != '|' && s[j] != ';')
 				j++;
@@ -1519,8 +1552,7 @@ static void line(struct ex *x, const mp_nline *l)
 			nc++;
 			if (j < n && s[j] == ';') { /* end of one pair */
 				cb[nc] = ce[nc] = j;
-				if (nc < 16)
-					nc++;
+				nc++;
 			}
 			i = j + 1;
 		}
@@ -1543,7 +1575,7 @@ static void line(struct ex *x, const mp_nline *l)
 		 * account. A header row names two or more fields and holds no value. */
 		size_t nfields = 0;
 		bool values = false;
-		enum mp_nfield cf[16];
+		enum mp_nfield *cf = x->cf;
 		for (size_t k = 0; k < nc; k++) {
 			enum mp_nctx cd;
 			cf[k] = cb[k] < ce[k] ? mp_notice_classify(s + cb[k], ce[k] - cb[k], &cd) : NF_NONE;
@@ -1564,6 +1596,7 @@ static void line(struct ex *x, const mp_nline *l)
 				values = true;
 		}
 		if (nfields >= 2 && !values && nc >= 2) {
+			x->cols = mp_xrealloc(x->cols, nc * sizeof *x->cols);
 			memcpy(x->cols, cf, nc * sizeof *cf);
 			x->ncols = nc;
 			return;
@@ -2007,6 +2040,14 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 		mp_str_clear(&x.rules[i].host);
 	}
 	free(x.acc);
+	free(x.mx);
+	free(x.rules);
+	free(x.cols);
+	free(x.scol);
+	free(x.sfield);
+	free(x.cb);
+	free(x.ce);
+	free(x.cf);
 	if (p->naccounts == before) {
 		mailprof_loc l = {path, 0, 0};
 		mp_diag(d, MAILPROF_ERROR, "notice-no-settings", &l,
