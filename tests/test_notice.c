@@ -537,7 +537,8 @@ Test(notice_accuracy, field_accuracy_over_samples)
 			mailprof_status st;
 			/* the same options the golden tests use: templates only with .args */
 			p = t_parse(file, "notice", &d, &st);
-			cr_assert_eq(st, MAILPROF_OK, "%s does not parse", file);
+			if (st != MAILPROF_OK) /* every expected field counts as missed */
+				cr_log_info("notice accuracy: %s does not parse", file);
 			mailprof_diags_free(d);
 			snprintf(cur, sizeof cur, "%s", sample);
 			samples++;

@@ -16,6 +16,7 @@ static void prose_email(struct ex *x, const mp_nline *l, size_t b)
 	const char *s = l->s;
 	size_t n = l->len;
 	if (x->prose_email.v || !(nr_has(s + b, n - b, "address") || nr_has(s + b, n - b, "account") ||
+	                          nr_has(s + b, n - b, "mailbox") ||
 	                          nr_has(s + b, n - b, "アドレス") || nr_has(s + b, n - b, "アカウント")))
 		return;
 	for (size_t i = b; i < n; i++) {
@@ -105,7 +106,9 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			if (f == NF_IGNORE && edir == NC_WEB)
 				x->ctx = NC_WEB;
 		}
-		if (f != NF_NONE && f != NF_IGNORE && !marked) {
+		/* "■メールアドレス" / "- Port:" with the value on the next line: a
+		 * marked heading naming a field announces its value too. */
+		if (f != NF_NONE && f != NF_IGNORE) {
 			x->pending = f;
 			x->pending_dir = nr_label_dir(x, s + lb, le - lb, edir);
 		}
@@ -129,7 +132,12 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (x->ctx == NC_WEB)
 		x->ctx = NC_NONE;
 	x->both_in = f == NF_HOST && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
-	nr_set_field(x, l, vb, s + vb, ve - vb, f, nr_label_dir(x, s + lb, le - lb, edir));
+	enum mp_nctx dir = nr_label_dir(x, s + lb, le - lb, edir);
+	/* "Mail server (POP, IMAP and SMTP)": one host for every server */
+	if (f == NF_HOST && (nr_has(s + lb, le - lb, "pop") || nr_has(s + lb, le - lb, "imap")) &&
+	    nr_has(s + lb, le - lb, "smtp"))
+		dir = NC_ANY, x->both_in = false;
+	nr_set_field(x, l, vb, s + vb, ve - vb, f, dir);
 	x->both_in = false;
 }
 
@@ -153,6 +161,8 @@ static void prose_login(struct ex *x, const mp_nline *l, size_t b)
 	const char *s = l->s + b;
 	size_t n = l->len - b;
 	if (!(nr_has(s, n, "log in with") || nr_has(s, n, "login with") || nr_has(s, n, "sign in with") ||
+	      nr_has(s, n, "username is") || nr_has(s, n, "user name is") || nr_has(s, n, "login is") ||
+	      nr_has(s, n, "ユーザー名は") || nr_has(s, n, "ユーザ名は") || nr_has(s, n, "アカウント名は") ||
 	      nr_has(s, n, "ユーザー名には") || nr_has(s, n, "ユーザ名には") || nr_has(s, n, "アカウント名には")))
 		return;
 	enum word w = nr_parse_word(s, n);
@@ -314,6 +324,119 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 	return used > 0;
 }
 
+/* Values first, on one line: each typed value takes the label text
+ * between it and the value placed before it ("Incoming mail server -
+ * encryption is SSL, port is 993"; "Your mailbox a@b.example is ready
+ * (Username: ab)."). The first direction the labels name holds for the
+ * whole line. Returns how many values found a label that takes them, and
+ * in *first where the first of them starts; apply: set them. */
+static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply, size_t *first)
+{
+	const char *s = l->s;
+	size_t n = l->len, prev = b, placed = 0;
+	enum mp_nctx line_dir = NC_NONE, saved = x->ctx;
+	*first = n;
+	/* a condition or an alternative ("If … blocks port 465, use port 587
+	 * instead") is advice, not the settings */
+	static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", NULL};
+	for (const char *const *c = cond; *c; c++)
+		if (nr_has(s + b, n - b, *c))
+			return 0;
+	for (size_t i = b; i < n;) {
+		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
+		if ((pc < 0x80 && !strchr(" ,(", (char)pc)) || ((unsigned char)s[i] & 0xC0) == 0x80) {
+			i++;
+			continue;
+		}
+		size_t k = i; /* the text since the last value ends with a separator? */
+		while (k > prev && s[k - 1] == ' ')
+			k--;
+		bool after_sep = (k > prev && (s[k - 1] == ':' || s[k - 1] == '=')) ||
+		                 (k >= prev + 3 && mp_strncasecmp(s + k - 3, " is", 3) == 0);
+		size_t vb, ve;
+		enum nr_vtype v = nr_typed_value(s, i, n, after_sep, &vb, &ve);
+		if (v == NV_NONE || ve <= vb) {
+			i++;
+			continue;
+		}
+		enum mp_nctx ed;
+		enum mp_nfield f = vb > prev ? mp_notice_classify(s + prev, vb - prev, &ed) : NF_NONE;
+		enum mp_nctx w = vb > prev ? mp_notice_words_ctx(s + prev, vb - prev) : NC_NONE;
+		if (line_dir == NC_NONE && w != NC_WEB)
+			line_dir = w;
+		if (f != NF_NONE && nr_field_takes(f, v)) {
+			if (!placed++)
+				*first = vb;
+			if (apply) {
+				x->ctx = line_dir != NC_NONE ? line_dir : saved;
+				nr_set_field(x, l, vb, s + vb, ve - vb, f, nr_label_dir(x, s + prev, vb - prev, ed));
+			}
+			prev = ve;
+		}
+		i = ve;
+	}
+	x->ctx = saved;
+	return placed;
+}
+
+/* A port matrix with security modes as columns and protocols as rows:
+ *             SSL/TLS    STARTTLS    None
+ *   POP3      995        110         110
+ * Every port goes to the matrix with its column's security; the most
+ * secure one of a row is used (resolve.c). True when the line was read. */
+static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s;
+	size_t n = l->len;
+	if (memchr(s + b, '|', n - b) || memchr(s + b, ':', n - b)) {
+		x->nmcol = 0;
+		return false;
+	}
+	size_t nc = nr_space_cells(x, s, b, n);
+	size_t *cb = x->cb, *ce = x->ce;
+	bool header = nc >= 2;
+	for (size_t k = 0; k < nc && header; k++) {
+		int sec = nr_parse_security(s + cb[k], ce[k] - cb[k]);
+		header = sec >= 0 && memchr(s + cb[k], ' ', ce[k] - cb[k]) == NULL;
+	}
+	if (header) {
+		x->mcol = mp_xrealloc(x->mcol, nc * sizeof *x->mcol);
+		x->msec = mp_xrealloc(x->msec, nc * sizeof *x->msec);
+		for (size_t k = 0; k < nc; k++) {
+			int sec = nr_parse_security(s + cb[k], ce[k] - cb[k]);
+			x->mcol[k] = mp_nline_col(l, cb[k]);
+			x->msec[k] = sec == SW_TLS_AMBIG ? MP_SEC_TLS : sec;
+		}
+		x->nmcol = nc;
+		return true;
+	}
+	if (!x->nmcol || nc < 2)
+		return x->nmcol = 0, false;
+	enum mp_nctx c = mp_notice_words_ctx(s + cb[0], ce[0] - cb[0]);
+	int srv = c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : c == NC_SMTP ? S_SMTP : -1;
+	if (srv < 0)
+		return x->nmcol = 0, false;
+	for (size_t k = 1; k < nc; k++) {
+		if (!nr_all_digits(s + cb[k], ce[k] - cb[k]) || ce[k] - cb[k] > 5)
+			continue;
+		int col = mp_nline_col(l, cb[k]);
+		size_t j = x->nmcol; /* the header cell this one sits under */
+		while (j > 0 && x->mcol[j - 1] > col + 1)
+			j--;
+		if (j == 0)
+			continue;
+		int sec = x->msec[j - 1];
+		x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
+		struct mentry *e = &x->mx[x->nmx++];
+		e->srv = srv;
+		e->port = atoi(s + cb[k]);
+		e->sec = sec;
+		e->rank = sec == MP_SEC_TLS ? 3 : sec == MP_SEC_STARTTLS ? 2 : 1;
+		e->loc = nr_loc_at(x, l, cb[k]);
+	}
+	return true;
+}
+
 void nr_line(struct ex *x, const mp_nline *l)
 {
 	x->now = l;
@@ -324,13 +447,14 @@ void nr_line(struct ex *x, const mp_nline *l)
 	if (b >= n) {
 		x->pending = NF_NONE;
 		x->nscol = 0;
+		x->nmcol = 0;
 		free(x->rule_cont);
 		x->rule_cont = NULL;
 		return;
 	}
-	if (space_table(x, l, b) || domain_rule(x, l, b))
+	if (sec_matrix(x, l, b) || space_table(x, l, b) || domain_rule(x, l, b))
 		return;
-	/* A remark in brackets on its own nr_line (the reading of the password
+	/* A remark in brackets on its own line (the reading of the password
 	 * above, an example) is neither a heading nor a value. */
 	if (s[b] == '(' && s[n - 1] == ')' && !memchr(s + b, '|', n - b) && !memchr(s + b, '@', n - b) &&
 	    !nr_has(s + b, n - b, "例"))
@@ -356,6 +480,15 @@ void nr_line(struct ex *x, const mp_nline *l)
 				lf = mp_notice_classify(s + b, le - b, &ed);
 			}
 		}
+	}
+	/* Several values on a line with no separator before the first one: a
+	 * sentence or several pairs; each value takes the label before it. */
+	size_t first;
+	if (!memchr(s + b, '|', n - b) && value_pairs(x, l, b, false, &first) >= 2 && (!sp || first < le)) {
+		value_pairs(x, l, b, true, &first);
+		prose(x, l, b);
+		x->pending = NF_NONE;
+		return;
 	}
 	/* A sentence is not split at a single space ("…blocks port 465, use…"). */
 	if (!sp && !memchr(s + b, '|', n - b) && !nr_is_prose(s + b, n - b) && nr_word_split(s, b, n, &le, &vb)) {
@@ -387,7 +520,8 @@ void nr_line(struct ex *x, const mp_nline *l)
 		size_t ve = n;
 		while (ve > vb2 && (s[ve - 1] == ' ' || s[ve - 1] == '|'))
 			ve--;
-		if (lf == NF_NONE && ve > vb2 && fits(f, s + vb2, ve - vb2)) {
+		if (ve > vb2 && (lf == NF_NONE || (!sp && nr_value_is(f, s + vb2, ve - vb2))) &&
+		    fits(f, s + vb2, ve - vb2)) {
 			nr_set_field(x, l, vb2, s + vb2, ve - vb2, f, x->pending_dir);
 			return;
 		}

@@ -33,7 +33,12 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 		for (int k = 0; k < S_N; k++)
 			has_srv[i] |= x.acc[i].s[k].host.v != NULL || x.acc[i].s[k].host_tpl != NULL ||
 			              x.acc[i].any_host.v != NULL;
-	for (size_t i = 0; i < x.nacc; i++) {
+	/* A letter with an address (and a password, a login URL) but no mail
+	 * server is not a mail account: a website registration, say. */
+	bool any_srv = x.nrules > 0;
+	for (size_t i = 0; i < x.nacc; i++)
+		any_srv |= has_srv[i];
+	for (size_t i = 0; i < x.nacc && any_srv; i++) {
 		const struct dacc *src = NULL;
 		for (size_t j = i; j-- > 0 && !src;)
 			if (has_srv[j])
@@ -61,6 +66,8 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 	free(x.cols);
 	free(x.scol);
 	free(x.sfield);
+	free(x.mcol);
+	free(x.msec);
 	free(x.cb);
 	free(x.ce);
 	free(x.cf);
@@ -69,7 +76,7 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 		mp_diag(d, MAILPROF_ERROR, "notice-no-settings", &l,
 		        "is this the mail-settings part of the notice? A template (--template) can read "
 		        "layouts the reader does not know",
-		        "no mail settings found in the notice (no e-mail address and no mail server)");
+		        "no mail settings found in the notice (no mail server)");
 		return MAILPROF_ERR_INVALID;
 	}
 	return MAILPROF_OK;

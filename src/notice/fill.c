@@ -316,6 +316,9 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 	while (n && (s[0] == '<' || s[0] == '"'))
 		s++, n--, off++, loc = nr_loc_at(x, l, off);
 	size_t t = nr_token_len(s, n);
+	/* "(Username: leelark)." ends a sentence, not the login */
+	while (t && (strchr(".,;:", s[t - 1]) || (s[t - 1] == ')' && !memchr(s, '(', t))))
+		t--;
 	if (!nr_is_ascii_tok(s, t)) {
 		nr_info(x, l, off, "write the user name itself", "%s does not hold a user name; not used",
 		     "login row");
@@ -453,5 +456,15 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 		break;
 	}
 	default: break;
+	}
+	/* A server's cell may also state SMTP-AUTH: "587（SMTP認証あり）". */
+	if ((f == NF_PORT || f == NF_HOST || f == NF_SECURITY) && x->cur == S_SMTP) {
+		size_t k = nr_auth_statement(s, n);
+		int au = k < n ? nr_parse_yesno_auth(s + k, n - k) : -1;
+		if (au >= 0) {
+			a = cur_acc(x);
+			a->s[S_SMTP].auth = au;
+			a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off + k);
+		}
 	}
 }

@@ -39,6 +39,7 @@ struct mentry {
 	int srv;
 	int port;
 	int sec; /* -1 unknown */
+	int rank; /* a column of a security matrix: the more secure wins */
 	mailprof_loc loc;
 };
 
@@ -71,6 +72,9 @@ struct ex {
 	int *scol;
 	enum mp_nfield *sfield;
 	size_t nscol;
+	/* a port matrix whose columns are security modes ("SSL/TLS  STARTTLS  None") */
+	int *mcol, *msec;
+	size_t nmcol;
 	struct drule *rules; /* grows */
 	size_t nrules;
 	/* cells of the line being split (table cells, space-aligned cells):
@@ -93,6 +97,11 @@ struct ex {
 };
 
 /* ---- values.c: what a piece of text is ---- */
+/* Types of value found before any label is looked at. */
+enum nr_vtype { NV_NONE, NV_EMAIL, NV_HOST, NV_PORT, NV_SEC, NV_YESNO, NV_TOKEN };
+enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, size_t *vb, size_t *ve);
+/* Can a label of field f take a value of type v? */
+bool nr_field_takes(enum mp_nfield f, enum nr_vtype v);
 bool nr_has(const char *s, size_t n, const char *w);
 bool nr_is_ascii_tok(const char *s, size_t n);
 size_t nr_starts_any(const char *s, size_t n, const char *const *list);
@@ -106,6 +115,10 @@ enum word nr_parse_word(const char *s, size_t n);
 void nr_password_token(const mp_nline *l, size_t off, const char *s, size_t n, mp_buf *out,
 		bool *fullwidth);
 bool nr_all_digits(const char *s, size_t n);
+/* Is the whole of s one value of the type field f takes? */
+bool nr_value_is(enum mp_nfield f, const char *s, size_t n);
+/* Where an SMTP-AUTH statement starts in a value, n when none. */
+size_t nr_auth_statement(const char *s, size_t n);
 size_t nr_skip_sp(const char *s, size_t i, size_t n);
 size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_t base);
 

@@ -37,6 +37,17 @@ static void apply_rules(struct ex *x, struct dacc *a)
 
 static void apply_matrix(struct ex *x, struct dsrv *s, int idx)
 {
+	/* a row of a security matrix offers one port per mode: the most secure wins */
+	const struct mentry *best = NULL;
+	for (size_t i = 0; i < x->nmx; i++)
+		if (x->mx[i].srv == idx && (!best || x->mx[i].rank > best->rank))
+			best = &x->mx[i];
+	if (best && best->rank > 0 && !s->port.set) {
+		mp_int_set(&s->port, best->port, &best->loc);
+		if (best->sec >= 0)
+			mp_int_set(&s->sec, best->sec, &best->loc);
+		return;
+	}
 	for (size_t i = 0; i < x->nmx; i++) {
 		const struct mentry *e = &x->mx[i];
 		if (e->srv != idx)
@@ -272,7 +283,10 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		if (!a->s[S_IMAP].host.v && !a->s[S_POP].host.v) {
 			/* Ports named for IMAP and for POP ("IMAP 993 / POP3 995"): the
 			 * one server offers both. */
-			bool both = a->s[S_IMAP].port.set && a->s[S_POP].port.set;
+			bool mi = false, mp = false;
+			for (size_t k = 0; k < x->nmx; k++)
+				mi |= x->mx[k].srv == S_IMAP, mp |= x->mx[k].srv == S_POP;
+			bool both = (a->s[S_IMAP].port.set || mi) && (a->s[S_POP].port.set || mp);
 			for (int i = S_IMAP; i <= S_POP; i++)
 				if (i == in || both)
 					copy_str(&a->s[i].host, &a->any_host);

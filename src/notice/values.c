@@ -5,6 +5,7 @@
  * with its readings dropped, a port matrix ("SMTPS 465"). */
 #include <ctype.h>
 #include <string.h>
+#include <stdlib.h>
 
 #include "reader.h"
 
@@ -320,6 +321,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 				e->srv = toks[k].srv;
 				e->port = port;
 				e->sec = sec;
+				e->rank = 0;
 				e->loc = nr_loc_at(x, l, base + at);
 			}
 			found++;
@@ -328,4 +330,93 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 		}
 	}
 	return found;
+}
+
+/* Is the whole of s (a line or a cell) one value of the type field f
+ * takes? "SSL/TLS" under "- Encryption:" is a value even though the
+ * dictionary also knows it as a label. */
+bool nr_value_is(enum mp_nfield f, const char *s, size_t n)
+{
+	size_t t = nr_token_len(s, n), words = 1;
+	for (size_t i = 0; i < n; i++)
+		words += s[i] == ' ';
+	switch (f) {
+	case NF_SECURITY: return words <= 3 && nr_parse_security(s, n) >= 0;
+	case NF_SMTP_AUTH: return words <= 3 && nr_parse_yesno_auth(s, n) >= 0;
+	case NF_PORT: return n && isdigit((unsigned char)s[0]);
+	case NF_HOST: return nr_valid_host(s, t);
+	case NF_EMAIL: return nr_valid_email(s, t);
+	case NF_LOGIN:
+	case NF_PASSWORD: return words == 1 && nr_is_ascii_tok(s, n);
+	default: return false;
+	}
+}
+
+/* Where an authentication statement starts in a value ("SMTP認証あり",
+ * "SMTP-AUTH required"), n when there is none. */
+size_t nr_auth_statement(const char *s, size_t n)
+{
+	static const char *const words[] = {"smtp認証", "smtp-auth", "smtp auth", "smtpauth", "authentication",
+	                                    "認証", NULL};
+	for (size_t i = 0; i < n; i++)
+		for (const char *const *w = words; *w; w++) {
+			size_t k = strlen(*w);
+			if (k <= n - i && mp_strncasecmp(s + i, *w, k) == 0)
+				return i;
+		}
+	return n;
+}
+
+/* The typed value starting at s[i] (a token boundary), if any: its type and
+ * its extent [*vb, *ve). after_sep: the token follows ':' / "is", where any
+ * ASCII token is a value (a login, a password). */
+enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, size_t *vb, size_t *ve)
+{
+	static const char *const sec_words[] = {"ssl/tls", "ssl", "tls", "starttls", NULL};
+	static const char *const yes_no[] = {"required", "not required", "必要", "不要", "あり", "なし", NULL};
+	while (i < n && strchr("(\"'<", s[i]))
+		i++;
+	size_t t = nr_token_len(s + i, n - i);
+	while (t && (strchr(".,;:\"'>", s[i + t - 1]) || s[i + t - 1] == ')'))
+		t--;
+	*vb = i;
+	*ve = i + t;
+	if (!t) {
+		for (const char *const *w = yes_no; *w; w++)
+			if (strlen(*w) <= n - i && memcmp(s + i, *w, strlen(*w)) == 0 && (unsigned char)**w >= 0x80)
+				return *ve = i + strlen(*w), NV_YESNO;
+		return NV_NONE;
+	}
+	if (nr_valid_email(s + i, t))
+		return NV_EMAIL;
+	if (nr_valid_host(s + i, t))
+		return NV_HOST;
+	if (nr_all_digits(s + i, t) && t <= 5 && atoi(s + i) > 0 && atoi(s + i) <= 65535 &&
+	    !(i + t < n && (s[i + t] == ':' || s[i + t] == '-' || s[i + t] == '/') && i + t + 1 < n &&
+	      isdigit((unsigned char)s[i + t + 1])))
+		return NV_PORT;
+	for (const char *const *w = sec_words; *w; w++)
+		if (strlen(*w) == t && mp_strncasecmp(s + i, *w, t) == 0)
+			return NV_SEC;
+	for (const char *const *w = yes_no; *w; w++)
+		if (strlen(*w) <= n - i && mp_strncasecmp(s + i, *w, strlen(*w)) == 0 &&
+		    (i + strlen(*w) == n || !isalnum((unsigned char)s[i + strlen(*w)])))
+			return *ve = i + strlen(*w), NV_YESNO;
+	if (after_sep && nr_is_ascii_tok(s + i, t))
+		return NV_TOKEN;
+	return NV_NONE;
+}
+
+bool nr_field_takes(enum mp_nfield f, enum nr_vtype v)
+{
+	switch (f) {
+	case NF_EMAIL: return v == NV_EMAIL;
+	case NF_HOST: return v == NV_HOST;
+	case NF_PORT: return v == NV_PORT;
+	case NF_SECURITY: return v == NV_SEC;
+	case NF_SMTP_AUTH: return v == NV_YESNO;
+	case NF_LOGIN: return v == NV_TOKEN || v == NV_EMAIL;
+	case NF_PASSWORD: return v == NV_TOKEN;
+	default: return false;
+	}
 }
