@@ -1,10 +1,10 @@
-/* The format table (generated from formats.def) and the public parse/emit
- * entry points that dispatch through it. */
+/* The format table (generated from formats.def), parsing and emitting
+ * through it. mailprof_parse (parse.c) adds the read stage's scans and the
+ * input-scope rules. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
 #include "format.h"
 
 #define MP_FORMAT(id) extern const struct mp_format mp_format_##id;
@@ -109,9 +109,11 @@ const char *mailprof_format_detect(const char *buf, size_t len, const char *path
 	return best ? best->name : NULL;
 }
 
-mailprof_status mailprof_parse(mailprof_profile *p, const char *buf, size_t len, const char *path,
-                               const char *format, const mailprof_options *opt, mailprof_diags *d)
+mailprof_status mp_format_parse(mailprof_profile *p, const char *buf, size_t len, const char *path,
+                                const char *format, const mailprof_options *opt, mailprof_diags *d,
+                                bool *read)
 {
+	*read = false;
 	static const mailprof_options none;
 	const char *file = mp_profile_file(p, path ? path : "-");
 	mailprof_loc at = {file, 0, 0};
@@ -141,13 +143,13 @@ mailprof_status mailprof_parse(mailprof_profile *p, const char *buf, size_t len,
 		        "the address to substitute, '%s', %s", opt->email, bad);
 		return MAILPROF_ERR_INVALID;
 	}
+	*read = true;
 	size_t before = p->naccounts;
 	mailprof_status st = f->parse(p, buf, len, file, opt, d);
 	for (size_t i = before; i < p->naccounts; i++)
 		p->accounts[i].format = f->name;
 	if (opt->email)
 		mp_profile_substitute(p, opt->email, opt->real_name);
-	mp_suppress_scan(p, buf, len, file);
 	return st;
 }
 
@@ -162,22 +164,6 @@ const char *mailprof_email_problem(const char *s)
 		if ((unsigned char)*c <= ' ' || *c == '%' || *c == '<' || *c == '>' || *c == '"')
 			return "holds a blank, a control character, %, <, > or \"";
 	return "";
-}
-
-mailprof_status mailprof_parse_file(mailprof_profile *p, const char *path, const char *format,
-                                    const mailprof_options *opt, mailprof_diags *d)
-{
-	char *buf;
-	size_t len;
-	int err = mp_read_file(path, &buf, &len);
-	if (err) {
-		mailprof_loc at = {mp_profile_file(p, path), 0, 0};
-		mp_diag(d, MAILPROF_ERROR, "io", &at, NULL, "cannot read: %s", strerror(err));
-		return MAILPROF_ERR_IO;
-	}
-	mailprof_status st = mailprof_parse(p, buf, len, path, format, opt, d);
-	free(buf);
-	return st;
 }
 
 mailprof_status mailprof_emit(const mailprof_profile *p, const char *format,
@@ -274,7 +260,7 @@ const mp_account *mp_emit_first_account(const mailprof_profile *p, const char *w
 		return NULL;
 	}
 	if (p->naccounts > 1)
-		mp_diag(d, MAILPROF_INFO, "lossy", &p->accounts[1].loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &p->accounts[1].loc, NULL,
 		        "%s; only the first of %zu is written", why, p->naccounts);
 	return &p->accounts[0];
 }
