@@ -227,6 +227,15 @@ bool mp_xml_root_name(const char *buf, size_t len, char *name, size_t cap)
 		if (p + 1 < e && (p[1] == '?' || p[1] == '!')) {
 			bool comment = p[1] == '!' && e - p >= 4 && memcmp(p, "<!--", 4) == 0;
 			const char *end = find(p, e, comment ? "-->" : ">");
+			/* A DOCTYPE's internal subset holds '>' of its own
+			 * (<!ENTITY ...>): skip to the "]" that closes it. The
+			 * reader then refuses the entities; sniffing must still
+			 * tell which format the document claims to be. */
+			const char *open = comment ? NULL : memchr(p, '[', (size_t)(e - p));
+			if (end && open && open < end) {
+				const char *close = find(open, e, "]");
+				end = close ? find(close, e, ">") : NULL;
+			}
 			if (!end)
 				return false;
 			p = end + (comment ? 3 : 1);

@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,4 +61,63 @@ Test(realworld, command_goldens)
 		free(args);
 		free(names[i]);
 	}
+}
+
+/* Item 7: a folder gives the same answer as its files. Each file of
+ * tests/data/realworld/folder is read, or skipped, alone and in the folder
+ * alike; the folder's exit status is the worst of the files'; the summary
+ * counts failed and skipped apart; no report line is cut by another. */
+Test(realworld, folder_answers_as_its_files)
+{
+	static const struct {
+		const char *name;
+		int rc;        /* `check FILE` */
+		bool skipped;  /* in the folder */
+	} files[] = {
+		{"README.md", 2, true},        /* no reader claims it, alone or in the folder */
+		{"provider-page.txt", 1, false}, /* a notice (MP041): content and extension */
+		{"provider.xml", 0, false},
+		{"xxe.xml", 2, false},          /* refused (xml-entity), not skipped */
+	};
+	char cmd[1024], *out, *err;
+	int worst = 0;
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		snprintf(cmd, sizeof cmd, "NO_COLOR=1 %s check --no-config " DIR_RW "/folder/%s", t_mailprof(),
+		         files[i].name);
+		int rc = t_run(cmd, &out, &err);
+		cr_expect_eq(rc, files[i].rc, "check %s alone: exit %d\n%s%s", files[i].name, rc, out, err);
+		if (!files[i].skipped && rc > worst)
+			worst = rc;
+		free(out), free(err);
+	}
+	snprintf(cmd, sizeof cmd, "NO_COLOR=1 %s check --no-config " DIR_RW "/folder", t_mailprof());
+	int rc = t_run(cmd, &out, &err);
+	cr_expect_eq(rc, worst, "check DIR: exit %d, the files' worst is %d", rc, worst);
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		char line[512];
+		snprintf(line, sizeof line, "mailprof: " DIR_RW "/folder/%s: skipped: not a known profile format\n",
+		         files[i].name);
+		cr_expect_eq(strstr(err, line) != NULL, files[i].skipped, "%s: %s in the folder\n%s", files[i].name,
+		             files[i].skipped ? "not skipped" : "skipped", err);
+	}
+	cr_expect(strstr(err, "mailprof: 3 files, 2 accounts, ") && strstr(err, ", 1 failed, 1 skipped\n"),
+	          "summary:\n%s", err);
+	free(out), free(err);
+	/* One stream for both, as in a CI log: every line is whole. */
+	snprintf(cmd, sizeof cmd, "NO_COLOR=1 %s check --no-config " DIR_RW "/folder tests/data/notices-real 2>&1",
+	         t_mailprof());
+	t_run(cmd, &out, NULL);
+	size_t lines = 0;
+	for (char *l = out; l && *l; lines++) {
+		char *e = strchr(l, '\n');
+		size_t n = e ? (size_t)(e - l) : strlen(l);
+		bool whole = strncmp(l, "mailprof: ", 10) == 0 || strncmp(l, "  fix: ", 7) == 0 ||
+		             strncmp(l, DIR_RW "/", strlen(DIR_RW "/")) == 0 || strncmp(l, "tests/data/notices-real/", 24) == 0;
+		/* A cut line shows as a second "mailprof: " or path start inside it. */
+		const char *again = n > 10 ? strstr(l + 1, "mailprof: ") : NULL;
+		cr_expect(whole && (!again || again >= l + n), "line %zu is not whole: %.*s", lines + 1, (int)n, l);
+		l = e ? e + 1 : NULL;
+	}
+	cr_expect_gt(lines, 20, "too few lines to tell (%zu)", lines);
+	free(out);
 }

@@ -138,8 +138,9 @@ static void work(void *u, void *slot, struct cli_scratch *scr)
 		s->job.buf = scr->buf;
 		s->job.len = len;
 		if (!s->in.explicit) {
-			/* Content decides what a folder's file is; its name does not. */
-			const char *sniffed = mailprof_format_detect(scr->buf, len, NULL);
+			/* As for a file named alone: content first, then the name's
+			 * extension (a provider page saved as .txt is a notice). */
+			const char *sniffed = mailprof_format_detect(scr->buf, len, s->in.path);
 			if (!sniffed) {
 				s->skipped = true;
 				if (s->claim)
