@@ -160,3 +160,25 @@ Test(arch, model_built_and_read_through_public_api)
 	mailprof_profile_free(p);
 	mailprof_profile_free(q);
 }
+
+/* .mailprof.ini is read with inih, in the INI profiles' dialect: the example
+ * of docs/ci.md, with its trailing `; comments`, is valid as written. */
+Test(arch, mailprof_ini_example_of_the_docs)
+{
+	const char *ini = "fail-on = warning            ; error | warning | info\n\n[rules]\n"
+	                  "MP007 = off                  ; ID or name; off | on | error | warning | info\n"
+	                  "host-role-mismatch = info\n\n[hosting]\n"
+	                  "trusted = gmoserver.jp, sakura.ne.jp   ; hosting domains MP026 accepts\n";
+	mailprof_check_config *c = mailprof_check_config_new();
+	mailprof_diags *e = mailprof_diags_new();
+	cr_expect_eq(mailprof_check_config_parse(c, ini, strlen(ini), ".mailprof.ini", e), MAILPROF_OK);
+	cr_expect_eq(mailprof_diags_count(e), 0);
+	cr_expect_eq(mailprof_check_config_fail_on(c), MAILPROF_WARNING);
+	/* Line numbers survive inih: the bad key is on line 3. */
+	const char *bad = "[rules]\n; comment\nnosuch = off\n";
+	cr_expect_eq(mailprof_check_config_parse(c, bad, strlen(bad), "bad.ini", e), MAILPROF_ERR_SYNTAX);
+	cr_assert_eq(mailprof_diags_count(e), 1);
+	cr_expect_eq(mailprof_diags_get(e, 0)->loc.line, 3);
+	mailprof_diags_free(e);
+	mailprof_check_config_free(c);
+}
