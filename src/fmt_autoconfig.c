@@ -142,6 +142,14 @@ static void read_server(struct ctx *c, mp_account *a, xmlNodePtr sn, bool incomi
 	xmlChar *type = xmlGetProp(sn, (const xmlChar *)"type");
 	mailprof_loc sl = mp_xml_loc(c->path, sn);
 	mp_protocol proto;
+	/* smtp is the one outgoing type: an untyped <outgoingServer> means it
+	 * (Thunderbird drops it; written back, it gets type="smtp"). */
+	if (!type && !incoming) {
+		mp_diag(c->d, MAILPROF_WARNING, "autoconfig-value", &sl, "add type=\"smtp\"",
+		        "<outgoingServer> without type: read as smtp, the only outgoing type (Thunderbird "
+		        "rejects a server without it)");
+		type = xmlStrdup((const xmlChar *)"smtp");
+	}
 	if (!type || (incoming ? !(strcmp((char *)type, "imap") == 0 || strcmp((char *)type, "pop3") == 0)
 	                       : strcmp((char *)type, "smtp") != 0)) {
 		mp_diag(c->d, MAILPROF_INFO, "unsupported-server", &sl, NULL,
@@ -311,7 +319,7 @@ static mailprof_status parse_autoconfig(mailprof_profile *p, const char *buf, si
 		        "no <emailProvider> in the document");
 		return MAILPROF_ERR_INVALID;
 	}
-	return MAILPROF_OK;
+	return mp_xml_template_hosts(p, before, d) ? MAILPROF_ERR_INVALID : MAILPROF_OK;
 }
 
 static int sniff_autoconfig(const char *buf, size_t len)

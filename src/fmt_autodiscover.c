@@ -366,7 +366,7 @@ static mailprof_status parse_autodiscover(mailprof_profile *p, const char *buf, 
 			        "no account settings in the Autodiscover response");
 		return MAILPROF_ERR_INVALID;
 	}
-	return MAILPROF_OK;
+	return mp_xml_template_hosts(p, before, d) ? MAILPROF_ERR_INVALID : MAILPROF_OK;
 }
 
 static int sniff_autodiscover(const char *buf, size_t len)

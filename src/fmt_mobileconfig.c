@@ -271,6 +271,9 @@ static mailprof_status parse_mobileconfig(mailprof_profile *p, const char *buf, 
 	const char *start = mp_skip_bom_ws(buf, len, &rest);
 	if (rest && *start != '<') {
 		mailprof_loc l = {path, 0, 0};
+		/* A template that opens with a directive ({{ define "x" }}). */
+		if (*start == '{' && mp_xml_template_marker(buf, len, path, d))
+			return MAILPROF_ERR_INVALID;
 		if ((unsigned char)start[0] != 0x30) {
 			mp_diag(d, MAILPROF_ERROR, "mobileconfig-signed", &l, NULL,
 			        "not an XML property list (does not start with '<') and not a signed "
@@ -354,7 +357,7 @@ static mailprof_status parse_mobileconfig(mailprof_profile *p, const char *buf, 
 		        "no com.apple.mail.managed payload in the profile");
 		return MAILPROF_ERR_INVALID;
 	}
-	return MAILPROF_OK;
+	return mp_xml_template_hosts(p, before, d) ? MAILPROF_ERR_INVALID : MAILPROF_OK;
 }
 
 static int sniff_mobileconfig(const char *buf, size_t len)

@@ -223,6 +223,17 @@ bool mp_xml_root_name(const char *buf, size_t len, char *name, size_t cap)
 	/* Only look at the head: the root element comes early in any real file. */
 	if (rest > 8192)
 		e = p + 8192;
+	/* A template's leading directives ({{define "x"}}, {% block %}): the
+	 * document after them tells which format it renders, so its reader
+	 * can refuse it as a template. */
+	while (e - p >= 2 && p[0] == '{' && (p[1] == '{' || p[1] == '%')) {
+		const char *end = find(p + 2, e, p[1] == '{' ? "}}" : "%}");
+		if (!end)
+			return false;
+		p = end + 2;
+		while (p < e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+			p++;
+	}
 	while (p < e && *p == '<') {
 		if (p + 1 < e && (p[1] == '?' || p[1] == '!')) {
 			bool comment = p[1] == '!' && e - p >= 4 && memcmp(p, "<!--", 4) == 0;

@@ -7,6 +7,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
+#include "domain.h"
 #include "xml.h"
 
 struct mp_schema_blob {
@@ -383,4 +384,23 @@ bool mp_xml_template_marker(const char *buf, size_t len, const char *path, mailp
 		}
 	}
 	return false;
+}
+
+bool mp_xml_template_hosts(const mailprof_profile *p, size_t from, mailprof_diags *d)
+{
+	bool found = false;
+	for (size_t i = from; i < p->naccounts; i++) {
+		const mp_account *a = &p->accounts[i];
+		for (size_t k = 0; k < a->nincoming + a->noutgoing; k++) {
+			const mp_server *s = k < a->nincoming ? &a->incoming[k] : &a->outgoing[k - a->nincoming];
+			if (!s->host.v || !mp_template_token(s->host.v))
+				continue;
+			mp_diag(d, MAILPROF_ERROR, "template", s->host.loc.line ? &s->host.loc : &s->loc,
+			        "run the installer (or replace the token), then convert the result",
+			        "host '%s' is an installer's placeholder, replaced at setup: this is a template, "
+			        "not a profile", s->host.v);
+			found = true;
+		}
+	}
+	return found;
 }
