@@ -4,6 +4,7 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 LIBDIR ?= $(PREFIX)/lib
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 INCLUDEDIR ?= $(PREFIX)/include
 DATADIR ?= $(PREFIX)/share
 MANDIR ?= $(DATADIR)/man
@@ -25,7 +26,7 @@ CRIT_LIBS := $(shell $(PKG_CONFIG) --libs criterion 2>/dev/null || echo -lcriter
 WARN = -Wall -Wextra -Werror -Wshadow -Wconversion -Wformat=2 -Wstrict-prototypes -Wno-sign-conversion
 OPT ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -fPIC \
-	-fvisibility=hidden -Iinclude -Isrc -I$(B) $(XML_CFLAGS) $(INIH_CFLAGS) $(CRYPTO_CFLAGS) $(CFLAGS)
+	-fvisibility=hidden -Iinclude -Isrc -I$(B) $(XML_CFLAGS) $(INIH_CFLAGS) $(CRYPTO_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 LIBS = $(XML_LIBS) $(INIH_LIBS) $(CRYPTO_LIBS) -lpthread
 
 LIB_SRC = $(filter-out src/main.c src/cli%.c,$(wildcard src/*.c src/*/*.c))
@@ -36,7 +37,7 @@ TEST_SRC = $(wildcard tests/*.c)
 TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
 SCHEMAS = $(wildcard schemas/*.xsd)
 
-.PHONY: all demo check test sanitize valgrind deps install uninstall clean golden bench e2e docs fuzz
+.PHONY: all demo check test sanitize valgrind deps install uninstall clean golden bench e2e docs fuzz deb deb-deps ship-test
 
 all: $(B)/mailprof $(B)/libmailprof.a $(B)/libmailprof.so
 
@@ -127,7 +128,7 @@ bench: all
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
-	  $(DESTDIR)$(DATADIR)/mailprof/schemas $(DESTDIR)$(MANDIR)/man1
+	  $(DESTDIR)$(DATADIR)/mailprof/schemas $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PKGCONFIGDIR)
 	install -m 0755 $(B)/mailprof $(DESTDIR)$(BINDIR)/mailprof
 	install -m 0644 $(B)/libmailprof.a $(DESTDIR)$(LIBDIR)/libmailprof.a
 	install -m 0755 $(B)/libmailprof.so $(DESTDIR)$(LIBDIR)/libmailprof.so.0
@@ -135,12 +136,45 @@ install: all
 	install -m 0644 include/mailprof.h $(DESTDIR)$(INCLUDEDIR)/mailprof.h
 	install -m 0644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/mailprof/schemas/
 	install -m 0644 docs/mailprof.1 $(DESTDIR)$(MANDIR)/man1/mailprof.1
+	@# pkg-config file, written here so it names the paths of this install
+	v=$$(sed -n 's/^#define MAILPROF_VERSION "\(.*\)"/\1/p' include/mailprof.h); \
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))' \
+	  'includedir=$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))' '' \
+	  'Name: mailprof' 'Description: read, check and write e-mail account profiles' \
+	  "Version: $$v" 'Requires.private: libxml-2.0 inih libcrypto' \
+	  'Libs: -L$${libdir} -lmailprof' 'Libs.private: -lpthread' 'Cflags: -I$${includedir}' \
+	  > $(DESTDIR)$(PKGCONFIGDIR)/mailprof.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mailprof $(DESTDIR)$(LIBDIR)/libmailprof.a \
 	  $(DESTDIR)$(LIBDIR)/libmailprof.so $(DESTDIR)$(LIBDIR)/libmailprof.so.0 \
-	  $(DESTDIR)$(INCLUDEDIR)/mailprof.h $(DESTDIR)$(MANDIR)/man1/mailprof.1
+	  $(DESTDIR)$(INCLUDEDIR)/mailprof.h $(DESTDIR)$(MANDIR)/man1/mailprof.1 \
+	  $(DESTDIR)$(PKGCONFIGDIR)/mailprof.pc
 	rm -rf $(DESTDIR)$(DATADIR)/mailprof
+
+# Debian packages (debian/): mailprof, libmailprof0, libmailprof-dev (+ -dbgsym)
+# into $(B)/. dpkg-buildpackage writes beside the source tree, so the files
+# named in the .changes are moved here. The package build uses its own build
+# folder (build-deb), so build/ and build-asan/ survive it.
+deb: deb-deps
+	dpkg-buildpackage -us -uc -b
+	@mkdir -p $(B)
+	@v=$$(dpkg-parsechangelog -S Version); a=$$(dpkg-architecture -qDEB_HOST_ARCH); \
+	c=../mailprof_$${v}_$${a}.changes; \
+	for f in $$(sed -n '/^Files:/,/^[^ ]/s/^ [0-9a-f]* [0-9]* [^ ]* [^ ]* //p' $$c); do \
+	  mv -f ../$$f $(B)/; done; mv -f $$c $(B)/; \
+	ls -l $(B)/*_$${v}_*.deb
+
+# The packaging tools and the Build-Depends of debian/control (Debian).
+deb-deps:
+	@if ! command -v dpkg-buildpackage >/dev/null || ! command -v dh >/dev/null || \
+	    ! dpkg-checkbuilddeps >/dev/null 2>&1; then \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+	    dpkg-dev debhelper fakeroot build-essential && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get build-dep -y -qq ./; \
+	fi
 
 clean:
 	rm -rf build build-asan build-fuzz
