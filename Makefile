@@ -176,6 +176,10 @@ deb-deps:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get build-dep -y -qq ./; \
 	fi
 
+# The shipping checks locally (packages unpacked, not installed): tests/ship/run.sh.
+ship-test:
+	bash tests/ship/run.sh
+
 clean:
 	rm -rf build build-asan build-fuzz
 

@@ -27,4 +27,10 @@ if [ "$ci" = --ci ]; then
 	export PATH=/usr/bin:$PATH
 else
 	bash tests/ship/deb.sh build
+	# The tool as packaged, on PATH for the checks below.
+	rm -rf build/ship-root && dpkg-deb -x build/mailprof_*_"$(dpkg-architecture -qDEB_HOST_ARCH)".deb build/ship-root
+	export PATH=$PWD/build/ship-root/usr/bin:$PATH
 fi
+echo "mailprof for the next checks: $(command -v mailprof)"
+echo "== pre-commit hook"
+bash tests/ship/precommit.sh
