@@ -1,0 +1,34 @@
+/* Output helpers of the command: its name in messages, exit codes, findings
+ * printed gcc-style, files written whole or not at all. The command's files
+ * use the public mailprof.h API only (built with -Iinclude, no -Isrc). */
+#ifndef CLI_OUT_H
+#define CLI_OUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "mailprof.h"
+
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
+
+/* The command's name, first in its messages. */
+extern const char *const cli_prog;
+
+/* Colour for f: a terminal, and NO_COLOR unset or empty. */
+bool cli_want_color(FILE *f);
+
+/* One finding, gcc-style: file:line:col: severity: message [id], then its
+ * fix. input names the file being processed, for findings that carry no
+ * file of their own (e.g. from an emitter); "-" is stdin. */
+void cli_print_diag(FILE *f, const mailprof_diag *g, const char *input, bool color);
+/* Every finding of d, colour as cli_want_color(f). */
+void cli_print_diags(FILE *f, const mailprof_diags *d, const char *input);
+
+/* Write data to path whole or not at all: temp file in the same folder,
+ * fsync, rename. mode 0600 for files holding secrets. Returns 0 or errno
+ * (EEXIST when path exists and force is false). */
+int cli_write_atomic(const char *path, const char *data, size_t len, bool secret, bool force);
+/* mkdir -p for the folders above path (not path itself). 0 or errno. */
+int cli_make_parents(char *path);
+
+#endif
