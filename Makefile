@@ -31,7 +31,7 @@ LIBS = $(XML_LIBS) $(INIH_LIBS) $(CRYPTO_LIBS) -lpthread
 
 # The command (src/cli/) sees the public header only: the compiler enforces
 # that it uses the library through include/mailprof.h.
-CLI_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -Iinclude $(CFLAGS)
+CLI_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -Iinclude $(CPPFLAGS) $(CFLAGS)
 LIB_SRC = $(filter-out src/cli/%,$(wildcard src/*.c src/*/*.c))
 CLI_SRC = $(wildcard src/cli/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o) $(B)/schemas.o
