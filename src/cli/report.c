@@ -485,7 +485,8 @@ static void cq_file(struct cli_report *rr, const struct cli_file_result *r)
 		h = fnv_str(h, cq_path(rr, g->loc.file ? g->loc.file : r->path));
 		k[i] = (struct cq_key){fnv_subject(h, g->message), i};
 	}
-	qsort(k, n, sizeof *k, cq_cmp);
+	if (n > 1)
+		qsort(k, n, sizeof *k, cq_cmp);
 	for (size_t i = 0, nth = 0; i < n; i++) {
 		nth = i && k[i].h == k[i - 1].h ? nth + 1 : 0;
 		uint64_t h = k[i].h;

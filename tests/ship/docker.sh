@@ -8,6 +8,15 @@ cd "$(dirname "$0")/../.."
 v=$(dpkg-parsechangelog -S Version)
 base=$(sed -n 's/^FROM \([^ ]*\).*/\1/p' Dockerfile | sort -u)
 [ "$(echo "$base" | wc -l)" = 1 ] || { echo "FAIL: the Dockerfile's stages use different bases: $base"; exit 1; }
+# The build stage installs what debian/control's Build-Depends asks for
+# without the test-only ones (<!nocheck>): the two lists must not drift apart.
+want=$(sed -n '/^Build-Depends:/,/^[A-Z]/p' debian/control | sed '$d' | sed 's/^Build-Depends://' | tr ',' '\n' |
+	grep -v '<!nocheck>' | sed 's/(.*//;s/ //g;s/^debhelper-compat$/debhelper/' | sed '/^$/d' | sort)
+have=$(sed -n '/^FROM.* AS build/,/^FROM/p' Dockerfile | tr ' \\' '\n\n' | sort -u)
+for p in $want; do
+	grep -qx "$p" <<<"$have" || { echo "FAIL: Build-Depends $p is not installed by the Dockerfile's build stage"; exit 1; }
+done
+echo "ok: the Dockerfile's build stage installs the Build-Depends ($(echo $want))"
 engine=""
 for e in docker podman; do
 	if command -v "$e" >/dev/null && "$e" info >/dev/null 2>&1; then engine=$e; break; fi
