@@ -4,11 +4,14 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 LIBDIR ?= $(PREFIX)/lib
-PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 INCLUDEDIR ?= $(PREFIX)/include
 DATADIR ?= $(PREFIX)/share
 MANDIR ?= $(DATADIR)/man
 PKG_CONFIG ?= pkg-config
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+# The library's version (include/mailprof.h); the soname carries its major.
+VERSION := $(shell sed -n 's/^\#define MAILPROF_VERSION "\(.*\)"/\1/p' include/mailprof.h)
+SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 CC ?= cc
 B ?= build
 
@@ -40,7 +43,7 @@ TEST_SRC = $(wildcard tests/*.c)
 TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
 SCHEMAS = $(wildcard schemas/*.xsd)
 
-.PHONY: all demo check test sanitize valgrind deps install uninstall clean golden bench e2e docs fuzz deb deb-deps ship-test
+.PHONY: all demo check test sanitize valgrind deps install uninstall install-check clean golden bench e2e docs fuzz deb deb-deps ship-test
 
 all: $(B)/mailprof $(B)/libmailprof.a $(B)/libmailprof.so
 
@@ -64,7 +67,7 @@ $(B)/libmailprof.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(B)/libmailprof.so: $(LIB_OBJ)
-	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,libmailprof.so.0 -o $@ $^ $(LIBS) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,libmailprof.so.$(SOMAJOR) -o $@ $^ $(LIBS) $(LDFLAGS)
 
 $(B)/mailprof: $(CLI_OBJ) $(B)/libmailprof.a
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(B)/libmailprof.a $(LIBS) $(LDFLAGS)
@@ -95,8 +98,14 @@ check: deps
 	@$(MAKE) --no-print-directory $(B)/mailprof $(B)/test-runner
 	python3 tools/layers.py
 	MAILPROF=$(B)/mailprof $(B)/test-runner --jobs 2 $(TESTFLAGS)
+	@$(MAKE) --no-print-directory install-check
 
 test: check
+
+# make install into a staging folder, then build docs/examples/list-servers.c
+# with `pkg-config --cflags --libs mailprof` against it and run it.
+install-check: all
+	sh tools/install-check.sh $(B)
 
 sanitize: deps
 	@$(MAKE) --no-print-directory B=build-asan OPT='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
@@ -139,25 +148,21 @@ install: all
 	  $(DESTDIR)$(DATADIR)/mailprof/schemas $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PKGCONFIGDIR)
 	install -m 0755 $(B)/mailprof $(DESTDIR)$(BINDIR)/mailprof
 	install -m 0644 $(B)/libmailprof.a $(DESTDIR)$(LIBDIR)/libmailprof.a
-	install -m 0755 $(B)/libmailprof.so $(DESTDIR)$(LIBDIR)/libmailprof.so.0
-	ln -sf libmailprof.so.0 $(DESTDIR)$(LIBDIR)/libmailprof.so
+	install -m 0755 $(B)/libmailprof.so $(DESTDIR)$(LIBDIR)/libmailprof.so.$(VERSION)
+	ln -sf libmailprof.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libmailprof.so.$(SOMAJOR)
+	ln -sf libmailprof.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libmailprof.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+	  -e 's|@VERSION@|$(VERSION)|' mailprof.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/mailprof.pc
+	chmod 0644 $(DESTDIR)$(PKGCONFIGDIR)/mailprof.pc
 	install -m 0644 include/mailprof.h $(DESTDIR)$(INCLUDEDIR)/mailprof.h
 	install -m 0644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/mailprof/schemas/
 	install -m 0644 docs/mailprof.1 $(DESTDIR)$(MANDIR)/man1/mailprof.1
-	@# pkg-config file, written here so it names the paths of this install
-	v=$$(sed -n 's/^#define MAILPROF_VERSION "\(.*\)"/\1/p' include/mailprof.h); \
-	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))' \
-	  'includedir=$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))' '' \
-	  'Name: mailprof' 'Description: read, check and write e-mail account profiles' \
-	  "Version: $$v" 'Requires.private: libxml-2.0 inih libcrypto' \
-	  'Libs: -L$${libdir} -lmailprof' 'Libs.private: -lpthread' 'Cflags: -I$${includedir}' \
-	  > $(DESTDIR)$(PKGCONFIGDIR)/mailprof.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mailprof $(DESTDIR)$(LIBDIR)/libmailprof.a \
-	  $(DESTDIR)$(LIBDIR)/libmailprof.so $(DESTDIR)$(LIBDIR)/libmailprof.so.0 \
-	  $(DESTDIR)$(INCLUDEDIR)/mailprof.h $(DESTDIR)$(MANDIR)/man1/mailprof.1 \
-	  $(DESTDIR)$(PKGCONFIGDIR)/mailprof.pc
+	  $(DESTDIR)$(LIBDIR)/libmailprof.so $(DESTDIR)$(LIBDIR)/libmailprof.so.$(SOMAJOR) \
+	  $(DESTDIR)$(LIBDIR)/libmailprof.so.$(VERSION) $(DESTDIR)$(PKGCONFIGDIR)/mailprof.pc \
+	  $(DESTDIR)$(INCLUDEDIR)/mailprof.h $(DESTDIR)$(MANDIR)/man1/mailprof.1
 	rm -rf $(DESTDIR)$(DATADIR)/mailprof
 
 # Debian packages (debian/): mailprof, libmailprof0, libmailprof-dev (+ -dbgsym)

@@ -3,8 +3,8 @@
 #   tests/ship/deb.sh [DEBDIR]            dpkg -x into a fresh root (no root needed)
 #   tests/ship/deb.sh [DEBDIR] --system   apt-get install them into this system (CI, root)
 # The installed mailprof must print exactly the golden check output of every
-# sample; the -dev package must build a program with pkg-config, linked to
-# the shared library (libmailprof0) and to the static one.
+# sample; the -dev package must build the example program with pkg-config,
+# linked to the shared library (libmailprof0) and to the static one.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 debdir=$(realpath "${1:-build}")
@@ -44,6 +44,7 @@ for f in usr/bin/mailprof usr/share/man/man1/mailprof.1.gz usr/include/mailprof.
 	[ -f "$R/$f" ] || bad "missing /$f"
 done
 [ "$(readlink "$lib/libmailprof.so")" = libmailprof.so.0 ] || bad "libmailprof.so is not a link to libmailprof.so.0"
+[ "$(readlink "$lib/libmailprof.so.0")" = "libmailprof.so.$v" ] || bad "libmailprof.so.0 is not a link to libmailprof.so.$v"
 for s in schemas/*.xsd; do
 	cmp -s "$s" "$R/usr/share/mailprof/$s" || bad "/usr/share/mailprof/$s differs from the source"
 done
@@ -76,22 +77,28 @@ else
 	echo "note: check samples/ (batch): exit $rc, ${out##*$'\n'}"
 fi
 
-# libmailprof-dev: pkg-config, shared and static linking.
+# libmailprof-dev: the example program (docs/examples/list-servers.c) built
+# with pkg-config against the installed files, linked to the shared library
+# (libmailprof0) and to the static one; both print the expected output.
 export PKG_CONFIG_PATH=$lib/pkgconfig
-pc=(pkg-config)
-[ -n "$R" ] && pc+=(--define-variable=prefix="$R/usr")
-[ "$("${pc[@]}" --modversion mailprof)" = "$v" ] || bad "pkg-config --modversion mailprof"
+[ -n "$R" ] && export PKG_CONFIG_SYSROOT_DIR=$R
+[ "$(pkg-config --modversion mailprof)" = "$v" ] || bad "pkg-config --modversion mailprof"
+so=$(readelf -d "$lib/libmailprof.so" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
 # shellcheck disable=SC2046
-cc -std=c11 -Wall -Werror tests/ship/use-lib.c $("${pc[@]}" --cflags --libs mailprof) -o "$tmp/use-shared"
-static_libs=$("${pc[@]}" --static --libs mailprof | sed "s#-lmailprof#$lib/libmailprof.a#")
+cc -std=c11 -Wall -Werror docs/examples/list-servers.c $(pkg-config --cflags --libs mailprof) -o "$tmp/shared"
+static_libs=$(pkg-config --static --libs mailprof | sed "s#-lmailprof#$lib/libmailprof.a#")
 # shellcheck disable=SC2086,SC2046
-cc -std=c11 -Wall -Werror tests/ship/use-lib.c $("${pc[@]}" --cflags mailprof) $static_libs -o "$tmp/use-static"
-readelf -d "$tmp/use-shared" | grep -q 'NEEDED.*\[libmailprof\.so\.0\]' || bad "use-shared does not need libmailprof.so.0"
-readelf -d "$tmp/use-static" | grep -q 'NEEDED.*libmailprof' && bad "use-static needs libmailprof.so"
-s1=$(LD_LIBRARY_PATH=$lib "$tmp/use-shared" samples/ini/mistakes.ini) || true
-s2=$("$tmp/use-static" samples/ini/mistakes.ini) || true
-case "$s1" in "$v success accounts=1 findings="*) ok "libmailprof.so.0: $s1" ;; *) bad "use-shared: $s1" ;; esac
-[ "$s1" = "$s2" ] && ok "libmailprof.a gives the same" || bad "use-static: $s2"
+cc -std=c11 -Wall -Werror docs/examples/list-servers.c $(pkg-config --cflags mailprof) $static_libs -o "$tmp/static"
+readelf -d "$tmp/shared" | grep -q "NEEDED.*\[$so\]" || bad "the example is not linked to $so"
+! readelf -d "$tmp/static" | grep -q 'NEEDED.*libmailprof' || bad "the static example needs libmailprof.so"
+for kind in shared static; do
+	if LD_LIBRARY_PATH=$lib "$tmp/$kind" samples/autoconfig/biglobe.ne.jp.xml | diff -u tests/data/list-servers.expected -; then
+		ok "example program linked to the installed $([ $kind = shared ] && echo "$so" || echo libmailprof.a): expected output"
+	else
+		bad "example program ($kind)"
+	fi
+done
+[ "$so" = libmailprof.so.0 ] || bad "soname $so: the runtime package libmailprof0 must be renamed (debian/control)"
 
 [ "$fails" = 0 ] || { echo "deb.sh: $fails failures"; exit 1; }
 echo "deb.sh: the installed packages work"
