@@ -35,6 +35,7 @@ echo "mailprof for the next checks: $(command -v mailprof)"
 echo "== pre-commit hook"
 bash tests/ship/precommit.sh
 echo "== GitHub Action steps"
+python3 tests/ship/docs-yaml.py
 if [ "$ci" = --ci ]; then bash tests/ship/action.sh --deb; else bash tests/ship/action.sh; fi
 echo "== container image"
 bash tests/ship/docker.sh
