@@ -431,7 +431,7 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 		e->srv = srv;
 		e->port = atoi(s + cb[k]);
 		e->sec = sec;
-		e->rank = sec == MP_SEC_TLS ? 3 : sec == MP_SEC_STARTTLS ? 2 : 1;
+		e->rank = nr_sec_rank(sec);
 		e->loc = nr_loc_at(x, l, cb[k]);
 	}
 	return true;

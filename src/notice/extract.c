@@ -37,7 +37,8 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 	 * server is not a mail account: a website registration, say. */
 	bool any_srv = x.nrules > 0;
 	for (size_t i = 0; i < x.nacc; i++)
-		any_srv |= has_srv[i];
+		for (int k = 0; k < S_N; k++)
+			any_srv |= nr_offered(&x, &x.acc[i], k);
 	for (size_t i = 0; i < x.nacc && any_srv; i++) {
 		const struct dacc *src = NULL;
 		for (size_t j = i; j-- > 0 && !src;)

@@ -8,6 +8,33 @@
 
 #include "reader.h"
 
+/* Rank of what a server has now, or of a port offered with sec. */
+static int rank_of(int port, int sec)
+{
+	if (sec == SW_TLS_AMBIG)
+		sec = port == 465 || port == 993 || port == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
+	return nr_sec_rank(sec);
+}
+
+/* A port offered for server s: the first one stays unless a later one is
+ * more secure ("110 with STARTTLS, or 995 TLS": 995); the same port may
+ * still get its security. */
+static void offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
+{
+	if (!s->port.set) { /* a security row may have come first */
+		mp_int_set(&s->port, port, loc);
+		if (sec >= 0)
+			mp_int_set(&s->sec, sec, loc);
+	} else if (rank_of(port, sec) > rank_of(s->port.v, s->sec.set ? s->sec.v : -1)) {
+		mp_int_set(&s->port, port, loc);
+		s->sec.set = false;
+		s->sec.v = -1;
+		if (sec >= 0)
+			mp_int_set(&s->sec, sec, loc);
+	} else if (s->port.v == port && !s->sec.set && sec >= 0)
+		mp_int_set(&s->sec, sec, loc);
+}
+
 static struct dacc *new_acc(struct ex *x)
 {
 	x->acc = mp_xgrow(x->acc, x->nacc, sizeof *x->acc);
@@ -178,7 +205,7 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		int port = atoi(colon + 1);
 		if (port > 0) {
 			mailprof_loc pl = nr_loc_at(x, l, off + hn + 1);
-			mp_int_set(&a->s[i].port, port, &pl);
+			offer_port(&a->s[i], port, -1, &pl);
 		}
 	}
 	/* Port on the same line: "pop.example.jp ポート番号 110". */
@@ -190,9 +217,7 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				if (sec < 0)
 					sec = note_sec(x, mark);
 				mailprof_loc pl = nr_loc_at(x, l, off + k + at);
-				mp_int_set(&a->s[i].port, port, &pl);
-				if (sec >= 0)
-					mp_int_set(&a->s[i].sec, sec, &pl);
+				offer_port(&a->s[i], port, sec, &pl);
 			}
 			break;
 		}
@@ -258,9 +283,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			int srv = c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : c == NC_SMTP ? S_SMTP
 			          : (x->cur == S_IMAP || x->cur == S_POP) ? x->cur : in_guess(a, NULL, 0);
 			mailprof_loc pl = nr_loc_at(x, l, off + pat);
-			mp_int_set(&a->s[srv].port, v, &pl);
-			if (sec >= 0)
-				mp_int_set(&a->s[srv].sec, sec, &pl);
+			offer_port(&a->s[srv], v, sec, &pl);
 			any = true;
 			k = j;
 		}
@@ -277,9 +300,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	mailprof_loc loc = nr_loc_at(x, l, off + at);
 	if (sec < 0)
 		sec = note_sec(x, mark);
-	mp_int_set(&a->s[i].port, port, &loc);
-	if (sec >= 0)
-		mp_int_set(&a->s[i].sec, sec, &loc);
+	offer_port(&a->s[i], port, sec, &loc);
 	x->cur = i;
 }
 
@@ -298,7 +319,15 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
 		return;
 	}
 	mailprof_loc loc = nr_loc_at(x, l, off);
-	mp_int_set(&cur_acc(x)->s[i].sec, sec, &loc);
+	struct dsrv *sv = &cur_acc(x)->s[i];
+	/* a less secure variant after the secure settings ("Insecure Mail
+	 * Settings … Security: None") does not undo them */
+	int port = sv->port.set ? sv->port.v : 0;
+	if (sv->sec.set && rank_of(port, sec) < rank_of(port, sv->sec.v)) {
+		nr_info(x, l, off, NULL, "%s is a less secure variant of the settings above; not used", "security row");
+		return;
+	}
+	mp_int_set(&sv->sec, sec, &loc);
 }
 
 static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,

@@ -119,6 +119,8 @@ bool nr_all_digits(const char *s, size_t n);
 bool nr_value_is(enum mp_nfield f, const char *s, size_t n);
 /* Where an SMTP-AUTH statement starts in a value, n when none. */
 size_t nr_auth_statement(const char *s, size_t n);
+/* Rank of a port's security when several are offered for one server. */
+int nr_sec_rank(int sec);
 size_t nr_skip_sp(const char *s, size_t i, size_t n);
 size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_t base);
 
@@ -148,6 +150,9 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 
 /* ---- resolve.c: drafts become accounts ---- */
 void nr_free_acc(struct dacc *a);
+/* Does the notice offer server i of draft a (a host, a port, a template,
+ * a port matrix entry or a protocol row)? */
+bool nr_offered(const struct ex *x, const struct dacc *a, int i);
 void nr_group_pass(struct ex *x);
 void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct dacc *prev);
 

@@ -37,12 +37,13 @@ static void apply_rules(struct ex *x, struct dacc *a)
 
 static void apply_matrix(struct ex *x, struct dsrv *s, int idx)
 {
-	/* a row of a security matrix offers one port per mode: the most secure wins */
+	/* several ports offered for one server: the most secure wins (implicit
+	 * TLS, then STARTTLS), as an SSL alternative in parentheses does */
 	const struct mentry *best = NULL;
 	for (size_t i = 0; i < x->nmx; i++)
 		if (x->mx[i].srv == idx && (!best || x->mx[i].rank > best->rank))
 			best = &x->mx[i];
-	if (best && best->rank > 0 && !s->port.set) {
+	if (best && !s->port.set) {
 		mp_int_set(&s->port, best->port, &best->loc);
 		if (best->sec >= 0)
 			mp_int_set(&s->sec, best->sec, &best->loc);
@@ -63,6 +64,20 @@ static void apply_matrix(struct ex *x, struct dsrv *s, int idx)
 			return;
 		}
 	}
+}
+
+/* Does the notice offer server i of draft a? A host, a port (a setup page
+ * may name no host: "POP3S (port 995)"), a host template, a port matrix
+ * entry or a protocol row ("受信サーバーの種類: POP3") says so. */
+bool nr_offered(const struct ex *x, const struct dacc *a, int i)
+{
+	const struct dsrv *s = &a->s[i];
+	if (s->host.v || s->port.set || s->host_tpl || a->in_pref == i)
+		return true;
+	for (size_t k = 0; k < x->nmx; k++)
+		if (x->mx[k].srv == i)
+			return true;
+	return false;
 }
 
 static void copy_str(mp_str *to, const mp_str *from)
@@ -296,7 +311,7 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 	}
 	bool has_server = false;
 	for (int i = 0; i < S_N; i++)
-		has_server |= a->s[i].host.v != NULL;
+		has_server |= nr_offered(x, a, i);
 	if (!a->email.v && !has_server)
 		return;
 	/* No address row, but the login is a full address: that is the address. */
@@ -312,18 +327,12 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 	for (size_t k = 0; k < MP_COUNT(order); k++) {
 		int i = order[k];
 		struct dsrv *s = &a->s[i];
-		if (!s->host.v) {
-			if (s->port.set) {
-				mailprof_loc l = s->port.loc;
-				mp_diag(x->d, MAILPROF_INFO, "notice-unused", &l, NULL,
-				        "%s port without a server host; not used", mp_protocol_name(sproto[i]));
-			}
+		if (!nr_offered(x, a, i))
 			continue;
-		}
 		host_note(x, s);
 		apply_matrix(x, s, i);
 		mp_server *sv = mp_server_add(acc, sproto[i]);
-		sv->loc = s->host.loc;
+		sv->loc = s->host.v || s->host_tpl ? s->host.loc : s->port.loc;
 		copy_str(&sv->host, &s->host);
 		sv->port = s->port;
 		if (s->sec.set) {
