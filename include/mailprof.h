@@ -162,8 +162,14 @@ typedef struct mailprof_rule_info {
 
 MAILPROF_EXPORT size_t mailprof_rule_count(void);
 MAILPROF_EXPORT const mailprof_rule_info *mailprof_rule_get(size_t i);
-/* Find by ID or name, case-insensitive. */
+/* Find a rule by ID or name, else a finding code (mailprof_code_get), case-insensitive. */
 MAILPROF_EXPORT const mailprof_rule_info *mailprof_rule_find(const char *id_or_name);
+
+/* Every finding code that is not a rule (reader, writer and I/O codes such
+ * as "xml-syntax"), documented the same way (id and name are the code).
+ * mailprof_rule_find and the configuration accept them too. */
+MAILPROF_EXPORT size_t mailprof_code_count(void);
+MAILPROF_EXPORT const mailprof_rule_info *mailprof_code_get(size_t i);
 
 /* Run every rule on p, appending findings to d. */
 MAILPROF_EXPORT mailprof_status mailprof_check(const mailprof_profile *p, mailprof_diags *d);
@@ -184,7 +190,7 @@ MAILPROF_EXPORT void mailprof_check_config_free(mailprof_check_config *c);
 /*
  * Read a .mailprof.ini text (path names it in diagnostics):
  *   fail-on = error|warning|info
- *   [rules]    MP007 = off | on | error | warning | info   (ID or name)
+ *   [rules]    MP007 = off | on | error | warning | info   (ID, name or code)
  *   [hosting]  trusted = host.example, other.example      (repeatable)
  * Returns MAILPROF_ERR_SYNTAX (and findings in d) on unknown keys, rules or values.
  */

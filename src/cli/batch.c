@@ -26,6 +26,7 @@ struct slot {
 	struct cli_claim *claim; /* convert: the output name's entry */
 	size_t turn;            /* convert: rank among the inputs claiming that name */
 	const char *clash;      /* convert: the earlier input that took the name */
+	char *tmp;              /* convert: written, waiting for its final name */
 };
 
 struct run {
@@ -33,6 +34,7 @@ struct run {
 	struct cli_pipeline pl; /* o->pl with the write hook */
 	struct cli_walker *walker;
 	struct cli_claims *claims;
+	struct cli_commit *commit; /* convert: written files not yet under their names */
 	mailprof_batch *batch;
 	struct cli_report *report;
 	struct cli_summary sum;
@@ -98,8 +100,17 @@ static int write_output(struct cli_job *j, void *u)
 		return !r->o->force && access(s->out, F_OK) == 0 ? EEXIST : 0;
 	int err = cli_make_parents(s->out);
 	return err ? err
-	           : cli_write_atomic(s->out, j->out, j->out_len, r->o->pl.opt->include_secrets != 0,
-	                              r->o->force);
+	           : cli_write_staged(s->out, j->out, j->out_len, r->o->pl.opt->include_secrets != 0,
+	                              r->o->force, &s->tmp);
+}
+
+/* A file or folder the commit could not make durable: the run fails. */
+static void commit_failed(const char *path, int err, void *u)
+{
+	struct run *r = u;
+	cli_progress_clear(&r->progress);
+	fprintf(stderr, "%s: %s: %s\n", cli_prog, path, strerror(err));
+	r->sum.failures++;
 }
 
 /* Next input in walk order; convert names its output and queues it for that name. */
@@ -150,6 +161,10 @@ static void slot_clear(struct slot *s)
 	free(s->in.rel);
 	free(s->in.notes);
 	free(s->out);
+	if (s->tmp) { /* not handed to the commit: never to be read */
+		unlink(s->tmp);
+		free(s->tmp);
+	}
 	cli_job_clear(&s->job);
 	*s = (struct slot){0};
 }
@@ -212,6 +227,11 @@ static void done(void *u, void *slot)
 	} else if (o->pl.to && o->dry_run) {
 		printf("would write %s (%zu bytes%s)\n", s->out, j->out_len,
 		       o->pl.opt->include_secrets ? ", mode 0600" : "");
+	} else if (s->tmp) {
+		bool full = cli_commit_add(r->commit, s->tmp, s->out);
+		s->tmp = NULL;
+		if (full)
+			cli_commit_flush(r->commit, commit_failed, r);
 	}
 	cli_progress_show(&r->progress, r->sum.files, r->sum.failures, s->in.path);
 	slot_clear(s);
@@ -233,6 +253,7 @@ int cli_batch_run(const struct cli_batch_opts *o, char **inputs, size_t n)
 	r.stdout_tty = r.progress.tty && isatty(1);
 	r.walker = cli_walk_new(inputs, n, o->quiet);
 	r.claims = cli_claims_new();
+	r.commit = cli_commit_new(o->force);
 	if (o->pl.cfg)
 		r.batch = mailprof_batch_new(o->pl.cfg);
 	if (o->rep)
@@ -240,6 +261,8 @@ int cli_batch_run(const struct cli_batch_opts *o, char **inputs, size_t n)
 	long jobs = o->jobs > 0 ? o->jobs : default_jobs();
 	struct cli_pool_ops ops = {sizeof(struct slot), next, work, done, &r};
 	cli_pool_run(&ops, (size_t)jobs);
+	cli_commit_flush(r.commit, commit_failed, &r);
+	cli_commit_free(r.commit);
 	cli_progress_clear(&r.progress);
 	char *notes = cli_walk_take_notes(r.walker);
 	if (notes)

@@ -32,7 +32,7 @@ static void usage(FILE *f)
 	        "                          convert then needs -o OUTDIR (--force, --dry-run)\n"
 	        "  formats                 list formats and what can be read and written\n"
 	        "  rules                   list the checker's rules\n"
-	        "  explain ID              print a rule's documentation\n"
+	        "  explain ID              print the documentation of a rule or finding code\n"
 	        "\n"
 	        "common options:\n"
 	        "  --from F                input format (default: detected from content, then name)\n"
@@ -395,7 +395,7 @@ static int cmd_rules(void)
 static int cmd_explain(int argc, char **argv)
 {
 	if (argc != 2) {
-		fprintf(stderr, "usage: %s explain RULE-ID\n", prog);
+		fprintf(stderr, "usage: %s explain RULE-ID|CODE\n", prog);
 		return EXIT_USAGE;
 	}
 	const mailprof_rule_info *r = mailprof_rule_find(argv[1]);
@@ -403,8 +403,12 @@ static int cmd_explain(int argc, char **argv)
 		fprintf(stderr, "%s: no rule '%s' (see `%s rules`)\n", prog, argv[1], prog);
 		return EXIT_USAGE;
 	}
-	printf("%s %s (%s)\n%s\n\nFix: %s\n\n%s\n", r->id, r->name, mailprof_severity_name(r->severity),
-	       r->summary, r->fix, r->doc);
+	if (strcmp(r->id, r->name) == 0) /* a finding code, not a rule */
+		printf("%s (%s)\n%s\n\nFix: %s\n\n%s\n", r->id, mailprof_severity_name(r->severity),
+		       r->summary, r->fix, r->doc);
+	else
+		printf("%s %s (%s)\n%s\n\nFix: %s\n\n%s\n", r->id, r->name,
+		       mailprof_severity_name(r->severity), r->summary, r->fix, r->doc);
 	return EXIT_CLEAN;
 }
 
