@@ -387,25 +387,46 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s;
-	size_t n = l->len;
-	if (memchr(s + b, '|', n - b) || memchr(s + b, ':', n - b)) {
+	size_t n = l->len, nc;
+	bool pipe = memchr(s + b, '|', n - b) != NULL;
+	if (memchr(s + b, ':', n - b)) {
 		x->nmcol = 0;
 		return false;
 	}
-	size_t nc = nr_space_cells(x, s, b, n);
+	if (pipe) { /* "通信方式 | STARTTLS | SSL/TLS |": columns by cell index */
+		nr_cells_room(x, n - b + 2);
+		nc = 0;
+		for (size_t i = s[b] == '|' ? b + 1 : b; i < n;) {
+			size_t j = i;
+			while (j < n && s[j] != '|')
+				j++;
+			size_t c0 = nr_skip_sp(s, i, j), c1 = j;
+			while (c1 > c0 && s[c1 - 1] == ' ')
+				c1--;
+			x->cb[nc] = c0, x->ce[nc] = c1, nc++;
+			i = j + 1;
+		}
+		while (nc && x->cb[nc - 1] == x->ce[nc - 1])
+			nc--;
+	} else
+		nc = nr_space_cells(x, s, b, n);
 	size_t *cb = x->cb, *ce = x->ce;
-	bool header = nc >= 2;
-	for (size_t k = 0; k < nc && header; k++) {
+	/* the header: security modes, after an optional label cell ("Protocol") */
+	size_t secs = 0;
+	for (size_t k = 0; k < nc; k++) {
 		int sec = nr_parse_security(s + cb[k], ce[k] - cb[k]);
-		header = sec >= 0 && memchr(s + cb[k], ' ', ce[k] - cb[k]) == NULL;
+		if (sec >= 0 && memchr(s + cb[k], ' ', ce[k] - cb[k]) == NULL)
+			secs++;
+		else if (k > 0)
+			secs = 0, k = nc;
 	}
-	if (header) {
+	if (secs >= 2 && (secs == nc || secs + 1 == nc)) {
 		x->mcol = mp_xrealloc(x->mcol, nc * sizeof *x->mcol);
 		x->msec = mp_xrealloc(x->msec, nc * sizeof *x->msec);
 		for (size_t k = 0; k < nc; k++) {
 			int sec = nr_parse_security(s + cb[k], ce[k] - cb[k]);
-			x->mcol[k] = mp_nline_col(l, cb[k]);
-			x->msec[k] = sec == SW_TLS_AMBIG ? MP_SEC_TLS : sec;
+			x->mcol[k] = pipe ? (int)k : mp_nline_col(l, cb[k]);
+			x->msec[k] = k == 0 && secs < nc ? -2 : sec == SW_TLS_AMBIG ? MP_SEC_TLS : sec;
 		}
 		x->nmcol = nc;
 		return true;
@@ -419,11 +440,11 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 	for (size_t k = 1; k < nc; k++) {
 		if (!nr_all_digits(s + cb[k], ce[k] - cb[k]) || ce[k] - cb[k] > 5)
 			continue;
-		int col = mp_nline_col(l, cb[k]);
+		int col = pipe ? (int)k : mp_nline_col(l, cb[k]);
 		size_t j = x->nmcol; /* the header cell this one sits under */
-		while (j > 0 && x->mcol[j - 1] > col + 1)
+		while (j > 0 && x->mcol[j - 1] > col + (pipe ? 0 : 1))
 			j--;
-		if (j == 0)
+		if (j == 0 || x->msec[j - 1] == -2)
 			continue;
 		int sec = x->msec[j - 1];
 		x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
@@ -446,8 +467,7 @@ void nr_line(struct ex *x, const mp_nline *l)
 	size_t b = nr_strip_lead(s, n, &marked);
 	if (b >= n) {
 		x->pending = NF_NONE;
-		x->nscol = 0;
-		x->nmcol = 0;
+		x->nscol = 0; /* a port matrix's header survives a rule line */
 		free(x->rule_cont);
 		x->rule_cont = NULL;
 		return;
@@ -490,6 +510,14 @@ void nr_line(struct ex *x, const mp_nline *l)
 		x->pending = NF_NONE;
 		return;
 	}
+	/* Port matrices ("IMAPs (port 993) TLS"), unless the row's label is a
+	 * known field given with a separator. */
+	if ((lf == NF_NONE || lf == NF_SECURITY || (lf == NF_PORT && !sp)) && !nr_is_prose(s + b, n - b) &&
+	    nr_matrix(NULL, l, s + b, n - b, b) > 0) {
+		nr_matrix(x, l, s + b, n - b, b);
+		x->pending = NF_NONE;
+		return;
+	}
 	/* A sentence is not split at a single space ("…blocks port 465, use…"). */
 	if (!sp && !memchr(s + b, '|', n - b) && !nr_is_prose(s + b, n - b) && nr_word_split(s, b, n, &le, &vb)) {
 		sp = true;
@@ -501,12 +529,6 @@ void nr_line(struct ex *x, const mp_nline *l)
 	if (note || (nr_is_prose(s + b, n - b) && (lf == NF_NONE || (!sp && !memchr(s + b, '|', n - b))))) {
 		prose(x, l, b);
 		prose_email(x, l, b);
-		x->pending = NF_NONE;
-		return;
-	}
-	/* Port matrices, unless the row's label is a known field. */
-	if ((lf == NF_NONE || lf == NF_SECURITY) && nr_matrix(NULL, l, s + b, n - b, b) > 0) {
-		nr_matrix(x, l, s + b, n - b, b);
 		x->pending = NF_NONE;
 		return;
 	}

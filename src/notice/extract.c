@@ -24,6 +24,8 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 		x.acc[0].email = x.prose_email;
 	else
 		mp_str_clear(&x.prose_email);
+	if (!x.nacc && x.nmx) /* a page of ports only: one account offers them */
+		nr_cur_acc(&x);
 	nr_group_pass(&x);
 	/* Accounts without servers share those of the nearest block that has
 	 * them: the one before, else the one after (a list of addresses

@@ -19,7 +19,7 @@ static int rank_of(int port, int sec)
 /* A port offered for server s: the first one stays unless a later one is
  * more secure ("110 with STARTTLS, or 995 TLS": 995); the same port may
  * still get its security. */
-static void offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
+void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
 {
 	if (!s->port.set) { /* a security row may have come first */
 		mp_int_set(&s->port, port, loc);
@@ -50,7 +50,7 @@ static struct dacc *new_acc(struct ex *x)
 	return a;
 }
 
-static struct dacc *cur_acc(struct ex *x)
+struct dacc *nr_cur_acc(struct ex *x)
 {
 	return x->nacc ? &x->acc[x->nacc - 1] : new_acc(x);
 }
@@ -86,7 +86,7 @@ static int in_guess(const struct dacc *a, const char *host, size_t n)
 
 static int server_for(struct ex *x, enum mp_nctx dir, const char *host, size_t n)
 {
-	struct dacc *a = cur_acc(x);
+	struct dacc *a = nr_cur_acc(x);
 	switch (dir) {
 	case NC_IMAP: return S_IMAP;
 	case NC_POP: return S_POP;
@@ -153,7 +153,7 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
-	struct dacc *a = cur_acc(x);
+	struct dacc *a = nr_cur_acc(x);
 	size_t t = nr_token_len(s, n);
 	mailprof_loc loc = nr_loc_at(x, l, off);
 	const char *colon = memchr(s, ':', t);
@@ -205,7 +205,7 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		int port = atoi(colon + 1);
 		if (port > 0) {
 			mailprof_loc pl = nr_loc_at(x, l, off + hn + 1);
-			offer_port(&a->s[i], port, -1, &pl);
+			nr_offer_port(&a->s[i], port, -1, &pl);
 		}
 	}
 	/* Port on the same line: "pop.example.jp ポート番号 110". */
@@ -217,7 +217,7 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				if (sec < 0)
 					sec = note_sec(x, mark);
 				mailprof_loc pl = nr_loc_at(x, l, off + k + at);
-				offer_port(&a->s[i], port, sec, &pl);
+				nr_offer_port(&a->s[i], port, sec, &pl);
 			}
 			break;
 		}
@@ -242,7 +242,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		} words[] = {{"受信", NC_IN},   {"送信", NC_SMTP},    {"incoming", NC_IN}, {"outgoing", NC_SMTP},
 		             {"imap", NC_IMAP}, {"pop", NC_POP},      {"smtp", NC_SMTP}};
 		bool any = false;
-		struct dacc *a = cur_acc(x);
+		struct dacc *a = nr_cur_acc(x);
 		for (size_t k = 0; k < n; k++) {
 			enum mp_nctx c = NC_NONE;
 			size_t j = k;
@@ -283,7 +283,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			int srv = c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : c == NC_SMTP ? S_SMTP
 			          : (x->cur == S_IMAP || x->cur == S_POP) ? x->cur : in_guess(a, NULL, 0);
 			mailprof_loc pl = nr_loc_at(x, l, off + pat);
-			offer_port(&a->s[srv], v, sec, &pl);
+			nr_offer_port(&a->s[srv], v, sec, &pl);
 			any = true;
 			k = j;
 		}
@@ -296,11 +296,11 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		     "port row");
 		return;
 	}
-	struct dacc *a = cur_acc(x);
+	struct dacc *a = nr_cur_acc(x);
 	mailprof_loc loc = nr_loc_at(x, l, off + at);
 	if (sec < 0)
 		sec = note_sec(x, mark);
-	offer_port(&a->s[i], port, sec, &loc);
+	nr_offer_port(&a->s[i], port, sec, &loc);
 	x->cur = i;
 }
 
@@ -319,7 +319,7 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
 		return;
 	}
 	mailprof_loc loc = nr_loc_at(x, l, off);
-	struct dsrv *sv = &cur_acc(x)->s[i];
+	struct dsrv *sv = &nr_cur_acc(x)->s[i];
 	/* a less secure variant after the secure settings ("Insecure Mail
 	 * Settings … Security: None") does not undo them */
 	int port = sv->port.set ? sv->port.v : 0;
@@ -333,7 +333,7 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
 static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                       enum mp_nctx dir)
 {
-	struct dacc *a = cur_acc(x);
+	struct dacc *a = nr_cur_acc(x);
 	mailprof_loc loc = nr_loc_at(x, l, off);
 	enum word w = nr_parse_word(s, n);
 	if (w != W_NONE) {
@@ -387,7 +387,7 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 		mp_diag(x->d, MAILPROF_WARNING, "notice-password-fullwidth", &loc,
 		        "type the password in half-width (ASCII) characters and check it against the letter",
 		        "the password is written in full-width characters; it was read as half-width");
-	struct dacc *a = cur_acc(x);
+	struct dacc *a = nr_cur_acc(x);
 	if (dir == NC_SMTP && a->pass.v)
 		mp_str_setn(&a->s[S_SMTP].pass, pw.s, pw.len, &loc);
 	else
@@ -404,7 +404,7 @@ static void set_email(struct ex *x, const mp_nline *l, size_t off, const char *s
 		nr_info(x, l, off, NULL, "%s does not hold an e-mail address; not used", "address row");
 		return;
 	}
-	struct dacc *a = cur_acc(x);
+	struct dacc *a = nr_cur_acc(x);
 	/* A second address starts the next account. */
 	if (a->email.v && !(strlen(a->email.v) == t && memcmp(a->email.v, s, t) == 0))
 		a = new_acc(x);
@@ -425,7 +425,7 @@ static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	if (!e)
 		return;
 	mailprof_loc loc = nr_loc_at(x, l, off);
-	mp_str_setn(&cur_acc(x)->name, s, e, &loc);
+	mp_str_setn(&nr_cur_acc(x)->name, s, e, &loc);
 }
 
 void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
@@ -446,13 +446,13 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			nr_info(x, l, off, NULL, "%s: value not understood; not used", "SMTP authentication row");
 			break;
 		}
-		a = cur_acc(x);
+		a = nr_cur_acc(x);
 		a->s[S_SMTP].auth = au;
 		a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off);
 		break;
 	}
 	case NF_AUTH_METHOD:
-		a = cur_acc(x);
+		a = nr_cur_acc(x);
 		if (nr_has(s, n, "cram") || nr_has(s, n, "digest") || nr_has(s, n, "暗号化") || nr_has(s, n, "encrypted") ||
 		    nr_has(s, n, "apop"))
 			a->method = MP_AUTH_PASSWORD_ENCRYPTED;
@@ -461,7 +461,7 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			a->method = MP_AUTH_PASSWORD_CLEARTEXT;
 		break;
 	case NF_IN_PROTO: {
-		a = cur_acc(x);
+		a = nr_cur_acc(x);
 		const char *im = NULL, *po = NULL;
 		for (size_t i = 0; i + 3 <= n; i++) {
 			if (!im && mp_strncasecmp(s + i, "imap", 4) == 0 && i + 4 <= n)
@@ -491,7 +491,7 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 		size_t k = nr_auth_statement(s, n);
 		int au = k < n ? nr_parse_yesno_auth(s + k, n - k) : -1;
 		if (au >= 0) {
-			a = cur_acc(x);
+			a = nr_cur_acc(x);
 			a->s[S_SMTP].auth = au;
 			a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off + k);
 		}

@@ -144,6 +144,10 @@ mailprof_loc nr_loc_at(const struct ex *x, const mp_nline *l, size_t off);
 /* A notice-unused finding (info) at byte off of line l. */
 void nr_info(struct ex *x, const mp_nline *l, size_t off, const char *fix, const char *msg, ...)
 	MP_PRINTF(5, 6);
+/* The draft being filled (a first one if none). */
+struct dacc *nr_cur_acc(struct ex *x);
+/* A port offered for server s: the first stays unless a later one is more secure. */
+void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc);
 enum mp_nctx nr_label_dir(struct ex *x, const char *label, size_t ln, enum mp_nctx entry);
 void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
 		enum mp_nfield f, enum mp_nctx dir);

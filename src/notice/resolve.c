@@ -35,35 +35,13 @@ static void apply_rules(struct ex *x, struct dacc *a)
 	}
 }
 
+/* Ports of a port matrix are offered like any other: the first stays
+ * unless a later one is more secure. */
 static void apply_matrix(struct ex *x, struct dsrv *s, int idx)
 {
-	/* several ports offered for one server: the most secure wins (implicit
-	 * TLS, then STARTTLS), as an SSL alternative in parentheses does */
-	const struct mentry *best = NULL;
 	for (size_t i = 0; i < x->nmx; i++)
-		if (x->mx[i].srv == idx && (!best || x->mx[i].rank > best->rank))
-			best = &x->mx[i];
-	if (best && !s->port.set) {
-		mp_int_set(&s->port, best->port, &best->loc);
-		if (best->sec >= 0)
-			mp_int_set(&s->sec, best->sec, &best->loc);
-		return;
-	}
-	for (size_t i = 0; i < x->nmx; i++) {
-		const struct mentry *e = &x->mx[i];
-		if (e->srv != idx)
-			continue;
-		if (!s->port.set) {
-			mp_int_set(&s->port, e->port, &e->loc);
-			if (e->sec >= 0)
-				mp_int_set(&s->sec, e->sec, &e->loc);
-			return;
-		}
-		if (s->port.v == e->port && !s->sec.set && e->sec >= 0) {
-			mp_int_set(&s->sec, e->sec, &e->loc);
-			return;
-		}
-	}
+		if (x->mx[i].srv == idx)
+			nr_offer_port(s, x->mx[i].port, x->mx[i].sec, &x->mx[i].loc);
 }
 
 /* Does the notice offer server i of draft a? A host, a port (a setup page
