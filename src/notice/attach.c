@@ -335,6 +335,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	const char *s = l->s;
 	size_t n = l->len, prev = b, placed = 0;
 	enum mp_nctx line_dir = NC_NONE, saved = x->ctx;
+	size_t sec_b = 0, sec_e = 0;
 	*first = n;
 	/* a condition or an alternative ("If … blocks port 465, use port 587
 	 * instead") is advice, not the settings */
@@ -364,6 +365,11 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		enum mp_nctx w = vb > prev ? mp_notice_words_ctx(s + prev, vb - prev) : NC_NONE;
 		if (line_dir == NC_NONE && w != NC_WEB)
 			line_dir = w;
+		/* "SMTP - smtp.live.com": a protocol's name labels a host */
+		if (f == NF_NONE && v == NV_HOST && (w == NC_POP || w == NC_IMAP || w == NC_SMTP))
+			f = NF_HOST, ed = w;
+		if (f == NF_NONE && v == NV_SEC && !sec_b && !sec_e)
+			sec_b = vb, sec_e = ve; /* "(TLS enabled, port 25)": the line's server's */
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
 				*first = vb;
@@ -371,10 +377,14 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				x->ctx = line_dir != NC_NONE ? line_dir : saved;
 				nr_set_field(x, l, vb, s + vb, ve - vb, f, nr_label_dir(x, s + prev, vb - prev, ed));
 			}
-			prev = ve;
 		}
+		/* the next value's label starts after this value, placed or not */
+		if (v != NV_TOKEN)
+			prev = ve;
 		i = ve;
 	}
+	if (apply && sec_e > sec_b && line_dir != NC_NONE)
+		nr_set_field(x, l, sec_b, s + sec_b, sec_e - sec_b, NF_SECURITY, line_dir);
 	x->ctx = saved;
 	return placed;
 }

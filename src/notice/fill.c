@@ -5,7 +5,9 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "domain.h"
 #include "reader.h"
 
 /* Rank of what a server has now, or of a port offered with sec. */
@@ -134,10 +136,21 @@ static int note_sec(const struct ex *x, int mark)
 /* Server i of draft a gets a host. A different host for a server that has
  * one, after a plain heading ("PLANET" … "Kiwi Internet"), starts the next
  * provider's block: a draft in the same group (resolved in nr_group_pass()). */
+static bool same_site(const char *a, const char *h, size_t hn)
+{
+	char *b = mp_xstrndup(h, hn);
+	const char *ra = mp_registrable(a), *rb = mp_registrable(b);
+	bool same = strcasecmp(ra, rb) == 0;
+	free(b);
+	return same;
+}
+
 static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *h, size_t hn)
 {
-	if (x->brand_seen && i >= 0 && a->s[i].host.v &&
-	    !(strlen(a->s[i].host.v) == hn && mp_strncasecmp(a->s[i].host.v, h, hn) == 0)) {
+	/* after a plain heading, or in another provider's domain (a list of
+	 * providers: "SMTP - smtp.live.com" … "SMTP - smtp.gmail.com") */
+	if (i >= 0 && a->s[i].host.v && !(strlen(a->s[i].host.v) == hn && mp_strncasecmp(a->s[i].host.v, h, hn) == 0) &&
+	    (x->brand_seen || !same_site(a->s[i].host.v, h, hn))) {
 		int g = a->group ? a->group : ++x->ngroups;
 		a->group = g;
 		a = new_acc(x);
@@ -148,6 +161,24 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 		mp_str_set(&a->brand, x->brand.v, &x->brand.loc);
 	x->brand_seen = false;
 	return a;
+}
+
+/* Server i gets a host; a different one for a server that has one is a
+ * conflict: the first stays and a warning names both. */
+static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t hn, const mailprof_loc *loc)
+{
+	mp_str *cur = &a->s[i].host;
+	if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0)) {
+		char *other = mp_xstrndup(h, hn);
+		mp_diag(x->d, MAILPROF_WARNING, "notice-conflict", loc,
+		        "check which server applies to you and delete the other line",
+		        "two hosts for the %s server: %s (line %d) and %s; the first is used",
+		        mp_protocol_name(i == S_IMAP ? MP_PROTO_IMAP : i == S_POP ? MP_PROTO_POP3 : MP_PROTO_SMTP),
+		        cur->v, cur->loc.line, other);
+		free(other);
+		return;
+	}
+	mp_str_setn(cur, h, hn, loc);
 }
 
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
@@ -181,7 +212,7 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	if (dir == NC_ANY || dir == NC_NONE) {
 		if (x->cur >= 0 && dir == NC_NONE) {
 			a = host_block(x, a, x->cur, s, hn);
-			mp_str_setn(&a->s[x->cur].host, s, hn, &loc);
+			put_host(x, a, x->cur, s, hn, &loc);
 		} else {
 			a = host_block(x, a, -1, s, hn);
 			mp_str_setn(&a->any_host, s, hn, &loc);
@@ -191,10 +222,10 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		int i = server_for(x, dir, s, hn);
 		a = host_block(x, a, i, s, hn);
 		if (dir == NC_IN && x->both_in) {
-			mp_str_setn(&a->s[S_IMAP].host, s, hn, &loc);
+			put_host(x, a, S_IMAP, s, hn, &loc);
 			i = S_POP;
 		}
-		mp_str_setn(&a->s[i].host, s, hn, &loc);
+		put_host(x, a, i, s, hn, &loc);
 		x->cur = i;
 	}
 	int i = x->cur;
