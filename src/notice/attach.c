@@ -39,7 +39,25 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s + b;
 	size_t n = l->len - b;
+	/* "The settings for SMTP are the same as above, except that the port
+	 * is 465": the server of this section takes the host (and security)
+	 * of the one before it; the exceptions follow as values */
+	int i = x->ctx == NC_IMAP ? S_IMAP : x->ctx == NC_POP ? S_POP : x->ctx == NC_SMTP ? S_SMTP : -1;
+	if (i >= 0 && x->prev_srv >= 0 && x->prev_srv != i &&
+	    ((nr_has(s, n, "same as") && (nr_has(s, n, "above") || nr_has(s, n, "previous"))) ||
+	     nr_has(s, n, "上記と同じ") || nr_has(s, n, "同上"))) {
+		struct dacc *a = nr_cur_acc(x);
+		const struct dsrv *from = &a->s[x->prev_srv];
+		if (from->host.v && !a->s[i].host.v) {
+			mailprof_loc loc = nr_loc_at(x, l, b);
+			mp_str_set(&a->s[i].host, from->host.v, &loc);
+		}
+		if (from->sec.set && !a->s[i].sec.set)
+			a->s[i].sec = from->sec;
+		x->cur = i; /* ports differ by protocol: only those stated are taken */
+	}
 	if ((nr_has(s, n, "認証が必要") || nr_has(s, n, "requires authentication") || nr_has(s, n, "smtp認証") ||
+	     nr_has(s, n, "with authentication") ||
 	     nr_has(s, n, "smtp-auth")) &&
 	    !nr_has(s, n, "不要")) {
 		x->auth_hint = true;
@@ -59,6 +77,8 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 
 static void heading(struct ex *x, const char *s, size_t n)
 {
+	if (x->cur >= 0)
+		x->prev_srv = x->cur;
 	x->ctx = mp_notice_words_ctx(s, n);
 	/* A plain heading may name a provider (E3 lists several brands). */
 	/* Not "■SSLをご利用の場合" nor "If you use SSL": a variant of the same
@@ -337,12 +357,6 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	enum mp_nctx line_dir = NC_NONE, saved = x->ctx;
 	size_t sec_b = 0, sec_e = 0;
 	*first = n;
-	/* a condition or an alternative ("If … blocks port 465, use port 587
-	 * instead") is advice, not the settings */
-	static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", NULL};
-	for (const char *const *c = cond; *c; c++)
-		if (nr_has(s + b, n - b, *c))
-			return 0;
 	for (size_t i = b; i < n;) {
 		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
 		if ((pc < 0x80 && !strchr(" ,(", (char)pc)) || ((unsigned char)s[i] & 0xC0) == 0x80) {
@@ -360,8 +374,22 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			i++;
 			continue;
 		}
-		enum mp_nctx ed;
-		enum mp_nfield f = vb > prev ? mp_notice_classify(s + prev, vb - prev, &ed) : NF_NONE;
+		/* the nearest label: the shortest tail of the text before the
+		 * value that names a field taking it ("with authentication or
+		 * port 465": port) */
+		enum mp_nctx ed = NC_NONE;
+		enum mp_nfield f = NF_NONE;
+		for (size_t t = vb; t-- > prev && vb - t <= 80 && f == NF_NONE;) {
+			unsigned char c = (unsigned char)s[t], tc = t > prev ? (unsigned char)s[t - 1] : ' ';
+			if ((c & 0xC0) == 0x80 || (isalnum(c) && tc < 0x80 && isalnum(tc)))
+				continue; /* inside a character or a word */
+			enum mp_nctx d2;
+			enum mp_nfield f2 = mp_notice_classify(s + t, vb - t, &d2);
+			if (f2 != NF_NONE && (nr_field_takes(f2, v) || f2 == NF_IGNORE))
+				f = f2, ed = d2;
+		}
+		if (f == NF_IGNORE)
+			f = NF_NONE;
 		enum mp_nctx w = vb > prev ? mp_notice_words_ctx(s + prev, vb - prev) : NC_NONE;
 		if (line_dir == NC_NONE && w != NC_WEB)
 			line_dir = w;
@@ -370,6 +398,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			f = NF_HOST, ed = w;
 		if (f == NF_NONE && v == NV_SEC && !sec_b && !sec_e)
 			sec_b = vb, sec_e = ve; /* "(TLS enabled, port 25)": the line's server's */
+		/* a condition or an alternative ("If … blocks port 465, use port
+		 * 587 instead") is advice, not a setting */
+		static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", NULL};
+		for (const char *const *c = cond; *c && f != NF_NONE; c++)
+			if (nr_has(s + prev, ve - prev, *c) || (ve < n && nr_has(s + ve, n - ve < 10 ? n - ve : 10, *c)))
+				f = NF_NONE;
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
 				*first = vb;
@@ -514,7 +548,8 @@ void nr_line(struct ex *x, const mp_nline *l)
 	/* Several values on a line with no separator before the first one: a
 	 * sentence or several pairs; each value takes the label before it. */
 	size_t first;
-	if (!memchr(s + b, '|', n - b) && value_pairs(x, l, b, false, &first) >= 2 && (!sp || first < le)) {
+	size_t np = memchr(s + b, '|', n - b) ? 0 : value_pairs(x, l, b, false, &first);
+	if ((np >= 2 && (!sp || first < le)) || (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
 		value_pairs(x, l, b, true, &first);
 		prose(x, l, b);
 		x->pending = NF_NONE;

@@ -10,7 +10,7 @@
 mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const char *path,
                                   mailprof_diags *d)
 {
-	struct ex x = {.path = path, .d = d, .cur = -1};
+	struct ex x = {.path = path, .d = d, .cur = -1, .prev_srv = -1};
 	nr_read_notes(&x, t);
 	for (size_t i = 0; i < t->n; i++)
 		nr_line(&x, &t->lines[i]);

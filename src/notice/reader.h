@@ -58,6 +58,7 @@ struct ex {
 	size_t nacc;
 	enum mp_nctx ctx;
 	int cur; /* server index last touched, -1 none */
+	int prev_srv; /* the server of the section before the current heading */
 	struct mentry *mx; /* grows */
 	size_t nmx;
 	enum mp_nfield pending;

@@ -195,6 +195,12 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 	    nr_has(s, n, "require") || nr_has(s, n, "yes") || nr_has(s, n, "チェック") || nr_has(s, n, "enable") ||
 	    (n == 2 && mp_strncasecmp(s, "on", 2) == 0) || nr_has(s, n, "same user"))
 		return MP_AUTH_PASSWORD_CLEARTEXT;
+	/* a mechanism stated is a yes too: "the authentication is PLAIN" */
+	if (nr_has(s, n, "cram-md5") || nr_has(s, n, "digest-md5") || nr_has(s, n, "encrypted password"))
+		return MP_AUTH_PASSWORD_ENCRYPTED;
+	if (nr_has(s, n, "plain") || nr_has(s, n, "normal password") || nr_has(s, n, "password authentication") ||
+	    nr_has(s, n, "平文") || nr_has(s, n, "通常のパスワード"))
+		return MP_AUTH_PASSWORD_CLEARTEXT;
 	return -1;
 }
 
@@ -440,7 +446,8 @@ size_t nr_auth_statement(const char *s, size_t n)
 enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, size_t *vb, size_t *ve)
 {
 	static const char *const sec_words[] = {"ssl/tls", "ssl", "tls", "starttls", NULL};
-	static const char *const yes_no[] = {"required", "not required", "必要", "不要", "あり", "なし", NULL};
+	static const char *const yes_no[] = {"required", "not required", "必要", "不要", "あり", "なし", "plain",
+	                                     "cram-md5", NULL};
 	while (i < n && strchr("(\"'<", s[i]))
 		i++;
 	size_t t = nr_token_len(s + i, n - i);
@@ -469,7 +476,10 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 		if (strlen(*w) <= n - i && mp_strncasecmp(s + i, *w, strlen(*w)) == 0 &&
 		    (i + strlen(*w) == n || !isalnum((unsigned char)s[i + strlen(*w)])))
 			return *ve = i + strlen(*w), NV_YESNO;
-	if (after_sep && nr_is_ascii_tok(s + i, t))
+	/* a login or password ends its clause: "(Username: leelark)." is one,
+	 * "Your username is your full e-mail address" is not */
+	size_t raw = i + nr_token_len(s + i, n - i), nx = nr_skip_sp(s, raw, n);
+	if (after_sep && nr_is_ascii_tok(s + i, t) && (nx >= n || raw == nx || !isalnum((unsigned char)s[nx])))
 		return NV_TOKEN;
 	return NV_NONE;
 }
