@@ -25,6 +25,10 @@ static void prose_email(struct ex *x, const mp_nline *l, size_t b)
 		size_t t = nr_token_len(s + i, n - i);
 		while (t && (s[i + t - 1] == '.' || s[i + t - 1] == ','))
 			t--;
+		size_t back = i > b + 24 ? i - 24 : b;
+		if (nr_has(s + back, i - back, "example") || nr_has(s + back, i - back, "e.g.") ||
+		    nr_has(s + back, i - back, "例"))
+			continue; /* "(for example: gwashing@…)" */
 		if (nr_valid_email(s + i, t)) {
 			mailprof_loc loc = nr_loc_at(x, l, i);
 			mp_str_setn(&x->prose_email, s + i, t, &loc);
@@ -356,6 +360,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	size_t n = l->len, prev = b, placed = 0;
 	enum mp_nctx line_dir = NC_NONE, saved = x->ctx;
 	size_t sec_b = 0, sec_e = 0;
+	int port_srv = -1, port_val = 0; /* the port just placed */
 	*first = n;
 	for (size_t i = b; i < n;) {
 		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
@@ -396,8 +401,23 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		/* "SMTP - smtp.live.com": a protocol's name labels a host */
 		if (f == NF_NONE && v == NV_HOST && (w == NC_POP || w == NC_IMAP || w == NC_SMTP))
 			f = NF_HOST, ed = w;
-		if (f == NF_NONE && v == NV_SEC && !sec_b && !sec_e)
-			sec_b = vb, sec_e = ve; /* "(TLS enabled, port 25)": the line's server's */
+		/* a security word without label: the port just before it in its
+		 * clause ("port 465 with authentication over SSL"), else the
+		 * line's server ("(TLS enabled, port 25)") */
+		if (f == NF_NONE && v == NV_SEC) {
+			if (port_srv >= 0 && !memchr(s + prev, '.', vb - prev) && !nr_has(s + prev, vb - prev, "。")) {
+				if (apply) {
+					mailprof_loc pl = nr_loc_at(x, l, vb);
+					int sec = nr_parse_security(s + vb, ve - vb);
+					nr_offer_port(&nr_cur_acc(x)->s[port_srv], port_val, sec, &pl);
+				}
+			} else if (!sec_b && !sec_e)
+				sec_b = vb, sec_e = ve;
+		}
+		/* an example is not a setting ("for example: gwashing@…", "例:…") */
+		if (nr_has(s + prev, vb - prev, "example") || nr_has(s + prev, vb - prev, "e.g.") ||
+		    nr_has(s + prev, vb - prev, "例"))
+			f = NF_NONE;
 		/* a condition or an alternative ("If … blocks port 465, use port
 		 * 587 instead") is advice, not a setting */
 		static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", NULL};
@@ -408,9 +428,15 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			if (!placed++)
 				*first = vb;
 			if (apply) {
-				x->ctx = line_dir != NC_NONE ? line_dir : saved;
-				nr_set_field(x, l, vb, s + vb, ve - vb, f, nr_label_dir(x, s + prev, vb - prev, ed));
+				/* a heading's protocol stays: "IMAP settings … The incoming
+				 * mail server is …" */
+				bool finer = line_dir == NC_IN && (saved == NC_IMAP || saved == NC_POP);
+				x->ctx = line_dir != NC_NONE && !finer ? line_dir : saved;
+				enum mp_nctx dir = nr_label_dir(x, s + prev, vb - prev, ed);
+				nr_set_field(x, l, vb, s + vb, ve - vb, f, dir == NC_IN && finer ? saved : dir);
 			}
+			port_srv = v == NV_PORT ? x->cur : -1;
+			port_val = v == NV_PORT ? atoi(s + vb) : 0;
 		}
 		/* the next value's label starts after this value, placed or not */
 		if (v != NV_TOKEN)
