@@ -140,6 +140,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	}
 	if (x->ctx == NC_WEB && f != NF_NONE) /* rows under a web-mail heading */
 		return;
+	/* "… (for example: gwashing@trinity.edu)": an example, not a value */
+	size_t tail = le - lb > 16 ? le - 16 : lb;
+	if (nr_has(s + tail, le - tail, "example") || nr_has(s + tail, le - tail, "e.g.") ||
+	    nr_has(s + tail, le - tail, "例"))
+		return;
 	if (f == NF_IGNORE) { /* a web-mail row with its value is one row, not a section */
 		prose(x, l, lb);
 		return;

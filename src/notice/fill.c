@@ -149,8 +149,11 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 {
 	/* after a plain heading, or in another provider's domain (a list of
 	 * providers: "SMTP - smtp.live.com" … "SMTP - smtp.gmail.com") */
+	int hosts = 0; /* a provider's block names two servers at least */
+	for (int k = 0; k < S_N; k++)
+		hosts += a->s[k].host.v != NULL;
 	if (i >= 0 && a->s[i].host.v && !(strlen(a->s[i].host.v) == hn && mp_strncasecmp(a->s[i].host.v, h, hn) == 0) &&
-	    (x->brand_seen || !same_site(a->s[i].host.v, h, hn))) {
+	    (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn)))) {
 		int g = a->group ? a->group : ++x->ngroups;
 		a->group = g;
 		a = new_acc(x);
