@@ -60,8 +60,12 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 			a->s[i].sec = from->sec;
 		x->cur = i; /* ports differ by protocol: only those stated are taken */
 	}
+	/* "Requires logging in with your email address and password" in the
+	 * SMTP block, "authenticate (log in) to the outgoing mail server" */
+	bool smtp_here = x->ctx == NC_SMTP || nr_has(s, n, "outgoing") || nr_has(s, n, "smtp");
 	if ((nr_has(s, n, "認証が必要") || nr_has(s, n, "requires authentication") || nr_has(s, n, "smtp認証") ||
 	     nr_has(s, n, "with authentication") ||
+	     (smtp_here && (nr_has(s, n, "requires logging in") || nr_has(s, n, "authenticate"))) ||
 	     nr_has(s, n, "smtp-auth")) &&
 	    !nr_has(s, n, "不要")) {
 		x->auth_hint = true;
@@ -162,9 +166,13 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		x->ctx = NC_NONE;
 	x->both_in = f == NF_HOST && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
 	enum mp_nctx dir = nr_label_dir(x, s + lb, le - lb, edir);
-	/* "Mail server (POP, IMAP and SMTP)": one host for every server */
-	if (f == NF_HOST && (nr_has(s + lb, le - lb, "pop") || nr_has(s + lb, le - lb, "imap")) &&
-	    nr_has(s + lb, le - lb, "smtp"))
+	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
+	 * server", "送受信サーバー": one host for every server */
+	const char *ls = s + lb;
+	size_t ll = le - lb;
+	if (f == NF_HOST &&
+	    (nr_has(ls, ll, "pop") || nr_has(ls, ll, "imap") || nr_has(ls, ll, "incoming") || nr_has(ls, ll, "受信")) &&
+	    (nr_has(ls, ll, "smtp") || nr_has(ls, ll, "outgoing") || nr_has(ls, ll, "送信") || nr_has(ls, ll, "送受信")))
 		dir = NC_ANY, x->both_in = false;
 	nr_set_field(x, l, vb, s + vb, ve - vb, f, dir);
 	x->both_in = false;
@@ -533,6 +541,46 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 	return true;
 }
 
+/* A table flattened one cell per line ("IMAPS", "|", "993", "|", …): a
+ * line holding only a protocol's name, then lines holding only a port,
+ * are that protocol's ports (SMTPS, POP3S, IMAPS: implicit TLS). True
+ * when the line was such a port. */
+static bool col_ports(struct ex *x, const mp_nline *l, size_t b)
+{
+	static const struct {
+		const char *w;
+		int srv;
+		bool tls;
+	} names[] = {{"smtps", S_SMTP, true}, {"smtp", S_SMTP, false}, {"pop3s", S_POP, true}, {"pops", S_POP, true},
+	             {"pop3", S_POP, false},  {"pop", S_POP, false},   {"imaps", S_IMAP, true}, {"imap4s", S_IMAP, true},
+	             {"imap4", S_IMAP, false}, {"imap", S_IMAP, false}};
+	const char *s = l->s;
+	size_t e = l->len;
+	while (e > b && (s[e - 1] == '|' || s[e - 1] == ' '))
+		e--;
+	if (e == b || (e == b + 1 && s[b] == '-'))
+		return false; /* a cell border or an empty cell: the column goes on */
+	for (size_t k = 0; k < MP_COUNT(names); k++)
+		if (strlen(names[k].w) == e - b && mp_strncasecmp(s + b, names[k].w, e - b) == 0) {
+			x->vproto = names[k].srv;
+			x->vtls = names[k].tls;
+			return false; /* it may head a section too */
+		}
+	int port = x->vproto >= 0 && nr_all_digits(s + b, e - b) && e - b <= 5 ? atoi(s + b) : 0;
+	if (port <= 0 || port > 65535) {
+		x->vproto = -1;
+		return false;
+	}
+	x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
+	struct mentry *m = &x->mx[x->nmx++];
+	m->srv = x->vproto;
+	m->port = port;
+	m->sec = x->vtls ? MP_SEC_TLS : -1;
+	m->rank = nr_sec_rank(m->sec);
+	m->loc = nr_loc_at(x, l, b);
+	return true;
+}
+
 void nr_line(struct ex *x, const mp_nline *l)
 {
 	x->now = l;
@@ -547,7 +595,7 @@ void nr_line(struct ex *x, const mp_nline *l)
 		x->rule_cont = NULL;
 		return;
 	}
-	if (sec_matrix(x, l, b) || space_table(x, l, b) || domain_rule(x, l, b))
+	if (sec_matrix(x, l, b) || col_ports(x, l, b) || space_table(x, l, b) || domain_rule(x, l, b))
 		return;
 	/* A remark in brackets on its own line (the reading of the password
 	 * above, an example) is neither a heading nor a value. */

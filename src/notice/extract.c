@@ -10,7 +10,7 @@
 mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const char *path,
                                   mailprof_diags *d)
 {
-	struct ex x = {.path = path, .d = d, .cur = -1, .prev_srv = -1};
+	struct ex x = {.path = path, .d = d, .cur = -1, .prev_srv = -1, .vproto = -1};
 	nr_read_notes(&x, t);
 	for (size_t i = 0; i < t->n; i++)
 		nr_line(&x, &t->lines[i]);
@@ -38,6 +38,8 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 	/* A letter with an address (and a password, a login URL) but no mail
 	 * server is not a mail account: a website registration, say. */
 	bool any_srv = x.nrules > 0;
+	for (size_t i = 0; i < x.nacc; i++)
+		any_srv |= x.acc[i].any_host.v != NULL;
 	for (size_t i = 0; i < x.nacc; i++)
 		for (int k = 0; k < S_N; k++)
 			any_srv |= nr_offered(&x, &x.acc[i], k);

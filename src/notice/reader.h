@@ -59,6 +59,8 @@ struct ex {
 	enum mp_nctx ctx;
 	int cur; /* server index last touched, -1 none */
 	int prev_srv; /* the server of the section before the current heading */
+	int vproto;   /* a table flattened one cell per line: the protocol above */
+	bool vtls;
 	struct mentry *mx; /* grows */
 	size_t nmx;
 	enum mp_nfield pending;

@@ -51,6 +51,16 @@ size_t nr_token_len(const char *s, size_t n)
 	return i;
 }
 
+/* A label the reader fills in ("mail.yourdomain.com", "your_server"): a
+ * template, not a host. */
+static bool your_label(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 4 <= n; i++)
+		if ((i == 0 || s[i - 1] == '.' || s[i - 1] == '@') && mp_strncasecmp(s + i, "your", 4) == 0)
+			return true;
+	return false;
+}
+
 bool nr_valid_email(const char *s, size_t n)
 {
 	if (!nr_is_ascii_tok(s, n))
@@ -60,7 +70,7 @@ bool nr_valid_email(const char *s, size_t n)
 		return false;
 	const char *dom = at + 1;
 	size_t dn = n - (size_t)(dom - s);
-	if (dn < 3 || !memchr(dom, '.', dn) || dom[0] == '.' || dom[dn - 1] == '.')
+	if (dn < 3 || !memchr(dom, '.', dn) || dom[0] == '.' || dom[dn - 1] == '.' || your_label(dom, dn))
 		return false;
 	for (size_t i = 0; i < dn; i++)
 		if (!isalnum((unsigned char)dom[i]) && dom[i] != '.' && dom[i] != '-')
@@ -70,7 +80,7 @@ bool nr_valid_email(const char *s, size_t n)
 
 bool nr_valid_host(const char *s, size_t n)
 {
-	if (n < 3 || !memchr(s, '.', n) || s[0] == '.' || s[n - 1] == '.')
+	if (n < 3 || !memchr(s, '.', n) || s[0] == '.' || s[n - 1] == '.' || your_label(s, n))
 		return false;
 	if (mp_strncasecmp(s, "http", 4) == 0 || mp_strncasecmp(s, "webmail", 7) == 0 ||
 	    mp_strncasecmp(s, "www.", 4) == 0)
