@@ -382,7 +382,8 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 	/* "(Username: leelark)." ends a sentence, not the login */
 	while (t && (strchr(".,;:", s[t - 1]) || (s[t - 1] == ')' && !memchr(s, '(', t))))
 		t--;
-	if (!nr_is_ascii_tok(s, t)) {
+	/* "example@yourdomain.com": an address to fill in, not a login */
+	if (!nr_is_ascii_tok(s, t) || (memchr(s, '@', t) && !nr_valid_email(s, t))) {
 		nr_info(x, l, off, "write the user name itself", "%s does not hold a user name; not used",
 		     "login row");
 		return;
@@ -449,7 +450,7 @@ static void set_email(struct ex *x, const mp_nline *l, size_t off, const char *s
 static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n)
 {
 	if (nr_has(s, n, "任意") || nr_has(s, n, "お好き") || nr_has(s, n, "自由") || nr_has(s, n, "any ") ||
-	    nr_has(s, n, "your choice") || nr_has(s, n, "your name"))
+	    nr_has(s, n, "your choice") || nr_has(s, n, "your name") || (n >= 5 && mp_strncasecmp(s, "your ", 5) == 0))
 		return;
 	size_t e = 0;
 	while (e < n && !(s[e] == ' ' && e + 1 < n && s[e + 1] == ' ') && s[e] != '(')
@@ -487,6 +488,13 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 	}
 	case NF_AUTH_METHOD:
 		a = nr_cur_acc(x);
+		/* the method itself, not the remarks after it ("通常の認証方法
+		 * (「CRAM-MD5」はチェックしないでください)") */
+		for (size_t k = 0; k < n; k++)
+			if (s[k] == '(' || (k + 3 <= n && memcmp(s + k, "「", 3) == 0)) {
+				n = k;
+				break;
+			}
 		if (nr_has(s, n, "cram") || nr_has(s, n, "digest") || nr_has(s, n, "暗号化") || nr_has(s, n, "encrypted") ||
 		    nr_has(s, n, "apop"))
 			a->method = MP_AUTH_PASSWORD_ENCRYPTED;

@@ -273,17 +273,13 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 	/* One host for everything ("メールサーバー名"). */
 	if (a->any_host.v) {
 		int in = a->s[S_IMAP].host.v ? S_IMAP : a->in_pref >= 0 ? a->in_pref : S_POP;
-		if (!a->s[S_IMAP].host.v && !a->s[S_POP].host.v) {
-			/* Ports named for IMAP and for POP ("IMAP 993 / POP3 995"): the
-			 * one server offers both. */
-			bool mi = false, mp = false;
-			for (size_t k = 0; k < x->nmx; k++)
-				mi |= x->mx[k].srv == S_IMAP, mp |= x->mx[k].srv == S_POP;
-			bool both = (a->s[S_IMAP].port.set || mi) && (a->s[S_POP].port.set || mp);
-			for (int i = S_IMAP; i <= S_POP; i++)
-				if (i == in || both)
-					copy_str(&a->s[i].host, &a->any_host);
-		}
+		/* Ports named for IMAP and for POP ("IMAP 993 / POP3 995"): the
+		 * one server offers both; an incoming server offered without a
+		 * host of its own gets it too. */
+		bool none_in = !a->s[S_IMAP].host.v && !a->s[S_POP].host.v;
+		for (int i = S_IMAP; i <= S_POP; i++)
+			if (!a->s[i].host.v && ((none_in && i == in) || nr_offered(x, a, i)))
+				copy_str(&a->s[i].host, &a->any_host);
 		if (!a->s[S_SMTP].host.v)
 			copy_str(&a->s[S_SMTP].host, &a->any_host);
 	}

@@ -223,7 +223,8 @@ enum word nr_parse_word(const char *s, size_t n)
 		return W_LOCAL;
 	if (nr_has(s, n, "same as") || nr_has(s, n, "as above") || nr_has(s, n, "と同じ") ||
 	    nr_has(s, n, "メールアドレス") || nr_has(s, n, "your e-mail") || nr_has(s, n, "your email") ||
-	    nr_has(s, n, "full email") || nr_has(s, n, "full e-mail"))
+	    nr_has(s, n, "full email") || nr_has(s, n, "full e-mail") || nr_has(s, n, "email address") ||
+	    nr_has(s, n, "e-mail address"))
 		return memchr(s, '@', n) && !nr_has(s, n, "before") ? W_NONE : W_EMAIL;
 	return W_NONE;
 }
