@@ -39,6 +39,25 @@ static void prose_email(struct ex *x, const mp_nline *l, size_t b)
 
 /* Sentences still tell things: "[このサーバーは認証が必要]にチェック",
  * "※ポート番号は587をご利用ください". */
+/* Any line, sentence or cell may say that sending needs a login:
+ * "[このサーバーは認証が必要]にチェック", "Requires logging in with your
+ * email address and password" in the SMTP block, "authenticate (log in)
+ * to the outgoing mail server". An SMTP-AUTH row of its own wins. */
+static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s + b;
+	size_t n = l->len - b;
+	bool smtp_here = x->ctx == NC_SMTP || nr_has(s, n, "outgoing") || nr_has(s, n, "smtp");
+	if ((nr_has(s, n, "認証が必要") || nr_has(s, n, "requires authentication") || nr_has(s, n, "smtp認証") ||
+	     nr_has(s, n, "with authentication") ||
+	     (smtp_here && (nr_has(s, n, "requires logging in") || nr_has(s, n, "authenticate"))) ||
+	     nr_has(s, n, "smtp-auth")) &&
+	    !nr_has(s, n, "不要") && !x->auth_hint) {
+		x->auth_hint = true;
+		x->auth_hint_loc = nr_loc_at(x, l, b);
+	}
+}
+
 static void prose(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s + b;
@@ -59,17 +78,6 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 		if (from->sec.set && !a->s[i].sec.set)
 			a->s[i].sec = from->sec;
 		x->cur = i; /* ports differ by protocol: only those stated are taken */
-	}
-	/* "Requires logging in with your email address and password" in the
-	 * SMTP block, "authenticate (log in) to the outgoing mail server" */
-	bool smtp_here = x->ctx == NC_SMTP || nr_has(s, n, "outgoing") || nr_has(s, n, "smtp");
-	if ((nr_has(s, n, "認証が必要") || nr_has(s, n, "requires authentication") || nr_has(s, n, "smtp認証") ||
-	     nr_has(s, n, "with authentication") ||
-	     (smtp_here && (nr_has(s, n, "requires logging in") || nr_has(s, n, "authenticate"))) ||
-	     nr_has(s, n, "smtp-auth")) &&
-	    !nr_has(s, n, "不要")) {
-		x->auth_hint = true;
-		x->auth_hint_loc = nr_loc_at(x, l, b);
 	}
 	/* "POP before SMTP をご利用ください", unless it says it ended. */
 	if ((nr_has(s, n, "pop before smtp") || nr_has(s, n, "popbeforesmtp")) && !nr_has(s, n, "廃止") &&
@@ -595,6 +603,7 @@ void nr_line(struct ex *x, const mp_nline *l)
 		x->rule_cont = NULL;
 		return;
 	}
+	auth_hint(x, l, b);
 	if (sec_matrix(x, l, b) || col_ports(x, l, b) || space_table(x, l, b) || domain_rule(x, l, b))
 		return;
 	/* A remark in brackets on its own line (the reading of the password

@@ -44,6 +44,7 @@ static struct dacc *new_acc(struct ex *x)
 	memset(a, 0, sizeof *a);
 	a->in_pref = -1;
 	a->method = -1;
+	a->in_method = -1;
 	for (int i = 0; i < S_N; i++) {
 		a->s[i].auth = -1;
 		a->s[i].sec.v = -1;
@@ -495,12 +496,35 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 				n = k;
 				break;
 			}
-		if (nr_has(s, n, "cram") || nr_has(s, n, "digest") || nr_has(s, n, "暗号化") || nr_has(s, n, "encrypted") ||
-		    nr_has(s, n, "apop"))
-			a->method = MP_AUTH_PASSWORD_ENCRYPTED;
-		else if (nr_has(s, n, "通常") || nr_has(s, n, "平文") || nr_has(s, n, "plain") || nr_has(s, n, "clear") ||
-		         nr_has(s, n, "標準") || nr_has(s, n, "normal") || nr_has(s, n, "login"))
-			a->method = MP_AUTH_PASSWORD_CLEARTEXT;
+		{
+			/* the first method named wins: "Normal Password or Encrypted Password" */
+			static const char *const enc[] = {"cram", "digest", "暗号化", "encrypted", "apop", NULL};
+			static const char *const clr[] = {"通常", "平文", "plain", "clear", "標準", "normal", "login",
+			                                  "password", "パスワード", NULL};
+			size_t pe = n, pc = n;
+			for (size_t k = 0; k < n; k++) {
+				for (const char *const *w = enc; *w && pe == n; w++)
+					if (strlen(*w) <= n - k && mp_strncasecmp(s + k, *w, strlen(*w)) == 0)
+						pe = k;
+				for (const char *const *w = clr; *w && pc == n; w++)
+					if (strlen(*w) <= n - k && mp_strncasecmp(s + k, *w, strlen(*w)) == 0)
+						pc = k;
+			}
+			int m = pe < pc ? MP_AUTH_PASSWORD_ENCRYPTED : pc < n ? MP_AUTH_PASSWORD_CLEARTEXT : -1;
+			if (m < 0)
+				break;
+			if (dir == NC_IN || dir == NC_POP || dir == NC_IMAP) {
+				if (a->in_method < 0) /* a less secure variant later does not undo it */
+					a->in_method = m;
+			} else {
+				a->method = m;
+				/* a method stated for sending says SMTP logs in */
+				if (a->s[S_SMTP].auth < 0) {
+					a->s[S_SMTP].auth = m;
+					a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off);
+				}
+			}
+		}
 		break;
 	case NF_IN_PROTO: {
 		a = nr_cur_acc(x);

@@ -347,9 +347,9 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 			else if (pw)
 				copy_str(&sv->password, &a->pass);
 		} else {
-			if (a->method == MP_AUTH_PASSWORD_ENCRYPTED) {
-				mp_server_add_auth(sv, MP_AUTH_PASSWORD_ENCRYPTED);
-				sv->auth_loc = s->host.loc;
+			if (a->in_method >= 0 || a->method == MP_AUTH_PASSWORD_ENCRYPTED) {
+				mp_server_add_auth(sv, a->in_method >= 0 ? (mp_auth)a->in_method : MP_AUTH_PASSWORD_ENCRYPTED);
+				sv->auth_loc = sv->loc;
 			}
 			if (s->user.v)
 				copy_str(&sv->username, &s->user);
