@@ -454,7 +454,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				bool finer = line_dir == NC_IN && (saved == NC_IMAP || saved == NC_POP);
 				x->ctx = line_dir != NC_NONE && !finer ? line_dir : saved;
 				enum mp_nctx dir = nr_label_dir(x, s + prev, vb - prev, ed);
-				nr_set_field(x, l, vb, s + vb, ve - vb, f, dir == NC_IN && finer ? saved : dir);
+				/* a port keeps its clause: "995 ※1", "993 (SSL)" */
+				size_t vend = ve;
+				if (v == NV_PORT)
+					while (vend < n && s[vend] != ',' && s[vend] != ';' && !nr_starts_any(s + vend, n - vend, (const char *const[]){"、", NULL}))
+						vend++;
+				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
 			}
 			port_srv = v == NV_PORT ? x->cur : -1;
 			port_val = v == NV_PORT ? atoi(s + vb) : 0;
@@ -645,8 +650,8 @@ void nr_line(struct ex *x, const mp_nline *l)
 	}
 	/* Port matrices ("IMAPs (port 993) TLS"), unless the row's label is a
 	 * known field given with a separator. */
-	if ((lf == NF_NONE || lf == NF_SECURITY || (lf == NF_PORT && !sp)) && !nr_is_prose(s + b, n - b) &&
-	    nr_matrix(NULL, l, s + b, n - b, b) > 0) {
+	if ((lf == NF_NONE || lf == NF_SECURITY || (lf == NF_PORT && !sp)) &&
+	    (!nr_is_prose(s + b, n - b) || nr_has(s + b, n - b, "ssl")) && nr_matrix(NULL, l, s + b, n - b, b) > 0) {
 		nr_matrix(x, l, s + b, n - b, b);
 		x->pending = NF_NONE;
 		return;
