@@ -642,7 +642,7 @@ void nr_line(struct ex *x, const mp_nline *l)
 	 * sentence or several pairs; each value takes the label before it. */
 	size_t first;
 	size_t np = memchr(s + b, '|', n - b) ? 0 : value_pairs(x, l, b, false, &first);
-	if ((np >= 2 && (!sp || first < le)) || (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
+	if ((np >= 2 && !sp) || (np >= 1 && sp && first < le) || (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
 		value_pairs(x, l, b, true, &first);
 		prose(x, l, b);
 		x->pending = NF_NONE;
