@@ -11,6 +11,7 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
                                   mailprof_diags *d)
 {
 	struct ex x = {.path = path, .d = d, .cur = -1, .prev_srv = -1, .vproto = -1};
+	size_t diags_from = mailprof_diags_count(d);
 	nr_read_notes(&x, t);
 	for (size_t i = 0; i < t->n; i++)
 		nr_line(&x, &t->lines[i]);
@@ -55,6 +56,8 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 			nr_build(&x, p, &x.acc[i], has_srv[i] ? NULL : src);
 	}
 	free(has_srv);
+	if (p->naccounts > before)
+		nr_report_unplaced(&x, t, p, before, diags_from);
 	for (size_t i = 0; i < x.nacc; i++)
 		nr_free_acc(&x.acc[i]);
 	for (size_t i = 0; i < MP_COUNT(x.notes); i++)

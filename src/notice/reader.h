@@ -164,4 +164,10 @@ bool nr_offered(const struct ex *x, const struct dacc *a, int i);
 void nr_group_pass(struct ex *x);
 void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct dacc *prev);
 
+/* ---- report.c: nothing silent ---- */
+/* Addresses and host names of t that no account from index `from` on
+ * holds, on lines without a finding since diags_from: notice-unused. */
+void nr_report_unplaced(struct ex *x, const mp_ntext *t, const mailprof_profile *p, size_t from,
+                        size_t diags_from);
+
 #endif
