@@ -82,7 +82,7 @@ Test(batch, bad_file_in_the_middle_does_not_stop_the_rest)
 
 Test(batch, output_order_and_bytes_do_not_depend_on_jobs)
 {
-	const char *variants[] = {"", "--format json", "--format sarif", "--format junit"};
+	const char *variants[] = {"", "--format json", "--format sarif", "--format junit", "--format codequality"};
 	for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++) {
 		char *o1, *e1, *o4, *e4;
 		int r1 = run(&o1, &e1, "%s check -j1 %s %s/in", variants[i]);

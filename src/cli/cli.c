@@ -22,7 +22,7 @@ static void usage(FILE *f)
 	        "commands:\n"
 	        "  convert [--from F] --to T [-o OUT] [--check] [--fix] [FILE|-]\n"
 	        "                          read a profile or provider notice, write another format\n"
-	        "  check [--format text|json|sarif|github|junit|baseline] [--fail-on error|warning|info]\n"
+	        "  check [--format text|json|sarif|github|junit|codequality|baseline] [--fail-on error|warning|info]\n"
 	        "        [--config FILE|--no-config] [--enable ID] [--disable ID] [--baseline FILE] FILE...\n"
 	        "                          report problems in mail settings (.mailprof.ini is\n"
 	        "                          looked up from the working directory upward);\n"
