@@ -414,6 +414,9 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	if (!nr_is_ascii_tok(pw.s, pw.len) || masked || nr_has(s, n, "password") || nr_has(s, n, "same as") ||
 	    nr_has(s, n, "as above") || nr_has(s, n, "パスワード")) {
 		mp_buf_free(&pw);
+		/* "パスワード　クリアテキストもしくは標準": how it is sent */
+		if (nr_has(s, n, "クリアテキスト") || nr_has(s, n, "平文") || nr_has(s, n, "cram-md5") || nr_has(s, n, "apop"))
+			nr_set_field(x, l, off, s, n, NF_AUTH_METHOD, NC_NONE);
 		return;
 	}
 	mailprof_loc loc = nr_loc_at(x, l, off);
@@ -499,7 +502,7 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 		{
 			/* the first method named wins: "Normal Password or Encrypted Password" */
 			static const char *const enc[] = {"cram", "digest", "暗号化", "encrypted", "apop", NULL};
-			static const char *const clr[] = {"通常", "平文", "plain", "clear", "標準", "normal", "login",
+			static const char *const clr[] = {"通常", "平文", "クリアテキスト", "plain", "clear", "標準", "normal", "login",
 			                                  "password", "パスワード", NULL};
 			size_t pe = n, pc = n;
 			for (size_t k = 0; k < n; k++) {
@@ -513,10 +516,11 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			int m = pe < pc ? MP_AUTH_PASSWORD_ENCRYPTED : pc < n ? MP_AUTH_PASSWORD_CLEARTEXT : -1;
 			if (m < 0)
 				break;
-			if (dir == NC_IN || dir == NC_POP || dir == NC_IMAP) {
+			if (dir == NC_IN || dir == NC_POP || dir == NC_IMAP || dir == NC_NONE) {
 				if (a->in_method < 0) /* a less secure variant later does not undo it */
 					a->in_method = m;
-			} else {
+			}
+			if (dir != NC_IN && dir != NC_POP && dir != NC_IMAP) {
 				a->method = m;
 				/* a method stated for sending says SMTP logs in */
 				if (a->s[S_SMTP].auth < 0) {
