@@ -624,6 +624,11 @@ void nr_line(struct ex *x, const mp_nline *l)
 		return;
 	}
 	auth_hint(x, l, b);
+	if (!x->titled) {
+		x->titled = true;
+		enum mp_nctx tc = mp_notice_words_ctx(s + b, n - b);
+		x->title_in = tc == NC_IMAP ? S_IMAP : tc == NC_POP ? S_POP : -1;
+	}
 	if (sec_matrix(x, l, b) || col_ports(x, l, b) || space_table(x, l, b) || domain_rule(x, l, b))
 		return;
 	/* A remark in brackets on its own line (the reading of the password
