@@ -171,6 +171,12 @@ smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
 EOF
 printf '%s ok\n' "$ADDR" >"$T/postfix/vmailbox"
 cat >"$T/postfix/master.cf" <<EOF
+# Port 25 as an ISP with Outbound Port 25 Blocking runs it: mail for its
+# own domain only, no SMTP-AUTH, relay refused (the probe's OP25B case).
+127.0.0.1:10025 inet n - n - - smtpd
+  -o syslog_name=postfix/smtp25
+  -o smtpd_sasl_auth_enable=no
+  -o smtpd_relay_restrictions=reject_unauth_destination
 127.0.0.1:10587 inet n - n - - smtpd
   -o syslog_name=postfix/submission
   -o smtpd_tls_security_level=encrypt
@@ -211,7 +217,7 @@ MAIL_CONFIG=$T/postfix setsid /usr/lib/postfix/sbin/master -c "$T/postfix" -d >"
 PIDS="$PIDS $!"
 
 # Wait until every port answers.
-for port in 10143 10993 10110 10995 10587 10465; do
+for port in 10143 10993 10110 10995 10025 10587 10465; do
 	for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
 	(exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null || { cat "$T"/*.log "$T/postfix.start" 2>/dev/null | tail -20; die "nothing listens on 127.0.0.1:$port"; }
 done
