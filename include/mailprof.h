@@ -67,6 +67,24 @@ typedef struct {
 typedef struct mailprof_profile mailprof_profile;
 typedef struct mailprof_diags mailprof_diags;
 
+/* ---- process-wide setup ----
+ * mailprof_global_init() makes libxml2's process-wide settings in one
+ * explicit call, as curl_global_init_mem does for curl: a loader that
+ * refuses every external entity, an error handler that keeps libxml2 from
+ * printing, and with MAILPROF_GLOBAL_XML_CACHE a per-thread cache of small
+ * blocks as libxml2's allocator (faster batches of many documents; it
+ * replaces the host's own xmlMemSetup, so leave it out when the program
+ * uses libxml2 itself with an allocator of its own). Call it first thing
+ * in main(), before other threads run and before libxml2 allocates; later
+ * calls do nothing. Without it the library still refuses external
+ * entities: the loader is set on first use. */
+enum {
+	MAILPROF_GLOBAL_DEFAULT = 0,
+	MAILPROF_GLOBAL_XML_CACHE = 1
+};
+/* MAILPROF_OK, or MAILPROF_ERR_UNSUPPORTED when libxml2 refused the allocator. */
+MAILPROF_EXPORT mailprof_status mailprof_global_init(unsigned flags);
+
 /* ---- profiles ---- */
 MAILPROF_EXPORT mailprof_profile *mailprof_profile_new(void);
 MAILPROF_EXPORT void mailprof_profile_free(mailprof_profile *p);

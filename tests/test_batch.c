@@ -144,7 +144,7 @@ Test(batch, no_overwrite_without_force)
 	cr_expect(kept && strstr(kept, "gmx") != NULL, "replaced: %s", kept);
 	free(kept), free(out), free(err);
 	/* No temporary files are left behind. */
-	snprintf(cmd, sizeof cmd, "find %s/out -name '*.tmp.*' | grep -q .", dir);
+	snprintf(cmd, sizeof cmd, "find %s/out -name '*.mailprof-*' | grep -q .", dir);
 	cr_expect_neq(t_run(cmd, NULL, NULL), 0);
 }
 
@@ -520,4 +520,43 @@ Test(batch_scale, duplicate_payload_ids_across_profiles)
 	for (size_t i = 0; i < n; i++)
 		free(text[i]);
 	free(h);
+}
+
+/* Killed at any moment (SIGKILL, no clean-up), a batch convert leaves under
+ * the final names only whole files: each is byte-identical to what a run
+ * to the end writes. Leftover temp files are hidden, so a later folder run
+ * does not read them. Killed at several points of the same run. */
+Test(batch, sigkill_leaves_no_partial_output, .timeout = 120)
+{
+	char cmd[2048], *m = realpath(t_mailprof(), NULL);
+	cr_assert_not_null(m);
+	snprintf(cmd, sizeof cmd,
+	         "set -e; M=%s; cd %s; mkdir -p big; i=0;"
+	         "for f in %s/samples/autoconfig/*.xml; do for k in $(seq 1 150); do"
+	         " cp \"$f\" big/$i-$k.xml; done; i=$((i+1)); done;"
+	         "$M convert --to json -j2 -o ref big 2>/dev/null",
+	         m, dir, getcwd((char[512]){0}, 512));
+	cr_assert_eq(t_run(cmd, NULL, NULL), 0);
+	for (int delay_ms = 20; delay_ms <= 320; delay_ms *= 4) {
+		char *out = NULL, *err = NULL;
+		snprintf(cmd, sizeof cmd,
+		         "M=%s; cd %s; rm -rf out; $M convert --to json -j2 -o out big 2>/dev/null &"
+		         " p=$!; sleep %d.%03d; kill -9 $p; wait $p 2>/dev/null;"
+		         /* every visible file equals its reference */
+		         " bad=0; for f in $(find out -type f ! -name '.*'); do"
+		         "  cmp -s \"$f\" \"ref/${f#out/}\" || { echo \"partial: $f\"; bad=1; }; done;"
+		         " echo visible=$(find out -type f ! -name '.*' | wc -l);"
+		         /* temp files, if any, are hidden and a folder run passes over them */
+		         " find out -type f -name '*.mailprof-*' ! -name '.*' | sed 's/^/visible temp: /';"
+		         " $M check out >/dev/null 2>ck.err || true;"
+		         " grep -q 'mailprof-' ck.err && echo 'temp read by check';"
+		         " exit $bad",
+		         m, dir, delay_ms / 1000, delay_ms % 1000);
+		int rc = t_run(cmd, &out, &err);
+		cr_expect_eq(rc, 0, "killed after %d ms:\n%s", delay_ms, out);
+		cr_expect(strstr(out, "visible temp") == NULL, "%s", out);
+		cr_expect(strstr(out, "temp read by check") == NULL, "%s", out);
+		free(out), free(err);
+	}
+	free(m);
 }

@@ -1,16 +1,18 @@
-/* Command-line interface: option parsing, reports, exit codes. The library
- * never prints; this file does, through the public API only. */
+/* The mailprof command: option parsing and one function per command. The
+ * library never prints; the command does, through the public API only. */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "batch.h"
 #include "cli.h"
+#include "config.h"
+#include "out.h"
+#include "pipeline.h"
+#include "report.h"
 
-static const char *prog = "mailprof";
+static const char *const prog = "mailprof";
 
 static void usage(FILE *f)
 {
@@ -46,66 +48,6 @@ static void usage(FILE *f)
 	        prog);
 }
 
-void cli_print_diag(FILE *f, const mailprof_diag *g, const char *input, bool color)
-{
-	static const char *const colors[] = {"\033[1;36m", "\033[1;35m", "\033[1;31m"};
-	const char *file = g->loc.file ? g->loc.file : input ? input : prog;
-	if (strcmp(file, "-") == 0)
-		file = "<stdin>";
-	if (g->loc.line && g->loc.column)
-		fprintf(f, "%s:%d:%d: ", file, g->loc.line, g->loc.column);
-	else if (g->loc.line)
-		fprintf(f, "%s:%d: ", file, g->loc.line);
-	else
-		fprintf(f, "%s: ", file);
-	const char *sev = mailprof_severity_name(g->severity);
-	if (color)
-		fprintf(f, "%s%s:\033[0m %s [%s]\n", colors[g->severity], sev, g->message, g->id);
-	else
-		fprintf(f, "%s: %s [%s]\n", sev, g->message, g->id);
-	if (g->fix)
-		fprintf(f, "  fix: %s\n", g->fix);
-}
-
-int cli_write_atomic(const char *path, const char *data, size_t len, bool secret, bool force)
-{
-	if (!force && access(path, F_OK) == 0)
-		return EEXIST;
-	size_t n = strlen(path);
-	char *tmp = malloc(n + 16);
-	if (!tmp)
-		return ENOMEM;
-	memcpy(tmp, path, n);
-	memcpy(tmp + n, ".tmp.XXXXXX", 12);
-	int fd = mkstemp(tmp); /* mkstemp creates 0600 */
-	if (fd < 0) {
-		int e = errno;
-		free(tmp);
-		return e;
-	}
-	int err = 0;
-	if (!secret && fchmod(fd, 0644) != 0)
-		err = errno;
-	for (size_t off = 0; !err && off < len;) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0) {
-			if (errno != EINTR)
-				err = errno;
-		} else
-			off += (size_t)w;
-	}
-	if (!err && fsync(fd) != 0)
-		err = errno;
-	if (close(fd) != 0 && !err)
-		err = errno;
-	if (!err && rename(tmp, path) != 0)
-		err = errno;
-	if (err)
-		unlink(tmp);
-	free(tmp);
-	return err;
-}
-
 static int parse_severity(const char *s)
 {
 	if (strcmp(s, "error") == 0)
@@ -115,12 +57,6 @@ static int parse_severity(const char *s)
 	if (strcmp(s, "info") == 0)
 		return MAILPROF_INFO;
 	return -1;
-}
-
-static bool want_color(FILE *f)
-{
-	const char *nc = getenv("NO_COLOR");
-	return isatty(fileno(f)) && !(nc && *nc);
 }
 
 enum {
@@ -227,13 +163,6 @@ static int parse_args(int argc, char **argv, struct args *a)
 	return -1;
 }
 
-static void print_diags(FILE *f, const mailprof_diags *d, const char *input)
-{
-	bool color = want_color(f);
-	for (size_t i = 0; i < mailprof_diags_count(d); i++)
-		cli_print_diag(f, mailprof_diags_get(d, i), input, color);
-}
-
 /* Several inputs or a folder: one output per file under -o OUTDIR. */
 static int convert_batch(struct args *a, const char *to, char **in, size_t n)
 {
@@ -245,14 +174,35 @@ static int convert_batch(struct args *a, const char *to, char **in, size_t n)
 	if (a->check && !(cfg = cli_check_config(&a->copts, a->fail_on_set ? a->fail_on : -1)))
 		return EXIT_USAGE;
 	struct cli_batch_opts bo = {
-		.from = a->from, .opt = &a->opt, .jobs = a->jobs, .quiet = a->quiet,
-		.dry_run = a->dry_run, .force = a->force, .summary = true, .cfg = cfg,
-		.fail_on = cfg ? (int)mailprof_check_config_fail_on(cfg) : MAILPROF_ERROR,
-		.to = to, .outdir = a->out, .check = a->check, .fix = a->fix,
+		.pl = {.from = a->from, .opt = &a->opt, .fix = a->fix, .cfg = cfg, .to = to},
+		.jobs = a->jobs, .quiet = a->quiet, .dry_run = a->dry_run, .force = a->force,
+		.summary = true, .fail_on = cfg ? (int)mailprof_check_config_fail_on(cfg) : MAILPROF_ERROR,
+		.outdir = a->out,
 	};
 	int rc = cli_batch_run(&bo, in, n);
 	mailprof_check_config_free(cfg);
 	return rc;
+}
+
+/* convert: findings to stderr, sorted, before the output is written. */
+static void convert_report(struct cli_job *j, void *u)
+{
+	(void)u;
+	mailprof_diags_sort(j->d);
+	cli_print_diags(stderr, j->d, j->path);
+}
+
+/* convert: to -o OUT (whole or not at all), else to stdout. */
+static int convert_write(struct cli_job *j, void *u)
+{
+	const struct args *a = u;
+	if (!j->out)
+		return 0;
+	if (a->out && strcmp(a->out, "-") != 0)
+		return cli_write_atomic(a->out, j->out, j->out_len, a->opt.include_secrets != 0, true);
+	if (fwrite(j->out, 1, j->out_len, stdout) != j->out_len || fflush(stdout) != 0)
+		return errno ? errno : EIO;
+	return 0;
 }
 
 static int cmd_convert(int argc, char **argv)
@@ -272,54 +222,97 @@ static int cmd_convert(int argc, char **argv)
 	}
 	if (cli_batch_wanted(argv + optind, (size_t)(argc - optind)))
 		return convert_batch(&a, to, argv + optind, (size_t)(argc - optind));
-	const char *in = optind < argc ? argv[optind] : "-";
-	mailprof_profile *p = mailprof_profile_new();
-	mailprof_diags *d = mailprof_diags_new();
-	mailprof_status st = mailprof_parse_file(p, in, a.from, &a.opt, d);
-	if (st != MAILPROF_OK) {
-		mailprof_diags_sort(d);
-		print_diags(stderr, d, in);
-		fprintf(stderr, "%s: %s: %s\n", prog, in, mailprof_strerror(st));
-		mailprof_diags_free(d);
-		mailprof_profile_free(p);
+	mailprof_check_config *cfg = NULL;
+	if (a.check && !(cfg = cli_check_config(&a.copts, a.fail_on_set ? a.fail_on : -1)))
+		return EXIT_USAGE;
+	struct cli_job j = {.path = optind < argc ? argv[optind] : "-"};
+	struct cli_pipeline pl = {.from = a.from, .opt = &a.opt, .fix = a.fix, .cfg = cfg, .to = to,
+	                          .report = convert_report, .write = convert_write, .u = &a};
+	cli_pipeline_run(&pl, &j);
+	rc = EXIT_CLEAN;
+	if (!j.parsed) {
+		fprintf(stderr, "%s: %s: %s\n", prog, j.path, mailprof_strerror(j.st));
+		rc = EXIT_USAGE;
+	} else if (j.st != MAILPROF_OK) {
+		fprintf(stderr, "%s: cannot write %s: %s\n", prog, to, mailprof_strerror(j.st));
+		rc = EXIT_USAGE;
+	} else if (j.werr) {
+		if (a.out && strcmp(a.out, "-") != 0)
+			fprintf(stderr, "%s: %s: %s\n", prog, a.out, strerror(j.werr));
+		else
+			fprintf(stderr, "%s: write error: %s\n", prog, strerror(j.werr));
+		rc = EXIT_USAGE;
+	} else if (cfg && mailprof_diags_worst(j.d) >= (int)mailprof_check_config_fail_on(cfg)) {
+		rc = EXIT_FINDINGS;
+	}
+	cli_job_clear(&j);
+	mailprof_check_config_free(cfg);
+	return rc;
+}
+
+/* check --fix: findings through the reporter, then the fixed profile to -o OUT. */
+struct fix_ctx {
+	const struct cli_reporter *rep;
+	const char *out;
+	bool secret;
+};
+
+static void fix_report(struct cli_job *j, void *u)
+{
+	const struct cli_reporter *rep = ((const struct fix_ctx *)u)->rep;
+	mailprof_diags_sort(j->d);
+	struct cli_file_result r = {j->path, j->st, j->d, mailprof_profile_account_count(j->p)};
+	struct cli_summary sum = {1, r.accounts, j->st != MAILPROF_OK, {0, 0, 0}};
+	for (size_t k = 0; k < mailprof_diags_count(j->d); k++)
+		sum.by_severity[mailprof_diags_get(j->d, k)->severity]++;
+	struct cli_report *rr = cli_report_begin(rep, stdout);
+	cli_report_file(rr, &r);
+	cli_report_end(rr, &sum);
+	fflush(stdout);
+}
+
+static int fix_write(struct cli_job *j, void *u)
+{
+	const struct fix_ctx *c = u;
+	return j->out ? cli_write_atomic(c->out, j->out, j->out_len, c->secret, true) : 0;
+}
+
+static int check_fix(const struct args *a, int nfiles, char **files, const struct cli_reporter *rep)
+{
+	if (nfiles != 1 || !a->out) {
+		fprintf(stderr, "%s check --fix: give one input and -o OUT for the fixed profile\n", prog);
 		return EXIT_USAGE;
 	}
-	rc = EXIT_CLEAN;
-	if (a.fix)
-		mailprof_fix(p, d);
-	if (a.check) {
-		mailprof_check_config *cfg = cli_check_config(&a.copts, a.fail_on_set ? a.fail_on : -1);
-		if (!cfg) {
-			mailprof_diags_free(d);
-			mailprof_profile_free(p);
-			return EXIT_USAGE;
-		}
-		mailprof_check_with(p, cfg, d);
-		if (mailprof_diags_worst(d) >= (int)mailprof_check_config_fail_on(cfg))
-			rc = EXIT_FINDINGS;
-		mailprof_check_config_free(cfg);
+	const char *path = files[0];
+	/* Without --to, write the input's own format (by its name). */
+	const char *format = a->to ? a->to : a->from;
+	const char *to = format ? mailprof_format_lookup(format) : mailprof_format_detect("", 0, path);
+	if (!to || !(mailprof_format_caps(to) & MAILPROF_CAN_EMIT)) {
+		fprintf(stderr, "%s check --fix: cannot write %s; name a format with --to\n", prog,
+		        to ? to : "this input's format");
+		return EXIT_USAGE;
 	}
-	char *out = NULL;
-	size_t len = 0;
-	st = mailprof_emit(p, to, &a.opt, &out, &len, d);
-	mailprof_diags_sort(d);
-	print_diags(stderr, d, in);
-	if (st != MAILPROF_OK) {
-		fprintf(stderr, "%s: cannot write %s: %s\n", prog, to, mailprof_strerror(st));
+	mailprof_check_config *cfg = cli_check_config(&a->copts, a->fail_on_set ? a->fail_on : -1);
+	if (!cfg)
+		return EXIT_USAGE;
+	/* Read by content and name (not --from, which names the output here). */
+	struct fix_ctx ctx = {rep, a->out, a->opt.include_secrets != 0};
+	struct cli_pipeline pl = {.opt = &a->opt, .fix = true, .cfg = cfg, .to = to,
+	                          .report = fix_report, .write = fix_write, .u = &ctx};
+	struct cli_job j = {.path = path};
+	cli_pipeline_run(&pl, &j);
+	int rc = EXIT_CLEAN;
+	if (j.st != MAILPROF_OK) {
+		fprintf(stderr, "%s: %s: %s\n", prog, path, mailprof_strerror(j.st));
 		rc = EXIT_USAGE;
-	} else if (a.out && strcmp(a.out, "-") != 0) {
-		int err = cli_write_atomic(a.out, out, len, a.opt.include_secrets != 0, true);
-		if (err) {
-			fprintf(stderr, "%s: %s: %s\n", prog, a.out, strerror(err));
-			rc = EXIT_USAGE;
-		}
-	} else if (fwrite(out, 1, len, stdout) != len || fflush(stdout) != 0) {
-		fprintf(stderr, "%s: write error: %s\n", prog, strerror(errno));
+	} else if (j.werr) {
+		fprintf(stderr, "%s: %s: %s\n", prog, a->out, strerror(j.werr));
 		rc = EXIT_USAGE;
+	} else if (mailprof_diags_worst(j.d) >= (int)mailprof_check_config_fail_on(cfg)) {
+		rc = EXIT_FINDINGS;
 	}
-	free(out);
-	mailprof_diags_free(d);
-	mailprof_profile_free(p);
+	cli_job_clear(&j);
+	mailprof_check_config_free(cfg);
 	return rc;
 }
 
@@ -340,8 +333,7 @@ static int cmd_check(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (a.fix)
-		return cli_check_fix(argc - optind, argv + optind, a.out, a.to ? a.to : a.from, &a.opt,
-		                     &a.copts, a.fail_on_set ? a.fail_on : -1, rep);
+		return check_fix(&a, argc - optind, argv + optind, rep);
 	mailprof_check_config *cfg = cli_check_config(&a.copts, a.fail_on_set ? a.fail_on : -1);
 	if (!cfg)
 		return EXIT_USAGE;
@@ -351,8 +343,9 @@ static int cmd_check(int argc, char **argv)
 	char **in = argv + optind;
 	size_t n = (size_t)(argc - optind);
 	struct cli_batch_opts bo = {
-		.from = a.from, .opt = &a.opt, .jobs = a.jobs, .quiet = a.quiet,
-		.summary = cli_batch_wanted(in, n), .rep = rep, .cfg = cfg, .fail_on = a.fail_on,
+		.pl = {.from = a.from, .opt = &a.opt, .cfg = cfg},
+		.jobs = a.jobs, .quiet = a.quiet, .summary = cli_batch_wanted(in, n), .rep = rep,
+		.fail_on = a.fail_on,
 	};
 	rc = cli_batch_run(&bo, in, n);
 	mailprof_check_config_free(cfg);
@@ -369,6 +362,24 @@ static int cmd_formats(void)
 		       caps & MAILPROF_CAN_EMIT ? "yes" : "-", mailprof_format_summary(n));
 	}
 	return EXIT_CLEAN;
+}
+
+static void rules_markdown(FILE *f)
+{
+	fputs("# mailprof rules\n\n"
+	      "Generated by `mailprof rules --format markdown` from the rules table; "
+	      "`make check` fails when this file is stale (regenerate with `make docs`).\n\n"
+	      "| ID | Name | Severity | Summary |\n|---|---|---|---|\n", f);
+	for (size_t i = 0; i < mailprof_rule_count(); i++) {
+		const mailprof_rule_info *r = mailprof_rule_get(i);
+		fprintf(f, "| [%s](#%s) | %s | %s | %s |\n", r->id, r->id, r->name,
+		        mailprof_severity_name(r->severity), r->summary);
+	}
+	for (size_t i = 0; i < mailprof_rule_count(); i++) {
+		const mailprof_rule_info *r = mailprof_rule_get(i);
+		fprintf(f, "\n## %s\n\n**%s** (%s): %s\n\n%s\n\n*Fix:* %s\n", r->id, r->name,
+		        mailprof_severity_name(r->severity), r->summary, r->doc, r->fix);
+	}
 }
 
 static int cmd_rules(void)
@@ -406,7 +417,7 @@ static const struct {
 	{"explain", cmd_explain},
 };
 
-int mp_cli_main(int argc, char **argv)
+int cli_main(int argc, char **argv)
 {
 	if (argc < 2) {
 		usage(stderr);
@@ -425,7 +436,7 @@ int mp_cli_main(int argc, char **argv)
 		return cmd_formats();
 	if (strcmp(cmd, "rules") == 0) {
 		if (argc == 4 && strcmp(argv[2], "--format") == 0 && strcmp(argv[3], "markdown") == 0) {
-			cli_rules_markdown(stdout);
+			rules_markdown(stdout);
 			return EXIT_CLEAN;
 		}
 		return cmd_rules();

@@ -1,6 +1,9 @@
-/* A small per-thread cache in front of malloc for libxml2's allocations,
- * installed by the command only (the library leaves libxml2's settings to
- * its host program). A batch check parses, validates and frees thousands of
+/* libxml2's process-wide settings, made by one explicit call,
+ * mailprof_global_init() (as curl_global_init_mem does for curl): the
+ * entity loader that refuses every external entity, silent error handlers
+ * (the library never prints), and, on request, the allocator below.
+ *
+ * The allocator is a small per-thread cache in front of malloc. A batch check parses, validates and frees thousands of
  * similar documents: each one is a few hundred small blocks, and glibc keeps
  * only 7 freed blocks per size per thread at hand, so most of them went the
  * slow way through its bins (a fifth of the run's time, see bench/README.md).
@@ -13,22 +16,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
 #include <libxml/xmlmemory.h>
 
-#include "cli.h"
+#include "xml.h"
 
 #if defined(__SANITIZE_ADDRESS__)
-#define CLI_ALLOC_CACHE 0
+#define XML_BLOCK_CACHE 0
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-#define CLI_ALLOC_CACHE 0
+#define XML_BLOCK_CACHE 0
 #endif
 #endif
-#ifndef CLI_ALLOC_CACHE
-#define CLI_ALLOC_CACHE 1
+#ifndef XML_BLOCK_CACHE
+#define XML_BLOCK_CACHE 1
 #endif
 
-#if CLI_ALLOC_CACHE
+#if XML_BLOCK_CACHE
 
 enum { GRAIN = 16, NCLASS = 32, CACHE_BYTES = 256 * 1024 };
 
@@ -44,9 +48,9 @@ struct cache {
 	bool registered;
 };
 
-/* initial-exec: the command is never loaded as a library; the default model
- * for -fPIC code would call __tls_get_addr on every access. */
-static _Thread_local struct cache tc __attribute__((tls_model("initial-exec")));
+/* Linked into a program, the linker relaxes this to the executable's own
+ * TLS block (no __tls_get_addr call per access). */
+static _Thread_local struct cache tc;
 static pthread_key_t key;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static bool have_key;
@@ -152,18 +156,42 @@ static char *c_strdup(const char *s)
 	return r;
 }
 
-void cli_alloc_init(void)
+static bool cache_setup(void)
 {
 	/* Must come before libxml2 allocates anything: blocks from one
 	 * allocator cannot be freed by the other. */
-	if (xmlMemSetup(c_free, c_malloc, c_realloc, c_strdup) == 0)
-		atexit(at_exit);
+	if (xmlMemSetup(c_free, c_malloc, c_realloc, c_strdup) != 0)
+		return false;
+	atexit(at_exit);
+	return true;
 }
 
 #else
 
-void cli_alloc_init(void)
+static bool cache_setup(void)
 {
+	return true; /* under a sanitizer every block goes through its checks */
 }
 
 #endif
+
+/* libxml2 reports through this when no per-call handler is set (schema
+ * compilation, for one); the library never prints. */
+static void quiet_generic(void *ctx, const char *msg, ...)
+{
+	(void)ctx, (void)msg;
+}
+
+mailprof_status mailprof_global_init(unsigned flags)
+{
+	static bool done;
+	if (done)
+		return MAILPROF_OK;
+	done = true;
+	if ((flags & MAILPROF_GLOBAL_XML_CACHE) && !cache_setup())
+		return MAILPROF_ERR_UNSUPPORTED;
+	mp_xml_init();
+	xmlSetGenericErrorFunc(NULL, quiet_generic);
+	xmlThrDefSetGenericErrorFunc(NULL, quiet_generic);
+	return MAILPROF_OK;
+}

@@ -1,11 +1,43 @@
-/* Reporters for `mailprof check --format`: text (gcc-style) and json. */
+/* Reporters for `mailprof check --format`: text (gcc-style), json, sarif,
+ * github, junit and baseline. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "cli.h"
+#include "out.h"
+#include "report.h"
 
-void cli_json_str(FILE *f, const char *s)
+/* Where the rules are documented (SARIF helpUri). */
+#define DOCS_URI "https://github.com/mailprof/mailprof/blob/main/docs/rules.md"
+
+/* junit: CI readers (Jenkins, GitLab) take the run's totals from
+ * <testsuites>, which comes before the suites: they are spooled to a
+ * temporary file (not memory, so a batch of any size stays small; memory
+ * only when there is no temporary folder) and copied after the header. */
+struct junit {
+	FILE *spool;
+	bool in_mem; /* the spool is an open_memstream of mem */
+	char *mem;
+	size_t memlen;
+	size_t tests, failures, errors;
+};
+
+struct cli_report {
+	const struct cli_reporter *rep;
+	FILE *f;
+	size_t index;        /* files reported so far */
+	size_t results;      /* sarif: results written so far, for commas */
+	struct junit junit;
+};
+
+struct cli_reporter {
+	const char *name;
+	void (*begin)(struct cli_report *r);
+	void (*file)(struct cli_report *r, const struct cli_file_result *res);
+	void (*end)(struct cli_report *r, const struct cli_summary *s);
+};
+
+static void json_str(FILE *f, const char *s)
 {
 	if (!s) {
 		fputs("null", f);
@@ -29,60 +61,59 @@ void cli_json_str(FILE *f, const char *s)
 
 /* ---- text ---- */
 
-static void text_begin(FILE *f)
+static void text_begin(struct cli_report *rr)
 {
-	(void)f;
+	(void)rr;
 }
 
-static void text_file(FILE *f, const struct cli_file_result *r, size_t index)
+static void text_file(struct cli_report *rr, const struct cli_file_result *r)
 {
-	(void)index;
-	const char *nc = getenv("NO_COLOR");
-	bool color = isatty(fileno(f)) && !(nc && *nc);
-	for (size_t i = 0; i < mailprof_diags_count(r->d); i++)
-		cli_print_diag(f, mailprof_diags_get(r->d, i), r->path, color);
+	cli_print_diags(rr->f, r->d, r->path);
 }
 
-static void text_end(FILE *f, const struct cli_summary *s)
+static void text_end(struct cli_report *rr, const struct cli_summary *s)
 {
-	(void)f, (void)s;
+	(void)rr, (void)s;
 }
 
 /* ---- json ---- */
 
-static void json_begin(FILE *f)
+static void json_begin(struct cli_report *rr)
 {
+	FILE *f = rr->f;
 	fputs("{\"files\": [", f);
 }
 
-static void json_file(FILE *f, const struct cli_file_result *r, size_t index)
+static void json_file(struct cli_report *rr, const struct cli_file_result *r)
 {
-	fputs(index ? ",\n  {\"path\": " : "\n  {\"path\": ", f);
-	cli_json_str(f, r->path);
+	FILE *f = rr->f;
+	fputs(rr->index ? ",\n  {\"path\": " : "\n  {\"path\": ", f);
+	json_str(f, r->path);
 	fputs(", \"status\": ", f);
-	cli_json_str(f, r->status == MAILPROF_OK ? "ok" : mailprof_strerror(r->status));
+	json_str(f, r->status == MAILPROF_OK ? "ok" : mailprof_strerror(r->status));
 	fprintf(f, ", \"accounts\": %zu,\n    \"findings\": [", r->accounts);
 	size_t n = mailprof_diags_count(r->d);
 	for (size_t i = 0; i < n; i++) {
 		const mailprof_diag *g = mailprof_diags_get(r->d, i);
 		fputs(i ? ",\n      {" : "\n      {", f);
 		fputs("\"rule\": ", f);
-		cli_json_str(f, g->id);
+		json_str(f, g->id);
 		fputs(", \"name\": ", f);
-		cli_json_str(f, g->name);
+		json_str(f, g->name);
 		fputs(", \"severity\": ", f);
-		cli_json_str(f, mailprof_severity_name(g->severity));
+		json_str(f, mailprof_severity_name(g->severity));
 		fprintf(f, ", \"line\": %d, \"column\": %d, \"message\": ", g->loc.line, g->loc.column);
-		cli_json_str(f, g->message);
+		json_str(f, g->message);
 		fputs(", \"fix\": ", f);
-		cli_json_str(f, g->fix);
+		json_str(f, g->fix);
 		fputc('}', f);
 	}
 	fputs(n ? "\n    ]}" : "]}", f);
 }
 
-static void json_end(FILE *f, const struct cli_summary *s)
+static void json_end(struct cli_report *rr, const struct cli_summary *s)
 {
+	FILE *f = rr->f;
 	fprintf(f, "\n],\n\"summary\": {\"files\": %zu, \"accounts\": %zu, \"failures\": %zu, "
 	        "\"errors\": %zu, \"warnings\": %zu, \"infos\": %zu}}\n",
 	        s->files, s->accounts, s->failures, s->by_severity[MAILPROF_ERROR],
@@ -90,8 +121,6 @@ static void json_end(FILE *f, const struct cli_summary *s)
 }
 
 /* ---- sarif (2.1.0, for GitHub code scanning) ---- */
-
-static size_t sarif_results; /* results written so far: for commas */
 
 static const char *sarif_level(mailprof_severity s)
 {
@@ -101,7 +130,7 @@ static const char *sarif_level(mailprof_severity s)
 static void sarif_text(FILE *f, const char *key, const char *text)
 {
 	fprintf(f, "\"%s\": {\"text\": ", key);
-	cli_json_str(f, text);
+	json_str(f, text);
 	fputc('}', f);
 }
 
@@ -122,41 +151,41 @@ static void sarif_uri(FILE *f, const char *path)
 	fputc('"', f);
 }
 
-static void sarif_begin(FILE *f)
+static void sarif_begin(struct cli_report *rr)
 {
-	sarif_results = 0;
+	FILE *f = rr->f;
 	fputs("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
 	      "  \"version\": \"2.1.0\",\n  \"runs\": [{\n    \"tool\": {\"driver\": {\n"
 	      "      \"name\": \"mailprof\",\n      \"version\": \"" MAILPROF_VERSION "\",\n"
-	      "      \"informationUri\": \"" CLI_DOCS_URI "\",\n      \"rules\": [", f);
+	      "      \"informationUri\": \"" DOCS_URI "\",\n      \"rules\": [", f);
 	for (size_t i = 0; i < mailprof_rule_count(); i++) {
 		const mailprof_rule_info *r = mailprof_rule_get(i);
 		fputs(i ? ",\n        {" : "\n        {", f);
 		fputs("\"id\": ", f);
-		cli_json_str(f, r->id);
+		json_str(f, r->id);
 		fputs(", \"name\": ", f);
-		cli_json_str(f, r->name);
+		json_str(f, r->name);
 		fputs(",\n         ", f);
 		sarif_text(f, "shortDescription", r->summary);
 		fputs(",\n         ", f);
 		sarif_text(f, "fullDescription", r->doc);
 		fputs(",\n         ", f);
 		sarif_text(f, "help", r->fix);
-		fprintf(f, ",\n         \"helpUri\": \"" CLI_DOCS_URI "#%s\",\n"
+		fprintf(f, ",\n         \"helpUri\": \"" DOCS_URI "#%s\",\n"
 		        "         \"defaultConfiguration\": {\"level\": \"%s\"}}",
 		        r->id, sarif_level(r->severity));
 	}
 	fputs("\n      ]}},\n    \"results\": [", f);
 }
 
-static void sarif_file(FILE *f, const struct cli_file_result *r, size_t index)
+static void sarif_file(struct cli_report *rr, const struct cli_file_result *r)
 {
-	(void)index;
+	FILE *f = rr->f;
 	for (size_t i = 0; i < mailprof_diags_count(r->d); i++) {
 		const mailprof_diag *g = mailprof_diags_get(r->d, i);
-		fputs(sarif_results++ ? ",\n      {" : "\n      {", f);
+		fputs(rr->results++ ? ",\n      {" : "\n      {", f);
 		fputs("\"ruleId\": ", f);
-		cli_json_str(f, g->id);
+		json_str(f, g->id);
 		fprintf(f, ", \"level\": \"%s\", ", sarif_level(g->severity));
 		sarif_text(f, "message", g->message);
 		/* An alert needs a place: line 1 when the finding has none. */
@@ -169,10 +198,10 @@ static void sarif_file(FILE *f, const struct cli_file_result *r, size_t index)
 	}
 }
 
-static void sarif_end(FILE *f, const struct cli_summary *s)
+static void sarif_end(struct cli_report *rr, const struct cli_summary *s)
 {
 	(void)s;
-	fputs(sarif_results ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n", f);
+	fputs(rr->results ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n", rr->f);
 }
 
 /* ---- github (workflow commands) ---- */
@@ -196,14 +225,14 @@ static void gh_escape(FILE *f, const char *s, bool property)
 	}
 }
 
-static void gh_begin(FILE *f)
+static void gh_begin(struct cli_report *rr)
 {
-	(void)f;
+	(void)rr;
 }
 
-static void gh_file(FILE *f, const struct cli_file_result *r, size_t index)
+static void gh_file(struct cli_report *rr, const struct cli_file_result *r)
 {
-	(void)index;
+	FILE *f = rr->f;
 	static const char *const cmd[] = {"notice", "warning", "error"};
 	for (size_t i = 0; i < mailprof_diags_count(r->d); i++) {
 		const mailprof_diag *g = mailprof_diags_get(r->d, i);
@@ -229,8 +258,9 @@ static void gh_file(FILE *f, const struct cli_file_result *r, size_t index)
 	}
 }
 
-static void gh_end(FILE *f, const struct cli_summary *s)
+static void gh_end(struct cli_report *rr, const struct cli_summary *s)
 {
+	FILE *f = rr->f;
 	/* The runner shows only 10 annotations per type per step: say how many. */
 	fprintf(f, "mailprof: %zu files, %zu errors, %zu warnings, %zu notes\n", s->files,
 	        s->by_severity[MAILPROF_ERROR], s->by_severity[MAILPROF_WARNING], s->by_severity[MAILPROF_INFO]);
@@ -254,41 +284,27 @@ static void xml_str(FILE *f, const char *s)
 	}
 }
 
-/* CI readers (Jenkins, GitLab) take the run's totals from <testsuites>,
- * which comes before the suites: they are spooled to a temporary file (not
- * memory, so a batch of any size stays small; memory only when there is no
- * temporary folder) and copied after the header. */
-static struct {
-	FILE *spool;
-	bool in_mem; /* the spool is an open_memstream of mem */
-	char *mem;
-	size_t memlen;
-	size_t tests, failures, errors;
-} junit;
-
-static void junit_begin(FILE *f)
+static void junit_begin(struct cli_report *rr)
 {
-	(void)f;
-	junit.tests = junit.failures = junit.errors = 0;
-	junit.mem = NULL;
-	junit.spool = tmpfile();
-	junit.in_mem = !junit.spool;
-	if (!junit.spool && !(junit.spool = open_memstream(&junit.mem, &junit.memlen)))
+	struct junit *j = &rr->junit;
+	j->spool = tmpfile();
+	j->in_mem = !j->spool;
+	if (!j->spool && !(j->spool = open_memstream(&j->mem, &j->memlen)))
 		abort();
 }
 
-static void junit_file(FILE *out, const struct cli_file_result *r, size_t index)
+static void junit_file(struct cli_report *rr, const struct cli_file_result *r)
 {
-	(void)out, (void)index;
-	FILE *f = junit.spool;
+	struct junit *j = &rr->junit;
+	FILE *f = j->spool;
 	size_t n = mailprof_diags_count(r->d), fails = 0;
 	for (size_t i = 0; i < n; i++)
 		fails += mailprof_diags_get(r->d, i)->severity >= MAILPROF_WARNING;
 	bool broken = r->status != MAILPROF_OK;
 	size_t tests = broken || !n ? 1 : n;
-	junit.tests += tests;
-	junit.failures += broken ? 0 : fails;
-	junit.errors += broken;
+	j->tests += tests;
+	j->failures += broken ? 0 : fails;
+	j->errors += broken;
 	fputs("  <testsuite name=\"", f);
 	xml_str(f, r->path);
 	fprintf(f, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%d\" skipped=\"0\">\n",
@@ -326,48 +342,49 @@ static void junit_file(FILE *out, const struct cli_file_result *r, size_t index)
 	fputs("  </testsuite>\n", f);
 }
 
-static void junit_end(FILE *f, const struct cli_summary *s)
+static void junit_end(struct cli_report *rr, const struct cli_summary *s)
 {
 	(void)s;
+	struct junit *j = &rr->junit;
+	FILE *f = rr->f;
 	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"mailprof\" "
 	        "tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
-	        junit.tests, junit.failures, junit.errors);
-	if (junit.in_mem) {
-		fclose(junit.spool); /* sets mem and memlen */
-		fwrite(junit.mem, 1, junit.memlen, f);
-		free(junit.mem);
-		junit.mem = NULL;
+	        j->tests, j->failures, j->errors);
+	if (j->in_mem) {
+		fclose(j->spool); /* sets mem and memlen */
+		fwrite(j->mem, 1, j->memlen, f);
+		free(j->mem);
+		j->mem = NULL;
 	} else {
-		rewind(junit.spool);
+		rewind(j->spool);
 		char buf[65536];
-		for (size_t n; (n = fread(buf, 1, sizeof buf, junit.spool)) > 0;)
+		for (size_t n; (n = fread(buf, 1, sizeof buf, j->spool)) > 0;)
 			fwrite(buf, 1, n, f);
-		fclose(junit.spool);
+		fclose(j->spool);
 	}
-	junit.spool = NULL;
+	j->spool = NULL;
 	fputs("</testsuites>\n", f);
 }
 
 /* ---- baseline: the findings as keys, to ignore them later ---- */
 
-static void baseline_begin(FILE *f)
+static void baseline_begin(struct cli_report *rr)
 {
-	fputs("# mailprof baseline: known findings, ignored by --baseline\n", f);
+	fputs("# mailprof baseline: known findings, ignored by --baseline\n", rr->f);
 }
 
-static void baseline_file(FILE *f, const struct cli_file_result *r, size_t index)
+static void baseline_file(struct cli_report *rr, const struct cli_file_result *r)
 {
-	(void)index;
 	for (size_t i = 0; i < mailprof_diags_count(r->d); i++) {
 		char *k = mailprof_diag_key(mailprof_diags_get(r->d, i));
-		fprintf(f, "%s\n", k);
+		fprintf(rr->f, "%s\n", k);
 		free(k);
 	}
 }
 
-static void baseline_end(FILE *f, const struct cli_summary *s)
+static void baseline_end(struct cli_report *rr, const struct cli_summary *s)
 {
-	(void)f, (void)s;
+	(void)rr, (void)s;
 }
 
 static const struct cli_reporter reporters[] = {
@@ -378,24 +395,6 @@ static const struct cli_reporter reporters[] = {
 	{"junit", junit_begin, junit_file, junit_end},
 	{"baseline", baseline_begin, baseline_file, baseline_end},
 };
-
-void cli_rules_markdown(FILE *f)
-{
-	fputs("# mailprof rules\n\n"
-	      "Generated by `mailprof rules --format markdown` from the rules table; "
-	      "`make check` fails when this file is stale (regenerate with `make docs`).\n\n"
-	      "| ID | Name | Severity | Summary |\n|---|---|---|---|\n", f);
-	for (size_t i = 0; i < mailprof_rule_count(); i++) {
-		const mailprof_rule_info *r = mailprof_rule_get(i);
-		fprintf(f, "| [%s](#%s) | %s | %s | %s |\n", r->id, r->id, r->name,
-		        mailprof_severity_name(r->severity), r->summary);
-	}
-	for (size_t i = 0; i < mailprof_rule_count(); i++) {
-		const mailprof_rule_info *r = mailprof_rule_get(i);
-		fprintf(f, "\n## %s\n\n**%s** (%s): %s\n\n%s\n\n*Fix:* %s\n", r->id, r->name,
-		        mailprof_severity_name(r->severity), r->summary, r->doc, r->fix);
-	}
-}
 
 const struct cli_reporter *cli_reporter_find(const char *name)
 {
@@ -415,4 +414,27 @@ const char *cli_reporter_names(void)
 			strcat(names, reporters[i].name);
 		}
 	return names;
+}
+
+struct cli_report *cli_report_begin(const struct cli_reporter *rep, FILE *f)
+{
+	struct cli_report *r = calloc(1, sizeof *r);
+	if (!r)
+		abort();
+	r->rep = rep;
+	r->f = f;
+	rep->begin(r);
+	return r;
+}
+
+void cli_report_file(struct cli_report *r, const struct cli_file_result *res)
+{
+	r->rep->file(r, res);
+	r->index++;
+}
+
+void cli_report_end(struct cli_report *r, const struct cli_summary *s)
+{
+	r->rep->end(r, s);
+	free(r);
 }
