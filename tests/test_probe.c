@@ -231,6 +231,8 @@ static mailprof_diags *findings(const mp_server *s, mp_conn *c, const char *tran
 	mp_caps_parse(s->protocol, transcript, &pre, &post);
 	mailprof_diags *d = mailprof_diags_new();
 	mp_probe_conn_findings(s, c, &pre, &post, 5, d);
+	if (c->result == MP_CONN_OK)
+		mp_probe_server_report(s, c, s->security.v == MP_SEC_NONE ? &pre : &post, "logged in as u with PLAIN", d);
 	return d;
 }
 
@@ -253,7 +255,8 @@ Test(probe_findings, clean_server_gives_only_its_report)
 	cr_expect_eq(mailprof_diags_count(d), 1);
 	const mailprof_diag *g = t_find(d, "MP063");
 	cr_assert(g);
-	cr_expect(strstr(g->message, "TLSv1.3") && strstr(g->message, "AUTH=PLAIN"), "%s", g->message);
+	cr_expect(strstr(g->message, "TLSv1.3") && strstr(g->message, "AUTH=PLAIN") &&
+	          strstr(g->message, "; logged in as u with PLAIN"), "%s", g->message);
 	cr_expect_eq(g->loc.line, 3, "at the server's line");
 	mailprof_diags_free(d);
 	mailprof_profile_free(prof);
@@ -363,8 +366,16 @@ Test(probe_findings, tls_failure_and_wrong_protocol)
 }
 
 /* MP059 (OP25B), MP060 (login), MP061 and MP064 (test mail) need a second
- * connection: tests/e2e/run.sh proves them against real servers: "MP059"
- * "MP060" "MP061" "MP064". */
+ * connection: tests/e2e/run.sh proves them against real servers. */
+Test(probe_findings, live_rules_have_e2e_cases)
+{
+	char *e2e = t_slurp("tests/e2e/run.sh", NULL);
+	cr_assert(e2e);
+	const char *ids[] = {"MP059", "MP060", "MP061", "MP064"};
+	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
+		cr_expect(strstr(e2e, ids[i]), "%s has an end-to-end case", ids[i]);
+	free(e2e);
+}
 
 /* ---- login method ---- */
 
@@ -390,4 +401,92 @@ Test(probe_login, method_follows_profile_and_offer)
 	cr_expect(mp_probe_login_method(s, &post, opt, sizeof opt, name, sizeof name));
 	cr_expect_str_eq(opt, "AUTH=CRAM-MD5", "never a cleartext mechanism for password-encrypted");
 	mailprof_profile_free(prof);
+}
+
+Test(probe_caps, last_reply_is_the_refusal_not_the_goodbye)
+{
+	char r[80];
+	mp_last_reply("220 hi\n> MAIL\n250 ok\n> RCPT\n554 5.7.1 Relay access denied\n> QUIT\n221 2.0.0 Bye\n", r, sizeof r);
+	cr_expect_str_eq(r, "554 5.7.1 Relay access denied");
+	mp_last_reply("* OK hi\n> AUTHENTICATE PLAIN\nA002 NO [AUTHENTICATIONFAILED] Authentication failed.\n> LOGOUT\n* BYE\n", r, sizeof r);
+	cr_expect_str_eq(r, "A002 NO [AUTHENTICATIONFAILED] Authentication failed.");
+	mp_last_reply("+OK\n> CAPA\n+OK\n", r, sizeof r);
+	cr_expect_str_eq(r, "+OK");
+}
+
+/* ---- the command: password sources (no server needed: each case stops
+ * before any connection) ---- */
+
+/* A profile whose only server has a placeholder host: nothing to connect to. */
+#define NOHOST "printf '[account]\\nemail = u@example.com\\n[incoming]\\nprotocol = imap\\nhost = %%%%HOST%%%%\\n' >$d/p.ini; "
+
+static int probe_cli(const char *setup, const char *args, char **out, char **err)
+{
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, "d=$(mktemp -d); " NOHOST "%s setsid -w $MAILPROF probe %s $d/p.ini; r=$?; rm -rf $d; exit $r",
+	         setup, args);
+	return t_run(cmd, out, err);
+}
+
+Test(probe_cli, password_never_an_argument)
+{
+	char *out, *err;
+	int rc = probe_cli("", "--password S3cret-Probe", &out, &err);
+	cr_expect_eq(rc, 2);
+	cr_expect(strstr(err, "never taken as an argument"), "%s", err);
+	cr_expect(!strstr(out, "S3cret-Probe") && !strstr(err, "S3cret-Probe"));
+	free(out), free(err);
+}
+
+Test(probe_cli, password_env_must_be_set)
+{
+	char *out, *err;
+	int rc = probe_cli("unset MP_NO_SUCH_PW;", "--password-env MP_NO_SUCH_PW", &out, &err);
+	cr_expect_eq(rc, 2);
+	cr_expect(strstr(err, "--password-env MP_NO_SUCH_PW: the variable is not set"), "%s", err);
+	free(out), free(err);
+	rc = probe_cli("export MP_PW=S3cret-Probe;", "--password-env MP_PW --format json", &out, &err);
+	cr_expect_eq(rc, 0, "%s", err);
+	cr_expect(strstr(out, "\"files\"") && !strstr(out, "S3cret-Probe") && !strstr(err, "S3cret-Probe"));
+	free(out), free(err);
+}
+
+Test(probe_cli, password_stdin)
+{
+	char *out, *err;
+	int rc = probe_cli("", "--password-stdin </dev/null", &out, &err);
+	cr_expect_eq(rc, 2);
+	cr_expect(strstr(err, "no password on the first line"), "%s", err);
+	free(out), free(err);
+	rc = probe_cli("printf 'S3cret-Probe\\n' |", "--password-stdin -", &out, &err);
+	cr_expect_eq(rc, 2, "stdin holds the password, so not the profile");
+	cr_expect(strstr(err, "name the profile as a file"), "%s", err);
+	free(out), free(err);
+	rc = probe_cli("printf 'S3cret-Probe\\r\\n' |", "--password-stdin --login", &out, &err);
+	cr_expect_eq(rc, 0, "%s", err);
+	cr_expect(!strstr(out, "S3cret-Probe") && !strstr(err, "S3cret-Probe"));
+	free(out), free(err);
+}
+
+Test(probe_cli, prompt_needs_a_terminal)
+{
+	char *out, *err;
+	/* setsid: no controlling terminal, as in CI */
+	int rc = probe_cli("", "--send-test </dev/null", &out, &err);
+	cr_expect_eq(rc, 2);
+	cr_expect(strstr(err, "no terminal to ask for the password"), "%s", err);
+	free(out), free(err);
+}
+
+Test(probe_cli, usage_and_formats)
+{
+	char *out, *err;
+	cr_expect_eq(probe_cli("", "--format baseline", &out, &err), 2);
+	free(out), free(err);
+	cr_expect_eq(probe_cli("", "--timeout 0", &out, &err), 2);
+	cr_expect(strstr(err, "--timeout takes seconds"), "%s", err);
+	free(out), free(err);
+	cr_expect_eq(t_run("$MAILPROF probe --help", &out, &err), 0);
+	cr_expect(strstr(out, "--password-stdin") && strstr(out, "--send-test") && strstr(out, "--ca-file"));
+	free(out), free(err);
 }

@@ -3,7 +3,8 @@
 
   base (util, diag, model, domain facts) -> read/write (format table, one
   file per format, xml, cms, notices) -> check (rules table, rule files,
-  config) -> command (src/cli/, public API only)
+  config) -> probe (src/probe/: live servers, findings of the probe rules)
+  -> command (src/cli/, public API only)
 
 Fails when
   - a read/write-stage file includes a checker header,
@@ -31,6 +32,8 @@ def stage(rel):
     name = os.path.basename(rel)
     if rel.startswith("cli/"):
         return "command"
+    if rel.startswith("probe/"):
+        return "probe"
     if rel.startswith("notice/") or name.startswith("fmt_") or name in (
             "format.c", "format.h", "xml.c", "xml.h", "xml_global.c", "cms.c", "cms.h",
             "suppress.c", "suppress.h", "formats.def"):
@@ -82,7 +85,7 @@ def main():
                 if tmod != mod:
                     deps.add(tmod)
                     dst, sst = stage(target), st
-                    order = ["base", "read/write", "check", "command"]
+                    order = ["base", "read/write", "check", "probe", "command"]
                     if order.index(dst) > order.index(sst):
                         errors.append(f'src/{rel} ({sst}) includes "{h}" ({dst}): a back-edge')
     # Cycles among modules (Tarjan's strongly connected components).

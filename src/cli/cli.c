@@ -10,6 +10,7 @@
 #include "config.h"
 #include "out.h"
 #include "pipeline.h"
+#include "probe.h"
 #include "report.h"
 
 static const char *const prog = "mailprof";
@@ -30,6 +31,10 @@ static void usage(FILE *f)
 	        "  check|convert ... DIR... [-j N] [--quiet]\n"
 	        "                          folders are walked (sorted), files picked by content;\n"
 	        "                          convert then needs -o OUTDIR (--force, --dry-run)\n"
+	        "  probe [--ca-file F] [--login|--send-test] [--password-stdin|--password-env NAME]\n"
+	        "        [--timeout S] [--format F] [--fail-on S] [-j N] FILE...\n"
+	        "                          prove a profile against its live servers: TLS, certificate,\n"
+	        "                          capabilities, login, a test mail (`%s probe --help`)\n"
 	        "  formats                 list formats and what can be read and written\n"
 	        "  rules                   list the checker's rules\n"
 	        "  explain ID              print a rule's documentation\n"
@@ -45,7 +50,7 @@ static void usage(FILE *f)
 	        "\n"
 	        "exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error or\n"
 	        "unreadable/unparseable input.\n",
-	        prog);
+	        prog, prog);
 }
 
 static int parse_severity(const char *s)
@@ -415,6 +420,7 @@ static const struct {
 	{"convert", cmd_convert},
 	{"check", cmd_check},
 	{"explain", cmd_explain},
+	{"probe", cli_probe_main},
 };
 
 int cli_main(int argc, char **argv)

@@ -225,16 +225,36 @@ bool mp_greeting(mp_protocol proto, const char *t, char *out, size_t n)
 	return false;
 }
 
+/* A reply that says no: SMTP 4xx/5xx, IMAP NO/BAD, POP3 -ERR. */
+static bool is_refusal(const char *s, size_t n)
+{
+	if (n >= 3 && (s[0] == '4' || s[0] == '5') && isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]))
+		return true;
+	if (n >= 4 && strncmp(s, "-ERR", 4) == 0)
+		return true;
+	const char *sp = memchr(s, ' ', n);
+	size_t rest = sp ? n - (size_t)(sp + 1 - s) : 0;
+	return sp && ((rest >= 3 && strncmp(sp + 1, "NO ", 3) == 0) || (rest >= 4 && strncmp(sp + 1, "BAD ", 4) == 0));
+}
+
 void mp_last_reply(const char *t, char *out, size_t n)
 {
-	const char *p = t, *s, *last = NULL;
-	size_t len, lastn = 0;
+	const char *p = t, *s, *last = NULL, *refusal = NULL;
+	size_t len, lastn = 0, refn = 0;
 	out[0] = '\0';
 	while (next_line(&p, &s, &len))
 		if (s[0] != '>' && len) {
 			last = s;
 			lastn = len;
+			if (is_refusal(s, len)) {
+				refusal = s;
+				refn = len;
+			}
 		}
+	if (refusal) { /* the server's "no", not its goodbye after it */
+		last = refusal;
+		lastn = refn;
+	}
 	if (!last)
 		return;
 	size_t k = lastn < n - 1 ? lastn : n - 1;

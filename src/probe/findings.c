@@ -180,11 +180,22 @@ void mp_probe_conn_findings(const mp_server *s, const mp_conn *c, const mp_caps 
 			     mp_auth_name(list[0]), want, caps->mechs[0] ? caps->mechs : "no authentication");
 		}
 	}
+}
+
+void mp_probe_server_report(const mp_server *s, const mp_conn *c, const mp_caps *caps, const char *login,
+                            mailprof_diags *d)
+{
+	mailprof_loc l = s->loc;
+	int sec = s->security.set ? s->security.v : MP_SEC_NONE;
+	int port = s->port.set ? s->port.v : mp_default_port(s->protocol, (mp_security)sec);
+	const mp_cert_facts *ct = &c->cert;
 	char tls[700] = "no TLS";
 	if (c->tls && ct->present)
 		snprintf(tls, sizeof tls, "%s, certificate %s issued by %s, expires %s", c->tls_version, ct->subject,
 		         ct->issuer, ct->not_after);
 	else if (c->tls)
 		snprintf(tls, sizeof tls, "%s", c->tls_version);
-	FIND(probe_server, &l, "%s: %s; offers %s", who, tls, caps->words[0] ? caps->words : "no capability list");
+	FIND(probe_server, &l, "%s %s:%d (%s): %s; offers %s%s%s", mp_protocol_name(s->protocol),
+	     s->host.v ? s->host.v : "?", port, sec_word(sec), tls, caps->words[0] ? caps->words : "no capability list",
+	     login && *login ? "; " : "", login ? login : "");
 }

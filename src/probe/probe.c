@@ -134,6 +134,9 @@ static void probe_server(const mp_net *net, const mailprof_probe_options *o, str
 	 * certificate a client would accept. */
 	bool safe = c.result == MP_CONN_OK && c.tls && c.cert.present && c.cert.trusted && c.cert.host_ok &&
 	            c.cert.seconds_left >= 0 && !c.cert.not_yet_valid;
+	char login[300] = "";
+	if (o->password && has_password_auth(s) && !safe && c.result == MP_CONN_OK)
+		snprintf(login, sizeof login, "login not tried: %s", t->sec == MP_SEC_NONE ? "no TLS" : "certificate refused");
 	if (o->password && has_password_auth(s) && safe &&
 	    mp_probe_login_method(s, caps, t->opt, sizeof t->opt, t->method, sizeof t->method)) {
 		mp_conn l;
@@ -147,8 +150,10 @@ static void probe_server(const mp_net *net, const mailprof_probe_options *o, str
 		if (l.result == MP_CONN_OK) {
 			r->login = 1;
 			t->logged_in = true;
+			snprintf(login, sizeof login, "logged in as %s with %s", user_of(t), m);
 		} else {
 			r->login = 0;
+			snprintf(login, sizeof login, "login as %s with %s failed", user_of(t), m);
 			mp_last_reply(l.transcript ? l.transcript : "", reply, sizeof reply);
 			if (l.result == MP_CONN_LOGIN)
 				FIND(probe_login_failed, &s->loc, "%s: login as %s with %s refused: %s", who, user_of(t), m,
@@ -159,6 +164,8 @@ static void probe_server(const mp_net *net, const mailprof_probe_options *o, str
 		}
 		mp_conn_free(&l);
 	}
+	if (c.result == MP_CONN_OK || c.result == MP_CONN_LOGIN)
+		mp_probe_server_report(s, &c, caps, login, d);
 	mp_conn_free(&c);
 }
 

@@ -34,7 +34,8 @@ bool mp_caps_has_mech(const mp_caps *c, const char *mech);
 /* The first line the server sent (its greeting), copied into out (bounded),
  * and whether it is the greeting of proto ("* OK", "+OK", "220"). */
 bool mp_greeting(mp_protocol proto, const char *t, char *out, size_t n);
-/* The last server line of t (a reply to quote in a finding). */
+/* The server's last refusal in t (SMTP 4xx/5xx, IMAP NO/BAD, POP3 -ERR),
+ * else its last line: the reply to quote in a finding. */
 void mp_last_reply(const char *t, char *out, size_t n);
 
 /* ---- the certificate (cert.c) ---- */
@@ -117,5 +118,10 @@ const char *mp_probe_auth_words(mp_auth a);
 /* The findings of one server's probe connection c (capabilities pre/post TLS). */
 void mp_probe_conn_findings(const mp_server *s, const mp_conn *c, const mp_caps *pre,
                             const mp_caps *post, double timeout, mailprof_diags *d);
+
+/* MP063 for a server that answered: TLS, certificate, what it offers, and
+ * how the login went (login: words, or NULL when none was tried). */
+void mp_probe_server_report(const mp_server *s, const mp_conn *c, const mp_caps *caps, const char *login,
+                            mailprof_diags *d);
 
 #endif

@@ -21,7 +21,7 @@
 struct xfer {
 	mp_protocol proto;
 	/* the TLS session when its handshake completed (info_cb) */
-	bool tls;
+	bool tls_started, tls;
 	char tls_version[16];
 	X509 *leaf;
 	STACK_OF(X509) *chain;
@@ -46,10 +46,10 @@ static void global_init(void)
 static void info_cb(const SSL *ssl, int where, int ret)
 {
 	(void)ret;
-	if (!(where & SSL_CB_HANDSHAKE_DONE))
-		return;
 	struct xfer *x = SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), ctx_index);
-	if (!x || x->tls)
+	if (x && (where & SSL_CB_HANDSHAKE_START))
+		x->tls_started = true; /* so TCP is connected: a timeout now is TLS's */
+	if (!x || !(where & SSL_CB_HANDSHAKE_DONE) || x->tls)
 		return;
 	x->tls = true;
 	snprintf(x->tls_version, sizeof x->tls_version, "%s", SSL_get_version(ssl));
@@ -217,7 +217,7 @@ static CURL *handle(const mp_net *n, struct xfer *x, mp_security sec, bool verif
 	return h;
 }
 
-static void classify(CURL *h, CURLcode rc, struct xfer *x, mp_security sec, const char *errbuf,
+static void classify(CURL *h, CURLcode rc, struct xfer *x, const char *errbuf,
                      mp_conn *c)
 {
 	snprintf(c->error, sizeof c->error, "%s", errbuf[0] ? errbuf : curl_easy_strerror(rc));
@@ -240,15 +240,14 @@ static void classify(CURL *h, CURLcode rc, struct xfer *x, mp_security sec, cons
 	default: c->result = MP_CONN_OTHER; break;
 	}
 	if (c->result == MP_CONN_TIMEOUT) {
-		curl_off_t conn = 0, app = 0;
+		curl_off_t conn = 0;
 		curl_easy_getinfo(h, CURLINFO_CONNECT_TIME_T, &conn);
-		curl_easy_getinfo(h, CURLINFO_APPCONNECT_TIME_T, &app);
 		bool heard = false;
 		for (const char *p = x->t.s; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : "")
 			if (*p != '>')
 				heard = true;
-		const char *step = !conn ? "TCP connect"
-		                   : sec == MP_SEC_TLS && !app ? "TLS handshake"
+		const char *step = x->tls_started && !x->tls ? "TLS handshake"
+		                   : !conn && !heard && !x->tls_started ? "TCP connect"
 		                   : !heard ? "the greeting"
 		                            : "a reply";
 		snprintf(c->step, sizeof c->step, "%s", step);
@@ -314,10 +313,10 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void finish(CURL *h, CURLcode rc, struct xfer *x, mp_security sec, const char *errbuf,
+static void finish(CURL *h, CURLcode rc, struct xfer *x, const char *errbuf,
                    double t0, mp_conn *c)
 {
-	classify(h, rc, x, sec, errbuf, c);
+	classify(h, rc, x, errbuf, c);
 	c->seconds = now_s() - t0;
 	method_used(x->t.s ? x->t.s : "", c->method, sizeof c->method);
 	c->transcript = mp_buf_take(&x->t, NULL);
@@ -346,7 +345,7 @@ void mp_session_open(const mp_net *n, mp_protocol proto, mp_security sec, const 
 	credentials(h, user, password, login_opt);
 	CURLcode rc = curl_easy_perform(h);
 	tls_facts(&x, host, n, c);
-	finish(h, rc, &x, sec, errbuf, t0, c);
+	finish(h, rc, &x, errbuf, t0, c);
 	curl_easy_cleanup(h);
 	curl_slist_free_all(ct);
 	xfer_free(&x);
@@ -379,7 +378,7 @@ void mp_session_send(const mp_net *n, mp_security sec, const char *host, int por
 	curl_easy_setopt(h, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
 	credentials(h, user, password, login_opt);
 	CURLcode rc = curl_easy_perform(h);
-	finish(h, rc, &x, sec, errbuf, t0, c);
+	finish(h, rc, &x, errbuf, t0, c);
 	curl_easy_cleanup(h);
 	curl_slist_free_all(ct);
 	curl_slist_free_all(rcpt);
@@ -460,7 +459,7 @@ int mp_session_find(const mp_net *n, mp_protocol proto, mp_security sec, const c
 		}
 		free(url);
 	}
-	finish(h, rc, &x, sec, errbuf, t0, c);
+	finish(h, rc, &x, errbuf, t0, c);
 	curl_easy_cleanup(h);
 	curl_slist_free_all(ct);
 	xfer_free(&x);
