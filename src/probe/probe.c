@@ -64,6 +64,18 @@ static const char *user_of(const struct target *t)
 	                                                                                     : t->addr;
 }
 
+/* A value that goes into a protocol command line (user name, address):
+ * printable, no space or line break, so it cannot start another command. */
+static bool one_word(const char *s, const char *also_bad)
+{
+	if (!s || !*s)
+		return false;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p <= 0x20 || *p >= 0x7f || strchr(also_bad, *p))
+			return false;
+	return true;
+}
+
 static void label(const struct target *t, char *out, size_t n)
 {
 	snprintf(out, n, "%s %s:%d", mp_protocol_name(t->s->protocol), t->s->host.v, t->port);
@@ -137,6 +149,10 @@ static void probe_server(const mp_net *net, const mailprof_probe_options *o, str
 	char login[300] = "";
 	if (o->password && has_password_auth(s) && !safe && c.result == MP_CONN_OK)
 		snprintf(login, sizeof login, "login not tried: %s", t->sec == MP_SEC_NONE ? "no TLS" : "certificate refused");
+	if (o->password && has_password_auth(s) && safe && !one_word(user_of(t), "")) {
+		safe = false;
+		snprintf(login, sizeof login, "login not tried: the user name is empty or holds spaces or control characters");
+	}
 	if (o->password && has_password_auth(s) && safe &&
 	    mp_probe_login_method(s, caps, t->opt, sizeof t->opt, t->method, sizeof t->method)) {
 		mp_conn l;
@@ -317,10 +333,10 @@ mailprof_probe *mailprof_probe_run(const mailprof_profile *p, const mailprof_pro
 		for (size_t k = 0; k < nt; k++)
 			probe_server(&net, o, &tg[k], d);
 		if (o->send_test && o->password) {
-			if (addr && strchr(addr, '@'))
+			if (addr && strchr(addr, '@') && one_word(addr, "<>()[],;:\\\""))
 				send_test(&net, o, a, addr, tg, nt, d);
 			else
-				FIND(probe_send_failed, &a->loc, "no test mail sent: the account has no address (use --email)");
+				FIND(probe_send_failed, &a->loc, "no test mail sent: the account has no usable address (use --email)");
 		}
 		free(tg);
 	}
