@@ -9,7 +9,8 @@ const struct mp_rule mp_rule_probe_refused = {
 	 "The probe could not open a TCP connection to the server: the host name does not resolve, the "
 	 "connection was refused (nothing listens on that port) or no route leads there. A client set up "
 	 "with this profile fails the same way. Source: RFC 9293 (TCP connection establishment)."},
-	NULL,
+	MP_SCOPE_LIVE,
+	{NULL}, /* found by src/probe/ */
 };
 
 const struct mp_rule mp_rule_probe_timeout = {
@@ -20,7 +21,8 @@ const struct mp_rule mp_rule_probe_timeout = {
 	 "port reached without TLS or a plain port reached with TLS; a connect that never completes is a "
 	 "filtered port. Source: RFC 3501 section 7.1.1 (IMAP greeting), RFC 1939 section 4 (POP3 "
 	 "greeting), RFC 5321 section 4.5.3.2 (SMTP timeouts)."},
-	NULL,
+	MP_SCOPE_LIVE,
+	{NULL}, /* found by src/probe/ */
 };
 
 const struct mp_rule mp_rule_probe_starttls_missing = {
@@ -29,7 +31,8 @@ const struct mp_rule mp_rule_probe_starttls_missing = {
 	 "The profile upgrades the connection with STARTTLS, but the server's capability list (IMAP "
 	 "CAPABILITY, POP3 CAPA, SMTP EHLO) does not offer STARTTLS/STLS. A client either fails or, worse, "
 	 "goes on without TLS. Source: RFC 3501 section 6.2.1, RFC 2595 section 4, RFC 3207 section 4."},
-	NULL,
+	MP_SCOPE_LIVE,
+	{NULL}, /* found by src/probe/ */
 };
 
 const struct mp_rule mp_rule_probe_cert_untrusted = {
@@ -39,7 +42,8 @@ const struct mp_rule mp_rule_probe_cert_untrusted = {
 	 "--ca-file): self-signed, issued by a private CA, or a missing intermediate. Clients refuse it or "
 	 "teach users to click through warnings. The probe never logs in to such a server. Source: RFC 5280 "
 	 "section 6 (path validation); RFC 8314 section 4.3."},
-	NULL,
+	MP_SCOPE_LIVE,
+	{NULL}, /* found by src/probe/ */
 };
 
 const struct mp_rule mp_rule_probe_cert_host = {
@@ -49,7 +53,8 @@ const struct mp_rule mp_rule_probe_cert_host = {
 	 "the profile, so a client that checks (all current ones do) refuses the connection. Hosting "
 	 "providers often serve one certificate for their own host name: the profile should name that "
 	 "host. Source: RFC 6125 section 6; RFC 8314 section 4.3."},
-	NULL,
+	MP_SCOPE_LIVE,
+	{NULL}, /* found by src/probe/ */
 };
 
 const struct mp_rule mp_rule_probe_cert_expired = {
@@ -57,7 +62,8 @@ const struct mp_rule mp_rule_probe_cert_expired = {
 	 "renew the server's certificate",
 	 "The server's certificate is outside its validity period (notBefore..notAfter), so clients "
 	 "refuse the connection. Source: RFC 5280 section 4.1.2.5."},
-	NULL,
+	MP_SCOPE_LIVE,
+	{NULL}, /* found by src/probe/ */
 };
 
 const struct mp_rule mp_rule_probe_cert_expiring = {
@@ -66,7 +72,8 @@ const struct mp_rule mp_rule_probe_cert_expiring = {
 	 "The certificate is valid today but its notAfter date is less than 14 days away; clients will "
 	 "refuse it from then on. ACME clients renew 30 days ahead, so 14 days left usually means renewal "
 	 "has failed. Source: RFC 5280 section 4.1.2.5; RFC 8555."},
-	NULL,
+	MP_SCOPE_LIVE,
+	{NULL}, /* found by src/probe/ */
 };
 
 const struct mp_rule mp_rule_probe_cleartext_login = {
@@ -75,7 +82,8 @@ const struct mp_rule mp_rule_probe_cleartext_login = {
 	 "With this profile the client logs in on a connection that is not encrypted, so the password "
 	 "crosses the network readable. The probe never sends it; it reports whether the server offers "
 	 "STARTTLS or also has an implicit-TLS port. Source: RFC 8314 section 3; RFC 2595 section 2.1."},
-	NULL,
+	MP_SCOPE_LIVE,
+	{NULL}, /* found by src/probe/ */
 };
 
 const struct mp_rule mp_rule_probe_auth_missing = {
@@ -85,7 +93,8 @@ const struct mp_rule mp_rule_probe_auth_missing = {
 	 "password-encrypted needs CRAM-MD5 or another challenge mechanism, password-cleartext needs PLAIN, "
 	 "LOGIN, the IMAP LOGIN command or POP3 USER), so the client cannot log in. Source: RFC 4422 "
 	 "(SASL), RFC 3501 section 6.2, RFC 5034, RFC 4954."},
-	NULL,
+	MP_SCOPE_LIVE,
+	{NULL}, /* found by src/probe/ */
 };
 
 const struct mp_rule mp_rule_probe_op25b = {
@@ -95,7 +104,8 @@ const struct mp_rule mp_rule_probe_op25b = {
 	 "the submission port of the same host offers AUTH. This is Outbound Port 25 Blocking (OP25B) as "
 	 "Japanese and other ISPs practise it: port 25 only takes mail for local mailboxes, a client's mail "
 	 "goes to 587 with SMTP-AUTH. Source: RFC 6409; RFC 5068; JEAG recommendation on OP25B (2005)."},
-	NULL,
+	MP_SCOPE_LIVE,
+	{NULL}, /* found by src/probe/ */
 };
 
 const struct mp_rule mp_rule_probe_login_failed = {
@@ -104,7 +114,8 @@ const struct mp_rule mp_rule_probe_login_failed = {
 	 "The server refused the login with the profile's user name and the given password over the "
 	 "named method. The probe reports the server's reply, never the password. Source: RFC 3501 "
 	 "section 6.2.3, RFC 1939 section 7, RFC 4954 section 4."},
-	NULL,
+	MP_SCOPE_LIVE,
+	{NULL}, /* found by src/probe/ */
 };
 
 const struct mp_rule mp_rule_probe_send_failed = {
@@ -114,7 +125,8 @@ const struct mp_rule mp_rule_probe_send_failed = {
 	 "waits (up to --wait) until the incoming server lists it. The finding says which step failed: "
 	 "the SMTP transaction (with the server's reply), or the message did not arrive in time. Source: "
 	 "RFC 5321 section 4.2 (SMTP replies); the manual set-up's last step, mailing oneself."},
-	NULL,
+	MP_SCOPE_LIVE,
+	{NULL}, /* found by src/probe/ */
 };
 
 const struct mp_rule mp_rule_probe_tls_failed = {
@@ -123,7 +135,8 @@ const struct mp_rule mp_rule_probe_tls_failed = {
 	 "The TLS handshake failed for a reason other than the certificate: no protocol version or cipher "
 	 "in common, or the port does not speak TLS at all (implicit TLS set on a STARTTLS port). Source: "
 	 "RFC 8446; RFC 8314 section 3."},
-	NULL,
+	MP_SCOPE_LIVE,
+	{NULL}, /* found by src/probe/ */
 };
 
 const struct mp_rule mp_rule_probe_server = {
@@ -132,7 +145,8 @@ const struct mp_rule mp_rule_probe_server = {
 	 "One line per server probed: TLS version, certificate subject, issuer and expiry, the "
 	 "capabilities (STARTTLS, AUTH mechanisms, SIZE). Informational, so it does not fail a run unless "
 	 "--fail-on info. Source: RFC 3501 section 7.2.1, RFC 2449, RFC 5321 section 4.1.1.1, RFC 8446."},
-	NULL,
+	MP_SCOPE_LIVE,
+	{NULL}, /* found by src/probe/ */
 };
 
 const struct mp_rule mp_rule_probe_round_trip = {
@@ -141,7 +155,8 @@ const struct mp_rule mp_rule_probe_round_trip = {
 	 "With --send-test: the time from handing the test message to the outgoing server until the "
 	 "incoming server listed it, per incoming server. Informational. Source: the manual set-up's "
 	 "last step (send yourself a test mail and see it arrive)."},
-	NULL,
+	MP_SCOPE_LIVE,
+	{NULL}, /* found by src/probe/ */
 };
 
 const struct mp_rule mp_rule_probe_protocol = {
@@ -150,5 +165,6 @@ const struct mp_rule mp_rule_probe_protocol = {
 	 "The server answered with something other than the greeting of the protocol the profile names "
 	 "(e.g. an SMTP banner on an IMAP setting, or an HTTP server). Source: RFC 3501 section 7.1, RFC "
 	 "1939 section 4, RFC 5321 section 4.2."},
-	NULL,
+	MP_SCOPE_LIVE,
+	{NULL}, /* found by src/probe/ */
 };

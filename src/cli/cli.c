@@ -37,7 +37,7 @@ static void usage(FILE *f)
 	        "                          capabilities, login, a test mail (`%s probe --help`)\n"
 	        "  formats                 list formats and what can be read and written\n"
 	        "  rules                   list the checker's rules\n"
-	        "  explain ID              print a rule's documentation\n"
+	        "  explain ID              print the documentation of a rule or finding code\n"
 	        "\n"
 	        "common options:\n"
 	        "  --from F                input format (default: detected from content, then name)\n"
@@ -385,6 +385,21 @@ static void rules_markdown(FILE *f)
 		fprintf(f, "\n## %s\n\n**%s** (%s): %s\n\n%s\n\n*Fix:* %s\n", r->id, r->name,
 		        mailprof_severity_name(r->severity), r->summary, r->doc, r->fix);
 	}
+	fputs("\n# Finding codes\n\n"
+	      "Findings of the readers, writers and file access that are not rules (src/codes.def). "
+	      "`mailprof explain CODE` prints them, and `.mailprof.ini`, `--enable`/`--disable` and "
+	      "baselines treat them as they treat rules.\n\n"
+	      "| Code | Severity | Summary |\n|---|---|---|\n", f);
+	for (size_t i = 0; i < mailprof_code_count(); i++) {
+		const mailprof_rule_info *c = mailprof_code_get(i);
+		fprintf(f, "| [%s](#%s) | %s | %s |\n", c->id, c->id, mailprof_severity_name(c->severity),
+		        c->summary);
+	}
+	for (size_t i = 0; i < mailprof_code_count(); i++) {
+		const mailprof_rule_info *c = mailprof_code_get(i);
+		fprintf(f, "\n## %s\n\n(%s): %s\n\n%s\n\n*Fix:* %s\n", c->id,
+		        mailprof_severity_name(c->severity), c->summary, c->doc, c->fix);
+	}
 }
 
 static int cmd_rules(void)
@@ -400,7 +415,7 @@ static int cmd_rules(void)
 static int cmd_explain(int argc, char **argv)
 {
 	if (argc != 2) {
-		fprintf(stderr, "usage: %s explain RULE-ID\n", prog);
+		fprintf(stderr, "usage: %s explain RULE-ID|CODE\n", prog);
 		return EXIT_USAGE;
 	}
 	const mailprof_rule_info *r = mailprof_rule_find(argv[1]);
@@ -408,8 +423,12 @@ static int cmd_explain(int argc, char **argv)
 		fprintf(stderr, "%s: no rule '%s' (see `%s rules`)\n", prog, argv[1], prog);
 		return EXIT_USAGE;
 	}
-	printf("%s %s (%s)\n%s\n\nFix: %s\n\n%s\n", r->id, r->name, mailprof_severity_name(r->severity),
-	       r->summary, r->fix, r->doc);
+	if (strcmp(r->id, r->name) == 0) /* a finding code, not a rule */
+		printf("%s (%s)\n%s\n\nFix: %s\n\n%s\n", r->id, mailprof_severity_name(r->severity),
+		       r->summary, r->fix, r->doc);
+	else
+		printf("%s %s (%s)\n%s\n\nFix: %s\n\n%s\n", r->id, r->name,
+		       mailprof_severity_name(r->severity), r->summary, r->fix, r->doc);
 	return EXIT_CLEAN;
 }
 

@@ -158,8 +158,10 @@ static void sarif_begin(struct cli_report *rr)
 	      "  \"version\": \"2.1.0\",\n  \"runs\": [{\n    \"tool\": {\"driver\": {\n"
 	      "      \"name\": \"mailprof\",\n      \"version\": \"" MAILPROF_VERSION "\",\n"
 	      "      \"informationUri\": \"" DOCS_URI "\",\n      \"rules\": [", f);
-	for (size_t i = 0; i < mailprof_rule_count(); i++) {
-		const mailprof_rule_info *r = mailprof_rule_get(i);
+	/* Every ID a finding can carry: the rules, then the other finding codes. */
+	size_t nrules = mailprof_rule_count(), n = nrules + mailprof_code_count();
+	for (size_t i = 0; i < n; i++) {
+		const mailprof_rule_info *r = i < nrules ? mailprof_rule_get(i) : mailprof_code_get(i - nrules);
 		fputs(i ? ",\n        {" : "\n        {", f);
 		fputs("\"id\": ", f);
 		json_str(f, r->id);
