@@ -7,6 +7,16 @@
 
 #include "probe/probe.h"
 
+void mp_printable(char *out, size_t n, const char *s, size_t len)
+{
+	size_t k = len < n - 1 ? len : n - 1;
+	memmove(out, s, k);
+	out[k] = '\0';
+	for (size_t i = 0; i < k; i++)
+		if ((unsigned char)out[i] < 0x20 || (unsigned char)out[i] > 0x7e)
+			out[i] = '?';
+}
+
 /* Append s (n bytes) to a bounded space- or comma-separated list. */
 static void list_add(char *list, size_t cap, const char *sep, const char *s, size_t n)
 {
@@ -210,12 +220,7 @@ bool mp_greeting(mp_protocol proto, const char *t, char *out, size_t n)
 	while (next_line(&p, &s, &len)) {
 		if (s[0] == '>')
 			continue;
-		size_t k = len < n - 1 ? len : n - 1;
-		memcpy(out, s, k);
-		out[k] = '\0';
-		for (size_t i = 0; i < k; i++)
-			if ((unsigned char)out[i] < 0x20 || (unsigned char)out[i] > 0x7e)
-				out[i] = '?';
+		mp_printable(out, n, s, len);
 		switch (proto) {
 		case MP_PROTO_IMAP: return strncmp(s, "* OK", 4) == 0 || strncmp(s, "* PREAUTH", 9) == 0;
 		case MP_PROTO_POP3: return strncmp(s, "+OK", 3) == 0;
@@ -255,12 +260,6 @@ void mp_last_reply(const char *t, char *out, size_t n)
 		last = refusal;
 		lastn = refn;
 	}
-	if (!last)
-		return;
-	size_t k = lastn < n - 1 ? lastn : n - 1;
-	memcpy(out, last, k);
-	out[k] = '\0';
-	for (size_t i = 0; i < k; i++)
-		if ((unsigned char)out[i] < 0x20 || (unsigned char)out[i] > 0x7e)
-			out[i] = '?';
+	if (last)
+		mp_printable(out, n, last, lastn);
 }

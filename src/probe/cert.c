@@ -29,9 +29,7 @@ static void name_line(const X509_NAME *nm, char *out, size_t n)
 		out[k > 0 ? k : 0] = '\0';
 	}
 	BIO_free(b);
-	for (char *p = out; *p; p++)
-		if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
-			*p = '?';
+	mp_printable(out, n, out, strlen(out));
 }
 
 struct verify_state {

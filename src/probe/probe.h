@@ -12,6 +12,11 @@
 #include "model.h"
 
 /* ---- what a server offers (caps.c) ---- */
+/* len bytes of s into out (n bytes, NUL-terminated, cut to fit; s may be
+ * out), control and non-ASCII bytes as '?': what a server or certificate
+ * says stays printable ASCII in every report. */
+void mp_printable(char *out, size_t n, const char *s, size_t len);
+
 typedef struct {
 	bool seen;           /* a capability list was read */
 	bool starttls;       /* IMAP/SMTP STARTTLS, POP3 STLS */

@@ -220,10 +220,8 @@ static CURL *handle(const mp_net *n, struct xfer *x, mp_security sec, bool verif
 static void classify(CURL *h, CURLcode rc, struct xfer *x, const char *errbuf,
                      mp_conn *c)
 {
-	snprintf(c->error, sizeof c->error, "%s", errbuf[0] ? errbuf : curl_easy_strerror(rc));
-	for (char *p = c->error; *p; p++)
-		if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
-			*p = '?';
+	const char *e = errbuf[0] ? errbuf : curl_easy_strerror(rc);
+	mp_printable(c->error, sizeof c->error, e, strlen(e));
 	switch (rc) {
 	case CURLE_OK: c->result = MP_CONN_OK; break;
 	case CURLE_COULDNT_RESOLVE_HOST:
@@ -313,42 +311,60 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void finish(CURL *h, CURLcode rc, struct xfer *x, const char *errbuf,
-                   double t0, mp_conn *c)
+/* One libcurl handle's life: set up for a server, used, summed up in an
+ * mp_conn. */
+struct session {
+	struct xfer x;
+	char errbuf[CURL_ERROR_SIZE];
+	struct curl_slist *connect_to;
+	double t0;
+	CURL *h;
+};
+
+static bool session_start(struct session *ss, const mp_net *n, mp_protocol proto, mp_security sec,
+                          bool verify, const char *user, const char *password, const char *login_opt,
+                          mp_conn *c)
 {
-	classify(h, rc, x, errbuf, c);
-	c->seconds = now_s() - t0;
-	method_used(x->t.s ? x->t.s : "", c->method, sizeof c->method);
-	c->transcript = mp_buf_take(&x->t, NULL);
+	memset(c, 0, sizeof *c);
+	memset(ss, 0, sizeof *ss);
+	ss->x.proto = proto;
+	ss->t0 = now_s();
+	ss->h = handle(n, &ss->x, sec, verify, &ss->connect_to, ss->errbuf);
+	if (!ss->h) {
+		c->result = MP_CONN_OTHER;
+		snprintf(c->error, sizeof c->error, "libcurl could not start");
+		return false;
+	}
+	credentials(ss->h, user, password, login_opt);
+	return true;
+}
+
+static void session_end(struct session *ss, CURLcode rc, mp_conn *c)
+{
+	classify(ss->h, rc, &ss->x, ss->errbuf, c);
+	c->seconds = now_s() - ss->t0;
+	method_used(ss->x.t.s ? ss->x.t.s : "", c->method, sizeof c->method);
+	c->transcript = mp_buf_take(&ss->x.t, NULL);
+	curl_easy_cleanup(ss->h);
+	curl_slist_free_all(ss->connect_to);
+	xfer_free(&ss->x);
 }
 
 void mp_session_open(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
                      bool verify, const char *user, const char *password, const char *login_opt,
                      mp_conn *c)
 {
-	memset(c, 0, sizeof *c);
-	struct xfer x = {.proto = proto};
-	char errbuf[CURL_ERROR_SIZE] = "";
-	struct curl_slist *ct = NULL;
-	double t0 = now_s();
-	CURL *h = handle(n, &x, sec, verify, &ct, errbuf);
-	if (!h) {
-		c->result = MP_CONN_OTHER;
-		snprintf(c->error, sizeof c->error, "libcurl could not start");
+	struct session ss;
+	if (!session_start(&ss, n, proto, sec, verify, user, password, login_opt, c))
 		return;
-	}
 	char *url = make_url(proto, sec, host, port, NULL);
-	curl_easy_setopt(h, CURLOPT_URL, url);
+	curl_easy_setopt(ss.h, CURLOPT_URL, url);
 	/* Stop after the protocol's connect phase: greeting, capabilities,
 	 * STARTTLS, and the login when credentials are set. */
-	curl_easy_setopt(h, CURLOPT_CONNECT_ONLY, 1L);
-	credentials(h, user, password, login_opt);
-	CURLcode rc = curl_easy_perform(h);
-	tls_facts(&x, host, n, c);
-	finish(h, rc, &x, errbuf, t0, c);
-	curl_easy_cleanup(h);
-	curl_slist_free_all(ct);
-	xfer_free(&x);
+	curl_easy_setopt(ss.h, CURLOPT_CONNECT_ONLY, 1L);
+	CURLcode rc = curl_easy_perform(ss.h);
+	tls_facts(&ss.x, host, n, c);
+	session_end(&ss, rc, c);
 	free(url);
 }
 
@@ -356,33 +372,24 @@ void mp_session_send(const mp_net *n, mp_security sec, const char *host, int por
                      const char *password, const char *login_opt, const char *addr, const char *msg,
                      size_t len, mp_conn *c)
 {
-	memset(c, 0, sizeof *c);
-	struct xfer x = {.proto = MP_PROTO_SMTP, .up = msg, .uplen = len};
-	char errbuf[CURL_ERROR_SIZE] = "";
-	struct curl_slist *ct = NULL, *rcpt = NULL;
-	double t0 = now_s();
-	CURL *h = handle(n, &x, sec, true, &ct, errbuf);
-	if (!h) {
-		c->result = MP_CONN_OTHER;
+	struct session ss;
+	if (!session_start(&ss, n, MP_PROTO_SMTP, sec, true, user, password, login_opt, c))
 		return;
-	}
+	ss.x.up = msg;
+	ss.x.uplen = len;
 	char *url = make_url(MP_PROTO_SMTP, sec, host, port, NULL);
 	char *from = mp_xasprintf("<%s>", addr);
-	rcpt = curl_slist_append(rcpt, from);
-	curl_easy_setopt(h, CURLOPT_URL, url);
-	curl_easy_setopt(h, CURLOPT_MAIL_FROM, from);
-	curl_easy_setopt(h, CURLOPT_MAIL_RCPT, rcpt);
-	curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
-	curl_easy_setopt(h, CURLOPT_READFUNCTION, read_cb);
-	curl_easy_setopt(h, CURLOPT_READDATA, &x);
-	curl_easy_setopt(h, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
-	credentials(h, user, password, login_opt);
-	CURLcode rc = curl_easy_perform(h);
-	finish(h, rc, &x, errbuf, t0, c);
-	curl_easy_cleanup(h);
-	curl_slist_free_all(ct);
+	struct curl_slist *rcpt = curl_slist_append(NULL, from);
+	curl_easy_setopt(ss.h, CURLOPT_URL, url);
+	curl_easy_setopt(ss.h, CURLOPT_MAIL_FROM, from);
+	curl_easy_setopt(ss.h, CURLOPT_MAIL_RCPT, rcpt);
+	curl_easy_setopt(ss.h, CURLOPT_UPLOAD, 1L);
+	curl_easy_setopt(ss.h, CURLOPT_READFUNCTION, read_cb);
+	curl_easy_setopt(ss.h, CURLOPT_READDATA, &ss.x);
+	curl_easy_setopt(ss.h, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
+	CURLcode rc = curl_easy_perform(ss.h);
+	session_end(&ss, rc, c);
 	curl_slist_free_all(rcpt);
-	xfer_free(&x);
 	free(from);
 	free(url);
 }
@@ -397,72 +404,79 @@ static CURLcode request(CURL *h, struct xfer *x, const char *url, const char *cu
 	return curl_easy_perform(h);
 }
 
+/* IMAP: UID SEARCH in INBOX, then fetch the hit to prove it can be read. */
+static int find_imap(struct session *ss, mp_security sec, const char *host, int port, const char *token,
+                     CURLcode *rc)
+{
+	struct xfer *x = &ss->x;
+	char *url = make_url(MP_PROTO_IMAP, sec, host, port, "INBOX");
+	char *cmd = mp_xasprintf("UID SEARCH SUBJECT %s", token);
+	*rc = request(ss->h, x, url, cmd);
+	free(cmd);
+	free(url);
+	const char *s = x->body.s ? strstr(x->body.s, "* SEARCH") : NULL;
+	long uid = 0;
+	for (const char *p = s ? s + 8 : NULL; p && *p && *p != '\r' && *p != '\n';) {
+		char *end;
+		long v = strtol(p, &end, 10);
+		if (end == p)
+			p++;
+		else {
+			uid = v; /* the last hit: the newest */
+			p = end;
+		}
+	}
+	if (*rc != CURLE_OK || uid <= 0)
+		return 0;
+	char *path = mp_xasprintf("INBOX/;UID=%ld", uid);
+	url = make_url(MP_PROTO_IMAP, sec, host, port, path);
+	*rc = request(ss->h, x, url, NULL);
+	int found = *rc == CURLE_OK && x->body.s && strstr(x->body.s, token);
+	free(url);
+	free(path);
+	return found;
+}
+
+/* POP3: a new session sees new mail; the newest messages come last. */
+static int find_pop3(struct session *ss, mp_security sec, const char *host, int port, const char *token,
+                     CURLcode *rc)
+{
+	struct xfer *x = &ss->x;
+	char *url = make_url(MP_PROTO_POP3, sec, host, port, NULL);
+	*rc = request(ss->h, x, url, NULL); /* LIST */
+	long count = 0;
+	for (const char *p = x->body.s; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : "")
+		if (*p >= '0' && *p <= '9')
+			count = strtol(p, NULL, 10);
+	int found = 0;
+	for (long i = count; *rc == CURLE_OK && i > 0 && i > count - 50 && !found; i--) {
+		char *cmd = mp_xasprintf("TOP %ld 0", i);
+		*rc = request(ss->h, x, url, cmd);
+		free(cmd);
+		if (*rc == CURLE_OK && x->body.s && strstr(x->body.s, token)) {
+			char *one = mp_xasprintf("%ld", i);
+			char *u = make_url(MP_PROTO_POP3, sec, host, port, one);
+			*rc = request(ss->h, x, u, NULL); /* RETR: read it back whole */
+			found = *rc == CURLE_OK && x->body.s && strstr(x->body.s, token);
+			free(u);
+			free(one);
+		}
+	}
+	free(url);
+	return found;
+}
+
 int mp_session_find(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
                     const char *user, const char *password, const char *login_opt, const char *token,
                     mp_conn *c)
 {
-	memset(c, 0, sizeof *c);
-	struct xfer x = {.proto = proto};
-	char errbuf[CURL_ERROR_SIZE] = "";
-	struct curl_slist *ct = NULL;
-	double t0 = now_s();
-	CURL *h = handle(n, &x, sec, true, &ct, errbuf);
-	if (!h) {
-		c->result = MP_CONN_OTHER;
+	struct session ss;
+	if (!session_start(&ss, n, proto, sec, true, user, password, login_opt, c))
 		return -1;
-	}
-	credentials(h, user, password, login_opt);
-	int found = 0;
 	CURLcode rc;
-	if (proto == MP_PROTO_IMAP) {
-		/* UID SEARCH in INBOX; then fetch the hit to prove it can be read. */
-		char *url = make_url(proto, sec, host, port, "INBOX");
-		char *cmd = mp_xasprintf("UID SEARCH SUBJECT %s", token);
-		rc = request(h, &x, url, cmd);
-		free(cmd);
-		free(url);
-		const char *s = x.body.s ? strstr(x.body.s, "* SEARCH") : NULL;
-		long uid = 0;
-		for (const char *p = s ? s + 8 : NULL; p && *p && *p != '\r' && *p != '\n'; p++)
-			if (*p >= '0' && *p <= '9') {
-				uid = strtol(p, (char **)&p, 10);
-				p--;
-			}
-		if (rc == CURLE_OK && uid > 0) {
-			char *path = mp_xasprintf("INBOX/;UID=%ld", uid);
-			url = make_url(proto, sec, host, port, path);
-			rc = request(h, &x, url, NULL);
-			found = rc == CURLE_OK && x.body.s && strstr(x.body.s, token);
-			free(url);
-			free(path);
-		}
-	} else {
-		/* A new POP3 session sees new mail; the newest messages come last. */
-		char *url = make_url(proto, sec, host, port, NULL);
-		rc = request(h, &x, url, NULL); /* LIST */
-		long count = 0;
-		for (const char *p = x.body.s; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : "")
-			if (*p >= '0' && *p <= '9')
-				count = strtol(p, NULL, 10);
-		for (long i = count; rc == CURLE_OK && i > 0 && i > count - 50 && !found; i--) {
-			char *cmd = mp_xasprintf("TOP %ld 0", i);
-			rc = request(h, &x, url, cmd);
-			free(cmd);
-			if (rc == CURLE_OK && x.body.s && strstr(x.body.s, token)) {
-				char *one = mp_xasprintf("%ld", i);
-				char *u = make_url(proto, sec, host, port, one);
-				rc = request(h, &x, u, NULL); /* RETR: read it back whole */
-				found = rc == CURLE_OK && x.body.s && strstr(x.body.s, token);
-				free(u);
-				free(one);
-			}
-		}
-		free(url);
-	}
-	finish(h, rc, &x, errbuf, t0, c);
-	curl_easy_cleanup(h);
-	curl_slist_free_all(ct);
-	xfer_free(&x);
+	int found = proto == MP_PROTO_IMAP ? find_imap(&ss, sec, host, port, token, &rc)
+	                                   : find_pop3(&ss, sec, host, port, token, &rc);
+	session_end(&ss, rc, c);
 	return rc != CURLE_OK ? -1 : found;
 }
 
