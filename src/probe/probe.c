@@ -153,8 +153,10 @@ static void probe_server(const mp_net *net, const mailprof_probe_options *o, str
 		safe = false;
 		snprintf(login, sizeof login, "login not tried: the user name is empty or holds spaces or control characters");
 	}
-	if (o->password && has_password_auth(s) && safe &&
-	    mp_probe_login_method(s, caps, t->opt, sizeof t->opt, t->method, sizeof t->method)) {
+	bool method = safe && mp_probe_login_method(s, caps, t->opt, sizeof t->opt, t->method, sizeof t->method);
+	if (o->password && has_password_auth(s) && safe && !method)
+		snprintf(login, sizeof login, "login not tried: no method the profile allows is offered");
+	if (o->password && has_password_auth(s) && method) {
 		mp_conn l;
 		mp_session_open(net, s->protocol, t->sec, s->host.v, t->port, true, user_of(t), o->password, t->opt, &l);
 		if (l.method[0]) /* what curl actually used */

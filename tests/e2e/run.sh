@@ -468,6 +468,27 @@ assert got[2][2] == "no answer within 2 s (the greeting)", got
 PY
 fi
 
+# The certificate names 127.0.0.1, not "localhost": a profile that says
+# localhost (still connected to 127.0.0.1 only) gets MP054 and no login.
+sed 's/^host = 127.0.0.1/host = localhost/' "$SAMPLES/port25.ini" | sed '/^\[outgoing\]/,$d' >"$po/otherhost.ini"
+probe otherhost "${CA[@]}" --connect-to localhost:10993:127.0.0.1:10993 --login --password-env MAILPROF_E2E_PW "$po/otherhost.ini"
+[ "$(rc_of otherhost)" = 1 ] && grep -q 'imap localhost:10993 (TLS): certificate CN=127.0.0.1 does not name localhost; not logging in \[MP054\]' "$po/otherhost.out" &&
+	[ "$(count otherhost MP053)" = 0 ] && [ "$(count otherhost MP060)" = 0 ] &&
+	pass "probe otherhost: a certificate for another host name gives MP054 (trusted, no login tried)" ||
+	fail "probe otherhost: exit $(rc_of otherhost): $(head -c 600 "$po/otherhost.out") $(cat "$po/otherhost.err")"
+
+# IMAP on 143 without STARTTLS: the password would cross in clear (MP057,
+# the server offers STARTTLS), so no login is tried. IMAP on 993 where the
+# profile asks for a challenge-response login (password-encrypted) and the
+# server offers only PLAIN and LOGIN: MP058.
+printf '[account]\nemail = %s\n\n[incoming]\nprotocol = imap\nhost = 127.0.0.1\nport = 10143\nsecurity = none\nauth = password-cleartext\nusername = e2euser\n\n[incoming]\nprotocol = imap\nhost = 127.0.0.1\nport = 10993\nsecurity = tls\nauth = password-encrypted\nusername = e2euser\n' "$ADDR" >"$po/plain.ini"
+probe plain "${CA[@]}" --login --password-env MAILPROF_E2E_PW "$po/plain.ini"
+[ "$(rc_of plain)" = 1 ] && grep -q 'plain.ini:8:12: error: imap 127.0.0.1:10143 (no TLS): the password would be sent before TLS; the server offers STARTTLS: use it \[MP057\]' "$po/plain.out" &&
+	grep -q 'login not tried: no TLS' "$po/plain.out" &&
+	grep -q 'plain.ini:17:8: error: imap 127.0.0.1:10993 (TLS): the profile logs in with password-encrypted (CRAM-MD5, DIGEST-MD5 or SCRAM); the server offers PLAIN LOGIN \[MP058\]' "$po/plain.out" &&
+	pass "probe plain: IMAP without TLS gives MP057 (STARTTLS offered, no login tried); a login method not offered gives MP058" ||
+	fail "probe plain: exit $(rc_of plain): $(grep -v '^  fix' "$po/plain.out" | head -c 900)"
+
 # Every report format of check, from the same probe.
 okf=""
 for fmt in json sarif github junit; do
