@@ -177,6 +177,10 @@ cat >"$T/postfix/master.cf" <<EOF
   -o syslog_name=postfix/smtp25
   -o smtpd_sasl_auth_enable=no
   -o smtpd_relay_restrictions=reject_unauth_destination
+# An SMTP server without TLS at all (the probe's STARTTLS-not-offered case).
+127.0.0.1:10026 inet n - n - - smtpd
+  -o syslog_name=postfix/notls
+  -o smtpd_tls_security_level=none
 127.0.0.1:10587 inet n - n - - smtpd
   -o syslog_name=postfix/submission
   -o smtpd_tls_security_level=encrypt
@@ -217,7 +221,7 @@ MAIL_CONFIG=$T/postfix setsid /usr/lib/postfix/sbin/master -c "$T/postfix" -d >"
 PIDS="$PIDS $!"
 
 # Wait until every port answers.
-for port in 10143 10993 10110 10995 10025 10587 10465; do
+for port in 10143 10993 10110 10995 10025 10026 10587 10465; do
 	for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
 	(exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null || { cat "$T"/*.log "$T/postfix.start" 2>/dev/null | tail -20; die "nothing listens on 127.0.0.1:$port"; }
 done
@@ -488,6 +492,15 @@ probe plain "${CA[@]}" --login --password-env MAILPROF_E2E_PW "$po/plain.ini"
 	grep -q 'plain.ini:17:8: error: imap 127.0.0.1:10993 (TLS): the profile logs in with password-encrypted (CRAM-MD5, DIGEST-MD5 or SCRAM); the server offers PLAIN LOGIN \[MP058\]' "$po/plain.out" &&
 	pass "probe plain: IMAP without TLS gives MP057 (STARTTLS offered, no login tried); a login method not offered gives MP058" ||
 	fail "probe plain: exit $(rc_of plain): $(grep -v '^  fix' "$po/plain.out" | head -c 900)"
+
+# The profile says STARTTLS; this SMTP server (10026) offers none: MP052,
+# and curl never goes on without TLS.
+printf '[account]\nemail = %s\n\n[outgoing]\nprotocol = smtp\nhost = 127.0.0.1\nport = 10026\nsecurity = starttls\nauth = password-cleartext\n' "$ADDR" >"$po/notls.ini"
+probe notls --login --password-env MAILPROF_E2E_PW "$po/notls.ini"
+[ "$(rc_of notls)" = 1 ] && grep -q 'notls.ini:[0-9:]*: error: smtp 127.0.0.1:10026 (STARTTLS): the profile says STARTTLS, the server offers none (it offers: PIPELINING, .*) \[MP052\]' "$po/notls.out" &&
+	[ "$(count notls MP060)" = 0 ] &&
+	pass "probe notls: STARTTLS in the profile, none offered: MP052, nothing sent in clear" ||
+	fail "probe notls: exit $(rc_of notls): $(grep -v '^  fix' "$po/notls.out" | head -c 600) $(cat "$po/notls.err")"
 
 # Every report format of check, from the same probe.
 okf=""
