@@ -16,7 +16,6 @@ static mailprof_loc at(const mp_server *s, const mailprof_loc *val)
 	return mp_server_val_loc(s, val);
 }
 
-#define FIND(rule, loc, ...) mp_diag_rule(d, &mp_rule_##rule.info, mp_rule_##rule.info.severity, loc, __VA_ARGS__)
 
 /* The profile's methods a password login can use: cleartext ones first. */
 static bool offers(const mp_server *s, const mp_caps *c, mp_auth a)
@@ -110,26 +109,26 @@ void mp_probe_conn_findings(const mp_server *s, const mp_conn *c, const mp_caps 
 	         port, sec_word(sec));
 	char greet[160];
 	switch (c->result) {
-	case MP_CONN_REFUSED: FIND(probe_refused, &l, "%s: %s", who, c->error); return;
+	case MP_CONN_REFUSED: MP_PROBE_FIND(probe_refused, &l, "%s: %s", who, c->error); return;
 	case MP_CONN_TIMEOUT:
-		FIND(probe_timeout, &l, "%s: no answer within %g s (%s)", who, timeout, c->step[0] ? c->step : "a reply");
+		MP_PROBE_FIND(probe_timeout, &l, "%s: no answer within %g s (%s)", who, timeout, c->step[0] ? c->step : "a reply");
 		return;
 	case MP_CONN_TLS:
-		FIND(probe_tls_failed, &lsec, "%s: TLS handshake failed: %s", who, c->error);
+		MP_PROBE_FIND(probe_tls_failed, &lsec, "%s: TLS handshake failed: %s", who, c->error);
 		return;
 	case MP_CONN_NO_STARTTLS:
-		FIND(probe_starttls_missing, &lsec, "%s: the profile says STARTTLS, the server offers none%s%s%s", who,
+		MP_PROBE_FIND(probe_starttls_missing, &lsec, "%s: the profile says STARTTLS, the server offers none%s%s%s", who,
 		     pre->words[0] ? " (it offers: " : "", pre->words, pre->words[0] ? ")" : "");
 		return;
 	case MP_CONN_PROTOCOL:
 	case MP_CONN_OTHER:
 		if (!mp_greeting(s->protocol, c->transcript ? c->transcript : "", greet, sizeof greet)) {
-			FIND(probe_protocol, &l, "%s: the server does not greet as %s does%s%s%s", who,
+			MP_PROBE_FIND(probe_protocol, &l, "%s: the server does not greet as %s does%s%s%s", who,
 			     mp_protocol_name(s->protocol), greet[0] ? " (it said: \"" : "", greet,
 			     greet[0] ? "\")" : "");
 			return;
 		}
-		FIND(probe_protocol, &l, "%s: %s", who, c->error);
+		MP_PROBE_FIND(probe_protocol, &l, "%s: %s", who, c->error);
 		return;
 	case MP_CONN_LOGIN:
 	case MP_CONN_OK: break;
@@ -137,23 +136,23 @@ void mp_probe_conn_findings(const mp_server *s, const mp_conn *c, const mp_caps 
 
 	const mp_caps *caps = sec == MP_SEC_NONE ? pre : post;
 	if (sec == MP_SEC_STARTTLS && pre->seen && !pre->starttls)
-		FIND(probe_starttls_missing, &lsec, "%s: the profile says STARTTLS, the server offers none (it offers: %s)",
+		MP_PROBE_FIND(probe_starttls_missing, &lsec, "%s: the profile says STARTTLS, the server offers none (it offers: %s)",
 		     who, pre->words);
 	const mp_cert_facts *ct = &c->cert;
 	if (c->tls && ct->present) {
 		if (!ct->trusted) {
-			FIND(probe_cert_untrusted, &lsec, "%s: certificate %s (issuer %s) not trusted: %s; not logging in",
+			MP_PROBE_FIND(probe_cert_untrusted, &lsec, "%s: certificate %s (issuer %s) not trusted: %s; not logging in",
 			     who, ct->subject, ct->issuer, ct->why);
 		}
 		if (!ct->host_ok) {
-			FIND(probe_cert_host, &l, "%s: certificate %s does not name %s; not logging in", who, ct->subject,
+			MP_PROBE_FIND(probe_cert_host, &l, "%s: certificate %s does not name %s; not logging in", who, ct->subject,
 			     s->host.v ? s->host.v : "?");
 		}
 		if (ct->seconds_left < 0 || ct->not_yet_valid) {
-			FIND(probe_cert_expired, &lsec, "%s: certificate %s %s (not after %s); not logging in", who,
+			MP_PROBE_FIND(probe_cert_expired, &lsec, "%s: certificate %s %s (not after %s); not logging in", who,
 			     ct->subject, ct->not_yet_valid ? "is not valid yet" : "has expired", ct->not_after);
 		} else if (ct->seconds_left < 14 * 86400) {
-			FIND(probe_cert_expiring, &lsec, "%s: certificate %s expires %s, in %.1f days", who, ct->subject,
+			MP_PROBE_FIND(probe_cert_expiring, &lsec, "%s: certificate %s expires %s, in %.1f days", who, ct->subject,
 			     ct->not_after, (double)ct->seconds_left / 86400.0);
 		}
 	}
@@ -164,7 +163,7 @@ void mp_probe_conn_findings(const mp_server *s, const mp_conn *c, const mp_caps 
 		password |= list[i] == MP_AUTH_PASSWORD_CLEARTEXT || list[i] == MP_AUTH_PASSWORD_ENCRYPTED ||
 		            list[i] == MP_AUTH_NTLM;
 	if (sec == MP_SEC_NONE && password)
-		FIND(probe_cleartext_login, &lsec, "%s: the password would be sent before TLS; the server %s", who,
+		MP_PROBE_FIND(probe_cleartext_login, &lsec, "%s: the password would be sent before TLS; the server %s", who,
 		     pre->starttls ? "offers STARTTLS: use it" : "offers no STARTTLS either: use its implicit-TLS port");
 	if (caps->seen && n) {
 		bool any = false;
@@ -176,7 +175,7 @@ void mp_probe_conn_findings(const mp_server *s, const mp_conn *c, const mp_caps 
 				if (*mp_probe_auth_words(list[i]))
 					snprintf(want + strlen(want), sizeof want - strlen(want), "%s%s", want[0] ? "; " : "",
 					         mp_probe_auth_words(list[i]));
-			FIND(probe_auth_missing, &lauth, "%s: the profile logs in with %s (%s); the server offers %s", who,
+			MP_PROBE_FIND(probe_auth_missing, &lauth, "%s: the profile logs in with %s (%s); the server offers %s", who,
 			     mp_auth_name(list[0]), want, caps->mechs[0] ? caps->mechs : "no authentication");
 		}
 	}
@@ -195,7 +194,7 @@ void mp_probe_server_report(const mp_server *s, const mp_conn *c, const mp_caps 
 		         ct->issuer, ct->not_after);
 	else if (c->tls)
 		snprintf(tls, sizeof tls, "%s", c->tls_version);
-	FIND(probe_server, &l, "%s %s:%d (%s): %s; offers %s%s%s", mp_protocol_name(s->protocol),
+	MP_PROBE_FIND(probe_server, &l, "%s %s:%d (%s): %s; offers %s%s%s", mp_protocol_name(s->protocol),
 	     s->host.v ? s->host.v : "?", port, sec_word(sec), tls, caps->words[0] ? caps->words : "no capability list",
 	     login && *login ? "; " : "", login ? login : "");
 }

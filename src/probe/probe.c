@@ -24,8 +24,6 @@ static const char *keep(mailprof_probe *r, const char *s)
 	return r->strs[r->nstrs++] = mp_xstrdup(s);
 }
 
-#define FIND(rule, loc, ...) mp_diag_rule(d, &mp_rule_##rule.info, mp_rule_##rule.info.severity, loc, __VA_ARGS__)
-
 static const char *const states[] = {
 	[MP_CONN_OK] = "ok", [MP_CONN_REFUSED] = "refused", [MP_CONN_TIMEOUT] = "timeout",
 	[MP_CONN_TLS] = "tls-failed", [MP_CONN_NO_STARTTLS] = "no-starttls", [MP_CONN_LOGIN] = "ok",
@@ -106,7 +104,7 @@ static void op25b(const mp_net *net, struct target *t, const mp_conn *c, const m
 		bool ok = a.result == MP_CONN_OK && post2.auth;
 		mp_conn_free(&a);
 		if (ok) {
-			FIND(probe_op25b, &t->s->loc,
+			MP_PROBE_FIND(probe_op25b, &t->s->loc,
 			     "smtp %s:25 %s (as with Outbound Port 25 Blocking); port %d with %s offers AUTH %s: send "
 			     "through %d",
 			     t->s->host.v, why, alt[i].port, alt[i].sec == MP_SEC_TLS ? "TLS" : "STARTTLS", post2.mechs,
@@ -174,10 +172,10 @@ static void probe_server(const mp_net *net, const mailprof_probe_options *o, str
 			snprintf(login, sizeof login, "login as %s with %s failed", user_of(t), m);
 			mp_last_reply(l.transcript ? l.transcript : "", reply, sizeof reply);
 			if (l.result == MP_CONN_LOGIN)
-				FIND(probe_login_failed, &s->loc, "%s: login as %s with %s refused: %s", who, user_of(t), m,
+				MP_PROBE_FIND(probe_login_failed, &s->loc, "%s: login as %s with %s refused: %s", who, user_of(t), m,
 				     reply[0] ? reply : l.error);
 			else
-				FIND(probe_login_failed, &s->loc, "%s: login as %s with %s failed: %s", who, user_of(t), m,
+				MP_PROBE_FIND(probe_login_failed, &s->loc, "%s: login as %s with %s failed: %s", who, user_of(t), m,
 				     l.error);
 		}
 		mp_conn_free(&l);
@@ -200,13 +198,6 @@ static void rfc5322_date(char *out, size_t n)
 	         months[tm.tm_mon % 12], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void sleep_s(double s)
 {
 	struct timespec ts = {(time_t)s, (long)((s - (double)(time_t)s) * 1e9)};
@@ -226,7 +217,7 @@ static void send_test(const mp_net *net, const mailprof_probe_options *o, const 
 		                                                             strcmp(tg[i].res->state, "ok") == 0)))
 			out = &tg[i];
 	if (!out) {
-		FIND(probe_send_failed, &a->loc, "%s: no test mail sent: no outgoing server took the login", addr);
+		MP_PROBE_FIND(probe_send_failed, &a->loc, "%s: no test mail sent: no outgoing server took the login", addr);
 		return;
 	}
 	unsigned char rnd[8];
@@ -247,14 +238,14 @@ static void send_test(const mp_net *net, const mailprof_probe_options *o, const 
 	char who[300];
 	label(out, who, sizeof who);
 	mp_conn c;
-	double t0 = now_s();
+	double t0 = mp_probe_now();
 	mp_session_send(net, out->sec, out->s->host.v, out->port, out->logged_in ? user_of(out) : NULL,
 	                out->logged_in ? o->password : NULL, out->opt, addr, msg, strlen(msg), &c);
 	free(msg);
 	if (c.result != MP_CONN_OK) {
 		char reply[200];
 		mp_last_reply(c.transcript ? c.transcript : "", reply, sizeof reply);
-		FIND(probe_send_failed, &out->s->loc, "%s: the test mail to %s was not accepted: %s", who, addr,
+		MP_PROBE_FIND(probe_send_failed, &out->s->loc, "%s: the test mail to %s was not accepted: %s", who, addr,
 		     reply[0] ? reply : c.error);
 		mp_conn_free(&c);
 		return;
@@ -269,7 +260,7 @@ static void send_test(const mp_net *net, const mailprof_probe_options *o, const 
 		label(in, inwho, sizeof inwho);
 		int found = 0;
 		char err[200] = "";
-		while (!found && now_s() - t0 < wait) {
+		while (!found && mp_probe_now() - t0 < wait) {
 			found = mp_session_find(net, in->s->protocol, in->sec, in->s->host.v, in->port, user_of(in),
 			                        o->password, in->opt, token, &c);
 			if (found < 0)
@@ -279,11 +270,11 @@ static void send_test(const mp_net *net, const mailprof_probe_options *o, const 
 				sleep_s(0.5);
 		}
 		if (found == 1) {
-			in->res->round_trip = now_s() - t0;
-			FIND(probe_round_trip, &in->s->loc, "%s: the test mail sent through %s arrived after %.1f s", inwho,
+			in->res->round_trip = mp_probe_now() - t0;
+			MP_PROBE_FIND(probe_round_trip, &in->s->loc, "%s: the test mail sent through %s arrived after %.1f s", inwho,
 			     who, in->res->round_trip);
 		} else {
-			FIND(probe_send_failed, &in->s->loc, "%s: the test mail sent through %s did not arrive within %g s%s%s",
+			MP_PROBE_FIND(probe_send_failed, &in->s->loc, "%s: the test mail sent through %s did not arrive within %g s%s%s",
 			     inwho, who, wait, err[0] ? ": " : "", err);
 		}
 	}
@@ -338,7 +329,7 @@ mailprof_probe *mailprof_probe_run(const mailprof_profile *p, const mailprof_pro
 			if (addr && strchr(addr, '@') && one_word(addr, "<>()[],;:\\\""))
 				send_test(&net, o, a, addr, tg, nt, d);
 			else
-				FIND(probe_send_failed, &a->loc, "no test mail sent: the account has no usable address (use --email)");
+				MP_PROBE_FIND(probe_send_failed, &a->loc, "no test mail sent: the account has no usable address (use --email)");
 		}
 		free(tg);
 	}

@@ -61,7 +61,14 @@ typedef struct {
 void mp_cert_facts_get(const void *leaf, const void *chain, const char *host, const char *ca_file,
                        int64_t now, mp_cert_facts *out);
 
+/* A finding of a probe rule (rules_probe.c) into the list d in scope. */
+#define MP_PROBE_FIND(rule, loc, ...)                                                          \
+	mp_diag_rule(d, &mp_rule_##rule.info, mp_rule_##rule.info.severity, loc, __VA_ARGS__)
+
 /* ---- one connection (session.c) ---- */
+/* Seconds on the monotonic clock, for timings. */
+double mp_probe_now(void);
+
 typedef enum {
 	MP_CONN_OK = 0,
 	MP_CONN_REFUSED,   /* no TCP connection: refused, unresolved, unreachable */

@@ -304,7 +304,7 @@ static void credentials(CURL *h, const char *user, const char *password, const c
 	curl_easy_setopt(h, CURLOPT_SASL_IR, 1L);
 }
 
-static double now_s(void)
+double mp_probe_now(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -328,7 +328,7 @@ static bool session_start(struct session *ss, const mp_net *n, mp_protocol proto
 	memset(c, 0, sizeof *c);
 	memset(ss, 0, sizeof *ss);
 	ss->x.proto = proto;
-	ss->t0 = now_s();
+	ss->t0 = mp_probe_now();
 	ss->h = handle(n, &ss->x, sec, verify, &ss->connect_to, ss->errbuf);
 	if (!ss->h) {
 		c->result = MP_CONN_OTHER;
@@ -342,7 +342,7 @@ static bool session_start(struct session *ss, const mp_net *n, mp_protocol proto
 static void session_end(struct session *ss, CURLcode rc, mp_conn *c)
 {
 	classify(ss->h, rc, &ss->x, ss->errbuf, c);
-	c->seconds = now_s() - ss->t0;
+	c->seconds = mp_probe_now() - ss->t0;
 	method_used(ss->x.t.s ? ss->x.t.s : "", c->method, sizeof c->method);
 	c->transcript = mp_buf_take(&ss->x.t, NULL);
 	curl_easy_cleanup(ss->h);
