@@ -490,3 +490,22 @@ Test(probe_cli, usage_and_formats)
 	cr_expect(strstr(out, "--password-stdin") && strstr(out, "--send-test") && strstr(out, "--ca-file"));
 	free(out), free(err);
 }
+
+Test(probe_login, who_logs_in)
+{
+	mp_caps pre, with_auth, without;
+	mp_caps_parse(MP_PROTO_SMTP, "220 hi\n> EHLO\n250-hi\n250 AUTH PLAIN\n", &pre, &with_auth);
+	mp_caps_parse(MP_PROTO_SMTP, "220 hi\n> EHLO\n250-hi\n250 8BITMIME\n", &pre, &without);
+	/* a notice that does not say how SMTP authenticates: as the server offers */
+	const mp_server *s = server(ACC "[outgoing]\nhost = smtp.example.com\nport = 587\nsecurity = starttls\n");
+	cr_expect(mp_probe_wants_login(s, &with_auth));
+	cr_expect(!mp_probe_wants_login(s, &without));
+	cr_expect(!mp_probe_wants_login(s, NULL));
+	mailprof_profile_free(prof);
+	s = server(ACC "[outgoing]\nhost = smtp.example.com\nport = 25\nauth = none\n");
+	cr_expect(!mp_probe_wants_login(s, &with_auth), "the profile says no authentication");
+	mailprof_profile_free(prof);
+	s = server(ACC "[incoming]\nprotocol = pop3\nhost = pop.example.com\nport = 995\nsecurity = tls\n");
+	cr_expect(mp_probe_wants_login(s, NULL), "an incoming server always needs a login");
+	mailprof_profile_free(prof);
+}

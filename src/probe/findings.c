@@ -51,18 +51,30 @@ const char *mp_probe_auth_words(mp_auth a)
 	}
 }
 
-/* The auth methods that matter for s: its list, or a password login for an
- * incoming server that lists none (it always needs one). */
-static size_t auth_list(const mp_server *s, mp_auth *out)
+/* The auth methods that matter for s: its list; for a profile that names
+ * none, a password login where one is needed: always on an incoming
+ * server, on SMTP when the server offers AUTH (c; NULL: not known). */
+static size_t auth_list(const mp_server *s, const mp_caps *c, mp_auth *out)
 {
 	if (s->nauth) {
 		memcpy(out, s->auth, s->nauth * sizeof *out);
 		return s->nauth;
 	}
-	if (s->protocol == MP_PROTO_SMTP)
+	if (s->protocol == MP_PROTO_SMTP && !(c && c->auth))
 		return 0;
 	out[0] = MP_AUTH_PASSWORD_CLEARTEXT;
 	return 1;
+}
+
+bool mp_probe_wants_login(const mp_server *s, const mp_caps *c)
+{
+	mp_auth list[MP_MAX_AUTH];
+	size_t n = auth_list(s, c, list);
+	for (size_t i = 0; i < n; i++)
+		if (list[i] == MP_AUTH_PASSWORD_CLEARTEXT || list[i] == MP_AUTH_PASSWORD_ENCRYPTED ||
+		    list[i] == MP_AUTH_NTLM)
+			return true;
+	return false;
 }
 
 bool mp_probe_login_method(const mp_server *s, const mp_caps *c, char *opt, size_t nopt, char *name,
@@ -77,7 +89,7 @@ bool mp_probe_login_method(const mp_server *s, const mp_caps *c, char *opt, size
 		{MP_AUTH_NTLM, "NTLM"},
 	};
 	mp_auth list[MP_MAX_AUTH];
-	size_t n = auth_list(s, list);
+	size_t n = auth_list(s, c, list);
 	for (size_t i = 0; i < n; i++) {
 		for (size_t k = 0; k < MP_COUNT(order); k++)
 			if (order[k].auth == list[i] && mp_caps_has_mech(c, order[k].mech)) {
@@ -156,13 +168,11 @@ void mp_probe_conn_findings(const mp_server *s, const mp_conn *c, const mp_caps 
 			     ct->not_after, (double)ct->seconds_left / 86400.0);
 		}
 	}
+	/* What the profile itself asks for: an SMTP server it lists without
+	 * authentication is not held to what the server offers. */
 	mp_auth list[MP_MAX_AUTH];
-	size_t n = auth_list(s, list);
-	bool password = false;
-	for (size_t i = 0; i < n; i++)
-		password |= list[i] == MP_AUTH_PASSWORD_CLEARTEXT || list[i] == MP_AUTH_PASSWORD_ENCRYPTED ||
-		            list[i] == MP_AUTH_NTLM;
-	if (sec == MP_SEC_NONE && password)
+	size_t n = auth_list(s, NULL, list);
+	if (sec == MP_SEC_NONE && mp_probe_wants_login(s, NULL))
 		MP_PROBE_FIND(probe_cleartext_login, &lsec, "%s: the password would be sent before TLS; the server %s", who,
 		     pre->starttls ? "offers STARTTLS: use it" : "offers no STARTTLS either: use its implicit-TLS port");
 	if (caps->seen && n) {

@@ -38,7 +38,7 @@ struct target {
 	int port;
 	mailprof_probe_server *res;
 	mailprof_probe *owner; /* keeps the result's strings */
-	bool logged_in;
+	bool needs_login, logged_in;
 	char opt[40], method[24];
 };
 
@@ -47,13 +47,6 @@ static int sec_of(const mp_server *s)
 	if (s->security.set)
 		return s->security.v;
 	return s->port.set && mp_port_is_implicit_tls(s->port.v) ? MP_SEC_TLS : MP_SEC_NONE;
-}
-
-static bool has_password_auth(const mp_server *s)
-{
-	if (!s->nauth)
-		return s->protocol != MP_PROTO_SMTP;
-	return mp_server_uses_password(s);
 }
 
 static const char *user_of(const struct target *t)
@@ -145,16 +138,18 @@ static void probe_server(const mp_net *net, const mailprof_probe_options *o, str
 	bool safe = c.result == MP_CONN_OK && c.tls && c.cert.present && c.cert.trusted && c.cert.host_ok &&
 	            c.cert.seconds_left >= 0 && !c.cert.not_yet_valid;
 	char login[300] = "";
-	if (o->password && has_password_auth(s) && !safe && c.result == MP_CONN_OK)
+	bool wants = o->password && mp_probe_wants_login(s, caps);
+	t->needs_login = mp_probe_wants_login(s, caps);
+	if (wants && !safe && c.result == MP_CONN_OK)
 		snprintf(login, sizeof login, "login not tried: %s", t->sec == MP_SEC_NONE ? "no TLS" : "certificate refused");
-	if (o->password && has_password_auth(s) && safe && !one_word(user_of(t), "")) {
+	if (wants && safe && !one_word(user_of(t), "")) {
 		safe = false;
 		snprintf(login, sizeof login, "login not tried: the user name is empty or holds spaces or control characters");
 	}
 	bool method = safe && mp_probe_login_method(s, caps, t->opt, sizeof t->opt, t->method, sizeof t->method);
-	if (o->password && has_password_auth(s) && safe && !method)
+	if (wants && safe && !method)
 		snprintf(login, sizeof login, "login not tried: no method the profile allows is offered");
-	if (o->password && has_password_auth(s) && method) {
+	if (wants && method) {
 		mp_conn l;
 		mp_session_open(net, s->protocol, t->sec, s->host.v, t->port, true, user_of(t), o->password, t->opt, &l);
 		if (l.method[0]) /* what curl actually used */
@@ -212,7 +207,7 @@ static void send_test(const mp_net *net, const mailprof_probe_options *o, const 
 {
 	struct target *out = NULL;
 	for (size_t i = 0; i < ntg && !out; i++)
-		if (tg[i].s->protocol == MP_PROTO_SMTP && (tg[i].logged_in || (!has_password_auth(tg[i].s) &&
+		if (tg[i].s->protocol == MP_PROTO_SMTP && (tg[i].logged_in || (!tg[i].needs_login &&
 		                                                             tg[i].res->state &&
 		                                                             strcmp(tg[i].res->state, "ok") == 0)))
 			out = &tg[i];

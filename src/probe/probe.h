@@ -124,6 +124,10 @@ void mp_session_global_init(void);
  * USER), its name into name. False when nothing offered fits the profile. */
 bool mp_probe_login_method(const mp_server *s, const mp_caps *c, char *opt, size_t nopt, char *name,
                            size_t nname);
+/* Whether s logs in with a password: its auth list says so, or it lists
+ * none and is an incoming server, or an SMTP server that offers AUTH (c;
+ * NULL: not known). */
+bool mp_probe_wants_login(const mp_server *s, const mp_caps *c);
 /* What the offered mechanisms can do for the profile's auth list, in words. */
 const char *mp_probe_auth_words(mp_auth a);
 
