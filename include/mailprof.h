@@ -329,7 +329,9 @@ MAILPROF_EXPORT void mailprof_batch_add(mailprof_batch *b, const mailprof_profil
  * send_test, mail the account's own address and read it back through every
  * incoming server. What the servers contradict becomes findings of the
  * probe rules (MP050-MP065) at each server's line; the password never
- * appears in a finding or a result. Safe to call from several threads. */
+ * appears in a finding or a result. Safe to call from several threads;
+ * libcurl is set up on first use (its curl_global_init is thread-safe in
+ * the versions built with CURL_VERSION_THREADSAFE, Debian's among them). */
 typedef struct {
 	double timeout;         /* seconds per step (connect, TLS, each reply); <= 0: 10 */
 	double wait;            /* send_test: seconds to wait for the mail; <= 0: 60 */
