@@ -33,7 +33,7 @@ WARN = -Wall -Wextra -Werror -Wshadow -Wconversion -Wformat=2 -Wstrict-prototype
 OPT ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -fPIC \
 	-fvisibility=hidden -Iinclude -Isrc -I$(B) $(XML_CFLAGS) $(INIH_CFLAGS) $(CRYPTO_CFLAGS) $(CURL_CFLAGS) $(CFLAGS)
-LIBS = $(XML_LIBS) $(INIH_LIBS) $(CURL_LIBS) $(CRYPTO_LIBS) -lpthread -lm
+LIBS = $(XML_LIBS) $(INIH_LIBS) $(CURL_LIBS) $(CRYPTO_LIBS) -lpthread
 
 # The command (src/cli/) sees the public header only: the compiler enforces
 # that it uses the library through include/mailprof.h.

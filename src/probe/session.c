@@ -4,7 +4,6 @@
  * lines, and the verbs of our commands, never their arguments) for caps.c;
  * the certificate comes from the TLS session itself (cert.c). */
 #include <curl/curl.h>
-#include <math.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <pthread.h>
@@ -29,6 +28,10 @@ struct xfer {
 	mp_buf body; /* what a command returned (search results, message list) */
 	const char *up;
 	size_t uplen, upoff;
+	/* Per-step timeout: a step (connect, TLS handshake, a reply) is the
+	 * time without a byte from the server since the last thing we sent. */
+	double timeout, last;
+	bool idle; /* progress_cb stopped the transfer for it */
 };
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -118,6 +121,8 @@ static int debug_cb(CURL *h, curl_infotype type, char *data, size_t size, void *
 {
 	(void)h;
 	struct xfer *x = u;
+	if (type != CURLINFO_TEXT)
+		x->last = mp_probe_now(); /* bytes came or went: a new step */
 	if (x->t.len > MAX_TRANSCRIPT)
 		return 0;
 	if (type == CURLINFO_HEADER_OUT) {
@@ -140,6 +145,19 @@ static int debug_cb(CURL *h, curl_infotype type, char *data, size_t size, void *
 		}
 	}
 	return 0;
+}
+
+/* Called about twice a second whatever happens (also while connecting):
+ * the step timeout. libcurl's own timeouts cover the whole connect phase
+ * (TCP, TLS, greeting, capabilities, STARTTLS, login) as one. */
+static int progress_cb(void *u, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow)
+{
+	(void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
+	struct xfer *x = u;
+	if (mp_probe_now() - x->last <= x->timeout)
+		return 0;
+	x->idle = true;
+	return 1;
 }
 
 static size_t write_cb(char *p, size_t size, size_t nmemb, void *u)
@@ -190,10 +208,14 @@ static CURL *handle(const mp_net *n, struct xfer *x, mp_security sec, bool verif
 	long ms = (long)(n->timeout * 1000);
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L); /* threads: no SIGALRM for name lookups */
 	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
-	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, ms);
-	/* per reply; at least a second (the option counts whole seconds) */
-	curl_easy_setopt(h, CURLOPT_SERVER_RESPONSE_TIMEOUT, (long)ceil(n->timeout < 1 ? 1 : n->timeout));
-	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, ms * 6); /* the whole exchange, a few steps */
+	/* the steps are timed by progress_cb; these bound the whole exchange */
+	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, ms * 6);
+	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, ms * 6);
+	curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+	curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, progress_cb);
+	curl_easy_setopt(h, CURLOPT_XFERINFODATA, x);
+	x->timeout = n->timeout;
+	x->last = mp_probe_now();
 	curl_easy_setopt(h, CURLOPT_VERBOSE, 1L);        /* feeds debug_cb; nothing is printed */
 	curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, debug_cb);
 	curl_easy_setopt(h, CURLOPT_DEBUGDATA, x);
@@ -227,6 +249,7 @@ static void classify(CURL *h, CURLcode rc, struct xfer *x, const char *errbuf,
 	case CURLE_COULDNT_RESOLVE_HOST:
 	case CURLE_COULDNT_CONNECT: c->result = MP_CONN_REFUSED; break;
 	case CURLE_OPERATION_TIMEDOUT: c->result = MP_CONN_TIMEOUT; break;
+	case CURLE_ABORTED_BY_CALLBACK: c->result = x->idle ? MP_CONN_TIMEOUT : MP_CONN_OTHER; break;
 	case CURLE_USE_SSL_FAILED: c->result = MP_CONN_NO_STARTTLS; break;
 	case CURLE_LOGIN_DENIED: c->result = MP_CONN_LOGIN; break;
 	case CURLE_SSL_CONNECT_ERROR:
