@@ -486,6 +486,9 @@ Test(probe_cli, usage_and_formats)
 	cr_expect_eq(probe_cli("", "--timeout 0", &out, &err), 2);
 	cr_expect(strstr(err, "--timeout takes seconds"), "%s", err);
 	free(out), free(err);
+	cr_expect_eq(probe_cli("", "--email not-an-address", &out, &err), 2);
+	cr_expect(strstr(err, "--email 'not-an-address'"), "%s", err);
+	free(out), free(err);
 	cr_expect_eq(t_run("$MAILPROF probe --help", &out, &err), 0);
 	cr_expect(strstr(out, "--password-stdin") && strstr(out, "--send-test") && strstr(out, "--ca-file"));
 	free(out), free(err);

@@ -37,7 +37,7 @@ def stage(rel):
         return "probe"
     if rel.startswith("notice/") or name.startswith("fmt_") or name in (
             "format.c", "format.h", "xml.c", "xml.h", "xml_global.c", "cms.c", "cms.h",
-            "suppress.c", "suppress.h", "formats.def"):
+            "suppress.c", "suppress.h", "formats.def", "require.c"):
         return "read/write"
     if name.startswith("rules_") or name in ("check.c", "check.h", "config.c", "fix.c",
                                              "rules.def"):

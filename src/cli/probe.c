@@ -37,7 +37,8 @@ void cli_probe_usage(FILE *f)
 	        "                          through the outgoing server, wait until every incoming\n"
 	        "                          server lists it and report the round trip\n"
 	        "  --wait SECONDS          how long to wait for the test mail (default 60)\n"
-	        "  --email ADDRESS         the account's address where the profile has none\n"
+	        "  --email ADDRESS         the account's address where the profile has none;\n"
+	        "                          substitutes %%EMAILADDRESS%% and the other placeholders\n"
 	        "  --connect-to H:P:H2:P2  connect to H2:P2 where the profile says H:P (the\n"
 	        "                          certificate is still checked for H); repeatable\n"
 	        "  -j N                    probe N files at a time (default 1)\n"
@@ -197,7 +198,16 @@ int cli_probe_main(int argc, char **argv)
 			rc = EXIT_USAGE;
 			break;
 		case P_SEND_TEST: po.send_test = 1; break;
-		case P_EMAIL: po.email = optarg; break;
+		case P_EMAIL: {
+			/* as for convert and check: placeholders substituted while reading */
+			const char *why = mailprof_email_problem(optarg);
+			if (*why) {
+				fprintf(stderr, "%s probe: --email '%s' %s (give local@domain)\n", cli_prog, optarg, why);
+				rc = EXIT_USAGE;
+			}
+			opt.email = po.email = optarg;
+			break;
+		}
 		case P_CONNECT_TO: {
 			size_t n = strlen(optarg);
 			char *grown = realloc(connect_to, ct_len + n + 2);

@@ -444,6 +444,14 @@ else
 	fail "probe --send-test: exit $(rc_of sendtest), $(count sendtest MP064) MP064: $(grep -v MP063 "$po/sendtest.out" | head -c 800) $(cat "$po/sendtest.err")"
 fi
 
+# A provider-level profile (no address, %EMAILLOCALPART% as the login):
+# --email makes it the user's, and the test mail goes through.
+printf '[account]\n\n[incoming]\nprotocol = imap\nhost = 127.0.0.1\nport = 10993\nsecurity = tls\nauth = password-cleartext\nusername = %%EMAILLOCALPART%%\n\n[outgoing]\nprotocol = smtp\nhost = 127.0.0.1\nport = 10587\nsecurity = starttls\nauth = password-cleartext\nusername = %%EMAILLOCALPART%%\n' >"$po/provider.ini"
+probe provider "${CA[@]}" --email "$ADDR" --send-test --wait 30 --password-env MAILPROF_E2E_PW "$po/provider.ini"
+[ "$(rc_of provider)" = 0 ] && [ "$(count provider MP064)" = 1 ] && [ "$(grep -c 'logged in as e2euser with PLAIN' "$po/provider.out")" = 2 ] &&
+	pass "probe --email: a provider profile with %EMAILLOCALPART% logs in as e2euser and the test mail arrives" ||
+	fail "probe --email: exit $(rc_of provider): $(grep -v '^  fix' "$po/provider.out" | head -c 600) $(cat "$po/provider.err")"
+
 # A closed port and a port that accepts but never answers: each its own
 # finding, within the timeout (2 s a step).
 python3 -c '
