@@ -1,8 +1,9 @@
 /* mailprof probe: a profile against its live servers. Network I/O lives in
  * session.c (libcurl speaks IMAP, POP3 and SMTP with STARTTLS and SASL);
  * the certificate is read and verified with OpenSSL in cert.c; caps.c parses
- * what the servers say and findings.c turns observations into findings.
- * Everything but session.c is pure, so unit tests need no server. */
+ * what the servers say, findings.c turns observations into findings, and
+ * probe.c (mailprof_probe_run) puts them together. caps.c, cert.c and
+ * findings.c do no I/O, so their unit tests need no server. */
 #ifndef MP_PROBE_H
 #define MP_PROBE_H
 
@@ -28,10 +29,10 @@ typedef struct {
 	char words[320];     /* the capability words, for the report (bounded) */
 } mp_caps;
 
-/* A transcript: the server's lines, in order, with a line "> VERB" where
- * the client sent a command (the verb only: never arguments, so never a
- * secret). */
-/* Capabilities from the last list in transcript t before the first
+/* A transcript (session.c) holds the server's lines, in order, with a line
+ * "> VERB" where the client sent a command (the verb only: never arguments,
+ * so never a secret).
+ * Capabilities from the last list in transcript t before the first
  * STARTTLS/STLS command (pre) and from the last list after it (post; equal
  * to pre when TLS was not started). */
 void mp_caps_parse(mp_protocol proto, const char *t, mp_caps *pre, mp_caps *post);
@@ -98,14 +99,17 @@ typedef struct {
 	const char *connect_to; /* curl --connect-to list, comma-separated */
 } mp_net;
 
-/* Connect to host:port as proto with security sec, read the capabilities;
- * with user and password (and tls verified) log in with login_opt
- * ("AUTH=PLAIN", curl's syntax; NULL: curl's choice). verify: check the
- * certificate (else only read it). Fills c (free with mp_conn_free). */
+/* Connect to host:port as proto with security sec and read the
+ * capabilities; with user and password also log in with login_opt
+ * ("AUTH=PLAIN", libcurl's syntax; NULL: libcurl's choice). verify: libcurl
+ * checks the certificate (else it is only read, for cert.c). The caller
+ * passes a password only with verify, over TLS. Fills c (free with
+ * mp_conn_free). */
 void mp_session_open(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
                      bool verify, const char *user, const char *password, const char *login_opt,
                      mp_conn *c);
-/* Send msg (len bytes) from addr to addr through an SMTP server. */
+/* Send msg (len bytes) from addr to addr through an SMTP server
+ * (certificate verified; user and password may be NULL). */
 void mp_session_send(const mp_net *n, mp_security sec, const char *host, int port, const char *user,
                      const char *password, const char *login_opt, const char *addr, const char *msg,
                      size_t len, mp_conn *c);
