@@ -83,13 +83,13 @@ static void expect_merge_is_whole(const char *opts, const char *inputs, int want
 	rm_tmp();
 }
 
-Test(shard, merge_of_shards_is_the_whole_run, .timeout = 120)
+Test(shard, merge_of_shards_is_the_whole_run)
 {
 	/* Unreadable and skipped files among them: exit 2, summary line. */
 	expect_merge_is_whole("--no-config", "samples tests/data/shard", 2);
 }
 
-Test(shard, merge_keeps_options_and_findings_status, .timeout = 120)
+Test(shard, merge_keeps_options_and_findings_status)
 {
 	/* Files named one by one and a folder; findings only: exit 1. */
 	expect_merge_is_whole("--no-config --fail-on warning --disable MP026",
@@ -129,7 +129,7 @@ static void expect_refused(const char *args, const char *msg)
 	free(err);
 }
 
-Test(shard, merge_refuses_what_is_not_one_runs_shards, .timeout = 60)
+Test(shard, merge_refuses_what_is_not_one_runs_shards)
 {
 	mkdir_tmp();
 	/* merge runs in dir (short names in messages): the command by its full path. */
@@ -161,6 +161,22 @@ Test(shard, merge_refuses_what_is_not_one_runs_shards, .timeout = 60)
 	cr_assert_eq(t_run(cmd, NULL, NULL), 0);
 	expect_refused("n2-1.json cut.json", "cut.json: ");
 	expect_refused("n2-1.json bad.json", "bad.json: the mailprof-shard record is damaged");
+	/* Any byte of the record changed: merge refuses it (the end line's
+	 * checksum), after parsing what came before without a crash (the
+	 * sanitizer build runs this too). */
+	for (int at = 0; at < 40; at++) {
+		snprintf(cmd, sizeof cmd,
+		         "cd %s && python3 -c 'import sys; d=open(\"n2-2.json\",\"rb\").read(); "
+		         "i=d.rindex(b\"mailprof-shard\")+18+%d*(len(d)-d.rindex(b\"mailprof-shard\")-20)//40; "
+		         "c=d[i:i+1]; r=b\"A\" if c!=b\"A\" else b\"w\"; "
+		         "open(\"flip.json\",\"wb\").write(d[:i]+r+d[i+1:])' && "
+		         "%s merge --no-config n2-1.json flip.json >/dev/null", dir, at, abs);
+		char *err = NULL;
+		int rc = t_run(cmd, NULL, &err);
+		cr_expect_eq(rc, 2, "byte %d: exit %d", at, rc);
+		cr_expect(!strstr(err, "Sanitizer") && !strstr(err, "runtime error"), "byte %d: %s", at, err);
+		free(err);
+	}
 	rm_tmp();
 }
 
@@ -210,5 +226,120 @@ Test(shard, shards_split_the_files_and_convert_takes_its_share)
 	cr_expect_eq(rc, 0);
 	free(a);
 	free(b);
+	rm_tmp();
+}
+
+/* The library half: keys listed from a profile, copied through
+ * mailprof_batch_keys_add (as merge reads them back) and added give the
+ * findings of mailprof_batch_add, over every sample in walk order. */
+Test(shard_api, keys_through_a_copy_give_mailprof_batch_adds_findings)
+{
+	static const char *const files[] = {
+		"samples/e2e/e2e-user-starttls.txt", "samples/e2e/e2e-user.txt", "samples/e2e/port25.ini",
+		"samples/ini/home-imap.ini", "samples/ini/two-accounts.ini",
+		"samples/mobileconfig/profiledocs-example.mobileconfig",
+		"samples/mobileconfig/signed-profiledocs.mobileconfig",
+		"tests/data/shard/e2e-user-copy.txt", "tests/data/shard/odd \"name\" \\ copy.ini",
+		"tests/data/shard/profiledocs-again.mobileconfig", "tests/data/shard/suppressed-copy.ini",
+	};
+	mailprof_batch *whole = mailprof_batch_new(NULL), *parts = mailprof_batch_new(NULL);
+	size_t total = 0, silenced = 0;
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		mailprof_diags *pd = NULL;
+		mailprof_status st;
+		mailprof_profile *p = t_parse(files[i], NULL, &pd, &st);
+		cr_assert_eq(st, MAILPROF_OK, "%s", files[i]);
+		mailprof_diags *a = mailprof_diags_new(), *b = mailprof_diags_new();
+		mailprof_batch_add(whole, p, a);
+		mailprof_batch_keys *k = mailprof_batch_keys_new(), *copy = mailprof_batch_keys_new();
+		mailprof_profile_batch_keys(p, k);
+		for (size_t j = 0; j < mailprof_batch_keys_count(k); j++) {
+			const mailprof_batch_key *e = mailprof_batch_keys_get(k, j);
+			silenced += e->suppressed != 0;
+			cr_assert_eq(mailprof_batch_keys_add(copy, e), 0);
+		}
+		mailprof_batch_add_keys(parts, copy, b);
+		cr_assert_eq(mailprof_diags_count(a), mailprof_diags_count(b), "%s", files[i]);
+		for (size_t j = 0; j < mailprof_diags_count(a); j++) {
+			const mailprof_diag *x = mailprof_diags_get(a, j), *y = mailprof_diags_get(b, j);
+			cr_expect_str_eq(x->id, y->id);
+			cr_expect_str_eq(x->message, y->message);
+			cr_expect_eq(x->loc.line, y->loc.line);
+			cr_expect_str_eq(x->loc.file, y->loc.file);
+		}
+		total += mailprof_diags_count(a);
+		mailprof_batch_keys_free(k);
+		mailprof_batch_keys_free(copy);
+		mailprof_diags_free(a);
+		mailprof_diags_free(b);
+		mailprof_diags_free(pd);
+		mailprof_profile_free(p);
+	}
+	cr_expect_geq(total, 5, "the cross-file rules fired %zu times", total);
+	cr_expect_geq(silenced, 1, "the marker of suppressed-copy.ini is in its keys");
+	mailprof_batch_free(whole);
+	mailprof_batch_free(parts);
+}
+
+Test(shard_api, keys_of_no_rule_are_refused_and_findings_copy_whole)
+{
+	mailprof_batch_keys *k = mailprof_batch_keys_new();
+	mailprof_batch_key e = {"MP001", "x", "x", {"f", 1, 1}, 0, 0};
+	cr_expect_eq(mailprof_batch_keys_add(k, &e), -1, "MP001 is not a cross-file rule");
+	e.rule = "duplicate-account";
+	cr_expect_eq(mailprof_batch_keys_add(k, &e), 0, "by name");
+	cr_expect_str_eq(mailprof_batch_keys_get(k, 0)->rule, "MP039");
+	e.key = NULL;
+	cr_expect_eq(mailprof_batch_keys_add(k, &e), -1);
+	mailprof_batch_keys_free(k);
+
+	mailprof_diags *d = mailprof_diags_new();
+	char id[] = "MP999", msg[] = "tab\there", file[] = "a.ini";
+	mailprof_diag g = {MAILPROF_WARNING, id, NULL, {file, 3, 4}, msg, NULL};
+	mailprof_diags_add(d, &g);
+	id[0] = msg[0] = file[0] = '#'; /* copies, not the caller's strings */
+	const mailprof_diag *c = mailprof_diags_get(d, 0);
+	cr_expect_str_eq(c->id, "MP999");
+	cr_expect_str_eq(c->message, "tab\there");
+	cr_expect_str_eq(c->loc.file, "a.ini");
+	cr_expect_null(c->name);
+	cr_expect_null(c->fix);
+	cr_expect_eq(c->loc.line, 3);
+	mailprof_diags_free(d);
+
+	char f1[17], f2[17], f3[17];
+	mailprof_check_config *c1 = mailprof_check_config_new(), *c2 = mailprof_check_config_new();
+	mailprof_check_config_set_fail_on(c2, MAILPROF_INFO);
+	mailprof_check_config_fingerprint(c1, f1);
+	mailprof_check_config_fingerprint(c2, f2);
+	cr_expect_str_eq(f1, f2, "fail-on changes no finding");
+	mailprof_check_config_enable(c2, "MP007", 0);
+	mailprof_check_config_fingerprint(c2, f3);
+	cr_expect_str_neq(f1, f3);
+	cr_expect_eq(strlen(f3), 16);
+	mailprof_check_config_free(c1);
+	mailprof_check_config_free(c2);
+}
+
+Test(shard, shard_reports_stay_valid_json_sarif_and_junit)
+{
+	mkdir_tmp();
+	char cmd[2048], *out = NULL;
+	snprintf(cmd, sizeof cmd,
+	         "for f in json sarif junit; do %s check --no-config --format $f --shard 2/3 samples "
+	         "tests/data/shard > %s/r.$f 2>/dev/null; done; "
+	         "python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert isinstance(d[\"mailprof-shard\"], str)' %s/r.json && "
+	         "python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d[\"runs\"][0][\"properties\"][\"mailprof-shard\"]' %s/r.sarif && "
+	         "xmllint --xpath 'string(//testsuite[@name=\"mailprof-shard\"]/properties/property[@name=\"mailprof-shard\"]/@value)' %s/r.junit | head -c 20",
+	         t_mailprof(), dir, dir, dir, dir);
+	int rc = t_run(cmd, &out, NULL);
+	cr_expect_eq(rc, 0);
+	cr_expect(out && strncmp(out, "bWFpbHByb2Ytc2hhcmQJ", 20) == 0, "%s", out); /* "mailprof-shard\t" */
+	free(out);
+	snprintf(cmd, sizeof cmd, "python3 tests/data/sarif/validate.py tests/data/sarif/sarif-schema-2.1.0.json %s/r.sarif", dir);
+	rc = t_run(cmd, &out, NULL);
+	if (rc != 77)
+		cr_expect_eq(rc, 0, "SARIF invalid: %s", out);
+	free(out);
 	rm_tmp();
 }

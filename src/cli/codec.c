@@ -102,11 +102,6 @@ void cli_b64_put(struct cli_b64 *b, const void *p, size_t n)
 	}
 }
 
-void cli_b64_sink(const void *p, size_t n, void *u)
-{
-	cli_b64_put(u, p, n);
-}
-
 void cli_b64_end(struct cli_b64 *b)
 {
 	if (b->npart)

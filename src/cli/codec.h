@@ -28,7 +28,6 @@ struct cli_b64 {
 	size_t npart;
 };
 void cli_b64_put(struct cli_b64 *b, const void *p, size_t n);
-void cli_b64_sink(const void *p, size_t n, void *u); /* cli_b64_put for cli_spool_each */
 void cli_b64_end(struct cli_b64 *b);
 /* Decode the base64 text s[0..n) (padding optional); malloc'd, NUL added;
  * NULL when a byte is not base64. */

@@ -224,7 +224,8 @@ static int load(struct shard_in *sh)
 	sh->body = pos;
 	size_t cap_o = 0, prev = 0;
 	bool ended = false, in_file = false;
-	while (!ended && next_line(&pos, end, &l)) {
+	char *line_at = pos;
+	while (!ended && (line_at = pos, next_line(&pos, end, &l))) {
 		size_t v;
 		mailprof_status st;
 		char tok[16];
@@ -246,8 +247,12 @@ static int load(struct shard_in *sh)
 			                           tok_is(&l, 1, "info"));
 		} else if (is(&l, "key", 9)) {
 			good = good && in_file && num(&l, 2, &v) && num(&l, 3, &v);
-		} else if (is(&l, "end", 2)) {
-			good = good && num(&l, 1, &v) && v == sh->nfiles && pos == end;
+		} else if (is(&l, "end", 3)) {
+			char want[17], got[17];
+			copy_field(&l, 2, want, sizeof want);
+			snprintf(got, sizeof got, "%016llx",
+			         (unsigned long long)cli_shard_sum(sh->text, (size_t)(line_at - sh->text)));
+			good = good && num(&l, 1, &v) && v == sh->nfiles && pos == end && strcmp(want, got) == 0;
 			ended = true;
 		} else {
 			good = false;
@@ -312,6 +317,17 @@ static void read_entry(struct shard_in *sh, const char **path, bool *skipped, ma
 	}
 }
 
+/* The shard whose next file comes first in the walk; n when all are done. */
+static size_t lowest(const struct shard_in *sh, size_t n)
+{
+	size_t best = n;
+	for (size_t i = 0; i < n; i++)
+		if (sh[i].next < sh[i].nfiles &&
+		    (best == n || sh[i].ordinals[sh[i].next] < sh[best].ordinals[sh[best].next]))
+			best = i;
+	return best;
+}
+
 int cli_merge_run(const struct cli_merge_opts *o, char **reports, size_t n)
 {
 	struct shard_in *sh = calloc(n, sizeof *sh);
@@ -363,11 +379,7 @@ int cli_merge_run(const struct cli_merge_opts *o, char **reports, size_t n)
 	/* Together the shards hold every walked file once: ordinals 0, 1, ... */
 	size_t walked = rc ? 0 : (size_t)strtoull(sh[0].walk, NULL, 10), expect = 0;
 	for (bool more = !rc; more;) {
-		size_t best = n;
-		for (size_t i = 0; i < n; i++)
-			if (sh[i].next < sh[i].nfiles &&
-			    (best == n || sh[i].ordinals[sh[i].next] < sh[best].ordinals[sh[best].next]))
-				best = i;
+		size_t best = lowest(sh, n);
 		if (best == n)
 			break;
 		if (sh[best].ordinals[sh[best].next++] != expect++) {
@@ -396,11 +408,7 @@ int cli_merge_run(const struct cli_merge_opts *o, char **reports, size_t n)
 	for (size_t i = 0; i < n; i++)
 		sh[i].next = 0;
 	for (;;) {
-		size_t best = n;
-		for (size_t i = 0; i < n; i++)
-			if (sh[i].next < sh[i].nfiles &&
-			    (best == n || sh[i].ordinals[sh[i].next] < sh[best].ordinals[sh[best].next]))
-				best = i;
+		size_t best = lowest(sh, n);
 		if (best == n)
 			break;
 		sh[best].next++;

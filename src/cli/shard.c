@@ -11,10 +11,11 @@
 
 #define FNV_INIT 14695981039346656037u
 
-static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
+static uint64_t fnv1a(uint64_t h, const void *p, size_t n)
 {
+	const unsigned char *s = p;
 	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
+		h ^= s[i];
 		h *= 1099511628211u;
 	}
 	return h;
@@ -99,21 +100,40 @@ void cli_shard_rec_file(struct cli_shard_rec *r, size_t ordinal, const char *pat
 	}
 }
 
+/* The record's bytes go to base64 and into a checksum, which its end line
+ * carries so merge can tell a damaged record from a good one. */
+struct summed {
+	struct cli_b64 b64;
+	uint64_t h;
+};
+
+static void put(const void *p, size_t n, void *u)
+{
+	struct summed *s = u;
+	s->h = fnv1a(s->h, p, n);
+	cli_b64_put(&s->b64, p, n);
+}
+
+uint64_t cli_shard_sum(const char *p, size_t n)
+{
+	return fnv1a(FNV_INIT, p, n);
+}
+
 void cli_shard_rec_write(FILE *f, void *u)
 {
 	struct cli_shard_rec *r = u;
-	struct cli_b64 b = {.f = f};
+	struct summed sum = {{.f = f}, FNV_INIT};
 	char head[512];
 	int n = snprintf(head, sizeof head,
 	                 "mailprof-shard\t%d\nversion\t%s\nshard\t%u\t%u\nconfig\t%s\n"
 	                 "walk\t%zu\t%016llx\nsummary\t%d\n",
 	                 CLI_SHARD_FORMAT, MAILPROF_VERSION, r->shard.k, r->shard.n, r->config, r->walked,
 	                 (unsigned long long)r->walk_hash, r->summary ? 1 : 0);
-	cli_b64_put(&b, head, (size_t)n);
-	cli_spool_each(&r->spool, cli_b64_sink, &b);
-	n = snprintf(head, sizeof head, "end\t%zu\n", r->files);
-	cli_b64_put(&b, head, (size_t)n);
-	cli_b64_end(&b);
+	put(head, (size_t)n, &sum);
+	cli_spool_each(&r->spool, put, &sum);
+	n = snprintf(head, sizeof head, "end\t%zu\t%016llx\n", r->files, (unsigned long long)sum.h);
+	cli_b64_put(&sum.b64, head, (size_t)n);
+	cli_b64_end(&sum.b64);
 }
 
 void cli_shard_rec_free(struct cli_shard_rec *r)

@@ -38,5 +38,7 @@ void cli_shard_rec_file(struct cli_shard_rec *r, size_t ordinal, const char *pat
 /* The record, base64, to f (a reporter's extension hook; u is the record). */
 void cli_shard_rec_write(FILE *f, void *u);
 void cli_shard_rec_free(struct cli_shard_rec *r);
+/* The checksum of a record's end line: FNV-1a 64 of every byte before it. */
+uint64_t cli_shard_sum(const char *p, size_t n);
 
 #endif
