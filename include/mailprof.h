@@ -214,6 +214,12 @@ typedef struct {
 	const char *template_path; /* notices: a template file or directory */
 	const char *identifier;    /* mobileconfig: PayloadIdentifier prefix */
 	int include_secrets;       /* emit passwords (off by default) */
+	/* parse: the user's address and name. Every %EMAILADDRESS%,
+	 * %EMAILLOCALPART%, %EMAILDOMAIN% (and, with real_name, %REALNAME%) is
+	 * substituted: accounts without an address (provider profiles) get
+	 * these; an account with its own address uses that one. */
+	const char *email;
+	const char *real_name;
 } mailprof_options;
 
 /*
@@ -225,6 +231,8 @@ typedef struct {
 MAILPROF_EXPORT mailprof_status mailprof_parse(mailprof_profile *p, const char *buf, size_t len,
                                                const char *path, const char *format,
                                                const mailprof_options *opt, mailprof_diags *d);
+/* "" when s can be given as the user's address (local@domain), else why not. */
+MAILPROF_EXPORT const char *mailprof_email_problem(const char *s);
 /* Read a whole file (path "-" is stdin) and parse it. */
 MAILPROF_EXPORT mailprof_status mailprof_parse_file(mailprof_profile *p, const char *path,
                                                     const char *format,
@@ -233,7 +241,11 @@ MAILPROF_EXPORT mailprof_status mailprof_parse_file(mailprof_profile *p, const c
 /*
  * Emit p in format. On success *out is a malloc'd buffer of *out_len bytes
  * (NUL-terminated too) that the caller frees. Lossy conversions are reported
- * as info findings in d.
+ * as info findings in d. A value the target's client requires and p lacks is
+ * filled from a documented default (warning "default-value") or, when there is
+ * none, the target is refused: MAILPROF_ERR_INVALID with an error finding
+ * ("required-value"; "placeholder" for a %EMAILADDRESS%-style placeholder that
+ * the client would not substitute: parse with options.email first).
  */
 MAILPROF_EXPORT mailprof_status mailprof_emit(const mailprof_profile *p, const char *format,
                                               const mailprof_options *opt, char **out,

@@ -131,4 +131,8 @@ const struct mp_format mp_format_fetchmail = {
 	.extensions = ".fetchmailrc",
 	.summary = "fetchmail run control (.fetchmailrc, POP3 and IMAP), output only",
 	.emit = emit_fetchmail,
+	.client = "fetchmail",
+	.requires = MP_REQ_HOST | MP_REQ_PORT | MP_REQ_SECURITY | MP_REQ_AUTH | MP_REQ_USER |
+	            MP_REQ_INCOMING | MP_REQ_LITERAL,
+	.writes = MP_WRITES(MP_PROTO_IMAP) | MP_WRITES(MP_PROTO_POP3),
 };

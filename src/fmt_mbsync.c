@@ -159,4 +159,8 @@ const struct mp_format mp_format_mbsync = {
 	.extensions = ".mbsyncrc",
 	.summary = "isync configuration (mbsyncrc, IMAP), output only",
 	.emit = emit_mbsync,
+	.client = "mbsync",
+	.requires = MP_REQ_HOST | MP_REQ_PORT | MP_REQ_SECURITY | MP_REQ_AUTH | MP_REQ_USER |
+	            MP_REQ_INCOMING | MP_REQ_LITERAL,
+	.writes = MP_WRITES(MP_PROTO_IMAP),
 };

@@ -132,4 +132,8 @@ const struct mp_format mp_format_msmtp = {
 	.extensions = ".msmtprc",
 	.summary = "msmtp configuration (msmtprc), output only",
 	.emit = emit_msmtp,
+	.client = "msmtp",
+	.requires = MP_REQ_HOST | MP_REQ_PORT | MP_REQ_SECURITY | MP_REQ_AUTH | MP_REQ_USER |
+	            MP_REQ_OUTGOING | MP_REQ_LITERAL,
+	.writes = MP_WRITES(MP_PROTO_SMTP),
 };

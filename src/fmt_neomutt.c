@@ -201,4 +201,7 @@ const struct mp_format mp_format_neomutt = {
 	.extensions = ".muttrc",
 	.summary = "NeoMutt configuration (muttrc, one account), output only",
 	.emit = emit_neomutt,
+	.client = "NeoMutt",
+	.requires = MP_REQ_HOST | MP_REQ_PORT | MP_REQ_SECURITY | MP_REQ_AUTH | MP_REQ_USER |
+	            MP_REQ_LITERAL | MP_REQ_FIRST,
 };

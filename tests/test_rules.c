@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "model.h"
 
 struct rcase {
 	char rule[8];
@@ -115,6 +116,43 @@ static struct rcase cases[] = {
 	{"MP020", ACC SRV("imap", "[2001:db8::1]") SUB, 0},
 	{"MP024", ACC SRV("imap", "https://webmail.example.com/") SUB, 0},
 };
+
+/* MP049: a Thunderbird placeholder where the client does not substitute it
+ * (Outlook's LoginName); near misses: autoconfig, where Thunderbird does, and
+ * the same response read with --email. MP034 stays quiet on a response whose
+ * <User> has a DisplayName and no address. */
+#define AD_HEAD "<Autodiscover xmlns=\"http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006\">" \
+	"<Response xmlns=\"http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a\">"
+#define AD_ACCOUNT "<Account><AccountType>email</AccountType><Action>settings</Action>" \
+	"<Protocol><Type>IMAP</Type><Server>imap.example.com</Server><Port>993</Port>" \
+	"<LoginName>%EMAILADDRESS%</LoginName><SPA>off</SPA><SSL>on</SSL></Protocol>" \
+	"<Protocol><Type>SMTP</Type><Server>smtp.example.com</Server><Port>465</Port>" \
+	"<LoginName>%EMAILLOCALPART%</LoginName><SPA>off</SPA><SSL>on</SSL></Protocol></Account>"
+Test(rules, placeholder_not_substituted)
+{
+	const char *ad = AD_HEAD "<User><DisplayName>Ann</DisplayName></User>" AD_ACCOUNT "</Response></Autodiscover>";
+	mailprof_diags *d = t_check_str(ad, "autodiscover");
+	cr_expect_eq(t_count(d, "MP049"), 2);
+	cr_expect_eq(t_count(d, "MP034"), 0, "a DisplayName without address is normal in a response");
+	mailprof_diags_free(d);
+	d = t_check_str("<clientConfig version=\"1.1\"><emailProvider id=\"example.com\"><domain>example.com</domain>"
+	                "<incomingServer type=\"imap\"><hostname>imap.example.com</hostname><port>993</port>"
+	                "<socketType>SSL</socketType><authentication>password-cleartext</authentication>"
+	                "<username>%EMAILADDRESS%</username></incomingServer></emailProvider></clientConfig>",
+	                "autoconfig");
+	cr_expect_eq(t_count(d, "MP049"), 0, "Thunderbird substitutes it");
+	mailprof_diags_free(d);
+	mailprof_options o = {.email = "ann@example.com", .real_name = "Ann"};
+	mailprof_profile *p = mailprof_profile_new();
+	d = mailprof_diags_new();
+	cr_assert_eq(mailprof_parse(p, ad, strlen(ad), "ad.xml", NULL, &o, d), MAILPROF_OK);
+	mailprof_check(p, d);
+	cr_expect_eq(t_count(d, "MP049"), 0);
+	cr_expect_str_eq(p->accounts[0].outgoing[0].username.v, "ann");
+	cr_expect_str_eq(p->accounts[0].email.v, "ann@example.com");
+	mailprof_diags_free(d);
+	mailprof_profile_free(p);
+}
 
 ParameterizedTestParameters(rules, fire_and_miss)
 {

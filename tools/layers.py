@@ -34,7 +34,7 @@ def stage(rel):
         return "api"  # mailprof_parse: the reader, then the input-scope rules
     if rel.startswith("notice/") or name.startswith("fmt_") or name in (
             "format.c", "format.h", "xml.c", "xml.h", "xml_global.c", "cms.c", "cms.h",
-            "suppress.c", "suppress.h", "formats.def"):
+            "suppress.c", "suppress.h", "formats.def", "require.c"):
         return "read/write"
     if name.startswith("rules_") or name in ("check.c", "check.h", "config.c", "fix.c",
                                              "rules.def"):

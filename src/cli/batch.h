@@ -16,7 +16,7 @@ struct cli_batch_opts {
 	long jobs;                        /* -j; 0: the number of cores */
 	bool quiet, dry_run, force, summary;
 	const struct cli_reporter *rep;   /* check: where results go (stdout) */
-	int fail_on;                      /* with pl.cfg */
+	int fail_on;                      /* with pl.cfg, and for convert */
 	const char *outdir;               /* convert: output folder */
 	const struct cli_shard *shard;    /* --shard K/N: only its files; NULL: all */
 };

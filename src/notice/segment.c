@@ -204,6 +204,21 @@ void nr_read_notes(struct ex *x, const mp_ntext *t)
 	for (size_t i = 0; i < t->n; i++) {
 		const char *s = t->lines[i].s;
 		size_t n = t->lines[i].len, b = nr_skip_sp(s, 0, n);
+		/* a list rendered from HTML loses the mark: "• 1 暗号化機能(POP over
+		 * SSL/TLS)を利用する場合の設定です" */
+		size_t lb = b, k0 = nr_starts_any(s + b, n - b, (const char *const[]){"•", "・", "*", NULL});
+		if (k0)
+			lb = nr_skip_sp(s, b + k0, n);
+		if (k0 && lb + 2 < n && isdigit((unsigned char)s[lb]) && s[lb + 1] == ' ' && s[lb] != '0') {
+			int m = s[lb] - '0';
+			if (!x->notes[m]) {
+				size_t v = nr_skip_sp(s, lb + 1, n);
+				x->notes[m] = mp_xstrndup(s + v, n - v);
+				x->note_line[m] = &t->lines[i];
+				x->note_off[m] = v;
+			}
+			continue;
+		}
 		if (!(b + 4 <= n && memcmp(s + b, "※", 3) == 0 && isdigit((unsigned char)s[b + 3])))
 			continue;
 		for (size_t k = b; k + 4 <= n;) {
