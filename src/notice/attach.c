@@ -172,6 +172,18 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	}
 	if (x->ctx == NC_WEB)
 		x->ctx = NC_NONE;
+	/* "Requires SSL: Yes" / "No": the label names the security */
+	if (f == NF_SECURITY && nr_parse_security(s + vb, ve - vb) == -1 && !nr_has(s + vb, ve - vb, "if ")) {
+		int yn = nr_parse_yesno_auth(s + vb, ve - vb);
+		if (yn == MP_AUTH_NONE) {
+			nr_set_field(x, l, vb, "none", 4, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
+			return;
+		}
+		if (yn == MP_AUTH_PASSWORD_CLEARTEXT && nr_parse_security(s + lb, le - lb) >= 0) {
+			nr_set_field(x, l, vb, s + lb, le - lb, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
+			return;
+		}
+	}
 	/* "With SSL: 993", "Without SSL: 143": a port under a security label
 	 * is a port offered with that security */
 	if (f == NF_SECURITY && isdigit((unsigned char)s[vb])) {

@@ -259,6 +259,16 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		if (nr_starts_any(s + k, n - k, (const char *const[]){"ポート", "port", "Port", NULL})) {
 			int port, sec, mark;
 			size_t at;
+			/* several offered: "(port 110, or 995 with SSL)" */
+			int lp[8], ls[8];
+			size_t la[8], nl = nr_port_list(s + k, n - k, lp, ls, la, MP_COUNT(lp));
+			if (nl >= 2) {
+				for (size_t j = 0; j < nl; j++) {
+					mailprof_loc pl = nr_loc_at(x, l, off + k + la[j]);
+					nr_offer_port(&a->s[i], lp[j], ls[j], &pl);
+				}
+				break;
+			}
 			if (nr_parse_port(s + k, n - k, &port, &sec, &at, &mark)) {
 				if (sec < 0)
 					sec = note_sec(x, mark);
