@@ -543,7 +543,11 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 		else if (k > 0)
 			secs = 0, k = nc;
 	}
-	if (secs >= 2 && (secs == nc || secs + 1 == nc)) {
+	enum mp_nctx d0;
+	/* not a row "Security | SSL/TLS | SSL/TLS" of a table by protocol */
+	bool row = x->nproto_cols > 0 ||
+	           (secs + 1 == nc && mp_notice_classify(s + cb[0], ce[0] - cb[0], &d0) == NF_SECURITY);
+	if (secs >= 2 && (secs == nc || secs + 1 == nc) && !row) {
 		x->mcol = mp_xrealloc(x->mcol, nc * sizeof *x->mcol);
 		x->msec = mp_xrealloc(x->msec, nc * sizeof *x->msec);
 		for (size_t k = 0; k < nc; k++) {
@@ -722,7 +726,7 @@ void nr_line(struct ex *x, const mp_nline *l)
 		prose_email(x, l, b);
 	/* Table rows: cells separated by '|'; ";" may join several pairs. */
 	if (!memchr(s + b, '|', n - b))
-		x->ncols = 0;
+		x->ncols = 0, x->nproto_cols = 0;
 	if (memchr(s + b, '|', n - b)) {
 		/* at most two cells per '|' or ';' and one more: room for all */
 		size_t seps = 0;
@@ -763,6 +767,35 @@ void nr_line(struct ex *x, const mp_nline *l)
 			memmove(cb, cb + lead, (nc - lead) * sizeof *cb);
 			memmove(ce, ce + lead, (nc - lead) * sizeof *ce);
 			nc -= lead;
+		}
+		/* A table the other way round: protocols as columns ("Setting |
+		 * IMAP | POP3 | SMTP"), a field per row ("Port | 993 | 995 | 465"):
+		 * each cell takes its row's label and its column's protocol. */
+		size_t protos = 0;
+		for (size_t k = 1; k < nc; k++) {
+			enum mp_nctx c = mp_notice_words_ctx(s + cb[k], ce[k] - cb[k]);
+			protos += (c == NC_IMAP || c == NC_POP || c == NC_SMTP) && ce[k] - cb[k] <= 12;
+		}
+		if (nc >= 3 && protos == nc - 1) {
+			x->proto_cols = mp_xrealloc(x->proto_cols, nc * sizeof *x->proto_cols);
+			for (size_t k = 0; k < nc; k++)
+				x->proto_cols[k] = k ? mp_notice_words_ctx(s + cb[k], ce[k] - cb[k]) : NC_NONE;
+			x->nproto_cols = nc;
+			return;
+		}
+		if (x->nproto_cols && nc >= 2) {
+			enum mp_nctx rd;
+			enum mp_nfield rf = mp_notice_classify(s + cb[0], ce[0] - cb[0], &rd);
+			if (rf != NF_NONE && rf != NF_IGNORE) {
+				for (size_t k = 1; k < nc && k < x->nproto_cols; k++)
+					if (cb[k] < ce[k]) {
+						enum mp_nctx c = x->proto_cols[k];
+						x->cur = c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : S_SMTP;
+						nr_set_field(x, l, cb[k], s + cb[k], ce[k] - cb[k], rf, c);
+					}
+				return;
+			}
+			x->nproto_cols = 0;
 		}
 		/* Column tables: "No. | メールアドレス | パスワード" then one row per
 		 * account. A header row names two or more fields and holds no value. */

@@ -81,6 +81,9 @@ struct ex {
 	/* a port matrix whose columns are security modes ("SSL/TLS  STARTTLS  None") */
 	int *mcol, *msec;
 	size_t nmcol;
+	/* a table with protocols as columns ("Setting | IMAP | POP3 | SMTP") */
+	enum mp_nctx *proto_cols;
+	size_t nproto_cols;
 	struct drule *rules; /* grows */
 	size_t nrules;
 	/* cells of the line being split (table cells, space-aligned cells):
