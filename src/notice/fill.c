@@ -289,6 +289,19 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		nr_info(x, l, off, "write the port as a number", "%s has no port number; not used", "port row");
 		return;
 	}
+	/* "993 (SSL) or 143 (STARTTLS)": alternatives, each with its own
+	 * security; the most secure wins */
+	int lp[8], ls[8];
+	size_t la[8], nl = nr_has(s, n, " or ") ? nr_port_list(s, n, lp, ls, la, MP_COUNT(lp)) : 0;
+	int li = nl >= 2 && mp_notice_words_ctx(s, n) == NC_NONE ? server_for(x, dir, NULL, 0) : -1;
+	if (li >= 0) {
+		for (size_t j = 0; j < nl; j++) {
+			mailprof_loc pl = nr_loc_at(x, l, off + la[j]);
+			nr_offer_port(&nr_cur_acc(x)->s[li], lp[j], ls[j], &pl);
+		}
+		x->cur = li;
+		return;
+	}
 	/* "995（POP3）／993（IMAP）", "受信：110　送信：587": ports named by
 	 * protocol or direction inside one cell. */
 	if (dir == NC_IN || dir == NC_NONE) {
