@@ -409,6 +409,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	enum mp_nctx line_dir = NC_NONE, saved = x->ctx;
 	size_t sec_b = 0, sec_e = 0;
 	int port_srv = -1, port_val = 0; /* the port just placed */
+	enum mp_nctx host_dir = NC_NONE;  /* the server of the host placed on the line */
 	*first = n;
 	for (size_t i = b; i < n;) {
 		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
@@ -449,6 +450,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		/* "SMTP - smtp.live.com": a protocol's name labels a host */
 		if (f == NF_NONE && v == NV_HOST && (w == NC_POP || w == NC_IMAP || w == NC_SMTP))
 			f = NF_HOST, ed = w;
+		/* "IMAP: mail.example.com (993, SSL)": a port without label after
+		 * the line's host is that server's */
+		if (f == NF_NONE && v == NV_PORT && host_dir != NC_NONE && !nr_has(s + prev, vb - prev, "。"))
+			f = NF_PORT, ed = host_dir;
 		/* a security word without label: the port just before it in its
 		 * clause ("port 465 with authentication over SSL"), else the
 		 * line's server ("(TLS enabled, port 25)") */
@@ -488,6 +493,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 						vend++;
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
 			}
+			if (v == NV_HOST)
+				host_dir = ed != NC_NONE ? ed : line_dir;
 			port_srv = v == NV_PORT ? x->cur : -1;
 			port_val = v == NV_PORT ? atoi(s + vb) : 0;
 		}
@@ -678,7 +685,8 @@ void nr_line(struct ex *x, const mp_nline *l)
 	 * sentence or several pairs; each value takes the label before it. */
 	size_t first;
 	size_t np = memchr(s + b, '|', n - b) ? 0 : value_pairs(x, l, b, false, &first);
-	if ((np >= 2 && !sp) || (np >= 1 && sp && first < le) || (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
+	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) ||
+	    (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
 		value_pairs(x, l, b, true, &first);
 		prose(x, l, b);
 		x->pending = NF_NONE;

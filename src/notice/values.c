@@ -482,7 +482,8 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 		return NV_EMAIL;
 	if (nr_valid_host(s + i, t))
 		return NV_HOST;
-	if (nr_all_digits(s + i, t) && t <= 5 && atoi(s + i) > 0 && atoi(s + i) <= 65535 &&
+	bool mark = (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'); /* "※1" */
+	if (!mark && nr_all_digits(s + i, t) && t <= 5 && atoi(s + i) > 0 && atoi(s + i) <= 65535 &&
 	    !(i + t < n && (s[i + t] == ':' || s[i + t] == '-' || s[i + t] == '/') && i + t + 1 < n &&
 	      isdigit((unsigned char)s[i + t + 1])))
 		return NV_PORT;
