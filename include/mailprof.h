@@ -187,6 +187,9 @@ MAILPROF_EXPORT const mailprof_diag *mailprof_diags_get(const mailprof_diags *d,
 MAILPROF_EXPORT int mailprof_diags_worst(const mailprof_diags *d);
 /* Sort by file, line, column, then rule ID, for deterministic reports. */
 MAILPROF_EXPORT void mailprof_diags_sort(mailprof_diags *d);
+/* Append a copy of g (every string copied; name and fix may be NULL): a
+ * finding read back from a report, e.g. by `mailprof merge`. */
+MAILPROF_EXPORT void mailprof_diags_add(mailprof_diags *d, const mailprof_diag *g);
 
 /* ---- formats ---- */
 enum {
@@ -313,6 +316,11 @@ MAILPROF_EXPORT mailprof_status mailprof_check_config_load_baseline(mailprof_che
 /* A finding's baseline line "file<TAB>rule<TAB>message" (malloc'd, no
  * newline). Line numbers are left out so edits elsewhere keep it valid. */
 MAILPROF_EXPORT char *mailprof_diag_key(const mailprof_diag *g);
+/* The settings that change findings (rule switches and severities,
+ * trusted hosting domains, baseline), as 16 hex digits (NUL-terminated in
+ * out): equal for configs that give the same findings with one version of
+ * the library. fail-on is left out: it changes only the exit status. */
+MAILPROF_EXPORT void mailprof_check_config_fingerprint(const mailprof_check_config *c, char out[17]);
 
 /*
  * mailprof_check with a configuration (NULL: defaults): disabled rules are
@@ -332,6 +340,85 @@ typedef struct mailprof_batch mailprof_batch;
 MAILPROF_EXPORT mailprof_batch *mailprof_batch_new(const mailprof_check_config *cfg);
 MAILPROF_EXPORT void mailprof_batch_free(mailprof_batch *b);
 MAILPROF_EXPORT void mailprof_batch_add(mailprof_batch *b, const mailprof_profile *p, mailprof_diags *d);
+
+/* ---- probe: a profile against its live servers ----
+ * The only calls of the library that use the network. For every server of
+ * every account: connect (a timeout on each step), TLS as the profile says,
+ * the certificate verified against the system store (plus ca_file) and the
+ * host name, the capabilities read; with a password, log in; with
+ * send_test, mail the account's own address and read it back through every
+ * incoming server. What the servers contradict becomes findings of the
+ * probe rules (MP050-MP065) at each server's line; the password never
+ * appears in a finding or a result. Safe to call from several threads;
+ * libcurl is set up on first use (its curl_global_init is thread-safe in
+ * the versions built with CURL_VERSION_THREADSAFE, Debian's among them). */
+typedef struct {
+	double timeout;         /* seconds per step (connect, TLS, each reply); <= 0: 10 */
+	double wait;            /* send_test: seconds to wait for the mail; <= 0: 60 */
+	const char *ca_file;    /* PEM CAs or certificates trusted besides the system store */
+	const char *password;   /* log in with it; NULL: do not log in */
+	const char *email;      /* the address where an account has none */
+	/* "HOST:PORT:CONNECT-HOST:CONNECT-PORT[,...]": connect there instead,
+	 * still verifying the certificate for HOST (curl's --connect-to) */
+	const char *connect_to;
+	int send_test;
+} mailprof_probe_options;
+
+/* One server probed. Strings are borrowed from the result; NULL when unknown. */
+typedef struct {
+	const char *account;      /* the account's address */
+	const char *protocol;     /* "imap", "pop3", "smtp" */
+	const char *host;
+	int port;
+	const char *security;     /* "none", "starttls", "tls" */
+	mailprof_loc loc;         /* the server's definition in the input */
+	const char *state;        /* "ok", "refused", "timeout", "tls-failed", "no-starttls", "protocol", "error" */
+	const char *tls_version;  /* "TLSv1.3" */
+	const char *cert_subject, *cert_issuer, *cert_expiry; /* expiry: "YYYY-MM-DD HH:MM:SS UTC" */
+	const char *capabilities; /* as offered (after STARTTLS) */
+	const char *auth_mechanisms; /* SASL mechanisms, space-separated */
+	long size_limit;          /* SMTP SIZE; -1 unknown */
+	int login;                /* -1 not tried, 0 refused or failed, 1 logged in */
+	const char *login_method; /* "PLAIN", "LOGIN", "USER", ... */
+	double round_trip;        /* send_test, incoming servers: seconds; -1 none */
+} mailprof_probe_server;
+
+typedef struct mailprof_probe mailprof_probe;
+/* Probe every server of p; findings go to d. Never NULL. */
+MAILPROF_EXPORT mailprof_probe *mailprof_probe_run(const mailprof_profile *p,
+                                                   const mailprof_probe_options *o,
+                                                   mailprof_diags *d);
+MAILPROF_EXPORT size_t mailprof_probe_count(const mailprof_probe *r);
+MAILPROF_EXPORT const mailprof_probe_server *mailprof_probe_get(const mailprof_probe *r, size_t i);
+MAILPROF_EXPORT void mailprof_probe_free(mailprof_probe *r);
+/* A profile's cross-file identities, for batches checked in parts (a run
+ * split across machines, `check --shard`): list each file's keys where it
+ * is read, bring them together, add them in input order. mailprof_batch_add
+ * is mailprof_profile_batch_keys, then mailprof_batch_add_keys. */
+typedef struct {
+	const char *rule;  /* ID of the rule that reports a repeat ("MP039", "MP048") */
+	const char *key;   /* the identity, normalised: equal keys of one rule are one identity */
+	const char *label; /* how a finding names it */
+	mailprof_loc loc;  /* where the finding about a repeat goes */
+	unsigned group;    /* nonzero: of one profile's keys with the same rule and group,
+	                    * only the first repeat is reported (MP039: one per account) */
+	int suppressed;    /* an inline marker of the profile silences the rule at loc */
+} mailprof_batch_key;
+
+typedef struct mailprof_batch_keys mailprof_batch_keys;
+MAILPROF_EXPORT mailprof_batch_keys *mailprof_batch_keys_new(void);
+MAILPROF_EXPORT void mailprof_batch_keys_free(mailprof_batch_keys *k);
+MAILPROF_EXPORT size_t mailprof_batch_keys_count(const mailprof_batch_keys *k);
+MAILPROF_EXPORT const mailprof_batch_key *mailprof_batch_keys_get(const mailprof_batch_keys *k, size_t i);
+/* Append a copy of key; 0, or -1 (nothing added) when key->rule names no
+ * cross-file rule or a string is NULL. */
+MAILPROF_EXPORT int mailprof_batch_keys_add(mailprof_batch_keys *k, const mailprof_batch_key *key);
+/* Append p's identities in the order the cross-file rules compare them. */
+MAILPROF_EXPORT void mailprof_profile_batch_keys(const mailprof_profile *p, mailprof_batch_keys *k);
+/* Compare one profile's keys with those of the earlier calls and append to
+ * d the findings mailprof_batch_add would give that profile. */
+MAILPROF_EXPORT void mailprof_batch_add_keys(mailprof_batch *b, const mailprof_batch_keys *k,
+                                             mailprof_diags *d);
 
 MAILPROF_EXPORT const char *mailprof_strerror(mailprof_status s);
 MAILPROF_EXPORT const char *mailprof_severity_name(mailprof_severity s);

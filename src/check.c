@@ -82,7 +82,7 @@ static void run_scope(enum mp_scope s, mp_rule_ctx c, const mp_account *accounts
 {
 	for (size_t i = 0; i < MP_COUNT(rules); i++) {
 		const struct mp_rule *r = rules[i];
-		if (r->scope != s || !r->run.profile)
+		if (r->scope != s || s == MP_SCOPE_BATCH || !r->run.profile)
 			continue;
 		c.rule = r;
 		if (s == MP_SCOPE_ACCOUNT) {
@@ -103,11 +103,14 @@ void mp_check_input(const mailprof_profile *p, size_t mark_from, mailprof_diags 
 	run_scope(MP_SCOPE_INPUT, c, NULL, 0);
 }
 
-void mp_check_batch(const mailprof_profile *p, mailprof_batch *b, const mailprof_check_config *cfg,
-                    mailprof_diags *d)
+void mailprof_profile_batch_keys(const mailprof_profile *p, mailprof_batch_keys *k)
 {
-	mp_rule_ctx c = {.profile = p, .d = d, .cfg = cfg, .batch = b};
-	run_scope(MP_SCOPE_BATCH, c, NULL, 0);
+	mp_rule_ctx c = {.profile = p};
+	for (size_t i = 0; i < MP_COUNT(rules); i++)
+		if (rules[i]->scope == MP_SCOPE_BATCH) {
+			c.rule = rules[i];
+			rules[i]->run.batch.keys(&c, k);
+		}
 }
 
 mailprof_status mailprof_check_with(const mailprof_profile *p, const mailprof_check_config *cfg,

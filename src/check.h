@@ -29,7 +29,6 @@ typedef struct {
 	mailprof_diags *d;
 	const struct mailprof_check_config *cfg; /* may be NULL */
 	size_t mark_from;      /* input scope: the facts this parse recorded start here */
-	mailprof_batch *batch; /* batch scope */
 } mp_rule_ctx;
 
 /* What a rule's function is run on, and when. */
@@ -38,9 +37,12 @@ enum mp_scope {
 	MP_SCOPE_PROFILE, /* the profile's facts once, by mailprof_check */
 	MP_SCOPE_INPUT,   /* the facts a reader recorded, with every mailprof_parse (so a
 	                   * document's structure is reported even when no account was read) */
-	MP_SCOPE_BATCH,   /* each profile against the earlier ones, by mailprof_batch_add */
-	MP_SCOPE_CHANGE   /* a change made by mailprof_fix or an emitter, reported by the
+	MP_SCOPE_BATCH,   /* the profile's identity keys (mailprof_profile_batch_keys), each
+	                   * compared with the earlier profiles' by mailprof_batch_add_keys */
+	MP_SCOPE_CHANGE,  /* a change made by mailprof_fix or an emitter, reported by the
 	                   * code that makes it through mp_diag_change(): no function */
+	MP_SCOPE_LIVE     /* what live servers contradict, found by mailprof_probe_run
+	                   * (src/probe/, the only network I/O): no function */
 };
 
 struct mp_rule {
@@ -48,19 +50,31 @@ struct mp_rule {
 	enum mp_scope scope;
 	union {
 		void (*account)(const mp_rule_ctx *c, const mp_account *a);
-		void (*profile)(const mp_rule_ctx *c); /* profile, input and batch scopes */
+		void (*profile)(const mp_rule_ctx *c); /* profile and input scopes */
+		struct {
+			/* append the profile's keys (mp_batch_key) */
+			void (*keys)(const mp_rule_ctx *c, mailprof_batch_keys *k);
+			/* report key k, first recorded at old (by this same profile
+			 * when same_profile); true when a finding was made */
+			bool (*repeat)(const mp_rule_ctx *c, const mailprof_batch_key *k,
+			               const mailprof_loc *old, bool same_profile);
+		} batch;
 	} run;
 };
 
 /* Run the input-scope rules on what a parse recorded (from mark_from on). */
 void mp_check_input(const mailprof_profile *p, size_t mark_from, mailprof_diags *d);
-/* Run the batch-scope rules on p against the earlier profiles of b. */
-void mp_check_batch(const mailprof_profile *p, mailprof_batch *b,
-                    const struct mailprof_check_config *cfg, mailprof_diags *d);
+/* Batch scope: append key (label names it in findings) of c's profile, at
+ * loc, to k (rules_batch.c). */
+void mp_batch_key(const mp_rule_ctx *c, mailprof_batch_keys *k, const char *key, const char *label,
+                  const mailprof_loc *loc, unsigned group);
 /* Drop or change findings of d as cfg and p's suppression markers say
- * (config.c). */
+ * (config.c); p may be NULL. */
 void mp_config_apply(const mailprof_profile *p, const struct mailprof_check_config *cfg,
                      mailprof_diags *d);
+/* Whether a marker of p silences rule r (ID or name) at loc (config.c). */
+bool mp_suppressed(const mailprof_profile *p, const char *id, const char *name,
+                   const mailprof_loc *loc);
 
 /* Index of a rule in the table, else MP_COUNT(rules) + the index of a code
  * of codes.def, or -1. */

@@ -2,12 +2,14 @@
  * filter that applies them (and the input's suppression markers) to
  * findings. The CLI only forwards files and switches. */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <ini.h>
 
 #include "check.h"
+#include "hashset.h"
 
 mailprof_check_config *mailprof_check_config_new(void)
 {
@@ -267,6 +269,33 @@ static int cmp_key(const void *x, const void *y)
 	return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
+void mailprof_check_config_fingerprint(const mailprof_check_config *c, char out[17])
+{
+	/* Rules by ID, not table index, and every list with its count, so no
+	 * two different settings hash the same text. */
+	uint64_t h = MP_FNV_INIT;
+	size_t nrules = mailprof_rule_count();
+	for (size_t i = 0; c && i < sizeof c->enabled; i++) {
+		if (c->enabled[i] < 0 && c->severity[i] < 0)
+			continue;
+		const mailprof_rule_info *r = i < nrules ? mailprof_rule_get(i) : mailprof_code_get(i - nrules);
+		if (!r)
+			continue;
+		h = mp_fnv1a_str(h, r->id);
+		h = mp_fnv1a(h, &c->enabled[i], 1);
+		h = mp_fnv1a(h, &c->severity[i], 1);
+	}
+	uint64_t n = c ? c->ntrusted : 0;
+	h = mp_fnv1a(h, &n, sizeof n);
+	for (size_t i = 0; i < n; i++)
+		h = mp_fnv1a_str(h, c->trusted[i]);
+	n = c ? c->nbaseline : 0;
+	h = mp_fnv1a(h, &n, sizeof n);
+	for (size_t i = 0; i < n; i++)
+		h = mp_fnv1a_str(h, c->baseline[i]);
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
 mailprof_status mailprof_check_config_load_baseline(mailprof_check_config *c, const char *path,
                                                     mailprof_diags *d)
 {
@@ -297,6 +326,21 @@ mailprof_status mailprof_check_config_load_baseline(mailprof_check_config *c, co
 
 /* ---- applying the configuration ---- */
 
+bool mp_suppressed(const mailprof_profile *p, const char *id, const char *name,
+                   const mailprof_loc *loc)
+{
+	for (size_t k = 0; p && k < p->nsupp; k++) {
+		const mp_suppression *s = &p->supp[k];
+		if (s->target < 0 || (s->target && s->target != loc->line))
+			continue;
+		if (!loc->file || strcmp(s->file, loc->file) != 0)
+			continue;
+		if (mp_strcasecmp(s->id, id) == 0 || (name && mp_strcasecmp(s->id, name) == 0))
+			return true;
+	}
+	return false;
+}
+
 struct filter {
 	const mailprof_profile *p;
 	const mailprof_check_config *cfg;
@@ -312,15 +356,8 @@ static bool keep_finding(mailprof_diag *g, void *u)
 		if (f->cfg->severity[i] >= 0)
 			g->severity = (mailprof_severity)f->cfg->severity[i];
 	}
-	for (size_t k = 0; f->p && k < f->p->nsupp; k++) {
-		const mp_suppression *s = &f->p->supp[k];
-		if (s->target < 0 || (s->target && s->target != g->loc.line))
-			continue;
-		if (!g->loc.file || strcmp(s->file, g->loc.file) != 0)
-			continue;
-		if (mp_strcasecmp(s->id, g->id) == 0 || (g->name && mp_strcasecmp(s->id, g->name) == 0))
-			return false;
-	}
+	if (mp_suppressed(f->p, g->id, g->name, &g->loc))
+		return false;
 	if (f->cfg && f->cfg->nbaseline) {
 		char *key = mailprof_diag_key(g);
 		bool known = bsearch(&key, f->cfg->baseline, f->cfg->nbaseline, sizeof(char *), cmp_key) != NULL;

@@ -9,6 +9,8 @@
 struct mailprof_diags {
 	mailprof_diag *v;
 	size_t n, cap;
+	char **names; /* IDs and names of mailprof_diags_add's findings (others are static) */
+	size_t nnames;
 };
 
 mailprof_diags *mailprof_diags_new(void)
@@ -26,6 +28,9 @@ void mailprof_diags_free(mailprof_diags *d)
 		free((char *)d->v[i].loc.file);
 	}
 	free(d->v);
+	for (size_t i = 0; i < d->nnames; i++)
+		free(d->names[i]);
+	free(d->names);
 	free(d);
 }
 
@@ -97,6 +102,27 @@ void mp_vdiag(mailprof_diags *d, mailprof_severity sev, const char *id, const ch
 	g->loc.column = loc ? loc->column : 0;
 	g->message = mp_buf_take(&b, NULL);
 	g->fix = fix ? mp_xstrdup(fix) : NULL;
+}
+
+static const char *keep_name(mailprof_diags *d, const char *s)
+{
+	if (!s)
+		return NULL;
+	if (d->nnames && strcmp(d->names[d->nnames - 1], s) == 0)
+		return d->names[d->nnames - 1];
+	d->names = mp_xgrow(d->names, d->nnames, sizeof *d->names);
+	return d->names[d->nnames++] = mp_xstrdup(s);
+}
+
+void mailprof_diags_add(mailprof_diags *d, const mailprof_diag *g)
+{
+	if (!d || !g)
+		return;
+	mailprof_loc loc = g->loc;
+	size_t n = d->n;
+	mp_diag(d, g->severity, keep_name(d, g->id ? g->id : ""), &loc, g->fix, "%s",
+	        g->message ? g->message : "");
+	d->v[n].name = keep_name(d, g->name);
 }
 
 void mp_diag(mailprof_diags *d, mailprof_severity sev, const char *id, const mailprof_loc *loc,

@@ -8,8 +8,10 @@
 #include "batch.h"
 #include "cli.h"
 #include "config.h"
+#include "merge.h"
 #include "out.h"
 #include "pipeline.h"
+#include "probe.h"
 #include "report.h"
 
 static const char *const prog = "mailprof";
@@ -27,9 +29,18 @@ static void usage(FILE *f)
 	        "                          report problems in mail settings (.mailprof.ini is\n"
 	        "                          looked up from the working directory upward);\n"
 	        "                          with --fix -o OUT [--to T]: write the safely fixed profile\n"
-	        "  check|convert ... DIR... [-j N] [--quiet]\n"
+	        "  check|convert ... DIR... [-j N] [--quiet] [--shard K/N]\n"
 	        "                          folders are walked (sorted), files picked by content;\n"
-	        "                          convert then needs -o OUTDIR (--force, --dry-run)\n"
+	        "                          convert then needs -o OUTDIR (--force, --dry-run);\n"
+	        "                          --shard K/N: only the K-th of N shares of the files\n"
+	        "                          (by path); check then needs --format json|sarif|junit\n"
+	        "  merge [--format F] [check options] REPORT...\n"
+	        "                          combine the reports of the N shards of a check run\n"
+	        "                          into the report (and exit status) of one whole run\n"
+	        "  probe [--ca-file F] [--login|--send-test] [--password-stdin|--password-env NAME]\n"
+	        "        [--timeout S] [--format F] [--fail-on S] [-j N] FILE...\n"
+	        "                          prove a profile against its live servers: TLS, certificate,\n"
+	        "                          capabilities, login, a test mail (`%s probe --help`)\n"
 	        "  formats                 list formats and what can be read and written\n"
 	        "  rules                   list the checker's rules\n"
 	        "  explain ID              print the documentation of a rule or finding code\n"
@@ -51,7 +62,7 @@ static void usage(FILE *f)
 	        "exit status: 0 clean, 1 findings at or above --fail-on (convert too: a value\n"
 	        "it could not read or carry is an error), 2 usage error, unreadable or\n"
 	        "unparseable input, or a target that cannot be written.\n",
-	        prog);
+	        prog, prog);
 }
 
 static int parse_severity(const char *s)
@@ -68,7 +79,7 @@ static int parse_severity(const char *s)
 enum {
 	OPT_FROM = 256, OPT_TO, OPT_FORMAT, OPT_FAIL_ON, OPT_SECRETS, OPT_ENCODING, OPT_TEMPLATE,
 	OPT_IDENTIFIER, OPT_CHECK, OPT_FORCE, OPT_VERSION, OPT_CONFIG, OPT_ENABLE, OPT_DISABLE,
-	OPT_BASELINE, OPT_NO_CONFIG, OPT_FIX, OPT_DRY_RUN, OPT_EMAIL, OPT_NAME
+	OPT_BASELINE, OPT_NO_CONFIG, OPT_FIX, OPT_DRY_RUN, OPT_EMAIL, OPT_NAME, OPT_SHARD
 };
 
 static const struct option long_opts[] = {
@@ -94,6 +105,7 @@ static const struct option long_opts[] = {
 	{"jobs", required_argument, NULL, 'j'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
+	{"shard", required_argument, NULL, OPT_SHARD},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -105,6 +117,9 @@ struct args {
 	bool check, force, fail_on_set, fix;
 	long jobs;             /* batch: -j N, 0 = number of cores */
 	bool quiet, dry_run;   /* batch */
+	bool format_set;
+	bool sharded;          /* --shard K/N */
+	struct cli_shard shard;
 	mailprof_options opt;
 	struct cli_check_opts copts;
 };
@@ -121,7 +136,14 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case OPT_FROM: a->from = optarg; break;
 		case OPT_TO: a->to = optarg; break;
 		case 'o': a->out = optarg; break;
-		case OPT_FORMAT: a->format = optarg; break;
+		case OPT_FORMAT: a->format = optarg; a->format_set = true; break;
+		case OPT_SHARD:
+			if (cli_shard_parse(optarg, &a->shard) != 0) {
+				fprintf(stderr, "%s: --shard takes K/N with 1 <= K <= N, not '%s'\n", prog, optarg);
+				return EXIT_USAGE;
+			}
+			a->sharded = true;
+			break;
 		case OPT_FAIL_ON:
 			a->fail_on = parse_severity(optarg);
 			if (a->fail_on < 0) {
@@ -200,7 +222,7 @@ static int convert_batch(struct args *a, const char *to, char **in, size_t n)
 		.pl = {.from = a->from, .opt = &a->opt, .fix = a->fix, .cfg = cfg, .to = to},
 		.jobs = a->jobs, .quiet = a->quiet, .dry_run = a->dry_run, .force = a->force,
 		.summary = true, .fail_on = cfg ? (int)mailprof_check_config_fail_on(cfg) : a->fail_on,
-		.outdir = a->out,
+		.outdir = a->out, .shard = a->sharded ? &a->shard : NULL,
 	};
 	int rc = cli_batch_run(&bo, in, n);
 	mailprof_check_config_free(cfg);
@@ -245,6 +267,10 @@ static int cmd_convert(int argc, char **argv)
 	}
 	if (cli_batch_wanted(argv + optind, (size_t)(argc - optind)))
 		return convert_batch(&a, to, argv + optind, (size_t)(argc - optind));
+	if (a.sharded) {
+		fprintf(stderr, "%s convert: --shard needs several inputs or a folder\n", prog);
+		return EXIT_USAGE;
+	}
 	mailprof_check_config *cfg = NULL;
 	if (a.check && !(cfg = cli_check_config(&a.copts, a.fail_on_set ? a.fail_on : -1)))
 		return EXIT_USAGE;
@@ -359,6 +385,11 @@ static int cmd_check(int argc, char **argv)
 		fprintf(stderr, "%s check: name at least one file (or - for stdin)\n", prog);
 		return EXIT_USAGE;
 	}
+	if (a.sharded && (a.fix || !cli_reporter_extensible(rep))) {
+		fprintf(stderr, "%s check: --shard writes a report merge reads: --format json, sarif or "
+		        "junit, and no --fix\n", prog);
+		return EXIT_USAGE;
+	}
 	if (a.fix)
 		return check_fix(&a, argc - optind, argv + optind, rep);
 	mailprof_check_config *cfg = cli_check_config(&a.copts, a.fail_on_set ? a.fail_on : -1);
@@ -372,9 +403,40 @@ static int cmd_check(int argc, char **argv)
 	struct cli_batch_opts bo = {
 		.pl = {.from = a.from, .opt = &a.opt, .cfg = cfg},
 		.jobs = a.jobs, .quiet = a.quiet, .summary = cli_batch_wanted(in, n), .rep = rep,
-		.fail_on = a.fail_on,
+		.fail_on = a.fail_on, .shard = a.sharded ? &a.shard : NULL,
 	};
 	rc = cli_batch_run(&bo, in, n);
+	mailprof_check_config_free(cfg);
+	return rc;
+}
+
+/* merge: the shards' reports of a check run, as one whole run. */
+static int cmd_merge(int argc, char **argv)
+{
+	struct args a = {0};
+	int rc = parse_args(argc, argv, &a);
+	if (rc >= 0)
+		return rc;
+	const struct cli_reporter *rep = NULL;
+	if (a.format_set && !(rep = cli_reporter_find(a.format))) {
+		fprintf(stderr, "%s merge: --format takes one of: %s; not '%s'\n", prog,
+		        cli_reporter_names(), a.format);
+		return EXIT_USAGE;
+	}
+	if (a.sharded || a.fix || a.to || a.out || a.from) {
+		fprintf(stderr, "%s merge: takes --format, the check options and the shards' reports\n",
+		        prog);
+		return EXIT_USAGE;
+	}
+	if (optind >= argc) {
+		fprintf(stderr, "%s merge: name the reports of every shard\n", prog);
+		return EXIT_USAGE;
+	}
+	mailprof_check_config *cfg = cli_check_config(&a.copts, a.fail_on_set ? a.fail_on : -1);
+	if (!cfg)
+		return EXIT_USAGE;
+	struct cli_merge_opts mo = {rep, cfg, (int)mailprof_check_config_fail_on(cfg), a.quiet};
+	rc = cli_merge_run(&mo, argv + optind, (size_t)(argc - optind));
 	mailprof_check_config_free(cfg);
 	return rc;
 }
@@ -461,6 +523,8 @@ static const struct {
 	{"convert", cmd_convert},
 	{"check", cmd_check},
 	{"explain", cmd_explain},
+	{"probe", cli_probe_main},
+	{"merge", cmd_merge},
 };
 
 int cli_main(int argc, char **argv)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "codec.h"
 #include "out.h"
 #include "report.h"
 
@@ -17,10 +18,7 @@
  * temporary file (not memory, so a batch of any size stays small; memory
  * only when there is no temporary folder) and copied after the header. */
 struct junit {
-	FILE *spool;
-	bool in_mem; /* the spool is an open_memstream of mem */
-	char *mem;
-	size_t memlen;
+	struct cli_spool spool;
 	size_t tests, failures, errors;
 };
 
@@ -31,6 +29,8 @@ struct cli_report {
 	size_t results;      /* sarif, codequality: results written so far, for commas */
 	struct junit junit;
 	char *cwd;           /* codequality: absolute paths under it are made relative */
+	void (*ext)(FILE *f, void *u); /* the mailprof-shard record, or NULL */
+	void *ext_u;
 };
 
 struct cli_reporter {
@@ -38,6 +38,7 @@ struct cli_reporter {
 	void (*begin)(struct cli_report *r);
 	void (*file)(struct cli_report *r, const struct cli_file_result *res);
 	void (*end)(struct cli_report *r, const struct cli_summary *s);
+	bool extensible; /* end() writes the extension record where the format allows */
 };
 
 static void json_str(FILE *f, const char *s)
@@ -118,9 +119,15 @@ static void json_end(struct cli_report *rr, const struct cli_summary *s)
 {
 	FILE *f = rr->f;
 	fprintf(f, "\n],\n\"summary\": {\"files\": %zu, \"accounts\": %zu, \"failures\": %zu, "
-	        "\"errors\": %zu, \"warnings\": %zu, \"infos\": %zu}}\n",
+	        "\"errors\": %zu, \"warnings\": %zu, \"infos\": %zu}",
 	        s->files, s->accounts, s->failures, s->by_severity[MAILPROF_ERROR],
 	        s->by_severity[MAILPROF_WARNING], s->by_severity[MAILPROF_INFO]);
+	if (rr->ext) { /* a top-level member */
+		fputs(",\n\"mailprof-shard\": \"", f);
+		rr->ext(f, rr->ext_u);
+		fputc('"', f);
+	}
+	fputs("}\n", f);
 }
 
 /* ---- sarif (2.1.0, for GitHub code scanning) ---- */
@@ -206,7 +213,14 @@ static void sarif_file(struct cli_report *rr, const struct cli_file_result *r)
 static void sarif_end(struct cli_report *rr, const struct cli_summary *s)
 {
 	(void)s;
-	fputs(rr->results ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n", rr->f);
+	FILE *f = rr->f;
+	fputs(rr->results ? "\n    ]" : "]", f);
+	if (rr->ext) { /* a property bag of the run (SARIF 2.1.0 section 3.8) */
+		fputs(",\n    \"properties\": {\"mailprof-shard\": \"", f);
+		rr->ext(f, rr->ext_u);
+		fputs("\"}", f);
+	}
+	fputs("\n  }]\n}\n", f);
 }
 
 /* ---- github (workflow commands) ---- */
@@ -291,17 +305,13 @@ static void xml_str(FILE *f, const char *s)
 
 static void junit_begin(struct cli_report *rr)
 {
-	struct junit *j = &rr->junit;
-	j->spool = tmpfile();
-	j->in_mem = !j->spool;
-	if (!j->spool && !(j->spool = open_memstream(&j->mem, &j->memlen)))
-		abort();
+	cli_spool_open(&rr->junit.spool);
 }
 
 static void junit_file(struct cli_report *rr, const struct cli_file_result *r)
 {
 	struct junit *j = &rr->junit;
-	FILE *f = j->spool;
+	FILE *f = j->spool.f;
 	size_t n = mailprof_diags_count(r->d), fails = 0;
 	for (size_t i = 0; i < n; i++)
 		fails += mailprof_diags_get(r->d, i)->severity >= MAILPROF_WARNING;
@@ -347,6 +357,11 @@ static void junit_file(struct cli_report *rr, const struct cli_file_result *r)
 	fputs("  </testsuite>\n", f);
 }
 
+static void copy_out(const void *p, size_t n, void *f)
+{
+	fwrite(p, 1, n, f);
+}
+
 static void junit_end(struct cli_report *rr, const struct cli_summary *s)
 {
 	(void)s;
@@ -355,19 +370,14 @@ static void junit_end(struct cli_report *rr, const struct cli_summary *s)
 	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"mailprof\" "
 	        "tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
 	        j->tests, j->failures, j->errors);
-	if (j->in_mem) {
-		fclose(j->spool); /* sets mem and memlen */
-		fwrite(j->mem, 1, j->memlen, f);
-		free(j->mem);
-		j->mem = NULL;
-	} else {
-		rewind(j->spool);
-		char buf[65536];
-		for (size_t n; (n = fread(buf, 1, sizeof buf, j->spool)) > 0;)
-			fwrite(buf, 1, n, f);
-		fclose(j->spool);
+	cli_spool_each(&j->spool, copy_out, f);
+	if (rr->ext) {
+		/* Properties belong to a suite (JUnit's XSD): one of no tests. */
+		fputs("  <testsuite name=\"mailprof-shard\" tests=\"0\" failures=\"0\" errors=\"0\" "
+		      "skipped=\"0\">\n    <properties><property name=\"mailprof-shard\" value=\"", f);
+		rr->ext(f, rr->ext_u);
+		fputs("\"/></properties>\n  </testsuite>\n", f);
 	}
-	j->spool = NULL;
 	fputs("</testsuites>\n", f);
 }
 
@@ -542,13 +552,13 @@ static void baseline_end(struct cli_report *rr, const struct cli_summary *s)
 }
 
 static const struct cli_reporter reporters[] = {
-	{"text", text_begin, text_file, text_end},
-	{"json", json_begin, json_file, json_end},
-	{"sarif", sarif_begin, sarif_file, sarif_end},
-	{"github", gh_begin, gh_file, gh_end},
-	{"junit", junit_begin, junit_file, junit_end},
-	{"codequality", cq_begin, cq_file, cq_end},
-	{"baseline", baseline_begin, baseline_file, baseline_end},
+	{"text", text_begin, text_file, text_end, false},
+	{"json", json_begin, json_file, json_end, true},
+	{"sarif", sarif_begin, sarif_file, sarif_end, true},
+	{"github", gh_begin, gh_file, gh_end, false},
+	{"junit", junit_begin, junit_file, junit_end, true},
+	{"codequality", cq_begin, cq_file, cq_end, false},
+	{"baseline", baseline_begin, baseline_file, baseline_end, false},
 };
 
 const struct cli_reporter *cli_reporter_find(const char *name)
@@ -557,6 +567,42 @@ const struct cli_reporter *cli_reporter_find(const char *name)
 		if (strcmp(reporters[i].name, name) == 0)
 			return &reporters[i];
 	return NULL;
+}
+
+bool cli_reporter_extensible(const struct cli_reporter *rep)
+{
+	return rep->extensible;
+}
+
+const char *cli_reporter_name(const struct cli_reporter *rep)
+{
+	return rep->name;
+}
+
+void cli_report_extend(struct cli_report *r, void (*write)(FILE *f, void *u), void *u)
+{
+	r->ext = write;
+	r->ext_u = u;
+}
+
+void cli_summary_add(struct cli_summary *s, const struct cli_file_result *res)
+{
+	size_t nd = mailprof_diags_count(res->d);
+	for (size_t k = 0; k < nd; k++)
+		s->by_severity[mailprof_diags_get(res->d, k)->severity]++;
+	s->files++;
+	s->accounts += res->accounts;
+}
+
+void cli_summary_print(FILE *f, const struct cli_summary *s, size_t skipped)
+{
+	fprintf(f,
+	        "%s: %zu file%s, %zu account%s, %zu error%s, %zu warning%s, %zu info, "
+	        "%zu failed, %zu skipped\n",
+	        cli_prog, s->files, s->files == 1 ? "" : "s", s->accounts, s->accounts == 1 ? "" : "s",
+	        s->by_severity[MAILPROF_ERROR], s->by_severity[MAILPROF_ERROR] == 1 ? "" : "s",
+	        s->by_severity[MAILPROF_WARNING], s->by_severity[MAILPROF_WARNING] == 1 ? "" : "s",
+	        s->by_severity[MAILPROF_INFO], s->failures, skipped);
 }
 
 const char *cli_reporter_names(void)

@@ -61,8 +61,8 @@ for g in tests/golden/*/*.check.txt; do
 	[ $# = 1 ] && [ -f "$1" ] || { bad "no single sample for $g"; continue; }
 	args=""
 	[ -f "tests/golden/$dir/$name.args" ] && args=$(cat "tests/golden/$dir/$name.args")
-	# shellcheck disable=SC2086
-	got=$( { NO_COLOR=1 "$bin" check $args "$1" 2>/dev/null; echo "exit $?"; } )
+	# The arguments are shell words, as the golden test passes them to sh -c.
+	got=$( { NO_COLOR=1 sh -c "\"\$0\" check $args \"\$1\"" "$bin" "$1" 2>/dev/null; echo "exit $?"; } )
 	[ "$got" = "$(cat "$g")" ] || { bad "installed mailprof check $1 differs from $g"; continue; }
 	n=$((n + 1))
 done
