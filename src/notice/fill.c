@@ -382,13 +382,25 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
 		     "security row");
 		return;
 	}
+	mailprof_loc loc = nr_loc_at(x, l, off);
+	/* "Encryption: SSL/TLS" after the ports of several servers, outside
+	 * any section: the notice's one security for all of them */
+	struct dacc *a = nr_cur_acc(x);
+	int ported = 0, secured = 0;
+	for (int k = 0; k < S_N; k++)
+		ported += a->s[k].port.set, secured += a->s[k].sec.set;
+	if (dir == NC_NONE && x->ctx == NC_NONE && ported >= 2 && !secured) {
+		for (int k = 0; k < S_N; k++)
+			if (a->s[k].port.set)
+				mp_int_set(&a->s[k].sec, sec, &loc);
+		return;
+	}
 	int i = server_for(x, dir, NULL, 0);
 	if (i < 0) {
 		nr_info(x, l, off, NULL, "%s does not say which server; not used", "security row");
 		return;
 	}
-	mailprof_loc loc = nr_loc_at(x, l, off);
-	struct dsrv *sv = &nr_cur_acc(x)->s[i];
+	struct dsrv *sv = &a->s[i];
 	/* a less secure variant after the secure settings ("Insecure Mail
 	 * Settings … Security: None") does not undo them */
 	int port = sv->port.set ? sv->port.v : 0;
