@@ -15,7 +15,7 @@ static const char *const sniff_words[] = {
 	"送信サーバ", "メールアカウント", "ＰＯＰ", "ＳＭＴＰ", "incoming mail", "outgoing mail",
 	"incoming server", "outgoing server", "smtp server", "pop3 server", "pop server", "imap server",
 	"mail server", "smtp host", "imap host", "SMTP認証", "受信メール", "送信メール", "incoming (pop",
-	"incoming (imap", "outgoing (smtp", NULL};
+	"incoming (imap", "outgoing (smtp", ">smtp</td>", ">smtp</th>", ">imap</th>", ">pop3</th>", NULL};
 
 static bool has_word(const char *buf, size_t len)
 {

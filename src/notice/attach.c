@@ -172,6 +172,18 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	}
 	if (x->ctx == NC_WEB)
 		x->ctx = NC_NONE;
+	/* "Requires SSL: Yes" / "No": the label names the security */
+	if (f == NF_SECURITY && nr_parse_security(s + vb, ve - vb) == -1 && !nr_has(s + vb, ve - vb, "if ")) {
+		int yn = nr_parse_yesno_auth(s + vb, ve - vb);
+		if (yn == MP_AUTH_NONE) {
+			nr_set_field(x, l, vb, "none", 4, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
+			return;
+		}
+		if (yn == MP_AUTH_PASSWORD_CLEARTEXT && nr_parse_security(s + lb, le - lb) >= 0) {
+			nr_set_field(x, l, vb, s + lb, le - lb, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
+			return;
+		}
+	}
 	/* "With SSL: 993", "Without SSL: 143": a port under a security label
 	 * is a port offered with that security */
 	if (f == NF_SECURITY && isdigit((unsigned char)s[vb])) {
@@ -397,6 +409,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	enum mp_nctx line_dir = NC_NONE, saved = x->ctx;
 	size_t sec_b = 0, sec_e = 0;
 	int port_srv = -1, port_val = 0; /* the port just placed */
+	enum mp_nctx host_dir = NC_NONE;  /* the server of the host placed on the line */
 	*first = n;
 	for (size_t i = b; i < n;) {
 		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
@@ -437,6 +450,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		/* "SMTP - smtp.live.com": a protocol's name labels a host */
 		if (f == NF_NONE && v == NV_HOST && (w == NC_POP || w == NC_IMAP || w == NC_SMTP))
 			f = NF_HOST, ed = w;
+		/* "IMAP: mail.example.com (993, SSL)": a port without label after
+		 * the line's host is that server's */
+		if (f == NF_NONE && v == NV_PORT && host_dir != NC_NONE && !nr_has(s + prev, vb - prev, "。"))
+			f = NF_PORT, ed = host_dir;
 		/* a security word without label: the port just before it in its
 		 * clause ("port 465 with authentication over SSL"), else the
 		 * line's server ("(TLS enabled, port 25)") */
@@ -476,6 +493,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 						vend++;
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
 			}
+			if (v == NV_HOST)
+				host_dir = ed != NC_NONE ? ed : line_dir;
 			port_srv = v == NV_PORT ? x->cur : -1;
 			port_val = v == NV_PORT ? atoi(s + vb) : 0;
 		}
@@ -531,7 +550,11 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 		else if (k > 0)
 			secs = 0, k = nc;
 	}
-	if (secs >= 2 && (secs == nc || secs + 1 == nc)) {
+	enum mp_nctx d0;
+	/* not a row "Security | SSL/TLS | SSL/TLS" of a table by protocol */
+	bool row = x->nproto_cols > 0 ||
+	           (secs + 1 == nc && mp_notice_classify(s + cb[0], ce[0] - cb[0], &d0) == NF_SECURITY);
+	if (secs >= 2 && (secs == nc || secs + 1 == nc) && !row) {
 		x->mcol = mp_xrealloc(x->mcol, nc * sizeof *x->mcol);
 		x->msec = mp_xrealloc(x->msec, nc * sizeof *x->msec);
 		for (size_t k = 0; k < nc; k++) {
@@ -662,7 +685,8 @@ void nr_line(struct ex *x, const mp_nline *l)
 	 * sentence or several pairs; each value takes the label before it. */
 	size_t first;
 	size_t np = memchr(s + b, '|', n - b) ? 0 : value_pairs(x, l, b, false, &first);
-	if ((np >= 2 && !sp) || (np >= 1 && sp && first < le) || (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
+	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) ||
+	    (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
 		value_pairs(x, l, b, true, &first);
 		prose(x, l, b);
 		x->pending = NF_NONE;
@@ -710,7 +734,7 @@ void nr_line(struct ex *x, const mp_nline *l)
 		prose_email(x, l, b);
 	/* Table rows: cells separated by '|'; ";" may join several pairs. */
 	if (!memchr(s + b, '|', n - b))
-		x->ncols = 0;
+		x->ncols = 0, x->nproto_cols = 0;
 	if (memchr(s + b, '|', n - b)) {
 		/* at most two cells per '|' or ';' and one more: room for all */
 		size_t seps = 0;
@@ -751,6 +775,35 @@ void nr_line(struct ex *x, const mp_nline *l)
 			memmove(cb, cb + lead, (nc - lead) * sizeof *cb);
 			memmove(ce, ce + lead, (nc - lead) * sizeof *ce);
 			nc -= lead;
+		}
+		/* A table the other way round: protocols as columns ("Setting |
+		 * IMAP | POP3 | SMTP"), a field per row ("Port | 993 | 995 | 465"):
+		 * each cell takes its row's label and its column's protocol. */
+		size_t protos = 0;
+		for (size_t k = 1; k < nc; k++) {
+			enum mp_nctx c = mp_notice_words_ctx(s + cb[k], ce[k] - cb[k]);
+			protos += (c == NC_IMAP || c == NC_POP || c == NC_SMTP) && ce[k] - cb[k] <= 12;
+		}
+		if (nc >= 3 && protos == nc - 1) {
+			x->proto_cols = mp_xrealloc(x->proto_cols, nc * sizeof *x->proto_cols);
+			for (size_t k = 0; k < nc; k++)
+				x->proto_cols[k] = k ? mp_notice_words_ctx(s + cb[k], ce[k] - cb[k]) : NC_NONE;
+			x->nproto_cols = nc;
+			return;
+		}
+		if (x->nproto_cols && nc >= 2) {
+			enum mp_nctx rd;
+			enum mp_nfield rf = mp_notice_classify(s + cb[0], ce[0] - cb[0], &rd);
+			if (rf != NF_NONE && rf != NF_IGNORE) {
+				for (size_t k = 1; k < nc && k < x->nproto_cols; k++)
+					if (cb[k] < ce[k]) {
+						enum mp_nctx c = x->proto_cols[k];
+						x->cur = c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : S_SMTP;
+						nr_set_field(x, l, cb[k], s + cb[k], ce[k] - cb[k], rf, c);
+					}
+				return;
+			}
+			x->nproto_cols = 0;
 		}
 		/* Column tables: "No. | メールアドレス | パスワード" then one row per
 		 * account. A header row names two or more fields and holds no value. */

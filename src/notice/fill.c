@@ -259,6 +259,16 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		if (nr_starts_any(s + k, n - k, (const char *const[]){"ポート", "port", "Port", NULL})) {
 			int port, sec, mark;
 			size_t at;
+			/* several offered: "(port 110, or 995 with SSL)" */
+			int lp[8], ls[8];
+			size_t la[8], nl = nr_port_list(s + k, n - k, lp, ls, la, MP_COUNT(lp));
+			if (nl >= 2) {
+				for (size_t j = 0; j < nl; j++) {
+					mailprof_loc pl = nr_loc_at(x, l, off + k + la[j]);
+					nr_offer_port(&a->s[i], lp[j], ls[j], &pl);
+				}
+				break;
+			}
 			if (nr_parse_port(s + k, n - k, &port, &sec, &at, &mark)) {
 				if (sec < 0)
 					sec = note_sec(x, mark);
@@ -277,6 +287,19 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	size_t at;
 	if (!nr_parse_port(s, n, &port, &sec, &at, &mark)) {
 		nr_info(x, l, off, "write the port as a number", "%s has no port number; not used", "port row");
+		return;
+	}
+	/* "993 (SSL) or 143 (STARTTLS)": alternatives, each with its own
+	 * security; the most secure wins */
+	int lp[8], ls[8];
+	size_t la[8], nl = nr_has(s, n, " or ") ? nr_port_list(s, n, lp, ls, la, MP_COUNT(lp)) : 0;
+	int li = nl >= 2 && mp_notice_words_ctx(s, n) == NC_NONE ? server_for(x, dir, NULL, 0) : -1;
+	if (li >= 0) {
+		for (size_t j = 0; j < nl; j++) {
+			mailprof_loc pl = nr_loc_at(x, l, off + la[j]);
+			nr_offer_port(&nr_cur_acc(x)->s[li], lp[j], ls[j], &pl);
+		}
+		x->cur = li;
 		return;
 	}
 	/* "995（POP3）／993（IMAP）", "受信：110　送信：587": ports named by
@@ -359,13 +382,25 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
 		     "security row");
 		return;
 	}
+	mailprof_loc loc = nr_loc_at(x, l, off);
+	/* "Encryption: SSL/TLS" after the ports of several servers, outside
+	 * any section: the notice's one security for all of them */
+	struct dacc *a = nr_cur_acc(x);
+	int ported = 0, secured = 0;
+	for (int k = 0; k < S_N; k++)
+		ported += a->s[k].port.set, secured += a->s[k].sec.set;
+	if (dir == NC_NONE && x->ctx == NC_NONE && ported >= 2 && !secured) {
+		for (int k = 0; k < S_N; k++)
+			if (a->s[k].port.set)
+				mp_int_set(&a->s[k].sec, sec, &loc);
+		return;
+	}
 	int i = server_for(x, dir, NULL, 0);
 	if (i < 0) {
 		nr_info(x, l, off, NULL, "%s does not say which server; not used", "security row");
 		return;
 	}
-	mailprof_loc loc = nr_loc_at(x, l, off);
-	struct dsrv *sv = &nr_cur_acc(x)->s[i];
+	struct dsrv *sv = &a->s[i];
 	/* a less secure variant after the secure settings ("Insecure Mail
 	 * Settings … Security: None") does not undo them */
 	int port = sv->port.set ? sv->port.v : 0;

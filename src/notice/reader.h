@@ -81,6 +81,9 @@ struct ex {
 	/* a port matrix whose columns are security modes ("SSL/TLS  STARTTLS  None") */
 	int *mcol, *msec;
 	size_t nmcol;
+	/* a table with protocols as columns ("Setting | IMAP | POP3 | SMTP") */
+	enum mp_nctx *proto_cols;
+	size_t nproto_cols;
 	struct drule *rules; /* grows */
 	size_t nrules;
 	/* cells of the line being split (table cells, space-aligned cells):
@@ -127,6 +130,8 @@ bool nr_value_is(enum mp_nfield f, const char *s, size_t n);
 size_t nr_auth_statement(const char *s, size_t n);
 /* Rank of a port's security when several are offered for one server. */
 int nr_sec_rank(int sec);
+/* Ports listed after a port word, each with its own security. */
+size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, size_t max);
 size_t nr_skip_sp(const char *s, size_t i, size_t n);
 size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_t base);
 

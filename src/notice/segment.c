@@ -158,7 +158,10 @@ bool nr_word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
 		/* "パスワード クリアテキストもしくは標準", "SMTP認証 設定する(推奨)":
 		 * a Japanese phrase after a Japanese label of a field whose values
 		 * are words, the rest of the line without spaces and no label */
-		if (!shaped && i > b && (unsigned char)s[i - 1] >= 0x80 && v < n && (unsigned char)s[v] >= 0x80 &&
+		enum mp_nfield lf0 = mp_notice_classify(s + b, i - b, &dd);
+		if (!shaped && i > b &&
+		    ((unsigned char)s[i - 1] >= 0x80 || lf0 == NF_SECURITY || lf0 == NF_SMTP_AUTH) && v < n &&
+		    (unsigned char)s[v] >= 0x80 &&
 		    n - v <= 90 && !memchr(s + v, ' ', n - v) && mp_notice_classify(s + v, n - v, &dd) == NF_NONE) {
 			enum mp_nfield lf = mp_notice_classify(s + b, i - b, &dd);
 			shaped = lf == NF_PASSWORD || lf == NF_SMTP_AUTH || lf == NF_AUTH_METHOD || lf == NF_SECURITY ||

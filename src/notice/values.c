@@ -482,7 +482,8 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 		return NV_EMAIL;
 	if (nr_valid_host(s + i, t))
 		return NV_HOST;
-	if (nr_all_digits(s + i, t) && t <= 5 && atoi(s + i) > 0 && atoi(s + i) <= 65535 &&
+	bool mark = (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'); /* "※1" */
+	if (!mark && nr_all_digits(s + i, t) && t <= 5 && atoi(s + i) > 0 && atoi(s + i) <= 65535 &&
 	    !(i + t < n && (s[i + t] == ':' || s[i + t] == '-' || s[i + t] == '/') && i + t + 1 < n &&
 	      isdigit((unsigned char)s[i + t + 1])))
 		return NV_PORT;
@@ -521,4 +522,30 @@ bool nr_field_takes(enum mp_nfield f, enum nr_vtype v)
 int nr_sec_rank(int sec)
 {
 	return sec == MP_SEC_TLS ? 3 : sec == MP_SEC_STARTTLS ? 2 : sec == MP_SEC_NONE ? 0 : 1;
+}
+
+/* Ports listed after a port word, each with the security words of its own
+ * span: "port 110, or 995 with SSL", "25 or 587; 465 with SSL". Footnote
+ * numbers ("※1") are skipped. Returns how many (at most max). */
+size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, size_t max)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n && c < max; i++) {
+		int p;
+		if (!port_at(s, i, n, &p) || (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'))
+			continue;
+		size_t k = i;
+		while (k < n && isdigit((unsigned char)s[k]))
+			k++;
+		size_t e = k;
+		while (e < n && s[e] != ',' && s[e] != ';' && !isdigit((unsigned char)s[e]) &&
+		       !(e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0))
+			e++;
+		int sc = span_sec(s + k, e - k);
+		if (sc == SW_TLS_AMBIG)
+			sc = p == 465 || p == 993 || p == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
+		port[c] = p, sec[c] = sc, at[c] = i, c++;
+		i = k;
+	}
+	return c;
 }
