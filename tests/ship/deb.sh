@@ -6,6 +6,7 @@
 # sample; the -dev package must build the example program with pkg-config,
 # linked to the shared library (libmailprof0) and to the static one.
 set -euo pipefail
+trap 'echo "deb.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/../.."
 debdir=$(realpath "${1:-build}")
 mode=${2:-root}
