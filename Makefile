@@ -15,12 +15,15 @@ SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 CC ?= cc
 B ?= build
 
-DEPS_PKGS = libxml2-dev libinih-dev libssl-dev libcriterion-dev pkg-config libxml2-utils python3-jsonschema
+DEPS_PKGS = libxml2-dev libinih-dev libssl-dev libcurl4-openssl-dev libcriterion-dev pkg-config libxml2-utils python3-jsonschema
 
 XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
 XML_LIBS := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)
 CRYPTO_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcrypto 2>/dev/null)
 CRYPTO_LIBS := $(shell $(PKG_CONFIG) --libs libcrypto 2>/dev/null || echo -lcrypto)
+# probe: libcurl for IMAP/POP3/SMTP, libssl for the TLS session's certificate
+CURL_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcurl libssl 2>/dev/null)
+CURL_LIBS := $(shell $(PKG_CONFIG) --libs libcurl libssl 2>/dev/null || echo -lcurl -lssl)
 INIH_CFLAGS := $(shell $(PKG_CONFIG) --cflags inih 2>/dev/null)
 INIH_LIBS := $(shell $(PKG_CONFIG) --libs inih 2>/dev/null || echo -linih)
 CRIT_CFLAGS := $(shell $(PKG_CONFIG) --cflags criterion 2>/dev/null)
@@ -29,8 +32,8 @@ CRIT_LIBS := $(shell $(PKG_CONFIG) --libs criterion 2>/dev/null || echo -lcriter
 WARN = -Wall -Wextra -Werror -Wshadow -Wconversion -Wformat=2 -Wstrict-prototypes -Wno-sign-conversion
 OPT ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -fPIC \
-	-fvisibility=hidden -Iinclude -Isrc -I$(B) $(XML_CFLAGS) $(INIH_CFLAGS) $(CRYPTO_CFLAGS) $(CPPFLAGS) $(CFLAGS)
-LIBS = $(XML_LIBS) $(INIH_LIBS) $(CRYPTO_LIBS) -lpthread
+	-fvisibility=hidden -Iinclude -Isrc -I$(B) $(XML_CFLAGS) $(INIH_CFLAGS) $(CRYPTO_CFLAGS) $(CURL_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+LIBS = $(XML_LIBS) $(INIH_LIBS) $(CURL_LIBS) $(CRYPTO_LIBS) -lpthread
 
 # The command (src/cli/) sees the public header only: the compiler enforces
 # that it uses the library through include/mailprof.h.

@@ -438,11 +438,7 @@ static void emit_protocol(mp_buf *b, const mp_server *s, const mp_server *in, ma
 	}
 	if (!chosen && smtplast)
 		authreq = false;
-	if (!s->security.set)
-		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
-		        "autodiscover: %s %s has no transport security; written as SSL on (what Outlook "
-		        "assumes when SSL is absent)", mp_protocol_name(s->protocol), s->host.v ? s->host.v : "");
-	int sec = s->security.set ? s->security.v : MP_SEC_TLS;
+	int sec = s->security.v; /* set: mp_emit_prepare (MP_REQ_SECURITY) */
 	/* Every security element stated: absent SSL and SPA mean on in Outlook. */
 	elem(b, "SPA", spa ? "on" : "off");
 	elem(b, "SSL", sec == MP_SEC_NONE ? "off" : "on");

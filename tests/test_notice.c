@@ -594,7 +594,7 @@ Test(notice_accuracy, field_accuracy_over_samples)
 /* Real provider pages (tests/data/notices-real/SOURCES), split once into a development
  * half and a blind half (BLIND.md). The floors are the figures measured when the corpus
  * was added, rounded down to 0.1%: they may only go up (the lead raises them). */
-#define DEV_ACCURACY_FLOOR 0.980
+#define DEV_ACCURACY_FLOOR 0.994
 
 Test(notice_accuracy, field_accuracy_over_real_dev)
 {

@@ -10,6 +10,7 @@
 #include "config.h"
 #include "out.h"
 #include "pipeline.h"
+#include "probe.h"
 #include "report.h"
 
 static const char *const prog = "mailprof";
@@ -30,6 +31,10 @@ static void usage(FILE *f)
 	        "  check|convert ... DIR... [-j N] [--quiet]\n"
 	        "                          folders are walked (sorted), files picked by content;\n"
 	        "                          convert then needs -o OUTDIR (--force, --dry-run)\n"
+	        "  probe [--ca-file F] [--login|--send-test] [--password-stdin|--password-env NAME]\n"
+	        "        [--timeout S] [--format F] [--fail-on S] [-j N] FILE...\n"
+	        "                          prove a profile against its live servers: TLS, certificate,\n"
+	        "                          capabilities, login, a test mail (`%s probe --help`)\n"
 	        "  formats                 list formats and what can be read and written\n"
 	        "  rules                   list the checker's rules\n"
 	        "  explain ID              print the documentation of a rule or finding code\n"
@@ -51,7 +56,7 @@ static void usage(FILE *f)
 	        "exit status: 0 clean, 1 findings at or above --fail-on (convert too: a value\n"
 	        "it could not read or carry is an error), 2 usage error, unreadable or\n"
 	        "unparseable input, or a target that cannot be written.\n",
-	        prog);
+	        prog, prog);
 }
 
 static int parse_severity(const char *s)
@@ -461,6 +466,7 @@ static const struct {
 	{"convert", cmd_convert},
 	{"check", cmd_check},
 	{"explain", cmd_explain},
+	{"probe", cli_probe_main},
 };
 
 int cli_main(int argc, char **argv)

@@ -172,6 +172,21 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	}
 	if (x->ctx == NC_WEB)
 		x->ctx = NC_NONE;
+	/* "With SSL: 993", "Without SSL: 143": a port under a security label
+	 * is a port offered with that security */
+	if (f == NF_SECURITY && isdigit((unsigned char)s[vb])) {
+		int sec = nr_has(s + lb, le - lb, "out") || nr_has(s + lb, le - lb, "no ") || nr_has(s + lb, le - lb, "なし") ||
+		                  nr_has(s + lb, le - lb, "無") || nr_has(s + lb, le - lb, "非")
+		              ? MP_SEC_NONE
+		              : nr_parse_security(s + lb, le - lb);
+		int port = atoi(s + vb);
+		int i = x->cur >= 0 ? x->cur : -1;
+		if (i >= 0 && port > 0 && port <= 65535 && sec != -2) {
+			mailprof_loc loc = nr_loc_at(x, l, vb);
+			nr_offer_port(&nr_cur_acc(x)->s[i], port, sec == SW_TLS_AMBIG ? -1 : sec, &loc);
+			return;
+		}
+	}
 	x->both_in = f == NF_HOST && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
 	enum mp_nctx dir = nr_label_dir(x, s + lb, le - lb, edir);
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
@@ -609,6 +624,11 @@ void nr_line(struct ex *x, const mp_nline *l)
 		return;
 	}
 	auth_hint(x, l, b);
+	if (!x->titled) {
+		x->titled = true;
+		enum mp_nctx tc = mp_notice_words_ctx(s + b, n - b);
+		x->title_in = tc == NC_IMAP ? S_IMAP : tc == NC_POP ? S_POP : -1;
+	}
 	if (sec_matrix(x, l, b) || col_ports(x, l, b) || space_table(x, l, b) || domain_rule(x, l, b))
 		return;
 	/* A remark in brackets on its own line (the reading of the password

@@ -27,7 +27,7 @@ void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
 		mp_int_set(&s->port, port, loc);
 		if (sec >= 0)
 			mp_int_set(&s->sec, sec, loc);
-	} else if (rank_of(port, sec) > rank_of(s->port.v, s->sec.set ? s->sec.v : -1)) {
+	} else if (port != s->port.v && rank_of(port, sec) > rank_of(s->port.v, s->sec.set ? s->sec.v : -1)) {
 		mp_int_set(&s->port, port, loc);
 		s->sec.set = false;
 		s->sec.v = -1;
@@ -97,6 +97,11 @@ static int server_for(struct ex *x, enum mp_nctx dir, const char *host, size_t n
 	case NC_IN:
 		if (!host && (x->cur == S_IMAP || x->cur == S_POP))
 			return x->cur;
+		/* "Bluehost: IMAP Incoming / Outgoing Server Port Numbers": the
+		 * title names the one incoming protocol of the page */
+		if (a->in_pref < 0 && x->title_in >= 0 &&
+		    !(host && (mp_strncasecmp(host, "imap", 4) == 0 || mp_strncasecmp(host, "pop", 3) == 0)))
+			return x->title_in;
 		return in_guess(a, host, n);
 	default: return x->cur;
 	}
@@ -173,14 +178,20 @@ static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t 
 {
 	mp_str *cur = &a->s[i].host;
 	if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0)) {
+		/* the one named after the server's protocol wins ("imap.gmail.com"
+		 * over "m.google.com" for IMAP), else the first */
+		static const char *const pfx[S_N] = {"imap", "pop", "smtp"};
+		size_t pl = strlen(pfx[i]);
+		bool takes = hn > pl && mp_strncasecmp(h, pfx[i], pl) == 0 && mp_strncasecmp(cur->v, pfx[i], pl) != 0;
 		char *other = mp_xstrndup(h, hn);
 		mp_diag(x->d, MAILPROF_WARNING, "notice-conflict", loc,
 		        "check which server applies to you and delete the other line",
-		        "two hosts for the %s server: %s (line %d) and %s; the first is used",
+		        "two hosts for the %s server: %s (line %d) and %s; %s is used",
 		        mp_protocol_name(i == S_IMAP ? MP_PROTO_IMAP : i == S_POP ? MP_PROTO_POP3 : MP_PROTO_SMTP),
-		        cur->v, cur->loc.line, other);
+		        cur->v, cur->loc.line, other, takes ? other : cur->v);
 		free(other);
-		return;
+		if (!takes)
+			return;
 	}
 	mp_str_setn(cur, h, hn, loc);
 }
@@ -414,6 +425,9 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	if (!nr_is_ascii_tok(pw.s, pw.len) || masked || nr_has(s, n, "password") || nr_has(s, n, "same as") ||
 	    nr_has(s, n, "as above") || nr_has(s, n, "パスワード")) {
 		mp_buf_free(&pw);
+		/* "パスワード　クリアテキストもしくは標準": how it is sent */
+		if (nr_has(s, n, "クリアテキスト") || nr_has(s, n, "平文") || nr_has(s, n, "cram-md5") || nr_has(s, n, "apop"))
+			nr_set_field(x, l, off, s, n, NF_AUTH_METHOD, NC_NONE);
 		return;
 	}
 	mailprof_loc loc = nr_loc_at(x, l, off);
@@ -499,7 +513,7 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 		{
 			/* the first method named wins: "Normal Password or Encrypted Password" */
 			static const char *const enc[] = {"cram", "digest", "暗号化", "encrypted", "apop", NULL};
-			static const char *const clr[] = {"通常", "平文", "plain", "clear", "標準", "normal", "login",
+			static const char *const clr[] = {"通常", "平文", "クリアテキスト", "plain", "clear", "標準", "normal", "login",
 			                                  "password", "パスワード", NULL};
 			size_t pe = n, pc = n;
 			for (size_t k = 0; k < n; k++) {
@@ -513,10 +527,11 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			int m = pe < pc ? MP_AUTH_PASSWORD_ENCRYPTED : pc < n ? MP_AUTH_PASSWORD_CLEARTEXT : -1;
 			if (m < 0)
 				break;
-			if (dir == NC_IN || dir == NC_POP || dir == NC_IMAP) {
+			if (dir == NC_IN || dir == NC_POP || dir == NC_IMAP || dir == NC_NONE) {
 				if (a->in_method < 0) /* a less secure variant later does not undo it */
 					a->in_method = m;
-			} else {
+			}
+			if (dir != NC_IN && dir != NC_POP && dir != NC_IMAP) {
 				a->method = m;
 				/* a method stated for sending says SMTP logs in */
 				if (a->s[S_SMTP].auth < 0) {

@@ -61,6 +61,8 @@ struct ex {
 	int cur; /* server index last touched, -1 none */
 	int prev_srv; /* the server of the section before the current heading */
 	int vproto;   /* a table flattened one cell per line: the protocol above */
+	int title_in; /* the one incoming protocol the first line names, or -1 */
+	bool titled;  /* the first non-empty line was seen */
 	bool vtls;
 	struct mentry *mx; /* grows */
 	size_t nmx;

@@ -155,6 +155,15 @@ bool nr_word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
 		if (!shaped && i > b && ((unsigned char)s[i - 1] >= 0x80 || s[i - 1] == ')') &&
 		    nr_is_ascii_tok(s + v, t) && nr_skip_sp(s, v + t, n) == n)
 			shaped = true;
+		/* "パスワード クリアテキストもしくは標準", "SMTP認証 設定する(推奨)":
+		 * a Japanese phrase after a Japanese label of a field whose values
+		 * are words, the rest of the line without spaces and no label */
+		if (!shaped && i > b && (unsigned char)s[i - 1] >= 0x80 && v < n && (unsigned char)s[v] >= 0x80 &&
+		    n - v <= 90 && !memchr(s + v, ' ', n - v) && mp_notice_classify(s + v, n - v, &dd) == NF_NONE) {
+			enum mp_nfield lf = mp_notice_classify(s + b, i - b, &dd);
+			shaped = lf == NF_PASSWORD || lf == NF_SMTP_AUTH || lf == NF_AUTH_METHOD || lf == NF_SECURITY ||
+			         lf == NF_IN_PROTO;
+		}
 		if (memchr(s + b, '@', i - b))
 			break;
 		if (shaped && mp_notice_classify(s + b, i - b, &dd) != NF_NONE) {

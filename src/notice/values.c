@@ -138,7 +138,8 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 		size_t pn = n - (size_t)(paren - s);
 		const char *close = memchr(paren, ')', pn);
 		size_t cn = close ? (size_t)(close - paren) : pn;
-		if (nr_has(paren, cn, "ssl") || nr_has(paren, cn, "tls")) {
+		if ((nr_has(paren, cn, "ssl") || nr_has(paren, cn, "tls")) && !nr_has(paren, cn, "out ssl") &&
+		    !nr_has(paren, cn, "no ssl") && !nr_has(paren, cn, "sslなし") && !nr_has(paren, cn, "ssl無")) {
 			alt_ssl = true;
 			for (size_t k = 0; k < cn; k++)
 				if (isdigit((unsigned char)paren[k]) && (k == 0 || !isalpha((unsigned char)paren[k - 1]))) {
@@ -162,7 +163,12 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 		size_t end = rest;
 		while (end < n && s[end] != '/')
 			end++;
-		if (nr_has(s + rest, end - rest, "starttls"))
+		/* "143 (without SSL)", "110（SSLなし）", even misspelt ("wihout") */
+		if (nr_has(s + rest, end - rest, "out ssl") || nr_has(s + rest, end - rest, "no ssl") ||
+		    nr_has(s + rest, end - rest, "non-ssl") || nr_has(s + rest, end - rest, "非ssl") ||
+		    nr_has(s + rest, end - rest, "sslなし") || nr_has(s + rest, end - rest, "ssl無"))
+			*sec = MP_SEC_NONE;
+		else if (nr_has(s + rest, end - rest, "starttls"))
 			*sec = MP_SEC_STARTTLS;
 		else if (alt_ssl || nr_has(s + rest, end - rest, "(ssl") || nr_has(s + rest, end - rest, "ssl)") ||
 		         nr_has(s + rest, end - rest, "(tls"))
