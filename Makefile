@@ -8,15 +8,22 @@ INCLUDEDIR ?= $(PREFIX)/include
 DATADIR ?= $(PREFIX)/share
 MANDIR ?= $(DATADIR)/man
 PKG_CONFIG ?= pkg-config
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+# The library's version (include/mailprof.h); the soname carries its major.
+VERSION := $(shell sed -n 's/^\#define MAILPROF_VERSION "\(.*\)"/\1/p' include/mailprof.h)
+SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 CC ?= cc
 B ?= build
 
-DEPS_PKGS = libxml2-dev libinih-dev libssl-dev libcriterion-dev pkg-config libxml2-utils python3-jsonschema
+DEPS_PKGS = libxml2-dev libinih-dev libssl-dev libcurl4-openssl-dev libcriterion-dev pkg-config libxml2-utils python3-jsonschema
 
 XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
 XML_LIBS := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)
 CRYPTO_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcrypto 2>/dev/null)
 CRYPTO_LIBS := $(shell $(PKG_CONFIG) --libs libcrypto 2>/dev/null || echo -lcrypto)
+# probe: libcurl for IMAP/POP3/SMTP, libssl for the TLS session's certificate
+CURL_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcurl libssl 2>/dev/null)
+CURL_LIBS := $(shell $(PKG_CONFIG) --libs libcurl libssl 2>/dev/null || echo -lcurl -lssl)
 INIH_CFLAGS := $(shell $(PKG_CONFIG) --cflags inih 2>/dev/null)
 INIH_LIBS := $(shell $(PKG_CONFIG) --libs inih 2>/dev/null || echo -linih)
 CRIT_CFLAGS := $(shell $(PKG_CONFIG) --cflags criterion 2>/dev/null)
@@ -25,12 +32,12 @@ CRIT_LIBS := $(shell $(PKG_CONFIG) --libs criterion 2>/dev/null || echo -lcriter
 WARN = -Wall -Wextra -Werror -Wshadow -Wconversion -Wformat=2 -Wstrict-prototypes -Wno-sign-conversion
 OPT ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -fPIC \
-	-fvisibility=hidden -Iinclude -Isrc -I$(B) $(XML_CFLAGS) $(INIH_CFLAGS) $(CRYPTO_CFLAGS) $(CFLAGS)
-LIBS = $(XML_LIBS) $(INIH_LIBS) $(CRYPTO_LIBS) -lpthread
+	-fvisibility=hidden -Iinclude -Isrc -I$(B) $(XML_CFLAGS) $(INIH_CFLAGS) $(CRYPTO_CFLAGS) $(CURL_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+LIBS = $(XML_LIBS) $(INIH_LIBS) $(CURL_LIBS) $(CRYPTO_LIBS) -lpthread
 
 # The command (src/cli/) sees the public header only: the compiler enforces
 # that it uses the library through include/mailprof.h.
-CLI_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -Iinclude $(CFLAGS)
+CLI_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -Iinclude $(CPPFLAGS) $(CFLAGS)
 LIB_SRC = $(filter-out src/cli/%,$(wildcard src/*.c src/*/*.c))
 CLI_SRC = $(wildcard src/cli/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o) $(B)/schemas.o
@@ -39,7 +46,7 @@ TEST_SRC = $(wildcard tests/*.c)
 TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
 SCHEMAS = $(wildcard schemas/*.xsd)
 
-.PHONY: all demo check test sanitize valgrind deps install uninstall clean golden bench e2e docs fuzz
+.PHONY: all demo check test sanitize valgrind deps install uninstall install-check clean golden bench e2e docs fuzz deb deb-deps ship-test
 
 all: $(B)/mailprof $(B)/libmailprof.a $(B)/libmailprof.so
 
@@ -63,7 +70,7 @@ $(B)/libmailprof.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(B)/libmailprof.so: $(LIB_OBJ)
-	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,libmailprof.so.0 -o $@ $^ $(LIBS) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,libmailprof.so.$(SOMAJOR) -o $@ $^ $(LIBS) $(LDFLAGS)
 
 $(B)/mailprof: $(CLI_OBJ) $(B)/libmailprof.a
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(B)/libmailprof.a $(LIBS) $(LDFLAGS)
@@ -94,8 +101,14 @@ check: deps
 	@$(MAKE) --no-print-directory $(B)/mailprof $(B)/test-runner
 	python3 tools/layers.py
 	MAILPROF=$(B)/mailprof $(B)/test-runner --jobs 2 $(TESTFLAGS)
+	@$(MAKE) --no-print-directory install-check
 
 test: check
+
+# make install into a staging folder, then build docs/examples/list-servers.c
+# with `pkg-config --cflags --libs mailprof` against it and run it.
+install-check: all
+	sh tools/install-check.sh $(B)
 
 sanitize: deps
 	@$(MAKE) --no-print-directory B=build-asan OPT='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
@@ -135,20 +148,53 @@ bench: all
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
-	  $(DESTDIR)$(DATADIR)/mailprof/schemas $(DESTDIR)$(MANDIR)/man1
+	  $(DESTDIR)$(DATADIR)/mailprof/schemas $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PKGCONFIGDIR)
 	install -m 0755 $(B)/mailprof $(DESTDIR)$(BINDIR)/mailprof
 	install -m 0644 $(B)/libmailprof.a $(DESTDIR)$(LIBDIR)/libmailprof.a
-	install -m 0755 $(B)/libmailprof.so $(DESTDIR)$(LIBDIR)/libmailprof.so.0
-	ln -sf libmailprof.so.0 $(DESTDIR)$(LIBDIR)/libmailprof.so
+	install -m 0755 $(B)/libmailprof.so $(DESTDIR)$(LIBDIR)/libmailprof.so.$(VERSION)
+	ln -sf libmailprof.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libmailprof.so.$(SOMAJOR)
+	ln -sf libmailprof.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libmailprof.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+	  -e 's|@VERSION@|$(VERSION)|' mailprof.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/mailprof.pc
+	chmod 0644 $(DESTDIR)$(PKGCONFIGDIR)/mailprof.pc
 	install -m 0644 include/mailprof.h $(DESTDIR)$(INCLUDEDIR)/mailprof.h
 	install -m 0644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/mailprof/schemas/
 	install -m 0644 docs/mailprof.1 $(DESTDIR)$(MANDIR)/man1/mailprof.1
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mailprof $(DESTDIR)$(LIBDIR)/libmailprof.a \
-	  $(DESTDIR)$(LIBDIR)/libmailprof.so $(DESTDIR)$(LIBDIR)/libmailprof.so.0 \
+	  $(DESTDIR)$(LIBDIR)/libmailprof.so $(DESTDIR)$(LIBDIR)/libmailprof.so.$(SOMAJOR) \
+	  $(DESTDIR)$(LIBDIR)/libmailprof.so.$(VERSION) $(DESTDIR)$(PKGCONFIGDIR)/mailprof.pc \
 	  $(DESTDIR)$(INCLUDEDIR)/mailprof.h $(DESTDIR)$(MANDIR)/man1/mailprof.1
 	rm -rf $(DESTDIR)$(DATADIR)/mailprof
+
+# Debian packages (debian/): mailprof, libmailprof0, libmailprof-dev (+ -dbgsym)
+# into $(B)/. dpkg-buildpackage writes beside the source tree, so the files
+# named in the .changes are moved here. The package build uses its own build
+# folder (build-deb), so build/ and build-asan/ survive it.
+deb: deb-deps
+	dpkg-buildpackage -us -uc -b
+	@mkdir -p $(B)
+	@v=$$(dpkg-parsechangelog -S Version); a=$$(dpkg-architecture -qDEB_HOST_ARCH); \
+	c=../mailprof_$${v}_$${a}.changes; \
+	for f in $$(sed -n '/^Files:/,/^[^ ]/s/^ [0-9a-f]* [0-9]* [^ ]* [^ ]* //p' $$c); do \
+	  mv -f ../$$f $(B)/; done; mv -f $$c $(B)/; \
+	ls -l $(B)/*_$${v}_*.deb
+
+# The packaging tools and the Build-Depends of debian/control (Debian).
+deb-deps:
+	@if ! command -v dpkg-buildpackage >/dev/null || ! command -v dh >/dev/null || \
+	    ! dpkg-checkbuilddeps >/dev/null 2>&1; then \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+	    dpkg-dev debhelper fakeroot build-essential && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get build-dep -y -qq ./; \
+	fi
+
+# The shipping checks locally (packages unpacked, not installed): tests/ship/run.sh.
+ship-test:
+	bash tests/ship/run.sh
 
 clean:
 	rm -rf build build-asan build-fuzz

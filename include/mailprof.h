@@ -92,6 +92,92 @@ MAILPROF_EXPORT size_t mailprof_profile_account_count(const mailprof_profile *p)
 /* Deep equality of the account model (locations are not compared). */
 MAILPROF_EXPORT int mailprof_profile_equal(const mailprof_profile *a, const mailprof_profile *b);
 
+/* ---- the model: accounts and servers ----
+ * Read access to what a parse produced, and building a profile without any
+ * text (then check it, or emit it in any format). Accounts and servers are
+ * owned by their profile; pointers to them stay valid until another
+ * account (or server of the same account) is added, or the profile is
+ * freed. Strings returned are borrowed; setters copy theirs. Every getter
+ * taking a mailprof_loc *loc fills it (when loc is not NULL) with where the
+ * value was read: file, line, column; {NULL, 0, 0} for built values. */
+typedef struct mailprof_account mailprof_account;
+typedef struct mailprof_server mailprof_server;
+
+typedef enum { MAILPROF_IMAP = 1, MAILPROF_POP3, MAILPROF_SMTP } mailprof_protocol;
+typedef enum {
+	MAILPROF_SECURITY_NONE = 0, /* plain text */
+	MAILPROF_SECURITY_STARTTLS,
+	MAILPROF_SECURITY_TLS       /* implicit TLS */
+} mailprof_security;
+typedef enum {
+	MAILPROF_AUTH_NONE = 0,
+	MAILPROF_AUTH_PASSWORD_CLEARTEXT,
+	MAILPROF_AUTH_PASSWORD_ENCRYPTED,
+	MAILPROF_AUTH_NTLM,
+	MAILPROF_AUTH_GSSAPI,
+	MAILPROF_AUTH_OAUTH2,
+	MAILPROF_AUTH_CLIENT_CERT,
+	MAILPROF_AUTH_CLIENT_IP,
+	MAILPROF_AUTH_SMTP_AFTER_POP
+} mailprof_auth;
+typedef enum {
+	MAILPROF_ACCOUNT_ADDRESS,
+	MAILPROF_ACCOUNT_DISPLAY_NAME,
+	MAILPROF_ACCOUNT_PROVIDER_ID,
+	MAILPROF_ACCOUNT_PROVIDER_NAME,
+	MAILPROF_ACCOUNT_PROVIDER_SHORT_NAME
+} mailprof_account_field;
+typedef enum {
+	MAILPROF_SERVER_HOST,
+	MAILPROF_SERVER_USERNAME,
+	MAILPROF_SERVER_PASSWORD /* a secret: never print it */
+} mailprof_server_field;
+
+/* The model's spelling of each value ("imap", "starttls", "oauth2"), as in
+ * the INI and JSON formats; NULL for a value out of range. */
+MAILPROF_EXPORT const char *mailprof_protocol_name(mailprof_protocol p);
+MAILPROF_EXPORT const char *mailprof_security_name(mailprof_security s);
+MAILPROF_EXPORT const char *mailprof_auth_name(mailprof_auth a);
+
+/* Reading. i out of range gives NULL. */
+MAILPROF_EXPORT const mailprof_account *mailprof_profile_account(const mailprof_profile *p, size_t i);
+MAILPROF_EXPORT mailprof_loc mailprof_account_loc(const mailprof_account *a);
+/* NULL when unset. */
+MAILPROF_EXPORT const char *mailprof_account_get(const mailprof_account *a, mailprof_account_field f,
+                                                 mailprof_loc *loc);
+/* Incoming (IMAP, POP3) servers, in order of preference; then outgoing (SMTP). */
+MAILPROF_EXPORT size_t mailprof_account_incoming_count(const mailprof_account *a);
+MAILPROF_EXPORT const mailprof_server *mailprof_account_incoming(const mailprof_account *a, size_t i);
+MAILPROF_EXPORT size_t mailprof_account_outgoing_count(const mailprof_account *a);
+MAILPROF_EXPORT const mailprof_server *mailprof_account_outgoing(const mailprof_account *a, size_t i);
+
+MAILPROF_EXPORT mailprof_protocol mailprof_server_protocol(const mailprof_server *s);
+MAILPROF_EXPORT mailprof_loc mailprof_server_loc(const mailprof_server *s);
+/* NULL when unset. */
+MAILPROF_EXPORT const char *mailprof_server_get(const mailprof_server *s, mailprof_server_field f,
+                                                mailprof_loc *loc);
+/* The port, or 0 when unset. */
+MAILPROF_EXPORT int mailprof_server_port(const mailprof_server *s, mailprof_loc *loc);
+/* A mailprof_security, or -1 when unset. */
+MAILPROF_EXPORT int mailprof_server_security(const mailprof_server *s, mailprof_loc *loc);
+/* Authentication methods, most preferred first. */
+MAILPROF_EXPORT size_t mailprof_server_auth_count(const mailprof_server *s);
+MAILPROF_EXPORT mailprof_auth mailprof_server_auth(const mailprof_server *s, size_t i);
+
+/* Building. */
+MAILPROF_EXPORT mailprof_account *mailprof_profile_add_account(mailprof_profile *p);
+/* v NULL unsets. */
+MAILPROF_EXPORT void mailprof_account_set(mailprof_account *a, mailprof_account_field f, const char *v);
+/* An IMAP or POP3 server is incoming, SMTP outgoing; NULL for another value. */
+MAILPROF_EXPORT mailprof_server *mailprof_account_add_server(mailprof_account *a, mailprof_protocol p);
+MAILPROF_EXPORT void mailprof_server_set(mailprof_server *s, mailprof_server_field f, const char *v);
+/* 0, or -1 for a port outside 1-65535. */
+MAILPROF_EXPORT int mailprof_server_set_port(mailprof_server *s, int port);
+/* 0, or -1 for a value that is no mailprof_security. */
+MAILPROF_EXPORT int mailprof_server_set_security(mailprof_server *s, mailprof_security sec);
+/* Append a method (once); 0, or -1 when out of range or the list is full. */
+MAILPROF_EXPORT int mailprof_server_add_auth(mailprof_server *s, mailprof_auth a);
+
 /* ---- diagnostics ---- */
 MAILPROF_EXPORT mailprof_diags *mailprof_diags_new(void);
 MAILPROF_EXPORT void mailprof_diags_free(mailprof_diags *d);
@@ -101,6 +187,9 @@ MAILPROF_EXPORT const mailprof_diag *mailprof_diags_get(const mailprof_diags *d,
 MAILPROF_EXPORT int mailprof_diags_worst(const mailprof_diags *d);
 /* Sort by file, line, column, then rule ID, for deterministic reports. */
 MAILPROF_EXPORT void mailprof_diags_sort(mailprof_diags *d);
+/* Append a copy of g (every string copied; name and fix may be NULL): a
+ * finding read back from a report, e.g. by `mailprof merge`. */
+MAILPROF_EXPORT void mailprof_diags_add(mailprof_diags *d, const mailprof_diag *g);
 
 /* ---- formats ---- */
 enum {
@@ -125,6 +214,12 @@ typedef struct {
 	const char *template_path; /* notices: a template file or directory */
 	const char *identifier;    /* mobileconfig: PayloadIdentifier prefix */
 	int include_secrets;       /* emit passwords (off by default) */
+	/* parse: the user's address and name. Every %EMAILADDRESS%,
+	 * %EMAILLOCALPART%, %EMAILDOMAIN% (and, with real_name, %REALNAME%) is
+	 * substituted: accounts without an address (provider profiles) get
+	 * these; an account with its own address uses that one. */
+	const char *email;
+	const char *real_name;
 } mailprof_options;
 
 /*
@@ -136,6 +231,8 @@ typedef struct {
 MAILPROF_EXPORT mailprof_status mailprof_parse(mailprof_profile *p, const char *buf, size_t len,
                                                const char *path, const char *format,
                                                const mailprof_options *opt, mailprof_diags *d);
+/* "" when s can be given as the user's address (local@domain), else why not. */
+MAILPROF_EXPORT const char *mailprof_email_problem(const char *s);
 /* Read a whole file (path "-" is stdin) and parse it. */
 MAILPROF_EXPORT mailprof_status mailprof_parse_file(mailprof_profile *p, const char *path,
                                                     const char *format,
@@ -144,7 +241,11 @@ MAILPROF_EXPORT mailprof_status mailprof_parse_file(mailprof_profile *p, const c
 /*
  * Emit p in format. On success *out is a malloc'd buffer of *out_len bytes
  * (NUL-terminated too) that the caller frees. Lossy conversions are reported
- * as info findings in d.
+ * as info findings in d. A value the target's client requires and p lacks is
+ * filled from a documented default (warning "default-value") or, when there is
+ * none, the target is refused: MAILPROF_ERR_INVALID with an error finding
+ * ("required-value"; "placeholder" for a %EMAILADDRESS%-style placeholder that
+ * the client would not substitute: parse with options.email first).
  */
 MAILPROF_EXPORT mailprof_status mailprof_emit(const mailprof_profile *p, const char *format,
                                               const mailprof_options *opt, char **out,
@@ -162,8 +263,14 @@ typedef struct mailprof_rule_info {
 
 MAILPROF_EXPORT size_t mailprof_rule_count(void);
 MAILPROF_EXPORT const mailprof_rule_info *mailprof_rule_get(size_t i);
-/* Find by ID or name, case-insensitive. */
+/* Find a rule by ID or name, else a finding code (mailprof_code_get), case-insensitive. */
 MAILPROF_EXPORT const mailprof_rule_info *mailprof_rule_find(const char *id_or_name);
+
+/* Every finding code that is not a rule (reader, writer and I/O codes such
+ * as "xml-syntax"), documented the same way (id and name are the code).
+ * mailprof_rule_find and the configuration accept them too. */
+MAILPROF_EXPORT size_t mailprof_code_count(void);
+MAILPROF_EXPORT const mailprof_rule_info *mailprof_code_get(size_t i);
 
 /* Run every rule on p, appending findings to d. */
 MAILPROF_EXPORT mailprof_status mailprof_check(const mailprof_profile *p, mailprof_diags *d);
@@ -184,7 +291,7 @@ MAILPROF_EXPORT void mailprof_check_config_free(mailprof_check_config *c);
 /*
  * Read a .mailprof.ini text (path names it in diagnostics):
  *   fail-on = error|warning|info
- *   [rules]    MP007 = off | on | error | warning | info   (ID or name)
+ *   [rules]    MP007 = off | on | error | warning | info   (ID, name or code)
  *   [hosting]  trusted = host.example, other.example      (repeatable)
  * Returns MAILPROF_ERR_SYNTAX (and findings in d) on unknown keys, rules or values.
  */
@@ -209,6 +316,11 @@ MAILPROF_EXPORT mailprof_status mailprof_check_config_load_baseline(mailprof_che
 /* A finding's baseline line "file<TAB>rule<TAB>message" (malloc'd, no
  * newline). Line numbers are left out so edits elsewhere keep it valid. */
 MAILPROF_EXPORT char *mailprof_diag_key(const mailprof_diag *g);
+/* The settings that change findings (rule switches and severities,
+ * trusted hosting domains, baseline), as 16 hex digits (NUL-terminated in
+ * out): equal for configs that give the same findings with one version of
+ * the library. fail-on is left out: it changes only the exit status. */
+MAILPROF_EXPORT void mailprof_check_config_fingerprint(const mailprof_check_config *c, char out[17]);
 
 /*
  * mailprof_check with a configuration (NULL: defaults): disabled rules are
@@ -228,6 +340,85 @@ typedef struct mailprof_batch mailprof_batch;
 MAILPROF_EXPORT mailprof_batch *mailprof_batch_new(const mailprof_check_config *cfg);
 MAILPROF_EXPORT void mailprof_batch_free(mailprof_batch *b);
 MAILPROF_EXPORT void mailprof_batch_add(mailprof_batch *b, const mailprof_profile *p, mailprof_diags *d);
+
+/* ---- probe: a profile against its live servers ----
+ * The only calls of the library that use the network. For every server of
+ * every account: connect (a timeout on each step), TLS as the profile says,
+ * the certificate verified against the system store (plus ca_file) and the
+ * host name, the capabilities read; with a password, log in; with
+ * send_test, mail the account's own address and read it back through every
+ * incoming server. What the servers contradict becomes findings of the
+ * probe rules (MP050-MP065) at each server's line; the password never
+ * appears in a finding or a result. Safe to call from several threads;
+ * libcurl is set up on first use (its curl_global_init is thread-safe in
+ * the versions built with CURL_VERSION_THREADSAFE, Debian's among them). */
+typedef struct {
+	double timeout;         /* seconds per step (connect, TLS, each reply); <= 0: 10 */
+	double wait;            /* send_test: seconds to wait for the mail; <= 0: 60 */
+	const char *ca_file;    /* PEM CAs or certificates trusted besides the system store */
+	const char *password;   /* log in with it; NULL: do not log in */
+	const char *email;      /* the address where an account has none */
+	/* "HOST:PORT:CONNECT-HOST:CONNECT-PORT[,...]": connect there instead,
+	 * still verifying the certificate for HOST (curl's --connect-to) */
+	const char *connect_to;
+	int send_test;
+} mailprof_probe_options;
+
+/* One server probed. Strings are borrowed from the result; NULL when unknown. */
+typedef struct {
+	const char *account;      /* the account's address */
+	const char *protocol;     /* "imap", "pop3", "smtp" */
+	const char *host;
+	int port;
+	const char *security;     /* "none", "starttls", "tls" */
+	mailprof_loc loc;         /* the server's definition in the input */
+	const char *state;        /* "ok", "refused", "timeout", "tls-failed", "no-starttls", "protocol", "error" */
+	const char *tls_version;  /* "TLSv1.3" */
+	const char *cert_subject, *cert_issuer, *cert_expiry; /* expiry: "YYYY-MM-DD HH:MM:SS UTC" */
+	const char *capabilities; /* as offered (after STARTTLS) */
+	const char *auth_mechanisms; /* SASL mechanisms, space-separated */
+	long size_limit;          /* SMTP SIZE; -1 unknown */
+	int login;                /* -1 not tried, 0 refused or failed, 1 logged in */
+	const char *login_method; /* "PLAIN", "LOGIN", "USER", ... */
+	double round_trip;        /* send_test, incoming servers: seconds; -1 none */
+} mailprof_probe_server;
+
+typedef struct mailprof_probe mailprof_probe;
+/* Probe every server of p; findings go to d. Never NULL. */
+MAILPROF_EXPORT mailprof_probe *mailprof_probe_run(const mailprof_profile *p,
+                                                   const mailprof_probe_options *o,
+                                                   mailprof_diags *d);
+MAILPROF_EXPORT size_t mailprof_probe_count(const mailprof_probe *r);
+MAILPROF_EXPORT const mailprof_probe_server *mailprof_probe_get(const mailprof_probe *r, size_t i);
+MAILPROF_EXPORT void mailprof_probe_free(mailprof_probe *r);
+/* A profile's cross-file identities, for batches checked in parts (a run
+ * split across machines, `check --shard`): list each file's keys where it
+ * is read, bring them together, add them in input order. mailprof_batch_add
+ * is mailprof_profile_batch_keys, then mailprof_batch_add_keys. */
+typedef struct {
+	const char *rule;  /* ID of the rule that reports a repeat ("MP039", "MP048") */
+	const char *key;   /* the identity, normalised: equal keys of one rule are one identity */
+	const char *label; /* how a finding names it */
+	mailprof_loc loc;  /* where the finding about a repeat goes */
+	unsigned group;    /* nonzero: of one profile's keys with the same rule and group,
+	                    * only the first repeat is reported (MP039: one per account) */
+	int suppressed;    /* an inline marker of the profile silences the rule at loc */
+} mailprof_batch_key;
+
+typedef struct mailprof_batch_keys mailprof_batch_keys;
+MAILPROF_EXPORT mailprof_batch_keys *mailprof_batch_keys_new(void);
+MAILPROF_EXPORT void mailprof_batch_keys_free(mailprof_batch_keys *k);
+MAILPROF_EXPORT size_t mailprof_batch_keys_count(const mailprof_batch_keys *k);
+MAILPROF_EXPORT const mailprof_batch_key *mailprof_batch_keys_get(const mailprof_batch_keys *k, size_t i);
+/* Append a copy of key; 0, or -1 (nothing added) when key->rule names no
+ * cross-file rule or a string is NULL. */
+MAILPROF_EXPORT int mailprof_batch_keys_add(mailprof_batch_keys *k, const mailprof_batch_key *key);
+/* Append p's identities in the order the cross-file rules compare them. */
+MAILPROF_EXPORT void mailprof_profile_batch_keys(const mailprof_profile *p, mailprof_batch_keys *k);
+/* Compare one profile's keys with those of the earlier calls and append to
+ * d the findings mailprof_batch_add would give that profile. */
+MAILPROF_EXPORT void mailprof_batch_add_keys(mailprof_batch *b, const mailprof_batch_keys *k,
+                                             mailprof_diags *d);
 
 MAILPROF_EXPORT const char *mailprof_strerror(mailprof_status s);
 MAILPROF_EXPORT const char *mailprof_severity_name(mailprof_severity s);

@@ -32,18 +32,18 @@ static const char *auth_word(const mp_server *s, mailprof_diags *d)
 	case MP_AUTH_NTLM: return "ntlm";
 	case MP_AUTH_GSSAPI: return "gssapi";
 	case MP_AUTH_CLIENT_CERT:
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 		        "client certificate: fetchmail needs `sslcert` and `sslkey`, which the profile "
 		        "does not name");
 		return "external";
 	case MP_AUTH_OAUTH2:
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 		        "fetchmail cannot fetch OAuth2 tokens: `auth any` is written");
 		return "any";
 	case MP_AUTH_NONE:
 	case MP_AUTH_CLIENT_IP:
 	case MP_AUTH_SMTP_AFTER_POP:
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 		        "fetchmail always logs in: login without a password is not expressible, "
 		        "`auth any` is written");
 		return "any";
@@ -55,11 +55,10 @@ static const char *auth_word(const mp_server *s, mailprof_diags *d)
 static void emit_server(mp_buf *b, const mp_account *a, const mp_server *s, bool skip,
                         const mailprof_options *opt, mailprof_diags *d)
 {
-	const char *host = s->host.v ? s->host.v : "";
+	/* Host, port, security and a password login's user are set
+	 * (mp_emit_prepare, MP_REQ_* of this format). */
+	const char *host = s->host.v;
 	const char *proto = s->protocol == MP_PROTO_POP3 ? "pop3" : "imap";
-	if (!s->host.v)
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->loc, NULL,
-		        "incoming server without a host: the fetchmail entry has an empty host");
 	char *label = mp_xasprintf("%s-%s", host, proto);
 	mp_buf_puts(b, skip ? "\nskip " : "\npoll ");
 	str(b, label);
@@ -75,30 +74,25 @@ static void emit_server(mp_buf *b, const mp_account *a, const mp_server *s, bool
 	mp_buf_puts(b, "\n    user ");
 	str(b, s->username.v ? s->username.v : a->email.v ? a->email.v : "");
 	if (!s->username.v)
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
 		        "no username given: fetchmail logs in with the e-mail address");
 	if (opt->include_secrets && s->password.v) {
 		mp_buf_puts(b, " password ");
 		str(b, s->password.v);
 	}
-	if (s->security.set) {
-		switch ((mp_security)s->security.v) {
-		case MP_SEC_TLS: mp_buf_puts(b, "\n    ssl sslcertck"); break;
-		/* fetchmail makes STARTTLS mandatory when a protocol is required
-		 * without `ssl`. */
-		case MP_SEC_STARTTLS: mp_buf_puts(b, "\n    sslproto TLS1.2+ sslcertck"); break;
-		case MP_SEC_NONE: mp_buf_puts(b, "\n    sslproto ''"); break;
-		}
-	} else
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->loc, NULL,
-		        "the connection security is not given: fetchmail tries STARTTLS when offered "
-		        "and otherwise sends the password in clear");
+	switch ((mp_security)s->security.v) {
+	case MP_SEC_TLS: mp_buf_puts(b, "\n    ssl sslcertck"); break;
+	/* fetchmail makes STARTTLS mandatory when a protocol is required
+	 * without `ssl`. */
+	case MP_SEC_STARTTLS: mp_buf_puts(b, "\n    sslproto TLS1.2+ sslcertck"); break;
+	case MP_SEC_NONE: mp_buf_puts(b, "\n    sslproto ''"); break;
+	}
 	if (s->protocol == MP_PROTO_IMAP)
 		mp_buf_puts(b, "\n    keep"); /* IMAP: the server keeps the mailbox */
 	else if (a->pop_leave_on_server.set)
 		mp_buf_puts(b, a->pop_leave_on_server.v ? "\n    keep" : "\n    no keep");
 	if (s->protocol == MP_PROTO_POP3 && a->pop_leave_days.set)
-		mp_diag(d, MAILPROF_INFO, "lossy", &a->pop_leave_days.loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->pop_leave_days.loc, NULL,
 		        "fetchmail cannot delete mail by age: the %d days are not written",
 		        a->pop_leave_days.v);
 	mp_buf_putc(b, '\n');
@@ -119,7 +113,7 @@ static mailprof_status emit_fetchmail(const mailprof_profile *p, const mailprof_
 			first = false;
 		}
 		if (a->noutgoing)
-			mp_diag(d, MAILPROF_INFO, "lossy", &a->outgoing[0].loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->outgoing[0].loc, NULL,
 			        "fetchmail only fetches mail: the outgoing servers are not written");
 	}
 	return MAILPROF_OK;
@@ -131,4 +125,8 @@ const struct mp_format mp_format_fetchmail = {
 	.extensions = ".fetchmailrc",
 	.summary = "fetchmail run control (.fetchmailrc, POP3 and IMAP), output only",
 	.emit = emit_fetchmail,
+	.client = "fetchmail",
+	.requires = MP_REQ_HOST | MP_REQ_PORT | MP_REQ_SECURITY | MP_REQ_AUTH | MP_REQ_USER |
+	            MP_REQ_INCOMING | MP_REQ_LITERAL,
+	.writes = MP_WRITES(MP_PROTO_IMAP) | MP_WRITES(MP_PROTO_POP3),
 };

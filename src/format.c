@@ -1,10 +1,10 @@
-/* The format table (generated from formats.def) and the public parse/emit
- * entry points that dispatch through it. */
+/* The format table (generated from formats.def), parsing and emitting
+ * through it. mailprof_parse (parse.c) adds the read stage's scans and the
+ * input-scope rules. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
 #include "format.h"
 
 #define MP_FORMAT(id) extern const struct mp_format mp_format_##id;
@@ -109,9 +109,11 @@ const char *mailprof_format_detect(const char *buf, size_t len, const char *path
 	return best ? best->name : NULL;
 }
 
-mailprof_status mailprof_parse(mailprof_profile *p, const char *buf, size_t len, const char *path,
-                               const char *format, const mailprof_options *opt, mailprof_diags *d)
+mailprof_status mp_format_parse(mailprof_profile *p, const char *buf, size_t len, const char *path,
+                                const char *format, const mailprof_options *opt, mailprof_diags *d,
+                                bool *read)
 {
+	*read = false;
 	static const mailprof_options none;
 	const char *file = mp_profile_file(p, path ? path : "-");
 	mailprof_loc at = {file, 0, 0};
@@ -133,25 +135,35 @@ mailprof_status mailprof_parse(mailprof_profile *p, const char *buf, size_t len,
 		        "format '%s' can be written but not read", f->name);
 		return MAILPROF_ERR_UNSUPPORTED;
 	}
-	mailprof_status st = f->parse(p, buf, len, file, opt ? opt : &none, d);
-	mp_suppress_scan(p, buf, len, file);
+	if (!opt)
+		opt = &none;
+	const char *bad = opt->email ? mailprof_email_problem(opt->email) : "";
+	if (*bad) {
+		mp_diag(d, MAILPROF_ERROR, "email-option", &at, "give the address as local@domain",
+		        "the address to substitute, '%s', %s", opt->email, bad);
+		return MAILPROF_ERR_INVALID;
+	}
+	*read = true;
+	size_t before = p->naccounts;
+	mailprof_status st = f->parse(p, buf, len, file, opt, d);
+	for (size_t i = before; i < p->naccounts; i++)
+		p->accounts[i].format = f->name;
+	if (opt->email)
+		mp_profile_substitute(p, opt->email, opt->real_name);
 	return st;
 }
 
-mailprof_status mailprof_parse_file(mailprof_profile *p, const char *path, const char *format,
-                                    const mailprof_options *opt, mailprof_diags *d)
+const char *mailprof_email_problem(const char *s)
 {
-	char *buf;
-	size_t len;
-	int err = mp_read_file(path, &buf, &len);
-	if (err) {
-		mailprof_loc at = {mp_profile_file(p, path), 0, 0};
-		mp_diag(d, MAILPROF_ERROR, "io", &at, NULL, "cannot read: %s", strerror(err));
-		return MAILPROF_ERR_IO;
-	}
-	mailprof_status st = mailprof_parse(p, buf, len, path, format, opt, d);
-	free(buf);
-	return st;
+	const char *at = s ? strrchr(s, '@') : NULL;
+	if (!s || !*s)
+		return "is empty";
+	if (!at || at == s || !at[1])
+		return "is not local@domain";
+	for (const char *c = s; *c; c++)
+		if ((unsigned char)*c <= ' ' || *c == '%' || *c == '<' || *c == '>' || *c == '"')
+			return "holds a blank, a control character, %, <, > or \"";
+	return "";
 }
 
 mailprof_status mailprof_emit(const mailprof_profile *p, const char *format,
@@ -167,8 +179,12 @@ mailprof_status mailprof_emit(const mailprof_profile *p, const char *format,
 		return MAILPROF_ERR_FORMAT;
 	if (!f->emit)
 		return MAILPROF_ERR_UNSUPPORTED;
+	mailprof_profile *q = mp_emit_prepare(p, f, d);
+	if (!q)
+		return MAILPROF_ERR_INVALID;
 	mp_buf b = {0};
-	mailprof_status st = f->emit(p, opt ? opt : &none, &b, d);
+	mailprof_status st = f->emit(q, opt ? opt : &none, &b, d);
+	mailprof_profile_free(q);
 	if (st != MAILPROF_OK) {
 		mp_buf_free(&b);
 		return st;
@@ -207,10 +223,30 @@ bool mp_xml_root_name(const char *buf, size_t len, char *name, size_t cap)
 	/* Only look at the head: the root element comes early in any real file. */
 	if (rest > 8192)
 		e = p + 8192;
+	/* A template's leading directives ({{define "x"}}, {% block %}): the
+	 * document after them tells which format it renders, so its reader
+	 * can refuse it as a template. */
+	while (e - p >= 2 && p[0] == '{' && (p[1] == '{' || p[1] == '%')) {
+		const char *end = find(p + 2, e, p[1] == '{' ? "}}" : "%}");
+		if (!end)
+			return false;
+		p = end + 2;
+		while (p < e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+			p++;
+	}
 	while (p < e && *p == '<') {
 		if (p + 1 < e && (p[1] == '?' || p[1] == '!')) {
 			bool comment = p[1] == '!' && e - p >= 4 && memcmp(p, "<!--", 4) == 0;
 			const char *end = find(p, e, comment ? "-->" : ">");
+			/* A DOCTYPE's internal subset holds '>' of its own
+			 * (<!ENTITY ...>): skip to the "]" that closes it. The
+			 * reader then refuses the entities; sniffing must still
+			 * tell which format the document claims to be. */
+			const char *open = comment ? NULL : memchr(p, '[', (size_t)(e - p));
+			if (end && open && open < end) {
+				const char *close = find(open, e, "]");
+				end = close ? find(close, e, ">") : NULL;
+			}
 			if (!end)
 				return false;
 			p = end + (comment ? 3 : 1);
@@ -244,7 +280,7 @@ const mp_account *mp_emit_first_account(const mailprof_profile *p, const char *w
 		return NULL;
 	}
 	if (p->naccounts > 1)
-		mp_diag(d, MAILPROF_INFO, "lossy", &p->accounts[1].loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &p->accounts[1].loc, NULL,
 		        "%s; only the first of %zu is written", why, p->naccounts);
 	return &p->accounts[0];
 }

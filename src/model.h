@@ -40,7 +40,7 @@ typedef enum {
 
 #define MP_MAX_AUTH 12
 
-typedef struct {
+typedef struct mailprof_server {
 	mp_protocol protocol;
 	mailprof_loc loc; /* where the server's definition starts */
 	mp_str host;
@@ -53,7 +53,7 @@ typedef struct {
 	mp_str password; /* a secret: never in diagnostics */
 } mp_server;
 
-typedef struct {
+typedef struct mailprof_account {
 	mailprof_loc loc;
 	mp_str email;
 	mp_str display_name;
@@ -71,6 +71,21 @@ typedef struct {
 	/* Read from a letter to the user (a provider notice), not a profile:
 	 * its password is there to be typed, so MP030 does not apply. */
 	bool from_notice;
+	/* Name of the format the account was read from (static; NULL when built
+	 * in code): whether its client substitutes %EMAILADDRESS% (MP049). */
+	const char *format;
+	/* autoconfig: <domain purpose="mx"> entries (the MX host's domain, not
+	 * an address domain: never written as a plain <domain>). */
+	mp_str *mx_domains;
+	size_t nmx_domains;
+	/* autoconfig elements mailprof does not model but keeps for autoconfig
+	 * output, as libxml2 serialised them: inside <emailProvider>
+	 * (documentation, ...) and beside it in <clientConfig> (addressbook,
+	 * calendar, fileShare, oAuth2, clientConfigUpdate, ...). */
+	mp_str *ac_provider_xml;
+	size_t nac_provider_xml;
+	mp_str *ac_root_xml;
+	size_t nac_root_xml;
 } mp_account;
 
 /* An inline `mailprof-disable ID: reason` marker found in the input text. */
@@ -92,11 +107,22 @@ typedef struct {
 	mailprof_loc loc;
 } mp_doc_id;
 
+/* A PayloadUUID key of an XML plist as its text shows it (mobileconfig),
+ * recorded by the reader before the XML is parsed, so MP035 can check the
+ * UUIDs even of a document that is not well-formed. */
+typedef struct {
+	char *value;      /* the bytes up to the next '<' (NUL added); NULL: no <string> follows */
+	size_t len;
+	mailprof_loc loc; /* the key's line */
+} mp_uuid_mark;
+
 struct mailprof_profile {
 	mp_suppression *supp;
 	size_t nsupp;
 	mp_doc_id *doc_ids;
 	size_t ndoc_ids;
+	mp_uuid_mark *uuid_marks;
+	size_t nuuid_marks;
 	mp_account *accounts;
 	size_t naccounts;
 	/* File names referenced by mailprof_loc.file; owned here. */
@@ -108,16 +134,32 @@ struct mailprof_profile {
 void mp_profile_doc_id(mailprof_profile *p, const char *kind, const char *value,
                        const mailprof_loc *loc);
 
+/* Record a PayloadUUID key (value NULL when no string follows; len bytes). */
+void mp_profile_uuid_mark(mailprof_profile *p, const char *value, size_t len,
+                          const mailprof_loc *loc);
+
 /* Intern a file name so locations can point at it for the profile's life. */
 const char *mp_profile_file(mailprof_profile *p, const char *path);
-
-/* Record the suppression markers in an input text (any format: the scan is
- * textual, by line). Called by mailprof_parse. */
-void mp_suppress_scan(mailprof_profile *p, const char *buf, size_t len, const char *file);
 
 mp_account *mp_account_add(mailprof_profile *p);
 mp_server *mp_server_add(mp_account *a, mp_protocol proto); /* incoming or outgoing by proto */
 void mp_domain_add(mp_account *a, const char *d, const mailprof_loc *loc);
+/* Append a string to a growable mp_str array (domains, kept XML). */
+void mp_strv_add(mp_str **v, size_t *n, const char *s, const mailprof_loc *loc);
+
+/* ---- placeholders ----
+ * Thunderbird substitutes %EMAILADDRESS%, %EMAILLOCALPART%, %EMAILDOMAIN%
+ * and %REALNAME% in autoconfig values; no other client does. */
+/* The first of the four in s (its name without the %), or NULL. */
+const char *mp_placeholder_in(const char *s);
+/* s with every placeholder replaced (malloc'd); %REALNAME% only when name
+ * is set. NULL when s holds none. */
+char *mp_placeholder_expand(const char *s, const char *email, const char *name);
+/* Substitute in every value of every account of p (address, names, hosts,
+ * user names, domains). An account without an address gets email (and
+ * name, when it has none); one with an address keeps it, and its
+ * placeholders take its own address and name. Returns the number of changes. */
+size_t mp_profile_substitute(mailprof_profile *p, const char *email, const char *name);
 
 void mp_str_set(mp_str *s, const char *v, const mailprof_loc *loc);
 void mp_str_setn(mp_str *s, const char *v, size_t n, const mailprof_loc *loc);
@@ -128,6 +170,9 @@ bool mp_server_add_auth(mp_server *s, mp_auth a);
 bool mp_server_has_auth(const mp_server *s, mp_auth a);
 /* True when the server logs in with a password (cleartext or challenge). */
 bool mp_server_uses_password(const mp_server *s);
+/* True when the server identifies the user at all (password, OAuth2,
+ * Kerberos or a client certificate). */
+bool mp_server_logs_in(const mp_server *s);
 
 /* Names used by every format that spells them the model's way (INI, JSON). */
 const char *mp_protocol_name(mp_protocol p);
@@ -136,6 +181,10 @@ const char *mp_security_name(mp_security s);
 bool mp_security_parse(const char *s, mp_security *out);
 const char *mp_auth_name(mp_auth a);
 bool mp_auth_parse(const char *s, mp_auth *out);
+/* Port facts: the implicit-TLS ports (465, 993, 995) and the ports that
+ * start in plain text and upgrade with STARTTLS (25, 110, 143, 587). */
+bool mp_port_is_implicit_tls(int port);
+bool mp_port_is_starttls(int port);
 /* Well-known port for protocol and security (e.g. IMAP+TLS = 993). */
 int mp_default_port(mp_protocol p, mp_security s);
 

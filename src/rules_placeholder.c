@@ -5,22 +5,7 @@
 #include <string.h>
 
 #include "check.h"
-
-bool mp_template_token(const char *s)
-{
-	/* A label like PRIMARY_HOSTNAME or YOURDOMAIN: shell/installer templates. */
-	for (const char *l = s; l && *l; l = strchr(l, '.') ? strchr(l, '.') + 1 : NULL) {
-		size_t n = strcspn(l, ".");
-		bool upper = n > 0, underscore = false;
-		for (size_t i = 0; i < n; i++) {
-			upper &= (l[i] >= 'A' && l[i] <= 'Z') || l[i] == '_' || (l[i] >= '0' && l[i] <= '9');
-			underscore |= l[i] == '_';
-		}
-		if (upper && (underscore || (n > 4 && strncmp(l, "YOUR", 4) == 0)))
-			return true;
-	}
-	return false;
-}
+#include "format.h"
 
 /* A template syntax no mail client expands, or NULL. */
 static const char *foreign_template(const char *s)
@@ -64,7 +49,8 @@ const struct mp_rule mp_rule_placeholder_unexpanded = {
 	 "one is published unrendered, clients try to connect to a host literally called "
 	 "{{domain}}. Only Thunderbird's four %NAME% placeholders are expanded by a client. "
 	 "Sources: sys4/automx issue 46; IKEv2-setup issue 62."},
-	run_placeholder_unexpanded,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_placeholder_unexpanded},
 };
 
 static bool known_placeholder(const char *name, size_t n)
@@ -114,5 +100,50 @@ const struct mp_rule mp_rule_placeholder_unknown = {
 	 "stays in the value and the login fails. Formats without placeholders (Apple profiles, "
 	 ".oeaccount) expand none: their emitters report that as a lossy conversion. Source: "
 	 "Thunderbird readFromXML / sanitize placeholders."},
-	run_placeholder_unknown,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_placeholder_unknown},
+};
+
+/* A Thunderbird placeholder read from a format whose client does not
+ * substitute it (Outlook, Apple, Windows Live Mail, a letter): the client
+ * would log in as, or connect to, the literal %EMAILADDRESS%. */
+static void literal(const mp_rule_ctx *c, const char *what, const mp_str *v, const mailprof_loc *fallback,
+                    const char *client)
+{
+	const char *ph = mp_placeholder_in(v->v);
+	if (!ph)
+		return;
+	mailprof_loc l = v->loc.line ? v->loc : *fallback;
+	mp_report(c, &l, "%s '%s' holds %%%s%%, which %s does not substitute: it would use the text as is",
+	          what, v->v, ph, client);
+}
+
+static void run_placeholder_literal(const mp_rule_ctx *c, const mp_account *a)
+{
+	const struct mp_format *f = a->format ? mp_format_find(a->format) : NULL;
+	if (!f || f->substitutes)
+		return;
+	const char *client = f->client ? f->client : "its reader";
+	literal(c, "address", &a->email, &a->loc, client);
+	literal(c, "display name", &a->display_name, &a->loc, client);
+	for (size_t k = 0; k < a->nincoming + a->noutgoing; k++) {
+		const mp_server *s = k < a->nincoming ? &a->incoming[k] : &a->outgoing[k - a->nincoming];
+		literal(c, "host", &s->host, &s->loc, client);
+		literal(c, "user name", &s->username, &s->loc, client);
+	}
+}
+
+const struct mp_rule mp_rule_placeholder_literal = {
+	{"MP049", "placeholder-not-substituted", MAILPROF_ERROR,
+	 "placeholder in a format whose client does not substitute it",
+	 "write the literal value, or convert with --email ADDRESS (and --name) to substitute it",
+	 "Only Thunderbird substitutes %EMAILADDRESS%, %EMAILLOCALPART%, %EMAILDOMAIN% and %REALNAME%, "
+	 "and only in autoconfig files. Outlook reads an Autodiscover <LoginName> as it is, Apple "
+	 "Mail a .mobileconfig value, Windows Live Mail an .oeaccount value: the login fails or the "
+	 "client connects to a host literally named %EMAILDOMAIN%. Seen in real Autodiscover "
+	 "responses generated from autoconfig templates. Sources: Thunderbird readFromXML (the "
+	 "placeholders), Microsoft Autodiscover POX reference (LoginName), Apple "
+	 "com.apple.mail.managed payload reference."},
+	MP_SCOPE_ACCOUNT,
+	{.account = run_placeholder_literal},
 };

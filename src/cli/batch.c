@@ -26,6 +26,8 @@ struct slot {
 	struct cli_claim *claim; /* convert: the output name's entry */
 	size_t turn;            /* convert: rank among the inputs claiming that name */
 	const char *clash;      /* convert: the earlier input that took the name */
+	char *tmp;              /* convert: written, waiting for its final name */
+	size_t ordinal;         /* place in the walk (shards' files interleave by it) */
 };
 
 struct run {
@@ -33,6 +35,7 @@ struct run {
 	struct cli_pipeline pl; /* o->pl with the write hook */
 	struct cli_walker *walker;
 	struct cli_claims *claims;
+	struct cli_commit *commit; /* convert: written files not yet under their names */
 	mailprof_batch *batch;
 	struct cli_report *report;
 	struct cli_summary sum;
@@ -40,6 +43,9 @@ struct run {
 	int rc;
 	struct cli_progress progress;
 	bool stdout_tty;
+	size_t walked;              /* inputs walked, taken or not */
+	char *held_notes;           /* --shard: notes of inputs passed over, for the next one */
+	struct cli_shard_rec *rec;  /* --shard with a report: what merge needs */
 };
 
 bool cli_batch_wanted(char **inputs, size_t n)
@@ -98,17 +104,57 @@ static int write_output(struct cli_job *j, void *u)
 		return !r->o->force && access(s->out, F_OK) == 0 ? EEXIST : 0;
 	int err = cli_make_parents(s->out);
 	return err ? err
-	           : cli_write_atomic(s->out, j->out, j->out_len, r->o->pl.opt->include_secrets != 0,
-	                              r->o->force);
+	           : cli_write_staged(s->out, j->out, j->out_len, r->o->pl.opt->include_secrets != 0,
+	                              r->o->force, &s->tmp);
 }
 
-/* Next input in walk order; convert names its output and queues it for that name. */
+/* A file or folder the commit could not make durable: the run fails. */
+static void commit_failed(const char *path, int err, void *u)
+{
+	struct run *r = u;
+	cli_progress_clear(&r->progress);
+	fprintf(stderr, "%s: %s: %s\n", cli_prog, path, strerror(err));
+	r->sum.failures++;
+}
+
+/* Append notes to *held (both malloc'd or NULL). */
+static void hold_notes(char **held, char *notes)
+{
+	if (!notes)
+		return;
+	size_t a = *held ? strlen(*held) : 0, b = strlen(notes);
+	char *m = realloc(*held, a + b + 1);
+	if (!m)
+		abort();
+	memcpy(m + a, notes, b + 1);
+	free(notes);
+	*held = m;
+}
+
+/* Next input in walk order (of this shard); convert names its output and
+ * queues it for that name. */
 static bool next(void *u, void *slot)
 {
 	struct run *r = u;
 	struct slot *s = slot;
-	if (!cli_walk_next(r->walker, &s->in))
-		return false;
+	for (;;) {
+		if (!cli_walk_next(r->walker, &s->in))
+			return false;
+		s->ordinal = r->walked++;
+		if (r->rec)
+			cli_shard_rec_walked(r->rec, s->in.path);
+		if (!r->o->shard || cli_shard_takes(r->o->shard, s->in.path))
+			break;
+		hold_notes(&r->held_notes, s->in.notes); /* the walk's notes still show */
+		free(s->in.path);
+		free(s->in.rel);
+		s->in = (struct cli_input){0};
+	}
+	if (r->held_notes) {
+		hold_notes(&r->held_notes, s->in.notes);
+		s->in.notes = r->held_notes;
+		r->held_notes = NULL;
+	}
 	s->job.path = s->in.path;
 	if (r->o->pl.to) {
 		s->out = cli_output_name(r->o->outdir, s->in.rel, mailprof_format_extensions(r->o->pl.to));
@@ -127,8 +173,9 @@ static void work(void *u, void *slot, struct cli_scratch *scr)
 		s->job.buf = scr->buf;
 		s->job.len = len;
 		if (!s->in.explicit) {
-			/* Content decides what a folder's file is; its name does not. */
-			const char *sniffed = mailprof_format_detect(scr->buf, len, NULL);
+			/* As for a file named alone: content first, then the name's
+			 * extension (a provider page saved as .txt is a notice). */
+			const char *sniffed = mailprof_format_detect(scr->buf, len, s->in.path);
 			if (!sniffed) {
 				s->skipped = true;
 				if (s->claim)
@@ -150,6 +197,10 @@ static void slot_clear(struct slot *s)
 	free(s->in.rel);
 	free(s->in.notes);
 	free(s->out);
+	if (s->tmp) { /* not handed to the commit: never to be read */
+		unlink(s->tmp);
+		free(s->tmp);
+	}
 	cli_job_clear(&s->job);
 	*s = (struct slot){0};
 }
@@ -166,6 +217,8 @@ static void done(void *u, void *slot)
 	}
 	if (s->skipped) {
 		r->skipped++;
+		if (r->rec)
+			cli_shard_rec_file(r->rec, s->ordinal, s->in.path, true, MAILPROF_OK, 0, NULL, NULL);
 		if (!o->quiet) {
 			cli_progress_clear(&r->progress);
 			fprintf(stderr, "%s: %s: skipped: not a known profile format\n", cli_prog, s->in.path);
@@ -179,13 +232,20 @@ static void done(void *u, void *slot)
 		mailprof_batch_add(r->batch, j->p, j->d);
 	mailprof_diags_sort(j->d);
 	size_t nd = mailprof_diags_count(j->d);
-	for (size_t k = 0; k < nd; k++)
-		r->sum.by_severity[mailprof_diags_get(j->d, k)->severity]++;
-	if (o->pl.cfg && mailprof_diags_worst(j->d) >= o->fail_on)
+	/* check: findings at --fail-on; convert: also what it could not read or carry. */
+	if ((o->pl.cfg || o->pl.to) && mailprof_diags_worst(j->d) >= o->fail_on)
 		r->rc = EXIT_FINDINGS;
 	size_t accounts = mailprof_profile_account_count(j->p);
+	struct cli_file_result res = {s->in.path, j->st, j->d, accounts};
+	cli_summary_add(&r->sum, &res);
+	if (r->rec) { /* a shard: the cross-file rules are merge's, from the keys */
+		mailprof_batch_keys *k = mailprof_batch_keys_new();
+		if (j->st == MAILPROF_OK)
+			mailprof_profile_batch_keys(j->p, k);
+		cli_shard_rec_file(r->rec, s->ordinal, s->in.path, false, j->st, accounts, j->d, k);
+		mailprof_batch_keys_free(k);
+	}
 	if (r->report) {
-		struct cli_file_result res = {s->in.path, j->st, j->d, accounts};
 		/* Only when stdout shares the terminal; else the line would flicker. */
 		if (r->stdout_tty)
 			cli_progress_clear(&r->progress);
@@ -194,8 +254,6 @@ static void done(void *u, void *slot)
 		cli_progress_clear(&r->progress);
 		cli_print_diags(stderr, j->d, s->in.path);
 	}
-	r->sum.files++;
-	r->sum.accounts += accounts;
 	bool failed = j->st != MAILPROF_OK || (o->pl.to && (j->werr || s->clash));
 	if (failed) {
 		r->sum.failures++;
@@ -212,6 +270,11 @@ static void done(void *u, void *slot)
 	} else if (o->pl.to && o->dry_run) {
 		printf("would write %s (%zu bytes%s)\n", s->out, j->out_len,
 		       o->pl.opt->include_secrets ? ", mode 0600" : "");
+	} else if (s->tmp) {
+		bool full = cli_commit_add(r->commit, s->tmp, s->out);
+		s->tmp = NULL;
+		if (full)
+			cli_commit_flush(r->commit, commit_failed, r);
 	}
 	cli_progress_show(&r->progress, r->sum.files, r->sum.failures, s->in.path);
 	slot_clear(s);
@@ -233,14 +296,24 @@ int cli_batch_run(const struct cli_batch_opts *o, char **inputs, size_t n)
 	r.stdout_tty = r.progress.tty && isatty(1);
 	r.walker = cli_walk_new(inputs, n, o->quiet);
 	r.claims = cli_claims_new();
-	if (o->pl.cfg)
+	r.commit = cli_commit_new(o->force);
+	if (o->pl.cfg && !o->shard) /* a shard has not every file: merge runs them */
 		r.batch = mailprof_batch_new(o->pl.cfg);
 	if (o->rep)
 		r.report = cli_report_begin(o->rep, stdout);
+	if (o->shard && r.report && cli_reporter_extensible(o->rep)) {
+		r.rec = cli_shard_rec_new(o->shard, o->pl.cfg, o->summary);
+		cli_report_extend(r.report, cli_shard_rec_write, r.rec);
+	}
 	long jobs = o->jobs > 0 ? o->jobs : default_jobs();
 	struct cli_pool_ops ops = {sizeof(struct slot), next, work, done, &r};
 	cli_pool_run(&ops, (size_t)jobs);
+	cli_commit_flush(r.commit, commit_failed, &r);
+	cli_commit_free(r.commit);
 	cli_progress_clear(&r.progress);
+	if (r.held_notes)
+		fputs(r.held_notes, stderr);
+	free(r.held_notes);
 	char *notes = cli_walk_take_notes(r.walker);
 	if (notes)
 		fputs(notes, stderr);
@@ -250,17 +323,9 @@ int cli_batch_run(const struct cli_batch_opts *o, char **inputs, size_t n)
 	fflush(stdout);
 	cli_walk_free(r.walker);
 	mailprof_batch_free(r.batch);
+	cli_shard_rec_free(r.rec);
 	cli_claims_free(r.claims);
-	if (o->summary) {
-		fprintf(stderr,
-		        "%s: %zu file%s, %zu account%s, %zu error%s, %zu warning%s, %zu info, "
-		        "%zu failed, %zu skipped\n",
-		        cli_prog, r.sum.files, r.sum.files == 1 ? "" : "s", r.sum.accounts,
-		        r.sum.accounts == 1 ? "" : "s", r.sum.by_severity[MAILPROF_ERROR],
-		        r.sum.by_severity[MAILPROF_ERROR] == 1 ? "" : "s",
-		        r.sum.by_severity[MAILPROF_WARNING],
-		        r.sum.by_severity[MAILPROF_WARNING] == 1 ? "" : "s",
-		        r.sum.by_severity[MAILPROF_INFO], r.sum.failures, r.skipped);
-	}
+	if (o->summary)
+		cli_summary_print(stderr, &r.sum, r.skipped);
 	return r.sum.failures ? EXIT_USAGE : r.rc;
 }

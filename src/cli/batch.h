@@ -9,14 +9,16 @@
 #include "mailprof.h"
 #include "pipeline.h"
 #include "report.h"
+#include "shard.h"
 
 struct cli_batch_opts {
 	struct cli_pipeline pl;           /* from, opt, fix, cfg (checks on), to (convert); no hooks */
 	long jobs;                        /* -j; 0: the number of cores */
 	bool quiet, dry_run, force, summary;
 	const struct cli_reporter *rep;   /* check: where results go (stdout) */
-	int fail_on;                      /* with pl.cfg */
+	int fail_on;                      /* with pl.cfg, and for convert */
 	const char *outdir;               /* convert: output folder */
+	const struct cli_shard *shard;    /* --shard K/N: only its files; NULL: all */
 };
 
 /* More than one input, or a folder: the batch path. */

@@ -8,8 +8,10 @@
 #include "batch.h"
 #include "cli.h"
 #include "config.h"
+#include "merge.h"
 #include "out.h"
 #include "pipeline.h"
+#include "probe.h"
 #include "report.h"
 
 static const char *const prog = "mailprof";
@@ -22,17 +24,26 @@ static void usage(FILE *f)
 	        "commands:\n"
 	        "  convert [--from F] --to T [-o OUT] [--check] [--fix] [FILE|-]\n"
 	        "                          read a profile or provider notice, write another format\n"
-	        "  check [--format text|json|sarif|github|junit|baseline] [--fail-on error|warning|info]\n"
+	        "  check [--format text|json|sarif|github|junit|codequality|baseline] [--fail-on error|warning|info]\n"
 	        "        [--config FILE|--no-config] [--enable ID] [--disable ID] [--baseline FILE] FILE...\n"
 	        "                          report problems in mail settings (.mailprof.ini is\n"
 	        "                          looked up from the working directory upward);\n"
 	        "                          with --fix -o OUT [--to T]: write the safely fixed profile\n"
-	        "  check|convert ... DIR... [-j N] [--quiet]\n"
+	        "  check|convert ... DIR... [-j N] [--quiet] [--shard K/N]\n"
 	        "                          folders are walked (sorted), files picked by content;\n"
-	        "                          convert then needs -o OUTDIR (--force, --dry-run)\n"
+	        "                          convert then needs -o OUTDIR (--force, --dry-run);\n"
+	        "                          --shard K/N: only the K-th of N shares of the files\n"
+	        "                          (by path); check then needs --format json|sarif|junit\n"
+	        "  merge [--format F] [check options] REPORT...\n"
+	        "                          combine the reports of the N shards of a check run\n"
+	        "                          into the report (and exit status) of one whole run\n"
+	        "  probe [--ca-file F] [--login|--send-test] [--password-stdin|--password-env NAME]\n"
+	        "        [--timeout S] [--format F] [--fail-on S] [-j N] FILE...\n"
+	        "                          prove a profile against its live servers: TLS, certificate,\n"
+	        "                          capabilities, login, a test mail (`%s probe --help`)\n"
 	        "  formats                 list formats and what can be read and written\n"
 	        "  rules                   list the checker's rules\n"
-	        "  explain ID              print a rule's documentation\n"
+	        "  explain ID              print the documentation of a rule or finding code\n"
 	        "\n"
 	        "common options:\n"
 	        "  --from F                input format (default: detected from content, then name)\n"
@@ -40,12 +51,18 @@ static void usage(FILE *f)
 	        "  --encoding E            notices: input encoding (default: detected)\n"
 	        "  --template FILE|DIR     notices: parse (or render) with a template\n"
 	        "  --identifier ID         mobileconfig: PayloadIdentifier prefix\n"
+	        "  --email ADDRESS         the user's address: substitutes %%EMAILADDRESS%%,\n"
+	        "                          %%EMAILLOCALPART%%, %%EMAILDOMAIN%% (provider profiles\n"
+	        "                          become per-user ones; needed for targets whose client\n"
+	        "                          does not substitute them)\n"
+	        "  --name \"Display Name\"   the user's name: substitutes %%REALNAME%%\n"
 	        "  -h, --help              this text\n"
 	        "  --version               print the version\n"
 	        "\n"
-	        "exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error or\n"
-	        "unreadable/unparseable input.\n",
-	        prog);
+	        "exit status: 0 clean, 1 findings at or above --fail-on (convert too: a value\n"
+	        "it could not read or carry is an error), 2 usage error, unreadable or\n"
+	        "unparseable input, or a target that cannot be written.\n",
+	        prog, prog);
 }
 
 static int parse_severity(const char *s)
@@ -62,7 +79,7 @@ static int parse_severity(const char *s)
 enum {
 	OPT_FROM = 256, OPT_TO, OPT_FORMAT, OPT_FAIL_ON, OPT_SECRETS, OPT_ENCODING, OPT_TEMPLATE,
 	OPT_IDENTIFIER, OPT_CHECK, OPT_FORCE, OPT_VERSION, OPT_CONFIG, OPT_ENABLE, OPT_DISABLE,
-	OPT_BASELINE, OPT_NO_CONFIG, OPT_FIX, OPT_DRY_RUN
+	OPT_BASELINE, OPT_NO_CONFIG, OPT_FIX, OPT_DRY_RUN, OPT_EMAIL, OPT_NAME, OPT_SHARD
 };
 
 static const struct option long_opts[] = {
@@ -75,6 +92,8 @@ static const struct option long_opts[] = {
 	{"encoding", required_argument, NULL, OPT_ENCODING},
 	{"template", required_argument, NULL, OPT_TEMPLATE},
 	{"identifier", required_argument, NULL, OPT_IDENTIFIER},
+	{"email", required_argument, NULL, OPT_EMAIL},
+	{"name", required_argument, NULL, OPT_NAME},
 	{"check", no_argument, NULL, OPT_CHECK},
 	{"force", no_argument, NULL, OPT_FORCE},
 	{"config", required_argument, NULL, OPT_CONFIG},
@@ -86,6 +105,7 @@ static const struct option long_opts[] = {
 	{"jobs", required_argument, NULL, 'j'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
+	{"shard", required_argument, NULL, OPT_SHARD},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -97,6 +117,9 @@ struct args {
 	bool check, force, fail_on_set, fix;
 	long jobs;             /* batch: -j N, 0 = number of cores */
 	bool quiet, dry_run;   /* batch */
+	bool format_set;
+	bool sharded;          /* --shard K/N */
+	struct cli_shard shard;
 	mailprof_options opt;
 	struct cli_check_opts copts;
 };
@@ -113,7 +136,14 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case OPT_FROM: a->from = optarg; break;
 		case OPT_TO: a->to = optarg; break;
 		case 'o': a->out = optarg; break;
-		case OPT_FORMAT: a->format = optarg; break;
+		case OPT_FORMAT: a->format = optarg; a->format_set = true; break;
+		case OPT_SHARD:
+			if (cli_shard_parse(optarg, &a->shard) != 0) {
+				fprintf(stderr, "%s: --shard takes K/N with 1 <= K <= N, not '%s'\n", prog, optarg);
+				return EXIT_USAGE;
+			}
+			a->sharded = true;
+			break;
 		case OPT_FAIL_ON:
 			a->fail_on = parse_severity(optarg);
 			if (a->fail_on < 0) {
@@ -148,12 +178,27 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case OPT_ENCODING: a->opt.encoding = optarg; break;
 		case OPT_TEMPLATE: a->opt.template_path = optarg; break;
 		case OPT_IDENTIFIER: a->opt.identifier = optarg; break;
+		case OPT_EMAIL: {
+			const char *why = mailprof_email_problem(optarg);
+			if (*why) {
+				fprintf(stderr, "%s: --email '%s' %s (give local@domain)\n", prog, optarg, why);
+				return EXIT_USAGE;
+			}
+			a->opt.email = optarg;
+			break;
+		}
+		case OPT_NAME: a->opt.real_name = optarg; break;
 		case OPT_CHECK: a->check = true; break;
 		case OPT_FORCE: a->force = true; break;
 		case 'h': usage(stdout); return EXIT_CLEAN;
 		case OPT_VERSION: printf("mailprof %s\n", MAILPROF_VERSION); return EXIT_CLEAN;
 		default: usage(stderr); return EXIT_USAGE;
 		}
+	}
+	if (a->opt.real_name && !a->opt.email) {
+		fprintf(stderr, "%s: --name goes with --email (placeholders are substituted for one user)\n",
+		        prog);
+		return EXIT_USAGE;
 	}
 	for (const char *f = a->from; f; f = NULL)
 		if (!mailprof_format_lookup(f) || !(mailprof_format_caps(f) & MAILPROF_CAN_PARSE)) {
@@ -176,8 +221,8 @@ static int convert_batch(struct args *a, const char *to, char **in, size_t n)
 	struct cli_batch_opts bo = {
 		.pl = {.from = a->from, .opt = &a->opt, .fix = a->fix, .cfg = cfg, .to = to},
 		.jobs = a->jobs, .quiet = a->quiet, .dry_run = a->dry_run, .force = a->force,
-		.summary = true, .fail_on = cfg ? (int)mailprof_check_config_fail_on(cfg) : MAILPROF_ERROR,
-		.outdir = a->out,
+		.summary = true, .fail_on = cfg ? (int)mailprof_check_config_fail_on(cfg) : a->fail_on,
+		.outdir = a->out, .shard = a->sharded ? &a->shard : NULL,
 	};
 	int rc = cli_batch_run(&bo, in, n);
 	mailprof_check_config_free(cfg);
@@ -222,6 +267,10 @@ static int cmd_convert(int argc, char **argv)
 	}
 	if (cli_batch_wanted(argv + optind, (size_t)(argc - optind)))
 		return convert_batch(&a, to, argv + optind, (size_t)(argc - optind));
+	if (a.sharded) {
+		fprintf(stderr, "%s convert: --shard needs several inputs or a folder\n", prog);
+		return EXIT_USAGE;
+	}
 	mailprof_check_config *cfg = NULL;
 	if (a.check && !(cfg = cli_check_config(&a.copts, a.fail_on_set ? a.fail_on : -1)))
 		return EXIT_USAGE;
@@ -233,6 +282,9 @@ static int cmd_convert(int argc, char **argv)
 	if (!j.parsed) {
 		fprintf(stderr, "%s: %s: %s\n", prog, j.path, mailprof_strerror(j.st));
 		rc = EXIT_USAGE;
+	} else if (j.st == MAILPROF_ERR_INVALID) {
+		fprintf(stderr, "%s: %s: not written: the profile lacks what %s needs (see above)\n", prog, to, to);
+		rc = EXIT_USAGE;
 	} else if (j.st != MAILPROF_OK) {
 		fprintf(stderr, "%s: cannot write %s: %s\n", prog, to, mailprof_strerror(j.st));
 		rc = EXIT_USAGE;
@@ -242,7 +294,8 @@ static int cmd_convert(int argc, char **argv)
 		else
 			fprintf(stderr, "%s: write error: %s\n", prog, strerror(j.werr));
 		rc = EXIT_USAGE;
-	} else if (cfg && mailprof_diags_worst(j.d) >= (int)mailprof_check_config_fail_on(cfg)) {
+	} else if (mailprof_diags_worst(j.d) >= (cfg ? (int)mailprof_check_config_fail_on(cfg) : a.fail_on)) {
+		/* A value convert could not read or carry is an error finding. */
 		rc = EXIT_FINDINGS;
 	}
 	cli_job_clear(&j);
@@ -332,6 +385,11 @@ static int cmd_check(int argc, char **argv)
 		fprintf(stderr, "%s check: name at least one file (or - for stdin)\n", prog);
 		return EXIT_USAGE;
 	}
+	if (a.sharded && (a.fix || !cli_reporter_extensible(rep))) {
+		fprintf(stderr, "%s check: --shard writes a report merge reads: --format json, sarif or "
+		        "junit, and no --fix\n", prog);
+		return EXIT_USAGE;
+	}
 	if (a.fix)
 		return check_fix(&a, argc - optind, argv + optind, rep);
 	mailprof_check_config *cfg = cli_check_config(&a.copts, a.fail_on_set ? a.fail_on : -1);
@@ -345,9 +403,40 @@ static int cmd_check(int argc, char **argv)
 	struct cli_batch_opts bo = {
 		.pl = {.from = a.from, .opt = &a.opt, .cfg = cfg},
 		.jobs = a.jobs, .quiet = a.quiet, .summary = cli_batch_wanted(in, n), .rep = rep,
-		.fail_on = a.fail_on,
+		.fail_on = a.fail_on, .shard = a.sharded ? &a.shard : NULL,
 	};
 	rc = cli_batch_run(&bo, in, n);
+	mailprof_check_config_free(cfg);
+	return rc;
+}
+
+/* merge: the shards' reports of a check run, as one whole run. */
+static int cmd_merge(int argc, char **argv)
+{
+	struct args a = {0};
+	int rc = parse_args(argc, argv, &a);
+	if (rc >= 0)
+		return rc;
+	const struct cli_reporter *rep = NULL;
+	if (a.format_set && !(rep = cli_reporter_find(a.format))) {
+		fprintf(stderr, "%s merge: --format takes one of: %s; not '%s'\n", prog,
+		        cli_reporter_names(), a.format);
+		return EXIT_USAGE;
+	}
+	if (a.sharded || a.fix || a.to || a.out || a.from) {
+		fprintf(stderr, "%s merge: takes --format, the check options and the shards' reports\n",
+		        prog);
+		return EXIT_USAGE;
+	}
+	if (optind >= argc) {
+		fprintf(stderr, "%s merge: name the reports of every shard\n", prog);
+		return EXIT_USAGE;
+	}
+	mailprof_check_config *cfg = cli_check_config(&a.copts, a.fail_on_set ? a.fail_on : -1);
+	if (!cfg)
+		return EXIT_USAGE;
+	struct cli_merge_opts mo = {rep, cfg, (int)mailprof_check_config_fail_on(cfg), a.quiet};
+	rc = cli_merge_run(&mo, argv + optind, (size_t)(argc - optind));
 	mailprof_check_config_free(cfg);
 	return rc;
 }
@@ -380,6 +469,21 @@ static void rules_markdown(FILE *f)
 		fprintf(f, "\n## %s\n\n**%s** (%s): %s\n\n%s\n\n*Fix:* %s\n", r->id, r->name,
 		        mailprof_severity_name(r->severity), r->summary, r->doc, r->fix);
 	}
+	fputs("\n# Finding codes\n\n"
+	      "Findings of the readers, writers and file access that are not rules (src/codes.def). "
+	      "`mailprof explain CODE` prints them, and `.mailprof.ini`, `--enable`/`--disable` and "
+	      "baselines treat them as they treat rules.\n\n"
+	      "| Code | Severity | Summary |\n|---|---|---|\n", f);
+	for (size_t i = 0; i < mailprof_code_count(); i++) {
+		const mailprof_rule_info *c = mailprof_code_get(i);
+		fprintf(f, "| [%s](#%s) | %s | %s |\n", c->id, c->id, mailprof_severity_name(c->severity),
+		        c->summary);
+	}
+	for (size_t i = 0; i < mailprof_code_count(); i++) {
+		const mailprof_rule_info *c = mailprof_code_get(i);
+		fprintf(f, "\n## %s\n\n(%s): %s\n\n%s\n\n*Fix:* %s\n", c->id,
+		        mailprof_severity_name(c->severity), c->summary, c->doc, c->fix);
+	}
 }
 
 static int cmd_rules(void)
@@ -395,7 +499,7 @@ static int cmd_rules(void)
 static int cmd_explain(int argc, char **argv)
 {
 	if (argc != 2) {
-		fprintf(stderr, "usage: %s explain RULE-ID\n", prog);
+		fprintf(stderr, "usage: %s explain RULE-ID|CODE\n", prog);
 		return EXIT_USAGE;
 	}
 	const mailprof_rule_info *r = mailprof_rule_find(argv[1]);
@@ -403,8 +507,12 @@ static int cmd_explain(int argc, char **argv)
 		fprintf(stderr, "%s: no rule '%s' (see `%s rules`)\n", prog, argv[1], prog);
 		return EXIT_USAGE;
 	}
-	printf("%s %s (%s)\n%s\n\nFix: %s\n\n%s\n", r->id, r->name, mailprof_severity_name(r->severity),
-	       r->summary, r->fix, r->doc);
+	if (strcmp(r->id, r->name) == 0) /* a finding code, not a rule */
+		printf("%s (%s)\n%s\n\nFix: %s\n\n%s\n", r->id, mailprof_severity_name(r->severity),
+		       r->summary, r->fix, r->doc);
+	else
+		printf("%s %s (%s)\n%s\n\nFix: %s\n\n%s\n", r->id, r->name,
+		       mailprof_severity_name(r->severity), r->summary, r->fix, r->doc);
 	return EXIT_CLEAN;
 }
 
@@ -415,6 +523,8 @@ static const struct {
 	{"convert", cmd_convert},
 	{"check", cmd_check},
 	{"explain", cmd_explain},
+	{"probe", cli_probe_main},
+	{"merge", cmd_merge},
 };
 
 int cli_main(int argc, char **argv)

@@ -24,10 +24,27 @@ void cli_print_diag(FILE *f, const mailprof_diag *g, const char *input, bool col
 /* Every finding of d, colour as cli_want_color(f). */
 void cli_print_diags(FILE *f, const mailprof_diags *d, const char *input);
 
-/* Write data to path whole or not at all: temp file in the same folder,
- * fsync, rename. mode 0600 for files holding secrets. Returns 0 or errno
- * (EEXIST when path exists and force is false). */
+/* Write data to path whole or not at all: hidden temp file in the same
+ * folder, fsync, rename. mode 0600 for files holding secrets. Returns 0 or
+ * errno (EEXIST when path exists and force is false). */
 int cli_write_atomic(const char *path, const char *data, size_t len, bool secret, bool force);
+
+/* Batch writes, durable without an fsync per file: cli_write_staged writes
+ * the hidden temp file (no fsync) and gives its name; cli_commit_add queues
+ * it (true when the queue is full: flush); cli_commit_flush makes every
+ * queued file durable under its final name (syncfs, renames, folder fsync),
+ * calls fail for each file or folder that failed, and returns their count.
+ * Not thread-safe: one thread adds and flushes. */
+enum { CLI_COMMIT_MAX = 4096 };
+struct cli_commit;
+struct cli_commit *cli_commit_new(bool force);
+int cli_write_staged(const char *path, const char *data, size_t len, bool secret, bool force,
+                     char **tmp);
+bool cli_commit_add(struct cli_commit *c, char *tmp, const char *path);
+size_t cli_commit_flush(struct cli_commit *c, void (*fail)(const char *path, int err, void *u),
+                        void *u);
+/* Drop what was not flushed (its temp files are removed). */
+void cli_commit_free(struct cli_commit *c);
 /* mkdir -p for the folders above path (not path itself). 0 or errno. */
 int cli_make_parents(char *path);
 

@@ -1,6 +1,7 @@
 /* Worker pool with in-order delivery: items are produced and delivered on
- * the calling thread in input order through a bounded window (4 slots per
- * worker), and worked on by N threads, so output does not depend on N and
+ * the calling thread in input order through a bounded window of chunks (a
+ * few chunks of at most 64 items per worker), and worked on by N threads
+ * (the calling thread among them), so output does not depend on N and
  * memory does not grow with the number of items. */
 #ifndef CLI_POOL_H
 #define CLI_POOL_H

@@ -1,9 +1,12 @@
 /* Reporters for `mailprof check --format`: text (gcc-style), json, sarif,
- * github, junit and baseline. */
+ * github, junit, codequality and baseline. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "codec.h"
 #include "out.h"
 #include "report.h"
 
@@ -15,10 +18,7 @@
  * temporary file (not memory, so a batch of any size stays small; memory
  * only when there is no temporary folder) and copied after the header. */
 struct junit {
-	FILE *spool;
-	bool in_mem; /* the spool is an open_memstream of mem */
-	char *mem;
-	size_t memlen;
+	struct cli_spool spool;
 	size_t tests, failures, errors;
 };
 
@@ -26,8 +26,11 @@ struct cli_report {
 	const struct cli_reporter *rep;
 	FILE *f;
 	size_t index;        /* files reported so far */
-	size_t results;      /* sarif: results written so far, for commas */
+	size_t results;      /* sarif, codequality: results written so far, for commas */
 	struct junit junit;
+	char *cwd;           /* codequality: absolute paths under it are made relative */
+	void (*ext)(FILE *f, void *u); /* the mailprof-shard record, or NULL */
+	void *ext_u;
 };
 
 struct cli_reporter {
@@ -35,6 +38,7 @@ struct cli_reporter {
 	void (*begin)(struct cli_report *r);
 	void (*file)(struct cli_report *r, const struct cli_file_result *res);
 	void (*end)(struct cli_report *r, const struct cli_summary *s);
+	bool extensible; /* end() writes the extension record where the format allows */
 };
 
 static void json_str(FILE *f, const char *s)
@@ -115,9 +119,15 @@ static void json_end(struct cli_report *rr, const struct cli_summary *s)
 {
 	FILE *f = rr->f;
 	fprintf(f, "\n],\n\"summary\": {\"files\": %zu, \"accounts\": %zu, \"failures\": %zu, "
-	        "\"errors\": %zu, \"warnings\": %zu, \"infos\": %zu}}\n",
+	        "\"errors\": %zu, \"warnings\": %zu, \"infos\": %zu}",
 	        s->files, s->accounts, s->failures, s->by_severity[MAILPROF_ERROR],
 	        s->by_severity[MAILPROF_WARNING], s->by_severity[MAILPROF_INFO]);
+	if (rr->ext) { /* a top-level member */
+		fputs(",\n\"mailprof-shard\": \"", f);
+		rr->ext(f, rr->ext_u);
+		fputc('"', f);
+	}
+	fputs("}\n", f);
 }
 
 /* ---- sarif (2.1.0, for GitHub code scanning) ---- */
@@ -158,8 +168,10 @@ static void sarif_begin(struct cli_report *rr)
 	      "  \"version\": \"2.1.0\",\n  \"runs\": [{\n    \"tool\": {\"driver\": {\n"
 	      "      \"name\": \"mailprof\",\n      \"version\": \"" MAILPROF_VERSION "\",\n"
 	      "      \"informationUri\": \"" DOCS_URI "\",\n      \"rules\": [", f);
-	for (size_t i = 0; i < mailprof_rule_count(); i++) {
-		const mailprof_rule_info *r = mailprof_rule_get(i);
+	/* Every ID a finding can carry: the rules, then the other finding codes. */
+	size_t nrules = mailprof_rule_count(), n = nrules + mailprof_code_count();
+	for (size_t i = 0; i < n; i++) {
+		const mailprof_rule_info *r = i < nrules ? mailprof_rule_get(i) : mailprof_code_get(i - nrules);
 		fputs(i ? ",\n        {" : "\n        {", f);
 		fputs("\"id\": ", f);
 		json_str(f, r->id);
@@ -201,7 +213,14 @@ static void sarif_file(struct cli_report *rr, const struct cli_file_result *r)
 static void sarif_end(struct cli_report *rr, const struct cli_summary *s)
 {
 	(void)s;
-	fputs(rr->results ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n", rr->f);
+	FILE *f = rr->f;
+	fputs(rr->results ? "\n    ]" : "]", f);
+	if (rr->ext) { /* a property bag of the run (SARIF 2.1.0 section 3.8) */
+		fputs(",\n    \"properties\": {\"mailprof-shard\": \"", f);
+		rr->ext(f, rr->ext_u);
+		fputs("\"}", f);
+	}
+	fputs("\n  }]\n}\n", f);
 }
 
 /* ---- github (workflow commands) ---- */
@@ -286,17 +305,13 @@ static void xml_str(FILE *f, const char *s)
 
 static void junit_begin(struct cli_report *rr)
 {
-	struct junit *j = &rr->junit;
-	j->spool = tmpfile();
-	j->in_mem = !j->spool;
-	if (!j->spool && !(j->spool = open_memstream(&j->mem, &j->memlen)))
-		abort();
+	cli_spool_open(&rr->junit.spool);
 }
 
 static void junit_file(struct cli_report *rr, const struct cli_file_result *r)
 {
 	struct junit *j = &rr->junit;
-	FILE *f = j->spool;
+	FILE *f = j->spool.f;
 	size_t n = mailprof_diags_count(r->d), fails = 0;
 	for (size_t i = 0; i < n; i++)
 		fails += mailprof_diags_get(r->d, i)->severity >= MAILPROF_WARNING;
@@ -342,6 +357,11 @@ static void junit_file(struct cli_report *rr, const struct cli_file_result *r)
 	fputs("  </testsuite>\n", f);
 }
 
+static void copy_out(const void *p, size_t n, void *f)
+{
+	fwrite(p, 1, n, f);
+}
+
 static void junit_end(struct cli_report *rr, const struct cli_summary *s)
 {
 	(void)s;
@@ -350,20 +370,164 @@ static void junit_end(struct cli_report *rr, const struct cli_summary *s)
 	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"mailprof\" "
 	        "tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
 	        j->tests, j->failures, j->errors);
-	if (j->in_mem) {
-		fclose(j->spool); /* sets mem and memlen */
-		fwrite(j->mem, 1, j->memlen, f);
-		free(j->mem);
-		j->mem = NULL;
-	} else {
-		rewind(j->spool);
-		char buf[65536];
-		for (size_t n; (n = fread(buf, 1, sizeof buf, j->spool)) > 0;)
-			fwrite(buf, 1, n, f);
-		fclose(j->spool);
+	cli_spool_each(&j->spool, copy_out, f);
+	if (rr->ext) {
+		/* Properties belong to a suite (JUnit's XSD): one of no tests. */
+		fputs("  <testsuite name=\"mailprof-shard\" tests=\"0\" failures=\"0\" errors=\"0\" "
+		      "skipped=\"0\">\n    <properties><property name=\"mailprof-shard\" value=\"", f);
+		rr->ext(f, rr->ext_u);
+		fputs("\"/></properties>\n  </testsuite>\n", f);
 	}
-	j->spool = NULL;
 	fputs("</testsuites>\n", f);
+}
+
+/* ---- codequality (GitLab Code Quality: a subset of Code Climate's format) ---- */
+
+/* GitLab reads five levels; an input that could not be read is the worst
+ * (nothing in it was checked), then errors (mail does not work, or a
+ * password travels in clear), warnings, infos. */
+static const char *cq_severity(const struct cli_file_result *r, mailprof_severity s)
+{
+	if (s == MAILPROF_ERROR)
+		return r->status != MAILPROF_OK ? "blocker" : "critical";
+	return s == MAILPROF_WARNING ? "minor" : "info";
+}
+
+/* location.path is relative to the repository (run from its top): no
+ * leading "./", and an absolute path under the working folder loses it. */
+static const char *cq_path(const struct cli_report *rr, const char *p)
+{
+	size_t n = rr->cwd ? strlen(rr->cwd) : 0;
+	if (n > 1 && strncmp(p, rr->cwd, n) == 0 && p[n] == '/')
+		p += n + 1;
+	while (p[0] == '.' && p[1] == '/')
+		for (p += 2; *p == '/'; p++)
+			;
+	return p;
+}
+
+#define FNV_OFFSET 14695981039346656037u
+#define FNV_PRIME 1099511628211u
+
+static uint64_t fnv_byte(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * FNV_PRIME;
+}
+
+static uint64_t fnv_str(uint64_t h, const char *s)
+{
+	for (; s && *s; s++)
+		h = fnv_byte(h, (unsigned char)*s);
+	return fnv_byte(h, 0); /* a separator: ("ab","c") differs from ("a","bc") */
+}
+
+/* The message without the places it names (other files' "f.ini:12", "line
+ * 12"), white space collapsed: what the finding is about, so moving lines
+ * elsewhere keeps it. A port written host:port goes too; the host stays. */
+static uint64_t fnv_subject(uint64_t h, const char *m)
+{
+	bool space = false;
+	for (const char *p = m; p && *p; p++) {
+		bool after_line = p - m >= 5 && strncmp(p - 5, "line ", 5) == 0;
+		bool after_colon = p - m >= 2 && p[-1] == ':' && p[-2] != ' ';
+		if (*p >= '0' && *p <= '9' && (after_line || after_colon)) {
+			while (p[1] >= '0' && p[1] <= '9')
+				p++;
+			h = fnv_byte(h, '#');
+			continue;
+		}
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = true;
+			continue;
+		}
+		if (space)
+			h = fnv_byte(h, ' ');
+		space = false;
+		h = fnv_byte(h, (unsigned char)*p);
+	}
+	return fnv_byte(h, 0);
+}
+
+/* murmur3's final mix: fingerprints told apart by a suffix differ in every digit. */
+static uint64_t mix64(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdu;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53u;
+	return h ^ (h >> 33);
+}
+
+struct cq_key {
+	uint64_t h;
+	size_t i;
+};
+
+static int cq_cmp(const void *x, const void *y)
+{
+	const struct cq_key *a = x, *b = y;
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+static void cq_begin(struct cli_report *rr)
+{
+	rr->cwd = getcwd(NULL, 0); /* NULL (paths kept as given) when it cannot be known */
+	fputc('[', rr->f);
+}
+
+/* Fingerprint: rule + file + subject, never the line (a non-cryptographic
+ * 64-bit FNV-1a: an identity across runs, not a secret). Findings that
+ * share all three in one file are told apart by their order among
+ * themselves, which moving other lines does not change. */
+static void cq_file(struct cli_report *rr, const struct cli_file_result *r)
+{
+	FILE *f = rr->f;
+	size_t n = mailprof_diags_count(r->d);
+	struct cq_key *k = n ? malloc(n * sizeof *k) : NULL;
+	uint64_t *fp = n ? malloc(n * sizeof *fp) : NULL;
+	if (n && (!k || !fp))
+		abort();
+	for (size_t i = 0; i < n; i++) {
+		const mailprof_diag *g = mailprof_diags_get(r->d, i);
+		uint64_t h = fnv_str(FNV_OFFSET, g->id);
+		h = fnv_str(h, cq_path(rr, g->loc.file ? g->loc.file : r->path));
+		k[i] = (struct cq_key){fnv_subject(h, g->message), i};
+	}
+	if (n > 1)
+		qsort(k, n, sizeof *k, cq_cmp);
+	for (size_t i = 0, nth = 0; i < n; i++) {
+		nth = i && k[i].h == k[i - 1].h ? nth + 1 : 0;
+		uint64_t h = k[i].h;
+		if (nth) {
+			char num[32];
+			snprintf(num, sizeof num, "%zu", nth);
+			h = fnv_str(h, num);
+		}
+		fp[k[i].i] = mix64(h);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const mailprof_diag *g = mailprof_diags_get(r->d, i);
+		fputs(rr->results++ ? ",\n {" : "\n {", f);
+		fputs("\"type\": \"issue\", \"check_name\": ", f);
+		json_str(f, g->id);
+		fputs(", \"description\": ", f);
+		json_str(f, g->message);
+		fprintf(f, ", \"severity\": \"%s\", \"fingerprint\": \"%016llx\",\n  \"location\": {\"path\": ",
+		        cq_severity(r, g->severity), (unsigned long long)fp[i]);
+		json_str(f, cq_path(rr, g->loc.file ? g->loc.file : r->path));
+		fprintf(f, ", \"lines\": {\"begin\": %d}}}", g->loc.line > 0 ? g->loc.line : 1);
+	}
+	free(k);
+	free(fp);
+}
+
+static void cq_end(struct cli_report *rr, const struct cli_summary *s)
+{
+	(void)s;
+	free(rr->cwd);
+	fputs(rr->results ? "\n]\n" : "]\n", rr->f);
 }
 
 /* ---- baseline: the findings as keys, to ignore them later ---- */
@@ -388,12 +552,13 @@ static void baseline_end(struct cli_report *rr, const struct cli_summary *s)
 }
 
 static const struct cli_reporter reporters[] = {
-	{"text", text_begin, text_file, text_end},
-	{"json", json_begin, json_file, json_end},
-	{"sarif", sarif_begin, sarif_file, sarif_end},
-	{"github", gh_begin, gh_file, gh_end},
-	{"junit", junit_begin, junit_file, junit_end},
-	{"baseline", baseline_begin, baseline_file, baseline_end},
+	{"text", text_begin, text_file, text_end, false},
+	{"json", json_begin, json_file, json_end, true},
+	{"sarif", sarif_begin, sarif_file, sarif_end, true},
+	{"github", gh_begin, gh_file, gh_end, false},
+	{"junit", junit_begin, junit_file, junit_end, true},
+	{"codequality", cq_begin, cq_file, cq_end, false},
+	{"baseline", baseline_begin, baseline_file, baseline_end, false},
 };
 
 const struct cli_reporter *cli_reporter_find(const char *name)
@@ -402,6 +567,42 @@ const struct cli_reporter *cli_reporter_find(const char *name)
 		if (strcmp(reporters[i].name, name) == 0)
 			return &reporters[i];
 	return NULL;
+}
+
+bool cli_reporter_extensible(const struct cli_reporter *rep)
+{
+	return rep->extensible;
+}
+
+const char *cli_reporter_name(const struct cli_reporter *rep)
+{
+	return rep->name;
+}
+
+void cli_report_extend(struct cli_report *r, void (*write)(FILE *f, void *u), void *u)
+{
+	r->ext = write;
+	r->ext_u = u;
+}
+
+void cli_summary_add(struct cli_summary *s, const struct cli_file_result *res)
+{
+	size_t nd = mailprof_diags_count(res->d);
+	for (size_t k = 0; k < nd; k++)
+		s->by_severity[mailprof_diags_get(res->d, k)->severity]++;
+	s->files++;
+	s->accounts += res->accounts;
+}
+
+void cli_summary_print(FILE *f, const struct cli_summary *s, size_t skipped)
+{
+	fprintf(f,
+	        "%s: %zu file%s, %zu account%s, %zu error%s, %zu warning%s, %zu info, "
+	        "%zu failed, %zu skipped\n",
+	        cli_prog, s->files, s->files == 1 ? "" : "s", s->accounts, s->accounts == 1 ? "" : "s",
+	        s->by_severity[MAILPROF_ERROR], s->by_severity[MAILPROF_ERROR] == 1 ? "" : "s",
+	        s->by_severity[MAILPROF_WARNING], s->by_severity[MAILPROF_WARNING] == 1 ? "" : "s",
+	        s->by_severity[MAILPROF_INFO], s->failures, skipped);
 }
 
 const char *cli_reporter_names(void)

@@ -29,9 +29,23 @@ const struct cli_reporter *cli_reporter_find(const char *name);
 /* Space-separated names, for messages. */
 const char *cli_reporter_names(void);
 
+/* Reporters whose format has a place for an extension record (json: a
+ * top-level member, sarif: runs[0].properties, junit: a suite's
+ * properties): the ones a shard run can use. */
+bool cli_reporter_extensible(const struct cli_reporter *rep);
+const char *cli_reporter_name(const struct cli_reporter *rep);
+/* Count res into s (files, accounts, findings by severity). */
+void cli_summary_add(struct cli_summary *s, const struct cli_file_result *res);
+
+/* The batch's closing line ("mailprof: 3 files, ...") to f. */
+void cli_summary_print(FILE *f, const struct cli_summary *s, size_t skipped);
+
 /* A report on f: begin, one call per file in input order, end (which frees it). */
 struct cli_report *cli_report_begin(const struct cli_reporter *rep, FILE *f);
 void cli_report_file(struct cli_report *r, const struct cli_file_result *res);
 void cli_report_end(struct cli_report *r, const struct cli_summary *s);
+/* Before end: an extensible reporter calls write(f, u) to put the record's
+ * (base64) text inside its "mailprof-shard" member or property. */
+void cli_report_extend(struct cli_report *r, void (*write)(FILE *f, void *u), void *u);
 
 #endif

@@ -1,0 +1,896 @@
+/* Stage 5 of the reader (docs/notice-reader.md): attaching values to
+ * labels. Each line is read once, top to bottom: a value takes the label
+ * before it on its line, the label line above it (pending), the column
+ * header of its table, or the heading of its block (the context); headings
+ * set the direction/protocol context; sentences still count. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reader.h"
+
+/* An address inside a sentence ("Your email account x@y is ready"): used
+ * only when no address row names one. */
+static void prose_email(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s;
+	size_t n = l->len;
+	if (x->prose_email.v || !(nr_has(s + b, n - b, "address") || nr_has(s + b, n - b, "account") ||
+	                          nr_has(s + b, n - b, "mailbox") ||
+	                          nr_has(s + b, n - b, "アドレス") || nr_has(s + b, n - b, "アカウント")))
+		return;
+	for (size_t i = b; i < n; i++) {
+		if (i > b && s[i - 1] != ' ' && s[i - 1] != ':' && s[i - 1] != '<')
+			continue;
+		size_t t = nr_token_len(s + i, n - i);
+		while (t && (s[i + t - 1] == '.' || s[i + t - 1] == ','))
+			t--;
+		size_t back = i > b + 24 ? i - 24 : b;
+		if (nr_has(s + back, i - back, "example") || nr_has(s + back, i - back, "e.g.") ||
+		    nr_has(s + back, i - back, "例"))
+			continue; /* "(for example: gwashing@…)" */
+		if (nr_valid_email(s + i, t)) {
+			mailprof_loc loc = nr_loc_at(x, l, i);
+			mp_str_setn(&x->prose_email, s + i, t, &loc);
+			return;
+		}
+	}
+}
+
+/* Sentences still tell things: "[このサーバーは認証が必要]にチェック",
+ * "※ポート番号は587をご利用ください". */
+/* Any line, sentence or cell may say that sending needs a login:
+ * "[このサーバーは認証が必要]にチェック", "Requires logging in with your
+ * email address and password" in the SMTP block, "authenticate (log in)
+ * to the outgoing mail server". An SMTP-AUTH row of its own wins. */
+static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s + b;
+	size_t n = l->len - b;
+	bool smtp_here = x->ctx == NC_SMTP || nr_has(s, n, "outgoing") || nr_has(s, n, "smtp");
+	if ((nr_has(s, n, "認証が必要") || nr_has(s, n, "requires authentication") || nr_has(s, n, "smtp認証") ||
+	     nr_has(s, n, "with authentication") ||
+	     (smtp_here && (nr_has(s, n, "requires logging in") || nr_has(s, n, "authenticate"))) ||
+	     nr_has(s, n, "smtp-auth")) &&
+	    !nr_has(s, n, "不要") && !x->auth_hint) {
+		x->auth_hint = true;
+		x->auth_hint_loc = nr_loc_at(x, l, b);
+	}
+}
+
+static void prose(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s + b;
+	size_t n = l->len - b;
+	/* "The settings for SMTP are the same as above, except that the port
+	 * is 465": the server of this section takes the host (and security)
+	 * of the one before it; the exceptions follow as values */
+	int i = x->ctx == NC_IMAP ? S_IMAP : x->ctx == NC_POP ? S_POP : x->ctx == NC_SMTP ? S_SMTP : -1;
+	if (i >= 0 && x->prev_srv >= 0 && x->prev_srv != i &&
+	    ((nr_has(s, n, "same as") && (nr_has(s, n, "above") || nr_has(s, n, "previous"))) ||
+	     nr_has(s, n, "上記と同じ") || nr_has(s, n, "同上"))) {
+		struct dacc *a = nr_cur_acc(x);
+		const struct dsrv *from = &a->s[x->prev_srv];
+		if (from->host.v && !a->s[i].host.v) {
+			mailprof_loc loc = nr_loc_at(x, l, b);
+			mp_str_set(&a->s[i].host, from->host.v, &loc);
+		}
+		if (from->sec.set && !a->s[i].sec.set)
+			a->s[i].sec = from->sec;
+		x->cur = i; /* ports differ by protocol: only those stated are taken */
+	}
+	/* "POP before SMTP をご利用ください", unless it says it ended. */
+	if ((nr_has(s, n, "pop before smtp") || nr_has(s, n, "popbeforesmtp")) && !nr_has(s, n, "廃止") &&
+	    !nr_has(s, n, "終了") && !nr_has(s, n, "no longer") && !nr_has(s, n, "未対応")) {
+		x->pbs_hint = true;
+		x->pbs_loc = nr_loc_at(x, l, b);
+	}
+	if (nr_has(s, n, "587") && (nr_has(s, n, "ポート") || nr_has(s, n, "port") || nr_has(s, n, "サブミッション"))) {
+		x->note587 = true;
+		x->note587_loc = nr_loc_at(x, l, b + (size_t)(strstr(s, "587") - s));
+	}
+}
+
+static void heading(struct ex *x, const char *s, size_t n)
+{
+	if (x->cur >= 0)
+		x->prev_srv = x->cur;
+	x->ctx = mp_notice_words_ctx(s, n);
+	/* A plain heading may name a provider (E3 lists several brands). */
+	/* Not "■SSLをご利用の場合" nor "If you use SSL": a variant of the same
+	 * provider's servers, not another provider. */
+	static const char *const variant[] = {"ssl", "tls", "暗号", "場合", "の方", "お客様", "if ", "when ",
+	                                      "secure", NULL};
+	bool is_variant = false;
+	for (const char *const *v = variant; *v; v++)
+		is_variant |= nr_has(s, n, *v);
+	if (x->ctx == NC_NONE && !is_variant && n && n <= 60 && x->now && s >= x->now->s &&
+	    s < x->now->s + x->now->len) {
+		mailprof_loc loc = nr_loc_at(x, x->now, (size_t)(s - x->now->s));
+		size_t e = n;
+		while (e && (s[e - 1] == ':' || s[e - 1] == ' '))
+			e--;
+		mp_str_setn(&x->brand, s, e, &loc);
+		x->brand_seen = true;
+	}
+	x->cur = -1;
+	if (x->ctx == NC_IMAP)
+		x->cur = S_IMAP;
+	else if (x->ctx == NC_POP)
+		x->cur = S_POP;
+	else if (x->ctx == NC_SMTP)
+		x->cur = S_SMTP;
+}
+
+/* One label/value pair (value may be empty) from a line or a table cell. */
+static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve,
+                 bool marked)
+{
+	const char *s = l->s;
+	nr_trim_label(s, &lb, &le);
+	while (ve > vb && (s[ve - 1] == ' ' || s[ve - 1] == '|'))
+		ve--;
+	enum mp_nctx edir;
+	enum mp_nfield f = le > lb ? mp_notice_classify(s + lb, le - lb, &edir) : NF_NONE;
+	if (vb >= ve) { /* no value: a heading, or a label whose value is on the next line */
+		if (le <= lb)
+			return;
+		if (marked || f == NF_NONE || f == NF_HOST || f == NF_IGNORE) {
+			enum mp_nctx w = mp_notice_words_ctx(s + lb, le - lb);
+			if (marked || w != NC_NONE || f == NF_NONE)
+				heading(x, s + lb, le - lb);
+			if (f == NF_IGNORE && edir == NC_WEB)
+				x->ctx = NC_WEB;
+		}
+		/* "■メールアドレス" / "- Port:" with the value on the next line: a
+		 * marked heading naming a field announces its value too. */
+		if (f != NF_NONE && f != NF_IGNORE) {
+			x->pending = f;
+			x->pending_dir = nr_label_dir(x, s + lb, le - lb, edir);
+		}
+		return;
+	}
+	if (x->ctx == NC_WEB && f != NF_NONE) /* rows under a web-mail heading */
+		return;
+	/* "… (for example: gwashing@trinity.edu)": an example, not a value */
+	size_t tail = le - lb > 16 ? le - 16 : lb;
+	if (nr_has(s + tail, le - tail, "example") || nr_has(s + tail, le - tail, "e.g.") ||
+	    nr_has(s + tail, le - tail, "例"))
+		return;
+	if (f == NF_IGNORE) { /* a web-mail row with its value is one row, not a section */
+		prose(x, l, lb);
+		return;
+	}
+	if (f == NF_NONE) {
+		if (isdigit((unsigned char)s[lb]) || nr_is_prose(s + lb, ve - lb) || le - lb > 60)
+			return; /* continuation cells and sentences */
+		char *lab = mp_xstrndup(s + lb, le - lb);
+		nr_info(x, l, lb, "if this is a mail setting, parse the notice with a template (--template)",
+		     "`%s` looks like a setting but is not a known label; not used", lab);
+		free(lab);
+		return;
+	}
+	if (x->ctx == NC_WEB)
+		x->ctx = NC_NONE;
+	/* "Requires SSL: Yes" / "No": the label names the security */
+	if (f == NF_SECURITY && nr_parse_security(s + vb, ve - vb) == -1 && !nr_has(s + vb, ve - vb, "if ")) {
+		int yn = nr_parse_yesno_auth(s + vb, ve - vb);
+		if (yn == MP_AUTH_NONE) {
+			nr_set_field(x, l, vb, "none", 4, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
+			return;
+		}
+		if (yn == MP_AUTH_PASSWORD_CLEARTEXT && nr_parse_security(s + lb, le - lb) >= 0) {
+			nr_set_field(x, l, vb, s + lb, le - lb, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
+			return;
+		}
+	}
+	/* "With SSL: 993", "Without SSL: 143": a port under a security label
+	 * is a port offered with that security */
+	if (f == NF_SECURITY && isdigit((unsigned char)s[vb])) {
+		int sec = nr_has(s + lb, le - lb, "out") || nr_has(s + lb, le - lb, "no ") || nr_has(s + lb, le - lb, "なし") ||
+		                  nr_has(s + lb, le - lb, "無") || nr_has(s + lb, le - lb, "非")
+		              ? MP_SEC_NONE
+		              : nr_parse_security(s + lb, le - lb);
+		int port = atoi(s + vb);
+		int i = x->cur >= 0 ? x->cur : -1;
+		if (i >= 0 && port > 0 && port <= 65535 && sec != -2) {
+			mailprof_loc loc = nr_loc_at(x, l, vb);
+			nr_offer_port(&nr_cur_acc(x)->s[i], port, sec == SW_TLS_AMBIG ? -1 : sec, &loc);
+			return;
+		}
+	}
+	x->both_in = f == NF_HOST && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
+	enum mp_nctx dir = nr_label_dir(x, s + lb, le - lb, edir);
+	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
+	 * server", "送受信サーバー": one host for every server */
+	const char *ls = s + lb;
+	size_t ll = le - lb;
+	if (f == NF_HOST &&
+	    (nr_has(ls, ll, "pop") || nr_has(ls, ll, "imap") || nr_has(ls, ll, "incoming") || nr_has(ls, ll, "受信")) &&
+	    (nr_has(ls, ll, "smtp") || nr_has(ls, ll, "outgoing") || nr_has(ls, ll, "送信") || nr_has(ls, ll, "送受信")))
+		dir = NC_ANY, x->both_in = false;
+	nr_set_field(x, l, vb, s + vb, ve - vb, f, dir);
+	x->both_in = false;
+}
+
+/* Does a value fit the field a label on the line before announced? */
+static bool fits(enum mp_nfield f, const char *s, size_t n)
+{
+	size_t t = nr_token_len(s, n);
+	switch (f) {
+	case NF_HOST: return nr_valid_host(s, t) || nr_has(s, n, "ドメイン");
+	case NF_PORT: return n && isdigit((unsigned char)s[0]);
+	case NF_EMAIL: return nr_valid_email(s, t);
+	default: return true;
+	}
+}
+
+/* "Log in with your full e-mail address", "ユーザー名にはメールアドレスを
+ *入力": the login is a word about the address. Used only for accounts
+ * whose rows name no login. */
+static void prose_login(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s + b;
+	size_t n = l->len - b;
+	if (!(nr_has(s, n, "log in with") || nr_has(s, n, "login with") || nr_has(s, n, "sign in with") ||
+	      nr_has(s, n, "username is") || nr_has(s, n, "user name is") || nr_has(s, n, "login is") ||
+	      nr_has(s, n, "ユーザー名は") || nr_has(s, n, "ユーザ名は") || nr_has(s, n, "アカウント名は") ||
+	      nr_has(s, n, "ユーザー名には") || nr_has(s, n, "ユーザ名には") || nr_has(s, n, "アカウント名には")))
+		return;
+	enum word w = nr_parse_word(s, n);
+	if (w == W_NONE && (nr_has(s, n, "e-mail address") || nr_has(s, n, "email address")))
+		w = W_EMAIL;
+	if (w == W_NONE || x->prose_login != W_NONE)
+		return;
+	x->prose_login = w;
+	x->prose_login_loc = nr_loc_at(x, l, b);
+}
+
+/* A line naming an address domain ("@ji.example.jp") and, after it, hosts:
+ * the servers for addresses in that domain. Each host's server comes from
+ * the words before it (受信/送信/POP/IMAP/SMTP), else from its name. */
+static bool domain_rule(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s;
+	size_t n = l->len, i = b;
+	char *cont = x->rule_cont; /* the sentence of the line before goes on */
+	x->rule_cont = NULL;
+	for (; i < n; i++)
+		if (s[i] == '@' && nr_bare_at(s, b, i))
+			break;
+	size_t d0 = i + 1, d1 = d0;
+	while (d1 < n && (isalnum((unsigned char)s[d1]) || s[d1] == '.' || s[d1] == '-'))
+		d1++;
+	while (d1 > d0 && s[d1 - 1] == '.')
+		d1--;
+	char *dom;
+	if (i < n && nr_valid_host(s + d0, d1 - d0)) {
+		dom = mp_xstrndup(s + d0, d1 - d0);
+		free(cont);
+	} else if (cont && i >= n) {
+		dom = cont;
+		d1 = b;
+	} else {
+		free(cont);
+		return false;
+	}
+	size_t found = 0, seg = d1;
+	for (size_t k = d1; k < n; k++) {
+		if (k > 0 && (isalnum((unsigned char)s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '-' ||
+		              s[k - 1] == '@'))
+			continue;
+		size_t t = nr_token_len(s + k, n - k);
+		while (t && (s[k + t - 1] == '.' || s[k + t - 1] == ','))
+			t--;
+		if (!nr_valid_host(s + k, t))
+			continue;
+		enum mp_nctx c = mp_notice_words_ctx(s + seg, k - seg);
+		int srv = c == NC_SMTP ? S_SMTP : c == NC_IMAP ? S_IMAP : c == NC_POP || c == NC_IN ? S_POP : -1;
+		if (srv < 0 || (c == NC_IN && mp_strncasecmp(s + k, "imap", 4) == 0))
+			srv = mp_strncasecmp(s + k, "imap", 4) == 0 ? S_IMAP
+			      : mp_strncasecmp(s + k, "pop", 3) == 0 ? S_POP
+			      : mp_strncasecmp(s + k, "smtp", 4) == 0 ? S_SMTP : srv;
+		seg = k + t;
+		if (srv < 0)
+			continue;
+		x->rules = mp_xgrow(x->rules, x->nrules, sizeof *x->rules);
+		struct drule *r = &x->rules[x->nrules++];
+		memset(r, 0, sizeof *r);
+		r->domain = mp_xstrdup(dom);
+		r->srv = srv;
+		mailprof_loc loc = nr_loc_at(x, l, k);
+		mp_str_setn(&r->host, s + k, t, &loc);
+		/* "pop02.example.jp（ポート110）" */
+		size_t e = k + t;
+		while (e < n && !(e > k + t && nr_valid_host(s + e, nr_token_len(s + e, n - e))))
+			e++;
+		const char *pw = NULL;
+		for (size_t j = k + t; j < e && !pw; j++)
+			if (nr_starts_any(s + j, e - j, (const char *const[]){"ポート", "port", "Port", NULL}))
+				pw = s + j;
+		int port, sec, mark;
+		size_t at;
+		if (pw && nr_parse_port(pw, (size_t)(s + e - pw), &port, &sec, &at, &mark)) {
+			mailprof_loc pl = nr_loc_at(x, l, (size_t)(pw - s) + at);
+			mp_int_set(&r->port, port, &pl);
+			r->sec.v = sec;
+			r->sec.set = sec >= 0;
+			r->sec.loc = pl;
+		}
+		found++;
+	}
+	/* a sentence that does not end here may name more servers below */
+	if (found && !nr_has(s + b, n - b, "。") && !nr_has(s + b, n - b, "ください"))
+		x->rule_cont = mp_xstrdup(dom);
+	free(dom);
+	return found > 0;
+}
+
+/* A table aligned with spaces: a header row whose cells all name fields
+ * ("Server   Port   Encryption"), then rows whose cells sit under them,
+ * after an optional row heading ("Incoming (POP3)"). True when the line
+ * was such a header or row. */
+static bool space_table(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s;
+	size_t n = l->len;
+	if (memchr(s + b, '|', n - b) || memchr(s + b, ':', n - b) || memchr(s + b, '=', n - b)) {
+		x->nscol = 0;
+		return false;
+	}
+	size_t nc = nr_space_cells(x, s, b, n);
+	size_t *cb = x->cb, *ce = x->ce;
+	/* the header */
+	size_t named = 0;
+	bool values = false;
+	enum mp_nfield *f = x->cf;
+	for (size_t k = 0; k < nc; k++) {
+		enum mp_nctx d;
+		f[k] = mp_notice_classify(s + cb[k], ce[k] - cb[k], &d);
+		size_t t = nr_token_len(s + cb[k], ce[k] - cb[k]);
+		if (memchr(s + cb[k], '@', ce[k] - cb[k]) || nr_valid_host(s + cb[k], t) ||
+		    isdigit((unsigned char)s[cb[k]]) || memchr(s + cb[k], ' ', ce[k] - cb[k]))
+			values = true;
+		bool dup = false;
+		for (size_t j = 0; j < k; j++)
+			dup |= f[j] == f[k];
+		if (!dup && (f[k] == NF_HOST || f[k] == NF_PORT || f[k] == NF_SECURITY || f[k] == NF_LOGIN ||
+		             f[k] == NF_PASSWORD || f[k] == NF_EMAIL || f[k] == NF_SMTP_AUTH))
+			named++;
+	}
+	/* Three distinct field names at least: "ユーザー名   メールアドレスと同じ"
+	 * is a label and its value, not a header. */
+	if (nc >= 3 && named == nc && !values) {
+		x->scol = mp_xrealloc(x->scol, nc * sizeof *x->scol);
+		x->sfield = mp_xrealloc(x->sfield, nc * sizeof *x->sfield);
+		for (size_t k = 0; k < nc; k++) {
+			x->scol[k] = mp_nline_col(l, cb[k]);
+			x->sfield[k] = f[k];
+		}
+		x->nscol = nc;
+		return true;
+	}
+	if (!x->nscol || nc < 2)
+		return x->nscol = 0, false;
+	/* a row: cells left of the first column are the row's heading */
+	size_t k = 0, used = 0;
+	if (mp_nline_col(l, cb[0]) < x->scol[0] - 1) {
+		if (mp_notice_words_ctx(s + cb[0], ce[0] - cb[0]) == NC_NONE)
+			return x->nscol = 0, false;
+		heading(x, s + cb[0], ce[0] - cb[0]);
+		k = 1;
+	}
+	for (; k < nc; k++) {
+		int c = mp_nline_col(l, cb[k]);
+		size_t j = x->nscol;
+		while (j > 0 && x->scol[j - 1] > c + 1)
+			j--;
+		if (j == 0)
+			continue;
+		nr_set_field(x, l, cb[k], s + cb[k], ce[k] - cb[k], x->sfield[j - 1],
+		          x->ctx == NC_WEB ? NC_NONE : x->ctx);
+		used++;
+	}
+	if (!used)
+		x->nscol = 0;
+	return used > 0;
+}
+
+/* Values first, on one line: each typed value takes the label text
+ * between it and the value placed before it ("Incoming mail server -
+ * encryption is SSL, port is 993"; "Your mailbox a@b.example is ready
+ * (Username: ab)."). The first direction the labels name holds for the
+ * whole line. Returns how many values found a label that takes them, and
+ * in *first where the first of them starts; apply: set them. */
+static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply, size_t *first)
+{
+	const char *s = l->s;
+	size_t n = l->len, prev = b, placed = 0;
+	enum mp_nctx line_dir = NC_NONE, saved = x->ctx;
+	size_t sec_b = 0, sec_e = 0;
+	int port_srv = -1, port_val = 0; /* the port just placed */
+	enum mp_nctx host_dir = NC_NONE;  /* the server of the host placed on the line */
+	*first = n;
+	for (size_t i = b; i < n;) {
+		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
+		if ((pc < 0x80 && !strchr(" ,(", (char)pc)) || ((unsigned char)s[i] & 0xC0) == 0x80) {
+			i++;
+			continue;
+		}
+		size_t k = i; /* the text since the last value ends with a separator? */
+		while (k > prev && s[k - 1] == ' ')
+			k--;
+		bool after_sep = (k > prev && (s[k - 1] == ':' || s[k - 1] == '=')) ||
+		                 (k >= prev + 3 && mp_strncasecmp(s + k - 3, " is", 3) == 0);
+		size_t vb, ve;
+		enum nr_vtype v = nr_typed_value(s, i, n, after_sep, &vb, &ve);
+		if (v == NV_NONE || ve <= vb) {
+			i++;
+			continue;
+		}
+		/* the nearest label: the shortest tail of the text before the
+		 * value that names a field taking it ("with authentication or
+		 * port 465": port) */
+		enum mp_nctx ed = NC_NONE;
+		enum mp_nfield f = NF_NONE;
+		for (size_t t = vb; t-- > prev && vb - t <= 80 && f == NF_NONE;) {
+			unsigned char c = (unsigned char)s[t], tc = t > prev ? (unsigned char)s[t - 1] : ' ';
+			if ((c & 0xC0) == 0x80 || (isalnum(c) && tc < 0x80 && isalnum(tc)))
+				continue; /* inside a character or a word */
+			enum mp_nctx d2;
+			enum mp_nfield f2 = mp_notice_classify(s + t, vb - t, &d2);
+			if (f2 != NF_NONE && (nr_field_takes(f2, v) || f2 == NF_IGNORE))
+				f = f2, ed = d2;
+		}
+		if (f == NF_IGNORE)
+			f = NF_NONE;
+		enum mp_nctx w = vb > prev ? mp_notice_words_ctx(s + prev, vb - prev) : NC_NONE;
+		if (line_dir == NC_NONE && w != NC_WEB)
+			line_dir = w;
+		/* "SMTP - smtp.live.com": a protocol's name labels a host */
+		if (f == NF_NONE && v == NV_HOST && (w == NC_POP || w == NC_IMAP || w == NC_SMTP))
+			f = NF_HOST, ed = w;
+		/* "IMAP: mail.example.com (993, SSL)": a port without label after
+		 * the line's host is that server's */
+		if (f == NF_NONE && v == NV_PORT && host_dir != NC_NONE && !nr_has(s + prev, vb - prev, "。"))
+			f = NF_PORT, ed = host_dir;
+		/* a security word without label: the port just before it in its
+		 * clause ("port 465 with authentication over SSL"), else the
+		 * line's server ("(TLS enabled, port 25)") */
+		if (f == NF_NONE && v == NV_SEC) {
+			if (port_srv >= 0 && !memchr(s + prev, '.', vb - prev) && !nr_has(s + prev, vb - prev, "。")) {
+				if (apply) {
+					mailprof_loc pl = nr_loc_at(x, l, vb);
+					int sec = nr_parse_security(s + vb, ve - vb);
+					nr_offer_port(&nr_cur_acc(x)->s[port_srv], port_val, sec, &pl);
+				}
+			} else if (!sec_b && !sec_e)
+				sec_b = vb, sec_e = ve;
+		}
+		/* an example is not a setting ("for example: gwashing@…", "例:…") */
+		if (nr_has(s + prev, vb - prev, "example") || nr_has(s + prev, vb - prev, "e.g.") ||
+		    nr_has(s + prev, vb - prev, "例"))
+			f = NF_NONE;
+		/* a condition or an alternative ("If … blocks port 465, use port
+		 * 587 instead") is advice, not a setting */
+		static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", NULL};
+		for (const char *const *c = cond; *c && f != NF_NONE; c++)
+			if (nr_has(s + prev, ve - prev, *c) || (ve < n && nr_has(s + ve, n - ve < 10 ? n - ve : 10, *c)))
+				f = NF_NONE;
+		if (f != NF_NONE && nr_field_takes(f, v)) {
+			if (!placed++)
+				*first = vb;
+			if (apply) {
+				/* a heading's protocol stays: "IMAP settings … The incoming
+				 * mail server is …" */
+				bool finer = line_dir == NC_IN && (saved == NC_IMAP || saved == NC_POP);
+				x->ctx = line_dir != NC_NONE && !finer ? line_dir : saved;
+				enum mp_nctx dir = nr_label_dir(x, s + prev, vb - prev, ed);
+				/* a port keeps its clause: "995 ※1", "993 (SSL)" */
+				size_t vend = ve;
+				if (v == NV_PORT)
+					while (vend < n && s[vend] != ',' && s[vend] != ';' && !nr_starts_any(s + vend, n - vend, (const char *const[]){"、", NULL}))
+						vend++;
+				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
+			}
+			if (v == NV_HOST)
+				host_dir = ed != NC_NONE ? ed : line_dir;
+			port_srv = v == NV_PORT ? x->cur : -1;
+			port_val = v == NV_PORT ? atoi(s + vb) : 0;
+		}
+		/* the next value's label starts after this value, placed or not */
+		if (v != NV_TOKEN)
+			prev = ve;
+		i = ve;
+	}
+	if (apply && sec_e > sec_b && line_dir != NC_NONE)
+		nr_set_field(x, l, sec_b, s + sec_b, sec_e - sec_b, NF_SECURITY, line_dir);
+	x->ctx = saved;
+	return placed;
+}
+
+/* A port matrix with security modes as columns and protocols as rows:
+ *             SSL/TLS    STARTTLS    None
+ *   POP3      995        110         110
+ * Every port goes to the matrix with its column's security; the most
+ * secure one of a row is used (resolve.c). True when the line was read. */
+static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s;
+	size_t n = l->len, nc;
+	bool pipe = memchr(s + b, '|', n - b) != NULL;
+	if (memchr(s + b, ':', n - b)) {
+		x->nmcol = 0;
+		return false;
+	}
+	if (pipe) { /* "通信方式 | STARTTLS | SSL/TLS |": columns by cell index */
+		nr_cells_room(x, n - b + 2);
+		nc = 0;
+		for (size_t i = s[b] == '|' ? b + 1 : b; i < n;) {
+			size_t j = i;
+			while (j < n && s[j] != '|')
+				j++;
+			size_t c0 = nr_skip_sp(s, i, j), c1 = j;
+			while (c1 > c0 && s[c1 - 1] == ' ')
+				c1--;
+			x->cb[nc] = c0, x->ce[nc] = c1, nc++;
+			i = j + 1;
+		}
+		while (nc && x->cb[nc - 1] == x->ce[nc - 1])
+			nc--;
+	} else
+		nc = nr_space_cells(x, s, b, n);
+	size_t *cb = x->cb, *ce = x->ce;
+	/* the header: security modes, after an optional label cell ("Protocol") */
+	size_t secs = 0;
+	for (size_t k = 0; k < nc; k++) {
+		int sec = nr_parse_security(s + cb[k], ce[k] - cb[k]);
+		if (sec >= 0 && memchr(s + cb[k], ' ', ce[k] - cb[k]) == NULL)
+			secs++;
+		else if (k > 0)
+			secs = 0, k = nc;
+	}
+	enum mp_nctx d0;
+	/* not a row "Security | SSL/TLS | SSL/TLS" of a table by protocol */
+	bool row = x->nproto_cols > 0 ||
+	           (secs + 1 == nc && mp_notice_classify(s + cb[0], ce[0] - cb[0], &d0) == NF_SECURITY);
+	if (secs >= 2 && (secs == nc || secs + 1 == nc) && !row) {
+		x->mcol = mp_xrealloc(x->mcol, nc * sizeof *x->mcol);
+		x->msec = mp_xrealloc(x->msec, nc * sizeof *x->msec);
+		for (size_t k = 0; k < nc; k++) {
+			int sec = nr_parse_security(s + cb[k], ce[k] - cb[k]);
+			x->mcol[k] = pipe ? (int)k : mp_nline_col(l, cb[k]);
+			x->msec[k] = k == 0 && secs < nc ? -2 : sec == SW_TLS_AMBIG ? MP_SEC_TLS : sec;
+		}
+		x->nmcol = nc;
+		return true;
+	}
+	if (!x->nmcol || nc < 2)
+		return x->nmcol = 0, false;
+	enum mp_nctx c = mp_notice_words_ctx(s + cb[0], ce[0] - cb[0]);
+	int srv = c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : c == NC_SMTP ? S_SMTP : -1;
+	if (srv < 0)
+		return x->nmcol = 0, false;
+	for (size_t k = 1; k < nc; k++) {
+		if (!nr_all_digits(s + cb[k], ce[k] - cb[k]) || ce[k] - cb[k] > 5)
+			continue;
+		int col = pipe ? (int)k : mp_nline_col(l, cb[k]);
+		size_t j = x->nmcol; /* the header cell this one sits under */
+		while (j > 0 && x->mcol[j - 1] > col + (pipe ? 0 : 1))
+			j--;
+		if (j == 0 || x->msec[j - 1] == -2)
+			continue;
+		int sec = x->msec[j - 1];
+		x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
+		struct mentry *e = &x->mx[x->nmx++];
+		e->srv = srv;
+		e->port = atoi(s + cb[k]);
+		e->sec = sec;
+		e->rank = nr_sec_rank(sec);
+		e->loc = nr_loc_at(x, l, cb[k]);
+	}
+	return true;
+}
+
+/* A table flattened one cell per line ("IMAPS", "|", "993", "|", …): a
+ * line holding only a protocol's name, then lines holding only a port,
+ * are that protocol's ports (SMTPS, POP3S, IMAPS: implicit TLS). True
+ * when the line was such a port. */
+static bool col_ports(struct ex *x, const mp_nline *l, size_t b)
+{
+	static const struct {
+		const char *w;
+		int srv;
+		bool tls;
+	} names[] = {{"smtps", S_SMTP, true}, {"smtp", S_SMTP, false}, {"pop3s", S_POP, true}, {"pops", S_POP, true},
+	             {"pop3", S_POP, false},  {"pop", S_POP, false},   {"imaps", S_IMAP, true}, {"imap4s", S_IMAP, true},
+	             {"imap4", S_IMAP, false}, {"imap", S_IMAP, false}};
+	const char *s = l->s;
+	size_t e = l->len;
+	while (e > b && (s[e - 1] == '|' || s[e - 1] == ' '))
+		e--;
+	if (e == b || (e == b + 1 && s[b] == '-'))
+		return false; /* a cell border or an empty cell: the column goes on */
+	for (size_t k = 0; k < MP_COUNT(names); k++)
+		if (strlen(names[k].w) == e - b && mp_strncasecmp(s + b, names[k].w, e - b) == 0) {
+			x->vproto = names[k].srv;
+			x->vtls = names[k].tls;
+			return false; /* it may head a section too */
+		}
+	int port = x->vproto >= 0 && nr_all_digits(s + b, e - b) && e - b <= 5 ? atoi(s + b) : 0;
+	if (port <= 0 || port > 65535) {
+		x->vproto = -1;
+		return false;
+	}
+	x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
+	struct mentry *m = &x->mx[x->nmx++];
+	m->srv = x->vproto;
+	m->port = port;
+	m->sec = x->vtls ? MP_SEC_TLS : -1;
+	m->rank = nr_sec_rank(m->sec);
+	m->loc = nr_loc_at(x, l, b);
+	return true;
+}
+
+void nr_line(struct ex *x, const mp_nline *l)
+{
+	x->now = l;
+	const char *s = l->s;
+	size_t n = l->len;
+	bool marked;
+	size_t b = nr_strip_lead(s, n, &marked);
+	if (b >= n) {
+		x->pending = NF_NONE;
+		x->nscol = 0; /* a port matrix's header survives a rule line */
+		free(x->rule_cont);
+		x->rule_cont = NULL;
+		return;
+	}
+	auth_hint(x, l, b);
+	if (!x->titled) {
+		x->titled = true;
+		enum mp_nctx tc = mp_notice_words_ctx(s + b, n - b);
+		x->title_in = tc == NC_IMAP ? S_IMAP : tc == NC_POP ? S_POP : -1;
+	}
+	if (sec_matrix(x, l, b) || col_ports(x, l, b) || space_table(x, l, b) || domain_rule(x, l, b))
+		return;
+	/* A remark in brackets on its own line (the reading of the password
+	 * above, an example) is neither a heading nor a value. */
+	if (s[b] == '(' && s[n - 1] == ')' && !memchr(s + b, '|', n - b) && !memchr(s + b, '@', n - b) &&
+	    !nr_has(s + b, n - b, "例"))
+		return;
+	size_t le = 0, vb = 0;
+	bool sp = nr_bracket_split(s, b, n, &le, &vb) || nr_split(s, b, n, &le, &vb);
+	enum mp_nctx ed;
+	enum mp_nfield lf = sp ? mp_notice_classify(s + b, le - b, &ed) : mp_notice_classify(s + b, n - b, &ed);
+	if (sp && lf != NF_NONE && !memchr(s + b, '|', n - b)) {
+		/* "メールアドレスパスワード Um3eKp8z    備考": the two-space run came
+		 * after the value; split at the last single space instead when a
+		 * Japanese label is followed by an ASCII token. */
+		size_t k = le;
+		while (k > b && s[k - 1] != ' ')
+			k--;
+		bool val_ascii = vb < n && nr_is_ascii_tok(s + vb, nr_token_len(s + vb, n - vb));
+		if (!val_ascii && k > b + 1 && (unsigned char)s[k - 2] >= 0x80 && s[k] != '(' &&
+		    nr_is_ascii_tok(s + k, le - k)) {
+			enum mp_nctx d2;
+			if (mp_notice_classify(s + b, k - 1 - b, &d2) != NF_NONE) {
+				vb = k;
+				le = k - 1;
+				lf = mp_notice_classify(s + b, le - b, &ed);
+			}
+		}
+	}
+	/* Several values on a line with no separator before the first one: a
+	 * sentence or several pairs; each value takes the label before it. */
+	size_t first;
+	size_t np = memchr(s + b, '|', n - b) ? 0 : value_pairs(x, l, b, false, &first);
+	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) ||
+	    (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
+		value_pairs(x, l, b, true, &first);
+		prose(x, l, b);
+		x->pending = NF_NONE;
+		return;
+	}
+	/* Port matrices ("IMAPs (port 993) TLS"), unless the row's label is a
+	 * known field given with a separator. */
+	if ((lf == NF_NONE || lf == NF_SECURITY || (lf == NF_PORT && !sp)) &&
+	    (!nr_is_prose(s + b, n - b) || nr_has(s + b, n - b, "ssl")) && nr_matrix(NULL, l, s + b, n - b, b) > 0) {
+		nr_matrix(x, l, s + b, n - b, b);
+		x->pending = NF_NONE;
+		return;
+	}
+	/* A sentence is not split at a single space ("…blocks port 465, use…"). */
+	if (!sp && !memchr(s + b, '|', n - b) && !nr_is_prose(s + b, n - b) && nr_word_split(s, b, n, &le, &vb)) {
+		sp = true;
+		lf = mp_notice_classify(s + b, le - b, &ed);
+	}
+	if (!sp) /* a sentence, maybe wrapped before its full stop */
+		prose_login(x, l, b);
+	bool note = nr_starts_any(s + b, n - b, (const char *const[]){"※", NULL}) > 0;
+	if (note || (nr_is_prose(s + b, n - b) && (lf == NF_NONE || (!sp && !memchr(s + b, '|', n - b))))) {
+		prose(x, l, b);
+		prose_email(x, l, b);
+		x->pending = NF_NONE;
+		return;
+	}
+	/* A value on the line after its label. */
+	if (x->pending != NF_NONE) {
+		enum mp_nfield f = x->pending;
+		x->pending = NF_NONE;
+		size_t vb2 = b;
+		if (s[vb2] == '|')
+			vb2 = nr_skip_sp(s, vb2 + 1, n);
+		size_t ve = n;
+		while (ve > vb2 && (s[ve - 1] == ' ' || s[ve - 1] == '|'))
+			ve--;
+		if (ve > vb2 && (lf == NF_NONE || (!sp && nr_value_is(f, s + vb2, ve - vb2))) &&
+		    fits(f, s + vb2, ve - vb2)) {
+			nr_set_field(x, l, vb2, s + vb2, ve - vb2, f, x->pending_dir);
+			return;
+		}
+	}
+	if (lf == NF_NONE)
+		prose_email(x, l, b);
+	/* Table rows: cells separated by '|'; ";" may join several pairs. */
+	if (!memchr(s + b, '|', n - b))
+		x->ncols = 0, x->nproto_cols = 0;
+	if (memchr(s + b, '|', n - b)) {
+		/* at most two cells per '|' or ';' and one more: room for all */
+		size_t seps = 0;
+		for (size_t k = b; k < n; k++)
+			seps += s[k] == '|' || s[k] == ';';
+		nr_cells_room(x, 2 * seps + 2);
+		size_t *cb = x->cb, *ce = x->ce, nc = 0;
+		size_t i = b;
+		if (s[i] == '|')
+			i++;
+		while (i <= n) {
+			size_t j = i;
+			while (j < n && s[j] != '|' && s[j] != ';')
+				j++;
+			size_t a0 = nr_skip_sp(s, i, j), a1 = j;
+			while (a1 > a0 && s[a1 - 1] == ' ')
+				a1--;
+			cb[nc] = a0;
+			ce[nc] = a1;
+			nc++;
+			if (j < n && s[j] == ';') { /* end of one pair */
+				cb[nc] = ce[nc] = j;
+				nc++;
+			}
+			i = j + 1;
+		}
+		while (nc && ce[nc - 1] == cb[nc - 1])
+			nc--;
+		if (nc == 0)
+			return;
+		/* Leading empty cells (rows under a heading cell, HTML <td></td>). */
+		size_t lead = 0;
+		while (lead < nc && cb[lead] == ce[lead])
+			lead++;
+		if (lead == nc)
+			return;
+		if (lead) {
+			memmove(cb, cb + lead, (nc - lead) * sizeof *cb);
+			memmove(ce, ce + lead, (nc - lead) * sizeof *ce);
+			nc -= lead;
+		}
+		/* A table the other way round: protocols as columns ("Setting |
+		 * IMAP | POP3 | SMTP"), a field per row ("Port | 993 | 995 | 465"):
+		 * each cell takes its row's label and its column's protocol. */
+		size_t protos = 0;
+		for (size_t k = 1; k < nc; k++) {
+			enum mp_nctx c = mp_notice_words_ctx(s + cb[k], ce[k] - cb[k]);
+			protos += (c == NC_IMAP || c == NC_POP || c == NC_SMTP) && ce[k] - cb[k] <= 12;
+		}
+		if (nc >= 3 && protos == nc - 1) {
+			x->proto_cols = mp_xrealloc(x->proto_cols, nc * sizeof *x->proto_cols);
+			for (size_t k = 0; k < nc; k++)
+				x->proto_cols[k] = k ? mp_notice_words_ctx(s + cb[k], ce[k] - cb[k]) : NC_NONE;
+			x->nproto_cols = nc;
+			return;
+		}
+		if (x->nproto_cols && nc >= 2) {
+			enum mp_nctx rd;
+			enum mp_nfield rf = mp_notice_classify(s + cb[0], ce[0] - cb[0], &rd);
+			if (rf != NF_NONE && rf != NF_IGNORE) {
+				for (size_t k = 1; k < nc && k < x->nproto_cols; k++)
+					if (cb[k] < ce[k]) {
+						enum mp_nctx c = x->proto_cols[k];
+						x->cur = c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : S_SMTP;
+						nr_set_field(x, l, cb[k], s + cb[k], ce[k] - cb[k], rf, c);
+					}
+				return;
+			}
+			x->nproto_cols = 0;
+		}
+		/* Column tables: "No. | メールアドレス | パスワード" then one row per
+		 * account. A header row names two or more fields and holds no value. */
+		size_t nfields = 0;
+		bool values = false;
+		enum mp_nfield *cf = x->cf;
+		for (size_t k = 0; k < nc; k++) {
+			enum mp_nctx cd;
+			cf[k] = cb[k] < ce[k] ? mp_notice_classify(s + cb[k], ce[k] - cb[k], &cd) : NF_NONE;
+			/* distinct column fields; security words are values as often as labels */
+			bool seen = false;
+			for (size_t j = 0; j < k; j++)
+				seen |= cf[j] == cf[k];
+			if (!seen && (cf[k] == NF_EMAIL || cf[k] == NF_LOGIN || cf[k] == NF_PASSWORD ||
+			              cf[k] == NF_HOST || cf[k] == NF_PORT || cf[k] == NF_NAME))
+				nfields++;
+			size_t tk = nr_token_len(s + cb[k], ce[k] - cb[k]), spaces = 0;
+			for (size_t j = cb[k]; j < ce[k]; j++)
+				spaces += s[j] == ' ';
+			if (spaces >= 3) /* a sentence is a value, not a column name */
+				values = true;
+			if (memchr(s + cb[k], '@', ce[k] - cb[k]) || nr_valid_host(s + cb[k], tk) ||
+			    (ce[k] > cb[k] && isdigit((unsigned char)s[cb[k]]) && k > 0))
+				values = true;
+		}
+		if (nfields >= 2 && !values && nc >= 2) {
+			x->cols = mp_xrealloc(x->cols, nc * sizeof *x->cols);
+			memcpy(x->cols, cf, nc * sizeof *cf);
+			x->ncols = nc;
+			return;
+		}
+		if (x->ncols && nfields < 2) {
+			/* the address first: it may start the row's account */
+			for (int pass = 0; pass < 2; pass++)
+				for (size_t k = 0; k < nc && k < x->ncols; k++) {
+					enum mp_nfield f = x->cols[k];
+					if (f == NF_NONE || f == NF_IGNORE || cb[k] == ce[k] || (pass == 0) != (f == NF_EMAIL))
+						continue;
+					nr_set_field(x, l, cb[k], s + cb[k], ce[k] - cb[k], f, NC_NONE);
+				}
+			return;
+		}
+		x->ncols = 0;
+		/* "Incoming mail (IMAP) | Server | host": a heading (or a group
+		 * name such as "Account") in the first cell, the pair after it. */
+		if (nc >= 3 && cb[1] < ce[1] && cb[2] < ce[2]) {
+			enum mp_nctx d0, d1;
+			enum mp_nfield f0 = mp_notice_classify(s + cb[0], ce[0] - cb[0], &d0);
+			enum mp_nfield f1 = mp_notice_classify(s + cb[1], ce[1] - cb[1], &d1);
+			size_t t1 = nr_token_len(s + cb[1], ce[1] - cb[1]);
+			bool v1 = nr_valid_host(s + cb[1], t1) || nr_valid_email(s + cb[1], t1) || isdigit((unsigned char)s[cb[1]]);
+			enum mp_nctx w0 = mp_notice_words_ctx(s + cb[0], ce[0] - cb[0]);
+			if (!v1 && f1 != NF_NONE && f1 != NF_IGNORE &&
+			    (f0 == NF_NONE || (f0 == NF_HOST && w0 != NC_NONE && w0 != NC_WEB))) {
+				if (w0 != NC_NONE)
+					heading(x, s + cb[0], ce[0] - cb[0]);
+				memmove(cb, cb + 1, (nc - 1) * sizeof *cb);
+				memmove(ce, ce + 1, (nc - 1) * sizeof *ce);
+				nc--;
+			}
+		}
+		/* "Incoming mail (IMAP)  Server | …": a heading before the first label. */
+		for (size_t k = cb[0]; k + 1 < ce[0]; k++)
+			if (s[k] == ' ' && s[k + 1] == ' ') {
+				enum mp_nctx hw = mp_notice_words_ctx(s + cb[0], k - cb[0]);
+				if (hw != NC_NONE) {
+					heading(x, s + cb[0], k - cb[0]);
+					cb[0] = nr_skip_sp(s, k, ce[0]);
+				}
+				break;
+			}
+		/* Pair up cells: label | value [| notes]; a ";" empty marker restarts. */
+		for (size_t k = 0; k < nc;) {
+			size_t vbk = k + 1 < nc ? cb[k + 1] : ce[k], vek = k + 1 < nc ? ce[k + 1] : ce[k];
+			pair(x, l, cb[k], ce[k], vbk, vek, marked && k == 0);
+			size_t m = k + 2;
+			while (m < nc && cb[m] != ce[m])
+				m++; /* notes columns */
+			k = m + 1;
+			while (k < nc && cb[k] == ce[k])
+				k++;
+		}
+		return;
+	}
+	if (!sp) {
+		pair(x, l, b, n, n, n, marked);
+		return;
+	}
+	pair(x, l, b, le, vb, n, marked);
+}
