@@ -8,7 +8,7 @@
 FROM debian:bookworm-slim AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      build-essential debhelper dpkg-dev fakeroot libinih-dev libssl-dev libxml2-dev pkgconf \
+      build-essential debhelper dpkg-dev fakeroot libcurl4-openssl-dev libinih-dev libssl-dev libxml2-dev pkgconf \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src/mailprof
 COPY . .

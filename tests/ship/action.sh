@@ -6,6 +6,7 @@
 #   tests/ship/action.sh          install: none (mailprof on PATH) and build
 #   tests/ship/action.sh --deb    also install: deb (make deb + apt-get; root)
 set -euo pipefail
+trap 'echo "action.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/../.."
 repo=$PWD
 tmp=$(mktemp -d)

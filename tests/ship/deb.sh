@@ -6,6 +6,7 @@
 # sample; the -dev package must build the example program with pkg-config,
 # linked to the shared library (libmailprof0) and to the static one.
 set -euo pipefail
+trap 'echo "deb.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/../.."
 debdir=$(realpath "${1:-build}")
 mode=${2:-root}
@@ -86,7 +87,10 @@ export PKG_CONFIG_PATH=$lib/pkgconfig
 so=$(readelf -d "$lib/libmailprof.so" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
 # shellcheck disable=SC2046
 cc -std=c11 -Wall -Werror docs/examples/list-servers.c $(pkg-config --cflags --libs mailprof) -o "$tmp/shared"
-static_libs=$(pkg-config --static --libs mailprof | sed "s#-lmailprof#$lib/libmailprof.a#")
+# The static library, with the shared libraries of what it uses (a fully
+# static link would need every static library libcurl can pull in).
+# shellcheck disable=SC2046
+static_libs="$lib/libmailprof.a $(pkg-config --libs $(pkg-config --print-requires-private mailprof)) -lpthread"
 # shellcheck disable=SC2086,SC2046
 cc -std=c11 -Wall -Werror docs/examples/list-servers.c $(pkg-config --cflags mailprof) $static_libs -o "$tmp/static"
 readelf -d "$tmp/shared" | grep -q "NEEDED.*\[$so\]" || bad "the example is not linked to $so"

@@ -4,6 +4,7 @@
 # otherwise it says SKIP, and the Dockerfile's package build command runs on
 # this machine in a copy of the build context (the tree minus .dockerignore).
 set -euo pipefail
+trap 'echo "docker.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/../.."
 v=$(dpkg-parsechangelog -S Version)
 base=$(sed -n 's/^FROM \([^ ]*\).*/\1/p' Dockerfile | sort -u)

@@ -5,6 +5,7 @@
 # download), the cache is private, and the run has no network namespace when
 # unshare allows it (proxies pointing nowhere otherwise).
 set -euo pipefail
+trap 'echo "precommit.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/../.."
 repo=$PWD
 command -v mailprof >/dev/null || { echo "precommit.sh: no mailprof on PATH" >&2; exit 2; }
@@ -29,7 +30,7 @@ cp samples/autoconfig/charter.net.xml "$s/ispdb/charter.net.xml"             # o
 cp samples/autodiscover/dimension-sh.xml "$s/exchange/Autodiscover.xml"
 cp samples/oeaccount/tb-donhallimap.oeaccount "$s/windows/"                    # three warnings
 cp samples/ini/home-imap.ini "$s/accounts/office.mailprof.ini"
-mailprof convert --to mobileconfig samples/autoconfig/gmx.net.xml > "$s/apple/office.mobileconfig" 2>/dev/null
+mailprof convert --to mobileconfig --email max@gmx.net samples/autoconfig/gmx.net.xml > "$s/apple/office.mobileconfig" 2>/dev/null
 printf '<project><modelVersion>4.0.0</modelVersion></project>\n' > "$s/pom.xml"
 printf '[tox]\nenvlist = py3\n' > "$s/tox.ini"
 cp samples/ini/port25.ini "$s/accounts/port25-notes.ini"                     # not a hook name

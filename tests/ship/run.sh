@@ -5,6 +5,7 @@
 #   bash tests/ship/run.sh --ci     CI (root, fresh Debian): installs what it
 #                                   needs and the packages themselves (dpkg)
 set -euo pipefail
+trap 'echo "run.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/../.."
 ci=${1:-}
 export DEBIAN_FRONTEND=noninteractive
