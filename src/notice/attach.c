@@ -433,6 +433,19 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		 * port 465": port) */
 		enum mp_nctx ed = NC_NONE;
 		enum mp_nfield f = NF_NONE;
+		size_t lab_b = prev, lab_e = vb;
+		/* "Enter imap.example.com as the incoming server": the label
+		 * follows the value */
+		if (ve + 4 < n && mp_strncasecmp(s + ve, " as ", 4) == 0) {
+			size_t e = ve + 4;
+			while (e < n && s[e] != ',' && s[e] != '.' && s[e] != ';' &&
+			       !(e + 5 <= n && mp_strncasecmp(s + e, " and ", 5) == 0))
+				e++;
+			enum mp_nctx d2;
+			enum mp_nfield f2 = mp_notice_classify(s + ve + 4, e - ve - 4, &d2);
+			if (f2 != NF_NONE && nr_field_takes(f2, v))
+				f = f2, ed = d2, lab_b = ve + 4, lab_e = e;
+		}
 		for (size_t t = vb; t-- > prev && vb - t <= 80 && f == NF_NONE;) {
 			unsigned char c = (unsigned char)s[t], tc = t > prev ? (unsigned char)s[t - 1] : ' ';
 			if ((c & 0xC0) == 0x80 || (isalnum(c) && tc < 0x80 && isalnum(tc)))
@@ -444,7 +457,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		}
 		if (f == NF_IGNORE)
 			f = NF_NONE;
-		enum mp_nctx w = vb > prev ? mp_notice_words_ctx(s + prev, vb - prev) : NC_NONE;
+		enum mp_nctx w = lab_e > lab_b ? mp_notice_words_ctx(s + lab_b, lab_e - lab_b) : NC_NONE;
 		if (line_dir == NC_NONE && w != NC_WEB)
 			line_dir = w;
 		/* "SMTP - smtp.live.com": a protocol's name labels a host */
@@ -485,7 +498,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				 * mail server is …" */
 				bool finer = line_dir == NC_IN && (saved == NC_IMAP || saved == NC_POP);
 				x->ctx = line_dir != NC_NONE && !finer ? line_dir : saved;
-				enum mp_nctx dir = nr_label_dir(x, s + prev, vb - prev, ed);
+				enum mp_nctx dir = nr_label_dir(x, s + lab_b, lab_e - lab_b, ed);
 				/* a port keeps its clause: "995 ※1", "993 (SSL)" */
 				size_t vend = ve;
 				if (v == NV_PORT)

@@ -597,6 +597,8 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 		    !a->s[other].port.set) {
 			a->s[a->in_pref].host = a->s[other].host;
 			memset(&a->s[other].host, 0, sizeof a->s[other].host);
+			if (x->cur == other)
+				x->cur = a->in_pref;
 		}
 		break;
 	}

@@ -140,7 +140,7 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 		size_t cn = close ? (size_t)(close - paren) : pn;
 		if ((nr_has(paren, cn, "ssl") || nr_has(paren, cn, "tls")) && !nr_has(paren, cn, "out ssl") &&
 		    !nr_has(paren, cn, "no ssl") && !nr_has(paren, cn, "sslなし") && !nr_has(paren, cn, "ssl無")) {
-			alt_ssl = true;
+			alt_ssl = nr_has(paren, cn, "ssl"); /* "(TLS)" alone is decided by the port */
 			for (size_t k = 0; k < cn; k++)
 				if (isdigit((unsigned char)paren[k]) && (k == 0 || !isalpha((unsigned char)paren[k - 1]))) {
 					long v = 0;
@@ -170,9 +170,10 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 			*sec = MP_SEC_NONE;
 		else if (nr_has(s + rest, end - rest, "starttls"))
 			*sec = MP_SEC_STARTTLS;
-		else if (alt_ssl || nr_has(s + rest, end - rest, "(ssl") || nr_has(s + rest, end - rest, "ssl)") ||
-		         nr_has(s + rest, end - rest, "(tls"))
+		else if (alt_ssl || nr_has(s + rest, end - rest, "(ssl") || nr_has(s + rest, end - rest, "ssl)"))
 			*sec = MP_SEC_TLS;
+		else if (nr_has(s + rest, end - rest, "(tls")) /* a bare TLS: decided by the port */
+			*sec = SW_TLS_AMBIG;
 		else if (!nr_has(s + rest, n - rest, "場合") && !nr_has(s + rest, n - rest, " or ") &&
 		         !nr_has(s + rest, n - rest, "非対応") && !nr_has(s + rest, n - rest, "not "))
 			/* a remarks column: "465    SSL" */
