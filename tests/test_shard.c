@@ -133,7 +133,7 @@ Test(shard, merge_refuses_what_is_not_one_runs_shards)
 {
 	mkdir_tmp();
 	/* merge runs in dir (short names in messages): the command by its full path. */
-	/* realpath's own buffer: a fixed one must be PATH_MAX (_FORTIFY_SOURCE checks). */
+	/* Allocated: a caller's buffer must hold PATH_MAX bytes (_FORTIFY_SOURCE aborts otherwise). */
 	char *abs = realpath(t_mailprof(), NULL);
 	cr_assert_not_null(abs);
 	setenv("MAILPROF", abs, 1);
