@@ -107,7 +107,13 @@ typedef struct {
 	const char *template_path; /* notices: a template file or directory */
 	const char *identifier;    /* mobileconfig: PayloadIdentifier prefix */
 	int include_secrets;       /* emit passwords (off by default) */
+	size_t max_input;          /* bytes read or parsed at most; 0: MAILPROF_MAX_INPUT */
 } mailprof_options;
+
+/* Default input size limit: real profiles and notices are kilobytes, and a
+ * limit checked while reading keeps /dev/zero or a huge file from eating
+ * memory. */
+#define MAILPROF_MAX_INPUT ((size_t)8 << 20)
 
 /*
  * Parse buf (len bytes) as format (NULL: detect) into p, appending accounts.
@@ -118,7 +124,8 @@ typedef struct {
 MAILPROF_EXPORT mailprof_status mailprof_parse(mailprof_profile *p, const char *buf, size_t len,
                                                const char *path, const char *format,
                                                const mailprof_options *opt, mailprof_diags *d);
-/* Read a whole file (path "-" is stdin) and parse it. */
+/* Read a whole file (path "-" is stdin) and parse it. Reading stops with an
+ * error finding ("input-too-large") past opt->max_input bytes. */
 MAILPROF_EXPORT mailprof_status mailprof_parse_file(mailprof_profile *p, const char *path,
                                                     const char *format,
                                                     const mailprof_options *opt, mailprof_diags *d);

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "check.h"
 
@@ -179,7 +180,7 @@ mailprof_status mailprof_check_config_load(mailprof_check_config *c, const char 
 {
 	char *buf;
 	size_t len;
-	int err = mp_read_file(path, &buf, &len);
+	int err = mp_read_file(path, MAILPROF_MAX_INPUT, &buf, &len);
 	if (err) {
 		mailprof_loc at = {path, 0, 0};
 		mp_diag(d, MAILPROF_ERROR, "io", &at, NULL, "cannot read: %s", strerror(err));
@@ -195,15 +196,20 @@ char *mailprof_check_config_find(const char *dir)
 	char *cur = mp_xstrdup(dir && *dir ? dir : ".");
 	for (;;) {
 		char *cand = mp_xasprintf("%s/.mailprof.ini", cur);
-		FILE *f = fopen(cand, "r");
-		if (f) {
-			fclose(f);
+		struct stat st;
+		/* A regular file only: opening a FIFO of that name would hang. */
+		if (stat(cand, &st) == 0 && S_ISREG(st.st_mode)) {
 			free(cur);
 			return cand;
 		}
 		free(cand);
+		/* A repository's settings end at its root (.git, a folder or a
+		 * worktree's file): a checkout never picks up a stranger's file. */
+		char *git = mp_xasprintf("%s/.git", cur);
+		bool root = lstat(git, &st) == 0;
+		free(git);
 		char *slash = strrchr(cur, '/');
-		if (!slash || strcmp(cur, "/") == 0) {
+		if (root || !slash || strcmp(cur, "/") == 0) {
 			free(cur);
 			return NULL;
 		}
@@ -233,7 +239,7 @@ mailprof_status mailprof_check_config_load_baseline(mailprof_check_config *c, co
 {
 	char *buf;
 	size_t len;
-	int err = mp_read_file(path, &buf, &len);
+	int err = mp_read_file(path, MAILPROF_MAX_INPUT * 8 /* a finding a line */, &buf, &len);
 	if (err) {
 		mailprof_loc at = {path, 0, 0};
 		mp_diag(d, MAILPROF_ERROR, "io", &at, NULL, "cannot read baseline: %s", strerror(err));
@@ -252,7 +258,8 @@ mailprof_status mailprof_check_config_load_baseline(mailprof_check_config *c, co
 		c->baseline[c->nbaseline++] = mp_xstrdup(line);
 	}
 	free(buf);
-	qsort(c->baseline, c->nbaseline, sizeof *c->baseline, cmp_key);
+	if (c->nbaseline > 1) /* an empty one has no array: qsort(NULL, 0) is undefined */
+		qsort(c->baseline, c->nbaseline, sizeof *c->baseline, cmp_key);
 	return MAILPROF_OK;
 }
 

@@ -123,6 +123,10 @@ mailprof_status mailprof_parse(mailprof_profile *p, const char *buf, size_t len,
 		        "cannot tell which profile format this is");
 		return MAILPROF_ERR_FORMAT;
 	}
+	if (len > mp_max_input(opt)) {
+		mp_diag_too_large(d, file, mp_max_input(opt));
+		return MAILPROF_ERR_IO;
+	}
 	const struct mp_format *f = mp_format_find(format);
 	if (!f) {
 		mp_diag(d, MAILPROF_ERROR, "unknown-format", &at, NULL, "unknown format '%s'", format);
@@ -143,7 +147,11 @@ mailprof_status mailprof_parse_file(mailprof_profile *p, const char *path, const
 {
 	char *buf;
 	size_t len;
-	int err = mp_read_file(path, &buf, &len);
+	int err = mp_read_file(path, mp_max_input(opt), &buf, &len);
+	if (err == EFBIG) {
+		mp_diag_too_large(d, mp_profile_file(p, path), mp_max_input(opt));
+		return MAILPROF_ERR_IO;
+	}
 	if (err) {
 		mailprof_loc at = {mp_profile_file(p, path), 0, 0};
 		mp_diag(d, MAILPROF_ERROR, "io", &at, NULL, "cannot read: %s", strerror(err));

@@ -1,0 +1,325 @@
+/* Hostile input (issue 17): values that try to inject, break or overflow a
+ * written file, bytes no format can hold, oversized inputs, and the
+ * property that every value the model can hold round-trips INI and JSON. */
+#define _GNU_SOURCE
+#include <criterion/criterion.h>
+#include <libxml/parser.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "helpers.h"
+#include "model.h"
+
+static const mailprof_options secrets = {.include_secrets = 1};
+
+static size_t emitted_len;
+
+static char *emit_opt(const mailprof_profile *p, const char *fmt, const mailprof_options *o,
+                      mailprof_status *st, mailprof_diags *d)
+{
+	char *out = NULL;
+	*st = mailprof_emit(p, fmt, o, &out, &emitted_len, d);
+	return out;
+}
+
+static mailprof_profile *reread(const char *text, const char *fmt, mailprof_status *st,
+                                mailprof_diags *d)
+{
+	mailprof_profile *q = mailprof_profile_new();
+	*st = mailprof_parse(q, text, strlen(text), "back", fmt, &secrets, d);
+	return q;
+}
+
+/* One account with every string field set to v. */
+static mailprof_profile *with_value(const char *v)
+{
+	mailprof_profile *p = mailprof_profile_new();
+	mp_account *a = mp_account_add(p);
+	mp_str_set(&a->email, "a@example.com", NULL);
+	mp_str_set(&a->display_name, v, NULL);
+	mp_str_set(&a->provider_id, v, NULL);
+	mp_str_set(&a->provider_name, v, NULL);
+	mp_str_set(&a->provider_short_name, v, NULL);
+	mp_domain_add(a, v, NULL);
+	mp_domain_add(a, "example.com", NULL);
+	mp_server *in = mp_server_add(a, MP_PROTO_IMAP);
+	mp_str_set(&in->host, v, NULL);
+	mp_str_set(&in->username, v, NULL);
+	mp_str_set(&in->password, v, NULL);
+	mp_server *out = mp_server_add(a, MP_PROTO_SMTP);
+	mp_str_set(&out->host, "smtp.example.com", NULL);
+	mp_str_set(&out->password, v, NULL);
+	return p;
+}
+
+/* Round trip through fmt; every field must come back byte for byte. */
+static void assert_round_trip(const char *v, const char *fmt)
+{
+	mailprof_profile *p = with_value(v);
+	mailprof_diags *d = mailprof_diags_new();
+	mailprof_status st;
+	char *text = emit_opt(p, fmt, &secrets, &st, d);
+	cr_assert_eq(st, MAILPROF_OK, "%s: emit failed for value [%s]", fmt, v);
+	mailprof_profile *q = reread(text, fmt, &st, d);
+	cr_assert_eq(st, MAILPROF_OK, "%s: re-read failed for [%s]:\n%s", fmt, v, text);
+	cr_assert(mailprof_profile_equal(p, q), "%s: value [%s] changed:\n%s", fmt, v, text);
+	const mp_account *a = &q->accounts[0];
+	cr_assert_eq(q->naccounts, 1);
+	cr_assert_eq(a->noutgoing, 1, "%s: a value made a server:\n%s", fmt, text);
+	cr_assert_str_eq(a->incoming[0].password.v, v);
+	cr_assert_str_eq(a->domains[0].v, v);
+	cr_assert_eq(a->ndomains, 2);
+	free(text);
+	mailprof_profile_free(q);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
+
+Test(hostile, ini_injection_and_comment_and_length)
+{
+	/* The audit's three cases: a line break that starts a section, ` ;`
+	 * that starts a comment, a value longer than inih's line. */
+	assert_round_trip("Evil\n[outgoing]\nhost = evil.example.net", "ini");
+	assert_round_trip("pa ;ss #x", "ini");
+	char long_v[1200];
+	for (size_t i = 0; i < sizeof long_v - 1; i++)
+		long_v[i] = (char)('a' + i % 26);
+	long_v[sizeof long_v - 1] = '\0';
+	assert_round_trip(long_v, "ini");
+	assert_round_trip("", "ini");
+	assert_round_trip("\"quoted\"", "ini");
+	assert_round_trip("  padded\t", "ini");
+	assert_round_trip("back\\slash \\n not an escape", "ini");
+}
+
+Test(hostile, ini_quoted_form_is_what_docs_say)
+{
+	const char *text = "[account]\nemail = a@example.com\n"
+	                   "display_name = \"Taro \\\"T\\\" \\; Yamada\\n\"   ; a comment\n"
+	                   "provider_name = \"first \"\n  \"second\"\n"
+	                   "[incoming]\nprotocol = imap\nhost = h.example.com\n";
+	mailprof_status st;
+	mailprof_diags *d;
+	mailprof_profile *p = t_parse_str(text, "q.ini", "ini", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_str_eq(p->accounts[0].display_name.v, "Taro \"T\" ; Yamada\n");
+	cr_assert_str_eq(p->accounts[0].provider_name.v, "first second");
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	/* Malformed quoting is an error at its line, never a guess. */
+	static const char *const bad[] = {"display_name = \"open\n", "display_name = \"a\" b\n",
+	                                  "display_name = \"\\q\"\n", "port = 1\n  \"x\"\n"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char buf[256];
+		snprintf(buf, sizeof buf, "[account]\nemail = a@example.com\n[incoming]\n%s", bad[i]);
+		p = t_parse_str(buf, "q.ini", "ini", &d, &st);
+		cr_assert_neq(st, MAILPROF_OK, "accepted: %s", bad[i]);
+		const mailprof_diag *g = t_find(d, "ini-syntax");
+		cr_assert_not_null(g, "%s", bad[i]);
+		cr_assert_geq(g->loc.line, 4);
+		mailprof_profile_free(p);
+		mailprof_diags_free(d);
+	}
+}
+
+/* A small deterministic generator of hostile text. */
+static uint64_t rng = 0x9E3779B97F4A7C15u;
+static uint32_t next(void)
+{
+	rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+	return (uint32_t)(rng >> 16);
+}
+
+static void gen_value(char *buf, size_t cap)
+{
+	static const char *const piece[] = {
+	    "\n", "\r", "\r\n", "\t", ";", " ;", "#", " #", "\"", "\\", "\\n", " ", "=", ":", "[outgoing]",
+	    "host = evil", "\xe6\x97\xa5\xe6\x9c\xac", "\xc3\xa9", "\xf0\x9d\x84\x9e", "a", "b", "z",
+	    "%EMAILADDRESS%", "<", "&", "'", "]]>", "{", "}", ",", "\xef\xbb\xbf", "\x7f"};
+	size_t n = next() % 8 == 0 ? 40 + next() % 300 : next() % 12, len = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *s = piece[next() % (sizeof piece / sizeof *piece)];
+		size_t k = strlen(s);
+		if (len + k >= cap)
+			break;
+		memcpy(buf + len, s, k);
+		len += k;
+	}
+	buf[len] = '\0';
+}
+
+Test(hostile, property_every_value_round_trips_ini_and_json)
+{
+	char v[4096];
+	for (int i = 0; i < 1500; i++) {
+		gen_value(v, sizeof v);
+		assert_round_trip(v, "ini");
+		assert_round_trip(v, "json");
+	}
+}
+
+Test(hostile, readers_refuse_controls_bad_utf8_and_lone_surrogates)
+{
+	static const struct {
+		const char *text, *fmt;
+		int line;
+	} cases[] = {
+	    {"[account]\nemail = a@example.com\ndisplay_name = x\x01y\n", "ini", 3},
+	    {"[account]\nemail = a@example.com\ndisplay_name = \"x\x1b[2J\"\n", "ini", 3},
+	    {"[account]\nemail = a@example.com\n\ndisplay_name = \xff\xfe\n", "ini", 4},
+	    {"[account]\nemail = a@example.com\ndisplay_name = \xed\xa0\x80\n", "ini", 3},
+	    {"{\"accounts\": [\n{\"email\": \"a\\u0001b@example.com\"}]}", "json", 2},
+	    {"{\"accounts\": [\n{\"email\": \"a\\ud800\"}]}", "json", 2},
+	    {"{\"accounts\": [\n\n{\"email\": \"a\\udc00b\"}]}", "json", 3},
+	    {"{\"accounts\": [\n{\"email\": \"a\xc0\xafx\"}]}", "json", 2},
+	    {"{\"accounts\": [\n{\"email\": \"a\\bx\"}]}", "json", 2},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		mailprof_status st;
+		mailprof_diags *d;
+		mailprof_profile *p = t_parse_str(cases[i].text, "t.in", cases[i].fmt, &d, &st);
+		cr_assert_neq(st, MAILPROF_OK, "case %zu accepted", i);
+		cr_assert_eq(mailprof_diags_worst(d), MAILPROF_ERROR);
+		const mailprof_diag *g = mailprof_diags_get(d, 0);
+		cr_assert_eq(g->loc.line, cases[i].line, "case %zu: line %d", i, g->loc.line);
+		mailprof_profile_free(p);
+		mailprof_diags_free(d);
+	}
+}
+
+/* Whatever the model holds (a library user may put anything in it), the
+ * XML emitters write XML and the INI emitter refuses what INI cannot hold. */
+Test(hostile, emitters_never_write_what_their_format_cannot_hold)
+{
+	mailprof_profile *p = with_value("ctl\x01\x1b[2J bad\xff utf8 \xed\xa0\x80 nonchar \xef\xbf\xbf");
+	const char *xml_formats[] = {"autoconfig", "autodiscover", "mobileconfig", "oeaccount"};
+	for (size_t i = 0; i < sizeof xml_formats / sizeof *xml_formats; i++) {
+		mailprof_diags *d = mailprof_diags_new();
+		mailprof_status st;
+		char *out = emit_opt(p, xml_formats[i], &secrets, &st, d);
+		cr_assert_eq(st, MAILPROF_OK, "%s", xml_formats[i]);
+		xmlDocPtr doc = xmlReadMemory(out, (int)emitted_len, "x.xml", NULL,
+		                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+		cr_assert_not_null(doc, "%s wrote ill-formed XML:\n%s", xml_formats[i], out);
+		xmlFreeDoc(doc);
+		free(out);
+		mailprof_diags_free(d);
+	}
+	/* The lossless forms refuse what their readers would refuse. */
+	static const char *const lossless[] = {"ini", "json"};
+	for (size_t i = 0; i < 2; i++) {
+		mailprof_diags *d = mailprof_diags_new();
+		mailprof_status st;
+		char *out = emit_opt(p, lossless[i], &secrets, &st, d);
+		cr_assert_neq(st, MAILPROF_OK);
+		cr_assert_null(out);
+		char id[32];
+		snprintf(id, sizeof id, "%s-unwritable", lossless[i]);
+		cr_assert_not_null(t_find(d, id));
+		mailprof_diags_free(d);
+	}
+	mailprof_profile_free(p);
+}
+
+Test(hostile, findings_never_carry_raw_control_bytes)
+{
+	mailprof_diags *d =
+	    t_check_str("[account]\nemail = a@example.com\n\x1b]0;x\x07\x1b[2J\xff = 1\n", "ini");
+	const mailprof_diag *g = t_find(d, "ini-unknown-key");
+	cr_assert_not_null(g);
+	for (const char *c = g->message; *c; c++)
+		cr_assert((unsigned char)*c >= 0x20 && *c != 0x7f && (unsigned char)*c != 0xff, "%s",
+		          g->message);
+	cr_assert(strstr(g->message, "\\x1B]0;x\\x07\\x1B[2J\\xFF"), "%s", g->message);
+	mailprof_diags_free(d);
+}
+
+Test(hostile, libxml2_byte_dumps_are_masked)
+{
+	/* Latin-1 bytes in a UTF-8 document, inside a password. */
+	const char *xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<clientConfig version=\"1.1\">"
+	                  "<emailProvider id=\"x\"><incomingServer type=\"imap\"><hostname>h</hostname>"
+	                  "<password>\xff\x5a\x51\x39</password></incomingServer></emailProvider>"
+	                  "</clientConfig>\n";
+	mailprof_status st;
+	mailprof_diags *d;
+	mailprof_profile *p = t_parse_str(xml, "enc.xml", "autoconfig", &d, &st);
+	cr_assert_neq(st, MAILPROF_OK);
+	cr_assert_gt(mailprof_diags_count(d), 0);
+	for (size_t i = 0; i < mailprof_diags_count(d); i++) {
+		const char *m = mailprof_diags_get(d, i)->message;
+		cr_assert_null(strstr(m, "Bytes"), "%s", m);
+		cr_assert_null(strstr(m, "0xFF"), "%s", m);
+		cr_assert_null(strstr(m, "0x5A"), "%s", m);
+	}
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
+
+Test(hostile, input_size_limit_checked_while_reading)
+{
+	mailprof_options o = {.max_input = 1 << 20};
+	mailprof_profile *p = mailprof_profile_new();
+	mailprof_diags *d = mailprof_diags_new();
+	/* /dev/zero never ends: only a limit checked while reading stops it. */
+	cr_assert_eq(mailprof_parse_file(p, "/dev/zero", NULL, &o, d), MAILPROF_ERR_IO);
+	cr_assert_not_null(t_find(d, "input-too-large"));
+	mailprof_diags_free(d);
+	/* The same limit for a buffer handed in. */
+	d = mailprof_diags_new();
+	o.max_input = 10;
+	cr_assert_eq(mailprof_parse(p, "[account]\nemail = a@example.com\n", 32, "b.ini", "ini", &o, d),
+	             MAILPROF_ERR_IO);
+	cr_assert_not_null(t_find(d, "input-too-large"));
+	mailprof_diags_free(d);
+	mailprof_profile_free(p);
+}
+
+Test(hostile, config_lookup_stops_at_repository_root_and_skips_fifos)
+{
+	char dir[] = "/tmp/mp-cfg-XXXXXX";
+	cr_assert_not_null(mkdtemp(dir));
+	char path[512];
+	snprintf(path, sizeof path, "%s/.mailprof.ini", dir);
+	FILE *f = fopen(path, "w");
+	fputs("fail-on = info\n", f);
+	fclose(f);
+	snprintf(path, sizeof path, "%s/repo/sub", dir);
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, "mkdir -p %s/repo/sub %s/repo/.git && mkfifo %s/repo/sub/.mailprof.ini",
+	         dir, dir, dir);
+	cr_assert_eq(system(cmd), 0);
+	/* The FIFO is not opened (that would hang), and the search ends at the
+	 * repository's root: the file above it is not found. */
+	cr_assert_null(mailprof_check_config_find(path));
+	snprintf(cmd, sizeof cmd, "rmdir %s/repo/.git", dir);
+	cr_assert_eq(system(cmd), 0);
+	char *found = mailprof_check_config_find(path);
+	cr_assert_not_null(found);
+	cr_assert(strstr(found, dir) && !strstr(found, "/sub/"), "%s", found);
+	free(found);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+Test(hostile, empty_baseline)
+{
+	char path[] = "/tmp/mp-base-XXXXXX";
+	int fd = mkstemp(path);
+	close(fd);
+	mailprof_check_config *c = mailprof_check_config_new();
+	mailprof_diags *d = mailprof_diags_new();
+	cr_assert_eq(mailprof_check_config_load_baseline(c, path, d), MAILPROF_OK);
+	mailprof_status st;
+	mailprof_profile *p = t_parse_str("[account]\nemail = a@example.com\n", "e.ini", "ini", NULL, &st);
+	cr_assert_eq(mailprof_check_with(p, c, d), MAILPROF_OK);
+	cr_assert_gt(mailprof_diags_count(d), 0);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	mailprof_check_config_free(c);
+	unlink(path);
+}
