@@ -28,8 +28,11 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT)
 	-fvisibility=hidden -Iinclude -Isrc -I$(B) $(XML_CFLAGS) $(INIH_CFLAGS) $(CRYPTO_CFLAGS) $(CFLAGS)
 LIBS = $(XML_LIBS) $(INIH_LIBS) $(CRYPTO_LIBS) -lpthread
 
-LIB_SRC = $(filter-out src/main.c src/cli%.c,$(wildcard src/*.c src/*/*.c))
-CLI_SRC = src/main.c $(wildcard src/cli*.c)
+# The command (src/cli/) sees the public header only: the compiler enforces
+# that it uses the library through include/mailprof.h.
+CLI_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -Iinclude $(CFLAGS)
+LIB_SRC = $(filter-out src/cli/%,$(wildcard src/*.c src/*/*.c))
+CLI_SRC = $(wildcard src/cli/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o) $(B)/schemas.o
 CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o)
 TEST_SRC = $(wildcard tests/*.c)
@@ -46,6 +49,10 @@ all: $(B)/mailprof $(B)/libmailprof.a $(B)/libmailprof.so
 $(B)/%.o: %.c $(wildcard src/*.h src/*/*.h include/*.h src/*.def)
 	@mkdir -p $(dir $@)
 	@echo "CC $<"; $(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(B)/src/cli/%.o: src/cli/%.c $(wildcard src/cli/*.h include/*.h)
+	@mkdir -p $(dir $@)
+	@echo "CC $<"; $(CC) $(CLI_CFLAGS) -c $< -o $@
 
 # Schemas are compiled into the library so it never looks for files at run time.
 $(B)/schemas.c: $(SCHEMAS) tools/embed-schemas.sh
@@ -92,6 +99,7 @@ demo: deps
 
 check: deps
 	@$(MAKE) --no-print-directory $(B)/mailprof $(B)/test-runner
+	python3 tools/layers.py
 	MAILPROF=$(B)/mailprof $(B)/test-runner --jobs 2 $(TESTFLAGS)
 
 test: check

@@ -67,6 +67,24 @@ typedef struct {
 typedef struct mailprof_profile mailprof_profile;
 typedef struct mailprof_diags mailprof_diags;
 
+/* ---- process-wide setup ----
+ * mailprof_global_init() makes libxml2's process-wide settings in one
+ * explicit call, as curl_global_init_mem does for curl: a loader that
+ * refuses every external entity, an error handler that keeps libxml2 from
+ * printing, and with MAILPROF_GLOBAL_XML_CACHE a per-thread cache of small
+ * blocks as libxml2's allocator (faster batches of many documents; it
+ * replaces the host's own xmlMemSetup, so leave it out when the program
+ * uses libxml2 itself with an allocator of its own). Call it first thing
+ * in main(), before other threads run and before libxml2 allocates; later
+ * calls do nothing. Without it the library still refuses external
+ * entities: the loader is set on first use. */
+enum {
+	MAILPROF_GLOBAL_DEFAULT = 0,
+	MAILPROF_GLOBAL_XML_CACHE = 1
+};
+/* MAILPROF_OK, or MAILPROF_ERR_UNSUPPORTED when libxml2 refused the allocator. */
+MAILPROF_EXPORT mailprof_status mailprof_global_init(unsigned flags);
+
 /* ---- profiles ---- */
 MAILPROF_EXPORT mailprof_profile *mailprof_profile_new(void);
 MAILPROF_EXPORT void mailprof_profile_free(mailprof_profile *p);
@@ -151,8 +169,14 @@ typedef struct mailprof_rule_info {
 
 MAILPROF_EXPORT size_t mailprof_rule_count(void);
 MAILPROF_EXPORT const mailprof_rule_info *mailprof_rule_get(size_t i);
-/* Find by ID or name, case-insensitive. */
+/* Find a rule by ID or name, else a finding code (mailprof_code_get), case-insensitive. */
 MAILPROF_EXPORT const mailprof_rule_info *mailprof_rule_find(const char *id_or_name);
+
+/* Every finding code that is not a rule (reader, writer and I/O codes such
+ * as "xml-syntax"), documented the same way (id and name are the code).
+ * mailprof_rule_find and the configuration accept them too. */
+MAILPROF_EXPORT size_t mailprof_code_count(void);
+MAILPROF_EXPORT const mailprof_rule_info *mailprof_code_get(size_t i);
 
 /* Run every rule on p, appending findings to d. */
 MAILPROF_EXPORT mailprof_status mailprof_check(const mailprof_profile *p, mailprof_diags *d);
@@ -173,7 +197,7 @@ MAILPROF_EXPORT void mailprof_check_config_free(mailprof_check_config *c);
 /*
  * Read a .mailprof.ini text (path names it in diagnostics):
  *   fail-on = error|warning|info
- *   [rules]    MP007 = off | on | error | warning | info   (ID or name)
+ *   [rules]    MP007 = off | on | error | warning | info   (ID, name or code)
  *   [hosting]  trusted = host.example, other.example      (repeatable)
  * Returns MAILPROF_ERR_SYNTAX (and findings in d) on unknown keys, rules or values.
  */

@@ -1,4 +1,4 @@
-/* Runs the rules table over a profile. */
+/* The rules table and its runner: each rule run on what its scope says. */
 #include <stdarg.h>
 #include <string.h>
 
@@ -10,8 +10,14 @@ static const struct mp_rule *const rules[] = {
 #undef MP_RULE
 };
 
-/* The configuration keeps per-rule switches in fixed arrays. */
-_Static_assert(MP_COUNT(rules) <= sizeof(((struct mailprof_check_config *)0)->enabled),
+/* The configuration keeps per-rule switches in fixed arrays: the rules
+ * first, then the codes of codes.def. */
+enum { NCODES = 0
+#define MP_CODE(id, sev, summary, fix, doc) +1
+#include "codes.def"
+#undef MP_CODE
+};
+_Static_assert(MP_COUNT(rules) + NCODES <= sizeof(((struct mailprof_check_config *)0)->enabled),
                "grow mailprof_check_config's per-rule arrays");
 
 size_t mailprof_rule_count(void)
@@ -26,10 +32,10 @@ const mailprof_rule_info *mailprof_rule_get(size_t i)
 
 const mailprof_rule_info *mailprof_rule_find(const char *key)
 {
-	for (size_t i = 0; key && i < MP_COUNT(rules); i++)
-		if (mp_strcasecmp(rules[i]->info.id, key) == 0 || mp_strcasecmp(rules[i]->info.name, key) == 0)
-			return &rules[i]->info;
-	return NULL;
+	int i = mp_rule_index(key);
+	if (i < 0)
+		return NULL;
+	return (size_t)i < MP_COUNT(rules) ? &rules[i]->info : mailprof_code_get((size_t)i - MP_COUNT(rules));
 }
 
 int mp_rule_index(const char *key)
@@ -37,7 +43,8 @@ int mp_rule_index(const char *key)
 	for (size_t i = 0; key && i < MP_COUNT(rules); i++)
 		if (mp_strcasecmp(rules[i]->info.id, key) == 0 || mp_strcasecmp(rules[i]->info.name, key) == 0)
 			return (int)i;
-	return -1;
+	int k = mp_code_index(key);
+	return k < 0 ? -1 : (int)MP_COUNT(rules) + k;
 }
 
 const struct mp_rule *mp_rule_at(size_t i)
@@ -70,18 +77,52 @@ mailprof_loc mp_server_val_loc(const mp_server *s, const mailprof_loc *val)
 	return s->loc;
 }
 
-bool mp_port_is_implicit_tls(int port)
+/* Every rule of scope s, in table order, with c as the context. */
+static void run_scope(enum mp_scope s, mp_rule_ctx c, const mp_account *accounts, size_t n)
 {
-	return port == 465 || port == 993 || port == 995;
+	for (size_t i = 0; i < MP_COUNT(rules); i++) {
+		const struct mp_rule *r = rules[i];
+		if (r->scope != s || !r->run.profile)
+			continue;
+		c.rule = r;
+		if (s == MP_SCOPE_ACCOUNT) {
+			/* Disabled rules are skipped; other scopes are filtered afterwards. */
+			if (c.cfg && i < sizeof c.cfg->enabled && c.cfg->enabled[i] == 0)
+				continue;
+			for (size_t j = 0; j < n; j++)
+				r->run.account(&c, &accounts[j]);
+		} else {
+			r->run.profile(&c);
+		}
+	}
 }
 
-bool mp_port_is_starttls(int port)
+void mp_check_input(const mailprof_profile *p, size_t mark_from, mailprof_diags *d)
 {
-	return port == 25 || port == 110 || port == 143 || port == 587;
+	mp_rule_ctx c = {.profile = p, .d = d, .mark_from = mark_from};
+	run_scope(MP_SCOPE_INPUT, c, NULL, 0);
 }
 
-bool mp_has_placeholder(const char *s)
+void mp_check_batch(const mailprof_profile *p, mailprof_batch *b, const mailprof_check_config *cfg,
+                    mailprof_diags *d)
 {
-	const char *p = s ? strchr(s, '%') : NULL;
-	return p && strchr(p + 1, '%');
+	mp_rule_ctx c = {.profile = p, .d = d, .cfg = cfg, .batch = b};
+	run_scope(MP_SCOPE_BATCH, c, NULL, 0);
+}
+
+mailprof_status mailprof_check_with(const mailprof_profile *p, const mailprof_check_config *cfg,
+                                    mailprof_diags *d)
+{
+	size_t first = mailprof_diags_count(d);
+	mp_rule_ctx c = {.profile = p, .d = d, .cfg = cfg};
+	run_scope(MP_SCOPE_ACCOUNT, c, p->accounts, p->naccounts);
+	run_scope(MP_SCOPE_PROFILE, c, NULL, 0);
+	mp_diags_dedupe(d, first);
+	mp_config_apply(p, cfg, d);
+	return MAILPROF_OK;
+}
+
+mailprof_status mailprof_check(const mailprof_profile *p, mailprof_diags *d)
+{
+	return mailprof_check_with(p, NULL, d);
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hashset.h"
 #include "internal.h"
 
 struct mailprof_diags {
@@ -138,6 +139,23 @@ void mp_diag_rule(mailprof_diags *d, const mailprof_rule_info *r, mailprof_sever
 	va_end(ap);
 }
 
+void mp_diag_change(mailprof_diags *d, enum mp_change what, mailprof_severity sev,
+                    const mailprof_loc *loc, const char *fix, const char *fmt, ...)
+{
+	/* Lossy findings carry MP037's name as their ID (as they always have:
+	 * --disable lossy); fixes carry MP046's ID and name. */
+	static const struct {
+		const char *id, *name;
+	} kinds[] = {
+		[MP_LOSSY] = {"lossy", NULL},
+		[MP_FIXED] = {"MP046", "fix-applied"},
+	};
+	va_list ap;
+	va_start(ap, fmt);
+	mp_vdiag(d, sev, kinds[what].id, kinds[what].name, loc, fix, fmt, ap);
+	va_end(ap);
+}
+
 const char *mailprof_severity_name(mailprof_severity s)
 {
 	switch (s) {
@@ -166,48 +184,37 @@ static bool str_eq(const char *a, const char *b)
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-static uint64_t str_hash(uint64_t h, const char *s)
+static bool same_finding(const void *entry, const void *key)
 {
-	for (; s && *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u; /* FNV-1a */
-	return (h ^ 0xff) * 1099511628211u;
+	const mailprof_diag *o = entry, *g = key;
+	return str_eq(o->id, g->id) && str_eq(o->loc.file, g->loc.file) && o->loc.line == g->loc.line &&
+	       o->loc.column == g->loc.column && str_eq(o->message, g->message);
 }
 
 void mp_diags_dedupe(mailprof_diags *d, size_t from)
 {
 	if (!d || d->n <= from + 1)
 		return;
-	size_t cap = 16;
-	while (cap < 2 * (d->n - from))
-		cap *= 2;
-	size_t *slot = mp_xcalloc(cap, sizeof *slot); /* kept index + 1, 0 empty */
+	mp_set seen = {0}; /* kept findings; the array is compacted in place, never moved */
 	size_t w = from;
 	for (size_t i = from; i < d->n; i++) {
 		mailprof_diag *g = &d->v[i];
-		uint64_t h = str_hash(str_hash(str_hash(14695981039346656037u, g->id), g->loc.file), g->message);
-		h = (h ^ (uint64_t)(unsigned)g->loc.line) * 1099511628211u;
-		h = (h ^ (uint64_t)(unsigned)g->loc.column) * 1099511628211u;
-		size_t k = (size_t)h & (cap - 1);
-		bool dup = false;
-		for (; slot[k]; k = (k + 1) & (cap - 1)) {
-			const mailprof_diag *o = &d->v[slot[k] - 1];
-			if (str_eq(o->id, g->id) && str_eq(o->loc.file, g->loc.file) && o->loc.line == g->loc.line &&
-			    o->loc.column == g->loc.column && str_eq(o->message, g->message)) {
-				dup = true;
-				break;
-			}
-		}
-		if (dup) {
+		uint64_t h = mp_fnv1a_str(mp_fnv1a_str(mp_fnv1a_str(MP_FNV_INIT, g->id), g->loc.file),
+		                          g->message);
+		h = mp_fnv1a(h, &g->loc.line, sizeof g->loc.line);
+		h = mp_fnv1a(h, &g->loc.column, sizeof g->loc.column);
+		if (mp_set_find(&seen, h, g, same_finding)) {
 			free((char *)g->message);
 			free((char *)g->fix);
 			free((char *)g->loc.file);
 			continue;
 		}
 		d->v[w] = *g;
-		slot[k] = ++w;
+		mp_set_add(&seen, h, &d->v[w]);
+		w++;
 	}
 	d->n = w;
-	free(slot);
+	mp_set_free(&seen);
 }
 
 void mp_diags_filter(mailprof_diags *d, bool (*keep)(mailprof_diag *g, void *u), void *u)
@@ -224,4 +231,30 @@ void mp_diags_filter(mailprof_diags *d, bool (*keep)(mailprof_diag *g, void *u),
 	}
 	if (d)
 		d->n = w;
+}
+
+/* ---- codes.def: every finding code that is not a rule ---- */
+
+static const mailprof_rule_info codes[] = {
+#define MP_CODE(id, sev, summary, fix, doc) {id, id, sev, summary, fix, doc},
+#include "codes.def"
+#undef MP_CODE
+};
+
+size_t mailprof_code_count(void)
+{
+	return MP_COUNT(codes);
+}
+
+const mailprof_rule_info *mailprof_code_get(size_t i)
+{
+	return i < MP_COUNT(codes) ? &codes[i] : NULL;
+}
+
+int mp_code_index(const char *id)
+{
+	for (size_t i = 0; id && i < MP_COUNT(codes); i++)
+		if (mp_strcasecmp(codes[i].id, id) == 0)
+			return (int)i;
+	return -1;
 }

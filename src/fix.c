@@ -5,57 +5,15 @@
 
 #include "check.h"
 
-static bool logs_in(const mp_server *s)
-{
-	return mp_server_uses_password(s) || mp_server_has_auth(s, MP_AUTH_OAUTH2) ||
-	       mp_server_has_auth(s, MP_AUTH_GSSAPI) || mp_server_has_auth(s, MP_AUTH_CLIENT_CERT);
-}
-
-/* MP046 findings for the fix just applied; the rule context is built here
- * because fixes run outside the rules table walk. */
-#define report(d, loc, ...)                                                     \
-	do {                                                                    \
-		mp_rule_ctx c_ = {&mp_rule_fix_applied, NULL, (d), NULL};       \
-		mp_report(&c_, (loc), __VA_ARGS__);                             \
-	} while (0)
-
-/* Full-width ASCII forms (U+FF01..U+FF5E), ideographic and half-width full
- * stops (U+3002, U+FF61) to ASCII; the ideographic space is dropped. Returns
- * a new string, or NULL when nothing changed. */
-static char *fold_width(const char *h)
-{
-	mp_buf b = {0};
-	bool changed = false;
-	for (const unsigned char *p = (const unsigned char *)h; *p;) {
-		unsigned cp = 0;
-		if (p[0] == 0xEF && (p[1] == 0xBC || p[1] == 0xBD) && p[2] >= 0x80 && p[2] <= 0xBF)
-			cp = 0xF000u | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
-		else if (p[0] == 0xE3 && p[1] == 0x80 && (p[2] == 0x80 || p[2] == 0x82))
-			cp = 0x3000u | (p[2] & 0x3Fu);
-		if (cp >= 0xFF01 && cp <= 0xFF5E) {
-			mp_buf_putc(&b, (char)(cp - 0xFEE0)); /* width only: DNS ignores case */
-		} else if (cp == 0x3002 || cp == 0xFF61) {
-			mp_buf_putc(&b, '.');
-		} else if (cp == 0x3000) {
-			/* dropped */
-		} else {
-			mp_buf_putc(&b, (char)*p++);
-			continue;
-		}
-		changed = true;
-		p += 3;
-	}
-	if (!changed) {
-		mp_buf_free(&b);
-		return NULL;
-	}
-	return mp_buf_take(&b, NULL);
-}
+/* MP046 findings for the fix just applied. */
+#define report(d, loc, ...)                                                               \
+	mp_diag_change((d), MP_FIXED, mp_rule_fix_applied.info.severity, (loc),            \
+	               mp_rule_fix_applied.info.fix, __VA_ARGS__)
 
 static void fix_server(mp_server *s, mailprof_diags *d)
 {
 	if (s->host.v) {
-		char *folded = fold_width(s->host.v);
+		char *folded = mp_fold_width(s->host.v);
 		if (folded) {
 			mailprof_loc l = mp_server_val_loc(s, &s->host.loc);
 			report(d, &l, "host name '%s' folded to '%s'", s->host.v, folded);
@@ -63,7 +21,7 @@ static void fix_server(mp_server *s, mailprof_diags *d)
 			free(folded);
 		}
 	}
-	if (s->protocol == MP_PROTO_SMTP && s->port.set && s->port.v == 25 && !logs_in(s)) {
+	if (s->protocol == MP_PROTO_SMTP && s->port.set && s->port.v == 25 && !mp_server_logs_in(s)) {
 		mailprof_loc l = mp_server_val_loc(s, &s->port.loc);
 		report(d, &l, "SMTP server %s moved from port 25 without authentication to %s",
 		       s->host.v ? s->host.v : "(no host)", "587 with STARTTLS and password-cleartext");
@@ -92,3 +50,16 @@ size_t mailprof_fix(mailprof_profile *p, mailprof_diags *d)
 	}
 	return mailprof_diags_count(d) - before;
 }
+
+const struct mp_rule mp_rule_fix_applied = {
+	{"MP046", "fix-applied", MAILPROF_INFO, "safe fix applied",
+	 "review the change in the output",
+	 "Reported by convert --fix and check --fix -o (mailprof_fix) for every change made: SMTP "
+	 "on port 25 without authentication moved to 587 with STARTTLS and SMTP-AUTH "
+	 "(password-cleartext), as providers advise for OP25B; full-width letters, digits and dots "
+	 "in host names folded to ASCII; STARTTLS on an implicit-TLS port (465, 993, 995) set to "
+	 "TLS. Other findings have no safe automatic fix and are never changed. Sources: RFC 6409 "
+	 "section 3.1, RFC 5895 section 2, RFC 8314 section 3."},
+	MP_SCOPE_CHANGE,
+	{NULL}, /* reported by the fixes below through mp_diag_change() */
+};

@@ -345,18 +345,18 @@ static mailprof_status emit_autoconfig(const mailprof_profile *p, const mailprof
 		const char *at = a->email.v ? strrchr(a->email.v, '@') : NULL;
 		const char *id = provider_id_for(a, at);
 		if (a->email.v)
-			mp_diag(d, MAILPROF_INFO, "lossy", &a->email.loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->email.loc, NULL,
 			        "autoconfig describes a provider, not a person: the e-mail address %s is not "
 			        "written (usernames are kept)", a->email.v);
 		if (a->display_name.v)
-			mp_diag(d, MAILPROF_INFO, "lossy", &a->display_name.loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->display_name.loc, NULL,
 			        "autoconfig has no place for the display name: not written");
 		if (i == 1)
-			mp_diag(d, MAILPROF_INFO, "lossy", &a->loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->loc, NULL,
 			        "several accounts: each is written as its own <emailProvider>, but Thunderbird "
 			        "reads only the first");
 		if (!id)
-			mp_diag(d, MAILPROF_WARNING, "lossy", &a->loc,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_WARNING, &a->loc,
 			        "set the provider id or the e-mail address",
 			        "no provider id, address, domain or server host: <emailProvider id=\"\"> "
 			        "is written empty");

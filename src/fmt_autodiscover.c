@@ -21,11 +21,6 @@
 #define NS_OUTER "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006"
 #define NS_INNER "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a"
 
-static bool is_starttls_port(int port)
-{
-	return port == 25 || port == 587 || port == 110 || port == 143;
-}
-
 /* The schema has no namespace (two namespaces would need two schema
  * documents importing each other, which embedded schemas cannot do):
  * namespaces are checked here, then dropped. */
@@ -198,7 +193,7 @@ static bool read_protocol(struct ctx *c, mp_account *a, xmlNodePtr pn)
 	} else if (!ssl)
 		mp_int_set(&s->security, MP_SEC_NONE, &ssl_loc);
 	else
-		mp_int_set(&s->security, port && is_starttls_port(port) ? MP_SEC_STARTTLS : MP_SEC_TLS,
+		mp_int_set(&s->security, port && mp_port_is_starttls(port) ? MP_SEC_STARTTLS : MP_SEC_TLS,
 		           &ssl_loc);
 	s->auth_loc = auth_loc;
 	if (!authreq)
@@ -394,7 +389,7 @@ static void emit_protocol(mp_buf *b, const mp_server *s, const mp_server *in, ma
 			continue;
 		}
 		if (chosen) {
-			mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 			        "autodiscover: one login method per Protocol; '%s' is dropped", mp_auth_name(m));
 			continue;
 		}
@@ -402,19 +397,19 @@ static void emit_protocol(mp_buf *b, const mp_server *s, const mp_server *in, ma
 		if (m == MP_AUTH_NONE || m == MP_AUTH_CLIENT_IP) {
 			authreq = false;
 			if (m == MP_AUTH_CLIENT_IP)
-				mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+				mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 				        "autodiscover: login by client IP address is written as AuthRequired off");
 		} else if (m == MP_AUTH_NTLM)
 			spa = true;
 		else if (m != MP_AUTH_PASSWORD_CLEARTEXT)
-			mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 			        "autodiscover: %s login '%s' cannot be expressed; written as a password login "
 			        "(SPA off)", mp_protocol_name(s->protocol), mp_auth_name(m));
 	}
 	if (!chosen && smtplast)
 		authreq = false;
 	if (!s->security.set)
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
 		        "autodiscover: %s %s has no transport security; written as SSL on (what Outlook "
 		        "assumes when SSL is absent)", mp_protocol_name(s->protocol), s->host.v ? s->host.v : "");
 	int sec = s->security.set ? s->security.v : MP_SEC_TLS;
@@ -429,7 +424,7 @@ static void emit_protocol(mp_buf *b, const mp_server *s, const mp_server *in, ma
 		elem(b, "SMTPLast", smtplast ? "on" : "off");
 	}
 	if (s->password.v)
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->password.loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->password.loc, NULL,
 		        "autodiscover: a response carries no password; the %s password is not written",
 		        mp_protocol_name(s->protocol));
 	mp_buf_puts(b, "      </Protocol>\n");
@@ -443,10 +438,10 @@ static mailprof_status emit_autodiscover(const mailprof_profile *p, const mailpr
 	if (!a)
 		return MAILPROF_ERR_INVALID;
 	if (a->pop_leave_on_server.set || a->pop_leave_days.set)
-		mp_diag(d, MAILPROF_INFO, "lossy", &a->loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->loc, NULL,
 		        "autodiscover: POP options (leave messages on server, days) have no place: not written");
 	if (a->ndomains || a->provider_id.v || a->provider_name.v || a->provider_short_name.v)
-		mp_diag(d, MAILPROF_INFO, "lossy", &a->loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->loc, NULL,
 		        "autodiscover: provider id, names and domains have no place: not written");
 	mp_buf_puts(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Autodiscover xmlns=\"" NS_OUTER "\">\n"
 	               "  <Response xmlns=\"" NS_INNER "\">\n");

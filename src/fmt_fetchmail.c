@@ -32,18 +32,18 @@ static const char *auth_word(const mp_server *s, mailprof_diags *d)
 	case MP_AUTH_NTLM: return "ntlm";
 	case MP_AUTH_GSSAPI: return "gssapi";
 	case MP_AUTH_CLIENT_CERT:
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 		        "client certificate: fetchmail needs `sslcert` and `sslkey`, which the profile "
 		        "does not name");
 		return "external";
 	case MP_AUTH_OAUTH2:
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 		        "fetchmail cannot fetch OAuth2 tokens: `auth any` is written");
 		return "any";
 	case MP_AUTH_NONE:
 	case MP_AUTH_CLIENT_IP:
 	case MP_AUTH_SMTP_AFTER_POP:
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 		        "fetchmail always logs in: login without a password is not expressible, "
 		        "`auth any` is written");
 		return "any";
@@ -58,7 +58,7 @@ static void emit_server(mp_buf *b, const mp_account *a, const mp_server *s, bool
 	const char *host = s->host.v ? s->host.v : "";
 	const char *proto = s->protocol == MP_PROTO_POP3 ? "pop3" : "imap";
 	if (!s->host.v)
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
 		        "incoming server without a host: the fetchmail entry has an empty host");
 	char *label = mp_xasprintf("%s-%s", host, proto);
 	mp_buf_puts(b, skip ? "\nskip " : "\npoll ");
@@ -75,7 +75,7 @@ static void emit_server(mp_buf *b, const mp_account *a, const mp_server *s, bool
 	mp_buf_puts(b, "\n    user ");
 	str(b, s->username.v ? s->username.v : a->email.v ? a->email.v : "");
 	if (!s->username.v)
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
 		        "no username given: fetchmail logs in with the e-mail address");
 	if (opt->include_secrets && s->password.v) {
 		mp_buf_puts(b, " password ");
@@ -90,7 +90,7 @@ static void emit_server(mp_buf *b, const mp_account *a, const mp_server *s, bool
 		case MP_SEC_NONE: mp_buf_puts(b, "\n    sslproto ''"); break;
 		}
 	} else
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
 		        "the connection security is not given: fetchmail tries STARTTLS when offered "
 		        "and otherwise sends the password in clear");
 	if (s->protocol == MP_PROTO_IMAP)
@@ -98,7 +98,7 @@ static void emit_server(mp_buf *b, const mp_account *a, const mp_server *s, bool
 	else if (a->pop_leave_on_server.set)
 		mp_buf_puts(b, a->pop_leave_on_server.v ? "\n    keep" : "\n    no keep");
 	if (s->protocol == MP_PROTO_POP3 && a->pop_leave_days.set)
-		mp_diag(d, MAILPROF_INFO, "lossy", &a->pop_leave_days.loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->pop_leave_days.loc, NULL,
 		        "fetchmail cannot delete mail by age: the %d days are not written",
 		        a->pop_leave_days.v);
 	mp_buf_putc(b, '\n');
@@ -119,7 +119,7 @@ static mailprof_status emit_fetchmail(const mailprof_profile *p, const mailprof_
 			first = false;
 		}
 		if (a->noutgoing)
-			mp_diag(d, MAILPROF_INFO, "lossy", &a->outgoing[0].loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->outgoing[0].loc, NULL,
 			        "fetchmail only fetches mail: the outgoing servers are not written");
 	}
 	return MAILPROF_OK;

@@ -31,12 +31,12 @@ static const char *mechs(const mp_server *s, mailprof_diags *d)
 	case MP_AUTH_PASSWORD_ENCRYPTED: return "CRAM-MD5";
 	case MP_AUTH_GSSAPI: return "GSSAPI";
 	case MP_AUTH_OAUTH2:
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 		        "mbsync reads the OAuth2 token from PassCmd: the command is not known and not "
 		        "written");
 		return "XOAUTH2";
 	case MP_AUTH_CLIENT_CERT:
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 		        "client certificate: mbsync needs ClientCertificate and ClientKey, which the "
 		        "profile does not name");
 		return "EXTERNAL";
@@ -44,7 +44,7 @@ static const char *mechs(const mp_server *s, mailprof_diags *d)
 	case MP_AUTH_NONE:
 	case MP_AUTH_CLIENT_IP:
 	case MP_AUTH_SMTP_AFTER_POP:
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 		        "mbsync cannot log in with %s: its default mechanisms are kept",
 		        mp_auth_name(s->auth[0]));
 		return NULL;
@@ -62,7 +62,7 @@ static void emit_server(mp_buf *b, const mp_account *a, const mp_server *s, cons
 	if (s->host.v)
 		kv(b, "Host", s->host.v);
 	else
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
 		        "IMAP server without a host: IMAPAccount written without Host");
 	if (s->port.set)
 		mp_buf_printf(b, "Port %d\n", s->port.v);
@@ -82,11 +82,11 @@ static void emit_server(mp_buf *b, const mp_account *a, const mp_server *s, cons
 		mp_buf_printf(b, "SSLType %s\n",
 		              sec == MP_SEC_TLS ? "IMAPS" : sec == MP_SEC_STARTTLS ? "STARTTLS" : "None");
 		if (sec == MP_SEC_NONE)
-			mp_diag(d, MAILPROF_INFO, "lossy", &s->security.loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->security.loc, NULL,
 			        "mbsync refuses to send a password over a plain connection unless the "
 			        "server offers STARTTLS or CRAM-MD5");
 	} else
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
 		        "the connection security is not given: mbsync's default (STARTTLS) applies");
 	mp_buf_puts(b, "\nIMAPStore ");
 	val(b, name);
@@ -137,7 +137,7 @@ static mailprof_status emit_mbsync(const mailprof_profile *p, const mailprof_opt
 		for (size_t j = 0; j < a->nincoming; j++) {
 			const mp_server *s = &a->incoming[j];
 			if (s->protocol != MP_PROTO_IMAP) {
-				mp_diag(d, MAILPROF_INFO, "lossy", &s->loc, NULL,
+				mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
 				        "mbsync speaks IMAP only: the %s server is not written",
 				        mp_protocol_name(s->protocol));
 				continue;
@@ -147,7 +147,7 @@ static mailprof_status emit_mbsync(const mailprof_profile *p, const mailprof_opt
 			free(name);
 		}
 		if (a->noutgoing)
-			mp_diag(d, MAILPROF_INFO, "lossy", &a->outgoing[0].loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->outgoing[0].loc, NULL,
 			        "mbsync does not send mail: the outgoing servers are not written");
 	}
 	return MAILPROF_OK;

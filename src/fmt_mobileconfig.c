@@ -7,15 +7,9 @@
 
 #include <libxml/tree.h>
 
-#include "check.h"
 #include "cms.h"
 #include "format.h"
 #include "xml.h"
-
-static bool is_starttls_port(int port)
-{
-	return port == 25 || port == 587 || port == 110 || port == 143;
-}
 
 /* ---- plist reading ---- */
 
@@ -163,7 +157,7 @@ static void read_server(struct ctx *c, mp_account *a, xmlNodePtr dict, mp_protoc
 	get_bool(c, dict, key, &ssl, &sl);
 	/* One flag; on the usual STARTTLS ports Apple Mail negotiates STARTTLS. */
 	int p = s->port.set ? s->port.v : 0;
-	mp_int_set(&s->security, !ssl ? MP_SEC_NONE : p && is_starttls_port(p) ? MP_SEC_STARTTLS : MP_SEC_TLS, &sl);
+	mp_int_set(&s->security, !ssl ? MP_SEC_NONE : p && mp_port_is_starttls(p) ? MP_SEC_STARTTLS : MP_SEC_TLS, &sl);
 	snprintf(key, sizeof key, "%sMailServerAuthentication", pre);
 	char *auth = get_str(c, dict, key, &l);
 	if (auth) {
@@ -228,6 +222,46 @@ static void read_payload(struct ctx *c, xmlNodePtr dict)
 	}
 }
 
+static int line_at(const char *buf, const char *p)
+{
+	int line = 1;
+	for (const char *q = buf; q < p; q++)
+		line += *q == '\n';
+	return line;
+}
+
+/* Every <key>PayloadUUID</key> of the text, with the string that follows
+ * (facts for MP035; the model's doc_ids hold only what the XML maps). */
+static void uuid_marks(mailprof_profile *p, const char *buf, size_t len, const char *file)
+{
+	static const char key[] = "<key>PayloadUUID</key>";
+	const char *end = buf + len;
+	for (const char *q = buf; q < end;) {
+		const char *k = NULL;
+		for (const char *r = q; r + sizeof key - 1 <= end; r++)
+			if (*r == '<' && memcmp(r, key, sizeof key - 1) == 0) {
+				k = r;
+				break;
+			}
+		if (!k)
+			break;
+		const char *v = k + sizeof key - 1;
+		while (v < end && (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n'))
+			v++;
+		q = v;
+		mailprof_loc at = {file, line_at(buf, k), 0};
+		if ((size_t)(end - v) < 8 || memcmp(v, "<string>", 8) != 0) {
+			mp_profile_uuid_mark(p, NULL, 0, &at);
+			continue;
+		}
+		v += 8;
+		const char *e = v;
+		while (e < end && *e != '<')
+			e++;
+		mp_profile_uuid_mark(p, v, (size_t)(e - v), &at);
+	}
+}
+
 static mailprof_status parse_mobileconfig(mailprof_profile *p, const char *buf, size_t len,
                                           const char *path, const mailprof_options *opt,
                                           mailprof_diags *d)
@@ -263,7 +297,7 @@ static mailprof_status parse_mobileconfig(mailprof_profile *p, const char *buf, 
 	if (mp_xml_template_marker(buf, len, path, d))
 		return MAILPROF_ERR_INVALID;
 	/* On the plist text itself (after unwrapping), so lines are right. */
-	mp_plist_uuid_scan(buf, len, path, d);
+	uuid_marks(p, buf, len, path);
 	xmlDocPtr doc = mp_xml_read(buf, len, path, d);
 	if (!doc)
 		return MAILPROF_ERR_SYNTAX;
@@ -395,19 +429,19 @@ static const char *apple_auth(const mp_server *s, mailprof_diags *d)
 		for (size_t k = 0; k < MP_COUNT(auth_map); k++)
 			if (auth_map[k].auth == s->auth[i]) {
 				if (i || s->nauth > 1)
-					mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+					mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 					        "mobileconfig: one login method per server; %s '%s' is written, "
 					        "the others dropped", mp_protocol_name(s->protocol),
 					        mp_auth_name(s->auth[i]));
 				return auth_map[k].apple;
 			}
 	if (s->nauth && s->auth[0] == MP_AUTH_CLIENT_IP) {
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 		        "mobileconfig: login by client IP address is written as EmailAuthNone");
 		return "EmailAuthNone";
 	}
 	if (s->nauth)
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 		        "mobileconfig: %s login '%s' cannot be expressed; written as EmailAuthPassword",
 		        mp_protocol_name(s->protocol), mp_auth_name(s->auth[0]));
 	return "EmailAuthPassword";
@@ -426,13 +460,13 @@ static void emit_server(mp_buf *b, const char *pre, const mp_server *s, const ma
 	snprintf(key, sizeof key, "%sMailServerUseSSL", pre);
 	int sec = s->security.set ? s->security.v : MP_SEC_NONE;
 	int port = s->port.set ? s->port.v : 0;
-	if (sec == MP_SEC_STARTTLS && !(port && is_starttls_port(port)))
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->security.loc, NULL,
+	if (sec == MP_SEC_STARTTLS && !(port && mp_port_is_starttls(port)))
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->security.loc, NULL,
 		        "mobileconfig: STARTTLS cannot be expressed (only UseSSL); %s %s written as UseSSL "
 		        "true, which Apple Mail may take for implicit TLS on port %d",
 		        mp_protocol_name(s->protocol), s->host.v ? s->host.v : "", port);
-	else if (sec == MP_SEC_TLS && port && is_starttls_port(port))
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->security.loc, NULL,
+	else if (sec == MP_SEC_TLS && port && mp_port_is_starttls(port))
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->security.loc, NULL,
 		        "mobileconfig: implicit TLS on port %d is written as UseSSL true, which Apple Mail "
 		        "may take for STARTTLS", port);
 	kv_bool(b, 6, key, sec != MP_SEC_NONE);
@@ -490,20 +524,20 @@ static mailprof_status emit_mobileconfig(const mailprof_profile *p, const mailpr
 	for (size_t i = 0; i < p->naccounts; i++) {
 		const mp_account *a = &p->accounts[i];
 		if (!a->nincoming || !a->noutgoing) {
-			mp_diag(d, MAILPROF_INFO, "lossy", &a->loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->loc, NULL,
 			        "mobileconfig: a mail payload needs an incoming and an outgoing server; "
 			        "account %zu has %s: skipped", i + 1, a->nincoming ? "no outgoing" : "no incoming");
 			continue;
 		}
 		if (a->nincoming > 1 || a->noutgoing > 1)
-			mp_diag(d, MAILPROF_INFO, "lossy", &a->loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->loc, NULL,
 			        "mobileconfig: one incoming and one outgoing server per payload; the first of "
 			        "each is written (%zu incoming, %zu outgoing)", a->nincoming, a->noutgoing);
 		if (a->pop_leave_on_server.set || a->pop_leave_days.set)
-			mp_diag(d, MAILPROF_INFO, "lossy", &a->loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->loc, NULL,
 			        "mobileconfig: POP options (leave messages on server, days) have no key: not written");
 		if (a->ndomains || a->provider_id.v || a->provider_short_name.v)
-			mp_diag(d, MAILPROF_INFO, "lossy", &a->loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->loc, NULL,
 			        "mobileconfig: provider id, short name and domains have no key: not written");
 		const mp_server *in = &a->incoming[0], *o = &a->outgoing[0];
 		mp_buf body = {0};

@@ -34,17 +34,17 @@ static const char *auth_word(const mp_server *s, mailprof_diags *d)
 	case MP_AUTH_NTLM: return "ntlm";
 	case MP_AUTH_GSSAPI: return "gssapi";
 	case MP_AUTH_OAUTH2:
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 		        "msmtp reads the OAuth2 token from `passwordeval`: the command that fetches it is "
 		        "not known and not written");
 		return "oauthbearer";
 	case MP_AUTH_CLIENT_CERT:
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 		        "client certificate: msmtp needs `tls_cert_file` and `tls_key_file`, which the "
 		        "profile does not name");
 		return "external";
 	case MP_AUTH_SMTP_AFTER_POP:
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 		        "SMTP after POP: msmtp cannot log in to POP first; fetch mail before sending");
 		return "off";
 	case MP_AUTH__COUNT: break;
@@ -61,7 +61,7 @@ static void emit_account(mp_buf *b, const mp_account *a, const mp_server *s, con
 	if (s->host.v)
 		kv(b, "host", s->host.v);
 	else
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
 		        "SMTP server without a host: msmtp's account is written without `host`");
 	if (s->port.set)
 		mp_buf_printf(b, "%-15s %d\n", "port", s->port.v);
@@ -71,7 +71,7 @@ static void emit_account(mp_buf *b, const mp_account *a, const mp_server *s, con
 		if (sec != MP_SEC_NONE)
 			kv(b, "tls_starttls", sec == MP_SEC_STARTTLS ? "on" : "off");
 	} else
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
 		        "the connection security is not given: msmtp's default (no TLS) applies");
 	const char *auth = auth_word(s, d);
 	kv(b, "auth", auth);
@@ -99,10 +99,10 @@ static mailprof_status emit_msmtp(const mailprof_profile *p, const mailprof_opti
 	for (size_t i = 0; i < p->naccounts; i++) {
 		const mp_account *a = &p->accounts[i];
 		if (a->nincoming)
-			mp_diag(d, MAILPROF_INFO, "lossy", &a->incoming[0].loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->incoming[0].loc, NULL,
 			        "msmtp only sends mail: the incoming servers are not written");
 		if (!a->noutgoing)
-			mp_diag(d, MAILPROF_INFO, "lossy", &a->loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->loc, NULL,
 			        "account without an outgoing server: nothing to write for msmtp");
 		for (size_t j = 0; j < a->noutgoing; j++) {
 			/* Account names are the address (what users pass to `msmtp -a`),

@@ -69,7 +69,7 @@ static const char *authenticators(const mp_server *s, mailprof_diags *d)
 	case MP_AUTH_PASSWORD_ENCRYPTED: return s->protocol == MP_PROTO_POP3 ? "apop:cram-md5" : "cram-md5";
 	case MP_AUTH_GSSAPI: return "gssapi";
 	case MP_AUTH_OAUTH2:
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 		        "NeoMutt gets OAuth2 tokens from an *_oauth_refresh_command: the command is not "
 		        "known and not written");
 		return "oauthbearer:xoauth2";
@@ -81,7 +81,7 @@ static const char *authenticators(const mp_server *s, mailprof_diags *d)
 	case MP_AUTH_NTLM:
 	case MP_AUTH_CLIENT_CERT:
 	case MP_AUTH_SMTP_AFTER_POP:
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 		        "NeoMutt cannot log in to %s with %s: its default authenticators are kept",
 		        mp_protocol_name(s->protocol), mp_auth_name(s->auth[0]));
 		return NULL;
@@ -104,7 +104,7 @@ static mailprof_status emit_neomutt(const mailprof_profile *p, const mailprof_op
 		return MAILPROF_OK;
 	const mp_account *a = &p->accounts[0];
 	for (size_t i = 1; i < p->naccounts; i++)
-		mp_diag(d, MAILPROF_INFO, "lossy", &p->accounts[i].loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &p->accounts[i].loc, NULL,
 		        "a muttrc holds one account here: account %zu is not written", i + 1);
 	if (a->email.v)
 		set(b, "from", a->email.v);
@@ -117,12 +117,12 @@ static mailprof_status emit_neomutt(const mailprof_profile *p, const mailprof_op
 		if (!*slot)
 			*slot = s;
 		else
-			mp_diag(d, MAILPROF_INFO, "lossy", &s->loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
 			        "NeoMutt uses one %s server: this one is not written",
 			        mp_protocol_name(s->protocol));
 	}
 	for (size_t j = 1; j < a->noutgoing; j++)
-		mp_diag(d, MAILPROF_INFO, "lossy", &a->outgoing[j].loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->outgoing[j].loc, NULL,
 		        "NeoMutt uses one SMTP server: this one is not written");
 	/* ssl_force_tls is global: turn it on only when every server uses TLS. */
 	bool all_tls = true, any = false;
@@ -135,7 +135,7 @@ static mailprof_status emit_neomutt(const mailprof_profile *p, const mailprof_op
 		if (!s->security.set || s->security.v == MP_SEC_NONE)
 			all_tls = false;
 		if (!s->security.set)
-			mp_diag(d, MAILPROF_INFO, "lossy", &s->loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
 			        "the connection security is not given: NeoMutt tries STARTTLS when offered");
 	}
 	if (any && all_tls)
@@ -170,7 +170,7 @@ static mailprof_status emit_neomutt(const mailprof_profile *p, const mailprof_op
 		if (a->pop_leave_on_server.set)
 			mp_buf_printf(b, "set pop_delete = %s\n", a->pop_leave_on_server.v ? "no" : "yes");
 		if (a->pop_leave_days.set)
-			mp_diag(d, MAILPROF_INFO, "lossy", &a->pop_leave_days.loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->pop_leave_days.loc, NULL,
 			        "NeoMutt cannot delete POP3 mail by age: the %d days are not written",
 			        a->pop_leave_days.v);
 	}
@@ -187,7 +187,7 @@ static mailprof_status emit_neomutt(const mailprof_profile *p, const mailprof_op
 		if (opt->include_secrets && smtp->password.v && uses_login(smtp))
 			set(b, "smtp_pass", smtp->password.v);
 		if (smtp->nauth && smtp->auth[0] == MP_AUTH_SMTP_AFTER_POP)
-			mp_diag(d, MAILPROF_INFO, "lossy", &smtp->auth_loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &smtp->auth_loc, NULL,
 			        "SMTP after POP: fetch mail before sending");
 	}
 	if (!opt->include_secrets)

@@ -8,28 +8,31 @@
 
 #include "notice/notice.h"
 
-/* Labels that only mail-setting notices carry; one is enough to bid. */
+/* Labels that only mail-setting notices carry; one is enough to bid.
+ * ASCII letters match in either case. */
 static const char *const sniff_words[] = {
 	"POPサーバ", "SMTPサーバ", "IMAPサーバ", "受信メールサーバ", "送信メールサーバ", "受信サーバ",
-	"送信サーバ", "メールアカウント", "ＰＯＰ", "ＳＭＴＰ", "Incoming mail server",
-	"Outgoing mail server", "Incoming server", "Outgoing server", "SMTP server", "POP3 server",
-	"IMAP server", "SMTP Server", "POP3 Server", "IMAP Server", "Incoming Mail Server",
-	"Outgoing Mail Server", "SMTP認証", "Incoming mail", "Outgoing mail", "受信メール", "送信メール",
-	"Incoming (POP", "Incoming (IMAP", "Outgoing (SMTP", "outgoing server", NULL};
+	"送信サーバ", "メールアカウント", "ＰＯＰ", "ＳＭＴＰ", "incoming mail", "outgoing mail",
+	"incoming server", "outgoing server", "smtp server", "pop3 server", "pop server", "imap server",
+	"mail server", "smtp host", "imap host", "SMTP認証", "受信メール", "送信メール", "incoming (pop",
+	"incoming (imap", "outgoing (smtp", NULL};
 
 static bool has_word(const char *buf, size_t len)
 {
-	/* memchr to the first byte, then memcmp: this runs on every file a
-	 * batch walks, XML included, so a memcmp at every offset is too slow. */
+	/* memchr to the first byte (in both cases), then compare: this runs on
+	 * every file a batch walks, XML included, so a compare at every offset
+	 * is too slow. */
 	for (const char *const *w = sniff_words; *w; w++) {
 		size_t k = strlen(*w);
-		for (const char *q = buf, *e = buf + len; k && (size_t)(e - q) >= k; q++) {
-			q = memchr(q, (*w)[0], (size_t)(e - q) - k + 1);
-			if (!q)
-				break;
-			if (memcmp(q, *w, k) == 0)
-				return true;
-		}
+		char c0 = (*w)[0], c1 = c0 >= 'a' && c0 <= 'z' ? (char)(c0 - 32) : c0;
+		for (int pass = 0; pass < (c0 == c1 ? 1 : 2); pass++)
+			for (const char *q = buf, *e = buf + len; k && (size_t)(e - q) >= k; q++) {
+				q = memchr(q, pass ? c1 : c0, (size_t)(e - q) - k + 1);
+				if (!q)
+					break;
+				if (mp_strncasecmp(q, *w, k) == 0)
+					return true;
+			}
 	}
 	return false;
 }

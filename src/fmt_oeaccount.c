@@ -170,11 +170,6 @@ static bool dword(const struct props *p, const char *name, int *out, mailprof_lo
 	return ok;
 }
 
-static bool is_starttls_port(int port)
-{
-	return port == 25 || port == 587 || port == 110 || port == 143;
-}
-
 static void read_server(const struct props *p, mp_account *a, mp_protocol proto, const char *pre,
                         const mp_server *incoming)
 {
@@ -197,7 +192,7 @@ static void read_server(const struct props *p, mp_account *a, mp_protocol proto,
 		/* One "requires SSL" flag; on the usual STARTTLS ports it means
 		 * STARTTLS, elsewhere implicit TLS (docs/formats.md). */
 		int port = s->port.set ? s->port.v : mp_default_port(proto, MP_SEC_NONE);
-		mp_int_set(&s->security, v ? (is_starttls_port(port) ? MP_SEC_STARTTLS : MP_SEC_TLS) : MP_SEC_NONE, &l);
+		mp_int_set(&s->security, v ? (mp_port_is_starttls(port) ? MP_SEC_STARTTLS : MP_SEC_TLS) : MP_SEC_NONE, &l);
 	}
 	snprintf(name, sizeof name, "%s_User_Name", pre);
 	char *user = sz(p, name, &l);
@@ -406,7 +401,7 @@ static bool wants_spa(const mp_server *s, mailprof_diags *d)
 			return false;
 	}
 	if (s->nauth)
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 		        "oeaccount: %s login '%s' cannot be expressed; written as a password login",
 		        mp_protocol_name(s->protocol), mp_auth_name(s->auth[0]));
 	return false;
@@ -442,13 +437,13 @@ static void emit_server(mp_buf *b, const char *pre, const mp_server *s, const mp
 			v = 1;
 		else {
 			if (s->auth[0] != MP_AUTH_PASSWORD_CLEARTEXT)
-				mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+				mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 				        "oeaccount: smtp login '%s' cannot be expressed; written as a password "
 				        "login (SMTP_Use_Sicily 3)", mp_auth_name(s->auth[0]));
 			v = 3;
 		}
 		if (s->nauth > 1 && v != 2)
-			mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 			        "oeaccount: only one smtp login method fits; '%s' kept, the others dropped",
 			        mp_auth_name(s->auth[0]));
 		put_dword(b, name, v);
@@ -462,16 +457,16 @@ static void emit_server(mp_buf *b, const char *pre, const mp_server *s, const mp
 		int port = s->port.set ? s->port.v : mp_default_port(s->protocol, (mp_security)s->security.v);
 		/* The flag is read back as STARTTLS on the usual STARTTLS ports and as
 		 * implicit TLS elsewhere: say so when that changes the meaning. */
-		if ((s->security.v == MP_SEC_STARTTLS && !is_starttls_port(port)) ||
-		    (s->security.v == MP_SEC_TLS && is_starttls_port(port)))
-			mp_diag(d, MAILPROF_INFO, "lossy", &s->security.loc, NULL,
+		if ((s->security.v == MP_SEC_STARTTLS && !mp_port_is_starttls(port)) ||
+		    (s->security.v == MP_SEC_TLS && mp_port_is_starttls(port)))
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->security.loc, NULL,
 			        "oeaccount: %s on port %d cannot be told apart from %s there; written as "
 			        "Secure_Connection 1", mp_security_name((mp_security)s->security.v), port,
 			        s->security.v == MP_SEC_TLS ? "starttls" : "tls");
 		put_dword(b, name, s->security.v != MP_SEC_NONE);
 	}
 	if (s->password.v)
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->password.loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->password.loc, NULL,
 		        "oeaccount: passwords are stored as Windows DPAPI blobs; the %s password is not "
 		        "written", mp_protocol_name(s->protocol));
 	snprintf(name, sizeof name, "%s_Prompt_for_Password", pre);
@@ -495,19 +490,19 @@ static mailprof_status emit_oeaccount(const mailprof_profile *p, const mailprof_
 		return MAILPROF_ERR_INVALID;
 	}
 	if (a->nincoming > 1)
-		mp_diag(d, MAILPROF_INFO, "lossy", &a->incoming[1].loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->incoming[1].loc, NULL,
 		        "oeaccount: one incoming server per account; %s %s is written, the others dropped",
 		        mp_protocol_name(in->protocol), in->host.v);
 	const mp_server *smtp = a->noutgoing ? &a->outgoing[0] : NULL;
 	if (a->noutgoing > 1)
-		mp_diag(d, MAILPROF_INFO, "lossy", &a->outgoing[1].loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->outgoing[1].loc, NULL,
 		        "oeaccount: one outgoing server per account; the first is written, the others dropped");
 	if (a->ndomains || a->provider_id.v || a->provider_short_name.v)
-		mp_diag(d, MAILPROF_INFO, "lossy", &a->loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->loc, NULL,
 		        "oeaccount: provider id, short name and domains have no place: not written");
 	bool pop = in->protocol == MP_PROTO_POP3;
 	if (!pop && (a->pop_leave_on_server.set || a->pop_leave_days.set))
-		mp_diag(d, MAILPROF_INFO, "lossy", &a->loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->loc, NULL,
 		        "oeaccount: POP options are not written for an IMAP account");
 	mp_buf b = {0};
 	mp_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"utf-16\" ?>\r\n<MessageAccount>\r\n");

@@ -28,7 +28,7 @@ static void lossy_auth(const mp_server *s, mailprof_diags *d)
 		return;
 	mp_auth a = s->auth[0];
 	if (a == MP_AUTH_GSSAPI || a == MP_AUTH_OAUTH2 || a == MP_AUTH_CLIENT_CERT)
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 		        "a .prf knows only password and SPA logins: %s is not written", mp_auth_name(a));
 }
 
@@ -90,18 +90,18 @@ static mailprof_status emit_prf(const mailprof_profile *p, const mailprof_option
 	for (size_t i = 0; i < p->naccounts; i++) {
 		const mp_account *a = &p->accounts[i];
 		if (!a->nincoming && !a->noutgoing) {
-			mp_diag(d, MAILPROF_INFO, "lossy", &a->loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->loc, NULL,
 			        "account without servers: not written");
 			continue;
 		}
 		const mp_server *in = a->nincoming ? &a->incoming[0] : NULL;
 		const mp_server *out = a->noutgoing ? &a->outgoing[0] : NULL;
 		for (size_t j = 1; j < a->nincoming; j++)
-			mp_diag(d, MAILPROF_INFO, "lossy", &a->incoming[j].loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->incoming[j].loc, NULL,
 			        "an Outlook internet account has one incoming server: this %s server is not "
 			        "written", mp_protocol_name(a->incoming[j].protocol));
 		for (size_t j = 1; j < a->noutgoing; j++)
-			mp_diag(d, MAILPROF_INFO, "lossy", &a->outgoing[j].loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->outgoing[j].loc, NULL,
 			        "an Outlook internet account has one SMTP server: this one is not written");
 		mp_buf_printf(b, "[Account%zu]\nUniqueService=No\n", ++n);
 		kv(b, "AccountName", a->email.v ? a->email.v : in && in->host.v ? in->host.v : "Mail");
@@ -127,7 +127,7 @@ static mailprof_status emit_prf(const mailprof_profile *p, const mailprof_option
 			if (in->security.set) {
 				mp_buf_printf(b, "%sUseSSL=%d\n", P, in->security.v == MP_SEC_TLS);
 				if (in->security.v == MP_SEC_STARTTLS)
-					mp_diag(d, MAILPROF_INFO, "lossy", &in->security.loc, NULL,
+					mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &in->security.loc, NULL,
 					        "a .prf has no STARTTLS setting for %s: written as no SSL; choose "
 					        "STARTTLS in Outlook's account settings after the import", P);
 			}
@@ -141,12 +141,12 @@ static mailprof_status emit_prf(const mailprof_profile *p, const mailprof_option
 				mp_buf_printf(b, "LeaveOnServer=%d\n",
 				              a->pop_leave_on_server.set ? a->pop_leave_on_server.v != 0 : 1);
 				if (a->pop_leave_days.set)
-					mp_diag(d, MAILPROF_INFO, "lossy", &a->pop_leave_days.loc, NULL,
+					mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->pop_leave_days.loc, NULL,
 					        "the .prf LeaveOnServer bit field for a number of days is not "
 					        "documented: the %d days are not written", a->pop_leave_days.v);
 			}
 			if (opt->include_secrets && in->password.v)
-				mp_diag(d, MAILPROF_INFO, "lossy", &in->password.loc, NULL,
+				mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &in->password.loc, NULL,
 				        "a .prf cannot carry passwords: Outlook asks for it");
 		}
 		if (out) {
@@ -171,7 +171,7 @@ static mailprof_status emit_prf(const mailprof_profile *p, const mailprof_option
 				mp_buf_printf(b, "SMTPSecureConnection=%d\n",
 				              out->security.v == MP_SEC_TLS ? 1 : out->security.v == MP_SEC_STARTTLS ? 2 : 0);
 			if (opt->include_secrets && out->password.v)
-				mp_diag(d, MAILPROF_INFO, "lossy", &out->password.loc, NULL,
+				mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &out->password.loc, NULL,
 				        "a .prf cannot carry passwords: Outlook asks for it");
 		}
 		mp_buf_puts(b, "ConnectionType=0\nServerTimeOut=60\n\n");

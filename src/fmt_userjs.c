@@ -53,7 +53,7 @@ static int auth_method(const mp_server *s, mailprof_diags *d)
 	case MP_AUTH_CLIENT_CERT: return 7;
 	case MP_AUTH_OAUTH2: return 10;
 	case MP_AUTH_SMTP_AFTER_POP:
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->auth_loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->auth_loc, NULL,
 		        "Thunderbird has no SMTP-after-POP setting: authMethod none is written");
 		return 1;
 	case MP_AUTH__COUNT: break;
@@ -82,7 +82,7 @@ static void server_common(mp_buf *b, const char *pfx, const mp_server *s, bool s
 	}
 #undef P
 	if (opt->include_secrets && s->password.v)
-		mp_diag(d, MAILPROF_INFO, "lossy", &s->password.loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->password.loc, NULL,
 		        "Thunderbird keeps passwords in its login manager, not in prefs: the password is "
 		        "not written");
 }
@@ -110,13 +110,13 @@ static mailprof_status emit_userjs(const mailprof_profile *p, const mailprof_opt
 				pref_s(b, name, a->email.v);
 		}
 		if (!a->nincoming) {
-			mp_diag(d, MAILPROF_INFO, "lossy", &a->loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->loc, NULL,
 			        "account without an incoming server: Thunderbird needs one, only its SMTP "
 			        "servers are written");
 			continue;
 		}
 		for (size_t j = 1; j < a->nincoming; j++)
-			mp_diag(d, MAILPROF_INFO, "lossy", &a->incoming[j].loc, NULL,
+			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->incoming[j].loc, NULL,
 			        "a Thunderbird account has one incoming server: this %s server is not written",
 			        mp_protocol_name(a->incoming[j].protocol));
 		const mp_server *s = &a->incoming[0];

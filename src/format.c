@@ -1,10 +1,10 @@
-/* The format table (generated from formats.def) and the public parse/emit
- * entry points that dispatch through it. */
+/* The format table (generated from formats.def), parsing and emitting
+ * through it. mailprof_parse (parse.c) adds the read stage's scans and the
+ * input-scope rules. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
 #include "format.h"
 
 #define MP_FORMAT(id) extern const struct mp_format mp_format_##id;
@@ -109,12 +109,18 @@ const char *mailprof_format_detect(const char *buf, size_t len, const char *path
 	return best ? best->name : NULL;
 }
 
-mailprof_status mailprof_parse(mailprof_profile *p, const char *buf, size_t len, const char *path,
-                               const char *format, const mailprof_options *opt, mailprof_diags *d)
+mailprof_status mp_format_parse(mailprof_profile *p, const char *buf, size_t len, const char *path,
+                                const char *format, const mailprof_options *opt, mailprof_diags *d,
+                                bool *read)
 {
+	*read = false;
 	static const mailprof_options none;
 	const char *file = mp_profile_file(p, path ? path : "-");
 	mailprof_loc at = {file, 0, 0};
+	if (len > mp_max_input(opt)) {
+		mp_diag_too_large(d, file, mp_max_input(opt));
+		return MAILPROF_ERR_IO;
+	}
 	if (!format)
 		format = mailprof_format_detect(buf, len, path);
 	if (!format) {
@@ -122,10 +128,6 @@ mailprof_status mailprof_parse(mailprof_profile *p, const char *buf, size_t len,
 		        "name the format with --from (see `mailprof formats`)",
 		        "cannot tell which profile format this is");
 		return MAILPROF_ERR_FORMAT;
-	}
-	if (len > mp_max_input(opt)) {
-		mp_diag_too_large(d, file, mp_max_input(opt));
-		return MAILPROF_ERR_IO;
 	}
 	const struct mp_format *f = mp_format_find(format);
 	if (!f) {
@@ -137,29 +139,8 @@ mailprof_status mailprof_parse(mailprof_profile *p, const char *buf, size_t len,
 		        "format '%s' can be written but not read", f->name);
 		return MAILPROF_ERR_UNSUPPORTED;
 	}
-	mailprof_status st = f->parse(p, buf, len, file, opt ? opt : &none, d);
-	mp_suppress_scan(p, buf, len, file);
-	return st;
-}
-
-mailprof_status mailprof_parse_file(mailprof_profile *p, const char *path, const char *format,
-                                    const mailprof_options *opt, mailprof_diags *d)
-{
-	char *buf;
-	size_t len;
-	int err = mp_read_file(path, mp_max_input(opt), &buf, &len);
-	if (err == EFBIG) {
-		mp_diag_too_large(d, mp_profile_file(p, path), mp_max_input(opt));
-		return MAILPROF_ERR_IO;
-	}
-	if (err) {
-		mailprof_loc at = {mp_profile_file(p, path), 0, 0};
-		mp_diag(d, MAILPROF_ERROR, "io", &at, NULL, "cannot read: %s", strerror(err));
-		return MAILPROF_ERR_IO;
-	}
-	mailprof_status st = mailprof_parse(p, buf, len, path, format, opt, d);
-	free(buf);
-	return st;
+	*read = true;
+	return f->parse(p, buf, len, file, opt ? opt : &none, d);
 }
 
 mailprof_status mailprof_emit(const mailprof_profile *p, const char *format,
@@ -252,7 +233,7 @@ const mp_account *mp_emit_first_account(const mailprof_profile *p, const char *w
 		return NULL;
 	}
 	if (p->naccounts > 1)
-		mp_diag(d, MAILPROF_INFO, "lossy", &p->accounts[1].loc, NULL,
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &p->accounts[1].loc, NULL,
 		        "%s; only the first of %zu is written", why, p->naccounts);
 	return &p->accounts[0];
 }

@@ -27,6 +27,11 @@ struct mp_format {
 };
 
 const struct mp_format *mp_format_find(const char *name_or_alias);
+/* mailprof_parse's reader part: detect the format when NULL, dispatch.
+ * *read tells whether a reader ran (false: no format, or write-only). */
+mailprof_status mp_format_parse(mailprof_profile *p, const char *buf, size_t len, const char *path,
+                                const char *format, const mailprof_options *opt, mailprof_diags *d,
+                                bool *read);
 const struct mp_format *mp_format_at(size_t i);
 
 /* For emitters of one-account formats: the first account, with an info

@@ -78,6 +78,17 @@ void mp_vdiag(mailprof_diags *d, mailprof_severity sev, const char *id, const ch
 void mp_diag_rule(mailprof_diags *d, const mailprof_rule_info *r, mailprof_severity sev,
                   const mailprof_loc *loc, const char *fmt, ...) MP_PRINTF(5, 6);
 
+/* A change to the account data, reported by the code that makes it: an
+ * emitter dropping or approximating a value its format cannot hold
+ * (MP_LOSSY, rule MP037 "lossy"), or mailprof_fix changing one (MP_FIXED,
+ * rule MP046). The one way both are reported. */
+enum mp_change { MP_LOSSY, MP_FIXED };
+void mp_diag_change(mailprof_diags *d, enum mp_change what, mailprof_severity sev,
+                    const mailprof_loc *loc, const char *fix, const char *fmt, ...) MP_PRINTF(6, 7);
+
+/* Index of a finding code of codes.def (case-insensitive), or -1. */
+int mp_code_index(const char *id);
+
 /* Keep only the findings for which keep() is true; keep() may also change
  * a finding (its severity) in place. */
 void mp_diags_filter(mailprof_diags *d, bool (*keep)(mailprof_diag *g, void *u), void *u);

@@ -50,7 +50,27 @@ void mailprof_profile_free(mailprof_profile *p)
 	for (size_t i = 0; i < p->ndoc_ids; i++)
 		free(p->doc_ids[i].value);
 	free(p->doc_ids);
+	for (size_t i = 0; i < p->nuuid_marks; i++)
+		free(p->uuid_marks[i].value);
+	free(p->uuid_marks);
 	free(p);
+}
+
+void mp_profile_uuid_mark(mailprof_profile *p, const char *value, size_t len,
+                          const mailprof_loc *loc)
+{
+	p->uuid_marks = mp_xgrow(p->uuid_marks, p->nuuid_marks, sizeof *p->uuid_marks);
+	mp_uuid_mark *m = &p->uuid_marks[p->nuuid_marks++];
+	m->value = NULL;
+	m->len = 0;
+	if (value) {
+		m->value = mp_xmalloc(len + 1);
+		memcpy(m->value, value, len);
+		m->value[len] = '\0';
+		m->len = len;
+	}
+	m->loc = *loc;
+	m->loc.file = mp_profile_file(p, loc->file);
 }
 
 void mp_profile_doc_id(mailprof_profile *p, const char *kind, const char *value,
@@ -194,6 +214,12 @@ bool mp_server_uses_password(const mp_server *s)
 	return mp_server_has_auth(s, MP_AUTH_PASSWORD_CLEARTEXT) ||
 	       mp_server_has_auth(s, MP_AUTH_PASSWORD_ENCRYPTED) ||
 	       mp_server_has_auth(s, MP_AUTH_NTLM);
+}
+
+bool mp_server_logs_in(const mp_server *s)
+{
+	return mp_server_uses_password(s) || mp_server_has_auth(s, MP_AUTH_OAUTH2) ||
+	       mp_server_has_auth(s, MP_AUTH_GSSAPI) || mp_server_has_auth(s, MP_AUTH_CLIENT_CERT);
 }
 
 static const char *const proto_names[] = {[MP_PROTO_IMAP] = "imap", [MP_PROTO_POP3] = "pop3",
@@ -381,4 +407,14 @@ void mp_account_copy(mailprof_profile *dst, const mp_account *src)
 	int_copy(dst, &a->pop_leave_on_server, &src->pop_leave_on_server);
 	a->from_notice = src->from_notice;
 	int_copy(dst, &a->pop_leave_days, &src->pop_leave_days);
+}
+
+bool mp_port_is_implicit_tls(int port)
+{
+	return port == 465 || port == 993 || port == 995;
+}
+
+bool mp_port_is_starttls(int port)
+{
+	return port == 25 || port == 110 || port == 143 || port == 587;
 }

@@ -92,11 +92,22 @@ typedef struct {
 	mailprof_loc loc;
 } mp_doc_id;
 
+/* A PayloadUUID key of an XML plist as its text shows it (mobileconfig),
+ * recorded by the reader before the XML is parsed, so MP035 can check the
+ * UUIDs even of a document that is not well-formed. */
+typedef struct {
+	char *value;      /* the bytes up to the next '<' (NUL added); NULL: no <string> follows */
+	size_t len;
+	mailprof_loc loc; /* the key's line */
+} mp_uuid_mark;
+
 struct mailprof_profile {
 	mp_suppression *supp;
 	size_t nsupp;
 	mp_doc_id *doc_ids;
 	size_t ndoc_ids;
+	mp_uuid_mark *uuid_marks;
+	size_t nuuid_marks;
 	mp_account *accounts;
 	size_t naccounts;
 	/* File names referenced by mailprof_loc.file; owned here. */
@@ -108,12 +119,12 @@ struct mailprof_profile {
 void mp_profile_doc_id(mailprof_profile *p, const char *kind, const char *value,
                        const mailprof_loc *loc);
 
+/* Record a PayloadUUID key (value NULL when no string follows; len bytes). */
+void mp_profile_uuid_mark(mailprof_profile *p, const char *value, size_t len,
+                          const mailprof_loc *loc);
+
 /* Intern a file name so locations can point at it for the profile's life. */
 const char *mp_profile_file(mailprof_profile *p, const char *path);
-
-/* Record the suppression markers in an input text (any format: the scan is
- * textual, by line). Called by mailprof_parse. */
-void mp_suppress_scan(mailprof_profile *p, const char *buf, size_t len, const char *file);
 
 mp_account *mp_account_add(mailprof_profile *p);
 mp_server *mp_server_add(mp_account *a, mp_protocol proto); /* incoming or outgoing by proto */
@@ -134,6 +145,9 @@ bool mp_server_add_auth(mp_server *s, mp_auth a);
 bool mp_server_has_auth(const mp_server *s, mp_auth a);
 /* True when the server logs in with a password (cleartext or challenge). */
 bool mp_server_uses_password(const mp_server *s);
+/* True when the server identifies the user at all (password, OAuth2,
+ * Kerberos or a client certificate). */
+bool mp_server_logs_in(const mp_server *s);
 
 /* Names used by every format that spells them the model's way (INI, JSON). */
 const char *mp_protocol_name(mp_protocol p);
@@ -142,6 +156,10 @@ const char *mp_security_name(mp_security s);
 bool mp_security_parse(const char *s, mp_security *out);
 const char *mp_auth_name(mp_auth a);
 bool mp_auth_parse(const char *s, mp_auth *out);
+/* Port facts: the implicit-TLS ports (465, 993, 995) and the ports that
+ * start in plain text and upgrade with STARTTLS (25, 110, 143, 587). */
+bool mp_port_is_implicit_tls(int port);
+bool mp_port_is_starttls(int port);
 /* Well-known port for protocol and security (e.g. IMAP+TLS = 993). */
 int mp_default_port(mp_protocol p, mp_security s);
 

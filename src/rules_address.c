@@ -4,55 +4,16 @@
 
 #include "check.h"
 
-static bool atext(unsigned char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-	       (ch && strchr("!#$%&'*+-/=?^_`{|}~", ch));
-}
-
 /* Checkable address: set, and not a template placeholder. */
 static const char *address(const mp_account *a)
 {
 	return a->email.v && !mp_has_placeholder(a->email.v) ? a->email.v : NULL;
 }
 
-static const char *addr_problem(const char *e)
-{
-	const char *at = strrchr(e, '@');
-	if (!at)
-		return "it has no '@'";
-	if (at == e)
-		return "the part before '@' is empty";
-	if (!at[1])
-		return "the domain after '@' is empty";
-	if ((size_t)(at - e) > 64)
-		return "the part before '@' is longer than 64 octets";
-	if (strlen(at + 1) > 255)
-		return "the domain is longer than 255 octets";
-	for (const char *p = e; p < at; p++) {
-		unsigned char ch = (unsigned char)*p;
-		/* Dots are MP028's, non-ASCII MP029's. */
-		if (ch != '.' && ch < 0x80 && !atext(ch))
-			return ch == '@' ? "it has more than one '@'" : "the part before '@' has a character "
-			                                                  "that needs quoting";
-	}
-	bool non_ascii = false;
-	for (const unsigned char *p = (const unsigned char *)at + 1; *p; p++)
-		non_ascii |= *p >= 0x80;
-	if (non_ascii)
-		return NULL; /* an IDN domain: MP029 */
-	const char *why = mp_host_problem(at + 1);
-	if (why)
-		return why;
-	if (!strchr(at + 1, '.'))
-		return "the domain has no dot";
-	return NULL;
-}
-
 static void run_address_syntax(const mp_rule_ctx *c, const mp_account *a)
 {
 	const char *e = address(a);
-	const char *why = e ? addr_problem(e) : NULL;
+	const char *why = e ? mp_address_problem(e) : NULL;
 	if (why) {
 		mailprof_loc l = a->email.loc.line ? a->email.loc : a->loc;
 		mp_report(c, &l, "invalid e-mail address '%s': %s", e, why);
@@ -66,7 +27,8 @@ const struct mp_rule mp_rule_address_syntax = {
 	 "letters, digits and !#$%&'*+-/=?^_`{|}~ separated by dots unless quoted, the domain a "
 	 "host name of at most 255 octets. Clients and servers reject anything else. Sources: RFC "
 	 "5322 section 3.4.1, RFC 5321 section 4.5.3.1."},
-	run_address_syntax,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_address_syntax},
 };
 
 static void run_address_dots(const mp_rule_ctx *c, const mp_account *a)
@@ -91,7 +53,8 @@ const struct mp_rule mp_rule_address_dots = {
 	 "An unquoted local part is a dot-atom: no leading, trailing or consecutive dots. Old "
 	 "Japanese mobile carriers issued such addresses (taro..yamada.@docomo.ne.jp) and many "
 	 "servers and clients reject them. Source: RFC 5322 section 3.2.3 (dot-atom)."},
-	run_address_dots,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_address_dots},
 };
 
 static void run_address_non_ascii(const mp_rule_ctx *c, const mp_account *a)
@@ -114,5 +77,6 @@ const struct mp_rule mp_rule_address_non_ascii = {
 	 "Internationalised addresses need SMTPUTF8 on every server that relays the message, and "
 	 "the receiving clients must display them; mail to or from them bounces elsewhere. Sources: "
 	 "RFC 6531, RFC 6532."},
-	run_address_non_ascii,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_address_non_ascii},
 };

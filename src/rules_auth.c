@@ -28,7 +28,8 @@ const struct mp_rule mp_rule_weak_auth = {
 	 "offered and falls back badly. Over TLS a plain password login is the safer choice. "
 	 "Sources: autoconfig draft (legacy values deprecated), RFC 6331 (DIGEST-MD5 historic), "
 	 "Thunderbird readFromXML."},
-	run_weak_auth,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_weak_auth},
 };
 
 static bool real_login(const mp_server *s)
@@ -60,7 +61,8 @@ const struct mp_rule mp_rule_legacy_sender_auth = {
 	 "SMTP-AUTH; they break on mobile networks and behind shared NAT, and a client may pick them "
 	 "over the real login. Sources: RFC 6409 section 4.3, autoconfig draft, JENS SpinNet notice "
 	 "(2006)."},
-	run_legacy_sender_auth,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_legacy_sender_auth},
 };
 
 static void oauth_one(const mp_rule_ctx *c, const mp_server *s)
@@ -88,5 +90,33 @@ const struct mp_rule mp_rule_oauth2_only = {
 	 "only method is OAuth2 when it has no OAuth configuration for the host, and most other "
 	 "clients cannot use it at all. Source: Thunderbird readAuthentication (\"Lacking OAuth2 "
 	 "config\")."},
-	run_oauth2_only,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_oauth2_only},
+};
+
+static void run_submission_no_auth(const mp_rule_ctx *c, const mp_account *a)
+{
+	for (size_t i = 0; i < a->noutgoing; i++) {
+		const mp_server *s = &a->outgoing[i];
+		/* Port 25 has its own rule (MP001). */
+		if ((s->port.set && s->port.v == 25) || mp_server_logs_in(s))
+			continue;
+		mailprof_loc l = mp_server_val_loc(s, s->nauth ? &s->auth_loc : &s->port.loc);
+		mp_report(c, &l, "SMTP server %s without authentication: %s",
+		          s->host.v ? s->host.v : "(no host)",
+		          mp_server_has_auth(s, MP_AUTH_SMTP_AFTER_POP) ? "SMTP-after-POP is not SMTP-AUTH"
+		          : mp_server_has_auth(s, MP_AUTH_CLIENT_IP)    ? "it only works from the provider's own network"
+		                                                        : "submission servers require SMTP-AUTH");
+	}
+}
+
+const struct mp_rule mp_rule_smtp_submission_no_auth = {
+	{"MP041", "smtp-submission-no-auth", MAILPROF_ERROR, "SMTP submission without authentication",
+	 "turn on SMTP-AUTH (password-cleartext over TLS, or oauth2)",
+	 "The submission service (587, 465) requires the client to authenticate before it accepts "
+	 "mail (RFC 6409 section 4.3); providers refuse unauthenticated submission to stop spam. A "
+	 "profile with no SMTP authentication, SMTP-after-POP or client-IP trust fails outside the "
+	 "provider's own network. Sources: RFC 6409, RFC 4954."},
+	MP_SCOPE_ACCOUNT,
+	{.account = run_submission_no_auth},
 };

@@ -4,86 +4,10 @@
 
 #include "check.h"
 
-/* U+3000, U+3002, U+FF01..U+FF5E, U+FF61 in UTF-8: typed with an IME. */
-static bool has_fullwidth(const char *h)
-{
-	for (const unsigned char *p = (const unsigned char *)h; *p; p++) {
-		if (p[0] == 0xE3 && p[1] == 0x80 && (p[2] == 0x80 || p[2] == 0x82))
-			return true;
-		if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x81 && p[2] <= 0xBF)
-			return true;
-		if (p[0] == 0xEF && p[1] == 0xBD && p[2] >= 0x80 && p[2] <= 0xA1)
-			return true;
-	}
-	return false;
-}
-
-static bool has_non_ascii(const char *h)
-{
-	for (const unsigned char *p = (const unsigned char *)h; *p; p++)
-		if (*p >= 0x80)
-			return true;
-	return false;
-}
-
-static bool looks_like_url(const char *h)
-{
-	return strstr(h, "://") || strchr(h, '/') || strchr(h, '@') || strchr(h, '?');
-}
-
-/* Why h is not a valid host name, or NULL. Placeholders count as one label
- * character each, since the client substitutes them. */
-const char *mp_host_problem(const char *h)
-{
-	if (!*h)
-		return "it is empty";
-	size_t total = 0, label = 0;
-	char prev = '.';
-	for (const char *p = h; *p; p++) {
-		char ch = *p;
-		if (ch == '%') {
-			const char *e = strchr(p + 1, '%');
-			if (e && e > p + 1) {
-				p = e;
-				label++, total++;
-				prev = 'a';
-				continue;
-			}
-		}
-		if (ch == ' ' || ch == '\t')
-			return "it contains white space";
-		if (ch == '.') {
-			if (prev == '.')
-				return p == h ? "it starts with a dot" : "it has an empty label (two dots)";
-			if (prev == '-')
-				return "a label ends with '-'";
-			label = 0;
-		} else if (ch == '-') {
-			if (prev == '.')
-				return "a label starts with '-'";
-			label++;
-		} else if ((unsigned char)ch >= 0x80) {
-			return "it contains non-ASCII characters (use the xn-- form)";
-		} else if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'))) {
-			return ch == '_' ? "it contains '_'" : "it contains a character other than letters, digits, '-' and '.'";
-		} else
-			label++;
-		if (label > 63)
-			return "a label is longer than 63 characters";
-		total++;
-		prev = ch;
-	}
-	if (prev == '-')
-		return "it ends with '-'";
-	if (total > 253)
-		return "it is longer than 253 characters";
-	return NULL;
-}
-
 static void syntax_one(const mp_rule_ctx *c, const mp_server *s)
 {
 	const char *h = s->host.v;
-	if (!h || has_fullwidth(h) || looks_like_url(h) || has_non_ascii(h) || mp_host_is_ip(h) ||
+	if (!h || mp_has_fullwidth(h) || mp_looks_like_url(h) || mp_has_non_ascii(h) || mp_host_is_ip(h) ||
 	    mp_template_token(h))
 		return; /* unset, or MP021 / MP023 / MP022 / MP024 / MP032 say it better */
 	const char *why = mp_host_problem(h);
@@ -105,12 +29,13 @@ const struct mp_rule mp_rule_host_syntax = {
 	 "ending with a hyphen, 253 characters at most. Spaces, underscores, empty labels and "
 	 "non-ASCII characters make every client fail the lookup. Sources: RFC 1123 section 2.1, RFC "
 	 "952; Thunderbird isLegalHostName."},
-	run_host_syntax,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_host_syntax},
 };
 
 static void fullwidth_one(const mp_rule_ctx *c, const mp_server *s)
 {
-	if (s->host.v && has_fullwidth(s->host.v)) {
+	if (s->host.v && mp_has_fullwidth(s->host.v)) {
 		mailprof_loc l = mp_server_val_loc(s, &s->host.loc);
 		mp_report(c, &l, "host name '%s' contains full-width characters", s->host.v);
 	}
@@ -128,13 +53,14 @@ const struct mp_rule mp_rule_host_fullwidth = {
 	 "full-width forms (ｍａｉｌ．ｅｘａｍｐｌｅ．ｊｐ), the ideographic full stop or space. They "
 	 "look right but resolve to nothing. Width-mapping them to ASCII is safe. Sources: RFC 5895 "
 	 "section 2, RFC 5891."},
-	run_host_fullwidth,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_host_fullwidth},
 };
 
 static void url_one(const mp_rule_ctx *c, const mp_server *s)
 {
 	const char *h = s->host.v;
-	if (h && !has_fullwidth(h) && looks_like_url(h)) {
+	if (h && !mp_has_fullwidth(h) && mp_looks_like_url(h)) {
 		mailprof_loc l = mp_server_val_loc(s, &s->host.loc);
 		mp_report(c, &l, "host '%s' is a URL or address, not a server name", h);
 	}
@@ -151,5 +77,189 @@ const struct mp_rule mp_rule_host_is_url = {
 	 "A mail server setting takes a bare host name. A web-mail or portal URL (https://..., "
 	 "/webmail) or an e-mail address in the host field is a common mistake when copying from a "
 	 "provider's letter. Source: Thunderbird hostname sanitizer; provider notices."},
-	run_host_is_url,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_host_is_url},
+};
+
+static void idn_one(const mp_rule_ctx *c, const mp_server *s)
+{
+	const char *h = s->host.v;
+	if (!h)
+		return;
+	/* Full-width forms are MP021's. */
+	if (!mp_has_non_ascii(h) || mp_has_fullwidth(h))
+		return;
+	mailprof_loc l = mp_server_val_loc(s, &s->host.loc);
+	mp_report(c, &l, "host name '%s' is non-ASCII: write it as its xn-- A-label", h);
+}
+
+static void run_host_idn(const mp_rule_ctx *c, const mp_account *a)
+{
+	mp_each_server(c, a, idn_one);
+}
+
+const struct mp_rule mp_rule_host_idn = {
+	{"MP022", "host-idn", MAILPROF_WARNING, "non-ASCII host name",
+	 "write the internationalised name as its A-label (xn--...)",
+	 "DNS looks up A-labels. An internationalised host name must be converted (IDNA2008) before "
+	 "lookup, and several mail clients, Thunderbird among them, do not convert host names "
+	 "typed into server settings. Look-alike characters in a host are also a phishing risk the "
+	 "autoconfig draft warns about. Sources: RFC 5890, RFC 5891; Thunderbird bug 235312."},
+	MP_SCOPE_ACCOUNT,
+	{.account = run_host_idn},
+};
+
+static bool is_private_ip(const char *h)
+{
+	if (h[0] == '[' || strchr(h, ':'))
+		return strstr(h, "::1") || mp_strncasecmp(h, "fe80", 4) == 0 || mp_strncasecmp(h, "[fe80", 5) == 0 ||
+		       mp_strncasecmp(h, "fd", 2) == 0 || mp_strncasecmp(h, "[fd", 3) == 0;
+	unsigned a = 0, b = 0;
+	const char *p = h;
+	while (*p >= '0' && *p <= '9')
+		a = a * 10 + (unsigned)(*p++ - '0');
+	if (*p == '.')
+		p++;
+	while (*p >= '0' && *p <= '9')
+		b = b * 10 + (unsigned)(*p++ - '0');
+	return a == 10 || a == 127 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168) ||
+	       (a == 169 && b == 254) || (a == 100 && b >= 64 && b <= 127);
+}
+
+static void ip_one(const mp_rule_ctx *c, const mp_server *s)
+{
+	const char *h = s->host.v;
+	if (!h)
+		return;
+	bool local = mp_strcasecmp(h, "localhost") == 0 || mp_str_ends_with(h, ".local") ||
+	             mp_str_ends_with(h, ".localdomain");
+	if (!local && !mp_host_is_ip(h))
+		return;
+	mailprof_loc l = mp_server_val_loc(s, &s->host.loc);
+	if (local || is_private_ip(h))
+		mp_report(c, &l, "host '%s' is a private or local address: unreachable from other networks", h);
+	else
+		mp_report(c, &l, "host '%s' is an IP address: certificates rarely cover it", h);
+}
+
+static void run_host_ip(const mp_rule_ctx *c, const mp_account *a)
+{
+	mp_each_server(c, a, ip_one);
+}
+
+const struct mp_rule mp_rule_host_ip = {
+	{"MP024", "host-ip", MAILPROF_WARNING, "IP address or local name as host",
+	 "use the server's DNS name, the one its certificate is issued for",
+	 "TLS clients check the certificate against the host they were given; certificates are "
+	 "issued for DNS names and rarely cover IP addresses, so TLS fails or the user learns to "
+	 "accept warnings. Private (RFC 1918), loopback, link-local and .local addresses only work "
+	 "inside one network. Sources: RFC 8314 section 5.3, RFC 1918, RFC 6762; Thunderbird "
+	 "isLegalLocalIPAddress."},
+	MP_SCOPE_ACCOUNT,
+	{.account = run_host_ip},
+};
+
+static bool first_label_is(const char *h, const char *const *names)
+{
+	const char *dot = strchr(h, '.');
+	if (!dot)
+		return false;
+	size_t n = (size_t)(dot - h);
+	for (; *names; names++)
+		if (strlen(*names) == n && mp_strncasecmp(*names, h, n) == 0)
+			return true;
+	return false;
+}
+
+static void role_one(const mp_rule_ctx *c, const mp_server *s)
+{
+	static const char *const imap[] = {"imap", "imaps", "imap4", NULL};
+	static const char *const pop[] = {"pop", "pops", "pop3", "pop3s", NULL};
+	static const char *const smtp[] = {"smtp", "smtps", "submission", NULL};
+	const char *h = s->host.v;
+	if (!h)
+		return;
+	const char *seems = NULL;
+	if (s->protocol == MP_PROTO_SMTP)
+		seems = first_label_is(h, imap) ? "IMAP" : first_label_is(h, pop) ? "POP3" : NULL;
+	else if (s->protocol == MP_PROTO_IMAP)
+		seems = first_label_is(h, smtp) ? "SMTP" : first_label_is(h, pop) ? "POP3" : NULL;
+	else
+		seems = first_label_is(h, smtp) ? "SMTP" : first_label_is(h, imap) ? "IMAP" : NULL;
+	if (!seems)
+		return;
+	mailprof_loc l = mp_server_val_loc(s, &s->host.loc);
+	mp_report(c, &l, "%s server host '%s' is named like a %s server", mp_protocol_name(s->protocol),
+	          h, seems);
+}
+
+static void run_host_role(const mp_rule_ctx *c, const mp_account *a)
+{
+	mp_each_server(c, a, role_one);
+}
+
+const struct mp_rule mp_rule_host_role = {
+	{"MP025", "host-role-mismatch", MAILPROF_WARNING, "host named for another service",
+	 "check the provider's values: the SMTP host is usually smtp.*, IMAP imap.*, POP3 pop.*",
+	 "A server whose name says another service (an SMTP server at imap.example.net) is most "
+	 "often a copy-paste error between fields. Some providers do run every service on one "
+	 "name; suppress the finding then. Source: modoboa issue 4141 (outgoingServer = "
+	 "imap.example.net)."},
+	MP_SCOPE_ACCOUNT,
+	{.account = run_host_role},
+};
+
+/* Is host under domain dom, or under a trusted hosting domain? */
+static bool host_related(const char *host, const char *dom)
+{
+	const char *rh = mp_registrable(host), *rd = mp_registrable(dom);
+	return mp_strcasecmp(rh, rd) == 0;
+}
+
+static bool trusted(const mp_rule_ctx *c, const char *host)
+{
+	for (size_t i = 0; c->cfg && i < c->cfg->ntrusted; i++) {
+		const char *t = c->cfg->trusted[i];
+		size_t hl = strlen(host), tl = strlen(t);
+		if (mp_strcasecmp(host, t) == 0 ||
+		    (hl > tl && host[hl - tl - 1] == '.' && mp_strcasecmp(host + hl - tl, t) == 0))
+			return true;
+	}
+	return false;
+}
+
+static void run_host_foreign(const mp_rule_ctx *c, const mp_account *a)
+{
+	const char *at = a->email.v ? strrchr(a->email.v, '@') : NULL;
+	const char *edom = at && !mp_has_placeholder(at) ? at + 1 : NULL;
+	if (!edom && !a->ndomains)
+		return;
+	for (size_t k = 0; k < a->nincoming + a->noutgoing; k++) {
+		const mp_server *s = k < a->nincoming ? &a->incoming[k] : &a->outgoing[k - a->nincoming];
+		const char *h = s->host.v;
+		if (!h || mp_has_placeholder(h) || mp_host_is_ip(h) || mp_host_problem(h) || trusted(c, h))
+			continue;
+		bool ok = (edom && host_related(h, edom)) ||
+		          (a->provider_id.v && host_related(h, a->provider_id.v));
+		for (size_t i = 0; !ok && i < a->ndomains; i++)
+			ok = a->domains[i].v && host_related(h, a->domains[i].v);
+		if (ok)
+			continue;
+		mailprof_loc l = mp_server_val_loc(s, &s->host.loc);
+		mp_report(c, &l, "server %s is not under the address domain %s: check that the provider runs it",
+		          h, edom ? edom : a->domains[0].v ? a->domains[0].v : "(none)");
+	}
+}
+
+const struct mp_rule mp_rule_host_foreign = {
+	{"MP026", "host-foreign-domain", MAILPROF_INFO, "server outside the address domain",
+	 "confirm the hosting provider, then list its domain under [hosting] trusted in .mailprof.ini",
+	 "A server whose registrable domain differs from the e-mail domain (and from every domain "
+	 "the profile serves, and from the provider's own ID domain) may be a legitimate hosting provider or a hijacked configuration. The "
+	 "autoconfig draft requires that such ownership be validated. Trusted hosting domains are "
+	 "configured in .mailprof.ini. The registrable domain is approximated (last two labels, or "
+	 "three under co.jp-style second levels) without the Public Suffix List. Sources: "
+	 "draft-ietf-mailmaint-autoconfig; Thunderbird ISPDB review rules."},
+	MP_SCOPE_ACCOUNT,
+	{.account = run_host_foreign},
 };

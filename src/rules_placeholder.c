@@ -6,22 +6,6 @@
 
 #include "check.h"
 
-bool mp_template_token(const char *s)
-{
-	/* A label like PRIMARY_HOSTNAME or YOURDOMAIN: shell/installer templates. */
-	for (const char *l = s; l && *l; l = strchr(l, '.') ? strchr(l, '.') + 1 : NULL) {
-		size_t n = strcspn(l, ".");
-		bool upper = n > 0, underscore = false;
-		for (size_t i = 0; i < n; i++) {
-			upper &= (l[i] >= 'A' && l[i] <= 'Z') || l[i] == '_' || (l[i] >= '0' && l[i] <= '9');
-			underscore |= l[i] == '_';
-		}
-		if (upper && (underscore || (n > 4 && strncmp(l, "YOUR", 4) == 0)))
-			return true;
-	}
-	return false;
-}
-
 /* A template syntax no mail client expands, or NULL. */
 static const char *foreign_template(const char *s)
 {
@@ -64,7 +48,8 @@ const struct mp_rule mp_rule_placeholder_unexpanded = {
 	 "one is published unrendered, clients try to connect to a host literally called "
 	 "{{domain}}. Only Thunderbird's four %NAME% placeholders are expanded by a client. "
 	 "Sources: sys4/automx issue 46; IKEv2-setup issue 62."},
-	run_placeholder_unexpanded,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_placeholder_unexpanded},
 };
 
 static bool known_placeholder(const char *name, size_t n)
@@ -114,5 +99,6 @@ const struct mp_rule mp_rule_placeholder_unknown = {
 	 "stays in the value and the login fails. Formats without placeholders (Apple profiles, "
 	 ".oeaccount) expand none: their emitters report that as a lossy conversion. Source: "
 	 "Thunderbird readFromXML / sanitize placeholders."},
-	run_placeholder_unknown,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_placeholder_unknown},
 };

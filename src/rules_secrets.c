@@ -31,7 +31,8 @@ const struct mp_rule mp_rule_password_stored = {
 	 "--include-secrets (file mode 0600). Not reported for provider notices: a letter gives "
 	 "the user the password to type. Sources: Apple com.apple.mail.managed schema, "
 	 "automx2 documentation."},
-	run_password_stored,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_password_stored},
 };
 
 static void swapped_one(const mp_rule_ctx *c, const mp_server *s)
@@ -62,5 +63,6 @@ const struct mp_rule mp_rule_username_suspect = {
 	 "Notice letters list the user ID and the password next to each other, and they are easily "
 	 "swapped or merged when copied. A user name equal to the password, or with spaces, is "
 	 "almost never right. Source: mailprof heuristic from provider notice letters."},
-	run_username_suspect,
+	MP_SCOPE_ACCOUNT,
+	{.account = run_username_suspect},
 };

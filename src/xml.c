@@ -85,6 +85,11 @@ static void init_libxml(void)
 	tls_ready = pthread_key_create(&tls_key, tls_free) == 0;
 }
 
+void mp_xml_init(void)
+{
+	pthread_once(&init_once, init_libxml);
+}
+
 /* The process's last thread (main, in a serial run) never runs the key's
  * destructor: free its contexts at exit so leak checkers see none. */
 __attribute__((destructor)) static void tls_free_main(void)
@@ -130,7 +135,7 @@ static void on_error(void *ctx, xmlErrorPtr e)
 
 xmlDocPtr mp_xml_read(const char *buf, size_t len, const char *path, mailprof_diags *d)
 {
-	pthread_once(&init_once, init_libxml);
+	mp_xml_init();
 	if (len > (size_t)0x7fffffff) {
 		mailprof_loc loc = {path, 0, 0};
 		mp_diag(d, MAILPROF_ERROR, "xml-syntax", &loc, NULL, "file too large for an XML profile");
@@ -243,7 +248,7 @@ static xmlSchemaPtr get_schema(const char *name)
 int mp_xml_validate(xmlDocPtr doc, const char *schema, const char *path, mailprof_severity sev,
                     mailprof_diags *d)
 {
-	pthread_once(&init_once, init_libxml);
+	mp_xml_init();
 	xmlSchemaPtr s = get_schema(schema);
 	if (!s)
 		return -1;

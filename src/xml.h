@@ -8,6 +8,10 @@
 
 #include "model.h"
 
+/* libxml2 set up for safe reading (parser initialised, external entities
+ * refused); once per process, on first use or from mailprof_global_init(). */
+void mp_xml_init(void);
+
 /* Parse buf; syntax errors become findings (id "xml-syntax") with line and
  * column. Returns NULL when the document is not well-formed. */
 xmlDocPtr mp_xml_read(const char *buf, size_t len, const char *path, mailprof_diags *d);

@@ -504,18 +504,12 @@ Test(rules, lossy_findings_follow_config)
 	mailprof_profile_free(p);
 }
 
-/* Optional: the ISPDB run recorded in docs/ci.md still matches (needs the
- * shared corpus, which is not part of the project: skipped without it). */
+/* The ISPDB run recorded in docs/ci.md still matches (on the ISPDB copy in
+ * bench/corpus, part of the repository). */
 Test(corpus, ispdb_counts_match_docs)
 {
-	const char *dirs[] = {"../shared/corpus/ispdb", "/work/shared/corpus/ispdb"}, *ISPDB = NULL;
-	for (size_t i = 0; i < 2 && !ISPDB; i++)
-		if (access(dirs[i], R_OK) == 0)
-			ISPDB = dirs[i];
-	if (!ISPDB) {
-		cr_skip_test("SKIPPED: ISPDB corpus not found (../shared/corpus/ispdb); recorded run not re-checked");
-		return;
-	}
+	const char *ISPDB = "bench/corpus/ispdb";
+	cr_assert_eq(access(ISPDB, R_OK), 0, "%s missing: run the tests from the top of the repository", ISPDB);
 	char cmd[400], *out = NULL;
 	snprintf(cmd, sizeof cmd, "%s check --no-config %s/*.xml 2>/dev/null | grep -o '\\[[A-Za-z0-9-]*\\]$' | sort | uniq -c",
 	         t_mailprof(), ISPDB);

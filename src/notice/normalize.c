@@ -53,6 +53,40 @@ static unsigned fold_cp(unsigned cp)
 	}
 }
 
+/* Markdown emphasis and code around a value ("**imap.example.com**",
+ * "`993`") is markup, not part of the value: the markers go, columns stay
+ * with the characters they point at. Only a pair around one token counts,
+ * so masks ("********") and footnote marks ("*1") stay. */
+static void drop_emphasis(mp_buf *b, int *col)
+{
+	static const char *const marks[] = {"**", "__", "`"};
+	char *s = b->s;
+	for (size_t i = 0; s && i < b->len; i++) {
+		if (i && !strchr(" |:(", s[i - 1]))
+			continue;
+		for (size_t m = 0; m < MP_COUNT(marks); m++) {
+			size_t k = strlen(marks[m]);
+			if (i + k >= b->len || memcmp(s + i, marks[m], k) != 0 || !isalnum((unsigned char)s[i + k]))
+				continue;
+			size_t j = i + k;
+			while (j < b->len && s[j] != ' ' && s[j] != '|' && memcmp(s + j, marks[m], k) != 0)
+				j++;
+			if (j + k > b->len || memcmp(s + j, marks[m], k) != 0 || !isalnum((unsigned char)s[j - 1]) ||
+			    (j + k < b->len && !strchr(" |.,;:)", s[j + k])))
+				continue;
+			/* drop the closing marker, then the opening one */
+			memmove(s + j, s + j + k, b->len - j - k);
+			memmove(col + j, col + j + k, (b->len - j - k) * sizeof *col);
+			b->len -= k;
+			memmove(s + i, s + i + k, b->len - i - k);
+			memmove(col + i, col + i + k, (b->len - i - k) * sizeof *col);
+			b->len -= k;
+			s[b->len] = '\0';
+			break;
+		}
+	}
+}
+
 /* A table rule such as +----+----+ or |-----|: nothing but borders. */
 static bool is_rule(const char *s, size_t n)
 {
@@ -183,6 +217,7 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 	if (!b.s)
 		mp_buf_add(&b, "", 0);
 	b.s[b.len] = '\0';
+	drop_emphasis(&b, col);
 	if (is_rule(b.s, b.len))
 		b.len = 0, b.s[0] = '\0';
 	col[b.len] = c;

@@ -1,10 +1,10 @@
 #!/bin/sh
-# Seed inputs for the fuzzer: every sample, once with the "detect" selector
+# Seed inputs for the fuzzer: every sample and every crash regression, once with the "detect" selector
 # byte (0) in front, so the fuzzer starts from real files of every format.
 set -e
 out=$1
 mkdir -p "$out"
-find samples templates -type f ! -name '*.md' ! -name 'LICENSE*' | sort | while read -r f; do
+find samples templates tests/fuzz/regressions -type f ! -name '*.md' ! -name 'LICENSE*' | sort | while read -r f; do
 	name=$(printf '%s' "$f" | tr '/' '_')
 	{ printf '\000'; cat "$f"; } >"$out/$name"
 done

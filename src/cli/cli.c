@@ -1,0 +1,454 @@
+/* The mailprof command: option parsing and one function per command. The
+ * library never prints; the command does, through the public API only. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch.h"
+#include "cli.h"
+#include "config.h"
+#include "out.h"
+#include "pipeline.h"
+#include "report.h"
+
+static const char *const prog = "mailprof";
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+	        "usage: %s COMMAND [OPTIONS]\n"
+	        "\n"
+	        "commands:\n"
+	        "  convert [--from F] --to T [-o OUT] [--check] [--fix] [FILE|-]\n"
+	        "                          read a profile or provider notice, write another format\n"
+	        "  check [--format text|json|sarif|github|junit|baseline] [--fail-on error|warning|info]\n"
+	        "        [--config FILE|--no-config] [--enable ID] [--disable ID] [--baseline FILE] FILE...\n"
+	        "                          report problems in mail settings (.mailprof.ini is\n"
+	        "                          looked up from the working directory upward);\n"
+	        "                          with --fix -o OUT [--to T]: write the safely fixed profile\n"
+	        "  check|convert ... DIR... [-j N] [--quiet]\n"
+	        "                          folders are walked (sorted), files picked by content;\n"
+	        "                          convert then needs -o OUTDIR (--force, --dry-run)\n"
+	        "  formats                 list formats and what can be read and written\n"
+	        "  rules                   list the checker's rules\n"
+	        "  explain ID              print the documentation of a rule or finding code\n"
+	        "\n"
+	        "common options:\n"
+	        "  --from F                input format (default: detected from content, then name)\n"
+	        "  --include-secrets       write passwords into the output (file mode 0600)\n"
+	        "  --encoding E            notices: input encoding (default: detected)\n"
+	        "  --template FILE|DIR     notices: parse (or render) with a template\n"
+	        "  --identifier ID         mobileconfig: PayloadIdentifier prefix\n"
+	        "  -h, --help              this text\n"
+	        "  --version               print the version\n"
+	        "\n"
+	        "exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error or\n"
+	        "unreadable/unparseable input.\n",
+	        prog);
+}
+
+static int parse_severity(const char *s)
+{
+	if (strcmp(s, "error") == 0)
+		return MAILPROF_ERROR;
+	if (strcmp(s, "warning") == 0)
+		return MAILPROF_WARNING;
+	if (strcmp(s, "info") == 0)
+		return MAILPROF_INFO;
+	return -1;
+}
+
+enum {
+	OPT_FROM = 256, OPT_TO, OPT_FORMAT, OPT_FAIL_ON, OPT_SECRETS, OPT_ENCODING, OPT_TEMPLATE,
+	OPT_IDENTIFIER, OPT_CHECK, OPT_FORCE, OPT_VERSION, OPT_CONFIG, OPT_ENABLE, OPT_DISABLE,
+	OPT_BASELINE, OPT_NO_CONFIG, OPT_FIX, OPT_DRY_RUN
+};
+
+static const struct option long_opts[] = {
+	{"from", required_argument, NULL, OPT_FROM},
+	{"to", required_argument, NULL, OPT_TO},
+	{"output", required_argument, NULL, 'o'},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"fail-on", required_argument, NULL, OPT_FAIL_ON},
+	{"include-secrets", no_argument, NULL, OPT_SECRETS},
+	{"encoding", required_argument, NULL, OPT_ENCODING},
+	{"template", required_argument, NULL, OPT_TEMPLATE},
+	{"identifier", required_argument, NULL, OPT_IDENTIFIER},
+	{"check", no_argument, NULL, OPT_CHECK},
+	{"force", no_argument, NULL, OPT_FORCE},
+	{"config", required_argument, NULL, OPT_CONFIG},
+	{"no-config", no_argument, NULL, OPT_NO_CONFIG},
+	{"enable", required_argument, NULL, OPT_ENABLE},
+	{"disable", required_argument, NULL, OPT_DISABLE},
+	{"baseline", required_argument, NULL, OPT_BASELINE},
+	{"fix", no_argument, NULL, OPT_FIX},
+	{"jobs", required_argument, NULL, 'j'},
+	{"quiet", no_argument, NULL, 'q'},
+	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{NULL, 0, NULL, 0},
+};
+
+struct args {
+	const char *from, *to, *out, *format;
+	int fail_on;
+	bool check, force, fail_on_set, fix;
+	long jobs;             /* batch: -j N, 0 = number of cores */
+	bool quiet, dry_run;   /* batch */
+	mailprof_options opt;
+	struct cli_check_opts copts;
+};
+
+/* Returns -1 to go on, else an exit code. */
+static int parse_args(int argc, char **argv, struct args *a)
+{
+	a->fail_on = MAILPROF_ERROR;
+	a->format = "text";
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "ho:j:q", long_opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_FROM: a->from = optarg; break;
+		case OPT_TO: a->to = optarg; break;
+		case 'o': a->out = optarg; break;
+		case OPT_FORMAT: a->format = optarg; break;
+		case OPT_FAIL_ON:
+			a->fail_on = parse_severity(optarg);
+			if (a->fail_on < 0) {
+				fprintf(stderr, "%s: --fail-on takes error, warning or info, not '%s'\n", prog, optarg);
+				return EXIT_USAGE;
+			}
+			a->fail_on_set = true;
+			break;
+		case 'j': {
+			char *end;
+			a->jobs = strtol(optarg, &end, 10);
+			if (*end || a->jobs < 1 || a->jobs > 1024) {
+				fprintf(stderr, "%s: -j takes a number of workers (1-1024), not '%s'\n", prog, optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		}
+		case 'q': a->quiet = true; break;
+		case OPT_DRY_RUN: a->dry_run = true; break;
+		case OPT_CONFIG: a->copts.config = optarg; break;
+		case OPT_NO_CONFIG: a->copts.no_config = true; break;
+		case OPT_BASELINE: a->copts.baseline = optarg; break;
+		case OPT_FIX: a->fix = true; break;
+		case OPT_ENABLE:
+		case OPT_DISABLE:
+			if (cli_check_opts_rule(&a->copts, optarg, c == OPT_ENABLE) != 0) {
+				fprintf(stderr, "%s: no rule '%s' (see `%s rules`)\n", prog, optarg, prog);
+				return EXIT_USAGE;
+			}
+			break;
+		case OPT_SECRETS: a->opt.include_secrets = 1; break;
+		case OPT_ENCODING: a->opt.encoding = optarg; break;
+		case OPT_TEMPLATE: a->opt.template_path = optarg; break;
+		case OPT_IDENTIFIER: a->opt.identifier = optarg; break;
+		case OPT_CHECK: a->check = true; break;
+		case OPT_FORCE: a->force = true; break;
+		case 'h': usage(stdout); return EXIT_CLEAN;
+		case OPT_VERSION: printf("mailprof %s\n", MAILPROF_VERSION); return EXIT_CLEAN;
+		default: usage(stderr); return EXIT_USAGE;
+		}
+	}
+	for (const char *f = a->from; f; f = NULL)
+		if (!mailprof_format_lookup(f) || !(mailprof_format_caps(f) & MAILPROF_CAN_PARSE)) {
+			fprintf(stderr, "%s: cannot read format '%s' (see `%s formats`)\n", prog, f, prog);
+			return EXIT_USAGE;
+		}
+	return -1;
+}
+
+/* Several inputs or a folder: one output per file under -o OUTDIR. */
+static int convert_batch(struct args *a, const char *to, char **in, size_t n)
+{
+	if (!a->out || strcmp(a->out, "-") == 0) {
+		fprintf(stderr, "%s convert: several inputs need -o OUTDIR\n", prog);
+		return EXIT_USAGE;
+	}
+	mailprof_check_config *cfg = NULL;
+	if (a->check && !(cfg = cli_check_config(&a->copts, a->fail_on_set ? a->fail_on : -1)))
+		return EXIT_USAGE;
+	struct cli_batch_opts bo = {
+		.pl = {.from = a->from, .opt = &a->opt, .fix = a->fix, .cfg = cfg, .to = to},
+		.jobs = a->jobs, .quiet = a->quiet, .dry_run = a->dry_run, .force = a->force,
+		.summary = true, .fail_on = cfg ? (int)mailprof_check_config_fail_on(cfg) : MAILPROF_ERROR,
+		.outdir = a->out,
+	};
+	int rc = cli_batch_run(&bo, in, n);
+	mailprof_check_config_free(cfg);
+	return rc;
+}
+
+/* convert: findings to stderr, sorted, before the output is written. */
+static void convert_report(struct cli_job *j, void *u)
+{
+	(void)u;
+	mailprof_diags_sort(j->d);
+	cli_print_diags(stderr, j->d, j->path);
+}
+
+/* convert: to -o OUT (whole or not at all), else to stdout. */
+static int convert_write(struct cli_job *j, void *u)
+{
+	const struct args *a = u;
+	if (!j->out)
+		return 0;
+	if (a->out && strcmp(a->out, "-") != 0)
+		return cli_write_atomic(a->out, j->out, j->out_len, a->opt.include_secrets != 0, true);
+	if (fwrite(j->out, 1, j->out_len, stdout) != j->out_len || fflush(stdout) != 0)
+		return errno ? errno : EIO;
+	return 0;
+}
+
+static int cmd_convert(int argc, char **argv)
+{
+	struct args a = {0};
+	int rc = parse_args(argc, argv, &a);
+	if (rc >= 0)
+		return rc;
+	if (!a.to) {
+		fprintf(stderr, "%s convert: --to is required (see `%s formats`)\n", prog, prog);
+		return EXIT_USAGE;
+	}
+	const char *to = mailprof_format_lookup(a.to);
+	if (!to || !(mailprof_format_caps(to) & MAILPROF_CAN_EMIT)) {
+		fprintf(stderr, "%s convert: cannot write format '%s' (see `%s formats`)\n", prog, a.to, prog);
+		return EXIT_USAGE;
+	}
+	if (cli_batch_wanted(argv + optind, (size_t)(argc - optind)))
+		return convert_batch(&a, to, argv + optind, (size_t)(argc - optind));
+	mailprof_check_config *cfg = NULL;
+	if (a.check && !(cfg = cli_check_config(&a.copts, a.fail_on_set ? a.fail_on : -1)))
+		return EXIT_USAGE;
+	struct cli_job j = {.path = optind < argc ? argv[optind] : "-"};
+	struct cli_pipeline pl = {.from = a.from, .opt = &a.opt, .fix = a.fix, .cfg = cfg, .to = to,
+	                          .report = convert_report, .write = convert_write, .u = &a};
+	cli_pipeline_run(&pl, &j);
+	rc = EXIT_CLEAN;
+	if (!j.parsed) {
+		fprintf(stderr, "%s: %s: %s\n", prog, j.path, mailprof_strerror(j.st));
+		rc = EXIT_USAGE;
+	} else if (j.st != MAILPROF_OK) {
+		fprintf(stderr, "%s: cannot write %s: %s\n", prog, to, mailprof_strerror(j.st));
+		rc = EXIT_USAGE;
+	} else if (j.werr) {
+		if (a.out && strcmp(a.out, "-") != 0)
+			fprintf(stderr, "%s: %s: %s\n", prog, a.out, strerror(j.werr));
+		else
+			fprintf(stderr, "%s: write error: %s\n", prog, strerror(j.werr));
+		rc = EXIT_USAGE;
+	} else if (cfg && mailprof_diags_worst(j.d) >= (int)mailprof_check_config_fail_on(cfg)) {
+		rc = EXIT_FINDINGS;
+	}
+	cli_job_clear(&j);
+	mailprof_check_config_free(cfg);
+	return rc;
+}
+
+/* check --fix: findings through the reporter, then the fixed profile to -o OUT. */
+struct fix_ctx {
+	const struct cli_reporter *rep;
+	const char *out;
+	bool secret;
+};
+
+static void fix_report(struct cli_job *j, void *u)
+{
+	const struct cli_reporter *rep = ((const struct fix_ctx *)u)->rep;
+	mailprof_diags_sort(j->d);
+	struct cli_file_result r = {j->path, j->st, j->d, mailprof_profile_account_count(j->p)};
+	struct cli_summary sum = {1, r.accounts, j->st != MAILPROF_OK, {0, 0, 0}};
+	for (size_t k = 0; k < mailprof_diags_count(j->d); k++)
+		sum.by_severity[mailprof_diags_get(j->d, k)->severity]++;
+	struct cli_report *rr = cli_report_begin(rep, stdout);
+	cli_report_file(rr, &r);
+	cli_report_end(rr, &sum);
+	fflush(stdout);
+}
+
+static int fix_write(struct cli_job *j, void *u)
+{
+	const struct fix_ctx *c = u;
+	return j->out ? cli_write_atomic(c->out, j->out, j->out_len, c->secret, true) : 0;
+}
+
+static int check_fix(const struct args *a, int nfiles, char **files, const struct cli_reporter *rep)
+{
+	if (nfiles != 1 || !a->out) {
+		fprintf(stderr, "%s check --fix: give one input and -o OUT for the fixed profile\n", prog);
+		return EXIT_USAGE;
+	}
+	const char *path = files[0];
+	/* Without --to, write the input's own format (by its name). */
+	const char *format = a->to ? a->to : a->from;
+	const char *to = format ? mailprof_format_lookup(format) : mailprof_format_detect("", 0, path);
+	if (!to || !(mailprof_format_caps(to) & MAILPROF_CAN_EMIT)) {
+		fprintf(stderr, "%s check --fix: cannot write %s; name a format with --to\n", prog,
+		        to ? to : "this input's format");
+		return EXIT_USAGE;
+	}
+	mailprof_check_config *cfg = cli_check_config(&a->copts, a->fail_on_set ? a->fail_on : -1);
+	if (!cfg)
+		return EXIT_USAGE;
+	/* Read by content and name (not --from, which names the output here). */
+	struct fix_ctx ctx = {rep, a->out, a->opt.include_secrets != 0};
+	struct cli_pipeline pl = {.opt = &a->opt, .fix = true, .cfg = cfg, .to = to,
+	                          .report = fix_report, .write = fix_write, .u = &ctx};
+	struct cli_job j = {.path = path};
+	cli_pipeline_run(&pl, &j);
+	int rc = EXIT_CLEAN;
+	if (j.st != MAILPROF_OK) {
+		fprintf(stderr, "%s: %s: %s\n", prog, path, mailprof_strerror(j.st));
+		rc = EXIT_USAGE;
+	} else if (j.werr) {
+		fprintf(stderr, "%s: %s: %s\n", prog, a->out, strerror(j.werr));
+		rc = EXIT_USAGE;
+	} else if (mailprof_diags_worst(j.d) >= (int)mailprof_check_config_fail_on(cfg)) {
+		rc = EXIT_FINDINGS;
+	}
+	cli_job_clear(&j);
+	mailprof_check_config_free(cfg);
+	return rc;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+	struct args a = {0};
+	int rc = parse_args(argc, argv, &a);
+	if (rc >= 0)
+		return rc;
+	const struct cli_reporter *rep = cli_reporter_find(a.format);
+	if (!rep) {
+		fprintf(stderr, "%s check: --format takes one of: %s; not '%s'\n", prog,
+		        cli_reporter_names(), a.format);
+		return EXIT_USAGE;
+	}
+	if (optind >= argc) {
+		fprintf(stderr, "%s check: name at least one file (or - for stdin)\n", prog);
+		return EXIT_USAGE;
+	}
+	if (a.fix)
+		return check_fix(&a, argc - optind, argv + optind, rep);
+	mailprof_check_config *cfg = cli_check_config(&a.copts, a.fail_on_set ? a.fail_on : -1);
+	if (!cfg)
+		return EXIT_USAGE;
+	a.fail_on = (int)mailprof_check_config_fail_on(cfg);
+	/* Files and folders, in input order; cross-file findings (duplicate
+	 * accounts) too. cli_batch.c */
+	char **in = argv + optind;
+	size_t n = (size_t)(argc - optind);
+	struct cli_batch_opts bo = {
+		.pl = {.from = a.from, .opt = &a.opt, .cfg = cfg},
+		.jobs = a.jobs, .quiet = a.quiet, .summary = cli_batch_wanted(in, n), .rep = rep,
+		.fail_on = a.fail_on,
+	};
+	rc = cli_batch_run(&bo, in, n);
+	mailprof_check_config_free(cfg);
+	return rc;
+}
+
+static int cmd_formats(void)
+{
+	printf("%-12s %-5s %-5s %s\n", "FORMAT", "READ", "WRITE", "DESCRIPTION");
+	for (size_t i = 0; mailprof_format_name(i); i++) {
+		const char *n = mailprof_format_name(i);
+		unsigned caps = mailprof_format_caps(n);
+		printf("%-12s %-5s %-5s %s\n", n, caps & MAILPROF_CAN_PARSE ? "yes" : "-",
+		       caps & MAILPROF_CAN_EMIT ? "yes" : "-", mailprof_format_summary(n));
+	}
+	return EXIT_CLEAN;
+}
+
+static void rules_markdown(FILE *f)
+{
+	fputs("# mailprof rules\n\n"
+	      "Generated by `mailprof rules --format markdown` from the rules table; "
+	      "`make check` fails when this file is stale (regenerate with `make docs`).\n\n"
+	      "| ID | Name | Severity | Summary |\n|---|---|---|---|\n", f);
+	for (size_t i = 0; i < mailprof_rule_count(); i++) {
+		const mailprof_rule_info *r = mailprof_rule_get(i);
+		fprintf(f, "| [%s](#%s) | %s | %s | %s |\n", r->id, r->id, r->name,
+		        mailprof_severity_name(r->severity), r->summary);
+	}
+	for (size_t i = 0; i < mailprof_rule_count(); i++) {
+		const mailprof_rule_info *r = mailprof_rule_get(i);
+		fprintf(f, "\n## %s\n\n**%s** (%s): %s\n\n%s\n\n*Fix:* %s\n", r->id, r->name,
+		        mailprof_severity_name(r->severity), r->summary, r->doc, r->fix);
+	}
+}
+
+static int cmd_rules(void)
+{
+	for (size_t i = 0; i < mailprof_rule_count(); i++) {
+		const mailprof_rule_info *r = mailprof_rule_get(i);
+		printf("%-6s %-8s %-28s %s\n", r->id, mailprof_severity_name(r->severity), r->name,
+		       r->summary);
+	}
+	return EXIT_CLEAN;
+}
+
+static int cmd_explain(int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: %s explain RULE-ID|CODE\n", prog);
+		return EXIT_USAGE;
+	}
+	const mailprof_rule_info *r = mailprof_rule_find(argv[1]);
+	if (!r) {
+		fprintf(stderr, "%s: no rule '%s' (see `%s rules`)\n", prog, argv[1], prog);
+		return EXIT_USAGE;
+	}
+	if (strcmp(r->id, r->name) == 0) /* a finding code, not a rule */
+		printf("%s (%s)\n%s\n\nFix: %s\n\n%s\n", r->id, mailprof_severity_name(r->severity),
+		       r->summary, r->fix, r->doc);
+	else
+		printf("%s %s (%s)\n%s\n\nFix: %s\n\n%s\n", r->id, r->name,
+		       mailprof_severity_name(r->severity), r->summary, r->fix, r->doc);
+	return EXIT_CLEAN;
+}
+
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} commands[] = {
+	{"convert", cmd_convert},
+	{"check", cmd_check},
+	{"explain", cmd_explain},
+};
+
+int cli_main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+		usage(stdout);
+		return EXIT_CLEAN;
+	}
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+		printf("mailprof %s\n", MAILPROF_VERSION);
+		return EXIT_CLEAN;
+	}
+	if (strcmp(cmd, "formats") == 0)
+		return cmd_formats();
+	if (strcmp(cmd, "rules") == 0) {
+		if (argc == 4 && strcmp(argv[2], "--format") == 0 && strcmp(argv[3], "markdown") == 0) {
+			rules_markdown(stdout);
+			return EXIT_CLEAN;
+		}
+		return cmd_rules();
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(cmd, commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "%s: unknown command '%s'\n\n", prog, cmd);
+	usage(stderr);
+	return EXIT_USAGE;
+}

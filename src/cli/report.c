@@ -1,0 +1,442 @@
+/* Reporters for `mailprof check --format`: text (gcc-style), json, sarif,
+ * github, junit and baseline. */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "out.h"
+#include "report.h"
+
+/* Where the rules are documented (SARIF helpUri). */
+#define DOCS_URI "https://github.com/mailprof/mailprof/blob/main/docs/rules.md"
+
+/* junit: CI readers (Jenkins, GitLab) take the run's totals from
+ * <testsuites>, which comes before the suites: they are spooled to a
+ * temporary file (not memory, so a batch of any size stays small; memory
+ * only when there is no temporary folder) and copied after the header. */
+struct junit {
+	FILE *spool;
+	bool in_mem; /* the spool is an open_memstream of mem */
+	char *mem;
+	size_t memlen;
+	size_t tests, failures, errors;
+};
+
+struct cli_report {
+	const struct cli_reporter *rep;
+	FILE *f;
+	size_t index;        /* files reported so far */
+	size_t results;      /* sarif: results written so far, for commas */
+	struct junit junit;
+};
+
+struct cli_reporter {
+	const char *name;
+	void (*begin)(struct cli_report *r);
+	void (*file)(struct cli_report *r, const struct cli_file_result *res);
+	void (*end)(struct cli_report *r, const struct cli_summary *s);
+};
+
+static void json_str(FILE *f, const char *s)
+{
+	if (!s) {
+		fputs("null", f);
+		return;
+	}
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", f);
+		else if (*p == '\t')
+			fputs("\\t", f);
+		else if (*p < 0x20)
+			fprintf(f, "\\u%04x", *p);
+		else
+			fputc(*p, f);
+	}
+	fputc('"', f);
+}
+
+/* ---- text ---- */
+
+static void text_begin(struct cli_report *rr)
+{
+	(void)rr;
+}
+
+static void text_file(struct cli_report *rr, const struct cli_file_result *r)
+{
+	cli_print_diags(rr->f, r->d, r->path);
+}
+
+static void text_end(struct cli_report *rr, const struct cli_summary *s)
+{
+	(void)rr, (void)s;
+}
+
+/* ---- json ---- */
+
+static void json_begin(struct cli_report *rr)
+{
+	FILE *f = rr->f;
+	fputs("{\"files\": [", f);
+}
+
+static void json_file(struct cli_report *rr, const struct cli_file_result *r)
+{
+	FILE *f = rr->f;
+	fputs(rr->index ? ",\n  {\"path\": " : "\n  {\"path\": ", f);
+	json_str(f, r->path);
+	fputs(", \"status\": ", f);
+	json_str(f, r->status == MAILPROF_OK ? "ok" : mailprof_strerror(r->status));
+	fprintf(f, ", \"accounts\": %zu,\n    \"findings\": [", r->accounts);
+	size_t n = mailprof_diags_count(r->d);
+	for (size_t i = 0; i < n; i++) {
+		const mailprof_diag *g = mailprof_diags_get(r->d, i);
+		fputs(i ? ",\n      {" : "\n      {", f);
+		fputs("\"rule\": ", f);
+		json_str(f, g->id);
+		fputs(", \"name\": ", f);
+		json_str(f, g->name);
+		fputs(", \"severity\": ", f);
+		json_str(f, mailprof_severity_name(g->severity));
+		fprintf(f, ", \"line\": %d, \"column\": %d, \"message\": ", g->loc.line, g->loc.column);
+		json_str(f, g->message);
+		fputs(", \"fix\": ", f);
+		json_str(f, g->fix);
+		fputc('}', f);
+	}
+	fputs(n ? "\n    ]}" : "]}", f);
+}
+
+static void json_end(struct cli_report *rr, const struct cli_summary *s)
+{
+	FILE *f = rr->f;
+	fprintf(f, "\n],\n\"summary\": {\"files\": %zu, \"accounts\": %zu, \"failures\": %zu, "
+	        "\"errors\": %zu, \"warnings\": %zu, \"infos\": %zu}}\n",
+	        s->files, s->accounts, s->failures, s->by_severity[MAILPROF_ERROR],
+	        s->by_severity[MAILPROF_WARNING], s->by_severity[MAILPROF_INFO]);
+}
+
+/* ---- sarif (2.1.0, for GitHub code scanning) ---- */
+
+static const char *sarif_level(mailprof_severity s)
+{
+	return s == MAILPROF_ERROR ? "error" : s == MAILPROF_WARNING ? "warning" : "note";
+}
+
+static void sarif_text(FILE *f, const char *key, const char *text)
+{
+	fprintf(f, "\"%s\": {\"text\": ", key);
+	json_str(f, text);
+	fputc('}', f);
+}
+
+/* artifactLocation.uri: a URI reference, so bytes outside the unreserved
+ * set and '/' are percent-encoded; absolute paths become file:// URIs. */
+static void sarif_uri(FILE *f, const char *path)
+{
+	fputc('"', f);
+	if (path[0] == '/')
+		fputs("file://", f);
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~/", *p))
+			fputc(*p, f);
+		else
+			fprintf(f, "%%%02X", *p);
+	}
+	fputc('"', f);
+}
+
+static void sarif_begin(struct cli_report *rr)
+{
+	FILE *f = rr->f;
+	fputs("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+	      "  \"version\": \"2.1.0\",\n  \"runs\": [{\n    \"tool\": {\"driver\": {\n"
+	      "      \"name\": \"mailprof\",\n      \"version\": \"" MAILPROF_VERSION "\",\n"
+	      "      \"informationUri\": \"" DOCS_URI "\",\n      \"rules\": [", f);
+	/* Every ID a finding can carry: the rules, then the other finding codes. */
+	size_t nrules = mailprof_rule_count(), n = nrules + mailprof_code_count();
+	for (size_t i = 0; i < n; i++) {
+		const mailprof_rule_info *r = i < nrules ? mailprof_rule_get(i) : mailprof_code_get(i - nrules);
+		fputs(i ? ",\n        {" : "\n        {", f);
+		fputs("\"id\": ", f);
+		json_str(f, r->id);
+		fputs(", \"name\": ", f);
+		json_str(f, r->name);
+		fputs(",\n         ", f);
+		sarif_text(f, "shortDescription", r->summary);
+		fputs(",\n         ", f);
+		sarif_text(f, "fullDescription", r->doc);
+		fputs(",\n         ", f);
+		sarif_text(f, "help", r->fix);
+		fprintf(f, ",\n         \"helpUri\": \"" DOCS_URI "#%s\",\n"
+		        "         \"defaultConfiguration\": {\"level\": \"%s\"}}",
+		        r->id, sarif_level(r->severity));
+	}
+	fputs("\n      ]}},\n    \"results\": [", f);
+}
+
+static void sarif_file(struct cli_report *rr, const struct cli_file_result *r)
+{
+	FILE *f = rr->f;
+	for (size_t i = 0; i < mailprof_diags_count(r->d); i++) {
+		const mailprof_diag *g = mailprof_diags_get(r->d, i);
+		fputs(rr->results++ ? ",\n      {" : "\n      {", f);
+		fputs("\"ruleId\": ", f);
+		json_str(f, g->id);
+		fprintf(f, ", \"level\": \"%s\", ", sarif_level(g->severity));
+		sarif_text(f, "message", g->message);
+		/* An alert needs a place: line 1 when the finding has none. */
+		fputs(",\n       \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", f);
+		sarif_uri(f, g->loc.file ? g->loc.file : r->path);
+		fprintf(f, "}, \"region\": {\"startLine\": %d", g->loc.line > 0 ? g->loc.line : 1);
+		if (g->loc.line > 0 && g->loc.column > 0)
+			fprintf(f, ", \"startColumn\": %d", g->loc.column);
+		fputs("}}}]}", f);
+	}
+}
+
+static void sarif_end(struct cli_report *rr, const struct cli_summary *s)
+{
+	(void)s;
+	fputs(rr->results ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n", rr->f);
+}
+
+/* ---- github (workflow commands) ---- */
+
+/* Escape per the runner: data %, CR, LF; properties also ':' and ','. */
+static void gh_escape(FILE *f, const char *s, bool property)
+{
+	for (; s && *s; s++) {
+		if (*s == '%')
+			fputs("%25", f);
+		else if (*s == '\r')
+			fputs("%0D", f);
+		else if (*s == '\n')
+			fputs("%0A", f);
+		else if (property && *s == ':')
+			fputs("%3A", f);
+		else if (property && *s == ',')
+			fputs("%2C", f);
+		else
+			fputc(*s, f);
+	}
+}
+
+static void gh_begin(struct cli_report *rr)
+{
+	(void)rr;
+}
+
+static void gh_file(struct cli_report *rr, const struct cli_file_result *r)
+{
+	FILE *f = rr->f;
+	static const char *const cmd[] = {"notice", "warning", "error"};
+	for (size_t i = 0; i < mailprof_diags_count(r->d); i++) {
+		const mailprof_diag *g = mailprof_diags_get(r->d, i);
+		fprintf(f, "::%s file=", cmd[g->severity]);
+		gh_escape(f, g->loc.file ? g->loc.file : r->path, true);
+		if (g->loc.line > 0)
+			fprintf(f, ",line=%d", g->loc.line);
+		if (g->loc.line > 0 && g->loc.column > 0)
+			fprintf(f, ",col=%d", g->loc.column);
+		fputs(",title=", f);
+		gh_escape(f, g->id, true);
+		if (g->name) {
+			fputc(' ', f);
+			gh_escape(f, g->name, true);
+		}
+		fputs("::", f);
+		gh_escape(f, g->message, false);
+		if (g->fix) {
+			fputs("%0Afix: ", f);
+			gh_escape(f, g->fix, false);
+		}
+		fputc('\n', f);
+	}
+}
+
+static void gh_end(struct cli_report *rr, const struct cli_summary *s)
+{
+	FILE *f = rr->f;
+	/* The runner shows only 10 annotations per type per step: say how many. */
+	fprintf(f, "mailprof: %zu files, %zu errors, %zu warnings, %zu notes\n", s->files,
+	        s->by_severity[MAILPROF_ERROR], s->by_severity[MAILPROF_WARNING], s->by_severity[MAILPROF_INFO]);
+}
+
+/* ---- junit: one testsuite per file, one testcase per finding ---- */
+
+static void xml_str(FILE *f, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '&': fputs("&amp;", f); break;
+		case '"': fputs("&quot;", f); break;
+		case '\n': fputs("&#10;", f); break;
+		default:
+			if ((unsigned char)*s >= 0x20 || *s == '\t')
+				fputc(*s, f);
+		}
+	}
+}
+
+static void junit_begin(struct cli_report *rr)
+{
+	struct junit *j = &rr->junit;
+	j->spool = tmpfile();
+	j->in_mem = !j->spool;
+	if (!j->spool && !(j->spool = open_memstream(&j->mem, &j->memlen)))
+		abort();
+}
+
+static void junit_file(struct cli_report *rr, const struct cli_file_result *r)
+{
+	struct junit *j = &rr->junit;
+	FILE *f = j->spool;
+	size_t n = mailprof_diags_count(r->d), fails = 0;
+	for (size_t i = 0; i < n; i++)
+		fails += mailprof_diags_get(r->d, i)->severity >= MAILPROF_WARNING;
+	bool broken = r->status != MAILPROF_OK;
+	size_t tests = broken || !n ? 1 : n;
+	j->tests += tests;
+	j->failures += broken ? 0 : fails;
+	j->errors += broken;
+	fputs("  <testsuite name=\"", f);
+	xml_str(f, r->path);
+	fprintf(f, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%d\" skipped=\"0\">\n",
+	        tests, broken ? 0 : fails, broken ? 1 : 0);
+	if (broken) {
+		fputs("    <testcase classname=\"", f);
+		xml_str(f, r->path);
+		fputs("\" name=\"parse\"><error message=\"", f);
+		xml_str(f, mailprof_strerror(r->status));
+		fputs("\"/></testcase>\n", f);
+	} else if (!n) {
+		fputs("    <testcase classname=\"", f);
+		xml_str(f, r->path);
+		fputs("\" name=\"check\"/>\n", f);
+	}
+	for (size_t i = 0; !broken && i < n; i++) {
+		const mailprof_diag *g = mailprof_diags_get(r->d, i);
+		fputs("    <testcase classname=\"", f);
+		xml_str(f, r->path);
+		fprintf(f, "\" name=\"%s line %d\"", g->id, g->loc.line);
+		if (g->severity == MAILPROF_INFO) {
+			fputs("><system-out>", f);
+			xml_str(f, g->message);
+			fputs("</system-out></testcase>\n", f);
+			continue;
+		}
+		fputs("><failure type=\"", f);
+		fputs(mailprof_severity_name(g->severity), f);
+		fputs("\" message=\"", f);
+		xml_str(f, g->message);
+		fputs("\">", f);
+		xml_str(f, g->fix);
+		fputs("</failure></testcase>\n", f);
+	}
+	fputs("  </testsuite>\n", f);
+}
+
+static void junit_end(struct cli_report *rr, const struct cli_summary *s)
+{
+	(void)s;
+	struct junit *j = &rr->junit;
+	FILE *f = rr->f;
+	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"mailprof\" "
+	        "tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
+	        j->tests, j->failures, j->errors);
+	if (j->in_mem) {
+		fclose(j->spool); /* sets mem and memlen */
+		fwrite(j->mem, 1, j->memlen, f);
+		free(j->mem);
+		j->mem = NULL;
+	} else {
+		rewind(j->spool);
+		char buf[65536];
+		for (size_t n; (n = fread(buf, 1, sizeof buf, j->spool)) > 0;)
+			fwrite(buf, 1, n, f);
+		fclose(j->spool);
+	}
+	j->spool = NULL;
+	fputs("</testsuites>\n", f);
+}
+
+/* ---- baseline: the findings as keys, to ignore them later ---- */
+
+static void baseline_begin(struct cli_report *rr)
+{
+	fputs("# mailprof baseline: known findings, ignored by --baseline\n", rr->f);
+}
+
+static void baseline_file(struct cli_report *rr, const struct cli_file_result *r)
+{
+	for (size_t i = 0; i < mailprof_diags_count(r->d); i++) {
+		char *k = mailprof_diag_key(mailprof_diags_get(r->d, i));
+		fprintf(rr->f, "%s\n", k);
+		free(k);
+	}
+}
+
+static void baseline_end(struct cli_report *rr, const struct cli_summary *s)
+{
+	(void)rr, (void)s;
+}
+
+static const struct cli_reporter reporters[] = {
+	{"text", text_begin, text_file, text_end},
+	{"json", json_begin, json_file, json_end},
+	{"sarif", sarif_begin, sarif_file, sarif_end},
+	{"github", gh_begin, gh_file, gh_end},
+	{"junit", junit_begin, junit_file, junit_end},
+	{"baseline", baseline_begin, baseline_file, baseline_end},
+};
+
+const struct cli_reporter *cli_reporter_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof reporters / sizeof reporters[0]; i++)
+		if (strcmp(reporters[i].name, name) == 0)
+			return &reporters[i];
+	return NULL;
+}
+
+const char *cli_reporter_names(void)
+{
+	static char names[256];
+	if (!names[0])
+		for (size_t i = 0; i < sizeof reporters / sizeof reporters[0]; i++) {
+			if (i)
+				strcat(names, " ");
+			strcat(names, reporters[i].name);
+		}
+	return names;
+}
+
+struct cli_report *cli_report_begin(const struct cli_reporter *rep, FILE *f)
+{
+	struct cli_report *r = calloc(1, sizeof *r);
+	if (!r)
+		abort();
+	r->rep = rep;
+	r->f = f;
+	rep->begin(r);
+	return r;
+}
+
+void cli_report_file(struct cli_report *r, const struct cli_file_result *res)
+{
+	r->rep->file(r, res);
+	r->index++;
+}
+
+void cli_report_end(struct cli_report *r, const struct cli_summary *s)
+{
+	r->rep->end(r, s);
+	free(r);
+}

@@ -1,0 +1,470 @@
+/* Stage 6 of the reader (docs/notice-reader.md): filling drafts. A value
+ * that found its label goes into the account draft and the server its
+ * label, the context or the value itself names. */
+#include <stdarg.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reader.h"
+
+static struct dacc *new_acc(struct ex *x)
+{
+	x->acc = mp_xgrow(x->acc, x->nacc, sizeof *x->acc);
+	struct dacc *a = &x->acc[x->nacc++];
+	memset(a, 0, sizeof *a);
+	a->in_pref = -1;
+	a->method = -1;
+	for (int i = 0; i < S_N; i++) {
+		a->s[i].auth = -1;
+		a->s[i].sec.v = -1;
+	}
+	x->cur = -1;
+	return a;
+}
+
+static struct dacc *cur_acc(struct ex *x)
+{
+	return x->nacc ? &x->acc[x->nacc - 1] : new_acc(x);
+}
+
+mailprof_loc nr_loc_at(const struct ex *x, const mp_nline *l, size_t off)
+{
+	mailprof_loc r = {x->path, l->line, mp_nline_col(l, off)};
+	return r;
+}
+
+MP_PRINTF(5, 6)
+void nr_info(struct ex *x, const mp_nline *l, size_t off, const char *fix, const char *msg, ...)
+{
+	mailprof_loc loc = nr_loc_at(x, l, off);
+	va_list ap;
+	va_start(ap, msg);
+	mp_vdiag(x->d, MAILPROF_INFO, "notice-unused", NULL, &loc, fix, msg, ap);
+	va_end(ap);
+}
+
+static int in_guess(const struct dacc *a, const char *host, size_t n)
+{
+	if (host && n >= 4 && mp_strncasecmp(host, "imap", 4) == 0)
+		return S_IMAP;
+	if (host && n >= 3 && mp_strncasecmp(host, "pop", 3) == 0)
+		return S_POP;
+	if (a->in_pref >= 0)
+		return a->in_pref;
+	if (a->s[S_IMAP].host.v && !a->s[S_POP].host.v)
+		return S_IMAP;
+	return S_POP;
+}
+
+static int server_for(struct ex *x, enum mp_nctx dir, const char *host, size_t n)
+{
+	struct dacc *a = cur_acc(x);
+	switch (dir) {
+	case NC_IMAP: return S_IMAP;
+	case NC_POP: return S_POP;
+	case NC_SMTP: return S_SMTP;
+	case NC_IN:
+		if (!host && (x->cur == S_IMAP || x->cur == S_POP))
+			return x->cur;
+		return in_guess(a, host, n);
+	default: return x->cur;
+	}
+}
+
+/* Direction of a label: its own words first, then the dictionary's, then
+ * the heading context. */
+enum mp_nctx nr_label_dir(struct ex *x, const char *label, size_t ln, enum mp_nctx entry)
+{
+	enum mp_nctx w = mp_notice_words_ctx(label, ln);
+	if (w == NC_WEB)
+		w = NC_NONE;
+	/* An SMTP label naming POP ("POP認証と同じ") stays SMTP unless it says incoming. */
+	if (w != NC_NONE && !(entry == NC_SMTP && (w == NC_IN || w == NC_POP || w == NC_IMAP) &&
+	                      !nr_has(label, ln, "受信") && !nr_has(label, ln, "incoming")))
+		return w;
+	if (entry != NC_NONE && entry != NC_ANY)
+		return entry;
+	if (entry == NC_ANY && x->ctx == NC_NONE)
+		return NC_ANY;
+	return x->ctx == NC_WEB ? NC_NONE : x->ctx;
+}
+
+/* What footnote N says about security: "暗号化(POP over SSL/TLS)" is
+ * implicit TLS; anything else (or no note) says nothing. */
+static int note_sec(const struct ex *x, int mark)
+{
+	const char *t = mark > 0 && mark < 10 ? x->notes[mark] : NULL;
+	if (!t)
+		return -1;
+	size_t n = strlen(t);
+	if (nr_has(t, n, "over ssl") || nr_has(t, n, "ssl/tls") || nr_has(t, n, "(ssl)") || nr_has(t, n, "smtps") ||
+	    nr_has(t, n, "pop3s") || nr_has(t, n, "imaps"))
+		return MP_SEC_TLS;
+	return -1;
+}
+
+/* Server i of draft a gets a host. A different host for a server that has
+ * one, after a plain heading ("PLANET" … "Kiwi Internet"), starts the next
+ * provider's block: a draft in the same group (resolved in nr_group_pass()). */
+static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *h, size_t hn)
+{
+	if (x->brand_seen && i >= 0 && a->s[i].host.v &&
+	    !(strlen(a->s[i].host.v) == hn && mp_strncasecmp(a->s[i].host.v, h, hn) == 0)) {
+		int g = a->group ? a->group : ++x->ngroups;
+		a->group = g;
+		a = new_acc(x);
+		a->group = g;
+		x->cur = i;
+	}
+	if (!a->brand.v && x->brand.v)
+		mp_str_set(&a->brand, x->brand.v, &x->brand.loc);
+	x->brand_seen = false;
+	return a;
+}
+
+static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
+                     enum mp_nctx dir)
+{
+	struct dacc *a = cur_acc(x);
+	size_t t = nr_token_len(s, n);
+	mailprof_loc loc = nr_loc_at(x, l, off);
+	const char *colon = memchr(s, ':', t);
+	size_t hn = colon ? (size_t)(colon - s) : t;
+	if (!nr_valid_host(s, hn)) {
+		/* "mail.お客様ドメイン名": a host template completed later from the address. */
+		size_t k = 0;
+		while (k < t && (isalnum((unsigned char)s[k]) || s[k] == '-' || s[k] == '.'))
+			k++;
+		if (k > 1 && s[k - 1] == '.' && (nr_has(s, n, "ドメイン") || nr_has(s, n, "domain"))) {
+			int i = server_for(x, dir == NC_ANY || dir == NC_NONE ? NC_IN : dir, s, k);
+			if (i < 0)
+				i = S_POP;
+			free(a->s[i].host_tpl);
+			a->s[i].host_tpl = mp_xstrndup(s, k);
+			a->s[i].host.loc = loc;
+			x->cur = i;
+			return;
+		}
+		if (mp_strncasecmp(s, "http", 4) != 0)
+			nr_info(x, l, off, "write the host name, e.g. mail.example.jp", "%s is not a host name; not used",
+			     "the server value");
+		return;
+	}
+	if (dir == NC_ANY || dir == NC_NONE) {
+		if (x->cur >= 0 && dir == NC_NONE) {
+			a = host_block(x, a, x->cur, s, hn);
+			mp_str_setn(&a->s[x->cur].host, s, hn, &loc);
+		} else {
+			a = host_block(x, a, -1, s, hn);
+			mp_str_setn(&a->any_host, s, hn, &loc);
+			return;
+		}
+	} else {
+		int i = server_for(x, dir, s, hn);
+		a = host_block(x, a, i, s, hn);
+		if (dir == NC_IN && x->both_in) {
+			mp_str_setn(&a->s[S_IMAP].host, s, hn, &loc);
+			i = S_POP;
+		}
+		mp_str_setn(&a->s[i].host, s, hn, &loc);
+		x->cur = i;
+	}
+	int i = x->cur;
+	size_t mk = nr_skip_sp(s, t, n);
+	if (mk + 4 <= n && memcmp(s + mk, "※", 3) == 0 && isdigit((unsigned char)s[mk + 3]))
+		a->s[i].host_note = s[mk + 3] - '0';
+	if (colon) { /* host:port */
+		int port = atoi(colon + 1);
+		if (port > 0) {
+			mailprof_loc pl = nr_loc_at(x, l, off + hn + 1);
+			mp_int_set(&a->s[i].port, port, &pl);
+		}
+	}
+	/* Port on the same line: "pop.example.jp ポート番号 110". */
+	for (size_t k = t; k < n; k++) {
+		if (nr_starts_any(s + k, n - k, (const char *const[]){"ポート", "port", "Port", NULL})) {
+			int port, sec, mark;
+			size_t at;
+			if (nr_parse_port(s + k, n - k, &port, &sec, &at, &mark)) {
+				if (sec < 0)
+					sec = note_sec(x, mark);
+				mailprof_loc pl = nr_loc_at(x, l, off + k + at);
+				mp_int_set(&a->s[i].port, port, &pl);
+				if (sec >= 0)
+					mp_int_set(&a->s[i].sec, sec, &pl);
+			}
+			break;
+		}
+	}
+}
+
+static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
+                     enum mp_nctx dir)
+{
+	int port, sec, mark;
+	size_t at;
+	if (!nr_parse_port(s, n, &port, &sec, &at, &mark)) {
+		nr_info(x, l, off, "write the port as a number", "%s has no port number; not used", "port row");
+		return;
+	}
+	/* "995（POP3）／993（IMAP）", "受信：110　送信：587": ports named by
+	 * protocol or direction inside one cell. */
+	if (dir == NC_IN || dir == NC_NONE) {
+		static const struct {
+			const char *w;
+			enum mp_nctx c;
+		} words[] = {{"受信", NC_IN},   {"送信", NC_SMTP},    {"incoming", NC_IN}, {"outgoing", NC_SMTP},
+		             {"imap", NC_IMAP}, {"pop", NC_POP},      {"smtp", NC_SMTP}};
+		bool any = false;
+		struct dacc *a = cur_acc(x);
+		for (size_t k = 0; k < n; k++) {
+			enum mp_nctx c = NC_NONE;
+			size_t j = k;
+			if (isdigit((unsigned char)s[k]) && (k == 0 || !isalnum((unsigned char)s[k - 1]))) {
+				/* number first: "995(POP3)" */
+				size_t e = k;
+				while (e < n && isdigit((unsigned char)s[e]))
+					e++;
+				e = nr_skip_sp(s, e, n);
+				if (e < n && s[e] == '(')
+					for (size_t w = 0; w < MP_COUNT(words); w++)
+						if (nr_has(s + e + 1, strlen(words[w].w) <= n - e - 1 ? strlen(words[w].w) : 0, words[w].w))
+							c = words[w].c;
+				if (c == NC_NONE)
+					continue;
+			} else {
+				for (size_t w = 0; w < MP_COUNT(words) && c == NC_NONE; w++) {
+					size_t wl = strlen(words[w].w);
+					if (k + wl <= n && mp_strncasecmp(s + k, words[w].w, wl) == 0) {
+						c = words[w].c;
+						j = k + wl;
+					}
+				}
+				if (c == NC_NONE)
+					continue;
+				while (j < n && (isalnum((unsigned char)s[j]) || s[j] == ' ' || s[j] == ':' || s[j] == '='))
+					if (isdigit((unsigned char)s[j]) && (s[j - 1] == ' ' || s[j - 1] == ':' || s[j - 1] == '='))
+						break;
+					else
+						j++;
+				if (j >= n || !isdigit((unsigned char)s[j]))
+					continue;
+			}
+			int v = 0;
+			size_t pat = j;
+			while (j < n && isdigit((unsigned char)s[j]) && v < 100000)
+				v = v * 10 + (s[j++] - '0');
+			int srv = c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : c == NC_SMTP ? S_SMTP
+			          : (x->cur == S_IMAP || x->cur == S_POP) ? x->cur : in_guess(a, NULL, 0);
+			mailprof_loc pl = nr_loc_at(x, l, off + pat);
+			mp_int_set(&a->s[srv].port, v, &pl);
+			if (sec >= 0)
+				mp_int_set(&a->s[srv].sec, sec, &pl);
+			any = true;
+			k = j;
+		}
+		if (any)
+			return;
+	}
+	int i = server_for(x, dir, NULL, 0);
+	if (i < 0) {
+		nr_info(x, l, off, "put the port under a server heading", "%s does not say which server; not used",
+		     "port row");
+		return;
+	}
+	struct dacc *a = cur_acc(x);
+	mailprof_loc loc = nr_loc_at(x, l, off + at);
+	if (sec < 0)
+		sec = note_sec(x, mark);
+	mp_int_set(&a->s[i].port, port, &loc);
+	if (sec >= 0)
+		mp_int_set(&a->s[i].sec, sec, &loc);
+	x->cur = i;
+}
+
+static void set_security(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
+                         enum mp_nctx dir)
+{
+	int sec = nr_parse_security(s, n);
+	if (sec == -1 || sec == -2) {
+		nr_info(x, l, off, NULL, "%s is an instruction or a choice, not a setting; not used",
+		     "security row");
+		return;
+	}
+	int i = server_for(x, dir, NULL, 0);
+	if (i < 0) {
+		nr_info(x, l, off, NULL, "%s does not say which server; not used", "security row");
+		return;
+	}
+	mailprof_loc loc = nr_loc_at(x, l, off);
+	mp_int_set(&cur_acc(x)->s[i].sec, sec, &loc);
+}
+
+static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
+                      enum mp_nctx dir)
+{
+	struct dacc *a = cur_acc(x);
+	mailprof_loc loc = nr_loc_at(x, l, off);
+	enum word w = nr_parse_word(s, n);
+	if (w != W_NONE) {
+		a->login_word = w;
+		a->login_loc = loc;
+		mp_str_clear(&a->login);
+		return;
+	}
+	while (n && (s[0] == '<' || s[0] == '"'))
+		s++, n--, off++, loc = nr_loc_at(x, l, off);
+	size_t t = nr_token_len(s, n);
+	/* "(Username: leelark)." ends a sentence, not the login */
+	while (t && (strchr(".,;:", s[t - 1]) || (s[t - 1] == ')' && !memchr(s, '(', t))))
+		t--;
+	if (!nr_is_ascii_tok(s, t)) {
+		nr_info(x, l, off, "write the user name itself", "%s does not hold a user name; not used",
+		     "login row");
+		return;
+	}
+	/* Credentials under an SMTP heading are SMTP's own only when the
+	 * account's were already given (a letter repeating them per server). */
+	if (dir == NC_SMTP && (a->login.v || a->login_word != W_NONE))
+		mp_str_setn(&a->s[S_SMTP].user, s, t, &loc);
+	else {
+		mp_str_setn(&a->login, s, t, &loc);
+		a->login_word = W_NONE;
+	}
+}
+
+static void set_password(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
+                         enum mp_nctx dir)
+{
+	mp_buf pw = {0};
+	bool fullwidth;
+	nr_password_token(l, off, s, n, &pw, &fullwidth);
+	bool masked = pw.len > 0;
+	for (size_t i = 0; i < pw.len; i++)
+		if (pw.s[i] != '*' && pw.s[i] != 'x' && pw.s[i] != 'X')
+			masked = false;
+	/* Sentences ("設定したパスワード", "The password set for this account")
+	 * and masks mean the notice does not give it. */
+	if (!nr_is_ascii_tok(pw.s, pw.len) || masked || nr_has(s, n, "password") || nr_has(s, n, "same as") ||
+	    nr_has(s, n, "as above") || nr_has(s, n, "パスワード")) {
+		mp_buf_free(&pw);
+		return;
+	}
+	mailprof_loc loc = nr_loc_at(x, l, off);
+	/* Full-width letters read as half-width: say so, servers want ASCII.
+	 * The message never shows the password (nor its reading). */
+	if (fullwidth)
+		mp_diag(x->d, MAILPROF_WARNING, "notice-password-fullwidth", &loc,
+		        "type the password in half-width (ASCII) characters and check it against the letter",
+		        "the password is written in full-width characters; it was read as half-width");
+	struct dacc *a = cur_acc(x);
+	if (dir == NC_SMTP && a->pass.v)
+		mp_str_setn(&a->s[S_SMTP].pass, pw.s, pw.len, &loc);
+	else
+		mp_str_setn(&a->pass, pw.s, pw.len, &loc);
+	mp_buf_free(&pw);
+}
+
+static void set_email(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n)
+{
+	while (n && (s[0] == '<' || s[0] == '"'))
+		s++, n--, off++;
+	size_t t = nr_token_len(s, n);
+	if (!nr_valid_email(s, t)) {
+		nr_info(x, l, off, NULL, "%s does not hold an e-mail address; not used", "address row");
+		return;
+	}
+	struct dacc *a = cur_acc(x);
+	/* A second address starts the next account. */
+	if (a->email.v && !(strlen(a->email.v) == t && memcmp(a->email.v, s, t) == 0))
+		a = new_acc(x);
+	mailprof_loc loc = nr_loc_at(x, l, off);
+	mp_str_setn(&a->email, s, t, &loc);
+}
+
+static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n)
+{
+	if (nr_has(s, n, "任意") || nr_has(s, n, "お好き") || nr_has(s, n, "自由") || nr_has(s, n, "any ") ||
+	    nr_has(s, n, "your choice") || nr_has(s, n, "your name"))
+		return;
+	size_t e = 0;
+	while (e < n && !(s[e] == ' ' && e + 1 < n && s[e + 1] == ' ') && s[e] != '(')
+		e++;
+	while (e && s[e - 1] == ' ')
+		e--;
+	if (!e)
+		return;
+	mailprof_loc loc = nr_loc_at(x, l, off);
+	mp_str_setn(&cur_acc(x)->name, s, e, &loc);
+}
+
+void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
+                      enum mp_nfield f, enum mp_nctx dir)
+{
+	struct dacc *a;
+	switch (f) {
+	case NF_EMAIL: set_email(x, l, off, s, n); break;
+	case NF_NAME: set_name(x, l, off, s, n); break;
+	case NF_LOGIN: set_login(x, l, off, s, n, dir); break;
+	case NF_PASSWORD: set_password(x, l, off, s, n, dir); break;
+	case NF_HOST: set_host(x, l, off, s, n, dir); break;
+	case NF_PORT: set_port(x, l, off, s, n, dir); break;
+	case NF_SECURITY: set_security(x, l, off, s, n, dir); break;
+	case NF_SMTP_AUTH: {
+		int au = nr_parse_yesno_auth(s, n);
+		if (au < 0) {
+			nr_info(x, l, off, NULL, "%s: value not understood; not used", "SMTP authentication row");
+			break;
+		}
+		a = cur_acc(x);
+		a->s[S_SMTP].auth = au;
+		a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off);
+		break;
+	}
+	case NF_AUTH_METHOD:
+		a = cur_acc(x);
+		if (nr_has(s, n, "cram") || nr_has(s, n, "digest") || nr_has(s, n, "暗号化") || nr_has(s, n, "encrypted") ||
+		    nr_has(s, n, "apop"))
+			a->method = MP_AUTH_PASSWORD_ENCRYPTED;
+		else if (nr_has(s, n, "通常") || nr_has(s, n, "平文") || nr_has(s, n, "plain") || nr_has(s, n, "clear") ||
+		         nr_has(s, n, "標準") || nr_has(s, n, "normal") || nr_has(s, n, "login"))
+			a->method = MP_AUTH_PASSWORD_CLEARTEXT;
+		break;
+	case NF_IN_PROTO: {
+		a = cur_acc(x);
+		const char *im = NULL, *po = NULL;
+		for (size_t i = 0; i + 3 <= n; i++) {
+			if (!im && mp_strncasecmp(s + i, "imap", 4) == 0 && i + 4 <= n)
+				im = s + i;
+			if (!po && mp_strncasecmp(s + i, "pop", 3) == 0)
+				po = s + i;
+		}
+		if (im && (!po || im < po))
+			a->in_pref = S_IMAP;
+		else if (po)
+			a->in_pref = S_POP;
+		else
+			nr_info(x, l, off, NULL, "%s: neither POP nor IMAP; not used", "incoming server type");
+		/* A host read before this row under a guessed protocol moves. */
+		int other = a->in_pref == S_IMAP ? S_POP : S_IMAP;
+		if (a->in_pref >= 0 && a->s[other].host.v && !a->s[a->in_pref].host.v &&
+		    !a->s[other].port.set) {
+			a->s[a->in_pref].host = a->s[other].host;
+			memset(&a->s[other].host, 0, sizeof a->s[other].host);
+		}
+		break;
+	}
+	default: break;
+	}
+	/* A server's cell may also state SMTP-AUTH: "587（SMTP認証あり）". */
+	if ((f == NF_PORT || f == NF_HOST || f == NF_SECURITY) && x->cur == S_SMTP) {
+		size_t k = nr_auth_statement(s, n);
+		int au = k < n ? nr_parse_yesno_auth(s + k, n - k) : -1;
+		if (au >= 0) {
+			a = cur_acc(x);
+			a->s[S_SMTP].auth = au;
+			a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off + k);
+		}
+	}
+}

@@ -1,0 +1,154 @@
+/* Internal to the reader without a template (extract.c and its stages:
+ * values.c, segment.c, attach.c, fill.c, resolve.c): the drafts being
+ * filled and the state of one read. Not used by templates. */
+#ifndef MP_NOTICE_READER_H
+#define MP_NOTICE_READER_H
+
+#include "notice.h"
+
+enum { S_IMAP, S_POP, S_SMTP, S_N };
+static const mp_protocol sproto[S_N] = {MP_PROTO_IMAP, MP_PROTO_POP3, MP_PROTO_SMTP};
+
+enum word { W_NONE, W_EMAIL, W_LOCAL };
+enum secw { SW_NONE = -1 }; /* else mp_security; SW_TLS_AMBIG below */
+#define SW_TLS_AMBIG 100    /* bare "TLS": STARTTLS or implicit TLS, decided by port */
+
+struct dsrv {
+	mp_str host;
+	char *host_tpl; /* "mail." of "mail.お客様ドメイン名": completed with the address domain */
+	mp_int port, sec;
+	int auth; /* -1 unset, else mp_auth */
+	mailprof_loc auth_loc;
+	mp_str user, pass;
+	int host_note; /* "pop.example.jp ※1": footnote 1 may name the SSL host */
+};
+
+struct dacc {
+	mp_str email, name, login, pass, any_host;
+	enum word login_word;
+	mailprof_loc login_loc;
+	struct dsrv s[S_N];
+	int in_pref; /* -1, S_IMAP or S_POP */
+	int method;  /* -1, or MP_AUTH_PASSWORD_CLEARTEXT / _ENCRYPTED */
+	mp_str brand; /* the plain heading above the block's first host */
+	int group;    /* >0: one of several providers' blocks in one notice */
+	bool skip;    /* a provider block for other addresses */
+};
+
+struct mentry {
+	int srv;
+	int port;
+	int sec; /* -1 unknown */
+	int rank; /* a column of a security matrix: the more secure wins */
+	mailprof_loc loc;
+};
+
+/* "@ji.example.jp のお客様は pop02.example.jp": servers for one address domain. */
+struct drule {
+	char *domain;
+	int srv;
+	mp_str host;
+	mp_int port, sec;
+};
+
+struct ex {
+	const char *path;
+	mailprof_diags *d;
+	struct dacc *acc;
+	size_t nacc;
+	enum mp_nctx ctx;
+	int cur; /* server index last touched, -1 none */
+	struct mentry *mx; /* grows */
+	size_t nmx;
+	enum mp_nfield pending;
+	enum mp_nctx pending_dir;
+	bool auth_hint, note587, pbs_hint;
+	mailprof_loc auth_hint_loc, note587_loc, pbs_loc;
+	bool both_in; /* the host label names POP and IMAP: one host for both */
+	mp_str prose_email; /* "Your email address is …" in a sentence */
+	enum mp_nfield *cols; /* a table whose header row names the columns */
+	size_t ncols;
+	/* a table aligned with spaces: header cells' columns and fields */
+	int *scol;
+	enum mp_nfield *sfield;
+	size_t nscol;
+	/* a port matrix whose columns are security modes ("SSL/TLS  STARTTLS  None") */
+	int *mcol, *msec;
+	size_t nmcol;
+	struct drule *rules; /* grows */
+	size_t nrules;
+	/* cells of the line being split (table cells, space-aligned cells):
+	 * as many as the line holds, no fixed bound */
+	size_t *cb, *ce;
+	enum mp_nfield *cf;
+	size_t ccap;
+	const mp_nline *now; /* the line being read */
+	mp_str brand;        /* the last plain heading ("PLANET", "Kiwi Internet") */
+	bool brand_seen;     /* a plain heading since a host was last set */
+	int ngroups;
+	char *rule_cont; /* domain of a rule sentence that goes on to the next line */
+	enum word prose_login; /* "Log in with your full e-mail address" */
+	mailprof_loc prose_login_loc;
+	/* footnotes "※1 …" by number, read before the rows; a mark is one
+	 * digit (read_notes, parse_port), so 10 slots hold every one */
+	char *notes[10];
+	const mp_nline *note_line[10];
+	size_t note_off[10]; /* where notes[N] starts in note_line[N] */
+};
+
+/* ---- values.c: what a piece of text is ---- */
+/* Types of value found before any label is looked at. */
+enum nr_vtype { NV_NONE, NV_EMAIL, NV_HOST, NV_PORT, NV_SEC, NV_YESNO, NV_TOKEN };
+enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, size_t *vb, size_t *ve);
+/* Can a label of field f take a value of type v? */
+bool nr_field_takes(enum mp_nfield f, enum nr_vtype v);
+bool nr_has(const char *s, size_t n, const char *w);
+bool nr_is_ascii_tok(const char *s, size_t n);
+size_t nr_starts_any(const char *s, size_t n, const char *const *list);
+size_t nr_token_len(const char *s, size_t n);
+bool nr_valid_email(const char *s, size_t n);
+bool nr_valid_host(const char *s, size_t n);
+bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int *mark);
+int nr_parse_security(const char *s, size_t n);
+int nr_parse_yesno_auth(const char *s, size_t n);
+enum word nr_parse_word(const char *s, size_t n);
+void nr_password_token(const mp_nline *l, size_t off, const char *s, size_t n, mp_buf *out,
+		bool *fullwidth);
+bool nr_all_digits(const char *s, size_t n);
+/* Is the whole of s one value of the type field f takes? */
+bool nr_value_is(enum mp_nfield f, const char *s, size_t n);
+/* Where an SMTP-AUTH statement starts in a value, n when none. */
+size_t nr_auth_statement(const char *s, size_t n);
+size_t nr_skip_sp(const char *s, size_t i, size_t n);
+size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_t base);
+
+/* ---- segment.c: labels, separators, cells ---- */
+void nr_cells_room(struct ex *x, size_t need);
+size_t nr_strip_lead(const char *s, size_t n, bool *marked);
+void nr_trim_label(const char *s, size_t *b, size_t *e);
+bool nr_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb);
+bool nr_bracket_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb);
+bool nr_word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb);
+bool nr_is_prose(const char *s, size_t n);
+size_t nr_space_cells(struct ex *x, const char *s, size_t b, size_t n);
+void nr_read_notes(struct ex *x, const mp_ntext *t);
+bool nr_bare_at(const char *s, size_t b, size_t i);
+
+/* ---- attach.c: one line read, its values attached to labels ---- */
+void nr_line(struct ex *x, const mp_nline *l);
+
+/* ---- fill.c: a value with its label goes into a draft ---- */
+mailprof_loc nr_loc_at(const struct ex *x, const mp_nline *l, size_t off);
+/* A notice-unused finding (info) at byte off of line l. */
+void nr_info(struct ex *x, const mp_nline *l, size_t off, const char *fix, const char *msg, ...)
+	MP_PRINTF(5, 6);
+enum mp_nctx nr_label_dir(struct ex *x, const char *label, size_t ln, enum mp_nctx entry);
+void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
+		enum mp_nfield f, enum mp_nctx dir);
+
+/* ---- resolve.c: drafts become accounts ---- */
+void nr_free_acc(struct dacc *a);
+void nr_group_pass(struct ex *x);
+void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct dacc *prev);
+
+#endif

@@ -1,0 +1,378 @@
+/* Stage 7 of the reader (docs/notice-reader.md): resolving drafts into
+ * accounts: several providers in one notice, rules by address domain,
+ * shared server blocks, one host for every server, word values (login "same
+ * as the address"), security decided by port when the word is a bare TLS,
+ * SMTP-AUTH from sentences. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "reader.h"
+
+/* The servers an address domain rule names replace the general ones. */
+static void apply_rules(struct ex *x, struct dacc *a)
+{
+	const char *at = a->email.v ? strchr(a->email.v, '@') : NULL;
+	if (!at)
+		return;
+	for (size_t i = 0; i < x->nrules; i++) {
+		struct drule *r = &x->rules[i];
+		if (strcasecmp(r->domain, at + 1) != 0)
+			continue;
+		struct dsrv *s = &a->s[r->srv];
+		mp_str_set(&s->host, r->host.v, &r->host.loc);
+		s->host_note = 0;
+		free(s->host_tpl);
+		s->host_tpl = NULL;
+		/* a port of its own comes with its own security (or none said) */
+		if (r->port.set) {
+			s->port = r->port;
+			s->sec = r->sec;
+			if (!r->sec.set)
+				s->sec.v = -1;
+		}
+	}
+}
+
+static void apply_matrix(struct ex *x, struct dsrv *s, int idx)
+{
+	/* a row of a security matrix offers one port per mode: the most secure wins */
+	const struct mentry *best = NULL;
+	for (size_t i = 0; i < x->nmx; i++)
+		if (x->mx[i].srv == idx && (!best || x->mx[i].rank > best->rank))
+			best = &x->mx[i];
+	if (best && best->rank > 0 && !s->port.set) {
+		mp_int_set(&s->port, best->port, &best->loc);
+		if (best->sec >= 0)
+			mp_int_set(&s->sec, best->sec, &best->loc);
+		return;
+	}
+	for (size_t i = 0; i < x->nmx; i++) {
+		const struct mentry *e = &x->mx[i];
+		if (e->srv != idx)
+			continue;
+		if (!s->port.set) {
+			mp_int_set(&s->port, e->port, &e->loc);
+			if (e->sec >= 0)
+				mp_int_set(&s->sec, e->sec, &e->loc);
+			return;
+		}
+		if (s->port.v == e->port && !s->sec.set && e->sec >= 0) {
+			mp_int_set(&s->sec, e->sec, &e->loc);
+			return;
+		}
+	}
+}
+
+static void copy_str(mp_str *to, const mp_str *from)
+{
+	if (from->v)
+		mp_str_set(to, from->v, &from->loc);
+}
+
+static bool srv_any(const struct dsrv *s)
+{
+	return s->host.v || s->host_tpl || s->port.set;
+}
+
+void nr_free_acc(struct dacc *a)
+{
+	mp_str_clear(&a->email);
+	mp_str_clear(&a->name);
+	mp_str_clear(&a->login);
+	mp_str_clear(&a->pass);
+	mp_str_clear(&a->any_host);
+	mp_str_clear(&a->brand);
+	for (int i = 0; i < S_N; i++) {
+		mp_str_clear(&a->s[i].host);
+		mp_str_clear(&a->s[i].user);
+		mp_str_clear(&a->s[i].pass);
+		free(a->s[i].host_tpl);
+	}
+}
+
+/* "pop.example.jp ※1" with "※1 SSLで受信する場合は、サーバー名を
+ * pops.example.jp、ポート番号を995に…": the encrypted alternative wins, as
+ * it does for ports ("110（SSL有の場合：995）"). A note that names another
+ * host without saying SSL/TLS is reported, not followed. */
+static void host_note(struct ex *x, struct dsrv *s)
+{
+	int m = s->host_note;
+	const char *t = m > 0 && m < 10 ? x->notes[m] : NULL;
+	if (!t || !s->host.v)
+		return;
+	size_t n = strlen(t);
+	if (memchr(t, '@', n)) /* a choice by address domain: see domain rules */
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (i && (isalnum((unsigned char)t[i - 1]) || t[i - 1] == '.' || t[i - 1] == '-'))
+			continue;
+		size_t k = nr_token_len(t + i, n - i);
+		while (k && (t[i + k - 1] == '.' || t[i + k - 1] == ','))
+			k--;
+		if (!nr_valid_host(t + i, k) || (strlen(s->host.v) == k && mp_strncasecmp(s->host.v, t + i, k) == 0))
+			continue;
+		mailprof_loc loc = nr_loc_at(x, x->note_line[m], x->note_off[m] + i);
+		if (!(nr_has(t, n, "ssl") || nr_has(t, n, "tls") || nr_has(t, n, "暗号化"))) {
+			mp_diag(x->d, MAILPROF_INFO, "notice-unused", &loc, "check which server applies to you",
+			        "%s names another server; not used", "the footnote");
+			return;
+		}
+		mp_str_setn(&s->host, t + i, k, &loc);
+		mp_int_set(&s->sec, MP_SEC_TLS, &loc);
+		int port, sec, mark;
+		size_t at;
+		if (nr_parse_port(t + i + k, n - i - k, &port, &sec, &at, &mark)) {
+			mailprof_loc pl = nr_loc_at(x, x->note_line[m], x->note_off[m] + i + k + at);
+			mp_int_set(&s->port, port, &pl);
+		}
+		return;
+	}
+}
+
+/* Does a provider block serve addresses in domain dom? One of its hosts
+ * is in the domain (or the domain is under the host's parent:
+ * pop.so-net.jp for aa2.so-net.jp), or its heading names a label of it. */
+static bool block_serves(const struct dacc *a, const char *dom)
+{
+	size_t dn = strlen(dom);
+	for (int i = 0; i < S_N; i++) {
+		const char *h = a->s[i].host.v;
+		if (!h)
+			continue;
+		size_t hn = strlen(h);
+		if (hn >= dn && strcasecmp(h + hn - dn, dom) == 0 && (hn == dn || h[hn - dn - 1] == '.'))
+			return true;
+		const char *par = strchr(h, '.');
+		if (par && strchr(par + 1, '.')) {
+			size_t pn = strlen(par); /* ".so-net.jp" */
+			if (dn > pn && strcasecmp(dom + dn - pn, par) == 0)
+				return true;
+		}
+	}
+	if (a->brand.v) {
+		mp_buf f = {0};
+		for (const char *b = a->brand.v; *b; b++)
+			if (isalnum((unsigned char)*b))
+				mp_buf_putc(&f, (char)tolower((unsigned char)*b));
+		bool hit = false;
+		if (f.len >= 3)
+			for (const char *l = dom; l && *l && !hit; l = strchr(l, '.') ? strchr(l, '.') + 1 : NULL) {
+				size_t ln = strcspn(l, ".");
+				hit = ln == f.len && mp_strncasecmp(l, f.s, ln) == 0;
+			}
+		mp_buf_free(&f);
+		return hit;
+	}
+	return false;
+}
+
+/* Several providers' blocks in one notice: the address (given once) goes
+ * to every block; then only the blocks that serve its domain stay. With no
+ * address, or none that matches, every block is an account of its own. */
+void nr_group_pass(struct ex *x)
+{
+	for (int g = 1; g <= x->ngroups; g++) {
+		const struct dacc *who = NULL;
+		bool several = false;
+		for (size_t i = 0; i < x->nacc; i++)
+			if (x->acc[i].group == g && x->acc[i].email.v) {
+				several |= who && strcasecmp(who->email.v, x->acc[i].email.v) != 0;
+				who = who ? who : &x->acc[i];
+			}
+		if (several)
+			continue; /* addresses of their own: accounts as they stand */
+		size_t keep = 0;
+		const char *dom = who ? strchr(who->email.v, '@') + 1 : NULL;
+		for (size_t i = 0; i < x->nacc; i++) {
+			struct dacc *a = &x->acc[i];
+			if (a->group != g || a == who)
+				continue;
+			if (who) {
+				copy_str(&a->email, &who->email);
+				if (!a->name.v)
+					copy_str(&a->name, &who->name);
+				if (!a->pass.v)
+					copy_str(&a->pass, &who->pass);
+				if (!a->login.v && a->login_word == W_NONE) {
+					copy_str(&a->login, &who->login);
+					a->login_word = who->login_word;
+					a->login_loc = who->login_loc;
+				}
+			}
+		}
+		for (size_t i = 0; i < x->nacc && dom; i++)
+			if (x->acc[i].group == g)
+				keep += block_serves(&x->acc[i], dom);
+		const struct dacc *first = NULL;
+		for (size_t i = 0; i < x->nacc; i++) {
+			struct dacc *a = &x->acc[i];
+			if (a->group != g)
+				continue;
+			if (!first)
+				first = a;
+			if (keep && !block_serves(a, dom)) {
+				a->skip = true;
+				mailprof_loc l = a->brand.v ? a->brand.loc : a->email.loc;
+				mp_diag(x->d, MAILPROF_INFO, "notice-unused", &l, NULL,
+				        "%s serve another address domain; not used", "the servers of this provider");
+			}
+		}
+		if (dom && !keep && first) {
+			mailprof_loc l = first->brand.v ? first->brand.loc : first->email.loc;
+			mp_diag(x->d, MAILPROF_INFO, "notice-providers", &l,
+			        "keep the account of your provider and delete the others",
+			        "the notice lists several providers and %s; one account per provider",
+			        "none of them matches the address domain");
+		}
+	}
+}
+
+/* Resolve a login word against the address. */
+static void resolve_login(const struct dacc *a, mp_str *out)
+{
+	if (a->login.v) {
+		copy_str(out, &a->login);
+		return;
+	}
+	if (a->login_word == W_NONE || !a->email.v)
+		return;
+	const char *at = strchr(a->email.v, '@');
+	if (a->login_word == W_EMAIL)
+		mp_str_set(out, a->email.v, &a->login_loc);
+	else
+		mp_str_setn(out, a->email.v, (size_t)(at - a->email.v), &a->login_loc);
+}
+
+void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct dacc *prev)
+{
+	/* An account block without servers shares the previous block's. */
+	bool any = false;
+	for (int i = 0; i < S_N; i++)
+		any |= srv_any(&a->s[i]);
+	if (!any && !a->any_host.v && prev) {
+		for (int i = 0; i < S_N; i++) {
+			copy_str(&a->s[i].host, &prev->s[i].host);
+			a->s[i].port = prev->s[i].port;
+			a->s[i].sec = prev->s[i].sec;
+			a->s[i].auth = prev->s[i].auth;
+			a->s[i].auth_loc = prev->s[i].auth_loc;
+			a->s[i].host_note = prev->s[i].host_note;
+		}
+		if (!a->login.v && a->login_word == W_NONE && !prev->login.v)
+			a->login_word = prev->login_word;
+		if (a->in_pref < 0)
+			a->in_pref = prev->in_pref;
+		if (a->method < 0)
+			a->method = prev->method;
+	}
+	apply_rules(x, a);
+	const char *dom = a->email.v ? strchr(a->email.v, '@') : NULL;
+	for (int i = 0; i < S_N; i++) {
+		struct dsrv *s = &a->s[i];
+		if (!s->host.v && s->host_tpl && dom) {
+			char *h = mp_xasprintf("%s%s", s->host_tpl, dom + 1);
+			mp_str_set(&s->host, h, &s->host.loc);
+			free(h);
+		}
+	}
+	/* One host for everything ("メールサーバー名"). */
+	if (a->any_host.v) {
+		int in = a->s[S_IMAP].host.v ? S_IMAP : a->in_pref >= 0 ? a->in_pref : S_POP;
+		if (!a->s[S_IMAP].host.v && !a->s[S_POP].host.v) {
+			/* Ports named for IMAP and for POP ("IMAP 993 / POP3 995"): the
+			 * one server offers both. */
+			bool mi = false, mp = false;
+			for (size_t k = 0; k < x->nmx; k++)
+				mi |= x->mx[k].srv == S_IMAP, mp |= x->mx[k].srv == S_POP;
+			bool both = (a->s[S_IMAP].port.set || mi) && (a->s[S_POP].port.set || mp);
+			for (int i = S_IMAP; i <= S_POP; i++)
+				if (i == in || both)
+					copy_str(&a->s[i].host, &a->any_host);
+		}
+		if (!a->s[S_SMTP].host.v)
+			copy_str(&a->s[S_SMTP].host, &a->any_host);
+	}
+	bool has_server = false;
+	for (int i = 0; i < S_N; i++)
+		has_server |= a->s[i].host.v != NULL;
+	if (!a->email.v && !has_server)
+		return;
+	/* No address row, but the login is a full address: that is the address. */
+	if (!a->email.v && a->login.v && nr_valid_email(a->login.v, strlen(a->login.v)))
+		copy_str(&a->email, &a->login);
+	mp_account *acc = mp_account_add(p);
+	acc->loc = a->email.v ? a->email.loc : a->login.loc;
+	copy_str(&acc->email, &a->email);
+	copy_str(&acc->display_name, &a->name);
+	if (a->group)
+		copy_str(&acc->provider_name, &a->brand);
+	static const int order[] = {S_IMAP, S_POP, S_SMTP};
+	for (size_t k = 0; k < MP_COUNT(order); k++) {
+		int i = order[k];
+		struct dsrv *s = &a->s[i];
+		if (!s->host.v) {
+			if (s->port.set) {
+				mailprof_loc l = s->port.loc;
+				mp_diag(x->d, MAILPROF_INFO, "notice-unused", &l, NULL,
+				        "%s port without a server host; not used", mp_protocol_name(sproto[i]));
+			}
+			continue;
+		}
+		host_note(x, s);
+		apply_matrix(x, s, i);
+		mp_server *sv = mp_server_add(acc, sproto[i]);
+		sv->loc = s->host.loc;
+		copy_str(&sv->host, &s->host);
+		sv->port = s->port;
+		if (s->sec.set) {
+			int v = s->sec.v;
+			if (v == SW_TLS_AMBIG)
+				v = s->port.set && (s->port.v == 465 || s->port.v == 993 || s->port.v == 995)
+				        ? MP_SEC_TLS
+				        : s->port.set ? MP_SEC_STARTTLS : MP_SEC_TLS;
+			mp_int_set(&sv->security, v, &s->sec.loc);
+		}
+		if (i == S_SMTP) {
+			int au = s->auth;
+			mailprof_loc al = s->auth_loc;
+			if (au < 0 && x->auth_hint)
+				au = MP_AUTH_PASSWORD_CLEARTEXT, al = x->auth_hint_loc;
+			if (au < 0 && (s->user.v || s->pass.v)) /* SMTP's own credentials: it logs in */
+				au = MP_AUTH_PASSWORD_CLEARTEXT, al = s->user.v ? s->user.loc : s->pass.loc;
+			if (au < 0 && x->pbs_hint)
+				au = MP_AUTH_SMTP_AFTER_POP, al = x->pbs_loc;
+			if (!sv->port.set && x->note587) {
+				mp_int_set(&sv->port, 587, &x->note587_loc);
+				if (au < 0)
+					au = MP_AUTH_PASSWORD_CLEARTEXT, al = x->note587_loc;
+			}
+			if (au == MP_AUTH_PASSWORD_CLEARTEXT && a->method == MP_AUTH_PASSWORD_ENCRYPTED)
+				au = MP_AUTH_PASSWORD_ENCRYPTED;
+			if (au >= 0) {
+				mp_server_add_auth(sv, (mp_auth)au);
+				sv->auth_loc = al;
+			}
+			bool pw = au == MP_AUTH_PASSWORD_CLEARTEXT || au == MP_AUTH_PASSWORD_ENCRYPTED;
+			if (s->user.v)
+				copy_str(&sv->username, &s->user);
+			else if (pw)
+				resolve_login(a, &sv->username);
+			if (s->pass.v)
+				copy_str(&sv->password, &s->pass);
+			else if (pw)
+				copy_str(&sv->password, &a->pass);
+		} else {
+			if (a->method == MP_AUTH_PASSWORD_ENCRYPTED) {
+				mp_server_add_auth(sv, MP_AUTH_PASSWORD_ENCRYPTED);
+				sv->auth_loc = s->host.loc;
+			}
+			if (s->user.v)
+				copy_str(&sv->username, &s->user);
+			else
+				resolve_login(a, &sv->username);
+			copy_str(&sv->password, s->pass.v ? &s->pass : &a->pass);
+		}
+	}
+}

@@ -1,0 +1,247 @@
+/* Stage 4 of the reader (docs/notice-reader.md): segmenting a normalised
+ * line into label and value: bullets and numbering, bracketed labels,
+ * separators (':' '=' leaders, runs of spaces, a single space after known
+ * label words), table cells ('|', ';', space-aligned columns), sentences,
+ * and the footnotes ("※1 …") read before the rows. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reader.h"
+
+static const char *const bullets[] = {"●", "○", "■", "□", "◆", "◇", "▼", "▽", "▲", "△", "▶", "►",
+                                      "★", "☆", "・", "◎", "•", "‣", "◉", "※", "*", "-", ">", "#",
+                                      "+", NULL};
+static const char *const heading_marks[] = {"■", "□", "◆", "◇", "▼", "▽", "【", "[", NULL};
+
+/* Room for need cells in x->cb/ce/cf (the line's cells; no fixed bound). */
+void nr_cells_room(struct ex *x, size_t need)
+{
+	if (need <= x->ccap)
+		return;
+	size_t cap = x->ccap ? x->ccap : 16;
+	while (cap < need)
+		cap *= 2;
+	x->cb = mp_xrealloc(x->cb, cap * sizeof *x->cb);
+	x->ce = mp_xrealloc(x->ce, cap * sizeof *x->ce);
+	x->cf = mp_xrealloc(x->cf, cap * sizeof *x->cf);
+	x->ccap = cap;
+}
+
+/* Strip bullets and numbering; *marked when a heading mark led the line. */
+size_t nr_strip_lead(const char *s, size_t n, bool *marked)
+{
+	size_t i = nr_skip_sp(s, 0, n);
+	*marked = nr_starts_any(s + i, n - i, heading_marks) > 0;
+	for (;;) {
+		size_t k = nr_starts_any(s + i, n - i, bullets);
+		if (!k && i + 3 <= n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x91 &&
+		    (unsigned char)s[i + 2] >= 0xA0 && (unsigned char)s[i + 2] <= 0xB3)
+			k = 3; /* ①..⑳ */
+		if (!k && i + 1 < n && isdigit((unsigned char)s[i]) && (s[i + 1] == '.' || s[i + 1] == ')') &&
+		    i + 2 < n && s[i + 2] == ' ')
+			k = 2;
+		/* "※" starts a note, not a label: keep it for the prose check. */
+		if (k == 3 && memcmp(s + i, "※", 3) == 0)
+			break;
+		if (!k)
+			break;
+		i = nr_skip_sp(s, i + k, n);
+	}
+	return i;
+}
+
+/* Trim a label: brackets around it, a trailing colon, spaces. */
+void nr_trim_label(const char *s, size_t *b, size_t *e)
+{
+	static const char *const open[] = {"【", "《", "[", "「", "<", "〈", NULL};
+	static const char *const close[] = {"】", "》", "]", "」", ">", "〉", ":", NULL};
+	size_t k;
+	while (*b < *e && s[*b] == ' ')
+		(*b)++;
+	while (*e > *b && s[*e - 1] == ' ')
+		(*e)--;
+	if (*b < *e && (k = nr_starts_any(s + *b, *e - *b, open)))
+		*b += k;
+	for (bool again = true; again && *e > *b;) {
+		again = false;
+		for (const char *const *c = close; *c; c++) {
+			size_t cl = strlen(*c);
+			if (*e - *b >= cl && memcmp(s + *e - cl, *c, cl) == 0) {
+				*e -= cl;
+				again = true;
+			}
+		}
+		while (*e > *b && s[*e - 1] == ' ')
+			(*e)--, again = true;
+	}
+}
+
+/* Find the label/value split: the first of ':' / '=' / leaders / a run of
+ * two spaces. Returns false when the line has no value part. */
+bool nr_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
+{
+	for (size_t i = b; i < n; i++) {
+		size_t k;
+		/* not "https://", not a time "9:00" */
+		if (s[i] == ':' && !(i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/') &&
+		    !(i > b && i + 1 < n && isdigit((unsigned char)s[i - 1]) && isdigit((unsigned char)s[i + 1]))) {
+			*le = i;
+			*vb = nr_skip_sp(s, i + 1, n);
+			return true;
+		}
+		if (s[i] == '=') {
+			*le = i;
+			*vb = nr_skip_sp(s, i + 1, n);
+			return true;
+		}
+		if ((k = nr_starts_any(s + i, n - i, (const char *const[]){"・・", "…", "‥", NULL}))) {
+			*le = i;
+			size_t j = i;
+			while ((k = nr_starts_any(s + j, n - j, (const char *const[]){"・", "…", "‥", NULL})))
+				j += k;
+			*vb = nr_skip_sp(s, j, n);
+			return true;
+		}
+		if (s[i] == ' ' && i + 1 < n && s[i + 1] == ' ' && i > b) {
+			*le = i;
+			size_t j = nr_skip_sp(s, i, n);
+			if (j < n && (s[j] == ':' || s[j] == '='))
+				j = nr_skip_sp(s, j + 1, n);
+			*vb = j;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* "【メールアドレス】 value", "《POPサーバ》 value": the bracket ends the label. */
+bool nr_bracket_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
+{
+	static const char *const pairs[][2] = {{"【", "】"}, {"《", "》"}, {"[", "]"}, {"〈", "〉"}};
+	for (size_t i = 0; i < MP_COUNT(pairs); i++) {
+		size_t k = strlen(pairs[i][0]);
+		if (n - b < k || memcmp(s + b, pairs[i][0], k) != 0)
+			continue;
+		const char *c = strstr(s + b, pairs[i][1]);
+		if (!c)
+			return false;
+		size_t after = (size_t)(c - s) + strlen(pairs[i][1]);
+		size_t v = nr_skip_sp(s, after, n);
+		if (v >= n || s[v] == '|' || s[v] == ':' || s[v] == '(')
+			return false; /* "【…】(控え)" is a heading with a remark */
+		*le = after;
+		*vb = v;
+		return true;
+	}
+	return false;
+}
+
+/* "E メールアドレス taro@…": no separator but a single space; take the
+ * longest leading words that the dictionary knows as the label. */
+bool nr_word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
+{
+	bool found = false;
+	for (size_t i = b + 1; i < n; i++) {
+		if (s[i] != ' ')
+			continue;
+		enum mp_nctx dd;
+		size_t v = nr_skip_sp(s, i, n), t = v < n ? nr_token_len(s + v, n - v) : 0;
+		/* The value must look like one (a number, address or host), and the
+		 * label hold none. */
+		bool shaped = nr_valid_email(s + v, t) || nr_valid_host(s + v, t) || nr_all_digits(s + v, t);
+		/* "ユーザー名（アカウント名） k-suzuki": after a Japanese label (or
+		 * its closing bracket) any ASCII token that ends the line is a value. */
+		if (!shaped && i > b && ((unsigned char)s[i - 1] >= 0x80 || s[i - 1] == ')') &&
+		    nr_is_ascii_tok(s + v, t) && nr_skip_sp(s, v + t, n) == n)
+			shaped = true;
+		if (memchr(s + b, '@', i - b))
+			break;
+		if (shaped && mp_notice_classify(s + b, i - b, &dd) != NF_NONE) {
+			*le = i;
+			*vb = nr_skip_sp(s, i, n);
+			found = true;
+		}
+	}
+	return found;
+}
+
+bool nr_is_prose(const char *s, size_t n)
+{
+	/* An English sentence: ends with a full stop, several words, no separator. */
+	if (n > 2 && s[n - 1] == '.' && !memchr(s, ':', n) && !memchr(s, '=', n) && !memchr(s, '|', n)) {
+		size_t words = 0;
+		for (size_t i = 0; i < n; i++)
+			words += s[i] == ' ';
+		if (words >= 3)
+			return true;
+	}
+	return nr_has(s, n, "。") || nr_has(s, n, "ください") || n > 120 || nr_starts_any(s, n, (const char *const[]){"※", NULL});
+}
+
+/* Cells of a line split at runs of two or more spaces. */
+size_t nr_space_cells(struct ex *x, const char *s, size_t b, size_t n)
+{
+	size_t nc = 0;
+	nr_cells_room(x, (n - b) / 2 + 2); /* a cell and a separator take two bytes at least */
+	size_t *cb = x->cb, *ce = x->ce;
+	for (size_t i = nr_skip_sp(s, b, n); i < n;) {
+		size_t j = i;
+		while (j < n && !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' '))
+			j++;
+		while (j > i && s[j - 1] == ' ')
+			j--;
+		cb[nc] = i;
+		ce[nc++] = j;
+		i = nr_skip_sp(s, j, n);
+	}
+	return nc;
+}
+
+/* Footnote lines: "※1 text  ※4 text". */
+void nr_read_notes(struct ex *x, const mp_ntext *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		const char *s = t->lines[i].s;
+		size_t n = t->lines[i].len, b = nr_skip_sp(s, 0, n);
+		if (!(b + 4 <= n && memcmp(s + b, "※", 3) == 0 && isdigit((unsigned char)s[b + 3])))
+			continue;
+		for (size_t k = b; k + 4 <= n;) {
+			if (memcmp(s + k, "※", 3) != 0 || !isdigit((unsigned char)s[k + 3])) {
+				k++;
+				continue;
+			}
+			int m = s[k + 3] - '0';
+			size_t e = k + 4;
+			while (e + 3 <= n && !(memcmp(s + e, "※", 3) == 0))
+				e++;
+			if (e + 3 > n)
+				e = n;
+			if (m > 0 && !x->notes[m]) {
+				x->notes[m] = mp_xstrndup(s + k + 4, e - k - 4);
+				x->note_line[m] = &t->lines[i];
+				x->note_off[m] = k + 4;
+			}
+			k = e;
+		}
+	}
+}
+
+/* Could the byte before '@' at s[i] end a local part? Placeholders
+ * ("○○○@example.jp") and letters do; a space, a bracket or a note mark
+ * ("※@ji.example.jp のお客様") do not. */
+bool nr_bare_at(const char *s, size_t b, size_t i)
+{
+	if (i == b)
+		return true;
+	unsigned char c = (unsigned char)s[i - 1];
+	if (c < 0x80)
+		return !isalnum(c) && !strchr(".-_%+*~", c);
+	static const char *const ph[] = {"○", "◯", "●", "〇", "×", "△", "□", NULL};
+	for (const char *const *p = ph; *p; p++) {
+		size_t k = strlen(*p);
+		if (i - b >= k && memcmp(s + i - k, *p, k) == 0)
+			return false;
+	}
+	return true;
+}

@@ -1,0 +1,422 @@
+/* Stage 3 of the reader (docs/notice-reader.md): typed values. What a
+ * piece of text is, whatever label it stands under: an address, a host
+ * name, a port (with footnote marks and SSL alternatives), security words,
+ * an SMTP-AUTH statement, a login rule ("same as your address"), a password
+ * with its readings dropped, a port matrix ("SMTPS 465"). */
+#include <ctype.h>
+#include <string.h>
+#include <stdlib.h>
+
+#include "reader.h"
+
+bool nr_has(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	for (size_t i = 0; i + k <= n; i++)
+		if (mp_strncasecmp(s + i, w, k) == 0)
+			return true;
+	return false;
+}
+
+bool nr_is_ascii_tok(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80 || (unsigned char)s[i] <= 0x20)
+			return false;
+	return n > 0;
+}
+
+/* Starts with a UTF-8 sequence from the list? Returns its length. */
+size_t nr_starts_any(const char *s, size_t n, const char *const *list)
+{
+	for (; *list; list++) {
+		size_t k = strlen(*list);
+		if (k <= n && memcmp(s, *list, k) == 0)
+			return k;
+	}
+	return 0;
+}
+
+/* The first token of a value: up to white space, a note or a comment. */
+size_t nr_token_len(const char *s, size_t n)
+{
+	static const char *const stops[] = {"(", "※", "「", "」", "、", "。", "<", ">", ";", ",", "|",
+	                                    "・・", "…", NULL};
+	size_t i = 0;
+	while (i < n && s[i] != ' ') {
+		if (nr_starts_any(s + i, n - i, stops))
+			break;
+		i++;
+	}
+	return i;
+}
+
+bool nr_valid_email(const char *s, size_t n)
+{
+	if (!nr_is_ascii_tok(s, n))
+		return false;
+	const char *at = memchr(s, '@', n);
+	if (!at || at == s || memchr(at + 1, '@', n - (size_t)(at + 1 - s)))
+		return false;
+	const char *dom = at + 1;
+	size_t dn = n - (size_t)(dom - s);
+	if (dn < 3 || !memchr(dom, '.', dn) || dom[0] == '.' || dom[dn - 1] == '.')
+		return false;
+	for (size_t i = 0; i < dn; i++)
+		if (!isalnum((unsigned char)dom[i]) && dom[i] != '.' && dom[i] != '-')
+			return false;
+	return true;
+}
+
+bool nr_valid_host(const char *s, size_t n)
+{
+	if (n < 3 || !memchr(s, '.', n) || s[0] == '.' || s[n - 1] == '.')
+		return false;
+	if (mp_strncasecmp(s, "http", 4) == 0 || mp_strncasecmp(s, "webmail", 7) == 0 ||
+	    mp_strncasecmp(s, "www.", 4) == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '.' && s[i] != '-' && s[i] != '_')
+			return false;
+	return true;
+}
+
+/* Parse a port cell: "995", "995※1", "110(SSL有の場合:995)", "993(SSL)",
+ * "465 ※3 / 587 ※4", "port 587". *sec gets what the cell says, or -1. */
+bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int *mark)
+{
+	*mark = 0;
+	int first = -1, alt = -1;
+	size_t first_at = 0, alt_at = 0, i = 0;
+	bool alt_ssl = false;
+	*sec = -1;
+	for (; i < n && first < 0; i++) {
+		if (nr_starts_any(s + i, n - i, (const char *const[]){"※", "*", NULL})) {
+			/* skip the footnote number glued to the mark */
+			i += (unsigned char)s[i] == '*' ? 0 : 2;
+			while (i + 1 < n && isdigit((unsigned char)s[i + 1]))
+				i++;
+			continue;
+		}
+		if (isdigit((unsigned char)s[i])) {
+			long v = 0;
+			first_at = i;
+			while (i < n && isdigit((unsigned char)s[i]) && v < 100000)
+				v = v * 10 + (s[i++] - '0');
+			first = (int)v;
+			/* A footnote mark glued or next to the number: "995※1". */
+			size_t k = i;
+			while (k < n && s[k] == ' ')
+				k++;
+			if (k + 3 < n && memcmp(s + k, "※", 3) == 0 && isdigit((unsigned char)s[k + 3]))
+				*mark = s[k + 3] - '0';
+			break;
+		}
+	}
+	/* 0 and numbers past 65535 are phone numbers or times, not ports. */
+	if (first <= 0 || first > 65535)
+		return false;
+	/* An alternative in parentheses "(SSL…:995)" wins: the notice offers
+	 * the encrypted port as the better choice. */
+	const char *paren = NULL;
+	for (size_t k = i; k < n; k++)
+		if (s[k] == '(') {
+			paren = s + k;
+			break;
+		}
+	if (paren) {
+		size_t pn = n - (size_t)(paren - s);
+		const char *close = memchr(paren, ')', pn);
+		size_t cn = close ? (size_t)(close - paren) : pn;
+		if (nr_has(paren, cn, "ssl") || nr_has(paren, cn, "tls")) {
+			alt_ssl = true;
+			for (size_t k = 0; k < cn; k++)
+				if (isdigit((unsigned char)paren[k]) && (k == 0 || !isalpha((unsigned char)paren[k - 1]))) {
+					long v = 0;
+					alt_at = (size_t)(paren - s) + k;
+					while (k < cn && isdigit((unsigned char)paren[k]))
+						v = v * 10 + (paren[k++] - '0');
+					alt = (int)v;
+					break;
+				}
+		}
+	}
+	if (alt > 0) {
+		*port = alt;
+		*sec = MP_SEC_TLS;
+		*at = alt_at;
+	} else {
+		*port = first;
+		*at = first_at;
+		size_t rest = i;
+		size_t end = rest;
+		while (end < n && s[end] != '/')
+			end++;
+		if (nr_has(s + rest, end - rest, "starttls"))
+			*sec = MP_SEC_STARTTLS;
+		else if (alt_ssl || nr_has(s + rest, end - rest, "(ssl") || nr_has(s + rest, end - rest, "ssl)") ||
+		         nr_has(s + rest, end - rest, "(tls"))
+			*sec = MP_SEC_TLS;
+		else if (!nr_has(s + rest, n - rest, "場合") && !nr_has(s + rest, n - rest, " or ") &&
+		         !nr_has(s + rest, n - rest, "非対応") && !nr_has(s + rest, n - rest, "not "))
+			/* a remarks column: "465    SSL" */
+			*sec = nr_has(s + rest, n - rest, "ssl") || nr_has(s + rest, n - rest, "tls") ? MP_SEC_TLS : -1;
+	}
+	return true;
+}
+
+/* Security words in a cell; -1 when none or when it is an instruction. */
+int nr_parse_security(const char *s, size_t n)
+{
+	if (nr_has(s, n, "非対応") || nr_has(s, n, "not supported") || nr_has(s, n, "場合") || nr_has(s, n, "もしくは") || nr_has(s, n, " or ") || nr_has(s, n, "または"))
+		return -2; /* a choice or a condition, not a setting */
+	if (nr_has(s, n, "starttls") || nr_has(s, n, "stls"))
+		return MP_SEC_STARTTLS;
+	if (nr_has(s, n, "ssl"))
+		return MP_SEC_TLS;
+	if (nr_has(s, n, "tls"))
+		return SW_TLS_AMBIG;
+	if (nr_has(s, n, "なし") || nr_has(s, n, "無") || nr_has(s, n, "none") || nr_has(s, n, "しない") ||
+	    nr_has(s, n, "不要") || (n == 2 && mp_strncasecmp(s, "no", 2) == 0) || nr_has(s, n, "off"))
+		return MP_SEC_NONE;
+	return -1;
+}
+
+int nr_parse_yesno_auth(const char *s, size_t n)
+{
+	if (nr_has(s, n, "before smtp") || nr_has(s, n, "beforesmtp"))
+		if (!(nr_has(s, n, "する") || nr_has(s, n, "required") || nr_has(s, n, "必要")))
+			return MP_AUTH_SMTP_AFTER_POP;
+	if (nr_has(s, n, "不要") || nr_has(s, n, "しない") || nr_has(s, n, "なし") || nr_has(s, n, "無") ||
+	    nr_has(s, n, "not required") || nr_has(s, n, "none") || (n >= 2 && mp_strncasecmp(s, "no", 2) == 0 && (n == 2 || s[2] == ' ')) ||
+	    (n == 3 && mp_strncasecmp(s, "off", 3) == 0))
+		return MP_AUTH_NONE;
+	if (nr_has(s, n, "有") || nr_has(s, n, "あり") || nr_has(s, n, "必要") || nr_has(s, n, "する") ||
+	    nr_has(s, n, "require") || nr_has(s, n, "yes") || nr_has(s, n, "チェック") || nr_has(s, n, "enable") ||
+	    (n == 2 && mp_strncasecmp(s, "on", 2) == 0) || nr_has(s, n, "same user"))
+		return MP_AUTH_PASSWORD_CLEARTEXT;
+	return -1;
+}
+
+/* "same as your e-mail address", "メールアドレスと同じ", "before the @". */
+enum word nr_parse_word(const char *s, size_t n)
+{
+	if (nr_has(s, n, "before the @") || nr_has(s, n, "before @") || nr_has(s, n, "より前") ||
+	    nr_has(s, n, "の部分") || nr_has(s, n, "前の部分") || nr_has(s, n, "left of the @") ||
+	    nr_has(s, n, "local part"))
+		return W_LOCAL;
+	if (nr_has(s, n, "same as") || nr_has(s, n, "as above") || nr_has(s, n, "と同じ") ||
+	    nr_has(s, n, "メールアドレス") || nr_has(s, n, "your e-mail") || nr_has(s, n, "your email") ||
+	    nr_has(s, n, "full email") || nr_has(s, n, "full e-mail"))
+		return memchr(s, '@', n) && !nr_has(s, n, "before") ? W_NONE : W_EMAIL;
+	return W_NONE;
+}
+
+/* A password value without its readings: "aB1l0O（エー・ビー・イチ…）" and
+ * "a(エー)B(ビー)1(イチ)" are both aB1l0O. A group in brackets holding
+ * non-ASCII text is a reading and is dropped; so is a trailing group
+ * ("Tm4rk9Qe(case-sensitive)"); ASCII brackets inside the token stay
+ * ("Xy(7)kQ"). *fullwidth when a kept character was written full-width. */
+void nr_password_token(const mp_nline *l, size_t off, const char *s, size_t n, mp_buf *out,
+                           bool *fullwidth)
+{
+	static const char *const groups[][2] = {{"(", ")"}, {"「", "」"}, {"[", "]"}};
+	*fullwidth = false;
+	for (size_t i = 0; i < n;) {
+		size_t seg = i;
+		while (i < n && s[i] != ' ' && !nr_starts_any(s + i, n - i, (const char *const[]){"(", "「", "[", NULL}))
+			i++;
+		size_t keep = seg + nr_token_len(s + seg, i - seg); /* notes, commas: the value ends */
+		mp_buf_add(out, s + seg, keep - seg);
+		if (keep > seg &&
+		    mp_nline_raw_nonascii(l, mp_nline_col(l, off + seg), mp_nline_col(l, off + keep)))
+			*fullwidth = true;
+		if (keep < i || i >= n || s[i] == ' ')
+			break;
+		size_t g = 0, ol = 0;
+		for (; g < MP_COUNT(groups); g++)
+			if ((ol = strlen(groups[g][0])) <= n - i && memcmp(s + i, groups[g][0], ol) == 0)
+				break;
+		const char *close = g < MP_COUNT(groups) ? strstr(s + i + ol, groups[g][1]) : NULL;
+		if (!close || (size_t)(close - s) >= n)
+			break;
+		size_t ce = (size_t)(close - s) + strlen(groups[g][1]);
+		bool reading = false;
+		for (size_t k = i + ol; k < (size_t)(close - s); k++)
+			reading |= (unsigned char)s[k] >= 0x80 || s[k] == ' ';
+		bool trailing = ce >= n || s[ce] == ' ' || (unsigned char)s[ce] >= 0x80;
+		if (reading || trailing) {
+			i = ce; /* the group is dropped; letters after it belong to the password */
+			continue;
+		}
+		mp_buf_add(out, s + i, ce - i);
+		i = ce;
+	}
+	if (!out->s)
+		mp_buf_add(out, "", 0);
+}
+
+bool nr_all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+	return n > 0;
+}
+
+size_t nr_skip_sp(const char *s, size_t i, size_t n)
+{
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
+size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_t base)
+{
+	static const struct {
+		const char *w;
+		int srv;
+		bool tls;
+	} toks[] = {{"smtps", S_SMTP, true}, {"smtp", S_SMTP, false}, {"pop3s", S_POP, true},
+	            {"pops", S_POP, true},   {"pop3", S_POP, false},  {"pop", S_POP, false},
+	            {"imap4s", S_IMAP, true}, {"imaps", S_IMAP, true}, {"imap4", S_IMAP, false},
+	            {"imap", S_IMAP, false}};
+	int line_sec = -1;
+	if (n >= 4 && mp_strncasecmp(s, "ssl:", 4) == 0)
+		line_sec = MP_SEC_TLS;
+	else if (n >= 4 && mp_strncasecmp(s, "tls:", 4) == 0)
+		line_sec = MP_SEC_STARTTLS;
+	size_t found = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i && isalnum((unsigned char)s[i - 1]))
+			continue;
+		for (size_t k = 0; k < MP_COUNT(toks); k++) {
+			size_t w = strlen(toks[k].w);
+			if (i + w > n || mp_strncasecmp(s + i, toks[k].w, w) != 0 ||
+			    (i + w < n && isalnum((unsigned char)s[i + w])))
+				continue;
+			size_t j = i + w;
+			int sec = toks[k].tls ? MP_SEC_TLS : -1;
+			if (j + 4 <= n && (mp_strncasecmp(s + j, "/ssl", 4) == 0 || mp_strncasecmp(s + j, "/tls", 4) == 0))
+				sec = MP_SEC_TLS, j += 4;
+			while (j < n && (s[j] == ' ' || s[j] == ':'))
+				j++;
+			if (j + 4 <= n && mp_strncasecmp(s + j, "port", 4) == 0)
+				j += 4;
+			while (j < n && s[j] == ' ')
+				j++;
+			if (j >= n || !isdigit((unsigned char)s[j]))
+				break;
+			int port = 0;
+			size_t at = j;
+			while (j < n && isdigit((unsigned char)s[j]) && port < 100000)
+				port = port * 10 + (s[j++] - '0');
+			if (sec < 0)
+				sec = line_sec;
+			if (sec == MP_SEC_STARTTLS && (port == 465 || port == 993 || port == 995))
+				sec = MP_SEC_TLS;
+			if (x) {
+				x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
+				struct mentry *e = &x->mx[x->nmx++];
+				e->srv = toks[k].srv;
+				e->port = port;
+				e->sec = sec;
+				e->rank = 0;
+				e->loc = nr_loc_at(x, l, base + at);
+			}
+			found++;
+			i = j;
+			break;
+		}
+	}
+	return found;
+}
+
+/* Is the whole of s (a line or a cell) one value of the type field f
+ * takes? "SSL/TLS" under "- Encryption:" is a value even though the
+ * dictionary also knows it as a label. */
+bool nr_value_is(enum mp_nfield f, const char *s, size_t n)
+{
+	size_t t = nr_token_len(s, n), words = 1;
+	for (size_t i = 0; i < n; i++)
+		words += s[i] == ' ';
+	switch (f) {
+	case NF_SECURITY: return words <= 3 && nr_parse_security(s, n) >= 0;
+	case NF_SMTP_AUTH: return words <= 3 && nr_parse_yesno_auth(s, n) >= 0;
+	case NF_PORT: return n && isdigit((unsigned char)s[0]);
+	case NF_HOST: return nr_valid_host(s, t);
+	case NF_EMAIL: return nr_valid_email(s, t);
+	case NF_LOGIN:
+	case NF_PASSWORD: return words == 1 && nr_is_ascii_tok(s, n);
+	default: return false;
+	}
+}
+
+/* Where an authentication statement starts in a value ("SMTP認証あり",
+ * "SMTP-AUTH required"), n when there is none. */
+size_t nr_auth_statement(const char *s, size_t n)
+{
+	static const char *const words[] = {"smtp認証", "smtp-auth", "smtp auth", "smtpauth", "authentication",
+	                                    "認証", NULL};
+	for (size_t i = 0; i < n; i++)
+		for (const char *const *w = words; *w; w++) {
+			size_t k = strlen(*w);
+			if (k <= n - i && mp_strncasecmp(s + i, *w, k) == 0)
+				return i;
+		}
+	return n;
+}
+
+/* The typed value starting at s[i] (a token boundary), if any: its type and
+ * its extent [*vb, *ve). after_sep: the token follows ':' / "is", where any
+ * ASCII token is a value (a login, a password). */
+enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, size_t *vb, size_t *ve)
+{
+	static const char *const sec_words[] = {"ssl/tls", "ssl", "tls", "starttls", NULL};
+	static const char *const yes_no[] = {"required", "not required", "必要", "不要", "あり", "なし", NULL};
+	while (i < n && strchr("(\"'<", s[i]))
+		i++;
+	size_t t = nr_token_len(s + i, n - i);
+	while (t && (strchr(".,;:\"'>", s[i + t - 1]) || s[i + t - 1] == ')'))
+		t--;
+	*vb = i;
+	*ve = i + t;
+	if (!t) {
+		for (const char *const *w = yes_no; *w; w++)
+			if (strlen(*w) <= n - i && memcmp(s + i, *w, strlen(*w)) == 0 && (unsigned char)**w >= 0x80)
+				return *ve = i + strlen(*w), NV_YESNO;
+		return NV_NONE;
+	}
+	if (nr_valid_email(s + i, t))
+		return NV_EMAIL;
+	if (nr_valid_host(s + i, t))
+		return NV_HOST;
+	if (nr_all_digits(s + i, t) && t <= 5 && atoi(s + i) > 0 && atoi(s + i) <= 65535 &&
+	    !(i + t < n && (s[i + t] == ':' || s[i + t] == '-' || s[i + t] == '/') && i + t + 1 < n &&
+	      isdigit((unsigned char)s[i + t + 1])))
+		return NV_PORT;
+	for (const char *const *w = sec_words; *w; w++)
+		if (strlen(*w) == t && mp_strncasecmp(s + i, *w, t) == 0)
+			return NV_SEC;
+	for (const char *const *w = yes_no; *w; w++)
+		if (strlen(*w) <= n - i && mp_strncasecmp(s + i, *w, strlen(*w)) == 0 &&
+		    (i + strlen(*w) == n || !isalnum((unsigned char)s[i + strlen(*w)])))
+			return *ve = i + strlen(*w), NV_YESNO;
+	if (after_sep && nr_is_ascii_tok(s + i, t))
+		return NV_TOKEN;
+	return NV_NONE;
+}
+
+bool nr_field_takes(enum mp_nfield f, enum nr_vtype v)
+{
+	switch (f) {
+	case NF_EMAIL: return v == NV_EMAIL;
+	case NF_HOST: return v == NV_HOST;
+	case NF_PORT: return v == NV_PORT;
+	case NF_SECURITY: return v == NV_SEC;
+	case NF_SMTP_AUTH: return v == NV_YESNO;
+	case NF_LOGIN: return v == NV_TOKEN || v == NV_EMAIL;
+	case NF_PASSWORD: return v == NV_TOKEN;
+	default: return false;
+	}
+}
