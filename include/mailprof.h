@@ -242,6 +242,12 @@ MAILPROF_EXPORT mailprof_batch *mailprof_batch_new(const mailprof_check_config *
 MAILPROF_EXPORT void mailprof_batch_free(mailprof_batch *b);
 MAILPROF_EXPORT void mailprof_batch_add(mailprof_batch *b, const mailprof_profile *p, mailprof_diags *d);
 
+/* Length of the valid UTF-8 sequence at s (n bytes available), its code
+ * point in *cp; 0 when the bytes are not valid UTF-8 (overlong forms and
+ * surrogates are not). For callers that print the strings the library
+ * hands over: file names are bytes, whatever the encoding. */
+MAILPROF_EXPORT size_t mailprof_utf8_next(const char *s, size_t n, unsigned long *cp);
+
 MAILPROF_EXPORT const char *mailprof_strerror(mailprof_status s);
 MAILPROF_EXPORT const char *mailprof_severity_name(mailprof_severity s);
 

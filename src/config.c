@@ -262,7 +262,10 @@ char *mailprof_check_config_find(const char *dir)
 char *mailprof_diag_key(const mailprof_diag *g)
 {
 	mp_buf b = {0};
-	mp_buf_printf(&b, "%s\t%s\t", g->loc.file ? g->loc.file : "-", g->id);
+	/* One line, three tab-separated fields, whatever the file name holds. */
+	for (const char *p = g->loc.file ? g->loc.file : "-"; *p; p++)
+		mp_buf_putc(&b, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+	mp_buf_printf(&b, "\t%s\t", g->id);
 	for (const char *p = g->message; p && *p; p++)
 		mp_buf_putc(&b, *p == '\t' || *p == '\n' ? ' ' : *p);
 	return mp_buf_take(&b, NULL);

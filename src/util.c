@@ -196,6 +196,11 @@ size_t mp_text_check(const char *s, size_t n, const char **why)
 	return n;
 }
 
+size_t mailprof_utf8_next(const char *s, size_t n, unsigned long *cp)
+{
+	return mp_utf8_next(s, n, cp);
+}
+
 void mp_buf_utf8(mp_buf *b, unsigned long c)
 {
 	char u[4];
@@ -351,7 +356,7 @@ void mp_diag_too_large(mailprof_diags *d, const char *path, size_t max)
 {
 	mailprof_loc at = {path, 0, 0};
 	mp_diag(d, MAILPROF_ERROR, "input-too-large", &at,
-	        "raise the input size limit if the file is genuine",
+	        "raise the input size limit (mailprof --max-input-size) if the file is genuine",
 	        "input larger than the limit of %zu bytes: not read", max);
 }
 

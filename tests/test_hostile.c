@@ -323,3 +323,188 @@ Test(hostile, empty_baseline)
 	mailprof_check_config_free(c);
 	unlink(path);
 }
+
+/* ---- the command ---- */
+
+static int run(const char *args, char **out, char **err)
+{
+	char cmd[4096];
+	snprintf(cmd, sizeof cmd, "NO_COLOR=1 %s %s", t_mailprof(), args);
+	return t_run(cmd, out, err);
+}
+
+static char *scratch_dir(void)
+{
+	static char dir[64];
+	strcpy(dir, "/tmp/mp-hostile-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+	return dir;
+}
+
+static void put(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f, "%s", path);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void rm_rf(const char *dir)
+{
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+Test(hostile_cli, dev_zero_and_oversized_stdin_stop_with_a_message)
+{
+	char *out, *err;
+	cr_assert_eq(run("check /dev/zero", &out, &err), 2);
+	cr_assert(strstr(out, "input-too-large") || strstr(err, "input-too-large"), "%s%s", out, err);
+	free(out), free(err);
+	cr_assert_eq(t_run("head -c 9000000 /dev/zero | tr '\\0' a | NO_COLOR=1 ${MAILPROF:-build/mailprof} "
+	                   "check -",
+	                   &out, &err),
+	             2);
+	cr_assert(strstr(out, "input larger than the limit"), "%s", out);
+	free(out), free(err);
+	/* Raised, the same input is read (and found not to be a profile). */
+	cr_assert_eq(t_run("head -c 9000000 /dev/zero | tr '\\0' a | NO_COLOR=1 ${MAILPROF:-build/mailprof} "
+	                   "check --max-input-size 16M -",
+	                   &out, &err),
+	             2);
+	cr_assert_null(strstr(out, "input-too-large"), "%s", out);
+	cr_assert(strstr(out, "unknown-format"), "%s", out);
+	free(out), free(err);
+	cr_assert_eq(run("check --max-input-size lots samples/ini/home-imap.ini", &out, &err), 2);
+	cr_assert(strstr(err, "--max-input-size"));
+	free(out), free(err);
+}
+
+Test(hostile_cli, convert_never_overwrites_without_force_nor_onto_its_input)
+{
+	char *dir = scratch_dir(), cmd[1024], *out, *err;
+	put(dir, "x.ini", "[account]\nemail = a@example.com\n[incoming]\nhost = i.example.com\n"
+	                  "password = secret\n");
+	snprintf(cmd, sizeof cmd, "convert --to ini -o %s/x.ini %s/x.ini", dir, dir);
+	cr_assert_eq(run(cmd, &out, &err), 2);
+	cr_assert(strstr(err, "is the input"), "%s", err);
+	free(out), free(err);
+	snprintf(cmd, sizeof cmd, "convert --to ini --force -o %s/x.ini %s/x.ini", dir, dir);
+	cr_assert_eq(run(cmd, &out, &err), 2, "--force does not make the input writable");
+	free(out), free(err);
+	/* A hard link is the same file under another name. */
+	snprintf(cmd, sizeof cmd, "ln %s/x.ini %s/link.ini", dir, dir);
+	cr_assert_eq(system(cmd), 0);
+	snprintf(cmd, sizeof cmd, "convert --to ini --force -o %s/link.ini %s/x.ini", dir, dir);
+	cr_assert_eq(run(cmd, &out, &err), 2);
+	free(out), free(err);
+	char path[512];
+	snprintf(path, sizeof path, "%s/x.ini", dir);
+	char *text = t_slurp(path, NULL);
+	cr_assert(strstr(text, "password = secret"), "the input was changed:\n%s", text);
+	free(text);
+	put(dir, "old.json", "keep me\n");
+	snprintf(cmd, sizeof cmd, "convert --to json -o %s/old.json %s/x.ini", dir, dir);
+	cr_assert_eq(run(cmd, &out, &err), 2);
+	cr_assert(strstr(err, "exists (use --force to replace it)"), "%s", err);
+	free(out), free(err);
+	snprintf(path, sizeof path, "%s/old.json", dir);
+	text = t_slurp(path, NULL);
+	cr_assert_str_eq(text, "keep me\n");
+	free(text);
+	snprintf(cmd, sizeof cmd, "convert --to json --force -o %s/old.json %s/x.ini", dir, dir);
+	cr_assert_eq(run(cmd, &out, &err), 0);
+	free(out), free(err);
+	/* A batch into the folder it reads, with --force: not onto the inputs. */
+	snprintf(cmd, sizeof cmd, "convert --to ini --force -o %s %s/x.ini %s/old.json", dir, dir, dir);
+	cr_assert_eq(run(cmd, &out, &err), 2);
+	cr_assert(strstr(err, "is the input"), "%s", err);
+	free(out), free(err);
+	snprintf(path, sizeof path, "%s/x.ini", dir);
+	text = t_slurp(path, NULL);
+	cr_assert(strstr(text, "password = secret"), "the input was changed:\n%s", text);
+	free(text);
+	rm_rf(dir);
+}
+
+Test(hostile_cli, reports_are_valid_and_terminals_safe_whatever_the_bytes)
+{
+	char *dir = scratch_dir(), cmd[1024], *out, *err;
+	/* A file name and a key holding terminal escapes and bytes that are not
+	 * UTF-8. */
+	put(dir, "esc\x1b[31m\xff.ini", "[account]\nemail = a@example.com\n\x1b]0;x\x07\x1b[2J\xfe = 1\n");
+	snprintf(cmd, sizeof cmd, "check %s", dir);
+	cr_assert_eq(run(cmd, &out, &err), 1);
+	cr_assert_null(strchr(out, '\x1b'), "%s", out);
+	cr_assert_null(strchr(err, '\x1b'), "%s", err);
+	cr_assert(strstr(out, "esc\\x1B[31m\\xFF.ini:3:1: warning: unknown key `\\x1B]0;x\\x07\\x1B[2J\\xFE`"),
+	          "%s", out);
+	free(out), free(err);
+	static const char *const json_like[] = {"json", "sarif"};
+	for (int i = 0; i < 2; i++) {
+		snprintf(cmd, sizeof cmd,
+		         "%s check --format %s %s | python3 -c 'import json,sys; "
+		         "json.loads(sys.stdin.buffer.read().decode(\"utf-8\"))'",
+		         t_mailprof(), json_like[i], dir);
+		cr_assert_eq(t_run(cmd, &out, &err), 0, "%s: %s", json_like[i], err);
+		free(out), free(err);
+	}
+	snprintf(cmd, sizeof cmd, "%s check --format junit %s | xmllint --noout -", t_mailprof(), dir);
+	cr_assert_eq(t_run(cmd, &out, &err), 0, "junit: %s", err);
+	free(out), free(err);
+	snprintf(cmd, sizeof cmd, "check --format github %s", dir);
+	run(cmd, &out, &err);
+	cr_assert_null(strchr(out, '\x1b'), "%s", out);
+	free(out), free(err);
+	rm_rf(dir);
+}
+
+Test(hostile_cli, failed_writes_exit_2)
+{
+	char *out, *err;
+	cr_assert_eq(t_run("${MAILPROF:-build/mailprof} check --format sarif samples/ini/port25.ini > /dev/full",
+	                   &out, &err),
+	             2);
+	cr_assert(strstr(err, "cannot write the output"), "%s", err);
+	free(out), free(err);
+	cr_assert_eq(t_run("${MAILPROF:-build/mailprof} check samples/ini/port25.ini > /dev/full", &out, &err),
+	             2);
+	free(out), free(err);
+	cr_assert_eq(t_run("${MAILPROF:-build/mailprof} convert --to json samples/ini/home-imap.ini > /dev/full",
+	                   &out, &err),
+	             2);
+	cr_assert(strstr(err, "No space left"), "%s", err);
+	free(out), free(err);
+	cr_assert_eq(t_run("${MAILPROF:-build/mailprof} rules > /dev/full", &out, &err), 2);
+	free(out), free(err);
+}
+
+Test(hostile_cli, folder_runs_skip_links_unless_asked_and_hidden_temp_files)
+{
+	char *dir = scratch_dir(), cmd[1024], *out, *err;
+	char outside[64];
+	strcpy(outside, "/tmp/mp-outside-XXXXXX");
+	cr_assert_not_null(mkdtemp(outside));
+	put(outside, "secret.ini", "[account]\nemail = outside@example.com\n[outgoing]\nhost = s.example.com\n"
+	                           "port = 25\n");
+	put(dir, "in.ini", "[account]\nemail = in@example.com\n");
+	/* What a killed batch leaves: a hidden temp file. */
+	put(dir, ".in.ini.mailprof-AbC123", "[account]\nemail = temp@example.com\n");
+	snprintf(cmd, sizeof cmd, "ln -s %s/secret.ini %s/link.ini", outside, dir);
+	cr_assert_eq(system(cmd), 0);
+	snprintf(cmd, sizeof cmd, "check --format json %s", dir);
+	run(cmd, &out, &err);
+	cr_assert_null(strstr(out, "link.ini"), "%s", out);
+	cr_assert_null(strstr(out, "mailprof-AbC123"), "%s", out);
+	cr_assert(strstr(err, "link.ini: skipped: symbolic link"), "%s", err);
+	free(out), free(err);
+	snprintf(cmd, sizeof cmd, "check --follow-symlinks --format json %s", dir);
+	run(cmd, &out, &err);
+	cr_assert(strstr(out, "link.ini"), "%s", out);
+	free(out), free(err);
+	rm_rf(dir);
+	rm_rf(outside);
+}
