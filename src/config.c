@@ -307,10 +307,57 @@ mailprof_status mailprof_check_config_load_baseline(mailprof_check_config *c, co
 
 /* ---- applying the configuration ---- */
 
+/* The suppressions sorted by (target line, ID): a finding finds its own in
+ * O(log n), so n markers and m findings cost O((n + m) log n), not n * m. */
 struct filter {
-	const mailprof_profile *p;
 	const mailprof_check_config *cfg;
+	const mp_suppression **supp;
+	size_t nsupp;
 };
+
+static int cmp_supp_key(int target, const char *id, const mp_suppression *s)
+{
+	if (target != s->target)
+		return target < s->target ? -1 : 1;
+	return mp_strcasecmp(id, s->id);
+}
+
+static int cmp_supp(const void *x, const void *y)
+{
+	const mp_suppression *a = *(const mp_suppression *const *)x, *b = *(const mp_suppression *const *)y;
+	return cmp_supp_key(a->target, a->id, b);
+}
+
+/* A marker of g's file for its line (or the whole file, target 0) naming id. */
+static bool suppressed_as(const struct filter *f, const mailprof_diag *g, int target, const char *id)
+{
+	size_t lo = 0, hi = f->nsupp;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cmp_supp_key(target, id, f->supp[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < f->nsupp && cmp_supp_key(target, id, f->supp[lo]) == 0; lo++)
+		if (strcmp(f->supp[lo]->file, g->loc.file) == 0)
+			return true;
+	return false;
+}
+
+static bool suppressed(const struct filter *f, const mailprof_diag *g)
+{
+	if (!f->nsupp || !g->loc.file)
+		return false;
+	for (int t = 0; t < 2; t++) {
+		int target = t ? g->loc.line : 0;
+		if (t && target <= 0)
+			break;
+		if (suppressed_as(f, g, target, g->id) || (g->name && suppressed_as(f, g, target, g->name)))
+			return true;
+	}
+	return false;
+}
 
 static bool keep_finding(mailprof_diag *g, void *u)
 {
@@ -322,15 +369,8 @@ static bool keep_finding(mailprof_diag *g, void *u)
 		if (f->cfg->severity[i] >= 0)
 			g->severity = (mailprof_severity)f->cfg->severity[i];
 	}
-	for (size_t k = 0; f->p && k < f->p->nsupp; k++) {
-		const mp_suppression *s = &f->p->supp[k];
-		if (s->target < 0 || (s->target && s->target != g->loc.line))
-			continue;
-		if (!g->loc.file || strcmp(s->file, g->loc.file) != 0)
-			continue;
-		if (mp_strcasecmp(s->id, g->id) == 0 || (g->name && mp_strcasecmp(s->id, g->name) == 0))
-			return false;
-	}
+	if (suppressed(f, g))
+		return false;
 	if (f->cfg && f->cfg->nbaseline) {
 		char *key = mailprof_diag_key(g);
 		bool known = bsearch(&key, f->cfg->baseline, f->cfg->nbaseline, sizeof(char *), cmp_key) != NULL;
@@ -343,6 +383,15 @@ static bool keep_finding(mailprof_diag *g, void *u)
 
 void mp_config_apply(const mailprof_profile *p, const mailprof_check_config *cfg, mailprof_diags *d)
 {
-	struct filter f = {p, cfg};
+	struct filter f = {cfg, NULL, 0};
+	if (p && p->nsupp) {
+		f.supp = mp_xmalloc(p->nsupp * sizeof *f.supp);
+		for (size_t k = 0; k < p->nsupp; k++)
+			if (p->supp[k].target >= 0) /* -1: silences nothing */
+				f.supp[f.nsupp++] = &p->supp[k];
+		if (f.nsupp > 1)
+			qsort(f.supp, f.nsupp, sizeof *f.supp, cmp_supp);
+	}
 	mp_diags_filter(d, keep_finding, &f);
+	free(f.supp);
 }

@@ -508,3 +508,30 @@ Test(hostile_cli, folder_runs_skip_links_unless_asked_and_hidden_temp_files)
 	rm_rf(dir);
 	rm_rf(outside);
 }
+
+/* 80,000 stacked markers (the audit's case): every one silences the next
+ * value line, and findings are matched to them by index, not by a scan of
+ * every marker per finding (bench/bench.sh times it against half as many). */
+Test(hostile, stacked_suppression_markers, .timeout = 120)
+{
+	mp_buf b = {0};
+	mp_buf_puts(&b, "[account]\nemail = a@example.com\n[outgoing]\nhost = smtp.example.com\n");
+	for (int i = 0; i < 80000; i++)
+		mp_buf_puts(&b, "; mailprof-disable MP001\n");
+	mp_buf_puts(&b, "port = 25\n; mailprof-disable-file MP034: no incoming server here\n");
+	mailprof_status st;
+	mailprof_diags *d;
+	mailprof_profile *p = t_parse_str(b.s, "many.ini", "ini", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_eq(p->nsupp, 80001);
+	cr_assert_eq(p->supp[0].target, 80005, "the first marker silences the port line");
+	cr_assert_eq(p->supp[79999].target, 80005);
+	cr_assert_eq(p->supp[80000].target, 0);
+	mailprof_check_with(p, NULL, d);
+	cr_assert_eq(t_count(d, "MP001"), 0, "port 25 is suppressed");
+	cr_assert_eq(t_count(d, "MP034"), 0, "whole-file suppression");
+	cr_assert_eq(t_count(d, "MP045"), 80000, "each marker without a reason is reported");
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	mp_buf_free(&b);
+}

@@ -17,17 +17,22 @@
 #include <libxml/parser.h>
 
 #include "mailprof.h"
+#include "model.h" /* the harnesses look at passwords */
 
 #ifndef FUZZ_ENTRY
 #define FUZZ_ENTRY LLVMFuzzerTestOneInput
 #endif
 int FUZZ_ENTRY(const uint8_t *data, size_t size);
 
+/* What the harness is doing (a format name), for the failure message. */
+static const char *fz_where = "";
+
 /* A broken invariant: say which, then abort so libFuzzer keeps the input. */
 #define FZ_ASSERT(cond, what)                                                                      \
 	do {                                                                                           \
 		if (!(cond)) {                                                                             \
-			fprintf(stderr, "fuzz invariant broken: %s (%s:%d)\n", what, __FILE__, __LINE__);      \
+			fprintf(stderr, "fuzz invariant broken: %s [%s] (%s:%d)\n", what, fz_where, __FILE__,  \
+			        __LINE__);                                                                     \
 			abort();                                                                               \
 		}                                                                                          \
 	} while (0)
@@ -69,13 +74,16 @@ static inline bool fz_xml_char(unsigned long c)
 	       (c >= 0x10000 && c <= 0x10FFFF);
 }
 
-static inline bool fz_text_ok(const char *s, size_t n, bool allow_newlines)
+/* Valid UTF-8 of XML characters; for_terminal: no DEL or C1 controls
+ * either, and no line breaks. */
+static inline bool fz_text_ok(const char *s, size_t n, bool for_terminal)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	bool allow_newlines = !for_terminal;
 	for (size_t i = 0; i < n;) {
 		unsigned long c;
 		size_t k = fz_utf8_char(u + i, n - i, &c);
-		if (!k || !fz_xml_char(c) || (c >= 0x7F && c < 0xA0))
+		if (!k || !fz_xml_char(c) || (for_terminal && c >= 0x7F && c < 0xA0))
 			return false;
 		if (!allow_newlines && (c == '\n' || c == '\r'))
 			return false;
@@ -233,11 +241,36 @@ static inline void fz_check_diags(const mailprof_diags *d)
 	for (size_t i = 0; i < mailprof_diags_count(d); i++) {
 		const mailprof_diag *g = mailprof_diags_get(d, i);
 		FZ_ASSERT(g->id && g->message, "finding without id or message");
-		FZ_ASSERT(fz_text_ok(g->message, strlen(g->message), false),
+		FZ_ASSERT(fz_text_ok(g->message, strlen(g->message), true),
 		          "finding message holds control bytes or invalid UTF-8");
-		FZ_ASSERT(!g->fix || fz_text_ok(g->fix, strlen(g->fix), false),
+		FZ_ASSERT(!g->fix || fz_text_ok(g->fix, strlen(g->fix), true),
 		          "finding fix holds control bytes or invalid UTF-8");
 	}
+}
+
+/* A password worth looking for: long enough not to occur by chance, and not
+ * also some other value of the profile a finding may rightly quote. */
+static inline bool fz_distinctive(const mailprof_profile *p, const char *pw)
+{
+	if (!pw || strlen(pw) < 8)
+		return false;
+	for (size_t i = 0; i < p->naccounts; i++) {
+		const mp_account *a = &p->accounts[i];
+		const mp_str *s[] = {&a->email, &a->display_name, &a->provider_id, &a->provider_name,
+		                     &a->provider_short_name};
+		for (size_t k = 0; k < sizeof s / sizeof *s; k++)
+			if (s[k]->v && strstr(s[k]->v, pw))
+				return false;
+		for (size_t j = 0; j < a->ndomains; j++)
+			if (strstr(a->domains[j].v, pw))
+				return false;
+		for (size_t j = 0; j < a->nincoming + a->noutgoing; j++) {
+			const mp_server *sv = j < a->nincoming ? &a->incoming[j] : &a->outgoing[j - a->nincoming];
+			if ((sv->host.v && strstr(sv->host.v, pw)) || (sv->username.v && strstr(sv->username.v, pw)))
+				return false;
+		}
+	}
+	return true;
 }
 
 #endif

@@ -5,7 +5,6 @@
  *    smuggle one out, whatever its placeholders say);
  *  - findings are printable text. */
 #include "fuzz_common.h"
-#include "model.h"
 
 #define SECRET "Zq9-S3cret-Pw-41x"
 
@@ -18,14 +17,16 @@ static void render(const mailprof_profile *p, const char *tpl, bool secrets, con
 	mailprof_diags *d = mailprof_diags_new();
 	char *out = NULL;
 	size_t olen = 0;
+	fz_where = secrets ? "render with secrets" : "render";
 	if (mailprof_emit(p, "notice", &opt, &out, &olen, d) == MAILPROF_OK && !secrets) {
 		for (size_t i = 0; i < p->naccounts; i++) {
 			const mp_account *a = &p->accounts[i];
 			for (size_t j = 0; j < a->nincoming + a->noutgoing; j++) {
 				const mp_server *s = j < a->nincoming ? &a->incoming[j] : &a->outgoing[j - a->nincoming];
 				const char *pw = s->password.v;
-				/* Only a password the template does not spell out itself. */
-				if (!pw || strlen(pw) < 6 || memmem(tpl_text, tpl_len, pw, strlen(pw)))
+				/* Only a password that is no other value too, and that the
+				 * template does not spell out itself. */
+				if (!fz_distinctive(p, pw) || memmem(tpl_text, tpl_len, pw, strlen(pw)))
 					continue;
 				FZ_ASSERT(!memmem(out, olen, pw, strlen(pw)),
 				          "a password rendered without include_secrets");
