@@ -38,11 +38,13 @@ CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o)
 TEST_SRC = $(wildcard tests/*.c)
 # The fuzz harnesses, compiled into the test runner too (each under its own
 # entry name) so make check replays their corpora and crash regressions.
-FUZZ_HARNESSES = $(filter-out tests/fuzz/fuzz_report.c,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_HARNESSES = $(wildcard tests/fuzz/fuzz_*.c)
+# fuzz_report drives the command's reporters: it links these two.
+FUZZ_REPORT_OBJ = $(B)/src/cli/report.o $(B)/src/cli/out.o
 TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o) $(FUZZ_HARNESSES:%.c=$(B)/%.o)
 SCHEMAS = $(wildcard schemas/*.xsd)
 
-.PHONY: all demo check test sanitize valgrind deps install uninstall clean golden bench e2e docs fuzz fuzz-build
+.PHONY: all demo check test sanitize valgrind deps install uninstall clean golden bench e2e docs fuzz fuzz-build fuzz-deps
 
 all: $(B)/mailprof $(B)/libmailprof.a $(B)/libmailprof.so
 
@@ -77,10 +79,10 @@ $(B)/tests/%.o: tests/%.c $(wildcard tests/*.h include/*.h src/*.h)
 
 $(B)/tests/fuzz/fuzz_%.o: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(wildcard include/*.h src/*.h)
 	@mkdir -p $(dir $@)
-	@echo "CC $<"; $(CC) $(ALL_CFLAGS) -D_GNU_SOURCE -Wno-conversion -DFUZZ_ENTRY=fuzz_$*_one -c $< -o $@
+	@echo "CC $<"; $(CC) $(ALL_CFLAGS) -D_GNU_SOURCE -Isrc/cli -Wno-conversion -DFUZZ_ENTRY=fuzz_$*_one -c $< -o $@
 
-$(B)/test-runner: $(TEST_OBJ) $(B)/libmailprof.a
-	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJ) $(B)/libmailprof.a $(CRIT_LIBS) $(LIBS) $(LDFLAGS)
+$(B)/test-runner: $(TEST_OBJ) $(FUZZ_REPORT_OBJ) $(B)/libmailprof.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJ) $(FUZZ_REPORT_OBJ) $(B)/libmailprof.a $(CRIT_LIBS) $(LIBS) $(LDFLAGS)
 
 # Install what is missing (Debian); a no-op when everything is there.
 deps:
@@ -128,15 +130,22 @@ golden: all
 # (tests/fuzz/dict/NAME.dict). FUZZ_SECONDS per harness; FUZZERS to pick.
 # make check replays every corpus and crash regression without clang.
 FUZZ_SECONDS ?= 60
-FUZZERS ?= parse check template
-FUZZ_REPORT_OBJ =
+FUZZERS ?= parse check template report
 FUZZ_SAN = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-fuzz-build: deps
+FUZZ_PKGS = clang libclang-rt-dev
+fuzz-deps: deps
+	@missing=""; for p in $(FUZZ_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+fuzz-build: fuzz-deps
 	@$(MAKE) --no-print-directory B=build-fuzz CC=clang OPT='$(FUZZ_SAN) -fsanitize=fuzzer-no-link' \
 	  build-fuzz/libmailprof.a $(FUZZ_REPORT_OBJ:$(B)/%=build-fuzz/%)
 	for h in $(FUZZERS); do \
 	  extra=""; [ $$h = report ] && extra="$(FUZZ_REPORT_OBJ:$(B)/%=build-fuzz/%)"; \
-	  clang -std=c11 -D_GNU_SOURCE $(FUZZ_SAN) -fsanitize=fuzzer -Iinclude -Isrc $(XML_CFLAGS) \
+	  clang -std=c11 -D_GNU_SOURCE $(FUZZ_SAN) -fsanitize=fuzzer -Iinclude -Isrc -Isrc/cli $(XML_CFLAGS) \
 	    tests/fuzz/fuzz_$$h.c $$extra build-fuzz/libmailprof.a $(LIBS) -o build-fuzz/fuzz_$$h || exit 1; \
 	done
 
