@@ -8,6 +8,10 @@ INCLUDEDIR ?= $(PREFIX)/include
 DATADIR ?= $(PREFIX)/share
 MANDIR ?= $(DATADIR)/man
 PKG_CONFIG ?= pkg-config
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+# The library's version (include/mailprof.h); the soname carries its major.
+VERSION := $(shell sed -n 's/^\#define MAILPROF_VERSION "\(.*\)"/\1/p' include/mailprof.h)
+SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 CC ?= cc
 B ?= build
 
@@ -44,7 +48,7 @@ FUZZ_REPORT_OBJ = $(B)/src/cli/report.o $(B)/src/cli/out.o
 TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o) $(FUZZ_HARNESSES:%.c=$(B)/%.o)
 SCHEMAS = $(wildcard schemas/*.xsd)
 
-.PHONY: all demo check test sanitize valgrind deps install uninstall clean golden bench e2e docs fuzz fuzz-build fuzz-deps
+.PHONY: all demo check test sanitize valgrind deps install uninstall install-check clean golden bench e2e docs fuzz fuzz-build fuzz-deps
 
 all: $(B)/mailprof $(B)/libmailprof.a $(B)/libmailprof.so
 
@@ -68,7 +72,7 @@ $(B)/libmailprof.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(B)/libmailprof.so: $(LIB_OBJ)
-	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,libmailprof.so.0 -o $@ $^ $(LIBS) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,libmailprof.so.$(SOMAJOR) -o $@ $^ $(LIBS) $(LDFLAGS)
 
 $(B)/mailprof: $(CLI_OBJ) $(B)/libmailprof.a
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(B)/libmailprof.a $(LIBS) $(LDFLAGS)
@@ -103,8 +107,14 @@ check: deps
 	@$(MAKE) --no-print-directory $(B)/mailprof $(B)/test-runner
 	python3 tools/layers.py
 	MAILPROF=$(B)/mailprof $(B)/test-runner --jobs 2 $(TESTFLAGS)
+	@$(MAKE) --no-print-directory install-check
 
 test: check
+
+# make install into a staging folder, then build docs/examples/list-servers.c
+# with `pkg-config --cflags --libs mailprof` against it and run it.
+install-check: all
+	sh tools/install-check.sh $(B)
 
 sanitize: deps
 	@$(MAKE) --no-print-directory B=build-asan OPT='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
@@ -158,18 +168,23 @@ bench: all
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
-	  $(DESTDIR)$(DATADIR)/mailprof/schemas $(DESTDIR)$(MANDIR)/man1
+	  $(DESTDIR)$(DATADIR)/mailprof/schemas $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PKGCONFIGDIR)
 	install -m 0755 $(B)/mailprof $(DESTDIR)$(BINDIR)/mailprof
 	install -m 0644 $(B)/libmailprof.a $(DESTDIR)$(LIBDIR)/libmailprof.a
-	install -m 0755 $(B)/libmailprof.so $(DESTDIR)$(LIBDIR)/libmailprof.so.0
-	ln -sf libmailprof.so.0 $(DESTDIR)$(LIBDIR)/libmailprof.so
+	install -m 0755 $(B)/libmailprof.so $(DESTDIR)$(LIBDIR)/libmailprof.so.$(VERSION)
+	ln -sf libmailprof.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libmailprof.so.$(SOMAJOR)
+	ln -sf libmailprof.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libmailprof.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+	  -e 's|@VERSION@|$(VERSION)|' mailprof.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/mailprof.pc
+	chmod 0644 $(DESTDIR)$(PKGCONFIGDIR)/mailprof.pc
 	install -m 0644 include/mailprof.h $(DESTDIR)$(INCLUDEDIR)/mailprof.h
 	install -m 0644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/mailprof/schemas/
 	install -m 0644 docs/mailprof.1 $(DESTDIR)$(MANDIR)/man1/mailprof.1
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mailprof $(DESTDIR)$(LIBDIR)/libmailprof.a \
-	  $(DESTDIR)$(LIBDIR)/libmailprof.so $(DESTDIR)$(LIBDIR)/libmailprof.so.0 \
+	  $(DESTDIR)$(LIBDIR)/libmailprof.so $(DESTDIR)$(LIBDIR)/libmailprof.so.$(SOMAJOR) \
+	  $(DESTDIR)$(LIBDIR)/libmailprof.so.$(VERSION) $(DESTDIR)$(PKGCONFIGDIR)/mailprof.pc \
 	  $(DESTDIR)$(INCLUDEDIR)/mailprof.h $(DESTDIR)$(MANDIR)/man1/mailprof.1
 	rm -rf $(DESTDIR)$(DATADIR)/mailprof
 

@@ -92,6 +92,92 @@ MAILPROF_EXPORT size_t mailprof_profile_account_count(const mailprof_profile *p)
 /* Deep equality of the account model (locations are not compared). */
 MAILPROF_EXPORT int mailprof_profile_equal(const mailprof_profile *a, const mailprof_profile *b);
 
+/* ---- the model: accounts and servers ----
+ * Read access to what a parse produced, and building a profile without any
+ * text (then check it, or emit it in any format). Accounts and servers are
+ * owned by their profile; pointers to them stay valid until another
+ * account (or server of the same account) is added, or the profile is
+ * freed. Strings returned are borrowed; setters copy theirs. Every getter
+ * taking a mailprof_loc *loc fills it (when loc is not NULL) with where the
+ * value was read: file, line, column; {NULL, 0, 0} for built values. */
+typedef struct mailprof_account mailprof_account;
+typedef struct mailprof_server mailprof_server;
+
+typedef enum { MAILPROF_IMAP = 1, MAILPROF_POP3, MAILPROF_SMTP } mailprof_protocol;
+typedef enum {
+	MAILPROF_SECURITY_NONE = 0, /* plain text */
+	MAILPROF_SECURITY_STARTTLS,
+	MAILPROF_SECURITY_TLS       /* implicit TLS */
+} mailprof_security;
+typedef enum {
+	MAILPROF_AUTH_NONE = 0,
+	MAILPROF_AUTH_PASSWORD_CLEARTEXT,
+	MAILPROF_AUTH_PASSWORD_ENCRYPTED,
+	MAILPROF_AUTH_NTLM,
+	MAILPROF_AUTH_GSSAPI,
+	MAILPROF_AUTH_OAUTH2,
+	MAILPROF_AUTH_CLIENT_CERT,
+	MAILPROF_AUTH_CLIENT_IP,
+	MAILPROF_AUTH_SMTP_AFTER_POP
+} mailprof_auth;
+typedef enum {
+	MAILPROF_ACCOUNT_ADDRESS,
+	MAILPROF_ACCOUNT_DISPLAY_NAME,
+	MAILPROF_ACCOUNT_PROVIDER_ID,
+	MAILPROF_ACCOUNT_PROVIDER_NAME,
+	MAILPROF_ACCOUNT_PROVIDER_SHORT_NAME
+} mailprof_account_field;
+typedef enum {
+	MAILPROF_SERVER_HOST,
+	MAILPROF_SERVER_USERNAME,
+	MAILPROF_SERVER_PASSWORD /* a secret: never print it */
+} mailprof_server_field;
+
+/* The model's spelling of each value ("imap", "starttls", "oauth2"), as in
+ * the INI and JSON formats; NULL for a value out of range. */
+MAILPROF_EXPORT const char *mailprof_protocol_name(mailprof_protocol p);
+MAILPROF_EXPORT const char *mailprof_security_name(mailprof_security s);
+MAILPROF_EXPORT const char *mailprof_auth_name(mailprof_auth a);
+
+/* Reading. i out of range gives NULL. */
+MAILPROF_EXPORT const mailprof_account *mailprof_profile_account(const mailprof_profile *p, size_t i);
+MAILPROF_EXPORT mailprof_loc mailprof_account_loc(const mailprof_account *a);
+/* NULL when unset. */
+MAILPROF_EXPORT const char *mailprof_account_get(const mailprof_account *a, mailprof_account_field f,
+                                                 mailprof_loc *loc);
+/* Incoming (IMAP, POP3) servers, in order of preference; then outgoing (SMTP). */
+MAILPROF_EXPORT size_t mailprof_account_incoming_count(const mailprof_account *a);
+MAILPROF_EXPORT const mailprof_server *mailprof_account_incoming(const mailprof_account *a, size_t i);
+MAILPROF_EXPORT size_t mailprof_account_outgoing_count(const mailprof_account *a);
+MAILPROF_EXPORT const mailprof_server *mailprof_account_outgoing(const mailprof_account *a, size_t i);
+
+MAILPROF_EXPORT mailprof_protocol mailprof_server_protocol(const mailprof_server *s);
+MAILPROF_EXPORT mailprof_loc mailprof_server_loc(const mailprof_server *s);
+/* NULL when unset. */
+MAILPROF_EXPORT const char *mailprof_server_get(const mailprof_server *s, mailprof_server_field f,
+                                                mailprof_loc *loc);
+/* The port, or 0 when unset. */
+MAILPROF_EXPORT int mailprof_server_port(const mailprof_server *s, mailprof_loc *loc);
+/* A mailprof_security, or -1 when unset. */
+MAILPROF_EXPORT int mailprof_server_security(const mailprof_server *s, mailprof_loc *loc);
+/* Authentication methods, most preferred first. */
+MAILPROF_EXPORT size_t mailprof_server_auth_count(const mailprof_server *s);
+MAILPROF_EXPORT mailprof_auth mailprof_server_auth(const mailprof_server *s, size_t i);
+
+/* Building. */
+MAILPROF_EXPORT mailprof_account *mailprof_profile_add_account(mailprof_profile *p);
+/* v NULL unsets. */
+MAILPROF_EXPORT void mailprof_account_set(mailprof_account *a, mailprof_account_field f, const char *v);
+/* An IMAP or POP3 server is incoming, SMTP outgoing; NULL for another value. */
+MAILPROF_EXPORT mailprof_server *mailprof_account_add_server(mailprof_account *a, mailprof_protocol p);
+MAILPROF_EXPORT void mailprof_server_set(mailprof_server *s, mailprof_server_field f, const char *v);
+/* 0, or -1 for a port outside 1-65535. */
+MAILPROF_EXPORT int mailprof_server_set_port(mailprof_server *s, int port);
+/* 0, or -1 for a value that is no mailprof_security. */
+MAILPROF_EXPORT int mailprof_server_set_security(mailprof_server *s, mailprof_security sec);
+/* Append a method (once); 0, or -1 when out of range or the list is full. */
+MAILPROF_EXPORT int mailprof_server_add_auth(mailprof_server *s, mailprof_auth a);
+
 /* ---- diagnostics ---- */
 MAILPROF_EXPORT mailprof_diags *mailprof_diags_new(void);
 MAILPROF_EXPORT void mailprof_diags_free(mailprof_diags *d);

@@ -40,7 +40,7 @@ typedef enum {
 
 #define MP_MAX_AUTH 12
 
-typedef struct {
+typedef struct mailprof_server {
 	mp_protocol protocol;
 	mailprof_loc loc; /* where the server's definition starts */
 	mp_str host;
@@ -53,7 +53,7 @@ typedef struct {
 	mp_str password; /* a secret: never in diagnostics */
 } mp_server;
 
-typedef struct {
+typedef struct mailprof_account {
 	mailprof_loc loc;
 	mp_str email;
 	mp_str display_name;

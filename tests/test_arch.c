@@ -100,3 +100,85 @@ Test(arch, layering_holds)
 	free(out);
 	free(err);
 }
+
+/* A profile built through the public API, without text: checked, written,
+ * read back; and the locations of a parsed one. */
+Test(arch, model_built_and_read_through_public_api)
+{
+	mailprof_profile *p = mailprof_profile_new();
+	mailprof_account *a = mailprof_profile_add_account(p);
+	mailprof_account_set(a, MAILPROF_ACCOUNT_ADDRESS, "user@example.com");
+	mailprof_server *in = mailprof_account_add_server(a, MAILPROF_IMAP);
+	mailprof_server_set(in, MAILPROF_SERVER_HOST, "imap.example.com");
+	cr_assert_eq(mailprof_server_set_port(in, 993), 0);
+	cr_assert_eq(mailprof_server_set_security(in, MAILPROF_SECURITY_TLS), 0);
+	cr_assert_eq(mailprof_server_add_auth(in, MAILPROF_AUTH_PASSWORD_CLEARTEXT), 0);
+	mailprof_server *out = mailprof_account_add_server(a, MAILPROF_SMTP);
+	mailprof_server_set(out, MAILPROF_SERVER_HOST, "smtp.example.com");
+	cr_assert_eq(mailprof_server_set_port(out, 25), 0);
+	cr_expect_eq(mailprof_server_set_port(out, 70000), -1);
+	cr_expect_null(mailprof_account_add_server(a, (mailprof_protocol)9));
+
+	mailprof_diags *d = mailprof_diags_new();
+	mailprof_check(p, d);
+	cr_expect_eq(t_count(d, "MP001"), 1, "SMTP on 25 without authentication");
+	char *json = t_emit(p, "json");
+	cr_assert(json);
+	mailprof_diags *d2;
+	mailprof_status st;
+	mailprof_profile *q = t_parse_str(json, "built.json", "json", &d2, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_expect(mailprof_profile_equal(p, q));
+
+	/* Read back, with where each value came from. */
+	const mailprof_account *b = mailprof_profile_account(q, 0);
+	cr_assert(b);
+	cr_expect_null(mailprof_profile_account(q, 1));
+	mailprof_loc at;
+	cr_expect_str_eq(mailprof_account_get(b, MAILPROF_ACCOUNT_ADDRESS, &at), "user@example.com");
+	cr_expect_str_eq(at.file, "built.json");
+	cr_expect_gt(at.line, 1);
+	cr_assert_eq(mailprof_account_incoming_count(b), 1);
+	const mailprof_server *s = mailprof_account_incoming(b, 0);
+	cr_expect_eq(mailprof_server_protocol(s), MAILPROF_IMAP);
+	cr_expect_str_eq(mailprof_server_get(s, MAILPROF_SERVER_HOST, NULL), "imap.example.com");
+	cr_expect_eq(mailprof_server_port(s, &at), 993);
+	cr_expect_gt(at.line, 1);
+	cr_expect_eq(mailprof_server_security(s, NULL), MAILPROF_SECURITY_TLS);
+	cr_expect_str_eq(mailprof_security_name(MAILPROF_SECURITY_TLS), "tls");
+	cr_assert_eq(mailprof_server_auth_count(s), 1);
+	cr_expect_str_eq(mailprof_auth_name(mailprof_server_auth(s, 0)), "password-cleartext");
+	cr_expect_null(mailprof_server_get(s, MAILPROF_SERVER_USERNAME, &at));
+	cr_expect_null(at.file);
+	cr_assert_eq(mailprof_account_outgoing_count(b), 1);
+	cr_expect_eq(mailprof_server_security(mailprof_account_outgoing(b, 0), NULL), -1, "unset");
+	cr_expect_str_eq(mailprof_protocol_name(mailprof_server_protocol(mailprof_account_outgoing(b, 0))),
+	                 "smtp");
+	free(json);
+	mailprof_diags_free(d);
+	mailprof_diags_free(d2);
+	mailprof_profile_free(p);
+	mailprof_profile_free(q);
+}
+
+/* .mailprof.ini is read with inih, in the INI profiles' dialect: the example
+ * of docs/ci.md, with its trailing `; comments`, is valid as written. */
+Test(arch, mailprof_ini_example_of_the_docs)
+{
+	const char *ini = "fail-on = warning            ; error | warning | info\n\n[rules]\n"
+	                  "MP007 = off                  ; ID or name; off | on | error | warning | info\n"
+	                  "host-role-mismatch = info\n\n[hosting]\n"
+	                  "trusted = gmoserver.jp, sakura.ne.jp   ; hosting domains MP026 accepts\n";
+	mailprof_check_config *c = mailprof_check_config_new();
+	mailprof_diags *e = mailprof_diags_new();
+	cr_expect_eq(mailprof_check_config_parse(c, ini, strlen(ini), ".mailprof.ini", e), MAILPROF_OK);
+	cr_expect_eq(mailprof_diags_count(e), 0);
+	cr_expect_eq(mailprof_check_config_fail_on(c), MAILPROF_WARNING);
+	/* Line numbers survive inih: the bad key is on line 3. */
+	const char *bad = "[rules]\n; comment\nnosuch = off\n";
+	cr_expect_eq(mailprof_check_config_parse(c, bad, strlen(bad), "bad.ini", e), MAILPROF_ERR_SYNTAX);
+	cr_assert_eq(mailprof_diags_count(e), 1);
+	cr_expect_eq(mailprof_diags_get(e, 0)->loc.line, 3);
+	mailprof_diags_free(e);
+	mailprof_check_config_free(c);
+}

@@ -434,6 +434,21 @@ static void rules_markdown(FILE *f)
 		fprintf(f, "\n## %s\n\n**%s** (%s): %s\n\n%s\n\n*Fix:* %s\n", r->id, r->name,
 		        mailprof_severity_name(r->severity), r->summary, r->doc, r->fix);
 	}
+	fputs("\n# Finding codes\n\n"
+	      "Findings of the readers, writers and file access that are not rules (src/codes.def). "
+	      "`mailprof explain CODE` prints them, and `.mailprof.ini`, `--enable`/`--disable` and "
+	      "baselines treat them as they treat rules.\n\n"
+	      "| Code | Severity | Summary |\n|---|---|---|\n", f);
+	for (size_t i = 0; i < mailprof_code_count(); i++) {
+		const mailprof_rule_info *c = mailprof_code_get(i);
+		fprintf(f, "| [%s](#%s) | %s | %s |\n", c->id, c->id, mailprof_severity_name(c->severity),
+		        c->summary);
+	}
+	for (size_t i = 0; i < mailprof_code_count(); i++) {
+		const mailprof_rule_info *c = mailprof_code_get(i);
+		fprintf(f, "\n## %s\n\n(%s): %s\n\n%s\n\n*Fix:* %s\n", c->id,
+		        mailprof_severity_name(c->severity), c->summary, c->doc, c->fix);
+	}
 }
 
 static int cmd_rules(void)

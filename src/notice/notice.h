@@ -89,7 +89,6 @@ mp_ntemplate *mp_ntemplate_load(const char *path, mailprof_diags *d);
 void mp_ntemplate_free(mp_ntemplate *t);
 /* True when the template's match line occurs in the decoded notice. */
 bool mp_ntemplate_matches(const mp_ntemplate *t, const mp_ntext *text);
-const char *mp_ntemplate_path(const mp_ntemplate *t);
 mailprof_status mp_ntemplate_parse(const mp_ntemplate *t, mailprof_profile *p, const mp_ntext *text,
                                    const char *path, mailprof_diags *d);
 mailprof_status mp_ntemplate_render(const mp_ntemplate *t, const mailprof_profile *p,

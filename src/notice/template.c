@@ -94,11 +94,6 @@ void mp_ntemplate_free(mp_ntemplate *t)
 	free(t);
 }
 
-const char *mp_ntemplate_path(const mp_ntemplate *t)
-{
-	return t->path;
-}
-
 /* Normalise a piece of literal text the way notices are normalised. */
 static char *norm_text(const char *s, size_t n, bool html, size_t *out_len)
 {
