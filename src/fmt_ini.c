@@ -193,6 +193,7 @@ static char *reader(char *str, int num, void *stream)
 	}
 	bool cont = s->can_continue && t > p && *t == '"';
 	s->can_continue = false;
+	s->cont = false; /* set for this line only */
 	if (*t == '[')
 		;
 	else if (cont)
