@@ -249,11 +249,18 @@ static inline void fz_check_diags(const mailprof_diags *d)
 	}
 }
 
-/* A password worth looking for: long enough not to occur by chance, and not
- * also some other value of the profile a finding may rightly quote. */
+/* A password worth looking for: long enough not to occur by chance, not a
+ * plain word, and not also some other value of the profile a finding may
+ * rightly quote. */
 static inline bool fz_distinctive(const mailprof_profile *p, const char *pw)
 {
 	if (!pw || strlen(pw) < 8)
+		return false;
+	/* Letters only may be a word of a message ("Thunderbird"). */
+	bool other = false;
+	for (const char *c = pw; *c; c++)
+		other |= !((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z'));
+	if (!other)
 		return false;
 	for (size_t i = 0; i < p->naccounts; i++) {
 		const mp_account *a = &p->accounts[i];
