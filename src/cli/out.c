@@ -25,8 +25,9 @@ void cli_put_text(FILE *f, const char *s)
 	for (size_t i = 0; i < n;) {
 		unsigned long c;
 		size_t k = mailprof_utf8_next(s + i, n - i, &c);
-		if (!k || c < 0x20 || (c >= 0x7F && c < 0xA0)) {
-			/* C1 controls too: some terminals take U+009B as CSI. */
+		if (!k || c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xFFFE || c == 0xFFFF) {
+			/* C1 controls too (some terminals take U+009B as CSI), and the
+			 * non-characters no text format holds. */
 			for (size_t j = 0; j < (k ? k : 1); j++)
 				fprintf(f, "\\x%02X", (unsigned char)s[i + j]);
 			i += k ? k : 1;
