@@ -15,12 +15,15 @@ SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 CC ?= cc
 B ?= build
 
-DEPS_PKGS = libxml2-dev libinih-dev libssl-dev libcriterion-dev pkg-config libxml2-utils python3-jsonschema
+DEPS_PKGS = libxml2-dev libinih-dev libssl-dev libcurl4-openssl-dev libcriterion-dev pkg-config libxml2-utils python3-jsonschema
 
 XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
 XML_LIBS := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)
 CRYPTO_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcrypto 2>/dev/null)
 CRYPTO_LIBS := $(shell $(PKG_CONFIG) --libs libcrypto 2>/dev/null || echo -lcrypto)
+# probe: libcurl for IMAP/POP3/SMTP, libssl for the TLS session's certificate
+CURL_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcurl libssl 2>/dev/null)
+CURL_LIBS := $(shell $(PKG_CONFIG) --libs libcurl libssl 2>/dev/null || echo -lcurl -lssl)
 INIH_CFLAGS := $(shell $(PKG_CONFIG) --cflags inih 2>/dev/null)
 INIH_LIBS := $(shell $(PKG_CONFIG) --libs inih 2>/dev/null || echo -linih)
 CRIT_CFLAGS := $(shell $(PKG_CONFIG) --cflags criterion 2>/dev/null)
@@ -29,12 +32,12 @@ CRIT_LIBS := $(shell $(PKG_CONFIG) --libs criterion 2>/dev/null || echo -lcriter
 WARN = -Wall -Wextra -Werror -Wshadow -Wconversion -Wformat=2 -Wstrict-prototypes -Wno-sign-conversion
 OPT ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -fPIC \
-	-fvisibility=hidden -Iinclude -Isrc -I$(B) $(XML_CFLAGS) $(INIH_CFLAGS) $(CRYPTO_CFLAGS) $(CFLAGS)
-LIBS = $(XML_LIBS) $(INIH_LIBS) $(CRYPTO_LIBS) -lpthread
+	-fvisibility=hidden -Iinclude -Isrc -I$(B) $(XML_CFLAGS) $(INIH_CFLAGS) $(CRYPTO_CFLAGS) $(CURL_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+LIBS = $(XML_LIBS) $(INIH_LIBS) $(CURL_LIBS) $(CRYPTO_LIBS) -lpthread
 
 # The command (src/cli/) sees the public header only: the compiler enforces
 # that it uses the library through include/mailprof.h.
-CLI_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -Iinclude $(CFLAGS)
+CLI_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -Iinclude $(CPPFLAGS) $(CFLAGS)
 LIB_SRC = $(filter-out src/cli/%,$(wildcard src/*.c src/*/*.c))
 CLI_SRC = $(wildcard src/cli/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o) $(B)/schemas.o
@@ -48,7 +51,7 @@ FUZZ_REPORT_OBJ = $(B)/src/cli/report.o $(B)/src/cli/out.o
 TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o) $(FUZZ_HARNESSES:%.c=$(B)/%.o)
 SCHEMAS = $(wildcard schemas/*.xsd)
 
-.PHONY: all demo check test sanitize valgrind deps install uninstall install-check clean golden bench e2e docs fuzz fuzz-build fuzz-deps
+.PHONY: all demo check test sanitize valgrind deps install uninstall install-check clean golden bench e2e docs fuzz fuzz-build fuzz-deps deb deb-deps ship-test
 
 all: $(B)/mailprof $(B)/libmailprof.a $(B)/libmailprof.so
 
@@ -187,6 +190,34 @@ uninstall:
 	  $(DESTDIR)$(LIBDIR)/libmailprof.so.$(VERSION) $(DESTDIR)$(PKGCONFIGDIR)/mailprof.pc \
 	  $(DESTDIR)$(INCLUDEDIR)/mailprof.h $(DESTDIR)$(MANDIR)/man1/mailprof.1
 	rm -rf $(DESTDIR)$(DATADIR)/mailprof
+
+# Debian packages (debian/): mailprof, libmailprof0, libmailprof-dev (+ -dbgsym)
+# into $(B)/. dpkg-buildpackage writes beside the source tree, so the files
+# named in the .changes are moved here. The package build uses its own build
+# folder (build-deb), so build/ and build-asan/ survive it.
+deb: deb-deps
+	dpkg-buildpackage -us -uc -b
+	@mkdir -p $(B)
+	@v=$$(dpkg-parsechangelog -S Version); a=$$(dpkg-architecture -qDEB_HOST_ARCH); \
+	c=../mailprof_$${v}_$${a}.changes; \
+	for f in $$(sed -n '/^Files:/,/^[^ ]/s/^ [0-9a-f]* [0-9]* [^ ]* [^ ]* //p' $$c); do \
+	  mv -f ../$$f $(B)/; done; mv -f $$c $(B)/; \
+	ls -l $(B)/*_$${v}_*.deb
+
+# The packaging tools and the Build-Depends of debian/control (Debian).
+deb-deps:
+	@if ! command -v dpkg-buildpackage >/dev/null || ! command -v dh >/dev/null || \
+	    ! dpkg-checkbuilddeps >/dev/null 2>&1; then \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+	    dpkg-dev debhelper fakeroot build-essential && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get build-dep -y -qq ./; \
+	fi
+
+# The shipping checks locally (packages unpacked, not installed): tests/ship/run.sh.
+ship-test:
+	bash tests/ship/run.sh
 
 clean:
 	rm -rf build build-asan build-fuzz

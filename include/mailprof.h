@@ -212,6 +212,12 @@ typedef struct {
 	const char *identifier;    /* mobileconfig: PayloadIdentifier prefix */
 	int include_secrets;       /* emit passwords (off by default) */
 	size_t max_input;          /* bytes read or parsed at most; 0: MAILPROF_MAX_INPUT */
+	/* parse: the user's address and name. Every %EMAILADDRESS%,
+	 * %EMAILLOCALPART%, %EMAILDOMAIN% (and, with real_name, %REALNAME%) is
+	 * substituted: accounts without an address (provider profiles) get
+	 * these; an account with its own address uses that one. */
+	const char *email;
+	const char *real_name;
 } mailprof_options;
 
 /* Default input size limit: real profiles and notices are kilobytes, and a
@@ -228,6 +234,8 @@ typedef struct {
 MAILPROF_EXPORT mailprof_status mailprof_parse(mailprof_profile *p, const char *buf, size_t len,
                                                const char *path, const char *format,
                                                const mailprof_options *opt, mailprof_diags *d);
+/* "" when s can be given as the user's address (local@domain), else why not. */
+MAILPROF_EXPORT const char *mailprof_email_problem(const char *s);
 /* Read a whole file (path "-" is stdin) and parse it. Reading stops with an
  * error finding ("input-too-large") past opt->max_input bytes. */
 MAILPROF_EXPORT mailprof_status mailprof_parse_file(mailprof_profile *p, const char *path,
@@ -237,7 +245,11 @@ MAILPROF_EXPORT mailprof_status mailprof_parse_file(mailprof_profile *p, const c
 /*
  * Emit p in format. On success *out is a malloc'd buffer of *out_len bytes
  * (NUL-terminated too) that the caller frees. Lossy conversions are reported
- * as info findings in d.
+ * as info findings in d. A value the target's client requires and p lacks is
+ * filled from a documented default (warning "default-value") or, when there is
+ * none, the target is refused: MAILPROF_ERR_INVALID with an error finding
+ * ("required-value"; "placeholder" for a %EMAILADDRESS%-style placeholder that
+ * the client would not substitute: parse with options.email first).
  */
 MAILPROF_EXPORT mailprof_status mailprof_emit(const mailprof_profile *p, const char *format,
                                               const mailprof_options *opt, char **out,
@@ -333,6 +345,56 @@ MAILPROF_EXPORT void mailprof_batch_add(mailprof_batch *b, const mailprof_profil
  * surrogates are not). For callers that print the strings the library
  * hands over: file names are bytes, whatever the encoding. */
 MAILPROF_EXPORT size_t mailprof_utf8_next(const char *s, size_t n, unsigned long *cp);
+/* ---- probe: a profile against its live servers ----
+ * The only calls of the library that use the network. For every server of
+ * every account: connect (a timeout on each step), TLS as the profile says,
+ * the certificate verified against the system store (plus ca_file) and the
+ * host name, the capabilities read; with a password, log in; with
+ * send_test, mail the account's own address and read it back through every
+ * incoming server. What the servers contradict becomes findings of the
+ * probe rules (MP050-MP065) at each server's line; the password never
+ * appears in a finding or a result. Safe to call from several threads;
+ * libcurl is set up on first use (its curl_global_init is thread-safe in
+ * the versions built with CURL_VERSION_THREADSAFE, Debian's among them). */
+typedef struct {
+	double timeout;         /* seconds per step (connect, TLS, each reply); <= 0: 10 */
+	double wait;            /* send_test: seconds to wait for the mail; <= 0: 60 */
+	const char *ca_file;    /* PEM CAs or certificates trusted besides the system store */
+	const char *password;   /* log in with it; NULL: do not log in */
+	const char *email;      /* the address where an account has none */
+	/* "HOST:PORT:CONNECT-HOST:CONNECT-PORT[,...]": connect there instead,
+	 * still verifying the certificate for HOST (curl's --connect-to) */
+	const char *connect_to;
+	int send_test;
+} mailprof_probe_options;
+
+/* One server probed. Strings are borrowed from the result; NULL when unknown. */
+typedef struct {
+	const char *account;      /* the account's address */
+	const char *protocol;     /* "imap", "pop3", "smtp" */
+	const char *host;
+	int port;
+	const char *security;     /* "none", "starttls", "tls" */
+	mailprof_loc loc;         /* the server's definition in the input */
+	const char *state;        /* "ok", "refused", "timeout", "tls-failed", "no-starttls", "protocol", "error" */
+	const char *tls_version;  /* "TLSv1.3" */
+	const char *cert_subject, *cert_issuer, *cert_expiry; /* expiry: "YYYY-MM-DD HH:MM:SS UTC" */
+	const char *capabilities; /* as offered (after STARTTLS) */
+	const char *auth_mechanisms; /* SASL mechanisms, space-separated */
+	long size_limit;          /* SMTP SIZE; -1 unknown */
+	int login;                /* -1 not tried, 0 refused or failed, 1 logged in */
+	const char *login_method; /* "PLAIN", "LOGIN", "USER", ... */
+	double round_trip;        /* send_test, incoming servers: seconds; -1 none */
+} mailprof_probe_server;
+
+typedef struct mailprof_probe mailprof_probe;
+/* Probe every server of p; findings go to d. Never NULL. */
+MAILPROF_EXPORT mailprof_probe *mailprof_probe_run(const mailprof_profile *p,
+                                                   const mailprof_probe_options *o,
+                                                   mailprof_diags *d);
+MAILPROF_EXPORT size_t mailprof_probe_count(const mailprof_probe *r);
+MAILPROF_EXPORT const mailprof_probe_server *mailprof_probe_get(const mailprof_probe *r, size_t i);
+MAILPROF_EXPORT void mailprof_probe_free(mailprof_probe *r);
 
 MAILPROF_EXPORT const char *mailprof_strerror(mailprof_status s);
 MAILPROF_EXPORT const char *mailprof_severity_name(mailprof_severity s);

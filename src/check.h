@@ -39,8 +39,10 @@ enum mp_scope {
 	MP_SCOPE_INPUT,   /* the facts a reader recorded, with every mailprof_parse (so a
 	                   * document's structure is reported even when no account was read) */
 	MP_SCOPE_BATCH,   /* each profile against the earlier ones, by mailprof_batch_add */
-	MP_SCOPE_CHANGE   /* a change made by mailprof_fix or an emitter, reported by the
+	MP_SCOPE_CHANGE,  /* a change made by mailprof_fix or an emitter, reported by the
 	                   * code that makes it through mp_diag_change(): no function */
+	MP_SCOPE_LIVE     /* what live servers contradict, found by mailprof_probe_run
+	                   * (src/probe/, the only network I/O): no function */
 };
 
 struct mp_rule {

@@ -13,7 +13,9 @@
  * list) are not looked into. Anything else is unknown: an info finding,
  * removed before schema validation, never fatal. */
 static const char *const k_root[] = {"emailProvider", "oAuth2", "webMail", "clientConfigUpdate",
-                                     "enable", "documentation", NULL};
+                                     "enable", "documentation", "addressbook", "addressBook",
+                                     "calendar", "fileShare", "chatServer", "videoConference", "setupServer",
+                                     NULL};
 static const char *const k_provider[] = {"domain", "displayName", "displayShortName",
                                          "incomingServer", "outgoingServer", "documentation",
                                          "enable", "instruction", "inputField", "webMail", "oAuth2",
@@ -140,6 +142,14 @@ static void read_server(struct ctx *c, mp_account *a, xmlNodePtr sn, bool incomi
 	xmlChar *type = xmlGetProp(sn, (const xmlChar *)"type");
 	mailprof_loc sl = mp_xml_loc(c->path, sn);
 	mp_protocol proto;
+	/* smtp is the one outgoing type: an untyped <outgoingServer> means it
+	 * (Thunderbird drops it; written back, it gets type="smtp"). */
+	if (!type && !incoming) {
+		mp_diag(c->d, MAILPROF_WARNING, "autoconfig-value", &sl, "add type=\"smtp\"",
+		        "<outgoingServer> without type: read as smtp, the only outgoing type (Thunderbird "
+		        "rejects a server without it)");
+		type = xmlStrdup((const xmlChar *)"smtp");
+	}
 	if (!type || (incoming ? !(strcmp((char *)type, "imap") == 0 || strcmp((char *)type, "pop3") == 0)
 	                       : strcmp((char *)type, "smtp") != 0)) {
 		mp_diag(c->d, MAILPROF_INFO, "unsupported-server", &sl, NULL,
@@ -204,6 +214,31 @@ static void read_server(struct ctx *c, mp_account *a, xmlNodePtr sn, bool incomi
 	}
 }
 
+/* Elements the model has no field for but that autoconfig output keeps
+ * verbatim (the draft's sections and informational elements). */
+static const char *const k_keep_provider[] = {"documentation", "enable", "instruction", "inputField",
+                                              "webMail", "oAuth2", NULL};
+static const char *const k_keep_root[] = {"oAuth2", "webMail", "clientConfigUpdate", "enable",
+                                          "documentation", "addressbook", "addressBook", "calendar",
+                                          "fileShare", "chatServer", "videoConference", "setupServer", NULL};
+
+static bool kept_element(xmlNodePtr n, const char *const *list)
+{
+	return n->type == XML_ELEMENT_NODE && in_list(list, (const char *)n->name);
+}
+
+static void keep(struct ctx *c, mp_str **v, size_t *nv, xmlNodePtr n)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	if (!buf)
+		return;
+	if (xmlNodeDump(buf, n->doc, n, 0, 0) > 0) {
+		mailprof_loc l = mp_xml_loc(c->path, n);
+		mp_strv_add(v, nv, (const char *)xmlBufferContent(buf), &l);
+	}
+	xmlBufferFree(buf);
+}
+
 static void read_provider(struct ctx *c, xmlNodePtr ep)
 {
 	mp_account *a = mp_account_add(c->p);
@@ -219,8 +254,20 @@ static void read_provider(struct ctx *c, xmlNodePtr ep)
 		mailprof_loc l = mp_xml_loc(c->path, n);
 		if (mp_xml_is(n, "domain")) {
 			char *t = mp_xml_text(n);
-			mp_domain_add(a, t, &l);
+			xmlChar *purpose = xmlGetProp(n, (const xmlChar *)"purpose");
+			/* purpose="mx": the MX host's domain, not one of the addresses'. */
+			if (purpose && strcmp((const char *)purpose, "mx") == 0)
+				mp_strv_add(&a->mx_domains, &a->nmx_domains, t, &l);
+			else
+				mp_domain_add(a, t, &l);
+			if (purpose && strcmp((const char *)purpose, "mx") != 0)
+				mp_diag(c->d, MAILPROF_INFO, "autoconfig-value", &l, NULL,
+				        "<domain purpose=\"%s\">: only \"mx\" is defined; read as a mail domain",
+				        (const char *)purpose);
+			xmlFree(purpose);
 			free(t);
+		} else if (kept_element(n, k_keep_provider)) {
+			keep(c, &a->ac_provider_xml, &a->nac_provider_xml, n);
 		} else if (mp_xml_is(n, "displayName") && !a->provider_name.v) {
 			char *t = mp_xml_text(n);
 			mp_str_set(&a->provider_name, t, &l);
@@ -240,6 +287,9 @@ static mailprof_status parse_autoconfig(mailprof_profile *p, const char *buf, si
                                         const char *path, const mailprof_options *opt,
                                         mailprof_diags *d)
 {
+	(void)opt;
+	if (mp_xml_template_marker(buf, len, path, d))
+		return MAILPROF_ERR_INVALID;
 	xmlDocPtr doc = mp_xml_read(buf, len, path, d);
 	if (!doc)
 		return MAILPROF_ERR_SYNTAX;
@@ -258,6 +308,10 @@ static mailprof_status parse_autoconfig(mailprof_profile *p, const char *buf, si
 	for (xmlNodePtr n = root->children; n; n = n->next)
 		if (mp_xml_is(n, "emailProvider"))
 			read_provider(&c, n);
+	/* Sections beside the providers go with the first of this file. */
+	for (xmlNodePtr n = root->children; n && p->naccounts > before; n = n->next)
+		if (kept_element(n, k_keep_root))
+			keep(&c, &p->accounts[before].ac_root_xml, &p->accounts[before].nac_root_xml, n);
 	xmlFreeDoc(doc);
 	if (p->naccounts == before) {
 		mailprof_loc l = {path, 0, 0};
@@ -265,7 +319,7 @@ static mailprof_status parse_autoconfig(mailprof_profile *p, const char *buf, si
 		        "no <emailProvider> in the document");
 		return MAILPROF_ERR_INVALID;
 	}
-	return MAILPROF_OK;
+	return mp_xml_template_hosts(p, before, d) ? MAILPROF_ERR_INVALID : MAILPROF_OK;
 }
 
 static int sniff_autoconfig(const char *buf, size_t len)
@@ -336,9 +390,64 @@ static const char *provider_id_for(const mp_account *a, const char *at)
 	return s->host.v;
 }
 
+/* Thunderbird's readFromXML takes the first <authentication> it supports
+ * and drops the server when there is none: incoming servers cannot say
+ * none, client-IP-address or smtp-after-pop, no server TLS-client-cert. */
+static bool tb_accepts_auth(const mp_server *s)
+{
+	for (size_t i = 0; i < s->nauth; i++)
+		switch (s->auth[i]) {
+		case MP_AUTH_PASSWORD_CLEARTEXT:
+		case MP_AUTH_PASSWORD_ENCRYPTED:
+		case MP_AUTH_NTLM:
+		case MP_AUTH_GSSAPI:
+		case MP_AUTH_OAUTH2: return true;
+		case MP_AUTH_NONE:
+		case MP_AUTH_CLIENT_IP:
+		case MP_AUTH_SMTP_AFTER_POP:
+			if (s->protocol == MP_PROTO_SMTP)
+				return true;
+			break;
+		case MP_AUTH_CLIENT_CERT:
+		case MP_AUTH__COUNT: break;
+		}
+	return false;
+}
+
+static bool refuse_auth(const mp_account *a, mailprof_diags *d)
+{
+	bool bad = false;
+	for (size_t k = 0; k < a->nincoming + a->noutgoing; k++) {
+		const mp_server *s = k < a->nincoming ? &a->incoming[k] : &a->outgoing[k - a->nincoming];
+		if (tb_accepts_auth(s))
+			continue;
+		mp_diag(d, MAILPROF_ERROR, "required-value", s->nauth ? &s->auth_loc : &s->loc,
+		        "give the server a login method Thunderbird supports (password-cleartext, ...)",
+		        "autoconfig: %s server %s logs in with %s, which Thunderbird does not accept for "
+		        "%s servers: it would drop the server", mp_protocol_name(s->protocol),
+		        s->host.v ? s->host.v : "", s->nauth ? mp_auth_name(s->auth[0]) : "nothing",
+		        s->protocol == MP_PROTO_SMTP ? "outgoing" : "incoming");
+		bad = true;
+	}
+	return bad;
+}
+
+/* Elements kept verbatim from an autoconfig input (already serialised by
+ * libxml2, so well-formed), one per line at the given indent. */
+static void kept(mp_buf *b, int indent, const mp_str *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		mp_buf_printf(b, "%*s%s\n", indent, "", v[i].v);
+}
+
 static mailprof_status emit_autoconfig(const mailprof_profile *p, const mailprof_options *opt,
                                        mp_buf *b, mailprof_diags *d)
 {
+	bool refused = false;
+	for (size_t i = 0; i < p->naccounts; i++)
+		refused |= refuse_auth(&p->accounts[i], d);
+	if (refused)
+		return MAILPROF_ERR_INVALID;
 	mp_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<clientConfig version=\"1.1\">\n");
 	for (size_t i = 0; i < p->naccounts; i++) {
 		const mp_account *a = &p->accounts[i];
@@ -355,26 +464,42 @@ static mailprof_status emit_autoconfig(const mailprof_profile *p, const mailprof
 			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->loc, NULL,
 			        "several accounts: each is written as its own <emailProvider>, but Thunderbird "
 			        "reads only the first");
-		if (!id)
-			mp_diag_change(d, MP_LOSSY, MAILPROF_WARNING, &a->loc,
-			        "set the provider id or the e-mail address",
-			        "no provider id, address, domain or server host: <emailProvider id=\"\"> "
-			        "is written empty");
+		/* The servers have hosts (mp_emit_prepare), so an id is found. */
 		mp_buf_puts(b, "  <emailProvider id=\"");
 		mp_buf_xml_escape(b, id ? id : "");
 		mp_buf_puts(b, "\">\n");
 		for (size_t j = 0; j < a->ndomains; j++)
 			elem(b, 4, "domain", a->domains[j].v);
-		if (!a->ndomains && at)
-			elem(b, 4, "domain", at + 1);
-		elem(b, 4, "displayName", a->provider_name.v);
+		/* Thunderbird rejects a provider without a <domain>. */
+		if (!a->ndomains && id) {
+			if (!at)
+				mp_diag(d, MAILPROF_WARNING, "default-value", &a->loc,
+				        "list the provider's mail domains in the input",
+				        "autoconfig: no mail domain, which Thunderbird needs: written as <domain>%s</domain> "
+				        "(the provider id)", id);
+			elem(b, 4, "domain", id);
+		}
+		for (size_t j = 0; j < a->nmx_domains; j++) {
+			mp_buf_puts(b, "    <domain purpose=\"mx\">");
+			mp_buf_xml_escape(b, a->mx_domains[j].v);
+			mp_buf_puts(b, "</domain>\n");
+		}
+		/* Without one Thunderbird labels the account "undefined". */
+		if (!a->provider_name.v && id)
+			mp_diag(d, MAILPROF_WARNING, "default-value", &a->loc, "add the provider's name",
+			        "autoconfig: no provider name, which Thunderbird shows: <displayName> written as "
+			        "%s (the provider id)", id);
+		elem(b, 4, "displayName", a->provider_name.v ? a->provider_name.v : id);
 		elem(b, 4, "displayShortName", a->provider_short_name.v);
 		for (size_t j = 0; j < a->nincoming; j++)
 			emit_server(b, a, &a->incoming[j], opt);
 		for (size_t j = 0; j < a->noutgoing; j++)
 			emit_server(b, a, &a->outgoing[j], opt);
+		kept(b, 4, a->ac_provider_xml, a->nac_provider_xml);
 		mp_buf_puts(b, "  </emailProvider>\n");
 	}
+	for (size_t i = 0; i < p->naccounts; i++)
+		kept(b, 2, p->accounts[i].ac_root_xml, p->accounts[i].nac_root_xml);
 	mp_buf_puts(b, "</clientConfig>\n");
 	return MAILPROF_OK;
 }
@@ -387,4 +512,8 @@ const struct mp_format mp_format_autoconfig = {
 	.sniff = sniff_autoconfig,
 	.parse = parse_autoconfig,
 	.emit = emit_autoconfig,
+	.client = "Thunderbird",
+	.requires = MP_REQ_HOST | MP_REQ_PORT | MP_REQ_SECURITY | MP_REQ_AUTH | MP_REQ_USER_IN |
+	            MP_REQ_INCOMING | MP_REQ_OUTGOING,
+	.substitutes = true,
 };

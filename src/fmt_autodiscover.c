@@ -20,6 +20,36 @@
 
 #define NS_OUTER "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006"
 #define NS_INNER "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a"
+#define NS_MOBILESYNC "http://schemas.microsoft.com/exchange/autodiscover/mobilesync/responseschema/2006"
+
+/* Outlook reads a <Response> only in its own namespace (MS-OXDSCLI); an
+ * ActiveSync client's (mobilesync, MS-ASCMD) carries no POP/IMAP/SMTP
+ * settings at all. Returns false for a mobilesync response. */
+static bool check_response_ns(xmlNodePtr root, const char *path, mailprof_diags *d)
+{
+	for (xmlNodePtr r = root->children; r; r = r->next) {
+		if (!mp_xml_is(r, "Response"))
+			continue;
+		const char *h = r->ns && r->ns->href ? (const char *)r->ns->href : "";
+		/* https:// spellings are the warning autodiscover-namespace (strip_ns). */
+		const char *rest = strncmp(h, "https://", 8) == 0 ? h + 8 : strncmp(h, "http://", 7) == 0 ? h + 7 : h;
+		mailprof_loc l = mp_xml_loc(path, r);
+		if (strcmp(rest, NS_MOBILESYNC + 7) == 0) {
+			mp_diag(d, MAILPROF_ERROR, "autodiscover-mobilesync", &l,
+			        "ask Autodiscover with the Outlook schema (AcceptableResponseSchema .../outlook/"
+			        "responseschema/2006a) for IMAP, POP3 and SMTP settings",
+			        "this is an ActiveSync (mobilesync) Autodiscover response: it names an Exchange "
+			        "ActiveSync server, not IMAP, POP3 or SMTP settings");
+			return false;
+		}
+		if (strcmp(rest, NS_INNER + 7) != 0)
+			mp_diag(d, MAILPROF_ERROR, "autodiscover-namespace", &l,
+			        "declare xmlns=\"" NS_INNER "\" on <Response>",
+			        "<Response> is %s%s, not in Outlook's namespace " NS_INNER
+			        ": Outlook ignores such a response", *h ? "in namespace " : "without a namespace", h);
+	}
+	return true;
+}
 
 /* The schema has no namespace (two namespaces would need two schema
  * documents importing each other, which embedded schemas cannot do):
@@ -138,20 +168,16 @@ static bool read_protocol(struct ctx *c, mp_account *a, xmlNodePtr pn)
 			if (*t && !*end && v > 0 && v < 65536)
 				mp_int_set(&s->port, (int)v, &l);
 			else
-				mp_diag(c->d, MAILPROF_WARNING, "autodiscover-value", &l, NULL,
+				mp_diag(c->d, MAILPROF_ERROR, "autodiscover-value", &l, NULL,
 				        "<Port> '%s' is not a port number: ignored", t);
 		} else if (mp_xml_is(n, "LoginName") && !s->username.v) {
+			/* A placeholder here is MP049: Outlook does not substitute it. */
 			if (*t)
 				mp_str_set(&s->username, t, &l);
-			if (strchr(t, '%'))
-				mp_diag(c->d, MAILPROF_WARNING, "autodiscover-placeholder", &l,
-				        "write the literal login name, or leave LoginName out for the address",
-				        "<LoginName> '%s' looks like a placeholder; Outlook does not substitute "
-				        "placeholders", t);
 		} else if (mp_xml_is(n, "SSL") || mp_xml_is(n, "SPA") || mp_xml_is(n, "AuthRequired") ||
 		           mp_xml_is(n, "SMTPLast") || mp_xml_is(n, "UsePOPAuth")) {
 			if (!onoff(t, &b))
-				mp_diag(c->d, MAILPROF_WARNING, "autodiscover-value", &l, "use on or off",
+				mp_diag(c->d, MAILPROF_ERROR, "autodiscover-value", &l, "use on or off",
 				        "<%s> '%s' is neither on nor off: the default is used", n->name, t);
 			else if (mp_xml_is(n, "SSL"))
 				ssl = b, ssl_loc = l;
@@ -186,7 +212,7 @@ static bool read_protocol(struct ctx *c, mp_account *a, xmlNodePtr pn)
 			mp_diag(c->d, MAILPROF_INFO, "autodiscover-auto", &enc_loc, NULL,
 			        "<Encryption> Auto lets the client choose: no transport security recorded");
 		else
-			mp_diag(c->d, MAILPROF_WARNING, "autodiscover-value", &enc_loc,
+			mp_diag(c->d, MAILPROF_ERROR, "autodiscover-value", &enc_loc,
 			        "use None, SSL, TLS or Auto",
 			        "<Encryption> '%s' is not one of None, SSL, TLS, Auto: ignored", enc);
 		free(enc);
@@ -303,6 +329,10 @@ static mailprof_status parse_autodiscover(mailprof_profile *p, const char *buf, 
 		xmlFreeDoc(doc);
 		return MAILPROF_ERR_INVALID;
 	}
+	if (!check_response_ns(root, path, d)) {
+		xmlFreeDoc(doc);
+		return MAILPROF_ERR_INVALID;
+	}
 	bool reported = false;
 	strip_ns(root, path, d, &reported);
 	strip_unknown(root, path, d);
@@ -336,7 +366,7 @@ static mailprof_status parse_autodiscover(mailprof_profile *p, const char *buf, 
 			        "no account settings in the Autodiscover response");
 		return MAILPROF_ERR_INVALID;
 	}
-	return MAILPROF_OK;
+	return mp_xml_template_hosts(p, before, d) ? MAILPROF_ERR_INVALID : MAILPROF_OK;
 }
 
 static int sniff_autodiscover(const char *buf, size_t len)
@@ -408,11 +438,7 @@ static void emit_protocol(mp_buf *b, const mp_server *s, const mp_server *in, ma
 	}
 	if (!chosen && smtplast)
 		authreq = false;
-	if (!s->security.set)
-		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
-		        "autodiscover: %s %s has no transport security; written as SSL on (what Outlook "
-		        "assumes when SSL is absent)", mp_protocol_name(s->protocol), s->host.v ? s->host.v : "");
-	int sec = s->security.set ? s->security.v : MP_SEC_TLS;
+	int sec = s->security.v; /* set: mp_emit_prepare (MP_REQ_SECURITY) */
 	/* Every security element stated: absent SSL and SPA mean on in Outlook. */
 	elem(b, "SPA", spa ? "on" : "off");
 	elem(b, "SSL", sec == MP_SEC_NONE ? "off" : "on");
@@ -468,4 +494,7 @@ const struct mp_format mp_format_autodiscover = {
 	.sniff = sniff_autodiscover,
 	.parse = parse_autodiscover,
 	.emit = emit_autodiscover,
+	.client = "Outlook",
+	.requires = MP_REQ_HOST | MP_REQ_PORT | MP_REQ_SECURITY | MP_REQ_AUTH | MP_REQ_INCOMING |
+	            MP_REQ_LITERAL | MP_REQ_FIRST,
 };

@@ -55,11 +55,10 @@ static const char *auth_word(const mp_server *s, mailprof_diags *d)
 static void emit_server(mp_buf *b, const mp_account *a, const mp_server *s, bool skip,
                         const mailprof_options *opt, mailprof_diags *d)
 {
-	const char *host = s->host.v ? s->host.v : "";
+	/* Host, port, security and a password login's user are set
+	 * (mp_emit_prepare, MP_REQ_* of this format). */
+	const char *host = s->host.v;
 	const char *proto = s->protocol == MP_PROTO_POP3 ? "pop3" : "imap";
-	if (!s->host.v)
-		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
-		        "incoming server without a host: the fetchmail entry has an empty host");
 	char *label = mp_xasprintf("%s-%s", host, proto);
 	mp_buf_puts(b, skip ? "\nskip " : "\npoll ");
 	str(b, label);
@@ -81,18 +80,13 @@ static void emit_server(mp_buf *b, const mp_account *a, const mp_server *s, bool
 		mp_buf_puts(b, " password ");
 		str(b, s->password.v);
 	}
-	if (s->security.set) {
-		switch ((mp_security)s->security.v) {
-		case MP_SEC_TLS: mp_buf_puts(b, "\n    ssl sslcertck"); break;
-		/* fetchmail makes STARTTLS mandatory when a protocol is required
-		 * without `ssl`. */
-		case MP_SEC_STARTTLS: mp_buf_puts(b, "\n    sslproto TLS1.2+ sslcertck"); break;
-		case MP_SEC_NONE: mp_buf_puts(b, "\n    sslproto ''"); break;
-		}
-	} else
-		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
-		        "the connection security is not given: fetchmail tries STARTTLS when offered "
-		        "and otherwise sends the password in clear");
+	switch ((mp_security)s->security.v) {
+	case MP_SEC_TLS: mp_buf_puts(b, "\n    ssl sslcertck"); break;
+	/* fetchmail makes STARTTLS mandatory when a protocol is required
+	 * without `ssl`. */
+	case MP_SEC_STARTTLS: mp_buf_puts(b, "\n    sslproto TLS1.2+ sslcertck"); break;
+	case MP_SEC_NONE: mp_buf_puts(b, "\n    sslproto ''"); break;
+	}
 	if (s->protocol == MP_PROTO_IMAP)
 		mp_buf_puts(b, "\n    keep"); /* IMAP: the server keeps the mailbox */
 	else if (a->pop_leave_on_server.set)
@@ -131,4 +125,8 @@ const struct mp_format mp_format_fetchmail = {
 	.extensions = ".fetchmailrc",
 	.summary = "fetchmail run control (.fetchmailrc, POP3 and IMAP), output only",
 	.emit = emit_fetchmail,
+	.client = "fetchmail",
+	.requires = MP_REQ_HOST | MP_REQ_PORT | MP_REQ_SECURITY | MP_REQ_AUTH | MP_REQ_USER |
+	            MP_REQ_INCOMING | MP_REQ_LITERAL,
+	.writes = MP_WRITES(MP_PROTO_IMAP) | MP_WRITES(MP_PROTO_POP3),
 };

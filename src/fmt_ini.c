@@ -698,4 +698,5 @@ const struct mp_format mp_format_ini = {
 	.sniff = sniff_ini,
 	.parse = parse_ini,
 	.emit = emit_ini,
+	.substitutes = true,
 };

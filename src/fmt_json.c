@@ -586,4 +586,5 @@ const struct mp_format mp_format_json = {
 	.sniff = sniff_json,
 	.parse = parse_json,
 	.emit = emit_json,
+	.substitutes = true,
 };

@@ -59,11 +59,9 @@ static void emit_server(mp_buf *b, const mp_account *a, const mp_server *s, cons
 	mp_buf_puts(b, "\nIMAPAccount ");
 	val(b, name);
 	mp_buf_putc(b, '\n');
-	if (s->host.v)
-		kv(b, "Host", s->host.v);
-	else
-		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
-		        "IMAP server without a host: IMAPAccount written without Host");
+	/* Host, port, security and a password login's user are set
+	 * (mp_emit_prepare, MP_REQ_* of this format). */
+	kv(b, "Host", s->host.v);
 	if (s->port.set)
 		mp_buf_printf(b, "Port %d\n", s->port.v);
 	const char *user = s->username.v ? s->username.v : a->email.v;
@@ -77,17 +75,13 @@ static void emit_server(mp_buf *b, const mp_account *a, const mp_server *s, cons
 	const char *m = mechs(s, d);
 	if (m)
 		mp_buf_printf(b, "AuthMechs %s\n", m);
-	if (s->security.set) {
-		mp_security sec = (mp_security)s->security.v;
-		mp_buf_printf(b, "SSLType %s\n",
-		              sec == MP_SEC_TLS ? "IMAPS" : sec == MP_SEC_STARTTLS ? "STARTTLS" : "None");
-		if (sec == MP_SEC_NONE)
-			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->security.loc, NULL,
-			        "mbsync refuses to send a password over a plain connection unless the "
-			        "server offers STARTTLS or CRAM-MD5");
-	} else
-		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
-		        "the connection security is not given: mbsync's default (STARTTLS) applies");
+	mp_security sec = (mp_security)s->security.v;
+	mp_buf_printf(b, "SSLType %s\n",
+	              sec == MP_SEC_TLS ? "IMAPS" : sec == MP_SEC_STARTTLS ? "STARTTLS" : "None");
+	if (sec == MP_SEC_NONE)
+		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->security.loc, NULL,
+		        "mbsync refuses to send a password over a plain connection unless the "
+		        "server offers STARTTLS or CRAM-MD5");
 	mp_buf_puts(b, "\nIMAPStore ");
 	val(b, name);
 	mp_buf_puts(b, "-remote\nAccount ");
@@ -159,4 +153,8 @@ const struct mp_format mp_format_mbsync = {
 	.extensions = ".mbsyncrc",
 	.summary = "isync configuration (mbsyncrc, IMAP), output only",
 	.emit = emit_mbsync,
+	.client = "mbsync",
+	.requires = MP_REQ_HOST | MP_REQ_PORT | MP_REQ_SECURITY | MP_REQ_AUTH | MP_REQ_USER |
+	            MP_REQ_INCOMING | MP_REQ_LITERAL,
+	.writes = MP_WRITES(MP_PROTO_IMAP),
 };

@@ -98,7 +98,7 @@ static bool get_int(struct ctx *c, xmlNodePtr dict, const char *key, int *out, m
 		mp_diag(c->d, MAILPROF_WARNING, "mobileconfig-type", l, "write it as <integer>",
 		        "%s is a <%s>, Apple's schema says <integer>: read anyway", key, v->name);
 	else if (!ok)
-		mp_diag(c->d, MAILPROF_WARNING, "mobileconfig-type", l, NULL,
+		mp_diag(c->d, MAILPROF_ERROR, "mobileconfig-type", l, NULL,
 		        "%s '%s' is not a port number: ignored", key, t);
 	free(t);
 	if (ok)
@@ -116,7 +116,7 @@ static bool get_bool(struct ctx *c, xmlNodePtr dict, const char *key, bool *out,
 		*out = mp_xml_is(v, "true");
 		return true;
 	}
-	mp_diag(c->d, MAILPROF_WARNING, "mobileconfig-type", l, "use <true/> or <false/>",
+	mp_diag(c->d, MAILPROF_ERROR, "mobileconfig-type", l, "use <true/> or <false/>",
 	        "%s should be a boolean, not <%s>: ignored", key, v->name);
 	return false;
 }
@@ -169,7 +169,7 @@ static void read_server(struct ctx *c, mp_account *a, xmlNodePtr dict, mp_protoc
 			s->auth_loc = l;
 			mp_server_add_auth(s, auth_map[i].auth);
 		} else
-			mp_diag(c->d, MAILPROF_WARNING, "mobileconfig-value", &l, NULL,
+			mp_diag(c->d, MAILPROF_ERROR, "mobileconfig-value", &l, NULL,
 			        "%s '%s' is not a known EmailAuth value: ignored", key, auth);
 	}
 	free(auth);
@@ -271,6 +271,9 @@ static mailprof_status parse_mobileconfig(mailprof_profile *p, const char *buf, 
 	const char *start = mp_skip_bom_ws(buf, len, &rest);
 	if (rest && *start != '<') {
 		mailprof_loc l = {path, 0, 0};
+		/* A template that opens with a directive ({{ define "x" }}). */
+		if (*start == '{' && mp_xml_template_marker(buf, len, path, d))
+			return MAILPROF_ERR_INVALID;
 		if ((unsigned char)start[0] != 0x30) {
 			mp_diag(d, MAILPROF_ERROR, "mobileconfig-signed", &l, NULL,
 			        "not an XML property list (does not start with '<') and not a signed "
@@ -354,7 +357,7 @@ static mailprof_status parse_mobileconfig(mailprof_profile *p, const char *buf, 
 		        "no com.apple.mail.managed payload in the profile");
 		return MAILPROF_ERR_INVALID;
 	}
-	return MAILPROF_OK;
+	return mp_xml_template_hosts(p, before, d) ? MAILPROF_ERR_INVALID : MAILPROF_OK;
 }
 
 static int sniff_mobileconfig(const char *buf, size_t len)
@@ -610,4 +613,7 @@ const struct mp_format mp_format_mobileconfig = {
 	.sniff = sniff_mobileconfig,
 	.parse = parse_mobileconfig,
 	.emit = emit_mobileconfig,
+	.client = "Apple Mail",
+	.requires = MP_REQ_HOST | MP_REQ_PORT | MP_REQ_SECURITY | MP_REQ_AUTH | MP_REQ_INCOMING |
+	            MP_REQ_OUTGOING | MP_REQ_LITERAL,
 };

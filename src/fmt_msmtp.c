@@ -58,21 +58,14 @@ static void emit_account(mp_buf *b, const mp_account *a, const mp_server *s, con
 	mp_buf_puts(b, "\naccount         ");
 	val(b, name);
 	mp_buf_putc(b, '\n');
-	if (s->host.v)
-		kv(b, "host", s->host.v);
-	else
-		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
-		        "SMTP server without a host: msmtp's account is written without `host`");
-	if (s->port.set)
-		mp_buf_printf(b, "%-15s %d\n", "port", s->port.v);
-	if (s->security.set) {
-		mp_security sec = (mp_security)s->security.v;
-		kv(b, "tls", sec == MP_SEC_NONE ? "off" : "on");
-		if (sec != MP_SEC_NONE)
-			kv(b, "tls_starttls", sec == MP_SEC_STARTTLS ? "on" : "off");
-	} else
-		mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
-		        "the connection security is not given: msmtp's default (no TLS) applies");
+	/* Host, port, security, login and a password login's user are set
+	 * (mp_emit_prepare, MP_REQ_* of this format). */
+	kv(b, "host", s->host.v);
+	mp_buf_printf(b, "%-15s %d\n", "port", s->port.v);
+	mp_security sec = (mp_security)s->security.v;
+	kv(b, "tls", sec == MP_SEC_NONE ? "off" : "on");
+	if (sec != MP_SEC_NONE)
+		kv(b, "tls_starttls", sec == MP_SEC_STARTTLS ? "on" : "off");
 	const char *auth = auth_word(s, d);
 	kv(b, "auth", auth);
 	if (s->username.v && strcmp(auth, "off") != 0)
@@ -132,4 +125,8 @@ const struct mp_format mp_format_msmtp = {
 	.extensions = ".msmtprc",
 	.summary = "msmtp configuration (msmtprc), output only",
 	.emit = emit_msmtp,
+	.client = "msmtp",
+	.requires = MP_REQ_HOST | MP_REQ_PORT | MP_REQ_SECURITY | MP_REQ_AUTH | MP_REQ_USER |
+	            MP_REQ_OUTGOING | MP_REQ_LITERAL,
+	.writes = MP_WRITES(MP_PROTO_SMTP),
 };

@@ -132,11 +132,8 @@ static mailprof_status emit_neomutt(const mailprof_profile *p, const mailprof_op
 		if (!s)
 			continue;
 		any = true;
-		if (!s->security.set || s->security.v == MP_SEC_NONE)
+		if (s->security.v == MP_SEC_NONE) /* set: mp_emit_prepare */
 			all_tls = false;
-		if (!s->security.set)
-			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &s->loc, NULL,
-			        "the connection security is not given: NeoMutt tries STARTTLS when offered");
 	}
 	if (any && all_tls)
 		mp_buf_puts(b, "set ssl_force_tls = yes\nset ssl_starttls = yes\n");
@@ -201,4 +198,7 @@ const struct mp_format mp_format_neomutt = {
 	.extensions = ".muttrc",
 	.summary = "NeoMutt configuration (muttrc, one account), output only",
 	.emit = emit_neomutt,
+	.client = "NeoMutt",
+	.requires = MP_REQ_HOST | MP_REQ_PORT | MP_REQ_SECURITY | MP_REQ_AUTH | MP_REQ_USER |
+	            MP_REQ_LITERAL | MP_REQ_FIRST,
 };

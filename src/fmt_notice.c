@@ -230,12 +230,12 @@ static mailprof_status emit_notice(const mailprof_profile *p, const mailprof_opt
 }
 
 const struct mp_format mp_format_notice = {
-	"notice",
-	"letter txt",
-	".txt .notice",
-	"provider notice / welcome letter (Japanese or English, any common encoding); "
-	"written through --template",
-	sniff_notice,
-	parse_notice,
-	emit_notice,
+	.name = "notice",
+	.aliases = "letter txt",
+	.extensions = ".txt .notice",
+	.summary = "provider notice / welcome letter (Japanese or English, any common encoding); "
+	           "written through --template",
+	.sniff = sniff_notice,
+	.parse = parse_notice,
+	.emit = emit_notice,
 };

@@ -159,7 +159,7 @@ static bool dword(const struct props *p, const char *name, int *out, mailprof_lo
 		unsigned long v = *t ? strtoul(t, &end, 16) : 0;
 		if (!*t || *end || errno || v > 0xFFFFFFFFul || strlen(t) > 8 || t[0] == '-' || t[0] == '+' ||
 		    (t[0] == '0' && (t[1] == 'x' || t[1] == 'X'))) {
-			mp_diag(p->d, MAILPROF_WARNING, "oeaccount-dword", l,
+			mp_diag(p->d, MAILPROF_ERROR, "oeaccount-dword", l,
 			        "write the value as hexadecimal digits, e.g. 000003e1",
 			        "<%s> is not a hexadecimal DWORD ('%s'): ignored", name, t);
 			ok = false;
@@ -220,7 +220,7 @@ static void read_server(const struct props *p, mp_account *a, mp_protocol proto,
 			break;
 		case 3: mp_server_add_auth(s, MP_AUTH_PASSWORD_CLEARTEXT); break;
 		default:
-			mp_diag(p->d, MAILPROF_WARNING, "oeaccount-value", &l, "use 0, 1, 2 or 3",
+			mp_diag(p->d, MAILPROF_ERROR, "oeaccount-value", &l, "use 0, 1, 2 or 3",
 			        "SMTP_Use_Sicily %d is not a known SMTP login type: ignored", v);
 		}
 	}
@@ -555,4 +555,7 @@ const struct mp_format mp_format_oeaccount = {
 	.sniff = sniff_oeaccount,
 	.parse = parse_oeaccount,
 	.emit = emit_oeaccount,
+	.client = "Windows Live Mail",
+	.requires = MP_REQ_HOST | MP_REQ_PORT | MP_REQ_SECURITY | MP_REQ_AUTH | MP_REQ_INCOMING |
+	            MP_REQ_LITERAL | MP_REQ_FIRST,
 };

@@ -207,4 +207,7 @@ const struct mp_format mp_format_prf = {
 	.extensions = ".prf",
 	.summary = "Outlook profile file (.prf, Office Customization Tool layout), output only",
 	.emit = emit_prf,
+	.client = "Outlook",
+	.requires = MP_REQ_HOST | MP_REQ_PORT | MP_REQ_SECURITY | MP_REQ_AUTH | MP_REQ_USER |
+	            MP_REQ_INCOMING | MP_REQ_LITERAL,
 };

@@ -186,4 +186,7 @@ const struct mp_format mp_format_userjs = {
 	.extensions = ".js",
 	.summary = "Thunderbird preferences (user.js / prefs.js lines), output only",
 	.emit = emit_userjs,
+	.client = "Thunderbird",
+	.requires = MP_REQ_HOST | MP_REQ_PORT | MP_REQ_SECURITY | MP_REQ_AUTH | MP_REQ_USER |
+	            MP_REQ_INCOMING | MP_REQ_LITERAL,
 };

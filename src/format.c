@@ -139,8 +139,35 @@ mailprof_status mp_format_parse(mailprof_profile *p, const char *buf, size_t len
 		        "format '%s' can be written but not read", f->name);
 		return MAILPROF_ERR_UNSUPPORTED;
 	}
+	if (!opt)
+		opt = &none;
+	const char *bad = opt->email ? mailprof_email_problem(opt->email) : "";
+	if (*bad) {
+		mp_diag(d, MAILPROF_ERROR, "email-option", &at, "give the address as local@domain",
+		        "the address to substitute, '%s', %s", opt->email, bad);
+		return MAILPROF_ERR_INVALID;
+	}
 	*read = true;
-	return f->parse(p, buf, len, file, opt ? opt : &none, d);
+	size_t before = p->naccounts;
+	mailprof_status st = f->parse(p, buf, len, file, opt, d);
+	for (size_t i = before; i < p->naccounts; i++)
+		p->accounts[i].format = f->name;
+	if (opt->email)
+		mp_profile_substitute(p, opt->email, opt->real_name);
+	return st;
+}
+
+const char *mailprof_email_problem(const char *s)
+{
+	const char *at = s ? strrchr(s, '@') : NULL;
+	if (!s || !*s)
+		return "is empty";
+	if (!at || at == s || !at[1])
+		return "is not local@domain";
+	for (const char *c = s; *c; c++)
+		if ((unsigned char)*c <= ' ' || *c == '%' || *c == '<' || *c == '>' || *c == '"')
+			return "holds a blank, a control character, %, <, > or \"";
+	return "";
 }
 
 mailprof_status mailprof_emit(const mailprof_profile *p, const char *format,
@@ -156,8 +183,12 @@ mailprof_status mailprof_emit(const mailprof_profile *p, const char *format,
 		return MAILPROF_ERR_FORMAT;
 	if (!f->emit)
 		return MAILPROF_ERR_UNSUPPORTED;
+	mailprof_profile *q = mp_emit_prepare(p, f, d);
+	if (!q)
+		return MAILPROF_ERR_INVALID;
 	mp_buf b = {0};
-	mailprof_status st = f->emit(p, opt ? opt : &none, &b, d);
+	mailprof_status st = f->emit(q, opt ? opt : &none, &b, d);
+	mailprof_profile_free(q);
 	if (st != MAILPROF_OK) {
 		mp_buf_free(&b);
 		return st;
@@ -196,10 +227,30 @@ bool mp_xml_root_name(const char *buf, size_t len, char *name, size_t cap)
 	/* Only look at the head: the root element comes early in any real file. */
 	if (rest > 8192)
 		e = p + 8192;
+	/* A template's leading directives ({{define "x"}}, {% block %}): the
+	 * document after them tells which format it renders, so its reader
+	 * can refuse it as a template. */
+	while (e - p >= 2 && p[0] == '{' && (p[1] == '{' || p[1] == '%')) {
+		const char *end = find(p + 2, e, p[1] == '{' ? "}}" : "%}");
+		if (!end)
+			return false;
+		p = end + 2;
+		while (p < e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+			p++;
+	}
 	while (p < e && *p == '<') {
 		if (p + 1 < e && (p[1] == '?' || p[1] == '!')) {
 			bool comment = p[1] == '!' && e - p >= 4 && memcmp(p, "<!--", 4) == 0;
 			const char *end = find(p, e, comment ? "-->" : ">");
+			/* A DOCTYPE's internal subset holds '>' of its own
+			 * (<!ENTITY ...>): skip to the "]" that closes it. The
+			 * reader then refuses the entities; sniffing must still
+			 * tell which format the document claims to be. */
+			const char *open = comment ? NULL : memchr(p, '[', (size_t)(e - p));
+			if (end && open && open < end) {
+				const char *close = find(open, e, "]");
+				end = close ? find(close, e, ">") : NULL;
+			}
 			if (!end)
 				return false;
 			p = end + (comment ? 3 : 1);

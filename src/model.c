@@ -18,6 +18,13 @@ static void server_free(mp_server *s)
 	free(s->password.v);
 }
 
+static void strv_free(mp_str *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].v);
+	free(v);
+}
+
 void mp_account_free(mp_account *a)
 {
 	free(a->email.v);
@@ -25,9 +32,10 @@ void mp_account_free(mp_account *a)
 	free(a->provider_id.v);
 	free(a->provider_name.v);
 	free(a->provider_short_name.v);
-	for (size_t i = 0; i < a->ndomains; i++)
-		free(a->domains[i].v);
-	free(a->domains);
+	strv_free(a->domains, a->ndomains);
+	strv_free(a->mx_domains, a->nmx_domains);
+	strv_free(a->ac_provider_xml, a->nac_provider_xml);
+	strv_free(a->ac_root_xml, a->nac_root_xml);
 	for (size_t i = 0; i < a->nincoming; i++)
 		server_free(&a->incoming[i]);
 	for (size_t i = 0; i < a->noutgoing; i++)
@@ -119,12 +127,17 @@ mp_server *mp_server_add(mp_account *a, mp_protocol proto)
 	return s;
 }
 
+void mp_strv_add(mp_str **v, size_t *n, const char *str, const mailprof_loc *loc)
+{
+	*v = mp_xgrow(*v, *n, sizeof **v);
+	mp_str *s = &(*v)[(*n)++];
+	memset(s, 0, sizeof *s);
+	mp_str_set(s, str, loc);
+}
+
 void mp_domain_add(mp_account *a, const char *d, const mailprof_loc *loc)
 {
-	a->domains = mp_xgrow(a->domains, a->ndomains, sizeof *a->domains);
-	mp_str *s = &a->domains[a->ndomains++];
-	memset(s, 0, sizeof *s);
-	mp_str_set(s, d, loc);
+	mp_strv_add(&a->domains, &a->ndomains, d, loc);
 }
 
 void mp_str_setn(mp_str *s, const char *v, size_t n, const mailprof_loc *loc)
@@ -386,6 +399,15 @@ static void server_copy(mailprof_profile *dst, mp_server *to, const mp_server *f
 	str_copy(dst, &to->password, &from->password);
 }
 
+static void strv_copy(mailprof_profile *dst, mp_str **to, size_t *nto, const mp_str *from, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		mailprof_loc l;
+		loc_copy(dst, &l, &from[i].loc);
+		mp_strv_add(to, nto, from[i].v, &l);
+	}
+}
+
 void mp_account_copy(mailprof_profile *dst, const mp_account *src)
 {
 	mp_account *a = mp_account_add(dst);
@@ -395,17 +417,18 @@ void mp_account_copy(mailprof_profile *dst, const mp_account *src)
 	str_copy(dst, &a->provider_id, &src->provider_id);
 	str_copy(dst, &a->provider_name, &src->provider_name);
 	str_copy(dst, &a->provider_short_name, &src->provider_short_name);
-	for (size_t i = 0; i < src->ndomains; i++) {
-		mailprof_loc l;
-		loc_copy(dst, &l, &src->domains[i].loc);
-		mp_domain_add(a, src->domains[i].v, &l);
-	}
+	strv_copy(dst, &a->domains, &a->ndomains, src->domains, src->ndomains);
+	strv_copy(dst, &a->mx_domains, &a->nmx_domains, src->mx_domains, src->nmx_domains);
+	strv_copy(dst, &a->ac_provider_xml, &a->nac_provider_xml, src->ac_provider_xml,
+	          src->nac_provider_xml);
+	strv_copy(dst, &a->ac_root_xml, &a->nac_root_xml, src->ac_root_xml, src->nac_root_xml);
 	for (size_t i = 0; i < src->nincoming; i++)
 		server_copy(dst, mp_server_add(a, src->incoming[i].protocol), &src->incoming[i]);
 	for (size_t i = 0; i < src->noutgoing; i++)
 		server_copy(dst, mp_server_add(a, src->outgoing[i].protocol), &src->outgoing[i]);
 	int_copy(dst, &a->pop_leave_on_server, &src->pop_leave_on_server);
 	a->from_notice = src->from_notice;
+	a->format = src->format;
 	int_copy(dst, &a->pop_leave_days, &src->pop_leave_days);
 }
 
@@ -417,4 +440,100 @@ bool mp_port_is_implicit_tls(int port)
 bool mp_port_is_starttls(int port)
 {
 	return port == 25 || port == 110 || port == 143 || port == 587;
+}
+
+/* ---- placeholders ---- */
+
+static const char *const k_placeholders[] = {"EMAILADDRESS", "EMAILLOCALPART", "EMAILDOMAIN",
+                                             "REALNAME"};
+
+/* Index in k_placeholders of the token starting at s ("%NAME%"), or -1. */
+static int placeholder_at(const char *s)
+{
+	for (size_t i = 0; i < MP_COUNT(k_placeholders); i++) {
+		size_t n = strlen(k_placeholders[i]);
+		if (s[0] == '%' && strncmp(s + 1, k_placeholders[i], n) == 0 && s[n + 1] == '%')
+			return (int)i;
+	}
+	return -1;
+}
+
+const char *mp_placeholder_in(const char *s)
+{
+	for (const char *p = s ? strchr(s, '%') : NULL; p; p = strchr(p + 1, '%')) {
+		int k = placeholder_at(p);
+		if (k >= 0)
+			return k_placeholders[k];
+	}
+	return NULL;
+}
+
+char *mp_placeholder_expand(const char *s, const char *email, const char *name)
+{
+	if (!s || !email || !mp_placeholder_in(s))
+		return NULL;
+	const char *at = strrchr(email, '@');
+	size_t local = at ? (size_t)(at - email) : strlen(email);
+	const char *domain = at ? at + 1 : "";
+	mp_buf b = {0};
+	bool changed = false;
+	for (const char *p = s; *p;) {
+		int k = *p == '%' ? placeholder_at(p) : -1;
+		if (k < 0 || (k == 3 && !name)) {
+			mp_buf_putc(&b, *p++);
+			continue;
+		}
+		switch (k) {
+		case 0: mp_buf_puts(&b, email); break;
+		case 1: mp_buf_add(&b, email, local); break;
+		case 2: mp_buf_puts(&b, domain); break;
+		default: mp_buf_puts(&b, name); break;
+		}
+		p += strlen(k_placeholders[k]) + 2;
+		changed = true;
+	}
+	if (!changed) {
+		mp_buf_free(&b);
+		return NULL;
+	}
+	return mp_buf_take(&b, NULL);
+}
+
+static size_t subst(mp_str *v, const char *email, const char *name)
+{
+	char *x = mp_placeholder_expand(v->v, email, name);
+	if (!x)
+		return 0;
+	free(v->v);
+	v->v = x;
+	return 1;
+}
+
+size_t mp_profile_substitute(mailprof_profile *p, const char *email, const char *name)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < p->naccounts; i++) {
+		mp_account *a = &p->accounts[i];
+		/* An account that states its own address is that user's: its
+		 * placeholders mean its own address and name. A provider profile
+		 * (no address) becomes the given user's. */
+		if (!a->email.v && email) {
+			mp_str_set(&a->email, email, &a->loc);
+			if (name && !a->display_name.v)
+				mp_str_set(&a->display_name, name, &a->loc);
+			n++;
+		}
+		const char *e = a->email.v, *nm = a->display_name.v ? a->display_name.v : name;
+		if (!e || mp_placeholder_in(e))
+			e = email;
+		n += subst(&a->email, e, nm) + subst(&a->display_name, e, nm) +
+		     subst(&a->provider_name, e, nm) + subst(&a->provider_short_name, e, nm);
+		for (size_t j = 0; j < a->ndomains; j++)
+			n += subst(&a->domains[j], e, nm);
+		for (size_t j = 0; j < a->nincoming + a->noutgoing; j++) {
+			mp_server *s = j < a->nincoming ? &a->incoming[j] : &a->outgoing[j - a->nincoming];
+			n += subst(&s->host, e, nm) + subst(&s->username, e, nm);
+		}
+	}
+	return n;
 }

@@ -71,6 +71,21 @@ typedef struct mailprof_account {
 	/* Read from a letter to the user (a provider notice), not a profile:
 	 * its password is there to be typed, so MP030 does not apply. */
 	bool from_notice;
+	/* Name of the format the account was read from (static; NULL when built
+	 * in code): whether its client substitutes %EMAILADDRESS% (MP049). */
+	const char *format;
+	/* autoconfig: <domain purpose="mx"> entries (the MX host's domain, not
+	 * an address domain: never written as a plain <domain>). */
+	mp_str *mx_domains;
+	size_t nmx_domains;
+	/* autoconfig elements mailprof does not model but keeps for autoconfig
+	 * output, as libxml2 serialised them: inside <emailProvider>
+	 * (documentation, ...) and beside it in <clientConfig> (addressbook,
+	 * calendar, fileShare, oAuth2, clientConfigUpdate, ...). */
+	mp_str *ac_provider_xml;
+	size_t nac_provider_xml;
+	mp_str *ac_root_xml;
+	size_t nac_root_xml;
 } mp_account;
 
 /* An inline `mailprof-disable ID: reason` marker found in the input text. */
@@ -129,6 +144,22 @@ const char *mp_profile_file(mailprof_profile *p, const char *path);
 mp_account *mp_account_add(mailprof_profile *p);
 mp_server *mp_server_add(mp_account *a, mp_protocol proto); /* incoming or outgoing by proto */
 void mp_domain_add(mp_account *a, const char *d, const mailprof_loc *loc);
+/* Append a string to a growable mp_str array (domains, kept XML). */
+void mp_strv_add(mp_str **v, size_t *n, const char *s, const mailprof_loc *loc);
+
+/* ---- placeholders ----
+ * Thunderbird substitutes %EMAILADDRESS%, %EMAILLOCALPART%, %EMAILDOMAIN%
+ * and %REALNAME% in autoconfig values; no other client does. */
+/* The first of the four in s (its name without the %), or NULL. */
+const char *mp_placeholder_in(const char *s);
+/* s with every placeholder replaced (malloc'd); %REALNAME% only when name
+ * is set. NULL when s holds none. */
+char *mp_placeholder_expand(const char *s, const char *email, const char *name);
+/* Substitute in every value of every account of p (address, names, hosts,
+ * user names, domains). An account without an address gets email (and
+ * name, when it has none); one with an address keeps it, and its
+ * placeholders take its own address and name. Returns the number of changes. */
+size_t mp_profile_substitute(mailprof_profile *p, const char *email, const char *name);
 
 void mp_str_set(mp_str *s, const char *v, const mailprof_loc *loc);
 void mp_str_setn(mp_str *s, const char *v, size_t n, const mailprof_loc *loc);

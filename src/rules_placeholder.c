@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "format.h"
 
 /* A template syntax no mail client expands, or NULL. */
 static const char *foreign_template(const char *s)
@@ -101,4 +102,48 @@ const struct mp_rule mp_rule_placeholder_unknown = {
 	 "Thunderbird readFromXML / sanitize placeholders."},
 	MP_SCOPE_ACCOUNT,
 	{.account = run_placeholder_unknown},
+};
+
+/* A Thunderbird placeholder read from a format whose client does not
+ * substitute it (Outlook, Apple, Windows Live Mail, a letter): the client
+ * would log in as, or connect to, the literal %EMAILADDRESS%. */
+static void literal(const mp_rule_ctx *c, const char *what, const mp_str *v, const mailprof_loc *fallback,
+                    const char *client)
+{
+	const char *ph = mp_placeholder_in(v->v);
+	if (!ph)
+		return;
+	mailprof_loc l = v->loc.line ? v->loc : *fallback;
+	mp_report(c, &l, "%s '%s' holds %%%s%%, which %s does not substitute: it would use the text as is",
+	          what, v->v, ph, client);
+}
+
+static void run_placeholder_literal(const mp_rule_ctx *c, const mp_account *a)
+{
+	const struct mp_format *f = a->format ? mp_format_find(a->format) : NULL;
+	if (!f || f->substitutes)
+		return;
+	const char *client = f->client ? f->client : "its reader";
+	literal(c, "address", &a->email, &a->loc, client);
+	literal(c, "display name", &a->display_name, &a->loc, client);
+	for (size_t k = 0; k < a->nincoming + a->noutgoing; k++) {
+		const mp_server *s = k < a->nincoming ? &a->incoming[k] : &a->outgoing[k - a->nincoming];
+		literal(c, "host", &s->host, &s->loc, client);
+		literal(c, "user name", &s->username, &s->loc, client);
+	}
+}
+
+const struct mp_rule mp_rule_placeholder_literal = {
+	{"MP049", "placeholder-not-substituted", MAILPROF_ERROR,
+	 "placeholder in a format whose client does not substitute it",
+	 "write the literal value, or convert with --email ADDRESS (and --name) to substitute it",
+	 "Only Thunderbird substitutes %EMAILADDRESS%, %EMAILLOCALPART%, %EMAILDOMAIN% and %REALNAME%, "
+	 "and only in autoconfig files. Outlook reads an Autodiscover <LoginName> as it is, Apple "
+	 "Mail a .mobileconfig value, Windows Live Mail an .oeaccount value: the login fails or the "
+	 "client connects to a host literally named %EMAILDOMAIN%. Seen in real Autodiscover "
+	 "responses generated from autoconfig templates. Sources: Thunderbird readFromXML (the "
+	 "placeholders), Microsoft Autodiscover POX reference (LoginName), Apple "
+	 "com.apple.mail.managed payload reference."},
+	MP_SCOPE_ACCOUNT,
+	{.account = run_placeholder_literal},
 };

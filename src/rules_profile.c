@@ -110,13 +110,16 @@ static void run_missing_value(const mp_rule_ctx *c, const mp_account *a)
 	/* Templates (autoconfig) describe a provider, not a person: no address.
 	 * Apple profiles and Autodiscover responses without personal data leave
 	 * the address to the user or the client (Apple prompts for it). */
+	/* An Autodiscover response answers a request made with the address:
+	 * its <User> (a DisplayName) and its LoginNames come without it as a rule. */
+	bool answer = a->format && strcmp(a->format, "autodiscover") == 0;
 	bool personal = a->display_name.v != NULL;
 	for (size_t k = 0; k < a->nincoming + a->noutgoing; k++) {
 		const mp_server *s = k < a->nincoming ? &a->incoming[k] : &a->outgoing[k - a->nincoming];
 		personal |= (s->username.v && !mp_has_placeholder(s->username.v)) || s->password.v;
 	}
 	bool is_template = a->provider_id.v || a->ndomains || !personal;
-	if (!a->email.v && !is_template)
+	if (!a->email.v && !is_template && !answer)
 		mp_report(c, &a->loc, "the account has no e-mail address");
 	if (!a->nincoming)
 		mp_report(c, &a->loc, "the account has no incoming (IMAP or POP3) server");
@@ -138,7 +141,9 @@ const struct mp_rule mp_rule_missing_value = {
 	 "personal account (one with a display name, a user name or a password) its e-mail address. "
 	 "Provider profiles and templates (autoconfig domains, Apple profiles and Autodiscover "
 	 "responses without personal data) may leave the address to the client, which asks the user "
-	 "(Apple: EmailAddress is optional, the device prompts). Clients reject profiles without "
+	 "(Apple: EmailAddress is optional, the device prompts). An Autodiscover response needs "
+	 "no address either: the client asked with it, so <User><DisplayName> comes without one. "
+	 "Clients reject profiles without "
 	 "servers. Sources: Thunderbird readFromXML, Apple com.apple.mail.managed schema."},
 	MP_SCOPE_ACCOUNT,
 	{.account = run_missing_value},

@@ -1,11 +1,13 @@
 /* Safe libxml2 reading and schema validation shared by the XML formats. */
 #include <pthread.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
+#include "domain.h"
 #include "xml.h"
 
 struct mp_schema_blob {
@@ -314,26 +316,96 @@ bool mp_xml_is(xmlNodePtr n, const char *name)
 	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
-/* Server-side templates (Nunjucks, Jinja, Go text/template, PHP) leave {{ }},
- * {% %} or <?php in the file; such a file is not a profile until rendered. */
+/* A %NAME% token that is not Thunderbird's: lower case, digits, '_', '/',
+ * '.' or '-' in the name (%SERVER/IMAP/PORT%, %first_uuid%, %domain%).
+ * Upper-case words alone are left to MP033 (%EMAILADRESS% is a typo of a
+ * placeholder, not a template). Returns the token's length, or 0. */
+static size_t foreign_percent_token(const char *p, const char *e)
+{
+	if (p + 2 >= e || !((p[1] >= 'A' && p[1] <= 'Z') || (p[1] >= 'a' && p[1] <= 'z') || p[1] == '_'))
+		return 0;
+	bool foreign = false;
+	for (const char *q = p + 1; q < e && q < p + 65; q++) {
+		char c = *q;
+		if (c == '%') {
+			/* %C3% of a percent-encoded URL ("%C3%A6") is no token. */
+			bool hex2 = q - p == 3 && isxdigit((unsigned char)p[1]) && isxdigit((unsigned char)p[2]);
+			return foreign && !hex2 ? (size_t)(q - p + 1) : 0;
+		}
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '/' || c == '.' || c == '-')
+			foreign = true;
+		else if (!(c >= 'A' && c <= 'Z'))
+			return 0;
+	}
+	return 0;
+}
+
+/* Server-side templates leave their syntax in the file: {{ }} and {% %}
+ * (Jinja, Django, Nunjucks, Go text/template), [% %] (Template Toolkit, as
+ * cPanel), ${...} (shell, JavaScript and Java templates), <?php, or %NAME%
+ * tokens of their own. Such a file is not a profile until rendered. */
 bool mp_xml_template_marker(const char *buf, size_t len, const char *path, mailprof_diags *d)
 {
 	int line = 1;
+	const char *e = buf + len;
+	bool comment = false;
 	for (size_t i = 0; i + 1 < len; i++) {
-		if (buf[i] == '\n')
+		const char *p = buf + i;
+		if (*p == '\n') {
 			line++;
-		else if (buf[i] == '<' && i + 5 <= len && memcmp(buf + i, "<?php", 5) == 0) {
-			mailprof_loc l = {path, line, 0};
+			continue;
+		}
+		/* Comments explain, they are not rendered: e.g. "%EMAILADDRESS%
+		 * or %foo%" in a note to the reader. */
+		if (!comment && *p == '<' && i + 4 <= len && memcmp(p, "<!--", 4) == 0) {
+			comment = true;
+			continue;
+		}
+		if (comment) {
+			if (*p == '-' && i + 3 <= len && memcmp(p, "-->", 3) == 0)
+				comment = false;
+			continue;
+		}
+		mailprof_loc l = {path, line, 0};
+		if (*p == '<' && i + 5 <= len && memcmp(p, "<?php", 5) == 0) {
 			mp_diag(d, MAILPROF_ERROR, "template", &l, "run it through PHP, then convert the result",
 			        "this is a PHP script that prints a profile, not a profile");
 			return true;
-		} else if (buf[i] == '{' && (buf[i + 1] == '{' || buf[i + 1] == '%')) {
-			mailprof_loc l = {path, line, 0};
+		}
+		if ((p[0] == '{' && (p[1] == '{' || p[1] == '%')) || (p[0] == '[' && p[1] == '%') ||
+		    (p[0] == '$' && p[1] == '{')) {
 			mp_diag(d, MAILPROF_ERROR, "template", &l, "render the template first, then convert the result",
 			        "this is a server-side template (it holds '%c%c' placeholders), not a profile",
-			        buf[i], buf[i + 1]);
+			        p[0], p[1]);
+			return true;
+		}
+		size_t n = *p == '%' ? foreign_percent_token(p, e) : 0;
+		if (n) {
+			mp_diag(d, MAILPROF_ERROR, "template", &l, "render the template first, then convert the result",
+			        "this is a server-side template (it holds the token '%.*s', which no mail client "
+			        "substitutes; Thunderbird knows only %%EMAILADDRESS%%, %%EMAILLOCALPART%%, "
+			        "%%EMAILDOMAIN%%, %%REALNAME%%), not a profile", (int)n, p);
 			return true;
 		}
 	}
 	return false;
+}
+
+bool mp_xml_template_hosts(const mailprof_profile *p, size_t from, mailprof_diags *d)
+{
+	bool found = false;
+	for (size_t i = from; i < p->naccounts; i++) {
+		const mp_account *a = &p->accounts[i];
+		for (size_t k = 0; k < a->nincoming + a->noutgoing; k++) {
+			const mp_server *s = k < a->nincoming ? &a->incoming[k] : &a->outgoing[k - a->nincoming];
+			if (!s->host.v || !mp_template_token(s->host.v))
+				continue;
+			mp_diag(d, MAILPROF_ERROR, "template", s->host.loc.line ? &s->host.loc : &s->loc,
+			        "run the installer (or replace the token), then convert the result",
+			        "host '%s' is an installer's placeholder, replaced at setup: this is a template, "
+			        "not a profile", s->host.v);
+			found = true;
+		}
+	}
+	return found;
 }

@@ -28,10 +28,17 @@ char *mp_xml_text(xmlNodePtr n);
 mailprof_loc mp_xml_loc(const char *path, xmlNodePtr n);
 bool mp_xml_is(xmlNodePtr n, const char *name); /* element with this local name */
 
-/* Server-side templates (Nunjucks, Jinja, Go text/template, PHP) leave {{ }},
- * {% %} or <?php in the file; such a file is not a profile until rendered.
- * Reports it (id "template") and returns true. */
+/* Server-side templates leave {{ }}, {% %}, [% %], ${...}, <?php or %name%
+ * tokens that are not Thunderbird's in the file (outside comments); such a
+ * file is not a profile until rendered. Reports it (error "template") and
+ * returns true. */
 bool mp_xml_template_marker(const char *buf, size_t len, const char *path, mailprof_diags *d);
+
+/* An installer's upper-case token as a host name of the accounts from
+ * index `from` on (PRIMARY_HOSTNAME, mail.YOURDOMAIN.COM, replaced by sed
+ * at setup): the file is a template too. Reports each (error "template")
+ * and returns true. */
+bool mp_xml_template_hosts(const mailprof_profile *p, size_t from, mailprof_diags *d);
 
 /* Embedded schema text, generated from schemas/ at build time. */
 const char *mp_schema_text(const char *name, size_t *len);

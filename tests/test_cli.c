@@ -81,7 +81,7 @@ Test(cli, output_file_atomic_and_private)
 	char *out, *err;
 	const char *ini = "/tmp/mp-secret.ini", *dst = "/tmp/mp-secret-out.ini";
 	FILE *f = fopen(ini, "w");
-	fputs("[account]\nemail = a@example.com\n[incoming]\nhost = i.example.com\npassword = pw\n", f);
+	fputs("[account]\nemail = a@example.com\n[incoming]\nprotocol = imap\nhost = i.example.com\npassword = pw\n", f);
 	fclose(f);
 	unlink(dst);
 	cr_assert_eq(run("convert --to ini --include-secrets -o /tmp/mp-secret-out.ini /tmp/mp-secret.ini", &out, &err), 0);

@@ -2,6 +2,7 @@
  * Outlook .prf. What each writes, what it leaves out, what it reports. The
  * real clients read these files in `make e2e` (tests/e2e/run.sh). */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -189,7 +190,11 @@ Test(clients, port25_without_auth_logs_in_nowhere)
 	cr_expect(strstr(o, "set smtp_url = \"smtp://smtp.example.net:25/\"\n"), "%s", o);
 	cr_expect_null(strstr(o, "secret25"));
 	free(o);
-	o = emit(p25, "prf", 0, NULL);
+	/* Outlook needs an incoming server in a .prf account. */
+	char p25in[512];
+	snprintf(p25in, sizeof p25in, "%s[incoming]\nprotocol = imap\nhost = imap.example.net\nport = 993\n"
+	         "security = tls\nauth = password-cleartext\nusername = h\n", p25);
+	o = emit(p25in, "prf", 0, NULL);
 	cr_expect(strstr(o, "SMTPUseAuth=0\nSMTPAuthMethod=0\n"), "%s", o);
 	free(o);
 }

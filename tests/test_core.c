@@ -245,7 +245,9 @@ Test(autoconfig, schema_violation_has_line)
 Test(autoconfig, emitted_id_is_always_present)
 {
 	const char *j = "{\"accounts\":[{\"incoming\":[{\"protocol\":\"imap\",\"host\":"
-	                "\"imap.mail.example.net\",\"port\":993,\"security\":\"tls\"}]}]}";
+	                "\"imap.mail.example.net\",\"port\":993,\"security\":\"tls\",\"username\":\"%EMAILADDRESS%\",\"auth\":[\"password-cleartext\"]}],"
+	                "\"outgoing\":[{\"protocol\":\"smtp\",\"host\":\"smtp.mail.example.net\","
+	                "\"port\":465,\"security\":\"tls\",\"auth\":[\"none\"]}]}]}";
 	mailprof_diags *d;
 	mailprof_status st;
 	mailprof_profile *p = t_parse_str(j, "a.json", "json", &d, &st);

@@ -386,8 +386,8 @@ Test(hostile_cli, dev_zero_and_oversized_stdin_stop_with_a_message)
 Test(hostile_cli, convert_never_overwrites_without_force_nor_onto_its_input)
 {
 	char *dir = scratch_dir(), cmd[1024], *out, *err;
-	put(dir, "x.ini", "[account]\nemail = a@example.com\n[incoming]\nhost = i.example.com\n"
-	                  "password = secret\n");
+	put(dir, "x.ini", "[account]\nemail = a@example.com\n[incoming]\nprotocol = imap\n"
+	                  "host = i.example.com\npassword = secret\n");
 	snprintf(cmd, sizeof cmd, "convert --to ini -o %s/x.ini %s/x.ini", dir, dir);
 	cr_assert_eq(run(cmd, &out, &err), 2);
 	cr_assert(strstr(err, "is the input"), "%s", err);

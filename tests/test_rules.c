@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "model.h"
 
 struct rcase {
 	char rule[8];
@@ -116,6 +117,43 @@ static struct rcase cases[] = {
 	{"MP024", ACC SRV("imap", "https://webmail.example.com/") SUB, 0},
 };
 
+/* MP049: a Thunderbird placeholder where the client does not substitute it
+ * (Outlook's LoginName); near misses: autoconfig, where Thunderbird does, and
+ * the same response read with --email. MP034 stays quiet on a response whose
+ * <User> has a DisplayName and no address. */
+#define AD_HEAD "<Autodiscover xmlns=\"http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006\">" \
+	"<Response xmlns=\"http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a\">"
+#define AD_ACCOUNT "<Account><AccountType>email</AccountType><Action>settings</Action>" \
+	"<Protocol><Type>IMAP</Type><Server>imap.example.com</Server><Port>993</Port>" \
+	"<LoginName>%EMAILADDRESS%</LoginName><SPA>off</SPA><SSL>on</SSL></Protocol>" \
+	"<Protocol><Type>SMTP</Type><Server>smtp.example.com</Server><Port>465</Port>" \
+	"<LoginName>%EMAILLOCALPART%</LoginName><SPA>off</SPA><SSL>on</SSL></Protocol></Account>"
+Test(rules, placeholder_not_substituted)
+{
+	const char *ad = AD_HEAD "<User><DisplayName>Ann</DisplayName></User>" AD_ACCOUNT "</Response></Autodiscover>";
+	mailprof_diags *d = t_check_str(ad, "autodiscover");
+	cr_expect_eq(t_count(d, "MP049"), 2);
+	cr_expect_eq(t_count(d, "MP034"), 0, "a DisplayName without address is normal in a response");
+	mailprof_diags_free(d);
+	d = t_check_str("<clientConfig version=\"1.1\"><emailProvider id=\"example.com\"><domain>example.com</domain>"
+	                "<incomingServer type=\"imap\"><hostname>imap.example.com</hostname><port>993</port>"
+	                "<socketType>SSL</socketType><authentication>password-cleartext</authentication>"
+	                "<username>%EMAILADDRESS%</username></incomingServer></emailProvider></clientConfig>",
+	                "autoconfig");
+	cr_expect_eq(t_count(d, "MP049"), 0, "Thunderbird substitutes it");
+	mailprof_diags_free(d);
+	mailprof_options o = {.email = "ann@example.com", .real_name = "Ann"};
+	mailprof_profile *p = mailprof_profile_new();
+	d = mailprof_diags_new();
+	cr_assert_eq(mailprof_parse(p, ad, strlen(ad), "ad.xml", NULL, &o, d), MAILPROF_OK);
+	mailprof_check(p, d);
+	cr_expect_eq(t_count(d, "MP049"), 0);
+	cr_expect_str_eq(p->accounts[0].outgoing[0].username.v, "ann");
+	cr_expect_str_eq(p->accounts[0].email.v, "ann@example.com");
+	mailprof_diags_free(d);
+	mailprof_profile_free(p);
+}
+
 ParameterizedTestParameters(rules, fire_and_miss)
 {
 	return cr_make_param_array(struct rcase, cases, sizeof cases / sizeof cases[0]);
@@ -136,7 +174,8 @@ Test(rules, every_rule_documented_and_tested)
 {
 	cr_expect_geq(mailprof_rule_count(), 35);
 	char *self = t_slurp("tests/test_rules.c", NULL), *core = t_slurp("tests/test_check_core.c", NULL);
-	cr_assert(self && core);
+	char *probe = t_slurp("tests/test_probe.c", NULL);
+	cr_assert(self && core && probe);
 	for (size_t i = 0; i < mailprof_rule_count(); i++) {
 		const mailprof_rule_info *r = mailprof_rule_get(i);
 		cr_expect(r->doc && strlen(r->doc) > 80, "%s doc", r->id);
@@ -144,12 +183,13 @@ Test(rules, every_rule_documented_and_tested)
 		cr_expect(r->fix && *r->fix, "%s fix", r->id);
 		char q[16];
 		snprintf(q, sizeof q, "\"%s\"", r->id);
-		cr_expect(strstr(self, q) || strstr(core, q), "%s has no test case", r->id);
+		cr_expect(strstr(self, q) || strstr(core, q) || strstr(probe, q), "%s has no test case", r->id);
 		if (i)
 			cr_expect_lt(strcmp(mailprof_rule_get(i - 1)->id, r->id), 0, "rules in ID order");
 	}
 	free(self);
 	free(core);
+	free(probe);
 }
 
 /* ---- suppressions, configuration, baseline ---- */

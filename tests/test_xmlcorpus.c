@@ -18,7 +18,7 @@ static const struct {
 } expected[] = {
 	{"other/autodiscover/dimension-sh__autodiscover.xml", "ok"},
 	{"other/autodiscover/fleaz-MDEC__autodiscover.xml", "ok"},
-	{"other/autodiscover/hestiacp__autodiscover.xml", "ok"},
+	{"other/autodiscover/hestiacp__autodiscover.xml", "template"}, /* mail.YOURDOMAIN.COM */
 	{"other/autodiscover/isi-crawl__hekko.pl-hosting__autodiscover.xml", "ok"},
 	{"other/autodiscover/monogramm__views__autodiscover.xml", "template"},
 	{"other/autodiscover/nasqueron__autodiscover.xml", "ok"},
@@ -27,9 +27,9 @@ static const struct {
 	{"other/autodiscover/spicyweb-ispconfig__autodiscover.xml.php", "template"},
 	{"other/autodiscover/vsus.app__purelymail__autodiscover.xml", "ok"},
 	{"other/mobileconfig/fleaz-MDEC__mobileconfig.xml", "template"},
-	{"other/mobileconfig/mailinabox__conf__ios-profile.xml", "ok"},
+	{"other/mobileconfig/mailinabox__conf__ios-profile.xml", "template"}, /* PRIMARY_HOSTNAME */
 	{"other/mobileconfig/monogramm__views__mobileconfig.xml", "template"},
-	{"other/mobileconfig/plesk-haisoft__apple.mobileconfig", "ok"},
+	{"other/mobileconfig/plesk-haisoft__apple.mobileconfig", "template"}, /* %first_uuid% */
 	{"other/mobileconfig/profiledocs__example__com.apple.mail.managed.mobileconfig", "ok"},
 	{"other/mobileconfig/tomtommagf__iosconfig.mobileconfig", "xml-syntax"},
 	{"other/oeaccount/comm-central__MicrosoftCommunities__account{2E23}.oeaccount", "oeaccount-empty"},

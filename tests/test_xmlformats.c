@@ -147,9 +147,12 @@ Test(autodiscover, real_quirks)
 {
 	mailprof_diags *d;
 	mailprof_status st;
+	/* HestiaCP's installer template: https:// namespaces, and host names
+	 * mail.YOURDOMAIN.COM that the installer replaces: refused as a template. */
 	mailprof_profile *p = t_parse("samples/autodiscover/hestiacp.xml", NULL, &d, &st);
-	cr_expect_eq(st, MAILPROF_OK);
+	cr_expect_eq(st, MAILPROF_ERR_INVALID);
 	cr_expect(t_find(d, "autodiscover-namespace"), "https:// namespace reported");
+	cr_expect(t_find(d, "template") && t_find(d, "template")->severity == MAILPROF_ERROR);
 	mailprof_diags_free(d);
 	mailprof_profile_free(p);
 
@@ -166,8 +169,22 @@ Test(autodiscover, real_quirks)
 	mailprof_diags_free(d);
 	mailprof_profile_free(p);
 
+	/* Outlook does not substitute %EMAILADDRESS%: MP049, an error. */
 	p = t_parse("samples/autodiscover/vsus-app-purelymail.xml", NULL, &d, &st);
-	cr_expect(t_find(d, "autodiscover-placeholder"));
+	mailprof_check(p, d);
+	cr_expect_eq(t_count(d, "MP049"), 2);
+	cr_expect_eq(t_find(d, "MP049")->severity, MAILPROF_ERROR);
+	mailprof_diags_free(d);
+	mailprof_profile_free(p);
+	/* With the user's address, nothing is left to substitute. */
+	mailprof_options o = {.email = "ann@example.org"};
+	p = mailprof_profile_new();
+	d = mailprof_diags_new();
+	cr_assert_eq(mailprof_parse_file(p, "samples/autodiscover/vsus-app-purelymail.xml", NULL, &o, d),
+	             MAILPROF_OK);
+	mailprof_check(p, d);
+	cr_expect_eq(t_count(d, "MP049"), 0);
+	cr_expect_str_eq(p->accounts[0].incoming[0].username.v, "ann@example.org");
 	mailprof_diags_free(d);
 	mailprof_profile_free(p);
 }
@@ -176,7 +193,7 @@ Test(autodiscover, emit_states_every_security_field)
 {
 	mailprof_diags *d;
 	mailprof_status st;
-	mailprof_profile *p = t_parse("samples/autodiscover/hestiacp.xml", NULL, &d, &st);
+	mailprof_profile *p = t_parse("samples/autodiscover/dimension-sh.xml", NULL, &d, &st);
 	mailprof_diags_free(d);
 	cr_assert_eq(st, MAILPROF_OK);
 	d = mailprof_diags_new();
@@ -389,10 +406,12 @@ Test(mobileconfig, real_files)
 {
 	mailprof_diags *d;
 	mailprof_status st;
+	/* Mail-in-a-Box's template: read (CalDAV and CardDAV skipped), then
+	 * refused, since sed replaces PRIMARY_HOSTNAME at setup. */
 	mailprof_profile *p = t_parse("samples/mobileconfig/mailinabox-ios-profile.mobileconfig", NULL, &d, &st);
-	cr_expect_eq(st, MAILPROF_OK);
+	cr_expect_eq(st, MAILPROF_ERR_INVALID);
 	cr_expect_eq(t_count(d, "mobileconfig-skipped"), 2, "CalDAV and CardDAV skipped");
-	cr_expect_eq(p->accounts[0].outgoing[0].security.v, MP_SEC_TLS);
+	cr_expect(has_msg(d, "template", "PRIMARY_HOSTNAME"));
 	mailprof_diags_free(d);
 	mailprof_profile_free(p);
 

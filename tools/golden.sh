@@ -35,9 +35,18 @@ for g in tests/golden/*/*; do
 	[ -n "$best" ] || { echo "no sample for $g" >&2; continue; }
 	n=$(stem "$best"); rest=${base#"$n".}
 	args=""; [ -f "tests/golden/$dir/$n.args" ] && args=$(cat "tests/golden/$dir/$n.args")
+	# args are shell words, as tests/test_golden.c passes them to sh -c
 	case "$rest" in
-	check.txt) { "$M" check $args "$best"; echo "exit $?"; } >"$g" 2>/dev/null ;;
-	stderr.txt) { "$M" convert --to json $args "$best" 2>&1 >/dev/null; echo "exit $?"; } >"$g" ;;
-	*) "$M" convert --to "${rest%%.*}" $args "$best" >"$g" 2>/dev/null ;;
+	check.txt) { eval "\"\$M\" check $args \"\$best\""; echo "exit $?"; } >"$g" 2>/dev/null ;;
+	stderr.txt) { eval "\"\$M\" convert --to json $args \"\$best\"" 2>&1 >/dev/null; echo "exit $?"; } >"$g" ;;
+	*) to=${rest%%.*}; eval "\"\$M\" convert --to \"\$to\" $args \"\$best\"" >"$g" 2>/dev/null ;;
 	esac
+done
+# Command cases (tests/test_realworld.c): NAME.cmd -> NAME.expected.
+for c in tests/data/realworld/*.cmd; do
+	[ -f "$c" ] || continue
+	args=$(head -n 1 "$c")
+	{ eval "\"\$M\" $args" >/tmp/mp-golden-out.$$ 2>/tmp/mp-golden-err.$$; rc=$?
+	  cat /tmp/mp-golden-out.$$; echo "--- stderr"; cat /tmp/mp-golden-err.$$; echo "exit $rc"; } >"${c%.cmd}.expected"
+	rm -f /tmp/mp-golden-out.$$ /tmp/mp-golden-err.$$
 done

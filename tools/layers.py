@@ -4,7 +4,8 @@
   base (util, diag, model, domain facts) -> read/write (format table, one
   file per format, xml, cms, notices, suppression markers) -> check (rules
   table, rule files, config, fix) -> api (parse.c: mailprof_parse runs the
-  reader, then the input-scope rules) -> command (src/cli/, public API only)
+  reader, then the input-scope rules) -> probe (src/probe/: live servers,
+  findings of the probe rules) -> command (src/cli/, public API only)
 
 Fails when
   - a read/write-stage file includes a checker header,
@@ -32,9 +33,11 @@ def stage(rel):
         return "command"
     if name == "parse.c":
         return "api"  # mailprof_parse: the reader, then the input-scope rules
+    if rel.startswith("probe/"):
+        return "probe"
     if rel.startswith("notice/") or name.startswith("fmt_") or name in (
             "format.c", "format.h", "xml.c", "xml.h", "xml_global.c", "cms.c", "cms.h",
-            "suppress.c", "suppress.h", "formats.def"):
+            "suppress.c", "suppress.h", "formats.def", "require.c"):
         return "read/write"
     if name.startswith("rules_") or name in ("check.c", "check.h", "config.c", "fix.c",
                                              "rules.def"):
@@ -81,7 +84,7 @@ def main():
                 if tmod != mod:
                     deps.add(tmod)
                     dst, sst = stage(target), st
-                    order = ["base", "read/write", "check", "api", "command"]
+                    order = ["base", "read/write", "check", "api", "probe", "command"]
                     if order.index(dst) > order.index(sst):
                         errors.append(f'src/{rel} ({sst}) includes "{h}" ({dst}): a back-edge')
     # Cycles among modules (Tarjan's strongly connected components).

@@ -150,8 +150,9 @@ static void work(void *u, void *slot, struct cli_scratch *scr)
 		s->job.buf = scr->buf;
 		s->job.len = len;
 		if (!s->in.explicit) {
-			/* Content decides what a folder's file is; its name does not. */
-			const char *sniffed = mailprof_format_detect(scr->buf, len, NULL);
+			/* As for a file named alone: content first, then the name's
+			 * extension (a provider page saved as .txt is a notice). */
+			const char *sniffed = mailprof_format_detect(scr->buf, len, s->in.path);
 			if (!sniffed) {
 				s->skipped = true;
 				if (s->claim)
@@ -208,7 +209,8 @@ static void done(void *u, void *slot)
 	size_t nd = mailprof_diags_count(j->d);
 	for (size_t k = 0; k < nd; k++)
 		r->sum.by_severity[mailprof_diags_get(j->d, k)->severity]++;
-	if (o->pl.cfg && mailprof_diags_worst(j->d) >= o->fail_on)
+	/* check: findings at --fail-on; convert: also what it could not read or carry. */
+	if ((o->pl.cfg || o->pl.to) && mailprof_diags_worst(j->d) >= o->fail_on)
 		r->rc = EXIT_FINDINGS;
 	size_t accounts = mailprof_profile_account_count(j->p);
 	if (r->report) {

@@ -16,7 +16,7 @@ struct cli_batch_opts {
 	bool quiet, dry_run, force, summary;
 	bool follow;                      /* files behind symbolic links in folders */
 	const struct cli_reporter *rep;   /* check: where results go (stdout) */
-	int fail_on;                      /* with pl.cfg */
+	int fail_on;                      /* with pl.cfg, and for convert */
 	const char *outdir;               /* convert: output folder */
 };
 

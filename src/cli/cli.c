@@ -11,6 +11,7 @@
 #include "config.h"
 #include "out.h"
 #include "pipeline.h"
+#include "probe.h"
 #include "report.h"
 
 static const char *const prog = "mailprof";
@@ -23,7 +24,7 @@ static void usage(FILE *f)
 	        "commands:\n"
 	        "  convert [--from F] --to T [-o OUT] [--check] [--fix] [FILE|-]\n"
 	        "                          read a profile or provider notice, write another format\n"
-	        "  check [--format text|json|sarif|github|junit|baseline] [--fail-on error|warning|info]\n"
+	        "  check [--format text|json|sarif|github|junit|codequality|baseline] [--fail-on error|warning|info]\n"
 	        "        [--config FILE|--no-config] [--enable ID] [--disable ID] [--baseline FILE] FILE...\n"
 	        "                          report problems in mail settings (.mailprof.ini is\n"
 	        "                          looked up from the working directory upward);\n"
@@ -31,6 +32,10 @@ static void usage(FILE *f)
 	        "  check|convert ... DIR... [-j N] [--quiet]\n"
 	        "                          folders are walked (sorted), files picked by content;\n"
 	        "                          convert then needs -o OUTDIR (--force, --dry-run)\n"
+	        "  probe [--ca-file F] [--login|--send-test] [--password-stdin|--password-env NAME]\n"
+	        "        [--timeout S] [--format F] [--fail-on S] [-j N] FILE...\n"
+	        "                          prove a profile against its live servers: TLS, certificate,\n"
+	        "                          capabilities, login, a test mail (`%s probe --help`)\n"
 	        "  formats                 list formats and what can be read and written\n"
 	        "  rules                   list the checker's rules\n"
 	        "  explain ID              print the documentation of a rule or finding code\n"
@@ -43,12 +48,18 @@ static void usage(FILE *f)
 	        "  --identifier ID         mobileconfig: PayloadIdentifier prefix\n"
 	        "  --max-input-size N      refuse inputs larger than N bytes (64M, 1G; default 8M)\n"
 	        "  --follow-symlinks       folders: read files behind symbolic links (default: skip)\n"
+	        "  --email ADDRESS         the user's address: substitutes %%EMAILADDRESS%%,\n"
+	        "                          %%EMAILLOCALPART%%, %%EMAILDOMAIN%% (provider profiles\n"
+	        "                          become per-user ones; needed for targets whose client\n"
+	        "                          does not substitute them)\n"
+	        "  --name \"Display Name\"   the user's name: substitutes %%REALNAME%%\n"
 	        "  -h, --help              this text\n"
 	        "  --version               print the version\n"
 	        "\n"
-	        "exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error or\n"
-	        "unreadable/unparseable input.\n",
-	        prog);
+	        "exit status: 0 clean, 1 findings at or above --fail-on (convert too: a value\n"
+	        "it could not read or carry is an error), 2 usage error, unreadable or\n"
+	        "unparseable input, or a target that cannot be written.\n",
+	        prog, prog);
 }
 
 /* "8M", "64MiB", "1G", "500k" or bytes; 0 when not a size. */
@@ -88,7 +99,7 @@ static int parse_severity(const char *s)
 enum {
 	OPT_FROM = 256, OPT_TO, OPT_FORMAT, OPT_FAIL_ON, OPT_SECRETS, OPT_ENCODING, OPT_TEMPLATE,
 	OPT_IDENTIFIER, OPT_CHECK, OPT_FORCE, OPT_VERSION, OPT_CONFIG, OPT_ENABLE, OPT_DISABLE,
-	OPT_BASELINE, OPT_NO_CONFIG, OPT_FIX, OPT_DRY_RUN, OPT_MAX_INPUT, OPT_FOLLOW
+	OPT_BASELINE, OPT_NO_CONFIG, OPT_FIX, OPT_DRY_RUN, OPT_EMAIL, OPT_NAME, OPT_MAX_INPUT, OPT_FOLLOW
 };
 
 static const struct option long_opts[] = {
@@ -101,6 +112,8 @@ static const struct option long_opts[] = {
 	{"encoding", required_argument, NULL, OPT_ENCODING},
 	{"template", required_argument, NULL, OPT_TEMPLATE},
 	{"identifier", required_argument, NULL, OPT_IDENTIFIER},
+	{"email", required_argument, NULL, OPT_EMAIL},
+	{"name", required_argument, NULL, OPT_NAME},
 	{"check", no_argument, NULL, OPT_CHECK},
 	{"force", no_argument, NULL, OPT_FORCE},
 	{"config", required_argument, NULL, OPT_CONFIG},
@@ -186,12 +199,27 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case OPT_ENCODING: a->opt.encoding = optarg; break;
 		case OPT_TEMPLATE: a->opt.template_path = optarg; break;
 		case OPT_IDENTIFIER: a->opt.identifier = optarg; break;
+		case OPT_EMAIL: {
+			const char *why = mailprof_email_problem(optarg);
+			if (*why) {
+				fprintf(stderr, "%s: --email '%s' %s (give local@domain)\n", prog, optarg, why);
+				return EXIT_USAGE;
+			}
+			a->opt.email = optarg;
+			break;
+		}
+		case OPT_NAME: a->opt.real_name = optarg; break;
 		case OPT_CHECK: a->check = true; break;
 		case OPT_FORCE: a->force = true; break;
 		case 'h': usage(stdout); return EXIT_CLEAN;
 		case OPT_VERSION: printf("mailprof %s\n", MAILPROF_VERSION); return EXIT_CLEAN;
 		default: usage(stderr); return EXIT_USAGE;
 		}
+	}
+	if (a->opt.real_name && !a->opt.email) {
+		fprintf(stderr, "%s: --name goes with --email (placeholders are substituted for one user)\n",
+		        prog);
+		return EXIT_USAGE;
 	}
 	for (const char *f = a->from; f; f = NULL)
 		if (!mailprof_format_lookup(f) || !(mailprof_format_caps(f) & MAILPROF_CAN_PARSE)) {
@@ -215,7 +243,7 @@ static int convert_batch(struct args *a, const char *to, char **in, size_t n)
 		.pl = {.from = a->from, .opt = &a->opt, .fix = a->fix, .cfg = cfg, .to = to},
 		.jobs = a->jobs, .quiet = a->quiet, .dry_run = a->dry_run, .force = a->force,
 		.follow = a->follow,
-		.summary = true, .fail_on = cfg ? (int)mailprof_check_config_fail_on(cfg) : MAILPROF_ERROR,
+		.summary = true, .fail_on = cfg ? (int)mailprof_check_config_fail_on(cfg) : a->fail_on,
 		.outdir = a->out,
 	};
 	int rc = cli_batch_run(&bo, in, n);
@@ -280,6 +308,9 @@ static int cmd_convert(int argc, char **argv)
 	if (!j.parsed) {
 		cli_path_msg(j.path, "%s", mailprof_strerror(j.st));
 		rc = EXIT_USAGE;
+	} else if (j.st == MAILPROF_ERR_INVALID) {
+		fprintf(stderr, "%s: %s: not written: the profile lacks what %s needs (see above)\n", prog, to, to);
+		rc = EXIT_USAGE;
 	} else if (j.st != MAILPROF_OK) {
 		fprintf(stderr, "%s: cannot write %s: %s\n", prog, to, mailprof_strerror(j.st));
 		rc = EXIT_USAGE;
@@ -291,7 +322,8 @@ static int cmd_convert(int argc, char **argv)
 		else
 			fprintf(stderr, "%s: write error: %s\n", prog, strerror(j.werr));
 		rc = EXIT_USAGE;
-	} else if (cfg && mailprof_diags_worst(j.d) >= (int)mailprof_check_config_fail_on(cfg)) {
+	} else if (mailprof_diags_worst(j.d) >= (cfg ? (int)mailprof_check_config_fail_on(cfg) : a.fail_on)) {
+		/* A value convert could not read or carry is an error finding. */
 		rc = EXIT_FINDINGS;
 	}
 	cli_job_clear(&j);
@@ -488,6 +520,7 @@ static const struct {
 	{"convert", cmd_convert},
 	{"check", cmd_check},
 	{"explain", cmd_explain},
+	{"probe", cli_probe_main},
 };
 
 int cli_main(int argc, char **argv)

@@ -1,8 +1,10 @@
 /* Reporters for `mailprof check --format`: text (gcc-style), json, sarif,
- * github, junit and baseline. */
+ * github, junit, codequality and baseline. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "out.h"
 #include "report.h"
@@ -26,8 +28,9 @@ struct cli_report {
 	const struct cli_reporter *rep;
 	FILE *f;
 	size_t index;        /* files reported so far */
-	size_t results;      /* sarif: results written so far, for commas */
+	size_t results;      /* sarif, codequality: results written so far, for commas */
 	struct junit junit;
+	char *cwd;           /* codequality: absolute paths under it are made relative */
 };
 
 struct cli_reporter {
@@ -411,6 +414,155 @@ static void junit_end(struct cli_report *rr, const struct cli_summary *s)
 	fputs("</testsuites>\n", f);
 }
 
+/* ---- codequality (GitLab Code Quality: a subset of Code Climate's format) ---- */
+
+/* GitLab reads five levels; an input that could not be read is the worst
+ * (nothing in it was checked), then errors (mail does not work, or a
+ * password travels in clear), warnings, infos. */
+static const char *cq_severity(const struct cli_file_result *r, mailprof_severity s)
+{
+	if (s == MAILPROF_ERROR)
+		return r->status != MAILPROF_OK ? "blocker" : "critical";
+	return s == MAILPROF_WARNING ? "minor" : "info";
+}
+
+/* location.path is relative to the repository (run from its top): no
+ * leading "./", and an absolute path under the working folder loses it. */
+static const char *cq_path(const struct cli_report *rr, const char *p)
+{
+	size_t n = rr->cwd ? strlen(rr->cwd) : 0;
+	if (n > 1 && strncmp(p, rr->cwd, n) == 0 && p[n] == '/')
+		p += n + 1;
+	while (p[0] == '.' && p[1] == '/')
+		for (p += 2; *p == '/'; p++)
+			;
+	return p;
+}
+
+#define FNV_OFFSET 14695981039346656037u
+#define FNV_PRIME 1099511628211u
+
+static uint64_t fnv_byte(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * FNV_PRIME;
+}
+
+static uint64_t fnv_str(uint64_t h, const char *s)
+{
+	for (; s && *s; s++)
+		h = fnv_byte(h, (unsigned char)*s);
+	return fnv_byte(h, 0); /* a separator: ("ab","c") differs from ("a","bc") */
+}
+
+/* The message without the places it names (other files' "f.ini:12", "line
+ * 12"), white space collapsed: what the finding is about, so moving lines
+ * elsewhere keeps it. A port written host:port goes too; the host stays. */
+static uint64_t fnv_subject(uint64_t h, const char *m)
+{
+	bool space = false;
+	for (const char *p = m; p && *p; p++) {
+		bool after_line = p - m >= 5 && strncmp(p - 5, "line ", 5) == 0;
+		bool after_colon = p - m >= 2 && p[-1] == ':' && p[-2] != ' ';
+		if (*p >= '0' && *p <= '9' && (after_line || after_colon)) {
+			while (p[1] >= '0' && p[1] <= '9')
+				p++;
+			h = fnv_byte(h, '#');
+			continue;
+		}
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = true;
+			continue;
+		}
+		if (space)
+			h = fnv_byte(h, ' ');
+		space = false;
+		h = fnv_byte(h, (unsigned char)*p);
+	}
+	return fnv_byte(h, 0);
+}
+
+/* murmur3's final mix: fingerprints told apart by a suffix differ in every digit. */
+static uint64_t mix64(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdu;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53u;
+	return h ^ (h >> 33);
+}
+
+struct cq_key {
+	uint64_t h;
+	size_t i;
+};
+
+static int cq_cmp(const void *x, const void *y)
+{
+	const struct cq_key *a = x, *b = y;
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+static void cq_begin(struct cli_report *rr)
+{
+	rr->cwd = getcwd(NULL, 0); /* NULL (paths kept as given) when it cannot be known */
+	fputc('[', rr->f);
+}
+
+/* Fingerprint: rule + file + subject, never the line (a non-cryptographic
+ * 64-bit FNV-1a: an identity across runs, not a secret). Findings that
+ * share all three in one file are told apart by their order among
+ * themselves, which moving other lines does not change. */
+static void cq_file(struct cli_report *rr, const struct cli_file_result *r)
+{
+	FILE *f = rr->f;
+	size_t n = mailprof_diags_count(r->d);
+	struct cq_key *k = n ? malloc(n * sizeof *k) : NULL;
+	uint64_t *fp = n ? malloc(n * sizeof *fp) : NULL;
+	if (n && (!k || !fp))
+		abort();
+	for (size_t i = 0; i < n; i++) {
+		const mailprof_diag *g = mailprof_diags_get(r->d, i);
+		uint64_t h = fnv_str(FNV_OFFSET, g->id);
+		h = fnv_str(h, cq_path(rr, g->loc.file ? g->loc.file : r->path));
+		k[i] = (struct cq_key){fnv_subject(h, g->message), i};
+	}
+	if (n > 1)
+		qsort(k, n, sizeof *k, cq_cmp);
+	for (size_t i = 0, nth = 0; i < n; i++) {
+		nth = i && k[i].h == k[i - 1].h ? nth + 1 : 0;
+		uint64_t h = k[i].h;
+		if (nth) {
+			char num[32];
+			snprintf(num, sizeof num, "%zu", nth);
+			h = fnv_str(h, num);
+		}
+		fp[k[i].i] = mix64(h);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const mailprof_diag *g = mailprof_diags_get(r->d, i);
+		fputs(rr->results++ ? ",\n {" : "\n {", f);
+		fputs("\"type\": \"issue\", \"check_name\": ", f);
+		json_str(f, g->id);
+		fputs(", \"description\": ", f);
+		json_str(f, g->message);
+		fprintf(f, ", \"severity\": \"%s\", \"fingerprint\": \"%016llx\",\n  \"location\": {\"path\": ",
+		        cq_severity(r, g->severity), (unsigned long long)fp[i]);
+		json_str(f, cq_path(rr, g->loc.file ? g->loc.file : r->path));
+		fprintf(f, ", \"lines\": {\"begin\": %d}}}", g->loc.line > 0 ? g->loc.line : 1);
+	}
+	free(k);
+	free(fp);
+}
+
+static void cq_end(struct cli_report *rr, const struct cli_summary *s)
+{
+	(void)s;
+	free(rr->cwd);
+	fputs(rr->results ? "\n]\n" : "]\n", rr->f);
+}
+
 /* ---- baseline: the findings as keys, to ignore them later ---- */
 
 static void baseline_begin(struct cli_report *rr)
@@ -438,6 +590,7 @@ static const struct cli_reporter reporters[] = {
 	{"sarif", sarif_begin, sarif_file, sarif_end},
 	{"github", gh_begin, gh_file, gh_end},
 	{"junit", junit_begin, junit_file, junit_end},
+	{"codequality", cq_begin, cq_file, cq_end},
 	{"baseline", baseline_begin, baseline_file, baseline_end},
 };
 

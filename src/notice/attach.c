@@ -25,6 +25,10 @@ static void prose_email(struct ex *x, const mp_nline *l, size_t b)
 		size_t t = nr_token_len(s + i, n - i);
 		while (t && (s[i + t - 1] == '.' || s[i + t - 1] == ','))
 			t--;
+		size_t back = i > b + 24 ? i - 24 : b;
+		if (nr_has(s + back, i - back, "example") || nr_has(s + back, i - back, "e.g.") ||
+		    nr_has(s + back, i - back, "例"))
+			continue; /* "(for example: gwashing@…)" */
 		if (nr_valid_email(s + i, t)) {
 			mailprof_loc loc = nr_loc_at(x, l, i);
 			mp_str_setn(&x->prose_email, s + i, t, &loc);
@@ -35,15 +39,45 @@ static void prose_email(struct ex *x, const mp_nline *l, size_t b)
 
 /* Sentences still tell things: "[このサーバーは認証が必要]にチェック",
  * "※ポート番号は587をご利用ください". */
+/* Any line, sentence or cell may say that sending needs a login:
+ * "[このサーバーは認証が必要]にチェック", "Requires logging in with your
+ * email address and password" in the SMTP block, "authenticate (log in)
+ * to the outgoing mail server". An SMTP-AUTH row of its own wins. */
+static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s + b;
+	size_t n = l->len - b;
+	bool smtp_here = x->ctx == NC_SMTP || nr_has(s, n, "outgoing") || nr_has(s, n, "smtp");
+	if ((nr_has(s, n, "認証が必要") || nr_has(s, n, "requires authentication") || nr_has(s, n, "smtp認証") ||
+	     nr_has(s, n, "with authentication") ||
+	     (smtp_here && (nr_has(s, n, "requires logging in") || nr_has(s, n, "authenticate"))) ||
+	     nr_has(s, n, "smtp-auth")) &&
+	    !nr_has(s, n, "不要") && !x->auth_hint) {
+		x->auth_hint = true;
+		x->auth_hint_loc = nr_loc_at(x, l, b);
+	}
+}
+
 static void prose(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s + b;
 	size_t n = l->len - b;
-	if ((nr_has(s, n, "認証が必要") || nr_has(s, n, "requires authentication") || nr_has(s, n, "smtp認証") ||
-	     nr_has(s, n, "smtp-auth")) &&
-	    !nr_has(s, n, "不要")) {
-		x->auth_hint = true;
-		x->auth_hint_loc = nr_loc_at(x, l, b);
+	/* "The settings for SMTP are the same as above, except that the port
+	 * is 465": the server of this section takes the host (and security)
+	 * of the one before it; the exceptions follow as values */
+	int i = x->ctx == NC_IMAP ? S_IMAP : x->ctx == NC_POP ? S_POP : x->ctx == NC_SMTP ? S_SMTP : -1;
+	if (i >= 0 && x->prev_srv >= 0 && x->prev_srv != i &&
+	    ((nr_has(s, n, "same as") && (nr_has(s, n, "above") || nr_has(s, n, "previous"))) ||
+	     nr_has(s, n, "上記と同じ") || nr_has(s, n, "同上"))) {
+		struct dacc *a = nr_cur_acc(x);
+		const struct dsrv *from = &a->s[x->prev_srv];
+		if (from->host.v && !a->s[i].host.v) {
+			mailprof_loc loc = nr_loc_at(x, l, b);
+			mp_str_set(&a->s[i].host, from->host.v, &loc);
+		}
+		if (from->sec.set && !a->s[i].sec.set)
+			a->s[i].sec = from->sec;
+		x->cur = i; /* ports differ by protocol: only those stated are taken */
 	}
 	/* "POP before SMTP をご利用ください", unless it says it ended. */
 	if ((nr_has(s, n, "pop before smtp") || nr_has(s, n, "popbeforesmtp")) && !nr_has(s, n, "廃止") &&
@@ -59,6 +93,8 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 
 static void heading(struct ex *x, const char *s, size_t n)
 {
+	if (x->cur >= 0)
+		x->prev_srv = x->cur;
 	x->ctx = mp_notice_words_ctx(s, n);
 	/* A plain heading may name a provider (E3 lists several brands). */
 	/* Not "■SSLをご利用の場合" nor "If you use SSL": a variant of the same
@@ -116,6 +152,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	}
 	if (x->ctx == NC_WEB && f != NF_NONE) /* rows under a web-mail heading */
 		return;
+	/* "… (for example: gwashing@trinity.edu)": an example, not a value */
+	size_t tail = le - lb > 16 ? le - 16 : lb;
+	if (nr_has(s + tail, le - tail, "example") || nr_has(s + tail, le - tail, "e.g.") ||
+	    nr_has(s + tail, le - tail, "例"))
+		return;
 	if (f == NF_IGNORE) { /* a web-mail row with its value is one row, not a section */
 		prose(x, l, lb);
 		return;
@@ -131,11 +172,30 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	}
 	if (x->ctx == NC_WEB)
 		x->ctx = NC_NONE;
+	/* "With SSL: 993", "Without SSL: 143": a port under a security label
+	 * is a port offered with that security */
+	if (f == NF_SECURITY && isdigit((unsigned char)s[vb])) {
+		int sec = nr_has(s + lb, le - lb, "out") || nr_has(s + lb, le - lb, "no ") || nr_has(s + lb, le - lb, "なし") ||
+		                  nr_has(s + lb, le - lb, "無") || nr_has(s + lb, le - lb, "非")
+		              ? MP_SEC_NONE
+		              : nr_parse_security(s + lb, le - lb);
+		int port = atoi(s + vb);
+		int i = x->cur >= 0 ? x->cur : -1;
+		if (i >= 0 && port > 0 && port <= 65535 && sec != -2) {
+			mailprof_loc loc = nr_loc_at(x, l, vb);
+			nr_offer_port(&nr_cur_acc(x)->s[i], port, sec == SW_TLS_AMBIG ? -1 : sec, &loc);
+			return;
+		}
+	}
 	x->both_in = f == NF_HOST && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
 	enum mp_nctx dir = nr_label_dir(x, s + lb, le - lb, edir);
-	/* "Mail server (POP, IMAP and SMTP)": one host for every server */
-	if (f == NF_HOST && (nr_has(s + lb, le - lb, "pop") || nr_has(s + lb, le - lb, "imap")) &&
-	    nr_has(s + lb, le - lb, "smtp"))
+	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
+	 * server", "送受信サーバー": one host for every server */
+	const char *ls = s + lb;
+	size_t ll = le - lb;
+	if (f == NF_HOST &&
+	    (nr_has(ls, ll, "pop") || nr_has(ls, ll, "imap") || nr_has(ls, ll, "incoming") || nr_has(ls, ll, "受信")) &&
+	    (nr_has(ls, ll, "smtp") || nr_has(ls, ll, "outgoing") || nr_has(ls, ll, "送信") || nr_has(ls, ll, "送受信")))
 		dir = NC_ANY, x->both_in = false;
 	nr_set_field(x, l, vb, s + vb, ve - vb, f, dir);
 	x->both_in = false;
@@ -335,13 +395,9 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	const char *s = l->s;
 	size_t n = l->len, prev = b, placed = 0;
 	enum mp_nctx line_dir = NC_NONE, saved = x->ctx;
+	size_t sec_b = 0, sec_e = 0;
+	int port_srv = -1, port_val = 0; /* the port just placed */
 	*first = n;
-	/* a condition or an alternative ("If … blocks port 465, use port 587
-	 * instead") is advice, not the settings */
-	static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", NULL};
-	for (const char *const *c = cond; *c; c++)
-		if (nr_has(s + b, n - b, *c))
-			return 0;
 	for (size_t i = b; i < n;) {
 		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
 		if ((pc < 0x80 && !strchr(" ,(", (char)pc)) || ((unsigned char)s[i] & 0xC0) == 0x80) {
@@ -359,22 +415,77 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			i++;
 			continue;
 		}
-		enum mp_nctx ed;
-		enum mp_nfield f = vb > prev ? mp_notice_classify(s + prev, vb - prev, &ed) : NF_NONE;
+		/* the nearest label: the shortest tail of the text before the
+		 * value that names a field taking it ("with authentication or
+		 * port 465": port) */
+		enum mp_nctx ed = NC_NONE;
+		enum mp_nfield f = NF_NONE;
+		for (size_t t = vb; t-- > prev && vb - t <= 80 && f == NF_NONE;) {
+			unsigned char c = (unsigned char)s[t], tc = t > prev ? (unsigned char)s[t - 1] : ' ';
+			if ((c & 0xC0) == 0x80 || (isalnum(c) && tc < 0x80 && isalnum(tc)))
+				continue; /* inside a character or a word */
+			enum mp_nctx d2;
+			enum mp_nfield f2 = mp_notice_classify(s + t, vb - t, &d2);
+			if (f2 != NF_NONE && (nr_field_takes(f2, v) || f2 == NF_IGNORE))
+				f = f2, ed = d2;
+		}
+		if (f == NF_IGNORE)
+			f = NF_NONE;
 		enum mp_nctx w = vb > prev ? mp_notice_words_ctx(s + prev, vb - prev) : NC_NONE;
 		if (line_dir == NC_NONE && w != NC_WEB)
 			line_dir = w;
+		/* "SMTP - smtp.live.com": a protocol's name labels a host */
+		if (f == NF_NONE && v == NV_HOST && (w == NC_POP || w == NC_IMAP || w == NC_SMTP))
+			f = NF_HOST, ed = w;
+		/* a security word without label: the port just before it in its
+		 * clause ("port 465 with authentication over SSL"), else the
+		 * line's server ("(TLS enabled, port 25)") */
+		if (f == NF_NONE && v == NV_SEC) {
+			if (port_srv >= 0 && !memchr(s + prev, '.', vb - prev) && !nr_has(s + prev, vb - prev, "。")) {
+				if (apply) {
+					mailprof_loc pl = nr_loc_at(x, l, vb);
+					int sec = nr_parse_security(s + vb, ve - vb);
+					nr_offer_port(&nr_cur_acc(x)->s[port_srv], port_val, sec, &pl);
+				}
+			} else if (!sec_b && !sec_e)
+				sec_b = vb, sec_e = ve;
+		}
+		/* an example is not a setting ("for example: gwashing@…", "例:…") */
+		if (nr_has(s + prev, vb - prev, "example") || nr_has(s + prev, vb - prev, "e.g.") ||
+		    nr_has(s + prev, vb - prev, "例"))
+			f = NF_NONE;
+		/* a condition or an alternative ("If … blocks port 465, use port
+		 * 587 instead") is advice, not a setting */
+		static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", NULL};
+		for (const char *const *c = cond; *c && f != NF_NONE; c++)
+			if (nr_has(s + prev, ve - prev, *c) || (ve < n && nr_has(s + ve, n - ve < 10 ? n - ve : 10, *c)))
+				f = NF_NONE;
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
 				*first = vb;
 			if (apply) {
-				x->ctx = line_dir != NC_NONE ? line_dir : saved;
-				nr_set_field(x, l, vb, s + vb, ve - vb, f, nr_label_dir(x, s + prev, vb - prev, ed));
+				/* a heading's protocol stays: "IMAP settings … The incoming
+				 * mail server is …" */
+				bool finer = line_dir == NC_IN && (saved == NC_IMAP || saved == NC_POP);
+				x->ctx = line_dir != NC_NONE && !finer ? line_dir : saved;
+				enum mp_nctx dir = nr_label_dir(x, s + prev, vb - prev, ed);
+				/* a port keeps its clause: "995 ※1", "993 (SSL)" */
+				size_t vend = ve;
+				if (v == NV_PORT)
+					while (vend < n && s[vend] != ',' && s[vend] != ';' && !nr_starts_any(s + vend, n - vend, (const char *const[]){"、", NULL}))
+						vend++;
+				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
 			}
-			prev = ve;
+			port_srv = v == NV_PORT ? x->cur : -1;
+			port_val = v == NV_PORT ? atoi(s + vb) : 0;
 		}
+		/* the next value's label starts after this value, placed or not */
+		if (v != NV_TOKEN)
+			prev = ve;
 		i = ve;
 	}
+	if (apply && sec_e > sec_b && line_dir != NC_NONE)
+		nr_set_field(x, l, sec_b, s + sec_b, sec_e - sec_b, NF_SECURITY, line_dir);
 	x->ctx = saved;
 	return placed;
 }
@@ -387,25 +498,46 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s;
-	size_t n = l->len;
-	if (memchr(s + b, '|', n - b) || memchr(s + b, ':', n - b)) {
+	size_t n = l->len, nc;
+	bool pipe = memchr(s + b, '|', n - b) != NULL;
+	if (memchr(s + b, ':', n - b)) {
 		x->nmcol = 0;
 		return false;
 	}
-	size_t nc = nr_space_cells(x, s, b, n);
+	if (pipe) { /* "通信方式 | STARTTLS | SSL/TLS |": columns by cell index */
+		nr_cells_room(x, n - b + 2);
+		nc = 0;
+		for (size_t i = s[b] == '|' ? b + 1 : b; i < n;) {
+			size_t j = i;
+			while (j < n && s[j] != '|')
+				j++;
+			size_t c0 = nr_skip_sp(s, i, j), c1 = j;
+			while (c1 > c0 && s[c1 - 1] == ' ')
+				c1--;
+			x->cb[nc] = c0, x->ce[nc] = c1, nc++;
+			i = j + 1;
+		}
+		while (nc && x->cb[nc - 1] == x->ce[nc - 1])
+			nc--;
+	} else
+		nc = nr_space_cells(x, s, b, n);
 	size_t *cb = x->cb, *ce = x->ce;
-	bool header = nc >= 2;
-	for (size_t k = 0; k < nc && header; k++) {
+	/* the header: security modes, after an optional label cell ("Protocol") */
+	size_t secs = 0;
+	for (size_t k = 0; k < nc; k++) {
 		int sec = nr_parse_security(s + cb[k], ce[k] - cb[k]);
-		header = sec >= 0 && memchr(s + cb[k], ' ', ce[k] - cb[k]) == NULL;
+		if (sec >= 0 && memchr(s + cb[k], ' ', ce[k] - cb[k]) == NULL)
+			secs++;
+		else if (k > 0)
+			secs = 0, k = nc;
 	}
-	if (header) {
+	if (secs >= 2 && (secs == nc || secs + 1 == nc)) {
 		x->mcol = mp_xrealloc(x->mcol, nc * sizeof *x->mcol);
 		x->msec = mp_xrealloc(x->msec, nc * sizeof *x->msec);
 		for (size_t k = 0; k < nc; k++) {
 			int sec = nr_parse_security(s + cb[k], ce[k] - cb[k]);
-			x->mcol[k] = mp_nline_col(l, cb[k]);
-			x->msec[k] = sec == SW_TLS_AMBIG ? MP_SEC_TLS : sec;
+			x->mcol[k] = pipe ? (int)k : mp_nline_col(l, cb[k]);
+			x->msec[k] = k == 0 && secs < nc ? -2 : sec == SW_TLS_AMBIG ? MP_SEC_TLS : sec;
 		}
 		x->nmcol = nc;
 		return true;
@@ -419,11 +551,11 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 	for (size_t k = 1; k < nc; k++) {
 		if (!nr_all_digits(s + cb[k], ce[k] - cb[k]) || ce[k] - cb[k] > 5)
 			continue;
-		int col = mp_nline_col(l, cb[k]);
+		int col = pipe ? (int)k : mp_nline_col(l, cb[k]);
 		size_t j = x->nmcol; /* the header cell this one sits under */
-		while (j > 0 && x->mcol[j - 1] > col + 1)
+		while (j > 0 && x->mcol[j - 1] > col + (pipe ? 0 : 1))
 			j--;
-		if (j == 0)
+		if (j == 0 || x->msec[j - 1] == -2)
 			continue;
 		int sec = x->msec[j - 1];
 		x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
@@ -431,9 +563,49 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 		e->srv = srv;
 		e->port = atoi(s + cb[k]);
 		e->sec = sec;
-		e->rank = sec == MP_SEC_TLS ? 3 : sec == MP_SEC_STARTTLS ? 2 : 1;
+		e->rank = nr_sec_rank(sec);
 		e->loc = nr_loc_at(x, l, cb[k]);
 	}
+	return true;
+}
+
+/* A table flattened one cell per line ("IMAPS", "|", "993", "|", …): a
+ * line holding only a protocol's name, then lines holding only a port,
+ * are that protocol's ports (SMTPS, POP3S, IMAPS: implicit TLS). True
+ * when the line was such a port. */
+static bool col_ports(struct ex *x, const mp_nline *l, size_t b)
+{
+	static const struct {
+		const char *w;
+		int srv;
+		bool tls;
+	} names[] = {{"smtps", S_SMTP, true}, {"smtp", S_SMTP, false}, {"pop3s", S_POP, true}, {"pops", S_POP, true},
+	             {"pop3", S_POP, false},  {"pop", S_POP, false},   {"imaps", S_IMAP, true}, {"imap4s", S_IMAP, true},
+	             {"imap4", S_IMAP, false}, {"imap", S_IMAP, false}};
+	const char *s = l->s;
+	size_t e = l->len;
+	while (e > b && (s[e - 1] == '|' || s[e - 1] == ' '))
+		e--;
+	if (e == b || (e == b + 1 && s[b] == '-'))
+		return false; /* a cell border or an empty cell: the column goes on */
+	for (size_t k = 0; k < MP_COUNT(names); k++)
+		if (strlen(names[k].w) == e - b && mp_strncasecmp(s + b, names[k].w, e - b) == 0) {
+			x->vproto = names[k].srv;
+			x->vtls = names[k].tls;
+			return false; /* it may head a section too */
+		}
+	int port = x->vproto >= 0 && nr_all_digits(s + b, e - b) && e - b <= 5 ? atoi(s + b) : 0;
+	if (port <= 0 || port > 65535) {
+		x->vproto = -1;
+		return false;
+	}
+	x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
+	struct mentry *m = &x->mx[x->nmx++];
+	m->srv = x->vproto;
+	m->port = port;
+	m->sec = x->vtls ? MP_SEC_TLS : -1;
+	m->rank = nr_sec_rank(m->sec);
+	m->loc = nr_loc_at(x, l, b);
 	return true;
 }
 
@@ -446,13 +618,18 @@ void nr_line(struct ex *x, const mp_nline *l)
 	size_t b = nr_strip_lead(s, n, &marked);
 	if (b >= n) {
 		x->pending = NF_NONE;
-		x->nscol = 0;
-		x->nmcol = 0;
+		x->nscol = 0; /* a port matrix's header survives a rule line */
 		free(x->rule_cont);
 		x->rule_cont = NULL;
 		return;
 	}
-	if (sec_matrix(x, l, b) || space_table(x, l, b) || domain_rule(x, l, b))
+	auth_hint(x, l, b);
+	if (!x->titled) {
+		x->titled = true;
+		enum mp_nctx tc = mp_notice_words_ctx(s + b, n - b);
+		x->title_in = tc == NC_IMAP ? S_IMAP : tc == NC_POP ? S_POP : -1;
+	}
+	if (sec_matrix(x, l, b) || col_ports(x, l, b) || space_table(x, l, b) || domain_rule(x, l, b))
 		return;
 	/* A remark in brackets on its own line (the reading of the password
 	 * above, an example) is neither a heading nor a value. */
@@ -484,9 +661,18 @@ void nr_line(struct ex *x, const mp_nline *l)
 	/* Several values on a line with no separator before the first one: a
 	 * sentence or several pairs; each value takes the label before it. */
 	size_t first;
-	if (!memchr(s + b, '|', n - b) && value_pairs(x, l, b, false, &first) >= 2 && (!sp || first < le)) {
+	size_t np = memchr(s + b, '|', n - b) ? 0 : value_pairs(x, l, b, false, &first);
+	if ((np >= 2 && !sp) || (np >= 1 && sp && first < le) || (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
 		value_pairs(x, l, b, true, &first);
 		prose(x, l, b);
+		x->pending = NF_NONE;
+		return;
+	}
+	/* Port matrices ("IMAPs (port 993) TLS"), unless the row's label is a
+	 * known field given with a separator. */
+	if ((lf == NF_NONE || lf == NF_SECURITY || (lf == NF_PORT && !sp)) &&
+	    (!nr_is_prose(s + b, n - b) || nr_has(s + b, n - b, "ssl")) && nr_matrix(NULL, l, s + b, n - b, b) > 0) {
+		nr_matrix(x, l, s + b, n - b, b);
 		x->pending = NF_NONE;
 		return;
 	}
@@ -501,12 +687,6 @@ void nr_line(struct ex *x, const mp_nline *l)
 	if (note || (nr_is_prose(s + b, n - b) && (lf == NF_NONE || (!sp && !memchr(s + b, '|', n - b))))) {
 		prose(x, l, b);
 		prose_email(x, l, b);
-		x->pending = NF_NONE;
-		return;
-	}
-	/* Port matrices, unless the row's label is a known field. */
-	if ((lf == NF_NONE || lf == NF_SECURITY) && nr_matrix(NULL, l, s + b, n - b, b) > 0) {
-		nr_matrix(x, l, s + b, n - b, b);
 		x->pending = NF_NONE;
 		return;
 	}

@@ -10,7 +10,8 @@
 mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const char *path,
                                   mailprof_diags *d)
 {
-	struct ex x = {.path = path, .d = d, .cur = -1};
+	struct ex x = {.path = path, .d = d, .cur = -1, .prev_srv = -1, .vproto = -1, .title_in = -1};
+	size_t diags_from = mailprof_diags_count(d);
 	nr_read_notes(&x, t);
 	for (size_t i = 0; i < t->n; i++)
 		nr_line(&x, &t->lines[i]);
@@ -24,6 +25,8 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 		x.acc[0].email = x.prose_email;
 	else
 		mp_str_clear(&x.prose_email);
+	if (!x.nacc && x.nmx) /* a page of ports only: one account offers them */
+		nr_cur_acc(&x);
 	nr_group_pass(&x);
 	/* Accounts without servers share those of the nearest block that has
 	 * them: the one before, else the one after (a list of addresses
@@ -37,7 +40,10 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 	 * server is not a mail account: a website registration, say. */
 	bool any_srv = x.nrules > 0;
 	for (size_t i = 0; i < x.nacc; i++)
-		any_srv |= has_srv[i];
+		any_srv |= x.acc[i].any_host.v != NULL;
+	for (size_t i = 0; i < x.nacc; i++)
+		for (int k = 0; k < S_N; k++)
+			any_srv |= nr_offered(&x, &x.acc[i], k);
 	for (size_t i = 0; i < x.nacc && any_srv; i++) {
 		const struct dacc *src = NULL;
 		for (size_t j = i; j-- > 0 && !src;)
@@ -50,6 +56,8 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 			nr_build(&x, p, &x.acc[i], has_srv[i] ? NULL : src);
 	}
 	free(has_srv);
+	if (p->naccounts > before)
+		nr_report_unplaced(&x, t, p, before, diags_from);
 	for (size_t i = 0; i < x.nacc; i++)
 		nr_free_acc(&x.acc[i]);
 	for (size_t i = 0; i < MP_COUNT(x.notes); i++)

@@ -5,8 +5,37 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "domain.h"
 #include "reader.h"
+
+/* Rank of what a server has now, or of a port offered with sec. */
+static int rank_of(int port, int sec)
+{
+	if (sec == SW_TLS_AMBIG)
+		sec = port == 465 || port == 993 || port == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
+	return nr_sec_rank(sec);
+}
+
+/* A port offered for server s: the first one stays unless a later one is
+ * more secure ("110 with STARTTLS, or 995 TLS": 995); the same port may
+ * still get its security. */
+void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
+{
+	if (!s->port.set) { /* a security row may have come first */
+		mp_int_set(&s->port, port, loc);
+		if (sec >= 0)
+			mp_int_set(&s->sec, sec, loc);
+	} else if (port != s->port.v && rank_of(port, sec) > rank_of(s->port.v, s->sec.set ? s->sec.v : -1)) {
+		mp_int_set(&s->port, port, loc);
+		s->sec.set = false;
+		s->sec.v = -1;
+		if (sec >= 0)
+			mp_int_set(&s->sec, sec, loc);
+	} else if (s->port.v == port && !s->sec.set && sec >= 0)
+		mp_int_set(&s->sec, sec, loc);
+}
 
 static struct dacc *new_acc(struct ex *x)
 {
@@ -15,6 +44,7 @@ static struct dacc *new_acc(struct ex *x)
 	memset(a, 0, sizeof *a);
 	a->in_pref = -1;
 	a->method = -1;
+	a->in_method = -1;
 	for (int i = 0; i < S_N; i++) {
 		a->s[i].auth = -1;
 		a->s[i].sec.v = -1;
@@ -23,7 +53,7 @@ static struct dacc *new_acc(struct ex *x)
 	return a;
 }
 
-static struct dacc *cur_acc(struct ex *x)
+struct dacc *nr_cur_acc(struct ex *x)
 {
 	return x->nacc ? &x->acc[x->nacc - 1] : new_acc(x);
 }
@@ -59,7 +89,7 @@ static int in_guess(const struct dacc *a, const char *host, size_t n)
 
 static int server_for(struct ex *x, enum mp_nctx dir, const char *host, size_t n)
 {
-	struct dacc *a = cur_acc(x);
+	struct dacc *a = nr_cur_acc(x);
 	switch (dir) {
 	case NC_IMAP: return S_IMAP;
 	case NC_POP: return S_POP;
@@ -67,6 +97,11 @@ static int server_for(struct ex *x, enum mp_nctx dir, const char *host, size_t n
 	case NC_IN:
 		if (!host && (x->cur == S_IMAP || x->cur == S_POP))
 			return x->cur;
+		/* "Bluehost: IMAP Incoming / Outgoing Server Port Numbers": the
+		 * title names the one incoming protocol of the page */
+		if (a->in_pref < 0 && x->title_in >= 0 &&
+		    !(host && (mp_strncasecmp(host, "imap", 4) == 0 || mp_strncasecmp(host, "pop", 3) == 0)))
+			return x->title_in;
 		return in_guess(a, host, n);
 	default: return x->cur;
 	}
@@ -107,10 +142,24 @@ static int note_sec(const struct ex *x, int mark)
 /* Server i of draft a gets a host. A different host for a server that has
  * one, after a plain heading ("PLANET" … "Kiwi Internet"), starts the next
  * provider's block: a draft in the same group (resolved in nr_group_pass()). */
+static bool same_site(const char *a, const char *h, size_t hn)
+{
+	char *b = mp_xstrndup(h, hn);
+	const char *ra = mp_registrable(a), *rb = mp_registrable(b);
+	bool same = strcasecmp(ra, rb) == 0;
+	free(b);
+	return same;
+}
+
 static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *h, size_t hn)
 {
-	if (x->brand_seen && i >= 0 && a->s[i].host.v &&
-	    !(strlen(a->s[i].host.v) == hn && mp_strncasecmp(a->s[i].host.v, h, hn) == 0)) {
+	/* after a plain heading, or in another provider's domain (a list of
+	 * providers: "SMTP - smtp.live.com" … "SMTP - smtp.gmail.com") */
+	int hosts = 0; /* a provider's block names two servers at least */
+	for (int k = 0; k < S_N; k++)
+		hosts += a->s[k].host.v != NULL;
+	if (i >= 0 && a->s[i].host.v && !(strlen(a->s[i].host.v) == hn && mp_strncasecmp(a->s[i].host.v, h, hn) == 0) &&
+	    (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn)))) {
 		int g = a->group ? a->group : ++x->ngroups;
 		a->group = g;
 		a = new_acc(x);
@@ -123,10 +172,34 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 	return a;
 }
 
+/* Server i gets a host; a different one for a server that has one is a
+ * conflict: the first stays and a warning names both. */
+static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t hn, const mailprof_loc *loc)
+{
+	mp_str *cur = &a->s[i].host;
+	if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0)) {
+		/* the one named after the server's protocol wins ("imap.gmail.com"
+		 * over "m.google.com" for IMAP), else the first */
+		static const char *const pfx[S_N] = {"imap", "pop", "smtp"};
+		size_t pl = strlen(pfx[i]);
+		bool takes = hn > pl && mp_strncasecmp(h, pfx[i], pl) == 0 && mp_strncasecmp(cur->v, pfx[i], pl) != 0;
+		char *other = mp_xstrndup(h, hn);
+		mp_diag(x->d, MAILPROF_WARNING, "notice-conflict", loc,
+		        "check which server applies to you and delete the other line",
+		        "two hosts for the %s server: %s (line %d) and %s; %s is used",
+		        mp_protocol_name(i == S_IMAP ? MP_PROTO_IMAP : i == S_POP ? MP_PROTO_POP3 : MP_PROTO_SMTP),
+		        cur->v, cur->loc.line, other, takes ? other : cur->v);
+		free(other);
+		if (!takes)
+			return;
+	}
+	mp_str_setn(cur, h, hn, loc);
+}
+
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
-	struct dacc *a = cur_acc(x);
+	struct dacc *a = nr_cur_acc(x);
 	size_t t = nr_token_len(s, n);
 	mailprof_loc loc = nr_loc_at(x, l, off);
 	const char *colon = memchr(s, ':', t);
@@ -154,7 +227,7 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	if (dir == NC_ANY || dir == NC_NONE) {
 		if (x->cur >= 0 && dir == NC_NONE) {
 			a = host_block(x, a, x->cur, s, hn);
-			mp_str_setn(&a->s[x->cur].host, s, hn, &loc);
+			put_host(x, a, x->cur, s, hn, &loc);
 		} else {
 			a = host_block(x, a, -1, s, hn);
 			mp_str_setn(&a->any_host, s, hn, &loc);
@@ -164,10 +237,10 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		int i = server_for(x, dir, s, hn);
 		a = host_block(x, a, i, s, hn);
 		if (dir == NC_IN && x->both_in) {
-			mp_str_setn(&a->s[S_IMAP].host, s, hn, &loc);
+			put_host(x, a, S_IMAP, s, hn, &loc);
 			i = S_POP;
 		}
-		mp_str_setn(&a->s[i].host, s, hn, &loc);
+		put_host(x, a, i, s, hn, &loc);
 		x->cur = i;
 	}
 	int i = x->cur;
@@ -178,7 +251,7 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		int port = atoi(colon + 1);
 		if (port > 0) {
 			mailprof_loc pl = nr_loc_at(x, l, off + hn + 1);
-			mp_int_set(&a->s[i].port, port, &pl);
+			nr_offer_port(&a->s[i], port, -1, &pl);
 		}
 	}
 	/* Port on the same line: "pop.example.jp ポート番号 110". */
@@ -190,9 +263,7 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				if (sec < 0)
 					sec = note_sec(x, mark);
 				mailprof_loc pl = nr_loc_at(x, l, off + k + at);
-				mp_int_set(&a->s[i].port, port, &pl);
-				if (sec >= 0)
-					mp_int_set(&a->s[i].sec, sec, &pl);
+				nr_offer_port(&a->s[i], port, sec, &pl);
 			}
 			break;
 		}
@@ -217,7 +288,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		} words[] = {{"受信", NC_IN},   {"送信", NC_SMTP},    {"incoming", NC_IN}, {"outgoing", NC_SMTP},
 		             {"imap", NC_IMAP}, {"pop", NC_POP},      {"smtp", NC_SMTP}};
 		bool any = false;
-		struct dacc *a = cur_acc(x);
+		struct dacc *a = nr_cur_acc(x);
 		for (size_t k = 0; k < n; k++) {
 			enum mp_nctx c = NC_NONE;
 			size_t j = k;
@@ -258,9 +329,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			int srv = c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : c == NC_SMTP ? S_SMTP
 			          : (x->cur == S_IMAP || x->cur == S_POP) ? x->cur : in_guess(a, NULL, 0);
 			mailprof_loc pl = nr_loc_at(x, l, off + pat);
-			mp_int_set(&a->s[srv].port, v, &pl);
-			if (sec >= 0)
-				mp_int_set(&a->s[srv].sec, sec, &pl);
+			nr_offer_port(&a->s[srv], v, sec, &pl);
 			any = true;
 			k = j;
 		}
@@ -273,13 +342,11 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		     "port row");
 		return;
 	}
-	struct dacc *a = cur_acc(x);
+	struct dacc *a = nr_cur_acc(x);
 	mailprof_loc loc = nr_loc_at(x, l, off + at);
 	if (sec < 0)
 		sec = note_sec(x, mark);
-	mp_int_set(&a->s[i].port, port, &loc);
-	if (sec >= 0)
-		mp_int_set(&a->s[i].sec, sec, &loc);
+	nr_offer_port(&a->s[i], port, sec, &loc);
 	x->cur = i;
 }
 
@@ -298,13 +365,21 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
 		return;
 	}
 	mailprof_loc loc = nr_loc_at(x, l, off);
-	mp_int_set(&cur_acc(x)->s[i].sec, sec, &loc);
+	struct dsrv *sv = &nr_cur_acc(x)->s[i];
+	/* a less secure variant after the secure settings ("Insecure Mail
+	 * Settings … Security: None") does not undo them */
+	int port = sv->port.set ? sv->port.v : 0;
+	if (sv->sec.set && rank_of(port, sec) < rank_of(port, sv->sec.v)) {
+		nr_info(x, l, off, NULL, "%s is a less secure variant of the settings above; not used", "security row");
+		return;
+	}
+	mp_int_set(&sv->sec, sec, &loc);
 }
 
 static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                       enum mp_nctx dir)
 {
-	struct dacc *a = cur_acc(x);
+	struct dacc *a = nr_cur_acc(x);
 	mailprof_loc loc = nr_loc_at(x, l, off);
 	enum word w = nr_parse_word(s, n);
 	if (w != W_NONE) {
@@ -319,7 +394,8 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 	/* "(Username: leelark)." ends a sentence, not the login */
 	while (t && (strchr(".,;:", s[t - 1]) || (s[t - 1] == ')' && !memchr(s, '(', t))))
 		t--;
-	if (!nr_is_ascii_tok(s, t)) {
+	/* "example@yourdomain.com": an address to fill in, not a login */
+	if (!nr_is_ascii_tok(s, t) || (memchr(s, '@', t) && !nr_valid_email(s, t))) {
 		nr_info(x, l, off, "write the user name itself", "%s does not hold a user name; not used",
 		     "login row");
 		return;
@@ -349,6 +425,9 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	if (!nr_is_ascii_tok(pw.s, pw.len) || masked || nr_has(s, n, "password") || nr_has(s, n, "same as") ||
 	    nr_has(s, n, "as above") || nr_has(s, n, "パスワード")) {
 		mp_buf_free(&pw);
+		/* "パスワード　クリアテキストもしくは標準": how it is sent */
+		if (nr_has(s, n, "クリアテキスト") || nr_has(s, n, "平文") || nr_has(s, n, "cram-md5") || nr_has(s, n, "apop"))
+			nr_set_field(x, l, off, s, n, NF_AUTH_METHOD, NC_NONE);
 		return;
 	}
 	mailprof_loc loc = nr_loc_at(x, l, off);
@@ -358,7 +437,7 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 		mp_diag(x->d, MAILPROF_WARNING, "notice-password-fullwidth", &loc,
 		        "type the password in half-width (ASCII) characters and check it against the letter",
 		        "the password is written in full-width characters; it was read as half-width");
-	struct dacc *a = cur_acc(x);
+	struct dacc *a = nr_cur_acc(x);
 	if (dir == NC_SMTP && a->pass.v)
 		mp_str_setn(&a->s[S_SMTP].pass, pw.s, pw.len, &loc);
 	else
@@ -375,7 +454,7 @@ static void set_email(struct ex *x, const mp_nline *l, size_t off, const char *s
 		nr_info(x, l, off, NULL, "%s does not hold an e-mail address; not used", "address row");
 		return;
 	}
-	struct dacc *a = cur_acc(x);
+	struct dacc *a = nr_cur_acc(x);
 	/* A second address starts the next account. */
 	if (a->email.v && !(strlen(a->email.v) == t && memcmp(a->email.v, s, t) == 0))
 		a = new_acc(x);
@@ -386,7 +465,7 @@ static void set_email(struct ex *x, const mp_nline *l, size_t off, const char *s
 static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n)
 {
 	if (nr_has(s, n, "任意") || nr_has(s, n, "お好き") || nr_has(s, n, "自由") || nr_has(s, n, "any ") ||
-	    nr_has(s, n, "your choice") || nr_has(s, n, "your name"))
+	    nr_has(s, n, "your choice") || nr_has(s, n, "your name") || (n >= 5 && mp_strncasecmp(s, "your ", 5) == 0))
 		return;
 	size_t e = 0;
 	while (e < n && !(s[e] == ' ' && e + 1 < n && s[e + 1] == ' ') && s[e] != '(')
@@ -396,7 +475,7 @@ static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	if (!e)
 		return;
 	mailprof_loc loc = nr_loc_at(x, l, off);
-	mp_str_setn(&cur_acc(x)->name, s, e, &loc);
+	mp_str_setn(&nr_cur_acc(x)->name, s, e, &loc);
 }
 
 void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
@@ -417,22 +496,53 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			nr_info(x, l, off, NULL, "%s: value not understood; not used", "SMTP authentication row");
 			break;
 		}
-		a = cur_acc(x);
+		a = nr_cur_acc(x);
 		a->s[S_SMTP].auth = au;
 		a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off);
 		break;
 	}
 	case NF_AUTH_METHOD:
-		a = cur_acc(x);
-		if (nr_has(s, n, "cram") || nr_has(s, n, "digest") || nr_has(s, n, "暗号化") || nr_has(s, n, "encrypted") ||
-		    nr_has(s, n, "apop"))
-			a->method = MP_AUTH_PASSWORD_ENCRYPTED;
-		else if (nr_has(s, n, "通常") || nr_has(s, n, "平文") || nr_has(s, n, "plain") || nr_has(s, n, "clear") ||
-		         nr_has(s, n, "標準") || nr_has(s, n, "normal") || nr_has(s, n, "login"))
-			a->method = MP_AUTH_PASSWORD_CLEARTEXT;
+		a = nr_cur_acc(x);
+		/* the method itself, not the remarks after it ("通常の認証方法
+		 * (「CRAM-MD5」はチェックしないでください)") */
+		for (size_t k = 0; k < n; k++)
+			if (s[k] == '(' || (k + 3 <= n && memcmp(s + k, "「", 3) == 0)) {
+				n = k;
+				break;
+			}
+		{
+			/* the first method named wins: "Normal Password or Encrypted Password" */
+			static const char *const enc[] = {"cram", "digest", "暗号化", "encrypted", "apop", NULL};
+			static const char *const clr[] = {"通常", "平文", "クリアテキスト", "plain", "clear", "標準", "normal", "login",
+			                                  "password", "パスワード", NULL};
+			size_t pe = n, pc = n;
+			for (size_t k = 0; k < n; k++) {
+				for (const char *const *w = enc; *w && pe == n; w++)
+					if (strlen(*w) <= n - k && mp_strncasecmp(s + k, *w, strlen(*w)) == 0)
+						pe = k;
+				for (const char *const *w = clr; *w && pc == n; w++)
+					if (strlen(*w) <= n - k && mp_strncasecmp(s + k, *w, strlen(*w)) == 0)
+						pc = k;
+			}
+			int m = pe < pc ? MP_AUTH_PASSWORD_ENCRYPTED : pc < n ? MP_AUTH_PASSWORD_CLEARTEXT : -1;
+			if (m < 0)
+				break;
+			if (dir == NC_IN || dir == NC_POP || dir == NC_IMAP || dir == NC_NONE) {
+				if (a->in_method < 0) /* a less secure variant later does not undo it */
+					a->in_method = m;
+			}
+			if (dir != NC_IN && dir != NC_POP && dir != NC_IMAP) {
+				a->method = m;
+				/* a method stated for sending says SMTP logs in */
+				if (a->s[S_SMTP].auth < 0) {
+					a->s[S_SMTP].auth = m;
+					a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off);
+				}
+			}
+		}
 		break;
 	case NF_IN_PROTO: {
-		a = cur_acc(x);
+		a = nr_cur_acc(x);
 		const char *im = NULL, *po = NULL;
 		for (size_t i = 0; i + 3 <= n; i++) {
 			if (!im && mp_strncasecmp(s + i, "imap", 4) == 0 && i + 4 <= n)
@@ -462,7 +572,7 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 		size_t k = nr_auth_statement(s, n);
 		int au = k < n ? nr_parse_yesno_auth(s + k, n - k) : -1;
 		if (au >= 0) {
-			a = cur_acc(x);
+			a = nr_cur_acc(x);
 			a->s[S_SMTP].auth = au;
 			a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off + k);
 		}

@@ -30,6 +30,7 @@ struct dacc {
 	struct dsrv s[S_N];
 	int in_pref; /* -1, S_IMAP or S_POP */
 	int method;  /* -1, or MP_AUTH_PASSWORD_CLEARTEXT / _ENCRYPTED */
+	int in_method; /* the same, stated for the incoming servers */
 	mp_str brand; /* the plain heading above the block's first host */
 	int group;    /* >0: one of several providers' blocks in one notice */
 	bool skip;    /* a provider block for other addresses */
@@ -58,6 +59,11 @@ struct ex {
 	size_t nacc;
 	enum mp_nctx ctx;
 	int cur; /* server index last touched, -1 none */
+	int prev_srv; /* the server of the section before the current heading */
+	int vproto;   /* a table flattened one cell per line: the protocol above */
+	int title_in; /* the one incoming protocol the first line names, or -1 */
+	bool titled;  /* the first non-empty line was seen */
+	bool vtls;
 	struct mentry *mx; /* grows */
 	size_t nmx;
 	enum mp_nfield pending;
@@ -119,6 +125,8 @@ bool nr_all_digits(const char *s, size_t n);
 bool nr_value_is(enum mp_nfield f, const char *s, size_t n);
 /* Where an SMTP-AUTH statement starts in a value, n when none. */
 size_t nr_auth_statement(const char *s, size_t n);
+/* Rank of a port's security when several are offered for one server. */
+int nr_sec_rank(int sec);
 size_t nr_skip_sp(const char *s, size_t i, size_t n);
 size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_t base);
 
@@ -142,13 +150,26 @@ mailprof_loc nr_loc_at(const struct ex *x, const mp_nline *l, size_t off);
 /* A notice-unused finding (info) at byte off of line l. */
 void nr_info(struct ex *x, const mp_nline *l, size_t off, const char *fix, const char *msg, ...)
 	MP_PRINTF(5, 6);
+/* The draft being filled (a first one if none). */
+struct dacc *nr_cur_acc(struct ex *x);
+/* A port offered for server s: the first stays unless a later one is more secure. */
+void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc);
 enum mp_nctx nr_label_dir(struct ex *x, const char *label, size_t ln, enum mp_nctx entry);
 void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
 		enum mp_nfield f, enum mp_nctx dir);
 
 /* ---- resolve.c: drafts become accounts ---- */
 void nr_free_acc(struct dacc *a);
+/* Does the notice offer server i of draft a (a host, a port, a template,
+ * a port matrix entry or a protocol row)? */
+bool nr_offered(const struct ex *x, const struct dacc *a, int i);
 void nr_group_pass(struct ex *x);
 void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct dacc *prev);
+
+/* ---- report.c: nothing silent ---- */
+/* Addresses and host names of t that no account from index `from` on
+ * holds, on lines without a finding since diags_from: notice-unused. */
+void nr_report_unplaced(struct ex *x, const mp_ntext *t, const mailprof_profile *p, size_t from,
+                        size_t diags_from);
 
 #endif

@@ -35,34 +35,27 @@ static void apply_rules(struct ex *x, struct dacc *a)
 	}
 }
 
+/* Ports of a port matrix are offered like any other: the first stays
+ * unless a later one is more secure. */
 static void apply_matrix(struct ex *x, struct dsrv *s, int idx)
 {
-	/* a row of a security matrix offers one port per mode: the most secure wins */
-	const struct mentry *best = NULL;
 	for (size_t i = 0; i < x->nmx; i++)
-		if (x->mx[i].srv == idx && (!best || x->mx[i].rank > best->rank))
-			best = &x->mx[i];
-	if (best && best->rank > 0 && !s->port.set) {
-		mp_int_set(&s->port, best->port, &best->loc);
-		if (best->sec >= 0)
-			mp_int_set(&s->sec, best->sec, &best->loc);
-		return;
-	}
-	for (size_t i = 0; i < x->nmx; i++) {
-		const struct mentry *e = &x->mx[i];
-		if (e->srv != idx)
-			continue;
-		if (!s->port.set) {
-			mp_int_set(&s->port, e->port, &e->loc);
-			if (e->sec >= 0)
-				mp_int_set(&s->sec, e->sec, &e->loc);
-			return;
-		}
-		if (s->port.v == e->port && !s->sec.set && e->sec >= 0) {
-			mp_int_set(&s->sec, e->sec, &e->loc);
-			return;
-		}
-	}
+		if (x->mx[i].srv == idx)
+			nr_offer_port(s, x->mx[i].port, x->mx[i].sec, &x->mx[i].loc);
+}
+
+/* Does the notice offer server i of draft a? A host, a port (a setup page
+ * may name no host: "POP3S (port 995)"), a host template, a port matrix
+ * entry or a protocol row ("受信サーバーの種類: POP3") says so. */
+bool nr_offered(const struct ex *x, const struct dacc *a, int i)
+{
+	const struct dsrv *s = &a->s[i];
+	if (s->host.v || s->port.set || s->host_tpl || a->in_pref == i)
+		return true;
+	for (size_t k = 0; k < x->nmx; k++)
+		if (x->mx[k].srv == i)
+			return true;
+	return false;
 }
 
 static void copy_str(mp_str *to, const mp_str *from)
@@ -280,23 +273,19 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 	/* One host for everything ("メールサーバー名"). */
 	if (a->any_host.v) {
 		int in = a->s[S_IMAP].host.v ? S_IMAP : a->in_pref >= 0 ? a->in_pref : S_POP;
-		if (!a->s[S_IMAP].host.v && !a->s[S_POP].host.v) {
-			/* Ports named for IMAP and for POP ("IMAP 993 / POP3 995"): the
-			 * one server offers both. */
-			bool mi = false, mp = false;
-			for (size_t k = 0; k < x->nmx; k++)
-				mi |= x->mx[k].srv == S_IMAP, mp |= x->mx[k].srv == S_POP;
-			bool both = (a->s[S_IMAP].port.set || mi) && (a->s[S_POP].port.set || mp);
-			for (int i = S_IMAP; i <= S_POP; i++)
-				if (i == in || both)
-					copy_str(&a->s[i].host, &a->any_host);
-		}
+		/* Ports named for IMAP and for POP ("IMAP 993 / POP3 995"): the
+		 * one server offers both; an incoming server offered without a
+		 * host of its own gets it too. */
+		bool none_in = !a->s[S_IMAP].host.v && !a->s[S_POP].host.v;
+		for (int i = S_IMAP; i <= S_POP; i++)
+			if (!a->s[i].host.v && ((none_in && i == in) || nr_offered(x, a, i)))
+				copy_str(&a->s[i].host, &a->any_host);
 		if (!a->s[S_SMTP].host.v)
 			copy_str(&a->s[S_SMTP].host, &a->any_host);
 	}
 	bool has_server = false;
 	for (int i = 0; i < S_N; i++)
-		has_server |= a->s[i].host.v != NULL;
+		has_server |= nr_offered(x, a, i);
 	if (!a->email.v && !has_server)
 		return;
 	/* No address row, but the login is a full address: that is the address. */
@@ -312,18 +301,12 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 	for (size_t k = 0; k < MP_COUNT(order); k++) {
 		int i = order[k];
 		struct dsrv *s = &a->s[i];
-		if (!s->host.v) {
-			if (s->port.set) {
-				mailprof_loc l = s->port.loc;
-				mp_diag(x->d, MAILPROF_INFO, "notice-unused", &l, NULL,
-				        "%s port without a server host; not used", mp_protocol_name(sproto[i]));
-			}
+		if (!nr_offered(x, a, i))
 			continue;
-		}
 		host_note(x, s);
 		apply_matrix(x, s, i);
 		mp_server *sv = mp_server_add(acc, sproto[i]);
-		sv->loc = s->host.loc;
+		sv->loc = s->host.v || s->host_tpl ? s->host.loc : s->port.loc;
 		copy_str(&sv->host, &s->host);
 		sv->port = s->port;
 		if (s->sec.set) {
@@ -364,9 +347,9 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 			else if (pw)
 				copy_str(&sv->password, &a->pass);
 		} else {
-			if (a->method == MP_AUTH_PASSWORD_ENCRYPTED) {
-				mp_server_add_auth(sv, MP_AUTH_PASSWORD_ENCRYPTED);
-				sv->auth_loc = s->host.loc;
+			if (a->in_method >= 0 || a->method == MP_AUTH_PASSWORD_ENCRYPTED) {
+				mp_server_add_auth(sv, a->in_method >= 0 ? (mp_auth)a->in_method : MP_AUTH_PASSWORD_ENCRYPTED);
+				sv->auth_loc = sv->loc;
 			}
 			if (s->user.v)
 				copy_str(&sv->username, &s->user);

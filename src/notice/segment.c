@@ -155,6 +155,15 @@ bool nr_word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
 		if (!shaped && i > b && ((unsigned char)s[i - 1] >= 0x80 || s[i - 1] == ')') &&
 		    nr_is_ascii_tok(s + v, t) && nr_skip_sp(s, v + t, n) == n)
 			shaped = true;
+		/* "パスワード クリアテキストもしくは標準", "SMTP認証 設定する(推奨)":
+		 * a Japanese phrase after a Japanese label of a field whose values
+		 * are words, the rest of the line without spaces and no label */
+		if (!shaped && i > b && (unsigned char)s[i - 1] >= 0x80 && v < n && (unsigned char)s[v] >= 0x80 &&
+		    n - v <= 90 && !memchr(s + v, ' ', n - v) && mp_notice_classify(s + v, n - v, &dd) == NF_NONE) {
+			enum mp_nfield lf = mp_notice_classify(s + b, i - b, &dd);
+			shaped = lf == NF_PASSWORD || lf == NF_SMTP_AUTH || lf == NF_AUTH_METHOD || lf == NF_SECURITY ||
+			         lf == NF_IN_PROTO;
+		}
 		if (memchr(s + b, '@', i - b))
 			break;
 		if (shaped && mp_notice_classify(s + b, i - b, &dd) != NF_NONE) {
@@ -204,6 +213,21 @@ void nr_read_notes(struct ex *x, const mp_ntext *t)
 	for (size_t i = 0; i < t->n; i++) {
 		const char *s = t->lines[i].s;
 		size_t n = t->lines[i].len, b = nr_skip_sp(s, 0, n);
+		/* a list rendered from HTML loses the mark: "• 1 暗号化機能(POP over
+		 * SSL/TLS)を利用する場合の設定です" */
+		size_t lb = b, k0 = nr_starts_any(s + b, n - b, (const char *const[]){"•", "・", "*", NULL});
+		if (k0)
+			lb = nr_skip_sp(s, b + k0, n);
+		if (k0 && lb + 2 < n && isdigit((unsigned char)s[lb]) && s[lb + 1] == ' ' && s[lb] != '0') {
+			int m = s[lb] - '0';
+			if (!x->notes[m]) {
+				size_t v = nr_skip_sp(s, lb + 1, n);
+				x->notes[m] = mp_xstrndup(s + v, n - v);
+				x->note_line[m] = &t->lines[i];
+				x->note_off[m] = v;
+			}
+			continue;
+		}
 		if (!(b + 4 <= n && memcmp(s + b, "※", 3) == 0 && isdigit((unsigned char)s[b + 3])))
 			continue;
 		for (size_t k = b; k + 4 <= n;) {

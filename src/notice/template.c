@@ -508,11 +508,13 @@ mailprof_status mp_ntemplate_parse(const mp_ntemplate *t, mailprof_profile *p, c
 			continue; /* no such server in this notice */
 		if (df->fd.srv == 2 && !a->noutgoing)
 			continue;
-		mailprof_loc l = {t->path, 0, 0};
+		/* Values keep their location for the profile's life: the
+		 * template's own path is freed with the template. */
+		mailprof_loc l = {mp_profile_file(p, t->path), 0, 0};
 		ok = put(a, &df->fd, df->value, strlen(df->value), &l, d, proto_set);
 	}
 	if (ok && t->provider && !a->provider_name.v) {
-		mailprof_loc l = {t->path, 1, 1};
+		mailprof_loc l = {mp_profile_file(p, t->path), 1, 1};
 		mp_str_set(&a->provider_name, t->provider, &l);
 	}
 	for (int k = 0; ok && k < 2; k++)

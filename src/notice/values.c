@@ -51,6 +51,16 @@ size_t nr_token_len(const char *s, size_t n)
 	return i;
 }
 
+/* A label the reader fills in ("mail.yourdomain.com", "your_server"): a
+ * template, not a host. */
+static bool your_label(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 4 <= n; i++)
+		if ((i == 0 || s[i - 1] == '.' || s[i - 1] == '@') && mp_strncasecmp(s + i, "your", 4) == 0)
+			return true;
+	return false;
+}
+
 bool nr_valid_email(const char *s, size_t n)
 {
 	if (!nr_is_ascii_tok(s, n))
@@ -60,7 +70,7 @@ bool nr_valid_email(const char *s, size_t n)
 		return false;
 	const char *dom = at + 1;
 	size_t dn = n - (size_t)(dom - s);
-	if (dn < 3 || !memchr(dom, '.', dn) || dom[0] == '.' || dom[dn - 1] == '.')
+	if (dn < 3 || !memchr(dom, '.', dn) || dom[0] == '.' || dom[dn - 1] == '.' || your_label(dom, dn))
 		return false;
 	for (size_t i = 0; i < dn; i++)
 		if (!isalnum((unsigned char)dom[i]) && dom[i] != '.' && dom[i] != '-')
@@ -70,7 +80,7 @@ bool nr_valid_email(const char *s, size_t n)
 
 bool nr_valid_host(const char *s, size_t n)
 {
-	if (n < 3 || !memchr(s, '.', n) || s[0] == '.' || s[n - 1] == '.')
+	if (n < 3 || !memchr(s, '.', n) || s[0] == '.' || s[n - 1] == '.' || your_label(s, n))
 		return false;
 	if (mp_strncasecmp(s, "http", 4) == 0 || mp_strncasecmp(s, "webmail", 7) == 0 ||
 	    mp_strncasecmp(s, "www.", 4) == 0)
@@ -128,7 +138,8 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 		size_t pn = n - (size_t)(paren - s);
 		const char *close = memchr(paren, ')', pn);
 		size_t cn = close ? (size_t)(close - paren) : pn;
-		if (nr_has(paren, cn, "ssl") || nr_has(paren, cn, "tls")) {
+		if ((nr_has(paren, cn, "ssl") || nr_has(paren, cn, "tls")) && !nr_has(paren, cn, "out ssl") &&
+		    !nr_has(paren, cn, "no ssl") && !nr_has(paren, cn, "sslなし") && !nr_has(paren, cn, "ssl無")) {
 			alt_ssl = true;
 			for (size_t k = 0; k < cn; k++)
 				if (isdigit((unsigned char)paren[k]) && (k == 0 || !isalpha((unsigned char)paren[k - 1]))) {
@@ -152,7 +163,12 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 		size_t end = rest;
 		while (end < n && s[end] != '/')
 			end++;
-		if (nr_has(s + rest, end - rest, "starttls"))
+		/* "143 (without SSL)", "110（SSLなし）", even misspelt ("wihout") */
+		if (nr_has(s + rest, end - rest, "out ssl") || nr_has(s + rest, end - rest, "no ssl") ||
+		    nr_has(s + rest, end - rest, "non-ssl") || nr_has(s + rest, end - rest, "非ssl") ||
+		    nr_has(s + rest, end - rest, "sslなし") || nr_has(s + rest, end - rest, "ssl無"))
+			*sec = MP_SEC_NONE;
+		else if (nr_has(s + rest, end - rest, "starttls"))
 			*sec = MP_SEC_STARTTLS;
 		else if (alt_ssl || nr_has(s + rest, end - rest, "(ssl") || nr_has(s + rest, end - rest, "ssl)") ||
 		         nr_has(s + rest, end - rest, "(tls"))
@@ -195,6 +211,12 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 	    nr_has(s, n, "require") || nr_has(s, n, "yes") || nr_has(s, n, "チェック") || nr_has(s, n, "enable") ||
 	    (n == 2 && mp_strncasecmp(s, "on", 2) == 0) || nr_has(s, n, "same user"))
 		return MP_AUTH_PASSWORD_CLEARTEXT;
+	/* a mechanism stated is a yes too: "the authentication is PLAIN" */
+	if (nr_has(s, n, "cram-md5") || nr_has(s, n, "digest-md5") || nr_has(s, n, "encrypted password"))
+		return MP_AUTH_PASSWORD_ENCRYPTED;
+	if (nr_has(s, n, "plain") || nr_has(s, n, "normal password") || nr_has(s, n, "password authentication") ||
+	    nr_has(s, n, "平文") || nr_has(s, n, "通常のパスワード"))
+		return MP_AUTH_PASSWORD_CLEARTEXT;
 	return -1;
 }
 
@@ -207,7 +229,8 @@ enum word nr_parse_word(const char *s, size_t n)
 		return W_LOCAL;
 	if (nr_has(s, n, "same as") || nr_has(s, n, "as above") || nr_has(s, n, "と同じ") ||
 	    nr_has(s, n, "メールアドレス") || nr_has(s, n, "your e-mail") || nr_has(s, n, "your email") ||
-	    nr_has(s, n, "full email") || nr_has(s, n, "full e-mail"))
+	    nr_has(s, n, "full email") || nr_has(s, n, "full e-mail") || nr_has(s, n, "email address") ||
+	    nr_has(s, n, "e-mail address"))
 		return memchr(s, '@', n) && !nr_has(s, n, "before") ? W_NONE : W_EMAIL;
 	return W_NONE;
 }
@@ -271,6 +294,48 @@ size_t nr_skip_sp(const char *s, size_t i, size_t n)
 	return i;
 }
 
+/* Security words in a short span next to a port: -1 none said,
+ * SW_TLS_AMBIG for a bare "TLS" (decided by the port). */
+static int span_sec(const char *s, size_t n)
+{
+	if (nr_has(s, n, "starttls") || nr_has(s, n, "stls"))
+		return MP_SEC_STARTTLS;
+	if (nr_has(s, n, "ssl"))
+		return nr_has(s, n, "without ssl") || nr_has(s, n, "非ssl") || nr_has(s, n, "ssl無") ? MP_SEC_NONE
+		                                                                                   : MP_SEC_TLS;
+	if (nr_has(s, n, "tls"))
+		return SW_TLS_AMBIG;
+	if (nr_has(s, n, "none") || nr_has(s, n, "no encryption") || nr_has(s, n, "unencrypted") ||
+	    nr_has(s, n, "暗号化なし"))
+		return MP_SEC_NONE;
+	return -1;
+}
+
+/* A port number at s[i]: digits not glued to letters, a size, a date or a
+ * time ("20MB", "2009年", "9:00"). */
+static bool port_at(const char *s, size_t i, size_t n, int *port)
+{
+	if (i < n && !isdigit((unsigned char)s[i]))
+		return false;
+	if (i && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ':' || s[i - 1] == '/'))
+		return false;
+	size_t j = i;
+	long v = 0;
+	while (j < n && isdigit((unsigned char)s[j]) && v < 100000)
+		v = v * 10 + (s[j++] - '0');
+	if (j < n && (isalnum((unsigned char)s[j]) || (s[j] == ':' && j + 1 < n && isdigit((unsigned char)s[j + 1])) ||
+	              s[j] == '.' || s[j] == '/' || s[j] == '-'))
+		return false;
+	if (j < n && (unsigned char)s[j] >= 0x80 && !nr_starts_any(s + j, n - j, (const char *const[]){"番", "※", "(", "、", "。", NULL}))
+		return false;
+	*port = (int)v;
+	return v > 0 && v <= 65535;
+}
+
+/* ---- port matrices: "SMTPS 465", "POP3/SSL: port 995", "IMAP over SSL: 993",
+ * "POP3 (port 110) with STARTTLS", "POP3 is also available on port 110
+ * (STARTTLS) or 995 (SSL/TLS)" ---- */
+
 size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_t base)
 {
 	static const struct {
@@ -286,8 +351,11 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 		line_sec = MP_SEC_TLS;
 	else if (n >= 4 && mp_strncasecmp(s, "tls:", 4) == 0)
 		line_sec = MP_SEC_STARTTLS;
-	size_t found = 0;
-	for (size_t i = 0; i < n; i++) {
+	/* the protocol names of the line, in order */
+	size_t tb[32], te[32], nt = 0;
+	int ts[32];
+	bool tt[32];
+	for (size_t i = 0; i < n && nt < MP_COUNT(tb); i++) {
 		if (i && isalnum((unsigned char)s[i - 1]))
 			continue;
 		for (size_t k = 0; k < MP_COUNT(toks); k++) {
@@ -295,38 +363,60 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			if (i + w > n || mp_strncasecmp(s + i, toks[k].w, w) != 0 ||
 			    (i + w < n && isalnum((unsigned char)s[i + w])))
 				continue;
-			size_t j = i + w;
-			int sec = toks[k].tls ? MP_SEC_TLS : -1;
-			if (j + 4 <= n && (mp_strncasecmp(s + j, "/ssl", 4) == 0 || mp_strncasecmp(s + j, "/tls", 4) == 0))
-				sec = MP_SEC_TLS, j += 4;
-			while (j < n && (s[j] == ' ' || s[j] == ':'))
-				j++;
-			if (j + 4 <= n && mp_strncasecmp(s + j, "port", 4) == 0)
-				j += 4;
-			while (j < n && s[j] == ' ')
-				j++;
-			if (j >= n || !isdigit((unsigned char)s[j]))
+			/* "POP before SMTP" names neither server */
+			if (nr_has(s + i, n - i < 20 ? n - i : 20, "before"))
 				break;
-			int port = 0;
-			size_t at = j;
-			while (j < n && isdigit((unsigned char)s[j]) && port < 100000)
-				port = port * 10 + (s[j++] - '0');
+			tb[nt] = i, te[nt] = i + w, ts[nt] = toks[k].srv, tt[nt] = toks[k].tls;
+			nt++;
+			i += w;
+			break;
+		}
+	}
+	/* "SSL接続の場合はPOP3が995、SMTPが465": words before the first name */
+	if (nt && line_sec < 0)
+		line_sec = span_sec(s, tb[0]);
+	size_t found = 0;
+	for (size_t t = 0; t < nt; t++) {
+		size_t end = t + 1 < nt ? tb[t + 1] : n, from = te[t];
+		/* the first port comes soon after the name ("IMAP over SSL: 993") */
+		size_t lim = from + 48 < end ? from + 48 : end;
+		for (size_t j = from; j < end; j++) {
+			int port;
+			if (!port_at(s, j, n, &port))
+				continue;
+			if (j > lim && !found)
+				break;
+			size_t k = j;
+			while (k < n && isdigit((unsigned char)s[k]))
+				k++;
+			/* security: the span after the number (to the next number or
+			 * comma), else the words between the name and the number */
+			size_t e = k;
+			while (e < end && s[e] != ',' && !isdigit((unsigned char)s[e]) && !nr_has(s + e, end - e < 4 ? end - e : 4, " or "))
+				e++;
+			int sec = tt[t] ? MP_SEC_TLS : span_sec(s + k, e - k);
+			if (sec < 0)
+				sec = span_sec(s + from, j - from);
 			if (sec < 0)
 				sec = line_sec;
-			if (sec == MP_SEC_STARTTLS && (port == 465 || port == 993 || port == 995))
-				sec = MP_SEC_TLS;
+			if (sec == SW_TLS_AMBIG || (sec == MP_SEC_STARTTLS && (port == 465 || port == 993 || port == 995)))
+				sec = port == 465 || port == 993 || port == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
 			if (x) {
 				x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
-				struct mentry *e = &x->mx[x->nmx++];
-				e->srv = toks[k].srv;
-				e->port = port;
-				e->sec = sec;
-				e->rank = 0;
-				e->loc = nr_loc_at(x, l, base + at);
+				struct mentry *m = &x->mx[x->nmx++];
+				m->srv = ts[t];
+				m->port = port;
+				m->sec = sec;
+				m->rank = nr_sec_rank(sec);
+				m->loc = nr_loc_at(x, l, base + j);
 			}
 			found++;
-			i = j;
-			break;
+			j = k;
+			/* more ports for the same name only when joined by "or", "/", "," */
+			size_t g = nr_skip_sp(s, e, end);
+			if (!(g < end && (s[g] == ',' || s[g] == '/' || nr_has(s + e, end - e < 4 ? end - e : 4, " or ") ||
+			                  nr_has(s + e, end - e < 4 ? end - e : 4, "or "))))
+				break;
 		}
 	}
 	return found;
@@ -373,7 +463,8 @@ size_t nr_auth_statement(const char *s, size_t n)
 enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, size_t *vb, size_t *ve)
 {
 	static const char *const sec_words[] = {"ssl/tls", "ssl", "tls", "starttls", NULL};
-	static const char *const yes_no[] = {"required", "not required", "必要", "不要", "あり", "なし", NULL};
+	static const char *const yes_no[] = {"required", "not required", "必要", "不要", "あり", "なし", "plain",
+	                                     "cram-md5", NULL};
 	while (i < n && strchr("(\"'<", s[i]))
 		i++;
 	size_t t = nr_token_len(s + i, n - i);
@@ -402,7 +493,10 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 		if (strlen(*w) <= n - i && mp_strncasecmp(s + i, *w, strlen(*w)) == 0 &&
 		    (i + strlen(*w) == n || !isalnum((unsigned char)s[i + strlen(*w)])))
 			return *ve = i + strlen(*w), NV_YESNO;
-	if (after_sep && nr_is_ascii_tok(s + i, t))
+	/* a login or password ends its clause: "(Username: leelark)." is one,
+	 * "Your username is your full e-mail address" is not */
+	size_t raw = i + nr_token_len(s + i, n - i), nx = nr_skip_sp(s, raw, n);
+	if (after_sep && nr_is_ascii_tok(s + i, t) && (nx >= n || raw == nx || !isalnum((unsigned char)s[nx])))
 		return NV_TOKEN;
 	return NV_NONE;
 }
@@ -419,4 +513,12 @@ bool nr_field_takes(enum mp_nfield f, enum nr_vtype v)
 	case NF_PASSWORD: return v == NV_TOKEN;
 	default: return false;
 	}
+}
+
+/* How secure a port offered with security sec (-1 unknown) is, to choose
+ * among several offered for one server: implicit TLS, STARTTLS, unknown,
+ * none. */
+int nr_sec_rank(int sec)
+{
+	return sec == MP_SEC_TLS ? 3 : sec == MP_SEC_STARTTLS ? 2 : sec == MP_SEC_NONE ? 0 : 1;
 }

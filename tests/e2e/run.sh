@@ -171,6 +171,16 @@ smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
 EOF
 printf '%s ok\n' "$ADDR" >"$T/postfix/vmailbox"
 cat >"$T/postfix/master.cf" <<EOF
+# Port 25 as an ISP with Outbound Port 25 Blocking runs it: mail for its
+# own domain only, no SMTP-AUTH, relay refused (the probe's OP25B case).
+127.0.0.1:10025 inet n - n - - smtpd
+  -o syslog_name=postfix/smtp25
+  -o smtpd_sasl_auth_enable=no
+  -o smtpd_relay_restrictions=reject_unauth_destination
+# An SMTP server without TLS at all (the probe's STARTTLS-not-offered case).
+127.0.0.1:10026 inet n - n - - smtpd
+  -o syslog_name=postfix/notls
+  -o smtpd_tls_security_level=none
 127.0.0.1:10587 inet n - n - - smtpd
   -o syslog_name=postfix/submission
   -o smtpd_tls_security_level=encrypt
@@ -211,7 +221,7 @@ MAIL_CONFIG=$T/postfix setsid /usr/lib/postfix/sbin/master -c "$T/postfix" -d >"
 PIDS="$PIDS $!"
 
 # Wait until every port answers.
-for port in 10143 10993 10110 10995 10587 10465; do
+for port in 10143 10993 10110 10995 10025 10026 10587 10465; do
 	for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
 	(exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null || { cat "$T"/*.log "$T/postfix.start" 2>/dev/null | tail -20; die "nothing listens on 127.0.0.1:$port"; }
 done
@@ -357,6 +367,172 @@ if msmtp -C "$out/msmtp.rc" -t <"$out/msg.eml" >"$out/msmtp-tls.log" 2>&1; then
 else
 	pass "port25: without SMTP-AUTH, even over STARTTLS, it is refused: $(grep -m1 -oE '[45][0-9][0-9][ -][0-9.]* .*' "$out/msmtp-tls.log")"
 fi
+
+# ---- mailprof probe: the profiles against the live servers ----
+# The password reaches mailprof only through the environment or stdin, and
+# must appear in none of its output (checked at the end of this part).
+PW=E2e-Secret-42
+export MAILPROF_E2E_PW=$PW
+po=$T/out/probe
+mkdir -p "$po"
+# probe NAME ARGS...: run `mailprof probe`, keep stdout, stderr, exit status
+# and the time it took.
+probe() {
+	local name=$1 t0
+	shift
+	t0=$(date +%s%N)
+	"$M" probe "$@" >"$po/$name.out" 2>"$po/$name.err" </dev/null
+	echo $? >"$po/$name.rc"
+	echo $((($(date +%s%N) - t0) / 1000000)) >"$po/$name.ms"
+}
+rc_of() { cat "$po/$1.rc"; }
+# count NAME RULE: findings of RULE in NAME's text report
+count() { grep -c "\[$2\]\$" "$po/$1.out"; }
+CA=(--ca-file "$T/cert.pem")
+
+# Implicit TLS (IMAP 993, POP3 995) and STARTTLS (SMTP 587), then the
+# reverse (IMAP 143, POP3 110 STARTTLS; SMTP 465 TLS): every server answers,
+# TLS 1.2+, the certificate verifies with --ca-file, the login works.
+for v in tls starttls; do
+	f=$SAMPLES/e2e-user.txt
+	[ $v = starttls ] && f=$SAMPLES/e2e-user-starttls.txt
+	probe "$v" "${CA[@]}" --login --password-env MAILPROF_E2E_PW "$f"
+	if [ "$(rc_of $v)" = 0 ] && [ "$(count $v MP063)" = 3 ] && ! grep -q ': error: ' "$po/$v.out" &&
+		[ "$(grep -c 'TLSv1\.[23], certificate CN=127.0.0.1.*; logged in as e2euser with PLAIN' "$po/$v.out")" = 3 ]; then
+		pass "probe $v: verified and logged in (exit 0): $(sed -n 's/.*info: \([a-z0-9]* [0-9.:]* ([A-Z ]*)\): \(TLSv1\.[0-9]\).*/\1 \2/p' "$po/$v.out" | paste -sd ';')"
+	else
+		fail "probe $v: exit $(rc_of $v): $(head -c 600 "$po/$v.out") $(cat "$po/$v.err")"
+	fi
+done
+# The test certificate is valid for 2 days: the live server gets MP056.
+[ "$(count tls MP056)" = 3 ] && pass "probe: the certificate that expires in 2 days gives MP056 for each server" ||
+	fail "probe: MP056 count $(count tls MP056)"
+
+# Without --ca-file the self-signed certificate fails verification, and no
+# password is sent to a server the client would refuse.
+probe untrusted --password-env MAILPROF_E2E_PW --login "$SAMPLES/e2e-user.txt"
+[ "$(rc_of untrusted)" = 1 ] && [ "$(count untrusted MP053)" = 3 ] && [ "$(count untrusted MP060)" = 0 ] &&
+	grep -q 'login not tried: certificate refused' "$po/untrusted.out" &&
+	pass "probe: without --ca-file the self-signed certificate is refused (MP053 x3, exit 1, no login tried)" ||
+	fail "probe untrusted: exit $(rc_of untrusted): $(grep -c . "$po/untrusted.out") lines: $(head -c 400 "$po/untrusted.out")"
+
+# OP25B: the profile's port 25 is the private Postfix's 10025 (no SMTP-AUTH,
+# relay refused), its 587 the submission service (10587); the certificate is
+# still checked for 127.0.0.1.
+OP25B=(--connect-to 127.0.0.1:25:127.0.0.1:10025 --connect-to 127.0.0.1:587:127.0.0.1:10587)
+probe op25b "${CA[@]}" "${OP25B[@]}" "$SAMPLES/port25.ini"
+[ "$(rc_of op25b)" = 1 ] && grep -q 'port25.ini:[0-9]*:[0-9]*: error: smtp 127.0.0.1:25 offers no SMTP-AUTH.*port 587 with STARTTLS offers AUTH PLAIN LOGIN.*\[MP059\]' "$po/op25b.out" &&
+	pass "probe op25b: live port 25 without SMTP-AUTH, 587 offers it: MP059 at the server's line" ||
+	fail "probe op25b: exit $(rc_of op25b): $(cat "$po/op25b.out" "$po/op25b.err" | head -c 600)"
+# ... and port 25 refuses to relay: a test mail to an outside address is
+# refused there (MP061 with the server's 554), as an OP25B ISP does.
+sed 's/^email = .*/email = e2euser@elsewhere.invalid/' "$SAMPLES/port25.ini" >"$po/relay.ini"
+probe relay "${CA[@]}" "${OP25B[@]}" --send-test --wait 5 --password-env MAILPROF_E2E_PW "$po/relay.ini"
+grep -q 'smtp 127.0.0.1:25: the test mail to e2euser@elsewhere.invalid was not accepted: 554 .*Relay access denied.*\[MP061\]' "$po/relay.out" &&
+	pass "probe relay: port 25 refuses relay for the test mail: $(grep -o '554 [^[]*' "$po/relay.out" | head -1)" ||
+	fail "probe relay: $(cat "$po/relay.out" "$po/relay.err" | head -c 600)"
+
+# --send-test: a message to the account's own address, read back over IMAP
+# and POP3, in both rounds, with -j 2 over the two files (reports in input order).
+probe sendtest "${CA[@]}" --send-test --wait 30 --password-env MAILPROF_E2E_PW -j 2 \
+	"$SAMPLES/e2e-user.txt" "$SAMPLES/e2e-user-starttls.txt"
+rtts=$(grep -o '\(imap\|pop3\) 127.0.0.1:[0-9]*: the test mail sent through smtp 127.0.0.1:[0-9]* arrived after [0-9.]* s' "$po/sendtest.out")
+first=$(grep -o '^[^:]*' "$po/sendtest.out" | head -1)
+if [ "$(rc_of sendtest)" = 0 ] && [ "$(count sendtest MP064)" = 4 ] && [ "$first" = "$SAMPLES/e2e-user.txt" ]; then
+	pass "probe --send-test -j 2: round trips $(echo "$rtts" | sed 's/: the test mail sent through smtp 127.0.0.1:\([0-9]*\) arrived after/ via \1 in/' | tr '\n' ';')"
+else
+	fail "probe --send-test: exit $(rc_of sendtest), $(count sendtest MP064) MP064: $(grep -v MP063 "$po/sendtest.out" | head -c 800) $(cat "$po/sendtest.err")"
+fi
+
+# A provider-level profile (no address, %EMAILLOCALPART% as the login):
+# --email makes it the user's, and the test mail goes through.
+printf '[account]\n\n[incoming]\nprotocol = imap\nhost = 127.0.0.1\nport = 10993\nsecurity = tls\nauth = password-cleartext\nusername = %%EMAILLOCALPART%%\n\n[outgoing]\nprotocol = smtp\nhost = 127.0.0.1\nport = 10587\nsecurity = starttls\nauth = password-cleartext\nusername = %%EMAILLOCALPART%%\n' >"$po/provider.ini"
+probe provider "${CA[@]}" --email "$ADDR" --send-test --wait 30 --password-env MAILPROF_E2E_PW "$po/provider.ini"
+[ "$(rc_of provider)" = 0 ] && [ "$(count provider MP064)" = 1 ] && [ "$(grep -c 'logged in as e2euser with PLAIN' "$po/provider.out")" = 2 ] &&
+	pass "probe --email: a provider profile with %EMAILLOCALPART% logs in as e2euser and the test mail arrives" ||
+	fail "probe --email: exit $(rc_of provider): $(grep -v '^  fix' "$po/provider.out" | head -c 600) $(cat "$po/provider.err")"
+
+# A closed port and a port that accepts but never answers: each its own
+# finding, within the timeout (2 s a step).
+python3 -c '
+import socket, sys
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", 10998)); s.listen(16); held = []
+while True: held.append(s.accept()[0])' &
+PIDS="$PIDS $!"
+for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/10998) 2>/dev/null && break; sleep 0.1; done
+if (exec 3<>/dev/tcp/127.0.0.1/10999) 2>/dev/null; then
+	fail "probe dead: something listens on 127.0.0.1:10999, the closed port of this test"
+else
+	printf '[account]\nemail = %s\n\n[incoming]\nprotocol = imap\nhost = 127.0.0.1\nport = 10999\nsecurity = tls\n\n[incoming]\nprotocol = pop3\nhost = 127.0.0.1\nport = 10998\nsecurity = tls\n\n[outgoing]\nprotocol = smtp\nhost = 127.0.0.1\nport = 10998\nsecurity = starttls\nauth = password-cleartext\n' \
+		"$ADDR" >"$po/dead.ini"
+	probe dead --timeout 2 --format json "$po/dead.ini"
+	ms=$(cat "$po/dead.ms")
+	python3 - "$po/dead.out" <<'PY' && [ "$ms" -lt 9000 ] && pass "probe dead: closed port MP050, silent TLS port MP051 (TLS handshake), silent SMTP MP051 (greeting), in $ms ms with --timeout 2" || fail "probe dead: $(cat "$po/dead.out" "$po/dead.err" | head -c 800) ($ms ms)"
+import json, sys
+f = json.load(open(sys.argv[1]))["files"][0]["findings"]
+got = [(x["rule"], x["line"], x["message"].split(": ", 1)[1]) for x in f]
+want = [("MP050", 4), ("MP051", 10), ("MP051", 16)]
+assert [(r, l) for r, l, _ in got] == want, got
+assert "Couldn't connect" in got[0][2] or "refused" in got[0][2], got
+assert got[1][2] == "no answer within 2 s (TLS handshake)", got
+assert got[2][2] == "no answer within 2 s (the greeting)", got
+PY
+fi
+
+# The certificate names 127.0.0.1, not "localhost": a profile that says
+# localhost (still connected to 127.0.0.1 only) gets MP054 and no login.
+sed 's/^host = 127.0.0.1/host = localhost/' "$SAMPLES/port25.ini" | sed '/^\[outgoing\]/,$d' >"$po/otherhost.ini"
+probe otherhost "${CA[@]}" --connect-to localhost:10993:127.0.0.1:10993 --login --password-env MAILPROF_E2E_PW "$po/otherhost.ini"
+[ "$(rc_of otherhost)" = 1 ] && grep -q 'imap localhost:10993 (TLS): certificate CN=127.0.0.1 does not name localhost; not logging in \[MP054\]' "$po/otherhost.out" &&
+	[ "$(count otherhost MP053)" = 0 ] && [ "$(count otherhost MP060)" = 0 ] &&
+	pass "probe otherhost: a certificate for another host name gives MP054 (trusted, no login tried)" ||
+	fail "probe otherhost: exit $(rc_of otherhost): $(head -c 600 "$po/otherhost.out") $(cat "$po/otherhost.err")"
+
+# IMAP on 143 without STARTTLS: the password would cross in clear (MP057,
+# the server offers STARTTLS), so no login is tried. IMAP on 993 where the
+# profile asks for a challenge-response login (password-encrypted) and the
+# server offers only PLAIN and LOGIN: MP058.
+printf '[account]\nemail = %s\n\n[incoming]\nprotocol = imap\nhost = 127.0.0.1\nport = 10143\nsecurity = none\nauth = password-cleartext\nusername = e2euser\n\n[incoming]\nprotocol = imap\nhost = 127.0.0.1\nport = 10993\nsecurity = tls\nauth = password-encrypted\nusername = e2euser\n' "$ADDR" >"$po/plain.ini"
+probe plain "${CA[@]}" --login --password-env MAILPROF_E2E_PW "$po/plain.ini"
+[ "$(rc_of plain)" = 1 ] && grep -q 'plain.ini:8:12: error: imap 127.0.0.1:10143 (no TLS): the password would be sent before TLS; the server offers STARTTLS: use it \[MP057\]' "$po/plain.out" &&
+	grep -q 'login not tried: no TLS' "$po/plain.out" &&
+	grep -q 'plain.ini:17:8: error: imap 127.0.0.1:10993 (TLS): the profile logs in with password-encrypted (CRAM-MD5, DIGEST-MD5 or SCRAM); the server offers PLAIN LOGIN \[MP058\]' "$po/plain.out" &&
+	pass "probe plain: IMAP without TLS gives MP057 (STARTTLS offered, no login tried); a login method not offered gives MP058" ||
+	fail "probe plain: exit $(rc_of plain): $(grep -v '^  fix' "$po/plain.out" | head -c 900)"
+
+# The profile says STARTTLS; this SMTP server (10026) offers none: MP052,
+# and curl never goes on without TLS.
+printf '[account]\nemail = %s\n\n[outgoing]\nprotocol = smtp\nhost = 127.0.0.1\nport = 10026\nsecurity = starttls\nauth = password-cleartext\n' "$ADDR" >"$po/notls.ini"
+probe notls --login --password-env MAILPROF_E2E_PW "$po/notls.ini"
+[ "$(rc_of notls)" = 1 ] && grep -q 'notls.ini:[0-9:]*: error: smtp 127.0.0.1:10026 (STARTTLS): the profile says STARTTLS, the server offers none (it offers: PIPELINING, .*) \[MP052\]' "$po/notls.out" &&
+	[ "$(count notls MP060)" = 0 ] &&
+	pass "probe notls: STARTTLS in the profile, none offered: MP052, nothing sent in clear" ||
+	fail "probe notls: exit $(rc_of notls): $(grep -v '^  fix' "$po/notls.out" | head -c 600) $(cat "$po/notls.err")"
+
+# Every report format of check, from the same probe.
+okf=""
+for fmt in json sarif github junit; do
+	probe "fmt-$fmt" "${CA[@]}" --format $fmt "$SAMPLES/e2e-user.txt"
+done
+python3 -m json.tool "$po/fmt-json.out" >/dev/null && grep -q '"rule": "MP063"' "$po/fmt-json.out" && okf="$okf json"
+python3 tests/data/sarif/validate.py tests/data/sarif/sarif-schema-2.1.0.json "$po/fmt-sarif.out" && grep -q '"ruleId": "MP056"' "$po/fmt-sarif.out" && okf="$okf sarif"
+grep -q '^::warning file=.*MP056' "$po/fmt-github.out" && okf="$okf github"
+xmllint --noout "$po/fmt-junit.out" 2>/dev/null && grep -q 'MP056' "$po/fmt-junit.out" && okf="$okf junit"
+[ "$okf" = " json sarif github junit" ] && pass "probe: reports in$okf (SARIF schema-valid)" || fail "probe: report formats that worked:$okf"
+
+# Last, as it makes Dovecot slow down logins from this address: a wrong
+# password is a login finding naming the server and the method.
+echo "not-the-password" >"$po/wrong.pw"
+"$M" probe "${CA[@]}" --timeout 20 --password-stdin "$SAMPLES/e2e-user.txt" <"$po/wrong.pw" >"$po/wrongpw.out" 2>"$po/wrongpw.err"
+echo $? >"$po/wrongpw.rc"
+[ "$(rc_of wrongpw)" = 1 ] && [ "$(count wrongpw MP060)" = 3 ] &&
+	grep -q 'imap 127.0.0.1:10993: login as e2euser with PLAIN refused: .*AUTHENTICATIONFAILED' "$po/wrongpw.out" &&
+	pass "probe wrongpw: MP060 for IMAP, POP3 and SMTP: $(grep -o 'smtp 127.0.0.1:10587: login as [^[]*' "$po/wrongpw.out")" ||
+	fail "probe wrongpw: exit $(rc_of wrongpw): $(grep -v MP063 "$po/wrongpw.out" | head -c 800)"
+
+leaks=$(grep -rlF "$PW" "$po" | grep -v '\.pw$')
+[ -z "$leaks" ] && pass "probe: the password appears in no output or report" || fail "probe: password written to: $leaks"
 
 # ---- a wrong password is refused with 535 ----
 out=$T/out/wrongpw

@@ -241,6 +241,8 @@ static inline void fz_check_diags(const mailprof_diags *d)
 	for (size_t i = 0; i < mailprof_diags_count(d); i++) {
 		const mailprof_diag *g = mailprof_diags_get(d, i);
 		FZ_ASSERT(g->id && g->message, "finding without id or message");
+		if (!mailprof_rule_find(g->id))
+			fprintf(stderr, "undocumented finding ID %s\n", g->id);
 		FZ_ASSERT(mailprof_rule_find(g->id), "a finding ID that is neither a rule nor a code");
 		FZ_ASSERT(fz_text_ok(g->message, strlen(g->message), true),
 		          "finding message holds control bytes or invalid UTF-8");

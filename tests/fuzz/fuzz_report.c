@@ -2,8 +2,8 @@
  * file name (up to the first newline: any bytes, as a folder can hold), then
  * a profile whose first byte picks the reader as in fuzz_parse. Every report
  * format is written for it and must be valid whatever the bytes:
- *  - json and sarif: strict RFC 8259 JSON in UTF-8 (a SARIF upload refuses
- *    anything else);
+ *  - json, sarif and codequality: strict RFC 8259 JSON in UTF-8 (a SARIF
+ *    or GitLab upload refuses anything else);
  *  - junit: well-formed XML;
  *  - text and github: UTF-8 lines without control characters (no terminal
  *    escape sequences), github lines all workflow commands or the summary;
@@ -84,7 +84,7 @@ int FUZZ_ENTRY(const uint8_t *data, size_t size)
 		cli_report_file(r, &res); /* two files: separators between them too */
 		cli_report_end(r, &sum);
 		fclose(f);
-		if (strcmp(name, "json") == 0 || strcmp(name, "sarif") == 0)
+		if (strcmp(name, "json") == 0 || strcmp(name, "sarif") == 0 || strcmp(name, "codequality") == 0)
 			FZ_ASSERT(fz_json_ok(out, olen), "a JSON report is not valid JSON");
 		else if (strcmp(name, "junit") == 0)
 			FZ_ASSERT(fz_xml_ok(out, olen), "the JUnit report is not well-formed XML");

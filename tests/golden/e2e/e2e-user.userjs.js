@@ -15,6 +15,7 @@ user_pref("mail.server.server1.name", "e2euser@e2e.test");
 user_pref("mail.server.server1.hostname", "127.0.0.1");
 user_pref("mail.server.server1.port", 10993);
 user_pref("mail.server.server1.userName", "e2euser");
+user_pref("mail.server.server1.authMethod", 3);
 user_pref("mail.server.server1.socketType", 3);
 user_pref("mail.identity.id1.useremail", "e2euser@e2e.test");
 user_pref("mail.identity.id1.smtpServer", "smtp1");

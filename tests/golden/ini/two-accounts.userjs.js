@@ -3,7 +3,7 @@
 
 user_pref("mail.smtpserver.smtp1.hostname", "mail.example.org");
 user_pref("mail.smtpserver.smtp1.port", 465);
-user_pref("mail.smtpserver.smtp1.username", "%EMAILADDRESS%");
+user_pref("mail.smtpserver.smtp1.username", "info@example.org");
 user_pref("mail.smtpserver.smtp1.authMethod", 3);
 user_pref("mail.smtpserver.smtp1.try_ssl", 3);
 user_pref("mail.smtpserver.smtp1.description", "info@example.org");
@@ -14,7 +14,7 @@ user_pref("mail.server.server1.type", "pop3");
 user_pref("mail.server.server1.name", "info@example.org");
 user_pref("mail.server.server1.hostname", "mail.example.org");
 user_pref("mail.server.server1.port", 995);
-user_pref("mail.server.server1.userName", "%EMAILADDRESS%");
+user_pref("mail.server.server1.userName", "info@example.org");
 user_pref("mail.server.server1.authMethod", 3);
 user_pref("mail.server.server1.socketType", 3);
 user_pref("mail.server.server1.leave_on_server", true);

@@ -1,0 +1,1 @@
+check --email ann@example.org samples/autodiscover/vsus-app-purelymail.xml

@@ -1,0 +1,1 @@
+convert --to autoconfig tests/data/realworld/no-security.ini

@@ -1,0 +1,1 @@
+convert --to msmtp tests/data/realworld/no-security.ini

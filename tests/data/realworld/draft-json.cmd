@@ -1,0 +1,1 @@
+convert --to json tests/data/realworld/draft.xml

@@ -1,0 +1,1 @@
+convert --to msmtp --email not-an-address tests/data/realworld/provider.xml

@@ -1,0 +1,1 @@
+convert --to msmtp --fail-on warning tests/data/realworld/no-security.ini

@@ -1,0 +1,1 @@
+convert --to autoconfig tests/data/realworld/not-template.xml

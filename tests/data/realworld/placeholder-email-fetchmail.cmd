@@ -1,0 +1,1 @@
+convert --to fetchmail --email ann@example.net tests/data/realworld/provider.xml

@@ -1,0 +1,1 @@
+convert --to msmtp tests/data/realworld/provider.xml

@@ -1,0 +1,1 @@
+convert --to mbsync tests/data/realworld/smtp-only.ini

@@ -1,0 +1,1 @@
+check tests/data/realworld/template-django-tag.xml
