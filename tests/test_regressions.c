@@ -81,7 +81,6 @@ static size_t replay_dir(const char *dir, int (*one)(const uint8_t *, size_t))
 		size_t len;
 		char *buf = t_slurp(path, &len);
 		cr_assert_not_null(buf, "%s", path);
-		cr_log_info("replay %s", path);
 		one((const uint8_t *)buf, len);
 		free(buf);
 		n++;

@@ -26,13 +26,23 @@ static bool lossless(const char *fmt)
 	return strcmp(fmt, "json") == 0 || strcmp(fmt, "ini") == 0;
 }
 
-static void no_password_in(const mailprof_profile *p, const mailprof_diags *d)
+/* Occurrences of pw in the input: a finding may quote another one. */
+static size_t count_in(const char *buf, size_t len, const char *pw)
+{
+	size_t n = 0, k = strlen(pw);
+	for (const char *q = buf; (q = memmem(q, len - (size_t)(q - buf), pw, k)); q++)
+		n++;
+	return n;
+}
+
+static void no_password_in(const mailprof_profile *p, const mailprof_diags *d, const char *buf,
+                           size_t len)
 {
 	for (size_t i = 0; i < p->naccounts; i++) {
 		const mp_account *a = &p->accounts[i];
 		for (size_t j = 0; j < a->nincoming + a->noutgoing; j++) {
 			const mp_server *sv = j < a->nincoming ? &a->incoming[j] : &a->outgoing[j - a->nincoming];
-			if (!fz_distinctive(p, sv->password.v))
+			if (!fz_distinctive(p, sv->password.v) || count_in(buf, len, sv->password.v) > 1)
 				continue;
 			for (size_t k = 0; k < mailprof_diags_count(d); k++) {
 				const mailprof_diag *g = mailprof_diags_get(d, k);
@@ -139,7 +149,7 @@ int FUZZ_ENTRY(const uint8_t *data, size_t size)
 		}
 	}
 	fz_check_diags(d);
-	no_password_in(p, d);
+	no_password_in(p, d, buf, len);
 	mailprof_diags_sort(d);
 	mailprof_diags_free(d);
 	mailprof_profile_free(p);
