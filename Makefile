@@ -43,10 +43,15 @@ CLI_SRC = $(wildcard src/cli/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o) $(B)/schemas.o
 CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o)
 TEST_SRC = $(wildcard tests/*.c)
-TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
+# The fuzz harnesses, compiled into the test runner too (each under its own
+# entry name) so make check replays their corpora and crash regressions.
+FUZZ_HARNESSES = $(wildcard tests/fuzz/fuzz_*.c)
+# fuzz_report drives the command's reporters: it links these (report.c spools JUnit through codec.c).
+FUZZ_REPORT_OBJ = $(B)/src/cli/report.o $(B)/src/cli/out.o $(B)/src/cli/codec.o
+TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o) $(FUZZ_HARNESSES:%.c=$(B)/%.o)
 SCHEMAS = $(wildcard schemas/*.xsd)
 
-.PHONY: all demo check test sanitize valgrind deps install uninstall install-check clean golden bench e2e docs fuzz deb deb-deps ship-test
+.PHONY: all demo check test sanitize valgrind deps install uninstall install-check clean golden bench e2e docs fuzz fuzz-build fuzz-deps deb deb-deps ship-test
 
 all: $(B)/mailprof $(B)/libmailprof.a $(B)/libmailprof.so
 
@@ -79,8 +84,12 @@ $(B)/tests/%.o: tests/%.c $(wildcard tests/*.h include/*.h src/*.h)
 	@mkdir -p $(dir $@)
 	@echo "CC $<"; $(CC) $(ALL_CFLAGS) $(CRIT_CFLAGS) -Wno-conversion -c $< -o $@
 
-$(B)/test-runner: $(TEST_OBJ) $(B)/libmailprof.a
-	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJ) $(B)/libmailprof.a $(CRIT_LIBS) $(LIBS) $(LDFLAGS)
+$(B)/tests/fuzz/fuzz_%.o: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(wildcard include/*.h src/*.h)
+	@mkdir -p $(dir $@)
+	@echo "CC $<"; $(CC) $(ALL_CFLAGS) -D_GNU_SOURCE -Isrc/cli -Wno-conversion -DFUZZ_ENTRY=fuzz_$*_one -c $< -o $@
+
+$(B)/test-runner: $(TEST_OBJ) $(FUZZ_REPORT_OBJ) $(B)/libmailprof.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJ) $(FUZZ_REPORT_OBJ) $(B)/libmailprof.a $(CRIT_LIBS) $(LIBS) $(LDFLAGS)
 
 # Install what is missing (Debian); a no-op when everything is there.
 deps:
@@ -128,19 +137,34 @@ valgrind: all $(B)/test-runner
 golden: all
 	sh tools/golden.sh $(B)/mailprof
 
-# Coverage-guided fuzzing of the whole pipeline with libFuzzer (clang), seeded
-# with every sample; not part of check. FUZZ_SECONDS=600 for a longer run.
-FUZZ_SECONDS ?= 120
-fuzz: deps
-	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
-	  OPT='-O1 -g -fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer -fno-sanitize-recover=all' \
-	  build-fuzz/libmailprof.a
-	clang -std=c11 -O1 -g -fsanitize=address,undefined,fuzzer -fno-sanitize-recover=all -Iinclude \
-	  tests/fuzz/fuzz_parse.c build-fuzz/libmailprof.a $(LIBS) -o build-fuzz/fuzz_parse
-	sh tests/fuzz/seed.sh build-fuzz/seeds
-	mkdir -p build-fuzz/corpus build-fuzz/crashes
-	build-fuzz/fuzz_parse -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
-	  -artifact_prefix=build-fuzz/crashes/ build-fuzz/corpus build-fuzz/seeds
+# Coverage-guided fuzzing with libFuzzer (clang): one harness per input kind
+# (tests/fuzz/fuzz_*.c, docs/fuzzing.md), each seeded with its committed
+# corpus (tests/fuzz/corpus/NAME) and every sample, with a dictionary
+# (tests/fuzz/dict/NAME.dict). FUZZ_SECONDS per harness; FUZZERS to pick.
+# make check replays every corpus and crash regression without clang.
+FUZZ_SECONDS ?= 60
+FUZZERS ?= parse check template report
+FUZZ_SAN = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_PKGS = clang libclang-rt-dev
+fuzz-deps: deps
+	@missing=""; for p in $(FUZZ_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+fuzz-build: fuzz-deps
+	@# Warnings are gcc's job (make all); clang's own (-Wstring-plus-int) must not stop fuzzing.
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang OPT='$(FUZZ_SAN) -fsanitize=fuzzer-no-link' CFLAGS=-Wno-error \
+	  build-fuzz/libmailprof.a $(FUZZ_REPORT_OBJ:$(B)/%=build-fuzz/%)
+	for h in $(FUZZERS); do \
+	  extra=""; [ $$h = report ] && extra="$(FUZZ_REPORT_OBJ:$(B)/%=build-fuzz/%)"; \
+	  clang -std=c11 -D_GNU_SOURCE $(FUZZ_SAN) -fsanitize=fuzzer -Iinclude -Isrc -Isrc/cli $(XML_CFLAGS) \
+	    tests/fuzz/fuzz_$$h.c $$extra build-fuzz/libmailprof.a $(LIBS) -o build-fuzz/fuzz_$$h || exit 1; \
+	done
+
+fuzz: fuzz-build
+	sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZERS)
 
 # Batch benchmark against xmllint (not a test; see bench/bench.sh). BENCH_N=3000 for a quick run.
 bench: all

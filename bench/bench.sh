@@ -184,3 +184,23 @@ awk -v a="$a" -v b="$b" -v c="$c" -v e="$e" -v s="$small" -v n="$N" 'BEGIN {
 	printf("  check -j1 (XML):  %.1f MB -> %.1f MB: %+.1f%%\n", a / 1024, b / 1024, (b - a) * 100 / a)
 	printf("  check -jN (all):  %.1f MB -> %.1f MB: %+.1f%% (includes the duplicate-account\n", c / 1024, e / 1024, (e - c) * 100 / c)
 	printf("                    table, MP039: one entry per distinct account identity)\n") }'
+
+# Suppression markers (issue 17): 40,000 and 80,000 stacked on comment lines
+# before one value. The scan and the matching of findings to markers are
+# linear: twice the markers, about twice the time (it was four times).
+markers() {
+	awk -v n="$1" 'BEGIN { print "[account]\nemail = a@example.com\n[outgoing]\nhost = smtp.example.com"
+		for (i = 0; i < n; i++) print "; mailprof-disable MP001"
+		print "port = 25" }' >"$W/markers-$1.ini"
+}
+markers 40000
+markers 80000
+reps=${BENCH_REPS:-3}
+floor=
+echo
+printf '%-34s %7s %7s %7s %9s %7s %9s %7s\n' "run" "files" "sec" "cpu-sec" "files/s" "MB/s" "peakMB" "ratio"
+measure "check, 40,000 markers" 1 "$(bytes "$W/markers-40000.ini")" "$MP" check -q "$W/markers-40000.ini"
+floor=$t
+measure "check, 80,000 markers" 1 "$(bytes "$W/markers-80000.ini")" "$MP" check -q "$W/markers-80000.ini"
+echo "target: 80,000 markers <= 2.5x the time of 40,000 (linear; quadratic would be 4x)"
+rm -f "$W"/markers-*.ini

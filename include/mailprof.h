@@ -214,6 +214,7 @@ typedef struct {
 	const char *template_path; /* notices: a template file or directory */
 	const char *identifier;    /* mobileconfig: PayloadIdentifier prefix */
 	int include_secrets;       /* emit passwords (off by default) */
+	size_t max_input;          /* bytes read or parsed at most; 0: MAILPROF_MAX_INPUT */
 	/* parse: the user's address and name. Every %EMAILADDRESS%,
 	 * %EMAILLOCALPART%, %EMAILDOMAIN% (and, with real_name, %REALNAME%) is
 	 * substituted: accounts without an address (provider profiles) get
@@ -221,6 +222,11 @@ typedef struct {
 	const char *email;
 	const char *real_name;
 } mailprof_options;
+
+/* Default input size limit: real profiles and notices are kilobytes, and a
+ * limit checked while reading keeps /dev/zero or a huge file from eating
+ * memory. */
+#define MAILPROF_MAX_INPUT ((size_t)8 << 20)
 
 /*
  * Parse buf (len bytes) as format (NULL: detect) into p, appending accounts.
@@ -233,7 +239,8 @@ MAILPROF_EXPORT mailprof_status mailprof_parse(mailprof_profile *p, const char *
                                                const mailprof_options *opt, mailprof_diags *d);
 /* "" when s can be given as the user's address (local@domain), else why not. */
 MAILPROF_EXPORT const char *mailprof_email_problem(const char *s);
-/* Read a whole file (path "-" is stdin) and parse it. */
+/* Read a whole file (path "-" is stdin) and parse it. Reading stops with an
+ * error finding ("input-too-large") past opt->max_input bytes. */
 MAILPROF_EXPORT mailprof_status mailprof_parse_file(mailprof_profile *p, const char *path,
                                                     const char *format,
                                                     const mailprof_options *opt, mailprof_diags *d);
@@ -341,6 +348,11 @@ MAILPROF_EXPORT mailprof_batch *mailprof_batch_new(const mailprof_check_config *
 MAILPROF_EXPORT void mailprof_batch_free(mailprof_batch *b);
 MAILPROF_EXPORT void mailprof_batch_add(mailprof_batch *b, const mailprof_profile *p, mailprof_diags *d);
 
+/* Length of the valid UTF-8 sequence at s (n bytes available), its code
+ * point in *cp; 0 when the bytes are not valid UTF-8 (overlong forms and
+ * surrogates are not). For callers that print the strings the library
+ * hands over: file names are bytes, whatever the encoding. */
+MAILPROF_EXPORT size_t mailprof_utf8_next(const char *s, size_t n, unsigned long *cp);
 /* ---- probe: a profile against its live servers ----
  * The only calls of the library that use the network. For every server of
  * every account: connect (a timeout on each step), TLS as the profile says,

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <ini.h>
 
@@ -220,7 +221,7 @@ mailprof_status mailprof_check_config_load(mailprof_check_config *c, const char 
 {
 	char *buf;
 	size_t len;
-	int err = mp_read_file(path, &buf, &len);
+	int err = mp_read_file(path, MAILPROF_MAX_INPUT, &buf, &len);
 	if (err) {
 		mailprof_loc at = {path, 0, 0};
 		mp_diag(d, MAILPROF_ERROR, "io", &at, NULL, "cannot read: %s", strerror(err));
@@ -236,15 +237,20 @@ char *mailprof_check_config_find(const char *dir)
 	char *cur = mp_xstrdup(dir && *dir ? dir : ".");
 	for (;;) {
 		char *cand = mp_xasprintf("%s/.mailprof.ini", cur);
-		FILE *f = fopen(cand, "r");
-		if (f) {
-			fclose(f);
+		struct stat st;
+		/* A regular file only: opening a FIFO of that name would hang. */
+		if (stat(cand, &st) == 0 && S_ISREG(st.st_mode)) {
 			free(cur);
 			return cand;
 		}
 		free(cand);
+		/* A repository's settings end at its root (.git, a folder or a
+		 * worktree's file): a checkout never picks up a stranger's file. */
+		char *git = mp_xasprintf("%s/.git", cur);
+		bool root = lstat(git, &st) == 0;
+		free(git);
 		char *slash = strrchr(cur, '/');
-		if (!slash || strcmp(cur, "/") == 0) {
+		if (root || !slash || strcmp(cur, "/") == 0) {
 			free(cur);
 			return NULL;
 		}
@@ -258,7 +264,10 @@ char *mailprof_check_config_find(const char *dir)
 char *mailprof_diag_key(const mailprof_diag *g)
 {
 	mp_buf b = {0};
-	mp_buf_printf(&b, "%s\t%s\t", g->loc.file ? g->loc.file : "-", g->id);
+	/* One line, three tab-separated fields, whatever the file name holds. */
+	for (const char *p = g->loc.file ? g->loc.file : "-"; *p; p++)
+		mp_buf_putc(&b, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+	mp_buf_printf(&b, "\t%s\t", g->id);
 	for (const char *p = g->message; p && *p; p++)
 		mp_buf_putc(&b, *p == '\t' || *p == '\n' ? ' ' : *p);
 	return mp_buf_take(&b, NULL);
@@ -301,7 +310,7 @@ mailprof_status mailprof_check_config_load_baseline(mailprof_check_config *c, co
 {
 	char *buf;
 	size_t len;
-	int err = mp_read_file(path, &buf, &len);
+	int err = mp_read_file(path, MAILPROF_MAX_INPUT * 8 /* a finding a line */, &buf, &len);
 	if (err) {
 		mailprof_loc at = {path, 0, 0};
 		mp_diag(d, MAILPROF_ERROR, "io", &at, NULL, "cannot read baseline: %s", strerror(err));
@@ -320,7 +329,8 @@ mailprof_status mailprof_check_config_load_baseline(mailprof_check_config *c, co
 		c->baseline[c->nbaseline++] = mp_xstrdup(line);
 	}
 	free(buf);
-	qsort(c->baseline, c->nbaseline, sizeof *c->baseline, cmp_key);
+	if (c->nbaseline > 1) /* an empty one has no array: qsort(NULL, 0) is undefined */
+		qsort(c->baseline, c->nbaseline, sizeof *c->baseline, cmp_key);
 	return MAILPROF_OK;
 }
 
@@ -341,10 +351,57 @@ bool mp_suppressed(const mailprof_profile *p, const char *id, const char *name,
 	return false;
 }
 
+/* The suppressions sorted by (target line, ID): a finding finds its own in
+ * O(log n), so n markers and m findings cost O((n + m) log n), not n * m. */
 struct filter {
-	const mailprof_profile *p;
 	const mailprof_check_config *cfg;
+	const mp_suppression **supp;
+	size_t nsupp;
 };
+
+static int cmp_supp_key(int target, const char *id, const mp_suppression *s)
+{
+	if (target != s->target)
+		return target < s->target ? -1 : 1;
+	return mp_strcasecmp(id, s->id);
+}
+
+static int cmp_supp(const void *x, const void *y)
+{
+	const mp_suppression *a = *(const mp_suppression *const *)x, *b = *(const mp_suppression *const *)y;
+	return cmp_supp_key(a->target, a->id, b);
+}
+
+/* A marker of g's file for its line (or the whole file, target 0) naming id. */
+static bool suppressed_as(const struct filter *f, const mailprof_diag *g, int target, const char *id)
+{
+	size_t lo = 0, hi = f->nsupp;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cmp_supp_key(target, id, f->supp[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < f->nsupp && cmp_supp_key(target, id, f->supp[lo]) == 0; lo++)
+		if (strcmp(f->supp[lo]->file, g->loc.file) == 0)
+			return true;
+	return false;
+}
+
+static bool suppressed(const struct filter *f, const mailprof_diag *g)
+{
+	if (!f->nsupp || !g->loc.file)
+		return false;
+	for (int t = 0; t < 2; t++) {
+		int target = t ? g->loc.line : 0;
+		if (t && target <= 0)
+			break;
+		if (suppressed_as(f, g, target, g->id) || (g->name && suppressed_as(f, g, target, g->name)))
+			return true;
+	}
+	return false;
+}
 
 static bool keep_finding(mailprof_diag *g, void *u)
 {
@@ -356,7 +413,7 @@ static bool keep_finding(mailprof_diag *g, void *u)
 		if (f->cfg->severity[i] >= 0)
 			g->severity = (mailprof_severity)f->cfg->severity[i];
 	}
-	if (mp_suppressed(f->p, g->id, g->name, &g->loc))
+	if (suppressed(f, g))
 		return false;
 	if (f->cfg && f->cfg->nbaseline) {
 		char *key = mailprof_diag_key(g);
@@ -370,6 +427,15 @@ static bool keep_finding(mailprof_diag *g, void *u)
 
 void mp_config_apply(const mailprof_profile *p, const mailprof_check_config *cfg, mailprof_diags *d)
 {
-	struct filter f = {p, cfg};
+	struct filter f = {cfg, NULL, 0};
+	if (p && p->nsupp) {
+		f.supp = mp_xmalloc(p->nsupp * sizeof *f.supp);
+		for (size_t k = 0; k < p->nsupp; k++)
+			if (p->supp[k].target >= 0) /* -1: silences nothing */
+				f.supp[f.nsupp++] = &p->supp[k];
+		if (f.nsupp > 1)
+			qsort(f.supp, f.nsupp, sizeof *f.supp, cmp_supp);
+	}
 	mp_diags_filter(d, keep_finding, &f);
+	free(f.supp);
 }

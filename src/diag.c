@@ -82,6 +82,27 @@ void mailprof_diags_sort(mailprof_diags *d)
 		qsort(d->v, d->n, sizeof *d->v, cmp_diag);
 }
 
+/* Findings quote input (keys, words, parser messages): keep them printable
+ * and valid UTF-8 whatever the input held, so no report or terminal gets
+ * raw control bytes (escape sequences) or bytes no JSON or XML can hold. */
+static char *clean_text(const char *s)
+{
+	mp_buf b = {0};
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		unsigned long c;
+		size_t k = mp_utf8_next(s + i, n - i, &c);
+		if (!k)
+			mp_buf_printf(&b, "\\x%02X", (unsigned char)s[i]), k = 1;
+		else if (c < 0x20 || (c >= 0x7F && c < 0xA0) || !mp_xml_char_ok(c))
+			mp_buf_printf(&b, c < 0x100 ? "\\x%02lX" : "\\u%04lX", c);
+		else
+			mp_buf_add(&b, s + i, k);
+		i += k;
+	}
+	return mp_buf_take(&b, NULL);
+}
+
 void mp_vdiag(mailprof_diags *d, mailprof_severity sev, const char *id, const char *name,
               const mailprof_loc *loc, const char *fix, const char *fmt, va_list ap)
 {
@@ -100,8 +121,9 @@ void mp_vdiag(mailprof_diags *d, mailprof_severity sev, const char *id, const ch
 	g->loc.file = loc && loc->file ? mp_xstrdup(loc->file) : NULL;
 	g->loc.line = loc ? loc->line : 0;
 	g->loc.column = loc ? loc->column : 0;
-	g->message = mp_buf_take(&b, NULL);
-	g->fix = fix ? mp_xstrdup(fix) : NULL;
+	g->message = clean_text(b.s ? b.s : "");
+	mp_buf_free(&b);
+	g->fix = fix ? clean_text(fix) : NULL;
 }
 
 static const char *keep_name(mailprof_diags *d, const char *s)

@@ -4,7 +4,13 @@
  * from our own reader: inih asks for one line, handles it, then asks for the
  * next, so the reader's count is the line of every handler call. The reader
  * also sees section headers (inih only reports key/value pairs) and lines too
- * long for inih's 200-byte buffer. */
+ * long for inih's 200-byte buffer.
+ *
+ * Values are bare, or in double quotes with backslash escapes, continued on
+ * indented quoted lines when long (docs/ini-format.md "Quoting"): inih
+ * hands quoted values over verbatim (every ';' in them is escaped, so its
+ * inline-comment rule never fires) and passes continuation lines under the
+ * previous key (INI_ALLOW_MULTILINE); the handler decodes both. */
 #include <stdarg.h>
 #include <errno.h>
 #include <limits.h>
@@ -31,6 +37,9 @@ struct st {
 	size_t server; /* index into acct's list for S_INCOMING / S_OUTGOING */
 	int errors;
 	bool proto_seen; /* protocol given in the current server section */
+	bool can_continue; /* the last line was a quoted string value */
+	bool cont;         /* the current line continues it */
+	bool quoted;       /* the current value was quoted */
 };
 
 static const char *const account_keys[] = {"email", "display_name", "provider_id", "provider_name",
@@ -181,7 +190,15 @@ static char *reader(char *str, int num, void *stream)
 			         "%s", "section header without ]");
 			str[0] = '\0'; /* already reported; keep inih quiet */
 		}
-	} else if (t > p && *t && *t != '\n' && *t != '\r' && *t != ';' && *t != '#') {
+	}
+	bool cont = s->can_continue && t > p && *t == '"';
+	s->can_continue = false;
+	s->cont = false; /* set for this line only */
+	if (*t == '[')
+		;
+	else if (cont)
+		s->cont = true;
+	else if (t > p && *t && *t != '\n' && *t != '\r' && *t != ';' && *t != '#') {
 		error_at(s, 1, "ini-syntax", "remove the leading white space",
 		         "%s", "indented line: continuation lines are not part of the format");
 		str[0] = '\0';
@@ -275,20 +292,42 @@ static void bad_word(struct st *s, const char *name, const char *value, const ch
 	bad_value(s, name, value, fix);
 }
 
+/* The string value `name` sets in the current section, or NULL. */
+static mp_str *str_field(struct st *s, const char *name)
+{
+	mp_account *a = s->acct;
+	mp_server *sv = cur_server(s);
+	if (s->sect == S_ACCOUNT) {
+		if (strcmp(name, "email") == 0)
+			return &a->email;
+		if (strcmp(name, "display_name") == 0)
+			return &a->display_name;
+		if (strcmp(name, "provider_id") == 0)
+			return &a->provider_id;
+		if (strcmp(name, "provider_name") == 0)
+			return &a->provider_name;
+		if (strcmp(name, "provider_short_name") == 0)
+			return &a->provider_short_name;
+	} else if (sv) {
+		if (strcmp(name, "host") == 0)
+			return &sv->host;
+		if (strcmp(name, "username") == 0)
+			return &sv->username;
+		if (strcmp(name, "password") == 0)
+			return &sv->password;
+	}
+	return NULL;
+}
+
 static void account_key(struct st *s, const char *name, const char *value, const mailprof_loc *l)
 {
 	mp_account *a = s->acct;
 	int n;
-	if (strcmp(name, "email") == 0)
-		mp_str_set(&a->email, value, l);
-	else if (strcmp(name, "display_name") == 0)
-		mp_str_set(&a->display_name, value, l);
-	else if (strcmp(name, "provider_id") == 0)
-		mp_str_set(&a->provider_id, value, l);
-	else if (strcmp(name, "provider_name") == 0)
-		mp_str_set(&a->provider_name, value, l);
-	else if (strcmp(name, "provider_short_name") == 0)
-		mp_str_set(&a->provider_short_name, value, l);
+	mp_str *f = str_field(s, name);
+	if (f)
+		mp_str_set(f, value, l);
+	else if (strcmp(name, "domains") == 0 && s->quoted)
+		mp_domain_add(a, value, l); /* quoted: one domain, as written */
 	else if (strcmp(name, "domains") == 0) {
 		for (const char *p = value; *p;) {
 			while (*p == ' ' || *p == ',')
@@ -321,7 +360,10 @@ static void server_key(struct st *s, const char *name, const char *value, const 
 {
 	mp_server *sv = cur_server(s);
 	int n;
-	if (strcmp(name, "protocol") == 0) {
+	mp_str *f = str_field(s, name);
+	if (f)
+		mp_str_set(f, value, l);
+	else if (strcmp(name, "protocol") == 0) {
 		mp_protocol pr;
 		bool in = s->sect == S_INCOMING;
 		if (!mp_protocol_parse(value, &pr) || (in && pr == MP_PROTO_SMTP) || (!in && pr != MP_PROTO_SMTP))
@@ -330,9 +372,7 @@ static void server_key(struct st *s, const char *name, const char *value, const 
 			sv->protocol = pr;
 			s->proto_seen = true;
 		}
-	} else if (strcmp(name, "host") == 0)
-		mp_str_set(&sv->host, value, l);
-	else if (strcmp(name, "port") == 0) {
+	} else if (strcmp(name, "port") == 0) {
 		if (parse_int(value, &n))
 			mp_int_set(&sv->port, n, l);
 		else
@@ -367,19 +407,78 @@ static void server_key(struct st *s, const char *name, const char *value, const 
 			}
 			p = e;
 		}
-	} else if (strcmp(name, "username") == 0)
-		mp_str_set(&sv->username, value, l);
-	else if (strcmp(name, "password") == 0)
-		mp_str_set(&sv->password, value, l);
-	else
+	} else
 		unknown_key(s, s->sect == S_INCOMING ? "incoming" : "outgoing", name, server_keys);
+}
+
+/* Decode a quoted value ("..." with \\ \" \; \# \n \r \t); NULL (and an
+ * error at the line) when it is not one. */
+static char *unquote(struct st *s, const char *v, int col)
+{
+	mp_buf b = {0};
+	const char *p = v + 1;
+	for (; *p && *p != '"'; p++) {
+		if (*p != '\\') {
+			mp_buf_putc(&b, *p);
+			continue;
+		}
+		char c = *++p;
+		const char *from = "\\\";#nrt", *to = "\\\";#\n\r\t";
+		const char *k = c ? strchr(from, c) : NULL;
+		if (!k) {
+			error_at(s, col + (int)(p - v), "ini-syntax", "write \\\\ for a backslash",
+			         "unknown escape in a quoted value (known: \\\\ \\\" \\; \\# \\n \\r \\t)");
+			mp_buf_free(&b);
+			return NULL;
+		}
+		mp_buf_putc(&b, to[k - from]);
+	}
+	if (*p != '"' || p[1]) {
+		error_at(s, col, "ini-syntax", "end the value with \" (and write \\\" for a quote inside it)",
+		         "%s", *p ? "text after a quoted value's closing quote" : "quoted value without its closing quote");
+		mp_buf_free(&b);
+		return NULL;
+	}
+	return mp_buf_take(&b, NULL);
 }
 
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
 	(void)section; /* the reader tracked it, with its line */
 	struct st *s = user;
-	mailprof_loc l = here(s, value_col(s));
+	bool cont = s->cont;
+	s->cont = false;
+	int col = cont ? (int)(strchr(s->line_start, '"') - s->line_start) + 1 : value_col(s);
+	mailprof_loc l = here(s, col);
+	char *dec = NULL;
+	s->quoted = value[0] == '"';
+	if (s->quoted && !(value = dec = unquote(s, value, col)))
+		return 1;
+	const char *why;
+	size_t len = strlen(value), bad = mp_text_check(value, len, &why);
+	if (bad < len) {
+		/* Never echo the value: it may be a password, or terminal controls. */
+		error_at(s, col, "ini-bad-text", "values are UTF-8 text without control characters",
+		         "value of `%s` holds %s", name, why);
+		free(dec);
+		return 1;
+	}
+	if (cont) {
+		/* A continuation line: append to the value it continues. */
+		mp_str *f = strcmp(name, "domains") == 0 && s->acct && s->acct->ndomains
+		                ? &s->acct->domains[s->acct->ndomains - 1]
+		                : str_field(s, name);
+		if (f && f->v) {
+			char *joined = mp_xasprintf("%s%s", f->v, value);
+			mailprof_loc keep = f->loc;
+			mp_str_set(f, joined, &keep);
+			free(joined);
+		}
+		s->can_continue = true;
+		free(dec);
+		return 1;
+	}
+	s->can_continue = s->quoted && (str_field(s, name) || strcmp(name, "domains") == 0);
 	switch (s->sect) {
 	case S_ACCOUNT: account_key(s, name, value, &l); break;
 	case S_INCOMING:
@@ -393,6 +492,7 @@ static int handler(void *user, const char *section, const char *name, const char
 		break;
 	}
 	}
+	free(dec);
 	return 1;
 }
 
@@ -460,10 +560,61 @@ static int sniff_ini(const char *buf, size_t len)
 
 /* ---- emitter: the canonical form ---- */
 
-static void kv(mp_buf *b, const char *k, const char *v)
+/* Quoted lines are wrapped before this many bytes, well inside inih's line
+ * buffer (INI_LINE_MAX with its newline and NUL). */
+#define INI_WRAP 180
+
+/* A bare value reads back as itself: inih strips white space at both ends,
+ * ';' may start a comment, '#' starts one at the start of a line, and a
+ * leading '"' means a quoted value. */
+static bool bare_ok(const char *v, const char *also)
 {
-	if (v)
+	size_t n = strlen(v);
+	if (!n || n > INI_WRAP - 24 || *v == '"' || *v == ' ' || *v == '\t' || v[n - 1] == ' ' ||
+	    v[n - 1] == '\t')
+		return false;
+	for (const char *p = v; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7F || *p == ';' || *p == '#' || strchr(also, *p))
+			return false;
+	return true;
+}
+
+/* key = value, bare or quoted (the value is text: mp_profile_text_ok). */
+static void put_value(mp_buf *b, const char *k, const char *v, const char *also)
+{
+	size_t n = strlen(v);
+	if (bare_ok(v, also)) {
 		mp_buf_printf(b, "%s = %s\n", k, v);
+		return;
+	}
+	mp_buf_printf(b, "%s = \"", k);
+	size_t col = strlen(k) + 4;
+	for (size_t i = 0; i < n;) {
+		unsigned long c;
+		size_t len = mp_utf8_next(v + i, n - i, &c);
+		char esc[3] = {'\\', 0, 0};
+		const char *from = "\\\";#\n\r\t", *to = "\\\";#nrt", *x = strchr(from, v[i]);
+		const char *put = v + i;
+		size_t plen = len;
+		if (len == 1 && x) {
+			esc[1] = to[x - from];
+			put = esc, plen = 2;
+		}
+		if (col + plen + 1 > INI_WRAP) {
+			mp_buf_puts(b, "\"\n  \"");
+			col = 3;
+		}
+		mp_buf_add(b, put, plen);
+		col += plen;
+		i += len;
+	}
+	mp_buf_puts(b, "\"\n");
+}
+
+static void kv(mp_buf *b, const char *k, const mp_str *v)
+{
+	if (v->v)
+		put_value(b, k, v->v, "");
 }
 
 static void kv_int(mp_buf *b, const char *k, const mp_int *v)
@@ -472,52 +623,71 @@ static void kv_int(mp_buf *b, const char *k, const mp_int *v)
 		mp_buf_printf(b, "%s = %d\n", k, v->v);
 }
 
+static void emit_domains(mp_buf *b, const mp_account *a)
+{
+	if (!a->ndomains)
+		return;
+	/* One line "a, b" when every domain reads back from it, else a line each. */
+	size_t total = 0;
+	bool joined = true;
+	for (size_t j = 0; j < a->ndomains && joined; j++) {
+		joined = bare_ok(a->domains[j].v, ", ");
+		total += strlen(a->domains[j].v) + 2;
+	}
+	if (joined && total < INI_WRAP - 12) {
+		mp_buf_puts(b, "domains = ");
+		for (size_t j = 0; j < a->ndomains; j++)
+			mp_buf_printf(b, "%s%s", j ? ", " : "", a->domains[j].v);
+		mp_buf_putc(b, '\n');
+		return;
+	}
+	for (size_t j = 0; j < a->ndomains; j++)
+		put_value(b, "domains", a->domains[j].v, ", ");
+}
+
 static void emit_server(mp_buf *b, const mp_server *s, const mailprof_options *opt)
 {
 	mp_buf_puts(b, s->protocol == MP_PROTO_SMTP ? "\n[outgoing]\n" : "\n[incoming]\n");
-	kv(b, "protocol", mp_protocol_name(s->protocol));
-	kv(b, "host", s->host.v);
+	mp_buf_printf(b, "protocol = %s\n", mp_protocol_name(s->protocol));
+	kv(b, "host", &s->host);
 	kv_int(b, "port", &s->port);
 	if (s->security.set)
-		kv(b, "security", mp_security_name((mp_security)s->security.v));
+		mp_buf_printf(b, "security = %s\n", mp_security_name((mp_security)s->security.v));
 	if (s->nauth) {
 		mp_buf_puts(b, "auth = ");
 		for (size_t i = 0; i < s->nauth; i++)
 			mp_buf_printf(b, "%s%s", i ? ", " : "", mp_auth_name(s->auth[i]));
 		mp_buf_putc(b, '\n');
 	}
-	kv(b, "username", s->username.v);
+	kv(b, "username", &s->username);
 	if (opt->include_secrets)
-		kv(b, "password", s->password.v);
+		kv(b, "password", &s->password);
 }
 
 static mailprof_status emit_ini(const mailprof_profile *p, const mailprof_options *opt, mp_buf *b,
                                 mailprof_diags *d)
 {
+	/* What the reader would refuse is not written (docs/ini-format.md). */
+	if (!mp_profile_text_ok(p, "ini", opt->include_secrets, d))
+		return MAILPROF_ERR_INVALID;
 	mp_buf_puts(b, "; mailprof account definitions (docs/ini-format.md)\n");
 	for (size_t i = 0; i < p->naccounts; i++) {
 		const mp_account *a = &p->accounts[i];
 		mp_buf_puts(b, "\n[account]\n");
-		kv(b, "email", a->email.v);
-		kv(b, "display_name", a->display_name.v);
-		kv(b, "provider_id", a->provider_id.v);
-		kv(b, "provider_name", a->provider_name.v);
-		kv(b, "provider_short_name", a->provider_short_name.v);
-		if (a->ndomains) {
-			mp_buf_puts(b, "domains = ");
-			for (size_t j = 0; j < a->ndomains; j++)
-				mp_buf_printf(b, "%s%s", j ? ", " : "", a->domains[j].v);
-			mp_buf_putc(b, '\n');
-		}
+		kv(b, "email", &a->email);
+		kv(b, "display_name", &a->display_name);
+		kv(b, "provider_id", &a->provider_id);
+		kv(b, "provider_name", &a->provider_name);
+		kv(b, "provider_short_name", &a->provider_short_name);
+		emit_domains(b, a);
 		if (a->pop_leave_on_server.set)
-			kv(b, "pop_leave_on_server", a->pop_leave_on_server.v ? "true" : "false");
+			mp_buf_printf(b, "pop_leave_on_server = %s\n", a->pop_leave_on_server.v ? "true" : "false");
 		kv_int(b, "pop_leave_days", &a->pop_leave_days);
 		for (size_t j = 0; j < a->nincoming; j++)
 			emit_server(b, &a->incoming[j], opt);
 		for (size_t j = 0; j < a->noutgoing; j++)
 			emit_server(b, &a->outgoing[j], opt);
 	}
-	(void)d;
 	return MAILPROF_OK;
 }
 

@@ -53,25 +53,6 @@ static void ws(struct jp *j)
 	}
 }
 
-static void put_utf8(mp_buf *b, unsigned long c)
-{
-	char u[4];
-	if (c < 0x80)
-		mp_buf_putc(b, (char)c);
-	else if (c < 0x800) {
-		u[0] = (char)(0xC0 | (c >> 6)), u[1] = (char)(0x80 | (c & 0x3F));
-		mp_buf_add(b, u, 2);
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xE0 | (c >> 12)), u[1] = (char)(0x80 | ((c >> 6) & 0x3F)),
-		u[2] = (char)(0x80 | (c & 0x3F));
-		mp_buf_add(b, u, 3);
-	} else {
-		u[0] = (char)(0xF0 | (c >> 18)), u[1] = (char)(0x80 | ((c >> 12) & 0x3F)),
-		u[2] = (char)(0x80 | ((c >> 6) & 0x3F)), u[3] = (char)(0x80 | (c & 0x3F));
-		mp_buf_add(b, u, 4);
-	}
-}
-
 static bool hex4(struct jp *j, unsigned long *out)
 {
 	if (j->end - j->p < 4)
@@ -104,8 +85,16 @@ static char *jstring(struct jp *j)
 			goto fail;
 		}
 		if (c != '\\') {
-			mp_buf_putc(&b, (char)c);
-			j->p++;
+			/* Only text every format can hold (see mp_text_check). */
+			unsigned long cp;
+			size_t k = mp_utf8_next(j->p, (size_t)(j->end - j->p), &cp);
+			if (!k || !mp_xml_char_ok(cp)) {
+				j->err = k ? "character no profile format can hold in a string"
+				           : "bytes that are not valid UTF-8 in a string";
+				goto fail;
+			}
+			mp_buf_add(&b, j->p, k);
+			j->p += k;
 			continue;
 		}
 		if (++j->p >= j->end)
@@ -114,8 +103,7 @@ static char *jstring(struct jp *j)
 		unsigned long u, lo;
 		switch (e) {
 		case '"': case '\\': case '/': mp_buf_putc(&b, e); break;
-		case 'b': mp_buf_putc(&b, '\b'); break;
-		case 'f': mp_buf_putc(&b, '\f'); break;
+		case 'b': case 'f': j->err = "control character (\\b, \\f) in a string"; goto fail;
 		case 'n': mp_buf_putc(&b, '\n'); break;
 		case 'r': mp_buf_putc(&b, '\r'); break;
 		case 't': mp_buf_putc(&b, '\t'); break;
@@ -132,11 +120,16 @@ static char *jstring(struct jp *j)
 				}
 				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
 			}
-			if (u == 0) {
-				j->err = "NUL in a string";
+			if (u >= 0xD800 && u <= 0xDFFF) {
+				j->err = "lone surrogate (\\ud800-\\udfff) in a string";
 				goto fail;
 			}
-			put_utf8(&b, u);
+			if (!mp_xml_char_ok(u)) {
+				j->err = u < 0x20 ? "control character in a string"
+				                  : "character no profile format can hold in a string";
+				goto fail;
+			}
+			mp_buf_utf8(&b, u);
 			break;
 		default: j->err = "bad escape"; goto fail;
 		}
@@ -548,7 +541,9 @@ static void servers(mp_buf *b, const char *k, const mp_server *v, size_t n,
 static mailprof_status emit_json(const mailprof_profile *p, const mailprof_options *opt, mp_buf *b,
                                  mailprof_diags *d)
 {
-	(void)d;
+	/* What the reader would refuse is not written (docs/json-format.md). */
+	if (!mp_profile_text_ok(p, "json", opt->include_secrets, d))
+		return MAILPROF_ERR_INVALID;
 	mp_buf_puts(b, "{\n  \"accounts\": [");
 	for (size_t i = 0; i < p->naccounts; i++) {
 		const mp_account *a = &p->accounts[i];

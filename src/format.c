@@ -117,6 +117,10 @@ mailprof_status mp_format_parse(mailprof_profile *p, const char *buf, size_t len
 	static const mailprof_options none;
 	const char *file = mp_profile_file(p, path ? path : "-");
 	mailprof_loc at = {file, 0, 0};
+	if (len > mp_max_input(opt)) {
+		mp_diag_too_large(d, file, mp_max_input(opt));
+		return MAILPROF_ERR_IO;
+	}
 	if (!format)
 		format = mailprof_format_detect(buf, len, path);
 	if (!format) {

@@ -44,7 +44,23 @@ void mp_buf_vprintf(mp_buf *b, const char *fmt, va_list ap) MP_PRINTF(2, 0);
 char *mp_buf_take(mp_buf *b, size_t *len);
 void mp_buf_free(mp_buf *b);
 
-/* Escapers used by several emitters. */
+/* Text a value may hold: valid UTF-8 (no overlong forms, no surrogates) of
+ * XML 1.0 characters: tab, line feed, carriage return, U+0020 and above
+ * except U+FFFE and U+FFFF. Every format we write can carry these; readers
+ * refuse anything else, so no emitter is handed a character it cannot hold. */
+bool mp_xml_char_ok(unsigned long c);
+/* Length of the UTF-8 sequence at s (n bytes available) and its code point
+ * in *cp; 0 when the bytes are not valid UTF-8. */
+size_t mp_utf8_next(const char *s, size_t n, unsigned long *cp);
+/* Offset of the first byte of s[0..n) that is not such text, or n; *why
+ * (may be NULL) says what is wrong there. */
+size_t mp_text_check(const char *s, size_t n, const char **why);
+/* Append a UTF-8 encoding of c. */
+void mp_buf_utf8(mp_buf *b, unsigned long c);
+
+/* Escapers used by several emitters. Both write U+FFFD for bytes that are
+ * not valid UTF-8 and (XML) for characters outside XML's Char production,
+ * so what they write is always well-formed whatever the value holds. */
 void mp_buf_xml_escape(mp_buf *b, const char *s);
 void mp_buf_json_string(mp_buf *b, const char *s); /* quotes; NULL -> null */
 /* A value in a line-based client config (msmtprc, mbsyncrc): bare unless it
@@ -87,7 +103,12 @@ int mp_strncasecmp(const char *a, const char *b, size_t n);
 bool mp_str_ends_with(const char *s, const char *suffix);
 /* Edit distance, for "did you mean" suggestions. */
 size_t mp_levenshtein(const char *a, const char *b);
-/* Read a whole file ("-" = stdin). Returns 0 on success, else errno. */
-int mp_read_file(const char *path, char **out, size_t *len);
+/* Read a whole file ("-" = stdin), at most max bytes: EFBIG (checked while
+ * reading) past that. Returns 0 on success, else errno. */
+int mp_read_file(const char *path, size_t max, char **out, size_t *len);
+/* The input size limit opt asks for (MAILPROF_MAX_INPUT by default). */
+size_t mp_max_input(const mailprof_options *opt);
+/* An error finding "input-too-large" for path. */
+void mp_diag_too_large(mailprof_diags *d, const char *path, size_t max);
 
 #endif

@@ -159,6 +159,43 @@ void mp_str_clear(mp_str *s)
 	memset(s, 0, sizeof *s);
 }
 
+static bool text_ok(const mp_str *s, const char *key, const char *format, mailprof_diags *d)
+{
+	const char *why;
+	size_t n = s->v ? strlen(s->v) : 0;
+	if (!s->v || mp_text_check(s->v, n, &why) == n)
+		return true;
+	/* Finding ids are static strings: findings keep the pointer. */
+	mp_diag(d, MAILPROF_ERROR, strcmp(format, "ini") == 0 ? "ini-unwritable" : "json-unwritable",
+	        &s->loc, "correct the value in the input", "`%s` holds %s: %s output cannot hold it",
+	        key, why, format);
+	return false;
+}
+
+bool mp_profile_text_ok(const mailprof_profile *p, const char *format, bool secrets,
+                        mailprof_diags *d)
+{
+	bool ok = true;
+	for (size_t i = 0; i < p->naccounts; i++) {
+		const mp_account *a = &p->accounts[i];
+		ok &= text_ok(&a->email, "email", format, d);
+		ok &= text_ok(&a->display_name, "display_name", format, d);
+		ok &= text_ok(&a->provider_id, "provider_id", format, d);
+		ok &= text_ok(&a->provider_name, "provider_name", format, d);
+		ok &= text_ok(&a->provider_short_name, "provider_short_name", format, d);
+		for (size_t j = 0; j < a->ndomains; j++)
+			ok &= text_ok(&a->domains[j], "domains", format, d);
+		for (size_t j = 0; j < a->nincoming + a->noutgoing; j++) {
+			const mp_server *s = j < a->nincoming ? &a->incoming[j] : &a->outgoing[j - a->nincoming];
+			ok &= text_ok(&s->host, "host", format, d);
+			ok &= text_ok(&s->username, "username", format, d);
+			if (secrets)
+				ok &= text_ok(&s->password, "password", format, d);
+		}
+	}
+	return ok;
+}
+
 void mp_int_set(mp_int *i, int v, const mailprof_loc *loc)
 {
 	i->set = true;

@@ -165,6 +165,12 @@ void mp_str_set(mp_str *s, const char *v, const mailprof_loc *loc);
 void mp_str_setn(mp_str *s, const char *v, size_t n, const mailprof_loc *loc);
 void mp_str_clear(mp_str *s);
 void mp_int_set(mp_int *i, int v, const mailprof_loc *loc);
+/* For the lossless writers (INI, JSON): true when every string value is
+ * text their readers accept (mp_text_check); else an error finding
+ * "<format>-unwritable" for each value that is not, and false. Passwords are
+ * looked at only when they are written. */
+bool mp_profile_text_ok(const mailprof_profile *p, const char *format, bool secrets,
+                        mailprof_diags *d);
 /* Add an auth method once (duplicates ignored); false if the list is full. */
 bool mp_server_add_auth(mp_server *s, mp_auth a);
 bool mp_server_has_auth(const mp_server *s, mp_auth a);

@@ -2,6 +2,7 @@
  * markers, then the rules of input scope on what the reader recorded (so a
  * document's structure is reported even when no account could be read).
  * Above the read and check stages: it calls both, neither calls it. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +27,11 @@ mailprof_status mailprof_parse_file(mailprof_profile *p, const char *path, const
 {
 	char *buf;
 	size_t len;
-	int err = mp_read_file(path, &buf, &len);
+	int err = mp_read_file(path, mp_max_input(opt), &buf, &len);
+	if (err == EFBIG) {
+		mp_diag_too_large(d, mp_profile_file(p, path), mp_max_input(opt));
+		return MAILPROF_ERR_IO;
+	}
 	if (err) {
 		mailprof_loc at = {mp_profile_file(p, path), 0, 0};
 		mp_diag(d, MAILPROF_ERROR, "io", &at, NULL, "cannot read: %s", strerror(err));

@@ -7,6 +7,8 @@
 
 #include "suppress.h"
 
+#define PENDING (-2) /* a marker's target not seen yet */
+
 static bool comment_only(const char *s, const char *e)
 {
 	while (s < e && (*s == ' ' || *s == '\t' || *s == '\r'))
@@ -32,10 +34,19 @@ void mp_suppress_scan(mailprof_profile *p, const char *buf, size_t len, const ch
 	if (!first)
 		return;
 	int line = 1;
+	/* Markers on comment lines silence the next line that is neither blank
+	 * nor a comment: they wait (from index pending on) until one comes, so
+	 * the scan is one pass however many markers are stacked up. */
+	size_t pending = p->nsupp;
 	for (const char *ls = buf; ls < end; line++) {
 		const char *le = memchr(ls, '\n', (size_t)(end - ls));
 		if (!le)
 			le = end;
+		if (pending < p->nsupp && ls >= first && !comment_only(ls, le)) {
+			for (; pending < p->nsupp; pending++)
+				if (p->supp[pending].target == PENDING)
+					p->supp[pending].target = line;
+		}
 		const char *m = NULL;
 		for (const char *q = ls < first ? first : ls; q + sizeof mark - 1 <= le; q++)
 			if (memcmp(q, mark, sizeof mark - 1) == 0) {
@@ -48,27 +59,9 @@ void mp_suppress_scan(mailprof_profile *p, const char *buf, size_t len, const ch
 			if (whole)
 				q += 5;
 			/* The target: this line if a value precedes the marker, else the
-			 * next line that is neither blank nor a comment. */
-			int target = 0;
-			if (!whole) {
-				if (!comment_only(ls, m))
-					target = line;
-				if (!target) {
-					int l2 = line + 1;
-					for (const char *s = le < end ? le + 1 : end; s < end; l2++) {
-						const char *e = memchr(s, '\n', (size_t)(end - s));
-						if (!e)
-							e = end;
-						if (!comment_only(s, e)) {
-							target = l2;
-							break;
-						}
-						s = e < end ? e + 1 : end;
-					}
-					if (!target)
-						target = -1; /* nothing follows: silences nothing */
-				}
-			}
+			 * next line that is neither blank nor a comment (PENDING until
+			 * it is seen). */
+			int target = whole ? 0 : !comment_only(ls, m) ? line : PENDING;
 			/* IDs separated by commas or spaces, then an optional ": reason". */
 			for (;;) {
 				while (q < le && (*q == ' ' || *q == '\t' || *q == ','))
@@ -107,4 +100,7 @@ void mp_suppress_scan(mailprof_profile *p, const char *buf, size_t len, const ch
 		}
 		ls = le < end ? le + 1 : end;
 	}
+	for (; pending < p->nsupp; pending++)
+		if (p->supp[pending].target == PENDING)
+			p->supp[pending].target = -1; /* nothing follows: silences nothing */
 }

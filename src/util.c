@@ -138,17 +138,113 @@ void mp_buf_free(mp_buf *b)
 	b->len = b->cap = 0;
 }
 
+bool mp_xml_char_ok(unsigned long c)
+{
+	return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+	       (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+size_t mp_utf8_next(const char *s, size_t n, unsigned long *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (!n)
+		return 0;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	size_t len;
+	unsigned long c, min;
+	if (u[0] >= 0xC2 && u[0] <= 0xDF)
+		len = 2, c = u[0] & 0x1Fu, min = 0x80;
+	else if (u[0] >= 0xE0 && u[0] <= 0xEF)
+		len = 3, c = u[0] & 0x0Fu, min = 0x800;
+	else if (u[0] >= 0xF0 && u[0] <= 0xF4)
+		len = 4, c = u[0] & 0x07u, min = 0x10000;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (u[i] & 0x3Fu);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+size_t mp_text_check(const char *s, size_t n, const char **why)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned long c;
+		size_t k = mp_utf8_next(s + i, n - i, &c);
+		if (!k) {
+			if (why)
+				*why = "bytes that are not valid UTF-8";
+			return i;
+		}
+		if (!mp_xml_char_ok(c)) {
+			if (why)
+				*why = c < 0x20 ? "a control character" : "a character no profile format can hold";
+			return i;
+		}
+		i += k;
+	}
+	return n;
+}
+
+size_t mailprof_utf8_next(const char *s, size_t n, unsigned long *cp)
+{
+	return mp_utf8_next(s, n, cp);
+}
+
+void mp_buf_utf8(mp_buf *b, unsigned long c)
+{
+	char u[4];
+	if (c < 0x80)
+		mp_buf_putc(b, (char)c);
+	else if (c < 0x800) {
+		u[0] = (char)(0xC0 | (c >> 6)), u[1] = (char)(0x80 | (c & 0x3F));
+		mp_buf_add(b, u, 2);
+	} else if (c < 0x10000) {
+		u[0] = (char)(0xE0 | (c >> 12)), u[1] = (char)(0x80 | ((c >> 6) & 0x3F)),
+		u[2] = (char)(0x80 | (c & 0x3F));
+		mp_buf_add(b, u, 3);
+	} else {
+		u[0] = (char)(0xF0 | (c >> 18)), u[1] = (char)(0x80 | ((c >> 12) & 0x3F)),
+		u[2] = (char)(0x80 | ((c >> 6) & 0x3F)), u[3] = (char)(0x80 | (c & 0x3F));
+		mp_buf_add(b, u, 4);
+	}
+}
+
+#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
+
 void mp_buf_xml_escape(mp_buf *b, const char *s)
 {
-	for (; *s; s++) {
-		switch (*s) {
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		unsigned long c;
+		size_t k = mp_utf8_next(s + i, n - i, &c);
+		if (!k || !mp_xml_char_ok(c)) {
+			mp_buf_puts(b, REPLACEMENT);
+			i += k ? k : 1;
+			continue;
+		}
+		switch (c) {
 		case '&': mp_buf_puts(b, "&amp;"); break;
 		case '<': mp_buf_puts(b, "&lt;"); break;
 		case '>': mp_buf_puts(b, "&gt;"); break;
 		case '"': mp_buf_puts(b, "&quot;"); break;
 		case '\'': mp_buf_puts(b, "&apos;"); break;
-		default: mp_buf_putc(b, *s);
+		/* Kept as references: a parser normalises literal ones away. */
+		case '\r': mp_buf_puts(b, "&#13;"); break;
+		case '\t': mp_buf_puts(b, "&#9;"); break;
+		default: mp_buf_add(b, s + i, k);
 		}
+		i += k;
 	}
 }
 
@@ -174,19 +270,28 @@ void mp_buf_json_string(mp_buf *b, const char *s)
 		return;
 	}
 	mp_buf_putc(b, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		unsigned long c;
+		size_t k = mp_utf8_next(s + i, n - i, &c);
+		if (!k) {
+			mp_buf_puts(b, REPLACEMENT);
+			i++;
+			continue;
+		}
+		switch (c) {
 		case '"': mp_buf_puts(b, "\\\""); break;
 		case '\\': mp_buf_puts(b, "\\\\"); break;
 		case '\n': mp_buf_puts(b, "\\n"); break;
 		case '\r': mp_buf_puts(b, "\\r"); break;
 		case '\t': mp_buf_puts(b, "\\t"); break;
 		default:
-			if (*p < 0x20)
-				mp_buf_printf(b, "\\u%04x", *p);
+			if (c < 0x20 || c == 0x7F)
+				mp_buf_printf(b, "\\u%04lx", c);
 			else
-				mp_buf_putc(b, (char)*p);
+				mp_buf_add(b, s + i, k);
 		}
+		i += k;
 	}
 	mp_buf_putc(b, '"');
 }
@@ -242,7 +347,20 @@ size_t mp_levenshtein(const char *a, const char *b)
 	return r;
 }
 
-int mp_read_file(const char *path, char **out, size_t *len)
+size_t mp_max_input(const mailprof_options *opt)
+{
+	return opt && opt->max_input ? opt->max_input : MAILPROF_MAX_INPUT;
+}
+
+void mp_diag_too_large(mailprof_diags *d, const char *path, size_t max)
+{
+	mailprof_loc at = {path, 0, 0};
+	mp_diag(d, MAILPROF_ERROR, "input-too-large", &at,
+	        "raise the input size limit (mailprof --max-input-size) if the file is genuine",
+	        "input larger than the limit of %zu bytes: not read", max);
+}
+
+int mp_read_file(const char *path, size_t max, char **out, size_t *len)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (!f)
@@ -250,9 +368,16 @@ int mp_read_file(const char *path, char **out, size_t *len)
 	mp_buf b = {0};
 	char chunk[65536];
 	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+	int err = 0;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (n > max - b.len) {
+			err = EFBIG;
+			break;
+		}
 		mp_buf_add(&b, chunk, n);
-	int err = ferror(f) ? (errno ? errno : EIO) : 0;
+	}
+	if (!err && ferror(f))
+		err = errno ? errno : EIO;
 	if (f != stdin)
 		fclose(f);
 	if (err) {

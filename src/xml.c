@@ -119,6 +119,11 @@ static void on_error(void *ctx, xmlErrorPtr e)
 	if (e->level == XML_ERR_WARNING && s->sev == MAILPROF_ERROR)
 		return;
 	char *msg = mp_xstrdup(e->message ? e->message : "error");
+	/* Encoding errors dump the raw bytes ("Bytes: 0xFF 0x5A ..."), which may
+	 * be part of a password: keep the sentence, drop the dump. */
+	char *dump = strstr(msg, "Bytes:");
+	if (dump)
+		*dump = '\0';
 	size_t n = strlen(msg);
 	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';

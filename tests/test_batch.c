@@ -537,7 +537,7 @@ Test(batch_scale, duplicate_payload_ids_across_profiles)
  * the final names only whole files: each is byte-identical to what a run
  * to the end writes. Leftover temp files are hidden, so a later folder run
  * does not read them. Killed at several points of the same run. */
-Test(batch, sigkill_leaves_no_partial_output, .timeout = 120)
+Test(batch, sigkill_leaves_no_partial_output)
 {
 	char cmd[2048], *m = realpath(t_mailprof(), NULL);
 	cr_assert_not_null(m);

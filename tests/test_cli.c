@@ -92,7 +92,11 @@ Test(cli, output_file_atomic_and_private)
 	cr_assert(strstr(text, "password = pw"));
 	free(text);
 	free(out), free(err);
-	cr_assert_eq(run("convert --to ini -o /tmp/mp-secret-out.ini /tmp/mp-secret.ini", &out, &err), 0);
+	/* An existing output is replaced only with --force (as in a batch). */
+	cr_assert_eq(run("convert --to ini -o /tmp/mp-secret-out.ini /tmp/mp-secret.ini", &out, &err), 2);
+	cr_assert(strstr(err, "exists (use --force to replace it)"), "%s", err);
+	free(out), free(err);
+	cr_assert_eq(run("convert --to ini --force -o /tmp/mp-secret-out.ini /tmp/mp-secret.ini", &out, &err), 0);
 	cr_assert_eq(stat(dst, &st), 0);
 	cr_assert_eq(st.st_mode & 0777, 0644);
 	text = t_slurp(dst, NULL);

@@ -28,6 +28,7 @@ struct slot {
 	const char *clash;      /* convert: the earlier input that took the name */
 	char *tmp;              /* convert: written, waiting for its final name */
 	size_t ordinal;         /* place in the walk (shards' files interleave by it) */
+	bool onto_input;        /* convert: the output name is the input file itself */
 };
 
 struct run {
@@ -57,21 +58,27 @@ bool cli_batch_wanted(char **inputs, size_t n)
 	       S_ISDIR(st.st_mode);
 }
 
-static int read_all(const char *path, struct cli_scratch *s, size_t *len)
+/* At most max + 1 bytes: one more than the limit is enough for the library
+ * to refuse the input (input-too-large), and /dev/zero or a huge file never
+ * fills memory. */
+static int read_all(const char *path, size_t max, struct cli_scratch *s, size_t *len)
 {
 	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return errno;
 	size_t n = 0;
 	int err = 0;
-	for (;;) {
+	while (n <= max) {
 		if (s->cap - n < 4096) {
 			s->cap = s->cap ? s->cap * 2 : 65536;
 			s->buf = realloc(s->buf, s->cap);
 			if (!s->buf)
 				abort();
 		}
-		ssize_t r = read(fd, s->buf + n, s->cap - n - 1);
+		size_t want = s->cap - n - 1;
+		if (want > max + 1 - n)
+			want = max + 1 - n;
+		ssize_t r = read(fd, s->buf + n, want);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
@@ -100,6 +107,10 @@ static int write_output(struct cli_job *j, void *u)
 	s->clash = cli_claims_settle(r->claims, s->claim, s->turn, writes, s->in.path);
 	if (!writes || s->clash)
 		return 0;
+	if (cli_same_file(s->out, s->in.path)) {
+		s->onto_input = true; /* -o onto the input folder, --force: never */
+		return EPERM;
+	}
 	if (r->o->dry_run)
 		return !r->o->force && access(s->out, F_OK) == 0 ? EEXIST : 0;
 	int err = cli_make_parents(s->out);
@@ -113,7 +124,7 @@ static void commit_failed(const char *path, int err, void *u)
 {
 	struct run *r = u;
 	cli_progress_clear(&r->progress);
-	fprintf(stderr, "%s: %s: %s\n", cli_prog, path, strerror(err));
+	cli_path_msg(path, "%s", strerror(err));
 	r->sum.failures++;
 }
 
@@ -169,7 +180,8 @@ static void work(void *u, void *slot, struct cli_scratch *scr)
 	struct run *r = u;
 	struct slot *s = slot;
 	size_t len = 0;
-	if (read_all(s->in.path, scr, &len) == 0) {
+	size_t max = r->o->pl.opt->max_input ? r->o->pl.opt->max_input : MAILPROF_MAX_INPUT;
+	if (read_all(s->in.path, max, scr, &len) == 0) {
 		s->job.buf = scr->buf;
 		s->job.len = len;
 		if (!s->in.explicit) {
@@ -221,7 +233,7 @@ static void done(void *u, void *slot)
 			cli_shard_rec_file(r->rec, s->ordinal, s->in.path, true, MAILPROF_OK, 0, NULL, NULL);
 		if (!o->quiet) {
 			cli_progress_clear(&r->progress);
-			fprintf(stderr, "%s: %s: skipped: not a known profile format\n", cli_prog, s->in.path);
+			cli_path_msg(s->in.path, "skipped: not a known profile format");
 		}
 		slot_clear(s);
 		return;
@@ -259,14 +271,19 @@ static void done(void *u, void *slot)
 		r->sum.failures++;
 		cli_progress_clear(&r->progress);
 		if (j->st != MAILPROF_OK)
-			fprintf(stderr, "%s: %s: %s\n", cli_prog, s->in.path, mailprof_strerror(j->st));
+			cli_path_msg(s->in.path, "%s", mailprof_strerror(j->st));
 		else if (s->clash)
-			fprintf(stderr, "%s: %s: not written: %s is already the output of %s\n", cli_prog,
-			        s->in.path, s->out, s->clash);
+		{
+			char *on = cli_clean(s->out), *by = cli_clean(s->clash);
+			cli_path_msg(s->in.path, "not written: %s is already the output of %s", on, by);
+			free(on), free(by);
+		}
+		else if (s->onto_input)
+			cli_path_msg(s->out, "is the input: not written over, even with --force");
 		else if (j->werr == EEXIST)
-			fprintf(stderr, "%s: %s: exists (use --force to replace it)\n", cli_prog, s->out);
+			cli_path_msg(s->out, "exists (use --force to replace it)");
 		else
-			fprintf(stderr, "%s: %s: %s\n", cli_prog, s->out, strerror(j->werr));
+			cli_path_msg(s->out, "%s", strerror(j->werr));
 	} else if (o->pl.to && o->dry_run) {
 		printf("would write %s (%zu bytes%s)\n", s->out, j->out_len,
 		       o->pl.opt->include_secrets ? ", mode 0600" : "");
@@ -294,7 +311,7 @@ int cli_batch_run(const struct cli_batch_opts *o, char **inputs, size_t n)
 	r.pl.u = &r;
 	cli_progress_init(&r.progress, o->quiet);
 	r.stdout_tty = r.progress.tty && isatty(1);
-	r.walker = cli_walk_new(inputs, n, o->quiet);
+	r.walker = cli_walk_new(inputs, n, o->quiet, o->follow);
 	r.claims = cli_claims_new();
 	r.commit = cli_commit_new(o->force);
 	if (o->pl.cfg && !o->shard) /* a shard has not every file: merge runs them */

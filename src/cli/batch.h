@@ -15,6 +15,7 @@ struct cli_batch_opts {
 	struct cli_pipeline pl;           /* from, opt, fix, cfg (checks on), to (convert); no hooks */
 	long jobs;                        /* -j; 0: the number of cores */
 	bool quiet, dry_run, force, summary;
+	bool follow;                      /* files behind symbolic links in folders */
 	const struct cli_reporter *rep;   /* check: where results go (stdout) */
 	int fail_on;                      /* with pl.cfg, and for convert */
 	const char *outdir;               /* convert: output folder */

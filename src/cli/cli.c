@@ -2,6 +2,7 @@
  * library never prints; the command does, through the public API only. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +52,8 @@ static void usage(FILE *f)
 	        "  --encoding E            notices: input encoding (default: detected)\n"
 	        "  --template FILE|DIR     notices: parse (or render) with a template\n"
 	        "  --identifier ID         mobileconfig: PayloadIdentifier prefix\n"
+	        "  --max-input-size N      refuse inputs larger than N bytes (64M, 1G; default 8M)\n"
+	        "  --follow-symlinks       folders: read files behind symbolic links (default: skip)\n"
 	        "  --email ADDRESS         the user's address: substitutes %%EMAILADDRESS%%,\n"
 	        "                          %%EMAILLOCALPART%%, %%EMAILDOMAIN%% (provider profiles\n"
 	        "                          become per-user ones; needed for targets whose client\n"
@@ -63,6 +66,29 @@ static void usage(FILE *f)
 	        "it could not read or carry is an error), 2 usage error, unreadable or\n"
 	        "unparseable input, or a target that cannot be written.\n",
 	        prog, prog);
+}
+
+/* "8M", "64MiB", "1G", "500k" or bytes; 0 when not a size. */
+static size_t parse_size(const char *s)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (end == s || errno || *s == '-')
+		return 0;
+	unsigned shift = 0;
+	switch (*end) {
+	case 'k': case 'K': shift = 10, end++; break;
+	case 'm': case 'M': shift = 20, end++; break;
+	case 'g': case 'G': shift = 30, end++; break;
+	}
+	if (shift && (*end == 'i' || *end == 'I') && (end[1] == 'B' || end[1] == 'b'))
+		end += 2;
+	else if (shift && (*end == 'B' || *end == 'b'))
+		end++;
+	if (*end || v > (SIZE_MAX >> shift) - 1)
+		return 0;
+	return (size_t)(v << shift);
 }
 
 static int parse_severity(const char *s)
@@ -79,7 +105,7 @@ static int parse_severity(const char *s)
 enum {
 	OPT_FROM = 256, OPT_TO, OPT_FORMAT, OPT_FAIL_ON, OPT_SECRETS, OPT_ENCODING, OPT_TEMPLATE,
 	OPT_IDENTIFIER, OPT_CHECK, OPT_FORCE, OPT_VERSION, OPT_CONFIG, OPT_ENABLE, OPT_DISABLE,
-	OPT_BASELINE, OPT_NO_CONFIG, OPT_FIX, OPT_DRY_RUN, OPT_EMAIL, OPT_NAME, OPT_SHARD
+	OPT_BASELINE, OPT_NO_CONFIG, OPT_FIX, OPT_DRY_RUN, OPT_EMAIL, OPT_NAME, OPT_SHARD, OPT_MAX_INPUT, OPT_FOLLOW
 };
 
 static const struct option long_opts[] = {
@@ -106,6 +132,8 @@ static const struct option long_opts[] = {
 	{"quiet", no_argument, NULL, 'q'},
 	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
 	{"shard", required_argument, NULL, OPT_SHARD},
+	{"max-input-size", required_argument, NULL, OPT_MAX_INPUT},
+	{"follow-symlinks", no_argument, NULL, OPT_FOLLOW},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -120,6 +148,7 @@ struct args {
 	bool format_set;
 	bool sharded;          /* --shard K/N */
 	struct cli_shard shard;
+	bool follow;           /* batch: --follow-symlinks */
 	mailprof_options opt;
 	struct cli_check_opts copts;
 };
@@ -163,6 +192,15 @@ static int parse_args(int argc, char **argv, struct args *a)
 		}
 		case 'q': a->quiet = true; break;
 		case OPT_DRY_RUN: a->dry_run = true; break;
+		case OPT_FOLLOW: a->follow = true; break;
+		case OPT_MAX_INPUT:
+			a->opt.max_input = parse_size(optarg);
+			if (!a->opt.max_input) {
+				fprintf(stderr, "%s: --max-input-size takes a size (bytes, or 64M, 1G), not '%s'\n",
+				        prog, optarg);
+				return EXIT_USAGE;
+			}
+			break;
 		case OPT_CONFIG: a->copts.config = optarg; break;
 		case OPT_NO_CONFIG: a->copts.no_config = true; break;
 		case OPT_BASELINE: a->copts.baseline = optarg; break;
@@ -221,6 +259,7 @@ static int convert_batch(struct args *a, const char *to, char **in, size_t n)
 	struct cli_batch_opts bo = {
 		.pl = {.from = a->from, .opt = &a->opt, .fix = a->fix, .cfg = cfg, .to = to},
 		.jobs = a->jobs, .quiet = a->quiet, .dry_run = a->dry_run, .force = a->force,
+		.follow = a->follow,
 		.summary = true, .fail_on = cfg ? (int)mailprof_check_config_fail_on(cfg) : a->fail_on,
 		.outdir = a->out, .shard = a->sharded ? &a->shard : NULL,
 	};
@@ -244,7 +283,7 @@ static int convert_write(struct cli_job *j, void *u)
 	if (!j->out)
 		return 0;
 	if (a->out && strcmp(a->out, "-") != 0)
-		return cli_write_atomic(a->out, j->out, j->out_len, a->opt.include_secrets != 0, true);
+		return cli_write_atomic(a->out, j->out, j->out_len, a->opt.include_secrets != 0, a->force);
 	if (fwrite(j->out, 1, j->out_len, stdout) != j->out_len || fflush(stdout) != 0)
 		return errno ? errno : EIO;
 	return 0;
@@ -275,12 +314,20 @@ static int cmd_convert(int argc, char **argv)
 	if (a.check && !(cfg = cli_check_config(&a.copts, a.fail_on_set ? a.fail_on : -1)))
 		return EXIT_USAGE;
 	struct cli_job j = {.path = optind < argc ? argv[optind] : "-"};
+	/* As in a batch: an existing file only with --force, the input never. */
+	const char *why = a.out && strcmp(a.out, "-") != 0 ? cli_output_refused(a.out, j.path, a.force)
+	                                                    : NULL;
+	if (why) {
+		cli_path_msg(a.out, "%s", why);
+		mailprof_check_config_free(cfg);
+		return EXIT_USAGE;
+	}
 	struct cli_pipeline pl = {.from = a.from, .opt = &a.opt, .fix = a.fix, .cfg = cfg, .to = to,
 	                          .report = convert_report, .write = convert_write, .u = &a};
 	cli_pipeline_run(&pl, &j);
 	rc = EXIT_CLEAN;
 	if (!j.parsed) {
-		fprintf(stderr, "%s: %s: %s\n", prog, j.path, mailprof_strerror(j.st));
+		cli_path_msg(j.path, "%s", mailprof_strerror(j.st));
 		rc = EXIT_USAGE;
 	} else if (j.st == MAILPROF_ERR_INVALID) {
 		fprintf(stderr, "%s: %s: not written: the profile lacks what %s needs (see above)\n", prog, to, to);
@@ -289,8 +336,10 @@ static int cmd_convert(int argc, char **argv)
 		fprintf(stderr, "%s: cannot write %s: %s\n", prog, to, mailprof_strerror(j.st));
 		rc = EXIT_USAGE;
 	} else if (j.werr) {
-		if (a.out && strcmp(a.out, "-") != 0)
-			fprintf(stderr, "%s: %s: %s\n", prog, a.out, strerror(j.werr));
+		if (a.out && strcmp(a.out, "-") != 0 && j.werr == EEXIST)
+			cli_path_msg(a.out, "exists (use --force to replace it)");
+		else if (a.out && strcmp(a.out, "-") != 0)
+			cli_path_msg(a.out, "%s", strerror(j.werr));
 		else
 			fprintf(stderr, "%s: write error: %s\n", prog, strerror(j.werr));
 		rc = EXIT_USAGE;
@@ -345,6 +394,10 @@ static int check_fix(const struct args *a, int nfiles, char **files, const struc
 		        to ? to : "this input's format");
 		return EXIT_USAGE;
 	}
+	if (cli_same_file(a->out, path)) {
+		cli_path_msg(a->out, "is the input: not written over");
+		return EXIT_USAGE;
+	}
 	mailprof_check_config *cfg = cli_check_config(&a->copts, a->fail_on_set ? a->fail_on : -1);
 	if (!cfg)
 		return EXIT_USAGE;
@@ -356,10 +409,10 @@ static int check_fix(const struct args *a, int nfiles, char **files, const struc
 	cli_pipeline_run(&pl, &j);
 	int rc = EXIT_CLEAN;
 	if (j.st != MAILPROF_OK) {
-		fprintf(stderr, "%s: %s: %s\n", prog, path, mailprof_strerror(j.st));
+		cli_path_msg(path, "%s", mailprof_strerror(j.st));
 		rc = EXIT_USAGE;
 	} else if (j.werr) {
-		fprintf(stderr, "%s: %s: %s\n", prog, a->out, strerror(j.werr));
+		cli_path_msg(a->out, "%s", strerror(j.werr));
 		rc = EXIT_USAGE;
 	} else if (mailprof_diags_worst(j.d) >= (int)mailprof_check_config_fail_on(cfg)) {
 		rc = EXIT_FINDINGS;
@@ -403,6 +456,7 @@ static int cmd_check(int argc, char **argv)
 	struct cli_batch_opts bo = {
 		.pl = {.from = a.from, .opt = &a.opt, .cfg = cfg},
 		.jobs = a.jobs, .quiet = a.quiet, .summary = cli_batch_wanted(in, n), .rep = rep,
+		.follow = a.follow,
 		.fail_on = a.fail_on, .shard = a.sharded ? &a.shard : NULL,
 	};
 	rc = cli_batch_run(&bo, in, n);

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE /* syncfs */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h> /* renameat2 */
 #include <stdlib.h>
 #include <string.h>
@@ -18,25 +19,74 @@ bool cli_want_color(FILE *f)
 	return isatty(fileno(f)) && !(nc && *nc);
 }
 
+void cli_put_text(FILE *f, const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		unsigned long c;
+		size_t k = mailprof_utf8_next(s + i, n - i, &c);
+		if (!k || c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xFFFE || c == 0xFFFF) {
+			/* C1 controls too (some terminals take U+009B as CSI), and the
+			 * non-characters no text format holds. */
+			for (size_t j = 0; j < (k ? k : 1); j++)
+				fprintf(f, "\\x%02X", (unsigned char)s[i + j]);
+			i += k ? k : 1;
+			continue;
+		}
+		fwrite(s + i, 1, k, f);
+		i += k;
+	}
+}
+
+char *cli_clean(const char *s)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	if (!m)
+		abort();
+	cli_put_text(m, s);
+	fclose(m);
+	return buf;
+}
+
+void cli_path_msg(const char *path, const char *fmt, ...)
+{
+	fprintf(stderr, "%s: ", cli_prog);
+	cli_put_text(stderr, path);
+	fputs(": ", stderr);
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 void cli_print_diag(FILE *f, const mailprof_diag *g, const char *input, bool color)
 {
 	static const char *const colors[] = {"\033[1;36m", "\033[1;35m", "\033[1;31m"};
 	const char *file = g->loc.file ? g->loc.file : input ? input : cli_prog;
 	if (strcmp(file, "-") == 0)
 		file = "<stdin>";
+	cli_put_text(f, file);
 	if (g->loc.line && g->loc.column)
-		fprintf(f, "%s:%d:%d: ", file, g->loc.line, g->loc.column);
+		fprintf(f, ":%d:%d: ", g->loc.line, g->loc.column);
 	else if (g->loc.line)
-		fprintf(f, "%s:%d: ", file, g->loc.line);
+		fprintf(f, ":%d: ", g->loc.line);
 	else
-		fprintf(f, "%s: ", file);
+		fputs(": ", f);
 	const char *sev = mailprof_severity_name(g->severity);
 	if (color)
-		fprintf(f, "%s%s:\033[0m %s [%s]\n", colors[g->severity], sev, g->message, g->id);
+		fprintf(f, "%s%s:\033[0m ", colors[g->severity], sev);
 	else
-		fprintf(f, "%s: %s [%s]\n", sev, g->message, g->id);
-	if (g->fix)
-		fprintf(f, "  fix: %s\n", g->fix);
+		fprintf(f, "%s: ", sev);
+	cli_put_text(f, g->message);
+	fprintf(f, " [%s]\n", g->id);
+	if (g->fix) {
+		fputs("  fix: ", f);
+		cli_put_text(f, g->fix);
+		fputc('\n', f);
+	}
 }
 
 void cli_print_diags(FILE *f, const mailprof_diags *d, const char *input)
@@ -44,6 +94,24 @@ void cli_print_diags(FILE *f, const mailprof_diags *d, const char *input)
 	bool color = cli_want_color(f);
 	for (size_t i = 0; i < mailprof_diags_count(d); i++)
 		cli_print_diag(f, mailprof_diags_get(d, i), input, color);
+}
+
+bool cli_same_file(const char *out, const char *input)
+{
+	struct stat o, i;
+	if (stat(out, &o) != 0)
+		return false;
+	int r = strcmp(input, "-") == 0 ? fstat(0, &i) : stat(input, &i);
+	return r == 0 && o.st_dev == i.st_dev && o.st_ino == i.st_ino;
+}
+
+const char *cli_output_refused(const char *out, const char *input, bool force)
+{
+	if (cli_same_file(out, input))
+		return "is the input: not written over, even with --force";
+	if (!force && access(out, F_OK) == 0)
+		return "exists (use --force to replace it)";
+	return NULL;
 }
 
 /* dir/.base.mailprof-XXXXXX: hidden, so a folder run never reads a temp

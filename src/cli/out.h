@@ -17,12 +17,27 @@ extern const char *const cli_prog;
 /* Colour for f: a terminal, and NO_COLOR unset or empty. */
 bool cli_want_color(FILE *f);
 
+/* s for a terminal: control characters and bytes that are not UTF-8 as
+ * \xHH, so no input can send escape sequences (file names are bytes). */
+void cli_put_text(FILE *f, const char *s);
+/* The same, as a malloc'd string. */
+char *cli_clean(const char *s);
+/* "mailprof: PATH: message\n" on stderr, the path as cli_put_text. */
+void cli_path_msg(const char *path, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* One finding, gcc-style: file:line:col: severity: message [id], then its
  * fix. input names the file being processed, for findings that carry no
  * file of their own (e.g. from an emitter); "-" is stdin. */
 void cli_print_diag(FILE *f, const mailprof_diag *g, const char *input, bool color);
 /* Every finding of d, colour as cli_want_color(f). */
 void cli_print_diags(FILE *f, const mailprof_diags *d, const char *input);
+
+/* True when out names the same file as input ("-": standard input), so
+ * writing would replace what is being read. */
+bool cli_same_file(const char *out, const char *input);
+/* Whether a single output may be written to out for input: NULL, or why
+ * not ("exists (use --force to replace it)"; the input itself never). */
+const char *cli_output_refused(const char *out, const char *input, bool force);
 
 /* Write data to path whole or not at all: hidden temp file in the same
  * folder, fsync, rename. mode 0600 for files holding secrets. Returns 0 or

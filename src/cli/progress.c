@@ -1,7 +1,9 @@
 /* The batch's progress line (see progress.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
+#include "out.h"
 #include "progress.h"
 
 void cli_progress_init(struct cli_progress *p, bool quiet)
@@ -29,7 +31,9 @@ void cli_progress_show(struct cli_progress *p, size_t files, size_t failed, cons
 	if (ms < 100)
 		return;
 	p->last = now;
-	fprintf(stderr, "\r\033[K%zu files, %zu failed: %.60s", files, failed, path);
+	char *clean = cli_clean(path); /* a file name is no escape sequence */
+	fprintf(stderr, "\r\033[K%zu files, %zu failed: %.60s", files, failed, clean);
+	free(clean);
 	fflush(stderr);
 	p->shown = true;
 }

@@ -47,20 +47,46 @@ static void json_str(FILE *f, const char *s)
 		fputs("null", f);
 		return;
 	}
+	/* Valid UTF-8 whatever s holds (file names are bytes): a byte that is
+	 * not UTF-8 becomes U+FFFD, so a SARIF upload is never refused. */
 	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(f, "\\%c", *p);
-		else if (*p == '\n')
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		unsigned long c;
+		size_t k = mailprof_utf8_next(s + i, n - i, &c);
+		if (!k)
+			fputs("\\ufffd", f), k = 1;
+		else if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", (char)c);
+		else if (c == '\n')
 			fputs("\\n", f);
-		else if (*p == '\t')
+		else if (c == '\t')
 			fputs("\\t", f);
-		else if (*p < 0x20)
-			fprintf(f, "\\u%04x", *p);
+		else if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+			fprintf(f, "\\u%04lx", c);
 		else
-			fputc(*p, f);
+			fwrite(s + i, 1, k, f);
+		i += k;
 	}
 	fputc('"', f);
+}
+
+/* Calls put(f, c, bytes, k) for each character of s; U+FFFD for a byte that
+ * is not UTF-8 and for characters XML cannot hold (controls, U+FFFE/F). */
+static void each_char(FILE *f, const char *s, void (*put)(FILE *, unsigned long, const char *, size_t))
+{
+	size_t n = s ? strlen(s) : 0;
+	for (size_t i = 0; i < n;) {
+		unsigned long c;
+		size_t k = mailprof_utf8_next(s + i, n - i, &c);
+		bool ok = k && (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7F) ||
+		                (c >= 0xA0 && c != 0xFFFE && c != 0xFFFF));
+		if (ok)
+			put(f, c, s + i, k);
+		else
+			put(f, 0xFFFD, "\xEF\xBF\xBD", 3);
+		i += k ? k : 1;
+	}
 }
 
 /* ---- text ---- */
@@ -226,22 +252,35 @@ static void sarif_end(struct cli_report *rr, const struct cli_summary *s)
 /* ---- github (workflow commands) ---- */
 
 /* Escape per the runner: data %, CR, LF; properties also ':' and ','. */
+static void gh_put(FILE *f, unsigned long c, const char *bytes, size_t k, bool property)
+{
+	if (c == '%')
+		fputs("%25", f);
+	else if (c == '\r')
+		fputs("%0D", f);
+	else if (c == '\n')
+		fputs("%0A", f);
+	else if (property && c == ':')
+		fputs("%3A", f);
+	else if (property && c == ',')
+		fputs("%2C", f);
+	else
+		fwrite(bytes, 1, k, f);
+}
+
+static void gh_put_prop(FILE *f, unsigned long c, const char *bytes, size_t k)
+{
+	gh_put(f, c, bytes, k, true);
+}
+
+static void gh_put_text(FILE *f, unsigned long c, const char *bytes, size_t k)
+{
+	gh_put(f, c, bytes, k, false);
+}
+
 static void gh_escape(FILE *f, const char *s, bool property)
 {
-	for (; s && *s; s++) {
-		if (*s == '%')
-			fputs("%25", f);
-		else if (*s == '\r')
-			fputs("%0D", f);
-		else if (*s == '\n')
-			fputs("%0A", f);
-		else if (property && *s == ':')
-			fputs("%3A", f);
-		else if (property && *s == ',')
-			fputs("%2C", f);
-		else
-			fputc(*s, f);
-	}
+	each_char(f, s, property ? gh_put_prop : gh_put_text);
 }
 
 static void gh_begin(struct cli_report *rr)
@@ -287,20 +326,24 @@ static void gh_end(struct cli_report *rr, const struct cli_summary *s)
 
 /* ---- junit: one testsuite per file, one testcase per finding ---- */
 
+static void xml_put(FILE *f, unsigned long c, const char *bytes, size_t k)
+{
+	switch (c) {
+	case '<': fputs("&lt;", f); break;
+	case '>': fputs("&gt;", f); break;
+	case '&': fputs("&amp;", f); break;
+	case '"': fputs("&quot;", f); break;
+	case '\n': fputs("&#10;", f); break;
+	case '\r': fputs("&#13;", f); break;
+	case '\t': fputs("&#9;", f); break;
+	default: fwrite(bytes, 1, k, f);
+	}
+}
+
+/* Text and attribute values: always XML, whatever s holds. */
 static void xml_str(FILE *f, const char *s)
 {
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '&': fputs("&amp;", f); break;
-		case '"': fputs("&quot;", f); break;
-		case '\n': fputs("&#10;", f); break;
-		default:
-			if ((unsigned char)*s >= 0x20 || *s == '\t')
-				fputc(*s, f);
-		}
-	}
+	each_char(f, s, xml_put);
 }
 
 static void junit_begin(struct cli_report *rr)

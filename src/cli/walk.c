@@ -23,6 +23,7 @@ struct cli_walker {
 	struct level *stack;
 	size_t depth, cap;
 	bool quiet;
+	bool follow; /* read files behind symbolic links */
 	char *notes; /* notes not yet attached to an input (malloc'd or NULL) */
 };
 
@@ -51,12 +52,14 @@ static void note(struct cli_walker *w, const char *path, const char *why)
 {
 	if (w->quiet)
 		return;
+	char *clean = cli_clean(path);
 	size_t old = w->notes ? strlen(w->notes) : 0;
-	size_t add = strlen(cli_prog) + strlen(path) + strlen(why) + 6;
+	size_t add = strlen(cli_prog) + strlen(clean) + strlen(why) + 6;
 	w->notes = realloc(w->notes, old + add + 1);
 	if (!w->notes)
 		abort();
-	snprintf(w->notes + old, add + 1, "%s: %s: %s\n", cli_prog, path, why);
+	snprintf(w->notes + old, add + 1, "%s: %s: %s\n", cli_prog, clean, why);
+	free(clean);
 }
 
 /* Push a folder's sorted listing; returns false (with a note) when it cannot be read. */
@@ -146,9 +149,24 @@ bool cli_walk_next(struct cli_walker *w, struct cli_input *in)
 			} else if (S_ISDIR(st.st_mode)) {
 				if (!push_dir(w, path, rel))
 					note(w, path, strerror(errno));
-			} else if (S_ISLNK(st.st_mode) && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-				/* Following linked folders could loop forever. */
-				note(w, path, "skipped: link to a folder");
+			} else if (S_ISLNK(st.st_mode)) {
+				/* A link may lead out of the tree (a folder run must not read
+				 * ~/.ssh because a download held a link to it): files behind
+				 * links only when asked; linked folders never (loops). */
+				struct stat t;
+				if (stat(path, &t) != 0)
+					note(w, path, strerror(errno));
+				else if (S_ISDIR(t.st_mode))
+					note(w, path, "skipped: link to a folder");
+				else if (!w->follow)
+					note(w, path, "skipped: symbolic link (--follow-symlinks reads it)");
+				else if (!S_ISREG(t.st_mode))
+					note(w, path, "skipped: not a regular file");
+				else {
+					*in = (struct cli_input){path, rel, false, w->notes};
+					w->notes = NULL;
+					return true;
+				}
 			} else if (S_ISREG(st.st_mode)) {
 				*in = (struct cli_input){path, rel, false, w->notes};
 				w->notes = NULL;
@@ -191,7 +209,7 @@ void cli_walk_free(struct cli_walker *w)
 	free(w);
 }
 
-struct cli_walker *cli_walk_new(char **args, size_t n, bool quiet)
+struct cli_walker *cli_walk_new(char **args, size_t n, bool quiet, bool follow)
 {
 	struct cli_walker *w = calloc(1, sizeof *w);
 	if (!w)
@@ -199,6 +217,7 @@ struct cli_walker *cli_walk_new(char **args, size_t n, bool quiet)
 	w->args = args;
 	w->nargs = n;
 	w->quiet = quiet;
+	w->follow = follow;
 	return w;
 }
 

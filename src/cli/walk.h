@@ -1,5 +1,5 @@
 /* Inputs of a batch in order: the arguments, folders walked recursively in
- * byte order (pre-order), hidden entries and links to folders left out. */
+ * byte order (pre-order), hidden entries and symbolic links left out. */
 #ifndef CLI_WALK_H
 #define CLI_WALK_H
 
@@ -16,8 +16,10 @@ struct cli_input {
 
 struct cli_walker;
 
-/* quiet: no notes about what was skipped. args must outlive the walker. */
-struct cli_walker *cli_walk_new(char **args, size_t n, bool quiet);
+/* quiet: no notes about what was skipped; follow: files behind symbolic
+ * links are read (else skipped with a note; linked folders always are).
+ * args must outlive the walker. */
+struct cli_walker *cli_walk_new(char **args, size_t n, bool quiet, bool follow);
 /* Next input in order, or false at the end. */
 bool cli_walk_next(struct cli_walker *w, struct cli_input *in);
 /* Notes not attached to an input (after the last one), malloc'd or NULL. */

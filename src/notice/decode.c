@@ -11,35 +11,16 @@
 
 unsigned mp_utf8_get(const char *s, size_t n, size_t *adv)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	/* The one strict decoder (util.c); invalid bytes are U+FFFD, one each. */
+	unsigned long c;
+	size_t k = mp_utf8_next(s, n, &c);
 	*adv = 1;
-	if (n == 0)
+	if (!n)
 		return 0;
-	if (u[0] < 0x80)
-		return u[0];
-	size_t need;
-	unsigned cp;
-	if ((u[0] & 0xE0) == 0xC0 && u[0] >= 0xC2)
-		need = 2, cp = u[0] & 0x1Fu;
-	else if ((u[0] & 0xF0) == 0xE0)
-		need = 3, cp = u[0] & 0x0Fu;
-	else if ((u[0] & 0xF8) == 0xF0 && u[0] <= 0xF4)
-		need = 4, cp = u[0] & 0x07u;
-	else
+	if (!k)
 		return 0xFFFD;
-	if (n < need)
-		return 0xFFFD;
-	for (size_t i = 1; i < need; i++) {
-		if ((u[i] & 0xC0) != 0x80)
-			return 0xFFFD;
-		cp = (cp << 6) | (u[i] & 0x3Fu);
-	}
-	/* Overlong forms, surrogates and out-of-range values are invalid. */
-	if ((need == 3 && cp < 0x800) || (need == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0xFFFD;
-	*adv = need;
-	return cp;
+	*adv = k;
+	return (unsigned)c;
 }
 
 static bool valid_utf8(const char *s, size_t n)

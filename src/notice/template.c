@@ -167,7 +167,7 @@ mp_ntemplate *mp_ntemplate_load(const char *path, mailprof_diags *d)
 {
 	char *buf;
 	size_t len;
-	int err = mp_read_file(path, &buf, &len);
+	int err = mp_read_file(path, MAILPROF_MAX_INPUT, &buf, &len);
 	if (err) {
 		mailprof_loc l = {path, 0, 0};
 		mp_diag(d, MAILPROF_ERROR, "notice-template", &l, NULL, "cannot read template: %s",

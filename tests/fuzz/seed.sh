@@ -4,7 +4,9 @@
 set -e
 out=$1
 mkdir -p "$out"
-find samples templates tests/fuzz/regressions -type f ! -name '*.md' ! -name 'LICENSE*' | sort | while read -r f; do
+# (regressions/NAME/ folders hold raw harness inputs: not files to seed with)
+{ find samples templates -type f ! -name '*.md' ! -name 'LICENSE*'
+  find tests/fuzz/regressions -maxdepth 1 -type f ! -name '*.md'; } | sort | while read -r f; do
 	name=$(printf '%s' "$f" | tr '/' '_')
 	{ printf '\000'; cat "$f"; } >"$out/$name"
 done
