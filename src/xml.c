@@ -344,36 +344,45 @@ static size_t foreign_percent_token(const char *p, const char *e)
  * (Jinja, Django, Nunjucks, Go text/template), [% %] (Template Toolkit, as
  * cPanel), ${...} (shell, JavaScript and Java templates), <?php, or %NAME%
  * tokens of their own. Such a file is not a profile until rendered. */
-bool mp_xml_template_marker(const char *buf, size_t len, const char *path, mailprof_diags *d)
+/* Line of p in buf, counted only when a marker is reported. */
+static int line_at(const char *buf, const char *p)
 {
 	int line = 1;
+	for (const char *q = buf; (q = memchr(q, '\n', (size_t)(p - q))); q++)
+		line++;
+	return line;
+}
+
+bool mp_xml_template_marker(const char *buf, size_t len, const char *path, mailprof_diags *d)
+{
+	/* Bytes that can start a marker or a comment: the rest are skipped with
+	 * one table look-up (this scan runs over every XML input). */
+	static const bool hot[256] = {['<'] = 1, ['{'] = 1, ['['] = 1, ['$'] = 1, ['%'] = 1};
 	const char *e = buf + len;
-	bool comment = false;
-	for (size_t i = 0; i + 1 < len; i++) {
-		const char *p = buf + i;
-		if (*p == '\n') {
-			line++;
+	for (const char *p = buf; p + 1 < e; p++) {
+		if (!hot[(unsigned char)*p])
 			continue;
-		}
 		/* Comments explain, they are not rendered: e.g. "%EMAILADDRESS%
 		 * or %foo%" in a note to the reader. */
-		if (!comment && *p == '<' && i + 4 <= len && memcmp(p, "<!--", 4) == 0) {
-			comment = true;
+		if (*p == '<' && e - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+			const char *q = p + 4;
+			while ((q = memchr(q, '-', (size_t)(e - q))) && !(e - q >= 3 && memcmp(q, "-->", 3) == 0))
+				q++;
+			if (!q)
+				break; /* unterminated: the rest is comment */
+			p = q + 2;
 			continue;
 		}
-		if (comment) {
-			if (*p == '-' && i + 3 <= len && memcmp(p, "-->", 3) == 0)
-				comment = false;
-			continue;
-		}
-		mailprof_loc l = {path, line, 0};
-		if (*p == '<' && i + 5 <= len && memcmp(p, "<?php", 5) == 0) {
+		mailprof_loc l = {path, 0, 0};
+		if (*p == '<' && e - p >= 5 && memcmp(p, "<?php", 5) == 0) {
+			l.line = line_at(buf, p);
 			mp_diag(d, MAILPROF_ERROR, "template", &l, "run it through PHP, then convert the result",
 			        "this is a PHP script that prints a profile, not a profile");
 			return true;
 		}
 		if ((p[0] == '{' && (p[1] == '{' || p[1] == '%')) || (p[0] == '[' && p[1] == '%') ||
 		    (p[0] == '$' && p[1] == '{')) {
+			l.line = line_at(buf, p);
 			mp_diag(d, MAILPROF_ERROR, "template", &l, "render the template first, then convert the result",
 			        "this is a server-side template (it holds '%c%c' placeholders), not a profile",
 			        p[0], p[1]);
@@ -381,6 +390,7 @@ bool mp_xml_template_marker(const char *buf, size_t len, const char *path, mailp
 		}
 		size_t n = *p == '%' ? foreign_percent_token(p, e) : 0;
 		if (n) {
+			l.line = line_at(buf, p);
 			mp_diag(d, MAILPROF_ERROR, "template", &l, "render the template first, then convert the result",
 			        "this is a server-side template (it holds the token '%.*s', which no mail client "
 			        "substitutes; Thunderbird knows only %%EMAILADDRESS%%, %%EMAILLOCALPART%%, "

@@ -21,21 +21,28 @@ bool cli_want_color(FILE *f)
 
 void cli_put_text(FILE *f, const char *s)
 {
-	size_t n = strlen(s);
+	size_t n = strlen(s), run = 0; /* s[run..i) is clean, not yet written */
 	for (size_t i = 0; i < n;) {
-		unsigned long c;
-		size_t k = mailprof_utf8_next(s + i, n - i, &c);
-		if (!k || c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xFFFE || c == 0xFFFF) {
-			/* C1 controls too (some terminals take U+009B as CSI), and the
-			 * non-characters no text format holds. */
-			for (size_t j = 0; j < (k ? k : 1); j++)
-				fprintf(f, "\\x%02X", (unsigned char)s[i + j]);
-			i += k ? k : 1;
+		unsigned char b = (unsigned char)s[i];
+		if (b >= 0x20 && b < 0x7F) { /* plain ASCII: the common case, no decoding */
+			i++;
 			continue;
 		}
-		fwrite(s + i, 1, k, f);
-		i += k;
+		unsigned long c;
+		size_t k = mailprof_utf8_next(s + i, n - i, &c);
+		if (k && !(c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xFFFE || c == 0xFFFF)) {
+			i += k;
+			continue;
+		}
+		/* C1 controls too (some terminals take U+009B as CSI), and the
+		 * non-characters no text format holds. */
+		fwrite(s + run, 1, i - run, f);
+		for (size_t j = 0; j < (k ? k : 1); j++)
+			fprintf(f, "\\x%02X", (unsigned char)s[i + j]);
+		i += k ? k : 1;
+		run = i;
 	}
+	fwrite(s + run, 1, n - run, f);
 }
 
 char *cli_clean(const char *s)

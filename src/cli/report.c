@@ -50,10 +50,20 @@ static void json_str(FILE *f, const char *s)
 	/* Valid UTF-8 whatever s holds (file names are bytes): a byte that is
 	 * not UTF-8 becomes U+FFFD, so a SARIF upload is never refused. */
 	fputc('"', f);
-	size_t n = strlen(s);
+	size_t n = strlen(s), run = 0; /* s[run..i) needs no escape, not yet written */
 	for (size_t i = 0; i < n;) {
+		unsigned char b = (unsigned char)s[i];
+		if (b >= 0x20 && b < 0x7F && b != '"' && b != '\\') {
+			i++;
+			continue;
+		}
 		unsigned long c;
 		size_t k = mailprof_utf8_next(s + i, n - i, &c);
+		if (k && c >= 0xA0) {
+			i += k;
+			continue;
+		}
+		fwrite(s + run, 1, i - run, f);
 		if (!k)
 			fputs("\\ufffd", f), k = 1;
 		else if (c == '"' || c == '\\')
@@ -62,12 +72,12 @@ static void json_str(FILE *f, const char *s)
 			fputs("\\n", f);
 		else if (c == '\t')
 			fputs("\\t", f);
-		else if (c < 0x20 || (c >= 0x7F && c < 0xA0))
-			fprintf(f, "\\u%04lx", c);
 		else
-			fwrite(s + i, 1, k, f);
+			fprintf(f, "\\u%04lx", c);
 		i += k;
+		run = i;
 	}
+	fwrite(s + run, 1, n - run, f);
 	fputc('"', f);
 }
 
