@@ -122,7 +122,7 @@ install-check: all
 sanitize: deps
 	@$(MAKE) --no-print-directory B=build-asan OPT='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	  LDFLAGS='-fsanitize=address,undefined' build-asan/mailprof build-asan/test-runner
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tools/lsan.supp:print_suppressions=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  MAILPROF=build-asan/mailprof build-asan/test-runner --jobs 2 $(TESTFLAGS)
 
 # Real clients against real Dovecot + Postfix on 127.0.0.1 (root; installs
