@@ -31,10 +31,11 @@ static bool check_response_ns(xmlNodePtr root, const char *path, mailprof_diags 
 		if (!mp_xml_is(r, "Response"))
 			continue;
 		const char *h = r->ns && r->ns->href ? (const char *)r->ns->href : "";
-		/* https:// spellings are the warning autodiscover-namespace (strip_ns). */
+		/* https:// spellings are the warning autodiscover-namespace (strip_ns);
+		 * the namespaces are compared past their "http://" (7 bytes). */
 		const char *rest = strncmp(h, "https://", 8) == 0 ? h + 8 : strncmp(h, "http://", 7) == 0 ? h + 7 : h;
 		mailprof_loc l = mp_xml_loc(path, r);
-		if (strcmp(rest, NS_MOBILESYNC + 7) == 0) {
+		if (strcmp(rest, &NS_MOBILESYNC[7]) == 0) {
 			mp_diag(d, MAILPROF_ERROR, "autodiscover-mobilesync", &l,
 			        "ask Autodiscover with the Outlook schema (AcceptableResponseSchema .../outlook/"
 			        "responseschema/2006a) for IMAP, POP3 and SMTP settings",
@@ -42,7 +43,7 @@ static bool check_response_ns(xmlNodePtr root, const char *path, mailprof_diags 
 			        "ActiveSync server, not IMAP, POP3 or SMTP settings");
 			return false;
 		}
-		if (strcmp(rest, NS_INNER + 7) != 0)
+		if (strcmp(rest, &NS_INNER[7]) != 0)
 			mp_diag(d, MAILPROF_ERROR, "autodiscover-namespace", &l,
 			        "declare xmlns=\"" NS_INNER "\" on <Response>",
 			        "<Response> is %s%s, not in Outlook's namespace " NS_INNER
