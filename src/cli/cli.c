@@ -91,17 +91,6 @@ static size_t parse_size(const char *s)
 	return (size_t)(v << shift);
 }
 
-static int parse_severity(const char *s)
-{
-	if (strcmp(s, "error") == 0)
-		return MAILPROF_ERROR;
-	if (strcmp(s, "warning") == 0)
-		return MAILPROF_WARNING;
-	if (strcmp(s, "info") == 0)
-		return MAILPROF_INFO;
-	return -1;
-}
-
 enum {
 	OPT_FROM = 256, OPT_TO, OPT_FORMAT, OPT_FAIL_ON, OPT_SECRETS, OPT_ENCODING, OPT_TEMPLATE,
 	OPT_IDENTIFIER, OPT_CHECK, OPT_FORCE, OPT_VERSION, OPT_CONFIG, OPT_ENABLE, OPT_DISABLE,
@@ -174,7 +163,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 			a->sharded = true;
 			break;
 		case OPT_FAIL_ON:
-			a->fail_on = parse_severity(optarg);
+			a->fail_on = cli_severity_parse(optarg);
 			if (a->fail_on < 0) {
 				fprintf(stderr, "%s: --fail-on takes error, warning or info, not '%s'\n", prog, optarg);
 				return EXIT_USAGE;

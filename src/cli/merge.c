@@ -296,9 +296,7 @@ static void read_entry(struct shard_in *sh, const char **path, bool *skipped, ma
 		if (is(&l, "diag", 9)) {
 			const char *sev = dec(&l, 1);
 			mailprof_diag g = {
-				.severity = strcmp(sev, "error") == 0     ? MAILPROF_ERROR
-				            : strcmp(sev, "warning") == 0 ? MAILPROF_WARNING
-				                                          : MAILPROF_INFO,
+				.severity = (mailprof_severity)cli_severity_parse(sev), /* checked when read */
 				.id = dec(&l, 2), .name = dec(&l, 3),
 				.loc = {dec(&l, 4), to_int(dec(&l, 5)), to_int(dec(&l, 6))},
 				.message = dec(&l, 7), .fix = dec(&l, 8)};

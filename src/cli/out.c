@@ -13,6 +13,14 @@
 
 const char *const cli_prog = "mailprof";
 
+int cli_severity_parse(const char *s)
+{
+	for (int v = MAILPROF_INFO; v <= MAILPROF_ERROR; v++)
+		if (strcmp(s, mailprof_severity_name((mailprof_severity)v)) == 0)
+			return v;
+	return -1;
+}
+
 bool cli_want_color(FILE *f)
 {
 	const char *nc = getenv("NO_COLOR");

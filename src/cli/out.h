@@ -14,6 +14,9 @@ enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 /* The command's name, first in its messages. */
 extern const char *const cli_prog;
 
+/* "error", "warning" or "info" as a mailprof_severity; -1 for anything else. */
+int cli_severity_parse(const char *s);
+
 /* Colour for f: a terminal, and NO_COLOR unset or empty. */
 bool cli_want_color(FILE *f);
 

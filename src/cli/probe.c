@@ -171,10 +171,7 @@ int cli_probe_main(int argc, char **argv)
 		switch (c) {
 		case P_FORMAT: format = optarg; break;
 		case P_FAIL_ON:
-			fail_on = strcmp(optarg, "error") == 0     ? MAILPROF_ERROR
-			          : strcmp(optarg, "warning") == 0 ? MAILPROF_WARNING
-			          : strcmp(optarg, "info") == 0    ? MAILPROF_INFO
-			                                           : -1;
+			fail_on = cli_severity_parse(optarg);
 			if (fail_on < 0) {
 				fprintf(stderr, "%s probe: --fail-on takes error, warning or info, not '%s'\n", cli_prog, optarg);
 				rc = EXIT_USAGE;
