@@ -383,6 +383,28 @@ Test(hostile_cli, dev_zero_and_oversized_stdin_stop_with_a_message)
 	free(out), free(err);
 }
 
+/* check --fix -o follows convert's rule: an existing file only with --force. */
+Test(hostile_cli, check_fix_never_overwrites_without_force)
+{
+	char *dir = scratch_dir(), cmd[1024], *out, *err, path[512];
+	put(dir, "old.ini", "keep me\n");
+	snprintf(cmd, sizeof cmd, "check --no-config --fix -o %s/old.ini samples/ini/port25.ini", dir);
+	cr_assert_eq(run(cmd, &out, &err), 2);
+	cr_assert(strstr(err, "exists (use --force to replace it)"), "%s", err);
+	free(out), free(err);
+	snprintf(path, sizeof path, "%s/old.ini", dir);
+	char *text = t_slurp(path, NULL);
+	cr_assert_str_eq(text, "keep me\n");
+	free(text);
+	snprintf(cmd, sizeof cmd, "check --no-config --fix --force -o %s/old.ini samples/ini/port25.ini", dir);
+	cr_assert_neq(run(cmd, &out, &err), 2, "%s", err);
+	free(out), free(err);
+	text = t_slurp(path, NULL);
+	cr_assert(strstr(text, "port = 587"), "%s", text);
+	free(text);
+	rm_rf(dir);
+}
+
 Test(hostile_cli, convert_never_overwrites_without_force_nor_onto_its_input)
 {
 	char *dir = scratch_dir(), cmd[1024], *out, *err;
