@@ -645,6 +645,29 @@ static bool col_ports(struct ex *x, const mp_nline *l, size_t b)
 	return true;
 }
 
+/* A value alone on its line, no label before it nor on the line above,
+ * under a section heading that names a server ("IMAP Settings (Incoming
+ * Mail)" / "imap.mail.me.com" / "993" / "SSL/TLS"): the heading is its
+ * label, and its type says which field it is. True when the line was one. */
+static bool lone_value(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s;
+	size_t n = l->len;
+	while (n > b && s[n - 1] == ' ')
+		n--;
+	if (x->ctx != NC_IMAP && x->ctx != NC_POP && x->ctx != NC_SMTP && x->ctx != NC_IN)
+		return false;
+	size_t vb, ve;
+	enum nr_vtype v = nr_typed_value(s, b, n, false, &vb, &ve);
+	if (vb != b || ve != n)
+		return false;
+	enum mp_nfield f = v == NV_HOST ? NF_HOST : v == NV_PORT ? NF_PORT : v == NV_SEC ? NF_SECURITY : NF_NONE;
+	if (f == NF_NONE)
+		return false;
+	nr_set_field(x, l, vb, s + vb, ve - vb, f, x->ctx);
+	return true;
+}
+
 void nr_line(struct ex *x, const mp_nline *l)
 {
 	x->now = l;
@@ -745,6 +768,8 @@ void nr_line(struct ex *x, const mp_nline *l)
 	}
 	if (lf == NF_NONE)
 		prose_email(x, l, b);
+	if (!sp && lone_value(x, l, b))
+		return;
 	/* Table rows: cells separated by '|'; ";" may join several pairs. */
 	if (!memchr(s + b, '|', n - b))
 		x->ncols = 0, x->nproto_cols = 0;
