@@ -51,6 +51,9 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	if ((nr_has(s, n, "認証が必要") || nr_has(s, n, "requires authentication") || nr_has(s, n, "smtp認証") ||
 	     nr_has(s, n, "with authentication") ||
 	     (smtp_here && (nr_has(s, n, "requires logging in") || nr_has(s, n, "authenticate"))) ||
+	     /* "Using: SSL and Authentication" in the outgoing section */
+	     (x->ctx == NC_SMTP && nr_has(s, n, "authentication") && !nr_has(s, n, "none") &&
+	      !nr_has(s, n, "no ") && !nr_has(s, n, "not ") && !nr_has(s, n, "without") && !nr_has(s, n, "off")) ||
 	     nr_has(s, n, "smtp-auth")) &&
 	    !nr_has(s, n, "不要") && !x->auth_hint) {
 		x->auth_hint = true;
@@ -58,10 +61,55 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	}
 }
 
+/* A sentence outside any section, naming no server, that states a
+ * security ("Devices need to be set to use SSL / TLS, with authentication
+ * set to Password"): the notice's security for every server that states
+ * none of its own (resolve.c), and its login method. Not a condition. */
+static void general_security(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s + b;
+	size_t n = l->len - b;
+	static const char *const cond[] = {"if ", "unless", "instead", "optional", "not ", "場合", "もしくは", "または", NULL};
+	if (x->ctx != NC_NONE || mp_notice_words_ctx(s, n) != NC_NONE)
+		return;
+	for (const char *const *c = cond; *c; c++)
+		if (nr_has(s, n, *c))
+			return;
+	for (size_t i = 0; i < n && !x->gen_sec.set; i++) {
+		size_t vb, ve;
+		if ((i && s[i - 1] != ' ') || nr_typed_value(s, i, n, false, &vb, &ve) != NV_SEC)
+			continue;
+		size_t e = vb;
+		while (e < n && s[e] != ',' && s[e] != '.' && s[e] != ';')
+			e++;
+		int sec = nr_parse_security(s + vb, e - vb);
+		if (sec >= 0) {
+			mailprof_loc loc = nr_loc_at(x, l, b + vb);
+			mp_int_set(&x->gen_sec, sec, &loc);
+		}
+	}
+	/* "authentication set to Password", "authentication is PLAIN" */
+	for (size_t i = 0; i + 14 < n; i++)
+		if (mp_strncasecmp(s + i, "authentication", 14) == 0) {
+			size_t j = nr_skip_sp(s, i + 14, n);
+			size_t k = j + 7 <= n && mp_strncasecmp(s + j, "set to ", 7) == 0 ? j + 7
+			           : j + 3 <= n && mp_strncasecmp(s + j, "is ", 3) == 0 ? j + 3
+			           : j < n && s[j] == ':' ? nr_skip_sp(s, j + 1, n) : 0;
+			if (k) {
+				size_t e = k;
+				while (e < n && s[e] != ',' && s[e] != '.' && s[e] != ';')
+					e++;
+				nr_set_field(x, l, b + k, s + k, e - k, NF_AUTH_METHOD, NC_NONE);
+			}
+			break;
+		}
+}
+
 static void prose(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s + b;
 	size_t n = l->len - b;
+	general_security(x, l, b);
 	/* "The settings for SMTP are the same as above, except that the port
 	 * is 465": the server of this section takes the host (and security)
 	 * of the one before it; the exceptions follow as values */
@@ -164,6 +212,15 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (f == NF_NONE) {
 		if (isdigit((unsigned char)s[lb]) || nr_is_prose(s + lb, ve - lb) || le - lb > 60)
 			return; /* continuation cells and sentences */
+		/* "Using: SSL and Authentication" in an incoming or outgoing
+		 * section: a security value whose label takes none takes the
+		 * section heading's */
+		size_t tb, tv;
+		if (x->ctx != NC_NONE && x->ctx != NC_WEB && x->ctx != NC_ANY && le - lb <= 24 &&
+		    nr_typed_value(s, vb, ve, false, &tb, &tv) == NV_SEC && tb == vb) {
+			nr_set_field(x, l, vb, s + vb, ve - vb, NF_SECURITY, x->ctx);
+			return;
+		}
 		char *lab = mp_xstrndup(s + lb, le - lb);
 		nr_info(x, l, lb, "if this is a mail setting, parse the notice with a template (--template)",
 		     "`%s` looks like a setting but is not a known label; not used", lab);

@@ -241,6 +241,8 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			i = S_POP;
 		}
 		put_host(x, a, i, s, hn, &loc);
+		a->s[i].host_in = dir == NC_IN && !x->both_in && mp_strncasecmp(s, "imap", 4) != 0 &&
+		                  mp_strncasecmp(s, "pop", 3) != 0;
 		x->cur = i;
 	}
 	int i = x->cur;
@@ -394,6 +396,16 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
 			if (a->s[k].port.set)
 				mp_int_set(&a->s[k].sec, sec, &loc);
 		return;
+	}
+	/* "Incoming settings … Using: SSL": every incoming server offered
+	 * (IMAP and POP) that states none of its own */
+	if (dir == NC_IN && (x->cur < 0 || x->ctx == NC_IN)) {
+		int done = 0;
+		for (int k = S_IMAP; k <= S_POP; k++)
+			if (nr_offered(x, a, k) && !a->s[k].sec.set)
+				mp_int_set(&a->s[k].sec, sec, &loc), done++;
+		if (done)
+			return;
 	}
 	int i = server_for(x, dir, NULL, 0);
 	if (i < 0) {

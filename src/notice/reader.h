@@ -21,6 +21,7 @@ struct dsrv {
 	mailprof_loc auth_loc;
 	mp_str user, pass;
 	int host_note; /* "pop.example.jp ※1": footnote 1 may name the SSL host */
+	bool host_in;  /* the host's label said "incoming", naming no protocol */
 };
 
 struct dacc {
@@ -71,6 +72,7 @@ struct ex {
 	bool auth_hint, note587, pbs_hint;
 	mailprof_loc auth_hint_loc, note587_loc, pbs_loc;
 	bool both_in; /* the host label names POP and IMAP: one host for both */
+	mp_int gen_sec; /* "Devices need to be set to use SSL/TLS": every server's */
 	mp_str prose_email; /* "Your email address is …" in a sentence */
 	enum mp_nfield *cols; /* a table whose header row names the columns */
 	size_t ncols;

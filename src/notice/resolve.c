@@ -283,6 +283,14 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		if (!a->s[S_SMTP].host.v)
 			copy_str(&a->s[S_SMTP].host, &a->any_host);
 	}
+	/* "Incoming / Server name: mail.example.net / Ports: 993 (IMAP) and
+	 * 995 (POP3)": a host labelled only "incoming" serves every incoming
+	 * server the notice offers without a host of its own */
+	for (int i = S_IMAP; i <= S_POP; i++) {
+		int o = i == S_IMAP ? S_POP : S_IMAP;
+		if (a->s[i].host.v && a->s[i].host_in && !a->s[o].host.v && !a->s[o].host_tpl && nr_offered(x, a, o))
+			copy_str(&a->s[o].host, &a->s[i].host);
+	}
 	bool has_server = false;
 	for (int i = 0; i < S_N; i++)
 		has_server |= nr_offered(x, a, i);
@@ -309,6 +317,8 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		sv->loc = s->host.v || s->host_tpl ? s->host.loc : s->port.loc;
 		copy_str(&sv->host, &s->host);
 		sv->port = s->port;
+		if (!s->sec.set && x->gen_sec.set)
+			s->sec = x->gen_sec;
 		if (s->sec.set) {
 			int v = s->sec.v;
 			if (v == SW_TLS_AMBIG)

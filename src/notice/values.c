@@ -376,9 +376,50 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 	/* "SSL接続の場合はPOP3が995、SMTPが465": words before the first name */
 	if (nt && line_sec < 0)
 		line_sec = span_sec(s, tb[0]);
+	/* "Port 993 (IMAP) or 995 (POP3)": a name in brackets right after a
+	 * port names that port, not the ones after it */
+	size_t pb[32];
+	for (size_t t = 0; t < nt; t++) {
+		pb[t] = n;
+		size_t k = tb[t];
+		if (!k || s[k - 1] != '(')
+			continue;
+		k--;
+		while (k && s[k - 1] == ' ')
+			k--;
+		size_t d = k;
+		while (d && isdigit((unsigned char)s[d - 1]))
+			d--;
+		int port;
+		if (d < k && port_at(s, d, n, &port))
+			pb[t] = d;
+	}
 	size_t found = 0;
 	for (size_t t = 0; t < nt; t++) {
-		size_t end = t + 1 < nt ? tb[t + 1] : n, from = te[t];
+		if (pb[t] < n) {
+			int port;
+			port_at(s, pb[t], n, &port);
+			size_t close = te[t];
+			while (close < n && s[close] != ')')
+				close++;
+			int sec = tt[t] ? MP_SEC_TLS : span_sec(s + te[t], close - te[t]);
+			if (sec < 0)
+				sec = line_sec;
+			if (sec == SW_TLS_AMBIG)
+				sec = port == 465 || port == 993 || port == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
+			if (x) {
+				x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
+				struct mentry *m = &x->mx[x->nmx++];
+				m->srv = ts[t];
+				m->port = port;
+				m->sec = sec;
+				m->rank = nr_sec_rank(sec);
+				m->loc = nr_loc_at(x, l, base + pb[t]);
+			}
+			found++;
+			continue;
+		}
+		size_t end = t + 1 < nt ? (pb[t + 1] < n ? pb[t + 1] : tb[t + 1]) : n, from = te[t];
 		/* the first port comes soon after the name ("IMAP over SSL: 993") */
 		size_t lim = from + 48 < end ? from + 48 : end;
 		for (size_t j = from; j < end; j++) {
