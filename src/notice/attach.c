@@ -54,7 +54,7 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	     /* "Using: SSL and Authentication" in the outgoing section */
 	     (x->ctx == NC_SMTP && nr_has(s, n, "authentication") && !nr_has(s, n, "none") &&
 	      !nr_has(s, n, "no ") && !nr_has(s, n, "not ") && !nr_has(s, n, "without") && !nr_has(s, n, "off")) ||
-	     nr_has(s, n, "smtp-auth")) &&
+	     nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth")) &&
 	    !nr_has(s, n, "不要") && !x->auth_hint) {
 		x->auth_hint = true;
 		x->auth_hint_loc = nr_loc_at(x, l, b);
@@ -562,6 +562,15 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 					while (vend < n && s[vend] != ',' && s[vend] != ';' && !nr_starts_any(s + vend, n - vend, (const char *const[]){"、", NULL}))
 						vend++;
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
+				/* "The secure IMAP port is 993": the label's security */
+				int lsec = v == NV_PORT && x->cur >= 0 ? nr_span_sec(s + lab_b, lab_e - lab_b) : -1;
+				if (lsec >= 0) {
+					int p = atoi(s + vb);
+					if (lsec == SW_TLS_AMBIG)
+						lsec = p == 465 || p == 993 || p == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
+					mailprof_loc pl = nr_loc_at(x, l, vb);
+					nr_offer_port(&nr_cur_acc(x)->s[x->cur], p, lsec, &pl);
+				}
 			}
 			if (v == NV_HOST)
 				host_dir = ed != NC_NONE ? ed : line_dir;
@@ -788,7 +797,9 @@ void nr_line(struct ex *x, const mp_nline *l)
 	/* Port matrices ("IMAPs (port 993) TLS"), unless the row's label is a
 	 * known field given with a separator. */
 	if ((lf == NF_NONE || lf == NF_SECURITY || (lf == NF_PORT && !sp)) &&
-	    (!nr_is_prose(s + b, n - b) || nr_has(s + b, n - b, "ssl")) && nr_matrix(NULL, l, s + b, n - b, b) > 0) {
+	    (!nr_is_prose(s + b, n - b) || nr_has(s + b, n - b, "ssl") || nr_has(s + b, n - b, "tls") ||
+	     nr_has(s + b, n - b, "secure")) &&
+	    nr_matrix(NULL, l, s + b, n - b, b) > 0) {
 		nr_matrix(x, l, s + b, n - b, b);
 		x->pending = NF_NONE;
 		return;

@@ -121,6 +121,8 @@ bool nr_valid_email(const char *s, size_t n);
 bool nr_valid_host(const char *s, size_t n);
 bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int *mark);
 int nr_parse_security(const char *s, size_t n);
+/* The security words of a span of prose ("with SSL", "secure"), -1 none. */
+int nr_span_sec(const char *s, size_t n);
 int nr_parse_yesno_auth(const char *s, size_t n);
 enum word nr_parse_word(const char *s, size_t n);
 void nr_password_token(const mp_nline *l, size_t off, const char *s, size_t n, mp_buf *out,

@@ -40,8 +40,13 @@ static void apply_rules(struct ex *x, struct dacc *a)
 static void apply_matrix(struct ex *x, struct dsrv *s, int idx)
 {
 	for (size_t i = 0; i < x->nmx; i++)
-		if (x->mx[i].srv == idx)
+		if (x->mx[i].srv == idx && x->mx[i].port > 0)
 			nr_offer_port(s, x->mx[i].port, x->mx[i].sec, &x->mx[i].loc);
+	/* a server named with a security and no port ("use SMTP AUTH/STARTTLS")
+	 * gives its security only to a server no port says more of */
+	for (size_t i = 0; i < x->nmx; i++)
+		if (x->mx[i].srv == idx && x->mx[i].port == 0 && !s->sec.set && !s->port.set)
+			mp_int_set(&s->sec, x->mx[i].sec, &x->mx[i].loc);
 }
 
 /* Does the notice offer server i of draft a? A host, a port (a setup page
@@ -272,7 +277,9 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 	}
 	/* One host for everything ("メールサーバー名"). */
 	if (a->any_host.v) {
-		int in = a->s[S_IMAP].host.v ? S_IMAP : a->in_pref >= 0 ? a->in_pref : S_POP;
+		int in = a->s[S_IMAP].host.v ? S_IMAP
+		         : a->in_pref >= 0 ? a->in_pref
+		         : nr_offered(x, a, S_IMAP) && !nr_offered(x, a, S_POP) ? S_IMAP : S_POP;
 		/* Ports named for IMAP and for POP ("IMAP 993 / POP3 995"): the
 		 * one server offers both; an incoming server offered without a
 		 * host of its own gets it too. */

@@ -297,7 +297,7 @@ size_t nr_skip_sp(const char *s, size_t i, size_t n)
 
 /* Security words in a short span next to a port: -1 none said,
  * SW_TLS_AMBIG for a bare "TLS" (decided by the port). */
-static int span_sec(const char *s, size_t n)
+int nr_span_sec(const char *s, size_t n)
 {
 	if (nr_has(s, n, "starttls") || nr_has(s, n, "stls"))
 		return MP_SEC_STARTTLS;
@@ -305,6 +305,11 @@ static int span_sec(const char *s, size_t n)
 		return nr_has(s, n, "without ssl") || nr_has(s, n, "非ssl") || nr_has(s, n, "ssl無") ? MP_SEC_NONE
 		                                                                                   : MP_SEC_TLS;
 	if (nr_has(s, n, "tls"))
+		return SW_TLS_AMBIG;
+	/* "The secure imap port is 993", "POP3 Secure: 995" */
+	if (nr_has(s, n, "insecure") || nr_has(s, n, "non-secure") || nr_has(s, n, "unsecure"))
+		return MP_SEC_NONE;
+	if (nr_has(s, n, "secure") && !nr_has(s, n, "secure password"))
 		return SW_TLS_AMBIG;
 	if (nr_has(s, n, "none") || nr_has(s, n, "no encryption") || nr_has(s, n, "unencrypted") ||
 	    nr_has(s, n, "暗号化なし"))
@@ -346,7 +351,8 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 	} toks[] = {{"smtps", S_SMTP, true}, {"smtp", S_SMTP, false}, {"pop3s", S_POP, true},
 	            {"pops", S_POP, true},   {"pop3", S_POP, false},  {"pop", S_POP, false},
 	            {"imap4s", S_IMAP, true}, {"imaps", S_IMAP, true}, {"imap4", S_IMAP, false},
-	            {"imap", S_IMAP, false}};
+	            {"imap", S_IMAP, false},  {"simap", S_IMAP, true}, {"spop3", S_POP, true},
+	            {"spop", S_POP, true}};
 	int line_sec = -1;
 	if (n >= 4 && mp_strncasecmp(s, "ssl:", 4) == 0)
 		line_sec = MP_SEC_TLS;
@@ -375,7 +381,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 	}
 	/* "SSL接続の場合はPOP3が995、SMTPが465": words before the first name */
 	if (nt && line_sec < 0)
-		line_sec = span_sec(s, tb[0]);
+		line_sec = nr_span_sec(s, tb[0]);
 	/* "Port 993 (IMAP) or 995 (POP3)": a name in brackets right after a
 	 * port names that port, not the ones after it */
 	size_t pb[32];
@@ -402,7 +408,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			size_t close = te[t];
 			while (close < n && s[close] != ')')
 				close++;
-			int sec = tt[t] ? MP_SEC_TLS : span_sec(s + te[t], close - te[t]);
+			int sec = tt[t] ? MP_SEC_TLS : nr_span_sec(s + te[t], close - te[t]);
 			if (sec < 0)
 				sec = line_sec;
 			if (sec == SW_TLS_AMBIG)
@@ -420,6 +426,31 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			continue;
 		}
 		size_t end = t + 1 < nt ? (pb[t + 1] < n ? pb[t + 1] : tb[t + 1]) : n, from = te[t];
+		/* "use SMTP AUTH/STARTTLS", "IMAP over SSL" with no port on the
+		 * line: the server is offered, with that security (port 0: none) */
+		bool digits = false;
+		for (size_t j = from; j < end && !digits; j++)
+			digits = isdigit((unsigned char)s[j]);
+		if (!digits) {
+			size_t e = from + 24 < end ? from + 24 : end;
+			for (size_t j = from; j < e; j++)
+				if (s[j] == ',' || s[j] == '.' || s[j] == '(' || s[j] == ';')
+					e = j;
+			int sec = tt[t] ? MP_SEC_TLS : nr_span_sec(s + from, e - from);
+			if (sec >= 0 && sec != SW_TLS_AMBIG) {
+				if (x) {
+					x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
+					struct mentry *m = &x->mx[x->nmx++];
+					m->srv = ts[t];
+					m->port = 0;
+					m->sec = sec;
+					m->rank = -1;
+					m->loc = nr_loc_at(x, l, base + tb[t]);
+				}
+				found++;
+			}
+			continue;
+		}
 		/* the first port comes soon after the name ("IMAP over SSL: 993") */
 		size_t lim = from + 48 < end ? from + 48 : end;
 		for (size_t j = from; j < end; j++) {
@@ -436,9 +467,9 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			size_t e = k;
 			while (e < end && s[e] != ',' && !isdigit((unsigned char)s[e]) && !nr_has(s + e, end - e < 4 ? end - e : 4, " or "))
 				e++;
-			int sec = tt[t] ? MP_SEC_TLS : span_sec(s + k, e - k);
+			int sec = tt[t] ? MP_SEC_TLS : nr_span_sec(s + k, e - k);
 			if (sec < 0)
-				sec = span_sec(s + from, j - from);
+				sec = nr_span_sec(s + from, j - from);
 			if (sec < 0)
 				sec = line_sec;
 			if (sec == SW_TLS_AMBIG || (sec == MP_SEC_STARTTLS && (port == 465 || port == 993 || port == 995)))
@@ -583,7 +614,7 @@ size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, si
 		while (e < n && s[e] != ',' && s[e] != ';' && !isdigit((unsigned char)s[e]) &&
 		       !(e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0))
 			e++;
-		int sc = span_sec(s + k, e - k);
+		int sc = nr_span_sec(s + k, e - k);
 		if (sc == SW_TLS_AMBIG)
 			sc = p == 465 || p == 993 || p == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
 		port[c] = p, sec[c] = sc, at[c] = i, c++;
