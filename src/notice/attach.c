@@ -170,6 +170,40 @@ static void heading(struct ex *x, const char *s, size_t n)
 		x->cur = S_SMTP;
 }
 
+/* "Rogers: smtp.broadband.rogers.com (requires authentication)" under a
+ * heading naming one server ("SMTP Servers:"): a list of providers, the
+ * label a provider's name, not a field. Each row is that provider's block
+ * (as after a plain heading); an authentication stated on the row is its
+ * own, not the notice's. True when the row was one. */
+static bool provider_row(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve)
+{
+	const char *s = l->s;
+	int i = x->ctx == NC_SMTP ? S_SMTP : x->ctx == NC_IMAP ? S_IMAP : x->ctx == NC_POP ? S_POP : -1;
+	size_t hb, he, te = vb;
+	while (te < ve && s[te] != ' ' && s[te] != '(')
+		te++; /* "smtp.example.com（SMTP認証が必要）": the host ends at the bracket */
+	if (i < 0 || le - lb > 30 || nr_typed_value(s, vb, te, false, &hb, &he) != NV_HOST || hb != vb)
+		return false;
+	for (size_t k = lb; k < le; k++)
+		if (isdigit((unsigned char)s[k]))
+			return false;
+	mailprof_loc loc = nr_loc_at(x, l, lb);
+	mp_str_setn(&x->brand, s + lb, le - lb, &loc);
+	x->brand_seen = true;
+	nr_set_field(x, l, vb, s + vb, he - vb, NF_HOST, x->ctx);
+	if (nr_has(s + he, ve - he, "authentication") || nr_has(s + he, ve - he, "認証")) {
+		int au = nr_parse_yesno_auth(s + he, ve - he);
+		struct dacc *a = nr_cur_acc(x);
+		if (au >= 0 && i == S_SMTP) {
+			a->s[S_SMTP].auth = au;
+			a->s[S_SMTP].auth_loc = nr_loc_at(x, l, he);
+		}
+		if (x->auth_hint && x->auth_hint_loc.line == loc.line)
+			x->auth_hint = false;
+	}
+	return true;
+}
+
 /* One label/value pair (value may be empty) from a line or a table cell. */
 static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve,
                  bool marked)
@@ -221,6 +255,8 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			nr_set_field(x, l, vb, s + vb, ve - vb, NF_SECURITY, x->ctx);
 			return;
 		}
+		if (provider_row(x, l, lb, le, vb, ve))
+			return;
 		char *lab = mp_xstrndup(s + lb, le - lb);
 		nr_info(x, l, lb, "if this is a mail setting, parse the notice with a template (--template)",
 		     "`%s` looks like a setting but is not a known label; not used", lab);
@@ -783,6 +819,8 @@ void nr_line(struct ex *x, const mp_nline *l)
 			}
 		}
 	}
+	if (sp && lf == NF_NONE && !memchr(s + b, '|', n - b) && provider_row(x, l, b, le, vb, n))
+		return;
 	/* Several values on a line with no separator before the first one: a
 	 * sentence or several pairs; each value takes the label before it. */
 	size_t first;

@@ -37,8 +37,12 @@ static void apply_rules(struct ex *x, struct dacc *a)
 
 /* Ports of a port matrix are offered like any other: the first stays
  * unless a later one is more secure. */
-static void apply_matrix(struct ex *x, struct dsrv *s, int idx)
+static void apply_matrix(struct ex *x, const struct dacc *a, struct dsrv *s, int idx)
 {
+	/* a list of ports beside several providers' blocks names none of
+	 * them (reported in nr_group_pass) */
+	if (a->group)
+		return;
 	for (size_t i = 0; i < x->nmx; i++)
 		if (x->mx[i].srv == idx && x->mx[i].port > 0)
 			nr_offer_port(s, x->mx[i].port, x->mx[i].sec, &x->mx[i].loc);
@@ -57,7 +61,7 @@ bool nr_offered(const struct ex *x, const struct dacc *a, int i)
 	const struct dsrv *s = &a->s[i];
 	if (s->host.v || s->port.set || s->host_tpl || a->in_pref == i)
 		return true;
-	for (size_t k = 0; k < x->nmx; k++)
+	for (size_t k = 0; k < x->nmx && !a->group; k++)
 		if (x->mx[k].srv == i)
 			return true;
 	return false;
@@ -171,6 +175,10 @@ static bool block_serves(const struct dacc *a, const char *dom)
  * address, or none that matches, every block is an account of its own. */
 void nr_group_pass(struct ex *x)
 {
+	if (x->ngroups && x->nmx)
+		mp_diag(x->d, MAILPROF_INFO, "notice-unused", &x->mx[0].loc,
+		        "add the ports to the provider's own block if they are its",
+		        "%s name no one of the providers the notice lists; not used", "these ports");
 	for (int g = 1; g <= x->ngroups; g++) {
 		const struct dacc *who = NULL;
 		bool several = false;
@@ -307,7 +315,7 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 	if (!a->email.v && a->login.v && nr_valid_email(a->login.v, strlen(a->login.v)))
 		copy_str(&a->email, &a->login);
 	mp_account *acc = mp_account_add(p);
-	acc->loc = a->email.v ? a->email.loc : a->login.loc;
+	acc->loc = a->email.v ? a->email.loc : a->login.v ? a->login.loc : a->brand.loc;
 	copy_str(&acc->email, &a->email);
 	copy_str(&acc->display_name, &a->name);
 	if (a->group)
@@ -319,7 +327,7 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		if (!nr_offered(x, a, i))
 			continue;
 		host_note(x, s);
-		apply_matrix(x, s, i);
+		apply_matrix(x, a, s, i);
 		mp_server *sv = mp_server_add(acc, sproto[i]);
 		sv->loc = s->host.v || s->host_tpl ? s->host.loc : s->port.loc;
 		copy_str(&sv->host, &s->host);
