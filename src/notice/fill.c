@@ -441,8 +441,18 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 	/* "(Username: leelark)." ends a sentence, not the login */
 	while (t && (strchr(".,;:", s[t - 1]) || (s[t - 1] == ')' && !memchr(s, '(', t))))
 		t--;
+	/* "Your full email address (name@domain.com)", "Type the name part
+	 * only of your address": an instruction, not a login; a login is one
+	 * token, maybe with a remark, not a word opening a sentence */
+	size_t words = 0;
+	for (size_t k = t; k < n && s[k] != '(' && s[k] != '.'; k++)
+		words += s[k] == ' ' && k + 1 < n && isalpha((unsigned char)s[k + 1]);
+	bool letters = t > 0;
+	for (size_t k = 0; k < t; k++)
+		letters &= isalpha((unsigned char)s[k]) != 0;
 	/* "example@yourdomain.com": an address to fill in, not a login */
-	if (!nr_is_ascii_tok(s, t) || (memchr(s, '@', t) && !nr_valid_email(s, t))) {
+	if (!nr_is_ascii_tok(s, t) || (memchr(s, '@', t) && !nr_valid_email(s, t)) ||
+	    (letters && isupper((unsigned char)s[0]) && words >= 2)) {
 		nr_info(x, l, off, "write the user name itself", "%s does not hold a user name; not used",
 		     "login row");
 		return;

@@ -73,6 +73,8 @@ struct ex {
 	mailprof_loc auth_hint_loc, note587_loc, pbs_loc;
 	bool both_in; /* the host label names POP and IMAP: one host for both */
 	mp_int gen_sec; /* "Devices need to be set to use SSL/TLS": every server's */
+	char **fill_in;  /* hosts a note says to replace ("replace example.com with…"); grows */
+	size_t nfill_in;
 	mp_str prose_email; /* "Your email address is …" in a sentence */
 	enum mp_nfield *cols; /* a table whose header row names the columns */
 	size_t ncols;

@@ -274,6 +274,12 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 			a->method = prev->method;
 	}
 	apply_rules(x, a);
+	/* a host the notice says to replace is a placeholder: the server
+	 * stays, without a host (the host is reported as not used) */
+	for (size_t k = 0; k < x->nfill_in; k++)
+		for (int i = 0; i < S_N; i++)
+			if (a->s[i].host.v && strcasecmp(a->s[i].host.v, x->fill_in[k]) == 0)
+				mp_str_clear(&a->s[i].host);
 	const char *dom = a->email.v ? strchr(a->email.v, '@') : NULL;
 	for (int i = 0; i < S_N; i++) {
 		struct dsrv *s = &a->s[i];
