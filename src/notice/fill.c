@@ -33,6 +33,12 @@ void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
 		s->sec.v = -1;
 		if (sec >= 0)
 			mp_int_set(&s->sec, sec, loc);
+	} else if (s->port.v == 25 && port == 587 &&
+	           rank_of(port, sec) == rank_of(25, s->sec.set ? s->sec.v : -1)) {
+		/* "25/587" with one security: the submission port, not the relay one */
+		mp_int_set(&s->port, port, loc);
+		if (sec >= 0)
+			mp_int_set(&s->sec, sec, loc);
 	} else if (s->port.v == port && !s->sec.set && sec >= 0)
 		mp_int_set(&s->sec, sec, loc);
 }

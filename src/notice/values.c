@@ -338,6 +338,29 @@ static bool port_at(const char *s, size_t i, size_t n, int *port)
 	return v > 0 && v <= 65535;
 }
 
+/* "25/587": two well-known mail ports joined by a slash (not a date). */
+static bool port_pair(const char *s, size_t i, size_t n, int *port)
+{
+	static const int known[] = {25, 110, 143, 465, 587, 993, 995};
+	if (i && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.'))
+		return false;
+	size_t k = i;
+	while (k < n && isdigit((unsigned char)s[k]))
+		k++;
+	if (k == i || k - i > 3 || k + 1 >= n || s[k] != '/' || !isdigit((unsigned char)s[k + 1]))
+		return false;
+	size_t e = k + 1;
+	while (e < n && isdigit((unsigned char)s[e]))
+		e++;
+	if (e < n && (s[e] == '/' || isalpha((unsigned char)s[e])))
+		return false;
+	int a = atoi(s + i), b = atoi(s + k + 1), hits = 0;
+	for (size_t q = 0; q < sizeof known / sizeof known[0]; q++)
+		hits += (known[q] == a) + (known[q] == b);
+	*port = a;
+	return hits == 2;
+}
+
 /* ---- port matrices: "SMTPS 465", "POP3/SSL: port 995", "IMAP over SSL: 993",
  * "POP3 (port 110) with STARTTLS", "POP3 is also available on port 110
  * (STARTTLS) or 995 (SSL/TLS)" ---- */
@@ -455,8 +478,33 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 		size_t lim = from + 48 < end ? from + 48 : end;
 		for (size_t j = from; j < end; j++) {
 			int port;
-			if (!port_at(s, j, n, &port))
+			/* not a footnote number ("587※1※2") */
+			if ((j >= 3 && memcmp(s + j - 3, "※", 3) == 0) || (j && s[j - 1] == '*'))
 				continue;
+			/* "(25/587※1)": two mail ports joined by a slash, each offered */
+			if (!port_at(s, j, n, &port)) {
+				if (!port_pair(s, j, n, &port))
+					continue;
+				size_t k2 = j;
+				while (isdigit((unsigned char)s[k2]))
+					k2++;
+				int sec2 = tt[t] ? MP_SEC_TLS : nr_span_sec(s + from, j - from);
+				if (sec2 < 0)
+					sec2 = line_sec;
+				for (int q = 0; q < 2 && x; q++) {
+					int pq = q ? atoi(s + k2 + 1) : port;
+					int sq = sec2 != SW_TLS_AMBIG ? sec2 : pq == 465 || pq == 993 || pq == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
+					x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
+					struct mentry *m = &x->mx[x->nmx++];
+					m->srv = ts[t];
+					m->port = pq;
+					m->sec = sq;
+					m->rank = nr_sec_rank(sq);
+					m->loc = nr_loc_at(x, l, base + (q ? k2 + 1 : j));
+				}
+				found++;
+				break;
+			}
 			if (j > lim && !found)
 				break;
 			size_t k = j;
