@@ -337,7 +337,7 @@ static mailprof_status parse_autodiscover(mailprof_profile *p, const char *buf, 
 	bool reported = false;
 	strip_ns(root, path, d, &reported);
 	strip_unknown(root, path, d);
-	mp_xml_validate(doc, "autodiscover.xsd", path, MAILPROF_ERROR, d);
+	mp_xml_validate(doc, "autodiscover.xsd", NULL, path, MAILPROF_ERROR, d);
 	struct ctx c = {p, path, d};
 	size_t before = p->naccounts;
 	bool had_response = false;

@@ -312,7 +312,7 @@ static mailprof_status parse_mobileconfig(mailprof_profile *p, const char *buf, 
 		xmlFreeDoc(doc);
 		return MAILPROF_ERR_INVALID;
 	}
-	mp_xml_validate(doc, "mobileconfig.xsd", path, MAILPROF_ERROR, d);
+	mp_xml_validate(doc, "mobileconfig.xsd", NULL, path, MAILPROF_ERROR, d);
 	struct ctx c = {p, path, d};
 	size_t before = p->naccounts;
 	xmlNodePtr top = next_elem(root->children);

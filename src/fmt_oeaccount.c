@@ -268,7 +268,7 @@ static void validate_mapped(xmlDocPtr doc, const char *path, mailprof_diags *d)
 			xmlFreeNode(c);
 		}
 	}
-	mp_xml_validate(copy, "oeaccount.xsd", path, MAILPROF_ERROR, d);
+	mp_xml_validate(copy, "oeaccount.xsd", NULL, path, MAILPROF_ERROR, d);
 	xmlFreeDoc(copy);
 }
 

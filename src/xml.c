@@ -247,13 +247,16 @@ static xmlSchemaPtr get_schema(const char *name)
 	return s;
 }
 
-int mp_xml_validate(xmlDocPtr doc, const char *schema, const char *path, mailprof_severity sev,
-                    mailprof_diags *d)
+int mp_xml_validate(xmlDocPtr doc, const char *schema, const struct mp_child_shape *shape,
+                    const char *path, mailprof_severity sev, mailprof_diags *d)
 {
 	mp_xml_init();
 	xmlSchemaPtr s = get_schema(schema);
 	if (!s)
 		return -1;
+	bool plain = shape && mp_xml_shape_valid(doc, shape);
+	if (plain && !mp_xml_shape_auditing())
+		return 0;
 	struct xml_tls *t = tls_get();
 	xmlSchemaValidCtxtPtr vc = NULL;
 	bool owned = false;
@@ -281,6 +284,8 @@ int mp_xml_validate(xmlDocPtr doc, const char *schema, const char *path, mailpro
 	xmlSchemaSetValidStructuredErrors(vc, NULL, NULL);
 	if (owned)
 		xmlSchemaFreeValidCtxt(vc);
+	if (plain)
+		mp_xml_shape_audit_note(sink.count != 0);
 	return sink.count;
 }
 
