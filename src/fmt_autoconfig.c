@@ -9,65 +9,12 @@
 #include "format.h"
 #include "xml.h"
 
-/* Children each element may have; elements whose content is free (NULL
- * list) are not looked into. Anything else is unknown: an info finding,
- * removed before schema validation, never fatal. */
-static const char *const k_root[] = {"emailProvider", "oAuth2", "webMail", "clientConfigUpdate",
-                                     "enable", "documentation", "addressbook", "addressBook",
-                                     "calendar", "fileShare", "chatServer", "videoConference", "setupServer",
-                                     NULL};
-static const char *const k_provider[] = {"domain", "displayName", "displayShortName",
-                                         "incomingServer", "outgoingServer", "documentation",
-                                         "enable", "instruction", "inputField", "webMail", "oAuth2",
-                                         NULL};
-static const char *const k_in[] = {"hostname", "port", "socketType", "authentication", "username",
-                                   "password", "useGlobalPreferredServer", "url", "pop3", "owaURL",
-                                   "ewsURL", "easURL", NULL};
-static const char *const k_out[] = {"hostname", "port", "socketType", "authentication", "username",
-                                    "password", "useGlobalPreferredServer", "url", "addThisServer",
-                                    "restriction", NULL};
-static const char *const k_pop3[] = {"leaveMessagesOnServer", "daysToLeaveMessagesOnServer",
-                                     "downloadOnBiff", "checkInterval", NULL};
-
-static const char *const *known_children(xmlNodePtr n)
-{
-	static const struct {
-		const char *name;
-		const char *const *kids;
-	} t[] = {{"clientConfig", k_root}, {"emailProvider", k_provider}, {"incomingServer", k_in},
-	         {"outgoingServer", k_out}, {"pop3", k_pop3}};
-	for (size_t i = 0; i < MP_COUNT(t); i++)
-		if (mp_xml_is(n, t[i].name))
-			return t[i].kids;
-	return NULL;
-}
-
 static bool in_list(const char *const *list, const char *name)
 {
 	for (; *list; list++)
 		if (strcmp(*list, name) == 0)
 			return true;
 	return false;
-}
-
-static void strip_unknown(xmlNodePtr n, const char *path, mailprof_diags *d)
-{
-	const char *const *kids = known_children(n);
-	if (!kids)
-		return;
-	for (xmlNodePtr c = n->children, next; c; c = next) {
-		next = c->next;
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (!in_list(kids, (const char *)c->name)) {
-			mailprof_loc l = mp_xml_loc(path, c);
-			mp_diag(d, MAILPROF_INFO, "unknown-element", &l, "remove it, or check its spelling",
-			        "unknown element <%s> in <%s> is ignored", c->name, n->name);
-			xmlUnlinkNode(c);
-			xmlFreeNode(c);
-		} else
-			strip_unknown(c, path, d);
-	}
 }
 
 /* schemas/autoconfig.xsd restated as a shape (xml_shape.h), so the usual
@@ -136,6 +83,32 @@ static const struct mp_child_shape c_root[] = {
 static const struct mp_attr_shape a_version[] = {{"version", &mp_text_string, false}, {NULL, NULL, false}};
 static const struct mp_shape s_root = {MP_CONTENT_KIDS, NULL, c_root, 1, 0, a_version, false};
 static const struct mp_child_shape autoconfig_shape = {"clientConfig", &s_root};
+
+/* Children of these that are not in their shape are unknown: an info
+ * finding each, removed before validation, never fatal. The content of the
+ * other elements is left to the schema. */
+static bool strip_into(const struct mp_shape *s)
+{
+	return s == &s_root || s == &s_provider || s == &s_in || s == &s_out || s == &s_pop3;
+}
+
+static void strip_unknown(xmlNodePtr n, const struct mp_shape *s, const char *path, mailprof_diags *d)
+{
+	for (xmlNodePtr c = n->children, next; c; c = next) {
+		next = c->next;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		const struct mp_shape *k = mp_xml_shape_kid(s->kids, (const char *)c->name);
+		if (!k) {
+			mailprof_loc l = mp_xml_loc(path, c);
+			mp_diag(d, MAILPROF_INFO, "unknown-element", &l, "remove it, or check its spelling",
+			        "unknown element <%s> in <%s> is ignored", c->name, n->name);
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		} else if (strip_into(k))
+			strip_unknown(c, k, path, d);
+	}
+}
 
 static bool parse_bool_text(const char *s, int *out)
 {
@@ -368,7 +341,7 @@ static mailprof_status parse_autoconfig(mailprof_profile *p, const char *buf, si
 		xmlFreeDoc(doc);
 		return MAILPROF_ERR_INVALID;
 	}
-	strip_unknown(root, path, d);
+	strip_unknown(root, &s_root, path, d);
 	mp_xml_validate(doc, "autoconfig.xsd", &autoconfig_shape, path, MAILPROF_ERROR, d);
 	struct ctx c = {p, path, d, opt};
 	size_t before = p->naccounts;

@@ -153,14 +153,17 @@ static bool attrs_ok(xmlNodePtr n, const struct mp_shape *s)
 	return true;
 }
 
-static const struct mp_shape *kid_shape(const struct mp_child_shape *kids, xmlNodePtr c)
+const struct mp_shape *mp_xml_shape_kid(const struct mp_child_shape *kids, const char *name)
 {
-	if (c->ns)
-		return NULL;
 	for (; kids && kids->name; kids++)
-		if (strcmp(kids->name, (const char *)c->name) == 0)
+		if (strcmp(kids->name, name) == 0)
 			return kids->shape;
 	return NULL;
+}
+
+static const struct mp_shape *kid_shape(const struct mp_child_shape *kids, xmlNodePtr c)
+{
+	return c->ns ? NULL : mp_xml_shape_kid(kids, (const char *)c->name);
 }
 
 /* A dict's key: kids[0] only. */

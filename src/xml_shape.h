@@ -70,6 +70,9 @@ struct mp_child_shape {
 	const struct mp_shape *shape;
 };
 
+/* The shape of kids' child called name, or NULL. */
+const struct mp_shape *mp_xml_shape_kid(const struct mp_child_shape *kids, const char *name);
+
 /* True when doc's root is root->name and the whole document is plainly
  * valid by root->shape; false when not sure (the XSD decides then). */
 bool mp_xml_shape_valid(xmlDocPtr doc, const struct mp_child_shape *root);
