@@ -70,6 +70,8 @@ static bool plain_uri(const char *s, size_t n)
 
 static bool text_ok(const struct mp_text_type *t, const char *s)
 {
+	if (t->kind == MP_TEXT_STRING)
+		return true;
 	size_t n = strlen(s);
 	const char *b = s, *e = s + n;
 	/* Integers and doubles collapse white space (XSD); a pattern's \s* is
@@ -156,7 +158,7 @@ static bool attrs_ok(xmlNodePtr n, const struct mp_shape *s)
 const struct mp_shape *mp_xml_shape_kid(const struct mp_child_shape *kids, const char *name)
 {
 	for (; kids && kids->name; kids++)
-		if (strcmp(kids->name, name) == 0)
+		if (kids->name[0] == name[0] && strcmp(kids->name, name) == 0)
 			return kids->shape;
 	return NULL;
 }
