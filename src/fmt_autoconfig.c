@@ -30,33 +30,30 @@ static const struct mp_text_type t_auth = {MP_TEXT_WORDS, w_auth, 0, 0, 0};
 static const struct mp_text_type t_bool = {MP_TEXT_WORDS, w_bool, MP_TEXT_FOLD, 0, 0};
 static const struct mp_text_type t_smtp = {MP_TEXT_WORDS, w_smtp, 0, 0, 0};
 
-#define TEXT_SHAPE(t) {MP_CONTENT_TEXT, &(t), NULL, 0, 0, NULL, false}
-static const struct mp_shape s_string = TEXT_SHAPE(mp_text_string);
-static const struct mp_shape s_integer = TEXT_SHAPE(mp_text_integer);
-static const struct mp_shape s_uri = TEXT_SHAPE(mp_text_uri);
-static const struct mp_shape s_bool = TEXT_SHAPE(t_bool);
-static const struct mp_shape s_socket = TEXT_SHAPE(t_socket);
-static const struct mp_shape s_auth = TEXT_SHAPE(t_auth);
-static const struct mp_shape s_any = {MP_CONTENT_ANY, NULL, NULL, 0, 0, NULL, true};
+static const struct mp_shape s_bool = MP_TEXT_SHAPE(t_bool);
+static const struct mp_shape s_socket = MP_TEXT_SHAPE(t_socket);
+static const struct mp_shape s_auth = MP_TEXT_SHAPE(t_auth);
 
 static const struct mp_child_shape c_pop3[] = {
-	{"leaveMessagesOnServer", &s_bool}, {"daysToLeaveMessagesOnServer", &s_integer},
-	{"downloadOnBiff", &s_bool}, {"checkInterval", &s_any}, {NULL, NULL}};
+	{"leaveMessagesOnServer", &s_bool}, {"daysToLeaveMessagesOnServer", &mp_shape_integer},
+	{"downloadOnBiff", &s_bool}, {"checkInterval", &mp_shape_any}, {NULL, NULL}};
 static const struct mp_shape s_pop3 = {MP_CONTENT_KIDS, NULL, c_pop3, 0, 0, NULL, false};
 #define SERVER_COMMON                                                                              \
-	{"hostname", &s_string}, {"port", &s_integer}, {"socketType", &s_socket},                    \
-	{"authentication", &s_auth}, {"username", &s_string}, {"password", &s_string},               \
-	{"useGlobalPreferredServer", &s_bool}, {"url", &s_uri}
-static const struct mp_child_shape c_in[] = {SERVER_COMMON, {"pop3", &s_pop3}, {"owaURL", &s_uri},
-                                             {"ewsURL", &s_uri}, {"easURL", &s_uri}, {NULL, NULL}};
+	{"hostname", &mp_shape_string}, {"port", &mp_shape_integer}, {"socketType", &s_socket},      \
+	{"authentication", &s_auth}, {"username", &mp_shape_string},                                 \
+	{"password", &mp_shape_string}, {"useGlobalPreferredServer", &s_bool}, {"url", &mp_shape_uri}
+static const struct mp_child_shape c_in[] = {SERVER_COMMON, {"pop3", &s_pop3},
+                                             {"owaURL", &mp_shape_uri}, {"ewsURL", &mp_shape_uri},
+                                             {"easURL", &mp_shape_uri}, {NULL, NULL}};
 static const struct mp_child_shape c_out[] = {SERVER_COMMON, {"addThisServer", &s_bool},
-                                              {"restriction", &s_string}, {NULL, NULL}};
+                                              {"restriction", &mp_shape_string}, {NULL, NULL}};
 static const struct mp_attr_shape a_in[] = {{"type", &mp_text_string, true}, {NULL, NULL, false}};
 static const struct mp_attr_shape a_out[] = {{"type", &t_smtp, true}, {NULL, NULL, false}};
 static const struct mp_shape s_in = {MP_CONTENT_KIDS, NULL, c_in, 0, 0, a_in, false};
 static const struct mp_shape s_out = {MP_CONTENT_KIDS, NULL, c_out, 0, 0, a_out, false};
 
-static const struct mp_attr_shape a_domain[] = {{"purpose", &mp_text_string, false}, {NULL, NULL, false}};
+static const struct mp_attr_shape a_domain[] = {{"purpose", &mp_text_string, false},
+                                                {NULL, NULL, false}};
 static const struct mp_shape s_domain = {MP_CONTENT_TEXT, &mp_text_string, NULL, 0, 0, a_domain, false};
 static const struct mp_attr_shape a_type[] = {{"type", &mp_text_string, true}, {NULL, NULL, false}};
 static const struct mp_shape s_section = {MP_CONTENT_ANY, NULL, NULL, 0, 0, a_type, true};
@@ -68,19 +65,21 @@ static const struct mp_shape s_doc = {MP_CONTENT_KIDS, NULL, c_doc, 0, 0, a_url,
 static const struct mp_shape s_update = {MP_CONTENT_EMPTY, NULL, NULL, 0, 0, a_url, false};
 
 static const struct mp_child_shape c_provider[] = {
-	{"domain", &s_domain}, {"displayName", &s_string}, {"displayShortName", &s_string},
+	{"domain", &s_domain}, {"displayName", &mp_shape_string},
+	{"displayShortName", &mp_shape_string},
 	{"incomingServer", &s_in}, {"outgoingServer", &s_out}, {"documentation", &s_doc},
-	{"enable", &s_any}, {"instruction", &s_any}, {"inputField", &s_any}, {"webMail", &s_any},
-	{"oAuth2", &s_any}, {NULL, NULL}};
+	{"enable", &mp_shape_any}, {"instruction", &mp_shape_any}, {"inputField", &mp_shape_any},
+	{"webMail", &mp_shape_any}, {"oAuth2", &mp_shape_any}, {NULL, NULL}};
 static const struct mp_attr_shape a_id[] = {{"id", &mp_text_string, true}, {NULL, NULL, false}};
 static const struct mp_shape s_provider = {MP_CONTENT_KIDS, NULL, c_provider, 0, 0, a_id, false};
 static const struct mp_child_shape c_root[] = {
-	{"emailProvider", &s_provider}, {"oAuth2", &s_any}, {"webMail", &s_any},
-	{"clientConfigUpdate", &s_update}, {"enable", &s_any}, {"documentation", &s_doc},
+	{"emailProvider", &s_provider}, {"oAuth2", &mp_shape_any}, {"webMail", &mp_shape_any},
+	{"clientConfigUpdate", &s_update}, {"enable", &mp_shape_any}, {"documentation", &s_doc},
 	{"addressbook", &s_section}, {"addressBook", &s_section}, {"calendar", &s_section},
 	{"fileShare", &s_section}, {"chatServer", &s_section}, {"videoConference", &s_section},
 	{"setupServer", &s_section}, {NULL, NULL}};
-static const struct mp_attr_shape a_version[] = {{"version", &mp_text_string, false}, {NULL, NULL, false}};
+static const struct mp_attr_shape a_version[] = {{"version", &mp_text_string, false},
+                                                 {NULL, NULL, false}};
 static const struct mp_shape s_root = {MP_CONTENT_KIDS, NULL, c_root, 1, 0, a_version, false};
 static const struct mp_child_shape autoconfig_shape = {"clientConfig", &s_root};
 

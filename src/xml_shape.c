@@ -12,6 +12,14 @@ const struct mp_text_type mp_text_uri = {MP_TEXT_URI, NULL, 0, 0, 0};
 const struct mp_text_type mp_text_real = {MP_TEXT_REAL, NULL, 0, 0, 0};
 const struct mp_text_type mp_text_slow = {MP_TEXT_SLOW, NULL, 0, 0, 0};
 
+const struct mp_shape mp_shape_string = MP_TEXT_SHAPE(mp_text_string);
+const struct mp_shape mp_shape_integer = MP_TEXT_SHAPE(mp_text_integer);
+const struct mp_shape mp_shape_uri = MP_TEXT_SHAPE(mp_text_uri);
+const struct mp_shape mp_shape_real = MP_TEXT_SHAPE(mp_text_real);
+const struct mp_shape mp_shape_slow = MP_TEXT_SHAPE(mp_text_slow);
+const struct mp_shape mp_shape_any = {MP_CONTENT_ANY, NULL, NULL, 0, 0, NULL, true};
+const struct mp_shape mp_shape_empty = {MP_CONTENT_EMPTY, NULL, NULL, 0, 0, NULL, false};
+
 static bool xml_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -222,7 +230,9 @@ static bool element_ok(xmlNodePtr n, const struct mp_shape *s)
 
 bool mp_xml_shape_valid(xmlDocPtr doc, const struct mp_child_shape *root)
 {
-	if (!doc || doc->intSubset || doc->extSubset)
+	/* A DOCTYPE that only names a DTD (property lists have one) declares
+	 * nothing here: no DTD is loaded. One with declarations: not sure. */
+	if (!doc || (doc->intSubset && doc->intSubset->children) || doc->extSubset)
 		return false;
 	xmlNodePtr r = NULL;
 	for (xmlNodePtr c = doc->children; c; c = c->next) {
@@ -230,7 +240,7 @@ bool mp_xml_shape_valid(xmlDocPtr doc, const struct mp_child_shape *root)
 			if (r)
 				return false;
 			r = c;
-		} else if (c->type != XML_COMMENT_NODE && c->type != XML_PI_NODE)
+		} else if (c->type != XML_COMMENT_NODE && c->type != XML_PI_NODE && c->type != XML_DTD_NODE)
 			return false;
 	}
 	return r && !r->ns && strcmp((const char *)r->name, root->name) == 0 && element_ok(r, root->shape);

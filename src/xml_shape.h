@@ -70,6 +70,12 @@ struct mp_child_shape {
 	const struct mp_shape *shape;
 };
 
+/* Shapes of the schemas' common elements: text of a built-in type, and
+ * mixed content not looked into with any attributes (anyContent). */
+#define MP_TEXT_SHAPE(t) {MP_CONTENT_TEXT, &(t), NULL, 0, 0, NULL, false}
+extern const struct mp_shape mp_shape_string, mp_shape_integer, mp_shape_uri, mp_shape_real,
+	mp_shape_slow, mp_shape_any, mp_shape_empty;
+
 /* The shape of kids' child called name, or NULL. */
 const struct mp_shape *mp_xml_shape_kid(const struct mp_child_shape *kids, const char *name);
 

@@ -48,7 +48,7 @@ static const char *const values[] = {
 
 enum { OP_VALUES = sizeof values / sizeof *values, OP_ATTR, OP_NSATTR, OP_TYPE_ATTR, OP_NOATTR,
        OP_CHILD, OP_KNOWN_CHILD, OP_COMMENT, OP_TEXT, OP_BLANK, OP_REMOVE, OP_REPEAT, OP_RENAME,
-       OP_CDATA, OP_COUNT };
+       OP_CDATA, OP_DOCTYPE, OP_COUNT };
 
 static const char *const renames[] = {"dict", "string", "key", "descr", "port", "Protocol", "hostname"};
 
@@ -94,6 +94,14 @@ static void mutate(xmlNodePtr e, unsigned op, unsigned salt)
 		xmlNodeSetName(e, (const xmlChar *)renames[salt % (sizeof renames / sizeof *renames)]);
 		break;
 	case OP_CDATA: xmlAddChild(e, xmlNewCDataBlock(e->doc, (const xmlChar *)" 1 ", 3)); break;
+	case OP_DOCTYPE: {
+		/* An internal subset that declares something: not a bare DOCTYPE. */
+		xmlDtdPtr dtd = xmlGetIntSubset(e->doc);
+		if (!dtd)
+			dtd = xmlCreateIntSubset(e->doc, xmlDocGetRootElement(e->doc)->name, NULL, NULL);
+		xmlAddChild((xmlNodePtr)dtd, xmlNewDocComment(e->doc, (const xmlChar *)"x"));
+		break;
+	}
 	}
 }
 
@@ -203,7 +211,29 @@ static void audit(const char *dir, unsigned stride, unsigned ops, unsigned long 
 
 Test(shape, samples)
 {
-	audit("samples", 1, 4, 100);
+	audit("samples/autoconfig", 1, 4, 100);
+}
+
+/* The other formats' shapes, on their samples and real files (few: many
+ * mutations each). */
+Test(shape, autodiscover)
+{
+	audit("samples/autodiscover", 1, 12, 200);
+}
+
+Test(shape, mobileconfig)
+{
+	audit("samples/mobileconfig", 1, 12, 200);
+}
+
+Test(shape, oeaccount)
+{
+	audit("samples/oeaccount", 1, 12, 200);
+}
+
+Test(shape, xmlcorpus)
+{
+	audit("tests/data/xmlcorpus", 1, 12, 200);
 }
 
 Test(shape, testdata)
