@@ -183,11 +183,18 @@ mailprof_status mailprof_emit(const mailprof_profile *p, const char *format,
 		return MAILPROF_ERR_FORMAT;
 	if (!f->emit)
 		return MAILPROF_ERR_UNSUPPORTED;
+	if (!opt)
+		opt = &none;
+	/* Readers refuse text no format can hold; a library caller's model may
+	 * hold it all the same: nothing is written rather than control bytes
+	 * (or silently replaced ones) in a client's file. */
+	if (!mp_profile_text_ok(p, f->name, opt->include_secrets, d))
+		return MAILPROF_ERR_INVALID;
 	mailprof_profile *q = mp_emit_prepare(p, f, d);
 	if (!q)
 		return MAILPROF_ERR_INVALID;
 	mp_buf b = {0};
-	mailprof_status st = f->emit(q, opt ? opt : &none, &b, d);
+	mailprof_status st = f->emit(q, opt, &b, d);
 	mailprof_profile_free(q);
 	if (st != MAILPROF_OK) {
 		mp_buf_free(&b);

@@ -165,8 +165,12 @@ static bool text_ok(const mp_str *s, const char *key, const char *format, mailpr
 	size_t n = s->v ? strlen(s->v) : 0;
 	if (!s->v || mp_text_check(s->v, n, &why) == n)
 		return true;
-	/* Finding ids are static strings: findings keep the pointer. */
-	mp_diag(d, MAILPROF_ERROR, strcmp(format, "ini") == 0 ? "ini-unwritable" : "json-unwritable",
+	/* Finding ids are static strings: findings keep the pointer. The lossless
+	 * forms keep ids of their own (docs/ini-format.md, docs/json-format.md). */
+	const char *id = strcmp(format, "ini") == 0    ? "ini-unwritable"
+	                 : strcmp(format, "json") == 0 ? "json-unwritable"
+	                                               : "unwritable";
+	mp_diag(d, MAILPROF_ERROR, id,
 	        &s->loc, "correct the value in the input", "`%s` holds %s: %s output cannot hold it",
 	        key, why, format);
 	return false;

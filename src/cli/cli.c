@@ -29,7 +29,8 @@ static void usage(FILE *f)
 	        "        [--config FILE|--no-config] [--enable ID] [--disable ID] [--baseline FILE] FILE...\n"
 	        "                          report problems in mail settings (.mailprof.ini is\n"
 	        "                          looked up from the working directory upward);\n"
-	        "                          with --fix -o OUT [--to T]: write the safely fixed profile\n"
+	        "                          with --fix -o OUT [--to T] [--force]: write the safely\n"
+	        "                          fixed profile (an existing OUT only with --force)\n"
 	        "  check|convert ... DIR... [-j N] [--quiet] [--shard K/N]\n"
 	        "                          folders are walked (sorted), files picked by content;\n"
 	        "                          convert then needs -o OUTDIR (--force, --dry-run);\n"
@@ -345,7 +346,7 @@ static int cmd_convert(int argc, char **argv)
 struct fix_ctx {
 	const struct cli_reporter *rep;
 	const char *out;
-	bool secret;
+	bool secret, force;
 };
 
 static void fix_report(struct cli_job *j, void *u)
@@ -365,7 +366,7 @@ static void fix_report(struct cli_job *j, void *u)
 static int fix_write(struct cli_job *j, void *u)
 {
 	const struct fix_ctx *c = u;
-	return j->out ? cli_write_atomic(c->out, j->out, j->out_len, c->secret, true) : 0;
+	return j->out ? cli_write_atomic(c->out, j->out, j->out_len, c->secret, c->force) : 0;
 }
 
 static int check_fix(const struct args *a, int nfiles, char **files, const struct cli_reporter *rep)
@@ -383,15 +384,17 @@ static int check_fix(const struct args *a, int nfiles, char **files, const struc
 		        to ? to : "this input's format");
 		return EXIT_USAGE;
 	}
-	if (cli_same_file(a->out, path)) {
-		cli_path_msg(a->out, "is the input: not written over");
+	/* As convert and batch: an existing file only with --force, the input never. */
+	const char *why = cli_output_refused(a->out, path, a->force);
+	if (why) {
+		cli_path_msg(a->out, "%s", why);
 		return EXIT_USAGE;
 	}
 	mailprof_check_config *cfg = cli_check_config(&a->copts, a->fail_on_set ? a->fail_on : -1);
 	if (!cfg)
 		return EXIT_USAGE;
 	/* Read by content and name (not --from, which names the output here). */
-	struct fix_ctx ctx = {rep, a->out, a->opt.include_secrets != 0};
+	struct fix_ctx ctx = {rep, a->out, a->opt.include_secrets != 0, a->force};
 	struct cli_pipeline pl = {.opt = &a->opt, .fix = true, .cfg = cfg, .to = to,
 	                          .report = fix_report, .write = fix_write, .u = &ctx};
 	struct cli_job j = {.path = path};
@@ -401,7 +404,10 @@ static int check_fix(const struct args *a, int nfiles, char **files, const struc
 		cli_path_msg(path, "%s", mailprof_strerror(j.st));
 		rc = EXIT_USAGE;
 	} else if (j.werr) {
-		cli_path_msg(a->out, "%s", strerror(j.werr));
+		if (j.werr == EEXIST)
+			cli_path_msg(a->out, "exists (use --force to replace it)");
+		else
+			cli_path_msg(a->out, "%s", strerror(j.werr));
 		rc = EXIT_USAGE;
 	} else if (mailprof_diags_worst(j.d) >= (int)mailprof_check_config_fail_on(cfg)) {
 		rc = EXIT_FINDINGS;

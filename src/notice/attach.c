@@ -51,10 +51,83 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	if ((nr_has(s, n, "認証が必要") || nr_has(s, n, "requires authentication") || nr_has(s, n, "smtp認証") ||
 	     nr_has(s, n, "with authentication") ||
 	     (smtp_here && (nr_has(s, n, "requires logging in") || nr_has(s, n, "authenticate"))) ||
-	     nr_has(s, n, "smtp-auth")) &&
+	     /* "Using: SSL and Authentication" in the outgoing section */
+	     (x->ctx == NC_SMTP && nr_has(s, n, "authentication") && !nr_has(s, n, "none") &&
+	      !nr_has(s, n, "no ") && !nr_has(s, n, "not ") && !nr_has(s, n, "without") && !nr_has(s, n, "off")) ||
+	     nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth")) &&
 	    !nr_has(s, n, "不要") && !x->auth_hint) {
 		x->auth_hint = true;
 		x->auth_hint_loc = nr_loc_at(x, l, b);
+	}
+}
+
+/* A sentence outside any section, naming no server, that states a
+ * security ("Devices need to be set to use SSL / TLS, with authentication
+ * set to Password"): the notice's security for every server that states
+ * none of its own (resolve.c), and its login method. Not a condition. */
+static void general_security(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s + b;
+	size_t n = l->len - b;
+	static const char *const cond[] = {"if ", "unless", "instead", "optional", "not ", "場合", "もしくは", "または", NULL};
+	if (x->ctx != NC_NONE || mp_notice_words_ctx(s, n) != NC_NONE)
+		return;
+	for (const char *const *c = cond; *c; c++)
+		if (nr_has(s, n, *c))
+			return;
+	for (size_t i = 0; i < n && !x->gen_sec.set; i++) {
+		size_t vb, ve;
+		if ((i && s[i - 1] != ' ') || nr_typed_value(s, i, n, false, &vb, &ve) != NV_SEC)
+			continue;
+		size_t e = vb;
+		while (e < n && s[e] != ',' && s[e] != '.' && s[e] != ';')
+			e++;
+		int sec = nr_parse_security(s + vb, e - vb);
+		if (sec >= 0) {
+			mailprof_loc loc = nr_loc_at(x, l, b + vb);
+			mp_int_set(&x->gen_sec, sec, &loc);
+		}
+	}
+	/* "authentication set to Password", "authentication is PLAIN" */
+	for (size_t i = 0; i + 14 < n; i++)
+		if (mp_strncasecmp(s + i, "authentication", 14) == 0) {
+			size_t j = nr_skip_sp(s, i + 14, n);
+			size_t k = j + 7 <= n && mp_strncasecmp(s + j, "set to ", 7) == 0 ? j + 7
+			           : j + 3 <= n && mp_strncasecmp(s + j, "is ", 3) == 0 ? j + 3
+			           : j < n && s[j] == ':' ? nr_skip_sp(s, j + 1, n) : 0;
+			if (k) {
+				size_t e = k;
+				while (e < n && s[e] != ',' && s[e] != '.' && s[e] != ';')
+					e++;
+				nr_set_field(x, l, b + k, s + k, e - k, NF_AUTH_METHOD, NC_NONE);
+			}
+			break;
+		}
+}
+
+/* "Note: replace "example.com" with the name of your domain",
+ * "「example.jp」はお客様のドメイン名に置き換えてください": the host named is
+ * a placeholder wherever it stands (resolve.c drops it). */
+static void fill_in_note(struct ex *x, const char *s, size_t n)
+{
+	static const char *const verbs[] = {"replace ", "substitute ", NULL};
+	static const char *const quotes[] = {"「", "\"", NULL};
+	bool ja = nr_has(s, n, "置き換え") || nr_has(s, n, "読み替え") || nr_has(s, n, "置換");
+	for (size_t i = 0; i < n; i++) {
+		size_t k = ja ? nr_starts_any(s + i, n - i, quotes) : nr_starts_any(s + i, n - i, verbs);
+		if (!k || (!ja && i && isalpha((unsigned char)s[i - 1])))
+			continue;
+		size_t j = i + k;
+		while (j < n && (s[j] == '"' || s[j] == '\'' || s[j] == ' '))
+			j++;
+		size_t t = nr_token_len(s + j, n - j);
+		while (t && strchr("\"'.,", s[j + t - 1]))
+			t--;
+		if (nr_valid_host(s + j, t) && (ja || nr_has(s + j + t, n - j - t, "with"))) {
+			x->fill_in = mp_xgrow(x->fill_in, x->nfill_in, sizeof *x->fill_in);
+			x->fill_in[x->nfill_in++] = mp_xstrndup(s + j, t);
+		}
+		i = j;
 	}
 }
 
@@ -62,6 +135,8 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s + b;
 	size_t n = l->len - b;
+	general_security(x, l, b);
+	fill_in_note(x, s, n);
 	/* "The settings for SMTP are the same as above, except that the port
 	 * is 465": the server of this section takes the host (and security)
 	 * of the one before it; the exceptions follow as values */
@@ -122,6 +197,40 @@ static void heading(struct ex *x, const char *s, size_t n)
 		x->cur = S_SMTP;
 }
 
+/* "Rogers: smtp.broadband.rogers.com (requires authentication)" under a
+ * heading naming one server ("SMTP Servers:"): a list of providers, the
+ * label a provider's name, not a field. Each row is that provider's block
+ * (as after a plain heading); an authentication stated on the row is its
+ * own, not the notice's. True when the row was one. */
+static bool provider_row(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve)
+{
+	const char *s = l->s;
+	int i = x->ctx == NC_SMTP ? S_SMTP : x->ctx == NC_IMAP ? S_IMAP : x->ctx == NC_POP ? S_POP : -1;
+	size_t hb, he, te = vb;
+	while (te < ve && s[te] != ' ' && s[te] != '(')
+		te++; /* "smtp.example.com（SMTP認証が必要）": the host ends at the bracket */
+	if (i < 0 || le - lb > 30 || nr_typed_value(s, vb, te, false, &hb, &he) != NV_HOST || hb != vb)
+		return false;
+	for (size_t k = lb; k < le; k++)
+		if (isdigit((unsigned char)s[k]))
+			return false;
+	mailprof_loc loc = nr_loc_at(x, l, lb);
+	mp_str_setn(&x->brand, s + lb, le - lb, &loc);
+	x->brand_seen = true;
+	nr_set_field(x, l, vb, s + vb, he - vb, NF_HOST, x->ctx);
+	if (nr_has(s + he, ve - he, "authentication") || nr_has(s + he, ve - he, "認証")) {
+		int au = nr_parse_yesno_auth(s + he, ve - he);
+		struct dacc *a = nr_cur_acc(x);
+		if (au >= 0 && i == S_SMTP) {
+			a->s[S_SMTP].auth = au;
+			a->s[S_SMTP].auth_loc = nr_loc_at(x, l, he);
+		}
+		if (x->auth_hint && x->auth_hint_loc.line == loc.line)
+			x->auth_hint = false;
+	}
+	return true;
+}
+
 /* One label/value pair (value may be empty) from a line or a table cell. */
 static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve,
                  bool marked)
@@ -164,6 +273,17 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (f == NF_NONE) {
 		if (isdigit((unsigned char)s[lb]) || nr_is_prose(s + lb, ve - lb) || le - lb > 60)
 			return; /* continuation cells and sentences */
+		/* "Using: SSL and Authentication" in an incoming or outgoing
+		 * section: a security value whose label takes none takes the
+		 * section heading's */
+		size_t tb, tv;
+		if (x->ctx != NC_NONE && x->ctx != NC_WEB && x->ctx != NC_ANY && le - lb <= 24 &&
+		    nr_typed_value(s, vb, ve, false, &tb, &tv) == NV_SEC && tb == vb) {
+			nr_set_field(x, l, vb, s + vb, ve - vb, NF_SECURITY, x->ctx);
+			return;
+		}
+		if (provider_row(x, l, lb, le, vb, ve))
+			return;
 		char *lab = mp_xstrndup(s + lb, le - lb);
 		nr_info(x, l, lb, "if this is a mail setting, parse the notice with a template (--template)",
 		     "`%s` looks like a setting but is not a known label; not used", lab);
@@ -505,6 +625,15 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 					while (vend < n && s[vend] != ',' && s[vend] != ';' && !nr_starts_any(s + vend, n - vend, (const char *const[]){"、", NULL}))
 						vend++;
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
+				/* "The secure IMAP port is 993": the label's security */
+				int lsec = v == NV_PORT && x->cur >= 0 ? nr_span_sec(s + lab_b, lab_e - lab_b) : -1;
+				if (lsec >= 0) {
+					int p = atoi(s + vb);
+					if (lsec == SW_TLS_AMBIG)
+						lsec = p == 465 || p == 993 || p == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
+					mailprof_loc pl = nr_loc_at(x, l, vb);
+					nr_offer_port(&nr_cur_acc(x)->s[x->cur], p, lsec, &pl);
+				}
 			}
 			if (v == NV_HOST)
 				host_dir = ed != NC_NONE ? ed : line_dir;
@@ -645,6 +774,29 @@ static bool col_ports(struct ex *x, const mp_nline *l, size_t b)
 	return true;
 }
 
+/* A value alone on its line, no label before it nor on the line above,
+ * under a section heading that names a server ("IMAP Settings (Incoming
+ * Mail)" / "imap.mail.me.com" / "993" / "SSL/TLS"): the heading is its
+ * label, and its type says which field it is. True when the line was one. */
+static bool lone_value(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s;
+	size_t n = l->len;
+	while (n > b && s[n - 1] == ' ')
+		n--;
+	if (x->ctx != NC_IMAP && x->ctx != NC_POP && x->ctx != NC_SMTP && x->ctx != NC_IN)
+		return false;
+	size_t vb, ve;
+	enum nr_vtype v = nr_typed_value(s, b, n, false, &vb, &ve);
+	if (vb != b || ve != n)
+		return false;
+	enum mp_nfield f = v == NV_HOST ? NF_HOST : v == NV_PORT ? NF_PORT : v == NV_SEC ? NF_SECURITY : NF_NONE;
+	if (f == NF_NONE)
+		return false;
+	nr_set_field(x, l, vb, s + vb, ve - vb, f, x->ctx);
+	return true;
+}
+
 void nr_line(struct ex *x, const mp_nline *l)
 {
 	x->now = l;
@@ -694,6 +846,8 @@ void nr_line(struct ex *x, const mp_nline *l)
 			}
 		}
 	}
+	if (sp && lf == NF_NONE && !memchr(s + b, '|', n - b) && provider_row(x, l, b, le, vb, n))
+		return;
 	/* Several values on a line with no separator before the first one: a
 	 * sentence or several pairs; each value takes the label before it. */
 	size_t first;
@@ -708,7 +862,9 @@ void nr_line(struct ex *x, const mp_nline *l)
 	/* Port matrices ("IMAPs (port 993) TLS"), unless the row's label is a
 	 * known field given with a separator. */
 	if ((lf == NF_NONE || lf == NF_SECURITY || (lf == NF_PORT && !sp)) &&
-	    (!nr_is_prose(s + b, n - b) || nr_has(s + b, n - b, "ssl")) && nr_matrix(NULL, l, s + b, n - b, b) > 0) {
+	    (!nr_is_prose(s + b, n - b) || nr_has(s + b, n - b, "ssl") || nr_has(s + b, n - b, "tls") ||
+	     nr_has(s + b, n - b, "secure")) &&
+	    nr_matrix(NULL, l, s + b, n - b, b) > 0) {
 		nr_matrix(x, l, s + b, n - b, b);
 		x->pending = NF_NONE;
 		return;
@@ -745,6 +901,8 @@ void nr_line(struct ex *x, const mp_nline *l)
 	}
 	if (lf == NF_NONE)
 		prose_email(x, l, b);
+	if (!sp && lone_value(x, l, b))
+		return;
 	/* Table rows: cells separated by '|'; ";" may join several pairs. */
 	if (!memchr(s + b, '|', n - b))
 		x->ncols = 0, x->nproto_cols = 0;

@@ -63,6 +63,9 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 	for (size_t i = 0; i < MP_COUNT(x.notes); i++)
 		free(x.notes[i]);
 	free(x.rule_cont);
+	for (size_t i = 0; i < x.nfill_in; i++)
+		free(x.fill_in[i]);
+	free(x.fill_in);
 	mp_str_clear(&x.brand);
 	for (size_t i = 0; i < x.nrules; i++) {
 		free(x.rules[i].domain);

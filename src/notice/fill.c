@@ -33,6 +33,12 @@ void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
 		s->sec.v = -1;
 		if (sec >= 0)
 			mp_int_set(&s->sec, sec, loc);
+	} else if (s->port.v == 25 && port == 587 &&
+	           rank_of(port, sec) == rank_of(25, s->sec.set ? s->sec.v : -1)) {
+		/* "25/587" with one security: the submission port, not the relay one */
+		mp_int_set(&s->port, port, loc);
+		if (sec >= 0)
+			mp_int_set(&s->sec, sec, loc);
 	} else if (s->port.v == port && !s->sec.set && sec >= 0)
 		mp_int_set(&s->sec, sec, loc);
 }
@@ -241,6 +247,8 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			i = S_POP;
 		}
 		put_host(x, a, i, s, hn, &loc);
+		a->s[i].host_in = dir == NC_IN && !x->both_in && mp_strncasecmp(s, "imap", 4) != 0 &&
+		                  mp_strncasecmp(s, "pop", 3) != 0;
 		x->cur = i;
 	}
 	int i = x->cur;
@@ -395,6 +403,16 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
 				mp_int_set(&a->s[k].sec, sec, &loc);
 		return;
 	}
+	/* "Incoming settings … Using: SSL": every incoming server offered
+	 * (IMAP and POP) that states none of its own */
+	if (dir == NC_IN && (x->cur < 0 || x->ctx == NC_IN)) {
+		int done = 0;
+		for (int k = S_IMAP; k <= S_POP; k++)
+			if (nr_offered(x, a, k) && !a->s[k].sec.set)
+				mp_int_set(&a->s[k].sec, sec, &loc), done++;
+		if (done)
+			return;
+	}
 	int i = server_for(x, dir, NULL, 0);
 	if (i < 0) {
 		nr_info(x, l, off, NULL, "%s does not say which server; not used", "security row");
@@ -429,8 +447,18 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 	/* "(Username: leelark)." ends a sentence, not the login */
 	while (t && (strchr(".,;:", s[t - 1]) || (s[t - 1] == ')' && !memchr(s, '(', t))))
 		t--;
+	/* "Your full email address (name@domain.com)", "Type the name part
+	 * only of your address": an instruction, not a login; a login is one
+	 * token, maybe with a remark, not a word opening a sentence */
+	size_t words = 0;
+	for (size_t k = t; k < n && s[k] != '(' && s[k] != '.'; k++)
+		words += s[k] == ' ' && k + 1 < n && isalpha((unsigned char)s[k + 1]);
+	bool letters = t > 0;
+	for (size_t k = 0; k < t; k++)
+		letters &= isalpha((unsigned char)s[k]) != 0;
 	/* "example@yourdomain.com": an address to fill in, not a login */
-	if (!nr_is_ascii_tok(s, t) || (memchr(s, '@', t) && !nr_valid_email(s, t))) {
+	if (!nr_is_ascii_tok(s, t) || (memchr(s, '@', t) && !nr_valid_email(s, t)) ||
+	    (letters && isupper((unsigned char)s[0]) && words >= 2)) {
 		nr_info(x, l, off, "write the user name itself", "%s does not hold a user name; not used",
 		     "login row");
 		return;

@@ -1,6 +1,7 @@
 /* The label dictionary (notices.md §1 and Appendix A) held as data: one row
  * per key, first match wins, so more specific keys come first. Keys are
  * written as notices spell them and folded like the labels they match. */
+#include <ctype.h>
 #include <string.h>
 
 #include "notice.h"
@@ -221,6 +222,20 @@ void mp_notice_fold(const char *s, size_t n, mp_buf *out)
 	out->s[out->len] = '\0';
 }
 
+/* An English word of the "not mail" keys must start a word of the label
+ * itself: folding drops spaces and brackets, and "Port (alternative)"
+ * folds to "portalternative", which holds "portal". */
+static bool word_in(const char *label, size_t n, const char *key)
+{
+	size_t kl = strlen(key);
+	if (!isalpha((unsigned char)key[0]))
+		return true;
+	for (size_t i = 0; i + kl <= n; i++)
+		if ((i == 0 || !isalnum((unsigned char)label[i - 1])) && mp_strncasecmp(label + i, key, kl) == 0)
+			return true;
+	return false;
+}
+
 enum mp_nfield mp_notice_classify(const char *label, size_t n, enum mp_nctx *dir)
 {
 	mp_buf f = {0}, k = {0};
@@ -230,7 +245,7 @@ enum mp_nfield mp_notice_classify(const char *label, size_t n, enum mp_nctx *dir
 	for (size_t i = 0; i < MP_COUNT(labels) && f.len; i++) {
 		k.len = 0;
 		mp_notice_fold(labels[i].key, strlen(labels[i].key), &k);
-		if (strstr(f.s, k.s)) {
+		if (strstr(f.s, k.s) && (labels[i].field != NF_IGNORE || word_in(label, n, labels[i].key))) {
 			r = labels[i].field;
 			*dir = labels[i].dir;
 			break;

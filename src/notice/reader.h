@@ -21,6 +21,7 @@ struct dsrv {
 	mailprof_loc auth_loc;
 	mp_str user, pass;
 	int host_note; /* "pop.example.jp ※1": footnote 1 may name the SSL host */
+	bool host_in;  /* the host's label said "incoming", naming no protocol */
 };
 
 struct dacc {
@@ -71,6 +72,9 @@ struct ex {
 	bool auth_hint, note587, pbs_hint;
 	mailprof_loc auth_hint_loc, note587_loc, pbs_loc;
 	bool both_in; /* the host label names POP and IMAP: one host for both */
+	mp_int gen_sec; /* "Devices need to be set to use SSL/TLS": every server's */
+	char **fill_in;  /* hosts a note says to replace ("replace example.com with…"); grows */
+	size_t nfill_in;
 	mp_str prose_email; /* "Your email address is …" in a sentence */
 	enum mp_nfield *cols; /* a table whose header row names the columns */
 	size_t ncols;
@@ -119,6 +123,8 @@ bool nr_valid_email(const char *s, size_t n);
 bool nr_valid_host(const char *s, size_t n);
 bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int *mark);
 int nr_parse_security(const char *s, size_t n);
+/* The security words of a span of prose ("with SSL", "secure"), -1 none. */
+int nr_span_sec(const char *s, size_t n);
 int nr_parse_yesno_auth(const char *s, size_t n);
 enum word nr_parse_word(const char *s, size_t n);
 void nr_password_token(const mp_nline *l, size_t off, const char *s, size_t n, mp_buf *out,

@@ -37,11 +37,20 @@ static void apply_rules(struct ex *x, struct dacc *a)
 
 /* Ports of a port matrix are offered like any other: the first stays
  * unless a later one is more secure. */
-static void apply_matrix(struct ex *x, struct dsrv *s, int idx)
+static void apply_matrix(struct ex *x, const struct dacc *a, struct dsrv *s, int idx)
 {
+	/* a list of ports beside several providers' blocks names none of
+	 * them (reported in nr_group_pass) */
+	if (a->group)
+		return;
 	for (size_t i = 0; i < x->nmx; i++)
-		if (x->mx[i].srv == idx)
+		if (x->mx[i].srv == idx && x->mx[i].port > 0)
 			nr_offer_port(s, x->mx[i].port, x->mx[i].sec, &x->mx[i].loc);
+	/* a server named with a security and no port ("use SMTP AUTH/STARTTLS")
+	 * gives its security only to a server no port says more of */
+	for (size_t i = 0; i < x->nmx; i++)
+		if (x->mx[i].srv == idx && x->mx[i].port == 0 && !s->sec.set && !s->port.set)
+			mp_int_set(&s->sec, x->mx[i].sec, &x->mx[i].loc);
 }
 
 /* Does the notice offer server i of draft a? A host, a port (a setup page
@@ -52,7 +61,7 @@ bool nr_offered(const struct ex *x, const struct dacc *a, int i)
 	const struct dsrv *s = &a->s[i];
 	if (s->host.v || s->port.set || s->host_tpl || a->in_pref == i)
 		return true;
-	for (size_t k = 0; k < x->nmx; k++)
+	for (size_t k = 0; k < x->nmx && !a->group; k++)
 		if (x->mx[k].srv == i)
 			return true;
 	return false;
@@ -166,6 +175,10 @@ static bool block_serves(const struct dacc *a, const char *dom)
  * address, or none that matches, every block is an account of its own. */
 void nr_group_pass(struct ex *x)
 {
+	if (x->ngroups && x->nmx)
+		mp_diag(x->d, MAILPROF_INFO, "notice-unused", &x->mx[0].loc,
+		        "add the ports to the provider's own block if they are its",
+		        "%s name no one of the providers the notice lists; not used", "these ports");
 	for (int g = 1; g <= x->ngroups; g++) {
 		const struct dacc *who = NULL;
 		bool several = false;
@@ -261,6 +274,12 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 			a->method = prev->method;
 	}
 	apply_rules(x, a);
+	/* a host the notice says to replace is a placeholder: the server
+	 * stays, without a host (the host is reported as not used) */
+	for (size_t k = 0; k < x->nfill_in; k++)
+		for (int i = 0; i < S_N; i++)
+			if (a->s[i].host.v && strcasecmp(a->s[i].host.v, x->fill_in[k]) == 0)
+				mp_str_clear(&a->s[i].host);
 	const char *dom = a->email.v ? strchr(a->email.v, '@') : NULL;
 	for (int i = 0; i < S_N; i++) {
 		struct dsrv *s = &a->s[i];
@@ -272,7 +291,9 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 	}
 	/* One host for everything ("メールサーバー名"). */
 	if (a->any_host.v) {
-		int in = a->s[S_IMAP].host.v ? S_IMAP : a->in_pref >= 0 ? a->in_pref : S_POP;
+		int in = a->s[S_IMAP].host.v ? S_IMAP
+		         : a->in_pref >= 0 ? a->in_pref
+		         : nr_offered(x, a, S_IMAP) && !nr_offered(x, a, S_POP) ? S_IMAP : S_POP;
 		/* Ports named for IMAP and for POP ("IMAP 993 / POP3 995"): the
 		 * one server offers both; an incoming server offered without a
 		 * host of its own gets it too. */
@@ -283,6 +304,14 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		if (!a->s[S_SMTP].host.v)
 			copy_str(&a->s[S_SMTP].host, &a->any_host);
 	}
+	/* "Incoming / Server name: mail.example.net / Ports: 993 (IMAP) and
+	 * 995 (POP3)": a host labelled only "incoming" serves every incoming
+	 * server the notice offers without a host of its own */
+	for (int i = S_IMAP; i <= S_POP; i++) {
+		int o = i == S_IMAP ? S_POP : S_IMAP;
+		if (a->s[i].host.v && a->s[i].host_in && !a->s[o].host.v && !a->s[o].host_tpl && nr_offered(x, a, o))
+			copy_str(&a->s[o].host, &a->s[i].host);
+	}
 	bool has_server = false;
 	for (int i = 0; i < S_N; i++)
 		has_server |= nr_offered(x, a, i);
@@ -292,7 +321,7 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 	if (!a->email.v && a->login.v && nr_valid_email(a->login.v, strlen(a->login.v)))
 		copy_str(&a->email, &a->login);
 	mp_account *acc = mp_account_add(p);
-	acc->loc = a->email.v ? a->email.loc : a->login.loc;
+	acc->loc = a->email.v ? a->email.loc : a->login.v ? a->login.loc : a->brand.loc;
 	copy_str(&acc->email, &a->email);
 	copy_str(&acc->display_name, &a->name);
 	if (a->group)
@@ -304,11 +333,13 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		if (!nr_offered(x, a, i))
 			continue;
 		host_note(x, s);
-		apply_matrix(x, s, i);
+		apply_matrix(x, a, s, i);
 		mp_server *sv = mp_server_add(acc, sproto[i]);
 		sv->loc = s->host.v || s->host_tpl ? s->host.loc : s->port.loc;
 		copy_str(&sv->host, &s->host);
 		sv->port = s->port;
+		if (!s->sec.set && x->gen_sec.set)
+			s->sec = x->gen_sec;
 		if (s->sec.set) {
 			int v = s->sec.v;
 			if (v == SW_TLS_AMBIG)

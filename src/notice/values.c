@@ -297,7 +297,7 @@ size_t nr_skip_sp(const char *s, size_t i, size_t n)
 
 /* Security words in a short span next to a port: -1 none said,
  * SW_TLS_AMBIG for a bare "TLS" (decided by the port). */
-static int span_sec(const char *s, size_t n)
+int nr_span_sec(const char *s, size_t n)
 {
 	if (nr_has(s, n, "starttls") || nr_has(s, n, "stls"))
 		return MP_SEC_STARTTLS;
@@ -305,6 +305,11 @@ static int span_sec(const char *s, size_t n)
 		return nr_has(s, n, "without ssl") || nr_has(s, n, "非ssl") || nr_has(s, n, "ssl無") ? MP_SEC_NONE
 		                                                                                   : MP_SEC_TLS;
 	if (nr_has(s, n, "tls"))
+		return SW_TLS_AMBIG;
+	/* "The secure imap port is 993", "POP3 Secure: 995" */
+	if (nr_has(s, n, "insecure") || nr_has(s, n, "non-secure") || nr_has(s, n, "unsecure"))
+		return MP_SEC_NONE;
+	if (nr_has(s, n, "secure") && !nr_has(s, n, "secure password"))
 		return SW_TLS_AMBIG;
 	if (nr_has(s, n, "none") || nr_has(s, n, "no encryption") || nr_has(s, n, "unencrypted") ||
 	    nr_has(s, n, "暗号化なし"))
@@ -333,6 +338,29 @@ static bool port_at(const char *s, size_t i, size_t n, int *port)
 	return v > 0 && v <= 65535;
 }
 
+/* "25/587": two well-known mail ports joined by a slash (not a date). */
+static bool port_pair(const char *s, size_t i, size_t n, int *port)
+{
+	static const int known[] = {25, 110, 143, 465, 587, 993, 995};
+	if (i && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.'))
+		return false;
+	size_t k = i;
+	while (k < n && isdigit((unsigned char)s[k]))
+		k++;
+	if (k == i || k - i > 3 || k + 1 >= n || s[k] != '/' || !isdigit((unsigned char)s[k + 1]))
+		return false;
+	size_t e = k + 1;
+	while (e < n && isdigit((unsigned char)s[e]))
+		e++;
+	if (e < n && (s[e] == '/' || isalpha((unsigned char)s[e])))
+		return false;
+	int a = atoi(s + i), b = atoi(s + k + 1), hits = 0;
+	for (size_t q = 0; q < sizeof known / sizeof known[0]; q++)
+		hits += (known[q] == a) + (known[q] == b);
+	*port = a;
+	return hits == 2;
+}
+
 /* ---- port matrices: "SMTPS 465", "POP3/SSL: port 995", "IMAP over SSL: 993",
  * "POP3 (port 110) with STARTTLS", "POP3 is also available on port 110
  * (STARTTLS) or 995 (SSL/TLS)" ---- */
@@ -346,7 +374,8 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 	} toks[] = {{"smtps", S_SMTP, true}, {"smtp", S_SMTP, false}, {"pop3s", S_POP, true},
 	            {"pops", S_POP, true},   {"pop3", S_POP, false},  {"pop", S_POP, false},
 	            {"imap4s", S_IMAP, true}, {"imaps", S_IMAP, true}, {"imap4", S_IMAP, false},
-	            {"imap", S_IMAP, false}};
+	            {"imap", S_IMAP, false},  {"simap", S_IMAP, true}, {"spop3", S_POP, true},
+	            {"spop", S_POP, true}};
 	int line_sec = -1;
 	if (n >= 4 && mp_strncasecmp(s, "ssl:", 4) == 0)
 		line_sec = MP_SEC_TLS;
@@ -375,16 +404,107 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 	}
 	/* "SSL接続の場合はPOP3が995、SMTPが465": words before the first name */
 	if (nt && line_sec < 0)
-		line_sec = span_sec(s, tb[0]);
+		line_sec = nr_span_sec(s, tb[0]);
+	/* "Port 993 (IMAP) or 995 (POP3)": a name in brackets right after a
+	 * port names that port, not the ones after it */
+	size_t pb[32];
+	for (size_t t = 0; t < nt; t++) {
+		pb[t] = n;
+		size_t k = tb[t];
+		if (!k || s[k - 1] != '(')
+			continue;
+		k--;
+		while (k && s[k - 1] == ' ')
+			k--;
+		size_t d = k;
+		while (d && isdigit((unsigned char)s[d - 1]))
+			d--;
+		int port;
+		if (d < k && port_at(s, d, n, &port))
+			pb[t] = d;
+	}
 	size_t found = 0;
 	for (size_t t = 0; t < nt; t++) {
-		size_t end = t + 1 < nt ? tb[t + 1] : n, from = te[t];
+		if (pb[t] < n) {
+			int port;
+			port_at(s, pb[t], n, &port);
+			size_t close = te[t];
+			while (close < n && s[close] != ')')
+				close++;
+			int sec = tt[t] ? MP_SEC_TLS : nr_span_sec(s + te[t], close - te[t]);
+			if (sec < 0)
+				sec = line_sec;
+			if (sec == SW_TLS_AMBIG)
+				sec = port == 465 || port == 993 || port == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
+			if (x) {
+				x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
+				struct mentry *m = &x->mx[x->nmx++];
+				m->srv = ts[t];
+				m->port = port;
+				m->sec = sec;
+				m->rank = nr_sec_rank(sec);
+				m->loc = nr_loc_at(x, l, base + pb[t]);
+			}
+			found++;
+			continue;
+		}
+		size_t end = t + 1 < nt ? (pb[t + 1] < n ? pb[t + 1] : tb[t + 1]) : n, from = te[t];
+		/* "use SMTP AUTH/STARTTLS", "IMAP over SSL" with no port on the
+		 * line: the server is offered, with that security (port 0: none) */
+		bool digits = false;
+		for (size_t j = from; j < end && !digits; j++)
+			digits = isdigit((unsigned char)s[j]);
+		if (!digits) {
+			size_t e = from + 24 < end ? from + 24 : end;
+			for (size_t j = from; j < e; j++)
+				if (s[j] == ',' || s[j] == '.' || s[j] == '(' || s[j] == ';')
+					e = j;
+			int sec = tt[t] ? MP_SEC_TLS : nr_span_sec(s + from, e - from);
+			if (sec >= 0 && sec != SW_TLS_AMBIG) {
+				if (x) {
+					x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
+					struct mentry *m = &x->mx[x->nmx++];
+					m->srv = ts[t];
+					m->port = 0;
+					m->sec = sec;
+					m->rank = -1;
+					m->loc = nr_loc_at(x, l, base + tb[t]);
+				}
+				found++;
+			}
+			continue;
+		}
 		/* the first port comes soon after the name ("IMAP over SSL: 993") */
 		size_t lim = from + 48 < end ? from + 48 : end;
 		for (size_t j = from; j < end; j++) {
 			int port;
-			if (!port_at(s, j, n, &port))
+			/* not a footnote number ("587※1※2") */
+			if ((j >= 3 && memcmp(s + j - 3, "※", 3) == 0) || (j && s[j - 1] == '*'))
 				continue;
+			/* "(25/587※1)": two mail ports joined by a slash, each offered */
+			if (!port_at(s, j, n, &port)) {
+				if (!port_pair(s, j, n, &port))
+					continue;
+				size_t k2 = j;
+				while (isdigit((unsigned char)s[k2]))
+					k2++;
+				int sec2 = tt[t] ? MP_SEC_TLS : nr_span_sec(s + from, j - from);
+				if (sec2 < 0)
+					sec2 = line_sec;
+				for (int q = 0; q < 2 && x; q++) {
+					int pq = q ? atoi(s + k2 + 1) : port;
+					int sq = sec2 != SW_TLS_AMBIG ? sec2 : pq == 465 || pq == 993 || pq == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
+					x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
+					struct mentry *m = &x->mx[x->nmx++];
+					m->srv = ts[t];
+					m->port = pq;
+					m->sec = sq;
+					m->rank = nr_sec_rank(sq);
+					m->loc = nr_loc_at(x, l, base + (q ? k2 + 1 : j));
+				}
+				found++;
+				break;
+			}
 			if (j > lim && !found)
 				break;
 			size_t k = j;
@@ -395,9 +515,9 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			size_t e = k;
 			while (e < end && s[e] != ',' && !isdigit((unsigned char)s[e]) && !nr_has(s + e, end - e < 4 ? end - e : 4, " or "))
 				e++;
-			int sec = tt[t] ? MP_SEC_TLS : span_sec(s + k, e - k);
+			int sec = tt[t] ? MP_SEC_TLS : nr_span_sec(s + k, e - k);
 			if (sec < 0)
-				sec = span_sec(s + from, j - from);
+				sec = nr_span_sec(s + from, j - from);
 			if (sec < 0)
 				sec = line_sec;
 			if (sec == SW_TLS_AMBIG || (sec == MP_SEC_STARTTLS && (port == 465 || port == 993 || port == 995)))
@@ -542,7 +662,7 @@ size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, si
 		while (e < n && s[e] != ',' && s[e] != ';' && !isdigit((unsigned char)s[e]) &&
 		       !(e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0))
 			e++;
-		int sc = span_sec(s + k, e - k);
+		int sc = nr_span_sec(s + k, e - k);
 		if (sc == SW_TLS_AMBIG)
 			sc = p == 465 || p == 993 || p == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
 		port[c] = p, sec[c] = sc, at[c] = i, c++;
