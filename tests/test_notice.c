@@ -595,24 +595,31 @@ Test(notice_accuracy, field_accuracy_over_samples)
  * half and a blind half (BLIND.md). The floors are the figures measured when the corpus
  * was added, rounded down to 0.1%: they may only go up (the lead raises them). */
 #define DEV_ACCURACY_FLOOR 0.994
-/* The blind half: nobody changing the reader opens tests/data/notices-real/blind/ or
- * tests/notice-fields-blind.tsv; only this figure is read. */
+/* Round 1's blind half: kept from the reader's author until round 1 ended
+ * (BLIND.md); since round 2 it is development material like dev/. */
 #define BLIND_ACCURACY_FLOOR 0.929
 
-static void real_set_holds(const char *set, double floor)
+/* Round 2 (collected by others on 2026-11-28, split the same way): its
+ * development half; its blind half stays out of the repository until the
+ * reader work of the round is finished. */
+#define DEV2_ACCURACY_FLOOR 0.818
+
+static void real_set_holds(const char *set, double floor, size_t min_notices)
 {
 	char tsv[64], dir[64];
 	snprintf(tsv, sizeof tsv, "tests/notice-fields-%s.tsv", set);
 	snprintf(dir, sizeof dir, "tests/data/notices-real/%s", set);
 	size_t n;
 	double acc = field_accuracy(set, tsv, dir, false, &n);
-	cr_assert_geq(n, 18);
+	cr_assert_geq(n, min_notices);
 	cr_assert_geq(acc, floor, "%s field accuracy dropped to %.4f", set, acc);
 }
 
-Test(notice_accuracy, field_accuracy_over_real_dev) { real_set_holds("dev", DEV_ACCURACY_FLOOR); }
+Test(notice_accuracy, field_accuracy_over_real_dev) { real_set_holds("dev", DEV_ACCURACY_FLOOR, 20); }
 
-Test(notice_accuracy, field_accuracy_over_real_blind) { real_set_holds("blind", BLIND_ACCURACY_FLOOR); }
+Test(notice_accuracy, field_accuracy_over_real_blind) { real_set_holds("blind", BLIND_ACCURACY_FLOOR, 20); }
+
+Test(notice_accuracy, field_accuracy_over_real_dev2) { real_set_holds("dev2", DEV2_ACCURACY_FLOOR, 17); }
 
 Test(notice_template, directory_without_match_falls_back_to_reader)
 {
