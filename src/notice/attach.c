@@ -289,6 +289,12 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			nr_set_field(x, l, vb, s + vb, ve - vb, NF_SECURITY, x->ctx);
 			return;
 		}
+		/* "Verification: PLAIN" in the outgoing section: a mechanism
+		 * whose label names no field is the section's login method */
+		if (x->ctx != NC_NONE && x->ctx != NC_WEB && le - lb <= 24 && nr_mechanism(s + vb, ve - vb) >= 0) {
+			nr_set_field(x, l, vb, s + vb, ve - vb, NF_AUTH_METHOD, x->ctx);
+			return;
+		}
 		if (provider_row(x, l, lb, le, vb, ve))
 			return;
 		char *lab = mp_xstrndup(s + lb, le - lb);
@@ -804,8 +810,23 @@ static bool lone_value(struct ex *x, const mp_nline *l, size_t b)
 	return true;
 }
 
+/* Does line l close a bracket the line before it left open ("Enabled (yet"
+ * / "not STARTTLS)")? Then it goes on with that value: a remark, neither
+ * a label nor a heading. */
+static bool bracket_goes_on(const mp_nline *prev, const mp_nline *l)
+{
+	if (!prev || prev->line + 1 != l->line)
+		return false;
+	int open = 0;
+	for (size_t i = 0; i < prev->len; i++)
+		open += prev->s[i] == '(' ? 1 : prev->s[i] == ')' && open ? -1 : 0;
+	const char *c = memchr(l->s, ')', l->len), *o = memchr(l->s, '(', l->len);
+	return open > 0 && c && (!o || o > c);
+}
+
 void nr_line(struct ex *x, const mp_nline *l)
 {
+	const mp_nline *prev = x->now;
 	x->now = l;
 	const char *s = l->s;
 	size_t n = l->len;
@@ -819,6 +840,10 @@ void nr_line(struct ex *x, const mp_nline *l)
 		return;
 	}
 	auth_hint(x, l, b);
+	if (bracket_goes_on(prev, l)) {
+		x->pending = NF_NONE;
+		return;
+	}
 	if (!x->titled) {
 		x->titled = true;
 		enum mp_nctx tc = mp_notice_words_ctx(s + b, n - b);
@@ -900,7 +925,11 @@ void nr_line(struct ex *x, const mp_nline *l)
 		size_t ve = n;
 		while (ve > vb2 && (s[ve - 1] == ' ' || s[ve - 1] == '|'))
 			ve--;
-		if (ve > vb2 && (lf == NF_NONE || (!sp && nr_value_is(f, s + vb2, ve - vb2))) &&
+		/* "Verification: PLAIN" is a row of its own, not the value of
+		 * the label above; "mail.example.jp:587" is a value */
+		size_t hb, he;
+		bool own_label = sp && lf == NF_NONE && nr_typed_value(s, b, le, false, &hb, &he) == NV_NONE;
+		if (ve > vb2 && !own_label && (lf == NF_NONE || (!sp && nr_value_is(f, s + vb2, ve - vb2))) &&
 		    fits(f, s + vb2, ve - vb2)) {
 			nr_set_field(x, l, vb2, s + vb2, ve - vb2, f, x->pending_dir);
 			return;

@@ -126,6 +126,7 @@ int nr_parse_security(const char *s, size_t n);
 /* The security words of a span of prose ("with SSL", "secure"), -1 none. */
 int nr_span_sec(const char *s, size_t n);
 int nr_parse_yesno_auth(const char *s, size_t n);
+int nr_mechanism(const char *s, size_t n);
 enum word nr_parse_word(const char *s, size_t n);
 void nr_password_token(const mp_nline *l, size_t off, const char *s, size_t n, mp_buf *out,
 		bool *fullwidth);

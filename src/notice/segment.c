@@ -81,8 +81,10 @@ void nr_trim_label(const char *s, size_t *b, size_t *e)
  * two spaces. Returns false when the line has no value part. */
 bool nr_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
 {
+	int depth = 0; /* "Password (Secure authentication = No)": '=' in a remark */
 	for (size_t i = b; i < n; i++) {
 		size_t k;
+		depth += s[i] == '(' ? 1 : s[i] == ')' && depth ? -1 : 0;
 		/* not "https://", not a time "9:00" */
 		if (s[i] == ':' && !(i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/') &&
 		    !(i > b && i + 1 < n && isdigit((unsigned char)s[i - 1]) && isdigit((unsigned char)s[i + 1]))) {
@@ -90,7 +92,7 @@ bool nr_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
 			*vb = nr_skip_sp(s, i + 1, n);
 			return true;
 		}
-		if (s[i] == '=') {
+		if (s[i] == '=' && !depth) {
 			*le = i;
 			*vb = nr_skip_sp(s, i + 1, n);
 			return true;
@@ -167,6 +169,11 @@ bool nr_word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
 			shaped = lf == NF_PASSWORD || lf == NF_SMTP_AUTH || lf == NF_AUTH_METHOD || lf == NF_SECURITY ||
 			         lf == NF_IN_PROTO;
 		}
+		/* "SSL/TLS encryption SSL", "Authentication type Password": a
+		 * security word or a mechanism after a label of that field */
+		if (!shaped && v < n && ((lf0 == NF_SECURITY && nr_typed_value(s, v, n, false, &(size_t){0}, &(size_t){0}) == NV_SEC) ||
+		                         ((lf0 == NF_AUTH_METHOD || lf0 == NF_SMTP_AUTH) && nr_mechanism(s + v, n - v) >= 0)))
+			shaped = true;
 		if (memchr(s + b, '@', i - b))
 			break;
 		if (shaped && mp_notice_classify(s + b, i - b, &dd) != NF_NONE) {

@@ -221,6 +221,36 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 	return -1;
 }
 
+/* A short value naming an authentication mechanism, whatever its label
+ * ("Verification: PLAIN", "Auth: CRAM-MD5", "Authentication type
+ * Password", "認証: 通常のパスワード"): the method, -1 when it names none.
+ * A remark in brackets after it does not count. */
+int nr_mechanism(const char *s, size_t n)
+{
+	static const struct {
+		const char *w;
+		int m;
+	} mech[] = {{"cram-md5", MP_AUTH_PASSWORD_ENCRYPTED}, {"digest-md5", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"apop", MP_AUTH_PASSWORD_ENCRYPTED},     {"encrypted password", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"plain", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"normal password", MP_AUTH_PASSWORD_CLEARTEXT}, {"password", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"clear text", MP_AUTH_PASSWORD_CLEARTEXT}, {"cleartext", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"通常のパスワード", MP_AUTH_PASSWORD_CLEARTEXT}, {"平文", MP_AUTH_PASSWORD_CLEARTEXT}};
+	size_t e = 0, words = 1;
+	while (e < n && s[e] != '(')
+		words += s[e++] == ' ';
+	while (e && s[e - 1] == ' ')
+		e--, words--;
+	if (!e || words > 3)
+		return -1;
+	for (size_t k = 0; k < MP_COUNT(mech); k++) {
+		size_t wl = strlen(mech[k].w);
+		if (wl <= e && mp_strncasecmp(s, mech[k].w, wl) == 0 && (wl == e || !isalnum((unsigned char)s[wl])))
+			return mech[k].m;
+	}
+	return -1;
+}
+
 /* "same as your e-mail address", "メールアドレスと同じ", "before the @". */
 enum word nr_parse_word(const char *s, size_t n)
 {
