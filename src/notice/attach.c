@@ -37,12 +37,20 @@ static void prose_email(struct ex *x, const mp_nline *l, size_t b)
 	}
 }
 
-/* Sentences still tell things: "[このサーバーは認証が必要]にチェック",
- * "※ポート番号は587をご利用ください". */
+static void send_said(struct ex *x, const mailprof_loc *loc)
+{
+	if (!x->send_prose) {
+		x->send_prose = true;
+		x->send_loc = *loc;
+	}
+}
+
 /* Any line, sentence or cell may say that sending needs a login:
  * "[このサーバーは認証が必要]にチェック", "Requires logging in with your
  * email address and password" in the SMTP block, "authenticate (log in)
- * to the outgoing mail server". An SMTP-AUTH row of its own wins. */
+ * to the outgoing mail server"; or that it goes by POP before SMTP. An
+ * SMTP-AUTH row of its own wins. Naming SMTP-AUTH or POP before SMTP
+ * says the notice offers sending. */
 static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s + b;
@@ -59,6 +67,17 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		x->auth_hint = true;
 		x->auth_hint_loc = nr_loc_at(x, l, b);
 	}
+	/* "POP before SMTP をご利用ください", unless it says it ended. */
+	if ((nr_has(s, n, "pop before smtp") || nr_has(s, n, "popbeforesmtp") || nr_has(s, n, "pop-before-smtp")) &&
+	    !nr_has(s, n, "廃止") &&
+	    !nr_has(s, n, "終了") && !nr_has(s, n, "no longer") && !nr_has(s, n, "未対応")) {
+		x->pbs_hint = true;
+		x->pbs_loc = nr_loc_at(x, l, b);
+		send_said(x, &x->pbs_loc);
+	}
+	if (x->auth_hint && x->auth_hint_loc.line == l->line &&
+	    (nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth") || nr_has(s, n, "smtp認証")))
+		send_said(x, &x->auth_hint_loc);
 }
 
 /* A sentence outside any section, naming no server, that states a
@@ -154,15 +173,10 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 			a->s[i].sec = from->sec;
 		x->cur = i; /* ports differ by protocol: only those stated are taken */
 	}
-	/* "POP before SMTP をご利用ください", unless it says it ended. */
-	if ((nr_has(s, n, "pop before smtp") || nr_has(s, n, "popbeforesmtp")) && !nr_has(s, n, "廃止") &&
-	    !nr_has(s, n, "終了") && !nr_has(s, n, "no longer") && !nr_has(s, n, "未対応")) {
-		x->pbs_hint = true;
-		x->pbs_loc = nr_loc_at(x, l, b);
-	}
 	if (nr_has(s, n, "587") && (nr_has(s, n, "ポート") || nr_has(s, n, "port") || nr_has(s, n, "サブミッション"))) {
 		x->note587 = true;
 		x->note587_loc = nr_loc_at(x, l, b + (size_t)(strstr(s, "587") - s));
+		send_said(x, &x->note587_loc);
 	}
 }
 

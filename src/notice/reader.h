@@ -71,6 +71,10 @@ struct ex {
 	enum mp_nctx pending_dir;
 	bool auth_hint, note587, pbs_hint;
 	mailprof_loc auth_hint_loc, note587_loc, pbs_loc;
+	/* a sentence says how mail is sent (SMTP-AUTH, the submission port,
+	 * POP before SMTP): the notice offers an SMTP server, maybe without host */
+	bool send_prose;
+	mailprof_loc send_loc;
 	bool both_in; /* the host label names POP and IMAP: one host for both */
 	mp_int gen_sec; /* "Devices need to be set to use SSL/TLS": every server's */
 	char **fill_in;  /* hosts a note says to replace ("replace example.com with…"); grows */

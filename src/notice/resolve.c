@@ -64,7 +64,9 @@ bool nr_offered(const struct ex *x, const struct dacc *a, int i)
 	for (size_t k = 0; k < x->nmx && !a->group; k++)
 		if (x->mx[k].srv == i)
 			return true;
-	return false;
+	/* "サブミッションポート(587番)をご利用ください", "SMTP-AUTH is
+	 * required for sending": sending is offered, with no host said */
+	return i == S_SMTP && x->send_prose && !a->group;
 }
 
 static void copy_str(mp_str *to, const mp_str *from)
@@ -335,7 +337,7 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		host_note(x, s);
 		apply_matrix(x, a, s, i);
 		mp_server *sv = mp_server_add(acc, sproto[i]);
-		sv->loc = s->host.v || s->host_tpl ? s->host.loc : s->port.loc;
+		sv->loc = s->host.v || s->host_tpl ? s->host.loc : s->port.set ? s->port.loc : x->send_loc;
 		copy_str(&sv->host, &s->host);
 		sv->port = s->port;
 		if (!s->sec.set && x->gen_sec.set)

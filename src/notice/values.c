@@ -201,7 +201,7 @@ int nr_parse_security(const char *s, size_t n)
 
 int nr_parse_yesno_auth(const char *s, size_t n)
 {
-	if (nr_has(s, n, "before smtp") || nr_has(s, n, "beforesmtp"))
+	if (nr_has(s, n, "before smtp") || nr_has(s, n, "beforesmtp") || nr_has(s, n, "before-smtp"))
 		if (!(nr_has(s, n, "する") || nr_has(s, n, "required") || nr_has(s, n, "必要")))
 			return MP_AUTH_SMTP_AFTER_POP;
 	if (nr_has(s, n, "不要") || nr_has(s, n, "しない") || nr_has(s, n, "なし") || nr_has(s, n, "無") ||
