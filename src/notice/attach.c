@@ -231,6 +231,28 @@ static bool provider_row(struct ex *x, const mp_nline *l, size_t lb, size_t le, 
 	return true;
 }
 
+/* A switch said to be on: "ON", "should be on", "turned on", "enabled",
+ * "checked" ("on the server" is not one). */
+static bool toggle_on(const char *s, size_t n)
+{
+	if (nr_has(s, n, "enabled") || nr_has(s, n, "checked") || nr_has(s, n, "有効"))
+		return !nr_has(s, n, "not ") && !nr_has(s, n, "無効");
+	for (size_t i = 0; i + 2 <= n; i++) {
+		if (mp_strncasecmp(s + i, "on", 2) != 0 || (i && isalnum((unsigned char)s[i - 1])) ||
+		    (i + 2 < n && isalnum((unsigned char)s[i + 2])))
+			continue;
+		size_t j = i;
+		while (j && s[j - 1] == ' ')
+			j--;
+		if (j == 0 || (j >= 2 && mp_strncasecmp(s + j - 2, "be", 2) == 0) ||
+		    (j >= 4 && mp_strncasecmp(s + j - 4, "turn", 4) == 0) ||
+		    (j >= 6 && mp_strncasecmp(s + j - 6, "turned", 6) == 0) ||
+		    (j >= 6 && mp_strncasecmp(s + j - 6, "switch", 6) == 0))
+			return !nr_has(s, n, "not ");
+	}
+	return false;
+}
+
 /* One label/value pair (value may be empty) from a line or a table cell. */
 static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve,
                  bool marked)
@@ -299,8 +321,20 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			nr_set_field(x, l, vb, "none", 4, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
-		if (yn == MP_AUTH_PASSWORD_CLEARTEXT && nr_parse_security(s + lb, le - lb) >= 0) {
-			nr_set_field(x, l, vb, s + lb, le - lb, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
+		if ((yn == MP_AUTH_PASSWORD_CLEARTEXT || toggle_on(s + vb, ve - vb)) &&
+		    nr_parse_security(s + lb, le - lb) >= 0) {
+			/* "SSL: This setting should be ON for both SMTP and IMAP":
+			 * the servers the value names, else the label's */
+			static const struct { const char *w; enum mp_nctx c; } named[] = {
+				{"imap", NC_IMAP}, {"pop", NC_POP}, {"smtp", NC_SMTP}};
+			bool any = false;
+			for (size_t k = 0; k < MP_COUNT(named); k++)
+				if (nr_has(s + vb, ve - vb, named[k].w)) {
+					nr_set_field(x, l, vb, s + lb, le - lb, NF_SECURITY, named[k].c);
+					any = true;
+				}
+			if (!any)
+				nr_set_field(x, l, vb, s + lb, le - lb, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
 	}

@@ -70,6 +70,10 @@ bool nr_valid_email(const char *s, size_t n)
 		return false;
 	const char *dom = at + 1;
 	size_t dn = n - (size_t)(dom - s);
+	/* "YourEmail@charter.net", "your.name@example.jp": the reader fills in
+	 * the local part, a template */
+	if (your_label(s, (size_t)(at - s)))
+		return false;
 	if (dn < 3 || !memchr(dom, '.', dn) || dom[0] == '.' || dom[dn - 1] == '.' || your_label(dom, dn))
 		return false;
 	for (size_t i = 0; i < dn; i++)
