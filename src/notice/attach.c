@@ -685,6 +685,31 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	return placed;
 }
 
+/* A column header naming a security mode: "SSL/TLS", "None", or a port
+ * column said by its mode ("Port (SSL/TLS)", "Port (Unencrypted)",
+ * "ポート(SSL)"); -1 otherwise. */
+static int sec_column(const char *s, size_t n)
+{
+	static const char *const port_words[] = {"port numbers", "port number", "ports", "port", "ポート番号",
+	                                          "ポート", NULL};
+	size_t b = 0, k = 0;
+	for (const char *const *w = port_words; *w && !k; w++)
+		if (strlen(*w) <= n && mp_strncasecmp(s, *w, strlen(*w)) == 0)
+			k = strlen(*w);
+	if (k) { /* "Port (SSL/TLS)": the mode in brackets after the port word */
+		b = nr_skip_sp(s, k, n);
+		if (b >= n || s[b] != '(' || s[n - 1] != ')')
+			return -1;
+		b++, n--;
+	}
+	if (memchr(s + b, ' ', n - b))
+		return -1;
+	int sec = nr_parse_security(s + b, n - b);
+	if (sec == -1 && k) /* "Unencrypted", "Secure" */
+		sec = nr_span_sec(s + b, n - b);
+	return sec;
+}
+
 /* A port matrix with security modes as columns and protocols as rows:
  *             SSL/TLS    STARTTLS    None
  *   POP3      995        110         110
@@ -717,11 +742,17 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 	} else
 		nc = nr_space_cells(x, s, b, n);
 	size_t *cb = x->cb, *ce = x->ce;
+	/* a rule under a Markdown header ("---|---|---") keeps the header */
+	size_t rk = b;
+	while (rk < n && strchr("-:| ", s[rk]))
+		rk++;
+	if (rk == n && x->nmcol && memchr(s + b, '-', n - b))
+		return true;
 	/* the header: security modes, after an optional label cell ("Protocol") */
 	size_t secs = 0;
 	for (size_t k = 0; k < nc; k++) {
-		int sec = nr_parse_security(s + cb[k], ce[k] - cb[k]);
-		if (sec >= 0 && memchr(s + cb[k], ' ', ce[k] - cb[k]) == NULL)
+		int sec = sec_column(s + cb[k], ce[k] - cb[k]);
+		if (sec >= 0)
 			secs++;
 		else if (k > 0)
 			secs = 0, k = nc;
@@ -734,7 +765,7 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 		x->mcol = mp_xrealloc(x->mcol, nc * sizeof *x->mcol);
 		x->msec = mp_xrealloc(x->msec, nc * sizeof *x->msec);
 		for (size_t k = 0; k < nc; k++) {
-			int sec = nr_parse_security(s + cb[k], ce[k] - cb[k]);
+			int sec = sec_column(s + cb[k], ce[k] - cb[k]);
 			x->mcol[k] = pipe ? (int)k : mp_nline_col(l, cb[k]);
 			x->msec[k] = k == 0 && secs < nc ? -2 : sec == SW_TLS_AMBIG ? MP_SEC_TLS : sec;
 		}
@@ -1022,8 +1053,11 @@ void nr_line(struct ex *x, const mp_nline *l)
 			bool seen = false;
 			for (size_t j = 0; j < k; j++)
 				seen |= cf[j] == cf[k];
+			/* a security column name is a label only when it names no mode
+			 * ("暗号化接続の種類", "Encryption"; not "SSL") */
 			if (!seen && (cf[k] == NF_EMAIL || cf[k] == NF_LOGIN || cf[k] == NF_PASSWORD ||
-			              cf[k] == NF_HOST || cf[k] == NF_PORT || cf[k] == NF_NAME))
+			              cf[k] == NF_HOST || cf[k] == NF_PORT || cf[k] == NF_NAME ||
+			              (cf[k] == NF_SECURITY && nr_parse_security(s + cb[k], ce[k] - cb[k]) == -1)))
 				nfields++;
 			size_t tk = nr_token_len(s + cb[k], ce[k] - cb[k]), spaces = 0;
 			for (size_t j = cb[k]; j < ce[k]; j++)
@@ -1041,13 +1075,35 @@ void nr_line(struct ex *x, const mp_nline *l)
 			return;
 		}
 		if (x->ncols && nfields < 2) {
+			/* a row with a port and a security cell offers that port with
+			 * that security ("110 | なし", "995 | SSL" under 受信サーバ):
+			 * of several rows the most secure wins */
+			size_t pk = nc, sk = nc;
+			for (size_t k = 0; k < nc && k < x->ncols; k++)
+				if (cb[k] < ce[k] && x->cols[k] == NF_PORT && pk == nc)
+					pk = k;
+				else if (cb[k] < ce[k] && x->cols[k] == NF_SECURITY && sk == nc)
+					sk = k;
+			int rsec = sk < nc ? nr_parse_security(s + cb[sk], ce[sk] - cb[sk]) : -1;
 			/* the address first: it may start the row's account */
 			for (int pass = 0; pass < 2; pass++)
 				for (size_t k = 0; k < nc && k < x->ncols; k++) {
 					enum mp_nfield f = x->cols[k];
 					if (f == NF_NONE || f == NF_IGNORE || cb[k] == ce[k] || (pass == 0) != (f == NF_EMAIL))
 						continue;
-					nr_set_field(x, l, cb[k], s + cb[k], ce[k] - cb[k], f, NC_NONE);
+					if (k == sk && pk < nc && (rsec >= 0 || rsec == SW_TLS_AMBIG))
+						continue; /* offered with the port */
+					/* a server's cells take the section's server (受信サーバ) */
+					bool srvf = f == NF_PORT || f == NF_SECURITY || f == NF_HOST;
+					enum mp_nctx cd = srvf && x->ctx != NC_WEB && x->ctx != NC_ANY ? x->ctx : NC_NONE;
+					nr_set_field(x, l, cb[k], s + cb[k], ce[k] - cb[k], f, cd);
+					if (k == pk && x->cur >= 0 && (rsec >= 0 || rsec == SW_TLS_AMBIG)) {
+						int p = atoi(s + cb[k]);
+						if (rsec == SW_TLS_AMBIG)
+							rsec = p == 465 || p == 993 || p == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
+						mailprof_loc sl = nr_loc_at(x, l, cb[sk]);
+						nr_offer_port(&nr_cur_acc(x)->s[x->cur], p, rsec, &sl);
+					}
 				}
 			return;
 		}
