@@ -90,6 +90,15 @@ static char *clean_text(const char *s)
 	mp_buf b = {0};
 	size_t n = strlen(s);
 	for (size_t i = 0; i < n;) {
+		/* Printable ASCII, nearly all of it, is copied a run at a time. */
+		size_t r = i;
+		while (r < n && (unsigned char)s[r] >= 0x20 && (unsigned char)s[r] < 0x7F)
+			r++;
+		if (r > i) {
+			mp_buf_add(&b, s + i, r - i);
+			i = r;
+			continue;
+		}
 		unsigned long c;
 		size_t k = mp_utf8_next(s + i, n - i, &c);
 		if (!k)

@@ -9,39 +9,6 @@
 #include "format.h"
 #include "xml.h"
 
-/* Children each element may have; elements whose content is free (NULL
- * list) are not looked into. Anything else is unknown: an info finding,
- * removed before schema validation, never fatal. */
-static const char *const k_root[] = {"emailProvider", "oAuth2", "webMail", "clientConfigUpdate",
-                                     "enable", "documentation", "addressbook", "addressBook",
-                                     "calendar", "fileShare", "chatServer", "videoConference", "setupServer",
-                                     NULL};
-static const char *const k_provider[] = {"domain", "displayName", "displayShortName",
-                                         "incomingServer", "outgoingServer", "documentation",
-                                         "enable", "instruction", "inputField", "webMail", "oAuth2",
-                                         NULL};
-static const char *const k_in[] = {"hostname", "port", "socketType", "authentication", "username",
-                                   "password", "useGlobalPreferredServer", "url", "pop3", "owaURL",
-                                   "ewsURL", "easURL", NULL};
-static const char *const k_out[] = {"hostname", "port", "socketType", "authentication", "username",
-                                    "password", "useGlobalPreferredServer", "url", "addThisServer",
-                                    "restriction", NULL};
-static const char *const k_pop3[] = {"leaveMessagesOnServer", "daysToLeaveMessagesOnServer",
-                                     "downloadOnBiff", "checkInterval", NULL};
-
-static const char *const *known_children(xmlNodePtr n)
-{
-	static const struct {
-		const char *name;
-		const char *const *kids;
-	} t[] = {{"clientConfig", k_root}, {"emailProvider", k_provider}, {"incomingServer", k_in},
-	         {"outgoingServer", k_out}, {"pop3", k_pop3}};
-	for (size_t i = 0; i < MP_COUNT(t); i++)
-		if (mp_xml_is(n, t[i].name))
-			return t[i].kids;
-	return NULL;
-}
-
 static bool in_list(const char *const *list, const char *name)
 {
 	for (; *list; list++)
@@ -50,23 +17,95 @@ static bool in_list(const char *const *list, const char *name)
 	return false;
 }
 
-static void strip_unknown(xmlNodePtr n, const char *path, mailprof_diags *d)
+/* schemas/autoconfig.xsd restated as a shape (xml_shape.h), so the usual
+ * valid file skips the XSD: keep the two in step. */
+static const char *const w_socket[] = {"plain", "SSL", "STARTTLS", NULL};
+static const char *const w_auth[] = {"password-cleartext", "plain", "password-encrypted", "secure",
+                                     "NTLM", "GSSAPI", "OAuth2", "client-IP-address",
+                                     "TLS-client-cert", "smtp-after-pop", "none", NULL};
+static const char *const w_bool[] = {"true", "false", NULL};
+static const char *const w_smtp[] = {"smtp", NULL};
+static const struct mp_text_type t_socket = {MP_TEXT_WORDS, w_socket, 0, 0, 0};
+static const struct mp_text_type t_auth = {MP_TEXT_WORDS, w_auth, 0, 0, 0};
+static const struct mp_text_type t_bool = {MP_TEXT_WORDS, w_bool, MP_TEXT_FOLD, 0, 0};
+static const struct mp_text_type t_smtp = {MP_TEXT_WORDS, w_smtp, 0, 0, 0};
+
+static const struct mp_shape s_bool = MP_TEXT_SHAPE(t_bool);
+static const struct mp_shape s_socket = MP_TEXT_SHAPE(t_socket);
+static const struct mp_shape s_auth = MP_TEXT_SHAPE(t_auth);
+
+static const struct mp_child_shape c_pop3[] = {
+	{"leaveMessagesOnServer", &s_bool}, {"daysToLeaveMessagesOnServer", &mp_shape_integer},
+	{"downloadOnBiff", &s_bool}, {"checkInterval", &mp_shape_any}, {NULL, NULL}};
+static const struct mp_shape s_pop3 = {MP_CONTENT_KIDS, NULL, c_pop3, 0, 0, NULL, false};
+#define SERVER_COMMON                                                                              \
+	{"hostname", &mp_shape_string}, {"port", &mp_shape_integer}, {"socketType", &s_socket},      \
+	{"authentication", &s_auth}, {"username", &mp_shape_string},                                 \
+	{"password", &mp_shape_string}, {"useGlobalPreferredServer", &s_bool}, {"url", &mp_shape_uri}
+static const struct mp_child_shape c_in[] = {SERVER_COMMON, {"pop3", &s_pop3},
+                                             {"owaURL", &mp_shape_uri}, {"ewsURL", &mp_shape_uri},
+                                             {"easURL", &mp_shape_uri}, {NULL, NULL}};
+static const struct mp_child_shape c_out[] = {SERVER_COMMON, {"addThisServer", &s_bool},
+                                              {"restriction", &mp_shape_string}, {NULL, NULL}};
+static const struct mp_attr_shape a_in[] = {{"type", &mp_text_string, true}, {NULL, NULL, false}};
+static const struct mp_attr_shape a_out[] = {{"type", &t_smtp, true}, {NULL, NULL, false}};
+static const struct mp_shape s_in = {MP_CONTENT_KIDS, NULL, c_in, 0, 0, a_in, false};
+static const struct mp_shape s_out = {MP_CONTENT_KIDS, NULL, c_out, 0, 0, a_out, false};
+
+static const struct mp_attr_shape a_domain[] = {{"purpose", &mp_text_string, false},
+                                                {NULL, NULL, false}};
+static const struct mp_shape s_domain = {MP_CONTENT_TEXT, &mp_text_string, NULL, 0, 0, a_domain, false};
+static const struct mp_attr_shape a_type[] = {{"type", &mp_text_string, true}, {NULL, NULL, false}};
+static const struct mp_shape s_section = {MP_CONTENT_ANY, NULL, NULL, 0, 0, a_type, true};
+static const struct mp_attr_shape a_lang[] = {{"lang", &mp_text_string, false}, {NULL, NULL, false}};
+static const struct mp_shape s_descr = {MP_CONTENT_TEXT, &mp_text_string, NULL, 0, 0, a_lang, false};
+static const struct mp_child_shape c_doc[] = {{"descr", &s_descr}, {NULL, NULL}};
+static const struct mp_attr_shape a_url[] = {{"url", &mp_text_string, true}, {NULL, NULL, false}};
+static const struct mp_shape s_doc = {MP_CONTENT_KIDS, NULL, c_doc, 0, 0, a_url, false};
+static const struct mp_shape s_update = {MP_CONTENT_EMPTY, NULL, NULL, 0, 0, a_url, false};
+
+static const struct mp_child_shape c_provider[] = {
+	{"domain", &s_domain}, {"displayName", &mp_shape_string},
+	{"displayShortName", &mp_shape_string},
+	{"incomingServer", &s_in}, {"outgoingServer", &s_out}, {"documentation", &s_doc},
+	{"enable", &mp_shape_any}, {"instruction", &mp_shape_any}, {"inputField", &mp_shape_any},
+	{"webMail", &mp_shape_any}, {"oAuth2", &mp_shape_any}, {NULL, NULL}};
+static const struct mp_attr_shape a_id[] = {{"id", &mp_text_string, true}, {NULL, NULL, false}};
+static const struct mp_shape s_provider = {MP_CONTENT_KIDS, NULL, c_provider, 0, 0, a_id, false};
+static const struct mp_child_shape c_root[] = {
+	{"emailProvider", &s_provider}, {"oAuth2", &mp_shape_any}, {"webMail", &mp_shape_any},
+	{"clientConfigUpdate", &s_update}, {"enable", &mp_shape_any}, {"documentation", &s_doc},
+	{"addressbook", &s_section}, {"addressBook", &s_section}, {"calendar", &s_section},
+	{"fileShare", &s_section}, {"chatServer", &s_section}, {"videoConference", &s_section},
+	{"setupServer", &s_section}, {NULL, NULL}};
+static const struct mp_attr_shape a_version[] = {{"version", &mp_text_string, false},
+                                                 {NULL, NULL, false}};
+static const struct mp_shape s_root = {MP_CONTENT_KIDS, NULL, c_root, 1, 0, a_version, false};
+static const struct mp_child_shape autoconfig_shape = {"clientConfig", &s_root};
+
+/* Children of these that are not in their shape are unknown: an info
+ * finding each, removed before validation, never fatal. The content of the
+ * other elements is left to the schema. */
+static bool strip_into(const struct mp_shape *s)
 {
-	const char *const *kids = known_children(n);
-	if (!kids)
-		return;
+	return s == &s_root || s == &s_provider || s == &s_in || s == &s_out || s == &s_pop3;
+}
+
+static void strip_unknown(xmlNodePtr n, const struct mp_shape *s, const char *path, mailprof_diags *d)
+{
 	for (xmlNodePtr c = n->children, next; c; c = next) {
 		next = c->next;
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (!in_list(kids, (const char *)c->name)) {
+		const struct mp_shape *k = mp_xml_shape_kid(s->kids, (const char *)c->name);
+		if (!k) {
 			mailprof_loc l = mp_xml_loc(path, c);
 			mp_diag(d, MAILPROF_INFO, "unknown-element", &l, "remove it, or check its spelling",
 			        "unknown element <%s> in <%s> is ignored", c->name, n->name);
 			xmlUnlinkNode(c);
 			xmlFreeNode(c);
-		} else
-			strip_unknown(c, path, d);
+		} else if (strip_into(k))
+			strip_unknown(c, k, path, d);
 	}
 }
 
@@ -301,8 +340,8 @@ static mailprof_status parse_autoconfig(mailprof_profile *p, const char *buf, si
 		xmlFreeDoc(doc);
 		return MAILPROF_ERR_INVALID;
 	}
-	strip_unknown(root, path, d);
-	mp_xml_validate(doc, "autoconfig.xsd", path, MAILPROF_ERROR, d);
+	strip_unknown(root, &s_root, path, d);
+	mp_xml_validate(doc, "autoconfig.xsd", &autoconfig_shape, path, MAILPROF_ERROR, d);
 	struct ctx c = {p, path, d, opt};
 	size_t before = p->naccounts;
 	for (xmlNodePtr n = root->children; n; n = n->next)

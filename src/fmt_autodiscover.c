@@ -75,9 +75,50 @@ static void strip_ns(xmlNodePtr n, const char *path, mailprof_diags *d, bool *re
 	}
 }
 
-static const char *const k_protocol[] = {
-	"Type", "Server", "Port", "LoginName", "DomainRequired", "DomainName", "SPA", "SSL",
-	"Encryption", "AuthRequired", "UsePOPAuth", "SMTPLast", "TTL", "AuthPackage", NULL};
+/* schemas/autodiscover.xsd restated as a shape (xml_shape.h), so the usual
+ * valid response skips the XSD: keep the two in step. */
+static const char *const w_onoff[] = {"on", "off", NULL};
+static const char *const w_encryption[] = {"none", "ssl", "tls", "auto", NULL};
+static const char *const w_account_type[] = {"email", NULL};
+static const char *const w_action[] = {"settings", "redirectAddr", "redirectUrl", NULL};
+static const struct mp_text_type t_onoff = {MP_TEXT_WORDS, w_onoff, MP_TEXT_FOLD | MP_TEXT_TRIM, 0, 0};
+static const struct mp_text_type t_encryption = {MP_TEXT_WORDS, w_encryption,
+                                                 MP_TEXT_FOLD | MP_TEXT_TRIM, 0, 0};
+static const struct mp_text_type t_port = {MP_TEXT_INT, NULL, 0, 1, 65535};
+static const struct mp_text_type t_account_type = {MP_TEXT_WORDS, w_account_type, 0, 0, 0};
+static const struct mp_text_type t_action = {MP_TEXT_WORDS, w_action, 0, 0, 0};
+static const struct mp_shape s_onoff = MP_TEXT_SHAPE(t_onoff);
+static const struct mp_shape s_encryption = MP_TEXT_SHAPE(t_encryption);
+static const struct mp_shape s_port = MP_TEXT_SHAPE(t_port);
+static const struct mp_shape s_account_type = MP_TEXT_SHAPE(t_account_type);
+static const struct mp_shape s_action = MP_TEXT_SHAPE(t_action);
+
+static const struct mp_child_shape c_protocol[] = {
+	{"Type", &mp_shape_string}, {"Server", &mp_shape_string}, {"Port", &s_port},
+	{"LoginName", &mp_shape_string}, {"DomainRequired", &s_onoff}, {"DomainName", &mp_shape_string},
+	{"SPA", &s_onoff}, {"SSL", &s_onoff}, {"Encryption", &s_encryption}, {"AuthRequired", &s_onoff},
+	{"UsePOPAuth", &s_onoff}, {"SMTPLast", &s_onoff}, {"TTL", &mp_shape_integer},
+	{"AuthPackage", &mp_shape_string}, {NULL, NULL}};
+static const struct mp_shape s_protocol = {MP_CONTENT_KIDS, NULL, c_protocol, 0, 0, NULL, true};
+static const struct mp_child_shape c_error[] = {{"ErrorCode", &mp_shape_integer},
+                                                {"Message", &mp_shape_string},
+                                                {"DebugData", &mp_shape_any}, {NULL, NULL}};
+static const struct mp_attr_shape a_error[] = {{"Time", &mp_text_string, false},
+                                               {"Id", &mp_text_string, false}, {NULL, NULL, false}};
+static const struct mp_shape s_error = {MP_CONTENT_KIDS, NULL, c_error, 0, 0, a_error, false};
+static const struct mp_child_shape c_account[] = {
+	{"AccountType", &s_account_type}, {"Action", &s_action}, {"Protocol", &s_protocol},
+	{"Error", &s_error}, {"RedirectAddr", &mp_shape_string}, {"RedirectUrl", &mp_shape_string},
+	{"RedirectURL", &mp_shape_string}, {"ServiceHome", &mp_shape_string},
+	{"MicrosoftOnline", &mp_shape_any}, {"Image", &mp_shape_any},
+	{"PublicFolderInformation", &mp_shape_any}, {NULL, NULL}};
+static const struct mp_shape s_account = {MP_CONTENT_KIDS, NULL, c_account, 0, 0, NULL, false};
+static const struct mp_child_shape c_response[] = {
+	{"User", &mp_shape_any}, {"Account", &s_account}, {"Error", &s_error}, {NULL, NULL}};
+static const struct mp_shape s_response = {MP_CONTENT_KIDS, NULL, c_response, 0, 0, NULL, false};
+static const struct mp_child_shape c_root[] = {{"Response", &s_response}, {NULL, NULL}};
+static const struct mp_shape s_root = {MP_CONTENT_KIDS, NULL, c_root, 0, 0, NULL, false};
+static const struct mp_child_shape autodiscover_shape = {"Autodiscover", &s_root};
 
 /* Protocol children mailprof does not read (Exchange-only ones such as
  * ServerDN or EwsUrl): an info finding each, removed before validation. */
@@ -94,10 +135,7 @@ static void strip_unknown(xmlNodePtr n, const char *path, mailprof_diags *d)
 			next = c->next;
 			if (c->type != XML_ELEMENT_NODE)
 				continue;
-			bool known = false;
-			for (const char *const *k = k_protocol; !known && *k; k++)
-				known = strcmp((const char *)c->name, *k) == 0;
-			if (!known) {
+			if (!mp_xml_shape_kid(c_protocol, (const char *)c->name)) {
 				mailprof_loc l = mp_xml_loc(path, c);
 				mp_diag(d, MAILPROF_INFO, "unknown-element", &l, NULL,
 				        "<%s> in <Protocol> is not used by mailprof: ignored", c->name);
@@ -337,7 +375,7 @@ static mailprof_status parse_autodiscover(mailprof_profile *p, const char *buf, 
 	bool reported = false;
 	strip_ns(root, path, d, &reported);
 	strip_unknown(root, path, d);
-	mp_xml_validate(doc, "autodiscover.xsd", path, MAILPROF_ERROR, d);
+	mp_xml_validate(doc, "autodiscover.xsd", &autodiscover_shape, path, MAILPROF_ERROR, d);
 	struct ctx c = {p, path, d};
 	size_t before = p->naccounts;
 	bool had_response = false;

@@ -14,6 +14,23 @@
 /* ---- plist reading ---- */
 
 /* Next element sibling (skips text and comments). */
+/* schemas/mobileconfig.xsd (a property list) restated as a shape
+ * (xml_shape.h), so the usual valid file skips the XSD: keep the two in
+ * step. */
+static const struct mp_shape s_array, s_dict;
+#define PLIST_VALUES                                                                               \
+	{"string", &mp_shape_string}, {"integer", &mp_shape_integer}, {"real", &mp_shape_real},     \
+	{"true", &mp_shape_empty}, {"false", &mp_shape_empty}, {"date", &mp_shape_slow},           \
+	{"data", &mp_shape_string}, {"array", &s_array}, {"dict", &s_dict}
+static const struct mp_child_shape c_values[] = {PLIST_VALUES, {NULL, NULL}};
+static const struct mp_child_shape c_pairs[] = {{"key", &mp_shape_string}, PLIST_VALUES, {NULL, NULL}};
+static const struct mp_shape s_array = {MP_CONTENT_KIDS, NULL, c_values, 0, 0, NULL, false};
+static const struct mp_shape s_dict = {MP_CONTENT_PAIRS, NULL, c_pairs, 0, 0, NULL, false};
+static const struct mp_child_shape c_plist[] = {{"dict", &s_dict}, {NULL, NULL}};
+static const struct mp_attr_shape a_plist[] = {{"version", &mp_text_string, false}, {NULL, NULL, false}};
+static const struct mp_shape s_plist = {MP_CONTENT_KIDS, NULL, c_plist, 1, 1, a_plist, false};
+static const struct mp_child_shape mobileconfig_shape = {"plist", &s_plist};
+
 static xmlNodePtr next_elem(xmlNodePtr n)
 {
 	while (n && n->type != XML_ELEMENT_NODE)
@@ -312,7 +329,7 @@ static mailprof_status parse_mobileconfig(mailprof_profile *p, const char *buf, 
 		xmlFreeDoc(doc);
 		return MAILPROF_ERR_INVALID;
 	}
-	mp_xml_validate(doc, "mobileconfig.xsd", path, MAILPROF_ERROR, d);
+	mp_xml_validate(doc, "mobileconfig.xsd", &mobileconfig_shape, path, MAILPROF_ERROR, d);
 	struct ctx c = {p, path, d};
 	size_t before = p->naccounts;
 	xmlNodePtr top = next_elem(root->children);

@@ -242,13 +242,36 @@ static void read_server(const struct props *p, mp_account *a, mp_protocol proto,
 }
 
 /* The properties mapped here; the schema types exactly these. */
-static const char *const k_mapped[] = {
-	"Account_Name", "Connection_Type", "IMAP_Server", "IMAP_User_Name", "IMAP_Password2",
-	"IMAP_Use_Sicily", "IMAP_Port", "IMAP_Secure_Connection", "POP3_Server", "POP3_User_Name",
-	"POP3_Password2", "POP3_Use_Sicily", "POP3_Port", "POP3_Secure_Connection",
-	"Leave_Mail_On_Server", "Remove_When_Expired", "Expire_Days", "SMTP_Server", "SMTP_User_Name",
-	"SMTP_Password2", "SMTP_Use_Sicily", "SMTP_Port", "SMTP_Secure_Connection", "SMTP_Display_Name",
-	"SMTP_Email_Address", NULL};
+/* schemas/oeaccount.xsd restated as a shape (xml_shape.h), so the usual
+ * valid file skips the XSD: keep the two in step. Its children are the
+ * properties mailprof maps. */
+static const char *const w_dword_words[] = {"TRUE", "FALSE", "true", "false", NULL};
+static const char *const w_dword[] = {"DWORD", NULL};
+static const char *const w_sz[] = {"SZ", NULL};
+static const char *const w_binary[] = {"BINARY", NULL};
+static const struct mp_text_type t_dword_text = {MP_TEXT_HEX, w_dword_words, MP_TEXT_TRIM, 0, 0};
+static const struct mp_text_type t_dword = {MP_TEXT_WORDS, w_dword, 0, 0, 0};
+static const struct mp_text_type t_sz = {MP_TEXT_WORDS, w_sz, 0, 0, 0};
+static const struct mp_text_type t_binary = {MP_TEXT_WORDS, w_binary, 0, 0, 0};
+static const struct mp_attr_shape a_dword[] = {{"type", &t_dword, true}, {NULL, NULL, false}};
+static const struct mp_attr_shape a_sz[] = {{"type", &t_sz, true}, {NULL, NULL, false}};
+static const struct mp_attr_shape a_binary[] = {{"type", &t_binary, true}, {NULL, NULL, false}};
+static const struct mp_shape s_dword = {MP_CONTENT_TEXT, &t_dword_text, NULL, 0, 0, a_dword, false};
+static const struct mp_shape s_sz = {MP_CONTENT_TEXT, &mp_text_string, NULL, 0, 0, a_sz, false};
+static const struct mp_shape s_binary = {MP_CONTENT_TEXT, &mp_text_string, NULL, 0, 0, a_binary, false};
+static const struct mp_child_shape c_mapped[] = {
+	{"Account_Name", &s_sz}, {"Connection_Type", &s_dword}, {"IMAP_Server", &s_sz},
+	{"IMAP_User_Name", &s_sz}, {"IMAP_Password2", &s_binary}, {"IMAP_Use_Sicily", &s_dword},
+	{"IMAP_Port", &s_dword}, {"IMAP_Secure_Connection", &s_dword}, {"POP3_Server", &s_sz},
+	{"POP3_User_Name", &s_sz}, {"POP3_Password2", &s_binary}, {"POP3_Use_Sicily", &s_dword},
+	{"POP3_Port", &s_dword}, {"POP3_Secure_Connection", &s_dword},
+	{"Leave_Mail_On_Server", &s_dword}, {"Remove_When_Expired", &s_dword},
+	{"Expire_Days", &s_dword}, {"SMTP_Server", &s_sz}, {"SMTP_User_Name", &s_sz},
+	{"SMTP_Password2", &s_binary}, {"SMTP_Use_Sicily", &s_dword}, {"SMTP_Port", &s_dword},
+	{"SMTP_Secure_Connection", &s_dword}, {"SMTP_Display_Name", &s_sz},
+	{"SMTP_Email_Address", &s_sz}, {NULL, NULL}};
+static const struct mp_shape s_root = {MP_CONTENT_KIDS, NULL, c_mapped, 0, 0, NULL, false};
+static const struct mp_child_shape oeaccount_shape = {"MessageAccount", &s_root};
 
 /* Validation works on a copy holding only mapped properties: the many
  * others (timeouts, folders, news, directory) are documented but unread. */
@@ -260,15 +283,12 @@ static void validate_mapped(xmlDocPtr doc, const char *path, mailprof_diags *d)
 	xmlNodePtr root = xmlDocGetRootElement(copy);
 	for (xmlNodePtr c = root->children, next; c; c = next) {
 		next = c->next;
-		bool keep = c->type != XML_ELEMENT_NODE;
-		for (const char *const *k = k_mapped; !keep && *k; k++)
-			keep = strcmp((const char *)c->name, *k) == 0;
-		if (!keep) {
+		if (c->type == XML_ELEMENT_NODE && !mp_xml_shape_kid(c_mapped, (const char *)c->name)) {
 			xmlUnlinkNode(c);
 			xmlFreeNode(c);
 		}
 	}
-	mp_xml_validate(copy, "oeaccount.xsd", path, MAILPROF_ERROR, d);
+	mp_xml_validate(copy, "oeaccount.xsd", &oeaccount_shape, path, MAILPROF_ERROR, d);
 	xmlFreeDoc(copy);
 }
 

@@ -7,6 +7,7 @@
 #include <libxml/tree.h>
 
 #include "model.h"
+#include "xml_shape.h"
 
 /* libxml2 set up for safe reading (parser initialised, external entities
  * refused); once per process, on first use or from mailprof_global_init(). */
@@ -18,9 +19,11 @@ xmlDocPtr mp_xml_read(const char *buf, size_t len, const char *path, mailprof_di
 
 /* Validate doc against schemas/<schema> (e.g. "autoconfig.xsd"). Each
  * violation is a finding (id "schema", severity sev) at its line.
- * Returns the number of violations, or -1 when the schema is missing. */
-int mp_xml_validate(xmlDocPtr doc, const char *schema, const char *path, mailprof_severity sev,
-                    mailprof_diags *d);
+ * Returns the number of violations, or -1 when the schema is missing.
+ * shape (may be NULL) restates the schema: a document it calls valid skips
+ * the XSD (xml_shape.h); any other goes through the XSD. */
+int mp_xml_validate(xmlDocPtr doc, const char *schema, const struct mp_child_shape *shape,
+                    const char *path, mailprof_severity sev, mailprof_diags *d);
 
 /* Helpers for mapping: trimmed text content of a node (caller frees) and
  * the node's location. */

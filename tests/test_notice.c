@@ -597,12 +597,12 @@ Test(notice_accuracy, field_accuracy_over_samples)
 #define DEV_ACCURACY_FLOOR 0.994
 /* Round 1's blind half: kept from the reader's author until round 1 ended
  * (BLIND.md); since round 2 it is development material like dev/. */
-#define BLIND_ACCURACY_FLOOR 0.926
+#define BLIND_ACCURACY_FLOOR 0.929
 
 /* Round 2 (collected by others on 2026-11-28, split the same way): its
  * development half; its blind half stays out of the repository until the
  * reader work of the round is finished. */
-#define DEV2_ACCURACY_FLOOR 0.859
+#define DEV2_ACCURACY_FLOOR 0.876
 
 static void real_set_holds(const char *set, double floor, size_t min_notices)
 {

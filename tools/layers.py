@@ -36,7 +36,7 @@ def stage(rel):
     if rel.startswith("probe/"):
         return "probe"
     if rel.startswith("notice/") or name.startswith("fmt_") or name in (
-            "format.c", "format.h", "xml.c", "xml.h", "xml_global.c", "cms.c", "cms.h",
+            "format.c", "format.h", "xml.c", "xml.h", "xml_shape.c", "xml_shape.h", "xml_global.c", "cms.c", "cms.h",
             "suppress.c", "suppress.h", "formats.def", "require.c"):
         return "read/write"
     if name.startswith("rules_") or name in ("check.c", "check.h", "config.c", "fix.c",

@@ -211,6 +211,13 @@ static bool provider_row(struct ex *x, const mp_nline *l, size_t lb, size_t le, 
 		te++; /* "smtp.example.com（SMTP認証が必要）": the host ends at the bracket */
 	if (i < 0 || le - lb > 30 || nr_typed_value(s, vb, te, false, &hb, &he) != NV_HOST || hb != vb)
 		return false;
+	/* a provider's name, not a protocol or a direction ("IMAP: mail…"),
+	 * and a row holding its host alone (no port after it) */
+	if (mp_notice_words_ctx(s + lb, le - lb) != NC_NONE)
+		return false;
+	for (size_t k = he; k < ve; k++)
+		if (isdigit((unsigned char)s[k]))
+			return false;
 	for (size_t k = lb; k < le; k++)
 		if (isdigit((unsigned char)s[k]))
 			return false;

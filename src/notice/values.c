@@ -342,6 +342,19 @@ static bool port_at(const char *s, size_t i, size_t n, int *port)
 	return v > 0 && v <= 65535;
 }
 
+/* One entry of the port matrix: server srv offers port (0: named with
+ * a security and no port) with security sec, read at byte off of l. */
+static void mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, int sec)
+{
+	x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
+	struct mentry *m = &x->mx[x->nmx++];
+	m->srv = srv;
+	m->port = port;
+	m->sec = sec;
+	m->rank = port ? nr_sec_rank(sec) : -1;
+	m->loc = nr_loc_at(x, l, off);
+}
+
 /* "25/587": two well-known mail ports joined by a slash (not a date). */
 static bool port_pair(const char *s, size_t i, size_t n, int *port)
 {
@@ -440,15 +453,8 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 				sec = line_sec;
 			if (sec == SW_TLS_AMBIG)
 				sec = port == 465 || port == 993 || port == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
-			if (x) {
-				x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
-				struct mentry *m = &x->mx[x->nmx++];
-				m->srv = ts[t];
-				m->port = port;
-				m->sec = sec;
-				m->rank = nr_sec_rank(sec);
-				m->loc = nr_loc_at(x, l, base + pb[t]);
-			}
+			if (x)
+				mx_add(x, l, base + pb[t], ts[t], port, sec);
 			found++;
 			continue;
 		}
@@ -465,15 +471,8 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 					e = j;
 			int sec = tt[t] ? MP_SEC_TLS : nr_span_sec(s + from, e - from);
 			if (sec >= 0 && sec != SW_TLS_AMBIG) {
-				if (x) {
-					x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
-					struct mentry *m = &x->mx[x->nmx++];
-					m->srv = ts[t];
-					m->port = 0;
-					m->sec = sec;
-					m->rank = -1;
-					m->loc = nr_loc_at(x, l, base + tb[t]);
-				}
+				if (x)
+					mx_add(x, l, base + tb[t], ts[t], 0, sec);
 				found++;
 			}
 			continue;
@@ -498,13 +497,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 				for (int q = 0; q < 2 && x; q++) {
 					int pq = q ? atoi(s + k2 + 1) : port;
 					int sq = sec2 != SW_TLS_AMBIG ? sec2 : pq == 465 || pq == 993 || pq == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
-					x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
-					struct mentry *m = &x->mx[x->nmx++];
-					m->srv = ts[t];
-					m->port = pq;
-					m->sec = sq;
-					m->rank = nr_sec_rank(sq);
-					m->loc = nr_loc_at(x, l, base + (q ? k2 + 1 : j));
+					mx_add(x, l, base + (q ? k2 + 1 : j), ts[t], pq, sq);
 				}
 				found++;
 				break;
@@ -526,15 +519,8 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 				sec = line_sec;
 			if (sec == SW_TLS_AMBIG || (sec == MP_SEC_STARTTLS && (port == 465 || port == 993 || port == 995)))
 				sec = port == 465 || port == 993 || port == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
-			if (x) {
-				x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
-				struct mentry *m = &x->mx[x->nmx++];
-				m->srv = ts[t];
-				m->port = port;
-				m->sec = sec;
-				m->rank = nr_sec_rank(sec);
-				m->loc = nr_loc_at(x, l, base + j);
-			}
+			if (x)
+				mx_add(x, l, base + j, ts[t], port, sec);
 			found++;
 			j = k;
 			/* more ports for the same name only when joined by "or", "/", "," */

@@ -8,9 +8,12 @@
  *  - a written file of a readable format reads back, and writing what was
  *    read gives the same bytes again (the model keeps every field the format
  *    can hold); INI and JSON hold every field: the model comes back equal;
- *  - findings are printable text and never hold a password.
+ *  - findings are printable text and never hold a password;
+ *  - a document a shape (src/xml_shape.h) lets skip the XSD is one the XSD
+ *    accepts too (the shapes are sound).
  * make fuzz (clang) runs it; make check replays its corpus and regressions. */
 #include "fuzz_common.h"
+#include "xml_shape.h"
 
 static bool is_xml(const char *fmt)
 {
@@ -133,6 +136,9 @@ int FUZZ_ENTRY(const uint8_t *data, size_t size)
 	mailprof_diags *d = mailprof_diags_new();
 	mailprof_options opt = {0};
 	opt.include_secrets = data[0] & 0x80;
+	mp_xml_shape_audit(true);
+	unsigned long accepted, refused, refused_before;
+	mp_xml_shape_audit_counts(&accepted, &refused_before);
 	if (mailprof_parse(p, buf, len, "fuzz.in", fmt, &opt, d) == MAILPROF_OK) {
 		mailprof_fix(p, d);
 		mailprof_check(p, d);
@@ -148,6 +154,8 @@ int FUZZ_ENTRY(const uint8_t *data, size_t size)
 			}
 		}
 	}
+	mp_xml_shape_audit_counts(&accepted, &refused);
+	FZ_ASSERT(refused == refused_before, "a shape let a document skip the XSD, which refuses it");
 	fz_check_diags(d);
 	no_password_in(p, d, buf, len);
 	mailprof_diags_sort(d);
