@@ -327,7 +327,10 @@ static bool port_at(const char *s, size_t i, size_t n, int *port)
 {
 	if (i < n && !isdigit((unsigned char)s[i]))
 		return false;
-	if (i && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ':' || s[i - 1] == '/'))
+	/* "port995": a port word run into its number (cells run together) */
+	bool glued = i >= 4 && mp_strncasecmp(s + i - 4, "port", 4) == 0 &&
+	             (i == 4 || !isalpha((unsigned char)s[i - 5]));
+	if (i && !glued && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ':' || s[i - 1] == '/'))
 		return false;
 	size_t j = i;
 	long v = 0;
