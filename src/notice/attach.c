@@ -557,6 +557,26 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 	return used > 0;
 }
 
+/* Every "if" of s is the mail program asking ("If asked, use port 993",
+ * "if prompted", "if needed"): when the value is wanted, not a condition
+ * on the setting. */
+static bool prompt_only(const char *s, size_t n)
+{
+	static const char *const asks[] = {"if asked", "if prompted", "if requested", "if needed", "if necessary",
+	                                   "if required", NULL};
+	size_t ifs = 0, asked = 0;
+	for (size_t i = 0; i + 3 <= n; i++)
+		if (mp_strncasecmp(s + i, "if ", 3) == 0 && (i == 0 || !isalpha((unsigned char)s[i - 1]))) {
+			ifs++;
+			for (const char *const *a = asks; *a; a++)
+				if (strlen(*a) <= n - i && mp_strncasecmp(s + i, *a, strlen(*a)) == 0) {
+					asked++;
+					break;
+				}
+		}
+	return ifs > 0 && asked == ifs;
+}
+
 /* Values first, on one line: each typed value takes the label text
  * between it and the value placed before it ("Incoming mail server -
  * encryption is SSL, port is 993"; "Your mailbox a@b.example is ready
@@ -649,7 +669,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		 * 587 instead") is advice, not a setting */
 		static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", NULL};
 		for (const char *const *c = cond; *c && f != NF_NONE; c++)
-			if (nr_has(s + prev, ve - prev, *c) || (ve < n && nr_has(s + ve, n - ve < 10 ? n - ve : 10, *c)))
+			if ((nr_has(s + prev, ve - prev, *c) && !(c == cond && prompt_only(s + prev, ve - prev))) ||
+			    (ve < n && nr_has(s + ve, n - ve < 10 ? n - ve : 10, *c)))
 				f = NF_NONE;
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
@@ -881,6 +902,18 @@ void nr_line(struct ex *x, const mp_nline *l)
 		x->nscol = 0; /* a port matrix's header survives a rule line */
 		free(x->rule_cont);
 		x->rule_cont = NULL;
+		return;
+	}
+	/* "Server type IMAP (not POP) |": a row whose only border ends it is
+	 * a plain line (one cell); not a remark in brackets ("(例:…) |") */
+	size_t e1 = n;
+	while (e1 > b && (s[e1 - 1] == ' ' || s[e1 - 1] == '|'))
+		e1--;
+	if (e1 > b && s[b] != '(' && memchr(s + e1, '|', n - e1) && !memchr(s + b, '|', e1 - b)) {
+		mp_nline one = *l;
+		one.len = e1;
+		nr_line(x, &one);
+		x->now = l;
 		return;
 	}
 	auth_hint(x, l, b);
