@@ -957,7 +957,11 @@ void nr_line(struct ex *x, const mp_nline *l)
 	 * sentence or several pairs; each value takes the label before it. */
 	size_t first;
 	size_t np = memchr(s + b, '|', n - b) ? 0 : value_pairs(x, l, b, false, &first);
-	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) ||
+	/* "IMAP server: Set to read: metnet.edu": an instruction between the
+	 * label and its value; the value takes the nearest label that fits */
+	bool misfit = sp && lf == NF_HOST && np >= 1 && vb < n && !nr_value_is(lf, s + vb, n - vb) &&
+	              !isdigit((unsigned char)s[vb]);
+	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) || misfit ||
 	    (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
 		value_pairs(x, l, b, true, &first);
 		prose(x, l, b);
