@@ -260,6 +260,21 @@ static bool toggle_on(const char *s, size_t n)
 	return false;
 }
 
+/* The protocol a label names last, as its own word right before the
+ * separator ("… (choose POP or IMAP) POP:"), NC_NONE if it ends otherwise. */
+static enum mp_nctx last_proto(const char *s, size_t lb, size_t le)
+{
+	while (le > lb && strchr(" :=-", s[le - 1]))
+		le--;
+	size_t w = le;
+	while (w > lb && isalnum((unsigned char)s[w - 1]))
+		w--;
+	if (w == lb || s[w - 1] != ' ' || le - w > 5)
+		return NC_NONE;
+	enum mp_nctx c = mp_notice_words_ctx(s + w, le - w);
+	return c == NC_IMAP || c == NC_POP || c == NC_SMTP ? c : NC_NONE;
+}
+
 /* One label/value pair (value may be empty) from a line or a table cell. */
 static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve,
                  bool marked)
@@ -360,8 +375,12 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			return;
 		}
 	}
-	x->both_in = f == NF_HOST && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
-	enum mp_nctx dir = nr_label_dir(x, s + lb, le - lb, edir);
+	/* "Incoming Server (choose POP or IMAP) POP: host": the protocol
+	 * named last, right before the value, is the label's own; the choice
+	 * before it names no server */
+	enum mp_nctx last = last_proto(s, lb, le);
+	x->both_in = last == NC_NONE && f == NF_HOST && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
+	enum mp_nctx dir = last != NC_NONE ? last : nr_label_dir(x, s + lb, le - lb, edir);
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
 	 * server", "送受信サーバー": one host for every server */
 	const char *ls = s + lb;
@@ -644,6 +663,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		/* "SMTP - smtp.live.com": a protocol's name labels a host */
 		if (f == NF_NONE && v == NV_HOST && (w == NC_POP || w == NC_IMAP || w == NC_SMTP))
 			f = NF_HOST, ed = w;
+		else if (f == NF_NONE && v == NV_HOST && last_proto(s, lab_b, lab_e) != NC_NONE)
+			f = NF_HOST, ed = last_proto(s, lab_b, lab_e); /* "(pick IMAP or POP) IMAP: host" */
 		/* "IMAP: mail.example.com (993, SSL)": a port without label after
 		 * the line's host is that server's */
 		if (f == NF_NONE && v == NV_PORT && host_dir != NC_NONE && !nr_has(s + prev, vb - prev, "。"))
