@@ -13,16 +13,19 @@ bool mp_has_placeholder(const char *s)
 
 bool mp_template_token(const char *s)
 {
-	/* A label like PRIMARY_HOSTNAME or YOURDOMAIN: shell/installer templates. */
-	for (const char *l = s; l && *l; l = strchr(l, '.') ? strchr(l, '.') + 1 : NULL) {
-		size_t n = strcspn(l, ".");
-		bool upper = n > 0, underscore = false;
-		for (size_t i = 0; i < n; i++) {
-			upper &= (l[i] >= 'A' && l[i] <= 'Z') || l[i] == '_' || (l[i] >= '0' && l[i] <= '9');
-			underscore |= l[i] == '_';
-		}
-		if (upper && (underscore || (n > 4 && strncmp(l, "YOUR", 4) == 0)))
+	/* A label like PRIMARY_HOSTNAME or YOURDOMAIN: shell/installer templates.
+	 * Each label is looked at up to its first byte that is not upper case,
+	 * a digit or '_' (nearly always its first). */
+	for (const char *l = s; l && *l;) {
+		size_t n = 0;
+		bool underscore = false;
+		while ((l[n] >= 'A' && l[n] <= 'Z') || l[n] == '_' || (l[n] >= '0' && l[n] <= '9'))
+			underscore |= l[n++] == '_';
+		if (n > 0 && (l[n] == '.' || !l[n]) && (underscore || (n > 4 && strncmp(l, "YOUR", 4) == 0)))
 			return true;
+		l = strchr(l + n, '.');
+		if (l)
+			l++;
 	}
 	return false;
 }

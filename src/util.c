@@ -100,14 +100,22 @@ void mp_buf_putc(mp_buf *b, char c)
 
 void mp_buf_vprintf(mp_buf *b, const char *fmt, va_list ap)
 {
+	/* Formatted straight into the room there is (at least 128 bytes), which
+	 * nearly always suffices; formatted again only when it did not. */
+	grow(b, 128);
+	size_t room = b->cap - b->len;
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	int n = vsnprintf(b->s + b->len, room, fmt, ap2);
 	va_end(ap2);
-	if (n < 0)
+	if (n < 0) {
+		b->s[b->len] = '\0';
 		return;
-	grow(b, (size_t)n);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= room) {
+		grow(b, (size_t)n);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlschemas.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -138,6 +139,72 @@ static void on_error(void *ctx, xmlErrorPtr e)
 	s->count++;
 }
 
+/* UTF-8 input that names no other encoding: starts with '<' (after a
+ * UTF-8 BOM), and its XML declaration, if any, says nothing of encoding or
+ * says UTF-8. libxml2 installs no converter for it. */
+static bool plain_utf8(const char *buf, size_t len)
+{
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		buf += 3, len -= 3;
+	/* "<" then a zero byte: UTF-16 or UCS-4 without a BOM. */
+	if (len < 2 || buf[0] != '<' || buf[1] == '\0')
+		return false;
+	if (len < 5 || memcmp(buf, "<?xml", 5) != 0)
+		return true;
+	const char *end = memchr(buf, '>', len < 256 ? len : 256);
+	if (!end)
+		return false;
+	const char *enc = NULL;
+	for (const char *q = buf; q + 8 <= end && !enc; q++)
+		if (memcmp(q, "encoding", 8) == 0)
+			enc = q + 8;
+	if (!enc)
+		return true;
+	while (enc < end && (*enc == ' ' || *enc == '=' || *enc == '\t' || *enc == '\r' || *enc == '\n'))
+		enc++;
+	if (enc >= end || (*enc != '"' && *enc != '\''))
+		return false;
+	enc++;
+	size_t n = (size_t)(end - enc);
+	return (n > 6 && mp_strncasecmp(enc, "UTF-8", 5) == 0 && enc[5] == enc[-1]) ||
+	       (n > 5 && mp_strncasecmp(enc, "UTF8", 4) == 0 && enc[4] == enc[-1]);
+}
+
+/* xmlCtxtReadMemory, minus a cost of libxml2 before 2.11: it gives a
+ * memory input an empty read callback, so all through the parse the
+ * lookahead keeps growing the buffer and asking for more (6% of a batch
+ * check). Without the callback libxml2 takes the input for the whole
+ * document, which it is (the copy it parses is its own, NUL-terminated);
+ * but it converts other encodings as it grows, so only plain UTF-8 input
+ * goes this way. */
+static xmlDocPtr read_memory(xmlParserCtxtPtr ctxt, const char *buf, int len, const char *path,
+                             int opts)
+{
+#if LIBXML_VERSION < 21100
+	if (plain_utf8(buf, (size_t)len)) {
+		xmlCtxtReset(ctxt);
+		xmlParserInputBufferPtr in = xmlParserInputBufferCreateMem(buf, len, XML_CHAR_ENCODING_NONE);
+		if (!in)
+			return NULL;
+		in->readcallback = NULL;
+		xmlParserInputPtr stream = xmlNewIOInputStream(ctxt, in, XML_CHAR_ENCODING_NONE);
+		if (!stream) {
+			xmlFreeParserInputBuffer(in);
+			return NULL;
+		}
+		inputPush(ctxt, stream);
+		xmlCtxtUseOptions(ctxt, opts);
+		if (path)
+			stream->filename = (char *)xmlStrdup((const xmlChar *)path);
+		xmlParseDocument(ctxt);
+		xmlDocPtr doc = ctxt->myDoc;
+		ctxt->myDoc = NULL;
+		return doc;
+	}
+#endif
+	return xmlCtxtReadMemory(ctxt, buf, len, path, NULL, opts);
+}
+
 xmlDocPtr mp_xml_read(const char *buf, size_t len, const char *path, mailprof_diags *d)
 {
 	mp_xml_init();
@@ -186,7 +253,7 @@ xmlDocPtr mp_xml_read(const char *buf, size_t len, const char *path, mailprof_di
 	int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES |
 	           XML_PARSE_NOCDATA | XML_PARSE_COMPACT | XML_PARSE_NOBLANKS;
 	xmlSetStructuredErrorFunc(&sink, on_error);
-	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, NULL, opts);
+	xmlDocPtr doc = read_memory(ctxt, buf, (int)len, path, opts);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (doc && !ctxt->wellFormed) {
 		xmlFreeDoc(doc);

@@ -34,13 +34,31 @@
 
 #if XML_BLOCK_CACHE
 
-enum { GRAIN = 16, NCLASS = 32, CACHE_BYTES = 256 * 1024 };
+/* Classes 1..NSMALL hold blocks of cls * GRAIN bytes; the few above, blocks
+ * of 1, 2, 4... KiB up to BIG_MAX (a document's input buffer and the like,
+ * which glibc otherwise takes from its bins every time). */
+enum { GRAIN = 16, NSMALL = 32, BIG_MAX = 32 * 1024, NCLASS = NSMALL + 6, CACHE_BYTES = 256 * 1024 };
 
 /* Before each block; 16 bytes, so blocks keep malloc's alignment. */
 struct hdr {
 	size_t size; /* usable bytes */
-	size_t cls;  /* 1..NCLASS: size is cls * GRAIN and the block may be cached; 0: large */
+	size_t cls;  /* 1..NCLASS: the block's class, it may be cached; 0: too large for one */
 };
+
+/* Class of a request of n bytes (NCLASS + 1: none) and its block size. */
+static size_t class_of(size_t n, size_t *size)
+{
+	if (n <= NSMALL * GRAIN) {
+		size_t cls = n ? (n + GRAIN - 1) / GRAIN : 1;
+		*size = cls * GRAIN;
+		return cls;
+	}
+	size_t cls = NSMALL + 1, big = 1024;
+	while (big < n && big < BIG_MAX)
+		big *= 2, cls++;
+	*size = n <= big ? big : n;
+	return n <= big ? cls : NCLASS + 1;
+}
 
 struct cache {
 	struct hdr *head[NCLASS + 1]; /* free blocks; the link is stored after the header */
@@ -86,14 +104,13 @@ static void make_key(void)
 
 static void *c_malloc(size_t n)
 {
-	size_t cls = n ? (n + GRAIN - 1) / GRAIN : 1;
+	size_t size, cls = class_of(n, &size);
 	if (cls <= NCLASS && tc.head[cls]) {
 		struct hdr *h = tc.head[cls];
 		memcpy(&tc.head[cls], h + 1, sizeof h);
 		tc.bytes -= h->size;
 		return h + 1;
 	}
-	size_t size = cls <= NCLASS ? cls * GRAIN : n;
 	struct hdr *h = malloc(sizeof *h + size);
 	if (!h)
 		return NULL;
@@ -132,7 +149,7 @@ static void *c_realloc(void *p, size_t n)
 	struct hdr *h = (struct hdr *)p - 1;
 	if (n <= h->size)
 		return p;
-	if (!h->cls && n > NCLASS * GRAIN) {
+	if (!h->cls && n > BIG_MAX) {
 		struct hdr *g = realloc(h, sizeof *g + n);
 		if (!g)
 			return NULL;

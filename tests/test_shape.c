@@ -245,3 +245,75 @@ Test(shape, bench_corpus)
 {
 	audit("bench/corpus/ispdb", 4, 3, 150);
 }
+
+/* XML in other encodings reads whole: libxml2 converts such input as it
+ * goes, so the reader's shortcut for memory input must not apply to it
+ * (src/xml.c, read_memory). The value to read sits far past the first
+ * line, in ISO-8859-1 and in UTF-16 with and without a BOM. */
+static void read_encoded(const char *text, size_t len)
+{
+	mailprof_profile *p = mailprof_profile_new();
+	mailprof_diags *d = mailprof_diags_new();
+	mailprof_status st = mailprof_parse(p, text, len, "enc.xml", "autoconfig", NULL, d);
+	cr_assert_eq(st, MAILPROF_OK, "%s", mailprof_diags_count(d) ? mailprof_diags_get(d, 0)->message : "");
+	char *json = t_emit(p, "json");
+	cr_expect(strstr(json, "imap.example.com"), "%s", json);
+	cr_expect(strstr(json, "Caf\xc3\xa9"), "%s", json);
+	free(json);
+	mailprof_diags_free(d);
+	mailprof_profile_free(p);
+}
+
+static const char *const encoded_body =
+	"<clientConfig version=\"1.1\">\n"
+	"  <!-- padding, so the values sit far past the first line: %s -->\n"
+	"  <emailProvider id=\"example.com\">\n"
+	"    <domain>example.com</domain>\n"
+	"    <displayName>Caf%s</displayName>\n"
+	"    <incomingServer type=\"imap\">\n"
+	"      <hostname>imap.example.com</hostname>\n"
+	"      <port>993</port>\n"
+	"      <socketType>SSL</socketType>\n"
+	"      <authentication>password-cleartext</authentication>\n"
+	"      <username>%%EMAILADDRESS%%</username>\n"
+	"    </incomingServer>\n"
+	"  </emailProvider>\n"
+	"</clientConfig>\n";
+
+Test(shape, declared_encodings_read_whole)
+{
+	char pad[2048];
+	memset(pad, 'x', sizeof pad - 1);
+	pad[sizeof pad - 1] = '\0';
+	char *body, *doc;
+	cr_assert(asprintf(&body, encoded_body, pad, "\xe9") > 0);
+	cr_assert(asprintf(&doc, "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n%s", body) > 0);
+	read_encoded(doc, strlen(doc));
+	free(doc);
+	free(body);
+	/* UTF-16LE with a BOM: each ASCII byte then a zero; é is E9 00. */
+	cr_assert(asprintf(&body, encoded_body, pad, "\xc3\xa9") > 0);
+	size_t n = strlen(body), k = 2;
+	unsigned char *u16 = malloc(2 * n + 2);
+	u16[0] = 0xFF, u16[1] = 0xFE;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)body[i];
+		if (c == 0xc3) {
+			u16[k++] = 0xE9, u16[k++] = 0;
+			i++;
+		} else
+			u16[k++] = c, u16[k++] = 0;
+	}
+	read_encoded((const char *)u16, k);
+	/* The same without its BOM: libxml2 knows it by "<\0?\0". */
+	char *xml_decl = "<?xml version=\"1.0\"?>\n";
+	size_t dn = strlen(xml_decl);
+	unsigned char *nobom = malloc(2 * dn + k);
+	for (size_t i = 0; i < dn; i++)
+		nobom[2 * i] = (unsigned char)xml_decl[i], nobom[2 * i + 1] = 0;
+	memcpy(nobom + 2 * dn, u16 + 2, k - 2);
+	read_encoded((const char *)nobom, 2 * dn + k - 2);
+	free(nobom);
+	free(u16);
+	free(body);
+}

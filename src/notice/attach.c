@@ -252,6 +252,43 @@ static bool provider_row(struct ex *x, const mp_nline *l, size_t lb, size_t le, 
 	return true;
 }
 
+/* A switch said to be on: "ON", "should be on", "turned on", "enabled",
+ * "checked" ("on the server" is not one). */
+static bool toggle_on(const char *s, size_t n)
+{
+	if (nr_has(s, n, "enabled") || nr_has(s, n, "checked") || nr_has(s, n, "有効"))
+		return !nr_has(s, n, "not ") && !nr_has(s, n, "無効");
+	for (size_t i = 0; i + 2 <= n; i++) {
+		if (mp_strncasecmp(s + i, "on", 2) != 0 || (i && isalnum((unsigned char)s[i - 1])) ||
+		    (i + 2 < n && isalnum((unsigned char)s[i + 2])))
+			continue;
+		size_t j = i;
+		while (j && s[j - 1] == ' ')
+			j--;
+		if (j == 0 || (j >= 2 && mp_strncasecmp(s + j - 2, "be", 2) == 0) ||
+		    (j >= 4 && mp_strncasecmp(s + j - 4, "turn", 4) == 0) ||
+		    (j >= 6 && mp_strncasecmp(s + j - 6, "turned", 6) == 0) ||
+		    (j >= 6 && mp_strncasecmp(s + j - 6, "switch", 6) == 0))
+			return !nr_has(s, n, "not ");
+	}
+	return false;
+}
+
+/* The protocol a label names last, as its own word right before the
+ * separator ("… (choose POP or IMAP) POP:"), NC_NONE if it ends otherwise. */
+static enum mp_nctx last_proto(const char *s, size_t lb, size_t le)
+{
+	while (le > lb && strchr(" :=-", s[le - 1]))
+		le--;
+	size_t w = le;
+	while (w > lb && isalnum((unsigned char)s[w - 1]))
+		w--;
+	if (w == lb || s[w - 1] != ' ' || le - w > 5)
+		return NC_NONE;
+	enum mp_nctx c = mp_notice_words_ctx(s + w, le - w);
+	return c == NC_IMAP || c == NC_POP || c == NC_SMTP ? c : NC_NONE;
+}
+
 /* One label/value pair (value may be empty) from a line or a table cell. */
 static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve,
                  bool marked)
@@ -326,8 +363,20 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			nr_set_field(x, l, vb, "none", 4, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
-		if (yn == MP_AUTH_PASSWORD_CLEARTEXT && nr_parse_security(s + lb, le - lb) >= 0) {
-			nr_set_field(x, l, vb, s + lb, le - lb, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
+		if ((yn == MP_AUTH_PASSWORD_CLEARTEXT || toggle_on(s + vb, ve - vb)) &&
+		    nr_parse_security(s + lb, le - lb) >= 0) {
+			/* "SSL: This setting should be ON for both SMTP and IMAP":
+			 * the servers the value names, else the label's */
+			static const struct { const char *w; enum mp_nctx c; } named[] = {
+				{"imap", NC_IMAP}, {"pop", NC_POP}, {"smtp", NC_SMTP}};
+			bool any = false;
+			for (size_t k = 0; k < MP_COUNT(named); k++)
+				if (nr_has(s + vb, ve - vb, named[k].w)) {
+					nr_set_field(x, l, vb, s + lb, le - lb, NF_SECURITY, named[k].c);
+					any = true;
+				}
+			if (!any)
+				nr_set_field(x, l, vb, s + lb, le - lb, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
 	}
@@ -346,8 +395,12 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			return;
 		}
 	}
-	x->both_in = f == NF_HOST && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
-	enum mp_nctx dir = nr_label_dir(x, s + lb, le - lb, edir);
+	/* "Incoming Server (choose POP or IMAP) POP: host": the protocol
+	 * named last, right before the value, is the label's own; the choice
+	 * before it names no server */
+	enum mp_nctx last = last_proto(s, lb, le);
+	x->both_in = last == NC_NONE && f == NF_HOST && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
+	enum mp_nctx dir = last != NC_NONE ? last : nr_label_dir(x, s + lb, le - lb, edir);
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
 	 * server", "送受信サーバー": one host for every server */
 	const char *ls = s + lb;
@@ -543,6 +596,26 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 	return used > 0;
 }
 
+/* Every "if" of s is the mail program asking ("If asked, use port 993",
+ * "if prompted", "if needed"): when the value is wanted, not a condition
+ * on the setting. */
+static bool prompt_only(const char *s, size_t n)
+{
+	static const char *const asks[] = {"if asked", "if prompted", "if requested", "if needed", "if necessary",
+	                                   "if required", NULL};
+	size_t ifs = 0, asked = 0;
+	for (size_t i = 0; i + 3 <= n; i++)
+		if (mp_strncasecmp(s + i, "if ", 3) == 0 && (i == 0 || !isalpha((unsigned char)s[i - 1]))) {
+			ifs++;
+			for (const char *const *a = asks; *a; a++)
+				if (strlen(*a) <= n - i && mp_strncasecmp(s + i, *a, strlen(*a)) == 0) {
+					asked++;
+					break;
+				}
+		}
+	return ifs > 0 && asked == ifs;
+}
+
 /* Values first, on one line: each typed value takes the label text
  * between it and the value placed before it ("Incoming mail server -
  * encryption is SSL, port is 993"; "Your mailbox a@b.example is ready
@@ -610,6 +683,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		/* "SMTP - smtp.live.com": a protocol's name labels a host */
 		if (f == NF_NONE && v == NV_HOST && (w == NC_POP || w == NC_IMAP || w == NC_SMTP))
 			f = NF_HOST, ed = w;
+		else if (f == NF_NONE && v == NV_HOST && last_proto(s, lab_b, lab_e) != NC_NONE)
+			f = NF_HOST, ed = last_proto(s, lab_b, lab_e); /* "(pick IMAP or POP) IMAP: host" */
 		/* "IMAP: mail.example.com (993, SSL)": a port without label after
 		 * the line's host is that server's */
 		if (f == NF_NONE && v == NV_PORT && host_dir != NC_NONE && !nr_has(s + prev, vb - prev, "。"))
@@ -635,7 +710,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		 * 587 instead") is advice, not a setting */
 		static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", NULL};
 		for (const char *const *c = cond; *c && f != NF_NONE; c++)
-			if (nr_has(s + prev, ve - prev, *c) || (ve < n && nr_has(s + ve, n - ve < 10 ? n - ve : 10, *c)))
+			if ((nr_has(s + prev, ve - prev, *c) && !(c == cond && prompt_only(s + prev, ve - prev))) ||
+			    (ve < n && nr_has(s + ve, n - ve < 10 ? n - ve : 10, *c)))
 				f = NF_NONE;
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
@@ -678,6 +754,31 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	return placed;
 }
 
+/* A column header naming a security mode: "SSL/TLS", "None", or a port
+ * column said by its mode ("Port (SSL/TLS)", "Port (Unencrypted)",
+ * "ポート(SSL)"); -1 otherwise. */
+static int sec_column(const char *s, size_t n)
+{
+	static const char *const port_words[] = {"port numbers", "port number", "ports", "port", "ポート番号",
+	                                          "ポート", NULL};
+	size_t b = 0, k = 0;
+	for (const char *const *w = port_words; *w && !k; w++)
+		if (strlen(*w) <= n && mp_strncasecmp(s, *w, strlen(*w)) == 0)
+			k = strlen(*w);
+	if (k) { /* "Port (SSL/TLS)": the mode in brackets after the port word */
+		b = nr_skip_sp(s, k, n);
+		if (b >= n || s[b] != '(' || s[n - 1] != ')')
+			return -1;
+		b++, n--;
+	}
+	if (memchr(s + b, ' ', n - b))
+		return -1;
+	int sec = nr_parse_security(s + b, n - b);
+	if (sec == -1 && k) /* "Unencrypted", "Secure" */
+		sec = nr_span_sec(s + b, n - b);
+	return sec;
+}
+
 /* A port matrix with security modes as columns and protocols as rows:
  *             SSL/TLS    STARTTLS    None
  *   POP3      995        110         110
@@ -710,11 +811,17 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 	} else
 		nc = nr_space_cells(x, s, b, n);
 	size_t *cb = x->cb, *ce = x->ce;
+	/* a rule under a Markdown header ("---|---|---") keeps the header */
+	size_t rk = b;
+	while (rk < n && strchr("-:| ", s[rk]))
+		rk++;
+	if (rk == n && x->nmcol && memchr(s + b, '-', n - b))
+		return true;
 	/* the header: security modes, after an optional label cell ("Protocol") */
 	size_t secs = 0;
 	for (size_t k = 0; k < nc; k++) {
-		int sec = nr_parse_security(s + cb[k], ce[k] - cb[k]);
-		if (sec >= 0 && memchr(s + cb[k], ' ', ce[k] - cb[k]) == NULL)
+		int sec = sec_column(s + cb[k], ce[k] - cb[k]);
+		if (sec >= 0)
 			secs++;
 		else if (k > 0)
 			secs = 0, k = nc;
@@ -727,7 +834,7 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 		x->mcol = mp_xrealloc(x->mcol, nc * sizeof *x->mcol);
 		x->msec = mp_xrealloc(x->msec, nc * sizeof *x->msec);
 		for (size_t k = 0; k < nc; k++) {
-			int sec = nr_parse_security(s + cb[k], ce[k] - cb[k]);
+			int sec = sec_column(s + cb[k], ce[k] - cb[k]);
 			x->mcol[k] = pipe ? (int)k : mp_nline_col(l, cb[k]);
 			x->msec[k] = k == 0 && secs < nc ? -2 : sec == SW_TLS_AMBIG ? MP_SEC_TLS : sec;
 		}
@@ -853,6 +960,18 @@ void nr_line(struct ex *x, const mp_nline *l)
 		x->rule_cont = NULL;
 		return;
 	}
+	/* "Server type IMAP (not POP) |": a row whose only border ends it is
+	 * a plain line (one cell); not a remark in brackets ("(例:…) |") */
+	size_t e1 = n;
+	while (e1 > b && (s[e1 - 1] == ' ' || s[e1 - 1] == '|'))
+		e1--;
+	if (e1 > b && s[b] != '(' && memchr(s + e1, '|', n - e1) && !memchr(s + b, '|', e1 - b)) {
+		mp_nline one = *l;
+		one.len = e1;
+		nr_line(x, &one);
+		x->now = l;
+		return;
+	}
 	auth_hint(x, l, b);
 	if (bracket_goes_on(prev, l)) {
 		x->pending = NF_NONE;
@@ -898,7 +1017,11 @@ void nr_line(struct ex *x, const mp_nline *l)
 	 * sentence or several pairs; each value takes the label before it. */
 	size_t first;
 	size_t np = memchr(s + b, '|', n - b) ? 0 : value_pairs(x, l, b, false, &first);
-	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) ||
+	/* "IMAP server: Set to read: metnet.edu": an instruction between the
+	 * label and its value; the value takes the nearest label that fits */
+	bool misfit = sp && lf == NF_HOST && np >= 1 && vb < n && !nr_value_is(lf, s + vb, n - vb) &&
+	              !isdigit((unsigned char)s[vb]);
+	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) || misfit ||
 	    (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
 		value_pairs(x, l, b, true, &first);
 		prose(x, l, b);
@@ -1038,8 +1161,11 @@ void nr_line(struct ex *x, const mp_nline *l)
 			bool seen = false;
 			for (size_t j = 0; j < k; j++)
 				seen |= cf[j] == cf[k];
+			/* a security column name is a label only when it names no mode
+			 * ("暗号化接続の種類", "Encryption"; not "SSL") */
 			if (!seen && (cf[k] == NF_EMAIL || cf[k] == NF_LOGIN || cf[k] == NF_PASSWORD ||
-			              cf[k] == NF_HOST || cf[k] == NF_PORT || cf[k] == NF_NAME))
+			              cf[k] == NF_HOST || cf[k] == NF_PORT || cf[k] == NF_NAME ||
+			              (cf[k] == NF_SECURITY && nr_parse_security(s + cb[k], ce[k] - cb[k]) == -1)))
 				nfields++;
 			size_t tk = nr_token_len(s + cb[k], ce[k] - cb[k]), spaces = 0;
 			for (size_t j = cb[k]; j < ce[k]; j++)
@@ -1057,13 +1183,35 @@ void nr_line(struct ex *x, const mp_nline *l)
 			return;
 		}
 		if (x->ncols && nfields < 2) {
+			/* a row with a port and a security cell offers that port with
+			 * that security ("110 | なし", "995 | SSL" under 受信サーバ):
+			 * of several rows the most secure wins */
+			size_t pk = nc, sk = nc;
+			for (size_t k = 0; k < nc && k < x->ncols; k++)
+				if (cb[k] < ce[k] && x->cols[k] == NF_PORT && pk == nc)
+					pk = k;
+				else if (cb[k] < ce[k] && x->cols[k] == NF_SECURITY && sk == nc)
+					sk = k;
+			int rsec = sk < nc ? nr_parse_security(s + cb[sk], ce[sk] - cb[sk]) : -1;
 			/* the address first: it may start the row's account */
 			for (int pass = 0; pass < 2; pass++)
 				for (size_t k = 0; k < nc && k < x->ncols; k++) {
 					enum mp_nfield f = x->cols[k];
 					if (f == NF_NONE || f == NF_IGNORE || cb[k] == ce[k] || (pass == 0) != (f == NF_EMAIL))
 						continue;
-					nr_set_field(x, l, cb[k], s + cb[k], ce[k] - cb[k], f, NC_NONE);
+					if (k == sk && pk < nc && (rsec >= 0 || rsec == SW_TLS_AMBIG))
+						continue; /* offered with the port */
+					/* a server's cells take the section's server (受信サーバ) */
+					bool srvf = f == NF_PORT || f == NF_SECURITY || f == NF_HOST;
+					enum mp_nctx cd = srvf && x->ctx != NC_WEB && x->ctx != NC_ANY ? x->ctx : NC_NONE;
+					nr_set_field(x, l, cb[k], s + cb[k], ce[k] - cb[k], f, cd);
+					if (k == pk && x->cur >= 0 && (rsec >= 0 || rsec == SW_TLS_AMBIG)) {
+						int p = atoi(s + cb[k]);
+						if (rsec == SW_TLS_AMBIG)
+							rsec = p == 465 || p == 993 || p == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
+						mailprof_loc sl = nr_loc_at(x, l, cb[sk]);
+						nr_offer_port(&nr_cur_acc(x)->s[x->cur], p, rsec, &sl);
+					}
 				}
 			return;
 		}

@@ -174,6 +174,12 @@ bool nr_word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
 		if (!shaped && v < n && ((lf0 == NF_SECURITY && nr_typed_value(s, v, n, false, &(size_t){0}, &(size_t){0}) == NV_SEC) ||
 		                         ((lf0 == NF_AUTH_METHOD || lf0 == NF_SMTP_AUTH) && nr_mechanism(s + v, n - v) >= 0)))
 			shaped = true;
+		/* "Server type IMAP (not POP)": a protocol's name after a
+		 * protocol label */
+		if (!shaped && lf0 == NF_IN_PROTO && t <= 5 && !found) {
+			enum mp_nctx pc = mp_notice_words_ctx(s + v, t);
+			shaped = pc == NC_IMAP || pc == NC_POP;
+		}
 		if (memchr(s + b, '@', i - b))
 			break;
 		if (shaped && mp_notice_classify(s + b, i - b, &dd) != NF_NONE) {

@@ -70,6 +70,10 @@ bool nr_valid_email(const char *s, size_t n)
 		return false;
 	const char *dom = at + 1;
 	size_t dn = n - (size_t)(dom - s);
+	/* "YourEmail@charter.net", "your.name@example.jp": the reader fills in
+	 * the local part, a template */
+	if (your_label(s, (size_t)(at - s)))
+		return false;
 	if (dn < 3 || !memchr(dom, '.', dn) || dom[0] == '.' || dom[dn - 1] == '.' || your_label(dom, dn))
 		return false;
 	for (size_t i = 0; i < dn; i++)
@@ -353,7 +357,10 @@ static bool port_at(const char *s, size_t i, size_t n, int *port)
 {
 	if (i < n && !isdigit((unsigned char)s[i]))
 		return false;
-	if (i && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ':' || s[i - 1] == '/'))
+	/* "port995": a port word run into its number (cells run together) */
+	bool glued = i >= 4 && mp_strncasecmp(s + i - 4, "port", 4) == 0 &&
+	             (i == 4 || !isalpha((unsigned char)s[i - 5]));
+	if (i && !glued && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ':' || s[i - 1] == '/'))
 		return false;
 	size_t j = i;
 	long v = 0;
