@@ -150,11 +150,51 @@ static void fill_in_note(struct ex *x, const char *s, size_t n)
 	}
 }
 
+/* "メールの受信には IMAP または POP3 が使えます", "Both POP3 and IMAP are
+ * supported", "You can use IMAP or POP": a sentence offering incoming
+ * protocols offers those servers (the notice's host serves them). Not a
+ * sentence saying one is not available. */
+static void protocols_offered(struct ex *x, const mp_nline *l, size_t b)
+{
+	static const char *const offer[] = {"使えます", "使用できます", "利用できます", "ご利用いただけます", "ご利用になれます",
+	                                    "対応しています", "に対応", "available", "can use", "may use", "supported",
+	                                    "you can choose", NULL};
+	static const char *const neg[] = {"ません", "できない", "不可", "非対応", "not ", "n't", "no longer", "unless", NULL};
+	const char *s = l->s + b;
+	size_t n = l->len - b;
+	bool offered = false;
+	for (const char *const *w = offer; *w && !offered; w++)
+		offered = nr_has(s, n, *w);
+	for (const char *const *w = neg; *w && offered; w++)
+		offered = !nr_has(s, n, *w);
+	if (!offered)
+		return;
+	bool seen[S_N] = {false};
+	for (size_t i = 0; i + 3 <= n; i++) {
+		if (i && isalnum((unsigned char)s[i - 1]))
+			continue;
+		int srv = i + 4 <= n && mp_strncasecmp(s + i, "imap", 4) == 0 ? S_IMAP
+		          : mp_strncasecmp(s + i, "pop", 3) == 0              ? S_POP
+		                                                               : -1;
+		size_t e = i + (srv == S_IMAP ? 4 : 3); /* "IMAP4", "POP3s", not "popular" */
+		while (e < n && (isdigit((unsigned char)s[e]) || s[e] == 's' || s[e] == 'S'))
+			e++;
+		if (srv >= 0 && e < n && isalpha((unsigned char)s[e]))
+			continue;
+		/* "POP before SMTP" is a way of sending, not a protocol offered */
+		if (srv < 0 || seen[srv] || (srv == S_POP && nr_has(s + i, n - i < 20 ? n - i : 20, "before")))
+			continue;
+		seen[srv] = true;
+		nr_mx_add(x, l, b + i, srv, 0, -1);
+	}
+}
+
 static void prose(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s + b;
 	size_t n = l->len - b;
 	general_security(x, l, b);
+	protocols_offered(x, l, b);
 	fill_in_note(x, s, n);
 	/* "The settings for SMTP are the same as above, except that the port
 	 * is 465": the server of this section takes the host (and security)

@@ -49,7 +49,7 @@ static void apply_matrix(struct ex *x, const struct dacc *a, struct dsrv *s, int
 	/* a server named with a security and no port ("use SMTP AUTH/STARTTLS")
 	 * gives its security only to a server no port says more of */
 	for (size_t i = 0; i < x->nmx; i++)
-		if (x->mx[i].srv == idx && x->mx[i].port == 0 && !s->sec.set && !s->port.set)
+		if (x->mx[i].srv == idx && x->mx[i].port == 0 && x->mx[i].sec >= 0 && !s->sec.set && !s->port.set)
 			mp_int_set(&s->sec, x->mx[i].sec, &x->mx[i].loc);
 }
 

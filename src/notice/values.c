@@ -376,8 +376,9 @@ static bool port_at(const char *s, size_t i, size_t n, int *port)
 }
 
 /* One entry of the port matrix: server srv offers port (0: named with
- * a security and no port) with security sec, read at byte off of l. */
-static void mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, int sec)
+ * a security and no port, or named alone) with security sec (-1 none
+ * said), read at byte off of l. */
+void nr_mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, int sec)
 {
 	x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
 	struct mentry *m = &x->mx[x->nmx++];
@@ -487,7 +488,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			if (sec == SW_TLS_AMBIG)
 				sec = port == 465 || port == 993 || port == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
 			if (x)
-				mx_add(x, l, base + pb[t], ts[t], port, sec);
+				nr_mx_add(x, l, base + pb[t], ts[t], port, sec);
 			found++;
 			continue;
 		}
@@ -505,7 +506,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			int sec = tt[t] ? MP_SEC_TLS : nr_span_sec(s + from, e - from);
 			if (sec >= 0 && sec != SW_TLS_AMBIG) {
 				if (x)
-					mx_add(x, l, base + tb[t], ts[t], 0, sec);
+					nr_mx_add(x, l, base + tb[t], ts[t], 0, sec);
 				found++;
 			}
 			continue;
@@ -530,7 +531,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 				for (int q = 0; q < 2 && x; q++) {
 					int pq = q ? atoi(s + k2 + 1) : port;
 					int sq = sec2 != SW_TLS_AMBIG ? sec2 : pq == 465 || pq == 993 || pq == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
-					mx_add(x, l, base + (q ? k2 + 1 : j), ts[t], pq, sq);
+					nr_mx_add(x, l, base + (q ? k2 + 1 : j), ts[t], pq, sq);
 				}
 				found++;
 				break;
@@ -553,7 +554,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			if (sec == SW_TLS_AMBIG || (sec == MP_SEC_STARTTLS && (port == 465 || port == 993 || port == 995)))
 				sec = port == 465 || port == 993 || port == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
 			if (x)
-				mx_add(x, l, base + j, ts[t], port, sec);
+				nr_mx_add(x, l, base + j, ts[t], port, sec);
 			found++;
 			j = k;
 			/* more ports for the same name only when joined by "or", "/", "," */
