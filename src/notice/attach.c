@@ -656,6 +656,29 @@ static bool prompt_only(const char *s, size_t n)
 	return ifs > 0 && asked == ifs;
 }
 
+/* Is the value ending at ve in a condition or an alternative ("If …
+ * blocks port 465, use port 587 instead", "TLS で接続する…場合には")? Its
+ * clause since the value before (prev) and a few bytes after it tell;
+ * "if prompted" is the program asking, not a condition. */
+static bool cond_near(const char *s, size_t prev, size_t ve, size_t n)
+{
+	static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", NULL};
+	for (const char *const *c = cond; *c; c++)
+		if (nr_has(s + prev, ve - prev, *c) && !(c == cond && prompt_only(s + prev, ve - prev)))
+			return true;
+	/* after it, to the end of its clause: "TLS で接続する…場合には" */
+	size_t e = ve;
+	while (e < n && e < ve + 60 && s[e] != ',' && s[e] != ';' && s[e] != '.' &&
+	       !nr_starts_any(s + e, n - e, (const char *const[]){"。", "、", NULL}))
+		e++;
+	if (e < ve + 10)
+		e = n - ve < 10 ? n : ve + 10;
+	for (const char *const *c = cond; *c; c++)
+		if (ve < n && nr_has(s + ve, e - ve, *c))
+			return true;
+	return false;
+}
+
 /* Values first, on one line: each typed value takes the label text
  * between it and the value placed before it ("Incoming mail server -
  * encryption is SSL, port is 993"; "Your mailbox a@b.example is ready
@@ -739,7 +762,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 					int sec = nr_parse_security(s + vb, ve - vb);
 					nr_offer_port(&nr_cur_acc(x)->s[port_srv], port_val, sec, &pl);
 				}
-			} else if (!sec_b && !sec_e)
+			} else if (!sec_b && !sec_e && !cond_near(s, prev, ve, n))
 				sec_b = vb, sec_e = ve;
 		}
 		/* an example is not a setting ("for example: gwashing@…", "例:…") */
@@ -748,11 +771,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			f = NF_NONE;
 		/* a condition or an alternative ("If … blocks port 465, use port
 		 * 587 instead") is advice, not a setting */
-		static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", NULL};
-		for (const char *const *c = cond; *c && f != NF_NONE; c++)
-			if ((nr_has(s + prev, ve - prev, *c) && !(c == cond && prompt_only(s + prev, ve - prev))) ||
-			    (ve < n && nr_has(s + ve, n - ve < 10 ? n - ve : 10, *c)))
-				f = NF_NONE;
+		if (f != NF_NONE && cond_near(s, prev, ve, n))
+			f = NF_NONE;
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
 				*first = vb;
@@ -1105,8 +1125,12 @@ void nr_line(struct ex *x, const mp_nline *l)
 		/* "Verification: PLAIN" is a row of its own, not the value of
 		 * the label above; "mail.example.jp:587" is a value */
 		size_t hb, he;
-		bool own_label = sp && lf == NF_NONE && nr_typed_value(s, b, le, false, &hb, &he) == NV_NONE;
-		if (ve > vb2 && !own_label && (lf == NF_NONE || (!sp && nr_value_is(f, s + vb2, ve - vb2))) &&
+		enum nr_vtype lead = nr_typed_value(s, b, sp ? le : n, false, &hb, &he);
+		bool own_label = sp && lf == NF_NONE && lead == NV_NONE;
+		/* "STARTTLS または TLS接続 (いずれも TLS 1.2  または…)": a value
+		 * of the pending field opens the line, whatever splits it later */
+		bool opens = hb == b && nr_field_takes(f, lead) && (f == NF_SECURITY || f == NF_SMTP_AUTH);
+		if (ve > vb2 && !own_label && (lf == NF_NONE || opens || (!sp && nr_value_is(f, s + vb2, ve - vb2))) &&
 		    fits(f, s + vb2, ve - vb2)) {
 			nr_set_field(x, l, vb2, s + vb2, ve - vb2, f, x->pending_dir);
 			return;

@@ -339,6 +339,11 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		mp_server *sv = mp_server_add(acc, sproto[i]);
 		sv->loc = s->host.v || s->host_tpl ? s->host.loc : s->port.set ? s->port.loc : x->send_loc;
 		copy_str(&sv->host, &s->host);
+		/* "※ポート番号は587をご利用ください": the submission port of a
+		 * server given no port (before a bare TLS is decided by it) */
+		bool port587 = i == S_SMTP && !s->port.set && x->note587;
+		if (port587)
+			mp_int_set(&s->port, 587, &x->note587_loc);
 		sv->port = s->port;
 		if (!s->sec.set && x->gen_sec.set)
 			s->sec = x->gen_sec;
@@ -359,11 +364,8 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 				au = MP_AUTH_PASSWORD_CLEARTEXT, al = s->user.v ? s->user.loc : s->pass.loc;
 			if (au < 0 && x->pbs_hint)
 				au = MP_AUTH_SMTP_AFTER_POP, al = x->pbs_loc;
-			if (!sv->port.set && x->note587) {
-				mp_int_set(&sv->port, 587, &x->note587_loc);
-				if (au < 0)
-					au = MP_AUTH_PASSWORD_CLEARTEXT, al = x->note587_loc;
-			}
+			if (port587 && au < 0)
+				au = MP_AUTH_PASSWORD_CLEARTEXT, al = x->note587_loc;
 			if (au == MP_AUTH_PASSWORD_CLEARTEXT && a->method == MP_AUTH_PASSWORD_ENCRYPTED)
 				au = MP_AUTH_PASSWORD_ENCRYPTED;
 			if (au >= 0) {

@@ -189,8 +189,17 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 /* Security words in a cell; -1 when none or when it is an instruction. */
 int nr_parse_security(const char *s, size_t n)
 {
-	if (nr_has(s, n, "非対応") || nr_has(s, n, "not supported") || nr_has(s, n, "場合") || nr_has(s, n, "もしくは") || nr_has(s, n, " or ") || nr_has(s, n, "または"))
-		return -2; /* a choice or a condition, not a setting */
+	bool cond = nr_has(s, n, "非対応") || nr_has(s, n, "not supported") || nr_has(s, n, "場合") || nr_has(s, n, "if ");
+	if (cond || nr_has(s, n, "もしくは") || nr_has(s, n, " or ") || nr_has(s, n, "または")) {
+		/* "STARTTLS または TLS接続", "SSL/TLS or STARTTLS": a choice
+		 * between the two ways of TLS is decided by the port chosen */
+		size_t tls = 0, stls = 0;
+		for (size_t i = 0; i + 3 <= n; i++)
+			tls += mp_strncasecmp(s + i, "tls", 3) == 0 || mp_strncasecmp(s + i, "ssl", 3) == 0;
+		for (size_t i = 0; i + 8 <= n; i++)
+			stls += mp_strncasecmp(s + i, "starttls", 8) == 0;
+		return !cond && stls && tls > stls ? SW_TLS_AMBIG : -2; /* else a choice or a condition */
+	}
 	if (nr_has(s, n, "starttls") || nr_has(s, n, "stls"))
 		return MP_SEC_STARTTLS;
 	if (nr_has(s, n, "ssl"))
@@ -573,8 +582,8 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 bool nr_value_is(enum mp_nfield f, const char *s, size_t n)
 {
 	size_t t = nr_token_len(s, n), words = 1;
-	for (size_t i = 0; i < n; i++)
-		words += s[i] == ' ';
+	for (size_t i = 0; i < n && s[i] != '('; i++) /* a remark in brackets is not the value */
+		words += s[i] == ' ' && i + 1 < n && s[i + 1] != '(';
 	switch (f) {
 	case NF_SECURITY: return words <= 3 && nr_parse_security(s, n) >= 0;
 	case NF_SMTP_AUTH: return words <= 3 && nr_parse_yesno_auth(s, n) >= 0;
