@@ -189,6 +189,66 @@ static void protocols_offered(struct ex *x, const mp_nline *l, size_t b)
 	}
 }
 
+/* Settings quoted in a sentence, as guides write them: 「ポート番号:587」,
+ * "Port: 587", 「受信サーバー」に「pop.example.jp」を入力 (also は/を/欄に):
+ * the quoted label takes the quoted value when its field takes the value's
+ * type. Not a quote holding a condition. */
+static size_t quoted_pairs(struct ex *x, const mp_nline *l, size_t b)
+{
+	size_t placed = 0;
+	static const char *const joins[] = {"欄に「", "には「", "に「", "は「", "を「", NULL};
+	const char *s = l->s;
+	size_t n = l->len;
+	for (size_t i = b; i < n; i++) {
+		bool ja = nr_starts_any(s + i, n - i, (const char *const[]){"「", NULL}) > 0;
+		if (!ja && s[i] != '"')
+			continue;
+		size_t cb = i + (ja ? 3 : 1), ce = cb;
+		while (ce < n && (ja ? !nr_starts_any(s + ce, n - ce, (const char *const[]){"」", NULL}) : s[ce] != '"'))
+			ce++;
+		if (ce >= n)
+			break;
+		size_t after = ce + (ja ? 3 : 1), lb = cb, le, vb, ve;
+		const char *colon = memchr(s + cb, ':', ce - cb);
+		size_t k;
+		if (colon) {
+			le = (size_t)(colon - s);
+			vb = nr_skip_sp(s, le + 1, ce);
+			ve = ce;
+		} else if (ja && (k = nr_starts_any(s + after, n - after, joins)) > 0) {
+			vb = after + k;
+			ve = vb;
+			while (ve < n && !nr_starts_any(s + ve, n - ve, (const char *const[]){"」", NULL}))
+				ve++;
+			if (ve >= n)
+				break;
+			le = ce;
+			after = ve + 3;
+		} else {
+			i = after - 1;
+			continue;
+		}
+		i = after - 1;
+		while (ve > vb && s[ve - 1] == ' ')
+			ve--;
+		enum mp_nctx ed;
+		enum mp_nfield f = le > lb ? mp_notice_classify(s + lb, le - lb, &ed) : NF_NONE;
+		if (f == NF_NONE || f == NF_IGNORE || ve <= vb || nr_has(s + lb, ve - lb, "場合") || nr_has(s + lb, ve - lb, "if ") ||
+		    nr_has(s + lb, vb - lb, "例") || nr_has(s + lb, vb - lb, "example"))
+			continue;
+		size_t tb, te;
+		enum nr_vtype v = nr_typed_value(s, vb, ve, true, &tb, &te);
+		bool fits_f = f == NF_SECURITY ? nr_parse_security(s + vb, ve - vb) >= 0
+		              : f == NF_AUTH_METHOD ? nr_mechanism(s + vb, ve - vb) >= 0 || nr_has(s + vb, ve - vb, "パスワード")
+		                                    : nr_field_takes(f, v) && tb == vb && te == ve;
+		if (fits_f) {
+			nr_set_field(x, l, vb, s + vb, ve - vb, f, nr_label_dir(x, s + lb, le - lb, ed));
+			placed++;
+		}
+	}
+	return placed;
+}
+
 static void prose(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s + b;
@@ -1044,6 +1104,11 @@ void nr_line(struct ex *x, const mp_nline *l)
 	}
 	if (sec_matrix(x, l, b) || col_ports(x, l, b) || space_table(x, l, b) || domain_rule(x, l, b))
 		return;
+	if (!memchr(s + b, '|', n - b) && quoted_pairs(x, l, b)) {
+		prose(x, l, b);
+		x->pending = NF_NONE;
+		return;
+	}
 	/* A remark in brackets on its own line (the reading of the password
 	 * above, an example) is neither a heading nor a value. */
 	if (s[b] == '(' && s[n - 1] == ')' && !memchr(s + b, '|', n - b) && !memchr(s + b, '@', n - b) &&
@@ -1312,9 +1377,19 @@ void nr_line(struct ex *x, const mp_nline *l)
 		for (size_t k = 0; k < nc;) {
 			size_t vbk = k + 1 < nc ? cb[k + 1] : ce[k], vek = k + 1 < nc ? ce[k + 1] : ce[k];
 			pair(x, l, cb[k], ce[k], vbk, vek, marked && k == 0);
+			/* "送信ポート | SMTP(25番) | Submission( 587番)": more ports
+			 * of a port row are offered too (the most secure wins) */
+			enum mp_nctx pd;
+			bool ports = k + 1 < nc && mp_notice_classify(s + cb[k], ce[k] - cb[k], &pd) == NF_PORT;
 			size_t m = k + 2;
-			while (m < nc && cb[m] != ce[m])
-				m++; /* notes columns */
+			for (; m < nc && cb[m] != ce[m]; m++) { /* notes columns */
+				int pp, ps, pm;
+				size_t pa;
+				ports = ports && nr_parse_port(s + cb[m], ce[m] - cb[m], &pp, &ps, &pa, &pm) &&
+				        nr_port_at(s, cb[m] + pa, ce[m], &pp);
+				if (ports)
+					pair(x, l, cb[k], ce[k], cb[m], ce[m], false);
+			}
 			k = m + 1;
 			while (k < nc && cb[k] == ce[k])
 				k++;

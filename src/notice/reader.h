@@ -145,6 +145,8 @@ int nr_sec_rank(int sec);
 size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, size_t max);
 size_t nr_skip_sp(const char *s, size_t i, size_t n);
 size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_t base);
+/* A port number at s[i]: digits not glued to letters, a size, a date or a time. */
+bool nr_port_at(const char *s, size_t i, size_t n, int *port);
 void nr_mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, int sec);
 
 /* ---- segment.c: labels, separators, cells ---- */

@@ -362,7 +362,7 @@ int nr_span_sec(const char *s, size_t n)
 
 /* A port number at s[i]: digits not glued to letters, a size, a date or a
  * time ("20MB", "2009年", "9:00"). */
-static bool port_at(const char *s, size_t i, size_t n, int *port)
+bool nr_port_at(const char *s, size_t i, size_t n, int *port)
 {
 	if (i < n && !isdigit((unsigned char)s[i]))
 		return false;
@@ -435,7 +435,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 	            {"pops", S_POP, true},   {"pop3", S_POP, false},  {"pop", S_POP, false},
 	            {"imap4s", S_IMAP, true}, {"imaps", S_IMAP, true}, {"imap4", S_IMAP, false},
 	            {"imap", S_IMAP, false},  {"simap", S_IMAP, true}, {"spop3", S_POP, true},
-	            {"spop", S_POP, true}};
+	            {"spop", S_POP, true},   {"submission", S_SMTP, false}};
 	int line_sec = -1;
 	if (n >= 4 && mp_strncasecmp(s, "ssl:", 4) == 0)
 		line_sec = MP_SEC_TLS;
@@ -480,14 +480,14 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 		while (d && isdigit((unsigned char)s[d - 1]))
 			d--;
 		int port;
-		if (d < k && port_at(s, d, n, &port))
+		if (d < k && nr_port_at(s, d, n, &port))
 			pb[t] = d;
 	}
 	size_t found = 0;
 	for (size_t t = 0; t < nt; t++) {
 		if (pb[t] < n) {
 			int port;
-			port_at(s, pb[t], n, &port);
+			nr_port_at(s, pb[t], n, &port);
 			size_t close = te[t];
 			while (close < n && s[close] != ')')
 				close++;
@@ -528,7 +528,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			if ((j >= 3 && memcmp(s + j - 3, "※", 3) == 0) || (j && s[j - 1] == '*'))
 				continue;
 			/* "(25/587※1)": two mail ports joined by a slash, each offered */
-			if (!port_at(s, j, n, &port)) {
+			if (!nr_port_at(s, j, n, &port)) {
 				if (!port_pair(s, j, n, &port))
 					continue;
 				size_t k2 = j;
@@ -686,7 +686,7 @@ size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, si
 	size_t c = 0;
 	for (size_t i = 0; i < n && c < max; i++) {
 		int p;
-		if (!port_at(s, i, n, &p) || (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'))
+		if (!nr_port_at(s, i, n, &p) || (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'))
 			continue;
 		size_t k = i;
 		while (k < n && isdigit((unsigned char)s[k]))
