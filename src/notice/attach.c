@@ -976,14 +976,7 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 			j--;
 		if (j == 0 || x->msec[j - 1] == -2)
 			continue;
-		int sec = x->msec[j - 1];
-		x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
-		struct mentry *e = &x->mx[x->nmx++];
-		e->srv = srv;
-		e->port = atoi(s + cb[k]);
-		e->sec = sec;
-		e->rank = nr_sec_rank(sec);
-		e->loc = nr_loc_at(x, l, cb[k]);
+		nr_mx_add(x, l, cb[k], srv, atoi(s + cb[k]), x->msec[j - 1]);
 	}
 	return true;
 }
@@ -1018,13 +1011,7 @@ static bool col_ports(struct ex *x, const mp_nline *l, size_t b)
 		x->vproto = -1;
 		return false;
 	}
-	x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
-	struct mentry *m = &x->mx[x->nmx++];
-	m->srv = x->vproto;
-	m->port = port;
-	m->sec = x->vtls ? MP_SEC_TLS : -1;
-	m->rank = nr_sec_rank(m->sec);
-	m->loc = nr_loc_at(x, l, b);
+	nr_mx_add(x, l, b, x->vproto, port, x->vtls ? MP_SEC_TLS : -1);
 	return true;
 }
 
@@ -1049,6 +1036,30 @@ static bool lone_value(struct ex *x, const mp_nline *l, size_t b)
 		return false;
 	nr_set_field(x, l, vb, s + vb, ve - vb, f, x->ctx);
 	return true;
+}
+
+/* A title without numbers saying that what follows is discouraged
+ * ("Supported but discouraged", "Legacy settings", "非推奨の設定") or
+ * preferred ("Preferred settings", "推奨設定"): ports listed under the
+ * first give way to ports listed elsewhere (resolve.c). */
+static void preference(struct ex *x, const char *s, size_t n)
+{
+	static const char *const weak[] = {"discouraged", "deprecated", "not recommended", "legacy", "非推奨",
+	                                   "推奨しません", "推奨されません", NULL};
+	static const char *const pref[] = {"preferred", "recommended", "推奨", NULL};
+	for (size_t i = 0; i < n; i++)
+		if (isdigit((unsigned char)s[i]))
+			return;
+	if (n > 60)
+		return;
+	for (const char *const *w = weak; *w; w++)
+		if (nr_has(s, n, *w)) {
+			x->discouraged = true;
+			return;
+		}
+	for (const char *const *w = pref; *w; w++)
+		if (nr_has(s, n, *w))
+			x->discouraged = false;
 }
 
 /* Does line l close a bracket the line before it left open ("Enabled (yet"
@@ -1097,6 +1108,7 @@ void nr_line(struct ex *x, const mp_nline *l)
 		x->pending = NF_NONE;
 		return;
 	}
+	preference(x, s + b, n - b);
 	if (!x->titled) {
 		x->titled = true;
 		enum mp_nctx tc = mp_notice_words_ctx(s + b, n - b);

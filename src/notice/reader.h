@@ -42,6 +42,7 @@ struct mentry {
 	int port;
 	int sec; /* -1 unknown */
 	int rank; /* a column of a security matrix: the more secure wins */
+	bool weak; /* listed under "Supported but discouraged", "非推奨" */
 	mailprof_loc loc;
 };
 
@@ -75,6 +76,7 @@ struct ex {
 	 * POP before SMTP): the notice offers an SMTP server, maybe without host */
 	bool send_prose;
 	mailprof_loc send_loc;
+	bool discouraged; /* the lines since a "discouraged" title until a "preferred" one */
 	bool both_in; /* the host label names POP and IMAP: one host for both */
 	mp_int gen_sec; /* "Devices need to be set to use SSL/TLS": every server's */
 	char **fill_in;  /* hosts a note says to replace ("replace example.com with…"); grows */

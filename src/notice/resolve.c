@@ -43,8 +43,13 @@ static void apply_matrix(struct ex *x, const struct dacc *a, struct dsrv *s, int
 	 * them (reported in nr_group_pass) */
 	if (a->group)
 		return;
+	/* ports listed as discouraged count only for a server offered
+	 * nowhere else */
+	bool strong = false;
 	for (size_t i = 0; i < x->nmx; i++)
-		if (x->mx[i].srv == idx && x->mx[i].port > 0)
+		strong |= x->mx[i].srv == idx && x->mx[i].port > 0 && !x->mx[i].weak;
+	for (size_t i = 0; i < x->nmx; i++)
+		if (x->mx[i].srv == idx && x->mx[i].port > 0 && !(strong && x->mx[i].weak))
 			nr_offer_port(s, x->mx[i].port, x->mx[i].sec, &x->mx[i].loc);
 	/* a server named with a security and no port ("use SMTP AUTH/STARTTLS")
 	 * gives its security only to a server no port says more of */

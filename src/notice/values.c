@@ -395,6 +395,7 @@ void nr_mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, i
 	m->port = port;
 	m->sec = sec;
 	m->rank = port ? nr_sec_rank(sec) : -1;
+	m->weak = x->discouraged;
 	m->loc = nr_loc_at(x, l, off);
 }
 
@@ -425,6 +426,17 @@ static bool port_pair(const char *s, size_t i, size_t n, int *port)
  * "POP3 (port 110) with STARTTLS", "POP3 is also available on port 110
  * (STARTTLS) or 995 (SSL/TLS)" ---- */
 
+/* Is s[0, i) a number alone, after spaces ("587" of "587SMTP")? */
+static bool lead_digits(const char *s, size_t i)
+{
+	size_t k = nr_skip_sp(s, 0, i);
+	if (k >= i)
+		return false;
+	while (k < i && isdigit((unsigned char)s[k]))
+		k++;
+	return k == i;
+}
+
 size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_t base)
 {
 	static const struct {
@@ -446,7 +458,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 	int ts[32];
 	bool tt[32];
 	for (size_t i = 0; i < n && nt < MP_COUNT(tb); i++) {
-		if (i && isalnum((unsigned char)s[i - 1]))
+		if (i && isalnum((unsigned char)s[i - 1]) && !(nt == 0 && lead_digits(s, i)))
 			continue;
 		for (size_t k = 0; k < MP_COUNT(toks); k++) {
 			size_t w = strlen(toks[k].w);
@@ -471,6 +483,17 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 	for (size_t t = 0; t < nt; t++) {
 		pb[t] = n;
 		size_t k = tb[t];
+		/* "587SMTP + STARTTLS", "993 IMAP + SSL": a table row whose port
+		 * cell came first, glued to the name by the text extraction */
+		size_t d0 = nr_skip_sp(s, 0, n), d1 = d0;
+		while (d1 < n && isdigit((unsigned char)s[d1]))
+			d1++;
+		if (t == 0 && d1 > d0 && d1 - d0 <= 5 && nr_skip_sp(s, d1, n) == k && (d1 == k || s[d1] == ' ')) {
+			long v = atol(s + d0);
+			if (v > 0 && v <= 65535)
+				pb[t] = d0;
+			continue;
+		}
 		if (!k || s[k - 1] != '(')
 			continue;
 		k--;
@@ -486,10 +509,9 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 	size_t found = 0;
 	for (size_t t = 0; t < nt; t++) {
 		if (pb[t] < n) {
-			int port;
-			nr_port_at(s, pb[t], n, &port);
+			int port = atoi(s + pb[t]);
 			size_t close = te[t];
-			while (close < n && s[close] != ')')
+			while (close < n && s[close] != ')' && (t + 1 >= nt || close < tb[t + 1]))
 				close++;
 			int sec = tt[t] ? MP_SEC_TLS : nr_span_sec(s + te[t], close - te[t]);
 			if (sec < 0)
