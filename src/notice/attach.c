@@ -67,6 +67,20 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		x->auth_hint = true;
 		x->auth_hint_loc = nr_loc_at(x, l, b);
 	}
+	/* "認証用ID/PW", "認証ID・パスワード" outside a POP or IMAP section:
+	 * one label naming the ID and the password of a login, not a
+	 * connection's (接続, PPPoE) nor the incoming server's, says every
+	 * server offered logs in, sending too */
+	size_t lab = 0;
+	while (lab < n && lab < 40 && s[lab] != ' ' && s[lab] != ':')
+		lab++;
+	if (!x->auth_hint && x->ctx != NC_POP && x->ctx != NC_IMAP && nr_has(s, lab, "認証") &&
+	    mp_notice_words_ctx(s, lab) == NC_NONE &&
+	    nr_has(s, lab, "id") && (nr_has(s, lab, "pw") || nr_has(s, lab, "パスワード") || nr_has(s, lab, "pass")) &&
+	    !nr_has(s, lab, "接続") && !nr_has(s, n, "pppoe") && !nr_has(s, lab, "回線")) {
+		x->auth_hint = true;
+		x->auth_hint_loc = nr_loc_at(x, l, b);
+	}
 	/* "POP before SMTP をご利用ください", unless it says it ended. */
 	if ((nr_has(s, n, "pop before smtp") || nr_has(s, n, "popbeforesmtp") || nr_has(s, n, "pop-before-smtp")) &&
 	    !nr_has(s, n, "廃止") &&
