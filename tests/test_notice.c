@@ -594,7 +594,7 @@ Test(notice_accuracy, field_accuracy_over_samples)
 /* Real provider pages (tests/data/notices-real/SOURCES), split once into a development
  * half and a blind half (BLIND.md). The floors are the figures measured when the corpus
  * was added, rounded down to 0.1%: they may only go up (the lead raises them). */
-#define DEV_ACCURACY_FLOOR 0.996
+#define DEV_ACCURACY_FLOOR 1.0
 /* Round 1's blind half: kept from the reader's author until round 1 ended
  * (BLIND.md); since round 2 it is development material like dev/. */
 #define BLIND_ACCURACY_FLOOR 0.986

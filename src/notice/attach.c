@@ -29,7 +29,7 @@ static void prose_email(struct ex *x, const mp_nline *l, size_t b)
 		if (nr_has(s + back, i - back, "example") || nr_has(s + back, i - back, "e.g.") ||
 		    nr_has(s + back, i - back, "例"))
 			continue; /* "(for example: gwashing@…)" */
-		if (nr_valid_email(s + i, t)) {
+		if (nr_valid_email(s + i, t) && !nr_is_form(x, s + i, t)) {
 			mailprof_loc loc = nr_loc_at(x, l, i);
 			mp_str_setn(&x->prose_email, s + i, t, &loc);
 			return;

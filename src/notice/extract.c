@@ -13,6 +13,7 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 	struct ex x = {.path = path, .d = d, .cur = -1, .prev_srv = -1, .vproto = -1, .title_in = -1};
 	size_t diags_from = mailprof_diags_count(d);
 	nr_read_notes(&x, t);
+	nr_read_forms(&x, t);
 	for (size_t i = 0; i < t->n; i++)
 		nr_line(&x, &t->lines[i]);
 	size_t before = p->naccounts;
@@ -68,6 +69,9 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 	for (size_t i = 0; i < x.nfill_in; i++)
 		free(x.fill_in[i]);
 	free(x.fill_in);
+	for (size_t i = 0; i < x.nforms; i++)
+		free(x.forms[i]);
+	free(x.forms);
 	mp_str_clear(&x.brand);
 	for (size_t i = 0; i < x.nrules; i++) {
 		free(x.rules[i].domain);

@@ -526,6 +526,11 @@ static void set_email(struct ex *x, const mp_nline *l, size_t off, const char *s
 		nr_info(x, l, off, NULL, "%s does not hold an e-mail address; not used", "address row");
 		return;
 	}
+	if (nr_is_form(x, s, t)) {
+		nr_info(x, l, off, NULL, "%s is an example: the notice shows its local part with several domains; not used",
+		        "the address");
+		return;
+	}
 	struct dacc *a = nr_cur_acc(x);
 	/* A second address starts the next account. */
 	if (a->email.v && !(strlen(a->email.v) == t && memcmp(a->email.v, s, t) == 0))

@@ -81,6 +81,10 @@ struct ex {
 	mp_int gen_sec; /* "Devices need to be set to use SSL/TLS": every server's */
 	char **fill_in;  /* hosts a note says to replace ("replace example.com with…"); grows */
 	size_t nfill_in;
+	/* local parts shown with three domains or more ("taro@a.jp",
+	 * "taro@b.jp", "taro@c.jp"): forms of an address, examples; grows */
+	char **forms;
+	size_t nforms;
 	mp_str prose_email; /* "Your email address is …" in a sentence */
 	enum mp_nfield *cols; /* a table whose header row names the columns */
 	size_t ncols;
@@ -161,6 +165,8 @@ bool nr_word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb);
 bool nr_is_prose(const char *s, size_t n);
 size_t nr_space_cells(struct ex *x, const char *s, size_t b, size_t n);
 void nr_read_notes(struct ex *x, const mp_ntext *t);
+void nr_read_forms(struct ex *x, const mp_ntext *t);
+bool nr_is_form(const struct ex *x, const char *addr, size_t n);
 bool nr_bare_at(const char *s, size_t b, size_t i);
 
 /* ---- attach.c: one line read, its values attached to labels ---- */

@@ -285,3 +285,76 @@ bool nr_bare_at(const char *s, size_t b, size_t i)
 	}
 	return true;
 }
+
+struct addr_seen {
+	const char *at; /* the address in its line */
+	size_t local, len;
+};
+
+/* By local part, then by domain, case folded. */
+static int addr_cmp(const void *pa, const void *pb)
+{
+	const struct addr_seen *a = pa, *b = pb;
+	size_t m = a->local < b->local ? a->local : b->local;
+	int c = mp_strncasecmp(a->at, b->at, m);
+	if (c || a->local != b->local)
+		return c ? c : a->local < b->local ? -1 : 1;
+	m = a->len < b->len ? a->len : b->len;
+	c = mp_strncasecmp(a->at + a->local, b->at + b->local, m - a->local);
+	return c ? c : a->len < b->len ? -1 : a->len > b->len;
+}
+
+/* Addresses that show the forms an address may take: one local part with
+ * three domains or more ("asahitaro@asahinet.jp", "asahitaro@my.email.ne.jp",
+ * "asahitaro@asahi-net.co.jp"). A letter to one customer names one address
+ * per account; a page listing domains shows examples. Sorted, so a notice
+ * full of addresses costs n log n. */
+void nr_read_forms(struct ex *x, const mp_ntext *t)
+{
+	struct addr_seen *seen = NULL;
+	size_t nseen = 0;
+	for (size_t li = 0; li < t->n; li++) {
+		const char *s = t->lines[li].s;
+		size_t n = t->lines[li].len;
+		for (size_t i = 0; i < n; i++) {
+			if (i && (isalnum((unsigned char)s[i - 1]) || strchr(".-_%+", s[i - 1])))
+				continue;
+			size_t k = nr_token_len(s + i, n - i);
+			while (k && strchr(".,;:)", s[i + k - 1]))
+				k--;
+			const char *at = k ? memchr(s + i, '@', k) : NULL;
+			if (!at || !nr_valid_email(s + i, k)) {
+				i += k;
+				continue;
+			}
+			seen = mp_xgrow(seen, nseen, sizeof *seen);
+			seen[nseen++] = (struct addr_seen){s + i, (size_t)(at - (s + i)), k};
+			i += k;
+		}
+	}
+	if (nseen)
+		qsort(seen, nseen, sizeof *seen, addr_cmp);
+	for (size_t a = 0; a < nseen;) {
+		size_t b = a + 1, domains = 1;
+		for (; b < nseen && seen[b].local == seen[a].local && mp_strncasecmp(seen[b].at, seen[a].at, seen[a].local) == 0; b++)
+			domains += addr_cmp(&seen[b - 1], &seen[b]) != 0;
+		if (domains >= 3) {
+			x->forms = mp_xgrow(x->forms, x->nforms, sizeof *x->forms);
+			x->forms[x->nforms++] = mp_xstrndup(seen[a].at, seen[a].local);
+		}
+		a = b;
+	}
+	free(seen);
+}
+
+/* Is the address (n bytes) one of those forms? */
+bool nr_is_form(const struct ex *x, const char *addr, size_t n)
+{
+	const char *at = memchr(addr, '@', n);
+	if (!at)
+		return false;
+	for (size_t i = 0; i < x->nforms; i++)
+		if (strlen(x->forms[i]) == (size_t)(at - addr) && mp_strncasecmp(x->forms[i], addr, (size_t)(at - addr)) == 0)
+			return true;
+	return false;
+}
