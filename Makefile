@@ -23,7 +23,8 @@ CRYPTO_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcrypto 2>/dev/null)
 CRYPTO_LIBS := $(shell $(PKG_CONFIG) --libs libcrypto 2>/dev/null || echo -lcrypto)
 # probe: libcurl for IMAP/POP3/SMTP, libssl for the TLS session's certificate
 CURL_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcurl libssl 2>/dev/null)
-CURL_LIBS := $(shell $(PKG_CONFIG) --libs libcurl libssl 2>/dev/null || echo -lcurl -lssl)
+# libcurl itself is not linked: src/probe/session.c loads it on the first probe.
+CURL_LIBS := $(shell $(PKG_CONFIG) --libs libssl 2>/dev/null || echo -lssl)
 INIH_CFLAGS := $(shell $(PKG_CONFIG) --cflags inih 2>/dev/null)
 INIH_LIBS := $(shell $(PKG_CONFIG) --libs inih 2>/dev/null || echo -linih)
 CRIT_CFLAGS := $(shell $(PKG_CONFIG) --cflags criterion 2>/dev/null)

@@ -396,6 +396,12 @@ typedef struct {
 } mailprof_probe_server;
 
 typedef struct mailprof_probe mailprof_probe;
+/* The probe talks to servers through libcurl (libcurl.so.4, the OpenSSL
+ * build), loaded on first use rather than linked, so programs that never
+ * probe do not load it. 1 when it is there; 0, with the reason in why (n
+ * bytes, n may be 0), when it cannot be loaded: each server probed then
+ * gets that reason as its finding. */
+MAILPROF_EXPORT int mailprof_probe_available(char *why, size_t n);
 /* Probe every server of p; findings go to d. Never NULL. */
 MAILPROF_EXPORT mailprof_probe *mailprof_probe_run(const mailprof_profile *p,
                                                    const mailprof_probe_options *o,

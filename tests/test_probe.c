@@ -512,3 +512,32 @@ Test(probe_login, who_logs_in)
 	cr_expect(mp_probe_wants_login(s, NULL), "an incoming server always needs a login");
 	mailprof_profile_free(prof);
 }
+
+/* ---- libcurl, loaded by the probe only ---- */
+
+static bool curl_mapped(void)
+{
+	FILE *f = fopen("/proc/self/maps", "r");
+	cr_assert(f);
+	char line[4096];
+	bool found = false;
+	while (!found && fgets(line, sizeof line, f))
+		found = strstr(line, "/libcurl") != NULL;
+	fclose(f);
+	return found;
+}
+
+/* Reading and checking never load libcurl (it and its libraries cost every
+ * process start-up time and memory); the probe loads it when it starts. */
+Test(probe_curl, loaded_by_the_probe_only)
+{
+	mailprof_diags *d = t_check_str("[account]\nemail = a@example.com\n[incoming]\nprotocol = imap\n"
+	                                 "host = imap.example.com\nport = 993\nsecurity = tls\n",
+	                                 "ini");
+	mailprof_diags_free(d);
+	cr_expect(!curl_mapped(), "libcurl is mapped before any probe");
+	char why[200] = "x";
+	cr_assert_eq(mailprof_probe_available(why, sizeof why), 1, "%s", why);
+	cr_expect_str_empty(why);
+	cr_expect(curl_mapped(), "the probe is available, yet libcurl is not mapped");
+}

@@ -255,6 +255,11 @@ int cli_probe_main(int argc, char **argv)
 			fprintf(stderr, "%s probe: --password-stdin reads standard input: name the profile as a file\n", cli_prog);
 			rc = EXIT_USAGE;
 		}
+	char why[200];
+	if (rc < 0 && !mailprof_probe_available(why, sizeof why)) {
+		fprintf(stderr, "%s probe: %s\n", cli_prog, why);
+		rc = EXIT_USAGE;
+	}
 	po.connect_to = connect_to;
 	char *pw = NULL;
 	if (rc < 0 && (login || po.send_test || src.from_stdin || src.env)) {

@@ -134,6 +134,10 @@ void mp_probe_conn_findings(const mp_server *s, const mp_conn *c, const mp_caps 
 		return;
 	case MP_CONN_PROTOCOL:
 	case MP_CONN_OTHER:
+		if (!c->transcript) { /* no connection was tried: libcurl missing or failing */
+			MP_PROBE_FIND(probe_protocol, &l, "%s: %s", who, c->error);
+			return;
+		}
 		if (!mp_greeting(s->protocol, c->transcript ? c->transcript : "", greet, sizeof greet)) {
 			MP_PROBE_FIND(probe_protocol, &l, "%s: the server does not greet as %s does%s%s%s", who,
 			     mp_protocol_name(s->protocol), greet[0] ? " (it said: \"" : "", greet,

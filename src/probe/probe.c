@@ -275,6 +275,14 @@ static void send_test(const mp_net *net, const mailprof_probe_options *o, const 
 	}
 }
 
+int mailprof_probe_available(char *why, size_t n)
+{
+	const char *e = mp_session_global_init();
+	if (why && n)
+		snprintf(why, n, "%s", e ? e : "");
+	return !e;
+}
+
 mailprof_probe *mailprof_probe_run(const mailprof_profile *p, const mailprof_probe_options *o,
                                    mailprof_diags *d)
 {

@@ -119,8 +119,9 @@ int mp_session_find(const mp_net *n, mp_protocol proto, mp_security sec, const c
                     const char *user, const char *password, const char *login_opt, const char *token,
                     mp_conn *c);
 void mp_conn_free(mp_conn *c);
-/* Once per process, before any other call. */
-void mp_session_global_init(void);
+/* Once per process, before any other call. Returns why libcurl could not
+ * be loaded, or NULL. */
+const char *mp_session_global_init(void);
 
 /* ---- from observations to findings (findings.c) ---- */
 /* Login method for s (the profile's auth) from what the server offers:
