@@ -597,7 +597,7 @@ Test(notice_accuracy, field_accuracy_over_samples)
 #define DEV_ACCURACY_FLOOR 1.0
 /* Round 1's blind half: kept from the reader's author until round 1 ended
  * (BLIND.md); since round 2 it is development material like dev/. */
-#define BLIND_ACCURACY_FLOOR 0.986
+#define BLIND_ACCURACY_FLOOR 0.993
 
 /* Round 2 (collected by others on 2026-11-28, split the same way): its
  * development half; its blind half stays out of the repository until the

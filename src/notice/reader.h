@@ -22,6 +22,7 @@ struct dsrv {
 	mp_str user, pass;
 	int host_note; /* "pop.example.jp ※1": footnote 1 may name the SSL host */
 	bool host_in;  /* the host's label said "incoming", naming no protocol */
+	int mauth[2], nmauth; /* the methods of the port-matrix row chosen */
 };
 
 struct dacc {
@@ -43,6 +44,8 @@ struct mentry {
 	int sec; /* -1 unknown */
 	int rank; /* a column of a security matrix: the more secure wins */
 	bool weak; /* listed under "Supported but discouraged", "非推奨" */
+	int auth[2]; /* the row's login methods in the order named ("APOP,PLAIN"): */
+	int nauth;   /* mp_auth values, each at most once, so two at most */
 	mailprof_loc loc;
 };
 

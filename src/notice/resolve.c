@@ -51,6 +51,13 @@ static void apply_matrix(struct ex *x, const struct dacc *a, struct dsrv *s, int
 	for (size_t i = 0; i < x->nmx; i++)
 		if (x->mx[i].srv == idx && x->mx[i].port > 0 && !(strong && x->mx[i].weak))
 			nr_offer_port(s, x->mx[i].port, x->mx[i].sec, &x->mx[i].loc);
+	/* the login methods of the row whose port was chosen */
+	for (size_t i = 0; i < x->nmx && s->port.set; i++)
+		if (x->mx[i].srv == idx && x->mx[i].port == s->port.v && x->mx[i].nauth) {
+			s->nmauth = x->mx[i].nauth;
+			memcpy(s->mauth, x->mx[i].auth, sizeof s->mauth);
+			break;
+		}
 	/* a server named with a security and no port ("use SMTP AUTH/STARTTLS")
 	 * gives its security only to a server no port says more of */
 	for (size_t i = 0; i < x->nmx; i++)
@@ -363,6 +370,12 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		if (i == S_SMTP) {
 			int au = s->auth;
 			mailprof_loc al = s->auth_loc;
+			/* "SMTPS | 465 | CRAM-MD5,PLAIN": the row's methods, in order */
+			if (au < 0 && s->nmauth) {
+				for (int m = 0; m < s->nmauth; m++)
+					mp_server_add_auth(sv, (mp_auth)s->mauth[m]);
+				au = s->mauth[0], al = sv->loc;
+			}
 			if (au < 0 && x->auth_hint)
 				au = MP_AUTH_PASSWORD_CLEARTEXT, al = x->auth_hint_loc;
 			if (au < 0 && (s->user.v || s->pass.v)) /* SMTP's own credentials: it logs in */
@@ -387,7 +400,11 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 			else if (pw)
 				copy_str(&sv->password, &a->pass);
 		} else {
-			if (a->in_method >= 0 || a->method == MP_AUTH_PASSWORD_ENCRYPTED) {
+			for (int m = 0; m < s->nmauth; m++) {
+				mp_server_add_auth(sv, (mp_auth)s->mauth[m]);
+				sv->auth_loc = sv->loc;
+			}
+			if (!s->nmauth && (a->in_method >= 0 || a->method == MP_AUTH_PASSWORD_ENCRYPTED)) {
 				mp_server_add_auth(sv, a->in_method >= 0 ? (mp_auth)a->in_method : MP_AUTH_PASSWORD_ENCRYPTED);
 				sv->auth_loc = sv->loc;
 			}

@@ -396,7 +396,40 @@ void nr_mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, i
 	m->sec = sec;
 	m->rank = port ? nr_sec_rank(sec) : -1;
 	m->weak = x->discouraged;
+	m->nauth = 0;
 	m->loc = nr_loc_at(x, l, off);
+}
+
+/* The login methods a port-matrix row names after its protocol ("POP3s |
+ * SSL | 995 | APOP,PLAIN", "SMTPS 465 (CRAM-MD5 or PLAIN)"), in order,
+ * given to the entries [from, x->nmx) read from that row. */
+static void mx_methods(struct ex *x, size_t from, const char *s, size_t n)
+{
+	static const struct {
+		const char *w;
+		int m;
+	} mech[] = {{"cram-md5", MP_AUTH_PASSWORD_ENCRYPTED}, {"digest-md5", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"md5", MP_AUTH_PASSWORD_ENCRYPTED},      {"apop", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"plain", MP_AUTH_PASSWORD_CLEARTEXT},    {"login", MP_AUTH_PASSWORD_CLEARTEXT}};
+	int got[2], ng = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i && isalnum((unsigned char)s[i - 1]))
+			continue;
+		for (size_t k = 0; k < MP_COUNT(mech); k++) {
+			size_t wl = strlen(mech[k].w);
+			if (wl > n - i || mp_strncasecmp(s + i, mech[k].w, wl) != 0 || (i + wl < n && isalnum((unsigned char)s[i + wl])))
+				continue;
+			if (!(ng && got[0] == mech[k].m) && !(ng == 2 && got[1] == mech[k].m) && ng < 2)
+				got[ng++] = mech[k].m;
+			i += wl;
+			break;
+		}
+	}
+	for (size_t e = from; e < x->nmx; e++) {
+		x->mx[e].nauth = ng;
+		for (int k = 0; k < ng; k++)
+			x->mx[e].auth[k] = got[k];
+	}
 }
 
 /* "25/587": two well-known mail ports joined by a slash (not a date). */
@@ -506,8 +539,12 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 		if (d < k && nr_port_at(s, d, n, &port))
 			pb[t] = d;
 	}
-	size_t found = 0;
+	size_t found = 0, mx0 = x ? x->nmx : 0;
 	for (size_t t = 0; t < nt; t++) {
+		if (x && t) { /* the row of the name before ends here */
+			mx_methods(x, mx0, s + te[t - 1], tb[t] - te[t - 1]);
+			mx0 = x->nmx;
+		}
 		if (pb[t] < n) {
 			int port = atoi(s + pb[t]);
 			size_t close = te[t];
@@ -595,6 +632,8 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 				break;
 		}
 	}
+	if (x && nt)
+		mx_methods(x, mx0, s + te[nt - 1], n - te[nt - 1]);
 	return found;
 }
 
