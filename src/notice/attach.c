@@ -90,7 +90,8 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		send_said(x, &x->pbs_loc);
 	}
 	if (x->auth_hint && x->auth_hint_loc.line == l->line &&
-	    (nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth") || nr_has(s, n, "smtp認証")))
+	    (nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth") || nr_has(s, n, "smtp認証")) &&
+	    !nr_has(s, n, "not ") && !nr_has(s, n, "ません") && !nr_has(s, n, "廃止"))
 		send_said(x, &x->auth_hint_loc);
 }
 
@@ -1087,6 +1088,10 @@ static bool bracket_goes_on(const mp_nline *prev, const mp_nline *l)
 	for (size_t i = 0; i < prev->len; i++)
 		open += prev->s[i] == '(' ? 1 : prev->s[i] == ')' && open ? -1 : 0;
 	const char *c = memchr(l->s, ')', l->len), *o = memchr(l->s, '(', l->len);
+	/* a line holding a value of its own ("995)", "a@b.jp)") is read */
+	for (size_t i = 0; c && i < (size_t)(c - l->s); i++)
+		if (isdigit((unsigned char)l->s[i]) || l->s[i] == '@' || l->s[i] == '.')
+			return false;
 	return open > 0 && c && (!o || o > c);
 }
 
