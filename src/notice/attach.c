@@ -516,6 +516,14 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	enum mp_nctx last = last_proto(s, lb, le);
 	x->both_in = last == NC_NONE && f == NF_HOST && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
 	enum mp_nctx dir = last != NC_NONE ? last : nr_label_dir(x, s + lb, le - lb, edir);
+	/* "認証方式: 通常のパスワード認証", "Authentication: Normal password"
+	 * under an incoming heading: a method label naming no server is that
+	 * section's, not sending's */
+	if ((f == NF_AUTH_METHOD || (f == NF_SMTP_AUTH && nr_mechanism(s + vb, ve - vb) >= 0)) &&
+	    (x->ctx == NC_IN || x->ctx == NC_POP || x->ctx == NC_IMAP) && mp_notice_words_ctx(s + lb, le - lb) == NC_NONE) {
+		nr_set_field(x, l, vb, s + vb, ve - vb, NF_AUTH_METHOD, x->ctx);
+		return;
+	}
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
 	 * server", "送受信サーバー": one host for every server */
 	const char *ls = s + lb;
