@@ -212,6 +212,8 @@ static size_t quoted_pairs(struct ex *x, const mp_nline *l, size_t b)
 {
 	size_t placed = 0;
 	static const char *const joins[] = {"欄に「", "には「", "に「", "は「", "を「", NULL};
+	static const char *const joins_en[] = {" to \"", " field to \"", " box to \"", NULL};
+	static const char *const joins_rev[] = {" in the \"", " into the \"", " as the \"", " as \"", NULL};
 	const char *s = l->s;
 	size_t n = l->len;
 	for (size_t i = b; i < n; i++) {
@@ -230,15 +232,21 @@ static size_t quoted_pairs(struct ex *x, const mp_nline *l, size_t b)
 			le = (size_t)(colon - s);
 			vb = nr_skip_sp(s, le + 1, ce);
 			ve = ce;
-		} else if (ja && (k = nr_starts_any(s + after, n - after, joins)) > 0) {
-			vb = after + k;
-			ve = vb;
-			while (ve < n && !nr_starts_any(s + ve, n - ve, (const char *const[]){"」", NULL}))
-				ve++;
-			if (ve >= n)
+		} else if ((k = nr_starts_any(s + after, n - after, ja ? joins : joins_en)) > 0 ||
+		           (!ja && (k = nr_starts_any(s + after, n - after, joins_rev)) > 0)) {
+			/* the second quote: the value, or the label when the value
+			 * came first ("type "993" in the "Port" field") */
+			bool rev = !ja && !nr_starts_any(s + after, n - after, joins_en);
+			size_t qb = after + k, qe = qb;
+			while (qe < n && !nr_starts_any(s + qe, n - qe, (const char *const[]){ja ? "」" : "\"", NULL}))
+				qe++;
+			if (qe >= n)
 				break;
-			le = ce;
-			after = ve + 3;
+			le = rev ? qe : ce;
+			lb = rev ? qb : cb;
+			vb = rev ? cb : qb;
+			ve = rev ? ce : qe;
+			after = qe + (ja ? 3 : 1);
 		} else {
 			i = after - 1;
 			continue;
@@ -248,8 +256,9 @@ static size_t quoted_pairs(struct ex *x, const mp_nline *l, size_t b)
 			ve--;
 		enum mp_nctx ed;
 		enum mp_nfield f = le > lb ? mp_notice_classify(s + lb, le - lb, &ed) : NF_NONE;
-		if (f == NF_NONE || f == NF_IGNORE || ve <= vb || nr_has(s + lb, ve - lb, "場合") || nr_has(s + lb, ve - lb, "if ") ||
-		    nr_has(s + lb, vb - lb, "例") || nr_has(s + lb, vb - lb, "example"))
+		size_t q0 = lb < vb ? lb : vb, q1 = le > ve ? le : ve; /* both quotes */
+		if (f == NF_NONE || f == NF_IGNORE || ve <= vb || nr_has(s + q0, q1 - q0, "場合") || nr_has(s + q0, q1 - q0, "if ") ||
+		    nr_has(s + lb, le - lb, "例") || nr_has(s + lb, le - lb, "example"))
 			continue;
 		size_t tb, te;
 		enum nr_vtype v = nr_typed_value(s, vb, ve, true, &tb, &te);

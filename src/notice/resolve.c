@@ -307,6 +307,8 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 	if (a->any_host.v) {
 		int in = a->s[S_IMAP].host.v ? S_IMAP
 		         : a->in_pref >= 0 ? a->in_pref
+		         /* "imap.example.org" for every server: IMAP, not a guess */
+		         : mp_strncasecmp(a->any_host.v, "imap", 4) == 0 && !nr_offered(x, a, S_POP) ? S_IMAP
 		         : nr_offered(x, a, S_IMAP) && !nr_offered(x, a, S_POP) ? S_IMAP : S_POP;
 		/* Ports named for IMAP and for POP ("IMAP 993 / POP3 995"): the
 		 * one server offers both; an incoming server offered without a
