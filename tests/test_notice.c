@@ -594,15 +594,15 @@ Test(notice_accuracy, field_accuracy_over_samples)
 /* Real provider pages (tests/data/notices-real/SOURCES), split once into a development
  * half and a blind half (BLIND.md). The floors are the figures measured when the corpus
  * was added, rounded down to 0.1%: they may only go up (the lead raises them). */
-#define DEV_ACCURACY_FLOOR 0.994
+#define DEV_ACCURACY_FLOOR 1.0
 /* Round 1's blind half: kept from the reader's author until round 1 ended
  * (BLIND.md); since round 2 it is development material like dev/. */
-#define BLIND_ACCURACY_FLOOR 0.929
+#define BLIND_ACCURACY_FLOOR 0.986
 
 /* Round 2 (collected by others on 2026-11-28, split the same way): its
  * development half; its blind half stays out of the repository until the
  * reader work of the round is finished. */
-#define DEV2_ACCURACY_FLOOR 0.818
+#define DEV2_ACCURACY_FLOOR 0.942
 
 static void real_set_holds(const char *set, double floor, size_t min_notices)
 {

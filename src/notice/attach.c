@@ -29,7 +29,7 @@ static void prose_email(struct ex *x, const mp_nline *l, size_t b)
 		if (nr_has(s + back, i - back, "example") || nr_has(s + back, i - back, "e.g.") ||
 		    nr_has(s + back, i - back, "例"))
 			continue; /* "(for example: gwashing@…)" */
-		if (nr_valid_email(s + i, t)) {
+		if (nr_valid_email(s + i, t) && !nr_is_form(x, s + i, t)) {
 			mailprof_loc loc = nr_loc_at(x, l, i);
 			mp_str_setn(&x->prose_email, s + i, t, &loc);
 			return;
@@ -37,12 +37,20 @@ static void prose_email(struct ex *x, const mp_nline *l, size_t b)
 	}
 }
 
-/* Sentences still tell things: "[このサーバーは認証が必要]にチェック",
- * "※ポート番号は587をご利用ください". */
+static void send_said(struct ex *x, const mailprof_loc *loc)
+{
+	if (!x->send_prose) {
+		x->send_prose = true;
+		x->send_loc = *loc;
+	}
+}
+
 /* Any line, sentence or cell may say that sending needs a login:
  * "[このサーバーは認証が必要]にチェック", "Requires logging in with your
  * email address and password" in the SMTP block, "authenticate (log in)
- * to the outgoing mail server". An SMTP-AUTH row of its own wins. */
+ * to the outgoing mail server"; or that it goes by POP before SMTP. An
+ * SMTP-AUTH row of its own wins. Naming SMTP-AUTH or POP before SMTP
+ * says the notice offers sending. */
 static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s + b;
@@ -59,6 +67,31 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		x->auth_hint = true;
 		x->auth_hint_loc = nr_loc_at(x, l, b);
 	}
+	/* "認証用ID/PW", "認証ID・パスワード" outside a POP or IMAP section:
+	 * one label naming the ID and the password of a login, not a
+	 * connection's (接続, PPPoE) nor the incoming server's, says every
+	 * server offered logs in, sending too */
+	size_t lab = 0;
+	while (lab < n && lab < 40 && s[lab] != ' ' && s[lab] != ':')
+		lab++;
+	if (!x->auth_hint && x->ctx != NC_POP && x->ctx != NC_IMAP && nr_has(s, lab, "認証") &&
+	    mp_notice_words_ctx(s, lab) == NC_NONE &&
+	    nr_has(s, lab, "id") && (nr_has(s, lab, "pw") || nr_has(s, lab, "パスワード") || nr_has(s, lab, "pass")) &&
+	    !nr_has(s, lab, "接続") && !nr_has(s, n, "pppoe") && !nr_has(s, lab, "回線")) {
+		x->auth_hint = true;
+		x->auth_hint_loc = nr_loc_at(x, l, b);
+	}
+	/* "POP before SMTP をご利用ください", unless it says it ended. */
+	if ((nr_has(s, n, "pop before smtp") || nr_has(s, n, "popbeforesmtp") || nr_has(s, n, "pop-before-smtp")) &&
+	    !nr_has(s, n, "廃止") &&
+	    !nr_has(s, n, "終了") && !nr_has(s, n, "no longer") && !nr_has(s, n, "未対応")) {
+		x->pbs_hint = true;
+		x->pbs_loc = nr_loc_at(x, l, b);
+		send_said(x, &x->pbs_loc);
+	}
+	if (x->auth_hint && x->auth_hint_loc.line == l->line &&
+	    (nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth") || nr_has(s, n, "smtp認証")))
+		send_said(x, &x->auth_hint_loc);
 }
 
 /* A sentence outside any section, naming no server, that states a
@@ -131,11 +164,111 @@ static void fill_in_note(struct ex *x, const char *s, size_t n)
 	}
 }
 
+/* "メールの受信には IMAP または POP3 が使えます", "Both POP3 and IMAP are
+ * supported", "You can use IMAP or POP": a sentence offering incoming
+ * protocols offers those servers (the notice's host serves them). Not a
+ * sentence saying one is not available. */
+static void protocols_offered(struct ex *x, const mp_nline *l, size_t b)
+{
+	static const char *const offer[] = {"使えます", "使用できます", "利用できます", "ご利用いただけます", "ご利用になれます",
+	                                    "対応しています", "に対応", "available", "can use", "may use", "supported",
+	                                    "you can choose", NULL};
+	static const char *const neg[] = {"ません", "できない", "不可", "非対応", "not ", "n't", "no longer", "unless", NULL};
+	const char *s = l->s + b;
+	size_t n = l->len - b;
+	bool offered = false;
+	for (const char *const *w = offer; *w && !offered; w++)
+		offered = nr_has(s, n, *w);
+	for (const char *const *w = neg; *w && offered; w++)
+		offered = !nr_has(s, n, *w);
+	if (!offered)
+		return;
+	bool seen[S_N] = {false};
+	for (size_t i = 0; i + 3 <= n; i++) {
+		if (i && isalnum((unsigned char)s[i - 1]))
+			continue;
+		int srv = i + 4 <= n && mp_strncasecmp(s + i, "imap", 4) == 0 ? S_IMAP
+		          : mp_strncasecmp(s + i, "pop", 3) == 0              ? S_POP
+		                                                               : -1;
+		size_t e = i + (srv == S_IMAP ? 4 : 3); /* "IMAP4", "POP3s", not "popular" */
+		while (e < n && (isdigit((unsigned char)s[e]) || s[e] == 's' || s[e] == 'S'))
+			e++;
+		if (srv >= 0 && e < n && isalpha((unsigned char)s[e]))
+			continue;
+		/* "POP before SMTP" is a way of sending, not a protocol offered */
+		if (srv < 0 || seen[srv] || (srv == S_POP && nr_has(s + i, n - i < 20 ? n - i : 20, "before")))
+			continue;
+		seen[srv] = true;
+		nr_mx_add(x, l, b + i, srv, 0, -1);
+	}
+}
+
+/* Settings quoted in a sentence, as guides write them: 「ポート番号:587」,
+ * "Port: 587", 「受信サーバー」に「pop.example.jp」を入力 (also は/を/欄に):
+ * the quoted label takes the quoted value when its field takes the value's
+ * type. Not a quote holding a condition. */
+static size_t quoted_pairs(struct ex *x, const mp_nline *l, size_t b)
+{
+	size_t placed = 0;
+	static const char *const joins[] = {"欄に「", "には「", "に「", "は「", "を「", NULL};
+	const char *s = l->s;
+	size_t n = l->len;
+	for (size_t i = b; i < n; i++) {
+		bool ja = nr_starts_any(s + i, n - i, (const char *const[]){"「", NULL}) > 0;
+		if (!ja && s[i] != '"')
+			continue;
+		size_t cb = i + (ja ? 3 : 1), ce = cb;
+		while (ce < n && (ja ? !nr_starts_any(s + ce, n - ce, (const char *const[]){"」", NULL}) : s[ce] != '"'))
+			ce++;
+		if (ce >= n)
+			break;
+		size_t after = ce + (ja ? 3 : 1), lb = cb, le, vb, ve;
+		const char *colon = memchr(s + cb, ':', ce - cb);
+		size_t k;
+		if (colon) {
+			le = (size_t)(colon - s);
+			vb = nr_skip_sp(s, le + 1, ce);
+			ve = ce;
+		} else if (ja && (k = nr_starts_any(s + after, n - after, joins)) > 0) {
+			vb = after + k;
+			ve = vb;
+			while (ve < n && !nr_starts_any(s + ve, n - ve, (const char *const[]){"」", NULL}))
+				ve++;
+			if (ve >= n)
+				break;
+			le = ce;
+			after = ve + 3;
+		} else {
+			i = after - 1;
+			continue;
+		}
+		i = after - 1;
+		while (ve > vb && s[ve - 1] == ' ')
+			ve--;
+		enum mp_nctx ed;
+		enum mp_nfield f = le > lb ? mp_notice_classify(s + lb, le - lb, &ed) : NF_NONE;
+		if (f == NF_NONE || f == NF_IGNORE || ve <= vb || nr_has(s + lb, ve - lb, "場合") || nr_has(s + lb, ve - lb, "if ") ||
+		    nr_has(s + lb, vb - lb, "例") || nr_has(s + lb, vb - lb, "example"))
+			continue;
+		size_t tb, te;
+		enum nr_vtype v = nr_typed_value(s, vb, ve, true, &tb, &te);
+		bool fits_f = f == NF_SECURITY ? nr_parse_security(s + vb, ve - vb) >= 0
+		              : f == NF_AUTH_METHOD ? nr_mechanism(s + vb, ve - vb) >= 0 || nr_has(s + vb, ve - vb, "パスワード")
+		                                    : nr_field_takes(f, v) && tb == vb && te == ve;
+		if (fits_f) {
+			nr_set_field(x, l, vb, s + vb, ve - vb, f, nr_label_dir(x, s + lb, le - lb, ed));
+			placed++;
+		}
+	}
+	return placed;
+}
+
 static void prose(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s + b;
 	size_t n = l->len - b;
 	general_security(x, l, b);
+	protocols_offered(x, l, b);
 	fill_in_note(x, s, n);
 	/* "The settings for SMTP are the same as above, except that the port
 	 * is 465": the server of this section takes the host (and security)
@@ -154,15 +287,10 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 			a->s[i].sec = from->sec;
 		x->cur = i; /* ports differ by protocol: only those stated are taken */
 	}
-	/* "POP before SMTP をご利用ください", unless it says it ended. */
-	if ((nr_has(s, n, "pop before smtp") || nr_has(s, n, "popbeforesmtp")) && !nr_has(s, n, "廃止") &&
-	    !nr_has(s, n, "終了") && !nr_has(s, n, "no longer") && !nr_has(s, n, "未対応")) {
-		x->pbs_hint = true;
-		x->pbs_loc = nr_loc_at(x, l, b);
-	}
 	if (nr_has(s, n, "587") && (nr_has(s, n, "ポート") || nr_has(s, n, "port") || nr_has(s, n, "サブミッション"))) {
 		x->note587 = true;
 		x->note587_loc = nr_loc_at(x, l, b + (size_t)(strstr(s, "587") - s));
+		send_said(x, &x->note587_loc);
 	}
 }
 
@@ -238,6 +366,43 @@ static bool provider_row(struct ex *x, const mp_nline *l, size_t lb, size_t le, 
 	return true;
 }
 
+/* A switch said to be on: "ON", "should be on", "turned on", "enabled",
+ * "checked" ("on the server" is not one). */
+static bool toggle_on(const char *s, size_t n)
+{
+	if (nr_has(s, n, "enabled") || nr_has(s, n, "checked") || nr_has(s, n, "有効"))
+		return !nr_has(s, n, "not ") && !nr_has(s, n, "無効");
+	for (size_t i = 0; i + 2 <= n; i++) {
+		if (mp_strncasecmp(s + i, "on", 2) != 0 || (i && isalnum((unsigned char)s[i - 1])) ||
+		    (i + 2 < n && isalnum((unsigned char)s[i + 2])))
+			continue;
+		size_t j = i;
+		while (j && s[j - 1] == ' ')
+			j--;
+		if (j == 0 || (j >= 2 && mp_strncasecmp(s + j - 2, "be", 2) == 0) ||
+		    (j >= 4 && mp_strncasecmp(s + j - 4, "turn", 4) == 0) ||
+		    (j >= 6 && mp_strncasecmp(s + j - 6, "turned", 6) == 0) ||
+		    (j >= 6 && mp_strncasecmp(s + j - 6, "switch", 6) == 0))
+			return !nr_has(s, n, "not ");
+	}
+	return false;
+}
+
+/* The protocol a label names last, as its own word right before the
+ * separator ("… (choose POP or IMAP) POP:"), NC_NONE if it ends otherwise. */
+static enum mp_nctx last_proto(const char *s, size_t lb, size_t le)
+{
+	while (le > lb && strchr(" :=-", s[le - 1]))
+		le--;
+	size_t w = le;
+	while (w > lb && isalnum((unsigned char)s[w - 1]))
+		w--;
+	if (w == lb || s[w - 1] != ' ' || le - w > 5)
+		return NC_NONE;
+	enum mp_nctx c = mp_notice_words_ctx(s + w, le - w);
+	return c == NC_IMAP || c == NC_POP || c == NC_SMTP ? c : NC_NONE;
+}
+
 /* One label/value pair (value may be empty) from a line or a table cell. */
 static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve,
                  bool marked)
@@ -289,6 +454,12 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			nr_set_field(x, l, vb, s + vb, ve - vb, NF_SECURITY, x->ctx);
 			return;
 		}
+		/* "Verification: PLAIN" in the outgoing section: a mechanism
+		 * whose label names no field is the section's login method */
+		if (x->ctx != NC_NONE && x->ctx != NC_WEB && le - lb <= 24 && nr_mechanism(s + vb, ve - vb) >= 0) {
+			nr_set_field(x, l, vb, s + vb, ve - vb, NF_AUTH_METHOD, x->ctx);
+			return;
+		}
 		if (provider_row(x, l, lb, le, vb, ve))
 			return;
 		char *lab = mp_xstrndup(s + lb, le - lb);
@@ -306,8 +477,20 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			nr_set_field(x, l, vb, "none", 4, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
-		if (yn == MP_AUTH_PASSWORD_CLEARTEXT && nr_parse_security(s + lb, le - lb) >= 0) {
-			nr_set_field(x, l, vb, s + lb, le - lb, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
+		if ((yn == MP_AUTH_PASSWORD_CLEARTEXT || toggle_on(s + vb, ve - vb)) &&
+		    nr_parse_security(s + lb, le - lb) >= 0) {
+			/* "SSL: This setting should be ON for both SMTP and IMAP":
+			 * the servers the value names, else the label's */
+			static const struct { const char *w; enum mp_nctx c; } named[] = {
+				{"imap", NC_IMAP}, {"pop", NC_POP}, {"smtp", NC_SMTP}};
+			bool any = false;
+			for (size_t k = 0; k < MP_COUNT(named); k++)
+				if (nr_has(s + vb, ve - vb, named[k].w)) {
+					nr_set_field(x, l, vb, s + lb, le - lb, NF_SECURITY, named[k].c);
+					any = true;
+				}
+			if (!any)
+				nr_set_field(x, l, vb, s + lb, le - lb, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
 	}
@@ -326,8 +509,12 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			return;
 		}
 	}
-	x->both_in = f == NF_HOST && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
-	enum mp_nctx dir = nr_label_dir(x, s + lb, le - lb, edir);
+	/* "Incoming Server (choose POP or IMAP) POP: host": the protocol
+	 * named last, right before the value, is the label's own; the choice
+	 * before it names no server */
+	enum mp_nctx last = last_proto(s, lb, le);
+	x->both_in = last == NC_NONE && f == NF_HOST && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
+	enum mp_nctx dir = last != NC_NONE ? last : nr_label_dir(x, s + lb, le - lb, edir);
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
 	 * server", "送受信サーバー": one host for every server */
 	const char *ls = s + lb;
@@ -523,6 +710,49 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 	return used > 0;
 }
 
+/* Every "if" of s is the mail program asking ("If asked, use port 993",
+ * "if prompted", "if needed"): when the value is wanted, not a condition
+ * on the setting. */
+static bool prompt_only(const char *s, size_t n)
+{
+	static const char *const asks[] = {"if asked", "if prompted", "if requested", "if needed", "if necessary",
+	                                   "if required", NULL};
+	size_t ifs = 0, asked = 0;
+	for (size_t i = 0; i + 3 <= n; i++)
+		if (mp_strncasecmp(s + i, "if ", 3) == 0 && (i == 0 || !isalpha((unsigned char)s[i - 1]))) {
+			ifs++;
+			for (const char *const *a = asks; *a; a++)
+				if (strlen(*a) <= n - i && mp_strncasecmp(s + i, *a, strlen(*a)) == 0) {
+					asked++;
+					break;
+				}
+		}
+	return ifs > 0 && asked == ifs;
+}
+
+/* Is the value ending at ve in a condition or an alternative ("If …
+ * blocks port 465, use port 587 instead", "TLS で接続する…場合には")? Its
+ * clause since the value before (prev) and a few bytes after it tell;
+ * "if prompted" is the program asking, not a condition. */
+static bool cond_near(const char *s, size_t prev, size_t ve, size_t n)
+{
+	static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", NULL};
+	for (const char *const *c = cond; *c; c++)
+		if (nr_has(s + prev, ve - prev, *c) && !(c == cond && prompt_only(s + prev, ve - prev)))
+			return true;
+	/* after it, to the end of its clause: "TLS で接続する…場合には" */
+	size_t e = ve;
+	while (e < n && e < ve + 60 && s[e] != ',' && s[e] != ';' && s[e] != '.' &&
+	       !nr_starts_any(s + e, n - e, (const char *const[]){"。", "、", NULL}))
+		e++;
+	if (e < ve + 10)
+		e = n - ve < 10 ? n : ve + 10;
+	for (const char *const *c = cond; *c; c++)
+		if (ve < n && nr_has(s + ve, e - ve, *c))
+			return true;
+	return false;
+}
+
 /* Values first, on one line: each typed value takes the label text
  * between it and the value placed before it ("Incoming mail server -
  * encryption is SSL, port is 993"; "Your mailbox a@b.example is ready
@@ -590,6 +820,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		/* "SMTP - smtp.live.com": a protocol's name labels a host */
 		if (f == NF_NONE && v == NV_HOST && (w == NC_POP || w == NC_IMAP || w == NC_SMTP))
 			f = NF_HOST, ed = w;
+		else if (f == NF_NONE && v == NV_HOST && last_proto(s, lab_b, lab_e) != NC_NONE)
+			f = NF_HOST, ed = last_proto(s, lab_b, lab_e); /* "(pick IMAP or POP) IMAP: host" */
 		/* "IMAP: mail.example.com (993, SSL)": a port without label after
 		 * the line's host is that server's */
 		if (f == NF_NONE && v == NV_PORT && host_dir != NC_NONE && !nr_has(s + prev, vb - prev, "。"))
@@ -604,7 +836,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 					int sec = nr_parse_security(s + vb, ve - vb);
 					nr_offer_port(&nr_cur_acc(x)->s[port_srv], port_val, sec, &pl);
 				}
-			} else if (!sec_b && !sec_e)
+			} else if (!sec_b && !sec_e && !cond_near(s, prev, ve, n))
 				sec_b = vb, sec_e = ve;
 		}
 		/* an example is not a setting ("for example: gwashing@…", "例:…") */
@@ -613,10 +845,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			f = NF_NONE;
 		/* a condition or an alternative ("If … blocks port 465, use port
 		 * 587 instead") is advice, not a setting */
-		static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", NULL};
-		for (const char *const *c = cond; *c && f != NF_NONE; c++)
-			if (nr_has(s + prev, ve - prev, *c) || (ve < n && nr_has(s + ve, n - ve < 10 ? n - ve : 10, *c)))
-				f = NF_NONE;
+		if (f != NF_NONE && cond_near(s, prev, ve, n))
+			f = NF_NONE;
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
 				*first = vb;
@@ -658,6 +888,31 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	return placed;
 }
 
+/* A column header naming a security mode: "SSL/TLS", "None", or a port
+ * column said by its mode ("Port (SSL/TLS)", "Port (Unencrypted)",
+ * "ポート(SSL)"); -1 otherwise. */
+static int sec_column(const char *s, size_t n)
+{
+	static const char *const port_words[] = {"port numbers", "port number", "ports", "port", "ポート番号",
+	                                          "ポート", NULL};
+	size_t b = 0, k = 0;
+	for (const char *const *w = port_words; *w && !k; w++)
+		if (strlen(*w) <= n && mp_strncasecmp(s, *w, strlen(*w)) == 0)
+			k = strlen(*w);
+	if (k) { /* "Port (SSL/TLS)": the mode in brackets after the port word */
+		b = nr_skip_sp(s, k, n);
+		if (b >= n || s[b] != '(' || s[n - 1] != ')')
+			return -1;
+		b++, n--;
+	}
+	if (memchr(s + b, ' ', n - b))
+		return -1;
+	int sec = nr_parse_security(s + b, n - b);
+	if (sec == -1 && k) /* "Unencrypted", "Secure" */
+		sec = nr_span_sec(s + b, n - b);
+	return sec;
+}
+
 /* A port matrix with security modes as columns and protocols as rows:
  *             SSL/TLS    STARTTLS    None
  *   POP3      995        110         110
@@ -690,11 +945,17 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 	} else
 		nc = nr_space_cells(x, s, b, n);
 	size_t *cb = x->cb, *ce = x->ce;
+	/* a rule under a Markdown header ("---|---|---") keeps the header */
+	size_t rk = b;
+	while (rk < n && strchr("-:| ", s[rk]))
+		rk++;
+	if (rk == n && x->nmcol && memchr(s + b, '-', n - b))
+		return true;
 	/* the header: security modes, after an optional label cell ("Protocol") */
 	size_t secs = 0;
 	for (size_t k = 0; k < nc; k++) {
-		int sec = nr_parse_security(s + cb[k], ce[k] - cb[k]);
-		if (sec >= 0 && memchr(s + cb[k], ' ', ce[k] - cb[k]) == NULL)
+		int sec = sec_column(s + cb[k], ce[k] - cb[k]);
+		if (sec >= 0)
 			secs++;
 		else if (k > 0)
 			secs = 0, k = nc;
@@ -707,7 +968,7 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 		x->mcol = mp_xrealloc(x->mcol, nc * sizeof *x->mcol);
 		x->msec = mp_xrealloc(x->msec, nc * sizeof *x->msec);
 		for (size_t k = 0; k < nc; k++) {
-			int sec = nr_parse_security(s + cb[k], ce[k] - cb[k]);
+			int sec = sec_column(s + cb[k], ce[k] - cb[k]);
 			x->mcol[k] = pipe ? (int)k : mp_nline_col(l, cb[k]);
 			x->msec[k] = k == 0 && secs < nc ? -2 : sec == SW_TLS_AMBIG ? MP_SEC_TLS : sec;
 		}
@@ -729,14 +990,7 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 			j--;
 		if (j == 0 || x->msec[j - 1] == -2)
 			continue;
-		int sec = x->msec[j - 1];
-		x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
-		struct mentry *e = &x->mx[x->nmx++];
-		e->srv = srv;
-		e->port = atoi(s + cb[k]);
-		e->sec = sec;
-		e->rank = nr_sec_rank(sec);
-		e->loc = nr_loc_at(x, l, cb[k]);
+		nr_mx_add(x, l, cb[k], srv, atoi(s + cb[k]), x->msec[j - 1]);
 	}
 	return true;
 }
@@ -771,13 +1025,7 @@ static bool col_ports(struct ex *x, const mp_nline *l, size_t b)
 		x->vproto = -1;
 		return false;
 	}
-	x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
-	struct mentry *m = &x->mx[x->nmx++];
-	m->srv = x->vproto;
-	m->port = port;
-	m->sec = x->vtls ? MP_SEC_TLS : -1;
-	m->rank = nr_sec_rank(m->sec);
-	m->loc = nr_loc_at(x, l, b);
+	nr_mx_add(x, l, b, x->vproto, port, x->vtls ? MP_SEC_TLS : -1);
 	return true;
 }
 
@@ -804,8 +1052,47 @@ static bool lone_value(struct ex *x, const mp_nline *l, size_t b)
 	return true;
 }
 
+/* A title without numbers saying that what follows is discouraged
+ * ("Supported but discouraged", "Legacy settings", "非推奨の設定") or
+ * preferred ("Preferred settings", "推奨設定"): ports listed under the
+ * first give way to ports listed elsewhere (resolve.c). */
+static void preference(struct ex *x, const char *s, size_t n)
+{
+	static const char *const weak[] = {"discouraged", "deprecated", "not recommended", "legacy", "非推奨",
+	                                   "推奨しません", "推奨されません", NULL};
+	static const char *const pref[] = {"preferred", "recommended", "推奨", NULL};
+	for (size_t i = 0; i < n; i++)
+		if (isdigit((unsigned char)s[i]))
+			return;
+	if (n > 60)
+		return;
+	for (const char *const *w = weak; *w; w++)
+		if (nr_has(s, n, *w)) {
+			x->discouraged = true;
+			return;
+		}
+	for (const char *const *w = pref; *w; w++)
+		if (nr_has(s, n, *w))
+			x->discouraged = false;
+}
+
+/* Does line l close a bracket the line before it left open ("Enabled (yet"
+ * / "not STARTTLS)")? Then it goes on with that value: a remark, neither
+ * a label nor a heading. */
+static bool bracket_goes_on(const mp_nline *prev, const mp_nline *l)
+{
+	if (!prev || prev->line + 1 != l->line)
+		return false;
+	int open = 0;
+	for (size_t i = 0; i < prev->len; i++)
+		open += prev->s[i] == '(' ? 1 : prev->s[i] == ')' && open ? -1 : 0;
+	const char *c = memchr(l->s, ')', l->len), *o = memchr(l->s, '(', l->len);
+	return open > 0 && c && (!o || o > c);
+}
+
 void nr_line(struct ex *x, const mp_nline *l)
 {
+	const mp_nline *prev = x->now;
 	x->now = l;
 	const char *s = l->s;
 	size_t n = l->len;
@@ -818,7 +1105,24 @@ void nr_line(struct ex *x, const mp_nline *l)
 		x->rule_cont = NULL;
 		return;
 	}
+	/* "Server type IMAP (not POP) |": a row whose only border ends it is
+	 * a plain line (one cell); not a remark in brackets ("(例:…) |") */
+	size_t e1 = n;
+	while (e1 > b && (s[e1 - 1] == ' ' || s[e1 - 1] == '|'))
+		e1--;
+	if (e1 > b && s[b] != '(' && memchr(s + e1, '|', n - e1) && !memchr(s + b, '|', e1 - b)) {
+		mp_nline one = *l;
+		one.len = e1;
+		nr_line(x, &one);
+		x->now = l;
+		return;
+	}
 	auth_hint(x, l, b);
+	if (bracket_goes_on(prev, l)) {
+		x->pending = NF_NONE;
+		return;
+	}
+	preference(x, s + b, n - b);
 	if (!x->titled) {
 		x->titled = true;
 		enum mp_nctx tc = mp_notice_words_ctx(s + b, n - b);
@@ -826,6 +1130,11 @@ void nr_line(struct ex *x, const mp_nline *l)
 	}
 	if (sec_matrix(x, l, b) || col_ports(x, l, b) || space_table(x, l, b) || domain_rule(x, l, b))
 		return;
+	if (!memchr(s + b, '|', n - b) && quoted_pairs(x, l, b)) {
+		prose(x, l, b);
+		x->pending = NF_NONE;
+		return;
+	}
 	/* A remark in brackets on its own line (the reading of the password
 	 * above, an example) is neither a heading nor a value. */
 	if (s[b] == '(' && s[n - 1] == ')' && !memchr(s + b, '|', n - b) && !memchr(s + b, '@', n - b) &&
@@ -859,7 +1168,11 @@ void nr_line(struct ex *x, const mp_nline *l)
 	 * sentence or several pairs; each value takes the label before it. */
 	size_t first;
 	size_t np = memchr(s + b, '|', n - b) ? 0 : value_pairs(x, l, b, false, &first);
-	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) ||
+	/* "IMAP server: Set to read: metnet.edu": an instruction between the
+	 * label and its value; the value takes the nearest label that fits */
+	bool misfit = sp && lf == NF_HOST && np >= 1 && vb < n && !nr_value_is(lf, s + vb, n - vb) &&
+	              !isdigit((unsigned char)s[vb]);
+	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) || misfit ||
 	    (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
 		value_pairs(x, l, b, true, &first);
 		prose(x, l, b);
@@ -900,7 +1213,15 @@ void nr_line(struct ex *x, const mp_nline *l)
 		size_t ve = n;
 		while (ve > vb2 && (s[ve - 1] == ' ' || s[ve - 1] == '|'))
 			ve--;
-		if (ve > vb2 && (lf == NF_NONE || (!sp && nr_value_is(f, s + vb2, ve - vb2))) &&
+		/* "Verification: PLAIN" is a row of its own, not the value of
+		 * the label above; "mail.example.jp:587" is a value */
+		size_t hb, he;
+		enum nr_vtype lead = nr_typed_value(s, b, sp ? le : n, false, &hb, &he);
+		bool own_label = sp && lf == NF_NONE && lead == NV_NONE;
+		/* "STARTTLS または TLS接続 (いずれも TLS 1.2  または…)": a value
+		 * of the pending field opens the line, whatever splits it later */
+		bool opens = hb == b && nr_field_takes(f, lead) && (f == NF_SECURITY || f == NF_SMTP_AUTH);
+		if (ve > vb2 && !own_label && (lf == NF_NONE || opens || (!sp && nr_value_is(f, s + vb2, ve - vb2))) &&
 		    fits(f, s + vb2, ve - vb2)) {
 			nr_set_field(x, l, vb2, s + vb2, ve - vb2, f, x->pending_dir);
 			return;
@@ -995,8 +1316,11 @@ void nr_line(struct ex *x, const mp_nline *l)
 			bool seen = false;
 			for (size_t j = 0; j < k; j++)
 				seen |= cf[j] == cf[k];
+			/* a security column name is a label only when it names no mode
+			 * ("暗号化接続の種類", "Encryption"; not "SSL") */
 			if (!seen && (cf[k] == NF_EMAIL || cf[k] == NF_LOGIN || cf[k] == NF_PASSWORD ||
-			              cf[k] == NF_HOST || cf[k] == NF_PORT || cf[k] == NF_NAME))
+			              cf[k] == NF_HOST || cf[k] == NF_PORT || cf[k] == NF_NAME ||
+			              (cf[k] == NF_SECURITY && nr_parse_security(s + cb[k], ce[k] - cb[k]) == -1)))
 				nfields++;
 			size_t tk = nr_token_len(s + cb[k], ce[k] - cb[k]), spaces = 0;
 			for (size_t j = cb[k]; j < ce[k]; j++)
@@ -1014,13 +1338,35 @@ void nr_line(struct ex *x, const mp_nline *l)
 			return;
 		}
 		if (x->ncols && nfields < 2) {
+			/* a row with a port and a security cell offers that port with
+			 * that security ("110 | なし", "995 | SSL" under 受信サーバ):
+			 * of several rows the most secure wins */
+			size_t pk = nc, sk = nc;
+			for (size_t k = 0; k < nc && k < x->ncols; k++)
+				if (cb[k] < ce[k] && x->cols[k] == NF_PORT && pk == nc)
+					pk = k;
+				else if (cb[k] < ce[k] && x->cols[k] == NF_SECURITY && sk == nc)
+					sk = k;
+			int rsec = sk < nc ? nr_parse_security(s + cb[sk], ce[sk] - cb[sk]) : -1;
 			/* the address first: it may start the row's account */
 			for (int pass = 0; pass < 2; pass++)
 				for (size_t k = 0; k < nc && k < x->ncols; k++) {
 					enum mp_nfield f = x->cols[k];
 					if (f == NF_NONE || f == NF_IGNORE || cb[k] == ce[k] || (pass == 0) != (f == NF_EMAIL))
 						continue;
-					nr_set_field(x, l, cb[k], s + cb[k], ce[k] - cb[k], f, NC_NONE);
+					if (k == sk && pk < nc && (rsec >= 0 || rsec == SW_TLS_AMBIG))
+						continue; /* offered with the port */
+					/* a server's cells take the section's server (受信サーバ) */
+					bool srvf = f == NF_PORT || f == NF_SECURITY || f == NF_HOST;
+					enum mp_nctx cd = srvf && x->ctx != NC_WEB && x->ctx != NC_ANY ? x->ctx : NC_NONE;
+					nr_set_field(x, l, cb[k], s + cb[k], ce[k] - cb[k], f, cd);
+					if (k == pk && x->cur >= 0 && (rsec >= 0 || rsec == SW_TLS_AMBIG)) {
+						int p = atoi(s + cb[k]);
+						if (rsec == SW_TLS_AMBIG)
+							rsec = p == 465 || p == 993 || p == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
+						mailprof_loc sl = nr_loc_at(x, l, cb[sk]);
+						nr_offer_port(&nr_cur_acc(x)->s[x->cur], p, rsec, &sl);
+					}
 				}
 			return;
 		}
@@ -1057,9 +1403,19 @@ void nr_line(struct ex *x, const mp_nline *l)
 		for (size_t k = 0; k < nc;) {
 			size_t vbk = k + 1 < nc ? cb[k + 1] : ce[k], vek = k + 1 < nc ? ce[k + 1] : ce[k];
 			pair(x, l, cb[k], ce[k], vbk, vek, marked && k == 0);
+			/* "送信ポート | SMTP(25番) | Submission( 587番)": more ports
+			 * of a port row are offered too (the most secure wins) */
+			enum mp_nctx pd;
+			bool ports = k + 1 < nc && mp_notice_classify(s + cb[k], ce[k] - cb[k], &pd) == NF_PORT;
 			size_t m = k + 2;
-			while (m < nc && cb[m] != ce[m])
-				m++; /* notes columns */
+			for (; m < nc && cb[m] != ce[m]; m++) { /* notes columns */
+				int pp, ps, pm;
+				size_t pa;
+				ports = ports && nr_parse_port(s + cb[m], ce[m] - cb[m], &pp, &ps, &pa, &pm) &&
+				        nr_port_at(s, cb[m] + pa, ce[m], &pp);
+				if (ports)
+					pair(x, l, cb[k], ce[k], cb[m], ce[m], false);
+			}
 			k = m + 1;
 			while (k < nc && cb[k] == ce[k])
 				k++;

@@ -13,6 +13,7 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 	struct ex x = {.path = path, .d = d, .cur = -1, .prev_srv = -1, .vproto = -1, .title_in = -1};
 	size_t diags_from = mailprof_diags_count(d);
 	nr_read_notes(&x, t);
+	nr_read_forms(&x, t);
 	for (size_t i = 0; i < t->n; i++)
 		nr_line(&x, &t->lines[i]);
 	size_t before = p->naccounts;
@@ -25,7 +26,9 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 		x.acc[0].email = x.prose_email;
 	else
 		mp_str_clear(&x.prose_email);
-	if (!x.nacc && x.nmx) /* a page of ports only: one account offers them */
+	/* a page of ports only, or one that only says to send through the
+	 * submission port: one account offers them */
+	if (!x.nacc && (x.nmx || (x.send_prose && x.note587)))
 		nr_cur_acc(&x);
 	nr_group_pass(&x);
 	/* Accounts without servers share those of the nearest block that has
@@ -66,6 +69,9 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 	for (size_t i = 0; i < x.nfill_in; i++)
 		free(x.fill_in[i]);
 	free(x.fill_in);
+	for (size_t i = 0; i < x.nforms; i++)
+		free(x.forms[i]);
+	free(x.forms);
 	mp_str_clear(&x.brand);
 	for (size_t i = 0; i < x.nrules; i++) {
 		free(x.rules[i].domain);

@@ -202,6 +202,9 @@ static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t 
 	mp_str_setn(cur, h, hn, loc);
 }
 
+static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
+                     enum mp_nctx dir);
+
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
@@ -210,6 +213,12 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	mailprof_loc loc = nr_loc_at(x, l, off);
 	const char *colon = memchr(s, ':', t);
 	size_t hn = colon ? (size_t)(colon - s) : t;
+	/* "Incoming Server (IMAP): 993", "送信サーバー 587": a server's label
+	 * whose value is a port number gives that server's port */
+	if (t && nr_all_digits(s, t) && t <= 5) {
+		set_port(x, l, off, s, n, dir);
+		return;
+	}
 	if (!nr_valid_host(s, hn)) {
 		/* "mail.お客様ドメイン名": a host template completed later from the address. */
 		size_t k = 0;
@@ -517,6 +526,11 @@ static void set_email(struct ex *x, const mp_nline *l, size_t off, const char *s
 		nr_info(x, l, off, NULL, "%s does not hold an e-mail address; not used", "address row");
 		return;
 	}
+	if (nr_is_form(x, s, t)) {
+		nr_info(x, l, off, NULL, "%s is an example: the notice shows its local part with several domains; not used",
+		        "the address");
+		return;
+	}
 	struct dacc *a = nr_cur_acc(x);
 	/* A second address starts the next account. */
 	if (a->email.v && !(strlen(a->email.v) == t && memcmp(a->email.v, s, t) == 0))
@@ -606,13 +620,31 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 		break;
 	case NF_IN_PROTO: {
 		a = nr_cur_acc(x);
-		const char *im = NULL, *po = NULL;
+		/* the first protocol named that is not one of a list of choices
+		 * ("POP/IMAP  IMAP": the options, then the one chosen) nor
+		 * negated ("IMAP (not POP)"); else the first named */
+		const char *im = NULL, *po = NULL, *cim = NULL, *cpo = NULL;
 		for (size_t i = 0; i + 3 <= n; i++) {
-			if (!im && mp_strncasecmp(s + i, "imap", 4) == 0 && i + 4 <= n)
+			bool isim = i + 4 <= n && mp_strncasecmp(s + i, "imap", 4) == 0;
+			bool ispo = mp_strncasecmp(s + i, "pop", 3) == 0;
+			if (!isim && !ispo)
+				continue;
+			size_t e = i + (isim ? 4 : 3);
+			while (e < n && isalnum((unsigned char)s[e]))
+				e++;
+			bool option = (i && s[i - 1] == '/') || (e < n && s[e] == '/') ||
+			              (i >= 4 && mp_strncasecmp(s + i - 4, "not ", 4) == 0);
+			if (isim && !im)
 				im = s + i;
-			if (!po && mp_strncasecmp(s + i, "pop", 3) == 0)
+			if (ispo && !po)
 				po = s + i;
+			if (!option && isim && !cim)
+				cim = s + i;
+			if (!option && ispo && !cpo)
+				cpo = s + i;
 		}
+		if (cim || cpo)
+			im = cim, po = cpo;
 		if (im && (!po || im < po))
 			a->in_pref = S_IMAP;
 		else if (po)

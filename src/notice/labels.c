@@ -81,6 +81,10 @@ static const struct mp_nlabel labels[] = {
 	{"認証方法", NF_AUTH_METHOD, NC_SMTP},
 	{"authentication method", NF_AUTH_METHOD, NC_SMTP},
 	{"auth method", NF_AUTH_METHOD, NC_SMTP},
+	/* the kind of login, for the server of the section it stands in */
+	{"authentication type", NF_AUTH_METHOD, NC_NONE},
+	{"auth type", NF_AUTH_METHOD, NC_NONE},
+	{"認証タイプ", NF_AUTH_METHOD, NC_NONE},
 	{"smtp認証", NF_SMTP_AUTH, NC_SMTP},
 	{"smtp-auth", NF_SMTP_AUTH, NC_SMTP},
 	{"smtp auth", NF_SMTP_AUTH, NC_SMTP},

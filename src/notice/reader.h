@@ -42,6 +42,7 @@ struct mentry {
 	int port;
 	int sec; /* -1 unknown */
 	int rank; /* a column of a security matrix: the more secure wins */
+	bool weak; /* listed under "Supported but discouraged", "非推奨" */
 	mailprof_loc loc;
 };
 
@@ -71,10 +72,19 @@ struct ex {
 	enum mp_nctx pending_dir;
 	bool auth_hint, note587, pbs_hint;
 	mailprof_loc auth_hint_loc, note587_loc, pbs_loc;
+	/* a sentence says how mail is sent (SMTP-AUTH, the submission port,
+	 * POP before SMTP): the notice offers an SMTP server, maybe without host */
+	bool send_prose;
+	mailprof_loc send_loc;
+	bool discouraged; /* the lines since a "discouraged" title until a "preferred" one */
 	bool both_in; /* the host label names POP and IMAP: one host for both */
 	mp_int gen_sec; /* "Devices need to be set to use SSL/TLS": every server's */
 	char **fill_in;  /* hosts a note says to replace ("replace example.com with…"); grows */
 	size_t nfill_in;
+	/* local parts shown with three domains or more ("taro@a.jp",
+	 * "taro@b.jp", "taro@c.jp"): forms of an address, examples; grows */
+	char **forms;
+	size_t nforms;
 	mp_str prose_email; /* "Your email address is …" in a sentence */
 	enum mp_nfield *cols; /* a table whose header row names the columns */
 	size_t ncols;
@@ -126,6 +136,7 @@ int nr_parse_security(const char *s, size_t n);
 /* The security words of a span of prose ("with SSL", "secure"), -1 none. */
 int nr_span_sec(const char *s, size_t n);
 int nr_parse_yesno_auth(const char *s, size_t n);
+int nr_mechanism(const char *s, size_t n);
 enum word nr_parse_word(const char *s, size_t n);
 void nr_password_token(const mp_nline *l, size_t off, const char *s, size_t n, mp_buf *out,
 		bool *fullwidth);
@@ -140,6 +151,9 @@ int nr_sec_rank(int sec);
 size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, size_t max);
 size_t nr_skip_sp(const char *s, size_t i, size_t n);
 size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_t base);
+/* A port number at s[i]: digits not glued to letters, a size, a date or a time. */
+bool nr_port_at(const char *s, size_t i, size_t n, int *port);
+void nr_mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, int sec);
 
 /* ---- segment.c: labels, separators, cells ---- */
 void nr_cells_room(struct ex *x, size_t need);
@@ -151,6 +165,8 @@ bool nr_word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb);
 bool nr_is_prose(const char *s, size_t n);
 size_t nr_space_cells(struct ex *x, const char *s, size_t b, size_t n);
 void nr_read_notes(struct ex *x, const mp_ntext *t);
+void nr_read_forms(struct ex *x, const mp_ntext *t);
+bool nr_is_form(const struct ex *x, const char *addr, size_t n);
 bool nr_bare_at(const char *s, size_t b, size_t i);
 
 /* ---- attach.c: one line read, its values attached to labels ---- */

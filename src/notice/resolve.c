@@ -43,13 +43,18 @@ static void apply_matrix(struct ex *x, const struct dacc *a, struct dsrv *s, int
 	 * them (reported in nr_group_pass) */
 	if (a->group)
 		return;
+	/* ports listed as discouraged count only for a server offered
+	 * nowhere else */
+	bool strong = false;
 	for (size_t i = 0; i < x->nmx; i++)
-		if (x->mx[i].srv == idx && x->mx[i].port > 0)
+		strong |= x->mx[i].srv == idx && x->mx[i].port > 0 && !x->mx[i].weak;
+	for (size_t i = 0; i < x->nmx; i++)
+		if (x->mx[i].srv == idx && x->mx[i].port > 0 && !(strong && x->mx[i].weak))
 			nr_offer_port(s, x->mx[i].port, x->mx[i].sec, &x->mx[i].loc);
 	/* a server named with a security and no port ("use SMTP AUTH/STARTTLS")
 	 * gives its security only to a server no port says more of */
 	for (size_t i = 0; i < x->nmx; i++)
-		if (x->mx[i].srv == idx && x->mx[i].port == 0 && !s->sec.set && !s->port.set)
+		if (x->mx[i].srv == idx && x->mx[i].port == 0 && x->mx[i].sec >= 0 && !s->sec.set && !s->port.set)
 			mp_int_set(&s->sec, x->mx[i].sec, &x->mx[i].loc);
 }
 
@@ -64,7 +69,9 @@ bool nr_offered(const struct ex *x, const struct dacc *a, int i)
 	for (size_t k = 0; k < x->nmx && !a->group; k++)
 		if (x->mx[k].srv == i)
 			return true;
-	return false;
+	/* "サブミッションポート(587番)をご利用ください", "SMTP-AUTH is
+	 * required for sending": sending is offered, with no host said */
+	return i == S_SMTP && x->send_prose && !a->group;
 }
 
 static void copy_str(mp_str *to, const mp_str *from)
@@ -335,8 +342,13 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		host_note(x, s);
 		apply_matrix(x, a, s, i);
 		mp_server *sv = mp_server_add(acc, sproto[i]);
-		sv->loc = s->host.v || s->host_tpl ? s->host.loc : s->port.loc;
+		sv->loc = s->host.v || s->host_tpl ? s->host.loc : s->port.set ? s->port.loc : x->send_loc;
 		copy_str(&sv->host, &s->host);
+		/* "※ポート番号は587をご利用ください": the submission port of a
+		 * server given no port (before a bare TLS is decided by it) */
+		bool port587 = i == S_SMTP && !s->port.set && x->note587;
+		if (port587)
+			mp_int_set(&s->port, 587, &x->note587_loc);
 		sv->port = s->port;
 		if (!s->sec.set && x->gen_sec.set)
 			s->sec = x->gen_sec;
@@ -357,11 +369,8 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 				au = MP_AUTH_PASSWORD_CLEARTEXT, al = s->user.v ? s->user.loc : s->pass.loc;
 			if (au < 0 && x->pbs_hint)
 				au = MP_AUTH_SMTP_AFTER_POP, al = x->pbs_loc;
-			if (!sv->port.set && x->note587) {
-				mp_int_set(&sv->port, 587, &x->note587_loc);
-				if (au < 0)
-					au = MP_AUTH_PASSWORD_CLEARTEXT, al = x->note587_loc;
-			}
+			if (port587 && au < 0)
+				au = MP_AUTH_PASSWORD_CLEARTEXT, al = x->note587_loc;
 			if (au == MP_AUTH_PASSWORD_CLEARTEXT && a->method == MP_AUTH_PASSWORD_ENCRYPTED)
 				au = MP_AUTH_PASSWORD_ENCRYPTED;
 			if (au >= 0) {

@@ -81,8 +81,10 @@ void nr_trim_label(const char *s, size_t *b, size_t *e)
  * two spaces. Returns false when the line has no value part. */
 bool nr_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
 {
+	int depth = 0; /* "Password (Secure authentication = No)": '=' in a remark */
 	for (size_t i = b; i < n; i++) {
 		size_t k;
+		depth += s[i] == '(' ? 1 : s[i] == ')' && depth ? -1 : 0;
 		/* not "https://", not a time "9:00" */
 		if (s[i] == ':' && !(i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/') &&
 		    !(i > b && i + 1 < n && isdigit((unsigned char)s[i - 1]) && isdigit((unsigned char)s[i + 1]))) {
@@ -90,7 +92,7 @@ bool nr_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
 			*vb = nr_skip_sp(s, i + 1, n);
 			return true;
 		}
-		if (s[i] == '=') {
+		if (s[i] == '=' && !depth) {
 			*le = i;
 			*vb = nr_skip_sp(s, i + 1, n);
 			return true;
@@ -166,6 +168,17 @@ bool nr_word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
 			enum mp_nfield lf = mp_notice_classify(s + b, i - b, &dd);
 			shaped = lf == NF_PASSWORD || lf == NF_SMTP_AUTH || lf == NF_AUTH_METHOD || lf == NF_SECURITY ||
 			         lf == NF_IN_PROTO;
+		}
+		/* "SSL/TLS encryption SSL", "Authentication type Password": a
+		 * security word or a mechanism after a label of that field */
+		if (!shaped && v < n && ((lf0 == NF_SECURITY && nr_typed_value(s, v, n, false, &(size_t){0}, &(size_t){0}) == NV_SEC) ||
+		                         ((lf0 == NF_AUTH_METHOD || lf0 == NF_SMTP_AUTH) && nr_mechanism(s + v, n - v) >= 0)))
+			shaped = true;
+		/* "Server type IMAP (not POP)": a protocol's name after a
+		 * protocol label */
+		if (!shaped && lf0 == NF_IN_PROTO && t <= 5 && !found) {
+			enum mp_nctx pc = mp_notice_words_ctx(s + v, t);
+			shaped = pc == NC_IMAP || pc == NC_POP;
 		}
 		if (memchr(s + b, '@', i - b))
 			break;
@@ -271,4 +284,77 @@ bool nr_bare_at(const char *s, size_t b, size_t i)
 			return false;
 	}
 	return true;
+}
+
+struct addr_seen {
+	const char *at; /* the address in its line */
+	size_t local, len;
+};
+
+/* By local part, then by domain, case folded. */
+static int addr_cmp(const void *pa, const void *pb)
+{
+	const struct addr_seen *a = pa, *b = pb;
+	size_t m = a->local < b->local ? a->local : b->local;
+	int c = mp_strncasecmp(a->at, b->at, m);
+	if (c || a->local != b->local)
+		return c ? c : a->local < b->local ? -1 : 1;
+	m = a->len < b->len ? a->len : b->len;
+	c = mp_strncasecmp(a->at + a->local, b->at + b->local, m - a->local);
+	return c ? c : a->len < b->len ? -1 : a->len > b->len;
+}
+
+/* Addresses that show the forms an address may take: one local part with
+ * three domains or more ("asahitaro@asahinet.jp", "asahitaro@my.email.ne.jp",
+ * "asahitaro@asahi-net.co.jp"). A letter to one customer names one address
+ * per account; a page listing domains shows examples. Sorted, so a notice
+ * full of addresses costs n log n. */
+void nr_read_forms(struct ex *x, const mp_ntext *t)
+{
+	struct addr_seen *seen = NULL;
+	size_t nseen = 0;
+	for (size_t li = 0; li < t->n; li++) {
+		const char *s = t->lines[li].s;
+		size_t n = t->lines[li].len;
+		for (size_t i = 0; i < n; i++) {
+			if (i && (isalnum((unsigned char)s[i - 1]) || strchr(".-_%+", s[i - 1])))
+				continue;
+			size_t k = nr_token_len(s + i, n - i);
+			while (k && strchr(".,;:)", s[i + k - 1]))
+				k--;
+			const char *at = k ? memchr(s + i, '@', k) : NULL;
+			if (!at || !nr_valid_email(s + i, k)) {
+				i += k;
+				continue;
+			}
+			seen = mp_xgrow(seen, nseen, sizeof *seen);
+			seen[nseen++] = (struct addr_seen){s + i, (size_t)(at - (s + i)), k};
+			i += k;
+		}
+	}
+	if (nseen)
+		qsort(seen, nseen, sizeof *seen, addr_cmp);
+	for (size_t a = 0; a < nseen;) {
+		size_t b = a + 1, domains = 1;
+		for (; b < nseen && seen[b].local == seen[a].local && mp_strncasecmp(seen[b].at, seen[a].at, seen[a].local) == 0; b++)
+			domains += addr_cmp(&seen[b - 1], &seen[b]) != 0;
+		if (domains >= 3) {
+			x->forms = mp_xgrow(x->forms, x->nforms, sizeof *x->forms);
+			x->forms[x->nforms++] = mp_xstrndup(seen[a].at, seen[a].local);
+		}
+		a = b;
+	}
+	free(seen);
+}
+
+/* Is the address (n bytes) one of those forms? */
+bool nr_is_form(const struct ex *x, const char *addr, size_t n)
+{
+	const char *at = memchr(addr, '@', n);
+	if (!at)
+		return false;
+	for (size_t i = 0; i < x->nforms; i++)
+		if (strlen(x->forms[i]) == (size_t)(at - addr) && mp_strncasecmp(x->forms[i], addr, (size_t)(at - addr)) == 0)
+			return true;
+	return false;
 }

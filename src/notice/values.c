@@ -70,6 +70,10 @@ bool nr_valid_email(const char *s, size_t n)
 		return false;
 	const char *dom = at + 1;
 	size_t dn = n - (size_t)(dom - s);
+	/* "YourEmail@charter.net", "your.name@example.jp": the reader fills in
+	 * the local part, a template */
+	if (your_label(s, (size_t)(at - s)))
+		return false;
 	if (dn < 3 || !memchr(dom, '.', dn) || dom[0] == '.' || dom[dn - 1] == '.' || your_label(dom, dn))
 		return false;
 	for (size_t i = 0; i < dn; i++)
@@ -185,8 +189,17 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 /* Security words in a cell; -1 when none or when it is an instruction. */
 int nr_parse_security(const char *s, size_t n)
 {
-	if (nr_has(s, n, "非対応") || nr_has(s, n, "not supported") || nr_has(s, n, "場合") || nr_has(s, n, "もしくは") || nr_has(s, n, " or ") || nr_has(s, n, "または"))
-		return -2; /* a choice or a condition, not a setting */
+	bool cond = nr_has(s, n, "非対応") || nr_has(s, n, "not supported") || nr_has(s, n, "場合") || nr_has(s, n, "if ");
+	if (cond || nr_has(s, n, "もしくは") || nr_has(s, n, " or ") || nr_has(s, n, "または")) {
+		/* "STARTTLS または TLS接続", "SSL/TLS or STARTTLS": a choice
+		 * between the two ways of TLS is decided by the port chosen */
+		size_t tls = 0, stls = 0;
+		for (size_t i = 0; i + 3 <= n; i++)
+			tls += mp_strncasecmp(s + i, "tls", 3) == 0 || mp_strncasecmp(s + i, "ssl", 3) == 0;
+		for (size_t i = 0; i + 8 <= n; i++)
+			stls += mp_strncasecmp(s + i, "starttls", 8) == 0;
+		return !cond && stls && tls > stls ? SW_TLS_AMBIG : -2; /* else a choice or a condition */
+	}
 	if (nr_has(s, n, "starttls") || nr_has(s, n, "stls"))
 		return MP_SEC_STARTTLS;
 	if (nr_has(s, n, "ssl"))
@@ -201,7 +214,7 @@ int nr_parse_security(const char *s, size_t n)
 
 int nr_parse_yesno_auth(const char *s, size_t n)
 {
-	if (nr_has(s, n, "before smtp") || nr_has(s, n, "beforesmtp"))
+	if (nr_has(s, n, "before smtp") || nr_has(s, n, "beforesmtp") || nr_has(s, n, "before-smtp"))
 		if (!(nr_has(s, n, "する") || nr_has(s, n, "required") || nr_has(s, n, "必要")))
 			return MP_AUTH_SMTP_AFTER_POP;
 	if (nr_has(s, n, "不要") || nr_has(s, n, "しない") || nr_has(s, n, "なし") || nr_has(s, n, "無") ||
@@ -218,6 +231,36 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 	if (nr_has(s, n, "plain") || nr_has(s, n, "normal password") || nr_has(s, n, "password authentication") ||
 	    nr_has(s, n, "平文") || nr_has(s, n, "通常のパスワード"))
 		return MP_AUTH_PASSWORD_CLEARTEXT;
+	return -1;
+}
+
+/* A short value naming an authentication mechanism, whatever its label
+ * ("Verification: PLAIN", "Auth: CRAM-MD5", "Authentication type
+ * Password", "認証: 通常のパスワード"): the method, -1 when it names none.
+ * A remark in brackets after it does not count. */
+int nr_mechanism(const char *s, size_t n)
+{
+	static const struct {
+		const char *w;
+		int m;
+	} mech[] = {{"cram-md5", MP_AUTH_PASSWORD_ENCRYPTED}, {"digest-md5", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"apop", MP_AUTH_PASSWORD_ENCRYPTED},     {"encrypted password", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"plain", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"normal password", MP_AUTH_PASSWORD_CLEARTEXT}, {"password", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"clear text", MP_AUTH_PASSWORD_CLEARTEXT}, {"cleartext", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"通常のパスワード", MP_AUTH_PASSWORD_CLEARTEXT}, {"平文", MP_AUTH_PASSWORD_CLEARTEXT}};
+	size_t e = 0, words = 1;
+	while (e < n && s[e] != '(')
+		words += s[e++] == ' ';
+	while (e && s[e - 1] == ' ')
+		e--, words--;
+	if (!e || words > 3)
+		return -1;
+	for (size_t k = 0; k < MP_COUNT(mech); k++) {
+		size_t wl = strlen(mech[k].w);
+		if (wl <= e && mp_strncasecmp(s, mech[k].w, wl) == 0 && (wl == e || !isalnum((unsigned char)s[wl])))
+			return mech[k].m;
+	}
 	return -1;
 }
 
@@ -319,11 +362,14 @@ int nr_span_sec(const char *s, size_t n)
 
 /* A port number at s[i]: digits not glued to letters, a size, a date or a
  * time ("20MB", "2009年", "9:00"). */
-static bool port_at(const char *s, size_t i, size_t n, int *port)
+bool nr_port_at(const char *s, size_t i, size_t n, int *port)
 {
 	if (i < n && !isdigit((unsigned char)s[i]))
 		return false;
-	if (i && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ':' || s[i - 1] == '/'))
+	/* "port995": a port word run into its number (cells run together) */
+	bool glued = i >= 4 && mp_strncasecmp(s + i - 4, "port", 4) == 0 &&
+	             (i == 4 || !isalpha((unsigned char)s[i - 5]));
+	if (i && !glued && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ':' || s[i - 1] == '/'))
 		return false;
 	size_t j = i;
 	long v = 0;
@@ -339,8 +385,9 @@ static bool port_at(const char *s, size_t i, size_t n, int *port)
 }
 
 /* One entry of the port matrix: server srv offers port (0: named with
- * a security and no port) with security sec, read at byte off of l. */
-static void mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, int sec)
+ * a security and no port, or named alone) with security sec (-1 none
+ * said), read at byte off of l. */
+void nr_mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, int sec)
 {
 	x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
 	struct mentry *m = &x->mx[x->nmx++];
@@ -348,6 +395,7 @@ static void mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int por
 	m->port = port;
 	m->sec = sec;
 	m->rank = port ? nr_sec_rank(sec) : -1;
+	m->weak = x->discouraged;
 	m->loc = nr_loc_at(x, l, off);
 }
 
@@ -378,6 +426,17 @@ static bool port_pair(const char *s, size_t i, size_t n, int *port)
  * "POP3 (port 110) with STARTTLS", "POP3 is also available on port 110
  * (STARTTLS) or 995 (SSL/TLS)" ---- */
 
+/* Is s[0, i) a number alone, after spaces ("587" of "587SMTP")? */
+static bool lead_digits(const char *s, size_t i)
+{
+	size_t k = nr_skip_sp(s, 0, i);
+	if (k >= i)
+		return false;
+	while (k < i && isdigit((unsigned char)s[k]))
+		k++;
+	return k == i;
+}
+
 size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_t base)
 {
 	static const struct {
@@ -388,7 +447,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 	            {"pops", S_POP, true},   {"pop3", S_POP, false},  {"pop", S_POP, false},
 	            {"imap4s", S_IMAP, true}, {"imaps", S_IMAP, true}, {"imap4", S_IMAP, false},
 	            {"imap", S_IMAP, false},  {"simap", S_IMAP, true}, {"spop3", S_POP, true},
-	            {"spop", S_POP, true}};
+	            {"spop", S_POP, true},   {"submission", S_SMTP, false}};
 	int line_sec = -1;
 	if (n >= 4 && mp_strncasecmp(s, "ssl:", 4) == 0)
 		line_sec = MP_SEC_TLS;
@@ -399,7 +458,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 	int ts[32];
 	bool tt[32];
 	for (size_t i = 0; i < n && nt < MP_COUNT(tb); i++) {
-		if (i && isalnum((unsigned char)s[i - 1]))
+		if (i && isalnum((unsigned char)s[i - 1]) && !(nt == 0 && lead_digits(s, i)))
 			continue;
 		for (size_t k = 0; k < MP_COUNT(toks); k++) {
 			size_t w = strlen(toks[k].w);
@@ -424,6 +483,17 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 	for (size_t t = 0; t < nt; t++) {
 		pb[t] = n;
 		size_t k = tb[t];
+		/* "587SMTP + STARTTLS", "993 IMAP + SSL": a table row whose port
+		 * cell came first, glued to the name by the text extraction */
+		size_t d0 = nr_skip_sp(s, 0, n), d1 = d0;
+		while (d1 < n && isdigit((unsigned char)s[d1]))
+			d1++;
+		if (t == 0 && d1 > d0 && d1 - d0 <= 5 && nr_skip_sp(s, d1, n) == k && (d1 == k || s[d1] == ' ')) {
+			long v = atol(s + d0);
+			if (v > 0 && v <= 65535)
+				pb[t] = d0;
+			continue;
+		}
 		if (!k || s[k - 1] != '(')
 			continue;
 		k--;
@@ -433,16 +503,15 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 		while (d && isdigit((unsigned char)s[d - 1]))
 			d--;
 		int port;
-		if (d < k && port_at(s, d, n, &port))
+		if (d < k && nr_port_at(s, d, n, &port))
 			pb[t] = d;
 	}
 	size_t found = 0;
 	for (size_t t = 0; t < nt; t++) {
 		if (pb[t] < n) {
-			int port;
-			port_at(s, pb[t], n, &port);
+			int port = atoi(s + pb[t]);
 			size_t close = te[t];
-			while (close < n && s[close] != ')')
+			while (close < n && s[close] != ')' && (t + 1 >= nt || close < tb[t + 1]))
 				close++;
 			int sec = tt[t] ? MP_SEC_TLS : nr_span_sec(s + te[t], close - te[t]);
 			if (sec < 0)
@@ -450,7 +519,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			if (sec == SW_TLS_AMBIG)
 				sec = port == 465 || port == 993 || port == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
 			if (x)
-				mx_add(x, l, base + pb[t], ts[t], port, sec);
+				nr_mx_add(x, l, base + pb[t], ts[t], port, sec);
 			found++;
 			continue;
 		}
@@ -468,7 +537,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			int sec = tt[t] ? MP_SEC_TLS : nr_span_sec(s + from, e - from);
 			if (sec >= 0 && sec != SW_TLS_AMBIG) {
 				if (x)
-					mx_add(x, l, base + tb[t], ts[t], 0, sec);
+					nr_mx_add(x, l, base + tb[t], ts[t], 0, sec);
 				found++;
 			}
 			continue;
@@ -481,7 +550,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			if ((j >= 3 && memcmp(s + j - 3, "※", 3) == 0) || (j && s[j - 1] == '*'))
 				continue;
 			/* "(25/587※1)": two mail ports joined by a slash, each offered */
-			if (!port_at(s, j, n, &port)) {
+			if (!nr_port_at(s, j, n, &port)) {
 				if (!port_pair(s, j, n, &port))
 					continue;
 				size_t k2 = j;
@@ -493,7 +562,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 				for (int q = 0; q < 2 && x; q++) {
 					int pq = q ? atoi(s + k2 + 1) : port;
 					int sq = sec2 != SW_TLS_AMBIG ? sec2 : pq == 465 || pq == 993 || pq == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
-					mx_add(x, l, base + (q ? k2 + 1 : j), ts[t], pq, sq);
+					nr_mx_add(x, l, base + (q ? k2 + 1 : j), ts[t], pq, sq);
 				}
 				found++;
 				break;
@@ -516,7 +585,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			if (sec == SW_TLS_AMBIG || (sec == MP_SEC_STARTTLS && (port == 465 || port == 993 || port == 995)))
 				sec = port == 465 || port == 993 || port == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
 			if (x)
-				mx_add(x, l, base + j, ts[t], port, sec);
+				nr_mx_add(x, l, base + j, ts[t], port, sec);
 			found++;
 			j = k;
 			/* more ports for the same name only when joined by "or", "/", "," */
@@ -535,8 +604,8 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 bool nr_value_is(enum mp_nfield f, const char *s, size_t n)
 {
 	size_t t = nr_token_len(s, n), words = 1;
-	for (size_t i = 0; i < n; i++)
-		words += s[i] == ' ';
+	for (size_t i = 0; i < n && s[i] != '('; i++) /* a remark in brackets is not the value */
+		words += s[i] == ' ' && i + 1 < n && s[i + 1] != '(';
 	switch (f) {
 	case NF_SECURITY: return words <= 3 && nr_parse_security(s, n) >= 0;
 	case NF_SMTP_AUTH: return words <= 3 && nr_parse_yesno_auth(s, n) >= 0;
@@ -639,7 +708,7 @@ size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, si
 	size_t c = 0;
 	for (size_t i = 0; i < n && c < max; i++) {
 		int p;
-		if (!port_at(s, i, n, &p) || (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'))
+		if (!nr_port_at(s, i, n, &p) || (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'))
 			continue;
 		size_t k = i;
 		while (k < n && isdigit((unsigned char)s[k]))
