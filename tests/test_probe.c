@@ -541,3 +541,21 @@ Test(probe_curl, loaded_by_the_probe_only)
 	cr_expect_str_empty(why);
 	cr_expect(curl_mapped(), "the probe is available, yet libcurl is not mapped");
 }
+
+/* A libcurl.so.4 without curl's functions first on the library path: the
+ * probe command says what is missing and exits 2 before trying a server. */
+Test(probe_curl, command_without_libcurl_says_so)
+{
+	char dir[] = "/tmp/mailprof-nocurl-XXXXXX", cmd[1024], *out = NULL, *err = NULL;
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(cmd, sizeof cmd, "printf 'int mailprof_not_curl;\\n' > %s/x.c && cc -shared -fPIC -o %s/libcurl.so.4 %s/x.c",
+	         dir, dir, dir);
+	cr_assert_eq(system(cmd), 0, "cc is needed to build the stand-in library");
+	snprintf(cmd, sizeof cmd, "LD_LIBRARY_PATH=%s %s probe --timeout 1 samples/ini/home-imap.ini", dir,
+	         t_mailprof());
+	cr_expect_eq(t_run(cmd, &out, &err), 2);
+	cr_expect(strstr(err, "lacks curl_global_init: install libcurl4"), "%s", err);
+	free(out), free(err);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	cr_expect_eq(system(cmd), 0);
+}

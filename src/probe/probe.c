@@ -289,8 +289,16 @@ mailprof_probe *mailprof_probe_run(const mailprof_profile *p, const mailprof_pro
 	mailprof_probe_options def = {0};
 	if (!o)
 		o = &def;
-	mp_session_global_init();
 	mailprof_probe *r = mp_xcalloc(1, sizeof *r);
+	/* Without libcurl no server is tried: one finding says why, rather than
+	 * a protocol error per server. */
+	const char *unavailable = mp_session_global_init();
+	if (unavailable) {
+		mp_diag(d, MAILPROF_ERROR, "probe-unavailable", p && p->naccounts ? &p->accounts[0].loc : NULL,
+		        "install libcurl4 (the probe loads libcurl.so.4 when it starts)", "the probe cannot run: %s",
+		        unavailable);
+		return r;
+	}
 	mp_net net = {.timeout = o->timeout > 0 ? o->timeout : 10, .ca_file = o->ca_file, .connect_to = o->connect_to};
 	for (size_t ai = 0; p && ai < p->naccounts; ai++) {
 		const mp_account *a = &p->accounts[ai];
