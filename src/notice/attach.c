@@ -169,14 +169,30 @@ static void fill_in_note(struct ex *x, const char *s, size_t n)
  * supported", "You can use IMAP or POP": a sentence offering incoming
  * protocols offers those servers (the notice's host serves them). Not a
  * sentence saying one is not available. */
+static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n);
+
 static void protocols_offered(struct ex *x, const mp_nline *l, size_t b)
+{
+	/* sentence by sentence: "IMAP is available. POP3 is not." */
+	const char *s = l->s;
+	for (size_t i = b, from = b; i <= l->len; i++) {
+		size_t k = i < l->len ? nr_starts_any(s + i, l->len - i, (const char *const[]){"。", ". ", NULL}) : 1;
+		if (!k)
+			continue;
+		if (i > from)
+			sentence_offers(x, l, from, i - from);
+		from = i + k;
+		i = from - 1;
+	}
+}
+
+static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 {
 	static const char *const offer[] = {"使えます", "使用できます", "利用できます", "ご利用いただけます", "ご利用になれます",
 	                                    "対応しています", "に対応", "available", "can use", "may use", "supported",
 	                                    "you can choose", NULL};
 	static const char *const neg[] = {"ません", "できない", "不可", "非対応", "not ", "n't", "no longer", "unless", NULL};
 	const char *s = l->s + b;
-	size_t n = l->len - b;
 	bool offered = false;
 	for (const char *const *w = offer; *w && !offered; w++)
 		offered = nr_has(s, n, *w);
