@@ -1092,22 +1092,12 @@ static bool lone_value(struct ex *x, const mp_nline *l, size_t b)
  * first give way to ports listed elsewhere (resolve.c). */
 static void preference(struct ex *x, const char *s, size_t n)
 {
-	static const char *const weak[] = {"discouraged", "deprecated", "not recommended", "legacy", "非推奨",
-	                                   "推奨しません", "推奨されません", NULL};
-	static const char *const pref[] = {"preferred", "recommended", "推奨", NULL};
 	for (size_t i = 0; i < n; i++)
 		if (isdigit((unsigned char)s[i]))
 			return;
-	if (n > 60)
-		return;
-	for (const char *const *w = weak; *w; w++)
-		if (nr_has(s, n, *w)) {
-			x->discouraged = true;
-			return;
-		}
-	for (const char *const *w = pref; *w; w++)
-		if (nr_has(s, n, *w))
-			x->discouraged = false;
+	int p = n <= 60 ? nr_preference(s, n) : 0;
+	if (p)
+		x->discouraged = p < 0;
 }
 
 /* Does line l close a bracket the line before it left open ("Enabled (yet"

@@ -309,10 +309,22 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	/* "993 (SSL) or 143 (STARTTLS)": alternatives, each with its own
 	 * security; the most secure wins */
 	int lp[8], ls[8];
-	size_t la[8], nl = nr_has(s, n, " or ") ? nr_port_list(s, n, lp, ls, la, MP_COUNT(lp)) : 0;
+	bool listed = nr_has(s, n, " or ") || nr_has(s, n, "/") || nr_has(s, n, "または") || nr_has(s, n, "、") ||
+	              nr_has(s, n, ",");
+	size_t la[8], nl = listed ? nr_port_list(s, n, lp, ls, la, MP_COUNT(lp)) : 0;
 	int li = nl >= 2 && mp_notice_words_ctx(s, n) == NC_NONE ? server_for(x, dir, NULL, 0) : -1;
 	if (li >= 0) {
+		/* "465（非推奨）/ 587（推奨）", "110 (preferred) or 995": a port
+		 * the notice prefers wins, one it discourages gives way */
+		int pref[8], best = -1;
 		for (size_t j = 0; j < nl; j++) {
+			size_t e = j + 1 < nl ? la[j + 1] : n;
+			pref[j] = nr_preference(s + la[j], e - la[j]);
+			best = pref[j] > best ? pref[j] : best;
+		}
+		for (size_t j = 0; j < nl; j++) {
+			if (pref[j] < best)
+				continue;
 			mailprof_loc pl = nr_loc_at(x, l, off + la[j]);
 			nr_offer_port(&nr_cur_acc(x)->s[li], lp[j], ls[j], &pl);
 		}

@@ -144,6 +144,7 @@ enum word nr_parse_word(const char *s, size_t n);
 void nr_password_token(const mp_nline *l, size_t off, const char *s, size_t n, mp_buf *out,
 		bool *fullwidth);
 bool nr_all_digits(const char *s, size_t n);
+int nr_preference(const char *s, size_t n);
 /* Is the whole of s one value of the type field f takes? */
 bool nr_value_is(enum mp_nfield f, const char *s, size_t n);
 /* Where an SMTP-AUTH statement starts in a value, n when none. */

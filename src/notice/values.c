@@ -323,6 +323,23 @@ void nr_password_token(const mp_nline *l, size_t off, const char *s, size_t n, m
 		mp_buf_add(out, "", 0);
 }
 
+/* What a text says of the settings it names: -1 discouraged ("not
+ * recommended", "legacy", "非推奨"), 1 preferred ("recommended", "推奨"),
+ * 0 neither. */
+int nr_preference(const char *s, size_t n)
+{
+	static const char *const weak[] = {"discouraged", "deprecated", "not recommended", "legacy", "非推奨",
+	                                   "推奨しません", "推奨されません", NULL};
+	static const char *const pref[] = {"preferred", "recommended", "推奨", NULL};
+	for (const char *const *w = weak; *w; w++)
+		if (nr_has(s, n, *w))
+			return -1;
+	for (const char *const *w = pref; *w; w++)
+		if (nr_has(s, n, *w))
+			return 1;
+	return 0;
+}
+
 bool nr_all_digits(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
