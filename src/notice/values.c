@@ -40,7 +40,7 @@ size_t nr_starts_any(const char *s, size_t n, const char *const *list)
 /* The first token of a value: up to white space, a note or a comment. */
 size_t nr_token_len(const char *s, size_t n)
 {
-	static const char *const stops[] = {"(", "※", "「", "」", "、", "。", "<", ">", ";", ",", "|",
+	static const char *const stops[] = {"(", ")", "※", "「", "」", "、", "。", "<", ">", ";", ",", "|",
 	                                    "・・", "…", NULL};
 	size_t i = 0;
 	while (i < n && s[i] != ' ') {
