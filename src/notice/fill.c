@@ -580,6 +580,12 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 	case NF_PORT: set_port(x, l, off, s, n, dir); break;
 	case NF_SECURITY: set_security(x, l, off, s, n, dir); break;
 	case NF_SMTP_AUTH: {
+		/* "Authentication | Normal password" in an IMAP column: a method
+		 * for the incoming server the direction names, not sending's */
+		if ((dir == NC_IN || dir == NC_POP || dir == NC_IMAP) && nr_mechanism(s, n) >= 0) {
+			nr_set_field(x, l, off, s, n, NF_AUTH_METHOD, dir);
+			break;
+		}
 		int au = nr_parse_yesno_auth(s, n);
 		if (au < 0) {
 			nr_info(x, l, off, NULL, "%s: value not understood; not used", "SMTP authentication row");
