@@ -541,6 +541,19 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	enum mp_nctx last = last_proto(s, lb, le);
 	x->both_in = last == NC_NONE && f == NF_HOST && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
 	enum mp_nctx dir = last != NC_NONE ? last : nr_label_dir(x, s + lb, le - lb, edir);
+	/* "Secure Password Authentication (SPA): off": how an incoming server
+	 * takes the password (off: the normal one), not whether sending logs in */
+	if ((f == NF_SMTP_AUTH || f == NF_AUTH_METHOD) &&
+	    (nr_has(s + lb, le - lb, "secure password") || nr_has(s + lb, le - lb, "(spa)"))) {
+		int yn = nr_parse_yesno_auth(s + vb, ve - vb);
+		enum mp_nctx sd = x->cur == S_IMAP ? NC_IMAP : x->cur == S_POP ? NC_POP : x->ctx;
+		if ((yn == MP_AUTH_NONE || yn == MP_AUTH_PASSWORD_CLEARTEXT) && (sd == NC_IMAP || sd == NC_POP || sd == NC_IN)) {
+			const char *m = yn == MP_AUTH_NONE ? "normal password" : "encrypted password";
+			nr_set_field(x, l, vb, m, strlen(m), NF_AUTH_METHOD, sd);
+		} else
+			nr_info(x, l, vb, NULL, "%s names no incoming server; not used", "secure password authentication");
+		return;
+	}
 	/* "認証方式: 通常のパスワード認証", "Authentication: Normal password"
 	 * under an incoming heading: a method label naming no server is that
 	 * section's, not sending's */
