@@ -783,7 +783,10 @@ static bool prompt_only(const char *s, size_t n)
  * "if prompted" is the program asking, not a condition. */
 static bool cond_near(const char *s, size_t prev, size_t ve, size_t n)
 {
-	static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", NULL};
+	/* and a port a provider blocks ("Outbound Port 25 Blocking",
+	 * "25番ポートを遮断") is no setting either */
+	static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", "block", "ブロック",
+	                                   "遮断", NULL};
 	for (const char *const *c = cond; *c; c++)
 		if (nr_has(s + prev, ve - prev, *c) && !(c == cond && prompt_only(s + prev, ve - prev)))
 			return true;
