@@ -56,7 +56,8 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	const char *s = l->s + b;
 	size_t n = l->len - b;
 	bool smtp_here = x->ctx == NC_SMTP || nr_has(s, n, "outgoing") || nr_has(s, n, "smtp");
-	if ((nr_has(s, n, "認証が必要") || nr_has(s, n, "requires authentication") || nr_has(s, n, "smtp認証") ||
+	if ((nr_has(s, n, "認証が必要") || nr_has(s, n, "requires authentication") ||
+	     (smtp_here && nr_has(s, n, "require authentication")) || nr_has(s, n, "smtp認証") ||
 	     nr_has(s, n, "with authentication") ||
 	     (smtp_here && (nr_has(s, n, "requires logging in") || nr_has(s, n, "authenticate"))) ||
 	     /* "Using: SSL and Authentication" in the outgoing section */
@@ -1114,6 +1115,17 @@ static void preference(struct ex *x, const char *s, size_t n)
 	int p = n <= 60 ? nr_preference(s, n) : 0;
 	if (p)
 		x->discouraged = p < 0;
+	/* "Secure SSL/TLS Settings (Recommended)", "Non-SSL Settings": a
+	 * settings title naming a security is that of the ports under it
+	 * that state none (a bare TLS decided by the port) */
+	if (n <= 60 && !memchr(s, ':', n) &&
+	    (nr_has(s, n, "setting") || nr_has(s, n, "設定") || nr_has(s, n, "configuration"))) {
+		bool off = nr_has(s, n, "non-ssl") || nr_has(s, n, "non ssl") || nr_has(s, n, "without ssl") ||
+		           nr_has(s, n, "no ssl") || nr_has(s, n, "非ssl") || nr_has(s, n, "sslなし") ||
+		           nr_has(s, n, "unencrypted") || nr_has(s, n, "insecure");
+		int sec = off ? MP_SEC_NONE : nr_span_sec(s, n);
+		x->title_sec = sec == MP_SEC_TLS ? SW_TLS_AMBIG : sec;
+	}
 }
 
 /* Does line l close a bracket the line before it left open ("Enabled (yet"
@@ -1216,7 +1228,20 @@ void nr_line(struct ex *x, const mp_nline *l)
 	 * label and its value; the value takes the nearest label that fits */
 	bool misfit = sp && lf == NF_HOST && np >= 1 && vb < n && !nr_value_is(lf, s + vb, n - vb) &&
 	              !isdigit((unsigned char)s[vb]);
-	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) || misfit ||
+	/* "IMAP Port: 993 POP3 Port: 995": a second label and separator in
+	 * the value part; each value takes its own label */
+	bool second = false;
+	if (sp && np >= 2 && vb < n) {
+		size_t c = vb, sp1 = vb;
+		while (c < n && !(s[c] == ':' && !(c + 1 < n && isdigit((unsigned char)s[c + 1]))))
+			c++;
+		while (sp1 < c && s[sp1] != ' ')
+			sp1++;
+		enum mp_nctx d2;
+		enum mp_nfield f2 = c < n && sp1 < c ? mp_notice_classify(s + sp1, c - sp1, &d2) : NF_NONE;
+		second = f2 != NF_NONE && f2 != NF_IGNORE;
+	}
+	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) || misfit || second ||
 	    (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
 		value_pairs(x, l, b, true, &first);
 		prose(x, l, b);

@@ -398,6 +398,9 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	mailprof_loc loc = nr_loc_at(x, l, off + at);
 	if (sec < 0)
 		sec = note_sec(x, mark);
+	if (sec < 0 && x->title_sec >= 0) /* under "Secure SSL/TLS Settings" */
+		sec = x->title_sec != SW_TLS_AMBIG ? x->title_sec
+		      : port == 465 || port == 993 || port == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
 	nr_offer_port(&a->s[i], port, sec, &loc);
 	x->cur = i;
 }
