@@ -68,6 +68,21 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		x->auth_hint = true;
 		x->auth_hint_loc = nr_loc_at(x, l, b);
 	}
+	/* "Outgoing: SMTP, smtp…, authentication: same as incoming": what
+	 * follows the word on a sending line says yes */
+	for (size_t i = 0; smtp_here && !x->auth_hint && i + 14 <= n; i++)
+		if (mp_strncasecmp(s + i, "authentication", 14) == 0) {
+			size_t v = i + 14, e;
+			while (v < n && (s[v] == ':' || s[v] == ' '))
+				v++;
+			for (e = v; e < n && s[e] != ',' && s[e] != ';' && s[e] != '.'; e++)
+				;
+			if (e > v && nr_parse_yesno_auth(s + v, e - v) == MP_AUTH_PASSWORD_CLEARTEXT) {
+				x->auth_hint = true;
+				x->auth_hint_loc = nr_loc_at(x, l, b + i);
+			}
+			break;
+		}
 	/* "認証用ID/PW", "認証ID・パスワード" outside a POP or IMAP section:
 	 * one label naming the ID and the password of a login, not a
 	 * connection's (接続, PPPoE) nor the incoming server's, says every

@@ -223,7 +223,8 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 		return MP_AUTH_NONE;
 	if (nr_has(s, n, "有") || nr_has(s, n, "あり") || nr_has(s, n, "必要") || nr_has(s, n, "する") ||
 	    nr_has(s, n, "require") || nr_has(s, n, "yes") || nr_has(s, n, "チェック") || nr_has(s, n, "enable") ||
-	    (n == 2 && mp_strncasecmp(s, "on", 2) == 0) || nr_has(s, n, "same user"))
+	    (n == 2 && mp_strncasecmp(s, "on", 2) == 0) || nr_has(s, n, "same user") || nr_has(s, n, "same as") ||
+	    nr_has(s, n, "と同じ"))
 		return MP_AUTH_PASSWORD_CLEARTEXT;
 	/* a mechanism stated is a yes too: "the authentication is PLAIN" */
 	if (nr_has(s, n, "cram-md5") || nr_has(s, n, "digest-md5") || nr_has(s, n, "encrypted password"))
@@ -392,8 +393,9 @@ bool nr_port_at(const char *s, size_t i, size_t n, int *port)
 	long v = 0;
 	while (j < n && isdigit((unsigned char)s[j]) && v < 100000)
 		v = v * 10 + (s[j++] - '0');
+	/* not "2009/10", but "993/SSL" is a port and its security */
 	if (j < n && (isalnum((unsigned char)s[j]) || (s[j] == ':' && j + 1 < n && isdigit((unsigned char)s[j + 1])) ||
-	              s[j] == '.' || s[j] == '/' || s[j] == '-'))
+	              s[j] == '.' || (s[j] == '/' && !(j + 1 < n && isalpha((unsigned char)s[j + 1]))) || s[j] == '-'))
 		return false;
 	if (j < n && (unsigned char)s[j] >= 0x80 && !nr_starts_any(s + j, n - j, (const char *const[]){"番", "※", "(", "、", "。", NULL}))
 		return false;
