@@ -258,10 +258,13 @@ static inline bool fz_distinctive(const mailprof_profile *p, const char *pw)
 {
 	if (!pw || strlen(pw) < 8)
 		return false;
-	/* Letters only may be a word of a message ("Thunderbird"). */
+	/* Letters, blanks and punctuation only may be words of a message with
+	 * their punctuation ("Thunderbird", "oeaccount:" of "oeaccount: smtp
+	 * server ..."): only a password holding a digit or a non-ASCII byte is
+	 * looked for. */
 	bool other = false;
-	for (const char *c = pw; *c; c++)
-		other |= !((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z'));
+	for (const unsigned char *c = (const unsigned char *)pw; *c; c++)
+		other |= (*c >= '0' && *c <= '9') || *c >= 0x80;
 	if (!other)
 		return false;
 	for (size_t i = 0; i < p->naccounts; i++) {
