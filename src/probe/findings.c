@@ -134,7 +134,9 @@ void mp_probe_conn_findings(const mp_server *s, const mp_conn *c, const mp_caps 
 		return;
 	case MP_CONN_PROTOCOL:
 	case MP_CONN_OTHER:
-		if (!c->transcript) { /* no connection was tried: libcurl missing or failing */
+		/* No connection was tried: libcurl could not start (when it is
+		 * missing, mailprof_probe_run stops before any server). */
+		if (!c->transcript) {
 			MP_PROBE_FIND(probe_protocol, &l, "%s: %s", who, c->error);
 			return;
 		}
