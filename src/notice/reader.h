@@ -177,6 +177,10 @@ bool nr_bare_at(const char *s, size_t b, size_t i);
 /* ---- attach.c: one line read, its values attached to labels ---- */
 void nr_line(struct ex *x, const mp_nline *l);
 
+/* ---- table.c: a block of rows read as one table ---- */
+/* Reads the table starting at line i of t, if one does; the lines it took, 0 if none. */
+size_t nr_table(struct ex *x, const mp_ntext *t, size_t i);
+
 /* ---- fill.c: a value with its label goes into a draft ---- */
 mailprof_loc nr_loc_at(const struct ex *x, const mp_nline *l, size_t off);
 /* A notice-unused finding (info) at byte off of line l. */
