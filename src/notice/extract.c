@@ -86,11 +86,9 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 	free(x.acc);
 	free(x.mx);
 	free(x.rules);
-	free(x.cols);
 	free(x.scol);
 	free(x.sfield);
 	free(x.mcol);
-	free(x.proto_cols);
 	free(x.msec);
 	free(x.cb);
 	free(x.ce);

@@ -6,7 +6,6 @@
  * value cell reaches fill.c through its row's and its column's headers,
  * with the section heading above the table for what they leave open. */
 #include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,8 +48,7 @@ static int srv_of(enum mp_nctx c)
 	return c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : c == NC_SMTP ? S_SMTP : -1;
 }
 
-/* A security mode as a column header ("SSL/TLS", "None", "Port (SSL)"), -1 if not. */
-static int mode_of(const char *s, size_t n)
+int nr_mode_column(const char *s, size_t n)
 {
 	static const char *const port_words[] = {"port numbers", "port number", "ports", "port", "ポート番号",
 	                                          "ポート", NULL};
@@ -91,7 +89,7 @@ static struct hcell kind_of(const char *s, size_t n)
 	h.f = mp_notice_classify(s, n, &d);
 	enum mp_nctx w = mp_notice_words_ctx(s, n);
 	h.w = w;
-	h.sec = mode_of(s, n);
+	h.sec = nr_mode_column(s, n);
 	if (h.sec >= 0) {
 		h.k = H_MODE;
 		return h;
@@ -277,14 +275,19 @@ static void by_field_columns(struct ex *x, const struct trow *rows, size_t nr, c
 			if (hd[k].k == H_FIELD && hd[k].f == NF_IN_PROTO && is_proto(mp_notice_words_ctx(ctext(r, k), clen(r, k))))
 				dir = mp_notice_words_ctx(ctext(r, k), clen(r, k));
 		int rsec = -1;
-		for (size_t k = from; k < r->nc && k < rows[0].nc && rsec == -1; k++)
-			if (hd[k].k == H_FIELD && hd[k].f == NF_SECURITY && clen(r, k))
+		bool port = false;
+		for (size_t k = from; k < r->nc && k < rows[0].nc; k++) {
+			if (hd[k].k == H_FIELD && hd[k].f == NF_SECURITY && clen(r, k) && rsec == -1)
 				rsec = nr_parse_security(ctext(r, k), clen(r, k));
+			port |= hd[k].k == H_FIELD && hd[k].f == NF_PORT && clen(r, k);
+		}
 		/* the address first: it may start the row's account */
 		for (int pass = 0; pass < 2; pass++)
 			for (size_t k = from; k < r->nc && k < rows[0].nc; k++) {
 				if (hd[k].k != H_FIELD || (pass == 0) != (hd[k].f == NF_EMAIL) || hd[k].f == NF_IN_PROTO)
 					continue;
+				if (hd[k].f == NF_SECURITY && port && rsec != -1)
+					continue; /* offered with the port: "110 | なし", "995 | SSL" */
 				enum mp_nctx d = dir != NC_NONE ? dir : hd[k].d;
 				if (dir == NC_IN && is_proto(hd[k].d))
 					d = hd[k].d;
@@ -373,19 +376,26 @@ static void by_rows(struct ex *x, const struct trow *rows, size_t nr)
  * border ("Type |", "IMAP |", "Server name |", "mail.example.com |"):
  * a label line and its value line make a row. Returns the lines taken,
  * 0 when line i starts no such table (three rows at least). */
+static bool flat_cell(const mp_nline *l, struct trow *r)
+{
+	size_t n = l->len;
+	while (n && l->s[n - 1] == ' ')
+		n--;
+	return n && l->s[n - 1] == '|' && pipe_cells(l, r) == 1 && clen(r, 0);
+}
+
 static size_t flat_rows(const mp_ntext *t, size_t i, struct trow **rows, size_t *nr)
 {
 	size_t j = i;
 	*nr = 0;
 	while (j + 1 < t->n) {
 		struct trow a, v;
-		if (pipe_cells(&t->lines[j], &a) != 2 || clen(&a, 1) || !clen(&a, 0) ||
-		    pipe_cells(&t->lines[j + 1], &v) != 2 || clen(&v, 1) || !clen(&v, 0))
+		if (!flat_cell(&t->lines[j], &a) || !flat_cell(&t->lines[j + 1], &v))
 			break;
 		struct hcell h = rkind(&a, 0);
 		if (h.k != H_FIELD && !(h.k == H_NAME && rkind(&v, 0).k == H_PROTO))
 			break;
-		a.cl[1] = v.cl[0], a.cb[1] = v.cb[0], a.ce[1] = v.ce[0];
+		a.cl[1] = v.cl[0], a.cb[1] = v.cb[0], a.ce[1] = v.ce[0], a.nc = 2;
 		*rows = mp_xrealloc(*rows, (*nr + 1) * sizeof **rows);
 		(*rows)[(*nr)++] = a;
 		j += 2;
@@ -407,8 +417,6 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	size_t nr = 0;
 	size_t used = flat_rows(t, i, &rows, &nr);
 	if (used) {
-		if (getenv("TDEBUG"))
-			fprintf(stderr, "flat table at %d: %zu rows\n", t->lines[i].line, nr);
 		by_rows(x, rows, nr);
 		free(rows);
 		x->pending = NF_NONE;
@@ -460,8 +468,6 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 		by_rows(x, rows, nr);
 	else
 		taken = false;
-	if (getenv("TDEBUG") && taken)
-		fprintf(stderr, "table at %d: %zu rows protos=%zu modes=%zu fields=%zu kv=%d again=%d\n", t->lines[i].line, nr, protos, modes, fields, kv, again);
 	free(rows);
 	if (taken)
 		x->pending = NF_NONE;
