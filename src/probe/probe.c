@@ -344,6 +344,7 @@ mailprof_probe *mailprof_probe_run(const mailprof_profile *p, const mailprof_pro
 		}
 		free(tg);
 	}
+	mp_config_apply(p, o->config, d);
 	return r;
 }
 

@@ -122,6 +122,10 @@ void mp_conn_free(mp_conn *c);
 /* Once per process, before any other call. Returns why libcurl could not
  * be loaded, or NULL. */
 const char *mp_session_global_init(void);
+/* Drops what varies between runs from a libcurl message in place ("after 0
+ * ms", "after 10001 milliseconds", "with 5 out of 9 bytes received"), so a
+ * finding reads the same each run and a baseline of probe findings holds. */
+void mp_curl_message_clean(char *s);
 
 /* ---- from observations to findings (findings.c) ---- */
 /* Login method for s (the profile's auth) from what the server offers:

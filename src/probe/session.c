@@ -297,11 +297,48 @@ static CURL *handle(const mp_net *n, struct xfer *x, mp_security sec, bool verif
 	return h;
 }
 
+/* Length of the run of digits at s. */
+static size_t digits(const char *s)
+{
+	size_t n = 0;
+	while (s[n] >= '0' && s[n] <= '9')
+		n++;
+	return n;
+}
+
+/* Length of "WORD N[ TAIL N] UNIT" at s (all but N literal), or 0. */
+static size_t phrase(const char *s, const char *word, const char *tail, const char *unit)
+{
+	size_t n = strlen(word), d;
+	if (strncmp(s, word, n) != 0 || !(d = digits(s + n)))
+		return 0;
+	n += d;
+	if (tail && strncmp(s + n, tail, strlen(tail)) == 0 && (d = digits(s + n + strlen(tail))))
+		n += strlen(tail) + d;
+	return strncmp(s + n, unit, strlen(unit)) == 0 ? n + strlen(unit) : 0;
+}
+
+void mp_curl_message_clean(char *s)
+{
+	for (char *p = s; *p;) {
+		size_t cut = phrase(p, " after ", NULL, " milliseconds");
+		if (!cut)
+			cut = phrase(p, " after ", NULL, " ms");
+		if (!cut)
+			cut = phrase(p, " with ", " out of ", " bytes received");
+		if (cut)
+			memmove(p, p + cut, strlen(p + cut) + 1);
+		else
+			p++;
+	}
+}
+
 static void classify(CURL *h, CURLcode rc, struct xfer *x, const char *errbuf,
                      mp_conn *c)
 {
 	const char *e = errbuf[0] ? errbuf : cu.easy_strerror(rc);
 	mp_printable(c->error, sizeof c->error, e, strlen(e));
+	mp_curl_message_clean(c->error);
 	switch (rc) {
 	case CURLE_OK: c->result = MP_CONN_OK; break;
 	case CURLE_COULDNT_RESOLVE_HOST:
