@@ -118,6 +118,12 @@ void mp_session_send(const mp_net *n, mp_security sec, const char *host, int por
 int mp_session_find(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
                     const char *user, const char *password, const char *login_opt, const char *token,
                     mp_conn *c);
+/* Remove the message whose Subject holds token, as mp_session_find finds
+ * it (IMAP: flagged \Deleted and UID EXPUNGEd; POP3: DELE). Returns 1
+ * removed, 0 not found, -1 error (in c). */
+int mp_session_remove(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
+                      const char *user, const char *password, const char *login_opt, const char *token,
+                      mp_conn *c);
 void mp_conn_free(mp_conn *c);
 /* Once per process, before any other call. Returns why libcurl could not
  * be loaded, or NULL. */

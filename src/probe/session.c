@@ -528,9 +528,10 @@ static CURLcode request(CURL *h, struct xfer *x, const char *url, const char *cu
 	return cu.easy_perform(h);
 }
 
-/* IMAP: UID SEARCH in INBOX, then fetch the hit to prove it can be read. */
-static int find_imap(struct session *ss, mp_security sec, const char *host, int port, const char *token,
-                     CURLcode *rc)
+/* IMAP: UID SEARCH in INBOX, then fetch the hit to prove it can be read.
+ * Returns its UID, or 0. */
+static long find_imap(struct session *ss, mp_security sec, const char *host, int port, const char *token,
+                      CURLcode *rc)
 {
 	struct xfer *x = &ss->x;
 	char *url = make_url(MP_PROTO_IMAP, sec, host, port, "INBOX");
@@ -555,15 +556,16 @@ static int find_imap(struct session *ss, mp_security sec, const char *host, int 
 	char *path = mp_xasprintf("INBOX/;UID=%ld", uid);
 	url = make_url(MP_PROTO_IMAP, sec, host, port, path);
 	*rc = request(ss->h, x, url, NULL);
-	int found = *rc == CURLE_OK && x->body.s && strstr(x->body.s, token);
+	bool found = *rc == CURLE_OK && x->body.s && strstr(x->body.s, token);
 	free(url);
 	free(path);
-	return found;
+	return found ? uid : 0;
 }
 
-/* POP3: a new session sees new mail; the newest messages come last. */
-static int find_pop3(struct session *ss, mp_security sec, const char *host, int port, const char *token,
-                     CURLcode *rc)
+/* POP3: a new session sees new mail; the newest messages come last.
+ * Returns the message's number in this session, or 0. */
+static long find_pop3(struct session *ss, mp_security sec, const char *host, int port, const char *token,
+                      CURLcode *rc)
 {
 	struct xfer *x = &ss->x;
 	char *url = make_url(MP_PROTO_POP3, sec, host, port, NULL);
@@ -572,7 +574,7 @@ static int find_pop3(struct session *ss, mp_security sec, const char *host, int 
 	for (const char *p = x->body.s; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : "")
 		if (*p >= '0' && *p <= '9')
 			count = strtol(p, NULL, 10);
-	int found = 0;
+	long found = 0;
 	for (long i = count; *rc == CURLE_OK && i > 0 && i > count - 50 && !found; i--) {
 		char *cmd = mp_xasprintf("TOP %ld 0", i);
 		*rc = request(ss->h, x, url, cmd);
@@ -581,7 +583,7 @@ static int find_pop3(struct session *ss, mp_security sec, const char *host, int 
 			char *one = mp_xasprintf("%ld", i);
 			char *u = make_url(MP_PROTO_POP3, sec, host, port, one);
 			*rc = request(ss->h, x, u, NULL); /* RETR: read it back whole */
-			found = *rc == CURLE_OK && x->body.s && strstr(x->body.s, token);
+			found = *rc == CURLE_OK && x->body.s && strstr(x->body.s, token) ? i : 0;
 			free(u);
 			free(one);
 		}
@@ -598,10 +600,45 @@ int mp_session_find(const mp_net *n, mp_protocol proto, mp_security sec, const c
 	if (!session_start(&ss, n, proto, sec, true, user, password, login_opt, c))
 		return -1;
 	CURLcode rc;
-	int found = proto == MP_PROTO_IMAP ? find_imap(&ss, sec, host, port, token, &rc)
-	                                   : find_pop3(&ss, sec, host, port, token, &rc);
+	long at = proto == MP_PROTO_IMAP ? find_imap(&ss, sec, host, port, token, &rc)
+	                                 : find_pop3(&ss, sec, host, port, token, &rc);
 	session_end(&ss, rc, c);
-	return rc != CURLE_OK ? -1 : found;
+	return rc != CURLE_OK ? -1 : at > 0;
+}
+
+int mp_session_remove(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
+                      const char *user, const char *password, const char *login_opt, const char *token,
+                      mp_conn *c)
+{
+	struct session ss;
+	if (!session_start(&ss, n, proto, sec, true, user, password, login_opt, c))
+		return -1;
+	CURLcode rc;
+	long at = proto == MP_PROTO_IMAP ? find_imap(&ss, sec, host, port, token, &rc)
+	                                 : find_pop3(&ss, sec, host, port, token, &rc);
+	if (rc == CURLE_OK && at > 0) {
+		char *url = make_url(proto, sec, host, port, proto == MP_PROTO_IMAP ? "INBOX" : NULL);
+		char *cmd;
+		if (proto == MP_PROTO_IMAP) {
+			/* UID EXPUNGE (UIDPLUS, RFC 4315) removes this message only: a
+			 * plain EXPUNGE would also remove what the user marked deleted. */
+			cmd = mp_xasprintf("UID STORE %ld +FLAGS.SILENT (\\Deleted)", at);
+			rc = request(ss.h, &ss.x, url, cmd);
+			free(cmd);
+			cmd = mp_xasprintf("UID EXPUNGE %ld", at);
+		} else {
+			/* DELE has a one-line reply; the QUIT that ends the session
+			 * commits it (RFC 1939 section 6). */
+			cu.easy_setopt(ss.h, CURLOPT_NOBODY, 1L);
+			cmd = mp_xasprintf("DELE %ld", at);
+		}
+		if (rc == CURLE_OK)
+			rc = request(ss.h, &ss.x, url, cmd);
+		free(cmd);
+		free(url);
+	}
+	session_end(&ss, rc, c);
+	return rc != CURLE_OK ? -1 : at > 0;
 }
 
 void mp_conn_free(mp_conn *c)
