@@ -592,9 +592,10 @@ static long find_pop3(struct session *ss, mp_security sec, const char *host, int
 	return found;
 }
 
-int mp_session_find(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
-                    const char *user, const char *password, const char *login_opt, const char *token,
-                    mp_conn *c)
+/* Find the message whose Subject holds token; with remove, remove it too. */
+static int find_or_remove(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
+                          const char *user, const char *password, const char *login_opt, const char *token,
+                          bool remove, mp_conn *c)
 {
 	struct session ss;
 	if (!session_start(&ss, n, proto, sec, true, user, password, login_opt, c))
@@ -602,21 +603,7 @@ int mp_session_find(const mp_net *n, mp_protocol proto, mp_security sec, const c
 	CURLcode rc;
 	long at = proto == MP_PROTO_IMAP ? find_imap(&ss, sec, host, port, token, &rc)
 	                                 : find_pop3(&ss, sec, host, port, token, &rc);
-	session_end(&ss, rc, c);
-	return rc != CURLE_OK ? -1 : at > 0;
-}
-
-int mp_session_remove(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
-                      const char *user, const char *password, const char *login_opt, const char *token,
-                      mp_conn *c)
-{
-	struct session ss;
-	if (!session_start(&ss, n, proto, sec, true, user, password, login_opt, c))
-		return -1;
-	CURLcode rc;
-	long at = proto == MP_PROTO_IMAP ? find_imap(&ss, sec, host, port, token, &rc)
-	                                 : find_pop3(&ss, sec, host, port, token, &rc);
-	if (rc == CURLE_OK && at > 0) {
+	if (remove && rc == CURLE_OK && at > 0) {
 		char *url = make_url(proto, sec, host, port, proto == MP_PROTO_IMAP ? "INBOX" : NULL);
 		char *cmd;
 		if (proto == MP_PROTO_IMAP) {
@@ -639,6 +626,20 @@ int mp_session_remove(const mp_net *n, mp_protocol proto, mp_security sec, const
 	}
 	session_end(&ss, rc, c);
 	return rc != CURLE_OK ? -1 : at > 0;
+}
+
+int mp_session_find(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
+                    const char *user, const char *password, const char *login_opt, const char *token,
+                    mp_conn *c)
+{
+	return find_or_remove(n, proto, sec, host, port, user, password, login_opt, token, false, c);
+}
+
+int mp_session_remove(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
+                      const char *user, const char *password, const char *login_opt, const char *token,
+                      mp_conn *c)
+{
+	return find_or_remove(n, proto, sec, host, port, user, password, login_opt, token, true, c);
 }
 
 void mp_conn_free(mp_conn *c)
