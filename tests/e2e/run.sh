@@ -432,6 +432,10 @@ grep -q 'smtp 127.0.0.1:25: the test mail to e2euser@elsewhere.invalid was not a
 	pass "probe relay: port 25 refuses relay for the test mail: $(grep -o '554 [^[]*' "$po/relay.out" | head -1)" ||
 	fail "probe relay: $(cat "$po/relay.out" "$po/relay.err" | head -c 600)"
 
+# The messages of the Maildir (not Dovecot's index, which caches headers).
+msg_files() { find "$T/mail/$USER_NAME/Maildir" -type f \( -path '*/cur/*' -o -path '*/new/*' \) 2>/dev/null; }
+msgs() { msg_files | wc -l; }
+before_probe_mail=$(msgs)
 # --send-test: a message to the account's own address, read back over IMAP
 # and POP3, in both rounds, with -j 2 over the two files (reports in input order).
 probe sendtest "${CA[@]}" --send-test --wait 30 --password-env MAILPROF_E2E_PW -j 2 \
@@ -451,6 +455,13 @@ probe provider "${CA[@]}" --email "$ADDR" --send-test --wait 30 --password-env M
 [ "$(rc_of provider)" = 0 ] && [ "$(count provider MP064)" = 1 ] && [ "$(grep -c 'logged in as e2euser with PLAIN' "$po/provider.out")" = 2 ] &&
 	pass "probe --email: a provider profile with %EMAILLOCALPART% logs in as e2euser and the test mail arrives" ||
 	fail "probe --email: exit $(rc_of provider): $(grep -v '^  fix' "$po/provider.out" | head -c 600) $(cat "$po/provider.err")"
+
+# Every test mail of the probes above was removed once read (IMAP UID
+# EXPUNGE, POP3 DELE): none is left in the Maildir, and nothing else went.
+left=$(msg_files | xargs -r grep -lF 'Subject: mailprof-probe-' | wc -l)
+[ "$left" = 0 ] && [ "$(msgs)" = "$before_probe_mail" ] && [ "$(grep -c 'could not be removed' "$po/sendtest.out" "$po/provider.out" | awk -F: '{s+=$2} END {print s}')" = 0 ] &&
+	pass "probe --send-test: the test mails were removed from the mailbox once read (0 left, $before_probe_mail other messages kept)" ||
+	fail "probe --send-test: $left test mails left, $(msgs) messages against $before_probe_mail before: $(grep 'could not be removed' "$po/sendtest.out" "$po/provider.out" | head -c 400)"
 
 # A closed port and a port that accepts but never answers: each its own
 # finding, within the timeout (2 s a step).
