@@ -7,12 +7,13 @@
 
 #include "reader.h"
 
-mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const char *path,
+mailprof_status mp_notice_extract(mailprof_profile *p, mp_ntext *t, const char *path,
                                   mailprof_diags *d)
 {
 	struct ex x = {.path = path, .d = d, .cur = -1, .prev_srv = -1, .vproto = -1, .title_in = -1,
 	             .title_sec = -1};
 	size_t diags_from = mailprof_diags_count(d);
+	nr_unglue(t);
 	nr_read_notes(&x, t);
 	nr_read_forms(&x, t);
 	for (size_t i = 0; i < t->n; i++) {

@@ -283,3 +283,21 @@ enum mp_nctx mp_notice_words_ctx(const char *s, size_t n)
 	mp_buf_free(&f);
 	return r;
 }
+
+enum mp_nfield mp_notice_label_tail(const char *s, size_t n, bool whole)
+{
+	mp_buf f = {0}, k = {0};
+	mp_notice_fold(s, n, &f);
+	enum mp_nfield r = NF_NONE;
+	for (size_t i = 0; i < MP_COUNT(labels) && f.len && r == NF_NONE; i++) {
+		if (labels[i].field == NF_IGNORE || !isalpha((unsigned char)labels[i].key[0]))
+			continue;
+		k.len = 0;
+		mp_notice_fold(labels[i].key, strlen(labels[i].key), &k);
+		if (k.len <= f.len && (!whole || k.len == f.len) && memcmp(f.s + f.len - k.len, k.s, k.len) == 0)
+			r = labels[i].field;
+	}
+	mp_buf_free(&f);
+	mp_buf_free(&k);
+	return r;
+}

@@ -204,6 +204,16 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 			raw = html_entity(s + i, n - i, &adv);
 		}
 		unsigned cp = fold_cp(raw);
+		/* A tab between two pieces of text separates cells (a table
+		 * copied from a spreadsheet or a page): it becomes a cell border,
+		 * the rest of its run blanks, so a column keeps its place. */
+		if (raw == '\t' && !h->on && b.len && b.s[b.len - 1] != ' ' && b.s[b.len - 1] != '|') {
+			size_t j = i;
+			while (j < n && (s[j] == '\t' || s[j] == ' '))
+				j++;
+			if (j < n && s[j] != '|' && s[j] != '\r')
+				cp = '|';
+		}
 		size_t before = b.len;
 		put_cp(&b, cp);
 		for (size_t k = before; k < b.len; k++)

@@ -75,11 +75,14 @@ struct mp_nlabel {
 void mp_notice_fold(const char *s, size_t n, mp_buf *out);
 /* Classify a label; *dir gets the entry's direction. NF_NONE if unknown. */
 enum mp_nfield mp_notice_classify(const char *label, size_t n, enum mp_nctx *dir);
+/* The field of the English dictionary key the folded s ends with (is,
+ * when whole), NF_NONE if none: where a label glued to a value ends. */
+enum mp_nfield mp_notice_label_tail(const char *s, size_t n, bool whole);
 /* Direction/protocol named by words in s (heading or label). */
 enum mp_nctx mp_notice_words_ctx(const char *s, size_t n);
 
 /* ---- extract.c ---- */
-mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const char *path,
+mailprof_status mp_notice_extract(mailprof_profile *p, mp_ntext *t, const char *path,
                                   mailprof_diags *d);
 
 /* ---- template.c ---- */

@@ -118,6 +118,11 @@ struct ex {
 	size_t note_off[10]; /* where notes[N] starts in note_line[N] */
 };
 
+/* ---- unglue.c: cells run together cut apart ---- */
+/* Cuts runs of text where a label meets a value with nothing between
+ * ("Account TypeIMAP", "Port993"), in place, columns kept. */
+void nr_unglue(mp_ntext *t);
+
 /* ---- values.c: what a piece of text is ---- */
 /* Types of value found before any label is looked at. */
 enum nr_vtype { NV_NONE, NV_EMAIL, NV_HOST, NV_PORT, NV_SEC, NV_YESNO, NV_TOKEN };

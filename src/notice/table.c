@@ -447,6 +447,18 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 		fields += hd[k].k == H_FIELD;
 		values += hd[k].k == H_VALUE;
 	}
+	/* A first column of field labels under a header row: the header's
+	 * cells name the servers, also when they read as labels themselves
+	 * ("Incoming mail (IMAP)", "Outgoing server"). */
+	size_t col0_fields = 0;
+	for (size_t a = 1; a < nr; a++)
+		col0_fields += rkind(&rows[a], 0).k == H_FIELD;
+	if (nr >= 3 && col0_fields == nr - 1 && hd[0].k != H_PROTO && !values)
+		for (size_t k = 1; k < rows[0].nc; k++)
+			if (hd[k].k == H_FIELD && is_proto(hd[k].w)) {
+				hd[k].k = H_PROTO, hd[k].d = hd[k].w;
+				protos++, fields--;
+			}
 	/* label | value rows where a label comes again: one record after another */
 	bool kv = true, again = false, kv_below = true;
 	for (size_t a = 1; a < nr; a++)

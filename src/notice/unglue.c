@@ -1,0 +1,217 @@
+/* Cells run together (docs/notice-reader.md § Tables): text extraction
+ * from a page's table often drops the border between cells, leaving
+ * "Account TypeIMAP", "Email Addressyou@example.com",
+ * "IncomingServerimap.example.comPort993", "IMAP993SSL" or
+ * "imap.example.netport: 993". Before any value is typed, a run of ASCII
+ * text is cut where a dictionary label meets a typed value (a host, an
+ * address, a port, a protocol or security word) with nothing between
+ * them; a label before a value gets ": ", any other cut a space, so the
+ * line reads as the pairs it held. Each inserted byte keeps the column
+ * of the character after it. A cut needs a dictionary word on one side
+ * and a value or a word on the other: a brand written in camel case
+ * ("MailChimp") or a host ("pop3.example.com") stays whole. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reader.h"
+
+enum { CUT_SPACE = 1, CUT_PAIR = 2 };
+
+static bool tok_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '.' || c == '@' || c == '-' || c == '_';
+}
+
+static bool all_alpha(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isalpha((unsigned char)s[i]))
+			return false;
+	return n > 0;
+}
+
+/* A protocol or security word written in capitals: "IMAP", "POP3", "SSL", "STARTTLS". */
+static bool mode_word(const char *s, size_t n)
+{
+	if (n < 3)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isupper((unsigned char)s[i]) && !(i && isdigit((unsigned char)s[i])))
+			return false;
+	enum mp_nctx c = mp_notice_words_ctx(s, n);
+	return nr_parse_security(s, n) != -1 || c == NC_IMAP || c == NC_POP || c == NC_SMTP;
+}
+
+/* A label word: the piece is (or ends) a dictionary key. */
+static bool label_word(const char *s, size_t n)
+{
+	return all_alpha(s, n) && mp_notice_label_tail(s, n, true) != NF_NONE;
+}
+
+/* The piece s[b, e) is letters and the clause up to e ends with a
+ * dictionary key ("Account Type", "Email Address"). */
+static bool label_end(const char *s, size_t clause, size_t b, size_t e)
+{
+	return all_alpha(s + b, e - b) && mp_notice_label_tail(s + clause, e - clause, false) != NF_NONE;
+}
+
+/* Shaped as a host or an address, a template ("you@example.com") too:
+ * the cut is made, values.c decides what the value is. */
+static bool value_piece(const char *s, size_t n)
+{
+	const char *at = memchr(s, '@', n);
+	if (at) {
+		if (at == s || memchr(at + 1, '@', n - (size_t)(at - s) - 1))
+			return false;
+		n -= (size_t)(at + 1 - s), s = at + 1;
+	}
+	size_t tld = 0;
+	while (tld < n && isalpha((unsigned char)s[n - 1 - tld]))
+		tld++;
+	return n >= 4 && tld >= 2 && tld < n && s[n - 1 - tld] == '.' && isalnum((unsigned char)s[0]);
+}
+
+/* A dictionary key starts the letters s[0, n): "Serverimap…" */
+static bool label_starts(const char *s, size_t n)
+{
+	for (size_t k = 3; k <= n; k++)
+		if (label_word(s, k))
+			return true;
+	return false;
+}
+
+static size_t alpha_run(const char *s, size_t i, size_t e)
+{
+	size_t j = i;
+	while (j < e && isalpha((unsigned char)s[j]))
+		j++;
+	return j - i;
+}
+
+/* The cuts of one token s[tb, te): cut[i] says what goes before s[i]. */
+static void cut_token(const char *s, size_t tb, size_t te, size_t clause, unsigned char *cut)
+{
+	size_t last = tb; /* where the current piece starts */
+	for (size_t i = tb + 1; i < te; i++) {
+		char a = s[i - 1], b = s[i];
+		/* camel case: "TypeIMAP", "comPort", "ServerImap" */
+		if (islower((unsigned char)a) && isupper((unsigned char)b)) {
+			size_t rl = alpha_run(s, i, te);
+			bool lword = label_end(s, clause, last, i), lval = value_piece(s + last, i - last);
+			bool rlabel = label_starts(s + i, rl), rword = rlabel || mode_word(s + i, rl);
+			if (((lword || mode_word(s + last, i - last)) && (rword || i + rl < te)) || (lval && rword)) {
+				cut[i] = lword && (!rlabel || mode_word(s + i, rl)) ? CUT_PAIR : CUT_SPACE;
+				last = i;
+			}
+			continue;
+		}
+		/* a word and a port: "Port993", "IMAP993SSL" */
+		if (isalpha((unsigned char)a) && isdigit((unsigned char)b)) {
+			size_t j = i;
+			while (j < te && isdigit((unsigned char)s[j]))
+				j++;
+			/* "Port25 Blocking" is a phrase, not a cell */
+			size_t nx = nr_skip_sp(s, te, strlen(s));
+			bool port = j - i >= 2 && j - i <= 5 &&
+			            (j < te ? isalpha((unsigned char)s[j]) : !isalpha((unsigned char)s[nx]) || nx == te);
+			bool lword = label_end(s, clause, last, i);
+			if (port && (lword || mode_word(s + last, i - last))) {
+				cut[i] = lword ? CUT_PAIR : CUT_SPACE;
+				last = i;
+				if (j < te && (mode_word(s + j, alpha_run(s, j, te)) || label_word(s + j, alpha_run(s, j, te))))
+					cut[j] = CUT_SPACE;
+				i = j;
+				last = j < te && cut[j] ? j : last;
+			}
+			continue;
+		}
+	}
+	/* Pieces holding a host or an address: a label glued before it
+	 * ("Addressyou@example.com", "Serverimap.example.com"), a label glued
+	 * after it before a ':' ("imap.example.netport:"). */
+	for (size_t pb = tb; pb < te;) {
+		size_t pe = pb + 1;
+		while (pe < te && !cut[pe])
+			pe++;
+		if (memchr(s + pb, '.', pe - pb) || memchr(s + pb, '@', pe - pb)) {
+			if (isupper((unsigned char)s[pb]))
+				for (size_t q = pb + 3; q + 3 < pe && isalpha((unsigned char)s[q - 1]); q++) {
+					if (!label_word(s + pb, q - pb) || !label_end(s, clause, pb, q) || !value_piece(s + q, pe - q))
+						continue;
+					cut[q] = CUT_PAIR;
+					break;
+				}
+			size_t te2 = te;
+			while (te2 < te + 2 && s[te2] == ' ')
+				te2++;
+			size_t dot = pe;
+			while (dot > pb && s[dot - 1] != '.')
+				dot--;
+			if (pe == te && s[te2] == ':' && dot > pb)
+				for (size_t q = dot + 2; q + 2 <= pe; q++)
+					if (label_word(s + q, pe - q) && value_piece(s + pb, q - pb)) {
+						cut[q] = CUT_SPACE;
+						break;
+					}
+		}
+		pb = pe;
+	}
+}
+
+static void unglue_line(mp_nline *l)
+{
+	const char *s = l->s;
+	size_t n = l->len, ncuts = 0, clause = 0;
+	unsigned char *cut = NULL;
+	for (size_t i = 0; i < n;) {
+		if (!tok_char(s[i])) {
+			if (strchr(":|=;,", s[i]))
+				clause = i + 1;
+			i++;
+			continue;
+		}
+		size_t te = i;
+		while (te < n && tok_char(s[te]))
+			te++;
+		/* a path or an address on the web ("…/ActiveMailSignature.html") is no cell */
+		if (te - i >= 5 && (i == 0 || s[i - 1] != '/')) {
+			if (!cut)
+				cut = mp_xcalloc(n + 1, 1);
+			cut_token(s, i, te, nr_skip_sp(s, clause, n), cut);
+		}
+		i = te;
+	}
+	for (size_t i = 0; cut && i < n; i++)
+		ncuts += cut[i] ? cut[i] : 0;
+	if (!ncuts) {
+		free(cut);
+		return;
+	}
+	size_t m = n + ncuts;
+	char *ns = mp_xmalloc(m + 1);
+	int *nc = mp_xmalloc((m + 1) * sizeof *nc);
+	size_t o = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && cut[i] == CUT_PAIR)
+			ns[o] = ':', nc[o++] = l->col[i];
+		if (i < n && cut[i])
+			ns[o] = ' ', nc[o++] = l->col[i];
+		if (i < n)
+			ns[o] = s[i];
+		nc[o++] = l->col[i];
+	}
+	ns[m] = '\0';
+	free(cut);
+	free(l->s);
+	free(l->col);
+	l->s = ns;
+	l->col = nc;
+	l->len = m;
+}
+
+void nr_unglue(mp_ntext *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		unglue_line(&t->lines[i]);
+}
