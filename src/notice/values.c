@@ -187,8 +187,40 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 }
 
 /* Security words in a cell; -1 when none or when it is an instruction. */
+/* A mode the value rules out ("Enabled, but not STARTTLS", "without
+ * SSL") is not the mode it states: blanks the negation and its mode
+ * word in buf (a copy of s). True when one was found. */
+static bool drop_negated(char *buf, size_t n)
+{
+	static const char *const neg[] = {"not ", "no ", "without ", "non-", "non ", NULL};
+	static const char *const mode[] = {"starttls", "ssl/tls", "ssl", "tls", NULL};
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		if (i && isalpha((unsigned char)buf[i - 1]))
+			continue;
+		size_t k = 0, m = 0;
+		for (const char *const *w = neg; *w && !k; w++)
+			if (strlen(*w) <= n - i && mp_strncasecmp(buf + i, *w, strlen(*w)) == 0)
+				k = strlen(*w);
+		for (const char *const *w = mode; *w && k && !m; w++)
+			if (strlen(*w) <= n - i - k && mp_strncasecmp(buf + i + k, *w, strlen(*w)) == 0)
+				m = strlen(*w);
+		if (!m)
+			continue;
+		memset(buf + i, ' ', k + m);
+		any = true;
+	}
+	return any;
+}
+
 int nr_parse_security(const char *s, size_t n)
 {
+	char stack[128];
+	if (n < sizeof stack) {
+		memcpy(stack, s, n);
+		if (drop_negated(stack, n))
+			s = stack;
+	}
 	bool cond = nr_has(s, n, "非対応") || nr_has(s, n, "not supported") || nr_has(s, n, "場合") || nr_has(s, n, "if ");
 	if (cond || nr_has(s, n, "もしくは") || nr_has(s, n, " or ") || nr_has(s, n, "または")) {
 		/* "STARTTLS または TLS接続", "SSL/TLS or STARTTLS": a choice
