@@ -44,16 +44,22 @@ static bool mode_word(const char *s, size_t n)
 }
 
 /* A label word: the piece is (or ends) a dictionary key. */
+enum { LABEL_MAX = 48 }; /* longer runs are no label: keeps a hostile line linear */
+
 static bool label_word(const char *s, size_t n)
 {
-	return all_alpha(s, n) && mp_notice_label_tail(s, n, true) != NF_NONE;
+	return n <= LABEL_MAX && all_alpha(s, n) && mp_notice_label_tail(s, n, true) != NF_NONE;
 }
 
 /* The piece s[b, e) is letters and the clause up to e ends with a
  * dictionary key ("Account Type", "Email Address"). */
 static bool label_end(const char *s, size_t clause, size_t b, size_t e)
 {
-	return all_alpha(s + b, e - b) && mp_notice_label_tail(s + clause, e - clause, false) != NF_NONE;
+	if (e - b > LABEL_MAX || !all_alpha(s + b, e - b))
+		return false;
+	if (e - clause > 2 * LABEL_MAX)
+		clause = e - 2 * LABEL_MAX;
+	return mp_notice_label_tail(s + clause, e - clause, false) != NF_NONE;
 }
 
 /* Shaped as a host or an address, a template ("you@example.com") too:
@@ -75,7 +81,7 @@ static bool value_piece(const char *s, size_t n)
 /* A dictionary key starts the letters s[0, n): "Serverimap…" */
 static bool label_starts(const char *s, size_t n)
 {
-	for (size_t k = 3; k <= n; k++)
+	for (size_t k = 3; k <= n && k <= LABEL_MAX; k++)
 		if (label_word(s, k))
 			return true;
 	return false;
@@ -90,7 +96,7 @@ static size_t alpha_run(const char *s, size_t i, size_t e)
 }
 
 /* The cuts of one token s[tb, te): cut[i] says what goes before s[i]. */
-static void cut_token(const char *s, size_t tb, size_t te, size_t clause, unsigned char *cut)
+static void cut_token(const char *s, size_t n, size_t tb, size_t te, size_t clause, unsigned char *cut)
 {
 	size_t last = tb; /* where the current piece starts */
 	for (size_t i = tb + 1; i < te; i++) {
@@ -98,7 +104,7 @@ static void cut_token(const char *s, size_t tb, size_t te, size_t clause, unsign
 		/* camel case: "TypeIMAP", "comPort", "ServerImap" */
 		if (islower((unsigned char)a) && isupper((unsigned char)b)) {
 			size_t rl = alpha_run(s, i, te);
-			bool lword = label_end(s, clause, last, i), lval = value_piece(s + last, i - last);
+			bool lword = label_end(s, clause, last, i), lval = i - last <= 253 && value_piece(s + last, i - last);
 			bool rlabel = label_starts(s + i, rl), rword = rlabel || mode_word(s + i, rl);
 			if (((lword || mode_word(s + last, i - last)) && (rword || i + rl < te)) || (lval && rword)) {
 				cut[i] = lword && (!rlabel || mode_word(s + i, rl)) ? CUT_PAIR : CUT_SPACE;
@@ -112,7 +118,7 @@ static void cut_token(const char *s, size_t tb, size_t te, size_t clause, unsign
 			while (j < te && isdigit((unsigned char)s[j]))
 				j++;
 			/* "Port25 Blocking" is a phrase, not a cell */
-			size_t nx = nr_skip_sp(s, te, strlen(s));
+			size_t nx = nr_skip_sp(s, te, n);
 			bool port = j - i >= 2 && j - i <= 5 &&
 			            (j < te ? isalpha((unsigned char)s[j]) : !isalpha((unsigned char)s[nx]) || nx == te);
 			bool lword = label_end(s, clause, last, i);
@@ -136,7 +142,7 @@ static void cut_token(const char *s, size_t tb, size_t te, size_t clause, unsign
 			pe++;
 		if (memchr(s + pb, '.', pe - pb) || memchr(s + pb, '@', pe - pb)) {
 			if (isupper((unsigned char)s[pb]))
-				for (size_t q = pb + 3; q + 3 < pe && isalpha((unsigned char)s[q - 1]); q++) {
+				for (size_t q = pb + 3; q + 3 < pe && q - pb <= LABEL_MAX && isalpha((unsigned char)s[q - 1]); q++) {
 					if (!label_word(s + pb, q - pb) || !label_end(s, clause, pb, q) || !value_piece(s + q, pe - q))
 						continue;
 					cut[q] = CUT_PAIR;
@@ -149,7 +155,7 @@ static void cut_token(const char *s, size_t tb, size_t te, size_t clause, unsign
 			while (dot > pb && s[dot - 1] != '.')
 				dot--;
 			if (pe == te && s[te2] == ':' && dot > pb)
-				for (size_t q = dot + 2; q + 2 <= pe; q++)
+				for (size_t q = pe > dot + LABEL_MAX ? pe - LABEL_MAX : dot + 2; q + 2 <= pe; q++)
 					if (label_word(s + q, pe - q) && value_piece(s + pb, q - pb)) {
 						cut[q] = CUT_SPACE;
 						break;
@@ -178,7 +184,7 @@ static void unglue_line(mp_nline *l)
 		if (te - i >= 5 && (i == 0 || s[i - 1] != '/')) {
 			if (!cut)
 				cut = mp_xcalloc(n + 1, 1);
-			cut_token(s, i, te, nr_skip_sp(s, clause, n), cut);
+			cut_token(s, n, i, te, nr_skip_sp(s, clause, n), cut);
 		}
 		i = te;
 	}
