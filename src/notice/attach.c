@@ -105,6 +105,29 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		x->pbs_loc = nr_loc_at(x, l, b);
 		send_said(x, &x->pbs_loc);
 	}
+	/* "最近はこちらも認証を必要とするように…", "sending now requires that
+	 * you authenticate": a sentence of the sending section (or naming
+	 * sending) saying a login is needed; read sentence by sentence, so
+	 * "…認証は必要がありません。…認証を必要とする" takes the second */
+	for (size_t i = 0; !x->auth_hint && i < n;) {
+		size_t e = i;
+		while (e < n && !nr_starts_any(s + e, n - e, (const char *const[]){"。", ". ", NULL}))
+			e++;
+		const char *c = s + i;
+		size_t cn = e - i;
+		bool send = x->ctx == NC_SMTP || nr_has(c, cn, "送信") || nr_has(c, cn, "outgoing") ||
+		            nr_has(c, cn, "sending");
+		if (send && (nr_has(c, cn, "認証") || nr_has(c, cn, "authenticat")) &&
+		    (nr_has(c, cn, "必要") || nr_has(c, cn, "必須") || nr_has(c, cn, "require") ||
+		     nr_has(c, cn, "must ")) &&
+		    !nr_has(c, cn, "不要") && !nr_has(c, cn, "ません") && !nr_has(c, cn, "ない") &&
+		    !nr_has(c, cn, "not ") && !nr_has(c, cn, "n't") && !nr_has(c, cn, "場合") &&
+		    !nr_has(c, cn, "if ") && !nr_has(c, cn, "when ") && !nr_has(c, cn, "pop before")) {
+			x->auth_hint = true;
+			x->auth_hint_loc = nr_loc_at(x, l, b + i);
+		}
+		i = e < n ? e + (s[e] == '.' ? 2 : 3) : n;
+	}
 	if (x->auth_hint && x->auth_hint_loc.line == l->line &&
 	    (nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth") || nr_has(s, n, "smtp認証")) &&
 	    !nr_has(s, n, "not ") && !nr_has(s, n, "ません") && !nr_has(s, n, "廃止"))

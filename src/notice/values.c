@@ -217,7 +217,9 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 	if (nr_has(s, n, "before smtp") || nr_has(s, n, "beforesmtp") || nr_has(s, n, "before-smtp"))
 		if (!(nr_has(s, n, "する") || nr_has(s, n, "required") || nr_has(s, n, "必要")))
 			return MP_AUTH_SMTP_AFTER_POP;
-	if (nr_has(s, n, "不要") || nr_has(s, n, "しない") || nr_has(s, n, "なし") || nr_has(s, n, "無") ||
+	/* "必要ありません", "必要はない": a need denied */
+	if (nr_has(s, n, "不要") || nr_has(s, n, "しない") || nr_has(s, n, "ません") || nr_has(s, n, "必要ない") ||
+	    nr_has(s, n, "必要はない") || nr_has(s, n, "必要がない") || nr_has(s, n, "なし") || nr_has(s, n, "無") ||
 	    nr_has(s, n, "not required") || nr_has(s, n, "none") || (n >= 2 && mp_strncasecmp(s, "no", 2) == 0 && (n == 2 || s[2] == ' ')) ||
 	    (n == 3 && mp_strncasecmp(s, "off", 3) == 0))
 		return MP_AUTH_NONE;
@@ -694,6 +696,15 @@ size_t nr_auth_statement(const char *s, size_t n)
 /* The typed value starting at s[i] (a token boundary), if any: its type and
  * its extent [*vb, *ve). after_sep: the token follows ':' / "is", where any
  * ASCII token is a value (a login, a password). */
+/* "必要ありません", "必要はない", "ありません": a denial after a yes/no
+ * word belongs to the value; where the value ends. */
+static size_t denial_end(const char *s, size_t e, size_t n)
+{
+	return e + nr_starts_any(s + e, n - e,
+	                         (const char *const[]){"ありません", "はありません", "がありません", "ません", "はない",
+	                                               "がない", "ない", NULL});
+}
+
 enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, size_t *vb, size_t *ve)
 {
 	static const char *const sec_words[] = {"ssl/tls", "ssl", "tls", "starttls", NULL};
@@ -708,8 +719,10 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 	*ve = i + t;
 	if (!t) {
 		for (const char *const *w = yes_no; *w; w++)
-			if (strlen(*w) <= n - i && memcmp(s + i, *w, strlen(*w)) == 0 && (unsigned char)**w >= 0x80)
-				return *ve = i + strlen(*w), NV_YESNO;
+			if (strlen(*w) <= n - i && memcmp(s + i, *w, strlen(*w)) == 0 && (unsigned char)**w >= 0x80) {
+				*ve = denial_end(s, i + strlen(*w), n);
+				return NV_YESNO;
+			}
 		return NV_NONE;
 	}
 	if (nr_valid_email(s + i, t))
@@ -727,7 +740,7 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 	for (const char *const *w = yes_no; *w; w++)
 		if (strlen(*w) <= n - i && mp_strncasecmp(s + i, *w, strlen(*w)) == 0 &&
 		    (i + strlen(*w) == n || !isalnum((unsigned char)s[i + strlen(*w)])))
-			return *ve = i + strlen(*w), NV_YESNO;
+			return *ve = denial_end(s, i + strlen(*w), n), NV_YESNO;
 	/* a login or password ends its clause: "(Username: leelark)." is one,
 	 * "Your username is your full e-mail address" is not */
 	size_t raw = i + nr_token_len(s + i, n - i), nx = nr_skip_sp(s, raw, n);
