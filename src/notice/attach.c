@@ -481,9 +481,19 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (vb >= ve) { /* no value: a heading, or a label whose value is on the next line */
 		if (le <= lb)
 			return;
+		/* "IMAP Protocol", "POP3 Settings": a protocol label naming its
+		 * protocol is that protocol's section heading */
+		enum mp_nctx pw = f == NF_IN_PROTO ? mp_notice_words_ctx(s + lb, le - lb) : NC_NONE;
+		if (pw == NC_IMAP || pw == NC_POP || pw == NC_SMTP) {
+			heading(x, s + lb, le - lb);
+			return;
+		}
 		if (marked || f == NF_NONE || f == NF_HOST || f == NF_IGNORE) {
 			enum mp_nctx w = mp_notice_words_ctx(s + lb, le - lb);
-			if (marked || w != NC_NONE || f == NF_NONE)
+			/* "IMAP Protocol" / "• Incoming Server:" with its host on the
+			 * next line: the protocol of the section stays */
+			bool finer = f == NF_HOST && !marked && w == NC_IN && (x->ctx == NC_IMAP || x->ctx == NC_POP);
+			if ((marked || w != NC_NONE || f == NF_NONE) && !finer)
 				heading(x, s + lb, le - lb);
 			if (f == NF_IGNORE && edir == NC_WEB)
 				x->ctx = NC_WEB;

@@ -180,8 +180,11 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 			*sec = SW_TLS_AMBIG;
 		else if (!nr_has(s + rest, n - rest, "場合") && !nr_has(s + rest, n - rest, " or ") &&
 		         !nr_has(s + rest, n - rest, "非対応") && !nr_has(s + rest, n - rest, "not "))
-			/* a remarks column: "465    SSL" */
-			*sec = nr_has(s + rest, n - rest, "ssl") || nr_has(s + rest, n - rest, "tls") ? MP_SEC_TLS : -1;
+			/* a remarks column: "465    SSL"; a bare TLS ("587 TLS if
+			 * available") is decided by the port */
+			*sec = nr_has(s + rest, n - rest, "ssl")   ? MP_SEC_TLS
+			       : nr_has(s + rest, n - rest, "tls") ? SW_TLS_AMBIG
+			                                           : -1;
 	}
 	return true;
 }
@@ -207,7 +210,8 @@ int nr_parse_security(const char *s, size_t n)
 	if (nr_has(s, n, "tls"))
 		return SW_TLS_AMBIG;
 	if (nr_has(s, n, "なし") || nr_has(s, n, "無") || nr_has(s, n, "none") || nr_has(s, n, "しない") ||
-	    nr_has(s, n, "不要") || (n == 2 && mp_strncasecmp(s, "no", 2) == 0) || nr_has(s, n, "off"))
+	    nr_has(s, n, "不要") || (n == 2 && mp_strncasecmp(s, "no", 2) == 0) || nr_has(s, n, "off") ||
+	    (n == 3 && mp_strncasecmp(s, "n/a", 3) == 0)) /* "Security: N/A": nothing to encrypt with */
 		return MP_SEC_NONE;
 	return -1;
 }
@@ -277,8 +281,14 @@ enum word nr_parse_word(const char *s, size_t n)
 	if (nr_has(s, n, "same as") || nr_has(s, n, "as above") || nr_has(s, n, "と同じ") ||
 	    nr_has(s, n, "メールアドレス") || nr_has(s, n, "your e-mail") || nr_has(s, n, "your email") ||
 	    nr_has(s, n, "full email") || nr_has(s, n, "full e-mail") || nr_has(s, n, "email address") ||
-	    nr_has(s, n, "e-mail address"))
-		return memchr(s, '@', n) && !nr_has(s, n, "before") ? W_NONE : W_EMAIL;
+	    nr_has(s, n, "e-mail address") || nr_has(s, n, "full address")) {
+		/* an address shown as an example after the rule is no address */
+		size_t ex = n;
+		for (size_t k = 0; k < n && ex == n; k++)
+			if (nr_starts_any(s + k, n - k, (const char *const[]){"e.g.", "for example", "例", NULL}))
+				ex = k;
+		return memchr(s, '@', ex) && !nr_has(s, n, "before") ? W_NONE : W_EMAIL;
+	}
 	return W_NONE;
 }
 
