@@ -149,14 +149,14 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 				if (isdigit((unsigned char)paren[k]) && (k == 0 || !isalpha((unsigned char)paren[k - 1]))) {
 					long v = 0;
 					alt_at = (size_t)(paren - s) + k;
-					while (k < cn && isdigit((unsigned char)paren[k]))
+					while (k < cn && isdigit((unsigned char)paren[k]) && v < 100000)
 						v = v * 10 + (paren[k++] - '0');
 					alt = (int)v;
 					break;
 				}
 		}
 	}
-	if (alt > 0) {
+	if (alt > 0 && alt <= 65535) {
 		*port = alt;
 		*sec = MP_SEC_TLS;
 		*at = alt_at;
