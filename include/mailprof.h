@@ -374,6 +374,10 @@ typedef struct {
 	 * still verifying the certificate for HOST (curl's --connect-to) */
 	const char *connect_to;
 	int send_test;
+	/* Rule switches, severities, the baseline and the profile's inline
+	 * markers, applied to the probe's findings as mailprof_check_with applies
+	 * them to the checker's; NULL: defaults. */
+	const mailprof_check_config *config;
 } mailprof_probe_options;
 
 /* One server probed. Strings are borrowed from the result; NULL when unknown. */

@@ -2,7 +2,9 @@
  * server of the first account is polled by default; every other one is a
  * `skip` entry, polled when named on the command line (`fetchmail LABEL`),
  * so one mailbox is not fetched twice over two protocols. Entries are
- * labelled HOST-PROTOCOL and reach the host with `via`.
+ * labelled HOST-PROTOCOL (HOST-PROTOCOL-2, -3, ... for further mailboxes on
+ * the same server, so that each label names one entry) and reach the host
+ * with `via`.
  * Without --include-secrets no password is written and fetchmail asks for it
  * on the terminal. fetchmail refuses a run control file readable by others:
  * keep it 0600 (the CLI does so with --include-secrets). */
@@ -10,6 +12,18 @@
 #include <string.h>
 
 #include "format.h"
+#include "hashset.h"
+
+/* A label written so far and how many entries carry its stem. */
+struct label {
+	char *stem;
+	unsigned n;
+};
+
+static bool same_stem(const void *entry, const void *key)
+{
+	return strcmp(((const struct label *)entry)->stem, key) == 0;
+}
 
 static void str(mp_buf *b, const char *v)
 {
@@ -53,16 +67,27 @@ static const char *auth_word(const mp_server *s, mailprof_diags *d)
 }
 
 static void emit_server(mp_buf *b, const mp_account *a, const mp_server *s, bool skip,
-                        const mailprof_options *opt, mailprof_diags *d)
+                        mp_set *labels, const mailprof_options *opt, mailprof_diags *d)
 {
 	/* Host, port, security and a password login's user are set
 	 * (mp_emit_prepare, MP_REQ_* of this format). */
 	const char *host = s->host.v;
 	const char *proto = s->protocol == MP_PROTO_POP3 ? "pop3" : "imap";
-	char *label = mp_xasprintf("%s-%s", host, proto);
+	char *stem = mp_xasprintf("%s-%s", host, proto);
+	uint64_t h = mp_fnv1a_str(MP_FNV_INIT, stem);
+	struct label *l = mp_set_find(labels, h, stem, same_stem);
 	mp_buf_puts(b, skip ? "\nskip " : "\npoll ");
-	str(b, label);
-	free(label);
+	if (!l) {
+		l = mp_xcalloc(1, sizeof *l);
+		l->stem = stem;
+		mp_set_add(labels, h, l);
+		str(b, stem);
+	} else {
+		free(stem);
+		char *label = mp_xasprintf("%s-%u", l->stem, ++l->n + 1);
+		str(b, label);
+		free(label);
+	}
 	mp_buf_puts(b, " via ");
 	str(b, host);
 	mp_buf_printf(b, " protocol %s", s->protocol == MP_PROTO_POP3 ? "POP3" : "IMAP");
@@ -106,16 +131,23 @@ static mailprof_status emit_fetchmail(const mailprof_profile *p, const mailprof_
 	if (!opt->include_secrets)
 		mp_buf_puts(b, "# No passwords stored: fetchmail asks for them.\n");
 	bool first = true;
+	mp_set labels = {0};
 	for (size_t i = 0; i < p->naccounts; i++) {
 		const mp_account *a = &p->accounts[i];
 		for (size_t j = 0; j < a->nincoming; j++) {
-			emit_server(b, a, &a->incoming[j], !first, opt, d);
+			emit_server(b, a, &a->incoming[j], !first, &labels, opt, d);
 			first = false;
 		}
 		if (a->noutgoing)
 			mp_diag_change(d, MP_LOSSY, MAILPROF_INFO, &a->outgoing[0].loc, NULL,
 			        "fetchmail only fetches mail: the outgoing servers are not written");
 	}
+	for (size_t i = 0; i < labels.cap; i++)
+		if (labels.v[i]) {
+			free(((struct label *)labels.v[i])->stem);
+			free(labels.v[i]);
+		}
+	mp_set_free(&labels);
 	return MAILPROF_OK;
 }
 

@@ -153,8 +153,11 @@ const struct mp_rule mp_rule_probe_round_trip = {
 	{"MP064", "probe-round-trip", MAILPROF_INFO, "test mail round trip",
 	 "nothing to fix: the test mail went through",
 	 "With --send-test: the time from handing the test message to the outgoing server until the "
-	 "incoming server listed it, per incoming server. Informational. Source: the manual set-up's "
-	 "last step (send yourself a test mail and see it arrive)."},
+	 "incoming server listed it, per incoming server. Informational. Once every incoming server had "
+	 "its look, the test mail is removed through the first one that read it (IMAP UID EXPUNGE of that "
+	 "message only, POP3 DELE), so a mailbox probed every night does not fill up; when that fails, a "
+	 "further MP064 finding says so. Source: the manual set-up's last step (send yourself a test mail "
+	 "and see it arrive); RFC 4315 (UID EXPUNGE), RFC 1939 section 6 (DELE)."},
 	MP_SCOPE_LIVE,
 	{NULL}, /* found by src/probe/ */
 };

@@ -263,3 +263,22 @@ Test(clients, cli_output_file_modes)
 	rmdir(dir);
 	free(out);
 }
+
+/* fetchmail selects an entry by its label (`fetchmail LABEL`): two mailboxes
+ * on one server must not share one, or the second can never be named. */
+Test(clients, fetchmail_labels_name_one_entry_each)
+{
+	const char *box = "[incoming]\nprotocol = imap\nhost = imap.example.com\nport = 993\nsecurity = tls\n"
+	                  "auth = password-cleartext\n";
+	char ini[1024];
+	snprintf(ini, sizeof ini,
+	         "[account]\nemail = a@example.com\n%susername = a\n"
+	         "[account]\nemail = b@example.com\n%susername = b\n"
+	         "[account]\nemail = c@example.com\n%susername = c\n",
+	         box, box, box);
+	char *o = emit(ini, "fetchmail", 0, NULL);
+	cr_expect(strstr(o, "\npoll \"imap.example.com-imap\" via "), "%s", o);
+	cr_expect(strstr(o, "\nskip \"imap.example.com-imap-2\" via \"imap.example.com\""), "%s", o);
+	cr_expect(strstr(o, "\nskip \"imap.example.com-imap-3\" via \"imap.example.com\""), "%s", o);
+	free(o);
+}

@@ -166,6 +166,33 @@ static char *encode(const char *s, const char *enc, size_t *len)
 	return buf;
 }
 
+/* What the template states outright (`default FIELD: VALUE` in its
+ * header) the generated account takes, as a provider's own accounts do: a
+ * letter is not written for a profile that contradicts it. */
+static void honour_defaults(struct acct *g, const char *tpl)
+{
+	static const char *const fields[] = {"incoming.port", "incoming.security", "outgoing.port",
+	                                      "outgoing.security"};
+	int *slot[] = {&g->in_port, &g->in_sec, &g->out_port, &g->out_sec};
+	const char *end = strstr(tpl, "\n---\n");
+	for (size_t i = 0; i < MP_COUNT(fields); i++) {
+		char key[64];
+		snprintf(key, sizeof key, "\ndefault %s: ", fields[i]);
+		const char *at = strstr(tpl, key);
+		if (!at || (end && at > end))
+			continue;
+		at += strlen(key);
+		if (i % 2 == 0)
+			*slot[i] = atoi(at);
+		else
+			for (int sec = MP_SEC_NONE; sec <= MP_SEC_TLS; sec++) {
+				const char *name = mp_security_name((mp_security)sec);
+				if (strlen(name) == strcspn(at, "\n") && strncmp(at, name, strlen(name)) == 0)
+					*slot[i] = sec;
+			}
+	}
+}
+
 static const char *str_or(const mp_str *s)
 {
 	return s->v ? s->v : "(unset)";
@@ -188,6 +215,7 @@ static void roundtrip_template(const char *tpl)
 	for (int c = 0; c < CASES; c++) {
 		struct acct g;
 		gen(&g);
+		honour_defaults(&g, body);
 		bool fw = rnd(2);
 		const char *enc = encodings[rnd(MP_COUNT(encodings))];
 		mailprof_profile *src = model(&g, proto);

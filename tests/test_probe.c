@@ -371,7 +371,7 @@ Test(probe_findings, live_rules_have_e2e_cases)
 {
 	char *e2e = t_slurp("tests/e2e/run.sh", NULL);
 	cr_assert(e2e);
-	const char *ids[] = {"MP059", "MP060", "MP061", "MP064"};
+	const char *ids[] = {"MP055", "MP059", "MP060", "MP061", "MP064"};
 	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
 		cr_expect(strstr(e2e, ids[i]), "%s has an end-to-end case", ids[i]);
 	free(e2e);
@@ -481,7 +481,8 @@ Test(probe_cli, prompt_needs_a_terminal)
 Test(probe_cli, usage_and_formats)
 {
 	char *out, *err;
-	cr_expect_eq(probe_cli("", "--format baseline", &out, &err), 2);
+	cr_expect_eq(probe_cli("", "--format nosuch", &out, &err), 2);
+	cr_expect(strstr(err, "--format takes"), "%s", err);
 	free(out), free(err);
 	cr_expect_eq(probe_cli("", "--timeout 0", &out, &err), 2);
 	cr_expect(strstr(err, "--timeout takes seconds"), "%s", err);
@@ -558,4 +559,56 @@ Test(probe_curl, command_without_libcurl_says_so)
 	free(out), free(err);
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	cr_expect_eq(system(cmd), 0);
+}
+
+Test(probe_curl, messages_read_the_same_each_run)
+{
+	static const char *const cases[][2] = {
+		{"Failed to connect to localhost port 1 after 0 ms: Couldn't connect to server",
+		 "Failed to connect to localhost port 1: Couldn't connect to server"},
+		{"Connection timed out after 10001 milliseconds", "Connection timed out"},
+		{"Operation timed out after 3000 milliseconds with 0 bytes received", "Operation timed out"},
+		{"Operation timed out after 3000 milliseconds with 5 out of 9 bytes received", "Operation timed out"},
+		{"after ms, after 5 hours, with 3 apples", "after ms, after 5 hours, with 3 apples"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char buf[256];
+		snprintf(buf, sizeof buf, "%s", cases[i][0]);
+		mp_curl_message_clean(buf);
+		cr_expect_str_eq(buf, cases[i][1]);
+	}
+}
+
+/* The checker's configuration applies to the probe's findings: a closed
+ * port on this machine gives MP050, which --disable, .mailprof.ini and a
+ * baseline (written by the probe itself, the same bytes each run) silence. */
+Test(probe_cli, config_and_baseline_apply)
+{
+	char *out, *err;
+	const char *setup = "m=$(realpath $MAILPROF); d=$(mktemp -d); cd $d; printf '[account]\\nemail = u@example.com\\n[incoming]\\n"
+	                    "protocol = imap\\nhost = localhost\\nport = 1\\nsecurity = none\\n' >p.ini; ";
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, "%s$m probe p.ini; r=$?; cd /; rm -rf $d; exit $r", setup);
+	cr_expect_eq(t_run(cmd, &out, &err), 1);
+	cr_expect(strstr(out, "[MP050]"), "%s", out);
+	free(out), free(err);
+	snprintf(cmd, sizeof cmd, "%s$m probe --disable probe-refused p.ini; r=$?; cd /; rm -rf $d; exit $r",
+	         setup);
+	cr_expect_eq(t_run(cmd, &out, &err), 0);
+	cr_expect(!strstr(out, "MP050"), "%s", out);
+	free(out), free(err);
+	snprintf(cmd, sizeof cmd,
+	         "%sprintf '[rules]\\nMP050 = warning\\n' >.mailprof.ini; $m probe p.ini; r=$?; cd /; rm -rf $d; "
+	         "exit $r",
+	         setup);
+	cr_expect_eq(t_run(cmd, &out, &err), 0);
+	cr_expect(strstr(out, "warning:") && strstr(out, "[MP050]"), "%s", out);
+	free(out), free(err);
+	snprintf(cmd, sizeof cmd,
+	         "%s$m probe --format baseline p.ini >b1; $m probe --format baseline p.ini >b2; "
+	         "cmp -s b1 b2 || exit 9; grep -q MP050 b1 || exit 8; $m probe --baseline b1 p.ini; r=$?; cd /; "
+	         "rm -rf $d; exit $r",
+	         setup);
+	cr_expect_eq(t_run(cmd, &out, &err), 0, "%s%s", out, err);
+	free(out), free(err);
 }

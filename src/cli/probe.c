@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "out.h"
 #include "password.h"
 #include "pool.h"
@@ -25,8 +26,12 @@ void cli_probe_usage(FILE *f)
 	        "`%s rules`) at each server's line, as `check` reports them.\n"
 	        "\n"
 	        "options:\n"
-	        "  --format F              text (default), json, sarif, github, junit\n"
+	        "  --format F              text (default), json, sarif, github, junit, codequality,\n"
+	        "                          baseline\n"
 	        "  --fail-on S             error (default), warning or info\n"
+	        "  --config FILE, --no-config, --enable ID, --disable ID, --baseline FILE\n"
+	        "                          as for check: .mailprof.ini's rule switches and\n"
+	        "                          severities, and a baseline, apply to these findings\n"
 	        "  --timeout SECONDS       limit for each step: connect, TLS, each reply (default 10)\n"
 	        "  --ca-file FILE          also trust the CAs or certificates in this PEM file\n"
 	        "  --login                 log in to every server (password as below)\n"
@@ -51,7 +56,8 @@ void cli_probe_usage(FILE *f)
 
 enum {
 	P_FORMAT = 256, P_FAIL_ON, P_TIMEOUT, P_CA_FILE, P_LOGIN, P_PW_STDIN, P_PW_ENV, P_PASSWORD,
-	P_SEND_TEST, P_WAIT, P_EMAIL, P_CONNECT_TO, P_FROM, P_ENCODING, P_TEMPLATE
+	P_SEND_TEST, P_WAIT, P_EMAIL, P_CONNECT_TO, P_FROM, P_ENCODING, P_TEMPLATE, P_CONFIG, P_NO_CONFIG,
+	P_ENABLE, P_DISABLE, P_BASELINE
 };
 
 static const struct option opts[] = {
@@ -70,6 +76,11 @@ static const struct option opts[] = {
 	{"from", required_argument, NULL, P_FROM},
 	{"encoding", required_argument, NULL, P_ENCODING},
 	{"template", required_argument, NULL, P_TEMPLATE},
+	{"config", required_argument, NULL, P_CONFIG},
+	{"no-config", no_argument, NULL, P_NO_CONFIG},
+	{"enable", required_argument, NULL, P_ENABLE},
+	{"disable", required_argument, NULL, P_DISABLE},
+	{"baseline", required_argument, NULL, P_BASELINE},
 	{"jobs", required_argument, NULL, 'j'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
@@ -157,7 +168,8 @@ static bool seconds(const char *s, double *out)
 int cli_probe_main(int argc, char **argv)
 {
 	const char *format = "text", *from = NULL;
-	int fail_on = MAILPROF_ERROR;
+	int fail_on = -1; /* -1: the config's (error by default) */
+	struct cli_check_opts copts = {0};
 	long jobs = 1;
 	bool login = false;
 	struct cli_password_src src = {0};
@@ -220,6 +232,16 @@ int cli_probe_main(int argc, char **argv)
 		case P_FROM: from = optarg; break;
 		case P_ENCODING: opt.encoding = optarg; break;
 		case P_TEMPLATE: opt.template_path = optarg; break;
+		case P_CONFIG: copts.config = optarg; break;
+		case P_NO_CONFIG: copts.no_config = true; break;
+		case P_BASELINE: copts.baseline = optarg; break;
+		case P_ENABLE:
+		case P_DISABLE:
+			if (cli_check_opts_rule(&copts, optarg, c == P_ENABLE) != 0) {
+				fprintf(stderr, "%s probe: no rule '%s' (see `%s rules`)\n", cli_prog, optarg, cli_prog);
+				rc = EXIT_USAGE;
+			}
+			break;
 		case 'j': {
 			char *end;
 			jobs = strtol(optarg, &end, 10);
@@ -234,8 +256,10 @@ int cli_probe_main(int argc, char **argv)
 		}
 	}
 	const struct cli_reporter *rep = rc < 0 ? cli_reporter_find(format) : NULL;
-	if (rc < 0 && (!rep || strcmp(format, "baseline") == 0)) {
-		fprintf(stderr, "%s probe: --format takes text, json, sarif, github or junit; not '%s'\n", cli_prog, format);
+	if (rc < 0 && !rep) {
+		fprintf(stderr, "%s probe: --format takes text, json, sarif, github, junit, codequality or baseline; "
+		                "not '%s'\n",
+		        cli_prog, format);
 		rc = EXIT_USAGE;
 	}
 	if (rc < 0 && from && (!mailprof_format_lookup(from) || !(mailprof_format_caps(from) & MAILPROF_CAN_PARSE))) {
@@ -260,6 +284,10 @@ int cli_probe_main(int argc, char **argv)
 		fprintf(stderr, "%s probe: %s\n", cli_prog, why);
 		rc = EXIT_USAGE;
 	}
+	mailprof_check_config *cfg = NULL;
+	if (rc < 0 && !(cfg = cli_check_config(&copts, fail_on)))
+		rc = EXIT_USAGE;
+	po.config = cfg;
 	po.connect_to = connect_to;
 	char *pw = NULL;
 	if (rc < 0 && (login || po.send_test || src.from_stdin || src.env)) {
@@ -273,12 +301,13 @@ int cli_probe_main(int argc, char **argv)
 		po.password = pw;
 	}
 	if (rc >= 0) {
+		mailprof_check_config_free(cfg);
 		free(connect_to);
 		cli_password_free(pw);
 		return rc;
 	}
 	struct run r = {.files = argv + optind, .n = (size_t)(argc - optind), .from = from, .opt = &opt,
-	                .po = &po, .fail_on = fail_on, .rc = EXIT_CLEAN};
+	                .po = &po, .fail_on = (int)mailprof_check_config_fail_on(cfg), .rc = EXIT_CLEAN};
 	r.report = cli_report_begin(rep, stdout);
 	struct cli_pool_ops ops = {.slot_size = sizeof(struct item), .next = next_item, .work = work,
 	                           .done = done, .u = &r};
@@ -287,5 +316,6 @@ int cli_probe_main(int argc, char **argv)
 	fflush(stdout);
 	cli_password_free(pw);
 	free(connect_to);
+	mailprof_check_config_free(cfg);
 	return r.rc;
 }

@@ -987,31 +987,6 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	return placed;
 }
 
-/* A column header naming a security mode: "SSL/TLS", "None", or a port
- * column said by its mode ("Port (SSL/TLS)", "Port (Unencrypted)",
- * "ポート(SSL)"); -1 otherwise. */
-static int sec_column(const char *s, size_t n)
-{
-	static const char *const port_words[] = {"port numbers", "port number", "ports", "port", "ポート番号",
-	                                          "ポート", NULL};
-	size_t b = 0, k = 0;
-	for (const char *const *w = port_words; *w && !k; w++)
-		if (strlen(*w) <= n && mp_strncasecmp(s, *w, strlen(*w)) == 0)
-			k = strlen(*w);
-	if (k) { /* "Port (SSL/TLS)": the mode in brackets after the port word */
-		b = nr_skip_sp(s, k, n);
-		if (b >= n || s[b] != '(' || s[n - 1] != ')')
-			return -1;
-		b++, n--;
-	}
-	if (memchr(s + b, ' ', n - b))
-		return -1;
-	int sec = nr_parse_security(s + b, n - b);
-	if (sec == -1 && k) /* "Unencrypted", "Secure" */
-		sec = nr_span_sec(s + b, n - b);
-	return sec;
-}
-
 /* A port matrix with security modes as columns and protocols as rows:
  *             SSL/TLS    STARTTLS    None
  *   POP3      995        110         110
@@ -1021,39 +996,17 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s;
 	size_t n = l->len, nc;
-	bool pipe = memchr(s + b, '|', n - b) != NULL;
-	if (memchr(s + b, ':', n - b)) {
+	/* a `|` matrix is the table model's (table.c) */
+	if (memchr(s + b, ':', n - b) || memchr(s + b, '|', n - b)) {
 		x->nmcol = 0;
 		return false;
 	}
-	if (pipe) { /* "通信方式 | STARTTLS | SSL/TLS |": columns by cell index */
-		nr_cells_room(x, n - b + 2);
-		nc = 0;
-		for (size_t i = s[b] == '|' ? b + 1 : b; i < n;) {
-			size_t j = i;
-			while (j < n && s[j] != '|')
-				j++;
-			size_t c0 = nr_skip_sp(s, i, j), c1 = j;
-			while (c1 > c0 && s[c1 - 1] == ' ')
-				c1--;
-			x->cb[nc] = c0, x->ce[nc] = c1, nc++;
-			i = j + 1;
-		}
-		while (nc && x->cb[nc - 1] == x->ce[nc - 1])
-			nc--;
-	} else
-		nc = nr_space_cells(x, s, b, n);
+	nc = nr_space_cells(x, s, b, n);
 	size_t *cb = x->cb, *ce = x->ce;
-	/* a rule under a Markdown header ("---|---|---") keeps the header */
-	size_t rk = b;
-	while (rk < n && strchr("-:| ", s[rk]))
-		rk++;
-	if (rk == n && x->nmcol && memchr(s + b, '-', n - b))
-		return true;
 	/* the header: security modes, after an optional label cell ("Protocol") */
 	size_t secs = 0;
 	for (size_t k = 0; k < nc; k++) {
-		int sec = sec_column(s + cb[k], ce[k] - cb[k]);
+		int sec = nr_mode_column(s + cb[k], ce[k] - cb[k]);
 		if (sec >= 0)
 			secs++;
 		else if (k > 0)
@@ -1061,14 +1014,13 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 	}
 	enum mp_nctx d0;
 	/* not a row "Security | SSL/TLS | SSL/TLS" of a table by protocol */
-	bool row = x->nproto_cols > 0 ||
-	           (secs + 1 == nc && mp_notice_classify(s + cb[0], ce[0] - cb[0], &d0) == NF_SECURITY);
+	bool row = (secs + 1 == nc && mp_notice_classify(s + cb[0], ce[0] - cb[0], &d0) == NF_SECURITY);
 	if (secs >= 2 && (secs == nc || secs + 1 == nc) && !row) {
 		x->mcol = mp_xrealloc(x->mcol, nc * sizeof *x->mcol);
 		x->msec = mp_xrealloc(x->msec, nc * sizeof *x->msec);
 		for (size_t k = 0; k < nc; k++) {
-			int sec = sec_column(s + cb[k], ce[k] - cb[k]);
-			x->mcol[k] = pipe ? (int)k : mp_nline_col(l, cb[k]);
+			int sec = nr_mode_column(s + cb[k], ce[k] - cb[k]);
+			x->mcol[k] = mp_nline_col(l, cb[k]);
 			x->msec[k] = k == 0 && secs < nc ? -2 : sec == SW_TLS_AMBIG ? MP_SEC_TLS : sec;
 		}
 		x->nmcol = nc;
@@ -1083,9 +1035,9 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 	for (size_t k = 1; k < nc; k++) {
 		if (!nr_all_digits(s + cb[k], ce[k] - cb[k]) || ce[k] - cb[k] > 5)
 			continue;
-		int col = pipe ? (int)k : mp_nline_col(l, cb[k]);
+		int col = mp_nline_col(l, cb[k]);
 		size_t j = x->nmcol; /* the header cell this one sits under */
-		while (j > 0 && x->mcol[j - 1] > col + (pipe ? 0 : 1))
+		while (j > 0 && x->mcol[j - 1] > col + 1)
 			j--;
 		if (j == 0 || x->msec[j - 1] == -2)
 			continue;
@@ -1349,8 +1301,6 @@ void nr_line(struct ex *x, const mp_nline *l)
 	if (!sp && lone_value(x, l, b))
 		return;
 	/* Table rows: cells separated by '|'; ";" may join several pairs. */
-	if (!memchr(s + b, '|', n - b))
-		x->ncols = 0, x->nproto_cols = 0;
 	if (memchr(s + b, '|', n - b)) {
 		/* at most two cells per '|' or ';' and one more: room for all */
 		size_t seps = 0;
@@ -1392,102 +1342,6 @@ void nr_line(struct ex *x, const mp_nline *l)
 			memmove(ce, ce + lead, (nc - lead) * sizeof *ce);
 			nc -= lead;
 		}
-		/* A table the other way round: protocols as columns ("Setting |
-		 * IMAP | POP3 | SMTP"), a field per row ("Port | 993 | 995 | 465"):
-		 * each cell takes its row's label and its column's protocol. */
-		size_t protos = 0;
-		for (size_t k = 1; k < nc; k++) {
-			enum mp_nctx c = mp_notice_words_ctx(s + cb[k], ce[k] - cb[k]);
-			protos += (c == NC_IMAP || c == NC_POP || c == NC_SMTP) && ce[k] - cb[k] <= 12;
-		}
-		if (nc >= 3 && protos == nc - 1) {
-			x->proto_cols = mp_xrealloc(x->proto_cols, nc * sizeof *x->proto_cols);
-			for (size_t k = 0; k < nc; k++)
-				x->proto_cols[k] = k ? mp_notice_words_ctx(s + cb[k], ce[k] - cb[k]) : NC_NONE;
-			x->nproto_cols = nc;
-			return;
-		}
-		if (x->nproto_cols && nc >= 2) {
-			enum mp_nctx rd;
-			enum mp_nfield rf = mp_notice_classify(s + cb[0], ce[0] - cb[0], &rd);
-			if (rf != NF_NONE && rf != NF_IGNORE) {
-				for (size_t k = 1; k < nc && k < x->nproto_cols; k++)
-					if (cb[k] < ce[k]) {
-						enum mp_nctx c = x->proto_cols[k];
-						x->cur = c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : S_SMTP;
-						nr_set_field(x, l, cb[k], s + cb[k], ce[k] - cb[k], rf, c);
-					}
-				return;
-			}
-			x->nproto_cols = 0;
-		}
-		/* Column tables: "No. | メールアドレス | パスワード" then one row per
-		 * account. A header row names two or more fields and holds no value. */
-		size_t nfields = 0;
-		bool values = false;
-		enum mp_nfield *cf = x->cf;
-		for (size_t k = 0; k < nc; k++) {
-			enum mp_nctx cd;
-			cf[k] = cb[k] < ce[k] ? mp_notice_classify(s + cb[k], ce[k] - cb[k], &cd) : NF_NONE;
-			/* distinct column fields; security words are values as often as labels */
-			bool seen = false;
-			for (size_t j = 0; j < k; j++)
-				seen |= cf[j] == cf[k];
-			/* a security column name is a label only when it names no mode
-			 * ("暗号化接続の種類", "Encryption"; not "SSL") */
-			if (!seen && (cf[k] == NF_EMAIL || cf[k] == NF_LOGIN || cf[k] == NF_PASSWORD ||
-			              cf[k] == NF_HOST || cf[k] == NF_PORT || cf[k] == NF_NAME ||
-			              (cf[k] == NF_SECURITY && nr_parse_security(s + cb[k], ce[k] - cb[k]) == -1)))
-				nfields++;
-			size_t tk = nr_token_len(s + cb[k], ce[k] - cb[k]), spaces = 0;
-			for (size_t j = cb[k]; j < ce[k]; j++)
-				spaces += s[j] == ' ';
-			if (spaces >= 3) /* a sentence is a value, not a column name */
-				values = true;
-			if (memchr(s + cb[k], '@', ce[k] - cb[k]) || nr_valid_host(s + cb[k], tk) ||
-			    (ce[k] > cb[k] && isdigit((unsigned char)s[cb[k]]) && k > 0))
-				values = true;
-		}
-		if (nfields >= 2 && !values && nc >= 2) {
-			x->cols = mp_xrealloc(x->cols, nc * sizeof *x->cols);
-			memcpy(x->cols, cf, nc * sizeof *cf);
-			x->ncols = nc;
-			return;
-		}
-		if (x->ncols && nfields < 2) {
-			/* a row with a port and a security cell offers that port with
-			 * that security ("110 | なし", "995 | SSL" under 受信サーバ):
-			 * of several rows the most secure wins */
-			size_t pk = nc, sk = nc;
-			for (size_t k = 0; k < nc && k < x->ncols; k++)
-				if (cb[k] < ce[k] && x->cols[k] == NF_PORT && pk == nc)
-					pk = k;
-				else if (cb[k] < ce[k] && x->cols[k] == NF_SECURITY && sk == nc)
-					sk = k;
-			int rsec = sk < nc ? nr_parse_security(s + cb[sk], ce[sk] - cb[sk]) : -1;
-			/* the address first: it may start the row's account */
-			for (int pass = 0; pass < 2; pass++)
-				for (size_t k = 0; k < nc && k < x->ncols; k++) {
-					enum mp_nfield f = x->cols[k];
-					if (f == NF_NONE || f == NF_IGNORE || cb[k] == ce[k] || (pass == 0) != (f == NF_EMAIL))
-						continue;
-					if (k == sk && pk < nc && (rsec >= 0 || rsec == SW_TLS_AMBIG))
-						continue; /* offered with the port */
-					/* a server's cells take the section's server (受信サーバ) */
-					bool srvf = f == NF_PORT || f == NF_SECURITY || f == NF_HOST;
-					enum mp_nctx cd = srvf && x->ctx != NC_WEB && x->ctx != NC_ANY ? x->ctx : NC_NONE;
-					nr_set_field(x, l, cb[k], s + cb[k], ce[k] - cb[k], f, cd);
-					if (k == pk && x->cur >= 0 && (rsec >= 0 || rsec == SW_TLS_AMBIG)) {
-						int p = atoi(s + cb[k]);
-						if (rsec == SW_TLS_AMBIG)
-							rsec = p == 465 || p == 993 || p == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
-						mailprof_loc sl = nr_loc_at(x, l, cb[sk]);
-						nr_offer_port(&nr_cur_acc(x)->s[x->cur], p, rsec, &sl);
-					}
-				}
-			return;
-		}
-		x->ncols = 0;
 		/* "Incoming mail (IMAP) | Server | host": a heading (or a group
 		 * name such as "Account") in the first cell, the pair after it. */
 		if (nc >= 3 && cb[1] < ce[1] && cb[2] < ce[2]) {

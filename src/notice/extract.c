@@ -15,8 +15,13 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 	size_t diags_from = mailprof_diags_count(d);
 	nr_read_notes(&x, t);
 	nr_read_forms(&x, t);
-	for (size_t i = 0; i < t->n; i++)
-		nr_line(&x, &t->lines[i]);
+	for (size_t i = 0; i < t->n; i++) {
+		size_t k = nr_table(&x, t, i);
+		if (k)
+			i += k - 1;
+		else
+			nr_line(&x, &t->lines[i]);
+	}
 	size_t before = p->naccounts;
 	for (size_t i = 0; i < x.nacc; i++)
 		if (x.prose_login != W_NONE && !x.acc[i].login.v && x.acc[i].login_word == W_NONE) {
@@ -81,11 +86,9 @@ mailprof_status mp_notice_extract(mailprof_profile *p, const mp_ntext *t, const 
 	free(x.acc);
 	free(x.mx);
 	free(x.rules);
-	free(x.cols);
 	free(x.scol);
 	free(x.sfield);
 	free(x.mcol);
-	free(x.proto_cols);
 	free(x.msec);
 	free(x.cb);
 	free(x.ce);

@@ -396,6 +396,8 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				v = v * 10 + (s[j++] - '0');
 			int srv = c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : c == NC_SMTP ? S_SMTP
 			          : (x->cur == S_IMAP || x->cur == S_POP) ? x->cur : in_guess(a, NULL, 0);
+			if (v <= 0 || v > 65535)
+				continue; /* a phone number or a time, not a port */
 			mailprof_loc pl = nr_loc_at(x, l, off + pat);
 			nr_offer_port(&a->s[srv], v, sec, &pl);
 			any = true;

@@ -91,8 +91,6 @@ struct ex {
 	char **forms;
 	size_t nforms;
 	mp_str prose_email; /* "Your email address is …" in a sentence */
-	enum mp_nfield *cols; /* a table whose header row names the columns */
-	size_t ncols;
 	/* a table aligned with spaces: header cells' columns and fields */
 	int *scol;
 	enum mp_nfield *sfield;
@@ -100,9 +98,6 @@ struct ex {
 	/* a port matrix whose columns are security modes ("SSL/TLS  STARTTLS  None") */
 	int *mcol, *msec;
 	size_t nmcol;
-	/* a table with protocols as columns ("Setting | IMAP | POP3 | SMTP") */
-	enum mp_nctx *proto_cols;
-	size_t nproto_cols;
 	struct drule *rules; /* grows */
 	size_t nrules;
 	/* cells of the line being split (table cells, space-aligned cells):
@@ -177,6 +172,14 @@ bool nr_bare_at(const char *s, size_t b, size_t i);
 
 /* ---- attach.c: one line read, its values attached to labels ---- */
 void nr_line(struct ex *x, const mp_nline *l);
+
+/* ---- table.c: a block of rows read as one table ---- */
+/* Reads the table starting at line i of t, if one does; the lines it took, 0 if none. */
+size_t nr_table(struct ex *x, const mp_ntext *t, size_t i);
+/* A column header naming a security mode ("SSL/TLS", "None", a port
+ * column said by its mode: "Port (Unencrypted)", "ポート(SSL)"): the
+ * security (a bare TLS as implicit TLS), -1 if it names none. */
+int nr_mode_column(const char *s, size_t n);
 
 /* ---- fill.c: a value with its label goes into a draft ---- */
 mailprof_loc nr_loc_at(const struct ex *x, const mp_nline *l, size_t off);

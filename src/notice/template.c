@@ -35,6 +35,7 @@ struct mp_ntemplate {
 	char *path;
 	char *provider, *match;
 	char *body_raw; /* as written, for rendering */
+	int body_line;  /* line of the template file where the body starts */
 	bool html;      /* the body is HTML: literals are normalised as HTML */
 	struct seg *segs;
 	size_t nsegs;
@@ -75,6 +76,22 @@ static bool field_parse(const char *s, size_t n, struct field *out)
 			}
 	}
 	return false;
+}
+
+/* The placeholder's name ("outgoing.port"), for messages. */
+static void field_name(const struct field *fd, char *buf, size_t cap)
+{
+	static const char *const pre[] = {"incoming.", "incoming2.", "outgoing."};
+	const char *name = "?";
+	if (fd->srv < 0) {
+		for (size_t i = 0; i < MP_COUNT(acct_names); i++)
+			if (acct_names[i].f == fd->f)
+				name = acct_names[i].name;
+	} else
+		for (size_t i = 0; i < MP_COUNT(srv_names); i++)
+			if (srv_names[i].f == fd->f)
+				name = srv_names[i].name;
+	snprintf(buf, cap, "%s%s", fd->srv < 0 ? "" : pre[fd->srv], name);
 }
 
 void mp_ntemplate_free(mp_ntemplate *t)
@@ -242,6 +259,7 @@ mp_ntemplate *mp_ntemplate_load(const char *path, mailprof_diags *d)
 	}
 	/* The body: literals and {placeholders}. */
 	t->body_raw = mp_xstrndup(p, (size_t)(end - p));
+	t->body_line = line;
 	t->html = mp_notice_is_html(p, (size_t)(end - p));
 	const char *s = p, *lit = p;
 	int bl = line;
@@ -533,7 +551,9 @@ mailprof_status mp_ntemplate_parse(const mp_ntemplate *t, mailprof_profile *p, c
 
 /* ---- rendering ---- */
 
-static void render_field(mp_buf *b, const mp_account *a, const struct field *fd,
+/* Writes the value of one placeholder; false when the profile does not give
+ * it, which would leave a hole in the letter. */
+static bool render_field(mp_buf *b, const mp_account *a, const struct field *fd,
                          const mailprof_options *opt)
 {
 	const mp_server *sv = NULL;
@@ -542,7 +562,7 @@ static void render_field(mp_buf *b, const mp_account *a, const struct field *fd,
 	else if (fd->srv >= 0)
 		sv = (size_t)fd->srv < a->nincoming ? &a->incoming[fd->srv] : NULL;
 	if (fd->srv >= 0 && !sv)
-		return;
+		return false;
 	const mp_str *st = NULL;
 	switch (fd->f) {
 	case TF_EMAIL: st = &a->email; break;
@@ -555,26 +575,27 @@ static void render_field(mp_buf *b, const mp_account *a, const struct field *fd,
 	case TF_PASSWORD:
 		if (sv->password.v)
 			mp_buf_puts(b, opt->include_secrets ? sv->password.v : "********");
-		return;
-	case TF_PROTOCOL: mp_buf_puts(b, mp_protocol_name(sv->protocol)); return;
+		return sv->password.v != NULL;
+	case TF_PROTOCOL: mp_buf_puts(b, mp_protocol_name(sv->protocol)); return true;
 	case TF_PORT:
 		if (sv->port.set)
 			mp_buf_printf(b, "%d", sv->port.v);
-		return;
+		return sv->port.set;
 	case TF_SECURITY:
 		if (sv->security.set)
 			mp_buf_puts(b, mp_security_name((mp_security)sv->security.v));
-		return;
+		return sv->security.set;
 	case TF_AUTH:
 		for (size_t i = 0; i < sv->nauth; i++) {
 			if (i)
 				mp_buf_puts(b, ", ");
 			mp_buf_puts(b, mp_auth_name(sv->auth[i]));
 		}
-		return;
+		return sv->nauth > 0;
 	}
-	if (st && st->v)
+	if (st && st->v && st->v[0])
 		mp_buf_puts(b, st->v);
+	return st && st->v && st->v[0];
 }
 
 mailprof_status mp_ntemplate_render(const mp_ntemplate *t, const mailprof_profile *p,
@@ -597,10 +618,39 @@ mailprof_status mp_ntemplate_render(const mp_ntemplate *t, const mailprof_profil
 		mp_diag(d, MAILPROF_INFO, "notice-render", &l, NULL, "%s",
 		        "extra servers are not in the notice (it holds two incoming and one outgoing)");
 	}
+	/* A default stands for what the letter says without a placeholder
+	 * ("port 587" written out): a profile that differs would get a letter
+	 * that reads back as someone else's settings. */
+	bool whole = true;
+	for (size_t i = 0; i < t->ndefs; i++) {
+		const struct def *df = &t->defs[i];
+		if (body_has(t, &df->fd))
+			continue;
+		mp_buf v = {0};
+		mailprof_options quiet = {0};
+		bool has = render_field(&v, a, &df->fd, &quiet);
+		if (has && df->fd.f == TF_AUTH && strchr(v.s, ','))
+			*strchr(v.s, ',') = '\0'; /* the letter names one method: the first */
+		if (has && mp_strcasecmp(v.s, df->value) != 0) {
+			char name[32];
+			field_name(&df->fd, name, sizeof name);
+			mailprof_loc l = {t->path, 0, 0};
+			mp_diag(d, MAILPROF_ERROR, "notice-render", &l, "use a template that matches the profile",
+			        "the letter states %s `%s` (`default` in the template), the profile has `%s`", name,
+			        df->value, v.s);
+			whole = false;
+		}
+		mp_buf_free(&v);
+	}
 	/* Render from the body as written, so the letter keeps its own width
-	 * and spelling; only {placeholders} change. */
+	 * and spelling; only {placeholders} change. A placeholder the profile
+	 * cannot fill is an error at its line: a letter with a hole in it is
+	 * not written. */
 	const char *s = t->body_raw;
+	int line = t->body_line;
 	while (*s) {
+		if (*s == '\n')
+			line++;
 		if ((s[0] == '{' && s[1] == '{') || (s[0] == '}' && s[1] == '}')) {
 			mp_buf_putc(out, s[0]);
 			s += 2;
@@ -610,12 +660,19 @@ mailprof_status mp_ntemplate_render(const mp_ntemplate *t, const mailprof_profil
 			const char *close = strchr(s, '}');
 			struct field fd;
 			if (close && field_parse(s + 1, (size_t)(close - s - 1), &fd)) {
-				render_field(out, a, &fd, opt);
+				if (!render_field(out, a, &fd, opt)) {
+					mailprof_loc l = {t->path, line, 0};
+					mp_diag(d, MAILPROF_ERROR, "notice-render", &l,
+					        "give the value in the profile, or use a template without it",
+					        "the template asks for {%.*s}, which the profile does not give",
+					        (int)(close - s - 1), s + 1);
+					whole = false;
+				}
 				s = close + 1;
 				continue;
 			}
 		}
 		mp_buf_putc(out, *s++);
 	}
-	return MAILPROF_OK;
+	return whole ? MAILPROF_OK : MAILPROF_ERR_INVALID;
 }

@@ -149,14 +149,14 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 				if (isdigit((unsigned char)paren[k]) && (k == 0 || !isalpha((unsigned char)paren[k - 1]))) {
 					long v = 0;
 					alt_at = (size_t)(paren - s) + k;
-					while (k < cn && isdigit((unsigned char)paren[k]))
+					while (k < cn && isdigit((unsigned char)paren[k]) && v < 100000)
 						v = v * 10 + (paren[k++] - '0');
 					alt = (int)v;
 					break;
 				}
 		}
 	}
-	if (alt > 0) {
+	if (alt > 0 && alt <= 65535) {
 		*port = alt;
 		*sec = MP_SEC_TLS;
 		*at = alt_at;
@@ -222,7 +222,9 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 		if (!(nr_has(s, n, "する") || nr_has(s, n, "required") || nr_has(s, n, "必要")))
 			return MP_AUTH_SMTP_AFTER_POP;
 	/* "必要ありません", "必要はない": a need denied */
-	if (nr_has(s, n, "不要") || nr_has(s, n, "しない") || nr_has(s, n, "ません") || nr_has(s, n, "必要ない") ||
+	if (nr_has(s, n, "不要") || nr_has(s, n, "しない") || nr_has(s, n, "必要ありません") || nr_has(s, n, "必要はありません") ||
+	    nr_has(s, n, "必要がありません") || nr_starts_any(s, n, (const char *const[]){"ありません", NULL}) ||
+	    nr_has(s, n, "必要ない") ||
 	    nr_has(s, n, "必要はない") || nr_has(s, n, "必要がない") || nr_has(s, n, "なし") || nr_has(s, n, "無") ||
 	    nr_has(s, n, "not required") || nr_has(s, n, "none") || (n >= 2 && mp_strncasecmp(s, "no", 2) == 0 && (n == 2 || s[2] == ' ')) ||
 	    (n == 3 && mp_strncasecmp(s, "off", 3) == 0))

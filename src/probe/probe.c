@@ -247,6 +247,7 @@ static void send_test(const mp_net *net, const mailprof_probe_options *o, const 
 	}
 	mp_conn_free(&c);
 	double wait = o->wait > 0 ? o->wait : 60;
+	struct target *reader = NULL; /* the first incoming server that read it */
 	for (size_t i = 0; i < ntg; i++) {
 		struct target *in = &tg[i];
 		if (in->s->protocol == MP_PROTO_SMTP || !in->logged_in)
@@ -265,6 +266,8 @@ static void send_test(const mp_net *net, const mailprof_probe_options *o, const 
 				sleep_s(0.5);
 		}
 		if (found == 1) {
+			if (!reader)
+				reader = in;
 			in->res->round_trip = mp_probe_now() - t0;
 			MP_PROBE_FIND(probe_round_trip, &in->s->loc, "%s: the test mail sent through %s arrived after %.1f s", inwho,
 			     who, in->res->round_trip);
@@ -272,6 +275,20 @@ static void send_test(const mp_net *net, const mailprof_probe_options *o, const 
 			MP_PROBE_FIND(probe_send_failed, &in->s->loc, "%s: the test mail sent through %s did not arrive within %g s%s%s",
 			     inwho, who, wait, err[0] ? ": " : "", err);
 		}
+	}
+	/* Once every incoming server had its look, the test mail goes: a
+	 * mailbox probed every night must not fill up with them. */
+	if (reader) {
+		char inwho[300];
+		label(reader, inwho, sizeof inwho);
+		int gone = mp_session_remove(net, reader->s->protocol, reader->sec, reader->s->host.v, reader->port,
+		                             user_of(reader), o->password, reader->opt, token, &c);
+		if (gone != 1)
+			MP_PROBE_FIND(probe_round_trip, &reader->s->loc,
+			              "%s: the test mail (Subject mailprof-probe-...) could not be removed from the "
+			              "mailbox%s%s",
+			              inwho, gone < 0 ? ": " : "", gone < 0 ? c.error : "");
+		mp_conn_free(&c);
 	}
 }
 
@@ -344,6 +361,7 @@ mailprof_probe *mailprof_probe_run(const mailprof_profile *p, const mailprof_pro
 		}
 		free(tg);
 	}
+	mp_config_apply(p, o->config, d);
 	return r;
 }
 

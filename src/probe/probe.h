@@ -118,10 +118,20 @@ void mp_session_send(const mp_net *n, mp_security sec, const char *host, int por
 int mp_session_find(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
                     const char *user, const char *password, const char *login_opt, const char *token,
                     mp_conn *c);
+/* Remove the message whose Subject holds token, as mp_session_find finds
+ * it (IMAP: flagged \Deleted and UID EXPUNGEd; POP3: DELE). Returns 1
+ * removed, 0 not found, -1 error (in c). */
+int mp_session_remove(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
+                      const char *user, const char *password, const char *login_opt, const char *token,
+                      mp_conn *c);
 void mp_conn_free(mp_conn *c);
 /* Once per process, before any other call. Returns why libcurl could not
  * be loaded, or NULL. */
 const char *mp_session_global_init(void);
+/* Drops what varies between runs from a libcurl message in place ("after 0
+ * ms", "after 10001 milliseconds", "with 5 out of 9 bytes received"), so a
+ * finding reads the same each run and a baseline of probe findings holds. */
+void mp_curl_message_clean(char *s);
 
 /* ---- from observations to findings (findings.c) ---- */
 /* Login method for s (the profile's auth) from what the server offers:

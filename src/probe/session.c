@@ -297,11 +297,48 @@ static CURL *handle(const mp_net *n, struct xfer *x, mp_security sec, bool verif
 	return h;
 }
 
+/* Length of the run of digits at s. */
+static size_t digits(const char *s)
+{
+	size_t n = 0;
+	while (s[n] >= '0' && s[n] <= '9')
+		n++;
+	return n;
+}
+
+/* Length of "WORD N[ TAIL N] UNIT" at s (all but N literal), or 0. */
+static size_t phrase(const char *s, const char *word, const char *tail, const char *unit)
+{
+	size_t n = strlen(word), d;
+	if (strncmp(s, word, n) != 0 || !(d = digits(s + n)))
+		return 0;
+	n += d;
+	if (tail && strncmp(s + n, tail, strlen(tail)) == 0 && (d = digits(s + n + strlen(tail))))
+		n += strlen(tail) + d;
+	return strncmp(s + n, unit, strlen(unit)) == 0 ? n + strlen(unit) : 0;
+}
+
+void mp_curl_message_clean(char *s)
+{
+	for (char *p = s; *p;) {
+		size_t cut = phrase(p, " after ", NULL, " milliseconds");
+		if (!cut)
+			cut = phrase(p, " after ", NULL, " ms");
+		if (!cut)
+			cut = phrase(p, " with ", " out of ", " bytes received");
+		if (cut)
+			memmove(p, p + cut, strlen(p + cut) + 1);
+		else
+			p++;
+	}
+}
+
 static void classify(CURL *h, CURLcode rc, struct xfer *x, const char *errbuf,
                      mp_conn *c)
 {
 	const char *e = errbuf[0] ? errbuf : cu.easy_strerror(rc);
 	mp_printable(c->error, sizeof c->error, e, strlen(e));
+	mp_curl_message_clean(c->error);
 	switch (rc) {
 	case CURLE_OK: c->result = MP_CONN_OK; break;
 	case CURLE_COULDNT_RESOLVE_HOST:
@@ -491,9 +528,10 @@ static CURLcode request(CURL *h, struct xfer *x, const char *url, const char *cu
 	return cu.easy_perform(h);
 }
 
-/* IMAP: UID SEARCH in INBOX, then fetch the hit to prove it can be read. */
-static int find_imap(struct session *ss, mp_security sec, const char *host, int port, const char *token,
-                     CURLcode *rc)
+/* IMAP: UID SEARCH in INBOX, then fetch the hit to prove it can be read.
+ * Returns its UID, or 0. */
+static long find_imap(struct session *ss, mp_security sec, const char *host, int port, const char *token,
+                      CURLcode *rc)
 {
 	struct xfer *x = &ss->x;
 	char *url = make_url(MP_PROTO_IMAP, sec, host, port, "INBOX");
@@ -518,15 +556,16 @@ static int find_imap(struct session *ss, mp_security sec, const char *host, int 
 	char *path = mp_xasprintf("INBOX/;UID=%ld", uid);
 	url = make_url(MP_PROTO_IMAP, sec, host, port, path);
 	*rc = request(ss->h, x, url, NULL);
-	int found = *rc == CURLE_OK && x->body.s && strstr(x->body.s, token);
+	bool found = *rc == CURLE_OK && x->body.s && strstr(x->body.s, token);
 	free(url);
 	free(path);
-	return found;
+	return found ? uid : 0;
 }
 
-/* POP3: a new session sees new mail; the newest messages come last. */
-static int find_pop3(struct session *ss, mp_security sec, const char *host, int port, const char *token,
-                     CURLcode *rc)
+/* POP3: a new session sees new mail; the newest messages come last.
+ * Returns the message's number in this session, or 0. */
+static long find_pop3(struct session *ss, mp_security sec, const char *host, int port, const char *token,
+                      CURLcode *rc)
 {
 	struct xfer *x = &ss->x;
 	char *url = make_url(MP_PROTO_POP3, sec, host, port, NULL);
@@ -535,7 +574,7 @@ static int find_pop3(struct session *ss, mp_security sec, const char *host, int 
 	for (const char *p = x->body.s; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : "")
 		if (*p >= '0' && *p <= '9')
 			count = strtol(p, NULL, 10);
-	int found = 0;
+	long found = 0;
 	for (long i = count; *rc == CURLE_OK && i > 0 && i > count - 50 && !found; i--) {
 		char *cmd = mp_xasprintf("TOP %ld 0", i);
 		*rc = request(ss->h, x, url, cmd);
@@ -544,7 +583,7 @@ static int find_pop3(struct session *ss, mp_security sec, const char *host, int 
 			char *one = mp_xasprintf("%ld", i);
 			char *u = make_url(MP_PROTO_POP3, sec, host, port, one);
 			*rc = request(ss->h, x, u, NULL); /* RETR: read it back whole */
-			found = *rc == CURLE_OK && x->body.s && strstr(x->body.s, token);
+			found = *rc == CURLE_OK && x->body.s && strstr(x->body.s, token) ? i : 0;
 			free(u);
 			free(one);
 		}
@@ -553,18 +592,54 @@ static int find_pop3(struct session *ss, mp_security sec, const char *host, int 
 	return found;
 }
 
-int mp_session_find(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
-                    const char *user, const char *password, const char *login_opt, const char *token,
-                    mp_conn *c)
+/* Find the message whose Subject holds token; with remove, remove it too. */
+static int find_or_remove(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
+                          const char *user, const char *password, const char *login_opt, const char *token,
+                          bool remove, mp_conn *c)
 {
 	struct session ss;
 	if (!session_start(&ss, n, proto, sec, true, user, password, login_opt, c))
 		return -1;
 	CURLcode rc;
-	int found = proto == MP_PROTO_IMAP ? find_imap(&ss, sec, host, port, token, &rc)
-	                                   : find_pop3(&ss, sec, host, port, token, &rc);
+	long at = proto == MP_PROTO_IMAP ? find_imap(&ss, sec, host, port, token, &rc)
+	                                 : find_pop3(&ss, sec, host, port, token, &rc);
+	if (remove && rc == CURLE_OK && at > 0) {
+		char *url = make_url(proto, sec, host, port, proto == MP_PROTO_IMAP ? "INBOX" : NULL);
+		char *cmd;
+		if (proto == MP_PROTO_IMAP) {
+			/* UID EXPUNGE (UIDPLUS, RFC 4315) removes this message only: a
+			 * plain EXPUNGE would also remove what the user marked deleted. */
+			cmd = mp_xasprintf("UID STORE %ld +FLAGS.SILENT (\\Deleted)", at);
+			rc = request(ss.h, &ss.x, url, cmd);
+			free(cmd);
+			cmd = mp_xasprintf("UID EXPUNGE %ld", at);
+		} else {
+			/* DELE has a one-line reply; the QUIT that ends the session
+			 * commits it (RFC 1939 section 6). */
+			cu.easy_setopt(ss.h, CURLOPT_NOBODY, 1L);
+			cmd = mp_xasprintf("DELE %ld", at);
+		}
+		if (rc == CURLE_OK)
+			rc = request(ss.h, &ss.x, url, cmd);
+		free(cmd);
+		free(url);
+	}
 	session_end(&ss, rc, c);
-	return rc != CURLE_OK ? -1 : found;
+	return rc != CURLE_OK ? -1 : at > 0;
+}
+
+int mp_session_find(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
+                    const char *user, const char *password, const char *login_opt, const char *token,
+                    mp_conn *c)
+{
+	return find_or_remove(n, proto, sec, host, port, user, password, login_opt, token, false, c);
+}
+
+int mp_session_remove(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
+                      const char *user, const char *password, const char *login_opt, const char *token,
+                      mp_conn *c)
+{
+	return find_or_remove(n, proto, sec, host, port, user, password, login_opt, token, true, c);
 }
 
 void mp_conn_free(mp_conn *c)

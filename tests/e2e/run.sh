@@ -432,6 +432,10 @@ grep -q 'smtp 127.0.0.1:25: the test mail to e2euser@elsewhere.invalid was not a
 	pass "probe relay: port 25 refuses relay for the test mail: $(grep -o '554 [^[]*' "$po/relay.out" | head -1)" ||
 	fail "probe relay: $(cat "$po/relay.out" "$po/relay.err" | head -c 600)"
 
+# The messages of the Maildir (not Dovecot's index, which caches headers).
+msg_files() { find "$T/mail/$USER_NAME/Maildir" -type f \( -path '*/cur/*' -o -path '*/new/*' \) 2>/dev/null; }
+msgs() { msg_files | wc -l; }
+before_probe_mail=$(msgs)
 # --send-test: a message to the account's own address, read back over IMAP
 # and POP3, in both rounds, with -j 2 over the two files (reports in input order).
 probe sendtest "${CA[@]}" --send-test --wait 30 --password-env MAILPROF_E2E_PW -j 2 \
@@ -451,6 +455,13 @@ probe provider "${CA[@]}" --email "$ADDR" --send-test --wait 30 --password-env M
 [ "$(rc_of provider)" = 0 ] && [ "$(count provider MP064)" = 1 ] && [ "$(grep -c 'logged in as e2euser with PLAIN' "$po/provider.out")" = 2 ] &&
 	pass "probe --email: a provider profile with %EMAILLOCALPART% logs in as e2euser and the test mail arrives" ||
 	fail "probe --email: exit $(rc_of provider): $(grep -v '^  fix' "$po/provider.out" | head -c 600) $(cat "$po/provider.err")"
+
+# Every test mail of the probes above was removed once read (IMAP UID
+# EXPUNGE, POP3 DELE): none is left in the Maildir, and nothing else went.
+left=$(msg_files | xargs -r grep -lF 'Subject: mailprof-probe-' | wc -l)
+[ "$left" = 0 ] && [ "$(msgs)" = "$before_probe_mail" ] && [ "$(grep -c 'could not be removed' "$po/sendtest.out" "$po/provider.out" | awk -F: '{s+=$2} END {print s}')" = 0 ] &&
+	pass "probe --send-test: the test mails were removed from the mailbox once read (0 left, $before_probe_mail other messages kept)" ||
+	fail "probe --send-test: $left test mails left, $(msgs) messages against $before_probe_mail before: $(grep 'could not be removed' "$po/sendtest.out" "$po/provider.out" | head -c 400)"
 
 # A closed port and a port that accepts but never answers: each its own
 # finding, within the timeout (2 s a step).
@@ -479,6 +490,54 @@ assert got[1][2] == "no answer within 2 s (TLS handshake)", got
 assert got[2][2] == "no answer within 2 s (the greeting)", got
 PY
 fi
+
+# An expired certificate (2020-01-01 to 2020-01-02, issued to itself and
+# trusted through --ca-file), on a stand-in IMAP server that greets and
+# answers CAPABILITY: MP055 at the security line, and no password sent.
+mkdir -p "$T/expired"
+(
+	cd "$T/expired" && : >index.txt && echo 01 >serial &&
+	printf '[ca]\ndefault_ca = x\n[x]\ndir = .\ndatabase = index.txt\nserial = serial\nnew_certs_dir = .\ndefault_md = sha256\npolicy = p\ncopy_extensions = copy\n[p]\ncommonName = supplied\n' >ca.cnf &&
+	openssl req -new -newkey rsa:2048 -nodes -keyout key.pem -subj /CN=127.0.0.1 \
+		-addext subjectAltName=IP:127.0.0.1 -addext basicConstraints=critical,CA:TRUE -out req.pem &&
+	openssl ca -batch -config ca.cnf -selfsign -keyfile key.pem -in req.pem \
+		-startdate 20200101000000Z -enddate 20200102000000Z -out cert.pem
+) >"$T/expired/openssl.log" 2>&1 || die "openssl could not make the expired certificate: $(tail -3 "$T/expired/openssl.log")"
+python3 - "$T/expired" <<'PY2' &
+import socket, ssl, sys
+d = sys.argv[1]
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(d + "/cert.pem", d + "/key.pem")
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", 10996)); s.listen(8)
+while True:
+    c = s.accept()[0]
+    try:
+        t = ctx.wrap_socket(c, server_side=True)
+        t.sendall(b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] stand-in ready\r\n")
+        for line in t.makefile("rb"):
+            w = line.split()
+            if len(w) < 2:
+                continue
+            if w[1].upper() == b"CAPABILITY":
+                t.sendall(b"* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n" + w[0] + b" OK done\r\n")
+            elif w[1].upper() == b"LOGOUT":
+                t.sendall(b"* BYE\r\n" + w[0] + b" OK bye\r\n"); break
+            else:
+                t.sendall(w[0] + b" NO stand-in\r\n")
+    except Exception:
+        pass
+    finally:
+        c.close()
+PY2
+PIDS="$PIDS $!"
+for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/10996) 2>/dev/null && break; sleep 0.1; done
+printf '[account]\nemail = %s\n\n[incoming]\nprotocol = imap\nhost = 127.0.0.1\nport = 10996\nsecurity = tls\nauth = password-cleartext\n' "$ADDR" >"$po/expired.ini"
+probe expired --ca-file "$T/expired/cert.pem" --login --password-env MAILPROF_E2E_PW "$po/expired.ini"
+[ "$(rc_of expired)" = 1 ] && grep -q 'expired.ini:8:[0-9]*: error: imap 127.0.0.1:10996 (TLS): certificate CN=127.0.0.1 has expired (not after 2020-01-02 00:00:00 UTC); not logging in \[MP055\]' "$po/expired.out" &&
+	[ "$(count expired MP053)" = 0 ] && [ "$(count expired MP060)" = 0 ] &&
+	pass "probe expired: a trusted certificate that expired in 2020 gives MP055 at the security line (no login tried)" ||
+	fail "probe expired: exit $(rc_of expired): $(cat "$po/expired.out" "$po/expired.err" | head -c 600)"
 
 # The certificate names 127.0.0.1, not "localhost": a profile that says
 # localhost (still connected to 127.0.0.1 only) gets MP054 and no login.
