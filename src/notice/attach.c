@@ -109,7 +109,7 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	 * you authenticate": a sentence of the sending section (or naming
 	 * sending) saying a login is needed; read sentence by sentence, so
 	 * "…認証は必要がありません。…認証を必要とする" takes the second */
-	for (size_t i = 0; !x->auth_hint && i < n;) {
+	for (size_t i = 0; (!x->auth_hint || x->auth_hint_loc.line == l->line) && i < n;) {
 		size_t e = i;
 		while (e < n && !nr_starts_any(s + e, n - e, (const char *const[]){"。", ". ", NULL}))
 			e++;
@@ -121,10 +121,17 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		    (nr_has(c, cn, "必要") || nr_has(c, cn, "必須") || nr_has(c, cn, "require") ||
 		     nr_has(c, cn, "must ")) &&
 		    !nr_has(c, cn, "不要") && !nr_has(c, cn, "ません") && !nr_has(c, cn, "ない") &&
-		    !nr_has(c, cn, "not ") && !nr_has(c, cn, "n't") && !nr_has(c, cn, "場合") &&
-		    !nr_has(c, cn, "if ") && !nr_has(c, cn, "when ") && !nr_has(c, cn, "pop before")) {
-			x->auth_hint = true;
-			x->auth_hint_loc = nr_loc_at(x, l, b + i);
+		    !nr_has(c, cn, "not ") && !nr_has(c, cn, "n't") && !nr_has(c, cn, "pop before")) {
+			/* a condition ("When using our SMTP servers, you must…",
+			 * 学外から送信する場合は認証が必要) still asks for the login:
+			 * logging in where it is not needed does no harm */
+			if (!x->auth_hint) {
+				x->auth_hint = true;
+				x->auth_hint_loc = nr_loc_at(x, l, b + i);
+			}
+			if (nr_has(c, cn, "smtp") || nr_has(c, cn, "outgoing") || nr_has(c, cn, "送信サーバ"))
+				send_said(x, &x->auth_hint_loc);
+			break;
 		}
 		i = e < n ? e + (s[e] == '.' ? 2 : 3) : n;
 	}
@@ -869,7 +876,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	*first = n;
 	for (size_t i = b; i < n;) {
 		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
-		if ((pc < 0x80 && !strchr(" ,(", (char)pc)) || ((unsigned char)s[i] & 0xC0) == 0x80) {
+		/* "Enter Port number:110": a separator glued to a word's end
+		 * starts a value too (not a time "9:00", nor "host:587") */
+		bool glued = (pc == ':' || pc == '=') && i >= b + 2 && isalpha((unsigned char)s[i - 2]);
+		if ((pc < 0x80 && !strchr(" ,(", (char)pc) && !glued) || ((unsigned char)s[i] & 0xC0) == 0x80) {
 			i++;
 			continue;
 		}
