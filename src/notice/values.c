@@ -414,7 +414,7 @@ bool nr_port_at(const char *s, size_t i, size_t n, int *port)
 	if (j < n && (unsigned char)s[j] >= 0x80 && !nr_starts_any(s + j, n - j, (const char *const[]){"番", "※", "(", "、", "。", NULL}))
 		return false;
 	*port = (int)v;
-	return v > 0 && v <= 65535;
+	return v >= 10 && v <= 65535; /* one digit: a row or footnote number */
 }
 
 /* One entry of the port matrix: server srv offers port (0: named with
@@ -742,7 +742,8 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 	if (nr_valid_host(s + i, t))
 		return NV_HOST;
 	bool mark = (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'); /* "※1" */
-	if (!mark && nr_all_digits(s + i, t) && t <= 5 && atoi(s + i) > 0 && atoi(s + i) <= 65535 &&
+	/* one digit is a row or footnote number, never a mail port */
+	if (!mark && nr_all_digits(s + i, t) && t >= 2 && t <= 5 && atoi(s + i) > 0 && atoi(s + i) <= 65535 &&
 	    !(i + t < n && (s[i + t] == ':' || s[i + t] == '-' || s[i + t] == '/') && i + t + 1 < n &&
 	      isdigit((unsigned char)s[i + t + 1])))
 		return NV_PORT;
