@@ -105,6 +105,36 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		x->pbs_loc = nr_loc_at(x, l, b);
 		send_said(x, &x->pbs_loc);
 	}
+	/* "最近はこちらも認証を必要とするように…", "sending now requires that
+	 * you authenticate": a sentence of the sending section (or naming
+	 * sending) saying a login is needed; read sentence by sentence, so
+	 * "…認証は必要がありません。…認証を必要とする" takes the second */
+	for (size_t i = 0; (!x->auth_hint || x->auth_hint_loc.line == l->line) && i < n;) {
+		size_t e = i;
+		while (e < n && !nr_starts_any(s + e, n - e, (const char *const[]){"。", ". ", NULL}))
+			e++;
+		const char *c = s + i;
+		size_t cn = e - i;
+		bool send = x->ctx == NC_SMTP || nr_has(c, cn, "送信") || nr_has(c, cn, "outgoing") ||
+		            nr_has(c, cn, "sending");
+		if (send && (nr_has(c, cn, "認証") || nr_has(c, cn, "authenticat")) &&
+		    (nr_has(c, cn, "必要") || nr_has(c, cn, "必須") || nr_has(c, cn, "require") ||
+		     nr_has(c, cn, "must ")) &&
+		    !nr_has(c, cn, "不要") && !nr_has(c, cn, "ません") && !nr_has(c, cn, "ない") &&
+		    !nr_has(c, cn, "not ") && !nr_has(c, cn, "n't") && !nr_has(c, cn, "pop before")) {
+			/* a condition ("When using our SMTP servers, you must…",
+			 * 学外から送信する場合は認証が必要) still asks for the login:
+			 * logging in where it is not needed does no harm */
+			if (!x->auth_hint) {
+				x->auth_hint = true;
+				x->auth_hint_loc = nr_loc_at(x, l, b + i);
+			}
+			if (nr_has(c, cn, "smtp") || nr_has(c, cn, "outgoing") || nr_has(c, cn, "送信サーバ"))
+				send_said(x, &x->auth_hint_loc);
+			break;
+		}
+		i = e < n ? e + (s[e] == '.' ? 2 : 3) : n;
+	}
 	if (x->auth_hint && x->auth_hint_loc.line == l->line &&
 	    (nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth") || nr_has(s, n, "smtp認証")) &&
 	    !nr_has(s, n, "not ") && !nr_has(s, n, "ません") && !nr_has(s, n, "廃止"))
@@ -458,9 +488,19 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (vb >= ve) { /* no value: a heading, or a label whose value is on the next line */
 		if (le <= lb)
 			return;
+		/* "IMAP Protocol", "POP3 Settings": a protocol label naming its
+		 * protocol is that protocol's section heading */
+		enum mp_nctx pw = f == NF_IN_PROTO ? mp_notice_words_ctx(s + lb, le - lb) : NC_NONE;
+		if (pw == NC_IMAP || pw == NC_POP || pw == NC_SMTP) {
+			heading(x, s + lb, le - lb);
+			return;
+		}
 		if (marked || f == NF_NONE || f == NF_HOST || f == NF_IGNORE) {
 			enum mp_nctx w = mp_notice_words_ctx(s + lb, le - lb);
-			if (marked || w != NC_NONE || f == NF_NONE)
+			/* "IMAP Protocol" / "• Incoming Server:" with its host on the
+			 * next line: the protocol of the section stays */
+			bool finer = f == NF_HOST && !marked && w == NC_IN && (x->ctx == NC_IMAP || x->ctx == NC_POP);
+			if ((marked || w != NC_NONE || f == NF_NONE) && !finer)
 				heading(x, s + lb, le - lb);
 			if (f == NF_IGNORE && edir == NC_WEB)
 				x->ctx = NC_WEB;
@@ -836,7 +876,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	*first = n;
 	for (size_t i = b; i < n;) {
 		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
-		if ((pc < 0x80 && !strchr(" ,(", (char)pc)) || ((unsigned char)s[i] & 0xC0) == 0x80) {
+		/* "Enter Port number:110": a separator glued to a word's end
+		 * starts a value too (not a time "9:00", nor "host:587") */
+		bool glued = (pc == ':' || pc == '=') && i >= b + 2 && isalpha((unsigned char)s[i - 2]);
+		if ((pc < 0x80 && !strchr(" ,(", (char)pc) && !glued) || ((unsigned char)s[i] & 0xC0) == 0x80) {
 			i++;
 			continue;
 		}

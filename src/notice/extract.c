@@ -33,9 +33,10 @@ mailprof_status mp_notice_extract(mailprof_profile *p, mp_ntext *t, const char *
 		x.acc[0].email = x.prose_email;
 	else
 		mp_str_clear(&x.prose_email);
-	/* a page of ports only, or one that only says to send through the
-	 * submission port: one account offers them */
-	if (!x.nacc && (x.nmx || (x.send_prose && x.note587)))
+	/* a page of ports only, or one that only says how mail is sent
+	 * (SMTP-AUTH, the submission port, POP before SMTP): one account
+	 * offers them */
+	if (!x.nacc && (x.nmx || x.send_prose))
 		nr_cur_acc(&x);
 	nr_group_pass(&x);
 	/* Accounts without servers share those of the nearest block that has

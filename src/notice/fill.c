@@ -61,7 +61,13 @@ static struct dacc *new_acc(struct ex *x)
 
 struct dacc *nr_cur_acc(struct ex *x)
 {
-	return x->nacc ? &x->acc[x->nacc - 1] : new_acc(x);
+	if (x->nacc)
+		return &x->acc[x->nacc - 1];
+	/* the first draft: the section a heading opened before it stays */
+	int cur = x->cur;
+	struct dacc *a = new_acc(x);
+	x->cur = cur;
+	return a;
 }
 
 mailprof_loc nr_loc_at(const struct ex *x, const mp_nline *l, size_t off)
@@ -103,6 +109,11 @@ static int server_for(struct ex *x, enum mp_nctx dir, const char *host, size_t n
 	case NC_IN:
 		if (!host && (x->cur == S_IMAP || x->cur == S_POP))
 			return x->cur;
+		/* "IMAP Protocol / Incoming Server: mail.example.net": the
+		 * section's protocol, unless the host names the other one */
+		if (host && (x->ctx == NC_IMAP || x->ctx == NC_POP) &&
+		    !(n >= 4 && mp_strncasecmp(host, "imap", 4) == 0) && !(n >= 3 && mp_strncasecmp(host, "pop", 3) == 0))
+			return x->ctx == NC_IMAP ? S_IMAP : S_POP;
 		/* "Bluehost: IMAP Incoming / Outgoing Server Port Numbers": the
 		 * title names the one incoming protocol of the page */
 		if (a->in_pref < 0 && x->title_in >= 0 &&
@@ -200,6 +211,10 @@ static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t 
 			return;
 	}
 	mp_str_setn(cur, h, hn, loc);
+	/* host names are case-blind: "Outlook.office365.com" is written
+	 * the way clients and the other rows write it */
+	for (char *c = cur->v; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
 }
 
 static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
@@ -246,6 +261,7 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		} else {
 			a = host_block(x, a, -1, s, hn);
 			mp_str_setn(&a->any_host, s, hn, &loc);
+			a->any_named = dir == NC_ANY;
 			return;
 		}
 	} else {
@@ -380,6 +396,8 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				v = v * 10 + (s[j++] - '0');
 			int srv = c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : c == NC_SMTP ? S_SMTP
 			          : (x->cur == S_IMAP || x->cur == S_POP) ? x->cur : in_guess(a, NULL, 0);
+			if (v <= 0 || v > 65535)
+				continue; /* a phone number or a time, not a port */
 			mailprof_loc pl = nr_loc_at(x, l, off + pat);
 			nr_offer_port(&a->s[srv], v, sec, &pl);
 			any = true;
@@ -389,12 +407,28 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			return;
 	}
 	int i = server_for(x, dir, NULL, 0);
+	struct dacc *a = nr_cur_acc(x);
+	/* A port only one protocol takes (993, 143: IMAP; 995, 110: POP3;
+	 * 465, 587, 25: SMTP) places itself where nothing else does: after a
+	 * host shared by several servers, or under an "incoming" host whose
+	 * protocol was only the default; never where two servers could take
+	 * the number. */
+	int own = port == 993 || port == 143 ? S_IMAP : port == 995 || port == 110 ? S_POP
+	          : port == 465 || port == 587 || port == 25 ? S_SMTP : -1;
+	if (own >= 0 && a->any_host.v && a->any_named && dir == NC_NONE && x->ctx == NC_NONE)
+		i = own;
+	if ((i == S_IMAP || i == S_POP) && (own == S_IMAP || own == S_POP) && own != i && (dir == NC_IN || dir == NC_NONE) &&
+	    a->s[i].host_in && !a->s[i].port.set && a->in_pref < 0 && !nr_offered(x, a, own)) {
+		struct dsrv t = a->s[own];
+		a->s[own] = a->s[i];
+		a->s[i] = t;
+		i = own;
+	}
 	if (i < 0) {
 		nr_info(x, l, off, "put the port under a server heading", "%s does not say which server; not used",
 		     "port row");
 		return;
 	}
-	struct dacc *a = nr_cur_acc(x);
 	mailprof_loc loc = nr_loc_at(x, l, off + at);
 	if (sec < 0)
 		sec = note_sec(x, mark);
@@ -507,9 +541,18 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	for (size_t i = 0; i < pw.len; i++)
 		if (pw.s[i] != '*' && pw.s[i] != 'x' && pw.s[i] != 'X')
 			masked = false;
+	/* "the one you chose when you signed up": a lower-case word opening
+	 * three or more, with no remark in brackets, is a sentence */
+	size_t words = 1;
+	bool lower = pw.len > 0;
+	for (size_t i = 0; i < n; i++)
+		words += s[i] == ' ' && i + 1 < n && s[i + 1] != ' ';
+	for (size_t i = 0; i < pw.len; i++)
+		lower = lower && islower((unsigned char)pw.s[i]);
+	bool sentence = words >= 3 && lower && !memchr(s, '(', n);
 	/* Sentences ("設定したパスワード", "The password set for this account")
 	 * and masks mean the notice does not give it. */
-	if (!nr_is_ascii_tok(pw.s, pw.len) || masked || nr_has(s, n, "password") || nr_has(s, n, "same as") ||
+	if (!nr_is_ascii_tok(pw.s, pw.len) || masked || sentence || nr_has(s, n, "password") || nr_has(s, n, "same as") ||
 	    nr_has(s, n, "as above") || nr_has(s, n, "パスワード")) {
 		mp_buf_free(&pw);
 		/* "パスワード　クリアテキストもしくは標準": how it is sent */
@@ -577,7 +620,14 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 	switch (f) {
 	case NF_EMAIL: set_email(x, l, off, s, n); break;
 	case NF_NAME: set_name(x, l, off, s, n); break;
-	case NF_LOGIN: set_login(x, l, off, s, n, dir); break;
+	case NF_LOGIN:
+		/* "Sign-in: CRAM-MD5": a mechanism's name is no one's login */
+		if (n <= 12 && (mp_strncasecmp(s, "cram-md5", 8) == 0 || mp_strncasecmp(s, "digest-md5", 10) == 0 ||
+		                (n == 4 && mp_strncasecmp(s, "apop", 4) == 0)))
+			nr_set_field(x, l, off, s, n, NF_AUTH_METHOD, dir);
+		else
+			set_login(x, l, off, s, n, dir);
+		break;
 	case NF_PASSWORD: set_password(x, l, off, s, n, dir); break;
 	case NF_HOST: set_host(x, l, off, s, n, dir); break;
 	case NF_PORT: set_port(x, l, off, s, n, dir); break;
@@ -625,6 +675,10 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			int m = pe < pc ? MP_AUTH_PASSWORD_ENCRYPTED : pc < n ? MP_AUTH_PASSWORD_CLEARTEXT : -1;
 			if (m < 0)
 				break;
+			/* "Incoming mail server: host / Login method: CRAM-MD5" outside
+			 * any section: the method of the server whose block it is in */
+			if (dir == NC_NONE && x->ctx == NC_NONE && (x->cur == S_IMAP || x->cur == S_POP))
+				dir = NC_IN;
 			if (dir == NC_IN || dir == NC_POP || dir == NC_IMAP || dir == NC_NONE) {
 				if (a->in_method < 0) /* a less secure variant later does not undo it */
 					a->in_method = m;

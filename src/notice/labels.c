@@ -83,6 +83,12 @@ static const struct mp_nlabel labels[] = {
 	{"auth method", NF_AUTH_METHOD, NC_SMTP},
 	/* the kind of login, for the server of the section it stands in */
 	{"authentication type", NF_AUTH_METHOD, NC_NONE},
+	/* "Login method: CRAM-MD5": how the login is sent, not the login */
+	{"login method", NF_AUTH_METHOD, NC_NONE},
+	{"login type", NF_AUTH_METHOD, NC_NONE},
+	{"sign-in method", NF_AUTH_METHOD, NC_NONE},
+	{"ログイン方式", NF_AUTH_METHOD, NC_NONE},
+	{"ログイン方法", NF_AUTH_METHOD, NC_NONE},
 	{"auth type", NF_AUTH_METHOD, NC_NONE},
 	{"認証タイプ", NF_AUTH_METHOD, NC_NONE},
 	{"smtp認証", NF_SMTP_AUTH, NC_SMTP},

@@ -27,6 +27,7 @@ struct dsrv {
 
 struct dacc {
 	mp_str email, name, login, pass, any_host;
+	bool any_named; /* any_host's label named several servers ("POP, IMAP and SMTP") */
 	enum word login_word;
 	mailprof_loc login_loc;
 	struct dsrv s[S_N];

@@ -145,9 +145,25 @@ bool nr_word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
 {
 	bool found = false;
 	for (size_t i = b + 1; i < n; i++) {
-		if (s[i] != ' ')
-			continue;
 		enum mp_nctx dd;
+		/* "メールサーバ名mail.example.jp", "ユーザー名(アカウント名)taro":
+		 * a Japanese label glued to the ASCII token that ends the line
+		 * (cells run together by the page's text extraction) */
+		if (s[i] != ' ') {
+			if (found || !((unsigned char)s[i - 1] >= 0x80 || s[i - 1] == ')') ||
+			    !isalnum((unsigned char)s[i]))
+				continue;
+			size_t g = nr_token_len(s + i, n - i);
+			if (!nr_is_ascii_tok(s + i, g) || nr_skip_sp(s, i + g, n) != n || memchr(s + b, '@', i - b) ||
+			    !(nr_valid_email(s + i, g) || nr_valid_host(s + i, g) || nr_all_digits(s + i, g)))
+				continue; /* not "ユーザID", "ユーザー名が、taro" */
+			if (mp_notice_classify(s + b, i - b, &dd) != NF_NONE) {
+				*le = i;
+				*vb = i;
+				found = true;
+			}
+			continue;
+		}
 		size_t v = nr_skip_sp(s, i, n), t = v < n ? nr_token_len(s + v, n - v) : 0;
 		/* The value must look like one (a number, address or host), and the
 		 * label hold none. */

@@ -149,14 +149,14 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 				if (isdigit((unsigned char)paren[k]) && (k == 0 || !isalpha((unsigned char)paren[k - 1]))) {
 					long v = 0;
 					alt_at = (size_t)(paren - s) + k;
-					while (k < cn && isdigit((unsigned char)paren[k]))
+					while (k < cn && isdigit((unsigned char)paren[k]) && v < 100000)
 						v = v * 10 + (paren[k++] - '0');
 					alt = (int)v;
 					break;
 				}
 		}
 	}
-	if (alt > 0) {
+	if (alt > 0 && alt <= 65535) {
 		*port = alt;
 		*sec = MP_SEC_TLS;
 		*at = alt_at;
@@ -180,8 +180,11 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 			*sec = SW_TLS_AMBIG;
 		else if (!nr_has(s + rest, n - rest, "場合") && !nr_has(s + rest, n - rest, " or ") &&
 		         !nr_has(s + rest, n - rest, "非対応") && !nr_has(s + rest, n - rest, "not "))
-			/* a remarks column: "465    SSL" */
-			*sec = nr_has(s + rest, n - rest, "ssl") || nr_has(s + rest, n - rest, "tls") ? MP_SEC_TLS : -1;
+			/* a remarks column: "465    SSL"; a bare TLS ("587 TLS if
+			 * available") is decided by the port */
+			*sec = nr_has(s + rest, n - rest, "ssl")   ? MP_SEC_TLS
+			       : nr_has(s + rest, n - rest, "tls") ? SW_TLS_AMBIG
+			                                           : -1;
 	}
 	return true;
 }
@@ -239,7 +242,8 @@ int nr_parse_security(const char *s, size_t n)
 	if (nr_has(s, n, "tls"))
 		return SW_TLS_AMBIG;
 	if (nr_has(s, n, "なし") || nr_has(s, n, "無") || nr_has(s, n, "none") || nr_has(s, n, "しない") ||
-	    nr_has(s, n, "不要") || (n == 2 && mp_strncasecmp(s, "no", 2) == 0) || nr_has(s, n, "off"))
+	    nr_has(s, n, "不要") || (n == 2 && mp_strncasecmp(s, "no", 2) == 0) || nr_has(s, n, "off") ||
+	    (n == 3 && mp_strncasecmp(s, "n/a", 3) == 0)) /* "Security: N/A": nothing to encrypt with */
 		return MP_SEC_NONE;
 	return -1;
 }
@@ -249,7 +253,11 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 	if (nr_has(s, n, "before smtp") || nr_has(s, n, "beforesmtp") || nr_has(s, n, "before-smtp"))
 		if (!(nr_has(s, n, "する") || nr_has(s, n, "required") || nr_has(s, n, "必要")))
 			return MP_AUTH_SMTP_AFTER_POP;
-	if (nr_has(s, n, "不要") || nr_has(s, n, "しない") || nr_has(s, n, "なし") || nr_has(s, n, "無") ||
+	/* "必要ありません", "必要はない": a need denied */
+	if (nr_has(s, n, "不要") || nr_has(s, n, "しない") || nr_has(s, n, "必要ありません") || nr_has(s, n, "必要はありません") ||
+	    nr_has(s, n, "必要がありません") || nr_starts_any(s, n, (const char *const[]){"ありません", NULL}) ||
+	    nr_has(s, n, "必要ない") ||
+	    nr_has(s, n, "必要はない") || nr_has(s, n, "必要がない") || nr_has(s, n, "なし") || nr_has(s, n, "無") ||
 	    nr_has(s, n, "not required") || nr_has(s, n, "none") || (n >= 2 && mp_strncasecmp(s, "no", 2) == 0 && (n == 2 || s[2] == ' ')) ||
 	    (n == 3 && mp_strncasecmp(s, "off", 3) == 0))
 		return MP_AUTH_NONE;
@@ -307,8 +315,14 @@ enum word nr_parse_word(const char *s, size_t n)
 	if (nr_has(s, n, "same as") || nr_has(s, n, "as above") || nr_has(s, n, "と同じ") ||
 	    nr_has(s, n, "メールアドレス") || nr_has(s, n, "your e-mail") || nr_has(s, n, "your email") ||
 	    nr_has(s, n, "full email") || nr_has(s, n, "full e-mail") || nr_has(s, n, "email address") ||
-	    nr_has(s, n, "e-mail address"))
-		return memchr(s, '@', n) && !nr_has(s, n, "before") ? W_NONE : W_EMAIL;
+	    nr_has(s, n, "e-mail address") || nr_has(s, n, "full address")) {
+		/* an address shown as an example after the rule is no address */
+		size_t ex = n;
+		for (size_t k = 0; k < n && ex == n; k++)
+			if (nr_starts_any(s + k, n - k, (const char *const[]){"e.g.", "for example", "例", NULL}))
+				ex = k;
+		return memchr(s, '@', ex) && !nr_has(s, n, "before") ? W_NONE : W_EMAIL;
+	}
 	return W_NONE;
 }
 
@@ -432,7 +446,7 @@ bool nr_port_at(const char *s, size_t i, size_t n, int *port)
 	if (j < n && (unsigned char)s[j] >= 0x80 && !nr_starts_any(s + j, n - j, (const char *const[]){"番", "※", "(", "、", "。", NULL}))
 		return false;
 	*port = (int)v;
-	return v > 0 && v <= 65535;
+	return v >= 10 && v <= 65535; /* one digit: a row or footnote number */
 }
 
 /* One entry of the port matrix: server srv offers port (0: named with
@@ -726,6 +740,15 @@ size_t nr_auth_statement(const char *s, size_t n)
 /* The typed value starting at s[i] (a token boundary), if any: its type and
  * its extent [*vb, *ve). after_sep: the token follows ':' / "is", where any
  * ASCII token is a value (a login, a password). */
+/* "必要ありません", "必要はない", "ありません": a denial after a yes/no
+ * word belongs to the value; where the value ends. */
+static size_t denial_end(const char *s, size_t e, size_t n)
+{
+	return e + nr_starts_any(s + e, n - e,
+	                         (const char *const[]){"ありません", "はありません", "がありません", "ません", "はない",
+	                                               "がない", "ない", NULL});
+}
+
 enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, size_t *vb, size_t *ve)
 {
 	static const char *const sec_words[] = {"ssl/tls", "ssl", "tls", "starttls", NULL};
@@ -740,8 +763,10 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 	*ve = i + t;
 	if (!t) {
 		for (const char *const *w = yes_no; *w; w++)
-			if (strlen(*w) <= n - i && memcmp(s + i, *w, strlen(*w)) == 0 && (unsigned char)**w >= 0x80)
-				return *ve = i + strlen(*w), NV_YESNO;
+			if (strlen(*w) <= n - i && memcmp(s + i, *w, strlen(*w)) == 0 && (unsigned char)**w >= 0x80) {
+				*ve = denial_end(s, i + strlen(*w), n);
+				return NV_YESNO;
+			}
 		return NV_NONE;
 	}
 	if (nr_valid_email(s + i, t))
@@ -749,7 +774,8 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 	if (nr_valid_host(s + i, t))
 		return NV_HOST;
 	bool mark = (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'); /* "※1" */
-	if (!mark && nr_all_digits(s + i, t) && t <= 5 && atoi(s + i) > 0 && atoi(s + i) <= 65535 &&
+	/* one digit is a row or footnote number, never a mail port */
+	if (!mark && nr_all_digits(s + i, t) && t >= 2 && t <= 5 && atoi(s + i) > 0 && atoi(s + i) <= 65535 &&
 	    !(i + t < n && (s[i + t] == ':' || s[i + t] == '-' || s[i + t] == '/') && i + t + 1 < n &&
 	      isdigit((unsigned char)s[i + t + 1])))
 		return NV_PORT;
@@ -759,7 +785,7 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 	for (const char *const *w = yes_no; *w; w++)
 		if (strlen(*w) <= n - i && mp_strncasecmp(s + i, *w, strlen(*w)) == 0 &&
 		    (i + strlen(*w) == n || !isalnum((unsigned char)s[i + strlen(*w)])))
-			return *ve = i + strlen(*w), NV_YESNO;
+			return *ve = denial_end(s, i + strlen(*w), n), NV_YESNO;
 	/* a login or password ends its clause: "(Username: leelark)." is one,
 	 * "Your username is your full e-mail address" is not */
 	size_t raw = i + nr_token_len(s + i, n - i), nx = nr_skip_sp(s, raw, n);

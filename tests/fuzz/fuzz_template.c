@@ -111,12 +111,14 @@ int FUZZ_ENTRY(const uint8_t *data, size_t size)
 	mailprof_diags_free(d);
 	mailprof_profile_free(p);
 
-	/* A known account with a known password, through the same template. */
+	/* A known account with a known password, through the same template:
+	 * every field set, so a letter is written unless the template's
+	 * defaults contradict it. */
 	static const char fixed[] = "[account]\nemail = taro@example.com\ndisplay_name = Taro\n"
 	                            "[incoming]\nprotocol = pop3\nhost = pop.example.com\nport = 995\n"
 	                            "security = tls\nusername = taro\npassword = " SECRET "\n"
-	                            "[outgoing]\nhost = smtp.example.com\nport = 587\n"
-	                            "username = taro\npassword = " SECRET "\n";
+	                            "[outgoing]\nhost = smtp.example.com\nport = 587\nsecurity = starttls\n"
+	                            "auth = password-cleartext\nusername = taro\npassword = " SECRET "\n";
 	p = mailprof_profile_new();
 	d = mailprof_diags_new();
 	if (mailprof_parse(p, fixed, sizeof fixed - 1, "fixed.ini", "ini", NULL, d) != MAILPROF_OK)
