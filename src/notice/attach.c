@@ -967,8 +967,11 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				enum mp_nctx dir = nr_label_dir(x, s + lab_b, lab_e - lab_b, ed);
 				/* a port keeps its clause: "995 ※1", "993 (SSL)" */
 				size_t vend = ve;
+				/* ... up to the clause's end, or a short way: a line of
+				 * many ports without commas stays linear */
 				if (v == NV_PORT)
-					while (vend < n && s[vend] != ',' && s[vend] != ';' && !nr_starts_any(s + vend, n - vend, (const char *const[]){"、", NULL}))
+					while (vend < n && vend - ve < 120 && s[vend] != ',' && s[vend] != ';' &&
+					       !nr_starts_any(s + vend, n - vend, (const char *const[]){"、", NULL}))
 						vend++;
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
 				/* "The secure IMAP port is 993": the label's security */

@@ -2,6 +2,7 @@
  * per key, first match wins, so more specific keys come first. Keys are
  * written as notices spell them and folded like the labels they match. */
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "notice.h"
@@ -232,6 +233,30 @@ void mp_notice_fold(const char *s, size_t n, mp_buf *out)
 	out->s[out->len] = '\0';
 }
 
+/* The keys folded once per process (they are matched against every label
+ * and every piece of a line, so folding them per call cost most of the
+ * reader's time on long lines). */
+static char *folded[sizeof labels / sizeof labels[0]];
+static size_t folded_len[sizeof labels / sizeof labels[0]];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void fold_keys(void)
+{
+	for (size_t i = 0; i < MP_COUNT(labels); i++) {
+		mp_buf k = {0};
+		mp_notice_fold(labels[i].key, strlen(labels[i].key), &k);
+		folded_len[i] = k.len;
+		folded[i] = mp_buf_take(&k, NULL);
+	}
+}
+
+static const char *folded_key(size_t i, size_t *len)
+{
+	pthread_once(&fold_once, fold_keys);
+	*len = folded_len[i];
+	return folded[i];
+}
+
 /* An English word of the "not mail" keys must start a word of the label
  * itself: folding drops spaces and brackets, and "Port (alternative)"
  * folds to "portalternative", which holds "portal". */
@@ -248,21 +273,20 @@ static bool word_in(const char *label, size_t n, const char *key)
 
 enum mp_nfield mp_notice_classify(const char *label, size_t n, enum mp_nctx *dir)
 {
-	mp_buf f = {0}, k = {0};
+	mp_buf f = {0};
 	mp_notice_fold(label, n, &f);
 	enum mp_nfield r = NF_NONE;
 	*dir = NC_NONE;
 	for (size_t i = 0; i < MP_COUNT(labels) && f.len; i++) {
-		k.len = 0;
-		mp_notice_fold(labels[i].key, strlen(labels[i].key), &k);
-		if (strstr(f.s, k.s) && (labels[i].field != NF_IGNORE || word_in(label, n, labels[i].key))) {
+		size_t kl;
+		const char *k = folded_key(i, &kl);
+		if (strstr(f.s, k) && (labels[i].field != NF_IGNORE || word_in(label, n, labels[i].key))) {
 			r = labels[i].field;
 			*dir = labels[i].dir;
 			break;
 		}
 	}
 	mp_buf_free(&f);
-	mp_buf_free(&k);
 	return r;
 }
 
@@ -292,18 +316,33 @@ enum mp_nctx mp_notice_words_ctx(const char *s, size_t n)
 
 enum mp_nfield mp_notice_label_tail(const char *s, size_t n, bool whole)
 {
-	mp_buf f = {0}, k = {0};
+	mp_buf f = {0};
 	mp_notice_fold(s, n, &f);
 	enum mp_nfield r = NF_NONE;
 	for (size_t i = 0; i < MP_COUNT(labels) && f.len && r == NF_NONE; i++) {
 		if (labels[i].field == NF_IGNORE || !isalpha((unsigned char)labels[i].key[0]))
 			continue;
-		k.len = 0;
-		mp_notice_fold(labels[i].key, strlen(labels[i].key), &k);
-		if (k.len <= f.len && (!whole || k.len == f.len) && memcmp(f.s + f.len - k.len, k.s, k.len) == 0)
+		size_t kl;
+		const char *k = folded_key(i, &kl);
+		if (kl <= f.len && (!whole || kl == f.len) && memcmp(f.s + f.len - kl, k, kl) == 0)
 			r = labels[i].field;
 	}
 	mp_buf_free(&f);
-	mp_buf_free(&k);
+	return r;
+}
+
+bool mp_notice_label_prefix(const char *s, size_t n, size_t min)
+{
+	mp_buf f = {0};
+	mp_notice_fold(s, n, &f);
+	bool r = false;
+	for (size_t i = 0; i < MP_COUNT(labels) && !r; i++) {
+		if (labels[i].field == NF_IGNORE || !isalpha((unsigned char)labels[i].key[0]))
+			continue;
+		size_t kl;
+		const char *k = folded_key(i, &kl);
+		r = kl >= min && kl <= f.len && memcmp(f.s, k, kl) == 0;
+	}
+	mp_buf_free(&f);
 	return r;
 }

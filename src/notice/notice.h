@@ -78,6 +78,9 @@ enum mp_nfield mp_notice_classify(const char *label, size_t n, enum mp_nctx *dir
 /* The field of the English dictionary key the folded s ends with (is,
  * when whole), NF_NONE if none: where a label glued to a value ends. */
 enum mp_nfield mp_notice_label_tail(const char *s, size_t n, bool whole);
+/* Whether a dictionary key of min bytes or more (folded) starts the
+ * letters s[0, n): "Serverimap…" starts with "server". */
+bool mp_notice_label_prefix(const char *s, size_t n, size_t min);
 /* Direction/protocol named by words in s (heading or label). */
 enum mp_nctx mp_notice_words_ctx(const char *s, size_t n);
 

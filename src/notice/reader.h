@@ -74,6 +74,9 @@ struct ex {
 	size_t nmx;
 	enum mp_nfield pending;
 	enum mp_nctx pending_dir;
+	/* lines before it are a | block the table model did not take, read line
+	 * by line: no table starts inside it (a long block stays linear) */
+	size_t table_end;
 	bool auth_hint, note587, pbs_hint;
 	mailprof_loc auth_hint_loc, note587_loc, pbs_loc;
 	/* a sentence says how mail is sent (SMTP-AUTH, the submission port,

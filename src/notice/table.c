@@ -344,13 +344,13 @@ static void by_rows(struct ex *x, const struct trow *rows, size_t nr)
 	size_t b = 0;
 	while (b < nr) {
 		size_t e = b + 1;
+		bool seen[NF_IN_PROTO + 1] = {false}; /* the record's labels so far */
+		seen[rkind(&rows[b], 0).f] = true;
 		for (; e < nr; e++) {
 			enum mp_nfield fe = rkind(&rows[e], 0).f;
-			bool again = false;
-			for (size_t j = b; j < e && !again; j++)
-				again = rkind(&rows[j], 0).f == fe && fe != NF_NONE;
-			if (again)
+			if (fe != NF_NONE && seen[fe])
 				break;
+			seen[fe] = true;
 		}
 		enum mp_nctx sect = x->ctx == NC_WEB || x->ctx == NC_ANY ? NC_NONE : x->ctx;
 		enum mp_nctx own = record_server(rows, b, e);
@@ -413,6 +413,8 @@ static bool kv_row(const struct trow *r)
 
 size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 {
+	if (i < x->table_end)
+		return 0;
 	struct trow *rows = NULL;
 	size_t nr = 0;
 	size_t used = flat_rows(t, i, &rows, &nr);
@@ -450,9 +452,13 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	/* A first column of field labels under a header row: the header's
 	 * cells name the servers, also when they read as labels themselves
 	 * ("Incoming mail (IMAP)", "Outgoing server"). */
+	/* the first column's kinds, typed once: a long table stays linear */
+	struct hcell *h0 = mp_xmalloc(nr * sizeof *h0);
+	for (size_t a = 0; a < nr; a++)
+		h0[a] = rkind(&rows[a], 0);
 	size_t col0_fields = 0;
 	for (size_t a = 1; a < nr; a++)
-		col0_fields += rkind(&rows[a], 0).k == H_FIELD;
+		col0_fields += h0[a].k == H_FIELD;
 	if (nr >= 3 && col0_fields == nr - 1 && hd[0].k != H_PROTO && !values)
 		for (size_t k = 1; k < rows[0].nc; k++)
 			if (hd[k].k == H_FIELD && is_proto(hd[k].w)) {
@@ -463,11 +469,13 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	bool kv = true, again = false, kv_below = true;
 	for (size_t a = 1; a < nr; a++)
 		kv_below &= kv_row(&rows[a]);
+	bool seen[NF_IN_PROTO + 1] = {false}; /* fields of the first column so far */
 	for (size_t a = 0; a < nr && kv; a++) {
 		kv = kv_row(&rows[a]);
-		for (size_t b = 0; b < a && kv && !again; b++)
-			again = rkind(&rows[a], 0).f == rkind(&rows[b], 0).f && rkind(&rows[a], 0).k == H_FIELD;
+		again |= kv && h0[a].k == H_FIELD && seen[h0[a].f];
+		seen[h0[a].f] = true;
 	}
+	free(h0);
 	bool taken = true;
 	if (!values && protos >= 2 && hd[0].k != H_PROTO)
 		by_protocol_columns(x, rows, nr, hd);
@@ -483,5 +491,7 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	free(rows);
 	if (taken)
 		x->pending = NF_NONE;
+	else
+		x->table_end = i + used;
 	return taken ? used : 0;
 }

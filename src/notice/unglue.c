@@ -34,7 +34,7 @@ static bool all_alpha(const char *s, size_t n)
 /* A protocol or security word written in capitals: "IMAP", "POP3", "SSL", "STARTTLS". */
 static bool mode_word(const char *s, size_t n)
 {
-	if (n < 3)
+	if (n < 3 || n > 16) /* none is longer than "STARTTLS" by much */
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (!isupper((unsigned char)s[i]) && !(i && isdigit((unsigned char)s[i])))
@@ -81,10 +81,10 @@ static bool value_piece(const char *s, size_t n)
 /* A dictionary key starts the letters s[0, n): "Serverimap…" */
 static bool label_starts(const char *s, size_t n)
 {
-	for (size_t k = 3; k <= n && k <= LABEL_MAX; k++)
-		if (label_word(s, k))
-			return true;
-	return false;
+	size_t m = 0;
+	while (m < n && m < LABEL_MAX && isalpha((unsigned char)s[m]))
+		m++;
+	return mp_notice_label_prefix(s, m, 3);
 }
 
 static size_t alpha_run(const char *s, size_t i, size_t e)
@@ -99,11 +99,14 @@ static size_t alpha_run(const char *s, size_t i, size_t e)
 static void cut_token(const char *s, size_t n, size_t tb, size_t te, size_t clause, unsigned char *cut)
 {
 	size_t last = tb; /* where the current piece starts */
+	size_t run_end = tb; /* end of the run of letters i is in, found once a run */
 	for (size_t i = tb + 1; i < te; i++) {
 		char a = s[i - 1], b = s[i];
 		/* camel case: "TypeIMAP", "comPort", "ServerImap" */
 		if (islower((unsigned char)a) && isupper((unsigned char)b)) {
-			size_t rl = alpha_run(s, i, te);
+			if (i >= run_end)
+				run_end = i + alpha_run(s, i, te);
+			size_t rl = run_end - i;
 			bool lword = label_end(s, clause, last, i), lval = i - last <= 253 && value_piece(s + last, i - last);
 			bool rlabel = label_starts(s + i, rl), rword = rlabel || mode_word(s + i, rl);
 			if (((lword || mode_word(s + last, i - last)) && (rword || i + rl < te)) || (lval && rword)) {

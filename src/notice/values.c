@@ -43,8 +43,11 @@ size_t nr_token_len(const char *s, size_t n)
 	static const char *const stops[] = {"(", ")", "※", "「", "」", "、", "。", "<", ">", ";", ",", "|",
 	                                    "・・", "…", NULL};
 	size_t i = 0;
-	while (i < n && s[i] != ' ') {
-		if (nr_starts_any(s + i, n - i, stops))
+	/* No value is longer than a host name can be, by far: a run without
+	 * spaces past that is cut, so a hostile line stays linear. */
+	while (i < n && i < 512 && s[i] != ' ') {
+		/* every stop starts with punctuation or a multibyte lead byte */
+		if ((!isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80) && nr_starts_any(s + i, n - i, stops))
 			break;
 		i++;
 	}
@@ -756,6 +759,17 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 	                                     "cram-md5", NULL};
 	while (i < n && strchr("(\"'<", s[i]))
 		i++;
+	/* Values are ASCII but for the Japanese yes and no words: a run of
+	 * Japanese, tried at each character, is not scanned as a token. */
+	if (i < n && (unsigned char)s[i] >= 0x80) {
+		*vb = *ve = i;
+		for (const char *const *w = yes_no; *w; w++)
+			if ((unsigned char)**w >= 0x80 && strlen(*w) <= n - i && memcmp(s + i, *w, strlen(*w)) == 0) {
+				*ve = denial_end(s, i + strlen(*w), n);
+				return NV_YESNO;
+			}
+		return NV_NONE;
+	}
 	size_t t = nr_token_len(s + i, n - i);
 	while (t && (strchr(".,;:\"'>", s[i + t - 1]) || s[i + t - 1] == ')'))
 		t--;
