@@ -1094,3 +1094,27 @@ Test(notice_template, render_refuses_holes_and_contradictions)
 	mailprof_diags_free(d);
 	mailprof_profile_free(p);
 }
+
+/* Nothing silent: every host of a line that no account holds is its own
+ * notice-unused finding, not only the first one of the line. */
+Test(notice_extract, every_unplaced_host_of_a_line_is_reported)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("Incoming server: pop.c.example\nOutgoing server: smtp.c.example\n"
+	                         "Domains: these settings also work for a.example, b.example and c.example.\n",
+	                         &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	int seen = 0;
+	for (size_t i = 0; i < mailprof_diags_count(d); i++) {
+		const mailprof_diag *g = mailprof_diags_get(d, i);
+		if (strcmp(g->id, "notice-unused") == 0 && g->loc.line == 3)
+			seen |= strstr(g->message, "`a.example`")   ? 1
+			        : strstr(g->message, "`b.example`") ? 2
+			        : strstr(g->message, "`c.example`") ? 4
+			                                            : 0;
+	}
+	cr_assert_eq(seen, 7, "unplaced hosts reported: %d", seen);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
