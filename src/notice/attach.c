@@ -841,7 +841,7 @@ static bool cond_near(const char *s, size_t prev, size_t ve, size_t n)
 {
 	/* and a port a provider blocks ("Outbound Port 25 Blocking",
 	 * "25番ポートを遮断") is no setting either */
-	static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", "block", "ブロック",
+	static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", "block", "ブロック", "not allowed", "not permitted",
 	                                   "遮断", NULL};
 	for (const char *const *c = cond; *c; c++)
 		if (nr_has(s + prev, ve - prev, *c) && !(c == cond && prompt_only(s + prev, ve - prev)))
