@@ -841,7 +841,7 @@ static bool cond_near(const char *s, size_t prev, size_t ve, size_t n)
 {
 	/* and a port a provider blocks ("Outbound Port 25 Blocking",
 	 * "25番ポートを遮断") is no setting either */
-	static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", "block", "ブロック",
+	static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", "block", "ブロック", "not allowed", "not permitted",
 	                                   "遮断", NULL};
 	for (const char *const *c = cond; *c; c++)
 		if (nr_has(s + prev, ve - prev, *c) && !(c == cond && prompt_only(s + prev, ve - prev)))
@@ -857,6 +857,70 @@ static bool cond_near(const char *s, size_t prev, size_t ve, size_t n)
 		if (ve < n && nr_has(s + ve, e - ve, *c))
 			return true;
 	return false;
+}
+
+/* "- Select Secure Connection (SSL)", "Check the Use Secure Sockets
+ * Layer (SSL) checkbox", "SSL を使用": an instruction turning a security
+ * on, with no label and no port, is the security of the server its words
+ * name, else of its section's; not a condition, not a denial. True when
+ * the line was read. */
+static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
+{
+	static const char *const verbs[] = {"select ", "check ", "tick ", "enable ", "turn on ", "use ", "choose ",
+	                                    "set ", "mark ", NULL};
+	static const char *const ja[] = {"を使用", "を選択", "にチェック", "を有効", "を利用", "をオン", NULL};
+	static const char *const deny[] = {"not ", "n't", "never", "without", "disable", "uncheck", " off", "ません",
+	                                   "しない", "無効", "オフ", "外し", NULL};
+	const char *s = l->s;
+	size_t n = l->len;
+	bool told = false;
+	for (const char *const *w = verbs; *w && !told; w++)
+		told = strlen(*w) <= n - b && mp_strncasecmp(s + b, *w, strlen(*w)) == 0;
+	for (const char *const *w = ja; *w && !told; w++)
+		told = nr_has(s + b, n - b, *w);
+	for (const char *const *w = deny; *w && told; w++)
+		told = !nr_has(s + b, n - b, *w);
+	if (!told || memchr(s + b, '|', n - b))
+		return false;
+	size_t at = 0, end = 0;
+	for (size_t i = b; i < n; i++) {
+		size_t vb, ve;
+		if (i > b && isalnum((unsigned char)s[i - 1]))
+			continue;
+		enum nr_vtype v = nr_typed_value(s, i, n, false, &vb, &ve);
+		if (v == NV_PORT || v == NV_HOST || v == NV_EMAIL)
+			return false; /* a setting with its values: read as such */
+		if (v == NV_SEC && !at)
+			at = vb, end = ve;
+		if (v != NV_NONE && ve > i)
+			i = ve - 1;
+	}
+	/* one security, not a choice ("「SMTP over SSL」あるいは…") */
+	static const char *const alt[] = {" or ", "either", "あるいは", "または", "もしくは", "か、", NULL};
+	for (const char *const *w = alt; *w && at; w++)
+		at = nr_has(s + b, n - b, *w) ? 0 : at;
+	if (!at || cond_near(s, b, end, n))
+		return false;
+	/* "Set incoming and outgoing servers to use SSL": every server's
+	 * that states none of its own (resolve.c) */
+	static const char *const in_w[] = {"incoming", "受信", "receiv", NULL}, *const out_w[] = {"outgoing", "送信", "sending", NULL};
+	bool in = false, out = false;
+	for (size_t k = 0; in_w[k]; k++)
+		in |= nr_has(s + b, n - b, in_w[k]), out |= nr_has(s + b, n - b, out_w[k]);
+	if (in && out) {
+		if (!x->gen_sec.set) {
+			mailprof_loc loc = nr_loc_at(x, l, at);
+			mp_int_set(&x->gen_sec, nr_parse_security(s + at, end - at), &loc);
+		}
+		return true;
+	}
+	enum mp_nctx dir = mp_notice_words_ctx(s + b, n - b);
+	if (dir == NC_NONE || dir == NC_WEB)
+		dir = x->ctx;
+	if (dir == NC_NONE || dir == NC_WEB || dir == NC_ANY)
+		return false;
+	nr_set_field(x, l, at, s + at, end - at, NF_SECURITY, dir);
+	return true;
 }
 
 /* Values first, on one line: each typed value takes the label text
@@ -1237,6 +1301,11 @@ void nr_line(struct ex *x, const mp_nline *l)
 	 * sentence or several pairs; each value takes the label before it. */
 	size_t first;
 	size_t np = memchr(s + b, '|', n - b) ? 0 : value_pairs(x, l, b, false, &first);
+	if (np == 0 && security_instruction(x, l, b)) {
+		prose(x, l, b);
+		x->pending = NF_NONE;
+		return;
+	}
 	/* "IMAP server: Set to read: metnet.edu": an instruction between the
 	 * label and its value; the value takes the nearest label that fits */
 	bool misfit = sp && lf == NF_HOST && np >= 1 && vb < n && !nr_value_is(lf, s + vb, n - vb) &&

@@ -220,6 +220,36 @@ static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t 
 static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir);
 
+/* "imap.example.net サーバ上の IMAP、SSL を使用", "smtp.example.net
+ * (SSL required)": a security word in the host's own clause, with no port
+ * there, is that server's; not a choice, a condition or a denial. */
+static void host_clause_sec(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t t, size_t n,
+                            struct dsrv *sv)
+{
+	static const char *const no[] = {" or ", "または", "あるいは", "もしくは", "if ", "場合", "not ", "n't", "without",
+	                                 "ません", "ない", "なし", "無", NULL};
+	size_t e = t;
+	while (e < n && !nr_starts_any(s + e, n - e, (const char *const[]){"。", ". ", ";", NULL}))
+		e++;
+	for (const char *const *w = no; *w; w++)
+		if (nr_has(s + t, e - t, *w))
+			return;
+	for (size_t i = t; i < e && !sv->sec.set; i++) {
+		size_t vb, ve;
+		if (i > t && isalnum((unsigned char)s[i - 1]))
+			continue;
+		enum nr_vtype v = nr_typed_value(s, i, e, false, &vb, &ve);
+		if (v == NV_PORT || v == NV_HOST)
+			return; /* another setting's clause */
+		if (v == NV_SEC) {
+			mailprof_loc loc = nr_loc_at(x, l, off + vb);
+			mp_int_set(&sv->sec, nr_parse_security(s + vb, ve - vb), &loc);
+		}
+		if (v != NV_NONE && ve > i)
+			i = ve - 1;
+	}
+}
+
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
@@ -308,9 +338,10 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				mailprof_loc pl = nr_loc_at(x, l, off + k + at);
 				nr_offer_port(&a->s[i], port, sec, &pl);
 			}
-			break;
+			return;
 		}
 	}
+	host_clause_sec(x, l, off, s, t, n, &a->s[i]);
 }
 
 static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
@@ -470,6 +501,13 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
 				mp_int_set(&a->s[k].sec, sec, &loc), done++;
 		if (done)
 			return;
+		/* "Incoming mail settings: / SSL/TLS = on / Port = 993 (IMAP),
+		 * 995 (POP)": before the section names its servers, the
+		 * security of those it offers below (resolve.c) */
+		if (x->ctx == NC_IN && !a->s[S_IMAP].sec.set && !a->s[S_POP].sec.set) {
+			mp_int_set(&a->in_sec, sec, &loc);
+			return;
+		}
 	}
 	int i = server_for(x, dir, NULL, 0);
 	if (i < 0) {

@@ -34,6 +34,7 @@ struct dacc {
 	int in_pref; /* -1, S_IMAP or S_POP */
 	int method;  /* -1, or MP_AUTH_PASSWORD_CLEARTEXT / _ENCRYPTED */
 	int in_method; /* the same, stated for the incoming servers */
+	mp_int in_sec; /* a security stated in an incoming section before its servers */
 	mp_str brand; /* the plain heading above the block's first host */
 	int group;    /* >0: one of several providers' blocks in one notice */
 	bool skip;    /* a provider block for other addresses */

@@ -1,6 +1,6 @@
 /* Stage 8 of the reader (docs/notice-reader.md): nothing silent. After the
  * accounts are built, every address and host name in the notice that no
- * account holds, and that no finding has mentioned yet, is a notice-unused
+ * account holds, and that no finding at its line names yet, is a notice-unused
  * finding at its line: the user sees what the reader could not place. */
 #include <ctype.h>
 #include <stdlib.h>
@@ -29,12 +29,20 @@ static bool held(const mailprof_profile *p, size_t from, const char *v, size_t n
 	return false;
 }
 
-static bool line_reported(const mailprof_diags *d, size_t from, int line)
+/* A finding at the value's line already names it (a conflict, a row not
+ * used) or stands at its column: said once, not twice. Another value of
+ * the same line ("…domains: a.example, b.example") still gets its own. */
+static bool value_reported(const mailprof_diags *d, size_t from, const mailprof_loc *at, const char *v, size_t n)
 {
 	for (size_t i = from; i < mailprof_diags_count(d); i++) {
 		const mailprof_diag *g = mailprof_diags_get(d, i);
-		if (g->loc.line == line)
+		if (g->loc.line != at->line)
+			continue;
+		if (g->loc.column == at->column)
 			return true;
+		for (const char *m = g->message; m && *m; m++)
+			if (mp_strncasecmp(m, v, n) == 0 && !isalnum((unsigned char)m[n]) && m[n] != '.' && m[n] != '-')
+				return true;
 	}
 	return false;
 }
@@ -61,7 +69,8 @@ void nr_report_unplaced(struct ex *x, const mp_ntext *t, const mailprof_profile 
 				i = ve;
 				continue;
 			}
-			if (!held(p, from, s + vb, ve - vb) && !line_reported(x->d, diags_from, l->line)) {
+			mailprof_loc at = nr_loc_at(x, l, vb);
+			if (!held(p, from, s + vb, ve - vb) && !value_reported(x->d, diags_from, &at, s + vb, ve - vb)) {
 				char *val = mp_xstrndup(s + vb, ve - vb);
 				nr_info(x, l, vb, "if it is a setting, put it under a label (or use a template)",
 				        "%s `%s` is not placed in any account; not used",

@@ -359,6 +359,8 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		if (port587)
 			mp_int_set(&s->port, 587, &x->note587_loc);
 		sv->port = s->port;
+		if (!s->sec.set && i != S_SMTP && a->in_sec.set)
+			s->sec = a->in_sec;
 		if (!s->sec.set && x->gen_sec.set)
 			s->sec = x->gen_sec;
 		if (s->sec.set) {
