@@ -1,6 +1,7 @@
 #!/bin/sh
 # Run the CLI under valgrind over every sample (check, and convert to each
-# writable format); fail on any memory error or leak. The runs are
+# writable format) and every real notice page (check); fail on any memory
+# error or leak. The runs are
 # independent, so they go VALGRIND_JOBS at a time (default: one per core);
 # each run's log is its own file, printed only when that run fails.
 set -u
@@ -17,6 +18,11 @@ for s in samples/*/*; do
 	printf 'check\t%s\n' "$s"
 	for f in $formats; do printf 'convert --to %s\t%s\n' "$f" "$s"; done
 done >"$LOGS/runs"
+# The real provider pages and the slow inputs: the notice reader on text
+# nobody on the project wrote (a stale pointer showed only here).
+for s in tests/data/notices-real/*/*.txt tests/fuzz/regressions/parse/slow-*; do
+	[ -f "$s" ] && printf 'check --from notice\t%s\n' "$s"
+done >>"$LOGS/runs"
 
 # A run's log is named by its line number; a failed run leaves NUMBER.fail.
 awk '{ print NR }' "$LOGS/runs" | M=$M xargs -P "$JOBS" -n 1 sh -c '

@@ -167,6 +167,7 @@ static void cell_line(struct ex *x, const struct trow *r, size_t k, enum mp_nctx
 	x->cur = srv_of(dir);
 	x->pending = NF_NONE;
 	nr_line(x, &sub);
+	x->now = r->cl[k]; /* not the copy on this stack: the next line looks back at it */
 	x->pending = NF_NONE;
 	x->ctx = saved;
 }
