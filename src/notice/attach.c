@@ -345,7 +345,7 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 	/* "The settings for SMTP are the same as above, except that the port
 	 * is 465": the server of this section takes the host (and security)
 	 * of the one before it; the exceptions follow as values */
-	int i = x->ctx == NC_IMAP ? S_IMAP : x->ctx == NC_POP ? S_POP : x->ctx == NC_SMTP ? S_SMTP : -1;
+	int i = nr_srv_of(x->ctx);
 	if (i >= 0 && x->prev_srv >= 0 && x->prev_srv != i &&
 	    ((nr_has(s, n, "same as") && (nr_has(s, n, "above") || nr_has(s, n, "previous"))) ||
 	     nr_has(s, n, "上記と同じ") || nr_has(s, n, "同上"))) {
@@ -405,7 +405,7 @@ static void heading(struct ex *x, const char *s, size_t n)
 static bool provider_row(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve)
 {
 	const char *s = l->s;
-	int i = x->ctx == NC_SMTP ? S_SMTP : x->ctx == NC_IMAP ? S_IMAP : x->ctx == NC_POP ? S_POP : -1;
+	int i = nr_srv_of(x->ctx);
 	size_t hb, he, te = vb;
 	while (te < ve && s[te] != ' ' && s[te] != '(')
 		te++; /* "smtp.example.com（SMTP認証が必要）": the host ends at the bracket */
@@ -1042,10 +1042,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				int lsec = v == NV_PORT && x->cur >= 0 ? nr_span_sec(s + lab_b, lab_e - lab_b) : -1;
 				if (lsec >= 0) {
 					int p = atoi(s + vb);
-					if (lsec == SW_TLS_AMBIG)
-						lsec = p == 465 || p == 993 || p == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
 					mailprof_loc pl = nr_loc_at(x, l, vb);
-					nr_offer_port(&nr_cur_acc(x)->s[x->cur], p, lsec, &pl);
+					nr_offer_port(&nr_cur_acc(x)->s[x->cur], p, nr_sec_for_port(lsec, p), &pl);
 				}
 			}
 			if (v == NV_HOST)
@@ -1106,7 +1104,7 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 	if (!x->nmcol || nc < 2)
 		return x->nmcol = 0, false;
 	enum mp_nctx c = mp_notice_words_ctx(s + cb[0], ce[0] - cb[0]);
-	int srv = c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : c == NC_SMTP ? S_SMTP : -1;
+	int srv = nr_srv_of(c);
 	if (srv < 0)
 		return x->nmcol = 0, false;
 	for (size_t k = 1; k < nc; k++) {

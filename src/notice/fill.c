@@ -13,9 +13,7 @@
 /* Rank of what a server has now, or of a port offered with sec. */
 static int rank_of(int port, int sec)
 {
-	if (sec == SW_TLS_AMBIG)
-		sec = port == 465 || port == 993 || port == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
-	return nr_sec_rank(sec);
+	return nr_sec_rank(nr_sec_for_port(sec, port));
 }
 
 /* A port offered for server s: the first one stays unless a later one is
@@ -444,8 +442,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	 * host shared by several servers, or under an "incoming" host whose
 	 * protocol was only the default; never where two servers could take
 	 * the number. */
-	int own = port == 993 || port == 143 ? S_IMAP : port == 995 || port == 110 ? S_POP
-	          : port == 465 || port == 587 || port == 25 ? S_SMTP : -1;
+	int own = nr_srv_of(nr_port_ctx(port));
 	if (own >= 0 && a->any_host.v && a->any_named && dir == NC_NONE && x->ctx == NC_NONE)
 		i = own;
 	if ((i == S_IMAP || i == S_POP) && (own == S_IMAP || own == S_POP) && own != i && (dir == NC_IN || dir == NC_NONE) &&
@@ -464,8 +461,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	if (sec < 0)
 		sec = note_sec(x, mark);
 	if (sec < 0 && x->title_sec >= 0) /* under "Secure SSL/TLS Settings" */
-		sec = x->title_sec != SW_TLS_AMBIG ? x->title_sec
-		      : port == 465 || port == 993 || port == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
+		sec = nr_sec_for_port(x->title_sec, port);
 	nr_offer_port(&a->s[i], port, sec, &loc);
 	x->cur = i;
 }

@@ -8,10 +8,21 @@
 
 enum { S_IMAP, S_POP, S_SMTP, S_N };
 static const mp_protocol sproto[S_N] = {MP_PROTO_IMAP, MP_PROTO_POP3, MP_PROTO_SMTP};
+/* The server a protocol context names (S_IMAP, S_POP, S_SMTP), else -1. */
+static inline int nr_srv_of(enum mp_nctx c)
+{
+	return c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : c == NC_SMTP ? S_SMTP : -1;
+}
+/* The protocol a port is registered for (993, 143: IMAP; 995, 110: POP3;
+ * 465, 587, 25: SMTP) as a context, else NC_NONE (values.c). */
+enum mp_nctx nr_port_ctx(int port);
 
 enum word { W_NONE, W_EMAIL, W_LOCAL };
 enum secw { SW_NONE = -1 }; /* else mp_security; SW_TLS_AMBIG below */
 #define SW_TLS_AMBIG 100    /* bare "TLS": STARTTLS or implicit TLS, decided by port */
+/* sec, a bare TLS decided by the port: implicit TLS on 465, 993 and 995,
+ * else STARTTLS (values.c). */
+int nr_sec_for_port(int sec, int port);
 
 struct dsrv {
 	mp_str host;

@@ -366,9 +366,7 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		if (s->sec.set) {
 			int v = s->sec.v;
 			if (v == SW_TLS_AMBIG)
-				v = s->port.set && (s->port.v == 465 || s->port.v == 993 || s->port.v == 995)
-				        ? MP_SEC_TLS
-				        : s->port.set ? MP_SEC_STARTTLS : MP_SEC_TLS;
+				v = s->port.set ? nr_sec_for_port(v, s->port.v) : MP_SEC_TLS;
 			mp_int_set(&sv->security, v, &s->sec.loc);
 		}
 		if (i == S_SMTP) {

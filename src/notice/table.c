@@ -43,10 +43,6 @@ static bool is_proto(enum mp_nctx c)
 	return c == NC_IN || c == NC_POP || c == NC_IMAP || c == NC_SMTP;
 }
 
-static int srv_of(enum mp_nctx c)
-{
-	return c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : c == NC_SMTP ? S_SMTP : -1;
-}
 
 int nr_mode_column(const char *s, size_t n)
 {
@@ -164,7 +160,7 @@ static void cell_line(struct ex *x, const struct trow *r, size_t k, enum mp_nctx
 	sub.col = r->cl[k]->col + r->cb[k];
 	enum mp_nctx saved = x->ctx;
 	x->ctx = dir;
-	x->cur = srv_of(dir);
+	x->cur = nr_srv_of(dir);
 	x->pending = NF_NONE;
 	nr_line(x, &sub);
 	x->now = r->cl[k]; /* not the copy on this stack: the next line looks back at it */
@@ -184,7 +180,7 @@ static void put(struct ex *x, const struct trow *r, size_t k, enum mp_nfield f, 
 	if (!n || f == NF_NONE || f == NF_IGNORE)
 		return;
 	x->now = l;
-	int srv = srv_of(dir);
+	int srv = nr_srv_of(dir);
 	if (srv >= 0)
 		x->cur = srv;
 	bool one = nr_value_is(f, s, n) || (f == NF_IN_PROTO && n <= 20) || f == NF_AUTH_METHOD || f == NF_SMTP_AUTH ||
@@ -202,10 +198,8 @@ static void put(struct ex *x, const struct trow *r, size_t k, enum mp_nfield f, 
 	else if (f == NF_SECURITY && nr_parse_port(s, n, &port, &sec, &at, &mark) && nr_port_at(s, at, n, &port))
 		sec = nr_parse_security(s, n);
 	if (port > 0 && port < 65536 && sec != -1 && x->cur >= 0) {
-		if (sec == SW_TLS_AMBIG)
-			sec = port == 465 || port == 993 || port == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
 		mailprof_loc pl = nr_loc_at(x, l, r->cb[k]);
-		nr_offer_port(&nr_cur_acc(x)->s[x->cur], port, sec, &pl);
+		nr_offer_port(&nr_cur_acc(x)->s[x->cur], port, nr_sec_for_port(sec, port), &pl);
 	}
 }
 
@@ -235,7 +229,7 @@ static void by_mode_columns(struct ex *x, const struct trow *rows, size_t nr, co
 {
 	for (size_t i = 1; i < nr; i++) {
 		const struct trow *r = &rows[i];
-		int srv = srv_of(mp_notice_words_ctx(ctext(r, 0), clen(r, 0)));
+		int srv = nr_srv_of(mp_notice_words_ctx(ctext(r, 0), clen(r, 0)));
 		if (srv < 0)
 			continue;
 		for (size_t k = 1; k < r->nc && k < rows[0].nc; k++)
@@ -328,13 +322,7 @@ static enum mp_nctx record_server(const struct trow *rows, size_t b, size_t e)
 		if (f == NF_PORT && rows[i].nc >= 2)
 			port = atoi(ctext(&rows[i], 1));
 	}
-	if (host && (port == 587 || port == 465 || port == 25))
-		return NC_SMTP;
-	if (host && (port == 993 || port == 143))
-		return NC_IMAP;
-	if (host && (port == 995 || port == 110))
-		return NC_POP;
-	return NC_NONE;
+	return host ? nr_port_ctx(port) : NC_NONE;
 }
 
 /* Label | value rows with no header row. A label seen again starts the

@@ -192,7 +192,6 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 	return true;
 }
 
-/* Security words in a cell; -1 when none or when it is an instruction. */
 /* A mode the value rules out ("Enabled, but not STARTTLS", "without
  * SSL") is not the mode it states: blanks the negation and its mode
  * word in buf (a copy of s). True when one was found. */
@@ -219,6 +218,7 @@ static bool drop_negated(char *buf, size_t n)
 	return any;
 }
 
+/* Security words in a cell; -1 when none or when it is an instruction. */
 int nr_parse_security(const char *s, size_t n)
 {
 	char stack[128];
@@ -249,6 +249,21 @@ int nr_parse_security(const char *s, size_t n)
 	    (n == 3 && mp_strncasecmp(s, "n/a", 3) == 0)) /* "Security: N/A": nothing to encrypt with */
 		return MP_SEC_NONE;
 	return -1;
+}
+
+enum mp_nctx nr_port_ctx(int port)
+{
+	return port == 993 || port == 143   ? NC_IMAP
+	       : port == 995 || port == 110 ? NC_POP
+	       : port == 465 || port == 587 || port == 25 ? NC_SMTP
+	                                                  : NC_NONE;
+}
+
+int nr_sec_for_port(int sec, int port)
+{
+	if (sec != SW_TLS_AMBIG)
+		return sec;
+	return mp_port_is_implicit_tls(port) ? MP_SEC_TLS : MP_SEC_STARTTLS;
 }
 
 int nr_parse_yesno_auth(const char *s, size_t n)
@@ -621,8 +636,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			int sec = tt[t] ? MP_SEC_TLS : nr_span_sec(s + te[t], close - te[t]);
 			if (sec < 0)
 				sec = line_sec;
-			if (sec == SW_TLS_AMBIG)
-				sec = port == 465 || port == 993 || port == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
+			sec = nr_sec_for_port(sec, port);
 			if (x)
 				nr_mx_add(x, l, base + pb[t], ts[t], port, sec);
 			found++;
@@ -666,7 +680,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 					sec2 = line_sec;
 				for (int q = 0; q < 2 && x; q++) {
 					int pq = q ? atoi(s + k2 + 1) : port;
-					int sq = sec2 != SW_TLS_AMBIG ? sec2 : pq == 465 || pq == 993 || pq == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
+					int sq = nr_sec_for_port(sec2, pq);
 					nr_mx_add(x, l, base + (q ? k2 + 1 : j), ts[t], pq, sq);
 				}
 				found++;
@@ -687,8 +701,9 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 				sec = nr_span_sec(s + from, j - from);
 			if (sec < 0)
 				sec = line_sec;
-			if (sec == SW_TLS_AMBIG || (sec == MP_SEC_STARTTLS && (port == 465 || port == 993 || port == 995)))
-				sec = port == 465 || port == 993 || port == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
+			if (sec == MP_SEC_STARTTLS && mp_port_is_implicit_tls(port))
+				sec = MP_SEC_TLS;
+			sec = nr_sec_for_port(sec, port);
 			if (x)
 				nr_mx_add(x, l, base + j, ts[t], port, sec);
 			found++;
@@ -848,9 +863,7 @@ size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, si
 		       !(e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0))
 			e++;
 		int sc = nr_span_sec(s + k, e - k);
-		if (sc == SW_TLS_AMBIG)
-			sc = p == 465 || p == 993 || p == 995 ? MP_SEC_TLS : MP_SEC_STARTTLS;
-		port[c] = p, sec[c] = sc, at[c] = i, c++;
+		port[c] = p, sec[c] = nr_sec_for_port(sc, p), at[c] = i, c++;
 		i = k;
 	}
 	return c;
