@@ -53,6 +53,9 @@ static const struct {
                  {"security", TF_SECURITY}, {"auth", TF_AUTH},         {"username", TF_USERNAME},
                  {"password", TF_PASSWORD}};
 
+/* The server prefixes of placeholders, by struct field's srv. */
+static const char *const srv_prefix[] = {"incoming.", "incoming2.", "outgoing."};
+
 static bool field_parse(const char *s, size_t n, struct field *out)
 {
 	for (size_t i = 0; i < MP_COUNT(acct_names); i++)
@@ -61,10 +64,9 @@ static bool field_parse(const char *s, size_t n, struct field *out)
 			out->srv = -1;
 			return true;
 		}
-	static const char *const pre[] = {"incoming.", "incoming2.", "outgoing."};
 	for (int k = 0; k < 3; k++) {
-		size_t pl = strlen(pre[k]);
-		if (n <= pl || memcmp(s, pre[k], pl) != 0)
+		size_t pl = strlen(srv_prefix[k]);
+		if (n <= pl || memcmp(s, srv_prefix[k], pl) != 0)
 			continue;
 		for (size_t i = 0; i < MP_COUNT(srv_names); i++)
 			if (strlen(srv_names[i].name) == n - pl && memcmp(s + pl, srv_names[i].name, n - pl) == 0) {
@@ -81,7 +83,6 @@ static bool field_parse(const char *s, size_t n, struct field *out)
 /* The placeholder's name ("outgoing.port"), for messages. */
 static void field_name(const struct field *fd, char *buf, size_t cap)
 {
-	static const char *const pre[] = {"incoming.", "incoming2.", "outgoing."};
 	const char *name = "?";
 	if (fd->srv < 0) {
 		for (size_t i = 0; i < MP_COUNT(acct_names); i++)
@@ -91,7 +92,7 @@ static void field_name(const struct field *fd, char *buf, size_t cap)
 		for (size_t i = 0; i < MP_COUNT(srv_names); i++)
 			if (srv_names[i].f == fd->f)
 				name = srv_names[i].name;
-	snprintf(buf, cap, "%s%s", fd->srv < 0 ? "" : pre[fd->srv], name);
+	snprintf(buf, cap, "%s%s", fd->srv < 0 ? "" : srv_prefix[fd->srv], name);
 }
 
 void mp_ntemplate_free(mp_ntemplate *t)
