@@ -94,8 +94,7 @@ static size_t parse_size(const char *s)
 
 enum {
 	OPT_FROM = 256, OPT_TO, OPT_FORMAT, OPT_FAIL_ON, OPT_SECRETS, OPT_ENCODING, OPT_TEMPLATE,
-	OPT_IDENTIFIER, OPT_CHECK, OPT_FORCE, OPT_VERSION, OPT_CONFIG, OPT_ENABLE, OPT_DISABLE,
-	OPT_BASELINE, OPT_NO_CONFIG, OPT_FIX, OPT_DRY_RUN, OPT_EMAIL, OPT_NAME, OPT_SHARD, OPT_MAX_INPUT, OPT_FOLLOW
+	OPT_IDENTIFIER, OPT_CHECK, OPT_FORCE, OPT_VERSION, OPT_FIX, OPT_DRY_RUN, OPT_EMAIL, OPT_NAME, OPT_SHARD, OPT_MAX_INPUT, OPT_FOLLOW
 };
 
 static const struct option long_opts[] = {
@@ -112,11 +111,7 @@ static const struct option long_opts[] = {
 	{"name", required_argument, NULL, OPT_NAME},
 	{"check", no_argument, NULL, OPT_CHECK},
 	{"force", no_argument, NULL, OPT_FORCE},
-	{"config", required_argument, NULL, OPT_CONFIG},
-	{"no-config", no_argument, NULL, OPT_NO_CONFIG},
-	{"enable", required_argument, NULL, OPT_ENABLE},
-	{"disable", required_argument, NULL, OPT_DISABLE},
-	{"baseline", required_argument, NULL, OPT_BASELINE},
+	CLI_CHECK_OPTIONS,
 	{"fix", no_argument, NULL, OPT_FIX},
 	{"jobs", required_argument, NULL, 'j'},
 	{"quiet", no_argument, NULL, 'q'},
@@ -191,16 +186,14 @@ static int parse_args(int argc, char **argv, struct args *a)
 				return EXIT_USAGE;
 			}
 			break;
-		case OPT_CONFIG: a->copts.config = optarg; break;
-		case OPT_NO_CONFIG: a->copts.no_config = true; break;
-		case OPT_BASELINE: a->copts.baseline = optarg; break;
 		case OPT_FIX: a->fix = true; break;
-		case OPT_ENABLE:
-		case OPT_DISABLE:
-			if (cli_check_opts_rule(&a->copts, optarg, c == OPT_ENABLE) != 0) {
-				fprintf(stderr, "%s: no rule '%s' (see `%s rules`)\n", prog, optarg, prog);
+		case CLI_OPT_CONFIG:
+		case CLI_OPT_NO_CONFIG:
+		case CLI_OPT_BASELINE:
+		case CLI_OPT_ENABLE:
+		case CLI_OPT_DISABLE:
+			if (cli_check_opts_take(&a->copts, c, optarg, prog) < 0)
 				return EXIT_USAGE;
-			}
 			break;
 		case OPT_SECRETS: a->opt.include_secrets = 1; break;
 		case OPT_ENCODING: a->opt.encoding = optarg; break;

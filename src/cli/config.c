@@ -19,6 +19,22 @@ int cli_check_opts_rule(struct cli_check_opts *o, const char *rule, bool on)
 	return 0;
 }
 
+int cli_check_opts_take(struct cli_check_opts *o, int c, const char *arg, const char *who)
+{
+	switch (c) {
+	case CLI_OPT_CONFIG: o->config = arg; return 1;
+	case CLI_OPT_NO_CONFIG: o->no_config = true; return 1;
+	case CLI_OPT_BASELINE: o->baseline = arg; return 1;
+	case CLI_OPT_ENABLE:
+	case CLI_OPT_DISABLE:
+		if (cli_check_opts_rule(o, arg, c == CLI_OPT_ENABLE) == 0)
+			return 1;
+		fprintf(stderr, "%s: no rule '%s' (see `%s rules`)\n", who, arg, cli_prog);
+		return -1;
+	}
+	return 0;
+}
+
 static void print_all(const mailprof_diags *d)
 {
 	for (size_t i = 0; i < mailprof_diags_count(d); i++)

@@ -56,8 +56,7 @@ void cli_probe_usage(FILE *f)
 
 enum {
 	P_FORMAT = 256, P_FAIL_ON, P_TIMEOUT, P_CA_FILE, P_LOGIN, P_PW_STDIN, P_PW_ENV, P_PASSWORD,
-	P_SEND_TEST, P_WAIT, P_EMAIL, P_CONNECT_TO, P_FROM, P_ENCODING, P_TEMPLATE, P_CONFIG, P_NO_CONFIG,
-	P_ENABLE, P_DISABLE, P_BASELINE
+	P_SEND_TEST, P_WAIT, P_EMAIL, P_CONNECT_TO, P_FROM, P_ENCODING, P_TEMPLATE
 };
 
 static const struct option opts[] = {
@@ -76,11 +75,7 @@ static const struct option opts[] = {
 	{"from", required_argument, NULL, P_FROM},
 	{"encoding", required_argument, NULL, P_ENCODING},
 	{"template", required_argument, NULL, P_TEMPLATE},
-	{"config", required_argument, NULL, P_CONFIG},
-	{"no-config", no_argument, NULL, P_NO_CONFIG},
-	{"enable", required_argument, NULL, P_ENABLE},
-	{"disable", required_argument, NULL, P_DISABLE},
-	{"baseline", required_argument, NULL, P_BASELINE},
+	CLI_CHECK_OPTIONS,
 	{"jobs", required_argument, NULL, 'j'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
@@ -232,16 +227,17 @@ int cli_probe_main(int argc, char **argv)
 		case P_FROM: from = optarg; break;
 		case P_ENCODING: opt.encoding = optarg; break;
 		case P_TEMPLATE: opt.template_path = optarg; break;
-		case P_CONFIG: copts.config = optarg; break;
-		case P_NO_CONFIG: copts.no_config = true; break;
-		case P_BASELINE: copts.baseline = optarg; break;
-		case P_ENABLE:
-		case P_DISABLE:
-			if (cli_check_opts_rule(&copts, optarg, c == P_ENABLE) != 0) {
-				fprintf(stderr, "%s probe: no rule '%s' (see `%s rules`)\n", cli_prog, optarg, cli_prog);
+		case CLI_OPT_CONFIG:
+		case CLI_OPT_NO_CONFIG:
+		case CLI_OPT_BASELINE:
+		case CLI_OPT_ENABLE:
+		case CLI_OPT_DISABLE: {
+			char who[64];
+			snprintf(who, sizeof who, "%s probe", cli_prog);
+			if (cli_check_opts_take(&copts, c, optarg, who) < 0)
 				rc = EXIT_USAGE;
-			}
 			break;
+		}
 		case 'j': {
 			char *end;
 			jobs = strtol(optarg, &end, 10);
