@@ -693,8 +693,9 @@ static bool domain_rule(struct ex *x, const mp_nline *l, size_t b)
 	}
 	size_t found = 0, seg = d1;
 	for (size_t k = d1; k < n; k++) {
-		if (k > 0 && (isalnum((unsigned char)s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '-' ||
-		              s[k - 1] == '@'))
+		/* seg is past the last host taken: nothing inside it is another */
+		if (k < seg || (k > 0 && (isalnum((unsigned char)s[k - 1]) || s[k - 1] == '.' ||
+		                          s[k - 1] == '-' || s[k - 1] == '@')))
 			continue;
 		size_t t = nr_token_len(s + k, n - k);
 		while (t && (s[k + t - 1] == '.' || s[k + t - 1] == ','))
