@@ -33,9 +33,12 @@ struct trow {
 	const mp_nline *l; /* the row's line (its first cell's) */
 	size_t nc;
 	/* a row of more cells is no table of settings; each cell keeps its
-	 * line, as a flattened table's are on lines of their own */
-	const mp_nline *cl[16];
+	 * lines (first cl, last cz: a cell the text extraction broke across
+	 * lines spans several), begun at cb on cl and ended at ce on cz */
+	const mp_nline *cl[16], *cz[16];
 	size_t cb[16], ce[16];
+	char *jt[16]; /* a cell of several lines, its lines joined; else NULL */
+	enum mp_nctx head; /* a heading line inside a broken table, above the row ("Outgoing") */
 };
 
 static bool is_proto(enum mp_nctx c)
@@ -126,44 +129,66 @@ static size_t pipe_cells(const mp_nline *l, struct trow *r)
 		size_t a0 = nr_skip_sp(s, i, j), a1 = j;
 		while (a1 > a0 && s[a1 - 1] == ' ')
 			a1--;
-		r->cl[nc] = l, r->cb[nc] = a0, r->ce[nc] = a1, nc++;
+		r->cl[nc] = r->cz[nc] = l, r->cb[nc] = a0, r->ce[nc] = a1, r->jt[nc] = NULL, nc++;
 		i = j + 1;
 	}
 	r->l = l;
 	r->nc = nc;
+	r->head = NC_NONE;
 	return nc;
+}
+
+/* A cell's text: its line's bytes, or its lines joined (a cell broken
+ * across lines: "Incoming (POP) Mail" / "Server |"). */
+static const char *ctext(const struct trow *r, size_t k)
+{
+	return r->jt[k] ? r->jt[k] : r->cl[k]->s + r->cb[k];
 }
 
 static size_t clen(const struct trow *r, size_t k)
 {
-	return k < r->nc ? r->ce[k] - r->cb[k] : 0;
+	return k >= r->nc ? 0 : r->jt[k] ? strlen(r->jt[k]) : r->ce[k] - r->cb[k];
 }
 
 static struct hcell rkind(const struct trow *r, size_t k)
 {
-	return k < r->nc ? kind_of(r->cl[k]->s + r->cb[k], clen(r, k)) : (struct hcell){H_EMPTY, NF_NONE, NC_NONE, NC_NONE, -1};
+	return k < r->nc ? kind_of(ctext(r, k), clen(r, k)) : (struct hcell){H_EMPTY, NF_NONE, NC_NONE, NC_NONE, -1};
 }
 
-static const char *ctext(const struct trow *r, size_t k)
+static void rows_free(struct trow *rows, size_t nr)
 {
-	return r->cl[k]->s + r->cb[k];
+	for (size_t i = 0; i < nr; i++)
+		for (size_t k = 0; k < rows[i].nc; k++)
+			free(rows[i].jt[k]);
+	free(rows);
 }
 
-/* A cell read as a line of its own, under its row's and column's server:
- * a sentence in a cell ("SSLを有効にしてください。ポート番号は995") is
- * read values first, as any line. */
-static void cell_line(struct ex *x, const struct trow *r, size_t k, enum mp_nctx dir)
+/* A cell read as lines of their own, under its row's and column's server:
+ * a sentence in a cell ("SSLを有効にしてください。ポート番号は995"), or
+ * a cell of several lines ("If you use our dialup service, use:" /
+ * "smtp.example.net" / "Otherwise…"), is read values first, as any line. */
+static void cell_line(struct ex *x, const struct trow *r, size_t k, enum mp_nfield f, enum mp_nctx dir)
 {
-	mp_nline sub = *r->cl[k];
-	sub.s = r->cl[k]->s + r->cb[k];
-	sub.len = clen(r, k);
-	sub.col = r->cl[k]->col + r->cb[k];
 	enum mp_nctx saved = x->ctx;
-	x->ctx = dir;
-	x->cur = nr_srv_of(dir);
-	x->pending = NF_NONE;
-	nr_line(x, &sub);
-	x->now = r->cl[k]; /* not the copy on this stack: the next line looks back at it */
+	/* a cell of several lines opens with its field's value, as a value
+	 * on the line under its label */
+	x->pending = r->jt[k] ? f : NF_NONE;
+	x->pending_dir = dir;
+	for (const mp_nline *l = r->cl[k]; l <= r->cz[k]; l++) {
+		size_t b = l == r->cl[k] ? r->cb[k] : 0, e = l == r->cz[k] ? r->ce[k] : l->len;
+		/* a line of the cell giving an example ("(例:mail.example.jp)") */
+		size_t eb = nr_skip_sp(l->s, b + (b < e && l->s[b] == '('), e);
+		if (l != r->cl[k] && nr_starts_any(l->s + eb, e - eb, (const char *const[]){"例", "e.g.", "for example", NULL}))
+			continue;
+		mp_nline sub = *l;
+		sub.s = l->s + b;
+		sub.len = e - b;
+		sub.col = l->col + b;
+		x->ctx = dir;
+		x->cur = nr_srv_of(dir);
+		nr_line(x, &sub);
+		x->now = l; /* not the copy on this stack: the next line looks back at it */
+	}
 	x->pending = NF_NONE;
 	x->ctx = saved;
 }
@@ -179,6 +204,10 @@ static void put(struct ex *x, const struct trow *r, size_t k, enum mp_nfield f, 
 	size_t n = clen(r, k);
 	if (!n || f == NF_NONE || f == NF_IGNORE)
 		return;
+	if (r->jt[k]) {
+		cell_line(x, r, k, f, dir);
+		return;
+	}
 	x->now = l;
 	int srv = nr_srv_of(dir);
 	if (srv >= 0)
@@ -186,7 +215,7 @@ static void put(struct ex *x, const struct trow *r, size_t k, enum mp_nfield f, 
 	bool one = nr_value_is(f, s, n) || (f == NF_IN_PROTO && n <= 20) || f == NF_AUTH_METHOD || f == NF_SMTP_AUTH ||
 	           f == NF_NAME || f == NF_LOGIN || f == NF_PASSWORD;
 	if (!one && f != NF_SECURITY) {
-		cell_line(x, r, k, dir);
+		cell_line(x, r, k, f, dir);
 		return;
 	}
 	nr_set_field(x, l, r->cb[k], s, n, f, dir);
@@ -217,7 +246,7 @@ static void by_protocol_columns(struct ex *x, const struct trow *rows, size_t nr
 			 * incoming option, the label the server */
 			enum mp_nctx d = c0.w == NC_SMTP || (is_proto(c0.w) && hd[k].d == NC_IN) ? c0.w : hd[k].d;
 			if (c0.k == H_PROTO) /* "送信時認証": no field, the cell says */
-				cell_line(x, &rows[i], k, d);
+				cell_line(x, &rows[i], k, NF_NONE, d);
 			else
 				put(x, &rows[i], k, c0.f, d, -1);
 		}
@@ -335,7 +364,7 @@ static void by_rows(struct ex *x, const struct trow *rows, size_t nr)
 		size_t e = b + 1;
 		bool seen[NF_IN_PROTO + 1] = {false}; /* the record's labels so far */
 		seen[rkind(&rows[b], 0).f] = true;
-		for (; e < nr; e++) {
+		for (; e < nr && rows[e].head == NC_NONE; e++) {
 			enum mp_nfield fe = rkind(&rows[e], 0).f;
 			if (fe != NF_NONE && seen[fe])
 				break;
@@ -344,6 +373,8 @@ static void by_rows(struct ex *x, const struct trow *rows, size_t nr)
 		enum mp_nctx sect = x->ctx == NC_WEB || x->ctx == NC_ANY ? NC_NONE : x->ctx;
 		enum mp_nctx own = record_server(rows, b, e);
 		enum mp_nctx dir = nr > e - b && own != NC_NONE ? own : sect != NC_NONE ? sect : own;
+		if (rows[b].head != NC_NONE) /* the heading above the record, made precise by the record */
+			dir = rows[b].head == NC_IN && own != NC_NONE && own != NC_SMTP ? own : rows[b].head;
 		int rsec = -1;
 		for (size_t i = b; i < e; i++)
 			if (rkind(&rows[i], 0).f == NF_SECURITY && rows[i].nc >= 2)
@@ -353,6 +384,10 @@ static void by_rows(struct ex *x, const struct trow *rows, size_t nr)
 			enum mp_nctx d = dir;
 			if (d == NC_NONE || (d == NC_IN && is_proto(c0.d)))
 				d = c0.d;
+			/* a label naming its own direction ("送信ポート番号" in a
+			 * POP3 record) keeps it */
+			else if ((c0.w == NC_SMTP) != (d == NC_SMTP) && is_proto(c0.w))
+				d = c0.w;
 			if (c0.f == NF_IN_PROTO || rows[i].nc < 2)
 				continue;
 			put(x, &rows[i], 1, c0.f, d, c0.f == NF_PORT ? rsec : -1);
@@ -361,35 +396,170 @@ static void by_rows(struct ex *x, const struct trow *rows, size_t nr)
 	}
 }
 
-/* Rows of a table flattened one cell per line, each cell ending in its
- * border ("Type |", "IMAP |", "Server name |", "mail.example.com |"):
- * a label line and its value line make a row. Returns the lines taken,
- * 0 when line i starts no such table (three rows at least). */
-static bool flat_cell(const mp_nline *l, struct trow *r)
+/* A table the text extraction broke across lines: each cell ends at its
+ * border `|` wherever the line breaks fall ("|" / "ISP" / "| SMTP server
+ * |", "Incoming (POP) Mail" / "Server |" / "mail.example.net |", one cell
+ * per line "Type |" / "IMAP |"). A border ending a line and one opening
+ * the next end a row; with no such pair anywhere the cells are label,
+ * value, label, value. A line holding several cells is a row of its own
+ * (read by the `|` rows below), so it ends the stream. */
+struct scell {
+	const mp_nline *l, *z; /* first and last line */
+	size_t b, e;           /* begun at b on l, ended at e on z */
+	size_t endl;           /* the line of its closing border (its last line when open) */
+	bool row, closed;      /* it starts a row; a border closed it */
+};
+
+enum { STREAM_CELL_LINES = 12, STREAM_LINES = 400 };
+
+static size_t stream_cells(const mp_ntext *t, size_t i, struct scell **cs, size_t *ncs)
 {
-	size_t n = l->len;
-	while (n && l->s[n - 1] == ' ')
-		n--;
-	return n && l->s[n - 1] == '|' && pipe_cells(l, r) == 1 && clen(r, 0);
+	struct scell *c = NULL;
+	size_t n = 0, span = 0, j;
+	bool open = false, prev_trail = false, row = true;
+	for (j = i; j < t->n && j - i < STREAM_LINES; j++) {
+		const mp_nline *l = &t->lines[j];
+		const char *s = l->s;
+		size_t e = l->len, b = nr_skip_sp(s, 0, e);
+		while (e > b && s[e - 1] == ' ')
+			e--;
+		if (b >= e)
+			break;
+		bool lead = s[b] == '|', trail = e - b > 1 && s[e - 1] == '|';
+		size_t te = e - trail, tb = nr_skip_sp(s, b + lead, te);
+		while (te > tb && s[te - 1] == ' ')
+			te--;
+		if (memchr(s + tb, '|', te - tb) || (j == i && !lead && !trail))
+			break;
+		if (open && (lead || trail))
+			c[n - 1].endl = j;
+		if (lead && open)
+			c[n - 1].closed = true, open = false;
+		else if (lead && prev_trail)
+			row = true;
+		if (tb < te && open && span == STREAM_CELL_LINES)
+			break; /* no cell of a table runs on that long */
+		if (tb < te && open) {
+			c[n - 1].z = l, c[n - 1].e = te, c[n - 1].endl = j;
+			span++;
+		} else if (tb < te) {
+			c = mp_xrealloc(c, (n + 1) * sizeof *c);
+			c[n++] = (struct scell){l, l, tb, te, j, row, false};
+			row = false, open = true, span = 1;
+		}
+		if (open && trail)
+			c[n - 1].closed = true, open = false;
+		prev_trail = trail || (lead && e - b == 1);
+	}
+	*cs = c;
+	*ncs = n;
+	return j - i;
 }
 
-static size_t flat_rows(const mp_ntext *t, size_t i, struct trow **rows, size_t *nr)
+/* The stream's cell k as cell m of row r, its lines joined when it spans
+ * several. */
+static void stream_put(struct trow *r, size_t m, const struct scell *c)
 {
-	size_t j = i;
-	*nr = 0;
-	while (j + 1 < t->n) {
-		struct trow a, v;
-		if (!flat_cell(&t->lines[j], &a) || !flat_cell(&t->lines[j + 1], &v))
-			break;
-		struct hcell h = rkind(&a, 0);
-		if (h.k != H_FIELD && !(h.k == H_NAME && rkind(&v, 0).k == H_PROTO))
-			break;
-		a.cl[1] = v.cl[0], a.cb[1] = v.cb[0], a.ce[1] = v.ce[0], a.nc = 2;
-		*rows = mp_xrealloc(*rows, (*nr + 1) * sizeof **rows);
-		(*rows)[(*nr)++] = a;
-		j += 2;
+	r->cl[m] = c->l, r->cz[m] = c->z, r->cb[m] = c->b, r->ce[m] = c->e, r->jt[m] = NULL;
+	if (c->l == c->z)
+		return;
+	char buf[200];
+	size_t n = 0;
+	for (const mp_nline *l = c->l; l <= c->z && n + 1 < sizeof buf; l++) {
+		size_t b = l == c->l ? c->b : nr_skip_sp(l->s, 0, l->len), e = l == c->z ? c->e : l->len;
+		while (e > b && l->s[e - 1] == ' ')
+			e--;
+		if (n && n + 1 < sizeof buf)
+			buf[n++] = ' ';
+		size_t k = e - b < sizeof buf - 1 - n ? e - b : sizeof buf - 1 - n;
+		memcpy(buf + n, l->s + b, k);
+		n += k;
 	}
-	return *nr >= 3 ? j - i : 0;
+	r->jt[m] = mp_xstrndup(buf, n);
+}
+
+/* A label cell whose first line alone names a protocol or a direction
+ * ("Outgoing" / "Type |", "Outgoing (SMTP)" / "Mail Server |") and whose
+ * other lines name a field: that line is a heading above the row, not
+ * words of the label. */
+static void cell_heading(struct scell *c, enum mp_nctx *head)
+{
+	const mp_nline *l = c->l;
+	if (l == c->z)
+		return;
+	size_t e = l->len;
+	while (e > c->b && l->s[e - 1] == ' ')
+		e--;
+	struct hcell h = kind_of(l->s + c->b, e - c->b);
+	struct trow rest = {.nc = 1, .cl = {l + 1}, .cz = {c->z}, .cb = {nr_skip_sp(l[1].s, 0, l[1].len)}, .ce = {c->e}};
+	if (rest.cl[0] == rest.cz[0])
+		rest.ce[0] = c->e;
+	else
+		rest.ce[0] = l[1].len; /* classified on its first line: enough for a label */
+	if (h.k != H_PROTO || !is_proto(h.d) || (rkind(&rest, 0).k != H_FIELD && rkind(&rest, 0).k != H_NAME))
+		return;
+	*head = h.d;
+	c->l = l + 1;
+	c->b = rest.cb[0];
+}
+
+static bool label_cell(struct hcell h, struct hcell v)
+{
+	return h.k == H_FIELD || (h.k == H_NAME && v.k == H_PROTO);
+}
+
+/* Rows from the stream of cells at line i: *kv says they are label |
+ * value pairs (no row borders); the lines taken, 0 when none. *scanned
+ * gets the lines looked at. */
+static size_t stream_rows(const mp_ntext *t, size_t i, struct trow **rows, size_t *nr, bool *kv, size_t *scanned)
+{
+	struct scell *c;
+	size_t n, last = 0;
+	*scanned = stream_cells(t, i, &c, &n);
+	*nr = 0;
+	*kv = true;
+	for (size_t k = 1; k < n; k++)
+		*kv &= !c[k].row;
+	if (n && !c[n - 1].closed && (*kv ? n % 2 : c[n - 1].row))
+		n--; /* an open cell where a label would stand is text after the table */
+	bool multi = false;
+	if (!*kv) {
+		for (size_t k = 0; k < n; k++) {
+			if (c[k].row) {
+				*rows = mp_xrealloc(*rows, (*nr + 1) * sizeof **rows);
+				(*rows)[(*nr)++] = (struct trow){.l = c[k].l, .head = NC_NONE};
+			}
+			struct trow *r = &(*rows)[*nr - 1];
+			if (r->nc == MP_COUNT(r->cb)) {
+				rows_free(*rows, *nr);
+				*rows = NULL, *nr = 0;
+				break;
+			}
+			stream_put(r, r->nc++, &c[k]);
+			last = c[k].endl;
+		}
+	} else
+		for (size_t k = 0; k + 1 < n; k += 2) {
+			struct trow r = {.l = c[k].l, .nc = 2, .head = NC_NONE};
+			cell_heading(&c[k], &r.head);
+			stream_put(&r, 0, &c[k]);
+			stream_put(&r, 1, &c[k + 1]);
+			if (!label_cell(rkind(&r, 0), rkind(&r, 1))) {
+				free(r.jt[0]), free(r.jt[1]);
+				break;
+			}
+			multi |= r.jt[0] || r.jt[1] || !c[k + 1].closed;
+			*rows = mp_xrealloc(*rows, (*nr + 1) * sizeof **rows);
+			(*rows)[(*nr)++] = r;
+			last = c[k + 1].endl;
+		}
+	free(c);
+	if (*nr < 2 || (*kv && *nr < 3 && !multi)) {
+		rows_free(*rows, *nr);
+		*rows = NULL, *nr = 0;
+		return 0;
+	}
+	return last + 1 - i;
 }
 
 /* Label | value rows, two cells (a third one a remark), the labels
@@ -405,29 +575,43 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	if (i < x->table_end)
 		return 0;
 	struct trow *rows = NULL;
-	size_t nr = 0;
-	size_t used = flat_rows(t, i, &rows, &nr);
-	if (used) {
+	size_t nr = 0, scanned;
+	bool kvflat;
+	size_t used = stream_rows(t, i, &rows, &nr, &kvflat, &scanned);
+	if (used && kvflat) {
 		by_rows(x, rows, nr);
-		free(rows);
+		rows_free(rows, nr);
 		x->pending = NF_NONE;
 		return used;
 	}
-	for (size_t j = i; j < t->n; j++) {
+	bool broken = used > 0; /* rows of a table broken across lines */
+	if (!used && scanned > 1) {
+		x->table_end = i + scanned; /* looked at once: a long input stays linear */
+		return 0;
+	}
+	for (size_t j = i; !used && j < t->n; j++) {
 		const mp_nline *l = &t->lines[j];
-		if (!l->len && l->raw && memchr(l->raw, '-', strlen(l->raw)) && nr)
-			continue; /* a Markdown rule under the header */
+		if (!l->len && l->raw && memchr(l->raw, '-', strlen(l->raw)) && nr) {
+			/* a Markdown rule under the header; under a later row, that
+			 * row is the next table's header */
+			if (nr > 1) {
+				nr--;
+				break;
+			}
+			continue;
+		}
 		struct trow r;
 		if (pipe_cells(l, &r) < 2)
 			break;
 		rows = mp_xrealloc(rows, (nr + 1) * sizeof *rows);
 		rows[nr++] = r;
-		used = j + 1 - i;
 	}
 	if (nr < 2) {
-		free(rows);
+		rows_free(rows, nr);
 		return 0;
 	}
+	if (!used)
+		used = (size_t)(rows[nr - 1].l - &t->lines[i]) + 1;
 	struct hcell hd[MP_COUNT(rows[0].cb)];
 	size_t protos = 0, modes = 0, fields = 0, values = 0, cells = 0;
 	for (size_t k = 0; k < rows[0].nc; k++) {
@@ -473,11 +657,11 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	else if (!values && !modes && cells >= 2 && fields >= 1 && fields + (hd[0].k != H_FIELD) >= 2 && protos == 0 &&
 	         !kv_below)
 		by_field_columns(x, rows, nr, hd);
-	else if (kv && again)
+	else if (kv && (again || broken)) /* a broken table is not read line by line */
 		by_rows(x, rows, nr);
 	else
 		taken = false;
-	free(rows);
+	rows_free(rows, nr);
 	if (taken)
 		x->pending = NF_NONE;
 	else
