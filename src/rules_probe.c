@@ -156,7 +156,8 @@ const struct mp_rule mp_rule_probe_round_trip = {
 	 "incoming server listed it, per incoming server. Informational. Once every incoming server had "
 	 "its look, the test mail is removed through the first one that read it (IMAP UID EXPUNGE of that "
 	 "message only, POP3 DELE), so a mailbox probed every night does not fill up; when that fails, a "
-	 "further MP064 finding says so. Source: the manual set-up's last step (send yourself a test mail "
+	 "further MP064 finding says so, as it does when the IMAP server lacks UIDPLUS: the message is then "
+	 "only flagged \\Deleted, since a plain EXPUNGE would also remove what the user marked deleted. Source: the manual set-up's last step (send yourself a test mail "
 	 "and see it arrive); RFC 4315 (UID EXPUNGE), RFC 1939 section 6 (DELE)."},
 	MP_SCOPE_LIVE,
 	{NULL}, /* found by src/probe/ */

@@ -283,7 +283,14 @@ static void send_test(const mp_net *net, const mailprof_probe_options *o, const 
 		label(reader, inwho, sizeof inwho);
 		int gone = mp_session_remove(net, reader->s->protocol, reader->sec, reader->s->host.v, reader->port,
 		                             user_of(reader), o->password, reader->opt, token, &c);
-		if (gone != 1)
+		if (gone == 2)
+			MP_PROBE_FIND(probe_round_trip, &reader->s->loc,
+			              "%s: the test mail (Subject mailprof-probe-...) is flagged \\Deleted but not "
+			              "expunged: the server does not offer UIDPLUS (RFC 4315), and a plain EXPUNGE would "
+			              "also remove the messages marked deleted by the user; it goes at the mailbox's "
+			              "next expunge",
+			              inwho);
+		else if (gone != 1)
 			MP_PROBE_FIND(probe_round_trip, &reader->s->loc,
 			              "%s: the test mail (Subject mailprof-probe-...) could not be removed from the "
 			              "mailbox%s%s",

@@ -120,7 +120,9 @@ int mp_session_find(const mp_net *n, mp_protocol proto, mp_security sec, const c
                     mp_conn *c);
 /* Remove the message whose Subject holds token, as mp_session_find finds
  * it (IMAP: flagged \Deleted and UID EXPUNGEd; POP3: DELE). Returns 1
- * removed, 0 not found, -1 error (in c). */
+ * removed, 0 not found, -1 error (in c), 2 IMAP without UIDPLUS: flagged
+ * \Deleted only, as a plain EXPUNGE would also remove what the user
+ * marked deleted. */
 int mp_session_remove(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
                       const char *user, const char *password, const char *login_opt, const char *token,
                       mp_conn *c);

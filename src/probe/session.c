@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "probe/probe.h"
@@ -592,6 +593,18 @@ static long find_pop3(struct session *ss, mp_security sec, const char *host, int
 	return found;
 }
 
+/* Whether an untagged CAPABILITY reply in s lists word (case-insensitive,
+ * whole words only: "UIDPLUS" is not "XUIDPLUSX"). */
+static bool has_word(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = s; p && *p; p++)
+		if ((p == s || p[-1] == ' ') && strncasecmp(p, word, n) == 0 &&
+		    (p[n] == ' ' || p[n] == '\r' || p[n] == '\n' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
 /* Find the message whose Subject holds token; with remove, remove it too. */
 static int find_or_remove(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
                           const char *user, const char *password, const char *login_opt, const char *token,
@@ -603,29 +616,35 @@ static int find_or_remove(const mp_net *n, mp_protocol proto, mp_security sec, c
 	CURLcode rc;
 	long at = proto == MP_PROTO_IMAP ? find_imap(&ss, sec, host, port, token, &rc)
 	                                 : find_pop3(&ss, sec, host, port, token, &rc);
+	bool flagged_only = false;
 	if (remove && rc == CURLE_OK && at > 0) {
 		char *url = make_url(proto, sec, host, port, proto == MP_PROTO_IMAP ? "INBOX" : NULL);
-		char *cmd;
+		char *cmd = NULL;
 		if (proto == MP_PROTO_IMAP) {
 			/* UID EXPUNGE (UIDPLUS, RFC 4315) removes this message only: a
-			 * plain EXPUNGE would also remove what the user marked deleted. */
-			cmd = mp_xasprintf("UID STORE %ld +FLAGS.SILENT (\\Deleted)", at);
-			rc = request(ss.h, &ss.x, url, cmd);
-			free(cmd);
-			cmd = mp_xasprintf("UID EXPUNGE %ld", at);
+			 * plain EXPUNGE would also remove what the user marked deleted.
+			 * Servers list UIDPLUS after login (Dovecot does not before). */
+			rc = request(ss.h, &ss.x, url, "CAPABILITY");
+			flagged_only = rc == CURLE_OK && !has_word(ss.x.body.s, "UIDPLUS");
+			if (rc == CURLE_OK) {
+				cmd = mp_xasprintf("UID STORE %ld +FLAGS.SILENT (\\Deleted)", at);
+				rc = request(ss.h, &ss.x, url, cmd);
+				free(cmd);
+				cmd = flagged_only ? NULL : mp_xasprintf("UID EXPUNGE %ld", at);
+			}
 		} else {
 			/* DELE has a one-line reply; the QUIT that ends the session
 			 * commits it (RFC 1939 section 6). */
 			cu.easy_setopt(ss.h, CURLOPT_NOBODY, 1L);
 			cmd = mp_xasprintf("DELE %ld", at);
 		}
-		if (rc == CURLE_OK)
+		if (rc == CURLE_OK && cmd)
 			rc = request(ss.h, &ss.x, url, cmd);
 		free(cmd);
 		free(url);
 	}
 	session_end(&ss, rc, c);
-	return rc != CURLE_OK ? -1 : at > 0;
+	return rc != CURLE_OK ? -1 : at <= 0 ? 0 : flagged_only ? 2 : 1;
 }
 
 int mp_session_find(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,

@@ -91,7 +91,7 @@ base_dir = $T/dovecot/run
 state_dir = $T/dovecot/state
 log_path = $T/dovecot.log
 protocols = imap pop3 lmtp
-listen = 127.0.0.1
+listen = 127.0.0.1, 127.0.0.2
 ssl = required
 ssl_cert = <$T/cert.pem
 ssl_key = <$T/key.pem
@@ -107,6 +107,13 @@ passdb {
 userdb {
   driver = passwd-file
   args = $T/dovecot/passwd
+}
+# The same server on 127.0.0.2 without UIDPLUS after login (RFC 4315), for
+# the probe's removal of its test mail.
+local 127.0.0.2 {
+  protocol imap {
+    imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+
+  }
 }
 service imap-login {
   inet_listener imap {
@@ -462,6 +469,19 @@ left=$(msg_files | xargs -r grep -lF 'Subject: mailprof-probe-' | wc -l)
 [ "$left" = 0 ] && [ "$(msgs)" = "$before_probe_mail" ] && [ "$(grep -c 'could not be removed' "$po/sendtest.out" "$po/provider.out" | awk -F: '{s+=$2} END {print s}')" = 0 ] &&
 	pass "probe --send-test: the test mails were removed from the mailbox once read (0 left, $before_probe_mail other messages kept)" ||
 	fail "probe --send-test: $left test mails left, $(msgs) messages against $before_probe_mail before: $(grep 'could not be removed' "$po/sendtest.out" "$po/provider.out" | head -c 400)"
+
+# An IMAP server without UIDPLUS (Dovecot's 127.0.0.2, certificate still
+# checked for 127.0.0.1): the test mail is only flagged \Deleted, never
+# EXPUNGEd (that would also remove what the user marked deleted), and MP064
+# says so.
+printf '[account]\nemail = %s\n\n[incoming]\nprotocol = imap\nhost = 127.0.0.1\nport = 10993\nsecurity = tls\nauth = password-cleartext\nusername = e2euser\n\n[outgoing]\nprotocol = smtp\nhost = 127.0.0.1\nport = 10587\nsecurity = starttls\nauth = password-cleartext\nusername = e2euser\n' "$ADDR" >"$po/nouidplus.ini"
+probe nouidplus "${CA[@]}" --connect-to 127.0.0.1:10993:127.0.0.2:10993 --send-test --wait 30 --password-env MAILPROF_E2E_PW "$po/nouidplus.ini"
+flagged=$(msg_files | grep ':2,[A-Z]*T' | xargs -r grep -lF 'Subject: mailprof-probe-')
+[ "$(rc_of nouidplus)" = 0 ] && [ "$(echo "$flagged" | grep -c .)" = 1 ] && [ "$(msgs)" = "$((before_probe_mail + 1))" ] &&
+	grep -q 'nouidplus.ini:[0-9:]*: info: imap 127.0.0.1:10993: the test mail (Subject mailprof-probe-...) is flagged \\Deleted but not expunged: the server does not offer UIDPLUS' "$po/nouidplus.out" &&
+	pass "probe --send-test without UIDPLUS: the test mail is flagged \\Deleted, not expunged ($(basename "$flagged" | sed 's/.*:2,/flags /')), and MP064 says so" ||
+	fail "probe --send-test without UIDPLUS: exit $(rc_of nouidplus), flagged test mails: $(echo "$flagged" | grep -c .), $(msgs) messages against $before_probe_mail: $(grep -v '^  fix' "$po/nouidplus.out" | head -c 800) $(cat "$po/nouidplus.err")"
+echo "$flagged" | xargs -r rm -f
 
 # A closed port and a port that accepts but never answers: each its own
 # finding, within the timeout (2 s a step).
