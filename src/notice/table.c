@@ -47,6 +47,38 @@ static bool is_proto(enum mp_nctx c)
 }
 
 
+/* A column named by its security in a few words: "With SSL encryption",
+ * "Without SSL encryption", "No encryption", "Using STARTTLS"; opened by
+ * with, without, no or using, every other word a security's or a filler
+ * ("encryption", "connection"). */
+static int mode_words(const char *s, size_t n)
+{
+	static const char *const open[] = {"with ", "without ", "no ", "using ", NULL};
+	static const char *const filler[] = {"encryption", "encrypted", "connection", "ssl/tls", "ssl", "tls",
+	                                     "starttls", NULL};
+	size_t o = 0, words = 1;
+	for (const char *const *w = open; *w && !o; w++)
+		if (strlen(*w) < n && mp_strncasecmp(s, *w, strlen(*w)) == 0)
+			o = strlen(*w);
+	if (!o)
+		return -1;
+	for (size_t i = nr_skip_sp(s, o, n); i < n; i = nr_skip_sp(s, i, n), words++) {
+		size_t j = i;
+		while (j < n && s[j] != ' ')
+			j++;
+		bool known = false;
+		for (const char *const *w = filler; *w && !known; w++)
+			known = strlen(*w) == j - i && mp_strncasecmp(s + i, *w, j - i) == 0;
+		if (!known || words > 4)
+			return -1;
+		i = j;
+	}
+	int sec = nr_span_sec(s, n);
+	if (s[0] == 'n' || s[0] == 'N' || mp_strncasecmp(s, "without ", 8) == 0)
+		sec = MP_SEC_NONE;
+	return sec;
+}
+
 int nr_mode_column(const char *s, size_t n)
 {
 	static const char *const port_words[] = {"port numbers", "port number", "ports", "port", "ポート番号",
@@ -62,7 +94,7 @@ int nr_mode_column(const char *s, size_t n)
 		b++, n--;
 	}
 	if (memchr(s + b, ' ', n - b))
-		return -1;
+		return k ? -1 : mode_words(s, n);
 	int sec = nr_parse_security(s + b, n - b);
 	if (sec == -1 && k) /* "Unencrypted", "Secure" */
 		sec = nr_span_sec(s + b, n - b);
@@ -253,6 +285,12 @@ static void by_protocol_columns(struct ex *x, const struct trow *rows, size_t nr
 	}
 }
 
+/* The more secure mode wins: implicit TLS, then STARTTLS, then none. */
+static int sec_rank(int sec)
+{
+	return sec == MP_SEC_TLS ? 3 : sec == MP_SEC_STARTTLS ? 2 : sec == MP_SEC_NONE ? 1 : 0;
+}
+
 /* Protocol × security mode: "Protocol | SSL/TLS | STARTTLS", rows "POP3 | 995 | 110". */
 static void by_mode_columns(struct ex *x, const struct trow *rows, size_t nr, const struct hcell *hd)
 {
@@ -261,9 +299,26 @@ static void by_mode_columns(struct ex *x, const struct trow *rows, size_t nr, co
 		int srv = nr_srv_of(mp_notice_words_ctx(ctext(r, 0), clen(r, 0)));
 		if (srv < 0)
 			continue;
-		for (size_t k = 1; k < r->nc && k < rows[0].nc; k++)
-			if (hd[k].k == H_MODE && clen(r, k) && clen(r, k) <= 5 && nr_all_digits(ctext(r, k), clen(r, k)))
+		/* hosts by mode ("POP3 | pop.example.ch | pop3s.example.ch" under
+		 * "Without SSL | With SSL"): the most secure column's */
+		size_t best = 0;
+		for (size_t k = 1; k < r->nc && k < rows[0].nc; k++) {
+			if (hd[k].k != H_MODE || !clen(r, k))
+				continue;
+			if (clen(r, k) <= 5 && nr_all_digits(ctext(r, k), clen(r, k)))
 				nr_mx_add(x, r->l, r->cb[k], srv, atoi(ctext(r, k)), hd[k].sec);
+			else if (!r->jt[k] && nr_valid_host(ctext(r, k), clen(r, k)) &&
+			         (!best || sec_rank(hd[k].sec) > sec_rank(hd[best].sec)))
+				best = k;
+		}
+		if (best) {
+			enum mp_nctx d = srv == S_IMAP ? NC_IMAP : srv == S_POP ? NC_POP : NC_SMTP;
+			put(x, r, best, NF_HOST, d, -1);
+			put(x, &rows[0], best, NF_SECURITY, d, -1);
+			/* "SMTPAUTH", "SMTP AUTH": sending logs in */
+			if (srv == S_SMTP && nr_has(ctext(r, 0), clen(r, 0), "auth"))
+				nr_set_field(x, r->cl[0], r->cb[0], "required", 8, NF_SMTP_AUTH, d);
+		}
 	}
 }
 
@@ -570,6 +625,37 @@ static bool kv_row(const struct trow *r)
 	return (r->nc == 2 || r->nc == 3) && clen(r, 1) && (c0.k == H_FIELD || c0.k == H_PROTO || c0.k == H_MODE);
 }
 
+/* The header row, made to stand over its columns: a caption row above
+ * it (one cell: "Settings | |") is dropped, and a header without its
+ * corner cell ("| Without SSL | With SSL |" over "POP3 | pop… | pop3s…",
+ * "IMAP | POP3 | |" over "Username | … | …") moves one cell right. */
+static void header_row(struct trow *rows, size_t *nr)
+{
+	size_t full = 0;
+	for (size_t k = 0; k < rows[0].nc; k++)
+		full += clen(&rows[0], k) > 0;
+	if (*nr > 2 && full == 1 && clen(&rows[0], 0) && rkind(&rows[1], 1).k != H_EMPTY) {
+		for (size_t k = 0; k < rows[0].nc; k++)
+			free(rows[0].jt[k]);
+		memmove(rows, rows + 1, (*nr - 1) * sizeof *rows);
+		(*nr)--;
+	}
+	struct trow *h = &rows[0];
+	enum hkind k0 = rkind(h, 0).k, b0 = rkind(&rows[1], 0).k;
+	size_t n1 = rows[1].nc;
+	bool short_row = h->nc < n1 || (h->nc == n1 && !clen(h, n1 - 1) && clen(&rows[1], n1 - 1));
+	if ((k0 != H_PROTO && k0 != H_MODE) || (b0 != H_FIELD && b0 != H_PROTO) || !short_row ||
+	    h->nc == MP_COUNT(h->cb))
+		return;
+	for (size_t k = h->nc; k > 0; k--)
+		h->cl[k] = h->cl[k - 1], h->cz[k] = h->cz[k - 1], h->cb[k] = h->cb[k - 1], h->ce[k] = h->ce[k - 1],
+		h->jt[k] = h->jt[k - 1];
+	h->cz[0] = h->cl[0], h->ce[0] = h->cb[0], h->jt[0] = NULL;
+	h->nc++;
+	while (h->nc > n1 && !clen(h, h->nc - 1))
+		h->nc--;
+}
+
 size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 {
 	if (i < x->table_end)
@@ -612,6 +698,7 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	}
 	if (!used)
 		used = (size_t)(rows[nr - 1].l - &t->lines[i]) + 1;
+	header_row(rows, &nr);
 	struct hcell hd[MP_COUNT(rows[0].cb)];
 	size_t protos = 0, modes = 0, fields = 0, values = 0, cells = 0;
 	for (size_t k = 0; k < rows[0].nc; k++) {
