@@ -625,6 +625,100 @@ static bool kv_row(const struct trow *r)
 	return (r->nc == 2 || r->nc == 3) && clen(r, 1) && (c0.k == H_FIELD || c0.k == H_PROTO || c0.k == H_MODE);
 }
 
+/* A table flattened one cell per line without borders, its columns
+ * side by side: each row a label line followed by one value line per
+ * column ("Protocol" / "IMAP" / "POP3", "Port" / "993" / "143",
+ * "Encryption method" / "SSL/TLS" / "STARTTLS"). Two rows of the same
+ * number of values (two or more) at least; a label with no value or one
+ * may stand between them. Rows end at a blank line or a line that is no
+ * short cell; the run is looked at over a bounded window. */
+enum { COLUMN_RUN_LINES = 60, COLUMN_CELL = 60 };
+
+static bool short_cell(const mp_nline *l, size_t *b, size_t *e)
+{
+	*e = l->len;
+	*b = nr_skip_sp(l->s, 0, *e);
+	while (*e > *b && l->s[*e - 1] == ' ')
+		(*e)--;
+	return *b < *e && *e - *b <= COLUMN_CELL && !memchr(l->s + *b, '|', *e - *b) && !memchr(l->s + *b, ':', *e - *b);
+}
+
+static size_t column_rows(const mp_ntext *t, size_t i, struct trow **rows, size_t *nr, size_t *ncol)
+{
+	size_t j = i, wide = 0, b, e;
+	*nr = 0, *ncol = 0;
+	while (j < t->n && j - i < COLUMN_RUN_LINES && short_cell(&t->lines[j], &b, &e) &&
+	       kind_of(t->lines[j].s + b, e - b).k == H_FIELD) {
+		struct trow r = {.l = &t->lines[j], .nc = 1, .cl = {&t->lines[j]}, .cz = {&t->lines[j]}, .cb = {b}, .ce = {e},
+		                 .head = NC_NONE};
+		size_t k = j + 1;
+		for (; k < t->n && k - i < COLUMN_RUN_LINES && r.nc < MP_COUNT(r.cb) && short_cell(&t->lines[k], &b, &e); k++) {
+			enum hkind v = kind_of(t->lines[k].s + b, e - b).k;
+			if (v == H_FIELD || v == H_EMPTY)
+				break;
+			r.cl[r.nc] = r.cz[r.nc] = &t->lines[k], r.cb[r.nc] = b, r.ce[r.nc] = e, r.nc++;
+		}
+		if (r.nc > 2 && *ncol && r.nc - 1 != *ncol)
+			break;
+		if (r.nc > 2)
+			*ncol = r.nc - 1, wide++;
+		*rows = mp_xrealloc(*rows, (*nr + 1) * sizeof **rows);
+		(*rows)[(*nr)++] = r;
+		j = k;
+	}
+	if (wide < 2) {
+		free(*rows);
+		*rows = NULL, *nr = 0;
+		return 0;
+	}
+	return j - i;
+}
+
+/* Columns side by side: a column names its server where a protocol row
+ * does ("Protocol" / "IMAP" / "POP3"), else the section's; a port goes to
+ * the server its number is registered for when the table offers that
+ * server; the security row of the same width gives each column's port
+ * its mode ("993" over "SSL/TLS", "143" over "STARTTLS"). */
+static void by_value_columns(struct ex *x, const struct trow *rows, size_t nr, size_t ncol)
+{
+	enum mp_nctx sect = x->ctx == NC_WEB || x->ctx == NC_ANY ? NC_NONE : x->ctx, colp[16];
+	int csec[16];
+	bool ports = false;
+	for (size_t k = 0; k < ncol; k++)
+		colp[k] = NC_NONE, csec[k] = -1;
+	for (size_t i = 0; i < nr; i++) {
+		struct hcell c0 = rkind(&rows[i], 0);
+		ports |= c0.f == NF_PORT;
+		for (size_t k = 1; k < rows[i].nc && rows[i].nc - 1 == ncol; k++) {
+			enum mp_nctx w = mp_notice_words_ctx(ctext(&rows[i], k), clen(&rows[i], k));
+			if (c0.f == NF_IN_PROTO && is_proto(w))
+				colp[k - 1] = w;
+			else if (c0.f == NF_SECURITY)
+				csec[k - 1] = nr_parse_security(ctext(&rows[i], k), clen(&rows[i], k));
+		}
+	}
+	for (size_t i = 0; i < nr; i++) {
+		struct hcell c0 = rkind(&rows[i], 0);
+		bool wide = rows[i].nc - 1 == ncol;
+		if (c0.f == NF_IN_PROTO || (c0.f == NF_SECURITY && wide && ports))
+			continue;
+		for (size_t k = 1; k < rows[i].nc; k++) {
+			enum mp_nctx d = wide && colp[k - 1] != NC_NONE ? colp[k - 1] : sect;
+			if (d == NC_NONE)
+				d = c0.d;
+			if (c0.f == NF_PORT) {
+				enum mp_nctx pc = nr_port_ctx(atoi(ctext(&rows[i], k)));
+				bool offered = d == NC_IN || d == NC_NONE;
+				for (size_t m = 0; m < ncol; m++)
+					offered |= colp[m] == pc;
+				if (pc != NC_NONE && offered)
+					d = pc;
+			}
+			put(x, &rows[i], k, c0.f, d, c0.f == NF_PORT && wide ? csec[k - 1] : -1);
+		}
+	}
+}
+
 /* The header row, made to stand over its columns: a caption row above
  * it (one cell: "Settings | |") is dropped, and a header without its
  * corner cell ("| Without SSL | With SSL |" over "POP3 | pop… | pop3s…",
@@ -666,6 +760,13 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	size_t used = stream_rows(t, i, &rows, &nr, &kvflat, &scanned);
 	if (used && kvflat) {
 		by_rows(x, rows, nr);
+		rows_free(rows, nr);
+		x->pending = NF_NONE;
+		return used;
+	}
+	size_t ncol;
+	if (!used && (used = column_rows(t, i, &rows, &nr, &ncol)) > 0) {
+		by_value_columns(x, rows, nr, ncol);
 		rows_free(rows, nr);
 		x->pending = NF_NONE;
 		return used;
