@@ -173,8 +173,14 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 	int hosts = 0; /* a provider's block names two servers at least */
 	for (int k = 0; k < S_N; k++)
 		hosts += a->s[k].host.v != NULL;
-	if (i >= 0 && a->s[i].host.v && !(strlen(a->s[i].host.v) == hn && mp_strncasecmp(a->s[i].host.v, h, hn) == 0) &&
-	    (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn)))) {
+	/* a provider's block that named its server by a template or a port
+	 * only ("Server = mail.'domain name'", "Port = 995") ends as well at
+	 * the next provider's heading */
+	bool set_before = i >= 0 && !a->s[i].host.v && a->s[i].port.set && x->brand_seen &&
+	                  a->s[i].port.loc.line < x->brand.loc.line;
+	if (set_before ||
+	    (i >= 0 && a->s[i].host.v && !(strlen(a->s[i].host.v) == hn && mp_strncasecmp(a->s[i].host.v, h, hn) == 0) &&
+	     (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn))))) {
 		int g = a->group ? a->group : ++x->ngroups;
 		a->group = g;
 		a = new_acc(x);
