@@ -415,6 +415,16 @@ static enum mp_nctx record_server(const struct trow *rows, size_t b, size_t e)
 static void by_rows(struct ex *x, const struct trow *rows, size_t nr)
 {
 	size_t b = 0;
+	/* the receiving server and sending the table's labels name */
+	enum mp_nctx tin = NC_NONE;
+	bool tout = false;
+	for (size_t i = 0; i < nr; i++) {
+		struct hcell c0 = rkind(&rows[i], 0), v = rkind(&rows[i], 1);
+		enum mp_nctx w = c0.f == NF_IN_PROTO && v.k == H_PROTO ? v.d : c0.w;
+		if (is_proto(w) && w != NC_SMTP && (tin == NC_NONE || tin == NC_IN))
+			tin = w;
+		tout |= w == NC_SMTP;
+	}
 	while (b < nr) {
 		size_t e = b + 1;
 		bool seen[NF_IN_PROTO + 1] = {false}; /* the record's labels so far */
@@ -434,6 +444,7 @@ static void by_rows(struct ex *x, const struct trow *rows, size_t nr)
 		for (size_t i = b; i < e; i++)
 			if (rkind(&rows[i], 0).f == NF_SECURITY && rows[i].nc >= 2)
 				rsec = nr_parse_security(ctext(&rows[i], 1), clen(&rows[i], 1));
+
 		for (size_t i = b; i < e; i++) {
 			struct hcell c0 = rkind(&rows[i], 0);
 			enum mp_nctx d = dir;
@@ -445,7 +456,15 @@ static void by_rows(struct ex *x, const struct trow *rows, size_t nr)
 				d = c0.w;
 			if (c0.f == NF_IN_PROTO || rows[i].nc < 2)
 				continue;
-			put(x, &rows[i], 1, c0.f, d, c0.f == NF_PORT ? rsec : -1);
+			/* a row naming no server in a record naming none, in a
+			 * table naming receiving and sending ("SSL/TLSの使用",
+			 * "認証方式" after "受信…ポート", "送信…ポート"): both's */
+			bool both = dir == NC_NONE && tin != NC_NONE && tout && !is_proto(c0.w) &&
+			            (c0.f == NF_SECURITY || c0.f == NF_AUTH_METHOD || c0.f == NF_SMTP_AUTH);
+			put(x, &rows[i], 1, both && c0.f == NF_SMTP_AUTH ? NF_AUTH_METHOD : c0.f, both ? tin : d,
+			    c0.f == NF_PORT ? rsec : -1);
+			if (both)
+				put(x, &rows[i], 1, c0.f == NF_SECURITY ? NF_SECURITY : NF_AUTH_METHOD, NC_SMTP, -1);
 		}
 		b = e;
 	}
@@ -831,10 +850,14 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	for (size_t a = 1; a < nr; a++)
 		kv_below &= kv_row(&rows[a]);
 	bool seen[NF_IN_PROTO + 1] = {false}; /* fields of the first column so far */
+	bool in = false, out = false, shared = false; /* labels naming receiving, sending, neither */
 	for (size_t a = 0; a < nr && kv; a++) {
 		kv = kv_row(&rows[a]);
 		again |= kv && h0[a].k == H_FIELD && seen[h0[a].f];
 		seen[h0[a].f] = true;
+		in |= is_proto(h0[a].w) && h0[a].w != NC_SMTP;
+		out |= h0[a].w == NC_SMTP;
+		shared |= !is_proto(h0[a].w) && (h0[a].f == NF_SECURITY || h0[a].f == NF_AUTH_METHOD);
 	}
 	free(h0);
 	bool taken = true;
@@ -845,7 +868,7 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	else if (!values && !modes && cells >= 2 && fields >= 1 && fields + (hd[0].k != H_FIELD) >= 2 && protos == 0 &&
 	         !kv_below)
 		by_field_columns(x, rows, nr, hd);
-	else if (kv && (again || broken)) /* a broken table is not read line by line */
+	else if (kv && (again || broken || (in && out && shared))) /* a broken table is not read line by line */
 		by_rows(x, rows, nr);
 	else
 		taken = false;
