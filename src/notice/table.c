@@ -350,8 +350,11 @@ static void by_field_columns(struct ex *x, const struct trow *rows, size_t nr, c
 		} else if (lead)
 			from = 1;
 		/* a column naming the protocol gives the row's server */
+		/* ("Type | IMAPS (IMAP with SSL)": a column named by another
+		 * word whose cell is a protocol's name does too) */
 		for (size_t k = from; k < r->nc && k < rows[0].nc; k++)
-			if (hd[k].k == H_FIELD && hd[k].f == NF_IN_PROTO && is_proto(mp_notice_words_ctx(ctext(r, k), clen(r, k))))
+			if (((hd[k].k == H_FIELD && hd[k].f == NF_IN_PROTO) || (hd[k].k == H_NAME && clen(r, k) <= 30)) &&
+			    is_proto(mp_notice_words_ctx(ctext(r, k), clen(r, k))))
 				dir = mp_notice_words_ctx(ctext(r, k), clen(r, k));
 		int rsec = -1;
 		bool port = false;
