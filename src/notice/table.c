@@ -335,8 +335,8 @@ static void by_field_columns(struct ex *x, const struct trow *rows, size_t nr, c
 		size_t from = 0;
 		struct hcell c0 = rkind(r, 0);
 		bool lead = hd[0].k != H_FIELD || hd[0].f == NF_IN_PROTO;
-		if (lead && c0.k == H_PROTO) {
-			dir = c0.d;
+		if (lead && (c0.k == H_PROTO || (c0.k == H_FIELD && is_proto(c0.w)))) {
+			dir = c0.k == H_PROTO ? c0.d : c0.w; /* "IMAP", "Incoming (IMAP)" */
 			from = 1;
 		} else if (lead && hd[0].k == H_NAME && (c0.k == H_NAME || c0.k == H_FIELD)) {
 			/* a provider's name: its row is that provider's block */
@@ -696,6 +696,66 @@ static size_t column_rows(const mp_ntext *t, size_t i, struct trow **rows, size_
 	return j - i;
 }
 
+/* A table flattened one cell per line the other way round: a header of
+ * K field labels, one per line ("Protocol" / "Server" / "Port"), then the
+ * rows, K lines each ("IMAP" / "imap.example.net" / "993"); blank lines
+ * between cells do not count. A row whose host or port cell does not
+ * hold one ends the table; one row at least, a host or port column. */
+enum { PERIOD_COLS = 8 };
+
+static bool next_cell(const mp_ntext *t, size_t *j, size_t i, size_t *b, size_t *e)
+{
+	while (*j < t->n && *j - i < COLUMN_RUN_LINES && !t->lines[*j].len)
+		(*j)++;
+	return *j < t->n && *j - i < COLUMN_RUN_LINES && short_cell(&t->lines[*j], b, e);
+}
+
+static size_t period_rows(const mp_ntext *t, size_t i, struct trow **rows, size_t *nr)
+{
+	struct trow h = {.l = &t->lines[i], .head = NC_NONE};
+	size_t j = i, b, e, typed = 0, last = i;
+	*nr = 0;
+	while (h.nc < PERIOD_COLS && next_cell(t, &j, i, &b, &e)) {
+		struct hcell c = kind_of(t->lines[j].s + b, e - b);
+		if (c.k != H_FIELD && !(c.k == H_NAME && !h.nc)) /* a first column named by another word: "Service" */
+			break;
+		typed += c.f == NF_HOST || c.f == NF_PORT;
+		h.cl[h.nc] = h.cz[h.nc] = &t->lines[j], h.cb[h.nc] = b, h.ce[h.nc] = e, h.nc++;
+		j++;
+	}
+	if (h.nc - (rkind(&h, 0).k == H_NAME) < 2 || !typed)
+		return 0;
+	*rows = mp_xrealloc(*rows, sizeof **rows);
+	(*rows)[(*nr)++] = h;
+	for (;;) {
+		struct trow r = {.l = NULL, .head = NC_NONE};
+		size_t k = j;
+		while (r.nc < h.nc && next_cell(t, &k, i, &b, &e)) {
+			const mp_nline *l = &t->lines[k];
+			struct hcell hc = rkind(&h, r.nc), vc = kind_of(l->s + b, e - b);
+			/* (a row's name may read as a label: "Incoming (IMAP)") */
+			if ((vc.k == H_FIELD && (r.nc || rkind(&h, 0).k != H_NAME)) ||
+			    ((hc.f == NF_HOST || hc.f == NF_PORT) && !nr_value_is(hc.f, l->s + b, e - b)))
+				break;
+			if (!r.l)
+				r.l = l;
+			r.cl[r.nc] = r.cz[r.nc] = l, r.cb[r.nc] = b, r.ce[r.nc] = e, r.nc++;
+			k++;
+		}
+		if (r.nc < h.nc)
+			break;
+		*rows = mp_xrealloc(*rows, (*nr + 1) * sizeof **rows);
+		(*rows)[(*nr)++] = r;
+		j = last = k;
+	}
+	if (*nr < 2) {
+		free(*rows);
+		*rows = NULL, *nr = 0;
+		return 0;
+	}
+	return last - i;
+}
+
 /* Columns side by side: a column names its server where a protocol row
  * does ("Protocol" / "IMAP" / "POP3"), else the section's; a port goes to
  * the server its number is registered for when the table offers that
@@ -793,6 +853,8 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 		x->pending = NF_NONE;
 		return used;
 	}
+	if (!used)
+		used = period_rows(t, i, &rows, &nr);
 	bool broken = used > 0; /* rows of a table broken across lines */
 	if (!used && scanned > 1) {
 		x->table_end = i + scanned; /* looked at once: a long input stays linear */
