@@ -713,17 +713,24 @@ static bool next_cell(const mp_ntext *t, size_t *j, size_t i, size_t *b, size_t 
 static size_t period_rows(const mp_ntext *t, size_t i, struct trow **rows, size_t *nr)
 {
 	struct trow h = {.l = &t->lines[i], .head = NC_NONE};
+	struct hcell hk[PERIOD_COLS]; /* the header's kinds, typed once */
 	size_t j = i, b, e, typed = 0, last = i;
 	*nr = 0;
 	while (h.nc < PERIOD_COLS && next_cell(t, &j, i, &b, &e)) {
 		struct hcell c = kind_of(t->lines[j].s + b, e - b);
 		if (c.k != H_FIELD && !(c.k == H_NAME && !h.nc)) /* a first column named by another word: "Service" */
 			break;
+		bool again = false; /* a header names each field once */
+		for (size_t k = 0; k < h.nc && !again; k++)
+			again = c.f != NF_NONE && hk[k].f == c.f;
+		if (again)
+			break;
+		hk[h.nc] = c;
 		typed += c.f == NF_HOST || c.f == NF_PORT;
 		h.cl[h.nc] = h.cz[h.nc] = &t->lines[j], h.cb[h.nc] = b, h.ce[h.nc] = e, h.nc++;
 		j++;
 	}
-	if (h.nc - (rkind(&h, 0).k == H_NAME) < 2 || !typed)
+	if (h.nc - (h.nc && hk[0].k == H_NAME) < 2 || !typed)
 		return 0;
 	*rows = mp_xrealloc(*rows, sizeof **rows);
 	(*rows)[(*nr)++] = h;
@@ -732,9 +739,9 @@ static size_t period_rows(const mp_ntext *t, size_t i, struct trow **rows, size_
 		size_t k = j;
 		while (r.nc < h.nc && next_cell(t, &k, i, &b, &e)) {
 			const mp_nline *l = &t->lines[k];
-			struct hcell hc = rkind(&h, r.nc), vc = kind_of(l->s + b, e - b);
+			struct hcell hc = hk[r.nc], vc = kind_of(l->s + b, e - b);
 			/* (a row's name may read as a label: "Incoming (IMAP)") */
-			if ((vc.k == H_FIELD && (r.nc || rkind(&h, 0).k != H_NAME)) ||
+			if ((vc.k == H_FIELD && (r.nc || hk[0].k != H_NAME)) ||
 			    ((hc.f == NF_HOST || hc.f == NF_PORT) && !nr_value_is(hc.f, l->s + b, e - b)))
 				break;
 			if (!r.l)
