@@ -123,6 +123,7 @@ struct ex {
 	const mp_nline *now; /* the line being read */
 	mp_str brand;        /* the last plain heading ("PLANET", "Kiwi Internet") */
 	bool brand_seen;     /* a plain heading since a host was last set */
+	enum mp_nctx list_ctx; /* a list title's server ("SMTP servers of common providers"): kept under its providers' headings */
 	int ngroups;
 	char *rule_cont; /* domain of a rule sentence that goes on to the next line */
 	enum word prose_login; /* "Log in with your full e-mail address" */
