@@ -839,6 +839,37 @@ static void header_row(struct trow *rows, size_t *nr)
 		h->nc--;
 }
 
+/* Cells spanning rows (an HTML rowspan): a row short of cells at its
+ * start ("| IMAPS | 993 | SSL/TLS |" under "| Incoming | IMAP | 143 |
+ * STARTTLS |") takes its first cells from the row above, when its cells
+ * are of the kinds of the row above's last ones and not of its first. */
+static bool same_kinds(const struct trow *r, const struct trow *a, size_t d)
+{
+	for (size_t k = 0; k < r->nc; k++)
+		if (rkind(r, k).k != rkind(a, k + d).k)
+			return false;
+	return true;
+}
+
+static void spanned_cells(struct trow *rows, size_t nr)
+{
+	for (size_t i = 2; i < nr; i++) {
+		struct trow *r = &rows[i], *a = &rows[i - 1];
+		if (r->nc < 2 || r->nc >= a->nc || a->nc != rows[0].nc)
+			continue;
+		size_t d = a->nc - r->nc;
+		if (!same_kinds(r, a, d) || same_kinds(r, a, 0))
+			continue;
+		for (size_t k = r->nc; k-- > 0;)
+			r->cl[k + d] = r->cl[k], r->cz[k + d] = r->cz[k], r->cb[k + d] = r->cb[k], r->ce[k + d] = r->ce[k],
+			r->jt[k + d] = r->jt[k];
+		for (size_t k = 0; k < d; k++)
+			r->cl[k] = a->cl[k], r->cz[k] = a->cz[k], r->cb[k] = a->cb[k], r->ce[k] = a->ce[k],
+			r->jt[k] = a->jt[k] ? mp_xstrdup(a->jt[k]) : NULL;
+		r->nc = a->nc;
+	}
+}
+
 size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 {
 	if (i < x->table_end)
@@ -891,6 +922,7 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	if (!used)
 		used = (size_t)(rows[nr - 1].l - &t->lines[i]) + 1;
 	header_row(rows, &nr);
+	spanned_cells(rows, nr);
 	struct hcell hd[MP_COUNT(rows[0].cb)];
 	size_t protos = 0, modes = 0, fields = 0, values = 0, cells = 0;
 	for (size_t k = 0; k < rows[0].nc; k++) {
