@@ -269,6 +269,16 @@ static void by_protocol_columns(struct ex *x, const struct trow *rows, size_t nr
 {
 	for (size_t i = 1; i < nr; i++) {
 		struct hcell c0 = rkind(&rows[i], 0);
+		if (c0.k == H_MODE) { /* a port matrix turned over: "SSL/TLS | 993 | 995 | 465" */
+			for (size_t k = 1; k < rows[i].nc && k < rows[0].nc; k++) {
+				int srv = nr_srv_of(hd[k].d);
+				const char *v = ctext(&rows[i], k);
+				if (hd[k].k == H_PROTO && srv >= 0 && clen(&rows[i], k) && clen(&rows[i], k) <= 5 &&
+				    nr_all_digits(v, clen(&rows[i], k)))
+					nr_mx_add(x, rows[i].l, rows[i].cb[k], srv, atoi(v), c0.sec);
+			}
+			continue;
+		}
 		if (c0.k != H_FIELD && c0.k != H_PROTO)
 			continue;
 		for (size_t k = 1; k < rows[i].nc && k < rows[0].nc; k++) {
