@@ -111,14 +111,19 @@ static struct hcell kind_of(const char *s, size_t n)
 	size_t tk = nr_token_len(s, n), spaces = 0;
 	for (size_t i = 0; i < n; i++)
 		spaces += s[i] == ' ';
-	if (memchr(s, '@', n) || nr_valid_host(s, tk) || isdigit((unsigned char)s[0]) || spaces >= 3 ||
-	    nr_has(s, n, "。") || n > 60) {
+	if (memchr(s, '@', n) || nr_valid_host(s, tk) || isdigit((unsigned char)s[0]) || nr_has(s, n, "。") || n > 60) {
 		h.k = H_VALUE;
 		return h;
 	}
 	enum mp_nctx d;
 	h.f = mp_notice_classify(s, n, &d);
 	enum mp_nctx w = mp_notice_words_ctx(s, n);
+	/* words make a sentence, but "Incoming Mail Server (IMAP)" is a
+	 * server's label */
+	if (spaces >= 3 && !(h.f == NF_HOST && is_proto(w) && spaces <= 4)) {
+		h = (struct hcell){H_VALUE, NF_NONE, NC_NONE, NC_NONE, -1};
+		return h;
+	}
 	h.w = w;
 	h.sec = nr_mode_column(s, n);
 	if (h.sec >= 0) {
