@@ -193,6 +193,23 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 	return a;
 }
 
+/* A provider's row in a table of providers (table.c) starts that
+ * provider's block when the block before it named a server: its hosts
+ * are its own, whichever servers the row before named. */
+void nr_provider_block(struct ex *x)
+{
+	struct dacc *a = x->nacc ? &x->acc[x->nacc - 1] : NULL;
+	bool named = false;
+	for (int k = 0; a && k < S_N; k++)
+		named |= a->s[k].host.v != NULL;
+	if (!named)
+		return;
+	int g = a->group ? a->group : ++x->ngroups;
+	a->group = g;
+	a = new_acc(x);
+	a->group = g;
+}
+
 /* Server i gets a host; a different one for a server that has one is a
  * conflict: the first stays and a warning names both. */
 static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t hn, const mailprof_loc *loc)

@@ -197,6 +197,7 @@ void nr_line(struct ex *x, const mp_nline *l);
 /* ---- table.c: a block of rows read as one table ---- */
 /* Reads the table starting at line i of t, if one does; the lines it took, 0 if none. */
 size_t nr_table(struct ex *x, const mp_ntext *t, size_t i);
+void nr_provider_block(struct ex *x);
 /* A column header naming a security mode ("SSL/TLS", "None", a port
  * column said by its mode: "Port (Unencrypted)", "ポート(SSL)"): the
  * security (a bare TLS as implicit TLS), -1 if it names none. */

@@ -359,6 +359,9 @@ static void by_field_columns(struct ex *x, const struct trow *rows, size_t nr, c
 			while (e && (ctext(r, 0)[e - 1] == ':' || ctext(r, 0)[e - 1] == ' '))
 				e--;
 			mailprof_loc loc = nr_loc_at(x, r->cl[0], r->cb[0]);
+			/* (a provider's second row, "Staff | 2 | …", goes on with it) */
+			if (!x->brand.v || strlen(x->brand.v) != e || memcmp(x->brand.v, ctext(r, 0), e) != 0)
+				nr_provider_block(x);
 			mp_str_setn(&x->brand, ctext(r, 0), e, &loc);
 			x->brand_seen = true;
 			from = 1;
