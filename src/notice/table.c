@@ -337,6 +337,63 @@ static void by_mode_columns(struct ex *x, const struct trow *rows, size_t nr, co
 	}
 }
 
+/* The server a host's first label names ("imap.…", "pop.…", "smtp.…"). */
+static enum mp_nctx host_ctx(const char *h, size_t n)
+{
+	static const struct {
+		const char *p;
+		enum mp_nctx c;
+	} pfx[] = {{"imap", NC_IMAP}, {"pop", NC_POP}, {"smtp", NC_SMTP}};
+	for (size_t p = 0; p < MP_COUNT(pfx); p++)
+		if (n > strlen(pfx[p].p) && mp_strncasecmp(h, pfx[p].p, strlen(pfx[p].p)) == 0)
+			return pfx[p].c;
+	return NC_NONE;
+}
+
+/* A provider's name in a row's first cell: its row is that provider's
+ * block (a provider's second row, "Staff | 2 | …", goes on with it). */
+static void provider_name(struct ex *x, const struct trow *r)
+{
+	size_t e = clen(r, 0);
+	while (e && (ctext(r, 0)[e - 1] == ':' || ctext(r, 0)[e - 1] == ' '))
+		e--;
+	mailprof_loc loc = nr_loc_at(x, r->cl[0], r->cb[0]);
+	if (!x->brand.v || strlen(x->brand.v) != e || memcmp(x->brand.v, ctext(r, 0), e) != 0)
+		nr_provider_block(x);
+	mp_str_setn(&x->brand, ctext(r, 0), e, &loc);
+	x->brand_seen = true;
+}
+
+/* Providers and their hosts without a header ("Alpha Net | pop.alpha… |
+ * smtp.alpha…"): each row a provider's account, each host the server its
+ * name says (imap., pop., smtp.), else the section's; true when every row
+ * is a name and hosts only. */
+static bool provider_hosts(struct ex *x, const struct trow *rows, size_t nr)
+{
+	for (size_t i = 0; i < nr; i++) {
+		bool host = false;
+		if (rows[i].nc < 2 || rkind(&rows[i], 0).k != H_NAME)
+			return false;
+		for (size_t k = 1; k < rows[i].nc; k++) {
+			if (clen(&rows[i], k) && !nr_valid_host(ctext(&rows[i], k), clen(&rows[i], k)))
+				return false;
+			host |= clen(&rows[i], k) > 0;
+		}
+		if (!host)
+			return false;
+	}
+	enum mp_nctx sect = nr_srv_of(x->ctx) >= 0 ? x->ctx : NC_NONE;
+	for (size_t i = 0; i < nr; i++) {
+		provider_name(x, &rows[i]);
+		for (size_t k = 1; k < rows[i].nc; k++) {
+			enum mp_nctx d = host_ctx(ctext(&rows[i], k), clen(&rows[i], k));
+			if (clen(&rows[i], k) && (d != NC_NONE || sect != NC_NONE))
+				put(x, &rows[i], k, NF_HOST, d != NC_NONE ? d : sect, -1);
+		}
+	}
+	return true;
+}
+
 /* Records: a header row of fields, one row per server, account or
  * provider. The row's first cell may name its protocol ("IMAP",
  * "SMTP (alternative)") or its provider ("AAPT", "Three (3G Mobile)"). */
@@ -354,16 +411,7 @@ static void by_field_columns(struct ex *x, const struct trow *rows, size_t nr, c
 			dir = c0.k == H_PROTO ? c0.d : c0.w; /* "IMAP", "Incoming (IMAP)" */
 			from = 1;
 		} else if (lead && hd[0].k == H_NAME && (c0.k == H_NAME || c0.k == H_FIELD)) {
-			/* a provider's name: its row is that provider's block */
-			size_t e = clen(r, 0);
-			while (e && (ctext(r, 0)[e - 1] == ':' || ctext(r, 0)[e - 1] == ' '))
-				e--;
-			mailprof_loc loc = nr_loc_at(x, r->cl[0], r->cb[0]);
-			/* (a provider's second row, "Staff | 2 | …", goes on with it) */
-			if (!x->brand.v || strlen(x->brand.v) != e || memcmp(x->brand.v, ctext(r, 0), e) != 0)
-				nr_provider_block(x);
-			mp_str_setn(&x->brand, ctext(r, 0), e, &loc);
-			x->brand_seen = true;
+			provider_name(x, r);
 			from = 1;
 		} else if (lead)
 			from = 1;
@@ -401,22 +449,14 @@ static void by_field_columns(struct ex *x, const struct trow *rows, size_t nr, c
  * ("imap.…", "pop.…", "smtp.…"), else NC_NONE. */
 static enum mp_nctx record_server(const struct trow *rows, size_t b, size_t e)
 {
-	static const struct {
-		const char *p;
-		enum mp_nctx c;
-	} pfx[] = {{"imap", NC_IMAP}, {"pop", NC_POP}, {"smtp", NC_SMTP}};
 	for (size_t i = b; i < e; i++) {
 		struct hcell v = rkind(&rows[i], 1), c0 = rkind(&rows[i], 0);
 		if (v.k == H_PROTO && (c0.f == NF_IN_PROTO || c0.k == H_NAME))
 			return v.d;
 	}
 	for (size_t i = b; i < e; i++)
-		if (rkind(&rows[i], 0).f == NF_HOST && rows[i].nc >= 2) {
-			const char *h = ctext(&rows[i], 1);
-			for (size_t p = 0; p < MP_COUNT(pfx); p++)
-				if (clen(&rows[i], 1) > strlen(pfx[p].p) && mp_strncasecmp(h, pfx[p].p, strlen(pfx[p].p)) == 0)
-					return pfx[p].c;
-		}
+		if (rkind(&rows[i], 0).f == NF_HOST && rows[i].nc >= 2 && host_ctx(ctext(&rows[i], 1), clen(&rows[i], 1)))
+			return host_ctx(ctext(&rows[i], 1), clen(&rows[i], 1));
 	/* a record naming a host and no protocol: the service its port is
 	 * registered for */
 	bool host = false;
@@ -992,6 +1032,8 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 		by_field_columns(x, rows, nr, hd);
 	else if (kv && (again || broken || (in && out && shared))) /* a broken table is not read line by line */
 		by_rows(x, rows, nr);
+	else if (provider_hosts(x, rows, nr))
+		;
 	else
 		taken = false;
 	rows_free(rows, nr);
