@@ -425,8 +425,11 @@ static void by_field_columns(struct ex *x, const struct trow *rows, size_t nr, c
 		int rsec = -1;
 		bool port = false;
 		for (size_t k = from; k < r->nc && k < rows[0].nc; k++) {
-			if (hd[k].k == H_FIELD && hd[k].f == NF_SECURITY && clen(r, k) && rsec == -1)
+			if (hd[k].k == H_FIELD && hd[k].f == NF_SECURITY && clen(r, k) && rsec == -1) {
 				rsec = nr_parse_security(ctext(r, k), clen(r, k));
+				if (rsec < 0) /* "Encrypted (SSL or TLS)": a choice of names for one mode */
+					rsec = nr_span_sec(ctext(r, k), clen(r, k));
+			}
 			port |= hd[k].k == H_FIELD && hd[k].f == NF_PORT && clen(r, k);
 		}
 		/* the address first: it may start the row's account */
@@ -928,6 +931,17 @@ static void spanned_cells(struct trow *rows, size_t nr)
 	}
 }
 
+/* A row's third cell holding a value of its column's field ("993" under
+ * "Port"): the row is a record under a header of fields, not a label |
+ * value row with a remark. */
+static bool typed_third(const struct trow *rows, size_t a, const struct hcell *hd)
+{
+	if (rows[0].nc < 3 || rows[a].nc < 3 || hd[2].k != H_FIELD)
+		return false;
+	enum mp_nfield f = hd[2].f;
+	return (f == NF_HOST || f == NF_PORT) && nr_value_is(f, ctext(&rows[a], 2), clen(&rows[a], 2));
+}
+
 size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 {
 	if (i < x->table_end)
@@ -936,6 +950,25 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	size_t nr = 0, scanned;
 	bool kvflat;
 	size_t used = stream_rows(t, i, &rows, &nr, &kvflat, &scanned);
+	/* a header row on one line over rows broken across lines ("| Server |
+	 * Host | Port |", then "| Incoming (IMAP) |" / "imap.… |" / "993 |") */
+	struct trow hr;
+	if (!used && i + 1 < t->n && pipe_cells(&t->lines[i], &hr) >= 2 && pipe_cells(&t->lines[i + 1], &(struct trow){0}) < 2) {
+		size_t more = stream_rows(t, i + 1, &rows, &nr, &kvflat, &scanned);
+		bool fits = more && !kvflat;
+		for (size_t k = 0; fits && k < nr; k++)
+			fits = rows[k].nc == hr.nc;
+		if (fits) {
+			rows = mp_xrealloc(rows, (nr + 1) * sizeof *rows);
+			memmove(rows + 1, rows, nr * sizeof *rows);
+			rows[0] = hr;
+			nr++;
+			used = more + 1;
+		} else {
+			rows_free(rows, nr);
+			rows = NULL, nr = 0, kvflat = false, scanned = 0;
+		}
+	}
 	if (used && kvflat) {
 		by_rows(x, rows, nr);
 		rows_free(rows, nr);
@@ -1010,7 +1043,7 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	/* label | value rows where a label comes again: one record after another */
 	bool kv = true, again = false, kv_below = true;
 	for (size_t a = 1; a < nr; a++)
-		kv_below &= kv_row(&rows[a]);
+		kv_below &= kv_row(&rows[a]) && !typed_third(rows, a, hd);
 	bool seen[NF_IN_PROTO + 1] = {false}; /* fields of the first column so far */
 	bool in = false, out = false, shared = false; /* labels naming receiving, sending, neither */
 	for (size_t a = 0; a < nr && kv; a++) {
