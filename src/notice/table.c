@@ -246,6 +246,14 @@ static void put(struct ex *x, const struct trow *r, size_t k, enum mp_nfield f, 
 		return;
 	}
 	x->now = l;
+	/* "imap.example.org:993": a host and its port in one cell */
+	const char *colon = f == NF_HOST ? memchr(s, ':', n) : NULL;
+	if (colon && colon > s && (size_t)(colon + 1 - s) < n && nr_valid_host(s, (size_t)(colon - s)) &&
+	    nr_all_digits(colon + 1, n - (size_t)(colon + 1 - s)) && n - (size_t)(colon + 1 - s) <= 5) {
+		nr_set_field(x, l, r->cb[k], s, (size_t)(colon - s), NF_HOST, dir);
+		nr_set_field(x, l, r->cb[k] + (size_t)(colon + 1 - s), colon + 1, n - (size_t)(colon + 1 - s), NF_PORT, dir);
+		return;
+	}
 	int srv = nr_srv_of(dir);
 	if (srv >= 0)
 		x->cur = srv;
@@ -350,6 +358,16 @@ static enum mp_nctx host_ctx(const char *h, size_t n)
 	return NC_NONE;
 }
 
+/* A remarks column: "Notes", "Remarks", "備考". */
+static bool remarks(const struct trow *h, size_t k)
+{
+	static const char *const words[] = {"note", "remark", "comment", "備考", "補足", NULL};
+	for (const char *const *w = words; *w; w++)
+		if (nr_has(ctext(h, k), clen(h, k), *w))
+			return true;
+	return false;
+}
+
 /* A provider's name in a row's first cell: its row is that provider's
  * block (a provider's second row, "Staff | 2 | …", goes on with it). */
 static void provider_name(struct ex *x, const struct trow *r)
@@ -443,6 +461,15 @@ static void by_field_columns(struct ex *x, const struct trow *rows, size_t nr, c
 				if (dir == NC_IN && is_proto(hd[k].d))
 					d = hd[k].d;
 				put(x, r, k, hd[k].f, d, hd[k].f == NF_PORT ? rsec : -1);
+			}
+		/* a remarks column ("Notes | SSL required") is read as lines
+		 * under the row's server */
+		for (size_t k = from; k < r->nc && k < rows[0].nc && dir != NC_NONE; k++)
+			if (hd[k].k != H_FIELD && remarks(&rows[0], k) && clen(r, k)) {
+				int sec = nr_parse_security(ctext(r, k), clen(r, k)); /* "SSL required" */
+				if (sec >= 0 && !r->jt[k])
+					nr_set_field(x, r->cl[k], r->cb[k], ctext(r, k), clen(r, k), NF_SECURITY, dir);
+				cell_line(x, r, k, NF_NONE, dir);
 			}
 	}
 }
@@ -1043,7 +1070,10 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	/* label | value rows where a label comes again: one record after another */
 	bool kv = true, again = false, kv_below = true;
 	for (size_t a = 1; a < nr; a++)
-		kv_below &= kv_row(&rows[a]) && !typed_third(rows, a, hd);
+		/* ("| IMAP | imap… | SSL required |" under "| Protocol | Server |
+		 * Notes |" is a record too) */
+		kv_below &= kv_row(&rows[a]) && !typed_third(rows, a, hd) &&
+		            !(h0[a].k == H_PROTO && hd[0].k == H_FIELD && hd[0].f == NF_IN_PROTO);
 	bool seen[NF_IN_PROTO + 1] = {false}; /* fields of the first column so far */
 	bool in = false, out = false, shared = false; /* labels naming receiving, sending, neither */
 	for (size_t a = 0; a < nr && kv; a++) {
