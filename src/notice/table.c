@@ -358,6 +358,21 @@ static enum mp_nctx host_ctx(const char *h, size_t n)
 	return NC_NONE;
 }
 
+/* A yes or a no in a cell ("あり", "Yes", "○" / "なし", "No", "×"):
+ * 1, 0, else -1. */
+static int yes_no(const char *s, size_t n)
+{
+	static const char *const yes[] = {"あり", "有", "yes", "on", "○", "required", "必須", "使用する", NULL};
+	static const char *const no[] = {"なし", "無", "no", "off", "×", "不要", "使用しない", NULL};
+	for (const char *const *w = no; *w; w++)
+		if (strlen(*w) == n && mp_strncasecmp(s, *w, n) == 0)
+			return 0;
+	for (const char *const *w = yes; *w; w++)
+		if (strlen(*w) == n && mp_strncasecmp(s, *w, n) == 0)
+			return 1;
+	return -1;
+}
+
 /* A remarks column: "Notes", "Remarks", "備考". */
 static bool remarks(const struct trow *h, size_t k)
 {
@@ -447,6 +462,10 @@ static void by_field_columns(struct ex *x, const struct trow *rows, size_t nr, c
 				rsec = nr_parse_security(ctext(r, k), clen(r, k));
 				if (rsec < 0) /* "Encrypted (SSL or TLS)": a choice of names for one mode */
 					rsec = nr_span_sec(ctext(r, k), clen(r, k));
+				/* a column named by its mode ("SSL | あり"): yes is that mode */
+				int yes = hd[k].sec >= 0 && rsec < 0 ? yes_no(ctext(r, k), clen(r, k)) : -1;
+				if (yes >= 0)
+					rsec = yes ? hd[k].sec : MP_SEC_NONE;
 			}
 			port |= hd[k].k == H_FIELD && hd[k].f == NF_PORT && clen(r, k);
 		}
@@ -1086,6 +1105,14 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	}
 	free(h0);
 	bool taken = true;
+	/* one column named by a mode among fields ("種別 | サーバー名 | ポート |
+	 * SSL"): a security column whose cells say yes or no */
+	if (modes == 1 && fields >= 2)
+		for (size_t k = 1; k < rows[0].nc; k++)
+			if (hd[k].k == H_MODE) {
+				hd[k].k = H_FIELD, hd[k].f = NF_SECURITY;
+				modes--, fields++;
+			}
 	if (!values && protos >= 2 && hd[0].k != H_PROTO)
 		by_protocol_columns(x, rows, nr, hd);
 	else if (!values && modes >= 2)
