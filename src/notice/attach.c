@@ -387,6 +387,15 @@ static void heading(struct ex *x, const char *s, size_t n)
 			e--;
 		mp_str_setn(&x->brand, s, e, &loc);
 		x->brand_seen = true;
+		/* a provider's name under a list title naming one server: its
+		 * host on the next line is that server's */
+		x->ctx = x->list_ctx;
+	} else {
+		static const char *const list[] = {"servers", "providers", "isps", "各社", "一覧", NULL};
+		bool listed = false;
+		for (const char *const *w = list; *w; w++)
+			listed |= nr_has(s, n, *w);
+		x->list_ctx = listed && nr_srv_of(x->ctx) >= 0 ? x->ctx : NC_NONE;
 	}
 	x->cur = -1;
 	if (x->ctx == NC_IMAP)

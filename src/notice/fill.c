@@ -173,8 +173,14 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 	int hosts = 0; /* a provider's block names two servers at least */
 	for (int k = 0; k < S_N; k++)
 		hosts += a->s[k].host.v != NULL;
-	if (i >= 0 && a->s[i].host.v && !(strlen(a->s[i].host.v) == hn && mp_strncasecmp(a->s[i].host.v, h, hn) == 0) &&
-	    (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn)))) {
+	/* a provider's block that named its server by a template or a port
+	 * only ("Server = mail.'domain name'", "Port = 995") ends as well at
+	 * the next provider's heading */
+	bool set_before = i >= 0 && !a->s[i].host.v && a->s[i].port.set && x->brand_seen &&
+	                  a->s[i].port.loc.line < x->brand.loc.line;
+	if (set_before ||
+	    (i >= 0 && a->s[i].host.v && !(strlen(a->s[i].host.v) == hn && mp_strncasecmp(a->s[i].host.v, h, hn) == 0) &&
+	     (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn))))) {
 		int g = a->group ? a->group : ++x->ngroups;
 		a->group = g;
 		a = new_acc(x);
@@ -185,6 +191,23 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 		mp_str_set(&a->brand, x->brand.v, &x->brand.loc);
 	x->brand_seen = false;
 	return a;
+}
+
+/* A provider's row in a table of providers (table.c) starts that
+ * provider's block when the block before it named a server: its hosts
+ * are its own, whichever servers the row before named. */
+void nr_provider_block(struct ex *x)
+{
+	struct dacc *a = x->nacc ? &x->acc[x->nacc - 1] : NULL;
+	bool named = false;
+	for (int k = 0; a && k < S_N; k++)
+		named |= a->s[k].host.v != NULL;
+	if (!named)
+		return;
+	int g = a->group ? a->group : ++x->ngroups;
+	a->group = g;
+	a = new_acc(x);
+	a->group = g;
 }
 
 /* Server i gets a host; a different one for a server that has one is a
@@ -687,7 +710,9 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 		a = nr_cur_acc(x);
 		/* the method itself, not the remarks after it ("通常の認証方法
 		 * (「CRAM-MD5」はチェックしないでください)") */
-		for (size_t k = 0; k < n; k++)
+		/* ("(通常の)パスワード認証": a qualifier in brackets before it) */
+		for (size_t k = n && s[0] == '(' && memchr(s, ')', n) ? (size_t)((const char *)memchr(s, ')', n) - s) + 1 : 0;
+		     k < n; k++)
 			if (s[k] == '(' || (k + 3 <= n && memcmp(s + k, "「", 3) == 0)) {
 				n = k;
 				break;

@@ -123,6 +123,7 @@ struct ex {
 	const mp_nline *now; /* the line being read */
 	mp_str brand;        /* the last plain heading ("PLANET", "Kiwi Internet") */
 	bool brand_seen;     /* a plain heading since a host was last set */
+	enum mp_nctx list_ctx; /* a list title's server ("SMTP servers of common providers"): kept under its providers' headings */
 	int ngroups;
 	char *rule_cont; /* domain of a rule sentence that goes on to the next line */
 	enum word prose_login; /* "Log in with your full e-mail address" */
@@ -196,6 +197,7 @@ void nr_line(struct ex *x, const mp_nline *l);
 /* ---- table.c: a block of rows read as one table ---- */
 /* Reads the table starting at line i of t, if one does; the lines it took, 0 if none. */
 size_t nr_table(struct ex *x, const mp_ntext *t, size_t i);
+void nr_provider_block(struct ex *x);
 /* A column header naming a security mode ("SSL/TLS", "None", a port
  * column said by its mode: "Port (Unencrypted)", "ポート(SSL)"): the
  * security (a bare TLS as implicit TLS), -1 if it names none. */

@@ -33,9 +33,12 @@ struct trow {
 	const mp_nline *l; /* the row's line (its first cell's) */
 	size_t nc;
 	/* a row of more cells is no table of settings; each cell keeps its
-	 * line, as a flattened table's are on lines of their own */
-	const mp_nline *cl[16];
+	 * lines (first cl, last cz: a cell the text extraction broke across
+	 * lines spans several), begun at cb on cl and ended at ce on cz */
+	const mp_nline *cl[16], *cz[16];
 	size_t cb[16], ce[16];
+	char *jt[16]; /* a cell of several lines, its lines joined; else NULL */
+	enum mp_nctx head; /* a heading line inside a broken table, above the row ("Outgoing") */
 };
 
 static bool is_proto(enum mp_nctx c)
@@ -43,6 +46,38 @@ static bool is_proto(enum mp_nctx c)
 	return c == NC_IN || c == NC_POP || c == NC_IMAP || c == NC_SMTP;
 }
 
+
+/* A column named by its security in a few words: "With SSL encryption",
+ * "Without SSL encryption", "No encryption", "Using STARTTLS"; opened by
+ * with, without, no or using, every other word a security's or a filler
+ * ("encryption", "connection"). */
+static int mode_words(const char *s, size_t n)
+{
+	static const char *const open[] = {"with ", "without ", "no ", "using ", NULL};
+	static const char *const filler[] = {"encryption", "encrypted", "connection", "ssl/tls", "ssl", "tls",
+	                                     "starttls", NULL};
+	size_t o = 0, words = 1;
+	for (const char *const *w = open; *w && !o; w++)
+		if (strlen(*w) < n && mp_strncasecmp(s, *w, strlen(*w)) == 0)
+			o = strlen(*w);
+	if (!o)
+		return -1;
+	for (size_t i = nr_skip_sp(s, o, n); i < n; i = nr_skip_sp(s, i, n), words++) {
+		size_t j = i;
+		while (j < n && s[j] != ' ')
+			j++;
+		bool known = false;
+		for (const char *const *w = filler; *w && !known; w++)
+			known = strlen(*w) == j - i && mp_strncasecmp(s + i, *w, j - i) == 0;
+		if (!known || words > 4)
+			return -1;
+		i = j;
+	}
+	int sec = nr_span_sec(s, n);
+	if (s[0] == 'n' || s[0] == 'N' || mp_strncasecmp(s, "without ", 8) == 0)
+		sec = MP_SEC_NONE;
+	return sec;
+}
 
 int nr_mode_column(const char *s, size_t n)
 {
@@ -59,7 +94,7 @@ int nr_mode_column(const char *s, size_t n)
 		b++, n--;
 	}
 	if (memchr(s + b, ' ', n - b))
-		return -1;
+		return k ? -1 : mode_words(s, n);
 	int sec = nr_parse_security(s + b, n - b);
 	if (sec == -1 && k) /* "Unencrypted", "Secure" */
 		sec = nr_span_sec(s + b, n - b);
@@ -76,14 +111,19 @@ static struct hcell kind_of(const char *s, size_t n)
 	size_t tk = nr_token_len(s, n), spaces = 0;
 	for (size_t i = 0; i < n; i++)
 		spaces += s[i] == ' ';
-	if (memchr(s, '@', n) || nr_valid_host(s, tk) || isdigit((unsigned char)s[0]) || spaces >= 3 ||
-	    nr_has(s, n, "。") || n > 60) {
+	if (memchr(s, '@', n) || nr_valid_host(s, tk) || isdigit((unsigned char)s[0]) || nr_has(s, n, "。") || n > 60) {
 		h.k = H_VALUE;
 		return h;
 	}
 	enum mp_nctx d;
 	h.f = mp_notice_classify(s, n, &d);
 	enum mp_nctx w = mp_notice_words_ctx(s, n);
+	/* words make a sentence, but "Incoming Mail Server (IMAP)" is a
+	 * server's label */
+	if (spaces >= 3 && !(h.f == NF_HOST && is_proto(w) && spaces <= 4)) {
+		h = (struct hcell){H_VALUE, NF_NONE, NC_NONE, NC_NONE, -1};
+		return h;
+	}
 	h.w = w;
 	h.sec = nr_mode_column(s, n);
 	if (h.sec >= 0) {
@@ -126,44 +166,66 @@ static size_t pipe_cells(const mp_nline *l, struct trow *r)
 		size_t a0 = nr_skip_sp(s, i, j), a1 = j;
 		while (a1 > a0 && s[a1 - 1] == ' ')
 			a1--;
-		r->cl[nc] = l, r->cb[nc] = a0, r->ce[nc] = a1, nc++;
+		r->cl[nc] = r->cz[nc] = l, r->cb[nc] = a0, r->ce[nc] = a1, r->jt[nc] = NULL, nc++;
 		i = j + 1;
 	}
 	r->l = l;
 	r->nc = nc;
+	r->head = NC_NONE;
 	return nc;
+}
+
+/* A cell's text: its line's bytes, or its lines joined (a cell broken
+ * across lines: "Incoming (POP) Mail" / "Server |"). */
+static const char *ctext(const struct trow *r, size_t k)
+{
+	return r->jt[k] ? r->jt[k] : r->cl[k]->s + r->cb[k];
 }
 
 static size_t clen(const struct trow *r, size_t k)
 {
-	return k < r->nc ? r->ce[k] - r->cb[k] : 0;
+	return k >= r->nc ? 0 : r->jt[k] ? strlen(r->jt[k]) : r->ce[k] - r->cb[k];
 }
 
 static struct hcell rkind(const struct trow *r, size_t k)
 {
-	return k < r->nc ? kind_of(r->cl[k]->s + r->cb[k], clen(r, k)) : (struct hcell){H_EMPTY, NF_NONE, NC_NONE, NC_NONE, -1};
+	return k < r->nc ? kind_of(ctext(r, k), clen(r, k)) : (struct hcell){H_EMPTY, NF_NONE, NC_NONE, NC_NONE, -1};
 }
 
-static const char *ctext(const struct trow *r, size_t k)
+static void rows_free(struct trow *rows, size_t nr)
 {
-	return r->cl[k]->s + r->cb[k];
+	for (size_t i = 0; i < nr; i++)
+		for (size_t k = 0; k < rows[i].nc; k++)
+			free(rows[i].jt[k]);
+	free(rows);
 }
 
-/* A cell read as a line of its own, under its row's and column's server:
- * a sentence in a cell ("SSLを有効にしてください。ポート番号は995") is
- * read values first, as any line. */
-static void cell_line(struct ex *x, const struct trow *r, size_t k, enum mp_nctx dir)
+/* A cell read as lines of their own, under its row's and column's server:
+ * a sentence in a cell ("SSLを有効にしてください。ポート番号は995"), or
+ * a cell of several lines ("If you use our dialup service, use:" /
+ * "smtp.example.net" / "Otherwise…"), is read values first, as any line. */
+static void cell_line(struct ex *x, const struct trow *r, size_t k, enum mp_nfield f, enum mp_nctx dir)
 {
-	mp_nline sub = *r->cl[k];
-	sub.s = r->cl[k]->s + r->cb[k];
-	sub.len = clen(r, k);
-	sub.col = r->cl[k]->col + r->cb[k];
 	enum mp_nctx saved = x->ctx;
-	x->ctx = dir;
-	x->cur = nr_srv_of(dir);
-	x->pending = NF_NONE;
-	nr_line(x, &sub);
-	x->now = r->cl[k]; /* not the copy on this stack: the next line looks back at it */
+	/* a cell of several lines opens with its field's value, as a value
+	 * on the line under its label */
+	x->pending = r->jt[k] ? f : NF_NONE;
+	x->pending_dir = dir;
+	for (const mp_nline *l = r->cl[k]; l <= r->cz[k]; l++) {
+		size_t b = l == r->cl[k] ? r->cb[k] : 0, e = l == r->cz[k] ? r->ce[k] : l->len;
+		/* a line of the cell giving an example ("(例:mail.example.jp)") */
+		size_t eb = nr_skip_sp(l->s, b + (b < e && l->s[b] == '('), e);
+		if (l != r->cl[k] && nr_starts_any(l->s + eb, e - eb, (const char *const[]){"例", "e.g.", "for example", NULL}))
+			continue;
+		mp_nline sub = *l;
+		sub.s = l->s + b;
+		sub.len = e - b;
+		sub.col = l->col + b;
+		x->ctx = dir;
+		x->cur = nr_srv_of(dir);
+		nr_line(x, &sub);
+		x->now = l; /* not the copy on this stack: the next line looks back at it */
+	}
 	x->pending = NF_NONE;
 	x->ctx = saved;
 }
@@ -179,14 +241,26 @@ static void put(struct ex *x, const struct trow *r, size_t k, enum mp_nfield f, 
 	size_t n = clen(r, k);
 	if (!n || f == NF_NONE || f == NF_IGNORE)
 		return;
+	if (r->jt[k]) {
+		cell_line(x, r, k, f, dir);
+		return;
+	}
 	x->now = l;
+	/* "imap.example.org:993": a host and its port in one cell */
+	const char *colon = f == NF_HOST ? memchr(s, ':', n) : NULL;
+	if (colon && colon > s && (size_t)(colon + 1 - s) < n && nr_valid_host(s, (size_t)(colon - s)) &&
+	    nr_all_digits(colon + 1, n - (size_t)(colon + 1 - s)) && n - (size_t)(colon + 1 - s) <= 5) {
+		nr_set_field(x, l, r->cb[k], s, (size_t)(colon - s), NF_HOST, dir);
+		nr_set_field(x, l, r->cb[k] + (size_t)(colon + 1 - s), colon + 1, n - (size_t)(colon + 1 - s), NF_PORT, dir);
+		return;
+	}
 	int srv = nr_srv_of(dir);
 	if (srv >= 0)
 		x->cur = srv;
 	bool one = nr_value_is(f, s, n) || (f == NF_IN_PROTO && n <= 20) || f == NF_AUTH_METHOD || f == NF_SMTP_AUTH ||
 	           f == NF_NAME || f == NF_LOGIN || f == NF_PASSWORD;
 	if (!one && f != NF_SECURITY) {
-		cell_line(x, r, k, dir);
+		cell_line(x, r, k, f, dir);
 		return;
 	}
 	nr_set_field(x, l, r->cb[k], s, n, f, dir);
@@ -208,6 +282,16 @@ static void by_protocol_columns(struct ex *x, const struct trow *rows, size_t nr
 {
 	for (size_t i = 1; i < nr; i++) {
 		struct hcell c0 = rkind(&rows[i], 0);
+		if (c0.k == H_MODE) { /* a port matrix turned over: "SSL/TLS | 993 | 995 | 465" */
+			for (size_t k = 1; k < rows[i].nc && k < rows[0].nc; k++) {
+				int srv = nr_srv_of(hd[k].d);
+				const char *v = ctext(&rows[i], k);
+				if (hd[k].k == H_PROTO && srv >= 0 && clen(&rows[i], k) && clen(&rows[i], k) <= 5 &&
+				    nr_all_digits(v, clen(&rows[i], k)))
+					nr_mx_add(x, rows[i].l, rows[i].cb[k], srv, atoi(v), c0.sec);
+			}
+			continue;
+		}
 		if (c0.k != H_FIELD && c0.k != H_PROTO)
 			continue;
 		for (size_t k = 1; k < rows[i].nc && k < rows[0].nc; k++) {
@@ -217,11 +301,17 @@ static void by_protocol_columns(struct ex *x, const struct trow *rows, size_t nr
 			 * incoming option, the label the server */
 			enum mp_nctx d = c0.w == NC_SMTP || (is_proto(c0.w) && hd[k].d == NC_IN) ? c0.w : hd[k].d;
 			if (c0.k == H_PROTO) /* "送信時認証": no field, the cell says */
-				cell_line(x, &rows[i], k, d);
+				cell_line(x, &rows[i], k, NF_NONE, d);
 			else
 				put(x, &rows[i], k, c0.f, d, -1);
 		}
 	}
+}
+
+/* The more secure mode wins: implicit TLS, then STARTTLS, then none. */
+static int sec_rank(int sec)
+{
+	return sec == MP_SEC_TLS ? 3 : sec == MP_SEC_STARTTLS ? 2 : sec == MP_SEC_NONE ? 1 : 0;
 }
 
 /* Protocol × security mode: "Protocol | SSL/TLS | STARTTLS", rows "POP3 | 995 | 110". */
@@ -232,10 +322,109 @@ static void by_mode_columns(struct ex *x, const struct trow *rows, size_t nr, co
 		int srv = nr_srv_of(mp_notice_words_ctx(ctext(r, 0), clen(r, 0)));
 		if (srv < 0)
 			continue;
-		for (size_t k = 1; k < r->nc && k < rows[0].nc; k++)
-			if (hd[k].k == H_MODE && clen(r, k) && clen(r, k) <= 5 && nr_all_digits(ctext(r, k), clen(r, k)))
+		/* hosts by mode ("POP3 | pop.example.ch | pop3s.example.ch" under
+		 * "Without SSL | With SSL"): the most secure column's */
+		size_t best = 0;
+		for (size_t k = 1; k < r->nc && k < rows[0].nc; k++) {
+			if (hd[k].k != H_MODE || !clen(r, k))
+				continue;
+			if (clen(r, k) <= 5 && nr_all_digits(ctext(r, k), clen(r, k)))
 				nr_mx_add(x, r->l, r->cb[k], srv, atoi(ctext(r, k)), hd[k].sec);
+			else if (!r->jt[k] && nr_valid_host(ctext(r, k), clen(r, k)) &&
+			         (!best || sec_rank(hd[k].sec) > sec_rank(hd[best].sec)))
+				best = k;
+		}
+		if (best) {
+			enum mp_nctx d = srv == S_IMAP ? NC_IMAP : srv == S_POP ? NC_POP : NC_SMTP;
+			put(x, r, best, NF_HOST, d, -1);
+			put(x, &rows[0], best, NF_SECURITY, d, -1);
+			/* "SMTPAUTH", "SMTP AUTH": sending logs in */
+			if (srv == S_SMTP && nr_has(ctext(r, 0), clen(r, 0), "auth"))
+				nr_set_field(x, r->cl[0], r->cb[0], "required", 8, NF_SMTP_AUTH, d);
+		}
 	}
+}
+
+/* The server a host's first label names ("imap.…", "pop.…", "smtp.…"). */
+static enum mp_nctx host_ctx(const char *h, size_t n)
+{
+	static const struct {
+		const char *p;
+		enum mp_nctx c;
+	} pfx[] = {{"imap", NC_IMAP}, {"pop", NC_POP}, {"smtp", NC_SMTP}};
+	for (size_t p = 0; p < MP_COUNT(pfx); p++)
+		if (n > strlen(pfx[p].p) && mp_strncasecmp(h, pfx[p].p, strlen(pfx[p].p)) == 0)
+			return pfx[p].c;
+	return NC_NONE;
+}
+
+/* A yes or a no in a cell ("あり", "Yes", "○" / "なし", "No", "×"):
+ * 1, 0, else -1. */
+static int yes_no(const char *s, size_t n)
+{
+	static const char *const yes[] = {"あり", "有", "yes", "on", "○", "required", "必須", "使用する", NULL};
+	static const char *const no[] = {"なし", "無", "no", "off", "×", "不要", "使用しない", NULL};
+	for (const char *const *w = no; *w; w++)
+		if (strlen(*w) == n && mp_strncasecmp(s, *w, n) == 0)
+			return 0;
+	for (const char *const *w = yes; *w; w++)
+		if (strlen(*w) == n && mp_strncasecmp(s, *w, n) == 0)
+			return 1;
+	return -1;
+}
+
+/* A remarks column: "Notes", "Remarks", "備考". */
+static bool remarks(const struct trow *h, size_t k)
+{
+	static const char *const words[] = {"note", "remark", "comment", "備考", "補足", NULL};
+	for (const char *const *w = words; *w; w++)
+		if (nr_has(ctext(h, k), clen(h, k), *w))
+			return true;
+	return false;
+}
+
+/* A provider's name in a row's first cell: its row is that provider's
+ * block (a provider's second row, "Staff | 2 | …", goes on with it). */
+static void provider_name(struct ex *x, const struct trow *r)
+{
+	size_t e = clen(r, 0);
+	while (e && (ctext(r, 0)[e - 1] == ':' || ctext(r, 0)[e - 1] == ' '))
+		e--;
+	mailprof_loc loc = nr_loc_at(x, r->cl[0], r->cb[0]);
+	if (!x->brand.v || strlen(x->brand.v) != e || memcmp(x->brand.v, ctext(r, 0), e) != 0)
+		nr_provider_block(x);
+	mp_str_setn(&x->brand, ctext(r, 0), e, &loc);
+	x->brand_seen = true;
+}
+
+/* Providers and their hosts without a header ("Alpha Net | pop.alpha… |
+ * smtp.alpha…"): each row a provider's account, each host the server its
+ * name says (imap., pop., smtp.), else the section's; true when every row
+ * is a name and hosts only. */
+static bool provider_hosts(struct ex *x, const struct trow *rows, size_t nr)
+{
+	for (size_t i = 0; i < nr; i++) {
+		bool host = false;
+		if (rows[i].nc < 2 || rkind(&rows[i], 0).k != H_NAME)
+			return false;
+		for (size_t k = 1; k < rows[i].nc; k++) {
+			if (clen(&rows[i], k) && !nr_valid_host(ctext(&rows[i], k), clen(&rows[i], k)))
+				return false;
+			host |= clen(&rows[i], k) > 0;
+		}
+		if (!host)
+			return false;
+	}
+	enum mp_nctx sect = nr_srv_of(x->ctx) >= 0 ? x->ctx : NC_NONE;
+	for (size_t i = 0; i < nr; i++) {
+		provider_name(x, &rows[i]);
+		for (size_t k = 1; k < rows[i].nc; k++) {
+			enum mp_nctx d = host_ctx(ctext(&rows[i], k), clen(&rows[i], k));
+			if (clen(&rows[i], k) && (d != NC_NONE || sect != NC_NONE))
+				put(x, &rows[i], k, NF_HOST, d != NC_NONE ? d : sect, -1);
+		}
+	}
+	return true;
 }
 
 /* Records: a header row of fields, one row per server, account or
@@ -251,29 +440,33 @@ static void by_field_columns(struct ex *x, const struct trow *rows, size_t nr, c
 		size_t from = 0;
 		struct hcell c0 = rkind(r, 0);
 		bool lead = hd[0].k != H_FIELD || hd[0].f == NF_IN_PROTO;
-		if (lead && c0.k == H_PROTO) {
-			dir = c0.d;
+		if (lead && (c0.k == H_PROTO || (c0.k == H_FIELD && is_proto(c0.w)))) {
+			dir = c0.k == H_PROTO ? c0.d : c0.w; /* "IMAP", "Incoming (IMAP)" */
 			from = 1;
 		} else if (lead && hd[0].k == H_NAME && (c0.k == H_NAME || c0.k == H_FIELD)) {
-			/* a provider's name: its row is that provider's block */
-			size_t e = clen(r, 0);
-			while (e && (ctext(r, 0)[e - 1] == ':' || ctext(r, 0)[e - 1] == ' '))
-				e--;
-			mailprof_loc loc = nr_loc_at(x, r->cl[0], r->cb[0]);
-			mp_str_setn(&x->brand, ctext(r, 0), e, &loc);
-			x->brand_seen = true;
+			provider_name(x, r);
 			from = 1;
 		} else if (lead)
 			from = 1;
 		/* a column naming the protocol gives the row's server */
+		/* ("Type | IMAPS (IMAP with SSL)": a column named by another
+		 * word whose cell is a protocol's name does too) */
 		for (size_t k = from; k < r->nc && k < rows[0].nc; k++)
-			if (hd[k].k == H_FIELD && hd[k].f == NF_IN_PROTO && is_proto(mp_notice_words_ctx(ctext(r, k), clen(r, k))))
+			if (((hd[k].k == H_FIELD && hd[k].f == NF_IN_PROTO) || (hd[k].k == H_NAME && clen(r, k) <= 30)) &&
+			    is_proto(mp_notice_words_ctx(ctext(r, k), clen(r, k))))
 				dir = mp_notice_words_ctx(ctext(r, k), clen(r, k));
 		int rsec = -1;
 		bool port = false;
 		for (size_t k = from; k < r->nc && k < rows[0].nc; k++) {
-			if (hd[k].k == H_FIELD && hd[k].f == NF_SECURITY && clen(r, k) && rsec == -1)
+			if (hd[k].k == H_FIELD && hd[k].f == NF_SECURITY && clen(r, k) && rsec == -1) {
 				rsec = nr_parse_security(ctext(r, k), clen(r, k));
+				if (rsec < 0) /* "Encrypted (SSL or TLS)": a choice of names for one mode */
+					rsec = nr_span_sec(ctext(r, k), clen(r, k));
+				/* a column named by its mode ("SSL | あり"): yes is that mode */
+				int yes = hd[k].sec >= 0 && rsec < 0 ? yes_no(ctext(r, k), clen(r, k)) : -1;
+				if (yes >= 0)
+					rsec = yes ? hd[k].sec : MP_SEC_NONE;
+			}
 			port |= hd[k].k == H_FIELD && hd[k].f == NF_PORT && clen(r, k);
 		}
 		/* the address first: it may start the row's account */
@@ -288,6 +481,15 @@ static void by_field_columns(struct ex *x, const struct trow *rows, size_t nr, c
 					d = hd[k].d;
 				put(x, r, k, hd[k].f, d, hd[k].f == NF_PORT ? rsec : -1);
 			}
+		/* a remarks column ("Notes | SSL required") is read as lines
+		 * under the row's server */
+		for (size_t k = from; k < r->nc && k < rows[0].nc && dir != NC_NONE; k++)
+			if (hd[k].k != H_FIELD && remarks(&rows[0], k) && clen(r, k)) {
+				int sec = nr_parse_security(ctext(r, k), clen(r, k)); /* "SSL required" */
+				if (sec >= 0 && !r->jt[k])
+					nr_set_field(x, r->cl[k], r->cb[k], ctext(r, k), clen(r, k), NF_SECURITY, dir);
+				cell_line(x, r, k, NF_NONE, dir);
+			}
 	}
 }
 
@@ -296,22 +498,14 @@ static void by_field_columns(struct ex *x, const struct trow *rows, size_t nr, c
  * ("imap.…", "pop.…", "smtp.…"), else NC_NONE. */
 static enum mp_nctx record_server(const struct trow *rows, size_t b, size_t e)
 {
-	static const struct {
-		const char *p;
-		enum mp_nctx c;
-	} pfx[] = {{"imap", NC_IMAP}, {"pop", NC_POP}, {"smtp", NC_SMTP}};
 	for (size_t i = b; i < e; i++) {
 		struct hcell v = rkind(&rows[i], 1), c0 = rkind(&rows[i], 0);
 		if (v.k == H_PROTO && (c0.f == NF_IN_PROTO || c0.k == H_NAME))
 			return v.d;
 	}
 	for (size_t i = b; i < e; i++)
-		if (rkind(&rows[i], 0).f == NF_HOST && rows[i].nc >= 2) {
-			const char *h = ctext(&rows[i], 1);
-			for (size_t p = 0; p < MP_COUNT(pfx); p++)
-				if (clen(&rows[i], 1) > strlen(pfx[p].p) && mp_strncasecmp(h, pfx[p].p, strlen(pfx[p].p)) == 0)
-					return pfx[p].c;
-		}
+		if (rkind(&rows[i], 0).f == NF_HOST && rows[i].nc >= 2 && host_ctx(ctext(&rows[i], 1), clen(&rows[i], 1)))
+			return host_ctx(ctext(&rows[i], 1), clen(&rows[i], 1));
 	/* a record naming a host and no protocol: the service its port is
 	 * registered for */
 	bool host = false;
@@ -331,11 +525,21 @@ static enum mp_nctx record_server(const struct trow *rows, size_t b, size_t e)
 static void by_rows(struct ex *x, const struct trow *rows, size_t nr)
 {
 	size_t b = 0;
+	/* the receiving server and sending the table's labels name */
+	enum mp_nctx tin = NC_NONE;
+	bool tout = false;
+	for (size_t i = 0; i < nr; i++) {
+		struct hcell c0 = rkind(&rows[i], 0), v = rkind(&rows[i], 1);
+		enum mp_nctx w = c0.f == NF_IN_PROTO && v.k == H_PROTO ? v.d : c0.w;
+		if (is_proto(w) && w != NC_SMTP && (tin == NC_NONE || tin == NC_IN))
+			tin = w;
+		tout |= w == NC_SMTP;
+	}
 	while (b < nr) {
 		size_t e = b + 1;
 		bool seen[NF_IN_PROTO + 1] = {false}; /* the record's labels so far */
 		seen[rkind(&rows[b], 0).f] = true;
-		for (; e < nr; e++) {
+		for (; e < nr && rows[e].head == NC_NONE; e++) {
 			enum mp_nfield fe = rkind(&rows[e], 0).f;
 			if (fe != NF_NONE && seen[fe])
 				break;
@@ -344,52 +548,202 @@ static void by_rows(struct ex *x, const struct trow *rows, size_t nr)
 		enum mp_nctx sect = x->ctx == NC_WEB || x->ctx == NC_ANY ? NC_NONE : x->ctx;
 		enum mp_nctx own = record_server(rows, b, e);
 		enum mp_nctx dir = nr > e - b && own != NC_NONE ? own : sect != NC_NONE ? sect : own;
+		if (rows[b].head != NC_NONE) /* the heading above the record, made precise by the record */
+			dir = rows[b].head == NC_IN && own != NC_NONE && own != NC_SMTP ? own : rows[b].head;
 		int rsec = -1;
 		for (size_t i = b; i < e; i++)
 			if (rkind(&rows[i], 0).f == NF_SECURITY && rows[i].nc >= 2)
 				rsec = nr_parse_security(ctext(&rows[i], 1), clen(&rows[i], 1));
+
 		for (size_t i = b; i < e; i++) {
 			struct hcell c0 = rkind(&rows[i], 0);
 			enum mp_nctx d = dir;
 			if (d == NC_NONE || (d == NC_IN && is_proto(c0.d)))
 				d = c0.d;
+			/* a label naming its own direction ("送信ポート番号" in a
+			 * POP3 record) keeps it */
+			else if ((c0.w == NC_SMTP) != (d == NC_SMTP) && is_proto(c0.w))
+				d = c0.w;
 			if (c0.f == NF_IN_PROTO || rows[i].nc < 2)
 				continue;
-			put(x, &rows[i], 1, c0.f, d, c0.f == NF_PORT ? rsec : -1);
+			/* a row naming no server in a record naming none, in a
+			 * table naming receiving and sending ("SSL/TLSの使用",
+			 * "認証方式" after "受信…ポート", "送信…ポート"): both's */
+			bool both = dir == NC_NONE && tin != NC_NONE && tout && !is_proto(c0.w) &&
+			            (c0.f == NF_SECURITY || c0.f == NF_AUTH_METHOD || c0.f == NF_SMTP_AUTH);
+			put(x, &rows[i], 1, both && c0.f == NF_SMTP_AUTH ? NF_AUTH_METHOD : c0.f, both ? tin : d,
+			    c0.f == NF_PORT ? rsec : -1);
+			if (both)
+				put(x, &rows[i], 1, c0.f == NF_SECURITY ? NF_SECURITY : NF_AUTH_METHOD, NC_SMTP, -1);
 		}
 		b = e;
 	}
 }
 
-/* Rows of a table flattened one cell per line, each cell ending in its
- * border ("Type |", "IMAP |", "Server name |", "mail.example.com |"):
- * a label line and its value line make a row. Returns the lines taken,
- * 0 when line i starts no such table (three rows at least). */
-static bool flat_cell(const mp_nline *l, struct trow *r)
+/* A table the text extraction broke across lines: each cell ends at its
+ * border `|` wherever the line breaks fall ("|" / "ISP" / "| SMTP server
+ * |", "Incoming (POP) Mail" / "Server |" / "mail.example.net |", one cell
+ * per line "Type |" / "IMAP |"). A border ending a line and one opening
+ * the next end a row; with no such pair anywhere the cells are label,
+ * value, label, value. A line holding several cells is a row of its own
+ * (read by the `|` rows below), so it ends the stream. */
+struct scell {
+	const mp_nline *l, *z; /* first and last line */
+	size_t b, e;           /* begun at b on l, ended at e on z */
+	size_t endl;           /* the line of its closing border (its last line when open) */
+	bool row, closed;      /* it starts a row; a border closed it */
+};
+
+enum { STREAM_CELL_LINES = 12, STREAM_LINES = 400 };
+
+static size_t stream_cells(const mp_ntext *t, size_t i, struct scell **cs, size_t *ncs)
 {
-	size_t n = l->len;
-	while (n && l->s[n - 1] == ' ')
-		n--;
-	return n && l->s[n - 1] == '|' && pipe_cells(l, r) == 1 && clen(r, 0);
+	struct scell *c = NULL;
+	size_t n = 0, span = 0, j;
+	bool open = false, prev_trail = false, row = true;
+	for (j = i; j < t->n && j - i < STREAM_LINES; j++) {
+		const mp_nline *l = &t->lines[j];
+		const char *s = l->s;
+		size_t e = l->len, b = nr_skip_sp(s, 0, e);
+		while (e > b && s[e - 1] == ' ')
+			e--;
+		if (b >= e)
+			break;
+		bool lead = s[b] == '|', trail = e - b > 1 && s[e - 1] == '|';
+		size_t te = e - trail, tb = nr_skip_sp(s, b + lead, te);
+		while (te > tb && s[te - 1] == ' ')
+			te--;
+		if (memchr(s + tb, '|', te - tb) || (j == i && !lead && !trail))
+			break;
+		if (open && (lead || trail))
+			c[n - 1].endl = j;
+		if (lead && open)
+			c[n - 1].closed = true, open = false;
+		else if (lead && prev_trail)
+			row = true;
+		if (tb < te && open && span == STREAM_CELL_LINES)
+			break; /* no cell of a table runs on that long */
+		if (tb < te && open) {
+			c[n - 1].z = l, c[n - 1].e = te, c[n - 1].endl = j;
+			span++;
+		} else if (tb < te) {
+			c = mp_xrealloc(c, (n + 1) * sizeof *c);
+			c[n++] = (struct scell){l, l, tb, te, j, row, false};
+			row = false, open = true, span = 1;
+		}
+		if (open && trail)
+			c[n - 1].closed = true, open = false;
+		prev_trail = trail || (lead && e - b == 1);
+	}
+	*cs = c;
+	*ncs = n;
+	return j - i;
 }
 
-static size_t flat_rows(const mp_ntext *t, size_t i, struct trow **rows, size_t *nr)
+/* The stream's cell k as cell m of row r, its lines joined when it spans
+ * several. */
+static void stream_put(struct trow *r, size_t m, const struct scell *c)
 {
-	size_t j = i;
-	*nr = 0;
-	while (j + 1 < t->n) {
-		struct trow a, v;
-		if (!flat_cell(&t->lines[j], &a) || !flat_cell(&t->lines[j + 1], &v))
-			break;
-		struct hcell h = rkind(&a, 0);
-		if (h.k != H_FIELD && !(h.k == H_NAME && rkind(&v, 0).k == H_PROTO))
-			break;
-		a.cl[1] = v.cl[0], a.cb[1] = v.cb[0], a.ce[1] = v.ce[0], a.nc = 2;
-		*rows = mp_xrealloc(*rows, (*nr + 1) * sizeof **rows);
-		(*rows)[(*nr)++] = a;
-		j += 2;
+	r->cl[m] = c->l, r->cz[m] = c->z, r->cb[m] = c->b, r->ce[m] = c->e, r->jt[m] = NULL;
+	if (c->l == c->z)
+		return;
+	char buf[200];
+	size_t n = 0;
+	for (const mp_nline *l = c->l; l <= c->z && n + 1 < sizeof buf; l++) {
+		size_t b = l == c->l ? c->b : nr_skip_sp(l->s, 0, l->len), e = l == c->z ? c->e : l->len;
+		while (e > b && l->s[e - 1] == ' ')
+			e--;
+		if (n && n + 1 < sizeof buf)
+			buf[n++] = ' ';
+		size_t k = e - b < sizeof buf - 1 - n ? e - b : sizeof buf - 1 - n;
+		memcpy(buf + n, l->s + b, k);
+		n += k;
 	}
-	return *nr >= 3 ? j - i : 0;
+	r->jt[m] = mp_xstrndup(buf, n);
+}
+
+/* A label cell whose first line alone names a protocol or a direction
+ * ("Outgoing" / "Type |", "Outgoing (SMTP)" / "Mail Server |") and whose
+ * other lines name a field: that line is a heading above the row, not
+ * words of the label. */
+static void cell_heading(struct scell *c, enum mp_nctx *head)
+{
+	const mp_nline *l = c->l;
+	if (l == c->z)
+		return;
+	size_t e = l->len;
+	while (e > c->b && l->s[e - 1] == ' ')
+		e--;
+	struct hcell h = kind_of(l->s + c->b, e - c->b);
+	struct trow rest = {.nc = 1, .cl = {l + 1}, .cz = {c->z}, .cb = {nr_skip_sp(l[1].s, 0, l[1].len)}, .ce = {c->e}};
+	if (rest.cl[0] == rest.cz[0])
+		rest.ce[0] = c->e;
+	else
+		rest.ce[0] = l[1].len; /* classified on its first line: enough for a label */
+	if (h.k != H_PROTO || !is_proto(h.d) || (rkind(&rest, 0).k != H_FIELD && rkind(&rest, 0).k != H_NAME))
+		return;
+	*head = h.d;
+	c->l = l + 1;
+	c->b = rest.cb[0];
+}
+
+static bool label_cell(struct hcell h, struct hcell v)
+{
+	return h.k == H_FIELD || (h.k == H_NAME && v.k == H_PROTO);
+}
+
+/* Rows from the stream of cells at line i: *kv says they are label |
+ * value pairs (no row borders); the lines taken, 0 when none. *scanned
+ * gets the lines looked at. */
+static size_t stream_rows(const mp_ntext *t, size_t i, struct trow **rows, size_t *nr, bool *kv, size_t *scanned)
+{
+	struct scell *c;
+	size_t n, last = 0;
+	*scanned = stream_cells(t, i, &c, &n);
+	*nr = 0;
+	*kv = true;
+	for (size_t k = 1; k < n; k++)
+		*kv &= !c[k].row;
+	if (n && !c[n - 1].closed && (*kv ? n % 2 : c[n - 1].row))
+		n--; /* an open cell where a label would stand is text after the table */
+	bool multi = false;
+	if (!*kv) {
+		for (size_t k = 0; k < n; k++) {
+			if (c[k].row) {
+				*rows = mp_xrealloc(*rows, (*nr + 1) * sizeof **rows);
+				(*rows)[(*nr)++] = (struct trow){.l = c[k].l, .head = NC_NONE};
+			}
+			struct trow *r = &(*rows)[*nr - 1];
+			if (r->nc == MP_COUNT(r->cb)) {
+				rows_free(*rows, *nr);
+				*rows = NULL, *nr = 0;
+				break;
+			}
+			stream_put(r, r->nc++, &c[k]);
+			last = c[k].endl;
+		}
+	} else
+		for (size_t k = 0; k + 1 < n; k += 2) {
+			struct trow r = {.l = c[k].l, .nc = 2, .head = NC_NONE};
+			cell_heading(&c[k], &r.head);
+			stream_put(&r, 0, &c[k]);
+			stream_put(&r, 1, &c[k + 1]);
+			if (!label_cell(rkind(&r, 0), rkind(&r, 1))) {
+				free(r.jt[0]), free(r.jt[1]);
+				break;
+			}
+			multi |= r.jt[0] || r.jt[1] || !c[k + 1].closed;
+			*rows = mp_xrealloc(*rows, (*nr + 1) * sizeof **rows);
+			(*rows)[(*nr)++] = r;
+			last = c[k + 1].endl;
+		}
+	free(c);
+	if (*nr < 2 || (*kv && *nr < 3 && !multi)) {
+		rows_free(*rows, *nr);
+		*rows = NULL, *nr = 0;
+		return 0;
+	}
+	return last + 1 - i;
 }
 
 /* Label | value rows, two cells (a third one a remark), the labels
@@ -400,34 +754,312 @@ static bool kv_row(const struct trow *r)
 	return (r->nc == 2 || r->nc == 3) && clen(r, 1) && (c0.k == H_FIELD || c0.k == H_PROTO || c0.k == H_MODE);
 }
 
+/* A table flattened one cell per line without borders, its columns
+ * side by side: each row a label line followed by one value line per
+ * column ("Protocol" / "IMAP" / "POP3", "Port" / "993" / "143",
+ * "Encryption method" / "SSL/TLS" / "STARTTLS"). Two rows of the same
+ * number of values (two or more) at least; a label with no value or one
+ * may stand between them. Rows end at a blank line or a line that is no
+ * short cell; the run is looked at over a bounded window. */
+enum { COLUMN_RUN_LINES = 60, COLUMN_CELL = 60 };
+
+static bool short_cell(const mp_nline *l, size_t *b, size_t *e)
+{
+	*e = l->len;
+	*b = nr_skip_sp(l->s, 0, *e);
+	while (*e > *b && l->s[*e - 1] == ' ')
+		(*e)--;
+	return *b < *e && *e - *b <= COLUMN_CELL && !memchr(l->s + *b, '|', *e - *b) && !memchr(l->s + *b, ':', *e - *b);
+}
+
+static size_t column_rows(const mp_ntext *t, size_t i, struct trow **rows, size_t *nr, size_t *ncol)
+{
+	size_t j = i, wide = 0, b, e;
+	*nr = 0, *ncol = 0;
+	while (j < t->n && j - i < COLUMN_RUN_LINES && short_cell(&t->lines[j], &b, &e) &&
+	       kind_of(t->lines[j].s + b, e - b).k == H_FIELD) {
+		struct trow r = {.l = &t->lines[j], .nc = 1, .cl = {&t->lines[j]}, .cz = {&t->lines[j]}, .cb = {b}, .ce = {e},
+		                 .head = NC_NONE};
+		size_t k = j + 1;
+		for (; k < t->n && k - i < COLUMN_RUN_LINES && r.nc < MP_COUNT(r.cb) && short_cell(&t->lines[k], &b, &e); k++) {
+			enum hkind v = kind_of(t->lines[k].s + b, e - b).k;
+			if (v == H_FIELD || v == H_EMPTY)
+				break;
+			r.cl[r.nc] = r.cz[r.nc] = &t->lines[k], r.cb[r.nc] = b, r.ce[r.nc] = e, r.nc++;
+		}
+		if (r.nc > 2 && *ncol && r.nc - 1 != *ncol)
+			break;
+		if (r.nc > 2)
+			*ncol = r.nc - 1, wide++;
+		*rows = mp_xrealloc(*rows, (*nr + 1) * sizeof **rows);
+		(*rows)[(*nr)++] = r;
+		j = k;
+	}
+	if (wide < 2) {
+		free(*rows);
+		*rows = NULL, *nr = 0;
+		return 0;
+	}
+	return j - i;
+}
+
+/* A table flattened one cell per line the other way round: a header of
+ * K field labels, one per line ("Protocol" / "Server" / "Port"), then the
+ * rows, K lines each ("IMAP" / "imap.example.net" / "993"); blank lines
+ * between cells do not count. A row whose host or port cell does not
+ * hold one ends the table; one row at least, a host or port column. */
+enum { PERIOD_COLS = 8 };
+
+static bool next_cell(const mp_ntext *t, size_t *j, size_t i, size_t *b, size_t *e)
+{
+	while (*j < t->n && *j - i < COLUMN_RUN_LINES && !t->lines[*j].len)
+		(*j)++;
+	return *j < t->n && *j - i < COLUMN_RUN_LINES && short_cell(&t->lines[*j], b, e);
+}
+
+static size_t period_rows(const mp_ntext *t, size_t i, struct trow **rows, size_t *nr)
+{
+	struct trow h = {.l = &t->lines[i], .head = NC_NONE};
+	struct hcell hk[PERIOD_COLS]; /* the header's kinds, typed once */
+	size_t j = i, b, e, typed = 0, last = i;
+	*nr = 0;
+	while (h.nc < PERIOD_COLS && next_cell(t, &j, i, &b, &e)) {
+		struct hcell c = kind_of(t->lines[j].s + b, e - b);
+		if (c.k != H_FIELD && !(c.k == H_NAME && !h.nc)) /* a first column named by another word: "Service" */
+			break;
+		bool again = false; /* a header names each field once */
+		for (size_t k = 0; k < h.nc && !again; k++)
+			again = c.f != NF_NONE && hk[k].f == c.f;
+		if (again)
+			break;
+		hk[h.nc] = c;
+		typed += c.f == NF_HOST || c.f == NF_PORT;
+		h.cl[h.nc] = h.cz[h.nc] = &t->lines[j], h.cb[h.nc] = b, h.ce[h.nc] = e, h.nc++;
+		j++;
+	}
+	if (h.nc - (h.nc && hk[0].k == H_NAME) < 2 || !typed)
+		return 0;
+	*rows = mp_xrealloc(*rows, sizeof **rows);
+	(*rows)[(*nr)++] = h;
+	for (;;) {
+		struct trow r = {.l = NULL, .head = NC_NONE};
+		size_t k = j;
+		while (r.nc < h.nc && next_cell(t, &k, i, &b, &e)) {
+			const mp_nline *l = &t->lines[k];
+			struct hcell hc = hk[r.nc], vc = kind_of(l->s + b, e - b);
+			/* (a row's name may read as a label: "Incoming (IMAP)") */
+			if ((vc.k == H_FIELD && (r.nc || hk[0].k != H_NAME)) ||
+			    ((hc.f == NF_HOST || hc.f == NF_PORT) && !nr_value_is(hc.f, l->s + b, e - b)))
+				break;
+			if (!r.l)
+				r.l = l;
+			r.cl[r.nc] = r.cz[r.nc] = l, r.cb[r.nc] = b, r.ce[r.nc] = e, r.nc++;
+			k++;
+		}
+		if (r.nc < h.nc)
+			break;
+		*rows = mp_xrealloc(*rows, (*nr + 1) * sizeof **rows);
+		(*rows)[(*nr)++] = r;
+		j = last = k;
+	}
+	if (*nr < 2) {
+		free(*rows);
+		*rows = NULL, *nr = 0;
+		return 0;
+	}
+	return last - i;
+}
+
+/* Columns side by side: a column names its server where a protocol row
+ * does ("Protocol" / "IMAP" / "POP3"), else the section's; a port goes to
+ * the server its number is registered for when the table offers that
+ * server; the security row of the same width gives each column's port
+ * its mode ("993" over "SSL/TLS", "143" over "STARTTLS"). */
+static void by_value_columns(struct ex *x, const struct trow *rows, size_t nr, size_t ncol)
+{
+	enum mp_nctx sect = x->ctx == NC_WEB || x->ctx == NC_ANY ? NC_NONE : x->ctx, colp[16];
+	int csec[16];
+	bool ports = false;
+	for (size_t k = 0; k < ncol; k++)
+		colp[k] = NC_NONE, csec[k] = -1;
+	for (size_t i = 0; i < nr; i++) {
+		struct hcell c0 = rkind(&rows[i], 0);
+		ports |= c0.f == NF_PORT;
+		for (size_t k = 1; k < rows[i].nc && rows[i].nc - 1 == ncol; k++) {
+			enum mp_nctx w = mp_notice_words_ctx(ctext(&rows[i], k), clen(&rows[i], k));
+			if (c0.f == NF_IN_PROTO && is_proto(w))
+				colp[k - 1] = w;
+			else if (c0.f == NF_SECURITY)
+				csec[k - 1] = nr_parse_security(ctext(&rows[i], k), clen(&rows[i], k));
+		}
+	}
+	for (size_t i = 0; i < nr; i++) {
+		struct hcell c0 = rkind(&rows[i], 0);
+		bool wide = rows[i].nc - 1 == ncol;
+		if (c0.f == NF_IN_PROTO || (c0.f == NF_SECURITY && wide && ports))
+			continue;
+		for (size_t k = 1; k < rows[i].nc; k++) {
+			enum mp_nctx d = wide && colp[k - 1] != NC_NONE ? colp[k - 1] : sect;
+			if (d == NC_NONE)
+				d = c0.d;
+			if (c0.f == NF_PORT) {
+				enum mp_nctx pc = nr_port_ctx(atoi(ctext(&rows[i], k)));
+				bool offered = d == NC_IN || d == NC_NONE;
+				for (size_t m = 0; m < ncol; m++)
+					offered |= colp[m] == pc;
+				if (pc != NC_NONE && offered)
+					d = pc;
+			}
+			put(x, &rows[i], k, c0.f, d, c0.f == NF_PORT && wide ? csec[k - 1] : -1);
+		}
+	}
+}
+
+/* The header row, made to stand over its columns: a caption row above
+ * it (one cell: "Settings | |") is dropped, and a header without its
+ * corner cell ("| Without SSL | With SSL |" over "POP3 | pop… | pop3s…",
+ * "IMAP | POP3 | |" over "Username | … | …") moves one cell right. */
+static void header_row(struct trow *rows, size_t *nr)
+{
+	size_t full = 0;
+	for (size_t k = 0; k < rows[0].nc; k++)
+		full += clen(&rows[0], k) > 0;
+	if (*nr > 2 && full == 1 && clen(&rows[0], 0) && rkind(&rows[1], 1).k != H_EMPTY) {
+		for (size_t k = 0; k < rows[0].nc; k++)
+			free(rows[0].jt[k]);
+		memmove(rows, rows + 1, (*nr - 1) * sizeof *rows);
+		(*nr)--;
+	}
+	struct trow *h = &rows[0];
+	enum hkind k0 = rkind(h, 0).k, b0 = rkind(&rows[1], 0).k;
+	size_t n1 = rows[1].nc;
+	bool short_row = h->nc < n1 || (h->nc == n1 && !clen(h, n1 - 1) && clen(&rows[1], n1 - 1));
+	if ((k0 != H_PROTO && k0 != H_MODE) || (b0 != H_FIELD && b0 != H_PROTO) || !short_row ||
+	    h->nc == MP_COUNT(h->cb))
+		return;
+	for (size_t k = h->nc; k > 0; k--)
+		h->cl[k] = h->cl[k - 1], h->cz[k] = h->cz[k - 1], h->cb[k] = h->cb[k - 1], h->ce[k] = h->ce[k - 1],
+		h->jt[k] = h->jt[k - 1];
+	h->cz[0] = h->cl[0], h->ce[0] = h->cb[0], h->jt[0] = NULL;
+	h->nc++;
+	while (h->nc > n1 && !clen(h, h->nc - 1))
+		h->nc--;
+}
+
+/* Cells spanning rows (an HTML rowspan): a row short of cells at its
+ * start ("| IMAPS | 993 | SSL/TLS |" under "| Incoming | IMAP | 143 |
+ * STARTTLS |") takes its first cells from the row above, when its cells
+ * are of the kinds of the row above's last ones and not of its first. */
+static bool same_kinds(const struct trow *r, const struct trow *a, size_t d)
+{
+	for (size_t k = 0; k < r->nc; k++)
+		if (rkind(r, k).k != rkind(a, k + d).k)
+			return false;
+	return true;
+}
+
+static void spanned_cells(struct trow *rows, size_t nr)
+{
+	for (size_t i = 2; i < nr; i++) {
+		struct trow *r = &rows[i], *a = &rows[i - 1];
+		if (r->nc < 2 || r->nc >= a->nc || a->nc != rows[0].nc)
+			continue;
+		size_t d = a->nc - r->nc;
+		if (!same_kinds(r, a, d) || same_kinds(r, a, 0))
+			continue;
+		for (size_t k = r->nc; k-- > 0;)
+			r->cl[k + d] = r->cl[k], r->cz[k + d] = r->cz[k], r->cb[k + d] = r->cb[k], r->ce[k + d] = r->ce[k],
+			r->jt[k + d] = r->jt[k];
+		for (size_t k = 0; k < d; k++)
+			r->cl[k] = a->cl[k], r->cz[k] = a->cz[k], r->cb[k] = a->cb[k], r->ce[k] = a->ce[k],
+			r->jt[k] = a->jt[k] ? mp_xstrdup(a->jt[k]) : NULL;
+		r->nc = a->nc;
+	}
+}
+
+/* A row's third cell holding a value of its column's field ("993" under
+ * "Port"): the row is a record under a header of fields, not a label |
+ * value row with a remark. */
+static bool typed_third(const struct trow *rows, size_t a, const struct hcell *hd)
+{
+	if (rows[0].nc < 3 || rows[a].nc < 3 || hd[2].k != H_FIELD)
+		return false;
+	enum mp_nfield f = hd[2].f;
+	return (f == NF_HOST || f == NF_PORT) && nr_value_is(f, ctext(&rows[a], 2), clen(&rows[a], 2));
+}
+
 size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 {
 	if (i < x->table_end)
 		return 0;
 	struct trow *rows = NULL;
-	size_t nr = 0;
-	size_t used = flat_rows(t, i, &rows, &nr);
-	if (used) {
+	size_t nr = 0, scanned;
+	bool kvflat;
+	size_t used = stream_rows(t, i, &rows, &nr, &kvflat, &scanned);
+	/* a header row on one line over rows broken across lines ("| Server |
+	 * Host | Port |", then "| Incoming (IMAP) |" / "imap.… |" / "993 |") */
+	struct trow hr;
+	if (!used && i + 1 < t->n && pipe_cells(&t->lines[i], &hr) >= 2 && pipe_cells(&t->lines[i + 1], &(struct trow){0}) < 2) {
+		size_t more = stream_rows(t, i + 1, &rows, &nr, &kvflat, &scanned);
+		bool fits = more && !kvflat;
+		for (size_t k = 0; fits && k < nr; k++)
+			fits = rows[k].nc == hr.nc;
+		if (fits) {
+			rows = mp_xrealloc(rows, (nr + 1) * sizeof *rows);
+			memmove(rows + 1, rows, nr * sizeof *rows);
+			rows[0] = hr;
+			nr++;
+			used = more + 1;
+		} else {
+			rows_free(rows, nr);
+			rows = NULL, nr = 0, kvflat = false, scanned = 0;
+		}
+	}
+	if (used && kvflat) {
 		by_rows(x, rows, nr);
-		free(rows);
+		rows_free(rows, nr);
 		x->pending = NF_NONE;
 		return used;
 	}
-	for (size_t j = i; j < t->n; j++) {
+	size_t ncol;
+	if (!used && (used = column_rows(t, i, &rows, &nr, &ncol)) > 0) {
+		by_value_columns(x, rows, nr, ncol);
+		rows_free(rows, nr);
+		x->pending = NF_NONE;
+		return used;
+	}
+	if (!used)
+		used = period_rows(t, i, &rows, &nr);
+	bool broken = used > 0; /* rows of a table broken across lines */
+	if (!used && scanned > 1) {
+		x->table_end = i + scanned; /* looked at once: a long input stays linear */
+		return 0;
+	}
+	for (size_t j = i; !used && j < t->n; j++) {
 		const mp_nline *l = &t->lines[j];
-		if (!l->len && l->raw && memchr(l->raw, '-', strlen(l->raw)) && nr)
-			continue; /* a Markdown rule under the header */
+		if (!l->len && l->raw && memchr(l->raw, '-', strlen(l->raw)) && nr) {
+			/* a Markdown rule under the header; under a later row, that
+			 * row is the next table's header */
+			if (nr > 1) {
+				nr--;
+				break;
+			}
+			continue;
+		}
 		struct trow r;
 		if (pipe_cells(l, &r) < 2)
 			break;
 		rows = mp_xrealloc(rows, (nr + 1) * sizeof *rows);
 		rows[nr++] = r;
-		used = j + 1 - i;
 	}
 	if (nr < 2) {
-		free(rows);
+		rows_free(rows, nr);
 		return 0;
 	}
+	if (!used)
+		used = (size_t)(rows[nr - 1].l - &t->lines[i]) + 1;
+	header_row(rows, &nr);
+	spanned_cells(rows, nr);
 	struct hcell hd[MP_COUNT(rows[0].cb)];
 	size_t protos = 0, modes = 0, fields = 0, values = 0, cells = 0;
 	for (size_t k = 0; k < rows[0].nc; k++) {
@@ -457,15 +1089,30 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	/* label | value rows where a label comes again: one record after another */
 	bool kv = true, again = false, kv_below = true;
 	for (size_t a = 1; a < nr; a++)
-		kv_below &= kv_row(&rows[a]);
+		/* ("| IMAP | imap… | SSL required |" under "| Protocol | Server |
+		 * Notes |" is a record too) */
+		kv_below &= kv_row(&rows[a]) && !typed_third(rows, a, hd) &&
+		            !(h0[a].k == H_PROTO && hd[0].k == H_FIELD && hd[0].f == NF_IN_PROTO);
 	bool seen[NF_IN_PROTO + 1] = {false}; /* fields of the first column so far */
+	bool in = false, out = false, shared = false; /* labels naming receiving, sending, neither */
 	for (size_t a = 0; a < nr && kv; a++) {
 		kv = kv_row(&rows[a]);
 		again |= kv && h0[a].k == H_FIELD && seen[h0[a].f];
 		seen[h0[a].f] = true;
+		in |= is_proto(h0[a].w) && h0[a].w != NC_SMTP;
+		out |= h0[a].w == NC_SMTP;
+		shared |= !is_proto(h0[a].w) && (h0[a].f == NF_SECURITY || h0[a].f == NF_AUTH_METHOD);
 	}
 	free(h0);
 	bool taken = true;
+	/* one column named by a mode among fields ("種別 | サーバー名 | ポート |
+	 * SSL"): a security column whose cells say yes or no */
+	if (modes == 1 && fields >= 2)
+		for (size_t k = 1; k < rows[0].nc; k++)
+			if (hd[k].k == H_MODE) {
+				hd[k].k = H_FIELD, hd[k].f = NF_SECURITY;
+				modes--, fields++;
+			}
 	if (!values && protos >= 2 && hd[0].k != H_PROTO)
 		by_protocol_columns(x, rows, nr, hd);
 	else if (!values && modes >= 2)
@@ -473,11 +1120,13 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	else if (!values && !modes && cells >= 2 && fields >= 1 && fields + (hd[0].k != H_FIELD) >= 2 && protos == 0 &&
 	         !kv_below)
 		by_field_columns(x, rows, nr, hd);
-	else if (kv && again)
+	else if (kv && (again || broken || (in && out && shared))) /* a broken table is not read line by line */
 		by_rows(x, rows, nr);
+	else if (provider_hosts(x, rows, nr))
+		;
 	else
 		taken = false;
-	free(rows);
+	rows_free(rows, nr);
 	if (taken)
 		x->pending = NF_NONE;
 	else

@@ -95,7 +95,8 @@ bool nr_valid_host(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (!isalnum((unsigned char)s[i]) && s[i] != '.' && s[i] != '-' && s[i] != '_')
 			return false;
-	return true;
+	/* no top-level domain is one letter: "e.g" is an abbreviation */
+	return !(s[n - 2] == '.' && isalpha((unsigned char)s[n - 1]));
 }
 
 /* Parse a port cell: "995", "995※1", "110(SSL有の場合:995)", "993(SSL)",
