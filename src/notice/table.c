@@ -569,8 +569,23 @@ static void by_rows(struct ex *x, const struct trow *rows, size_t nr)
 			/* a row naming no server in a record naming none, in a
 			 * table naming receiving and sending ("SSL/TLSの使用",
 			 * "認証方式" after "受信…ポート", "送信…ポート"): both's */
-			bool both = dir == NC_NONE && tin != NC_NONE && tout && !is_proto(c0.w) &&
+			/* (or a value saying so: "Yes (both)", "両方") */
+			const char *v = ctext(&rows[i], 1);
+			size_t vn = clen(&rows[i], 1);
+			bool says_both = nr_has(v, vn, "both") || nr_has(v, vn, "両方") || nr_has(v, vn, "送受信");
+			bool both = (dir == NC_NONE || says_both) && tin != NC_NONE && tout && !is_proto(c0.w) &&
 			            (c0.f == NF_SECURITY || c0.f == NF_AUTH_METHOD || c0.f == NF_SMTP_AUTH);
+			/* a label naming a mode ("SSL") whose value says yes or no
+			 * ("Yes (both)"): that mode, or none */
+			int yes = c0.k == H_MODE ? yes_no(v, nr_token_len(v, vn)) : -1;
+			if (yes >= 0) {
+				const char *m = yes ? ctext(&rows[i], 0) : "none";
+				size_t mn = yes ? clen(&rows[i], 0) : 4;
+				nr_set_field(x, rows[i].cl[1], rows[i].cb[1], m, mn, NF_SECURITY, both ? tin : d);
+				if (both)
+					nr_set_field(x, rows[i].cl[1], rows[i].cb[1], m, mn, NF_SECURITY, NC_SMTP);
+				continue;
+			}
 			put(x, &rows[i], 1, both && c0.f == NF_SMTP_AUTH ? NF_AUTH_METHOD : c0.f, both ? tin : d,
 			    c0.f == NF_PORT ? rsec : -1);
 			if (both)
