@@ -1305,6 +1305,14 @@ void nr_line(struct ex *x, const mp_nline *l)
 	}
 	if (sp && lf == NF_NONE && !memchr(s + b, '|', n - b) && provider_row(x, l, b, le, vb, n))
 		return;
+	/* "BigPond - mail.bigpond.com": a provider's name and its host joined
+	 * by a dash, in a list under a heading naming one server */
+	size_t dash = b;
+	while (!sp && dash + 3 <= n && memcmp(s + dash, " - ", 3) != 0)
+		dash++;
+	if (!sp && dash + 3 <= n && dash > b && !memchr(s + b, '|', n - b) &&
+	    provider_row(x, l, b, dash, nr_skip_sp(s, dash + 3, n), n))
+		return;
 	/* Several values on a line with no separator before the first one: a
 	 * sentence or several pairs; each value takes the label before it. */
 	size_t first;
