@@ -573,7 +573,7 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 		letters &= isalpha((unsigned char)s[k]) != 0;
 	/* "example@yourdomain.com": an address to fill in, not a login */
 	if (!nr_is_ascii_tok(s, t) || (memchr(s, '@', t) && !nr_valid_email(s, t)) ||
-	    (letters && isupper((unsigned char)s[0]) && words >= 2)) {
+	    (letters && isupper((unsigned char)s[0]) && words >= 2) || nr_possessive(s, t)) {
 		nr_info(x, l, off, "write the user name itself", "%s does not hold a user name; not used",
 		     "login row");
 		return;
@@ -609,7 +609,8 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	bool sentence = words >= 3 && lower && !memchr(s, '(', n);
 	/* Sentences ("設定したパスワード", "The password set for this account")
 	 * and masks mean the notice does not give it. */
-	if (!nr_is_ascii_tok(pw.s, pw.len) || masked || sentence || nr_has(s, n, "password") || nr_has(s, n, "same as") ||
+	if (!nr_is_ascii_tok(pw.s, pw.len) || masked || sentence || nr_possessive(pw.s, pw.len) ||
+	    nr_has(s, n, "password") || nr_has(s, n, "same as") ||
 	    nr_has(s, n, "as above") || nr_has(s, n, "パスワード")) {
 		mp_buf_free(&pw);
 		/* "パスワード　クリアテキストもしくは標準": how it is sent */

@@ -151,6 +151,9 @@ bool nr_is_ascii_tok(const char *s, size_t n);
 size_t nr_starts_any(const char *s, size_t n, const char *const *list);
 size_t nr_token_len(const char *s, size_t n);
 bool nr_valid_email(const char *s, size_t n);
+/* "Your", "yourfullemailaddress", "My": a login or password value that
+ * describes whose it is (the sentence goes on), not the value itself. */
+bool nr_possessive(const char *s, size_t n);
 bool nr_valid_host(const char *s, size_t n);
 bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int *mark);
 int nr_parse_security(const char *s, size_t n);

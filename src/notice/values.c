@@ -64,6 +64,41 @@ static bool your_label(const char *s, size_t n)
 	return false;
 }
 
+/* A local part that names what goes there rather than being it:
+ * "xxxxx@", "xxx.xxx@", "username@", "ECS-ID@" (the page's own name for
+ * the user's ID). A template, not an address. */
+static bool placeholder_local(const char *s, size_t n)
+{
+	static const char *const words[] = {"user", "username", "user.name", "user_name", "userid", "user-id",
+	                                    "name", "yourname", "account", "accountname", "loginid", "login",
+	                                    "id", "someone", "firstname.lastname", "first.last", "hoge", NULL};
+	size_t fill = 0, other = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == 'x' || s[i] == 'X' || s[i] == '*')
+			fill++;
+		else if (s[i] != '.' && s[i] != '_' && s[i] != '-')
+			other++;
+	}
+	if (fill >= 2 && !other)
+		return true;
+	for (size_t i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && mp_strncasecmp(s, words[i], n) == 0)
+			return true;
+	return n >= 3 && s[n - 2] == 'I' && s[n - 1] == 'D' && (s[n - 3] == '-' || s[n - 3] == '_');
+}
+
+bool nr_possessive(const char *s, size_t n)
+{
+	if (n == 2 && mp_strncasecmp(s, "my", 2) == 0)
+		return true;
+	if (n < 4 || mp_strncasecmp(s, "your", 4) != 0)
+		return false;
+	for (size_t i = 4; i < n; i++)
+		if (!isalpha((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
 bool nr_valid_email(const char *s, size_t n)
 {
 	if (!nr_is_ascii_tok(s, n))
@@ -75,7 +110,7 @@ bool nr_valid_email(const char *s, size_t n)
 	size_t dn = n - (size_t)(dom - s);
 	/* "YourEmail@charter.net", "your.name@example.jp": the reader fills in
 	 * the local part, a template */
-	if (your_label(s, (size_t)(at - s)))
+	if (your_label(s, (size_t)(at - s)) || placeholder_local(s, (size_t)(at - s)))
 		return false;
 	if (dn < 3 || !memchr(dom, '.', dn) || dom[0] == '.' || dom[dn - 1] == '.' || your_label(dom, dn))
 		return false;
