@@ -371,6 +371,7 @@ static void heading(struct ex *x, const char *s, size_t n)
 	if (x->cur >= 0)
 		x->prev_srv = x->cur;
 	x->ctx = mp_notice_words_ctx(s, n);
+	x->named = NC_NONE;
 	/* A plain heading may name a provider (E3 lists several brands). */
 	/* Not "■SSLをご利用の場合" nor "If you use SSL": a variant of the same
 	 * provider's servers, not another provider. */
@@ -1000,8 +1001,9 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		enum mp_nctx w = lab_e > lab_b ? mp_notice_words_ctx(s + lab_b, lab_e - lab_b) : NC_NONE;
 		if (line_dir == NC_NONE && w != NC_WEB)
 			line_dir = w;
-		/* "SMTP - smtp.live.com": a protocol's name labels a host */
-		if (f == NF_NONE && v == NV_HOST && (w == NC_POP || w == NC_IMAP || w == NC_SMTP))
+		/* "SMTP - smtp.live.com", "受信: pop.example.jp": a protocol's or
+		 * a direction's name labels a host */
+		if (f == NF_NONE && v == NV_HOST && (w == NC_POP || w == NC_IMAP || w == NC_SMTP || w == NC_IN))
 			f = NF_HOST, ed = w;
 		else if (f == NF_NONE && v == NV_HOST && last_proto(s, lab_b, lab_e) != NC_NONE)
 			f = NF_HOST, ed = last_proto(s, lab_b, lab_e); /* "(pick IMAP or POP) IMAP: host" */

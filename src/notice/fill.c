@@ -131,10 +131,18 @@ enum mp_nctx nr_label_dir(struct ex *x, const char *label, size_t ln, enum mp_nc
 		w = NC_NONE;
 	/* An SMTP label naming POP ("POP認証と同じ") stays SMTP unless it says incoming. */
 	if (w != NC_NONE && !(entry == NC_SMTP && (w == NC_IN || w == NC_POP || w == NC_IMAP) &&
-	                      !nr_has(label, ln, "受信") && !nr_has(label, ln, "incoming")))
+	                      !nr_has(label, ln, "受信") && !nr_has(label, ln, "incoming"))) {
+		x->named = w;
 		return w;
+	}
 	if (entry != NC_NONE && entry != NC_ANY)
 		return entry;
+	/* "IMAP" / "Incoming: imap.…" / "Outgoing: smtp.…" / "Port: 587": the
+	 * nearest label naming a direction beats a heading naming the other */
+	bool out_named = x->named == NC_SMTP, in_named = x->named == NC_IN || x->named == NC_IMAP || x->named == NC_POP;
+	bool out_ctx = x->ctx == NC_SMTP, in_ctx = x->ctx == NC_IN || x->ctx == NC_IMAP || x->ctx == NC_POP;
+	if ((out_named && in_ctx) || (in_named && out_ctx))
+		return x->named;
 	if (entry == NC_ANY && x->ctx == NC_NONE)
 		return NC_ANY;
 	return x->ctx == NC_WEB ? NC_NONE : x->ctx;

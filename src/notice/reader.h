@@ -76,6 +76,9 @@ struct ex {
 	struct dacc *acc;
 	size_t nacc;
 	enum mp_nctx ctx;
+	/* the direction a label itself named last since the heading ("Outgoing
+	 * server:" under an "IMAP" heading): where unlabelled rows go next */
+	enum mp_nctx named;
 	int cur; /* server index last touched, -1 none */
 	int prev_srv; /* the server of the section before the current heading */
 	int vproto;   /* a table flattened one cell per line: the protocol above */
