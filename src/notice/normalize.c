@@ -87,14 +87,15 @@ static void drop_emphasis(mp_buf *b, int *col)
 	}
 }
 
-/* A table rule such as +----+----+ or |-----|: nothing but borders. */
+/* A table rule such as +----+----+, |-----| or Markdown's aligned
+ * |:--:|---:|: nothing but borders. */
 static bool is_rule(const char *s, size_t n)
 {
 	size_t dash = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '-' || s[i] == '=')
 			dash++;
-		else if (s[i] != '+' && s[i] != '|' && s[i] != ' ')
+		else if (s[i] != '+' && s[i] != '|' && s[i] != ' ' && s[i] != ':')
 			return false;
 	}
 	return dash >= 3;
