@@ -26,7 +26,9 @@ bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 if [ "$mode" = --system ]; then
 	R=""
-	apt-get install -y -qq --no-install-recommends "${debs[@]}" >/dev/null
+	# --reinstall: a machine that already has this version (an earlier run)
+	# must get these files, not keep the older build of the same version
+	apt-get install -y -qq --reinstall --no-install-recommends "${debs[@]}" >/dev/null
 	for p in mailprof libmailprof0 libmailprof-dev; do
 		s=$(dpkg-query -W -f='${Status} ${Version}' "$p")
 		[ "$s" = "install ok installed $v" ] && ok "dpkg: $p $v installed" || bad "dpkg: $p: $s"
