@@ -669,11 +669,11 @@ Test(notice_accuracy, field_accuracy_over_real_blind3) { real_set_holds("blind3"
 
 Test(notice_accuracy, field_accuracy_over_real_blind4) { real_set_holds("blind4", BLIND4_ACCURACY_FLOOR, 36); }
 
-/* Round 5: 45 pages, most of them organisations' own documents kept in
+/* Round 5: 60 pages, half of them organisations' own documents kept in
  * git, measured blind the same way (BLIND.md); development material since. */
-#define BLIND5_ACCURACY_FLOOR 0.848
+#define BLIND5_ACCURACY_FLOOR 0.849
 
-Test(notice_accuracy, field_accuracy_over_real_blind5) { real_set_holds("blind5", BLIND5_ACCURACY_FLOOR, 45); }
+Test(notice_accuracy, field_accuracy_over_real_blind5) { real_set_holds("blind5", BLIND5_ACCURACY_FLOOR, 60); }
 
 Test(notice_template, directory_without_match_falls_back_to_reader)
 {
