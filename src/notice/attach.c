@@ -1011,6 +1011,11 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		 * the line's host is that server's */
 		if (f == NF_NONE && v == NV_PORT && host_dir != NC_NONE && !nr_has(s + prev, vb - prev, "。"))
 			f = NF_PORT, ed = host_dir;
+		/* "IMAP outlook.office365.com 993 SSL/TLS OAuth2": a login method
+		 * without label after the line's host is that server's too */
+		if (f == NF_NONE && v == NV_YESNO && host_dir != NC_NONE && nr_mechanism(s + vb, ve - vb) >= 0 &&
+		    !nr_has(s + prev, vb - prev, "。"))
+			f = NF_SMTP_AUTH, ed = host_dir;
 		/* a security word without label: the port just before it in its
 		 * clause ("port 465 with authentication over SSL"), else the
 		 * line's server ("(TLS enabled, port 25)") */

@@ -741,6 +741,10 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 						pc = k;
 			}
 			int m = pe < pc ? MP_AUTH_PASSWORD_ENCRYPTED : pc < n ? MP_AUTH_PASSWORD_CLEARTEXT : -1;
+			/* "OAuth2(先進認証)": a login by token, whatever password words follow */
+			size_t po = nr_oauth_at(s, n);
+			if (po < n && po <= pe && po <= pc)
+				m = MP_AUTH_OAUTH2;
 			if (m < 0)
 				break;
 			/* "Incoming mail server: host / Login method: CRAM-MD5" outside

@@ -65,6 +65,15 @@ static void apply_matrix(struct ex *x, const struct dacc *a, struct dsrv *s, int
 			mp_int_set(&s->sec, x->mx[i].sec, &x->mx[i].loc);
 }
 
+/* Does a port line or matrix name server i ("IMAP4 利用可(…993…)")? */
+static bool mx_names(const struct ex *x, int i)
+{
+	for (size_t k = 0; k < x->nmx; k++)
+		if (x->mx[k].srv == i)
+			return true;
+	return false;
+}
+
 /* Does the notice offer server i of draft a? A host, a port (a setup page
  * may name no host: "POP3S (port 995)"), a host template, a port matrix
  * entry or a protocol row ("受信サーバーの種類: POP3") says so. */
@@ -73,9 +82,8 @@ bool nr_offered(const struct ex *x, const struct dacc *a, int i)
 	const struct dsrv *s = &a->s[i];
 	if (s->host.v || s->port.set || s->host_tpl || a->in_pref == i)
 		return true;
-	for (size_t k = 0; k < x->nmx && !a->group; k++)
-		if (x->mx[k].srv == i)
-			return true;
+	if (!a->group && mx_names(x, i))
+		return true;
 	/* "サブミッションポート(587番)をご利用ください", "SMTP-AUTH is
 	 * required for sending": sending is offered, with no host said */
 	return i == S_SMTP && x->send_prose && !a->group;
@@ -320,6 +328,19 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		if (!a->s[S_SMTP].host.v)
 			copy_str(&a->s[S_SMTP].host, &a->any_host);
 	}
+	/* "受信 / サーバ名: host / IMAP4 利用可(SSL 必須:993 番ポート)": a host
+	 * labelled only "incoming" took the default protocol; when the lines
+	 * below name only the other one, the host is that server's */
+	for (int i = S_IMAP; i <= S_POP; i++) {
+		int o = i == S_IMAP ? S_POP : S_IMAP;
+		struct dsrv *si = &a->s[i], *so = &a->s[o];
+		if (si->host.v && si->host_in && !si->port.set && !si->sec.set && !si->user.v && !si->pass.v &&
+		    a->in_pref != i && !a->group && !mx_names(x, i) && !so->host.v && !so->host_tpl && nr_offered(x, a, o)) {
+			so->host = si->host, so->host_in = true, so->host_note = si->host_note;
+			memset(&si->host, 0, sizeof si->host);
+			si->host_in = false;
+		}
+	}
 	/* "Incoming / Server name: mail.example.net / Ports: 993 (IMAP) and
 	 * 995 (POP3)": a host labelled only "incoming" serves every incoming
 	 * server the notice offers without a host of its own */
@@ -395,7 +416,7 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 			bool pw = au == MP_AUTH_PASSWORD_CLEARTEXT || au == MP_AUTH_PASSWORD_ENCRYPTED;
 			if (s->user.v)
 				copy_str(&sv->username, &s->user);
-			else if (pw)
+			else if (pw || au == MP_AUTH_OAUTH2) /* a token is asked for an account too */
 				resolve_login(a, &sv->username);
 			if (s->pass.v)
 				copy_str(&sv->password, &s->pass);

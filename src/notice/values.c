@@ -302,6 +302,19 @@ int nr_sec_for_port(int sec, int port)
 	return mp_port_is_implicit_tls(port) ? MP_SEC_TLS : MP_SEC_STARTTLS;
 }
 
+/* Where OAuth 2.0 is named ("OAuth2", "XOAUTH2", "OAuth 2.0", 先進認証,
+ * "modern authentication": Microsoft's names for a login by token), n
+ * when it is not. */
+size_t nr_oauth_at(const char *s, size_t n)
+{
+	static const char *const w[] = {"oauth", "xoauth", "先進認証", "modern auth", NULL};
+	for (size_t k = 0; k < n; k++)
+		for (const char *const *p = w; *p; p++)
+			if (strlen(*p) <= n - k && mp_strncasecmp(s + k, *p, strlen(*p)) == 0)
+				return k;
+	return n;
+}
+
 int nr_parse_yesno_auth(const char *s, size_t n)
 {
 	if (nr_has(s, n, "before smtp") || nr_has(s, n, "beforesmtp") || nr_has(s, n, "before-smtp"))
@@ -315,6 +328,9 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 	    nr_has(s, n, "not required") || nr_has(s, n, "none") || (n >= 2 && mp_strncasecmp(s, "no", 2) == 0 && (n == 2 || s[2] == ' ')) ||
 	    (n == 3 && mp_strncasecmp(s, "off", 3) == 0))
 		return MP_AUTH_NONE;
+	/* "OAuth2 required", 先進認証: a login by token, not by password */
+	if (nr_oauth_at(s, n) < n)
+		return MP_AUTH_OAUTH2;
 	if (nr_has(s, n, "有") || nr_has(s, n, "あり") || nr_has(s, n, "必要") || nr_has(s, n, "する") ||
 	    nr_has(s, n, "require") || nr_has(s, n, "yes") || nr_has(s, n, "チェック") || nr_has(s, n, "enable") ||
 	    (n == 2 && mp_strncasecmp(s, "on", 2) == 0) || nr_has(s, n, "same user") || nr_has(s, n, "same as") ||
@@ -343,7 +359,9 @@ int nr_mechanism(const char *s, size_t n)
 	            {"plain", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"normal password", MP_AUTH_PASSWORD_CLEARTEXT}, {"password", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"clear text", MP_AUTH_PASSWORD_CLEARTEXT}, {"cleartext", MP_AUTH_PASSWORD_CLEARTEXT},
-	            {"通常のパスワード", MP_AUTH_PASSWORD_CLEARTEXT}, {"平文", MP_AUTH_PASSWORD_CLEARTEXT}};
+	            {"通常のパスワード", MP_AUTH_PASSWORD_CLEARTEXT}, {"平文", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"oauth2", MP_AUTH_OAUTH2}, {"oauth 2.0", MP_AUTH_OAUTH2}, {"oauth", MP_AUTH_OAUTH2},
+	            {"xoauth2", MP_AUTH_OAUTH2}, {"modern authentication", MP_AUTH_OAUTH2}, {"先進認証", MP_AUTH_OAUTH2}};
 	size_t e = 0, words = 1;
 	while (e < n && s[e] != '(')
 		words += s[e++] == ' ';
@@ -487,7 +505,9 @@ bool nr_port_at(const char *s, size_t i, size_t n, int *port)
 	/* "port995": a port word run into its number (cells run together) */
 	bool glued = i >= 4 && mp_strncasecmp(s + i - 4, "port", 4) == 0 &&
 	             (i == 4 || !isalpha((unsigned char)s[i - 5]));
-	if (i && !glued && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ':' || s[i - 1] == '/'))
+	/* not "host:993" nor a time, but "必須:993" (a label's separator) */
+	bool sep = i >= 2 && s[i - 1] == ':' && (unsigned char)s[i - 2] >= 0x80;
+	if (i && !glued && !sep && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ':' || s[i - 1] == '/'))
 		return false;
 	size_t j = i;
 	long v = 0;
@@ -529,7 +549,9 @@ static void mx_methods(struct ex *x, size_t from, const char *s, size_t n)
 		int m;
 	} mech[] = {{"cram-md5", MP_AUTH_PASSWORD_ENCRYPTED}, {"digest-md5", MP_AUTH_PASSWORD_ENCRYPTED},
 	            {"md5", MP_AUTH_PASSWORD_ENCRYPTED},      {"apop", MP_AUTH_PASSWORD_ENCRYPTED},
-	            {"plain", MP_AUTH_PASSWORD_CLEARTEXT},    {"login", MP_AUTH_PASSWORD_CLEARTEXT}};
+	            {"plain", MP_AUTH_PASSWORD_CLEARTEXT},    {"login", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"oauth2", MP_AUTH_OAUTH2},               {"xoauth2", MP_AUTH_OAUTH2},
+	            {"oauth", MP_AUTH_OAUTH2},                {"先進認証", MP_AUTH_OAUTH2}};
 	int got[2], ng = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (i && isalnum((unsigned char)s[i - 1]))
@@ -807,7 +829,7 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 {
 	static const char *const sec_words[] = {"ssl/tls", "ssl", "tls", "starttls", NULL};
 	static const char *const yes_no[] = {"required", "not required", "必要", "不要", "あり", "なし", "plain",
-	                                     "cram-md5", NULL};
+	                                     "cram-md5", "oauth2", "oauth", "xoauth2", "先進認証", NULL};
 	while (i < n && strchr("(\"'<", s[i]))
 		i++;
 	/* Values are ASCII but for the Japanese yes and no words: a run of
