@@ -9,7 +9,9 @@
  * line reads as the pairs it held. Each inserted byte keeps the column
  * of the character after it. A cut needs a dictionary word on one side
  * and a value or a word on the other: a brand written in camel case
- * ("MailChimp") or a host ("pop3.example.com") stays whole. */
+ * ("MailChimp") or a host ("pop3.example.com") stays whole. A token of
+ * typed pieces only ("imap.example.net993SSL", "993TLSOAuth2") is cut
+ * between them (cut_typed). */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,6 +170,70 @@ static void cut_token(const char *s, size_t n, size_t tb, size_t te, size_t clau
 	}
 }
 
+/* The typed word s[i, e) opens with: a protocol, security or login
+ * method name ("TLS", "OAuth2", "CRAM-MD5"), the longest; 0 if none. */
+static size_t typed_word(const char *s, size_t i, size_t e)
+{
+	static const char *const w[] = {"starttls", "ssl", "tls", "imap4s", "imaps", "imap4", "imap", "pop3s",
+	                                "pops", "pop3", "pop", "smtps", "smtp", "xoauth2", "oauth2", "oauth",
+	                                "cram-md5", "apop", "plain", "login", NULL};
+	size_t best = 0;
+	for (const char *const *p = w; *p; p++) {
+		size_t k = strlen(*p);
+		if (k > best && k <= e - i && mp_strncasecmp(s + i, *p, k) == 0)
+			best = k;
+	}
+	/* written as such names are ("TLS", "OAuth2"), not as a word of a
+	 * login or password ("Imap2024Tls") */
+	for (size_t k = 0; k < best; k++)
+		if (islower((unsigned char)s[i + k]) && !(mp_strncasecmp(s + i, "oauth", 5) == 0 && k >= 2))
+			return 0;
+	return best;
+}
+
+/* A row's cells run together into one token of typed values only: a
+ * host or address, then ports and words ("imap.example.net993SSL",
+ * "smtp.example.ac.jp587CRAM-MD5"), or ports and words alone
+ * ("993TLSOAuth2", "SMTP587STARTTLS"). Cut between them when every piece
+ * is typed, so "POPbeforeSMTP" or "IMAP4rev1" stays whole. */
+static void cut_typed(const char *s, size_t tb, size_t te, unsigned char *cut)
+{
+	size_t p = tb, pieces = 0, dots = 0;
+	const char *dot = NULL;
+	for (size_t i = tb; i < te; i++)
+		if (s[i] == '.')
+			dot = s + i, dots++;
+	if (dot) { /* the host ends where its top-level domain's letters do */
+		p = (size_t)(dot - s) + 1;
+		while (p < te && isalpha((unsigned char)s[p]))
+			p++;
+		/* a host of two labels or more before its domain's ("mail.example.net"):
+		 * "john.doe84" is a login */
+		if (dots < 2 || p == te || !isdigit((unsigned char)s[p]) || p - tb > 253 || !value_piece(s + tb, p - tb))
+			return;
+		pieces = 1;
+	}
+	size_t at[64], na = 0;
+	for (size_t i = p; i < te;) {
+		size_t k = typed_word(s, i, te);
+		if (!k && isdigit((unsigned char)s[i])) {
+			while (i + k < te && isdigit((unsigned char)s[i + k]))
+				k++;
+			if (k < 2 || k > 5)
+				return;
+		}
+		if (!k || na == MP_COUNT(at))
+			return;
+		at[na++] = i;
+		i += k;
+	}
+	if (pieces + na < 2)
+		return;
+	for (size_t k = 0; k < na; k++)
+		if (at[k] > tb && !cut[at[k]])
+			cut[at[k]] = CUT_SPACE;
+}
+
 static void unglue_line(mp_nline *l)
 {
 	const char *s = l->s;
@@ -188,6 +254,14 @@ static void unglue_line(mp_nline *l)
 			if (!cut)
 				cut = mp_xcalloc(n + 1, 1);
 			cut_token(s, n, i, te, nr_skip_sp(s, clause, n), cut);
+			cut_typed(s, i, te, cut);
+			/* "Incoming (IMAP)imap.example.net": a bracket closed
+			 * right before a host */
+			size_t pe = i + 1;
+			while (pe < te && !cut[pe])
+				pe++;
+			if (i && s[i - 1] == ')' && pe - i <= 253 && value_piece(s + i, pe - i))
+				cut[i] = CUT_SPACE;
 		}
 		i = te;
 	}
