@@ -628,6 +628,14 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		nr_set_field(x, l, vb, s + vb, ve - vb, NF_AUTH_METHOD, x->ctx);
 		return;
 	}
+	/* "受信方式: POP over SSL/TLS", "送信方式: SMTP over SSL/TLS
+	 * (CRAM-MD5認証)": a protocol's value with its security (and login
+	 * method) is a port line for the server it names */
+	if (f == NF_IN_PROTO && nr_span_sec(s + vb, ve - vb) >= 0 && nr_matrix(NULL, l, s + vb, ve - vb, vb) > 0) {
+		nr_matrix(x, l, s + vb, ve - vb, vb);
+		if (!nr_has(s + vb, ve - vb, "pop") && !nr_has(s + vb, ve - vb, "imap"))
+			return;
+	}
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
 	 * server", "送受信サーバー": one host for every server */
 	const char *ls = s + lb;

@@ -125,6 +125,7 @@ static const struct mp_nlabel labels[] = {
 	{"protocol", NF_IN_PROTO, NC_IN},
 	{"プロトコル", NF_IN_PROTO, NC_IN},
 	{"受信方式", NF_IN_PROTO, NC_IN},
+	{"送信方式", NF_IN_PROTO, NC_SMTP}, /* "送信方式: SMTP over SSL/TLS" (attach.c) */
 	{"受信プロトコル", NF_IN_PROTO, NC_IN},
 	/* Logins. */
 	{"メールアカウント", NF_LOGIN, NC_NONE},

@@ -52,8 +52,9 @@ static void apply_matrix(struct ex *x, const struct dacc *a, struct dsrv *s, int
 		if (x->mx[i].srv == idx && x->mx[i].port > 0 && !(strong && x->mx[i].weak))
 			nr_offer_port(s, x->mx[i].port, x->mx[i].sec, &x->mx[i].loc);
 	/* the login methods of the row whose port was chosen */
-	for (size_t i = 0; i < x->nmx && s->port.set; i++)
-		if (x->mx[i].srv == idx && x->mx[i].port == s->port.v && x->mx[i].nauth) {
+	/* (a row naming no port: "SMTP over SSL/TLS (CRAM-MD5認証)") */
+	for (size_t i = 0; i < x->nmx; i++)
+		if (x->mx[i].srv == idx && x->mx[i].port == (s->port.set ? s->port.v : 0) && x->mx[i].nauth) {
 			s->nmauth = x->mx[i].nauth;
 			memcpy(s->mauth, x->mx[i].auth, sizeof s->mauth);
 			break;

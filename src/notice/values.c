@@ -703,9 +703,11 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 		size_t end = t + 1 < nt ? (pb[t + 1] < n ? pb[t + 1] : tb[t + 1]) : n, from = te[t];
 		/* "use SMTP AUTH/STARTTLS", "IMAP over SSL" with no port on the
 		 * line: the server is offered, with that security (port 0: none) */
-		bool digits = false;
-		for (size_t j = from; j < end && !digits; j++)
-			digits = isdigit((unsigned char)s[j]);
+		bool digits = false; /* a number that can be a port: not "CRAM-MD5" */
+		for (size_t j = from; j < end && !digits; j++) {
+			int pn;
+			digits = isdigit((unsigned char)s[j]) && (nr_port_at(s, j, n, &pn) || port_pair(s, j, n, &pn));
+		}
 		if (!digits) {
 			size_t e = from + 24 < end ? from + 24 : end;
 			for (size_t j = from; j < e; j++)
