@@ -1015,6 +1015,21 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			f = NF_HOST, ed = w;
 		else if (f == NF_NONE && v == NV_HOST && last_proto(s, lab_b, lab_e) != NC_NONE)
 			f = NF_HOST, ed = last_proto(s, lab_b, lab_e); /* "(pick IMAP or POP) IMAP: host" */
+		/* "imap.example.net port: (SSL) 993", "smtp.example.jp 587": a
+		 * row opening with a host whose first label names its server,
+		 * its port after it (the label lost with the table's header) */
+		if (f == NF_NONE && v == NV_HOST && vb == nr_skip_sp(s, b, n) && nr_host_ctx(s + vb, ve - vb) != NC_NONE) {
+			bool port = false;
+			for (size_t j = ve + 1; j < n && j < ve + 24 && !port; j++) {
+				int pn;
+				port = isdigit((unsigned char)s[j]) && nr_port_at(s, j, n, &pn);
+			}
+			if (port) {
+				f = NF_HOST, ed = nr_host_ctx(s + vb, ve - vb);
+				if (line_dir == NC_NONE) /* "(SSL)" on the row is that server's */
+					line_dir = ed;
+			}
+		}
 		/* "IMAP: mail.example.com (993, SSL)": a port without label after
 		 * the line's host is that server's */
 		if (f == NF_NONE && v == NV_PORT && host_dir != NC_NONE && !nr_has(s + prev, vb - prev, "。"))

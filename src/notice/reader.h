@@ -163,6 +163,7 @@ int nr_parse_security(const char *s, size_t n);
 /* The security words of a span of prose ("with SSL", "secure"), -1 none. */
 int nr_span_sec(const char *s, size_t n);
 size_t nr_oauth_at(const char *s, size_t n);
+enum mp_nctx nr_host_ctx(const char *h, size_t n);
 int nr_parse_yesno_auth(const char *s, size_t n);
 int nr_mechanism(const char *s, size_t n);
 enum word nr_parse_word(const char *s, size_t n);

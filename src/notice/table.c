@@ -345,19 +345,6 @@ static void by_mode_columns(struct ex *x, const struct trow *rows, size_t nr, co
 	}
 }
 
-/* The server a host's first label names ("imap.…", "pop.…", "smtp.…"). */
-static enum mp_nctx host_ctx(const char *h, size_t n)
-{
-	static const struct {
-		const char *p;
-		enum mp_nctx c;
-	} pfx[] = {{"imap", NC_IMAP}, {"pop", NC_POP}, {"smtp", NC_SMTP}};
-	for (size_t p = 0; p < MP_COUNT(pfx); p++)
-		if (n > strlen(pfx[p].p) && mp_strncasecmp(h, pfx[p].p, strlen(pfx[p].p)) == 0)
-			return pfx[p].c;
-	return NC_NONE;
-}
-
 /* A yes or a no in a cell ("あり", "Yes", "○" / "なし", "No", "×"):
  * 1, 0, else -1. */
 static int yes_no(const char *s, size_t n)
@@ -419,7 +406,7 @@ static bool provider_hosts(struct ex *x, const struct trow *rows, size_t nr)
 	for (size_t i = 0; i < nr; i++) {
 		provider_name(x, &rows[i]);
 		for (size_t k = 1; k < rows[i].nc; k++) {
-			enum mp_nctx d = host_ctx(ctext(&rows[i], k), clen(&rows[i], k));
+			enum mp_nctx d = nr_host_ctx(ctext(&rows[i], k), clen(&rows[i], k));
 			if (clen(&rows[i], k) && (d != NC_NONE || sect != NC_NONE))
 				put(x, &rows[i], k, NF_HOST, d != NC_NONE ? d : sect, -1);
 		}
@@ -504,8 +491,8 @@ static enum mp_nctx record_server(const struct trow *rows, size_t b, size_t e)
 			return v.d;
 	}
 	for (size_t i = b; i < e; i++)
-		if (rkind(&rows[i], 0).f == NF_HOST && rows[i].nc >= 2 && host_ctx(ctext(&rows[i], 1), clen(&rows[i], 1)))
-			return host_ctx(ctext(&rows[i], 1), clen(&rows[i], 1));
+		if (rkind(&rows[i], 0).f == NF_HOST && rows[i].nc >= 2 && nr_host_ctx(ctext(&rows[i], 1), clen(&rows[i], 1)))
+			return nr_host_ctx(ctext(&rows[i], 1), clen(&rows[i], 1));
 	/* a record naming a host and no protocol: the service its port is
 	 * registered for */
 	bool host = false;

@@ -523,6 +523,19 @@ bool nr_port_at(const char *s, size_t i, size_t n, int *port)
 	return v >= 10 && v <= 65535; /* one digit: a row or footnote number */
 }
 
+/* The server a host's first label names ("imap.…", "pop.…", "smtp.…"). */
+enum mp_nctx nr_host_ctx(const char *h, size_t n)
+{
+	static const struct {
+		const char *p;
+		enum mp_nctx c;
+	} pfx[] = {{"imap", NC_IMAP}, {"pop", NC_POP}, {"smtp", NC_SMTP}};
+	for (size_t p = 0; p < MP_COUNT(pfx); p++)
+		if (n > strlen(pfx[p].p) && mp_strncasecmp(h, pfx[p].p, strlen(pfx[p].p)) == 0)
+			return pfx[p].c;
+	return NC_NONE;
+}
+
 /* One entry of the port matrix: server srv offers port (0: named with
  * a security and no port, or named alone) with security sec (-1 none
  * said), read at byte off of l. */
