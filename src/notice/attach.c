@@ -530,6 +530,17 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (nr_has(s + tail, le - tail, "example") || nr_has(s + tail, le - tail, "e.g.") ||
 	    nr_has(s + tail, le - tail, "例"))
 		return;
+	/* "接続方式 ポート番号: 993": a label whose last word names a port or a
+	 * security is that field's, whatever word stands before it */
+	if (f == NF_IGNORE && edir != NC_WEB) {
+		size_t t = le;
+		while (t > lb && s[t - 1] != ' ')
+			t--;
+		enum mp_nctx td;
+		enum mp_nfield tf = t > lb && t < le ? mp_notice_classify(s + t, le - t, &td) : NF_NONE;
+		if (tf == NF_PORT || tf == NF_SECURITY)
+			f = tf, edir = td, lb = t;
+	}
 	if (f == NF_IGNORE) { /* a web-mail row with its value is one row, not a section */
 		prose(x, l, lb);
 		return;
@@ -1369,7 +1380,18 @@ void nr_line(struct ex *x, const mp_nline *l)
 		enum mp_nfield f2 = c < n && sp1 < c ? mp_notice_classify(s + sp1, c - sp1, &d2) : NF_NONE;
 		second = f2 != NF_NONE && f2 != NF_IGNORE;
 	}
-	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) || misfit || second ||
+	/* "受信 outlook.office365.com", "SMTP smtp.example.com": a direction
+	 * or protocol word alone before a host, with a single space */
+	bool dir_word = false;
+	if (np == 1 && !sp && first < n && first > b && first - b <= 24) {
+		size_t fe = first, hb, he;
+		while (fe > b && s[fe - 1] == ' ')
+			fe--;
+		enum mp_nctx w = mp_notice_words_ctx(s + b, fe - b);
+		dir_word = (w == NC_IN || w == NC_SMTP || w == NC_POP || w == NC_IMAP) && !memchr(s + b, ' ', fe - b) &&
+		           nr_typed_value(s, first, n, false, &hb, &he) == NV_HOST;
+	}
+	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) || misfit || second || dir_word ||
 	    (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
 		value_pairs(x, l, b, true, &first);
 		prose(x, l, b);
