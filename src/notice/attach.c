@@ -967,6 +967,11 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	size_t sec_b = 0, sec_e = 0;
 	int port_srv = -1, port_val = 0; /* the port just placed */
 	enum mp_nctx host_dir = NC_NONE;  /* the server of the host placed on the line */
+	/* the label opening the line, up to its first value ("Incoming Mail
+	 * (IMAP) Server - Requires SSL imap.gmail.com": a remark between) */
+	enum mp_nfield lead_f = NF_NONE;
+	enum mp_nctx lead_d = NC_NONE;
+	size_t lead_e = b;
 	*first = n;
 	for (size_t i = b; i < n;) {
 		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
@@ -1017,6 +1022,16 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		}
 		if (f == NF_IGNORE)
 			f = NF_NONE;
+		if (prev == b && vb > b && vb - b <= 80) { /* the line's first value */
+			lead_e = vb;
+			size_t d = nr_skip_sp(s, b, vb);
+			while (d < vb && !(s[d] == ' ' && d + 2 < vb && s[d + 1] == '-' && s[d + 2] == ' '))
+				d++;
+			lead_f = d < vb && d > b ? mp_notice_classify(s + b, d - b, &lead_d) : NF_NONE;
+			lead_e = d;
+		}
+		if (f == NF_NONE && v == NV_HOST && lead_f == NF_HOST && host_dir == NC_NONE && lead_e < vb)
+			f = NF_HOST, ed = lead_d, lab_b = b, lab_e = lead_e;
 		enum mp_nctx w = lab_e > lab_b ? mp_notice_words_ctx(s + lab_b, lab_e - lab_b) : NC_NONE;
 		if (line_dir == NC_NONE && w != NC_WEB)
 			line_dir = w;
@@ -1380,17 +1395,12 @@ void nr_line(struct ex *x, const mp_nline *l)
 		enum mp_nfield f2 = c < n && sp1 < c ? mp_notice_classify(s + sp1, c - sp1, &d2) : NF_NONE;
 		second = f2 != NF_NONE && f2 != NF_IGNORE;
 	}
-	/* "受信 outlook.office365.com", "SMTP smtp.example.com": a direction
-	 * or protocol word alone before a host, with a single space */
-	bool dir_word = false;
-	if (np == 1 && !sp && first < n && first > b && first - b <= 24) {
-		size_t fe = first, hb, he;
-		while (fe > b && s[fe - 1] == ' ')
-			fe--;
-		enum mp_nctx w = mp_notice_words_ctx(s + b, fe - b);
-		dir_word = (w == NC_IN || w == NC_SMTP || w == NC_POP || w == NC_IMAP) && !memchr(s + b, ' ', fe - b) &&
-		           nr_typed_value(s, first, n, false, &hb, &he) == NV_HOST;
-	}
+	/* "受信 outlook.office365.com", "SMTP smtp.example.com", "Incoming
+	 * Mail (IMAP) Server - Requires SSL imap.gmail.com": a host that
+	 * found its label on the line, without a separator */
+	size_t fvb, fve;
+	bool dir_word = np == 1 && !sp && first < n && first > b && nr_typed_value(s, first, n, false, &fvb, &fve) == NV_HOST &&
+	                !nr_is_prose(s + b, n - b) && !nr_has(s + b, n - b, "※"); /* "host ※1": a footnote's host (fill.c) */
 	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) || misfit || second || dir_word ||
 	    (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
 		value_pairs(x, l, b, true, &first);
