@@ -530,6 +530,16 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (nr_has(s + tail, le - tail, "example") || nr_has(s + tail, le - tail, "e.g.") ||
 	    nr_has(s + tail, le - tail, "例"))
 		return;
+	/* "Outgoing Mail (SMTP) Server - requires TLS or SSL: smtp.gmail.com":
+	 * a remark after the server's label; the label is the part before it */
+	if (f != NF_HOST && nr_value_is(NF_HOST, s + vb, ve - vb)) {
+		size_t d = lb;
+		while (d + 3 <= le && memcmp(s + d, " - ", 3) != 0)
+			d++;
+		enum mp_nctx dd;
+		if (d + 3 <= le && d > lb && mp_notice_classify(s + lb, d - lb, &dd) == NF_HOST)
+			f = NF_HOST, edir = dd, le = d;
+	}
 	/* "接続方式 ポート番号: 993": a label whose last word names a port or a
 	 * security is that field's, whatever word stands before it */
 	if (f == NF_IGNORE && edir != NC_WEB) {
@@ -1410,7 +1420,7 @@ void nr_line(struct ex *x, const mp_nline *l)
 	}
 	/* Port matrices ("IMAPs (port 993) TLS"), unless the row's label is a
 	 * known field given with a separator. */
-	if ((lf == NF_NONE || lf == NF_SECURITY || (lf == NF_PORT && !sp)) &&
+	if ((lf == NF_NONE || lf == NF_SECURITY || (lf == NF_PORT && !sp)) && !(sp && vb < n && nr_value_is(NF_HOST, s + vb, n - vb)) &&
 	    (!nr_is_prose(s + b, n - b) || nr_has(s + b, n - b, "ssl") || nr_has(s + b, n - b, "tls") ||
 	     nr_has(s + b, n - b, "secure")) &&
 	    nr_matrix(NULL, l, s + b, n - b, b) > 0) {

@@ -106,6 +106,7 @@ static const struct mp_nlabel labels[] = {
 	{"requires authentication", NF_SMTP_AUTH, NC_SMTP},
 	{"authentication", NF_SMTP_AUTH, NC_SMTP},
 	{"ユーザー認証", NF_SMTP_AUTH, NC_SMTP},
+	{"認証を使用", NF_SMTP_AUTH, NC_SMTP}, /* "認証を使用: オン" (Google's table in Japanese) */
 	{"sign-in", NF_SMTP_AUTH, NC_SMTP},
 	/* Ports. */
 	{"サブミッション", NF_PORT, NC_SMTP},
