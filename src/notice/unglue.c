@@ -293,8 +293,69 @@ static void unglue_line(mp_nline *l)
 	l->len = m;
 }
 
+/* "SSL を使用する: はい送信メール(SMTP)サーバー - …: smtp.…": a yes or a
+ * no after a separator, run into the next row's label (a table's
+ * rows flattened into one line; Japanese has no space to lose). Where the
+ * next row starts, else 0. */
+static size_t glued_row(const mp_nline *l)
+{
+	static const char *const yn[] = {"はい", "いいえ", "オン", "オフ", "あり", "なし", "Yes", "No", NULL};
+	const char *s = l->s;
+	size_t n = l->len;
+	const char *c = memchr(s, ':', n);
+	if (!c)
+		return 0;
+	size_t v = nr_skip_sp(s, (size_t)(c - s) + 1, n), k = nr_starts_any(s + v, n - v, yn);
+	/* ("Use SSL: YesOutgoing Mail (SMTP) Server: …" in English) */
+	if (!k || v + k >= n || ((unsigned char)s[v + k] < 0x80 && !(isupper((unsigned char)s[v + k]) && isupper((unsigned char)s[v]))))
+		return 0;
+	size_t r = v + k, e = r;
+	while (e < n && e - r < 120 && s[e] != ':')
+		e++;
+	size_t h = r; /* the label, without a remark after " - " */
+	while (h + 3 <= e && memcmp(s + h, " - ", 3) != 0)
+		h++;
+	if (h + 3 > e)
+		h = e;
+	enum mp_nctx d;
+	enum mp_nfield f = e < n && s[e] == ':' ? mp_notice_classify(s + r, h - r, &d) : NF_NONE;
+	return f != NF_NONE && f != NF_IGNORE ? r : 0;
+}
+
 void nr_unglue(mp_ntext *t)
 {
-	for (size_t i = 0; i < t->n; i++)
+	size_t *cut = mp_xcalloc(t->n + 1, sizeof *cut), extra = 0;
+	for (size_t i = 0; i < t->n; i++) {
 		unglue_line(&t->lines[i]);
+		cut[i] = glued_row(&t->lines[i]);
+		extra += cut[i] > 0;
+	}
+	if (!extra) {
+		free(cut);
+		return;
+	}
+	/* each row run into the line before becomes a line of its own, with
+	 * its columns and line number (one pass: a hostile file stays linear) */
+	mp_nline *out = mp_xmalloc((t->n + extra) * sizeof *out);
+	size_t o = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		mp_nline *a = &out[o++];
+		*a = t->lines[i];
+		size_t r = cut[i];
+		if (!r)
+			continue;
+		mp_nline *b = &out[o++];
+		b->len = a->len - r;
+		b->s = mp_xstrndup(a->s + r, b->len);
+		b->col = mp_xmalloc((b->len + 1) * sizeof *b->col);
+		memcpy(b->col, a->col + r, (b->len + 1) * sizeof *b->col);
+		b->line = a->line;
+		b->raw = a->raw ? mp_xstrndup(a->raw, strlen(a->raw)) : NULL;
+		a->len = r;
+		a->s[r] = '\0';
+	}
+	free(t->lines);
+	free(cut);
+	t->lines = out;
+	t->n = o;
 }
