@@ -724,8 +724,8 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 		/* the method itself, not the remarks after it ("通常の認証方法
 		 * (「CRAM-MD5」はチェックしないでください)") */
 		/* ("(通常の)パスワード認証": a qualifier in brackets before it) */
-		for (size_t k = n && s[0] == '(' && memchr(s, ')', n) ? (size_t)((const char *)memchr(s, ')', n) - s) + 1 : 0;
-		     k < n; k++)
+		const char *qual = n && s[0] == '(' ? memchr(s, ')', n) : NULL;
+		for (size_t k = qual ? (size_t)(qual - s) + 1 : 0; k < n; k++)
 			if (s[k] == '(' || (k + 3 <= n && memcmp(s + k, "「", 3) == 0)) {
 				n = k;
 				break;
