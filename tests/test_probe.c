@@ -51,6 +51,20 @@ Test(probe_caps, imap_greeting_code_only)
 	cr_expect_str_eq(post.mechs, "CRAM-MD5");
 }
 
+/* A CAPABILITY command's body as curl hands it over (CRLF line ends):
+ * UIDPLUS, also as the last word, decides how the test mail is removed. */
+Test(probe_caps, imap_capability_reply_uidplus)
+{
+	mp_caps pre, post;
+	mp_caps_parse(MP_PROTO_IMAP, "* CAPABILITY IMAP4rev1 MOVE UIDPLUS\r\n", &pre, &post);
+	cr_expect(pre.uidplus);
+	cr_expect_str_eq(pre.words, "IMAP4rev1 MOVE UIDPLUS");
+	mp_caps_parse(MP_PROTO_IMAP, "* CAPABILITY IMAP4rev1 UIDPLUSX LITERAL+\r\n", &pre, &post);
+	cr_expect(!pre.uidplus);
+	mp_caps_parse(MP_PROTO_IMAP, imap_t, &pre, &post);
+	cr_expect(!pre.uidplus && !post.uidplus);
+}
+
 static const char pop3_t[] = "+OK Dovecot ready.\n"
                              "> CAPA\n"
                              "+OK\n"

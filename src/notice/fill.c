@@ -174,6 +174,17 @@ static bool same_site(const char *a, const char *h, size_t hn)
 	return same;
 }
 
+/* The next provider's draft, in the same group as a (resolved in
+ * nr_group_pass()). */
+static struct dacc *next_provider(struct ex *x, struct dacc *a)
+{
+	int g = a->group ? a->group : ++x->ngroups;
+	a->group = g;
+	struct dacc *b = new_acc(x);
+	b->group = g;
+	return b;
+}
+
 static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *h, size_t hn)
 {
 	/* after a plain heading, or in another provider's domain (a list of
@@ -189,10 +200,7 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 	if (set_before ||
 	    (i >= 0 && a->s[i].host.v && !(strlen(a->s[i].host.v) == hn && mp_strncasecmp(a->s[i].host.v, h, hn) == 0) &&
 	     (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn))))) {
-		int g = a->group ? a->group : ++x->ngroups;
-		a->group = g;
-		a = new_acc(x);
-		a->group = g;
+		a = next_provider(x, a);
 		x->cur = i;
 	}
 	if (!a->brand.v && x->brand.v)
@@ -210,12 +218,8 @@ void nr_provider_block(struct ex *x)
 	bool named = false;
 	for (int k = 0; a && k < S_N; k++)
 		named |= a->s[k].host.v != NULL;
-	if (!named)
-		return;
-	int g = a->group ? a->group : ++x->ngroups;
-	a->group = g;
-	a = new_acc(x);
-	a->group = g;
+	if (named)
+		next_provider(x, a);
 }
 
 /* Server i gets a host; a different one for a server that has one is a
@@ -720,8 +724,8 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 		/* the method itself, not the remarks after it ("通常の認証方法
 		 * (「CRAM-MD5」はチェックしないでください)") */
 		/* ("(通常の)パスワード認証": a qualifier in brackets before it) */
-		for (size_t k = n && s[0] == '(' && memchr(s, ')', n) ? (size_t)((const char *)memchr(s, ')', n) - s) + 1 : 0;
-		     k < n; k++)
+		const char *qual = n && s[0] == '(' ? memchr(s, ')', n) : NULL;
+		for (size_t k = qual ? (size_t)(qual - s) + 1 : 0; k < n; k++)
 			if (s[k] == '(' || (k + 3 <= n && memcmp(s + k, "「", 3) == 0)) {
 				n = k;
 				break;

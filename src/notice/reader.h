@@ -205,7 +205,6 @@ void nr_line(struct ex *x, const mp_nline *l);
 /* ---- table.c: a block of rows read as one table ---- */
 /* Reads the table starting at line i of t, if one does; the lines it took, 0 if none. */
 size_t nr_table(struct ex *x, const mp_ntext *t, size_t i);
-void nr_provider_block(struct ex *x);
 /* A column header naming a security mode ("SSL/TLS", "None", a port
  * column said by its mode: "Port (Unencrypted)", "ポート(SSL)"): the
  * security (a bare TLS as implicit TLS), -1 if it names none. */
@@ -221,6 +220,9 @@ struct dacc *nr_cur_acc(struct ex *x);
 /* A port offered for server s: the first stays unless a later one is more secure. */
 void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc);
 enum mp_nctx nr_label_dir(struct ex *x, const char *label, size_t ln, enum mp_nctx entry);
+/* A provider's row in a table of providers starts the next provider's
+ * draft, if the one before named a server. */
+void nr_provider_block(struct ex *x);
 void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
 		enum mp_nfield f, enum mp_nctx dir);
 

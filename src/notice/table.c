@@ -308,12 +308,6 @@ static void by_protocol_columns(struct ex *x, const struct trow *rows, size_t nr
 	}
 }
 
-/* The more secure mode wins: implicit TLS, then STARTTLS, then none. */
-static int sec_rank(int sec)
-{
-	return sec == MP_SEC_TLS ? 3 : sec == MP_SEC_STARTTLS ? 2 : sec == MP_SEC_NONE ? 1 : 0;
-}
-
 /* Protocol × security mode: "Protocol | SSL/TLS | STARTTLS", rows "POP3 | 995 | 110". */
 static void by_mode_columns(struct ex *x, const struct trow *rows, size_t nr, const struct hcell *hd)
 {
@@ -331,7 +325,7 @@ static void by_mode_columns(struct ex *x, const struct trow *rows, size_t nr, co
 			if (clen(r, k) <= 5 && nr_all_digits(ctext(r, k), clen(r, k)))
 				nr_mx_add(x, r->l, r->cb[k], srv, atoi(ctext(r, k)), hd[k].sec);
 			else if (!r->jt[k] && nr_valid_host(ctext(r, k), clen(r, k)) &&
-			         (!best || sec_rank(hd[k].sec) > sec_rank(hd[best].sec)))
+			         (!best || nr_sec_rank(hd[k].sec) > nr_sec_rank(hd[best].sec)))
 				best = k;
 		}
 		if (best) {

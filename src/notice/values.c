@@ -70,7 +70,7 @@ static bool your_label(const char *s, size_t n)
 static bool placeholder_local(const char *s, size_t n)
 {
 	static const char *const words[] = {"user", "username", "user.name", "user_name", "userid", "user-id",
-	                                    "name", "yourname", "account", "accountname", "loginid", "login",
+	                                    "name", "account", "accountname", "loginid", "login",
 	                                    "id", "someone", "firstname.lastname", "first.last", "hoge", NULL};
 	size_t fill = 0, other = 0;
 	for (size_t i = 0; i < n; i++) {

@@ -78,6 +78,8 @@ static void imap_token(mp_caps *c, const char *s, size_t n)
 		c->starttls = true;
 	else if (n == 13 && mp_strncasecmp(s, "LOGINDISABLED", 13) == 0)
 		c->login_disabled = true;
+	else if (n == 7 && mp_strncasecmp(s, "UIDPLUS", 7) == 0)
+		c->uidplus = true;
 	else if (n > 5 && mp_strncasecmp(s, "AUTH=", 5) == 0)
 		add_mech(c, s + 5, n - 5);
 }
@@ -183,8 +185,10 @@ void mp_caps_parse(mp_protocol proto, const char *t, mp_caps *pre, mp_caps *post
 				if ((size_t)(s + n - b) > 12 && mp_strncasecmp(b, "[CAPABILITY ", 12) == 0)
 					c = b + 12;
 			}
+			/* a reply read as it came (a CAPABILITY command's body) ends
+			 * its lines with CRLF; a transcript's lines have no CR */
 			if (c)
-				imap_list(cur, c, s + n);
+				imap_list(cur, c, s + n - (n && s[n - 1] == '\r'));
 		} else if (proto == MP_PROTO_POP3) {
 			if (st == WAIT) {
 				if (n >= 3 && strncmp(s, "+OK", 3) == 0) {

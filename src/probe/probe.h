@@ -22,6 +22,7 @@ typedef struct {
 	bool seen;           /* a capability list was read */
 	bool starttls;       /* IMAP/SMTP STARTTLS, POP3 STLS */
 	bool login_disabled; /* IMAP LOGINDISABLED */
+	bool uidplus;        /* IMAP UIDPLUS (RFC 4315): UID EXPUNGE */
 	bool user;           /* POP3 USER */
 	bool auth;           /* SMTP AUTH; IMAP AUTH=; POP3 SASL: any mechanism */
 	char mechs[160];     /* SASL mechanisms, upper-case, space-separated, in offered order */
@@ -32,7 +33,8 @@ typedef struct {
 /* A transcript (session.c) holds the server's lines, in order, with a line
  * "> VERB" where the client sent a command (the verb only: never arguments,
  * so never a secret).
- * Capabilities from the last list in transcript t before the first
+ * Capabilities from the last list in transcript t (or in a reply's body)
+ * before the first
  * STARTTLS/STLS command (pre) and from the last list after it (post; equal
  * to pre when TLS was not started). */
 void mp_caps_parse(mp_protocol proto, const char *t, mp_caps *pre, mp_caps *post);

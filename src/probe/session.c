@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include "probe/probe.h"
@@ -593,18 +592,6 @@ static long find_pop3(struct session *ss, mp_security sec, const char *host, int
 	return found;
 }
 
-/* Whether an untagged CAPABILITY reply in s lists word (case-insensitive,
- * whole words only: "UIDPLUS" is not "XUIDPLUSX"). */
-static bool has_word(const char *s, const char *word)
-{
-	size_t n = strlen(word);
-	for (const char *p = s; p && *p; p++)
-		if ((p == s || p[-1] == ' ') && strncasecmp(p, word, n) == 0 &&
-		    (p[n] == ' ' || p[n] == '\r' || p[n] == '\n' || p[n] == '\0'))
-			return true;
-	return false;
-}
-
 /* Find the message whose Subject holds token; with remove, remove it too. */
 static int find_or_remove(const mp_net *n, mp_protocol proto, mp_security sec, const char *host, int port,
                           const char *user, const char *password, const char *login_opt, const char *token,
@@ -625,7 +612,9 @@ static int find_or_remove(const mp_net *n, mp_protocol proto, mp_security sec, c
 			 * plain EXPUNGE would also remove what the user marked deleted.
 			 * Servers list UIDPLUS after login (Dovecot does not before). */
 			rc = request(ss.h, &ss.x, url, "CAPABILITY");
-			flagged_only = rc == CURLE_OK && !has_word(ss.x.body.s, "UIDPLUS");
+			mp_caps caps, unused;
+			mp_caps_parse(MP_PROTO_IMAP, ss.x.body.s ? ss.x.body.s : "", &caps, &unused);
+			flagged_only = rc == CURLE_OK && !caps.uidplus;
 			if (rc == CURLE_OK) {
 				cmd = mp_xasprintf("UID STORE %ld +FLAGS.SILENT (\\Deleted)", at);
 				rc = request(ss.h, &ss.x, url, cmd);
