@@ -20,7 +20,9 @@ static void prose_email(struct ex *x, const mp_nline *l, size_t b)
 	                          nr_has(s + b, n - b, "アドレス") || nr_has(s + b, n - b, "アカウント")))
 		return;
 	for (size_t i = b; i < n; i++) {
-		if (i > b && s[i - 1] != ' ' && s[i - 1] != ':' && s[i - 1] != '<')
+		/* "Accounting -accounting@…": a list of role addresses, not the
+		 * reader's own (the dash is the list's, the word not "account") */
+		if ((i > b && s[i - 1] != ' ' && s[i - 1] != ':' && s[i - 1] != '<') || s[i] == '-')
 			continue;
 		size_t t = nr_token_len(s + i, n - i);
 		while (t && (s[i + t - 1] == '.' || s[i + t - 1] == ','))
@@ -523,8 +525,16 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		}
 		return;
 	}
-	if (x->ctx == NC_WEB && f != NF_NONE) /* rows under a web-mail heading */
-		return;
+	/* rows under a web-mail heading, until a row names a mail server
+	 * ("Incoming Mail Server: …", "Outgoing port: 587"): the web-mail
+	 * block is over */
+	if (x->ctx == NC_WEB && f != NF_NONE) {
+		enum mp_nctx lw = mp_notice_words_ctx(s + lb, le - lb);
+		if (f != NF_HOST || !nr_value_is(NF_HOST, s + vb, ve - vb) ||
+		    !(lw == NC_IN || lw == NC_POP || lw == NC_IMAP || lw == NC_SMTP))
+			return;
+		x->ctx = NC_NONE;
+	}
 	/* "… (for example: gwashing@trinity.edu)": an example, not a value */
 	size_t tail = le - lb > 16 ? le - 16 : lb;
 	if (nr_has(s + tail, le - tail, "example") || nr_has(s + tail, le - tail, "e.g.") ||
@@ -626,7 +636,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	 * named last, right before the value, is the label's own; the choice
 	 * before it names no server */
 	enum mp_nctx last = last_proto(s, lb, le);
-	x->both_in = last == NC_NONE && f == NF_HOST && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
+	x->both_in = last == NC_NONE && (f == NF_HOST || f == NF_PORT) && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
 	enum mp_nctx dir = last != NC_NONE ? last : nr_label_dir(x, s + lb, le - lb, edir);
 	/* "Secure Password Authentication (SPA): off": how an incoming server
 	 * takes the password (off: the normal one), not whether sending logs in */

@@ -498,6 +498,9 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	if (sec < 0 && x->title_sec >= 0) /* under "Secure SSL/TLS Settings" */
 		sec = nr_sec_for_port(x->title_sec, port);
 	nr_offer_port(&a->s[i], port, sec, &loc);
+	/* "POP3 or IMAP Port: 993": the port of both, as the host is */
+	if (x->both_in && dir == NC_IN && (i == S_IMAP || i == S_POP))
+		nr_offer_port(&a->s[i == S_IMAP ? S_POP : S_IMAP], port, sec, &loc);
 	x->cur = i;
 }
 
@@ -800,7 +803,7 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			a->in_pref = S_IMAP;
 		else if (po)
 			a->in_pref = S_POP;
-		else
+		else if (!(dir == NC_SMTP && nr_has(s, n, "smtp"))) /* "Type of Outgoing Mail Server: SMTP" */
 			nr_info(x, l, off, NULL, "%s: neither POP nor IMAP; not used", "incoming server type");
 		/* A host read before this row under a guessed protocol moves. */
 		int other = a->in_pref == S_IMAP ? S_POP : S_IMAP;

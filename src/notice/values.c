@@ -848,6 +848,10 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 	                                     "cram-md5", "oauth2", "oauth", "xoauth2", "先進認証", NULL};
 	while (i < n && strchr("(\"'<", s[i]))
 		i++;
+	/* "Marketing -marketing@example.com": a list's dash run into the
+	 * value is no part of it (no host opens with a dash) */
+	if (i + 1 < n && s[i] == '-' && isalnum((unsigned char)s[i + 1]) && (i == 0 || s[i - 1] == ' '))
+		i++;
 	/* Values are ASCII but for the Japanese yes and no words: a run of
 	 * Japanese, tried at each character, is not scanned as a token. */
 	if (i < n && (unsigned char)s[i] >= 0x80) {
