@@ -523,8 +523,15 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		}
 		return;
 	}
-	if (x->ctx == NC_WEB && f != NF_NONE) /* rows under a web-mail heading */
-		return;
+	/* rows under a web-mail heading, until a row names a mail server's
+	 * protocol or direction ("POP3 or IMAP Server: …", "SMTP Port: …"):
+	 * web mail has no ports and no SMTP */
+	if (x->ctx == NC_WEB && f != NF_NONE) {
+		enum mp_nctx w = mp_notice_words_ctx(s + lb, le - lb);
+		if (w == NC_NONE || w == NC_WEB)
+			return;
+		x->ctx = NC_NONE;
+	}
 	/* "… (for example: gwashing@trinity.edu)": an example, not a value */
 	size_t tail = le - lb > 16 ? le - 16 : lb;
 	if (nr_has(s + tail, le - tail, "example") || nr_has(s + tail, le - tail, "e.g.") ||
