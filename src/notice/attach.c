@@ -380,14 +380,20 @@ static void heading(struct ex *x, const char *s, size_t n)
 	bool is_variant = false;
 	for (const char *const *v = variant; *v; v++)
 		is_variant |= nr_has(s, n, *v);
+	/* nor a line holding a value ("or `dsm.example.edu`", not "PLANET
+	 * (PL.NET)") or markup ("```yaml") */
+	for (size_t k = 0; k < n && !is_variant; k++) {
+		size_t vb, ve;
+		is_variant = s[k] == '`' || s[k] == '@' ||
+		             ((k == 0 || s[k - 1] == ' ') && s[k] != '(' && nr_typed_value(s, k, n, false, &vb, &ve) == NV_HOST);
+	}
 	if (x->ctx == NC_NONE && !is_variant && n && n <= 60 && x->now && s >= x->now->s &&
 	    s < x->now->s + x->now->len) {
 		mailprof_loc loc = nr_loc_at(x, x->now, (size_t)(s - x->now->s));
 		size_t e = n;
 		while (e && (s[e - 1] == ':' || s[e - 1] == ' '))
 			e--;
-		mp_str_setn(&x->brand, s, e, &loc);
-		x->brand_seen = true;
+		nr_brand(x, s, e, &loc, true);
 		/* a provider's name under a list title naming one server: its
 		 * host on the next line is that server's */
 		x->ctx = x->list_ctx;
@@ -432,8 +438,7 @@ static bool provider_row(struct ex *x, const mp_nline *l, size_t lb, size_t le, 
 		if (isdigit((unsigned char)s[k]))
 			return false;
 	mailprof_loc loc = nr_loc_at(x, l, lb);
-	mp_str_setn(&x->brand, s + lb, le - lb, &loc);
-	x->brand_seen = true;
+	nr_brand(x, s + lb, le - lb, &loc, false);
 	nr_set_field(x, l, vb, s + vb, he - vb, NF_HOST, x->ctx);
 	if (nr_has(s + he, ve - he, "authentication") || nr_has(s + he, ve - he, "認証")) {
 		int au = nr_parse_yesno_auth(s + he, ve - he);

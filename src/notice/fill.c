@@ -197,16 +197,36 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 	 * the next provider's heading */
 	bool set_before = i >= 0 && !a->s[i].host.v && a->s[i].port.set && x->brand_seen &&
 	                  a->s[i].port.loc.line < x->brand.loc.line;
-	if (set_before ||
+	/* "## Gmail … imap.gmail.com" then "## Hotmail … pop3.live.com": under
+	 * the next provider's heading, a host of another site starts its block
+	 * even for a server the block before did not name */
+	bool other_site = x->brand_seen && hosts > 0;
+	for (int k = 0; k < S_N && other_site; k++)
+		other_site = !a->s[k].host.v ||
+		             (a->s[k].host.loc.line < x->brand.loc.line && !same_site(a->s[k].host.v, h, hn));
+	if (set_before || other_site ||
 	    (i >= 0 && a->s[i].host.v && !(strlen(a->s[i].host.v) == hn && mp_strncasecmp(a->s[i].host.v, h, hn) == 0) &&
 	     (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn))))) {
 		a = next_provider(x, a);
 		x->cur = i;
 	}
-	if (!a->brand.v && x->brand.v)
+	if (!a->brand.v && x->brand.v) {
 		mp_str_set(&a->brand, x->brand.v, &x->brand.loc);
+		a->bseq = x->bseq;
+	}
 	x->brand_seen = false;
 	return a;
+}
+
+/* A provider's name (a plain heading, a list row's label, a table's first
+ * cell). Under a heading ("## Gmail") the port lines until the next one
+ * are that provider's; a row names its host only ("Rogers: smtp.…"), and
+ * ports listed after such rows name none of them. */
+void nr_brand(struct ex *x, const char *s, size_t n, const mailprof_loc *loc, bool heading)
+{
+	mp_str_setn(&x->brand, s, n, loc);
+	x->brand_seen = true;
+	x->bseq = heading ? ++x->nbseq : 0;
 }
 
 /* A provider's row in a table of providers (table.c) starts that

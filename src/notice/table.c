@@ -374,8 +374,7 @@ static void provider_name(struct ex *x, const struct trow *r)
 	mailprof_loc loc = nr_loc_at(x, r->cl[0], r->cb[0]);
 	if (!x->brand.v || strlen(x->brand.v) != e || memcmp(x->brand.v, ctext(r, 0), e) != 0)
 		nr_provider_block(x);
-	mp_str_setn(&x->brand, ctext(r, 0), e, &loc);
-	x->brand_seen = true;
+	nr_brand(x, ctext(r, 0), e, &loc, false);
 }
 
 /* Providers and their hosts without a header ("Alpha Net | pop.alpha… |
