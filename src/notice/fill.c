@@ -590,6 +590,12 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 	}
 	while (n && (s[0] == '<' || s[0] == '"'))
 		s++, n--, off++, loc = nr_loc_at(x, l, off);
+	/* "Login | Normal password", "Sign-in: OAuth2": how to log in, not who
+	 * (a bare "Password" is the next row's label) */
+	if (nr_mechanism(s, n) >= 0 && !(n == 8 && mp_strncasecmp(s, "password", 8) == 0)) {
+		nr_set_field(x, l, off, s, n, NF_AUTH_METHOD, dir);
+		return;
+	}
 	size_t t = nr_token_len(s, n);
 	/* "(Username: leelark)." ends a sentence, not the login */
 	while (t && (strchr(".,;:", s[t - 1]) || (s[t - 1] == ')' && !memchr(s, '(', t))))
