@@ -542,6 +542,10 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (nr_has(s + tail, le - tail, "example") || nr_has(s + tail, le - tail, "e.g.") ||
 	    nr_has(s + tail, le - tail, "例"))
 		return;
+	/* "Address: secure.example.com" under "POP3 with SSL": the value's type
+	 * says which address (a server's), not the label's default */
+	if (f == NF_EMAIL && !memchr(s + vb, '@', ve - vb) && nr_value_is(NF_HOST, s + vb, ve - vb))
+		f = NF_HOST;
 	/* "Outgoing Mail (SMTP) Server - requires TLS or SSL: smtp.gmail.com":
 	 * a remark after the server's label; the label is the part before it */
 	if (f != NF_HOST && nr_value_is(NF_HOST, s + vb, ve - vb)) {
@@ -1436,8 +1440,14 @@ void nr_line(struct ex *x, const mp_nline *l)
 	    (!nr_is_prose(s + b, n - b) || nr_has(s + b, n - b, "ssl") || nr_has(s + b, n - b, "tls") ||
 	     nr_has(s + b, n - b, "secure")) &&
 	    nr_matrix(NULL, l, s + b, n - b, b) > 0) {
+		size_t m0 = x->nmx;
 		nr_matrix(x, l, s + b, n - b, b);
 		x->pending = NF_NONE;
+		/* "1. POP3 with SSL" / "- Address: …" / "- Port: 995": a list item
+		 * naming one server and no port heads the rows below it */
+		bool one = x->nmx == m0 + 1 && x->mx[m0].port == 0;
+		if (one && (marked || b > nr_skip_sp(s, 0, n)) && !sp)
+			x->cur = x->mx[m0].srv;
 		return;
 	}
 	/* A sentence is not split at a single space ("…blocks port 465, use…"). */

@@ -45,6 +45,14 @@ static bool mx_of(const struct mentry *e, const struct dacc *a)
 	return !a->group || (a->bseq && e->bseq == a->bseq);
 }
 
+/* Can port carry security sec? Implicit TLS not on a port for plain or
+ * STARTTLS (25, 110, 143, 587); those not on an implicit TLS port. */
+static bool port_takes(int port, int sec)
+{
+	bool plain = port == 25 || port == 110 || port == 143 || port == 587;
+	return sec == MP_SEC_TLS ? !plain : !mp_port_is_implicit_tls(port);
+}
+
 static void apply_matrix(struct ex *x, const struct dacc *a, struct dsrv *s, int idx)
 {
 	/* ports listed as discouraged count only for a server offered
@@ -64,11 +72,12 @@ static void apply_matrix(struct ex *x, const struct dacc *a, struct dsrv *s, int
 			memcpy(s->mauth, x->mx[i].auth, sizeof s->mauth);
 			break;
 		}
-	/* a server named with a security and no port ("use SMTP AUTH/STARTTLS")
-	 * gives its security only to a server no port says more of */
+	/* a server named with a security and no port ("use SMTP AUTH/STARTTLS",
+	 * "POP3 with SSL") gives its security to a server whose port, if any,
+	 * can carry it (not SSL on 110) */
 	for (size_t i = 0; i < x->nmx; i++)
-		if (x->mx[i].srv == idx && x->mx[i].port == 0 && x->mx[i].sec >= 0 && !s->sec.set && !s->port.set &&
-		    mx_of(&x->mx[i], a))
+		if (x->mx[i].srv == idx && x->mx[i].port == 0 && x->mx[i].sec >= 0 && !s->sec.set &&
+		    (!s->port.set || port_takes(s->port.v, x->mx[i].sec)) && mx_of(&x->mx[i], a))
 			mp_int_set(&s->sec, x->mx[i].sec, &x->mx[i].loc);
 }
 
