@@ -1058,6 +1058,19 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		}
 		if (f == NF_NONE && v == NV_HOST && lead_f == NF_HOST && host_dir == NC_NONE && lead_e < vb)
 			f = NF_HOST, ed = lead_d, lab_b = b, lab_e = lead_e;
+		/* "the port to 995 (for POP) or 993 (for IMAP)": the protocol in
+		 * brackets right after a port is its server, whatever the
+		 * sentence said before ("(IMAP)" alone: port lists, fill.c) */
+		static const char *const fw[] = {"for the ", "for ", NULL};
+		size_t pb = v == NV_PORT ? nr_skip_sp(s, ve, n) : n, fk = 0;
+		if (pb < n && s[pb] == '(' && (fk = nr_starts_any(s + pb + 1, n - pb - 1, fw)) > 0) {
+			size_t q = pb + 1 + fk, qe = q;
+			while (qe < n && qe - q < 16 && s[qe] != ')')
+				qe++;
+			enum mp_nctx bw = qe < n && s[qe] == ')' ? mp_notice_words_ctx(s + q, qe - q) : NC_NONE;
+			if (bw == NC_POP || bw == NC_IMAP || bw == NC_SMTP)
+				f = NF_PORT, ed = bw, lab_b = lab_e = vb;
+		}
 		enum mp_nctx w = lab_e > lab_b ? mp_notice_words_ctx(s + lab_b, lab_e - lab_b) : NC_NONE;
 		if (line_dir == NC_NONE && w != NC_WEB)
 			line_dir = w;

@@ -450,10 +450,14 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				while (e < n && isdigit((unsigned char)s[e]))
 					e++;
 				e = nr_skip_sp(s, e, n);
-				if (e < n && s[e] == '(')
+				if (e < n && s[e] == '(') {
+					/* "995 (for POP)", "993 (for the IMAP server)" */
+					static const char *const fw[] = {"for the ", "for ", NULL};
+					e += nr_starts_any(s + e + 1, n - e - 1, fw);
 					for (size_t w = 0; w < MP_COUNT(words); w++)
 						if (nr_has(s + e + 1, strlen(words[w].w) <= n - e - 1 ? strlen(words[w].w) : 0, words[w].w))
 							c = words[w].c;
+				}
 				if (c == NC_NONE)
 					continue;
 			} else {
