@@ -145,16 +145,44 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
  * security ("Devices need to be set to use SSL / TLS, with authentication
  * set to Password"): the notice's security for every server that states
  * none of its own (resolve.c), and its login method. Not a condition. */
+/* "SSL/TLS encryption is required.", "Requires SSL" alone under one
+ * server's heading ("IMAP Protocol"): that server's security. A short
+ * statement naming one security, not a sentence about the server ("We
+ * no longer support SSL"). True when taken. */
+static bool security_statement(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s + b;
+	size_t n = l->len - b;
+	static const char *const deny[] = {"n't", "no ", "not ", "never", "without", "support", " or ", "if ", NULL};
+	size_t words = 1, secs = 0, sb = 0, se = 0;
+	for (size_t i = 0; i < n && words <= 6; i++) {
+		size_t vb, ve;
+		words += s[i] == ' ';
+		if ((!i || s[i - 1] == ' ') && nr_typed_value(s, i, n, false, &vb, &ve) == NV_SEC)
+			secs++, sb = vb, se = ve;
+	}
+	bool denied = false;
+	for (const char *const *c = deny; *c; c++)
+		denied |= nr_has(s, n, *c);
+	if (nr_srv_of(x->ctx) < 0 || words > 6 || secs != 1 || denied || mp_notice_words_ctx(s, n) != NC_NONE ||
+	    !(nr_has(s, n, "require") || nr_has(s, n, "must") || nr_has(s, n, "mandatory")))
+		return false;
+	nr_set_field(x, l, b + sb, s + sb, se - sb, NF_SECURITY, x->ctx);
+	return true;
+}
+
 static void general_security(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s + b;
 	size_t n = l->len - b;
 	static const char *const cond[] = {"if ", "unless", "instead", "optional", "not ", "場合", "もしくは", "または", NULL};
-	if (x->ctx != NC_NONE || mp_notice_words_ctx(s, n) != NC_NONE)
-		return;
 	for (const char *const *c = cond; *c; c++)
 		if (nr_has(s, n, *c))
 			return;
+	if (security_statement(x, l, b))
+		return;
+	if (x->ctx != NC_NONE || mp_notice_words_ctx(s, n) != NC_NONE)
+		return;
 	for (size_t i = 0; i < n && !x->gen_sec.set; i++) {
 		size_t vb, ve;
 		if ((i && s[i - 1] != ' ') || nr_typed_value(s, i, n, false, &vb, &ve) != NV_SEC)
@@ -502,6 +530,8 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	enum mp_nfield f = le > lb ? mp_notice_classify(s + lb, le - lb, &edir) : NF_NONE;
 	if (vb >= ve) { /* no value: a heading, or a label whose value is on the next line */
 		if (le <= lb)
+			return;
+		if (f == NF_SECURITY && security_statement(x, l, lb)) /* "SSL is required" */
 			return;
 		/* "IMAP Protocol", "POP3 Settings": a protocol label naming its
 		 * protocol is that protocol's section heading */

@@ -87,6 +87,37 @@ static void drop_emphasis(mp_buf *b, int *col)
 	}
 }
 
+/* Citation marks glued to the text they follow ("on port 993.[3][6]",
+ * "smtp.example.com[1]", an answer engine's or a wiki's references) are
+ * not part of a value: they go, in one pass, columns kept. A bracketed
+ * number after a space or at a line's start ("[1] Note") stays. */
+static void drop_citations(mp_buf *b, int *col)
+{
+	char *s = b->s;
+	size_t o = 0;
+	for (size_t i = 0; s && i < b->len;) {
+		size_t j = i;
+		while (j < b->len && s[j] == '[' && (j > 0 && s[j - 1] != ' ' && s[j - 1] != '|')) {
+			size_t d = j + 1;
+			while (d < b->len && d - j <= 3 && isdigit((unsigned char)s[d]))
+				d++;
+			if (d == j + 1 || d >= b->len || s[d] != ']')
+				break;
+			j = d + 1; /* one more mark of the run */
+		}
+		if (j > i) {
+			i = j;
+			continue;
+		}
+		s[o] = s[i];
+		col[o++] = col[i++];
+	}
+	if (s) {
+		b->len = o;
+		s[o] = '\0';
+	}
+}
+
 /* A table rule such as +----+----+, |-----| or Markdown's aligned
  * |:--:|---:|: nothing but borders. */
 static bool is_rule(const char *s, size_t n)
@@ -229,6 +260,7 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 		mp_buf_add(&b, "", 0);
 	b.s[b.len] = '\0';
 	drop_emphasis(&b, col);
+	drop_citations(&b, col);
 	if (is_rule(b.s, b.len))
 		b.len = 0, b.s[0] = '\0';
 	col[b.len] = c;
