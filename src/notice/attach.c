@@ -1328,8 +1328,11 @@ static void preference(struct ex *x, const char *s, size_t n)
 	/* "Secure SSL/TLS Settings (Recommended)", "Non-SSL Settings": a
 	 * settings title naming a security is that of the ports under it
 	 * that state none (a bare TLS decided by the port) */
-	if (n <= 60 && !memchr(s, ':', n) &&
-	    (nr_has(s, n, "setting") || nr_has(s, n, "設定") || nr_has(s, n, "configuration"))) {
+	/* ("Ports to be used for an encrypted (SSL) connection:") */
+	size_t tn = n && s[n - 1] == ':' ? n - 1 : n;
+	if (tn <= 80 && !memchr(s, ':', tn) &&
+	    (nr_has(s, n, "setting") || nr_has(s, n, "設定") || nr_has(s, n, "configuration") ||
+	     (nr_has(s, n, "ports") && nr_has(s, n, "connection")))) {
 		bool off = nr_has(s, n, "non-ssl") || nr_has(s, n, "non ssl") || nr_has(s, n, "without ssl") ||
 		           nr_has(s, n, "no ssl") || nr_has(s, n, "非ssl") || nr_has(s, n, "sslなし") ||
 		           nr_has(s, n, "unencrypted") || nr_has(s, n, "insecure");

@@ -397,6 +397,13 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	host_clause_sec(x, l, off, s, t, n, &a->s[i]);
 }
 
+/* A port's security: its own, else that of the title it is listed under
+ * ("Secure SSL/TLS Settings", "Ports for an encrypted (SSL) connection") */
+static int titled(const struct ex *x, int sec, int port)
+{
+	return sec < 0 && x->title_sec >= 0 ? nr_sec_for_port(x->title_sec, port) : sec;
+}
+
 static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
@@ -426,7 +433,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			if (pref[j] < best)
 				continue;
 			mailprof_loc pl = nr_loc_at(x, l, off + la[j]);
-			nr_offer_port(&nr_cur_acc(x)->s[li], lp[j], ls[j], &pl);
+			nr_offer_port(&nr_cur_acc(x)->s[li], lp[j], titled(x, ls[j], lp[j]), &pl);
 		}
 		x->cur = li;
 		return;
@@ -450,12 +457,14 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				while (e < n && isdigit((unsigned char)s[e]))
 					e++;
 				e = nr_skip_sp(s, e, n);
-				if (e < n && s[e] == '(') {
-					/* "995 (for POP)", "993 (for the IMAP server)" */
-					static const char *const fw[] = {"for the ", "for ", NULL};
-					e += nr_starts_any(s + e + 1, n - e - 1, fw);
+				/* "995(POP3)", "995 (for POP)", "993 for IMAP", "993 (for
+				 * the IMAP server)" */
+				static const char *const fw[] = {"for the ", "for ", NULL};
+				size_t q = e < n && s[e] == '(' ? e + 1 : e, fk = nr_starts_any(s + q, n - q, fw);
+				if (q > e || fk) {
+					q += fk;
 					for (size_t w = 0; w < MP_COUNT(words); w++)
-						if (nr_has(s + e + 1, strlen(words[w].w) <= n - e - 1 ? strlen(words[w].w) : 0, words[w].w))
+						if (nr_has(s + q, strlen(words[w].w) <= n - q ? strlen(words[w].w) : 0, words[w].w))
 							c = words[w].c;
 				}
 				if (c == NC_NONE)
@@ -487,7 +496,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			if (v <= 0 || v > 65535)
 				continue; /* a phone number or a time, not a port */
 			mailprof_loc pl = nr_loc_at(x, l, off + pat);
-			nr_offer_port(&a->s[srv], v, sec, &pl);
+			nr_offer_port(&a->s[srv], v, titled(x, sec, v), &pl);
 			any = true;
 			k = j;
 		}
@@ -519,9 +528,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	mailprof_loc loc = nr_loc_at(x, l, off + at);
 	if (sec < 0)
 		sec = note_sec(x, mark);
-	if (sec < 0 && x->title_sec >= 0) /* under "Secure SSL/TLS Settings" */
-		sec = nr_sec_for_port(x->title_sec, port);
-	nr_offer_port(&a->s[i], port, sec, &loc);
+	nr_offer_port(&a->s[i], port, titled(x, sec, port), &loc);
 	x->cur = i;
 }
 
