@@ -551,8 +551,13 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 				x->ctx = NC_WEB;
 		}
 		/* "■メールアドレス" / "- Port:" with the value on the next line: a
-		 * marked heading naming a field announces its value too. */
-		if (f != NF_NONE && f != NF_IGNORE) {
+		 * marked heading naming a field announces its value too; an
+		 * instruction does not ("enter your name, email address, and
+		 * password, and then choose Next") */
+		size_t words = 1;
+		for (size_t k = lb; k < le && words <= 6; k++)
+			words += s[k] == ' ';
+		if (f != NF_NONE && f != NF_IGNORE && words <= 6) {
 			x->pending = f;
 			x->pending_dir = nr_label_dir(x, s + lb, le - lb, edir);
 		}

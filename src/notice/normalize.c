@@ -2,6 +2,7 @@
  * Each line keeps, for every byte of its folded form, the character column
  * it came from, so a value found in the folded text points at the notice. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,6 +109,39 @@ static void drop_citations(mp_buf *b, int *col)
 		if (j > i) {
 			i = j;
 			continue;
+		}
+		s[o] = s[i];
+		col[o++] = col[i++];
+	}
+	if (s) {
+		b->len = o;
+		s[o] = '\0';
+	}
+}
+
+/* A Markdown link "[imap.example.com](http://imap.example.com/)" reads
+ * as its text; the target goes (one pass, columns kept). Only a target
+ * without spaces right after the closing bracket counts. */
+static void drop_link_targets(mp_buf *b, int *col)
+{
+	char *s = b->s;
+	size_t o = 0, open = SIZE_MAX; /* where the last '[' went in the output */
+	for (size_t i = 0; s && i < b->len;) {
+		if (s[i] == '[')
+			open = o;
+		else if (s[i] == ']' && open != SIZE_MAX && i + 1 < b->len && s[i + 1] == '(') {
+			size_t j = i + 2;
+			while (j < b->len && s[j] != ')' && s[j] != ' ' && j - i < 512)
+				j++;
+			if (j < b->len && s[j] == ')' && j > i + 2) {
+				/* drop "[" at open, "](…)" here */
+				memmove(s + open, s + open + 1, o - open - 1);
+				memmove(col + open, col + open + 1, (o - open - 1) * sizeof *col);
+				o--;
+				i = j + 1;
+				open = SIZE_MAX;
+				continue;
+			}
 		}
 		s[o] = s[i];
 		col[o++] = col[i++];
@@ -261,6 +295,7 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 	b.s[b.len] = '\0';
 	drop_emphasis(&b, col);
 	drop_citations(&b, col);
+	drop_link_targets(&b, col);
 	if (is_rule(b.s, b.len))
 		b.len = 0, b.s[0] = '\0';
 	col[b.len] = c;
