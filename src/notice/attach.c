@@ -149,13 +149,28 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
  * server's heading ("IMAP Protocol"): that server's security. A short
  * statement naming one security, not a sentence about the server ("We
  * no longer support SSL"). True when taken. */
+static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n);
+
 static bool security_statement(struct ex *x, const mp_nline *l, size_t b)
 {
+	/* each sentence of the line on its own */
+	bool any = false;
+	for (size_t i = b; i < l->len;) {
+		size_t e = i;
+		while (e < l->len && !(l->s[e] == '.' && (e + 1 == l->len || l->s[e + 1] == ' ')))
+			e++;
+		any |= statement_of(x, l, i, e - i);
+		i = nr_skip_sp(l->s, e + 1, l->len);
+	}
+	return any;
+}
+
+static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n)
+{
 	const char *s = l->s + b;
-	size_t n = l->len - b;
 	static const char *const deny[] = {"n't", "no ", "not ", "never", "without", "support", " or ", "if ", NULL};
 	size_t words = 1, secs = 0, sb = 0, se = 0;
-	for (size_t i = 0; i < n && words <= 6; i++) {
+	for (size_t i = 0; i < n && words <= 16; i++) {
 		size_t vb, ve;
 		words += s[i] == ' ';
 		if ((!i || s[i - 1] == ' ') && nr_typed_value(s, i, n, false, &vb, &ve) == NV_SEC)
@@ -164,8 +179,23 @@ static bool security_statement(struct ex *x, const mp_nline *l, size_t b)
 	bool denied = false;
 	for (const char *const *c = deny; *c; c++)
 		denied |= nr_has(s, n, *c);
-	if (nr_srv_of(x->ctx) < 0 || words > 6 || secs != 1 || denied || mp_notice_words_ctx(s, n) != NC_NONE ||
-	    !(nr_has(s, n, "require") || nr_has(s, n, "must") || nr_has(s, n, "mandatory")))
+	for (size_t i = 0; i + 1 < n && !denied; i++) /* ports are said by port rows ("SSL (port 993)") */
+		denied = isdigit((unsigned char)s[i]) && isdigit((unsigned char)s[i + 1]);
+	if (secs != 1 || denied || !(nr_has(s, n, "require") || nr_has(s, n, "must") || nr_has(s, n, "mandatory")))
+		return false;
+	/* "SSL connection is required for all POP3 and SMTP connections":
+	 * the servers it names, in a sentence of its own */
+	static const struct { const char *w; enum mp_nctx c; } named[] = {
+		{"imap", NC_IMAP}, {"pop", NC_POP}, {"smtp", NC_SMTP}};
+	bool any = false;
+	for (size_t k = 0; k < MP_COUNT(named) && words <= 16 && !memchr(s, ':', n); k++)
+		if (nr_has(s, n, named[k].w)) {
+			nr_set_field(x, l, b + sb, s + sb, se - sb, NF_SECURITY, named[k].c);
+			any = true;
+		}
+	if (any)
+		return true;
+	if (nr_srv_of(x->ctx) < 0 || words > 6 || mp_notice_words_ctx(s, n) != NC_NONE)
 		return false;
 	nr_set_field(x, l, b + sb, s + sb, se - sb, NF_SECURITY, x->ctx);
 	return true;

@@ -72,7 +72,17 @@ static void drop_emphasis(mp_buf *b, int *col)
 			size_t j = i + k;
 			while (j < b->len && s[j] != ' ' && s[j] != '|' && memcmp(s + j, marks[m], k) != 0)
 				j++;
-			if (j + k > b->len || memcmp(s + j, marks[m], k) != 0 || !isalnum((unsigned char)s[j - 1]) ||
+			/* "**Incoming mail server:** value": a label in bold, its
+			 * colon inside (spaces too, on a short label) */
+			if (k == 2 && (j >= b->len || s[j] == ' ')) {
+				size_t c = i + k;
+				while (c + 2 < b->len && c - i < 60 && s[c] != '|' && !(s[c] == ':' && memcmp(s + c + 1, marks[m], k) == 0))
+					c++;
+				if (c + 2 < b->len && s[c] == ':' && memcmp(s + c + 1, marks[m], k) == 0)
+					j = c + 1;
+			}
+			if (j + k > b->len || memcmp(s + j, marks[m], k) != 0 ||
+			    !(isalnum((unsigned char)s[j - 1]) || (s[j - 1] == ':' && k == 2)) ||
 			    (j + k < b->len && !strchr(" |.,;:)", s[j + k])))
 				continue;
 			/* drop the closing marker, then the opening one */
