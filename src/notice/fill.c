@@ -620,8 +620,18 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 	bool letters = t > 0;
 	for (size_t k = 0; k < t; k++)
 		letters &= isalpha((unsigned char)s[k]) != 0;
+	/* not a login: markup or a bracket left of a value ("`", "[email"), a
+	 * link, the field's own name ("username"), a server's host */
+	static const char *const names[] = {"username", "user", "userid", "login", "loginid", "account", NULL};
+	bool junk = t && !isalnum((unsigned char)s[0]);
+	for (size_t k = 0; k < t && !junk; k++)
+		junk = s[k] == '`' || s[k] == '[' || s[k] == ']';
+	junk = junk || nr_has(s, t, "://");
+	for (const char *const *nm = names; *nm && !junk; nm++)
+		junk = strlen(*nm) == t && mp_strncasecmp(s, *nm, t) == 0;
+	junk = junk || (!memchr(s, '@', t) && nr_valid_host(s, t) && nr_host_ctx(s, t) != NC_NONE);
 	/* "example@yourdomain.com": an address to fill in, not a login */
-	if (!nr_is_ascii_tok(s, t) || (memchr(s, '@', t) && !nr_valid_email(s, t)) ||
+	if (junk || !nr_is_ascii_tok(s, t) || (memchr(s, '@', t) && !nr_valid_email(s, t)) ||
 	    (letters && isupper((unsigned char)s[0]) && words >= 2) || nr_possessive(s, t)) {
 		nr_info(x, l, off, "write the user name itself", "%s does not hold a user name; not used",
 		     "login row");
