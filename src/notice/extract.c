@@ -17,8 +17,6 @@ mailprof_status mp_notice_extract(mailprof_profile *p, mp_ntext *t, const char *
 	nr_read_notes(&x, t);
 	nr_read_forms(&x, t);
 	for (size_t i = 0; i < t->n; i++) {
-		if (!t->lines[i].len)
-			x.blank_line = t->lines[i].line;
 		size_t k = nr_table(&x, t, i);
 		if (k)
 			i += k - 1;

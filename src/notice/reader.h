@@ -60,6 +60,7 @@ struct dacc {
 	mp_int in_sec; /* a security stated in an incoming section before its servers */
 	mp_str brand; /* the plain heading above the block's first host */
 	int group;    /* >0: one of several providers' blocks in one notice */
+	int bseq;     /* the provider heading the block was read under (ex.bseq), 0 none */
 	bool skip;    /* a provider block for other addresses */
 };
 
@@ -71,8 +72,8 @@ struct mentry {
 	bool weak; /* listed under "Supported but discouraged", "非推奨" */
 	int auth[2]; /* the row's login methods in the order named ("APOP,PLAIN"): */
 	int nauth;   /* mp_auth values, each at most once, so two at most */
+	int bseq;    /* the provider heading it was read under (ex.bseq), 0 none */
 	mailprof_loc loc;
-	size_t acc; /* the draft being filled when it was read, plus one (0: none) */
 };
 
 /* "@ji.example.jp のお客様は pop02.example.jp": servers for one address domain. */
@@ -143,7 +144,7 @@ struct ex {
 	 * the row or block of another group of one organisation (a mailstore,
 	 * a campus: hosts in the same registrable domain), or an "or" list */
 	bool alt_group, alt_or;
-	int host_line, blank_line; /* the lines of the last host set and of the last blank line */
+	int bseq, nbseq;     /* the provider heading the lines are under (0 none), of nbseq so far */
 	enum mp_nctx list_ctx; /* a list title's server ("SMTP servers of common providers"): kept under its providers' headings */
 	int ngroups;
 	char *rule_cont; /* domain of a rule sentence that goes on to the next line */
@@ -243,6 +244,7 @@ enum mp_nctx nr_label_dir(struct ex *x, const char *label, size_t ln, enum mp_nc
 /* (a row whose host h is in the site of a host the draft names is another
  * group of the same organisation instead: x->alt_group) */
 void nr_provider_block(struct ex *x, const char *h, size_t hn);
+void nr_brand(struct ex *x, const char *s, size_t n, const mailprof_loc *loc, bool heading);
 void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
 		enum mp_nfield f, enum mp_nctx dir);
 
@@ -251,9 +253,6 @@ void nr_free_acc(struct dacc *a);
 /* Does the notice offer server i of draft a (a host, a port, a template,
  * a port matrix entry or a protocol row)? */
 bool nr_offered(const struct ex *x, const struct dacc *a, int i);
-/* Is port matrix entry k draft a's? Every entry is, unless a is one of
- * several providers' blocks: then those read while it was being filled. */
-bool nr_mx_of(const struct ex *x, const struct dacc *a, size_t k);
 void nr_group_pass(struct ex *x);
 void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct dacc *prev);
 

@@ -550,11 +550,8 @@ void nr_mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, i
 	m->rank = port ? nr_sec_rank(sec) : -1;
 	m->weak = x->discouraged;
 	m->nauth = 0;
+	m->bseq = x->bseq;
 	m->loc = nr_loc_at(x, l, off);
-	/* a port line of a provider's block follows its hosts with no break
-	 * ("SMTP Server smtp.…" / "SMTP Port 465"); one after a blank line
-	 * ("■参考：よく使われるポート" after a list of providers) is no block's */
-	m->acc = x->host_line && x->blank_line < x->host_line ? x->nacc : 0;
 }
 
 /* The login methods a port-matrix row names after its protocol ("POP3s |
