@@ -907,6 +907,20 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 		}
 		if (cim || cpo)
 			im = cim, po = cpo;
+		/* "Server type: IMAP or POP", "POP3 または IMAP": both offered, a
+		 * choice left to the reader (one host serves both, resolve.c) */
+		if (cim && cpo) {
+			const char *j = cim < cpo ? cim : cpo, *g = cim < cpo ? cpo : cim;
+			while (j < g && isalnum((unsigned char)*j))
+				j++;
+			static const char *const joins[] = {"or", "and", "and/or", "または", "又は", "か", "もしくは", "/", ",",
+			                                    "、", "&", "・", NULL};
+			size_t jb = nr_skip_sp(j, 0, (size_t)(g - j)), je = (size_t)(g - j);
+			while (je > jb && j[je - 1] == ' ')
+				je--;
+			for (const char *const *w = joins; *w && !a->in_both; w++)
+				a->in_both = strlen(*w) == je - jb && mp_strncasecmp(j + jb, *w, je - jb) == 0;
+		}
 		if (im && (!po || im < po))
 			a->in_pref = S_IMAP;
 		else if (po)

@@ -96,7 +96,7 @@ static bool mx_names(const struct ex *x, const struct dacc *a, int i)
 bool nr_offered(const struct ex *x, const struct dacc *a, int i)
 {
 	const struct dsrv *s = &a->s[i];
-	if (s->host.v || s->port.set || s->host_tpl || a->in_pref == i)
+	if (s->host.v || s->port.set || s->host_tpl || a->in_pref == i || (a->in_both && i != S_SMTP))
 		return true;
 	if (mx_names(x, a, i))
 		return true;
@@ -485,6 +485,10 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		if (a->s[i].host.v && a->s[i].host_in && !a->s[o].host.v && !a->s[o].host_tpl && nr_offered(x, a, o))
 			copy_str(&a->s[o].host, &a->s[i].host);
 	}
+	/* "Server type: IMAP or POP" under one incoming host: both on it */
+	for (int i = S_IMAP; i <= S_POP && a->in_both; i++)
+		if (!a->s[i].host.v && !a->s[i].host_tpl && a->s[i == S_IMAP ? S_POP : S_IMAP].host.v)
+			copy_str(&a->s[i].host, &a->s[i == S_IMAP ? S_POP : S_IMAP].host);
 	bool has_server = false;
 	for (int i = 0; i < S_N; i++)
 		has_server |= nr_offered(x, a, i);
