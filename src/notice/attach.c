@@ -609,8 +609,14 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		return;
 	/* "Address: secure.example.com" under "POP3 with SSL": the value's type
 	 * says which address (a server's), not the label's default */
-	if (f == NF_EMAIL && !memchr(s + vb, '@', ve - vb) && nr_value_is(NF_HOST, s + vb, ve - vb))
-		f = NF_HOST;
+	/* ("SMTP name: "smtp.example.com"": a server's name, no person's) */
+	size_t qb = vb, qe = ve;
+	while (qb < qe && (s[qb] == '"' || s[qb] == '\''))
+		qb++;
+	while (qe > qb && (s[qe - 1] == '"' || s[qe - 1] == '\''))
+		qe--;
+	if ((f == NF_EMAIL || f == NF_NAME) && !memchr(s + qb, '@', qe - qb) && nr_value_is(NF_HOST, s + qb, qe - qb))
+		f = NF_HOST, vb = qb, ve = qe;
 	/* "Outgoing Mail (SMTP) Server - requires TLS or SSL: smtp.gmail.com":
 	 * a remark after the server's label; the label is the part before it */
 	if (f != NF_HOST && nr_value_is(NF_HOST, s + vb, ve - vb)) {
