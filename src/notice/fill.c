@@ -283,7 +283,13 @@ static void push_alt(struct dacc *a, int i, bool shares)
 static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t hn, const mailprof_loc *loc)
 {
 	mp_str *cur = &a->s[i].host;
-	if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0) && (x->alt_group || x->alt_or)) {
+	/* "Outgoing Mail Servers" / "- mailrelay.math.example.edu" / "-
+	 * smtp.example.edu": under a list title naming this server in the
+	 * plural, hosts of one site are alternatives */
+	bool listed = cur->v && (nr_srv_of(x->list_ctx) == i || (x->list_ctx == NC_IN && i != S_SMTP)) &&
+	              !x->brand_seen && same_site(cur->v, h, hn);
+	if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0) &&
+	    (x->alt_group || x->alt_or || listed)) {
 		push_alt(a, i, x->alt_or);
 	} else if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0)) {
 		/* the one named after the server's protocol wins ("imap.gmail.com"
