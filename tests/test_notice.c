@@ -1027,6 +1027,38 @@ Test(notice_extract, domain_rule_continued_at_line_start)
 	mailprof_diags_free(d);
 }
 
+/* Alternatives of one protocol (docs/notice-reader.md § Alternative servers)
+ * against conflicts: an "or" list gives one server each, sharing the port
+ * stated after it; hosts of other sites joined by a comma are no list; a
+ * second labelled row for the same server stays a conflict. */
+Test(notice_extract, alternative_servers_are_not_conflicts)
+{
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd("IMAP server: imap1.uni.example.edu or imap2.uni.example.edu\nPort: 993 (SSL)\n"
+	                         "SMTP server: smtp.uni.example.edu\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_eq(p->accounts[0].nincoming, 2);
+	cr_assert_str_eq(p->accounts[0].incoming[0].host.v, "imap1.uni.example.edu");
+	cr_assert_str_eq(p->accounts[0].incoming[1].host.v, "imap2.uni.example.edu");
+	cr_assert_eq(p->accounts[0].incoming[0].port.v, 993);
+	cr_assert_eq(p->accounts[0].incoming[1].port.v, 993);
+	cr_assert_null(t_find(d, "notice-conflict"));
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	p = rd("SMTP server: smtp.gmail.example, smtp.yahoo.example\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_eq(p->accounts[0].noutgoing, 1);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	p = rd("POP server: pop.b.example.jp\nSMTP server: smtp.b.example.jp\nPOP server: pop2.b.example.jp\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_eq(p->accounts[0].nincoming, 1);
+	cr_assert_not_null(t_find(d, "notice-conflict"));
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+}
+
 /* ---- nothing guessed, nothing silent (issue 13.4) ---- */
 
 Test(notice_extract, unplaced_values_and_conflicts_are_reported)
