@@ -12,6 +12,10 @@ static const struct mp_nlabel labels[] = {
 	{"接続の保護", NF_SECURITY, NC_NONE},
 	{"セキュリティの種類", NF_SECURITY, NC_NONE},
 	{"security type", NF_SECURITY, NC_NONE},
+	/* "Connection Type | SSL", Thunderbird's "Connection security":
+	 * before "connection" (a dial-up's) below */
+	{"connection type", NF_SECURITY, NC_NONE},
+	{"connection security", NF_SECURITY, NC_NONE},
 	{"セキュリティ認証方式", NF_SECURITY, NC_NONE},
 	{"暗号化", NF_SECURITY, NC_NONE},
 	{"encryption", NF_SECURITY, NC_NONE},

@@ -941,7 +941,7 @@ int nr_sec_rank(int sec)
  * numbers ("※1") are skipped. Returns how many (at most max). */
 size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, size_t max)
 {
-	size_t c = 0;
+	size_t c = 0, from = 0; /* where the text before the next port starts */
 	for (size_t i = 0; i < n && c < max; i++) {
 		int p;
 		if (!nr_port_at(s, i, n, &p) || (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'))
@@ -954,8 +954,20 @@ size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, si
 		       !(e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0))
 			e++;
 		int sc = nr_span_sec(s + k, e - k);
+		/* "Ports: 143, secured: 993": a label between two ports names the
+		 * second's security */
+		size_t le = i;
+		while (le > from && s[le - 1] == ' ')
+			le--;
+		if (sc < 0 && c && le > from && s[le - 1] == ':') {
+			size_t lb = le - 1;
+			while (lb > from && s[lb - 1] != ',' && s[lb - 1] != ';' && s[lb - 1] != '(')
+				lb--;
+			sc = nr_span_sec(s + lb, le - 1 - lb);
+		}
 		port[c] = p, sec[c] = nr_sec_for_port(sc, p), at[c] = i, c++;
 		i = k;
+		from = k;
 	}
 	return c;
 }
