@@ -141,6 +141,86 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		send_said(x, &x->auth_hint_loc);
 }
 
+/* "You'll need to pick up mail using APOP", "Define the type of service
+ * as IMAP, with password authentication", "Yahoo IMAP uses OAuth2",
+ * "LOGIN、基本認証", 「APOP」または「通常」: a sentence (or a short line)
+ * naming a login method, for the incoming servers its words or its
+ * section name, is theirs when no row states one (resolve.c); the first
+ * named wins. "Require logon using Secure Password Authentication"
+ * checked is the encrypted password. Not a denial of the method
+ * ("CRAM-MD5 is not supported", "Do not use SPA", 平文パスワードを防ぎ),
+ * not a condition, not a matrix of marks (○ ×). */
+static bool prompt_only(const char *s, size_t n);
+static void method_prose(struct ex *x, const mp_nline *l, size_t b)
+{
+	static const struct {
+		const char *w;
+		int m;
+	} said[] = {{"secure password", -2}, {"secure authentication", -2}, {"(spa)", -2},
+	            {"保護された認証", -2}, {"保護されたパスワード", -2},
+	            {"apop", MP_AUTH_PASSWORD_ENCRYPTED}, {"cram-md5", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"digest-md5", MP_AUTH_PASSWORD_ENCRYPTED}, {"encrypted password", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"暗号化されたパスワード", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"clear text auth", MP_AUTH_PASSWORD_CLEARTEXT}, {"cleartext auth", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"plain text auth", MP_AUTH_PASSWORD_CLEARTEXT}, {"password authentication", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"normal password", MP_AUTH_PASSWORD_CLEARTEXT}, {"auth plain", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"auth-plain", MP_AUTH_PASSWORD_CLEARTEXT}, {"auth login", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"平文", MP_AUTH_PASSWORD_CLEARTEXT}, {"通常のパスワード", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"基本認証", MP_AUTH_PASSWORD_CLEARTEXT}, {"「通常」", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"oauth", MP_AUTH_OAUTH2}, {"先進認証", MP_AUTH_OAUTH2}, {"modern authentication", MP_AUTH_OAUTH2}};
+	static const char *const deny[] = {"not ", "n't", "never", "no longer", "disable", "uncheck", " off", "= no", ": no",
+	                                   "prevent", "avoid", "ません", "しない", "ない", "不可", "非対応", "未対応",
+	                                   "外し", "無効", "防", NULL};
+	const char *s = l->s + b;
+	size_t n = l->len - b;
+	if (x->ctx == NC_WEB || nr_has(s, n, "○") || nr_has(s, n, "×")) /* a matrix of marks says which, not one */
+		return;
+	struct dacc *a = nr_cur_acc(x);
+	for (size_t i = 0; i < n;) {
+		size_t e = i;
+		while (e < n && !nr_starts_any(s + e, n - e, (const char *const[]){"。", ". ", NULL}))
+			e++;
+		const char *c = s + i;
+		size_t cn = e - i;
+		i = e < n ? e + (s[e] == '.' ? 2 : 3) : n;
+		size_t at = cn;
+		int m = -1;
+		for (size_t k = 0; k < cn && at == cn; k++)
+			for (size_t w = 0; w < MP_COUNT(said); w++) {
+				size_t wl = strlen(said[w].w);
+				if (wl <= cn - k && mp_strncasecmp(c + k, said[w].w, wl) == 0 &&
+				    (k == 0 || !isalnum((unsigned char)c[k - 1]))) {
+					at = k, m = said[w].m;
+					break;
+				}
+			}
+		if (m == -1 || (nr_has(c, cn, "if ") && !prompt_only(c, cn)) || nr_has(c, cn, "unless"))
+			continue;
+		bool denied = false;
+		for (const char *const *d = deny; *d && !denied; d++)
+			denied = nr_has(c, cn, *d);
+		if (denied)
+			continue;
+		if (m == -2) /* Outlook's option: the encrypted password */
+			m = MP_AUTH_PASSWORD_ENCRYPTED;
+		/* the servers: its section's protocol ("Retrieving Mail: IMAP" /
+		 * "Much like setting up POP, … CRAM-MD5"), else the sentence's
+		 * words; APOP is POP's, a "logon" Outlook's incoming option */
+		enum mp_nctx w = mp_notice_words_ctx(c, cn), d = x->ctx;
+		if (w == NC_SMTP) /* "送信方式 SMTP over SSL (CRAM-MD5認証)": sending's */
+			continue;
+		if (d != NC_IN && d != NC_POP && d != NC_IMAP)
+			d = nr_has(c, cn, "logon") ? NC_IN : w;
+		else if (d == NC_IN && (w == NC_POP || w == NC_IMAP)) /* finer */
+			d = w;
+		if (nr_has(c + at, cn - at, "apop"))
+			d = NC_POP;
+		for (int k = S_IMAP; k <= S_POP; k++)
+			if ((d == NC_IN || nr_srv_of(d) == k) && a->s[k].said_method < 0)
+				a->s[k].said_method = m;
+	}
+}
+
 /* A sentence outside any section, naming no server, that states a
  * security ("Devices need to be set to use SSL / TLS, with authentication
  * set to Password"): the notice's security for every server that states
@@ -1325,6 +1405,7 @@ void nr_line(struct ex *x, const mp_nline *l)
 		return;
 	}
 	auth_hint(x, l, b);
+	method_prose(x, l, b);
 	if (bracket_goes_on(prev, l)) {
 		x->pending = NF_NONE;
 		return;

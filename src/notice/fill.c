@@ -51,6 +51,7 @@ static struct dacc *new_acc(struct ex *x)
 	a->in_method = -1;
 	for (int i = 0; i < S_N; i++) {
 		a->s[i].auth = -1;
+		a->s[i].said_method = -1;
 		a->s[i].sec.v = -1;
 	}
 	x->cur = -1;

@@ -34,6 +34,7 @@ struct dsrv {
 	int host_note; /* "pop.example.jp ※1": footnote 1 may name the SSL host */
 	bool host_in;  /* the host's label said "incoming", naming no protocol */
 	int mauth[2], nmauth; /* the methods of the port-matrix row chosen */
+	int said_method; /* -1, or the login method a sentence names for it (attach.c) */
 };
 
 struct dacc {

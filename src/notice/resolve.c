@@ -431,6 +431,9 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 			if (!s->nmauth && (a->in_method >= 0 || a->method == MP_AUTH_PASSWORD_ENCRYPTED)) {
 				mp_server_add_auth(sv, a->in_method >= 0 ? (mp_auth)a->in_method : MP_AUTH_PASSWORD_ENCRYPTED);
 				sv->auth_loc = sv->loc;
+			} else if (!s->nmauth && s->said_method >= 0) { /* a sentence's, when no row states one */
+				mp_server_add_auth(sv, (mp_auth)s->said_method);
+				sv->auth_loc = sv->loc;
 			}
 			if (s->user.v)
 				copy_str(&sv->username, &s->user);

@@ -375,6 +375,15 @@ int nr_mechanism(const char *s, size_t n)
 		if (wl <= e && mp_strncasecmp(s, mech[k].w, wl) == 0 && (wl == e || !isalnum((unsigned char)s[wl])))
 			return mech[k].m;
 	}
+	/* "Authentication: Normal*": Thunderbird's "Normal password", the
+	 * word alone (a footnote mark after it) */
+	if (e >= 6 && mp_strncasecmp(s, "normal", 6) == 0) {
+		size_t k = 6;
+		while (k < e && (s[k] == '*' || s[k] == '\\'))
+			k++;
+		if (k == e)
+			return MP_AUTH_PASSWORD_CLEARTEXT;
+	}
 	return -1;
 }
 
