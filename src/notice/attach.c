@@ -956,17 +956,29 @@ static bool prompt_only(const char *s, size_t n)
 /* Is the value ending at ve in a condition or an alternative ("If …
  * blocks port 465, use port 587 instead", "TLS で接続する…場合には")? Its
  * clause since the value before (prev) and a few bytes after it tell;
- * "if prompted" is the program asking, not a condition. */
-static bool cond_near(const char *s, size_t prev, size_t ve, size_t n)
+ * "if prompted" is the program asking, not a condition. Without
+ * alt_before, または/もしくは before the line's first value join other
+ * words ("メールクライアントもしくはアプリケーションで…を…に設定"), not values. */
+static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_before)
 {
 	/* and a port a provider blocks ("Outbound Port 25 Blocking",
 	 * "25番ポートを遮断") is no setting either */
 	static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", "block", "ブロック", "not allowed", "not permitted",
 	                                   "遮断", NULL};
 	for (const char *const *c = cond; *c; c++)
-		if (nr_has(s + prev, ve - prev, *c) && !(c == cond && prompt_only(s + prev, ve - prev)))
+		if (nr_has(s + prev, ve - prev, *c) && !(c == cond && prompt_only(s + prev, ve - prev)) &&
+		    !(!alt_before && (strcmp(*c, "もしくは") == 0 || strcmp(*c, "または") == 0)))
 			return true;
-	/* after it, to the end of its clause: "TLS で接続する…場合には" */
+	/* after it, to the end of its clause: "TLS で接続する…場合には"; an
+	 * alternative in brackets right after it is the bracket's
+	 * ("465番(または587番)に設定": 465 is the setting) */
+	if (ve + 3 <= n && memcmp(s + ve, "番", 3) == 0)
+		ve += 3;
+	if (ve < n && s[ve] == '(') {
+		const char *cl = memchr(s + ve, ')', n - ve < 80 ? n - ve : 80);
+		if (cl)
+			ve = (size_t)(cl - s) + 1;
+	}
 	size_t e = ve;
 	while (e < n && e < ve + 60 && s[e] != ',' && s[e] != ';' && s[e] != '.' &&
 	       !nr_starts_any(s + e, n - e, (const char *const[]){"。", "、", NULL}))
@@ -1019,7 +1031,7 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 	static const char *const alt[] = {" or ", "either", "あるいは", "または", "もしくは", "か、", NULL};
 	for (const char *const *w = alt; *w && at; w++)
 		at = nr_has(s + b, n - b, *w) ? 0 : at;
-	if (!at || cond_near(s, b, end, n))
+	if (!at || cond_near(s, b, end, n, true))
 		return false;
 	/* "Set incoming and outgoing servers to use SSL": every server's
 	 * that states none of its own (resolve.c) */
@@ -1043,6 +1055,40 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 	return true;
 }
 
+/* "ユーザ名に apikey と設定します", "アカウント名を「taro」に変更", "ユーザーIDは
+ * hanako です": a particle after the label (に, を, は) and a verb of
+ * setting after the value (と設定, に設定, と入力, を入力, に変更, です) are
+ * the separator of a pair written as a sentence. k: where the value
+ * starts; the text since prev ends with the particle. */
+static bool ja_set_to(const char *s, size_t prev, size_t k, size_t n)
+{
+	static const char *const part[] = {"に", "を", "は", NULL};
+	static const char *const verb[] = {"と設定", "に設定", "を設定", "と入力", "を入力", "に入力", "に変更", "と指定",
+	                                   "に指定", "を指定", "です", NULL};
+	size_t e = k; /* the value, after a quote: ASCII, not long */
+	if (k >= 3 && memcmp(s + k - 3, "「", 3) == 0)
+		k -= 3;
+	while (k > prev && s[k - 1] == ' ')
+		k--;
+	if (k < prev + 6 || !nr_starts_any(s + k - 3, 3, part))
+		return false;
+	e = nr_skip_sp(s, e, n);
+	if (e + 3 <= n && memcmp(s + e, "「", 3) == 0)
+		e += 3;
+	for (size_t v = e; e < n && e < v + 300 && (unsigned char)s[e] < 0x80 && s[e] != ' ' && s[e] != '(';)
+		e++;
+	if (e + 3 <= n && memcmp(s + e, "番", 3) == 0) /* "465番(または587番)に設定" */
+		e += 3;
+	if (e < n && s[e] == '(') {
+		const char *cl = memchr(s + e, ')', n - e < 80 ? n - e : 80);
+		e = cl ? (size_t)(cl - s) + 1 : e;
+	}
+	e = nr_skip_sp(s, e, n);
+	if (e + 3 <= n && memcmp(s + e, "」", 3) == 0)
+		e = nr_skip_sp(s, e + 3, n);
+	return nr_starts_any(s + e, n - e, verb) > 0;
+}
+
 /* Values first, on one line: each typed value takes the label text
  * between it and the value placed before it ("Incoming mail server -
  * encryption is SSL, port is 993"; "Your mailbox a@b.example is ready
@@ -1055,6 +1101,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	size_t n = l->len, prev = b, placed = 0;
 	enum mp_nctx line_dir = NC_NONE, saved = x->ctx;
 	size_t sec_b = 0, sec_e = 0;
+	bool in_cond = false; /* in a sentence opening with a condition (場合) */
 	int port_srv = -1, port_val = 0; /* the port just placed */
 	enum mp_nctx host_dir = NC_NONE;  /* the server of the host placed on the line */
 	/* the label opening the line, up to its first value ("Incoming Mail
@@ -1076,7 +1123,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		while (k > prev && s[k - 1] == ' ')
 			k--;
 		bool after_sep = (k > prev && (s[k - 1] == ':' || s[k - 1] == '=')) ||
-		                 (k >= prev + 3 && mp_strncasecmp(s + k - 3, " is", 3) == 0);
+		                 (k >= prev + 3 && mp_strncasecmp(s + k - 3, " is", 3) == 0) || ja_set_to(s, prev, k, n);
 		size_t vb, ve;
 		enum nr_vtype v = nr_typed_value(s, i, n, after_sep, &vb, &ve);
 		if (v == NV_NONE || ve <= vb) {
@@ -1165,7 +1212,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 					int sec = nr_parse_security(s + vb, ve - vb);
 					nr_offer_port(&nr_cur_acc(x)->s[port_srv], port_val, sec, &pl);
 				}
-			} else if (!sec_b && !sec_e && !cond_near(s, prev, ve, n))
+			} else if (!sec_b && !sec_e && !cond_near(s, prev, ve, n, true))
 				sec_b = vb, sec_e = ve;
 		}
 		/* an example is not a setting ("for example: gwashing@…", "例:…") */
@@ -1173,8 +1220,14 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		    nr_has(s + prev, vb - prev, "例"))
 			f = NF_NONE;
 		/* a condition or an alternative ("If … blocks port 465, use port
-		 * 587 instead") is advice, not a setting */
-		if (f != NF_NONE && cond_near(s, prev, ve, n))
+		 * 587 instead") is advice, not a setting; a Japanese one opens
+		 * its sentence and holds every value to its end (SSLで受信する
+		 * 場合は、サーバー名を pops…、ポート番号を995に…) */
+		if (in_cond && (nr_has(s + prev, vb - prev, "。") || nr_has(s + prev, vb - prev, ". ")))
+			in_cond = false;
+		if (!in_cond && nr_has(s + prev, vb - prev, "場合"))
+			in_cond = true;
+		if (f != NF_NONE && (in_cond || cond_near(s, prev, ve, n, prev > b)))
 			f = NF_NONE;
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
@@ -1492,7 +1545,9 @@ void nr_line(struct ex *x, const mp_nline *l)
 	size_t fvb, fve;
 	bool dir_word = np == 1 && !sp && first < n && first > b && nr_typed_value(s, first, n, false, &fvb, &fve) == NV_HOST &&
 	                !nr_is_prose(s + b, n - b) && !nr_has(s + b, n - b, "※"); /* "host ※1": a footnote's host (fill.c) */
-	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) || misfit || second || dir_word ||
+	/* "ユーザ名に apikey と設定します": a pair written as a sentence */
+	bool ja_set = np >= 1 && first < n && ja_set_to(s, b, first, n);
+	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) || misfit || second || dir_word || ja_set ||
 	    (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
 		value_pairs(x, l, b, true, &first);
 		prose(x, l, b);

@@ -404,6 +404,10 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 				au = MP_AUTH_PASSWORD_CLEARTEXT, al = x->auth_hint_loc;
 			if (au < 0 && (s->user.v || s->pass.v)) /* SMTP's own credentials: it logs in */
 				au = MP_AUTH_PASSWORD_CLEARTEXT, al = s->user.v ? s->user.loc : s->pass.loc;
+			/* a notice offering sending only ("ユーザ名に apikey と設定",
+			 * a relay's API key): the credentials it gives are SMTP's */
+			if (au < 0 && a->login.v && !nr_offered(x, a, S_IMAP) && !nr_offered(x, a, S_POP))
+				au = MP_AUTH_PASSWORD_CLEARTEXT, al = a->login.loc;
 			if (au < 0 && x->pbs_hint)
 				au = MP_AUTH_SMTP_AFTER_POP, al = x->pbs_loc;
 			if (port587 && au < 0)

@@ -869,6 +869,30 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 		return NV_NONE;
 	}
 	size_t t = nr_token_len(s + i, n - i);
+	/* "SMTPサーバをsmtp.example.netに設定", "465番": an ASCII value run
+	 * into the Japanese text after it ends there: a host or an address
+	 * ending in a letter (not "…jp465CRAM-MD5", unglue.c's), a port
+	 * before a particle (ポート995を使用; "2009年" is no port) or before 番
+	 * after one (ポート番号を465番に, 25番から587番に: the one it changes
+	 * from is none; "SSL(465番)" is a port line's); not before other marks
+	 * ("up.ac.za”" stays a quoted word) */
+	size_t ta = 0;
+	while (ta < t && (unsigned char)s[i + ta] < 0x80)
+		ta++;
+	if (ta < t && ta && (unsigned char)s[i + ta] >= 0xE3 && (unsigned char)s[i + ta] <= 0xE9) {
+		size_t a = ta;
+		while (a && strchr(".,;:", s[i + a - 1]))
+			a--;
+		if (a && ((isalpha((unsigned char)s[i + a - 1]) && (nr_valid_host(s + i, a) || nr_valid_email(s + i, a))) ||
+		          (nr_all_digits(s + i, a) &&
+		           (nr_starts_any(s + i + ta, n - i - ta, (const char *const[]){"を", "に", "で", "と", NULL}) ||
+		            (i >= 6 && nr_starts_any(s + i + ta, n - i - ta, (const char *const[]){"番", NULL}) &&
+		             !nr_starts_any(s + i + ta + 3, n - i - ta - 3, (const char *const[]){"から", NULL}) &&
+		             ((nr_starts_any(s + i - 3, 3, (const char *const[]){"を", "に", "は", NULL}) &&
+		               !(i >= 9 && memcmp(s + i - 9, "または", 9) == 0)) ||
+		              nr_starts_any(s + i - 6, 6, (const char *const[]){"から", NULL})))))))
+			t = ta;
+	}
 	while (t && (strchr(".,;:\"'>", s[i + t - 1]) || s[i + t - 1] == ')'))
 		t--;
 	*vb = i;
