@@ -225,16 +225,74 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
  * security ("Devices need to be set to use SSL / TLS, with authentication
  * set to Password"): the notice's security for every server that states
  * none of its own (resolve.c), and its login method. Not a condition. */
+/* "SSL/TLS encryption is required.", "Requires SSL" alone under one
+ * server's heading ("IMAP Protocol"): that server's security. A short
+ * statement naming one security, not a sentence about the server ("We
+ * no longer support SSL"). True when taken. */
+static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n);
+
+static bool security_statement(struct ex *x, const mp_nline *l, size_t b)
+{
+	/* each sentence of the line on its own */
+	bool any = false;
+	for (size_t i = b; i < l->len;) {
+		size_t e = i;
+		while (e < l->len && !(l->s[e] == '.' && (e + 1 == l->len || l->s[e + 1] == ' ')))
+			e++;
+		any |= statement_of(x, l, i, e - i);
+		i = nr_skip_sp(l->s, e + 1, l->len);
+	}
+	return any;
+}
+
+static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n)
+{
+	const char *s = l->s + b;
+	static const char *const deny[] = {"n't", "no ", "not ", "never", "without", "support", " or ", "if ", NULL};
+	size_t words = 1, secs = 0, sb = 0, se = 0;
+	for (size_t i = 0; i < n && words <= 16; i++) {
+		size_t vb, ve;
+		words += s[i] == ' ';
+		if ((!i || s[i - 1] == ' ') && nr_typed_value(s, i, n, false, &vb, &ve) == NV_SEC)
+			secs++, sb = vb, se = ve;
+	}
+	bool denied = false;
+	for (const char *const *c = deny; *c; c++)
+		denied |= nr_has(s, n, *c);
+	for (size_t i = 0; i + 1 < n && !denied; i++) /* ports are said by port rows ("SSL (port 993)") */
+		denied = isdigit((unsigned char)s[i]) && isdigit((unsigned char)s[i + 1]);
+	if (secs != 1 || denied || !(nr_has(s, n, "require") || nr_has(s, n, "must") || nr_has(s, n, "mandatory")))
+		return false;
+	/* "SSL connection is required for all POP3 and SMTP connections":
+	 * the servers it names, in a sentence of its own */
+	static const struct { const char *w; enum mp_nctx c; } named[] = {
+		{"imap", NC_IMAP}, {"pop", NC_POP}, {"smtp", NC_SMTP}};
+	bool any = false;
+	for (size_t k = 0; k < MP_COUNT(named) && words <= 16 && !memchr(s, ':', n); k++)
+		if (nr_has(s, n, named[k].w)) {
+			nr_set_field(x, l, b + sb, s + sb, se - sb, NF_SECURITY, named[k].c);
+			any = true;
+		}
+	if (any)
+		return true;
+	if (nr_srv_of(x->ctx) < 0 || words > 6 || mp_notice_words_ctx(s, n) != NC_NONE)
+		return false;
+	nr_set_field(x, l, b + sb, s + sb, se - sb, NF_SECURITY, x->ctx);
+	return true;
+}
+
 static void general_security(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s + b;
 	size_t n = l->len - b;
 	static const char *const cond[] = {"if ", "unless", "instead", "optional", "not ", "場合", "もしくは", "または", NULL};
-	if (x->ctx != NC_NONE || mp_notice_words_ctx(s, n) != NC_NONE)
-		return;
 	for (const char *const *c = cond; *c; c++)
 		if (nr_has(s, n, *c))
 			return;
+	if (security_statement(x, l, b))
+		return;
+	if (x->ctx != NC_NONE || mp_notice_words_ctx(s, n) != NC_NONE)
+		return;
 	for (size_t i = 0; i < n && !x->gen_sec.set; i++) {
 		size_t vb, ve;
 		if ((i && s[i - 1] != ' ') || nr_typed_value(s, i, n, false, &vb, &ve) != NV_SEC)
@@ -460,14 +518,20 @@ static void heading(struct ex *x, const char *s, size_t n)
 	bool is_variant = false;
 	for (const char *const *v = variant; *v; v++)
 		is_variant |= nr_has(s, n, *v);
+	/* nor a line holding a value ("or `dsm.example.edu`", not "PLANET
+	 * (PL.NET)") or markup ("```yaml") */
+	for (size_t k = 0; k < n && !is_variant; k++) {
+		size_t vb, ve;
+		is_variant = s[k] == '`' || s[k] == '@' ||
+		             ((k == 0 || s[k - 1] == ' ') && s[k] != '(' && nr_typed_value(s, k, n, false, &vb, &ve) == NV_HOST);
+	}
 	if (x->ctx == NC_NONE && !is_variant && n && n <= 60 && x->now && s >= x->now->s &&
 	    s < x->now->s + x->now->len) {
 		mailprof_loc loc = nr_loc_at(x, x->now, (size_t)(s - x->now->s));
 		size_t e = n;
 		while (e && (s[e - 1] == ':' || s[e - 1] == ' '))
 			e--;
-		mp_str_setn(&x->brand, s, e, &loc);
-		x->brand_seen = true;
+		nr_brand(x, s, e, &loc, true);
 		/* a provider's name under a list title naming one server: its
 		 * host on the next line is that server's */
 		x->ctx = x->list_ctx;
@@ -512,8 +576,7 @@ static bool provider_row(struct ex *x, const mp_nline *l, size_t lb, size_t le, 
 		if (isdigit((unsigned char)s[k]))
 			return false;
 	mailprof_loc loc = nr_loc_at(x, l, lb);
-	mp_str_setn(&x->brand, s + lb, le - lb, &loc);
-	x->brand_seen = true;
+	nr_brand(x, s + lb, le - lb, &loc, false);
 	nr_set_field(x, l, vb, s + vb, he - vb, NF_HOST, x->ctx);
 	if (nr_has(s + he, ve - he, "authentication") || nr_has(s + he, ve - he, "認証")) {
 		int au = nr_parse_yesno_auth(s + he, ve - he);
@@ -578,6 +641,8 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (vb >= ve) { /* no value: a heading, or a label whose value is on the next line */
 		if (le <= lb)
 			return;
+		if (f == NF_SECURITY && security_statement(x, l, lb)) /* "SSL is required" */
+			return;
 		/* "IMAP Protocol", "POP3 Settings": a protocol label naming its
 		 * protocol is that protocol's section heading */
 		enum mp_nctx pw = f == NF_IN_PROTO ? mp_notice_words_ctx(s + lb, le - lb) : NC_NONE;
@@ -596,20 +661,42 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 				x->ctx = NC_WEB;
 		}
 		/* "■メールアドレス" / "- Port:" with the value on the next line: a
-		 * marked heading naming a field announces its value too. */
-		if (f != NF_NONE && f != NF_IGNORE) {
+		 * marked heading naming a field announces its value too; an
+		 * instruction does not ("enter your name, email address, and
+		 * password, and then choose Next") */
+		size_t words = 1;
+		for (size_t k = lb; k < le && words <= 6; k++)
+			words += s[k] == ' ';
+		if (f != NF_NONE && f != NF_IGNORE && words <= 6) {
 			x->pending = f;
 			x->pending_dir = nr_label_dir(x, s + lb, le - lb, edir);
 		}
 		return;
 	}
-	if (x->ctx == NC_WEB && f != NF_NONE) /* rows under a web-mail heading */
-		return;
+	/* rows under a web-mail heading, until a row names a mail server's
+	 * protocol or direction ("POP3 or IMAP Server: …", "SMTP Port: …"):
+	 * web mail has no ports and no SMTP */
+	if (x->ctx == NC_WEB && f != NF_NONE) {
+		enum mp_nctx w = mp_notice_words_ctx(s + lb, le - lb);
+		if (w == NC_NONE || w == NC_WEB)
+			return;
+		x->ctx = NC_NONE;
+	}
 	/* "… (for example: gwashing@trinity.edu)": an example, not a value */
 	size_t tail = le - lb > 16 ? le - 16 : lb;
 	if (nr_has(s + tail, le - tail, "example") || nr_has(s + tail, le - tail, "e.g.") ||
 	    nr_has(s + tail, le - tail, "例"))
 		return;
+	/* "Address: secure.example.com" under "POP3 with SSL": the value's type
+	 * says which address (a server's), not the label's default */
+	/* ("SMTP name: "smtp.example.com"": a server's name, no person's) */
+	size_t qb = vb, qe = ve;
+	while (qb < qe && (s[qb] == '"' || s[qb] == '\''))
+		qb++;
+	while (qe > qb && (s[qe - 1] == '"' || s[qe - 1] == '\''))
+		qe--;
+	if ((f == NF_EMAIL || f == NF_NAME) && !memchr(s + qb, '@', qe - qb) && nr_value_is(NF_HOST, s + qb, qe - qb))
+		f = NF_HOST, vb = qb, ve = qe;
 	/* "Outgoing Mail (SMTP) Server - requires TLS or SSL: smtp.gmail.com":
 	 * a remark after the server's label; the label is the part before it */
 	if (f != NF_HOST && nr_value_is(NF_HOST, s + vb, ve - vb)) {
@@ -1169,6 +1256,19 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		}
 		if (f == NF_NONE && v == NV_HOST && lead_f == NF_HOST && host_dir == NC_NONE && lead_e < vb)
 			f = NF_HOST, ed = lead_d, lab_b = b, lab_e = lead_e;
+		/* "the port to 995 (for POP) or 993 (for IMAP)": the protocol in
+		 * brackets right after a port is its server, whatever the
+		 * sentence said before ("(IMAP)" alone: port lists, fill.c) */
+		static const char *const fw[] = {"for the ", "for ", NULL};
+		size_t pb = v == NV_PORT ? nr_skip_sp(s, ve, n) : n, fk = 0;
+		if (pb < n && s[pb] == '(' && (fk = nr_starts_any(s + pb + 1, n - pb - 1, fw)) > 0) {
+			size_t q = pb + 1 + fk, qe = q;
+			while (qe < n && qe - q < 16 && s[qe] != ')')
+				qe++;
+			enum mp_nctx bw = qe < n && s[qe] == ')' ? mp_notice_words_ctx(s + q, qe - q) : NC_NONE;
+			if (bw == NC_POP || bw == NC_IMAP || bw == NC_SMTP)
+				f = NF_PORT, ed = bw, lab_b = lab_e = vb;
+		}
 		enum mp_nctx w = lab_e > lab_b ? mp_notice_words_ctx(s + lab_b, lab_e - lab_b) : NC_NONE;
 		if (line_dir == NC_NONE && w != NC_WEB)
 			line_dir = w;
@@ -1402,8 +1502,11 @@ static void preference(struct ex *x, const char *s, size_t n)
 	/* "Secure SSL/TLS Settings (Recommended)", "Non-SSL Settings": a
 	 * settings title naming a security is that of the ports under it
 	 * that state none (a bare TLS decided by the port) */
-	if (n <= 60 && !memchr(s, ':', n) &&
-	    (nr_has(s, n, "setting") || nr_has(s, n, "設定") || nr_has(s, n, "configuration"))) {
+	/* ("Ports to be used for an encrypted (SSL) connection:") */
+	size_t tn = n && s[n - 1] == ':' ? n - 1 : n;
+	if (tn <= 80 && !memchr(s, ':', tn) &&
+	    (nr_has(s, n, "setting") || nr_has(s, n, "設定") || nr_has(s, n, "configuration") ||
+	     (nr_has(s, n, "ports") && nr_has(s, n, "connection")))) {
 		bool off = nr_has(s, n, "non-ssl") || nr_has(s, n, "non ssl") || nr_has(s, n, "without ssl") ||
 		           nr_has(s, n, "no ssl") || nr_has(s, n, "非ssl") || nr_has(s, n, "sslなし") ||
 		           nr_has(s, n, "unencrypted") || nr_has(s, n, "insecure");
@@ -1560,8 +1663,14 @@ void nr_line(struct ex *x, const mp_nline *l)
 	    (!nr_is_prose(s + b, n - b) || nr_has(s + b, n - b, "ssl") || nr_has(s + b, n - b, "tls") ||
 	     nr_has(s + b, n - b, "secure")) &&
 	    nr_matrix(NULL, l, s + b, n - b, b) > 0) {
+		size_t m0 = x->nmx;
 		nr_matrix(x, l, s + b, n - b, b);
 		x->pending = NF_NONE;
+		/* "1. POP3 with SSL" / "- Address: …" / "- Port: 995": a list item
+		 * naming one server and no port heads the rows below it */
+		bool one = x->nmx == m0 + 1 && x->mx[m0].port == 0;
+		if (one && (marked || b > nr_skip_sp(s, 0, n)) && !sp)
+			x->cur = x->mx[m0].srv;
 		return;
 	}
 	/* A sentence is not split at a single space ("…blocks port 465, use…"). */

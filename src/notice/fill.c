@@ -39,6 +39,14 @@ void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
 			mp_int_set(&s->sec, sec, loc);
 	} else if (s->port.v == port && !s->sec.set && sec >= 0)
 		mp_int_set(&s->sec, sec, loc);
+	else if (port != s->port.v && nr_sec_for_port(sec, port) == MP_SEC_TLS && mp_port_is_implicit_tls(port) &&
+	         (s->port.v == 25 || s->port.v == 110 || s->port.v == 143 || s->port.v == 587) && s->sec.set &&
+	         nr_sec_for_port(s->sec.v, s->port.v) == MP_SEC_TLS) {
+		/* "587 (SSL)" then "465 (SSL)": SSL names the port that is TLS
+		 * from the first byte, not a plain or STARTTLS one */
+		mp_int_set(&s->port, port, loc);
+		mp_int_set(&s->sec, sec, loc);
+	}
 }
 
 static struct dacc *new_acc(struct ex *x)
@@ -198,16 +206,36 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 	 * the next provider's heading */
 	bool set_before = i >= 0 && !a->s[i].host.v && a->s[i].port.set && x->brand_seen &&
 	                  a->s[i].port.loc.line < x->brand.loc.line;
-	if (set_before ||
+	/* "## Gmail … imap.gmail.com" then "## Hotmail … pop3.live.com": under
+	 * the next provider's heading, a host of another site starts its block
+	 * even for a server the block before did not name */
+	bool other_site = x->brand_seen && hosts > 0;
+	for (int k = 0; k < S_N && other_site; k++)
+		other_site = !a->s[k].host.v ||
+		             (a->s[k].host.loc.line < x->brand.loc.line && !same_site(a->s[k].host.v, h, hn));
+	if (set_before || other_site ||
 	    (i >= 0 && a->s[i].host.v && !(strlen(a->s[i].host.v) == hn && mp_strncasecmp(a->s[i].host.v, h, hn) == 0) &&
 	     (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn))))) {
 		a = next_provider(x, a);
 		x->cur = i;
 	}
-	if (!a->brand.v && x->brand.v)
+	if (!a->brand.v && x->brand.v) {
 		mp_str_set(&a->brand, x->brand.v, &x->brand.loc);
+		a->bseq = x->bseq;
+	}
 	x->brand_seen = false;
 	return a;
+}
+
+/* A provider's name (a plain heading, a list row's label, a table's first
+ * cell). Under a heading ("## Gmail") the port lines until the next one
+ * are that provider's; a row names its host only ("Rogers: smtp.…"), and
+ * ports listed after such rows name none of them. */
+void nr_brand(struct ex *x, const char *s, size_t n, const mailprof_loc *loc, bool heading)
+{
+	mp_str_setn(&x->brand, s, n, loc);
+	x->brand_seen = true;
+	x->bseq = heading ? ++x->nbseq : 0;
 }
 
 /* A provider's row in a table of providers (table.c) starts that
@@ -378,6 +406,13 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	host_clause_sec(x, l, off, s, t, n, &a->s[i]);
 }
 
+/* A port's security: its own, else that of the title it is listed under
+ * ("Secure SSL/TLS Settings", "Ports for an encrypted (SSL) connection") */
+static int titled(const struct ex *x, int sec, int port)
+{
+	return sec < 0 && x->title_sec >= 0 ? nr_sec_for_port(x->title_sec, port) : sec;
+}
+
 static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
@@ -407,7 +442,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			if (pref[j] < best)
 				continue;
 			mailprof_loc pl = nr_loc_at(x, l, off + la[j]);
-			nr_offer_port(&nr_cur_acc(x)->s[li], lp[j], ls[j], &pl);
+			nr_offer_port(&nr_cur_acc(x)->s[li], lp[j], titled(x, ls[j], lp[j]), &pl);
 		}
 		x->cur = li;
 		return;
@@ -431,10 +466,16 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				while (e < n && isdigit((unsigned char)s[e]))
 					e++;
 				e = nr_skip_sp(s, e, n);
-				if (e < n && s[e] == '(')
+				/* "995(POP3)", "995 (for POP)", "993 for IMAP", "993 (for
+				 * the IMAP server)" */
+				static const char *const fw[] = {"for the ", "for ", NULL};
+				size_t q = e < n && s[e] == '(' ? e + 1 : e, fk = nr_starts_any(s + q, n - q, fw);
+				if (q > e || fk) {
+					q += fk;
 					for (size_t w = 0; w < MP_COUNT(words); w++)
-						if (nr_has(s + e + 1, strlen(words[w].w) <= n - e - 1 ? strlen(words[w].w) : 0, words[w].w))
+						if (nr_has(s + q, strlen(words[w].w) <= n - q ? strlen(words[w].w) : 0, words[w].w))
 							c = words[w].c;
+				}
 				if (c == NC_NONE)
 					continue;
 			} else {
@@ -464,7 +505,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			if (v <= 0 || v > 65535)
 				continue; /* a phone number or a time, not a port */
 			mailprof_loc pl = nr_loc_at(x, l, off + pat);
-			nr_offer_port(&a->s[srv], v, sec, &pl);
+			nr_offer_port(&a->s[srv], v, titled(x, sec, v), &pl);
 			any = true;
 			k = j;
 		}
@@ -496,9 +537,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	mailprof_loc loc = nr_loc_at(x, l, off + at);
 	if (sec < 0)
 		sec = note_sec(x, mark);
-	if (sec < 0 && x->title_sec >= 0) /* under "Secure SSL/TLS Settings" */
-		sec = nr_sec_for_port(x->title_sec, port);
-	nr_offer_port(&a->s[i], port, sec, &loc);
+	nr_offer_port(&a->s[i], port, titled(x, sec, port), &loc);
 	x->cur = i;
 }
 
@@ -571,6 +610,12 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 	}
 	while (n && (s[0] == '<' || s[0] == '"'))
 		s++, n--, off++, loc = nr_loc_at(x, l, off);
+	/* "Login | Normal password", "Sign-in: OAuth2": how to log in, not who
+	 * (a bare "Password" is the next row's label) */
+	if (nr_mechanism(s, n) >= 0 && !(n == 8 && mp_strncasecmp(s, "password", 8) == 0)) {
+		nr_set_field(x, l, off, s, n, NF_AUTH_METHOD, dir);
+		return;
+	}
 	size_t t = nr_token_len(s, n);
 	/* "(Username: leelark)." ends a sentence, not the login */
 	while (t && (strchr(".,;:", s[t - 1]) || (s[t - 1] == ')' && !memchr(s, '(', t))))
@@ -584,8 +629,18 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 	bool letters = t > 0;
 	for (size_t k = 0; k < t; k++)
 		letters &= isalpha((unsigned char)s[k]) != 0;
+	/* not a login: markup or a bracket left of a value ("`", "[email"), a
+	 * link, the field's own name ("username"), a server's host */
+	static const char *const names[] = {"username", "user", "userid", "login", "loginid", "account", NULL};
+	bool junk = t && !isalnum((unsigned char)s[0]);
+	for (size_t k = 0; k < t && !junk; k++)
+		junk = s[k] == '`' || s[k] == '[' || s[k] == ']';
+	junk = junk || nr_has(s, t, "://");
+	for (const char *const *nm = names; *nm && !junk; nm++)
+		junk = strlen(*nm) == t && mp_strncasecmp(s, *nm, t) == 0;
+	junk = junk || (!memchr(s, '@', t) && nr_valid_host(s, t) && nr_host_ctx(s, t) != NC_NONE);
 	/* "example@yourdomain.com": an address to fill in, not a login */
-	if (!nr_is_ascii_tok(s, t) || (memchr(s, '@', t) && !nr_valid_email(s, t)) ||
+	if (junk || !nr_is_ascii_tok(s, t) || (memchr(s, '@', t) && !nr_valid_email(s, t)) ||
 	    (letters && isupper((unsigned char)s[0]) && words >= 2) || nr_possessive(s, t)) {
 		nr_info(x, l, off, "write the user name itself", "%s does not hold a user name; not used",
 		     "login row");
@@ -801,7 +856,7 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			a->in_pref = S_IMAP;
 		else if (po)
 			a->in_pref = S_POP;
-		else
+		else if (!(dir == NC_SMTP && nr_has(s, n, "smtp"))) /* "Type of Outgoing Mail Server: SMTP" says nothing new */
 			nr_info(x, l, off, NULL, "%s: neither POP nor IMAP; not used", "incoming server type");
 		/* A host read before this row under a guessed protocol moves. */
 		int other = a->in_pref == S_IMAP ? S_POP : S_IMAP;

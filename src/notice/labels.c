@@ -123,6 +123,7 @@ static const struct mp_nlabel labels[] = {
 	{"server type", NF_IN_PROTO, NC_IN},
 	{"account type", NF_IN_PROTO, NC_IN},
 	{"type of email", NF_IN_PROTO, NC_IN},
+	{"type of", NF_IN_PROTO, NC_IN}, /* "Type of Incoming Mail Server: POP" */
 	{"protocol", NF_IN_PROTO, NC_IN},
 	{"プロトコル", NF_IN_PROTO, NC_IN},
 	{"受信方式", NF_IN_PROTO, NC_IN},

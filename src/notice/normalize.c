@@ -2,6 +2,7 @@
  * Each line keeps, for every byte of its folded form, the character column
  * it came from, so a value found in the folded text points at the notice. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,7 +72,17 @@ static void drop_emphasis(mp_buf *b, int *col)
 			size_t j = i + k;
 			while (j < b->len && s[j] != ' ' && s[j] != '|' && memcmp(s + j, marks[m], k) != 0)
 				j++;
-			if (j + k > b->len || memcmp(s + j, marks[m], k) != 0 || !isalnum((unsigned char)s[j - 1]) ||
+			/* "**Incoming mail server:** value": a label in bold, its
+			 * colon inside (spaces too, on a short label) */
+			if (k == 2 && (j >= b->len || s[j] == ' ')) {
+				size_t c = i + k;
+				while (c + 2 < b->len && c - i < 60 && s[c] != '|' && !(s[c] == ':' && memcmp(s + c + 1, marks[m], k) == 0))
+					c++;
+				if (c + 2 < b->len && s[c] == ':' && memcmp(s + c + 1, marks[m], k) == 0)
+					j = c + 1;
+			}
+			if (j + k > b->len || memcmp(s + j, marks[m], k) != 0 ||
+			    !(isalnum((unsigned char)s[j - 1]) || (s[j - 1] == ':' && k == 2)) ||
 			    (j + k < b->len && !strchr(" |.,;:)", s[j + k])))
 				continue;
 			/* drop the closing marker, then the opening one */
@@ -84,6 +95,70 @@ static void drop_emphasis(mp_buf *b, int *col)
 			s[b->len] = '\0';
 			break;
 		}
+	}
+}
+
+/* Citation marks glued to the text they follow ("on port 993.[3][6]",
+ * "smtp.example.com[1]", an answer engine's or a wiki's references) are
+ * not part of a value: they go, in one pass, columns kept. A bracketed
+ * number after a space or at a line's start ("[1] Note") stays. */
+static void drop_citations(mp_buf *b, int *col)
+{
+	char *s = b->s;
+	size_t o = 0;
+	for (size_t i = 0; s && i < b->len;) {
+		size_t j = i;
+		while (j < b->len && s[j] == '[' && (j > 0 && s[j - 1] != ' ' && s[j - 1] != '|')) {
+			size_t d = j + 1;
+			while (d < b->len && d - j <= 3 && isdigit((unsigned char)s[d]))
+				d++;
+			if (d == j + 1 || d >= b->len || s[d] != ']')
+				break;
+			j = d + 1; /* one more mark of the run */
+		}
+		if (j > i) {
+			i = j;
+			continue;
+		}
+		s[o] = s[i];
+		col[o++] = col[i++];
+	}
+	if (s) {
+		b->len = o;
+		s[o] = '\0';
+	}
+}
+
+/* A Markdown link "[imap.example.com](http://imap.example.com/)" reads
+ * as its text; the target goes (one pass, columns kept). Only a target
+ * without spaces right after the closing bracket counts. */
+static void drop_link_targets(mp_buf *b, int *col)
+{
+	char *s = b->s;
+	size_t o = 0, open = SIZE_MAX; /* where the last '[' went in the output */
+	for (size_t i = 0; s && i < b->len;) {
+		if (s[i] == '[')
+			open = o;
+		else if (s[i] == ']' && open != SIZE_MAX && i + 1 < b->len && s[i + 1] == '(') {
+			size_t j = i + 2;
+			while (j < b->len && s[j] != ')' && s[j] != ' ' && j - i < 512)
+				j++;
+			if (j < b->len && s[j] == ')' && j > i + 2) {
+				/* drop "[" at open, "](…)" here */
+				memmove(s + open, s + open + 1, o - open - 1);
+				memmove(col + open, col + open + 1, (o - open - 1) * sizeof *col);
+				o--;
+				i = j + 1;
+				open = SIZE_MAX;
+				continue;
+			}
+		}
+		s[o] = s[i];
+		col[o++] = col[i++];
+	}
+	if (s) {
+		b->len = o;
+		s[o] = '\0';
 	}
 }
 
@@ -229,6 +304,8 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 		mp_buf_add(&b, "", 0);
 	b.s[b.len] = '\0';
 	drop_emphasis(&b, col);
+	drop_citations(&b, col);
+	drop_link_targets(&b, col);
 	if (is_rule(b.s, b.len))
 		b.len = 0, b.s[0] = '\0';
 	col[b.len] = c;

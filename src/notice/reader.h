@@ -49,6 +49,7 @@ struct dacc {
 	mp_int in_sec; /* a security stated in an incoming section before its servers */
 	mp_str brand; /* the plain heading above the block's first host */
 	int group;    /* >0: one of several providers' blocks in one notice */
+	int bseq;     /* the provider heading the block was read under (ex.bseq), 0 none */
 	bool skip;    /* a provider block for other addresses */
 };
 
@@ -60,6 +61,7 @@ struct mentry {
 	bool weak; /* listed under "Supported but discouraged", "非推奨" */
 	int auth[2]; /* the row's login methods in the order named ("APOP,PLAIN"): */
 	int nauth;   /* mp_auth values, each at most once, so two at most */
+	int bseq;    /* the provider heading it was read under (ex.bseq), 0 none */
 	mailprof_loc loc;
 };
 
@@ -127,6 +129,7 @@ struct ex {
 	const mp_nline *now; /* the line being read */
 	mp_str brand;        /* the last plain heading ("PLANET", "Kiwi Internet") */
 	bool brand_seen;     /* a plain heading since a host was last set */
+	int bseq, nbseq;     /* the provider heading the lines are under (0 none), of nbseq so far */
 	enum mp_nctx list_ctx; /* a list title's server ("SMTP servers of common providers"): kept under its providers' headings */
 	int ngroups;
 	char *rule_cont; /* domain of a rule sentence that goes on to the next line */
@@ -224,6 +227,7 @@ enum mp_nctx nr_label_dir(struct ex *x, const char *label, size_t ln, enum mp_nc
 /* A provider's row in a table of providers starts the next provider's
  * draft, if the one before named a server. */
 void nr_provider_block(struct ex *x);
+void nr_brand(struct ex *x, const char *s, size_t n, const mailprof_loc *loc, bool heading);
 void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
 		enum mp_nfield f, enum mp_nctx dir);
 

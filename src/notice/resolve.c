@@ -37,40 +37,55 @@ static void apply_rules(struct ex *x, struct dacc *a)
 
 /* Ports of a port matrix are offered like any other: the first stays
  * unless a later one is more secure. */
+/* Is port line e of draft a? Beside several providers' blocks, only a
+ * line read under the block's own provider heading is (a list of ports
+ * apart from them names none: reported in nr_group_pass). */
+static bool mx_of(const struct mentry *e, const struct dacc *a)
+{
+	return !a->group || (a->bseq && e->bseq == a->bseq);
+}
+
+/* Can port carry security sec? Implicit TLS not on a port for plain or
+ * STARTTLS (25, 110, 143, 587); those not on an implicit TLS port. */
+static bool port_takes(int port, int sec)
+{
+	bool plain = port == 25 || port == 110 || port == 143 || port == 587;
+	return sec == MP_SEC_TLS ? !plain : !mp_port_is_implicit_tls(port);
+}
+
 static void apply_matrix(struct ex *x, const struct dacc *a, struct dsrv *s, int idx)
 {
-	/* a list of ports beside several providers' blocks names none of
-	 * them (reported in nr_group_pass) */
-	if (a->group)
-		return;
 	/* ports listed as discouraged count only for a server offered
 	 * nowhere else */
 	bool strong = false;
 	for (size_t i = 0; i < x->nmx; i++)
-		strong |= x->mx[i].srv == idx && x->mx[i].port > 0 && !x->mx[i].weak;
+		strong |= x->mx[i].srv == idx && x->mx[i].port > 0 && !x->mx[i].weak && mx_of(&x->mx[i], a);
 	for (size_t i = 0; i < x->nmx; i++)
-		if (x->mx[i].srv == idx && x->mx[i].port > 0 && !(strong && x->mx[i].weak))
+		if (x->mx[i].srv == idx && x->mx[i].port > 0 && !(strong && x->mx[i].weak) && mx_of(&x->mx[i], a))
 			nr_offer_port(s, x->mx[i].port, x->mx[i].sec, &x->mx[i].loc);
 	/* the login methods of the row whose port was chosen */
 	/* (a row naming no port: "SMTP over SSL/TLS (CRAM-MD5認証)") */
 	for (size_t i = 0; i < x->nmx; i++)
-		if (x->mx[i].srv == idx && x->mx[i].port == (s->port.set ? s->port.v : 0) && x->mx[i].nauth) {
+		if (x->mx[i].srv == idx && x->mx[i].port == (s->port.set ? s->port.v : 0) && x->mx[i].nauth &&
+		    mx_of(&x->mx[i], a)) {
 			s->nmauth = x->mx[i].nauth;
 			memcpy(s->mauth, x->mx[i].auth, sizeof s->mauth);
 			break;
 		}
-	/* a server named with a security and no port ("use SMTP AUTH/STARTTLS")
-	 * gives its security only to a server no port says more of */
+	/* a server named with a security and no port ("use SMTP AUTH/STARTTLS",
+	 * "POP3 with SSL") gives its security to a server whose port, if any,
+	 * can carry it (not SSL on 110) */
 	for (size_t i = 0; i < x->nmx; i++)
-		if (x->mx[i].srv == idx && x->mx[i].port == 0 && x->mx[i].sec >= 0 && !s->sec.set && !s->port.set)
+		if (x->mx[i].srv == idx && x->mx[i].port == 0 && x->mx[i].sec >= 0 && !s->sec.set &&
+		    (!s->port.set || port_takes(s->port.v, x->mx[i].sec)) && mx_of(&x->mx[i], a))
 			mp_int_set(&s->sec, x->mx[i].sec, &x->mx[i].loc);
 }
 
 /* Does a port line or matrix name server i ("IMAP4 利用可(…993…)")? */
-static bool mx_names(const struct ex *x, int i)
+static bool mx_names(const struct ex *x, const struct dacc *a, int i)
 {
 	for (size_t k = 0; k < x->nmx; k++)
-		if (x->mx[k].srv == i)
+		if (x->mx[k].srv == i && mx_of(&x->mx[k], a))
 			return true;
 	return false;
 }
@@ -83,7 +98,7 @@ bool nr_offered(const struct ex *x, const struct dacc *a, int i)
 	const struct dsrv *s = &a->s[i];
 	if (s->host.v || s->port.set || s->host_tpl || a->in_pref == i)
 		return true;
-	if (!a->group && mx_names(x, i))
+	if (mx_names(x, a, i))
 		return true;
 	/* "サブミッションポート(587番)をご利用ください", "SMTP-AUTH is
 	 * required for sending": sending is offered, with no host said */
@@ -198,10 +213,17 @@ static bool block_serves(const struct dacc *a, const char *dom)
  * address, or none that matches, every block is an account of its own. */
 void nr_group_pass(struct ex *x)
 {
-	if (x->ngroups && x->nmx)
-		mp_diag(x->d, MAILPROF_INFO, "notice-unused", &x->mx[0].loc,
-		        "add the ports to the provider's own block if they are its",
-		        "%s name no one of the providers the notice lists; not used", "these ports");
+	for (size_t k = 0; k < x->nmx && x->ngroups; k++) {
+		bool used = false;
+		for (size_t i = 0; i < x->nacc && !used; i++)
+			used = mx_of(&x->mx[k], &x->acc[i]);
+		if (!used) { /* the first port line no block takes */
+			mp_diag(x->d, MAILPROF_INFO, "notice-unused", &x->mx[k].loc,
+			        "add the ports to the provider's own block if they are its",
+			        "%s name no one of the providers the notice lists; not used", "these ports");
+			break;
+		}
+	}
 	for (int g = 1; g <= x->ngroups; g++) {
 		const struct dacc *who = NULL;
 		bool several = false;
@@ -336,7 +358,7 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		int o = i == S_IMAP ? S_POP : S_IMAP;
 		struct dsrv *si = &a->s[i], *so = &a->s[o];
 		if (si->host.v && si->host_in && !si->port.set && !si->sec.set && !si->user.v && !si->pass.v &&
-		    a->in_pref != i && !a->group && !mx_names(x, i) && !so->host.v && !so->host_tpl && nr_offered(x, a, o)) {
+		    a->in_pref != i && !a->group && !mx_names(x, a, i) && !so->host.v && !so->host_tpl && nr_offered(x, a, o)) {
 			so->host = si->host, so->host_in = true, so->host_note = si->host_note;
 			memset(&si->host, 0, sizeof si->host);
 			si->host_in = false;

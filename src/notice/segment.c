@@ -198,7 +198,9 @@ bool nr_word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
 		}
 		if (memchr(s + b, '@', i - b))
 			break;
-		if (shaped && mp_notice_classify(s + b, i - b, &dd) != NF_NONE) {
+		/* "Port 465 or 587": the first value found stays one; a label may
+		 * not swallow it ("Port 465 or" / "587") */
+		if (shaped && !found && mp_notice_classify(s + b, i - b, &dd) != NF_NONE) {
 			*le = i;
 			*vb = nr_skip_sp(s, i, n);
 			found = true;

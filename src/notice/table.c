@@ -130,6 +130,16 @@ static struct hcell kind_of(const char *s, size_t n)
 		h.k = H_MODE;
 		return h;
 	}
+	/* "SSL Port", "STARTTLS Port": a port column with its security */
+	static const char *const pw[] = {" ports", " port", NULL};
+	for (const char *const *p = pw; *p; p++) {
+		size_t pl = strlen(*p);
+		int ps = n > pl && mp_strncasecmp(s + n - pl, *p, pl) == 0 ? nr_parse_security(s, n - pl) : -1;
+		if (ps >= 0) {
+			h = (struct hcell){H_FIELD, NF_PORT, NC_NONE, w, ps};
+			return h;
+		}
+	}
 	/* "IMAP", "POP3の場合", "SMTP (alternative)", "Outgoing": a protocol or a
 	 * direction alone, not a field named after one ("SMTP server") */
 	if (is_proto(w) && (h.f == NF_NONE || h.f == NF_IGNORE || (!spaces && n <= 10) || n <= 6)) {
@@ -374,8 +384,7 @@ static void provider_name(struct ex *x, const struct trow *r)
 	mailprof_loc loc = nr_loc_at(x, r->cl[0], r->cb[0]);
 	if (!x->brand.v || strlen(x->brand.v) != e || memcmp(x->brand.v, ctext(r, 0), e) != 0)
 		nr_provider_block(x);
-	mp_str_setn(&x->brand, ctext(r, 0), e, &loc);
-	x->brand_seen = true;
+	nr_brand(x, ctext(r, 0), e, &loc, false);
 }
 
 /* Providers and their hosts without a header ("Alpha Net | pop.alpha… |
@@ -421,7 +430,13 @@ static void by_field_columns(struct ex *x, const struct trow *rows, size_t nr, c
 		size_t from = 0;
 		struct hcell c0 = rkind(r, 0);
 		bool lead = hd[0].k != H_FIELD || hd[0].f == NF_IN_PROTO;
-		if (lead && (c0.k == H_PROTO || (c0.k == H_FIELD && is_proto(c0.w)))) {
+		if (hd[0].k == H_PROTO && c0.k == H_VALUE && nr_value_is(NF_HOST, ctext(r, 0), clen(r, 0))) {
+			/* "|IMAP|SSL Port|" over "|mail.example.org|993|": the
+			 * protocol heads its host's column */
+			dir = hd[0].d;
+			put(x, r, 0, NF_HOST, dir, -1);
+			from = 1;
+		} else if (lead && (c0.k == H_PROTO || (c0.k == H_FIELD && is_proto(c0.w)))) {
 			dir = c0.k == H_PROTO ? c0.d : c0.w; /* "IMAP", "Incoming (IMAP)" */
 			from = 1;
 		} else if (lead && hd[0].k == H_NAME && (c0.k == H_NAME || c0.k == H_FIELD)) {
@@ -460,7 +475,7 @@ static void by_field_columns(struct ex *x, const struct trow *rows, size_t nr, c
 				enum mp_nctx d = dir != NC_NONE ? dir : hd[k].d;
 				if (dir == NC_IN && is_proto(hd[k].d))
 					d = hd[k].d;
-				put(x, r, k, hd[k].f, d, hd[k].f == NF_PORT ? rsec : -1);
+				put(x, r, k, hd[k].f, d, hd[k].f == NF_PORT ? (rsec != -1 ? rsec : hd[k].sec) : -1);
 			}
 		/* a remarks column ("Notes | SSL required") is read as lines
 		 * under the row's server */
@@ -1033,9 +1048,10 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	}
 	for (size_t j = i; !used && j < t->n; j++) {
 		const mp_nline *l = &t->lines[j];
-		if (!l->len && l->raw && memchr(l->raw, '-', strlen(l->raw)) && nr) {
+		if (!l->len && l->raw && memchr(l->raw, '-', strlen(l->raw)) && memchr(l->raw, '|', strlen(l->raw)) && nr) {
 			/* a Markdown rule under the header; under a later row, that
-			 * row is the next table's header */
+			 * row is the next table's header (a bare "---" after the
+			 * table is a break, not a rule of its cells) */
 			if (nr > 1) {
 				nr--;
 				break;

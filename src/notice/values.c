@@ -559,6 +559,7 @@ void nr_mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, i
 	m->rank = port ? nr_sec_rank(sec) : -1;
 	m->weak = x->discouraged;
 	m->nauth = 0;
+	m->bseq = x->bseq;
 	m->loc = nr_loc_at(x, l, off);
 }
 
