@@ -207,10 +207,17 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
 		 * "Much like setting up POP, … CRAM-MD5"), else the sentence's
 		 * words; APOP is POP's, a "logon" Outlook's incoming option */
 		enum mp_nctx w = mp_notice_words_ctx(c, cn), d = x->ctx;
-		if (w == NC_SMTP) /* "送信方式 SMTP over SSL (CRAM-MD5認証)": sending's */
+		/* "AUTH-PLAINまたはAUTH LOGIN" under 送信メールサーバ, "送信方式 SMTP
+		 * over SSL (CRAM-MD5認証)": sending's, which then logs in */
+		if ((w == NC_NONE || w == NC_WEB) && nr_has(c, cn, "logon"))
+			w = NC_IN;
+		if (w == NC_SMTP || (d == NC_SMTP && w == NC_NONE)) {
+			if (a->s[S_SMTP].said_method < 0 && m != MP_AUTH_OAUTH2)
+				a->s[S_SMTP].said_method = m;
 			continue;
+		}
 		if (d != NC_IN && d != NC_POP && d != NC_IMAP)
-			d = nr_has(c, cn, "logon") ? NC_IN : w;
+			d = w;
 		else if (d == NC_IN && (w == NC_POP || w == NC_IMAP)) /* finer */
 			d = w;
 		if (nr_has(c + at, cn - at, "apop"))
@@ -1476,14 +1483,27 @@ static bool lone_value(struct ex *x, const mp_nline *l, size_t b)
 		n--;
 	if (x->ctx != NC_IMAP && x->ctx != NC_POP && x->ctx != NC_SMTP && x->ctx != NC_IN)
 		return false;
-	size_t vb, ve;
-	enum nr_vtype v = nr_typed_value(s, b, n, false, &vb, &ve);
-	if (vb != b || ve != n)
-		return false;
-	enum mp_nfield f = v == NV_HOST ? NF_HOST : v == NV_PORT ? NF_PORT : v == NV_SEC ? NF_SECURITY : NF_NONE;
-	if (f == NF_NONE)
-		return false;
-	nr_set_field(x, l, vb, s + vb, ve - vb, f, x->ctx);
+	/* "- TLS1.2, 993/TCP": values only, a few, joined by commas or
+	 * spaces, each set by its type; anything else and the line is not one */
+	for (int apply = 0; apply < 2; apply++) {
+		size_t i = b, count = 0;
+		while (i < n) {
+			size_t vb, ve;
+			enum nr_vtype v = nr_typed_value(s, i, n, false, &vb, &ve);
+			enum mp_nfield f = v == NV_HOST ? NF_HOST : v == NV_PORT ? NF_PORT : v == NV_SEC ? NF_SECURITY : NF_NONE;
+			if (vb != i || f == NF_NONE || ve <= vb || ++count > 4)
+				return false;
+			if (apply)
+				nr_set_field(x, l, vb, s + vb, ve - vb, f, x->ctx);
+			i = ve;
+			if (i + 4 <= n && mp_strncasecmp(s + i, "/tcp", 4) == 0)
+				i += 4;
+			while (i < n && (s[i] == ' ' || s[i] == ','))
+				i++;
+		}
+		if (!count)
+			return false;
+	}
 	return true;
 }
 

@@ -422,6 +422,8 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 					mp_server_add_auth(sv, (mp_auth)s->mauth[m]);
 				au = s->mauth[0], al = sv->loc;
 			}
+			if (au < 0 && s->said_method >= 0) /* a sentence of the sending section names one */
+				au = s->said_method, al = sv->loc;
 			if (au < 0 && x->auth_hint)
 				au = MP_AUTH_PASSWORD_CLEARTEXT, al = x->auth_hint_loc;
 			if (au < 0 && (s->user.v || s->pass.v)) /* SMTP's own credentials: it logs in */

@@ -906,10 +906,21 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 			}
 		return NV_NONE;
 	}
+	/* "TLS1.2", "TLSv1.3": TLS by its version, decided by the port */
+	if (t >= 4 && t <= 8 && mp_strncasecmp(s + i, "tls", 3) == 0) {
+		size_t k = 3 + (s[i + 3] == 'v' || s[i + 3] == 'V');
+		while (k < t && (isdigit((unsigned char)s[i + k]) || s[i + k] == '.'))
+			k++;
+		if (k == t && isdigit((unsigned char)s[i + t - 1]))
+			return NV_SEC;
+	}
 	if (nr_valid_email(s + i, t))
 		return NV_EMAIL;
 	if (nr_valid_host(s + i, t))
 		return NV_HOST;
+	/* "993/TCP", "465/tcp": a port with its transport */
+	if (t > 4 && mp_strncasecmp(s + i + t - 4, "/tcp", 4) == 0 && nr_all_digits(s + i, t - 4))
+		t -= 4, *ve = i + t;
 	bool mark = (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'); /* "※1" */
 	/* one digit is a row or footnote number, never a mail port */
 	if (!mark && nr_all_digits(s + i, t) && t >= 2 && t <= 5 && atoi(s + i) > 0 && atoi(s + i) <= 65535 &&
