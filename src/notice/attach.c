@@ -60,6 +60,10 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	     (smtp_here && nr_has(s, n, "require authentication")) || nr_has(s, n, "smtp認証") ||
 	     nr_has(s, n, "with authentication") ||
 	     (smtp_here && (nr_has(s, n, "requires logging in") || nr_has(s, n, "authenticate"))) ||
+	     /* Thunderbird's "Use name and password", "ユーザ名とパスワードを使用する"
+	      * にチェック: told of the sending server, not denied */
+	     (smtp_here && (nr_has(s, n, "パスワードを使用") || nr_has(s, n, "name and password")) &&
+	      !nr_has(s, n, "しない") && !nr_has(s, n, "ません") && !nr_has(s, n, "not ") && !nr_has(s, n, "n't")) ||
 	     /* "Using: SSL and Authentication" in the outgoing section */
 	     (x->ctx == NC_SMTP && nr_has(s, n, "authentication") && !nr_has(s, n, "none") &&
 	      !nr_has(s, n, "no ") && !nr_has(s, n, "not ") && !nr_has(s, n, "without") && !nr_has(s, n, "off")) ||
