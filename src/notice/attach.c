@@ -232,6 +232,40 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
 	}
 }
 
+/* "この説明では、test@example.jp と言うメールアドレスを使ってみました",
+ * "例として、ユーザーIDが「user」、パスワードが「12345」の場合", "…の例を
+ * 紹介します (鈴木 suzuki さんの場合)": a line saying it shows an example
+ * person names the values the page then uses as such: an address, a
+ * quoted token, a token before さん. resolve.c drops an account's own
+ * values (address, name, login, password) when one of them is one. */
+static void example_person(struct ex *x, const mp_nline *l, size_t b)
+{
+	static const char *const marks[] = {"例", "使ってみ", "と仮定", "for example", "e.g.", NULL};
+	const char *s = l->s;
+	size_t n = l->len;
+	bool said = false;
+	for (const char *const *m = marks; *m && !said; m++)
+		said = nr_has(s + b, n - b, *m);
+	if (!said)
+		return;
+	for (size_t i = b; i < n && x->nexamples < MP_COUNT(x->examples); i++) {
+		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
+		if (!isalnum((unsigned char)s[i]) || (pc < 0x80 && pc != ' ' && pc != '(' && pc != '"'))
+			continue;
+		size_t t = 0;
+		while (i + t < n && t < 256 && (isalnum((unsigned char)s[i + t]) || strchr("@.-_+", s[i + t])))
+			t++;
+		while (t && s[i + t - 1] == '.')
+			t--;
+		bool quoted = i >= 3 && memcmp(s + i - 3, "「", 3) == 0 && i + t + 3 <= n && memcmp(s + i + t, "」", 3) == 0;
+		size_t a = nr_skip_sp(s, i + t, n);
+		bool san = a + 6 <= n && memcmp(s + a, "さん", 6) == 0;
+		if (t >= 3 && (nr_valid_email(s + i, t) || quoted || san))
+			x->examples[x->nexamples++] = mp_xstrndup(s + i, t);
+		i += t;
+	}
+}
+
 /* A sentence outside any section, naming no server, that states a
  * security ("Devices need to be set to use SSL / TLS, with authentication
  * set to Password"): the notice's security for every server that states
@@ -1586,6 +1620,7 @@ void nr_line(struct ex *x, const mp_nline *l)
 	}
 	auth_hint(x, l, b);
 	method_prose(x, l, b);
+	example_person(x, l, b);
 	if (bracket_goes_on(prev, l)) {
 		x->pending = NF_NONE;
 		return;

@@ -107,6 +107,8 @@ struct ex {
 	mp_int gen_sec; /* "Devices need to be set to use SSL/TLS": every server's */
 	char **fill_in;  /* hosts a note says to replace ("replace example.com with…"); grows */
 	size_t nfill_in;
+	char *examples[8]; /* an example person's values a page declares ("例として、ユーザーIDが「user」…") */
+	size_t nexamples;
 	/* local parts shown with three domains or more ("taro@a.jp",
 	 * "taro@b.jp", "taro@c.jp"): forms of an address, examples; grows */
 	char **forms;

@@ -296,8 +296,34 @@ static void resolve_login(const struct dacc *a, mp_str *out)
 		mp_str_setn(out, a->email.v, (size_t)(at - a->email.v), &a->login_loc);
 }
 
+/* Is v one of the example person's values, or an address whose local
+ * part is one (attach.c's example_person)? */
+static bool example_value(const struct ex *x, const char *v)
+{
+	if (!v)
+		return false;
+	size_t vl = strcspn(v, "@");
+	for (size_t i = 0; i < x->nexamples; i++)
+		if (strcasecmp(v, x->examples[i]) == 0 ||
+		    (v[vl] && strlen(x->examples[i]) == vl && strncasecmp(v, x->examples[i], vl) == 0))
+			return true;
+	return false;
+}
+
 void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct dacc *prev)
 {
+	/* the example person's account: its own values are examples (the
+	 * addresses stay reported as unused) */
+	if (example_value(x, a->email.v) || example_value(x, a->login.v) || example_value(x, a->pass.v)) {
+		mp_str_clear(&a->email);
+		mp_str_clear(&a->name);
+		mp_str_clear(&a->login);
+		mp_str_clear(&a->pass);
+		for (int i = 0; i < S_N; i++) {
+			mp_str_clear(&a->s[i].user);
+			mp_str_clear(&a->s[i].pass);
+		}
+	}
 	/* An account block without servers shares the previous block's. */
 	bool any = false;
 	for (int i = 0; i < S_N; i++)
