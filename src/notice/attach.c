@@ -1268,17 +1268,20 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		enum mp_nctx ed = NC_NONE;
 		enum mp_nfield f = NF_NONE;
 		size_t lab_b = prev, lab_e = vb;
-		/* "Enter imap.example.com as the incoming server": the label
-		 * follows the value */
-		if (ve + 4 < n && mp_strncasecmp(s + ve, " as ", 4) == 0) {
-			size_t e = ve + 4;
+		/* "Enter imap.example.com as the incoming server", "Type
+		 * smtpout.example.net for the Server Name": the label follows the
+		 * value */
+		static const char *const after[] = {" as ", " for the ", NULL};
+		size_t ak = ve < n ? nr_starts_any(s + ve, n - ve, after) : 0;
+		if (ak && ve + ak < n) {
+			size_t e = ve + ak;
 			while (e < n && s[e] != ',' && s[e] != '.' && s[e] != ';' &&
 			       !(e + 5 <= n && mp_strncasecmp(s + e, " and ", 5) == 0))
 				e++;
 			enum mp_nctx d2;
-			enum mp_nfield f2 = mp_notice_classify(s + ve + 4, e - ve - 4, &d2);
+			enum mp_nfield f2 = mp_notice_classify(s + ve + ak, e - ve - ak, &d2);
 			if (f2 != NF_NONE && nr_field_takes(f2, v))
-				f = f2, ed = d2, lab_b = ve + 4, lab_e = e;
+				f = f2, ed = d2, lab_b = ve + ak, lab_e = e;
 		}
 		for (size_t t = vb; t-- > prev && vb - t <= 80 && f == NF_NONE;) {
 			unsigned char c = (unsigned char)s[t], tc = t > prev ? (unsigned char)s[t - 1] : ' ';
@@ -1336,6 +1339,20 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				f = NF_HOST, ed = nr_host_ctx(s + vb, ve - vb);
 				if (line_dir == NC_NONE) /* "(SSL)" on the row is that server's */
 					line_dir = ed;
+			}
+		}
+		/* "Connect to imap.example.net.", "use smtp.example.net": a host
+		 * an instruction names, its first label naming its server */
+		static const char *const verbs[] = {"connect to", "use", "enter", "point it at", "point your client at", NULL};
+		if (f == NF_NONE && v == NV_HOST && nr_host_ctx(s + vb, ve - vb) != NC_NONE) {
+			size_t t = vb;
+			while (t > prev && s[t - 1] == ' ')
+				t--;
+			for (const char *const *vw = verbs; *vw && f == NF_NONE; vw++) {
+				size_t wl = strlen(*vw);
+				if (t >= prev + wl && mp_strncasecmp(s + t - wl, *vw, wl) == 0 &&
+				    (t == prev + wl || !isalnum((unsigned char)s[t - wl - 1])))
+					f = NF_HOST, ed = nr_host_ctx(s + vb, ve - vb);
 			}
 		}
 		/* "IMAP: mail.example.com (993, SSL)": a port without label after

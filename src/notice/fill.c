@@ -49,6 +49,15 @@ void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
 	}
 }
 
+/* An empty server draft: nothing stated. */
+static void srv_reset(struct dsrv *s)
+{
+	memset(s, 0, sizeof *s);
+	s->auth = -1;
+	s->said_method = -1;
+	s->sec.v = -1;
+}
+
 static struct dacc *new_acc(struct ex *x)
 {
 	x->acc = mp_xgrow(x->acc, x->nacc, sizeof *x->acc);
@@ -57,11 +66,8 @@ static struct dacc *new_acc(struct ex *x)
 	a->in_pref = -1;
 	a->method = -1;
 	a->in_method = -1;
-	for (int i = 0; i < S_N; i++) {
-		a->s[i].auth = -1;
-		a->s[i].said_method = -1;
-		a->s[i].sec.v = -1;
-	}
+	for (int i = 0; i < S_N; i++)
+		srv_reset(&a->s[i]);
 	x->cur = -1;
 	return a;
 }
@@ -194,6 +200,15 @@ static struct dacc *next_provider(struct ex *x, struct dacc *a)
 	return b;
 }
 
+/* Does draft a name a host (of its current servers) in the site of h? */
+static bool draft_site(const struct dacc *a, const char *h, size_t hn)
+{
+	for (int k = 0; k < S_N; k++)
+		if (a->s[k].host.v && same_site(a->s[k].host.v, h, hn))
+			return true;
+	return false;
+}
+
 static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *h, size_t hn)
 {
 	/* after a plain heading, or in another provider's domain (a list of
@@ -206,6 +221,12 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 	 * the next provider's heading */
 	bool set_before = i >= 0 && !a->s[i].host.v && a->s[i].port.set && x->brand_seen &&
 	                  a->s[i].port.loc.line < x->brand.loc.line;
+	bool other = i >= 0 && a->s[i].host.v && !(strlen(a->s[i].host.v) == hn && mp_strncasecmp(a->s[i].host.v, h, hn) == 0);
+	/* under the heading of a group of the same organisation ("Staff",
+	 * "Students": a host in the site of the block's), another host is an
+	 * alternative server of the same account */
+	if (x->brand_seen && other)
+		x->alt_group = draft_site(a, h, hn);
 	/* "## Gmail … imap.gmail.com" then "## Hotmail … pop3.live.com": under
 	 * the next provider's heading, a host of another site starts its block
 	 * even for a server the block before did not name */
@@ -213,9 +234,8 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 	for (int k = 0; k < S_N && other_site; k++)
 		other_site = !a->s[k].host.v ||
 		             (a->s[k].host.loc.line < x->brand.loc.line && !same_site(a->s[k].host.v, h, hn));
-	if (set_before || other_site ||
-	    (i >= 0 && a->s[i].host.v && !(strlen(a->s[i].host.v) == hn && mp_strncasecmp(a->s[i].host.v, h, hn) == 0) &&
-	     (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn))))) {
+	if (!x->alt_group && (set_before || other_site ||
+	                      (other && (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn)))))) {
 		a = next_provider(x, a);
 		x->cur = i;
 	}
@@ -240,15 +260,27 @@ void nr_brand(struct ex *x, const char *s, size_t n, const mailprof_loc *loc, bo
 
 /* A provider's row in a table of providers (table.c) starts that
  * provider's block when the block before it named a server: its hosts
- * are its own, whichever servers the row before named. */
-void nr_provider_block(struct ex *x)
+ * are its own, whichever servers the row before named. A row whose host
+ * is in the site of the block's is another group of the same
+ * organisation (a mailstore, a campus): its hosts are alternatives. */
+void nr_provider_block(struct ex *x, const char *h, size_t hn)
 {
 	struct dacc *a = x->nacc ? &x->acc[x->nacc - 1] : NULL;
 	bool named = false;
 	for (int k = 0; a && k < S_N; k++)
 		named |= a->s[k].host.v != NULL;
-	if (named)
+	x->alt_group = named && h && draft_site(a, h, hn);
+	if (named && !x->alt_group)
 		next_provider(x, a);
+}
+
+/* The server of protocol i being filled becomes an alternative offered
+ * before the next one (the draft's s[i] starts empty). */
+static void push_alt(struct dacc *a, int i, bool shares)
+{
+	a->alt = mp_xgrow(a->alt, a->nalt, sizeof *a->alt);
+	a->alt[a->nalt++] = (struct dalt){i, shares, a->s[i]};
+	srv_reset(&a->s[i]);
 }
 
 /* Server i gets a host; a different one for a server that has one is a
@@ -256,7 +288,9 @@ void nr_provider_block(struct ex *x)
 static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t hn, const mailprof_loc *loc)
 {
 	mp_str *cur = &a->s[i].host;
-	if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0)) {
+	if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0) && (x->alt_group || x->alt_or)) {
+		push_alt(a, i, x->alt_or);
+	} else if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0)) {
 		/* the one named after the server's protocol wins ("imap.gmail.com"
 		 * over "m.google.com" for IMAP), else the first */
 		static const char *const pfx[S_N] = {"imap", "pop", "smtp"};
@@ -312,6 +346,35 @@ static void host_clause_sec(struct ex *x, const mp_nline *l, size_t off, const c
 	}
 }
 
+/* "storm.example.edu or dsm.example.edu", "imap1.… / imap2.…", "a.…,
+ * b.…": hosts offered as alternatives for one server, each an alternative
+ * server sharing what the notice states for the others; where the list
+ * ends (after the host token t when there is none). */
+static size_t alt_hosts(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t t, size_t n,
+                        struct dacc *a, int i)
+{
+	static const char *const ors[] = {"and/or ", "or ", "/", ",", "、", "または", "又は", "もしくは", NULL};
+	while (i >= 0) {
+		size_t k = nr_skip_sp(s, t, n), w = nr_starts_any(s + k, n - k, ors);
+		if (!w)
+			break;
+		k = nr_skip_sp(s, k + w, n);
+		size_t hn = nr_token_len(s + k, n - k);
+		while (hn && strchr(".,;)", s[k + hn - 1]))
+			hn--;
+		/* ("pop.… / imap.…": a host named after another protocol is no alternative) */
+		int named = hn ? nr_srv_of(nr_host_ctx(s + k, hn)) : -1;
+		if (!hn || !nr_valid_host(s + k, hn) || (named >= 0 && named != i))
+			break;
+		mailprof_loc loc = nr_loc_at(x, l, off + k);
+		x->alt_or = true;
+		put_host(x, a, i, s + k, hn, &loc);
+		x->alt_or = false;
+		t = k + hn;
+	}
+	return t;
+}
+
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
@@ -346,6 +409,10 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			     "the server value");
 		return;
 	}
+	/* "Server: smtp.live.com" under no direction: a host named after
+	 * its server is that server's, not one host for every server */
+	if (dir == NC_NONE && x->cur < 0 && nr_srv_of(nr_host_ctx(s, hn)) >= 0)
+		dir = nr_host_ctx(s, hn);
 	if (dir == NC_ANY || dir == NC_NONE) {
 		if (x->cur >= 0 && dir == NC_NONE) {
 			a = host_block(x, a, x->cur, s, hn);
@@ -369,6 +436,7 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		x->cur = i;
 	}
 	int i = x->cur;
+	t = alt_hosts(x, l, off, s, t, n, a, i);
 	size_t mk = nr_skip_sp(s, t, n);
 	if (mk + 4 <= n && memcmp(s + mk, "※", 3) == 0 && isdigit((unsigned char)s[mk + 3]))
 		a->s[i].host_note = s[mk + 3] - '0';
@@ -855,6 +923,20 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 		}
 		if (cim || cpo)
 			im = cim, po = cpo;
+		/* "Server type: IMAP or POP", "POP3 または IMAP": both offered, a
+		 * choice left to the reader (one host serves both, resolve.c) */
+		if (cim && cpo) {
+			const char *j = cim < cpo ? cim : cpo, *g = cim < cpo ? cpo : cim;
+			while (j < g && isalnum((unsigned char)*j))
+				j++;
+			static const char *const joins[] = {"or", "and", "and/or", "または", "又は", "か", "もしくは", "/", ",",
+			                                    "、", "&", "・", NULL};
+			size_t jb = nr_skip_sp(j, 0, (size_t)(g - j)), je = (size_t)(g - j);
+			while (je > jb && j[je - 1] == ' ')
+				je--;
+			for (const char *const *w = joins; *w && !a->in_both; w++)
+				a->in_both = strlen(*w) == je - jb && mp_strncasecmp(j + jb, *w, je - jb) == 0;
+		}
 		if (im && (!po || im < po))
 			a->in_pref = S_IMAP;
 		else if (po)

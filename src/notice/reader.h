@@ -37,12 +37,24 @@ struct dsrv {
 	int said_method; /* -1, or the login method a sentence names for it (attach.c) */
 };
 
+/* A server offered beside another of its protocol (docs/notice-reader.md
+ * § Alternative servers): a second host for one protocol that the notice
+ * offers as an alternative, not a conflict. */
+struct dalt {
+	int srv;     /* S_IMAP, S_POP or S_SMTP */
+	bool shares; /* named in one "or" list: what one states holds for all */
+	struct dsrv s;
+};
+
 struct dacc {
 	mp_str email, name, login, pass, any_host;
 	bool any_named; /* any_host's label named several servers ("POP, IMAP and SMTP") */
 	enum word login_word;
 	mailprof_loc login_loc;
-	struct dsrv s[S_N];
+	struct dsrv s[S_N]; /* the server of each protocol being filled: the last offered */
+	struct dalt *alt;   /* the alternatives offered before it, in page order; grows */
+	size_t nalt;
+	bool in_both; /* "Server type: IMAP or POP": both offered, on one host */
 	int in_pref; /* -1, S_IMAP or S_POP */
 	int method;  /* -1, or MP_AUTH_PASSWORD_CLEARTEXT / _ENCRYPTED */
 	int in_method; /* the same, stated for the incoming servers */
@@ -131,6 +143,10 @@ struct ex {
 	const mp_nline *now; /* the line being read */
 	mp_str brand;        /* the last plain heading ("PLANET", "Kiwi Internet") */
 	bool brand_seen;     /* a plain heading since a host was last set */
+	/* the hosts at hand are alternatives of the servers the draft names:
+	 * the row or block of another group of one organisation (a mailstore,
+	 * a campus: hosts in the same registrable domain), or an "or" list */
+	bool alt_group, alt_or;
 	int bseq, nbseq;     /* the provider heading the lines are under (0 none), of nbseq so far */
 	enum mp_nctx list_ctx; /* a list title's server ("SMTP servers of common providers"): kept under its providers' headings */
 	int ngroups;
@@ -228,7 +244,9 @@ void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc);
 enum mp_nctx nr_label_dir(struct ex *x, const char *label, size_t ln, enum mp_nctx entry);
 /* A provider's row in a table of providers starts the next provider's
  * draft, if the one before named a server. */
-void nr_provider_block(struct ex *x);
+/* (a row whose host h is in the site of a host the draft names is another
+ * group of the same organisation instead: x->alt_group) */
+void nr_provider_block(struct ex *x, const char *h, size_t hn);
 void nr_brand(struct ex *x, const char *s, size_t n, const mailprof_loc *loc, bool heading);
 void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
 		enum mp_nfield f, enum mp_nctx dir);

@@ -96,7 +96,7 @@ static bool mx_names(const struct ex *x, const struct dacc *a, int i)
 bool nr_offered(const struct ex *x, const struct dacc *a, int i)
 {
 	const struct dsrv *s = &a->s[i];
-	if (s->host.v || s->port.set || s->host_tpl || a->in_pref == i)
+	if (s->host.v || s->port.set || s->host_tpl || a->in_pref == i || (a->in_both && i != S_SMTP))
 		return true;
 	if (mx_names(x, a, i))
 		return true;
@@ -130,6 +130,13 @@ void nr_free_acc(struct dacc *a)
 		mp_str_clear(&a->s[i].pass);
 		free(a->s[i].host_tpl);
 	}
+	for (size_t k = 0; k < a->nalt; k++) {
+		mp_str_clear(&a->alt[k].s.host);
+		mp_str_clear(&a->alt[k].s.user);
+		mp_str_clear(&a->alt[k].s.pass);
+		free(a->alt[k].s.host_tpl);
+	}
+	free(a->alt);
 }
 
 /* "pop.example.jp ※1" with "※1 SSLで受信する場合は、サーバー名を
@@ -310,6 +317,117 @@ static bool example_value(const struct ex *x, const char *v)
 	return false;
 }
 
+/* Alternatives named in one "or" list ("storm… or dsm…, port 993"):
+ * what the notice states for one holds for the other. */
+static void share1(struct dsrv *to, const struct dsrv *from)
+{
+	if (!to->port.set && from->port.set) {
+		to->port = from->port;
+		if (!to->sec.set)
+			to->sec = from->sec;
+	}
+	if (!to->sec.set && from->sec.set)
+		to->sec = from->sec;
+	if (to->auth < 0 && from->auth >= 0)
+		to->auth = from->auth, to->auth_loc = from->auth_loc;
+	if (!to->nmauth && from->nmauth) {
+		to->nmauth = from->nmauth;
+		memcpy(to->mauth, from->mauth, sizeof to->mauth);
+	}
+	if (!to->user.v)
+		copy_str(&to->user, &from->user);
+	if (!to->pass.v)
+		copy_str(&to->pass, &from->pass);
+}
+
+static void share(struct dsrv *p, struct dsrv *q)
+{
+	share1(p, q);
+	share1(q, p);
+}
+
+/* Server s of protocol i of draft a becomes a server of account acc. */
+static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, struct dsrv *s)
+{
+	host_note(x, s);
+	apply_matrix(x, a, s, i);
+	mp_server *sv = mp_server_add(acc, sproto[i]);
+	sv->loc = s->host.v || s->host_tpl ? s->host.loc : s->port.set ? s->port.loc : x->send_loc;
+	copy_str(&sv->host, &s->host);
+	/* "※ポート番号は587をご利用ください": the submission port of a
+	 * server given no port (before a bare TLS is decided by it) */
+	bool port587 = i == S_SMTP && !s->port.set && x->note587;
+	if (port587)
+		mp_int_set(&s->port, 587, &x->note587_loc);
+	sv->port = s->port;
+	if (!s->sec.set && i != S_SMTP && a->in_sec.set)
+		s->sec = a->in_sec;
+	if (!s->sec.set && x->gen_sec.set)
+		s->sec = x->gen_sec;
+	if (s->sec.set) {
+		int v = s->sec.v;
+		if (v == SW_TLS_AMBIG)
+			v = s->port.set ? nr_sec_for_port(v, s->port.v) : MP_SEC_TLS;
+		mp_int_set(&sv->security, v, &s->sec.loc);
+	}
+	if (i == S_SMTP) {
+		int au = s->auth;
+		mailprof_loc al = s->auth_loc;
+		/* "SMTPS | 465 | CRAM-MD5,PLAIN": the row's methods, in order */
+		if (au < 0 && s->nmauth) {
+			for (int m = 0; m < s->nmauth; m++)
+				mp_server_add_auth(sv, (mp_auth)s->mauth[m]);
+			au = s->mauth[0], al = sv->loc;
+		}
+		if (au < 0 && s->said_method >= 0) /* a sentence of the sending section names one */
+			au = s->said_method, al = sv->loc;
+		if (au < 0 && x->auth_hint)
+			au = MP_AUTH_PASSWORD_CLEARTEXT, al = x->auth_hint_loc;
+		if (au < 0 && (s->user.v || s->pass.v)) /* SMTP's own credentials: it logs in */
+			au = MP_AUTH_PASSWORD_CLEARTEXT, al = s->user.v ? s->user.loc : s->pass.loc;
+		/* a notice offering sending only ("ユーザ名に apikey と設定",
+		 * a relay's API key): the credentials it gives are SMTP's */
+		if (au < 0 && a->login.v && !nr_offered(x, a, S_IMAP) && !nr_offered(x, a, S_POP))
+			au = MP_AUTH_PASSWORD_CLEARTEXT, al = a->login.loc;
+		if (au < 0 && x->pbs_hint)
+			au = MP_AUTH_SMTP_AFTER_POP, al = x->pbs_loc;
+		if (port587 && au < 0)
+			au = MP_AUTH_PASSWORD_CLEARTEXT, al = x->note587_loc;
+		if (au == MP_AUTH_PASSWORD_CLEARTEXT && a->method == MP_AUTH_PASSWORD_ENCRYPTED)
+			au = MP_AUTH_PASSWORD_ENCRYPTED;
+		if (au >= 0) {
+			mp_server_add_auth(sv, (mp_auth)au);
+			sv->auth_loc = al;
+		}
+		bool pw = au == MP_AUTH_PASSWORD_CLEARTEXT || au == MP_AUTH_PASSWORD_ENCRYPTED;
+		if (s->user.v)
+			copy_str(&sv->username, &s->user);
+		else if (pw || au == MP_AUTH_OAUTH2) /* a token is asked for an account too */
+			resolve_login(a, &sv->username);
+		if (s->pass.v)
+			copy_str(&sv->password, &s->pass);
+		else if (pw)
+			copy_str(&sv->password, &a->pass);
+	} else {
+		for (int m = 0; m < s->nmauth; m++) {
+			mp_server_add_auth(sv, (mp_auth)s->mauth[m]);
+			sv->auth_loc = sv->loc;
+		}
+		if (!s->nmauth && (a->in_method >= 0 || a->method == MP_AUTH_PASSWORD_ENCRYPTED)) {
+			mp_server_add_auth(sv, a->in_method >= 0 ? (mp_auth)a->in_method : MP_AUTH_PASSWORD_ENCRYPTED);
+			sv->auth_loc = sv->loc;
+		} else if (!s->nmauth && s->said_method >= 0) { /* a sentence's, when no row states one */
+			mp_server_add_auth(sv, (mp_auth)s->said_method);
+			sv->auth_loc = sv->loc;
+		}
+		if (s->user.v)
+			copy_str(&sv->username, &s->user);
+		else
+			resolve_login(a, &sv->username);
+		copy_str(&sv->password, s->pass.v ? &s->pass : &a->pass);
+	}
+}
+
 void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct dacc *prev)
 {
 	/* the example person's account: its own values are examples (the
@@ -351,6 +469,10 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		for (int i = 0; i < S_N; i++)
 			if (a->s[i].host.v && strcasecmp(a->s[i].host.v, x->fill_in[k]) == 0)
 				mp_str_clear(&a->s[i].host);
+	for (size_t k = 0; k < x->nfill_in; k++)
+		for (size_t j = 0; j < a->nalt; j++)
+			if (a->alt[j].s.host.v && strcasecmp(a->alt[j].s.host.v, x->fill_in[k]) == 0)
+				mp_str_clear(&a->alt[j].s.host);
 	const char *dom = a->email.v ? strchr(a->email.v, '@') : NULL;
 	for (int i = 0; i < S_N; i++) {
 		struct dsrv *s = &a->s[i];
@@ -398,6 +520,10 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		if (a->s[i].host.v && a->s[i].host_in && !a->s[o].host.v && !a->s[o].host_tpl && nr_offered(x, a, o))
 			copy_str(&a->s[o].host, &a->s[i].host);
 	}
+	/* "Server type: IMAP or POP" under one incoming host: both on it */
+	for (int i = S_IMAP; i <= S_POP && a->in_both; i++)
+		if (!a->s[i].host.v && !a->s[i].host_tpl && a->s[i == S_IMAP ? S_POP : S_IMAP].host.v)
+			copy_str(&a->s[i].host, &a->s[i == S_IMAP ? S_POP : S_IMAP].host);
 	bool has_server = false;
 	for (int i = 0; i < S_N; i++)
 		has_server |= nr_offered(x, a, i);
@@ -415,85 +541,15 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 	static const int order[] = {S_IMAP, S_POP, S_SMTP};
 	for (size_t k = 0; k < MP_COUNT(order); k++) {
 		int i = order[k];
-		struct dsrv *s = &a->s[i];
 		if (!nr_offered(x, a, i))
 			continue;
-		host_note(x, s);
-		apply_matrix(x, a, s, i);
-		mp_server *sv = mp_server_add(acc, sproto[i]);
-		sv->loc = s->host.v || s->host_tpl ? s->host.loc : s->port.set ? s->port.loc : x->send_loc;
-		copy_str(&sv->host, &s->host);
-		/* "※ポート番号は587をご利用ください": the submission port of a
-		 * server given no port (before a bare TLS is decided by it) */
-		bool port587 = i == S_SMTP && !s->port.set && x->note587;
-		if (port587)
-			mp_int_set(&s->port, 587, &x->note587_loc);
-		sv->port = s->port;
-		if (!s->sec.set && i != S_SMTP && a->in_sec.set)
-			s->sec = a->in_sec;
-		if (!s->sec.set && x->gen_sec.set)
-			s->sec = x->gen_sec;
-		if (s->sec.set) {
-			int v = s->sec.v;
-			if (v == SW_TLS_AMBIG)
-				v = s->port.set ? nr_sec_for_port(v, s->port.v) : MP_SEC_TLS;
-			mp_int_set(&sv->security, v, &s->sec.loc);
-		}
-		if (i == S_SMTP) {
-			int au = s->auth;
-			mailprof_loc al = s->auth_loc;
-			/* "SMTPS | 465 | CRAM-MD5,PLAIN": the row's methods, in order */
-			if (au < 0 && s->nmauth) {
-				for (int m = 0; m < s->nmauth; m++)
-					mp_server_add_auth(sv, (mp_auth)s->mauth[m]);
-				au = s->mauth[0], al = sv->loc;
+		/* the alternatives offered before the last server, in page order */
+		for (size_t j = 0; j < a->nalt; j++)
+			if (a->alt[j].srv == i) {
+				if (a->alt[j].shares)
+					share(&a->alt[j].s, &a->s[i]);
+				build_server(x, a, acc, i, &a->alt[j].s);
 			}
-			if (au < 0 && s->said_method >= 0) /* a sentence of the sending section names one */
-				au = s->said_method, al = sv->loc;
-			if (au < 0 && x->auth_hint)
-				au = MP_AUTH_PASSWORD_CLEARTEXT, al = x->auth_hint_loc;
-			if (au < 0 && (s->user.v || s->pass.v)) /* SMTP's own credentials: it logs in */
-				au = MP_AUTH_PASSWORD_CLEARTEXT, al = s->user.v ? s->user.loc : s->pass.loc;
-			/* a notice offering sending only ("ユーザ名に apikey と設定",
-			 * a relay's API key): the credentials it gives are SMTP's */
-			if (au < 0 && a->login.v && !nr_offered(x, a, S_IMAP) && !nr_offered(x, a, S_POP))
-				au = MP_AUTH_PASSWORD_CLEARTEXT, al = a->login.loc;
-			if (au < 0 && x->pbs_hint)
-				au = MP_AUTH_SMTP_AFTER_POP, al = x->pbs_loc;
-			if (port587 && au < 0)
-				au = MP_AUTH_PASSWORD_CLEARTEXT, al = x->note587_loc;
-			if (au == MP_AUTH_PASSWORD_CLEARTEXT && a->method == MP_AUTH_PASSWORD_ENCRYPTED)
-				au = MP_AUTH_PASSWORD_ENCRYPTED;
-			if (au >= 0) {
-				mp_server_add_auth(sv, (mp_auth)au);
-				sv->auth_loc = al;
-			}
-			bool pw = au == MP_AUTH_PASSWORD_CLEARTEXT || au == MP_AUTH_PASSWORD_ENCRYPTED;
-			if (s->user.v)
-				copy_str(&sv->username, &s->user);
-			else if (pw || au == MP_AUTH_OAUTH2) /* a token is asked for an account too */
-				resolve_login(a, &sv->username);
-			if (s->pass.v)
-				copy_str(&sv->password, &s->pass);
-			else if (pw)
-				copy_str(&sv->password, &a->pass);
-		} else {
-			for (int m = 0; m < s->nmauth; m++) {
-				mp_server_add_auth(sv, (mp_auth)s->mauth[m]);
-				sv->auth_loc = sv->loc;
-			}
-			if (!s->nmauth && (a->in_method >= 0 || a->method == MP_AUTH_PASSWORD_ENCRYPTED)) {
-				mp_server_add_auth(sv, a->in_method >= 0 ? (mp_auth)a->in_method : MP_AUTH_PASSWORD_ENCRYPTED);
-				sv->auth_loc = sv->loc;
-			} else if (!s->nmauth && s->said_method >= 0) { /* a sentence's, when no row states one */
-				mp_server_add_auth(sv, (mp_auth)s->said_method);
-				sv->auth_loc = sv->loc;
-			}
-			if (s->user.v)
-				copy_str(&sv->username, &s->user);
-			else
-				resolve_login(a, &sv->username);
-			copy_str(&sv->password, s->pass.v ? &s->pass : &a->pass);
-		}
+		build_server(x, a, acc, i, &a->s[i]);
 	}
 }

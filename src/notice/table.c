@@ -382,8 +382,13 @@ static void provider_name(struct ex *x, const struct trow *r)
 	while (e && (ctext(r, 0)[e - 1] == ':' || ctext(r, 0)[e - 1] == ' '))
 		e--;
 	mailprof_loc loc = nr_loc_at(x, r->cl[0], r->cb[0]);
+	/* the row's first host says whose it is: another provider's, or
+	 * another group's of the same organisation ("Student | student-imap…") */
+	size_t h = 1;
+	while (h < r->nc && !nr_valid_host(ctext(r, h), clen(r, h)))
+		h++;
 	if (!x->brand.v || strlen(x->brand.v) != e || memcmp(x->brand.v, ctext(r, 0), e) != 0)
-		nr_provider_block(x);
+		nr_provider_block(x, h < r->nc ? ctext(r, h) : NULL, clen(r, h));
 	nr_brand(x, ctext(r, 0), e, &loc, false);
 }
 
@@ -1139,6 +1144,7 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	else
 		taken = false;
 	rows_free(rows, nr);
+	x->alt_group = false; /* the table's groups end with it */
 	if (taken)
 		x->pending = NF_NONE;
 	else
