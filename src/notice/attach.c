@@ -734,15 +734,21 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (nr_has(s + tail, le - tail, "example") || nr_has(s + tail, le - tail, "e.g.") ||
 	    nr_has(s + tail, le - tail, "例"))
 		return;
-	/* "Address: secure.example.com" under "POP3 with SSL": the value's type
-	 * says which address (a server's), not the label's default */
-	/* ("SMTP name: "smtp.example.com"": a server's name, no person's) */
+	/* "Address: secure.example.com" under "POP3 with SSL", "SMTP name:
+	 * "smtp.example.com"": a host under a label that names a server (its
+	 * protocol, or a bare "Address" inside a server's item) is that
+	 * server's host; a host under "E-mail address" or "Name" elsewhere is
+	 * no setting of a server ("Your address: example.org") */
 	size_t qb = vb, qe = ve;
 	while (qb < qe && (s[qb] == '"' || s[qb] == '\''))
 		qb++;
 	while (qe > qb && (s[qe - 1] == '"' || s[qe - 1] == '\''))
 		qe--;
-	if ((f == NF_EMAIL || f == NF_NAME) && !memchr(s + qb, '@', qe - qb) && nr_value_is(NF_HOST, s + qb, qe - qb))
+	enum mp_nctx lw = mp_notice_words_ctx(s + lb, le - lb);
+	bool names_srv = lw == NC_IMAP || lw == NC_POP || lw == NC_SMTP || lw == NC_IN ||
+	                 (f == NF_EMAIL && x->cur >= 0 && le - lb == 7 && mp_strncasecmp(s + lb, "address", 7) == 0);
+	if ((f == NF_EMAIL || f == NF_NAME) && names_srv && !memchr(s + qb, '@', qe - qb) &&
+	    nr_value_is(NF_HOST, s + qb, qe - qb))
 		f = NF_HOST, vb = qb, ve = qe;
 	/* "Outgoing Mail (SMTP) Server - requires TLS or SSL: smtp.gmail.com":
 	 * a remark after the server's label; the label is the part before it */
