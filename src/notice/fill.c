@@ -290,6 +290,13 @@ static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t 
 	              !x->brand_seen && same_site(cur->v, h, hn);
 	if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0) &&
 	    (x->alt_group || x->alt_or || listed)) {
+		if (a->nalt >= NR_MAX_ALT) { /* no page offers so many: reported once, not servers */
+			if (!a->alt_full)
+				mp_diag(x->d, MAILPROF_INFO, "notice-unused", loc, NULL,
+				        "more than %d alternative servers; %s not used", NR_MAX_ALT, "this host and those after it");
+			a->alt_full = true;
+			return;
+		}
 		push_alt(a, i, x->alt_or);
 	} else if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0)) {
 		/* the one named after the server's protocol wins ("imap.gmail.com"
