@@ -658,20 +658,20 @@ Test(notice_accuracy, field_accuracy_over_real_blind2) { real_set_holds("blind2"
 
 /* Round 3: 30 more pages, all of them a second blind measure of round 2's
  * reader (BLIND.md), added when it was taken; development material since. */
-#define BLIND3_ACCURACY_FLOOR 0.923
+#define BLIND3_ACCURACY_FLOOR 0.927
 
 Test(notice_accuracy, field_accuracy_over_real_blind3) { real_set_holds("blind3", BLIND3_ACCURACY_FLOOR, 30); }
 
 /* Round 4: 36 pages collected by people who never saw the reader, kept out
  * of the repository until the round's reader work was over (BLIND.md): the
  * figure measured then, rounded down; from now on development material. */
-#define BLIND4_ACCURACY_FLOOR 0.942
+#define BLIND4_ACCURACY_FLOOR 0.949
 
 Test(notice_accuracy, field_accuracy_over_real_blind4) { real_set_holds("blind4", BLIND4_ACCURACY_FLOOR, 36); }
 
 /* Round 5: 60 pages, half of them organisations' own documents kept in
  * git, measured blind the same way (BLIND.md); development material since. */
-#define BLIND5_ACCURACY_FLOOR 0.923
+#define BLIND5_ACCURACY_FLOOR 0.936
 
 Test(notice_accuracy, field_accuracy_over_real_blind5) { real_set_holds("blind5", BLIND5_ACCURACY_FLOOR, 60); }
 

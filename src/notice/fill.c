@@ -618,7 +618,11 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	mailprof_loc loc = nr_loc_at(x, l, off + at);
 	if (sec < 0)
 		sec = note_sec(x, mark);
-	nr_offer_port(&a->s[i], port, titled(x, sec, port), &loc);
+	sec = titled(x, sec, port);
+	nr_offer_port(&a->s[i], port, sec, &loc);
+	/* "POP3 or IMAP Port: 993": the port of both, as the host is */
+	if (x->both_in && dir == NC_IN && (i == S_IMAP || i == S_POP))
+		nr_offer_port(&a->s[i == S_IMAP ? S_POP : S_IMAP], port, sec, &loc);
 	x->cur = i;
 }
 

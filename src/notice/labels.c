@@ -22,6 +22,15 @@ static const struct mp_nlabel labels[] = {
 	{"security", NF_SECURITY, NC_NONE},
 	{"ssl", NF_SECURITY, NC_NONE},
 	{"tls", NF_SECURITY, NC_NONE},
+	/* "Type of Incoming Mail Server: POP", "Incoming server type": a
+	 * server's type is its protocol, not its host (before the server
+	 * words). */
+	{"type of incoming", NF_IN_PROTO, NC_IN},
+	{"incoming server type", NF_IN_PROTO, NC_IN},
+	{"incoming mail server type", NF_IN_PROTO, NC_IN},
+	{"type of outgoing", NF_IN_PROTO, NC_SMTP},
+	{"outgoing server type", NF_IN_PROTO, NC_SMTP},
+	{"outgoing mail server type", NF_IN_PROTO, NC_SMTP},
 	/* Logins whose label holds words that otherwise mean "not mail". */
 	{"ユーザー認証id", NF_LOGIN, NC_NONE},
 	{"smtp認証id", NF_LOGIN, NC_SMTP},
@@ -65,6 +74,10 @@ static const struct mp_nlabel labels[] = {
 	{"customer", NF_IGNORE, NC_NONE},
 	{"account number", NF_IGNORE, NC_NONE},
 	{"portal", NF_IGNORE, NC_NONE},
+	/* "Outgoing Recipient Limit: 1000", "Mailbox Quota": a limit, not a
+	 * server's setting */
+	{"limit", NF_IGNORE, NC_NONE},
+	{"quota", NF_IGNORE, NC_NONE},
 	{"website", NF_IGNORE, NC_NONE},
 	{"web site", NF_IGNORE, NC_NONE},
 	{"control panel", NF_IGNORE, NC_NONE},
