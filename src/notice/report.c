@@ -13,7 +13,7 @@ static bool held(const mailprof_profile *p, size_t from, const char *v, size_t n
 {
 	for (size_t i = from; i < p->naccounts; i++) {
 		const mp_account *a = &p->accounts[i];
-		const mp_str *s[] = {&a->email, NULL};
+		const mp_str *s[] = {&a->email, &a->provider_name, NULL}; /* a provider named "Outlook.com" */
 		for (size_t k = 0; s[k]; k++)
 			if (s[k]->v && strlen(s[k]->v) == n && mp_strncasecmp(s[k]->v, v, n) == 0)
 				return true;
