@@ -355,18 +355,26 @@ static void host_clause_sec(struct ex *x, const mp_nline *l, size_t off, const c
 }
 
 /* "storm.example.edu or dsm.example.edu", "imap1.… / imap2.…", "a.…,
- * b.…": hosts offered as alternatives for one server, each an alternative
- * server sharing what the notice states for the others; where the list
- * ends (after the host token t when there is none). A list joined by
- * marks only ("/", ",") holds hosts of one site: "smtp.a.com, smtp.b.net"
- * lists other providers' servers. */
-static size_t alt_hosts(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t t, size_t n,
-                        struct dacc *a, int i)
+ * b.…", "mail.… (IMAP, port 993) or mail2.…": hosts offered as
+ * alternatives for one server, each an alternative server sharing what
+ * the notice states for the others (the line's port and security are
+ * read after, from the first host on). A list joined by marks only ("/",
+ * ",") holds hosts of one site: "smtp.a.com, smtp.b.net" lists other
+ * providers' servers. */
+static void alt_hosts(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t t, size_t n,
+                      struct dacc *a, int i)
 {
 	static const char *const ors[] = {"and/or ", "or ", "または", "又は", "もしくは", NULL};
 	static const char *const marks[] = {"/", ",", "、", NULL};
 	while (i >= 0) {
-		size_t k = nr_skip_sp(s, t, n), w = nr_starts_any(s + k, n - k, ors);
+		size_t k = nr_skip_sp(s, t, n);
+		if (k < n && s[k] == '(') { /* a remark on the host before the list goes on */
+			const char *c = memchr(s + k, ')', n - k);
+			if (!c)
+				break;
+			k = nr_skip_sp(s, (size_t)(c - s) + 1, n);
+		}
+		size_t w = nr_starts_any(s + k, n - k, ors);
 		bool mark = !w && (w = nr_starts_any(s + k, n - k, marks)) > 0;
 		if (!w || (mark && !a->s[i].host.v))
 			break;
@@ -385,7 +393,6 @@ static size_t alt_hosts(struct ex *x, const mp_nline *l, size_t off, const char 
 		x->alt_or = false;
 		t = k + hn;
 	}
-	return t;
 }
 
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
@@ -449,7 +456,7 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		x->cur = i;
 	}
 	int i = x->cur;
-	t = alt_hosts(x, l, off, s, t, n, a, i);
+	alt_hosts(x, l, off, s, t, n, a, i);
 	size_t mk = nr_skip_sp(s, t, n);
 	if (mk + 4 <= n && memcmp(s + mk, "※", 3) == 0 && isdigit((unsigned char)s[mk + 3]))
 		a->s[i].host_note = s[mk + 3] - '0';
