@@ -62,6 +62,10 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	     (smtp_here && nr_has(s, n, "require authentication")) || nr_has(s, n, "smtp認証") ||
 	     nr_has(s, n, "with authentication") ||
 	     (smtp_here && (nr_has(s, n, "requires logging in") || nr_has(s, n, "authenticate"))) ||
+	     /* Thunderbird's "Use name and password", "ユーザ名とパスワードを使用する"
+	      * にチェック: told of the sending server, not denied */
+	     (smtp_here && (nr_has(s, n, "パスワードを使用") || nr_has(s, n, "name and password")) &&
+	      !nr_has(s, n, "しない") && !nr_has(s, n, "ません") && !nr_has(s, n, "not ") && !nr_has(s, n, "n't")) ||
 	     /* "Using: SSL and Authentication" in the outgoing section */
 	     (x->ctx == NC_SMTP && nr_has(s, n, "authentication") && !nr_has(s, n, "none") &&
 	      !nr_has(s, n, "no ") && !nr_has(s, n, "not ") && !nr_has(s, n, "without") && !nr_has(s, n, "off")) ||
@@ -141,6 +145,127 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	    (nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth") || nr_has(s, n, "smtp認証")) &&
 	    !nr_has(s, n, "not ") && !nr_has(s, n, "ません") && !nr_has(s, n, "廃止"))
 		send_said(x, &x->auth_hint_loc);
+}
+
+/* "You'll need to pick up mail using APOP", "Define the type of service
+ * as IMAP, with password authentication", "Yahoo IMAP uses OAuth2",
+ * "LOGIN、基本認証", 「APOP」または「通常」: a sentence (or a short line)
+ * naming a login method, for the incoming servers its words or its
+ * section name, is theirs when no row states one (resolve.c); the first
+ * named wins. "Require logon using Secure Password Authentication"
+ * checked is the encrypted password. Not a denial of the method
+ * ("CRAM-MD5 is not supported", "Do not use SPA", 平文パスワードを防ぎ),
+ * not a condition, not a matrix of marks (○ ×). */
+static bool prompt_only(const char *s, size_t n);
+static void method_prose(struct ex *x, const mp_nline *l, size_t b)
+{
+	static const struct {
+		const char *w;
+		int m;
+	} said[] = {{"secure password", -2}, {"secure authentication", -2}, {"(spa)", -2},
+	            {"保護された認証", -2}, {"保護されたパスワード", -2},
+	            {"apop", MP_AUTH_PASSWORD_ENCRYPTED}, {"cram-md5", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"digest-md5", MP_AUTH_PASSWORD_ENCRYPTED}, {"encrypted password", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"暗号化されたパスワード", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"clear text auth", MP_AUTH_PASSWORD_CLEARTEXT}, {"cleartext auth", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"plain text auth", MP_AUTH_PASSWORD_CLEARTEXT}, {"password authentication", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"normal password", MP_AUTH_PASSWORD_CLEARTEXT}, {"auth plain", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"auth-plain", MP_AUTH_PASSWORD_CLEARTEXT}, {"auth login", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"平文", MP_AUTH_PASSWORD_CLEARTEXT}, {"通常のパスワード", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"基本認証", MP_AUTH_PASSWORD_CLEARTEXT}, {"「通常」", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"oauth", MP_AUTH_OAUTH2}, {"先進認証", MP_AUTH_OAUTH2}, {"modern authentication", MP_AUTH_OAUTH2}};
+	static const char *const deny[] = {"not ", "n't", "never", "no longer", "disable", "uncheck", " off", "= no", ": no",
+	                                   "prevent", "avoid", "ません", "しない", "ない", "不可", "非対応", "未対応",
+	                                   "外し", "無効", "防", NULL};
+	const char *s = l->s + b;
+	size_t n = l->len - b;
+	if (x->ctx == NC_WEB || nr_has(s, n, "○") || nr_has(s, n, "×")) /* a matrix of marks says which, not one */
+		return;
+	struct dacc *a = nr_cur_acc(x);
+	for (size_t i = 0; i < n;) {
+		size_t e = i;
+		while (e < n && !nr_starts_any(s + e, n - e, (const char *const[]){"。", ". ", NULL}))
+			e++;
+		const char *c = s + i;
+		size_t cn = e - i;
+		i = e < n ? e + (s[e] == '.' ? 2 : 3) : n;
+		size_t at = cn;
+		int m = -1;
+		for (size_t k = 0; k < cn && at == cn; k++)
+			for (size_t w = 0; w < MP_COUNT(said); w++) {
+				size_t wl = strlen(said[w].w);
+				if (wl <= cn - k && mp_strncasecmp(c + k, said[w].w, wl) == 0 &&
+				    (k == 0 || !isalnum((unsigned char)c[k - 1]))) {
+					at = k, m = said[w].m;
+					break;
+				}
+			}
+		if (m == -1 || (nr_has(c, cn, "if ") && !prompt_only(c, cn)) || nr_has(c, cn, "unless"))
+			continue;
+		bool denied = false;
+		for (const char *const *d = deny; *d && !denied; d++)
+			denied = nr_has(c, cn, *d);
+		if (denied)
+			continue;
+		if (m == -2) /* Outlook's option: the encrypted password */
+			m = MP_AUTH_PASSWORD_ENCRYPTED;
+		/* the servers: its section's protocol ("Retrieving Mail: IMAP" /
+		 * "Much like setting up POP, … CRAM-MD5"), else the sentence's
+		 * words; APOP is POP's, a "logon" Outlook's incoming option */
+		enum mp_nctx w = mp_notice_words_ctx(c, cn), d = x->ctx;
+		/* "AUTH-PLAINまたはAUTH LOGIN" under 送信メールサーバ, "送信方式 SMTP
+		 * over SSL (CRAM-MD5認証)": sending's, which then logs in */
+		if ((w == NC_NONE || w == NC_WEB) && nr_has(c, cn, "logon"))
+			w = NC_IN;
+		if (w == NC_SMTP || (d == NC_SMTP && w == NC_NONE)) {
+			if (a->s[S_SMTP].said_method < 0 && m != MP_AUTH_OAUTH2)
+				a->s[S_SMTP].said_method = m;
+			continue;
+		}
+		if (d != NC_IN && d != NC_POP && d != NC_IMAP)
+			d = w;
+		else if (d == NC_IN && (w == NC_POP || w == NC_IMAP)) /* finer */
+			d = w;
+		if (nr_has(c + at, cn - at, "apop"))
+			d = NC_POP;
+		for (int k = S_IMAP; k <= S_POP; k++)
+			if ((d == NC_IN || nr_srv_of(d) == k) && a->s[k].said_method < 0)
+				a->s[k].said_method = m;
+	}
+}
+
+/* "この説明では、test@example.jp と言うメールアドレスを使ってみました",
+ * "例として、ユーザーIDが「user」、パスワードが「12345」の場合", "…の例を
+ * 紹介します (鈴木 suzuki さんの場合)": a line saying it shows an example
+ * person names the values the page then uses as such: an address, a
+ * quoted token, a token before さん. resolve.c drops an account's own
+ * values (address, name, login, password) when one of them is one. */
+static void example_person(struct ex *x, const mp_nline *l, size_t b)
+{
+	static const char *const marks[] = {"例", "使ってみ", "と仮定", "for example", "e.g.", NULL};
+	const char *s = l->s;
+	size_t n = l->len;
+	bool said = false;
+	for (const char *const *m = marks; *m && !said; m++)
+		said = nr_has(s + b, n - b, *m);
+	if (!said)
+		return;
+	for (size_t i = b; i < n && x->nexamples < MP_COUNT(x->examples); i++) {
+		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
+		if (!isalnum((unsigned char)s[i]) || (pc < 0x80 && pc != ' ' && pc != '(' && pc != '"'))
+			continue;
+		size_t t = 0;
+		while (i + t < n && t < 256 && (isalnum((unsigned char)s[i + t]) || strchr("@.-_+", s[i + t])))
+			t++;
+		while (t && s[i + t - 1] == '.')
+			t--;
+		bool quoted = i >= 3 && memcmp(s + i - 3, "「", 3) == 0 && i + t + 3 <= n && memcmp(s + i + t, "」", 3) == 0;
+		size_t a = nr_skip_sp(s, i + t, n);
+		bool san = a + 6 <= n && memcmp(s + a, "さん", 6) == 0;
+		if (t >= 3 && (nr_valid_email(s + i, t) || quoted || san))
+			x->examples[x->nexamples++] = mp_xstrndup(s + i, t);
+		i += t;
+	}
 }
 
 /* A sentence outside any section, naming no server, that states a
@@ -980,17 +1105,29 @@ static bool prompt_only(const char *s, size_t n)
 /* Is the value ending at ve in a condition or an alternative ("If …
  * blocks port 465, use port 587 instead", "TLS で接続する…場合には")? Its
  * clause since the value before (prev) and a few bytes after it tell;
- * "if prompted" is the program asking, not a condition. */
-static bool cond_near(const char *s, size_t prev, size_t ve, size_t n)
+ * "if prompted" is the program asking, not a condition. Without
+ * alt_before, または/もしくは before the line's first value join other
+ * words ("メールクライアントもしくはアプリケーションで…を…に設定"), not values. */
+static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_before)
 {
 	/* and a port a provider blocks ("Outbound Port 25 Blocking",
 	 * "25番ポートを遮断") is no setting either */
 	static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", "block", "ブロック", "not allowed", "not permitted",
 	                                   "遮断", NULL};
 	for (const char *const *c = cond; *c; c++)
-		if (nr_has(s + prev, ve - prev, *c) && !(c == cond && prompt_only(s + prev, ve - prev)))
+		if (nr_has(s + prev, ve - prev, *c) && !(c == cond && prompt_only(s + prev, ve - prev)) &&
+		    !(!alt_before && (strcmp(*c, "もしくは") == 0 || strcmp(*c, "または") == 0)))
 			return true;
-	/* after it, to the end of its clause: "TLS で接続する…場合には" */
+	/* after it, to the end of its clause: "TLS で接続する…場合には"; an
+	 * alternative in brackets right after it is the bracket's
+	 * ("465番(または587番)に設定": 465 is the setting) */
+	if (ve + 3 <= n && memcmp(s + ve, "番", 3) == 0)
+		ve += 3;
+	if (ve < n && s[ve] == '(') {
+		const char *cl = memchr(s + ve, ')', n - ve < 80 ? n - ve : 80);
+		if (cl)
+			ve = (size_t)(cl - s) + 1;
+	}
 	size_t e = ve;
 	while (e < n && e < ve + 60 && s[e] != ',' && s[e] != ';' && s[e] != '.' &&
 	       !nr_starts_any(s + e, n - e, (const char *const[]){"。", "、", NULL}))
@@ -1043,7 +1180,7 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 	static const char *const alt[] = {" or ", "either", "あるいは", "または", "もしくは", "か、", NULL};
 	for (const char *const *w = alt; *w && at; w++)
 		at = nr_has(s + b, n - b, *w) ? 0 : at;
-	if (!at || cond_near(s, b, end, n))
+	if (!at || cond_near(s, b, end, n, true))
 		return false;
 	/* "Set incoming and outgoing servers to use SSL": every server's
 	 * that states none of its own (resolve.c) */
@@ -1067,6 +1204,40 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 	return true;
 }
 
+/* "ユーザ名に apikey と設定します", "アカウント名を「taro」に変更", "ユーザーIDは
+ * hanako です": a particle after the label (に, を, は) and a verb of
+ * setting after the value (と設定, に設定, と入力, を入力, に変更, です) are
+ * the separator of a pair written as a sentence. k: where the value
+ * starts; the text since prev ends with the particle. */
+static bool ja_set_to(const char *s, size_t prev, size_t k, size_t n)
+{
+	static const char *const part[] = {"に", "を", "は", NULL};
+	static const char *const verb[] = {"と設定", "に設定", "を設定", "と入力", "を入力", "に入力", "に変更", "と指定",
+	                                   "に指定", "を指定", "です", NULL};
+	size_t e = k; /* the value, after a quote: ASCII, not long */
+	if (k >= 3 && memcmp(s + k - 3, "「", 3) == 0)
+		k -= 3;
+	while (k > prev && s[k - 1] == ' ')
+		k--;
+	if (k < prev + 6 || !nr_starts_any(s + k - 3, 3, part))
+		return false;
+	e = nr_skip_sp(s, e, n);
+	if (e + 3 <= n && memcmp(s + e, "「", 3) == 0)
+		e += 3;
+	for (size_t v = e; e < n && e < v + 300 && (unsigned char)s[e] < 0x80 && s[e] != ' ' && s[e] != '(';)
+		e++;
+	if (e + 3 <= n && memcmp(s + e, "番", 3) == 0) /* "465番(または587番)に設定" */
+		e += 3;
+	if (e < n && s[e] == '(') {
+		const char *cl = memchr(s + e, ')', n - e < 80 ? n - e : 80);
+		e = cl ? (size_t)(cl - s) + 1 : e;
+	}
+	e = nr_skip_sp(s, e, n);
+	if (e + 3 <= n && memcmp(s + e, "」", 3) == 0)
+		e = nr_skip_sp(s, e + 3, n);
+	return nr_starts_any(s + e, n - e, verb) > 0;
+}
+
 /* Values first, on one line: each typed value takes the label text
  * between it and the value placed before it ("Incoming mail server -
  * encryption is SSL, port is 993"; "Your mailbox a@b.example is ready
@@ -1079,6 +1250,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	size_t n = l->len, prev = b, placed = 0;
 	enum mp_nctx line_dir = NC_NONE, saved = x->ctx;
 	size_t sec_b = 0, sec_e = 0;
+	bool in_cond = false; /* in a sentence opening with a condition (場合) */
 	int port_srv = -1, port_val = 0; /* the port just placed */
 	enum mp_nctx host_dir = NC_NONE;  /* the server of the host placed on the line */
 	/* the label opening the line, up to its first value ("Incoming Mail
@@ -1100,7 +1272,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		while (k > prev && s[k - 1] == ' ')
 			k--;
 		bool after_sep = (k > prev && (s[k - 1] == ':' || s[k - 1] == '=')) ||
-		                 (k >= prev + 3 && mp_strncasecmp(s + k - 3, " is", 3) == 0);
+		                 (k >= prev + 3 && mp_strncasecmp(s + k - 3, " is", 3) == 0) || ja_set_to(s, prev, k, n);
 		size_t vb, ve;
 		enum nr_vtype v = nr_typed_value(s, i, n, after_sep, &vb, &ve);
 		if (v == NV_NONE || ve <= vb) {
@@ -1219,7 +1391,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 					int sec = nr_parse_security(s + vb, ve - vb);
 					nr_offer_port(&nr_cur_acc(x)->s[port_srv], port_val, sec, &pl);
 				}
-			} else if (!sec_b && !sec_e && !cond_near(s, prev, ve, n))
+			} else if (!sec_b && !sec_e && !cond_near(s, prev, ve, n, true))
 				sec_b = vb, sec_e = ve;
 		}
 		/* an example is not a setting ("for example: gwashing@…", "例:…") */
@@ -1227,8 +1399,14 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		    nr_has(s + prev, vb - prev, "例"))
 			f = NF_NONE;
 		/* a condition or an alternative ("If … blocks port 465, use port
-		 * 587 instead") is advice, not a setting */
-		if (f != NF_NONE && cond_near(s, prev, ve, n))
+		 * 587 instead") is advice, not a setting; a Japanese one opens
+		 * its sentence and holds every value to its end (SSLで受信する
+		 * 場合は、サーバー名を pops…、ポート番号を995に…) */
+		if (in_cond && (nr_has(s + prev, vb - prev, "。") || nr_has(s + prev, vb - prev, ". ")))
+			in_cond = false;
+		if (!in_cond && nr_has(s + prev, vb - prev, "場合"))
+			in_cond = true;
+		if (f != NF_NONE && (in_cond || cond_near(s, prev, ve, n, prev > b)))
 			f = NF_NONE;
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
@@ -1377,14 +1555,27 @@ static bool lone_value(struct ex *x, const mp_nline *l, size_t b)
 		n--;
 	if (x->ctx != NC_IMAP && x->ctx != NC_POP && x->ctx != NC_SMTP && x->ctx != NC_IN)
 		return false;
-	size_t vb, ve;
-	enum nr_vtype v = nr_typed_value(s, b, n, false, &vb, &ve);
-	if (vb != b || ve != n)
-		return false;
-	enum mp_nfield f = v == NV_HOST ? NF_HOST : v == NV_PORT ? NF_PORT : v == NV_SEC ? NF_SECURITY : NF_NONE;
-	if (f == NF_NONE)
-		return false;
-	nr_set_field(x, l, vb, s + vb, ve - vb, f, x->ctx);
+	/* "- TLS1.2, 993/TCP": values only, a few, joined by commas or
+	 * spaces, each set by its type; anything else and the line is not one */
+	for (int apply = 0; apply < 2; apply++) {
+		size_t i = b, count = 0;
+		while (i < n) {
+			size_t vb, ve;
+			enum nr_vtype v = nr_typed_value(s, i, n, false, &vb, &ve);
+			enum mp_nfield f = v == NV_HOST ? NF_HOST : v == NV_PORT ? NF_PORT : v == NV_SEC ? NF_SECURITY : NF_NONE;
+			if (vb != i || f == NF_NONE || ve <= vb || ++count > 4)
+				return false;
+			if (apply)
+				nr_set_field(x, l, vb, s + vb, ve - vb, f, x->ctx);
+			i = ve;
+			if (i + 4 <= n && mp_strncasecmp(s + i, "/tcp", 4) == 0)
+				i += 4;
+			while (i < n && (s[i] == ' ' || s[i] == ','))
+				i++;
+		}
+		if (!count)
+			return false;
+	}
 	return true;
 }
 
@@ -1509,6 +1700,8 @@ static void line_one(struct ex *x, const mp_nline *l)
 		return;
 	}
 	auth_hint(x, l, b);
+	method_prose(x, l, b);
+	example_person(x, l, b);
 	if (bracket_goes_on(prev, l)) {
 		x->pending = NF_NONE;
 		return;
@@ -1598,7 +1791,9 @@ static void line_one(struct ex *x, const mp_nline *l)
 	size_t fvb, fve;
 	bool dir_word = np == 1 && !sp && first < n && first > b && nr_typed_value(s, first, n, false, &fvb, &fve) == NV_HOST &&
 	                !nr_is_prose(s + b, n - b) && !nr_has(s + b, n - b, "※"); /* "host ※1": a footnote's host (fill.c) */
-	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) || misfit || second || dir_word ||
+	/* "ユーザ名に apikey と設定します": a pair written as a sentence */
+	bool ja_set = np >= 1 && first < n && ja_set_to(s, b, first, n);
+	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) || misfit || second || dir_word || ja_set ||
 	    (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
 		value_pairs(x, l, b, true, &first);
 		prose(x, l, b);

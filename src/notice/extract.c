@@ -77,6 +77,8 @@ mailprof_status mp_notice_extract(mailprof_profile *p, mp_ntext *t, const char *
 	for (size_t i = 0; i < x.nfill_in; i++)
 		free(x.fill_in[i]);
 	free(x.fill_in);
+	for (size_t i = 0; i < x.nexamples; i++)
+		free(x.examples[i]);
 	for (size_t i = 0; i < x.nforms; i++)
 		free(x.forms[i]);
 	free(x.forms);

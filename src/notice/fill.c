@@ -49,6 +49,15 @@ void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
 	}
 }
 
+/* An empty server draft: nothing stated. */
+static void srv_reset(struct dsrv *s)
+{
+	memset(s, 0, sizeof *s);
+	s->auth = -1;
+	s->said_method = -1;
+	s->sec.v = -1;
+}
+
 static struct dacc *new_acc(struct ex *x)
 {
 	x->acc = mp_xgrow(x->acc, x->nacc, sizeof *x->acc);
@@ -57,10 +66,8 @@ static struct dacc *new_acc(struct ex *x)
 	a->in_pref = -1;
 	a->method = -1;
 	a->in_method = -1;
-	for (int i = 0; i < S_N; i++) {
-		a->s[i].auth = -1;
-		a->s[i].sec.v = -1;
-	}
+	for (int i = 0; i < S_N; i++)
+		srv_reset(&a->s[i]);
 	x->cur = -1;
 	return a;
 }
@@ -273,9 +280,7 @@ static void push_alt(struct dacc *a, int i, bool shares)
 {
 	a->alt = mp_xgrow(a->alt, a->nalt, sizeof *a->alt);
 	a->alt[a->nalt++] = (struct dalt){i, shares, a->s[i]};
-	memset(&a->s[i], 0, sizeof a->s[i]);
-	a->s[i].auth = -1;
-	a->s[i].sec.v = -1;
+	srv_reset(&a->s[i]);
 }
 
 /* Server i gets a host; a different one for a server that has one is a
@@ -817,8 +822,11 @@ static void set_email(struct ex *x, const mp_nline *l, size_t off, const char *s
 
 static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n)
 {
+	/* a value naming the field itself says what goes there ("あなたの名前",
+	 * "相手に表示されたい名前", "お名前", "氏名"): a placeholder */
 	if (nr_has(s, n, "任意") || nr_has(s, n, "お好き") || nr_has(s, n, "自由") || nr_has(s, n, "any ") ||
-	    nr_has(s, n, "your choice") || nr_has(s, n, "your name") || (n >= 5 && mp_strncasecmp(s, "your ", 5) == 0))
+	    nr_has(s, n, "your choice") || nr_has(s, n, "your name") || (n >= 5 && mp_strncasecmp(s, "your ", 5) == 0) ||
+	    nr_has(s, n, "名前") || nr_has(s, n, "氏名") || nr_has(s, n, "表示名"))
 		return;
 	size_t e = 0;
 	while (e < n && !(s[e] == ' ' && e + 1 < n && s[e + 1] == ' ') && s[e] != '(')

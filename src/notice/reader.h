@@ -34,6 +34,7 @@ struct dsrv {
 	int host_note; /* "pop.example.jp ※1": footnote 1 may name the SSL host */
 	bool host_in;  /* the host's label said "incoming", naming no protocol */
 	int mauth[2], nmauth; /* the methods of the port-matrix row chosen */
+	int said_method; /* -1, or the login method a sentence names for it (attach.c) */
 };
 
 /* A server offered beside another of its protocol (docs/notice-reader.md
@@ -120,6 +121,8 @@ struct ex {
 	mp_int gen_sec; /* "Devices need to be set to use SSL/TLS": every server's */
 	char **fill_in;  /* hosts a note says to replace ("replace example.com with…"); grows */
 	size_t nfill_in;
+	char *examples[8]; /* an example person's values a page declares ("例として、ユーザーIDが「user」…") */
+	size_t nexamples;
 	/* local parts shown with three domains or more ("taro@a.jp",
 	 * "taro@b.jp", "taro@c.jp"): forms of an address, examples; grows */
 	char **forms;

@@ -303,6 +303,20 @@ static void resolve_login(const struct dacc *a, mp_str *out)
 		mp_str_setn(out, a->email.v, (size_t)(at - a->email.v), &a->login_loc);
 }
 
+/* Is v one of the example person's values, or an address whose local
+ * part is one (attach.c's example_person)? */
+static bool example_value(const struct ex *x, const char *v)
+{
+	if (!v)
+		return false;
+	size_t vl = strcspn(v, "@");
+	for (size_t i = 0; i < x->nexamples; i++)
+		if (strcasecmp(v, x->examples[i]) == 0 ||
+		    (v[vl] && strlen(x->examples[i]) == vl && strncasecmp(v, x->examples[i], vl) == 0))
+			return true;
+	return false;
+}
+
 /* Alternatives named in one "or" list ("storm… or dsm…, port 993"):
  * what the notice states for one holds for the other. */
 static void share1(struct dsrv *to, const struct dsrv *from)
@@ -365,10 +379,16 @@ static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, s
 				mp_server_add_auth(sv, (mp_auth)s->mauth[m]);
 			au = s->mauth[0], al = sv->loc;
 		}
+		if (au < 0 && s->said_method >= 0) /* a sentence of the sending section names one */
+			au = s->said_method, al = sv->loc;
 		if (au < 0 && x->auth_hint)
 			au = MP_AUTH_PASSWORD_CLEARTEXT, al = x->auth_hint_loc;
 		if (au < 0 && (s->user.v || s->pass.v)) /* SMTP's own credentials: it logs in */
 			au = MP_AUTH_PASSWORD_CLEARTEXT, al = s->user.v ? s->user.loc : s->pass.loc;
+		/* a notice offering sending only ("ユーザ名に apikey と設定",
+		 * a relay's API key): the credentials it gives are SMTP's */
+		if (au < 0 && a->login.v && !nr_offered(x, a, S_IMAP) && !nr_offered(x, a, S_POP))
+			au = MP_AUTH_PASSWORD_CLEARTEXT, al = a->login.loc;
 		if (au < 0 && x->pbs_hint)
 			au = MP_AUTH_SMTP_AFTER_POP, al = x->pbs_loc;
 		if (port587 && au < 0)
@@ -396,6 +416,9 @@ static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, s
 		if (!s->nmauth && (a->in_method >= 0 || a->method == MP_AUTH_PASSWORD_ENCRYPTED)) {
 			mp_server_add_auth(sv, a->in_method >= 0 ? (mp_auth)a->in_method : MP_AUTH_PASSWORD_ENCRYPTED);
 			sv->auth_loc = sv->loc;
+		} else if (!s->nmauth && s->said_method >= 0) { /* a sentence's, when no row states one */
+			mp_server_add_auth(sv, (mp_auth)s->said_method);
+			sv->auth_loc = sv->loc;
 		}
 		if (s->user.v)
 			copy_str(&sv->username, &s->user);
@@ -407,6 +430,18 @@ static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, s
 
 void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct dacc *prev)
 {
+	/* the example person's account: its own values are examples (the
+	 * addresses stay reported as unused) */
+	if (example_value(x, a->email.v) || example_value(x, a->login.v) || example_value(x, a->pass.v)) {
+		mp_str_clear(&a->email);
+		mp_str_clear(&a->name);
+		mp_str_clear(&a->login);
+		mp_str_clear(&a->pass);
+		for (int i = 0; i < S_N; i++) {
+			mp_str_clear(&a->s[i].user);
+			mp_str_clear(&a->s[i].pass);
+		}
+	}
 	/* An account block without servers shares the previous block's. */
 	bool any = false;
 	for (int i = 0; i < S_N; i++)

@@ -387,6 +387,15 @@ int nr_mechanism(const char *s, size_t n)
 		if (wl <= e && mp_strncasecmp(s, mech[k].w, wl) == 0 && (wl == e || !isalnum((unsigned char)s[wl])))
 			return mech[k].m;
 	}
+	/* "Authentication: Normal*": Thunderbird's "Normal password", the
+	 * word alone (a footnote mark after it) */
+	if (e >= 6 && mp_strncasecmp(s, "normal", 6) == 0) {
+		size_t k = 6;
+		while (k < e && (s[k] == '*' || s[k] == '\\'))
+			k++;
+		if (k == e)
+			return MP_AUTH_PASSWORD_CLEARTEXT;
+	}
 	return -1;
 }
 
@@ -877,6 +886,30 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 		return NV_NONE;
 	}
 	size_t t = nr_token_len(s + i, n - i);
+	/* "SMTPサーバをsmtp.example.netに設定", "465番": an ASCII value run
+	 * into the Japanese text after it ends there: a host or an address
+	 * ending in a letter (not "…jp465CRAM-MD5", unglue.c's), a port
+	 * before a particle (ポート995を使用; "2009年" is no port) or before 番
+	 * after one (ポート番号を465番に, 25番から587番に: the one it changes
+	 * from is none; "SSL(465番)" is a port line's); not before other marks
+	 * ("up.ac.za”" stays a quoted word) */
+	size_t ta = 0;
+	while (ta < t && (unsigned char)s[i + ta] < 0x80)
+		ta++;
+	if (ta < t && ta && (unsigned char)s[i + ta] >= 0xE3 && (unsigned char)s[i + ta] <= 0xE9) {
+		size_t a = ta;
+		while (a && strchr(".,;:", s[i + a - 1]))
+			a--;
+		if (a && ((isalpha((unsigned char)s[i + a - 1]) && (nr_valid_host(s + i, a) || nr_valid_email(s + i, a))) ||
+		          (nr_all_digits(s + i, a) &&
+		           (nr_starts_any(s + i + ta, n - i - ta, (const char *const[]){"を", "に", "で", "と", NULL}) ||
+		            (i >= 6 && nr_starts_any(s + i + ta, n - i - ta, (const char *const[]){"番", NULL}) &&
+		             !nr_starts_any(s + i + ta + 3, n - i - ta - 3, (const char *const[]){"から", NULL}) &&
+		             ((nr_starts_any(s + i - 3, 3, (const char *const[]){"を", "に", "は", NULL}) &&
+		               !(i >= 9 && memcmp(s + i - 9, "または", 9) == 0)) ||
+		              nr_starts_any(s + i - 6, 6, (const char *const[]){"から", NULL})))))))
+			t = ta;
+	}
 	while (t && (strchr(".,;:\"'>", s[i + t - 1]) || s[i + t - 1] == ')'))
 		t--;
 	*vb = i;
@@ -889,10 +922,21 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 			}
 		return NV_NONE;
 	}
+	/* "TLS1.2", "TLSv1.3": TLS by its version, decided by the port */
+	if (t >= 4 && t <= 8 && mp_strncasecmp(s + i, "tls", 3) == 0) {
+		size_t k = 3 + (s[i + 3] == 'v' || s[i + 3] == 'V');
+		while (k < t && (isdigit((unsigned char)s[i + k]) || s[i + k] == '.'))
+			k++;
+		if (k == t && isdigit((unsigned char)s[i + t - 1]))
+			return NV_SEC;
+	}
 	if (nr_valid_email(s + i, t))
 		return NV_EMAIL;
 	if (nr_valid_host(s + i, t))
 		return NV_HOST;
+	/* "993/TCP", "465/tcp": a port with its transport */
+	if (t > 4 && mp_strncasecmp(s + i + t - 4, "/tcp", 4) == 0 && nr_all_digits(s + i, t - 4))
+		t -= 4, *ve = i + t;
 	bool mark = (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'); /* "※1" */
 	/* one digit is a row or footnote number, never a mail port */
 	if (!mark && nr_all_digits(s + i, t) && t >= 2 && t <= 5 && atoi(s + i) > 0 && atoi(s + i) <= 65535 &&
