@@ -1068,6 +1068,16 @@ Test(notice_extract, alternative_servers_are_not_conflicts)
 	cr_assert_leq(on_line, 18, "%zu findings on the line", on_line);
 	mailprof_profile_free(p);
 	mailprof_diags_free(d);
+	/* groups of one site under their headings; a host of another site
+	 * after them is no group's alternative */
+	p = rd("Staff\nIMAP server: imap-staff.uni.example.edu\n\nStudents\nIMAP server: imap-stud.uni.example.edu\n"
+	       "IMAP server: imap.other.example.com\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_eq(p->accounts[0].nincoming, 2);
+	cr_assert_str_eq(p->accounts[0].incoming[1].host.v, "imap-stud.uni.example.edu");
+	cr_assert_not_null(t_find(d, "notice-conflict"));
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
 	p = rd("POP server: pop.b.example.jp\nSMTP server: smtp.b.example.jp\nPOP server: pop2.b.example.jp\n", &d, &st);
 	cr_assert_eq(st, MAILPROF_OK);
 	cr_assert_eq(p->accounts[0].nincoming, 1);

@@ -234,8 +234,10 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 	for (int k = 0; k < S_N && other_site; k++)
 		other_site = !a->s[k].host.v ||
 		             (a->s[k].host.loc.line < x->brand.loc.line && !same_site(a->s[k].host.v, h, hn));
-	if (!x->alt_group && (set_before || other_site ||
-	                      (other && (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn)))))) {
+	/* (a group's block takes only hosts of the organisation's site) */
+	bool group = x->alt_group && draft_site(a, h, hn);
+	if (!group && (set_before || other_site ||
+	               (other && (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn)))))) {
 		a = next_provider(x, a);
 		x->cur = i;
 	}
@@ -294,7 +296,7 @@ static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t 
 	bool listed = cur->v && (nr_srv_of(x->list_ctx) == i || (x->list_ctx == NC_IN && i != S_SMTP)) &&
 	              !x->brand_seen && same_site(cur->v, h, hn);
 	if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0) &&
-	    (x->alt_group || x->alt_or || listed)) {
+	    ((x->alt_group && draft_site(a, h, hn)) || x->alt_or || listed)) {
 		if (a->nalt >= NR_MAX_ALT) { /* no page offers so many: reported once, not servers */
 			if (!a->alt_full)
 				mp_diag(x->d, MAILPROF_INFO, "notice-unused", loc, NULL,
