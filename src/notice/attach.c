@@ -1268,11 +1268,17 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			i++;
 			continue;
 		}
+		/* the text a value's label is looked for in: since the value
+		 * before, at most 240 bytes (a line of tokens no label takes keeps
+		 * each look short: a long hostile line stays linear) */
+		size_t pv = i > prev + 240 ? i - 240 : prev;
+		while (pv < i && ((unsigned char)s[pv] & 0xC0) == 0x80)
+			pv++;
 		size_t k = i; /* the text since the last value ends with a separator? */
-		while (k > prev && s[k - 1] == ' ')
+		while (k > pv && s[k - 1] == ' ')
 			k--;
-		bool after_sep = (k > prev && (s[k - 1] == ':' || s[k - 1] == '=')) ||
-		                 (k >= prev + 3 && mp_strncasecmp(s + k - 3, " is", 3) == 0) || ja_set_to(s, prev, k, n);
+		bool after_sep = (k > pv && (s[k - 1] == ':' || s[k - 1] == '=')) ||
+		                 (k >= pv + 3 && mp_strncasecmp(s + k - 3, " is", 3) == 0) || ja_set_to(s, pv, k, n);
 		size_t vb, ve;
 		enum nr_vtype v = nr_typed_value(s, i, n, after_sep, &vb, &ve);
 		if (v == NV_NONE || ve <= vb) {
@@ -1284,7 +1290,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		 * port 465": port) */
 		enum mp_nctx ed = NC_NONE;
 		enum mp_nfield f = NF_NONE;
-		size_t lab_b = prev, lab_e = vb;
+		size_t lab_b = pv, lab_e = vb;
 		/* "Enter imap.example.com as the incoming server", "Type
 		 * smtpout.example.net for the Server Name": the label follows the
 		 * value */
@@ -1300,8 +1306,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			if (f2 != NF_NONE && nr_field_takes(f2, v))
 				f = f2, ed = d2, lab_b = ve + ak, lab_e = e;
 		}
-		for (size_t t = vb; t-- > prev && vb - t <= 80 && f == NF_NONE;) {
-			unsigned char c = (unsigned char)s[t], tc = t > prev ? (unsigned char)s[t - 1] : ' ';
+		for (size_t t = vb; t-- > pv && vb - t <= 80 && f == NF_NONE;) {
+			unsigned char c = (unsigned char)s[t], tc = t > pv ? (unsigned char)s[t - 1] : ' ';
 			if ((c & 0xC0) == 0x80 || (isalnum(c) && tc < 0x80 && isalnum(tc)))
 				continue; /* inside a character or a word */
 			enum mp_nctx d2;
@@ -1363,50 +1369,50 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		static const char *const verbs[] = {"connect to", "use", "enter", "point it at", "point your client at", NULL};
 		if (f == NF_NONE && v == NV_HOST && nr_host_ctx(s + vb, ve - vb) != NC_NONE) {
 			size_t t = vb;
-			while (t > prev && s[t - 1] == ' ')
+			while (t > pv && s[t - 1] == ' ')
 				t--;
 			for (const char *const *vw = verbs; *vw && f == NF_NONE; vw++) {
 				size_t wl = strlen(*vw);
-				if (t >= prev + wl && mp_strncasecmp(s + t - wl, *vw, wl) == 0 &&
-				    (t == prev + wl || !isalnum((unsigned char)s[t - wl - 1])))
+				if (t >= pv + wl && mp_strncasecmp(s + t - wl, *vw, wl) == 0 &&
+				    (t == pv + wl || !isalnum((unsigned char)s[t - wl - 1])))
 					f = NF_HOST, ed = nr_host_ctx(s + vb, ve - vb);
 			}
 		}
 		/* "IMAP: mail.example.com (993, SSL)": a port without label after
 		 * the line's host is that server's */
-		if (f == NF_NONE && v == NV_PORT && host_dir != NC_NONE && !nr_has(s + prev, vb - prev, "。"))
+		if (f == NF_NONE && v == NV_PORT && host_dir != NC_NONE && !nr_has(s + pv, vb - pv, "。"))
 			f = NF_PORT, ed = host_dir;
 		/* "IMAP outlook.office365.com 993 SSL/TLS OAuth2": a login method
 		 * without label after the line's host is that server's too */
 		if (f == NF_NONE && v == NV_YESNO && host_dir != NC_NONE && nr_mechanism(s + vb, ve - vb) >= 0 &&
-		    !nr_has(s + prev, vb - prev, "。"))
+		    !nr_has(s + pv, vb - pv, "。"))
 			f = NF_SMTP_AUTH, ed = host_dir;
 		/* a security word without label: the port just before it in its
 		 * clause ("port 465 with authentication over SSL"), else the
 		 * line's server ("(TLS enabled, port 25)") */
 		if (f == NF_NONE && v == NV_SEC) {
-			if (port_srv >= 0 && !memchr(s + prev, '.', vb - prev) && !nr_has(s + prev, vb - prev, "。")) {
+			if (port_srv >= 0 && !memchr(s + pv, '.', vb - pv) && !nr_has(s + pv, vb - pv, "。")) {
 				if (apply) {
 					mailprof_loc pl = nr_loc_at(x, l, vb);
 					int sec = nr_parse_security(s + vb, ve - vb);
 					nr_offer_port(&nr_cur_acc(x)->s[port_srv], port_val, sec, &pl);
 				}
-			} else if (!sec_b && !sec_e && !cond_near(s, prev, ve, n, true))
+			} else if (!sec_b && !sec_e && !cond_near(s, pv, ve, n, true))
 				sec_b = vb, sec_e = ve;
 		}
 		/* an example is not a setting ("for example: gwashing@…", "例:…") */
-		if (nr_has(s + prev, vb - prev, "example") || nr_has(s + prev, vb - prev, "e.g.") ||
-		    nr_has(s + prev, vb - prev, "例"))
+		if (nr_has(s + pv, vb - pv, "example") || nr_has(s + pv, vb - pv, "e.g.") ||
+		    nr_has(s + pv, vb - pv, "例"))
 			f = NF_NONE;
 		/* a condition or an alternative ("If … blocks port 465, use port
 		 * 587 instead") is advice, not a setting; a Japanese one opens
 		 * its sentence and holds every value to its end (SSLで受信する
 		 * 場合は、サーバー名を pops…、ポート番号を995に…) */
-		if (in_cond && (nr_has(s + prev, vb - prev, "。") || nr_has(s + prev, vb - prev, ". ")))
+		if (in_cond && (nr_has(s + pv, vb - pv, "。") || nr_has(s + pv, vb - pv, ". ")))
 			in_cond = false;
-		if (!in_cond && nr_has(s + prev, vb - prev, "場合"))
+		if (!in_cond && nr_has(s + pv, vb - pv, "場合"))
 			in_cond = true;
-		if (f != NF_NONE && (in_cond || cond_near(s, prev, ve, n, prev > b)))
+		if (f != NF_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b)))
 			f = NF_NONE;
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
