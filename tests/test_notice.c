@@ -1051,6 +1051,33 @@ Test(notice_extract, alternative_servers_are_not_conflicts)
 	cr_assert_eq(p->accounts[0].noutgoing, 1);
 	mailprof_profile_free(p);
 	mailprof_diags_free(d);
+	/* hostile: a list of 300 hosts keeps NR_MAX_ALT alternatives and says
+	 * so once; the line's unplaced values are listed up to a bound */
+	mp_buf b = {0};
+	mp_buf_puts(&b, "IMAP server: imap0.uni.example.edu");
+	for (int i = 1; i < 300; i++)
+		mp_buf_printf(&b, " or imap%d.uni.example.edu", i);
+	mp_buf_puts(&b, "\n");
+	p = rd(b.s, &d, &st);
+	mp_buf_free(&b);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_eq(p->accounts[0].nincoming, 65);
+	size_t on_line = 0;
+	for (size_t i = 0; i < mailprof_diags_count(d); i++)
+		on_line += mailprof_diags_get(d, i)->loc.line == 1;
+	cr_assert_leq(on_line, 18, "%zu findings on the line", on_line);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	/* groups of one site under their headings; a host of another site
+	 * after them is no group's alternative */
+	p = rd("Staff\nIMAP server: imap-staff.uni.example.edu\n\nStudents\nIMAP server: imap-stud.uni.example.edu\n"
+	       "IMAP server: imap.other.example.com\n", &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	cr_assert_eq(p->accounts[0].nincoming, 2);
+	cr_assert_str_eq(p->accounts[0].incoming[1].host.v, "imap-stud.uni.example.edu");
+	cr_assert_not_null(t_find(d, "notice-conflict"));
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
 	p = rd("POP server: pop.b.example.jp\nSMTP server: smtp.b.example.jp\nPOP server: pop2.b.example.jp\n", &d, &st);
 	cr_assert_eq(st, MAILPROF_OK);
 	cr_assert_eq(p->accounts[0].nincoming, 1);

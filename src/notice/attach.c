@@ -613,10 +613,21 @@ static bool provider_row(struct ex *x, const mp_nline *l, size_t lb, size_t le, 
 	if (i < 0 || le - lb > 30 || nr_typed_value(s, vb, te, false, &hb, &he) != NV_HOST || hb != vb)
 		return false;
 	/* a provider's name, not a protocol or a direction ("IMAP: mail…"),
-	 * and a row holding its host alone (no port after it) */
+	 * and a row holding its host, maybe with its port ("Gmail:
+	 * smtp.gmail.com, port 587", "(port 465 SSL)"), no other number */
 	if (mp_notice_words_ctx(s + lb, le - lb) != NC_NONE)
 		return false;
-	for (size_t k = he; k < ve; k++)
+	int port = 0, sec = -1, mark;
+	size_t at = 0, pe = he;
+	if (nr_parse_port(s + he, ve - he, &port, &sec, &at, &mark)) {
+		pe = he + at;
+		while (pe < ve && isdigit((unsigned char)s[pe]))
+			pe++;
+		bool word = nr_has(s + he, at, "port") || nr_has(s + he, at, "ポート") || nr_has(s + he, at, ":");
+		if (!word || mark)
+			return false;
+	}
+	for (size_t k = pe; k < ve; k++)
 		if (isdigit((unsigned char)s[k]))
 			return false;
 	for (size_t k = lb; k < le; k++)
@@ -625,6 +636,10 @@ static bool provider_row(struct ex *x, const mp_nline *l, size_t lb, size_t le, 
 	mailprof_loc loc = nr_loc_at(x, l, lb);
 	nr_brand(x, s + lb, le - lb, &loc, false);
 	nr_set_field(x, l, vb, s + vb, he - vb, NF_HOST, x->ctx);
+	if (port > 0) {
+		mailprof_loc pl = nr_loc_at(x, l, he + at);
+		nr_offer_port(&nr_cur_acc(x)->s[i], port, nr_sec_for_port(sec, port), &pl);
+	}
 	if (nr_has(s + he, ve - he, "authentication") || nr_has(s + he, ve - he, "認証")) {
 		int au = nr_parse_yesno_auth(s + he, ve - he);
 		struct dacc *a = nr_cur_acc(x);

@@ -234,8 +234,10 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 	for (int k = 0; k < S_N && other_site; k++)
 		other_site = !a->s[k].host.v ||
 		             (a->s[k].host.loc.line < x->brand.loc.line && !same_site(a->s[k].host.v, h, hn));
-	if (!x->alt_group && (set_before || other_site ||
-	                      (other && (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn)))))) {
+	/* (a group's block takes only hosts of the organisation's site) */
+	bool group = x->alt_group && draft_site(a, h, hn);
+	if (!group && (set_before || other_site ||
+	               (other && (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn)))))) {
 		a = next_provider(x, a);
 		x->cur = i;
 	}
@@ -294,7 +296,14 @@ static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t 
 	bool listed = cur->v && (nr_srv_of(x->list_ctx) == i || (x->list_ctx == NC_IN && i != S_SMTP)) &&
 	              !x->brand_seen && same_site(cur->v, h, hn);
 	if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0) &&
-	    (x->alt_group || x->alt_or || listed)) {
+	    ((x->alt_group && draft_site(a, h, hn)) || x->alt_or || listed)) {
+		if (a->nalt >= NR_MAX_ALT) { /* no page offers so many: reported once, not servers */
+			if (!a->alt_full)
+				mp_diag(x->d, MAILPROF_INFO, "notice-unused", loc, NULL,
+				        "more than %d alternative servers; %s not used", NR_MAX_ALT, "this host and those after it");
+			a->alt_full = true;
+			return;
+		}
 		push_alt(a, i, x->alt_or);
 	} else if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0)) {
 		/* the one named after the server's protocol wins ("imap.gmail.com"
@@ -353,18 +362,26 @@ static void host_clause_sec(struct ex *x, const mp_nline *l, size_t off, const c
 }
 
 /* "storm.example.edu or dsm.example.edu", "imap1.… / imap2.…", "a.…,
- * b.…": hosts offered as alternatives for one server, each an alternative
- * server sharing what the notice states for the others; where the list
- * ends (after the host token t when there is none). A list joined by
- * marks only ("/", ",") holds hosts of one site: "smtp.a.com, smtp.b.net"
- * lists other providers' servers. */
-static size_t alt_hosts(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t t, size_t n,
-                        struct dacc *a, int i)
+ * b.…", "mail.… (IMAP, port 993) or mail2.…": hosts offered as
+ * alternatives for one server, each an alternative server sharing what
+ * the notice states for the others (the line's port and security are
+ * read after, from the first host on). A list joined by marks only ("/",
+ * ",") holds hosts of one site: "smtp.a.com, smtp.b.net" lists other
+ * providers' servers. */
+static void alt_hosts(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t t, size_t n,
+                      struct dacc *a, int i)
 {
 	static const char *const ors[] = {"and/or ", "or ", "または", "又は", "もしくは", NULL};
 	static const char *const marks[] = {"/", ",", "、", NULL};
 	while (i >= 0) {
-		size_t k = nr_skip_sp(s, t, n), w = nr_starts_any(s + k, n - k, ors);
+		size_t k = nr_skip_sp(s, t, n);
+		if (k < n && s[k] == '(') { /* a remark on the host before the list goes on */
+			const char *c = memchr(s + k, ')', n - k);
+			if (!c)
+				break;
+			k = nr_skip_sp(s, (size_t)(c - s) + 1, n);
+		}
+		size_t w = nr_starts_any(s + k, n - k, ors);
 		bool mark = !w && (w = nr_starts_any(s + k, n - k, marks)) > 0;
 		if (!w || (mark && !a->s[i].host.v))
 			break;
@@ -383,7 +400,6 @@ static size_t alt_hosts(struct ex *x, const mp_nline *l, size_t off, const char 
 		x->alt_or = false;
 		t = k + hn;
 	}
-	return t;
 }
 
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
@@ -447,7 +463,7 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		x->cur = i;
 	}
 	int i = x->cur;
-	t = alt_hosts(x, l, off, s, t, n, a, i);
+	alt_hosts(x, l, off, s, t, n, a, i);
 	size_t mk = nr_skip_sp(s, t, n);
 	if (mk + 4 <= n && memcmp(s + mk, "※", 3) == 0 && isdigit((unsigned char)s[mk + 3]))
 		a->s[i].host_note = s[mk + 3] - '0';

@@ -310,13 +310,22 @@ enum mp_nfield mp_notice_classify(const char *label, size_t n, enum mp_nctx *dir
 	return r;
 }
 
+/* "pop", "pop3", "pops", not inside "popular", "population", "popup". */
+static bool names_pop(const char *t)
+{
+	for (const char *p = strstr(t, "pop"); p; p = strstr(p + 1, "pop"))
+		if (strncmp(p, "popul", 5) != 0 && strncmp(p, "popup", 5) != 0)
+			return true;
+	return false;
+}
+
 enum mp_nctx mp_notice_words_ctx(const char *s, size_t n)
 {
 	mp_buf f = {0};
 	mp_notice_fold(s, n, &f);
 	const char *t = f.s;
 	enum mp_nctx r = NC_NONE;
-	bool imap = strstr(t, "imap") != NULL, pop = strstr(t, "pop") != NULL;
+	bool imap = strstr(t, "imap") != NULL, pop = names_pop(t);
 	if (strstr(t, "webメル") || strstr(t, "webmail") || strstr(t, "ウェブメル") || strstr(t, "ログイン画面"))
 		r = NC_WEB;
 	else if (imap && pop)

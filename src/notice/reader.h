@@ -40,6 +40,7 @@ struct dsrv {
 /* A server offered beside another of its protocol (docs/notice-reader.md
  * § Alternative servers): a second host for one protocol that the notice
  * offers as an alternative, not a conflict. */
+enum { NR_MAX_ALT = 64 }; /* alternatives an account holds: more is hostile input */
 struct dalt {
 	int srv;     /* S_IMAP, S_POP or S_SMTP */
 	bool shares; /* named in one "or" list: what one states holds for all */
@@ -54,6 +55,7 @@ struct dacc {
 	struct dsrv s[S_N]; /* the server of each protocol being filled: the last offered */
 	struct dalt *alt;   /* the alternatives offered before it, in page order; grows */
 	size_t nalt;
+	bool alt_full; /* NR_MAX_ALT reached (reported once) */
 	bool in_both; /* "Server type: IMAP or POP": both offered, on one host */
 	int in_pref; /* -1, S_IMAP or S_POP */
 	int method;  /* -1, or MP_AUTH_PASSWORD_CLEARTEXT / _ENCRYPTED */

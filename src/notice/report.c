@@ -13,7 +13,7 @@ static bool held(const mailprof_profile *p, size_t from, const char *v, size_t n
 {
 	for (size_t i = from; i < p->naccounts; i++) {
 		const mp_account *a = &p->accounts[i];
-		const mp_str *s[] = {&a->email, NULL};
+		const mp_str *s[] = {&a->email, &a->provider_name, NULL}; /* a provider named "Outlook.com" */
 		for (size_t k = 0; s[k]; k++)
 			if (s[k]->v && strlen(s[k]->v) == n && mp_strncasecmp(s[k]->v, v, n) == 0)
 				return true;
@@ -31,11 +31,15 @@ static bool held(const mailprof_profile *p, size_t from, const char *v, size_t n
 
 /* A finding at the value's line already names it (a conflict, a row not
  * used) or stands at its column: said once, not twice. Another value of
- * the same line ("…domains: a.example, b.example") still gets its own. */
-static bool value_reported(const mailprof_diags *d, size_t from, const mailprof_loc *at, const char *v, size_t n)
+ * the same line ("…domains: a.example, b.example") still gets its own.
+ * The findings looked at are those of the line: idx[ib, ie) (made before
+ * this stage) and those this stage added since the line began. */
+static bool value_reported(const mailprof_diags *d, const size_t *idx, size_t ib, size_t ie, size_t line_from,
+                           const mailprof_loc *at, const char *v, size_t n)
 {
-	for (size_t i = from; i < mailprof_diags_count(d); i++) {
-		const mailprof_diag *g = mailprof_diags_get(d, i);
+	size_t total = ie - ib + mailprof_diags_count(d) - line_from;
+	for (size_t k = 0; k < total; k++) {
+		const mailprof_diag *g = mailprof_diags_get(d, k < ie - ib ? idx[ib + k] : line_from + k - (ie - ib));
 		if (g->loc.line != at->line)
 			continue;
 		if (g->loc.column == at->column)
@@ -47,13 +51,45 @@ static bool value_reported(const mailprof_diags *d, size_t from, const mailprof_
 	return false;
 }
 
+/* The findings made before this stage, by line: a notice with many
+ * findings stays linear (each line looks at its own). */
+struct at_line {
+	int line;
+	size_t i;
+};
+
+static int by_line(const void *a, const void *b)
+{
+	const struct at_line *p = a, *q = b;
+	return p->line != q->line ? (p->line < q->line ? -1 : 1) : p->i < q->i ? -1 : p->i > q->i;
+}
+
+/* Unplaced values reported on one line: more is a list no reader reads
+ * value by value (and a hostile line stays linear); one finding says so. */
+enum { REPORT_LINE_MAX = 16 };
+
 void nr_report_unplaced(struct ex *x, const mp_ntext *t, const mailprof_profile *p, size_t from,
                         size_t diags_from)
 {
+	size_t nd = mailprof_diags_count(x->d) - diags_from, *idx = mp_xmalloc((nd + 1) * sizeof *idx);
+	struct at_line *al = mp_xmalloc((nd + 1) * sizeof *al);
+	for (size_t i = 0; i < nd; i++)
+		al[i] = (struct at_line){mailprof_diags_get(x->d, diags_from + i)->loc.line, diags_from + i};
+	qsort(al, nd, sizeof *al, by_line);
+	for (size_t i = 0; i < nd; i++)
+		idx[i] = al[i].i;
+	free(al);
+	size_t ib = 0;
 	for (size_t li = 0; li < t->n; li++) {
 		const mp_nline *l = &t->lines[li];
 		const char *s = l->s;
-		size_t n = l->len;
+		size_t n = l->len, reported = 0, line_from = mailprof_diags_count(x->d);
+		while (ib < nd && mailprof_diags_get(x->d, idx[ib])->loc.line < l->line)
+			ib++;
+		size_t ie = ib;
+		while (ie < nd && mailprof_diags_get(x->d, idx[ie])->loc.line == l->line)
+			ie++;
+		bool more = false;
 		for (size_t i = 0; i < n; i++) {
 			if (!isalnum((unsigned char)s[i]) || (i && (isalnum((unsigned char)s[i - 1]) || strchr(".-_@%+:/", s[i - 1]))))
 				continue;
@@ -70,14 +106,23 @@ void nr_report_unplaced(struct ex *x, const mp_ntext *t, const mailprof_profile 
 				continue;
 			}
 			mailprof_loc at = nr_loc_at(x, l, vb);
-			if (!held(p, from, s + vb, ve - vb) && !value_reported(x->d, diags_from, &at, s + vb, ve - vb)) {
+			if (!held(p, from, s + vb, ve - vb) && reported == REPORT_LINE_MAX)
+				more = true;
+			else if (!held(p, from, s + vb, ve - vb) &&
+			         !value_reported(x->d, idx, ib, ie, line_from, &at, s + vb, ve - vb)) {
 				char *val = mp_xstrndup(s + vb, ve - vb);
 				nr_info(x, l, vb, "if it is a setting, put it under a label (or use a template)",
 				        "%s `%s` is not placed in any account; not used",
 				        v == NV_EMAIL ? "the address" : "the host name", val);
 				free(val);
+				reported++;
 			}
 			i = ve;
 		}
+		if (more)
+			nr_info(x, l, 0, NULL, "more than %d addresses and host names on this line are not placed; not listed",
+			        REPORT_LINE_MAX);
+		ib = ie;
 	}
+	free(idx);
 }

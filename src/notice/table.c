@@ -374,22 +374,69 @@ static bool remarks(const struct trow *h, size_t k)
 	return false;
 }
 
+/* A provider's or a group's name (cell k of row r) over its host h: its
+ * cells are that provider's block, or another group's of the same
+ * organisation when h is in the site of the block's hosts. */
+static void group_name(struct ex *x, const struct trow *r, size_t k, const char *h, size_t hn)
+{
+	size_t e = clen(r, k);
+	while (e && (ctext(r, k)[e - 1] == ':' || ctext(r, k)[e - 1] == ' '))
+		e--;
+	mailprof_loc loc = nr_loc_at(x, r->cl[k], r->cb[k]);
+	if (!x->brand.v || strlen(x->brand.v) != e || memcmp(x->brand.v, ctext(r, k), e) != 0)
+		nr_provider_block(x, h, hn);
+	nr_brand(x, ctext(r, k), e, &loc, false);
+}
+
 /* A provider's name in a row's first cell: its row is that provider's
- * block (a provider's second row, "Staff | 2 | …", goes on with it). */
+ * block (a provider's second row, "Staff | 2 | …", goes on with it); the
+ * row's first host says whose it is ("Student | student-imap…"). */
 static void provider_name(struct ex *x, const struct trow *r)
 {
-	size_t e = clen(r, 0);
-	while (e && (ctext(r, 0)[e - 1] == ':' || ctext(r, 0)[e - 1] == ' '))
-		e--;
-	mailprof_loc loc = nr_loc_at(x, r->cl[0], r->cb[0]);
-	/* the row's first host says whose it is: another provider's, or
-	 * another group's of the same organisation ("Student | student-imap…") */
 	size_t h = 1;
 	while (h < r->nc && !nr_valid_host(ctext(r, h), clen(r, h)))
 		h++;
-	if (!x->brand.v || strlen(x->brand.v) != e || memcmp(x->brand.v, ctext(r, 0), e) != 0)
-		nr_provider_block(x, h < r->nc ? ctext(r, h) : NULL, clen(r, h));
-	nr_brand(x, ctext(r, 0), e, &loc, false);
+	group_name(x, r, 0, h < r->nc ? ctext(r, h) : NULL, h < r->nc ? clen(r, h) : 0);
+}
+
+/* Providers or groups as columns ("Setting | Staff | Students" over "IMAP
+ * server | imap.staff… | imap.students…", "Port | 993 | 993"): every row a
+ * field's label and its values; each column is read down as its name's
+ * block (another provider's account, or alternatives of one
+ * organisation's: group_name). True when the table is such. */
+static bool by_name_columns(struct ex *x, const struct trow *rows, size_t nr)
+{
+	size_t names = 0;
+	for (size_t k = 1; k < rows[0].nc; k++)
+		if (clen(&rows[0], k)) {
+			if (rkind(&rows[0], k).k != H_NAME)
+				return false;
+			names++;
+		}
+	if (names < 2 || nr < 3)
+		return false;
+	for (size_t i = 1; i < nr; i++)
+		if (rkind(&rows[i], 0).k != H_FIELD)
+			return false;
+	for (size_t k = 1; k < rows[0].nc; k++) {
+		if (!clen(&rows[0], k))
+			continue;
+		size_t i = 1;
+		while (i < nr && !nr_valid_host(ctext(&rows[i], k), clen(&rows[i], k)))
+			i++;
+		group_name(x, &rows[0], k, i < nr ? ctext(&rows[i], k) : NULL, i < nr ? clen(&rows[i], k) : 0);
+		x->cur = -1;
+		for (i = 1; i < nr; i++) {
+			/* a row naming no server ("Port", "Encryption") is the one the
+			 * column set last */
+			struct hcell c0 = rkind(&rows[i], 0);
+			static const enum mp_nctx srv_ctx[S_N] = {NC_IMAP, NC_POP, NC_SMTP};
+			enum mp_nctx d = is_proto(c0.w) ? c0.w : x->cur >= 0 ? srv_ctx[x->cur] : c0.d;
+			x->now = rows[i].l;
+			put(x, &rows[i], k, c0.f, d, -1);
+		}
+	}
+	return true;
 }
 
 /* Providers and their hosts without a header ("Alpha Net | pop.alpha… |
@@ -1193,6 +1240,8 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 				modes--, fields++;
 			}
 	if (by_pair_cells(x, rows, nr)) /* rows of pairs: whatever the header says */
+		;
+	else if (!values && !protos && !modes && by_name_columns(x, rows, nr))
 		;
 	else if (!values && protos >= 2 && hd[0].k != H_PROTO)
 		by_protocol_columns(x, rows, nr, hd);
