@@ -1242,7 +1242,9 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	enum mp_nctx lead_d = NC_NONE;
 	size_t lead_e = b;
 	*first = n;
-	for (size_t i = b; i < n;) {
+	/* no line of settings holds more than a few dozen values: a hostile
+	 * line of thousands stops there (each placed value costs its line) */
+	for (size_t i = b; i < n && placed < 32;) {
 		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
 		/* "Enter Port number:110": a separator glued to a word's end
 		 * starts a value too (not a time "9:00", nor "host:587") */
@@ -1252,7 +1254,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			continue;
 		}
 		size_t k = i; /* the text since the last value ends with a separator? */
-		while (k > prev && s[k - 1] == ' ')
+		while (k > prev && k + 400 > i && s[k - 1] == ' ')
 			k--;
 		bool after_sep = (k > prev && (s[k - 1] == ':' || s[k - 1] == '=')) ||
 		                 (k >= prev + 3 && mp_strncasecmp(s + k - 3, " is", 3) == 0) || ja_set_to(s, prev, k, n);
@@ -1262,12 +1264,15 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			i++;
 			continue;
 		}
+		/* the clause before the value, a short way back: a login or
+		 * password does not move prev, so a line of many stays linear */
+		size_t pv = vb - prev > 400 ? vb - 400 : prev;
 		/* the nearest label: the shortest tail of the text before the
 		 * value that names a field taking it ("with authentication or
 		 * port 465": port) */
 		enum mp_nctx ed = NC_NONE;
 		enum mp_nfield f = NF_NONE;
-		size_t lab_b = prev, lab_e = vb;
+		size_t lab_b = pv, lab_e = vb;
 		/* "Enter imap.example.com as the incoming server", "Type
 		 * smtpout.example.net for the Server Name": the label follows the
 		 * value */
@@ -1357,39 +1362,39 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		}
 		/* "IMAP: mail.example.com (993, SSL)": a port without label after
 		 * the line's host is that server's */
-		if (f == NF_NONE && v == NV_PORT && host_dir != NC_NONE && !nr_has(s + prev, vb - prev, "。"))
+		if (f == NF_NONE && v == NV_PORT && host_dir != NC_NONE && !nr_has(s + pv, vb - pv, "。"))
 			f = NF_PORT, ed = host_dir;
 		/* "IMAP outlook.office365.com 993 SSL/TLS OAuth2": a login method
 		 * without label after the line's host is that server's too */
 		if (f == NF_NONE && v == NV_YESNO && host_dir != NC_NONE && nr_mechanism(s + vb, ve - vb) >= 0 &&
-		    !nr_has(s + prev, vb - prev, "。"))
+		    !nr_has(s + pv, vb - pv, "。"))
 			f = NF_SMTP_AUTH, ed = host_dir;
 		/* a security word without label: the port just before it in its
 		 * clause ("port 465 with authentication over SSL"), else the
 		 * line's server ("(TLS enabled, port 25)") */
 		if (f == NF_NONE && v == NV_SEC) {
-			if (port_srv >= 0 && !memchr(s + prev, '.', vb - prev) && !nr_has(s + prev, vb - prev, "。")) {
+			if (port_srv >= 0 && !memchr(s + pv, '.', vb - pv) && !nr_has(s + pv, vb - pv, "。")) {
 				if (apply) {
 					mailprof_loc pl = nr_loc_at(x, l, vb);
 					int sec = nr_parse_security(s + vb, ve - vb);
 					nr_offer_port(&nr_cur_acc(x)->s[port_srv], port_val, sec, &pl);
 				}
-			} else if (!sec_b && !sec_e && !cond_near(s, prev, ve, n, true))
+			} else if (!sec_b && !sec_e && !cond_near(s, pv, ve, n, true))
 				sec_b = vb, sec_e = ve;
 		}
 		/* an example is not a setting ("for example: gwashing@…", "例:…") */
-		if (nr_has(s + prev, vb - prev, "example") || nr_has(s + prev, vb - prev, "e.g.") ||
-		    nr_has(s + prev, vb - prev, "例"))
+		if (nr_has(s + pv, vb - pv, "example") || nr_has(s + pv, vb - pv, "e.g.") ||
+		    nr_has(s + pv, vb - pv, "例"))
 			f = NF_NONE;
 		/* a condition or an alternative ("If … blocks port 465, use port
 		 * 587 instead") is advice, not a setting; a Japanese one opens
 		 * its sentence and holds every value to its end (SSLで受信する
 		 * 場合は、サーバー名を pops…、ポート番号を995に…) */
-		if (in_cond && (nr_has(s + prev, vb - prev, "。") || nr_has(s + prev, vb - prev, ". ")))
+		if (in_cond && (nr_has(s + pv, vb - pv, "。") || nr_has(s + pv, vb - pv, ". ")))
 			in_cond = false;
-		if (!in_cond && nr_has(s + prev, vb - prev, "場合"))
+		if (!in_cond && nr_has(s + pv, vb - pv, "場合"))
 			in_cond = true;
-		if (f != NF_NONE && (in_cond || cond_near(s, prev, ve, n, prev > b)))
+		if (f != NF_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b)))
 			f = NF_NONE;
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
