@@ -20,7 +20,9 @@ static void prose_email(struct ex *x, const mp_nline *l, size_t b)
 	                          nr_has(s + b, n - b, "アドレス") || nr_has(s + b, n - b, "アカウント")))
 		return;
 	for (size_t i = b; i < n; i++) {
-		if (i > b && s[i - 1] != ' ' && s[i - 1] != ':' && s[i - 1] != '<')
+		/* "Accounting -accounting@…": a list of role addresses, not the
+		 * reader's own (the dash is the list's, the word not "account") */
+		if ((i > b && s[i - 1] != ' ' && s[i - 1] != ':' && s[i - 1] != '<') || s[i] == '-')
 			continue;
 		size_t t = nr_token_len(s + i, n - i);
 		while (t && (s[i + t - 1] == '.' || s[i + t - 1] == ','))
@@ -838,7 +840,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	 * named last, right before the value, is the label's own; the choice
 	 * before it names no server */
 	enum mp_nctx last = last_proto(s, lb, le);
-	x->both_in = last == NC_NONE && f == NF_HOST && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
+	x->both_in = last == NC_NONE && (f == NF_HOST || f == NF_PORT) && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
 	enum mp_nctx dir = last != NC_NONE ? last : nr_label_dir(x, s + lb, le - lb, edir);
 	/* "Secure Password Authentication (SPA): off": how an incoming server
 	 * takes the password (off: the normal one), not whether sending logs in */
@@ -1253,20 +1255,23 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			i++;
 			continue;
 		}
+		/* the text a value's label is looked for in: since the value
+		 * before, at most 240 bytes (a line of tokens no label takes keeps
+		 * each look short: a long hostile line stays linear) */
+		size_t pv = i > prev + 240 ? i - 240 : prev;
+		while (pv < i && ((unsigned char)s[pv] & 0xC0) == 0x80)
+			pv++;
 		size_t k = i; /* the text since the last value ends with a separator? */
-		while (k > prev && k + 400 > i && s[k - 1] == ' ')
+		while (k > pv && s[k - 1] == ' ')
 			k--;
-		bool after_sep = (k > prev && (s[k - 1] == ':' || s[k - 1] == '=')) ||
-		                 (k >= prev + 3 && mp_strncasecmp(s + k - 3, " is", 3) == 0) || ja_set_to(s, prev, k, n);
+		bool after_sep = (k > pv && (s[k - 1] == ':' || s[k - 1] == '=')) ||
+		                 (k >= pv + 3 && mp_strncasecmp(s + k - 3, " is", 3) == 0) || ja_set_to(s, pv, k, n);
 		size_t vb, ve;
 		enum nr_vtype v = nr_typed_value(s, i, n, after_sep, &vb, &ve);
 		if (v == NV_NONE || ve <= vb) {
 			i++;
 			continue;
 		}
-		/* the clause before the value, a short way back: a login or
-		 * password does not move prev, so a line of many stays linear */
-		size_t pv = vb - prev > 400 ? vb - 400 : prev;
 		/* the nearest label: the shortest tail of the text before the
 		 * value that names a field taking it ("with authentication or
 		 * port 465": port) */
@@ -1288,8 +1293,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			if (f2 != NF_NONE && nr_field_takes(f2, v))
 				f = f2, ed = d2, lab_b = ve + ak, lab_e = e;
 		}
-		for (size_t t = vb; t-- > prev && vb - t <= 80 && f == NF_NONE;) {
-			unsigned char c = (unsigned char)s[t], tc = t > prev ? (unsigned char)s[t - 1] : ' ';
+		for (size_t t = vb; t-- > pv && vb - t <= 80 && f == NF_NONE;) {
+			unsigned char c = (unsigned char)s[t], tc = t > pv ? (unsigned char)s[t - 1] : ' ';
 			if ((c & 0xC0) == 0x80 || (isalnum(c) && tc < 0x80 && isalnum(tc)))
 				continue; /* inside a character or a word */
 			enum mp_nctx d2;
@@ -1351,12 +1356,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		static const char *const verbs[] = {"connect to", "use", "enter", "point it at", "point your client at", NULL};
 		if (f == NF_NONE && v == NV_HOST && nr_host_ctx(s + vb, ve - vb) != NC_NONE) {
 			size_t t = vb;
-			while (t > prev && s[t - 1] == ' ')
+			while (t > pv && s[t - 1] == ' ')
 				t--;
 			for (const char *const *vw = verbs; *vw && f == NF_NONE; vw++) {
 				size_t wl = strlen(*vw);
-				if (t >= prev + wl && mp_strncasecmp(s + t - wl, *vw, wl) == 0 &&
-				    (t == prev + wl || !isalnum((unsigned char)s[t - wl - 1])))
+				if (t >= pv + wl && mp_strncasecmp(s + t - wl, *vw, wl) == 0 &&
+				    (t == pv + wl || !isalnum((unsigned char)s[t - wl - 1])))
 					f = NF_HOST, ed = nr_host_ctx(s + vb, ve - vb);
 			}
 		}
@@ -1613,7 +1618,54 @@ static bool bracket_goes_on(const mp_nline *prev, const mp_nline *l)
 	return open > 0 && c && (!o || o > c);
 }
 
-void nr_line(struct ex *x, const mp_nline *l)
+/* "The incoming mail server is" / "pop.example.net", "Your POP3 server" /
+ * "is..." / "example.net": a sentence ending in "is" (or "are") whose
+ * subject names a field announces the value on the next line, as a label
+ * with its separator does. The subject is the clause before "is" (after
+ * the last full stop), or the line above when "is" opens the line. True
+ * when the line announced one. */
+static bool announces(struct ex *x, const mp_nline *prev, const char *s, size_t b, size_t n)
+{
+	size_t e = n;
+	while (e > b && (s[e - 1] == ' ' || s[e - 1] == '.' || s[e - 1] == ':'))
+		e--;
+	while (e >= b + 3 && memcmp(s + e - 3, "\xe2\x80\xa6", 3) == 0) /* "is…" */
+		e -= 3;
+	size_t w = e;
+	while (w > b && isalpha((unsigned char)s[w - 1]))
+		w--;
+	if (!((e - w == 2 && mp_strncasecmp(s + w, "is", 2) == 0) || (e - w == 3 && mp_strncasecmp(s + w, "are", 3) == 0)))
+		return false;
+	if (w > b && s[w - 1] != ' ')
+		return false;
+	const char *ls;
+	size_t ln;
+	if (nr_skip_sp(s, b, w) >= w) { /* "is..." alone: the line above is the subject */
+		if (!prev || !prev->len)
+			return false;
+		bool mk;
+		size_t pb = nr_strip_lead(prev->s, prev->len, &mk);
+		ls = prev->s + pb, ln = prev->len - pb;
+	} else {
+		size_t c = w;
+		while (c > b && w - c < 80 && !(s[c - 1] == ' ' && c >= b + 2 && (s[c - 2] == '.' || s[c - 2] == ',')))
+			c--;
+		ls = s + c, ln = w - c;
+	}
+	while (ln && ls[ln - 1] == ' ')
+		ln--;
+	if (!ln || ln > 80)
+		return false;
+	enum mp_nctx ed;
+	enum mp_nfield f = mp_notice_classify(ls, ln, &ed);
+	if (f != NF_HOST && f != NF_PORT)
+		return false;
+	x->pending = f;
+	x->pending_dir = nr_label_dir(x, ls, ln, ed);
+	return true;
+}
+
+static void line_one(struct ex *x, const mp_nline *l)
 {
 	const mp_nline *prev = x->now;
 	x->now = l;
@@ -1636,7 +1688,7 @@ void nr_line(struct ex *x, const mp_nline *l)
 	if (e1 > b && s[b] != '(' && memchr(s + e1, '|', n - e1) && !memchr(s + b, '|', e1 - b)) {
 		mp_nline one = *l;
 		one.len = e1;
-		nr_line(x, &one);
+		line_one(x, &one);
 		x->now = l;
 		return;
 	}
@@ -1647,6 +1699,9 @@ void nr_line(struct ex *x, const mp_nline *l)
 		x->pending = NF_NONE;
 		return;
 	}
+	/* "is..." under "Your POP3 server": the value comes on the next line */
+	if (nr_skip_sp(s, b, n) < n && n - b <= 8 && announces(x, prev, s, b, n))
+		return;
 	preference(x, s + b, n - b);
 	if (!x->titled) {
 		x->titled = true;
@@ -1786,6 +1841,17 @@ void nr_line(struct ex *x, const mp_nline *l)
 		/* "STARTTLS または TLS接続 (いずれも TLS 1.2  または…)": a value
 		 * of the pending field opens the line, whatever splits it later */
 		bool opens = hb == b && nr_field_takes(f, lead) && (f == NF_SECURITY || f == NF_SMTP_AUTH);
+		/* "username@pop.example.net" under a server's label: Eudora's
+		 * user@host form; the host is the part after the "@" */
+		if (f == NF_HOST && !sp) {
+			size_t tl = nr_token_len(s + vb2, ve - vb2);
+			const char *at = memchr(s + vb2, '@', tl);
+			if (at && at > s + vb2 && nr_valid_host(at + 1, tl - (size_t)(at + 1 - (s + vb2)))) {
+				size_t hb2 = (size_t)(at + 1 - s);
+				nr_set_field(x, l, hb2, s + hb2, vb2 + tl - hb2, f, x->pending_dir);
+				return;
+			}
+		}
 		if (ve > vb2 && !own_label && (lf == NF_NONE || opens || (!sp && nr_value_is(f, s + vb2, ve - vb2))) &&
 		    fits(f, s + vb2, ve - vb2)) {
 			nr_set_field(x, l, vb2, s + vb2, ve - vb2, f, x->pending_dir);
@@ -1894,4 +1960,13 @@ void nr_line(struct ex *x, const mp_nline *l)
 		return;
 	}
 	pair(x, l, b, le, vb, n, marked);
+}
+
+void nr_line(struct ex *x, const mp_nline *l)
+{
+	line_one(x, l);
+	bool marked;
+	size_t b = nr_strip_lead(l->s, l->len, &marked);
+	if (b < l->len && l->len - b > 8 && !memchr(l->s + b, '|', l->len - b))
+		announces(x, NULL, l->s, b, l->len);
 }

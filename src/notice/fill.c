@@ -288,7 +288,13 @@ static void push_alt(struct dacc *a, int i, bool shares)
 static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t hn, const mailprof_loc *loc)
 {
 	mp_str *cur = &a->s[i].host;
-	if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0) && (x->alt_group || x->alt_or)) {
+	/* "Outgoing Mail Servers" / "- mailrelay.math.example.edu" / "-
+	 * smtp.example.edu": under a list title naming this server in the
+	 * plural, hosts of one site are alternatives */
+	bool listed = cur->v && (nr_srv_of(x->list_ctx) == i || (x->list_ctx == NC_IN && i != S_SMTP)) &&
+	              !x->brand_seen && same_site(cur->v, h, hn);
+	if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0) &&
+	    (x->alt_group || x->alt_or || listed)) {
 		push_alt(a, i, x->alt_or);
 	} else if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0)) {
 		/* the one named after the server's protocol wins ("imap.gmail.com"
@@ -349,14 +355,18 @@ static void host_clause_sec(struct ex *x, const mp_nline *l, size_t off, const c
 /* "storm.example.edu or dsm.example.edu", "imap1.… / imap2.…", "a.…,
  * b.…": hosts offered as alternatives for one server, each an alternative
  * server sharing what the notice states for the others; where the list
- * ends (after the host token t when there is none). */
+ * ends (after the host token t when there is none). A list joined by
+ * marks only ("/", ",") holds hosts of one site: "smtp.a.com, smtp.b.net"
+ * lists other providers' servers. */
 static size_t alt_hosts(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t t, size_t n,
                         struct dacc *a, int i)
 {
-	static const char *const ors[] = {"and/or ", "or ", "/", ",", "、", "または", "又は", "もしくは", NULL};
+	static const char *const ors[] = {"and/or ", "or ", "または", "又は", "もしくは", NULL};
+	static const char *const marks[] = {"/", ",", "、", NULL};
 	while (i >= 0) {
 		size_t k = nr_skip_sp(s, t, n), w = nr_starts_any(s + k, n - k, ors);
-		if (!w)
+		bool mark = !w && (w = nr_starts_any(s + k, n - k, marks)) > 0;
+		if (!w || (mark && !a->s[i].host.v))
 			break;
 		k = nr_skip_sp(s, k + w, n);
 		size_t hn = nr_token_len(s + k, n - k);
@@ -364,7 +374,8 @@ static size_t alt_hosts(struct ex *x, const mp_nline *l, size_t off, const char 
 			hn--;
 		/* ("pop.… / imap.…": a host named after another protocol is no alternative) */
 		int named = hn ? nr_srv_of(nr_host_ctx(s + k, hn)) : -1;
-		if (!hn || !nr_valid_host(s + k, hn) || (named >= 0 && named != i))
+		if (!hn || !nr_valid_host(s + k, hn) || (named >= 0 && named != i) ||
+		    (mark && !same_site(a->s[i].host.v, s + k, hn)))
 			break;
 		mailprof_loc loc = nr_loc_at(x, l, off + k);
 		x->alt_or = true;
@@ -605,7 +616,11 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	mailprof_loc loc = nr_loc_at(x, l, off + at);
 	if (sec < 0)
 		sec = note_sec(x, mark);
-	nr_offer_port(&a->s[i], port, titled(x, sec, port), &loc);
+	sec = titled(x, sec, port);
+	nr_offer_port(&a->s[i], port, sec, &loc);
+	/* "POP3 or IMAP Port: 993": the port of both, as the host is */
+	if (x->both_in && dir == NC_IN && (i == S_IMAP || i == S_POP))
+		nr_offer_port(&a->s[i == S_IMAP ? S_POP : S_IMAP], port, sec, &loc);
 	x->cur = i;
 }
 

@@ -12,12 +12,25 @@ static const struct mp_nlabel labels[] = {
 	{"接続の保護", NF_SECURITY, NC_NONE},
 	{"セキュリティの種類", NF_SECURITY, NC_NONE},
 	{"security type", NF_SECURITY, NC_NONE},
+	/* "Connection Type | SSL", Thunderbird's "Connection security":
+	 * before "connection" (a dial-up's) below */
+	{"connection type", NF_SECURITY, NC_NONE},
+	{"connection security", NF_SECURITY, NC_NONE},
 	{"セキュリティ認証方式", NF_SECURITY, NC_NONE},
 	{"暗号化", NF_SECURITY, NC_NONE},
 	{"encryption", NF_SECURITY, NC_NONE},
 	{"security", NF_SECURITY, NC_NONE},
 	{"ssl", NF_SECURITY, NC_NONE},
 	{"tls", NF_SECURITY, NC_NONE},
+	/* "Type of Incoming Mail Server: POP", "Incoming server type": a
+	 * server's type is its protocol, not its host (before the server
+	 * words). */
+	{"type of incoming", NF_IN_PROTO, NC_IN},
+	{"incoming server type", NF_IN_PROTO, NC_IN},
+	{"incoming mail server type", NF_IN_PROTO, NC_IN},
+	{"type of outgoing", NF_IN_PROTO, NC_SMTP},
+	{"outgoing server type", NF_IN_PROTO, NC_SMTP},
+	{"outgoing mail server type", NF_IN_PROTO, NC_SMTP},
 	/* Logins whose label holds words that otherwise mean "not mail". */
 	{"ユーザー認証id", NF_LOGIN, NC_NONE},
 	{"smtp認証id", NF_LOGIN, NC_SMTP},
@@ -61,6 +74,10 @@ static const struct mp_nlabel labels[] = {
 	{"customer", NF_IGNORE, NC_NONE},
 	{"account number", NF_IGNORE, NC_NONE},
 	{"portal", NF_IGNORE, NC_NONE},
+	/* "Outgoing Recipient Limit: 1000", "Mailbox Quota": a limit, not a
+	 * server's setting */
+	{"limit", NF_IGNORE, NC_NONE},
+	{"quota", NF_IGNORE, NC_NONE},
 	{"website", NF_IGNORE, NC_NONE},
 	{"web site", NF_IGNORE, NC_NONE},
 	{"control panel", NF_IGNORE, NC_NONE},

@@ -55,12 +55,13 @@ static unsigned fold_cp(unsigned cp)
 }
 
 /* Markdown emphasis and code around a value ("**imap.example.com**",
- * "`993`") is markup, not part of the value: the markers go, columns stay
+ * "`993`", reStructuredText's literal "``cyrus.example.de``") is markup,
+ * not part of the value: the markers go, columns stay
  * with the characters they point at. Only a pair around one token counts,
  * so masks ("********") and footnote marks ("*1") stay. */
 static void drop_emphasis(mp_buf *b, int *col)
 {
-	static const char *const marks[] = {"**", "__", "`"};
+	static const char *const marks[] = {"**", "__", "``", "`"};
 	char *s = b->s;
 	for (size_t i = 0; s && i < b->len; i++) {
 		if (i && !strchr(" |:(", s[i - 1]))

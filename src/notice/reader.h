@@ -115,7 +115,7 @@ struct ex {
 	mailprof_loc send_loc;
 	bool discouraged; /* the lines since a "discouraged" title until a "preferred" one */
 	int title_sec; /* "Secure SSL/TLS Settings", "Non-SSL Settings": the ports' security, -1 */
-	bool both_in; /* the host label names POP and IMAP: one host for both */
+	bool both_in; /* the host or port label names POP and IMAP: one value for both */
 	mp_int gen_sec; /* "Devices need to be set to use SSL/TLS": every server's */
 	char **fill_in;  /* hosts a note says to replace ("replace example.com with…"); grows */
 	size_t nfill_in;

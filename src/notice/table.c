@@ -494,6 +494,68 @@ static void by_field_columns(struct ex *x, const struct trow *rows, size_t nr, c
 	}
 }
 
+/* A cell holding a label and its value ("Host: imap.example.net",
+ * "Ports: 143, secured: 993"): a short label before its first colon;
+ * 2 when the label is a field's, 1 for another label, 0 when none. */
+static int pair_cell(const struct trow *r, size_t k)
+{
+	const char *c = ctext(r, k);
+	size_t n = clen(r, k);
+	const char *colon = n ? memchr(c, ':', n) : NULL;
+	if (!colon || colon == c || (size_t)(colon + 1 - c) >= n || colon - c > 40)
+		return 0;
+	enum mp_nctx d;
+	enum mp_nfield f = mp_notice_classify(c, (size_t)(colon - c), &d);
+	return f != NF_NONE && f != NF_IGNORE ? 2 : 1;
+}
+
+/* Rows of a server's pairs under its protocol ("| Incoming | IMAP | Host:
+ * imap… |", then "| | | Ports: 143, secured: 993 |", "| | POP3 | Host: pop…
+ * |"): every row below the header holds pair cells, its other cells
+ * naming a protocol or a direction, or empty where the cell above spans
+ * the rows (an HTML rowspan written as empty cells). Each pair cell is
+ * read as a line under the server its row's and the rows above's cells
+ * name, the protocol over the direction. True when the table is such. */
+static bool by_pair_cells(struct ex *x, const struct trow *rows, size_t nr)
+{
+	int fields = 0;
+	for (size_t i = 1; i < nr; i++) {
+		int pairs = 0;
+		for (size_t k = 0; k < rows[i].nc; k++) {
+			int p = clen(&rows[i], k) ? pair_cell(&rows[i], k) : -1;
+			pairs |= p > 0;
+			fields += p == 2;
+			if (!p && rkind(&rows[i], k).k != H_PROTO)
+				return false;
+		}
+		if (!pairs)
+			return false;
+	}
+	if (!fields)
+		return false;
+	enum mp_nctx carry[MP_COUNT(rows[0].cb)];
+	for (size_t k = 0; k < MP_COUNT(carry); k++)
+		carry[k] = NC_NONE;
+	for (size_t i = 1; i < nr; i++) {
+		const struct trow *r = &rows[i];
+		x->now = r->l;
+		for (size_t k = 0; k < r->nc; k++)
+			if (clen(r, k) && !pair_cell(r, k)) {
+				carry[k] = rkind(r, k).d;
+				for (size_t j = k + 1; j < MP_COUNT(carry); j++)
+					carry[j] = NC_NONE; /* a new row's cell ends the spans right of it */
+			}
+		enum mp_nctx dir = NC_NONE;
+		for (size_t k = 0; k < MP_COUNT(carry); k++)
+			if (carry[k] != NC_NONE && (dir == NC_NONE || dir == NC_IN))
+				dir = carry[k];
+		for (size_t k = 0; k < r->nc; k++)
+			if (clen(r, k) && pair_cell(r, k))
+				cell_line(x, r, k, NF_NONE, dir);
+	}
+	return true;
+}
+
 /* The server of a record of label | value rows that names none: the
  * protocol a row names ("Type | IMAP"), else its host's first label
  * ("imap.…", "pop.…", "smtp.…"), else NC_NONE. */
@@ -1130,7 +1192,9 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 				hd[k].k = H_FIELD, hd[k].f = NF_SECURITY;
 				modes--, fields++;
 			}
-	if (!values && protos >= 2 && hd[0].k != H_PROTO)
+	if (by_pair_cells(x, rows, nr)) /* rows of pairs: whatever the header says */
+		;
+	else if (!values && protos >= 2 && hd[0].k != H_PROTO)
 		by_protocol_columns(x, rows, nr, hd);
 	else if (!values && modes >= 2)
 		by_mode_columns(x, rows, nr, hd);

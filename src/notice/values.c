@@ -59,7 +59,10 @@ size_t nr_token_len(const char *s, size_t n)
 static bool your_label(const char *s, size_t n)
 {
 	for (size_t i = 0; i + 4 <= n; i++)
-		if ((i == 0 || s[i - 1] == '.' || s[i - 1] == '@') && mp_strncasecmp(s + i, "your", 4) == 0)
+		if ((i == 0 || s[i - 1] == '.' || s[i - 1] == '@') &&
+		    (mp_strncasecmp(s + i, "your", 4) == 0 ||
+		     (i + 8 <= n && mp_strncasecmp(s + i, "mydomain", 8) == 0) ||
+		     (i + 9 <= n && mp_strncasecmp(s + i, "my-domain", 9) == 0)))
 			return true;
 	return false;
 }
@@ -71,7 +74,10 @@ static bool placeholder_local(const char *s, size_t n)
 {
 	static const char *const words[] = {"user", "username", "user.name", "user_name", "userid", "user-id",
 	                                    "name", "account", "accountname", "loginid", "login",
-	                                    "id", "someone", "firstname.lastname", "first.last", "hoge", NULL};
+	                                    "id", "someone", "firstname.lastname", "first.last", "hoge",
+	                                    /* the stand-in people of examples */
+	                                    "joeuser", "joe.user", "jdoe", "johndoe", "john.doe", "janedoe",
+	                                    "jane.doe", "joebloggs", "joe.bloggs", "jsmith", NULL};
 	size_t fill = 0, other = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == 'x' || s[i] == 'X' || s[i] == '*')
@@ -80,6 +86,12 @@ static bool placeholder_local(const char *s, size_t n)
 			other++;
 	}
 	if (fill >= 2 && !other)
+		return true;
+	/* "AAA@", "aaaa@": one letter over and over stands for a name */
+	size_t same = 0;
+	for (size_t i = 0; i < n && isalpha((unsigned char)s[i]) && tolower((unsigned char)s[i]) == tolower((unsigned char)s[0]); i++)
+		same++;
+	if (same == n && n >= 3)
 		return true;
 	for (size_t i = 0; words[i]; i++)
 		if (strlen(words[i]) == n && mp_strncasecmp(s, words[i], n) == 0)
@@ -858,6 +870,10 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 	                                     "cram-md5", "oauth2", "oauth", "xoauth2", "先進認証", NULL};
 	while (i < n && strchr("(\"'<", s[i]))
 		i++;
+	/* "Marketing -marketing@example.com": a list's dash run into the
+	 * value is no part of it (no host opens with a dash) */
+	if (i + 1 < n && s[i] == '-' && isalnum((unsigned char)s[i + 1]) && (i == 0 || s[i - 1] == ' '))
+		i++;
 	/* Values are ASCII but for the Japanese yes and no words: a run of
 	 * Japanese, tried at each character, is not scanned as a token. */
 	if (i < n && (unsigned char)s[i] >= 0x80) {
@@ -969,7 +985,7 @@ int nr_sec_rank(int sec)
  * numbers ("※1") are skipped. Returns how many (at most max). */
 size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, size_t max)
 {
-	size_t c = 0;
+	size_t c = 0, from = 0; /* where the text before the next port starts */
 	for (size_t i = 0; i < n && c < max; i++) {
 		int p;
 		if (!nr_port_at(s, i, n, &p) || (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'))
@@ -982,8 +998,20 @@ size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, si
 		       !(e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0))
 			e++;
 		int sc = nr_span_sec(s + k, e - k);
+		/* "Ports: 143, secured: 993": a label between two ports names the
+		 * second's security */
+		size_t le = i;
+		while (le > from && s[le - 1] == ' ')
+			le--;
+		if (sc < 0 && c && le > from && s[le - 1] == ':') {
+			size_t lb = le - 1;
+			while (lb > from && s[lb - 1] != ',' && s[lb - 1] != ';' && s[lb - 1] != '(')
+				lb--;
+			sc = nr_span_sec(s + lb, le - 1 - lb);
+		}
 		port[c] = p, sec[c] = nr_sec_for_port(sc, p), at[c] = i, c++;
 		i = k;
+		from = k;
 	}
 	return c;
 }
