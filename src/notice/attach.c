@@ -1265,7 +1265,9 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	enum mp_nctx lead_d = NC_NONE;
 	size_t lead_e = b;
 	*first = n;
-	for (size_t i = b; i < n;) {
+	/* no line of settings holds more than a few dozen values: a hostile
+	 * line of thousands stops there (each placed value costs its line) */
+	for (size_t i = b; i < n && placed < 32;) {
 		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
 		/* "Enter Port number:110": a separator glued to a word's end
 		 * starts a value too (not a time "9:00", nor "host:587") */
