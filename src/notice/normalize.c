@@ -99,17 +99,19 @@ static void drop_emphasis(mp_buf *b, int *col)
 	}
 }
 
-/* Citation marks glued to the text they follow ("on port 993.[3][6]",
- * "smtp.example.com[1]", an answer engine's or a wiki's references) are
- * not part of a value: they go, in one pass, columns kept. A bracketed
- * number after a space or at a line's start ("[1] Note") stays. */
-static void drop_citations(mp_buf *b, int *col)
+/* References around a value are no part of it: citation marks glued to
+ * the text they follow ("on port 993.[3][6]", "smtp.example.com[1]", an
+ * answer engine's or a wiki's references) go, and a Markdown link
+ * "[imap.example.com](http://imap.example.com/)" reads as its text. One
+ * pass, columns kept. A bracketed number after a space or opening a line
+ * ("[1] Note") stays; a link target counts up to 512 bytes, no spaces. */
+static void drop_references(mp_buf *b, int *col)
 {
 	char *s = b->s;
-	size_t o = 0;
+	size_t o = 0, open = SIZE_MAX; /* where the last '[' went in the output */
 	for (size_t i = 0; s && i < b->len;) {
 		size_t j = i;
-		while (j < b->len && s[j] == '[' && (j > 0 && s[j - 1] != ' ' && s[j - 1] != '|')) {
+		while (j < b->len && s[j] == '[' && j > 0 && s[j - 1] != ' ' && s[j - 1] != '|') {
 			size_t d = j + 1;
 			while (d < b->len && d - j <= 3 && isdigit((unsigned char)s[d]))
 				d++;
@@ -117,43 +119,24 @@ static void drop_citations(mp_buf *b, int *col)
 				break;
 			j = d + 1; /* one more mark of the run */
 		}
+		if (j == i && s[i] == ']' && open != SIZE_MAX && i + 1 < b->len && s[i + 1] == '(') {
+			size_t t = i + 2;
+			while (t < b->len && s[t] != ')' && s[t] != ' ' && t - i < 512)
+				t++;
+			if (t < b->len && s[t] == ')' && t > i + 2) { /* drop "[" at open, "](…)" here */
+				memmove(s + open, s + open + 1, o - open - 1);
+				memmove(col + open, col + open + 1, (o - open - 1) * sizeof *col);
+				o--;
+				j = t + 1;
+				open = SIZE_MAX;
+			}
+		}
 		if (j > i) {
 			i = j;
 			continue;
 		}
-		s[o] = s[i];
-		col[o++] = col[i++];
-	}
-	if (s) {
-		b->len = o;
-		s[o] = '\0';
-	}
-}
-
-/* A Markdown link "[imap.example.com](http://imap.example.com/)" reads
- * as its text; the target goes (one pass, columns kept). Only a target
- * without spaces right after the closing bracket counts. */
-static void drop_link_targets(mp_buf *b, int *col)
-{
-	char *s = b->s;
-	size_t o = 0, open = SIZE_MAX; /* where the last '[' went in the output */
-	for (size_t i = 0; s && i < b->len;) {
 		if (s[i] == '[')
 			open = o;
-		else if (s[i] == ']' && open != SIZE_MAX && i + 1 < b->len && s[i + 1] == '(') {
-			size_t j = i + 2;
-			while (j < b->len && s[j] != ')' && s[j] != ' ' && j - i < 512)
-				j++;
-			if (j < b->len && s[j] == ')' && j > i + 2) {
-				/* drop "[" at open, "](…)" here */
-				memmove(s + open, s + open + 1, o - open - 1);
-				memmove(col + open, col + open + 1, (o - open - 1) * sizeof *col);
-				o--;
-				i = j + 1;
-				open = SIZE_MAX;
-				continue;
-			}
-		}
 		s[o] = s[i];
 		col[o++] = col[i++];
 	}
@@ -305,8 +288,7 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 		mp_buf_add(&b, "", 0);
 	b.s[b.len] = '\0';
 	drop_emphasis(&b, col);
-	drop_citations(&b, col);
-	drop_link_targets(&b, col);
+	drop_references(&b, col);
 	if (is_rule(b.s, b.len))
 		b.len = 0, b.s[0] = '\0';
 	col[b.len] = c;
