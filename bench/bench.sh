@@ -204,3 +204,21 @@ floor=$t
 measure "check, 80,000 markers" 1 "$(bytes "$W/markers-80000.ini")" "$MP" check -q "$W/markers-80000.ini"
 echo "target: 80,000 markers <= 2.5x the time of 40,000 (linear; quadratic would be 4x)"
 rm -f "$W"/markers-*.ini
+
+# A notice line of 100 KB and 200 KB of tokens no label takes ("[a](http://x"
+# repeated): each value's label is looked for at most 240 bytes back
+# (docs/notice-reader.md), so twice the line, about twice the time (the
+# round-6 start took 83 s on the longer one, four times the shorter).
+tokens() {
+	awk -v n="$1" 'BEGIN { for (i = 0; i < n / 13; i++) printf "[a](http://x "; print "" }' >"$W/tokens-$1.txt"
+}
+tokens 100000
+tokens 200000
+floor=
+echo
+printf '%-34s %7s %7s %7s %9s %7s %9s %7s\n' "run" "files" "sec" "cpu-sec" "files/s" "MB/s" "peakMB" "ratio"
+measure "check, 100 KB notice line" 1 "$(bytes "$W/tokens-100000.txt")" "$MP" check -q --from notice "$W/tokens-100000.txt"
+floor=$t
+measure "check, 200 KB notice line" 1 "$(bytes "$W/tokens-200000.txt")" "$MP" check -q --from notice "$W/tokens-200000.txt"
+echo "target: the 200 KB line <= 2.5x the time of the 100 KB one (linear; quadratic would be 4x)"
+rm -f "$W"/tokens-*.txt
