@@ -116,6 +116,14 @@ static bool srv_any(const struct dsrv *s)
 	return s->host.v || s->host_tpl || s->port.set;
 }
 
+static void srv_free(struct dsrv *s)
+{
+	mp_str_clear(&s->host);
+	mp_str_clear(&s->user);
+	mp_str_clear(&s->pass);
+	free(s->host_tpl);
+}
+
 void nr_free_acc(struct dacc *a)
 {
 	mp_str_clear(&a->email);
@@ -124,18 +132,10 @@ void nr_free_acc(struct dacc *a)
 	mp_str_clear(&a->pass);
 	mp_str_clear(&a->any_host);
 	mp_str_clear(&a->brand);
-	for (int i = 0; i < S_N; i++) {
-		mp_str_clear(&a->s[i].host);
-		mp_str_clear(&a->s[i].user);
-		mp_str_clear(&a->s[i].pass);
-		free(a->s[i].host_tpl);
-	}
-	for (size_t k = 0; k < a->nalt; k++) {
-		mp_str_clear(&a->alt[k].s.host);
-		mp_str_clear(&a->alt[k].s.user);
-		mp_str_clear(&a->alt[k].s.pass);
-		free(a->alt[k].s.host_tpl);
-	}
+	for (int i = 0; i < S_N; i++)
+		srv_free(&a->s[i]);
+	for (size_t k = 0; k < a->nalt; k++)
+		srv_free(&a->alt[k].s);
 	free(a->alt);
 }
 
