@@ -755,10 +755,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	 * server's host; a host under "E-mail address" or "Name" elsewhere is
 	 * no setting of a server ("Your address: example.org") */
 	size_t qb = vb, qe = ve;
-	while (qb < qe && (s[qb] == '"' || s[qb] == '\''))
-		qb++;
-	while (qe > qb && (s[qe - 1] == '"' || s[qe - 1] == '\''))
-		qe--;
+	nr_trim_quotes(s, &qb, &qe);
 	enum mp_nctx lw = mp_notice_words_ctx(s + lb, le - lb);
 	bool names_srv = lw == NC_IMAP || lw == NC_POP || lw == NC_SMTP || lw == NC_IN ||
 	                 (f == NF_EMAIL && x->cur >= 0 && le - lb == 7 && mp_strncasecmp(s + lb, "address", 7) == 0);

@@ -840,10 +840,7 @@ static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	/* "Name: mail._domainkey.example.com" (a DNS record's name): a host
 	 * name or an address is nobody's display name */
 	size_t qb = 0, qe = e;
-	while (qb < qe && (s[qb] == '"' || s[qb] == '\''))
-		qb++;
-	while (qe > qb && (s[qe - 1] == '"' || s[qe - 1] == '\''))
-		qe--;
+	nr_trim_quotes(s, &qb, &qe);
 	if (memchr(s, '@', e) || (memchr(s + qb, '.', qe - qb) && !memchr(s + qb, ' ', qe - qb) &&
 	                          (nr_valid_host(s + qb, qe - qb) || memchr(s + qb, '_', qe - qb)))) {
 		nr_info(x, l, off, NULL, "%s holds a host name or an address, not a person's name; not used", "name row");

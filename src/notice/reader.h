@@ -213,6 +213,8 @@ void nr_mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, i
 void nr_cells_room(struct ex *x, size_t need);
 size_t nr_strip_lead(const char *s, size_t n, bool *marked);
 void nr_trim_label(const char *s, size_t *b, size_t *e);
+/* Quotes around a value ("smtp.example.com", 'x'): [*b, *e) inside them. */
+void nr_trim_quotes(const char *s, size_t *b, size_t *e);
 bool nr_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb);
 bool nr_bracket_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb);
 bool nr_word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb);

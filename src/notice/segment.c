@@ -51,6 +51,14 @@ size_t nr_strip_lead(const char *s, size_t n, bool *marked)
 	return i;
 }
 
+void nr_trim_quotes(const char *s, size_t *b, size_t *e)
+{
+	while (*b < *e && (s[*b] == '"' || s[*b] == '\''))
+		(*b)++;
+	while (*e > *b && (s[*e - 1] == '"' || s[*e - 1] == '\''))
+		(*e)--;
+}
+
 /* Trim a label: brackets around it, a trailing colon, spaces. */
 void nr_trim_label(const char *s, size_t *b, size_t *e)
 {
