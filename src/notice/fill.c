@@ -40,7 +40,7 @@ void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
 	} else if (s->port.v == port && !s->sec.set && sec >= 0)
 		mp_int_set(&s->sec, sec, loc);
 	else if (port != s->port.v && nr_sec_for_port(sec, port) == MP_SEC_TLS && mp_port_is_implicit_tls(port) &&
-	         (s->port.v == 25 || s->port.v == 110 || s->port.v == 143 || s->port.v == 587) && s->sec.set &&
+	         mp_port_is_starttls(s->port.v) && s->sec.set &&
 	         nr_sec_for_port(s->sec.v, s->port.v) == MP_SEC_TLS) {
 		/* "587 (SSL)" then "465 (SSL)": SSL names the port that is TLS
 		 * from the first byte, not a plain or STARTTLS one */

@@ -49,8 +49,7 @@ static bool mx_of(const struct mentry *e, const struct dacc *a)
  * STARTTLS (25, 110, 143, 587); those not on an implicit TLS port. */
 static bool port_takes(int port, int sec)
 {
-	bool plain = port == 25 || port == 110 || port == 143 || port == 587;
-	return sec == MP_SEC_TLS ? !plain : !mp_port_is_implicit_tls(port);
+	return sec == MP_SEC_TLS ? !mp_port_is_starttls(port) : !mp_port_is_implicit_tls(port);
 }
 
 static void apply_matrix(struct ex *x, const struct dacc *a, struct dsrv *s, int idx)
