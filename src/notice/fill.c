@@ -701,6 +701,10 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 	struct dacc *a = nr_cur_acc(x);
 	mailprof_loc loc = nr_loc_at(x, l, off);
 	enum word w = nr_parse_word(s, n);
+	if (w == W_NONE && nr_not_a_value(s, n)) {
+		nr_info(x, l, off, "write the user name itself", "%s does not hold a user name; not used", "login row");
+		return;
+	}
 	if (w != W_NONE) {
 		a->login_word = w;
 		a->login_loc = loc;
@@ -828,7 +832,7 @@ static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	 * "相手に表示されたい名前", "お名前", "氏名"): a placeholder */
 	if (nr_has(s, n, "任意") || nr_has(s, n, "お好き") || nr_has(s, n, "自由") || nr_has(s, n, "any ") ||
 	    nr_has(s, n, "your choice") || nr_has(s, n, "your name") || (n >= 5 && mp_strncasecmp(s, "your ", 5) == 0) ||
-	    nr_has(s, n, "名前") || nr_has(s, n, "氏名") || nr_has(s, n, "表示名"))
+	    nr_has(s, n, "名前") || nr_has(s, n, "氏名") || nr_has(s, n, "表示名") || nr_not_a_value(s, n))
 		return;
 	size_t e = 0;
 	while (e < n && !(s[e] == ' ' && e + 1 < n && s[e + 1] == ' ') && s[e] != '(')
