@@ -123,11 +123,17 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		size_t cn = e - i;
 		bool send = x->ctx == NC_SMTP || nr_has(c, cn, "送信") || nr_has(c, cn, "outgoing") ||
 		            nr_has(c, cn, "sending");
-		if (send && (nr_has(c, cn, "認証") || nr_has(c, cn, "authenticat")) &&
+		/* "(Use SSL, port: 465, use authentication)", "Outgoing mail
+		 * requires your university credentials" */
+		bool use = nr_has(c, cn, "use auth") || nr_has(c, cn, "with auth") || nr_has(c, cn, "using auth") ||
+		           nr_has(c, cn, "enable auth") || nr_has(c, cn, "authentication enabled") ||
+		           nr_has(c, cn, "authentication on");
+		if (send && (nr_has(c, cn, "認証") || nr_has(c, cn, "authenticat") || nr_has(c, cn, "credentials")) &&
 		    (nr_has(c, cn, "必要") || nr_has(c, cn, "必須") || nr_has(c, cn, "require") ||
-		     nr_has(c, cn, "must ")) &&
+		     nr_has(c, cn, "must ") || use) &&
 		    !nr_has(c, cn, "不要") && !nr_has(c, cn, "ません") && !nr_has(c, cn, "ない") &&
-		    !nr_has(c, cn, "not ") && !nr_has(c, cn, "n't") && !nr_has(c, cn, "pop before")) {
+		    !nr_has(c, cn, "not ") && !nr_has(c, cn, "n't") && !nr_has(c, cn, "pop before") &&
+		    !nr_has(c, cn, "optional")) {
 			/* a condition ("When using our SMTP servers, you must…",
 			 * 学外から送信する場合は認証が必要) still asks for the login:
 			 * logging in where it is not needed does no harm */
