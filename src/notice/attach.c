@@ -334,6 +334,29 @@ static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n)
 	return true;
 }
 
+/* "• Secure Connection (SSL)", "Encrypted connection (TLS)" as an item of
+ * a server's list, with no colon: the label states its own value in
+ * brackets; it does not announce one on the next line. */
+static bool bracketed_security(struct ex *x, const mp_nline *l, size_t lb, size_t le)
+{
+	const char *s = l->s;
+	if (nr_srv_of(x->ctx) < 0 || memchr(s + lb, ':', l->len - lb) || nr_has(s + lb, l->len - lb, "："))
+		return false;
+	const char *ob = memchr(s + lb, '(', le - lb);
+	if (!ob || s[le - 1] != ')')
+		return false;
+	size_t vb = (size_t)(ob - s) + 1, ve = le - 1, words = 1;
+	for (size_t k = lb; k < vb; k++)
+		words += s[k] == ' ';
+	if (words > 4 || ve <= vb)
+		return false;
+	size_t tb, te;
+	if (nr_typed_value(s, vb, ve, false, &tb, &te) != NV_SEC || nr_parse_security(s + tb, te - tb) < 0)
+		return false;
+	nr_set_field(x, l, tb, s + tb, te - tb, NF_SECURITY, x->ctx);
+	return true;
+}
+
 static void general_security(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s + b;
@@ -710,6 +733,8 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		if (le <= lb)
 			return;
 		if (f == NF_SECURITY && security_statement(x, l, lb)) /* "SSL is required" */
+			return;
+		if (f == NF_SECURITY && bracketed_security(x, l, lb, le))
 			return;
 		/* "IMAP Protocol", "POP3 Settings": a protocol label naming its
 		 * protocol is that protocol's section heading */
