@@ -873,7 +873,9 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	/* "With SSL: 993", "Without SSL: 143": a port under a security label
 	 * is a port offered with that security */
 	if (f == NF_SECURITY && isdigit((unsigned char)s[vb])) {
-		int sec = nr_has(s + lb, le - lb, "out") || nr_has(s + lb, le - lb, "no ") || nr_has(s + lb, le - lb, "なし") ||
+		/* "without", not the "out" of "Outgoing port (SSL)" */
+		int sec = nr_has(s + lb, le - lb, "without") || nr_has(s + lb, le - lb, "w/o") ||
+		                  nr_has(s + lb, le - lb, "no ") || nr_has(s + lb, le - lb, "なし") ||
 		                  nr_has(s + lb, le - lb, "無") || nr_has(s + lb, le - lb, "非")
 		              ? MP_SEC_NONE
 		              : nr_parse_security(s + lb, le - lb);

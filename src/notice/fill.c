@@ -533,11 +533,20 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			pref[j] = nr_preference(s + la[j], e - la[j]);
 			best = pref[j] > best ? pref[j] : best;
 		}
+		/* "SMTP with SSL / Ports: 25, 465, 587": SSL stated for the server
+		 * before its ports names the one that is TLS from the first byte */
+		struct dsrv *sv = &nr_cur_acc(x)->s[li];
+		int said = !sv->port.set && sv->sec.set && sv->sec.v == MP_SEC_TLS ? SW_TLS_AMBIG : -1;
+		for (size_t k = x->nmx; k-- > 0 && said < 0 && !sv->port.set;) /* ("1. SMTP with SSL": a line of its own) */
+			if (x->mx[k].srv == li && x->mx[k].port == 0 && x->mx[k].sec == MP_SEC_TLS &&
+			    (!nr_cur_acc(x)->group || x->mx[k].bseq == nr_cur_acc(x)->bseq))
+				said = SW_TLS_AMBIG;
 		for (size_t j = 0; j < nl; j++) {
 			if (pref[j] < best)
 				continue;
 			mailprof_loc pl = nr_loc_at(x, l, off + la[j]);
-			nr_offer_port(&nr_cur_acc(x)->s[li], lp[j], titled(x, ls[j], lp[j]), &pl);
+			int sj = ls[j] < 0 && said >= 0 ? nr_sec_for_port(said, lp[j]) : titled(x, ls[j], lp[j]);
+			nr_offer_port(sv, lp[j], sj, &pl);
 		}
 		x->cur = li;
 		return;
