@@ -1247,6 +1247,21 @@ static bool ja_set_to(const char *s, size_t prev, size_t k, size_t n)
  * (Username: ab)."). The first direction the labels name holds for the
  * whole line. Returns how many values found a label that takes them, and
  * in *first where the first of them starts; apply: set them. */
+/* Is s[b, e) a protocol's name alone, with marks around it ("・POP3 ：",
+ * "- SMTP =")? Not "SMTP Secure:" (a port row of its own). */
+static bool proto_only(const char *s, size_t b, size_t e)
+{
+	static const char *const names[] = {"pop3", "pop", "imap4", "imap", "smtp", NULL};
+	while (b < e && !isalnum((unsigned char)s[b]))
+		b++;
+	while (e > b && !isalnum((unsigned char)s[e - 1]))
+		e--;
+	for (const char *const *w = names; *w; w++)
+		if (e - b == strlen(*w) && mp_strncasecmp(s + b, *w, e - b) == 0)
+			return true;
+	return false;
+}
+
 static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply, size_t *first)
 {
 	const char *s = l->s;
@@ -1354,6 +1369,11 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			f = NF_HOST, ed = w;
 		else if (f == NF_NONE && v == NV_HOST && last_proto(s, lab_b, lab_e) != NC_NONE)
 			f = NF_HOST, ed = last_proto(s, lab_b, lab_e); /* "(pick IMAP or POP) IMAP: host" */
+		/* "・ＳＭＴＰ：５８７（ＳＭＴＰ認証あり）", "POP3 = 995": a protocol's
+		 * name and a separator right before a port label it */
+		else if (f == NF_NONE && v == NV_PORT && after_sep && proto_only(s, lab_b, vb) &&
+		         (w == NC_POP || w == NC_IMAP || w == NC_SMTP))
+			f = NF_PORT, ed = w;
 		/* "imap.example.net port: (SSL) 993", "smtp.example.jp 587": a
 		 * row opening with a host whose first label names its server,
 		 * its port after it (the label lost with the table's header) */
@@ -1794,7 +1814,9 @@ static void line_one(struct ex *x, const mp_nline *l)
 			sp1++;
 		enum mp_nctx d2;
 		enum mp_nfield f2 = c < n && sp1 < c ? mp_notice_classify(s + sp1, c - sp1, &d2) : NF_NONE;
-		second = f2 != NF_NONE && f2 != NF_IGNORE;
+		/* not "Port SSL: 995 / non-SSL: 110": a security naming the port
+		 * after it is the port's, read with it */
+		second = f2 != NF_NONE && f2 != NF_IGNORE && !(lf == NF_PORT && f2 == NF_SECURITY);
 	}
 	/* "受信 outlook.office365.com", "SMTP smtp.example.com", "Incoming
 	 * Mail (IMAP) Server - Requires SSL imap.gmail.com": a host that
