@@ -242,7 +242,8 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
  * values (address, name, login, password) when one of them is one. */
 static void example_person(struct ex *x, const mp_nline *l, size_t b)
 {
-	static const char *const marks[] = {"例", "使ってみ", "と仮定", "for example", "e.g.", NULL};
+	static const char *const marks[] = {"例", "使ってみ", "と仮定", "for example", "e.g.", "for instance", "suppose ",
+	                                    NULL};
 	const char *s = l->s;
 	size_t n = l->len;
 	bool said = false;
@@ -252,7 +253,7 @@ static void example_person(struct ex *x, const mp_nline *l, size_t b)
 		return;
 	for (size_t i = b; i < n && x->nexamples < MP_COUNT(x->examples); i++) {
 		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
-		if (!isalnum((unsigned char)s[i]) || (pc < 0x80 && pc != ' ' && pc != '(' && pc != '"'))
+		if (!isalnum((unsigned char)s[i]) || (pc < 0x80 && pc != ' ' && pc != '(' && pc != '"' && pc != '['))
 			continue;
 		size_t t = 0;
 		while (i + t < n && t < 256 && (isalnum((unsigned char)s[i + t]) || strchr("@.-_+", s[i + t])))
