@@ -123,11 +123,17 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		size_t cn = e - i;
 		bool send = x->ctx == NC_SMTP || nr_has(c, cn, "送信") || nr_has(c, cn, "outgoing") ||
 		            nr_has(c, cn, "sending");
-		if (send && (nr_has(c, cn, "認証") || nr_has(c, cn, "authenticat")) &&
+		/* "(Use SSL, port: 465, use authentication)", "Outgoing mail
+		 * requires your university credentials" */
+		bool use = nr_has(c, cn, "use auth") || nr_has(c, cn, "with auth") || nr_has(c, cn, "using auth") ||
+		           nr_has(c, cn, "enable auth") || nr_has(c, cn, "authentication enabled") ||
+		           nr_has(c, cn, "authentication on");
+		if (send && (nr_has(c, cn, "認証") || nr_has(c, cn, "authenticat") || nr_has(c, cn, "credentials")) &&
 		    (nr_has(c, cn, "必要") || nr_has(c, cn, "必須") || nr_has(c, cn, "require") ||
-		     nr_has(c, cn, "must ")) &&
+		     nr_has(c, cn, "must ") || use) &&
 		    !nr_has(c, cn, "不要") && !nr_has(c, cn, "ません") && !nr_has(c, cn, "ない") &&
-		    !nr_has(c, cn, "not ") && !nr_has(c, cn, "n't") && !nr_has(c, cn, "pop before")) {
+		    !nr_has(c, cn, "not ") && !nr_has(c, cn, "n't") && !nr_has(c, cn, "pop before") &&
+		    !nr_has(c, cn, "optional")) {
 			/* a condition ("When using our SMTP servers, you must…",
 			 * 学外から送信する場合は認証が必要) still asks for the login:
 			 * logging in where it is not needed does no harm */
@@ -326,6 +332,29 @@ static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n)
 	if (nr_srv_of(x->ctx) < 0 || words > 6 || mp_notice_words_ctx(s, n) != NC_NONE)
 		return false;
 	nr_set_field(x, l, b + sb, s + sb, se - sb, NF_SECURITY, x->ctx);
+	return true;
+}
+
+/* "• Secure Connection (SSL)", "Encrypted connection (TLS)" as an item of
+ * a server's list, with no colon: the label states its own value in
+ * brackets; it does not announce one on the next line. */
+static bool bracketed_security(struct ex *x, const mp_nline *l, size_t lb, size_t le)
+{
+	const char *s = l->s;
+	if (nr_srv_of(x->ctx) < 0 || memchr(s + lb, ':', l->len - lb) || nr_has(s + lb, l->len - lb, "："))
+		return false;
+	const char *ob = memchr(s + lb, '(', le - lb);
+	if (!ob || s[le - 1] != ')')
+		return false;
+	size_t vb = (size_t)(ob - s) + 1, ve = le - 1, words = 1;
+	for (size_t k = lb; k < vb; k++)
+		words += s[k] == ' ';
+	if (words > 4 || ve <= vb)
+		return false;
+	size_t tb, te;
+	if (nr_typed_value(s, vb, ve, false, &tb, &te) != NV_SEC || nr_parse_security(s + tb, te - tb) < 0)
+		return false;
+	nr_set_field(x, l, tb, s + tb, te - tb, NF_SECURITY, x->ctx);
 	return true;
 }
 
@@ -706,6 +735,8 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			return;
 		if (f == NF_SECURITY && security_statement(x, l, lb)) /* "SSL is required" */
 			return;
+		if (f == NF_SECURITY && bracketed_security(x, l, lb, le))
+			return;
 		/* "IMAP Protocol", "POP3 Settings": a protocol label naming its
 		 * protocol is that protocol's section heading */
 		enum mp_nctx pw = f == NF_IN_PROTO ? mp_notice_words_ctx(s + lb, le - lb) : NC_NONE;
@@ -843,7 +874,9 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	/* "With SSL: 993", "Without SSL: 143": a port under a security label
 	 * is a port offered with that security */
 	if (f == NF_SECURITY && isdigit((unsigned char)s[vb])) {
-		int sec = nr_has(s + lb, le - lb, "out") || nr_has(s + lb, le - lb, "no ") || nr_has(s + lb, le - lb, "なし") ||
+		/* "without", not the "out" of "Outgoing port (SSL)" */
+		int sec = nr_has(s + lb, le - lb, "without") || nr_has(s + lb, le - lb, "w/o") ||
+		                  nr_has(s + lb, le - lb, "no ") || nr_has(s + lb, le - lb, "なし") ||
 		                  nr_has(s + lb, le - lb, "無") || nr_has(s + lb, le - lb, "非")
 		              ? MP_SEC_NONE
 		              : nr_parse_security(s + lb, le - lb);

@@ -181,6 +181,7 @@ bool nr_valid_email(const char *s, size_t n);
 /* "Your", "yourfullemailaddress", "My": a login or password value that
  * describes whose it is (the sentence goes on), not the value itself. */
 bool nr_possessive(const char *s, size_t n);
+bool nr_not_a_value(const char *s, size_t n);
 bool nr_valid_host(const char *s, size_t n);
 bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int *mark);
 int nr_parse_security(const char *s, size_t n);

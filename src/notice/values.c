@@ -111,6 +111,41 @@ bool nr_possessive(const char *s, size_t n)
 	return true;
 }
 
+/* A form's value that tells what to do rather than giving one ("Leave
+ * blank", "Don't change", "YES", "n/a", "空欄"), or a sentence opened by a
+ * function word ("the system account name", "as per rule above"): no name,
+ * no login. */
+bool nr_not_a_value(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '.'))
+		n--;
+	static const char *const whole[] = {"yes", "no", "on", "off", "none", "n/a", "blank", "empty", "(blank)",
+	                                    "(empty)", "(none)", "optional", "unchanged", "not required", "なし", "空欄",
+	                                    "不要", NULL};
+	for (const char *const *w = whole; *w; w++)
+		if (strlen(*w) == n && mp_strncasecmp(s, *w, n) == 0)
+			return true;
+	static const char *const start[] = {"leave ", "don't change", "do not change", "don’t change", "no change",
+	                                    "空欄", "変更しない", "入力不要", "入力しない", NULL};
+	for (const char *const *w = start; *w; w++)
+		if (strlen(*w) <= n && mp_strncasecmp(s, *w, strlen(*w)) == 0)
+			return true;
+	/* a lower-case function word, then two more words */
+	static const char *const fw[] = {"the", "as", "a", "an", "per", "see", "same", "set", "use", "any", "from",
+	                                 "whatever", "according", "provided", "given", NULL};
+	size_t t = 0;
+	while (t < n && s[t] != ' ')
+		t++;
+	size_t words = 0;
+	for (size_t k = t; k + 1 < n; k++)
+		words += s[k] == ' ' && isalpha((unsigned char)s[k + 1]);
+	if (words >= 2 && islower((unsigned char)s[0]))
+		for (const char *const *w = fw; *w; w++)
+			if (strlen(*w) == t && memcmp(s, *w, t) == 0)
+				return true;
+	return false;
+}
+
 bool nr_valid_email(const char *s, size_t n)
 {
 	if (!nr_is_ascii_tok(s, n))
