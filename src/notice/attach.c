@@ -730,6 +730,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		ve--;
 	enum mp_nctx edir;
 	enum mp_nfield f = le > lb ? mp_notice_classify(s + lb, le - lb, &edir) : NF_NONE;
+	/* "認証: 平文パスワード" names a method; "認証: WSシステムのログイン名と
+	 * パスワード" says what to type, no method */
+	if (f == NF_AUTH_METHOD && vb < ve && le - lb == strlen("認証") && memcmp(s + lb, "認証", le - lb) == 0 &&
+	    nr_mechanism(s + vb, ve - vb) < 0)
+		f = NF_NONE;
 	if (vb >= ve) { /* no value: a heading, or a label whose value is on the next line */
 		if (le <= lb)
 			return;
@@ -880,6 +885,10 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		                  nr_has(s + lb, le - lb, "無") || nr_has(s + lb, le - lb, "非")
 		              ? MP_SEC_NONE
 		              : nr_parse_security(s + lb, le - lb);
+		/* "SSLの場合(学外必須) 465", "接続を保護しない場合 25": the case a
+		 * port is for names its security */
+		if (sec == -2 && (nr_has(s + lb, le - lb, "場合") || nr_has(s + lb, le - lb, "時")))
+			sec = nr_span_sec(s + lb, le - lb);
 		int port = atoi(s + vb);
 		int i = x->cur >= 0 ? x->cur : -1;
 		if (i >= 0 && port > 0 && port <= 65535 && sec != -2) {
@@ -910,9 +919,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	/* "認証方式: 通常のパスワード認証", "Authentication: Normal password"
 	 * under an incoming heading: a method label naming no server is that
 	 * section's, not sending's */
+	/* (the section may be a server's host line: "### IMAPサーバ imap.…") */
+	enum mp_nctx insec = x->ctx != NC_NONE ? x->ctx : x->cur == S_IMAP ? NC_IMAP : x->cur == S_POP ? NC_POP : NC_NONE;
 	if ((f == NF_AUTH_METHOD || (f == NF_SMTP_AUTH && nr_mechanism(s + vb, ve - vb) >= 0)) &&
-	    (x->ctx == NC_IN || x->ctx == NC_POP || x->ctx == NC_IMAP) && mp_notice_words_ctx(s + lb, le - lb) == NC_NONE) {
-		nr_set_field(x, l, vb, s + vb, ve - vb, NF_AUTH_METHOD, x->ctx);
+	    (insec == NC_IN || insec == NC_POP || insec == NC_IMAP) && mp_notice_words_ctx(s + lb, le - lb) == NC_NONE) {
+		nr_set_field(x, l, vb, s + vb, ve - vb, NF_AUTH_METHOD, insec);
 		return;
 	}
 	/* "受信方式: POP over SSL/TLS", "送信方式: SMTP over SSL/TLS

@@ -556,7 +556,7 @@ int nr_span_sec(const char *s, size_t n)
 	if (nr_has(s, n, "secure") && !nr_has(s, n, "secure password"))
 		return SW_TLS_AMBIG;
 	if (nr_has(s, n, "none") || nr_has(s, n, "no encryption") || nr_has(s, n, "unencrypted") ||
-	    nr_has(s, n, "暗号化なし"))
+	    nr_has(s, n, "暗号化なし") || nr_has(s, n, "暗号化しない") || nr_has(s, n, "保護しない"))
 		return MP_SEC_NONE;
 	return -1;
 }
