@@ -896,6 +896,16 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			break;
 		}
 		a = nr_cur_acc(x);
+		/* "学外からの利用 …認証が必要" / "学内からの利用 認証は不要": where one
+		 * case needs the login, the account logs in (as the most secure
+		 * of several ports wins) */
+		bool needed = (a->s[S_SMTP].auth >= 0 && a->s[S_SMTP].auth != MP_AUTH_NONE &&
+		               a->s[S_SMTP].auth_loc.line != l->line) ||
+		              (x->auth_hint && x->auth_hint_loc.line < l->line && l->line - x->auth_hint_loc.line <= 2);
+		if (au == MP_AUTH_NONE && needed) {
+			nr_info(x, l, off, NULL, "%s for some connections only; sending logs in", "no SMTP authentication");
+			break;
+		}
 		a->s[S_SMTP].auth = au;
 		a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off);
 		break;
