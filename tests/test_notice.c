@@ -658,7 +658,7 @@ Test(notice_accuracy, field_accuracy_over_real_blind2) { real_set_holds("blind2"
 
 /* Round 3: 30 more pages, all of them a second blind measure of round 2's
  * reader (BLIND.md), added when it was taken; development material since. */
-#define BLIND3_ACCURACY_FLOOR 0.936
+#define BLIND3_ACCURACY_FLOOR 0.937
 
 Test(notice_accuracy, field_accuracy_over_real_blind3) { real_set_holds("blind3", BLIND3_ACCURACY_FLOOR, 30); }
 
@@ -671,7 +671,7 @@ Test(notice_accuracy, field_accuracy_over_real_blind4) { real_set_holds("blind4"
 
 /* Round 5: 60 pages, half of them organisations' own documents kept in
  * git, measured blind the same way (BLIND.md); development material since. */
-#define BLIND5_ACCURACY_FLOOR 0.949
+#define BLIND5_ACCURACY_FLOOR 0.950
 
 Test(notice_accuracy, field_accuracy_over_real_blind5) { real_set_holds("blind5", BLIND5_ACCURACY_FLOOR, 60); }
 

@@ -877,6 +877,12 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 				nr_set_field(x, l, vb, s + lb, le - lb, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
+		/* "Encryption: Enabled", "Secure connection: Yes": a label naming
+		 * no kind of TLS; the port decides which (587: STARTTLS) */
+		if ((yn == MP_AUTH_PASSWORD_CLEARTEXT || toggle_on(s + vb, ve - vb)) && nr_parse_security(s + lb, le - lb) == -1) {
+			nr_set_field(x, l, vb, "TLS", 3, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
+			return;
+		}
 	}
 	/* "With SSL: 993", "Without SSL: 143": a port under a security label
 	 * is a port offered with that security */
