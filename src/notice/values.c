@@ -143,6 +143,14 @@ bool nr_not_a_value(const char *s, size_t n)
 		for (const char *const *w = fw; *w; w++)
 			if (strlen(*w) == t && memcmp(s, *w, t) == 0)
 				return true;
+	/* an instruction: "Enter the name you want to appear", "Type your
+	 * password" */
+	static const char *const verb[] = {"enter", "type", "input", "choose", "select", "provide", "fill", "insert",
+	                                   "click", "put", NULL};
+	if (words >= 1)
+		for (const char *const *w = verb; *w; w++)
+			if (strlen(*w) == t && mp_strncasecmp(s, *w, t) == 0)
+				return true;
 	return false;
 }
 
