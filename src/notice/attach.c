@@ -722,6 +722,8 @@ static enum mp_nctx last_proto(const char *s, size_t lb, size_t le)
 	return c == NC_IMAP || c == NC_POP || c == NC_SMTP ? c : NC_NONE;
 }
 
+static size_t change_target(const char *s, size_t vb, size_t ve);
+
 /* One label/value pair (value may be empty) from a line or a table cell. */
 static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve,
                  bool marked)
@@ -730,6 +732,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	nr_trim_label(s, &lb, &le);
 	while (ve > vb && (s[ve - 1] == ' ' || s[ve - 1] == '|'))
 		ve--;
+	vb = change_target(s, vb, ve);
 	enum mp_nctx edir;
 	enum mp_nfield f = le > lb ? mp_notice_classify(s + lb, le - lb, &edir) : NF_NONE;
 	/* "認証: 平文パスワード" names a method; "認証: WSシステムのログイン名と
@@ -1167,6 +1170,81 @@ static bool prompt_only(const char *s, size_t n)
  * "if prompted" is the program asking, not a condition. Without
  * alt_before, または/もしくは before the line's first value join other
  * words ("メールクライアントもしくはアプリケーションで…を…に設定"), not values. */
+/* A value a notice changes away from: "from 25 to 587", "from pop.old…
+ * to pop.new…", "25 → 587", "「25」から「587」に変更": the old one is no
+ * setting (the one after it is). Only a few bytes around it are read. */
+static bool changed_from(const char *s, size_t vb, size_t ve, size_t n)
+{
+	static const char *const close[] = {"」", "』", "”", "\"", "'", ")", NULL};
+	static const char *const open[] = {"「", "『", "“", "\"", "'", "(", NULL};
+	size_t e = ve, k;
+	while (e < n && (k = nr_starts_any(s + e, n - e, close)) > 0)
+		e += k;
+	if (e + 3 <= n && memcmp(s + e, "番", 3) == 0)
+		e += 3;
+	size_t f = nr_skip_sp(s, e, n);
+	/* Japanese: "から" then another value (not "から送信", "からの") */
+	bool ja = f + 6 <= n && memcmp(s + f, "から", 6) == 0;
+	static const char *const arrow[] = {"→", "⇒", "->", "=>", NULL};
+	size_t ar = nr_starts_any(s + f, n - f, arrow);
+	size_t to = f + 3 <= n && mp_strncasecmp(s + f, "to ", 3) == 0 ? 3 : 0;
+	size_t nb = ja ? f + 6 : ar ? f + ar : to ? f + to : n;
+	if (nb >= n)
+		return false;
+	nb = nr_skip_sp(s, nb, n);
+	while (nb < n && (k = nr_starts_any(s + nb, n - nb, open)) > 0)
+		nb += k;
+	if (nb >= n || !isalnum((unsigned char)s[nb]))
+		return false;
+	if (ja || ar)
+		return true;
+	/* English: "to" after it, "from" before it */
+	size_t b = vb;
+	while (b > 0 && vb - b < 8) {
+		size_t q = 0;
+		for (const char *const *o = open; *o && !q; o++)
+			if (strlen(*o) <= b && memcmp(s + b - strlen(*o), *o, strlen(*o)) == 0)
+				q = strlen(*o);
+		if (!q)
+			break;
+		b -= q;
+	}
+	while (b > 0 && s[b - 1] == ' ')
+		b--;
+	static const char *const word[] = {"from", "change", "changed", "changing", NULL};
+	for (const char *const *w = word; *w; w++) {
+		size_t wl = strlen(*w);
+		if (b >= wl && mp_strncasecmp(s + b - wl, *w, wl) == 0 && (b == wl || !isalnum((unsigned char)s[b - wl - 1])))
+			return true;
+	}
+	return false;
+}
+
+/* A row's value that changes one value into another ("pop.old… →
+ * pop.new…", "change 25 to 587", "from 110 to 995"): where the new one
+ * starts, vb when the value is not a change. */
+static size_t change_target(const char *s, size_t vb, size_t ve)
+{
+	static const char *const lead[] = {"change from ", "changed from ", "change ", "from ", NULL};
+	size_t a = vb, k = 0;
+	for (const char *const *w = lead; *w && !k; w++)
+		if (strlen(*w) <= ve - vb && mp_strncasecmp(s + vb, *w, strlen(*w)) == 0)
+			k = strlen(*w);
+	a += k;
+	size_t tb, te;
+	if (nr_typed_value(s, a, ve, true, &tb, &te) == NV_NONE || tb != a || !changed_from(s, tb, te, ve))
+		return vb;
+	/* past the old value, its quotes, the arrow or "to"/から, the quotes */
+	size_t i = te;
+	while (i < ve && !isalnum((unsigned char)s[i]))
+		i++;
+	if (i + 2 < ve && mp_strncasecmp(s + i, "to ", 3) == 0)
+		i += 3;
+	while (i < ve && !isalnum((unsigned char)s[i]))
+		i++;
+	return i < ve ? i : vb;
+}
+
 static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_before)
 {
 	/* and a port a provider blocks ("Outbound Port 25 Blocking",
@@ -1493,7 +1571,9 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			in_cond = false;
 		if (!in_cond && nr_has(s + pv, vb - pv, "場合"))
 			in_cond = true;
-		if (f != NF_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b)))
+		/* the value changed from lends its label to the one after it */
+		bool old = f != NF_NONE && changed_from(s, vb, ve, n);
+		if (f != NF_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b) || old))
 			f = NF_NONE;
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
@@ -1527,7 +1607,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			port_val = v == NV_PORT ? atoi(s + vb) : 0;
 		}
 		/* the next value's label starts after this value, placed or not */
-		if (v != NV_TOKEN)
+		if (v != NV_TOKEN && !old)
 			prev = ve;
 		i = ve;
 	}
