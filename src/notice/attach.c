@@ -106,7 +106,10 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	/* "POP before SMTP をご利用ください", unless it says it ended. */
 	if ((nr_has(s, n, "pop before smtp") || nr_has(s, n, "popbeforesmtp") || nr_has(s, n, "pop-before-smtp")) &&
 	    !nr_has(s, n, "廃止") &&
-	    !nr_has(s, n, "終了") && !nr_has(s, n, "no longer") && !nr_has(s, n, "未対応")) {
+	    !nr_has(s, n, "終了") && !nr_has(s, n, "no longer") && !nr_has(s, n, "未対応") &&
+	    /* "POP before SMTP: 不要", "is not required": denied */
+	    !nr_has(s, n, "不要") && !nr_has(s, n, "not required") && !nr_has(s, n, "not needed") &&
+	    !nr_has(s, n, "not necessary")) {
 		x->pbs_hint = true;
 		x->pbs_loc = nr_loc_at(x, l, b);
 		send_said(x, &x->pbs_loc);
@@ -1343,6 +1346,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		while (k > pv && s[k - 1] == ' ')
 			k--;
 		bool after_sep = (k > pv && (s[k - 1] == ':' || s[k - 1] == '=')) ||
+		                 (k >= pv + 3 && (memcmp(s + k - 3, "】", 3) == 0 || memcmp(s + k - 3, "》", 3) == 0)) ||
 		                 (k >= pv + 3 && mp_strncasecmp(s + k - 3, " is", 3) == 0) || ja_set_to(s, pv, k, n);
 		size_t vb, ve;
 		enum nr_vtype v = nr_typed_value(s, i, n, after_sep, &vb, &ve);
@@ -1379,6 +1383,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			enum mp_nfield f2 = mp_notice_classify(s + t, vb - t, &d2);
 			if (f2 != NF_NONE && (nr_field_takes(f2, v) || f2 == NF_IGNORE))
 				f = f2, ed = d2;
+			/* "【SMTP認証】使用する　【POP before SMTP】不要": a bracketed
+			 * label is the value's, known or not */
+			if (vb - t >= 3 && memcmp(s + t, "【", 3) == 0)
+				break;
 		}
 		if (f == NF_IGNORE)
 			f = NF_NONE;
@@ -1392,6 +1400,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		}
 		if (f == NF_NONE && v == NV_HOST && lead_f == NF_HOST && host_dir == NC_NONE && lead_e < vb)
 			f = NF_HOST, ed = lead_d, lab_b = b, lab_e = lead_e;
+		/* "◆受信メールサーバ（POP3）" / "mail.… （ポート：995／SSL）": the
+		 * line's first value, opening it, is the value the line above
+		 * announced; the rest of the line keeps its own labels */
+		if (f == NF_NONE && prev == b && vb == nr_skip_sp(s, b, n) && x->pending != NF_NONE &&
+		    nr_field_takes(x->pending, v))
+			f = x->pending, ed = x->pending_dir, lab_b = lab_e = vb;
 		/* "the port to 995 (for POP) or 993 (for IMAP)": the protocol in
 		 * brackets right after a port is its server, whatever the
 		 * sentence said before ("(IMAP)" alone: port lists, fill.c) */
@@ -1774,6 +1788,27 @@ static void line_one(struct ex *x, const mp_nline *l)
 		line_one(x, &one);
 		x->now = l;
 		return;
+	}
+	/* "【POPサーバー】pop.…　【SMTPサーバー】smtp.…": pairs in brackets
+	 * one after another on a line; each is read as a line of its own
+	 * (views of the same line, columns kept) */
+	if (n - b > 6 && memcmp(s + b, "【", 3) == 0) {
+		const char *c = strstr(s + b, "】");
+		const char *nx = c ? strstr(c + 3, "【") : NULL;
+		if (nx && (size_t)(nx - s) < n && nr_skip_sp(s, (size_t)(c + 3 - s), (size_t)(nx - s)) < (size_t)(nx - s)) {
+			size_t k = (size_t)(nx - s);
+			mp_nline one = *l, two = *l;
+			one.len = k;
+			while (one.len > b && s[one.len - 1] == ' ')
+				one.len--;
+			two.s = l->s + k;
+			two.col = l->col + k;
+			two.len = n - k;
+			line_one(x, &one);
+			line_one(x, &two);
+			x->now = l;
+			return;
+		}
 	}
 	auth_hint(x, l, b);
 	method_prose(x, l, b);
