@@ -344,7 +344,9 @@ static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n)
 static bool bracketed_security(struct ex *x, const mp_nline *l, size_t lb, size_t le)
 {
 	const char *s = l->s;
-	if (nr_srv_of(x->ctx) < 0 || memchr(s + lb, ':', l->len - lb) || nr_has(s + lb, l->len - lb, "："))
+	/* the item is the rest of its line (bounded: no scan of a long line) */
+	if (nr_srv_of(x->ctx) < 0 || le - lb > 80 || nr_skip_sp(s, le, l->len) != l->len ||
+	    memchr(s + lb, ':', le - lb) || nr_has(s + lb, le - lb, "："))
 		return false;
 	const char *ob = memchr(s + lb, '(', le - lb);
 	if (!ob || s[le - 1] != ')')
@@ -876,6 +878,12 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 				}
 			if (!any)
 				nr_set_field(x, l, vb, s + lb, le - lb, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
+			return;
+		}
+		/* "Encryption: Enabled", "Secure connection: Yes": a label naming
+		 * no kind of TLS; the port decides which (587: STARTTLS) */
+		if ((yn == MP_AUTH_PASSWORD_CLEARTEXT || toggle_on(s + vb, ve - vb)) && nr_parse_security(s + lb, le - lb) == -1) {
+			nr_set_field(x, l, vb, "TLS", 3, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
 	}

@@ -537,7 +537,8 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		 * before its ports names the one that is TLS from the first byte */
 		struct dsrv *sv = &nr_cur_acc(x)->s[li];
 		int said = !sv->port.set && sv->sec.set && sv->sec.v == MP_SEC_TLS ? SW_TLS_AMBIG : -1;
-		for (size_t k = x->nmx; k-- > 0 && said < 0 && !sv->port.set;) /* ("1. SMTP with SSL": a line of its own) */
+		/* ("1. SMTP with SSL": a line of its own; the last few only) */
+		for (size_t k = x->nmx; k-- > 0 && k + 64 >= x->nmx && said < 0 && !sv->port.set;)
 			if (x->mx[k].srv == li && x->mx[k].port == 0 && x->mx[k].sec == MP_SEC_TLS &&
 			    (!nr_cur_acc(x)->group || x->mx[k].bseq == nr_cur_acc(x)->bseq))
 				said = SW_TLS_AMBIG;

@@ -16,6 +16,9 @@ static const struct mp_nlabel labels[] = {
 	 * before "connection" (a dial-up's) below */
 	{"connection type", NF_SECURITY, NC_NONE},
 	{"connection security", NF_SECURITY, NC_NONE},
+	{"secure connection", NF_SECURITY, NC_NONE},
+	{"secured connection", NF_SECURITY, NC_NONE},
+	{"encrypted connection", NF_SECURITY, NC_NONE},
 	{"セキュリティ認証方式", NF_SECURITY, NC_NONE},
 	{"暗号化", NF_SECURITY, NC_NONE},
 	{"encryption", NF_SECURITY, NC_NONE},

@@ -606,6 +606,14 @@ enum mp_nctx nr_host_ctx(const char *h, size_t n)
  * said), read at byte off of l. */
 void nr_mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, int sec)
 {
+	/* every account looks at every entry: a page of thousands of port
+	 * lines is no real page, and must not cost accounts times lines */
+	if (x->nmx >= NR_MX_MAX) {
+		if (!x->mx_full)
+			nr_info(x, l, off, NULL, "more than %d port or protocol lines; the rest are not used", NR_MX_MAX);
+		x->mx_full = true;
+		return;
+	}
 	x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
 	struct mentry *m = &x->mx[x->nmx++];
 	m->srv = srv;
