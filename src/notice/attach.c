@@ -1850,6 +1850,29 @@ static void line_one(struct ex *x, const mp_nline *l)
 	bool sp = nr_bracket_split(s, b, n, &le, &vb) || nr_split(s, b, n, &le, &vb);
 	enum mp_nctx ed;
 	enum mp_nfield lf = sp ? mp_notice_classify(s + b, le - b, &ed) : mp_notice_classify(s + b, n - b, &ed);
+	/* "ポート番号　受信：995（SSL）　送信：465（SSL）": the colon after the
+	 * first direction ends no label; the port label's value is the list
+	 * of ports named by direction or protocol */
+	if (sp && lf == NF_PORT && vb < n) {
+		size_t w = le;
+		while (w > b && s[w - 1] == ' ')
+			w--;
+		size_t ws = w;
+		while (ws > b && s[ws - 1] != ' ')
+			ws--;
+		static const char *const dirs[] = {"受信", "送信", "pop3", "pop", "imap", "smtp", "incoming", "outgoing", NULL};
+		bool word = false, again = false;
+		for (const char *const *d = dirs; *d && ws > b; d++)
+			word |= w - ws == strlen(*d) && mp_strncasecmp(s + ws, *d, w - ws) == 0;
+		for (const char *const *d = dirs; *d && word; d++)
+			again |= nr_has(s + vb, n - vb, *d);
+		if (word && again && mp_notice_classify(s + b, ws - b, &ed) == NF_PORT) {
+			vb = ws;
+			le = ws;
+			while (le > b && s[le - 1] == ' ')
+				le--;
+		}
+	}
 	if (sp && lf != NF_NONE && !memchr(s + b, '|', n - b)) {
 		/* "メールアドレスパスワード Um3eKp8z    備考": the two-space run came
 		 * after the value; split at the last single space instead when a
