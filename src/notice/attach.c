@@ -1303,14 +1303,16 @@ static bool ja_set_to(const char *s, size_t prev, size_t k, size_t n)
  * (Username: ab)."). The first direction the labels name holds for the
  * whole line. Returns how many values found a label that takes them, and
  * in *first where the first of them starts; apply: set them. */
-/* Is s[b, e) a protocol's name alone, with marks around it ("・POP3 ：",
- * "- SMTP =")? Not "SMTP Secure:" (a port row of its own). */
-static bool proto_only(const char *s, size_t b, size_t e)
+/* Is s[b, e) one of the names alone, with marks around it ("・POP3 ：",
+ * "- SMTP =", "受信："), not "SMTP Secure:" (a port row of its own)? */
+static const char *const proto_names[] = {"pop3", "pop", "imap4", "imap", "smtp", NULL};
+static const char *const dir_names[] = {"受信", "送信", "incoming", "outgoing", "receiving", "sending", NULL};
+
+static bool name_only(const char *s, size_t b, size_t e, const char *const *names)
 {
-	static const char *const names[] = {"pop3", "pop", "imap4", "imap", "smtp", NULL};
-	while (b < e && !isalnum((unsigned char)s[b]))
+	while (b < e && !isalnum((unsigned char)s[b]) && (unsigned char)s[b] < 0x80)
 		b++;
-	while (e > b && !isalnum((unsigned char)s[e - 1]))
+	while (e > b && !isalnum((unsigned char)s[e - 1]) && (unsigned char)s[e - 1] < 0x80)
 		e--;
 	for (const char *const *w = names; *w; w++)
 		if (e - b == strlen(*w) && mp_strncasecmp(s + b, *w, e - b) == 0)
@@ -1367,6 +1369,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		 * port 465": port) */
 		enum mp_nctx ed = NC_NONE;
 		enum mp_nfield f = NF_NONE;
+		bool named = false; /* a port labelled by a protocol's or direction's name */
 		size_t lab_b = pv, lab_e = vb;
 		/* "Enter imap.example.com as the incoming server", "Type
 		 * smtpout.example.net for the Server Name": the label follows the
@@ -1438,9 +1441,13 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			f = NF_HOST, ed = last_proto(s, lab_b, lab_e); /* "(pick IMAP or POP) IMAP: host" */
 		/* "・ＳＭＴＰ：５８７（ＳＭＴＰ認証あり）", "POP3 = 995": a protocol's
 		 * name and a separator right before a port label it */
-		else if (f == NF_NONE && v == NV_PORT && after_sep && proto_only(s, lab_b, vb) &&
+		else if (f == NF_NONE && v == NV_PORT && after_sep && name_only(s, lab_b, vb, proto_names) &&
 		         (w == NC_POP || w == NC_IMAP || w == NC_SMTP))
-			f = NF_PORT, ed = w;
+			f = NF_PORT, ed = w, named = true;
+		/* "ポート番号" / "受信：995　送信：465": under a port label, a
+		 * direction's name labels the port after it */
+		else if (f == NF_NONE && v == NV_PORT && x->pending == NF_PORT && name_only(s, lab_b, vb, dir_names))
+			f = NF_PORT, ed = w, named = true;
 		/* "imap.example.net port: (SSL) 993", "smtp.example.jp 587": a
 		 * row opening with a host whose first label names its server,
 		 * its port after it (the label lost with the table's header) */
@@ -1519,10 +1526,16 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				size_t vend = ve;
 				/* ... up to the clause's end, or a short way: a line of
 				 * many ports without commas stays linear */
+				/* (a port named by its protocol stops at the next name's
+				 * port, not at one in its own brackets: "143（SSL：993）") */
+				int depth = 0;
 				if (v == NV_PORT)
 					while (vend < n && vend - ve < 120 && s[vend] != ',' && s[vend] != ';' &&
-					       !nr_starts_any(s + vend, n - vend, (const char *const[]){"、", NULL}))
+					       !nr_starts_any(s + vend, n - vend, (const char *const[]){"、", NULL}) &&
+					       !(named && !depth && isdigit((unsigned char)s[vend]))) {
+						depth += s[vend] == '(' ? 1 : s[vend] == ')' && depth ? -1 : 0;
 						vend++;
+					}
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
 				/* "The secure IMAP port is 993": the label's security */
 				int lsec = v == NV_PORT && x->cur >= 0 ? nr_span_sec(s + lab_b, lab_e - lab_b) : -1;
@@ -1779,12 +1792,18 @@ static void line_one(struct ex *x, const mp_nline *l)
 	bool marked;
 	size_t b = nr_strip_lead(s, n, &marked);
 	if (b >= n) {
-		x->pending = NF_NONE;
+		/* one blank line between a server's or a port's label and its
+		 * value (a page's definition list as text: "ポート番号" / "" /
+		 * "受信：995") keeps the value announced; two end it, and any
+		 * other field's (a name, a login: the next line may be a step) */
+		if (x->pending_blank++ || (x->pending != NF_PORT && x->pending != NF_HOST))
+			x->pending = NF_NONE;
 		x->nscol = 0; /* a port matrix's header survives a rule line */
 		free(x->rule_cont);
 		x->rule_cont = NULL;
 		return;
 	}
+	x->pending_blank = 0;
 	/* "Server type IMAP (not POP) |": a row whose only border ends it is
 	 * a plain line (one cell); not a remark in brackets ("(例:…) |") */
 	size_t e1 = n;
