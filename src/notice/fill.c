@@ -763,7 +763,7 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 		letters &= isalpha((unsigned char)s[k]) != 0;
 	/* not a login: markup or a bracket left of a value ("`", "[email"), a
 	 * link, the field's own name ("username"), a server's host */
-	static const char *const names[] = {"username", "user", "userid", "login", "loginid", "account", NULL};
+	static const char *const names[] = {"username", "user", "userid", "login", "loginid", "account", "password", NULL};
 	bool junk = t && !isalnum((unsigned char)s[0]);
 	for (size_t k = 0; k < t && !junk; k++)
 		junk = s[k] == '`' || s[k] == '[' || s[k] == ']';
@@ -809,7 +809,11 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	bool sentence = words >= 3 && lower && !memchr(s, '(', n);
 	/* Sentences ("設定したパスワード", "The password set for this account")
 	 * and masks mean the notice does not give it. */
+	/* a form's toggle or instruction ("On", "Enter your password"), a
+	 * letter left of a cut word, a file's path: no password */
+	bool path = pw.len && pw.s[0] == '/' && memchr(pw.s + 1, '/', pw.len - 1);
 	if (!nr_is_ascii_tok(pw.s, pw.len) || masked || sentence || nr_possessive(pw.s, pw.len) ||
+	    nr_not_a_value(s, n) || nr_not_a_value(pw.s, pw.len) || pw.len < 3 || path ||
 	    nr_has(s, n, "password") || nr_has(s, n, "same as") ||
 	    nr_has(s, n, "as above") || nr_has(s, n, "パスワード")) {
 		mp_buf_free(&pw);

@@ -143,6 +143,14 @@ bool nr_not_a_value(const char *s, size_t n)
 		for (const char *const *w = fw; *w; w++)
 			if (strlen(*w) == t && memcmp(s, *w, t) == 0)
 				return true;
+	/* an instruction: "Enter the name you want to appear", "Type your
+	 * password" */
+	static const char *const verb[] = {"enter", "type", "input", "choose", "select", "provide", "fill", "insert",
+	                                   "click", "put", NULL};
+	if (words >= 1)
+		for (const char *const *w = verb; *w; w++)
+			if (strlen(*w) == t && mp_strncasecmp(s, *w, t) == 0)
+				return true;
 	return false;
 }
 
@@ -435,6 +443,19 @@ int nr_mechanism(const char *s, size_t n)
 			return MP_AUTH_PASSWORD_CLEARTEXT;
 	}
 	return -1;
+}
+
+/* "Enabled/password", "Yes, normal password": a yes, then the method it
+ * names; the offset of the method, n when the value is not that. */
+size_t nr_yes_then_mechanism(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && k < 40 && s[k] != '/' && s[k] != ',')
+		k++;
+	if (k >= n || k >= 40)
+		return n;
+	size_t w = nr_skip_sp(s, k + 1, n);
+	return w < n && nr_parse_yesno_auth(s, k) == MP_AUTH_PASSWORD_CLEARTEXT && nr_mechanism(s + w, n - w) >= 0 ? w : n;
 }
 
 /* "same as your e-mail address", "メールアドレスと同じ", "before the @". */
