@@ -106,7 +106,10 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	/* "POP before SMTP をご利用ください", unless it says it ended. */
 	if ((nr_has(s, n, "pop before smtp") || nr_has(s, n, "popbeforesmtp") || nr_has(s, n, "pop-before-smtp")) &&
 	    !nr_has(s, n, "廃止") &&
-	    !nr_has(s, n, "終了") && !nr_has(s, n, "no longer") && !nr_has(s, n, "未対応")) {
+	    !nr_has(s, n, "終了") && !nr_has(s, n, "no longer") && !nr_has(s, n, "未対応") &&
+	    /* "POP before SMTP: 不要", "is not required": denied */
+	    !nr_has(s, n, "不要") && !nr_has(s, n, "not required") && !nr_has(s, n, "not needed") &&
+	    !nr_has(s, n, "not necessary")) {
 		x->pbs_hint = true;
 		x->pbs_loc = nr_loc_at(x, l, b);
 		send_said(x, &x->pbs_loc);
@@ -1381,14 +1384,16 @@ static bool ja_set_to(const char *s, size_t prev, size_t k, size_t n)
  * (Username: ab)."). The first direction the labels name holds for the
  * whole line. Returns how many values found a label that takes them, and
  * in *first where the first of them starts; apply: set them. */
-/* Is s[b, e) a protocol's name alone, with marks around it ("・POP3 ：",
- * "- SMTP =")? Not "SMTP Secure:" (a port row of its own). */
-static bool proto_only(const char *s, size_t b, size_t e)
+/* Is s[b, e) one of the names alone, with marks around it ("・POP3 ：",
+ * "- SMTP =", "受信："), not "SMTP Secure:" (a port row of its own)? */
+static const char *const proto_names[] = {"pop3", "pop", "imap4", "imap", "smtp", NULL};
+static const char *const dir_names[] = {"受信", "送信", "incoming", "outgoing", "receiving", "sending", NULL};
+
+static bool name_only(const char *s, size_t b, size_t e, const char *const *names)
 {
-	static const char *const names[] = {"pop3", "pop", "imap4", "imap", "smtp", NULL};
-	while (b < e && !isalnum((unsigned char)s[b]))
+	while (b < e && !isalnum((unsigned char)s[b]) && (unsigned char)s[b] < 0x80)
 		b++;
-	while (e > b && !isalnum((unsigned char)s[e - 1]))
+	while (e > b && !isalnum((unsigned char)s[e - 1]) && (unsigned char)s[e - 1] < 0x80)
 		e--;
 	for (const char *const *w = names; *w; w++)
 		if (e - b == strlen(*w) && mp_strncasecmp(s + b, *w, e - b) == 0)
@@ -1432,6 +1437,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		while (k > pv && s[k - 1] == ' ')
 			k--;
 		bool after_sep = (k > pv && (s[k - 1] == ':' || s[k - 1] == '=')) ||
+		                 (k >= pv + 3 && (memcmp(s + k - 3, "】", 3) == 0 || memcmp(s + k - 3, "》", 3) == 0)) ||
 		                 (k >= pv + 3 && mp_strncasecmp(s + k - 3, " is", 3) == 0) || ja_set_to(s, pv, k, n);
 		size_t vb, ve;
 		enum nr_vtype v = nr_typed_value(s, i, n, after_sep, &vb, &ve);
@@ -1444,6 +1450,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		 * port 465": port) */
 		enum mp_nctx ed = NC_NONE;
 		enum mp_nfield f = NF_NONE;
+		bool named = false; /* a port labelled by a protocol's or direction's name */
 		size_t lab_b = pv, lab_e = vb;
 		/* "Enter imap.example.com as the incoming server", "Type
 		 * smtpout.example.net for the Server Name": the label follows the
@@ -1468,6 +1475,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			enum mp_nfield f2 = mp_notice_classify(s + t, vb - t, &d2);
 			if (f2 != NF_NONE && (nr_field_takes(f2, v) || f2 == NF_IGNORE))
 				f = f2, ed = d2;
+			/* "【SMTP認証】使用する　【POP before SMTP】不要": a bracketed
+			 * label is the value's, known or not */
+			if (vb - t >= 3 && memcmp(s + t, "【", 3) == 0)
+				break;
 		}
 		if (f == NF_IGNORE)
 			f = NF_NONE;
@@ -1481,6 +1492,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		}
 		if (f == NF_NONE && v == NV_HOST && lead_f == NF_HOST && host_dir == NC_NONE && lead_e < vb)
 			f = NF_HOST, ed = lead_d, lab_b = b, lab_e = lead_e;
+		/* "◆受信メールサーバ（POP3）" / "mail.… （ポート：995／SSL）": the
+		 * line's first value, opening it, is the value the line above
+		 * announced; the rest of the line keeps its own labels */
+		if (f == NF_NONE && prev == b && vb == nr_skip_sp(s, b, n) && x->pending != NF_NONE &&
+		    nr_field_takes(x->pending, v))
+			f = x->pending, ed = x->pending_dir, lab_b = lab_e = vb;
 		/* "the port to 995 (for POP) or 993 (for IMAP)": the protocol in
 		 * brackets right after a port is its server, whatever the
 		 * sentence said before ("(IMAP)" alone: port lists, fill.c) */
@@ -1505,9 +1522,13 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			f = NF_HOST, ed = last_proto(s, lab_b, lab_e); /* "(pick IMAP or POP) IMAP: host" */
 		/* "・ＳＭＴＰ：５８７（ＳＭＴＰ認証あり）", "POP3 = 995": a protocol's
 		 * name and a separator right before a port label it */
-		else if (f == NF_NONE && v == NV_PORT && after_sep && proto_only(s, lab_b, vb) &&
+		else if (f == NF_NONE && v == NV_PORT && after_sep && name_only(s, lab_b, vb, proto_names) &&
 		         (w == NC_POP || w == NC_IMAP || w == NC_SMTP))
-			f = NF_PORT, ed = w;
+			f = NF_PORT, ed = w, named = true;
+		/* "ポート番号" / "受信：995　送信：465": under a port label, a
+		 * direction's name labels the port after it */
+		else if (f == NF_NONE && v == NV_PORT && x->pending == NF_PORT && name_only(s, lab_b, vb, dir_names))
+			f = NF_PORT, ed = w, named = true;
 		/* "imap.example.net port: (SSL) 993", "smtp.example.jp 587": a
 		 * row opening with a host whose first label names its server,
 		 * its port after it (the label lost with the table's header) */
@@ -1588,10 +1609,16 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				size_t vend = ve;
 				/* ... up to the clause's end, or a short way: a line of
 				 * many ports without commas stays linear */
+				/* (a port named by its protocol stops at the next name's
+				 * port, not at one in its own brackets: "143（SSL：993）") */
+				int depth = 0;
 				if (v == NV_PORT)
 					while (vend < n && vend - ve < 120 && s[vend] != ',' && s[vend] != ';' &&
-					       !nr_starts_any(s + vend, n - vend, (const char *const[]){"、", NULL}))
+					       !nr_starts_any(s + vend, n - vend, (const char *const[]){"、", NULL}) &&
+					       !(named && !depth && isdigit((unsigned char)s[vend]))) {
+						depth += s[vend] == '(' ? 1 : s[vend] == ')' && depth ? -1 : 0;
 						vend++;
+					}
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
 				/* "The secure IMAP port is 993": the label's security */
 				int lsec = v == NV_PORT && x->cur >= 0 ? nr_span_sec(s + lab_b, lab_e - lab_b) : -1;
@@ -1848,12 +1875,18 @@ static void line_one(struct ex *x, const mp_nline *l)
 	bool marked;
 	size_t b = nr_strip_lead(s, n, &marked);
 	if (b >= n) {
-		x->pending = NF_NONE;
+		/* one blank line between a server's or a port's label and its
+		 * value (a page's definition list as text: "ポート番号" / "" /
+		 * "受信：995") keeps the value announced; two end it, and any
+		 * other field's (a name, a login: the next line may be a step) */
+		if (x->pending_blank++ || (x->pending != NF_PORT && x->pending != NF_HOST))
+			x->pending = NF_NONE;
 		x->nscol = 0; /* a port matrix's header survives a rule line */
 		free(x->rule_cont);
 		x->rule_cont = NULL;
 		return;
 	}
+	x->pending_blank = 0;
 	/* "Server type IMAP (not POP) |": a row whose only border ends it is
 	 * a plain line (one cell); not a remark in brackets ("(例:…) |") */
 	size_t e1 = n;
@@ -1865,6 +1898,27 @@ static void line_one(struct ex *x, const mp_nline *l)
 		line_one(x, &one);
 		x->now = l;
 		return;
+	}
+	/* "【POPサーバー】pop.…　【SMTPサーバー】smtp.…": pairs in brackets
+	 * one after another on a line; each is read as a line of its own
+	 * (views of the same line, columns kept) */
+	if (n - b > 6 && memcmp(s + b, "【", 3) == 0) {
+		const char *c = strstr(s + b, "】");
+		const char *nx = c ? strstr(c + 3, "【") : NULL;
+		if (nx && (size_t)(nx - s) < n && nr_skip_sp(s, (size_t)(c + 3 - s), (size_t)(nx - s)) < (size_t)(nx - s)) {
+			size_t k = (size_t)(nx - s);
+			mp_nline one = *l, two = *l;
+			one.len = k;
+			while (one.len > b && s[one.len - 1] == ' ')
+				one.len--;
+			two.s = l->s + k;
+			two.col = l->col + k;
+			two.len = n - k;
+			line_one(x, &one);
+			line_one(x, &two);
+			x->now = l;
+			return;
+		}
 	}
 	auth_hint(x, l, b);
 	method_prose(x, l, b);
@@ -1898,6 +1952,29 @@ static void line_one(struct ex *x, const mp_nline *l)
 	bool sp = nr_bracket_split(s, b, n, &le, &vb) || nr_split(s, b, n, &le, &vb);
 	enum mp_nctx ed;
 	enum mp_nfield lf = sp ? mp_notice_classify(s + b, le - b, &ed) : mp_notice_classify(s + b, n - b, &ed);
+	/* "ポート番号　受信：995（SSL）　送信：465（SSL）": the colon after the
+	 * first direction ends no label; the port label's value is the list
+	 * of ports named by direction or protocol */
+	if (sp && lf == NF_PORT && vb < n) {
+		size_t w = le;
+		while (w > b && s[w - 1] == ' ')
+			w--;
+		size_t ws = w;
+		while (ws > b && s[ws - 1] != ' ')
+			ws--;
+		static const char *const dirs[] = {"受信", "送信", "pop3", "pop", "imap", "smtp", "incoming", "outgoing", NULL};
+		bool word = false, again = false;
+		for (const char *const *d = dirs; *d && ws > b; d++)
+			word |= w - ws == strlen(*d) && mp_strncasecmp(s + ws, *d, w - ws) == 0;
+		for (const char *const *d = dirs; *d && word; d++)
+			again |= nr_has(s + vb, n - vb, *d);
+		if (word && again && mp_notice_classify(s + b, ws - b, &ed) == NF_PORT) {
+			vb = ws;
+			le = ws;
+			while (le > b && s[le - 1] == ' ')
+				le--;
+		}
+	}
 	if (sp && lf != NF_NONE && !memchr(s + b, '|', n - b)) {
 		/* "メールアドレスパスワード Um3eKp8z    備考": the two-space run came
 		 * after the value; split at the last single space instead when a

@@ -107,6 +107,7 @@ struct ex {
 	bool mx_full; /* NR_MX_MAX reached: said once */
 	enum mp_nfield pending;
 	enum mp_nctx pending_dir;
+	int pending_blank; /* blank lines since the label announcing a value */
 	/* lines before it are a | block the table model did not take, read line
 	 * by line: no table starts inside it (a long block stays linear) */
 	size_t table_end;

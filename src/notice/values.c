@@ -1024,6 +1024,14 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 	/* "993/TCP", "465/tcp": a port with its transport */
 	if (t > 4 && mp_strncasecmp(s + i + t - 4, "/tcp", 4) == 0 && nr_all_digits(s + i, t - 4))
 		t -= 4, *ve = i + t;
+	/* "995/SSL", "587/STARTTLS": a port with its security (the value
+	 * keeps the word: the port row reads it) */
+	size_t sl = 0;
+	while (sl < t && isdigit((unsigned char)s[i + sl]))
+		sl++;
+	if (sl >= 2 && sl <= 5 && sl + 1 < t && s[i + sl] == '/' && nr_parse_security(s + i + sl + 1, t - sl - 1) >= 0 &&
+	    atoi(s + i) > 0 && atoi(s + i) <= 65535)
+		return NV_PORT;
 	bool mark = (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'); /* "※1" */
 	/* one digit is a row or footnote number, never a mail port */
 	if (!mark && nr_all_digits(s + i, t) && t >= 2 && t <= 5 && atoi(s + i) > 0 && atoi(s + i) <= 65535 &&
