@@ -451,16 +451,27 @@ static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 	static const char *const offer[] = {"使えます", "使用できます", "利用できます", "ご利用いただけます", "ご利用になれます",
 	                                    "対応しています", "に対応", "available", "can use", "may use", "supported",
 	                                    "you can choose", NULL};
-	static const char *const neg[] = {"ません", "できない", "不可", "非対応", "not ", "n't", "no longer", "unless", NULL};
+	/* nor one comparing them ("IMAP rather than POP", "POP is simpler
+	 * than IMAP") */
+	static const char *const neg[] = {"ません", "できない", "不可", "非対応", "not ", "n't", "no longer", "unless", "than",
+	                                  "instead", NULL};
+	/* or one naming both as a choice or a pair of protocols or services
+	 * ("by one of two protocols: IMAP or POP", "can handle both POP and
+	 * IMAP protocols", "select IMAP or POP", "(POP3, IMAP4, SMTP
+	 * protocols)"): counted below, when both are named */
+	static const char *const pair[] = {"protocol", "service", "both", "either", "select", "choose", NULL};
 	const char *s = l->s + b;
-	bool offered = false;
+	bool offered = false, paired = false;
 	for (const char *const *w = offer; *w && !offered; w++)
 		offered = nr_has(s, n, *w);
-	for (const char *const *w = neg; *w && offered; w++)
-		offered = !nr_has(s, n, *w);
-	if (!offered)
+	for (const char *const *w = pair; *w && !offered && !paired; w++)
+		paired = nr_has(s, n, *w);
+	for (const char *const *w = neg; *w && (offered || paired); w++)
+		offered = offered && !nr_has(s, n, *w), paired = paired && !nr_has(s, n, *w);
+	if (!offered && !paired)
 		return;
 	bool seen[S_N] = {false};
+	size_t at[S_N] = {0};
 	for (size_t i = 0; i + 3 <= n; i++) {
 		if (i && isalnum((unsigned char)s[i - 1]))
 			continue;
@@ -476,8 +487,19 @@ static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 		if (srv < 0 || seen[srv] || (srv == S_POP && nr_has(s + i, n - i < 20 ? n - i : 20, "before")))
 			continue;
 		seen[srv] = true;
-		nr_mx_add(x, l, b + i, srv, 0, -1);
+		at[srv] = i;
+		if (offered)
+			nr_mx_add(x, l, b + i, srv, 0, -1);
 	}
+	if (!paired || !seen[S_IMAP] || !seen[S_POP])
+		return;
+	for (int k = S_IMAP; k <= S_POP; k++)
+		nr_mx_add(x, l, b + at[k], k, 0, -1);
+	/* "handles both", "one of two protocols": both on the one incoming
+	 * host the notice names, as "Server type: IMAP or POP" (resolve.c);
+	 * a choice alone ("Select POP or IMAP") may go on with a host for one */
+	if (nr_has(s, n, "both") || nr_has(s, n, "either") || nr_has(s, n, "one of"))
+		nr_cur_acc(x)->in_both = true;
 }
 
 /* Settings quoted in a sentence, as guides write them: 「ポート番号:587」,
@@ -1280,6 +1302,65 @@ static bool ja_set_to(const char *s, size_t prev, size_t k, size_t n)
  * (Username: ab)."). The first direction the labels name holds for the
  * whole line. Returns how many values found a label that takes them, and
  * in *first where the first of them starts; apply: set them. */
+/* "Desktop clients communicate with mhc.example.edu by IMAP or POP", "a
+ * Unix server named castle.example.edu" (also wrapped: "… a Unix server" /
+ * "named castle…"): a host a sentence names as the server the clients
+ * talk to, its name naming no server. Is the host at vb such a one? */
+static enum mp_nctx sentence_ctx(const char *s, size_t b, size_t vb, size_t ve, size_t n);
+
+static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t vb, size_t ve, enum mp_nctx *ctx)
+{
+	static const char *const verbs[] = {"communicate with", "communicates with", "connect to", "connects to",
+	                                    "server named", "server called", "computer named", "machine named", NULL};
+	const char *s = l->s;
+	size_t t = vb;
+	while (t > pv && s[t - 1] == ' ')
+		t--;
+	bool mk;
+	size_t b = nr_strip_lead(s, l->len, &mk);
+	/* the servers its sentence names ("by IMAP or POP": incoming), else
+	 * none: every server's */
+	*ctx = sentence_ctx(s, b, vb, ve, l->len);
+	for (const char *const *vw = verbs; *vw; vw++) {
+		size_t wl = strlen(*vw);
+		if (t >= pv + wl && mp_strncasecmp(s + t - wl, *vw, wl) == 0 &&
+		    (t == pv + wl || !isalnum((unsigned char)s[t - wl - 1])))
+			return true;
+	}
+	/* "named" opening the line, "server" ending the line above (the
+	 * sentence's words on both lines) */
+	const mp_nline *a = x->above;
+	if (!a || a->line + 1 != l->line || !((t == b + 5 && mp_strncasecmp(s + b, "named", 5) == 0) ||
+	                                      (t == b + 6 && mp_strncasecmp(s + b, "called", 6) == 0)))
+		return false;
+	size_t e = a->len;
+	while (e && a->s[e - 1] == ' ')
+		e--;
+	static const char *const nouns[] = {"server", "computer", "machine", NULL};
+	for (const char *const *w = nouns; *w; w++) {
+		size_t wl = strlen(*w);
+		if (e >= wl && mp_strncasecmp(a->s + e - wl, *w, wl) == 0) {
+			if (*ctx == NC_NONE)
+				*ctx = sentence_ctx(a->s, 0, e, e, e);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The servers the sentence around [vb, ve) names, NC_NONE when it names
+ * none. A short way either side, so a long line stays linear. */
+static enum mp_nctx sentence_ctx(const char *s, size_t b, size_t vb, size_t ve, size_t n)
+{
+	size_t sb = vb, se = ve;
+	while (sb > b && vb - sb < 200 && !(s[sb - 1] == ' ' && sb >= b + 2 && s[sb - 2] == '.'))
+		sb--;
+	while (se < n && se - ve < 200 && !(s[se] == '.' && (se + 1 == n || s[se + 1] == ' ')))
+		se++;
+	enum mp_nctx c = mp_notice_words_ctx(s + sb, se - sb);
+	return c == NC_WEB ? NC_NONE : c;
+}
+
 static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply, size_t *first)
 {
 	const char *s = l->s;
@@ -1416,6 +1497,9 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 					f = NF_HOST, ed = nr_host_ctx(s + vb, ve - vb);
 			}
 		}
+		enum mp_nctx tc;
+		if (f == NF_NONE && v == NV_HOST && nr_host_ctx(s + vb, ve - vb) == NC_NONE && talked_to(x, l, pv, vb, ve, &tc))
+			f = NF_HOST, ed = tc;
 		/* "IMAP: mail.example.com (993, SSL)": a port without label after
 		 * the line's host is that server's */
 		if (f == NF_NONE && v == NV_PORT && host_dir != NC_NONE && !nr_has(s + pv, vb - pv, "。"))
@@ -1720,6 +1804,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 {
 	const mp_nline *prev = x->now;
 	x->now = l;
+	x->above = prev;
 	const char *s = l->s;
 	size_t n = l->len;
 	bool marked;
