@@ -284,14 +284,21 @@ static void example_person(struct ex *x, const mp_nline *l, size_t b)
  * no longer support SSL"). True when taken. */
 static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n);
 
+/* The end of the sentence of l starting at i: its full stop, else the
+ * line's end. */
+static size_t sentence_end(const mp_nline *l, size_t i)
+{
+	while (i < l->len && !(l->s[i] == '.' && (i + 1 == l->len || l->s[i + 1] == ' ')))
+		i++;
+	return i;
+}
+
 static bool security_statement(struct ex *x, const mp_nline *l, size_t b)
 {
 	/* each sentence of the line on its own */
 	bool any = false;
 	for (size_t i = b; i < l->len;) {
-		size_t e = i;
-		while (e < l->len && !(l->s[e] == '.' && (e + 1 == l->len || l->s[e + 1] == ' ')))
-			e++;
+		size_t e = sentence_end(l, i);
 		any |= statement_of(x, l, i, e - i);
 		i = nr_skip_sp(l->s, e + 1, l->len);
 	}
@@ -357,17 +364,34 @@ static bool bracketed_security(struct ex *x, const mp_nline *l, size_t lb, size_
 	return true;
 }
 
+static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n);
+
+/* A security or a login method stated for the notice as a whole, each
+ * sentence of the line on its own ("… enable SSL for both the incoming
+ * and outgoing servers. If your program cannot, …": the condition is the
+ * next sentence's) */
 static void general_security(struct ex *x, const mp_nline *l, size_t b)
 {
+	for (size_t i = b; i < l->len;) {
+		size_t e = sentence_end(l, i);
+		general_sentence(x, l, i, e - i);
+		i = nr_skip_sp(l->s, e + 1, l->len);
+	}
+}
+
+static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n)
+{
 	const char *s = l->s + b;
-	size_t n = l->len - b;
 	static const char *const cond[] = {"if ", "unless", "instead", "optional", "not ", "場合", "もしくは", "または", NULL};
 	for (const char *const *c = cond; *c; c++)
 		if (nr_has(s, n, *c))
 			return;
-	if (security_statement(x, l, b))
+	if (statement_of(x, l, b, n))
 		return;
-	if (x->ctx != NC_NONE || mp_notice_words_ctx(s, n) != NC_NONE)
+	/* a sentence naming both directions names every server, whatever
+	 * the section */
+	bool both = (nr_has(s, n, "incoming") && nr_has(s, n, "outgoing")) || (nr_has(s, n, "受信") && nr_has(s, n, "送信"));
+	if (!both && (x->ctx != NC_NONE || mp_notice_words_ctx(s, n) != NC_NONE))
 		return;
 	for (size_t i = 0; i < n && !x->gen_sec.set; i++) {
 		size_t vb, ve;
@@ -1146,7 +1170,7 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 static bool prompt_only(const char *s, size_t n)
 {
 	static const char *const asks[] = {"if asked", "if prompted", "if requested", "if needed", "if necessary",
-	                                   "if required", NULL};
+	                                   "if required", "if you are asked", "if you are prompted", NULL};
 	size_t ifs = 0, asked = 0;
 	for (size_t i = 0; i + 3 <= n; i++)
 		if (mp_strncasecmp(s + i, "if ", 3) == 0 && (i == 0 || !isalpha((unsigned char)s[i - 1]))) {
@@ -1361,6 +1385,32 @@ static enum mp_nctx sentence_ctx(const char *s, size_t b, size_t vb, size_t ve, 
 	return c == NC_WEB ? NC_NONE : c;
 }
 
+/* The server of "for POP/POP3 enter " ending [pv, vb): a protocol after
+ * "for" and one verb of setting before the value, else NC_NONE. */
+static enum mp_nctx for_proto_verb(const char *s, size_t pv, size_t vb)
+{
+	static const char *const verbs[] = {"enter", "use", "type", "choose", "select", "set", "put", "specify", NULL};
+	size_t e = vb;
+	while (e > pv && s[e - 1] == ' ')
+		e--;
+	size_t w = e;
+	while (w > pv && isalpha((unsigned char)s[w - 1]))
+		w--;
+	bool verb = false;
+	for (const char *const *vw = verbs; *vw && !verb; vw++)
+		verb = e - w == strlen(*vw) && mp_strncasecmp(s + w, *vw, e - w) == 0;
+	if (!verb || w <= pv + 5)
+		return NC_NONE;
+	/* the protocol: one word (or a pair "POP/POP3") after "for " */
+	size_t pe = w - 1, pb = pe;
+	while (pb > pv && s[pb - 1] != ' ')
+		pb--;
+	if (pb < pv + 4 || mp_strncasecmp(s + pb - 4, "for ", 4) != 0)
+		return NC_NONE;
+	enum mp_nctx c = mp_notice_words_ctx(s + pb, pe - pb);
+	return c == NC_IMAP || c == NC_POP || c == NC_SMTP ? c : NC_NONE;
+}
+
 static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply, size_t *first)
 {
 	const char *s = l->s;
@@ -1459,6 +1509,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			if (bw == NC_POP || bw == NC_IMAP || bw == NC_SMTP)
 				f = NF_PORT, ed = bw, lab_b = lab_e = vb;
 		}
+		/* "for a port …, then for IMAP enter 993 or for POP use 995": a
+		 * protocol after "for" and a verb of setting before a port, in a
+		 * sentence about ports */
+		enum mp_nctx fp = v == NV_PORT && f != NF_PORT ? for_proto_verb(s, pv, vb) : NC_NONE;
+		if (fp != NC_NONE && nr_has(s + b, n - b, "port"))
+			f = NF_PORT, ed = fp, lab_b = lab_e = vb;
 		enum mp_nctx w = lab_e > lab_b ? mp_notice_words_ctx(s + lab_b, lab_e - lab_b) : NC_NONE;
 		if (line_dir == NC_NONE && w != NC_WEB)
 			line_dir = w;
@@ -1556,6 +1612,14 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
 				/* "The secure IMAP port is 993": the label's security */
 				int lsec = v == NV_PORT && x->cur >= 0 ? nr_span_sec(s + lab_b, lab_e - lab_b) : -1;
+				/* "Or use secure IMAP with SSL on port 993": a security
+				 * named before the port in its sentence is the port's, so
+				 * the most secure of the lines offering ports wins */
+				if (lsec < 0 && v == NV_PORT && x->cur >= 0 && sec_e > sec_b && !memchr(s + sec_e, '.', vb - sec_e) &&
+				    !nr_has(s + sec_e, vb - sec_e, "。")) {
+					lsec = nr_parse_security(s + sec_b, sec_e - sec_b);
+					sec_b = sec_e = 0;
+				}
 				if (lsec >= 0) {
 					int p = atoi(s + vb);
 					mailprof_loc pl = nr_loc_at(x, l, vb);
