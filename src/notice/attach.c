@@ -248,7 +248,8 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
  * values (address, name, login, password) when one of them is one. */
 static void example_person(struct ex *x, const mp_nline *l, size_t b)
 {
-	static const char *const marks[] = {"例", "使ってみ", "と仮定", "for example", "e.g.", NULL};
+	static const char *const marks[] = {"例", "使ってみ", "と仮定", "for example", "e.g.", "for instance", "suppose ",
+	                                    NULL};
 	const char *s = l->s;
 	size_t n = l->len;
 	bool said = false;
@@ -258,7 +259,7 @@ static void example_person(struct ex *x, const mp_nline *l, size_t b)
 		return;
 	for (size_t i = b; i < n && x->nexamples < MP_COUNT(x->examples); i++) {
 		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
-		if (!isalnum((unsigned char)s[i]) || (pc < 0x80 && pc != ' ' && pc != '(' && pc != '"'))
+		if (!isalnum((unsigned char)s[i]) || (pc < 0x80 && pc != ' ' && pc != '(' && pc != '"' && pc != '['))
 			continue;
 		size_t t = 0;
 		while (i + t < n && t < 256 && (isalnum((unsigned char)s[i + t]) || strchr("@.-_+", s[i + t])))
@@ -347,7 +348,9 @@ static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n)
 static bool bracketed_security(struct ex *x, const mp_nline *l, size_t lb, size_t le)
 {
 	const char *s = l->s;
-	if (nr_srv_of(x->ctx) < 0 || memchr(s + lb, ':', l->len - lb) || nr_has(s + lb, l->len - lb, "："))
+	/* the item is the rest of its line (bounded: no scan of a long line) */
+	if (nr_srv_of(x->ctx) < 0 || le - lb > 80 || nr_skip_sp(s, le, l->len) != l->len ||
+	    memchr(s + lb, ':', le - lb) || nr_has(s + lb, le - lb, "："))
 		return false;
 	const char *ob = memchr(s + lb, '(', le - lb);
 	if (!ob || s[le - 1] != ')')
@@ -775,6 +778,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		ve--;
 	enum mp_nctx edir;
 	enum mp_nfield f = le > lb ? mp_notice_classify(s + lb, le - lb, &edir) : NF_NONE;
+	/* "認証: 平文パスワード" names a method; "認証: WSシステムのログイン名と
+	 * パスワード" says what to type, no method */
+	if (f == NF_AUTH_METHOD && vb < ve && le - lb == strlen("認証") && memcmp(s + lb, "認証", le - lb) == 0 &&
+	    nr_mechanism(s + vb, ve - vb) < 0)
+		f = NF_NONE;
 	if (vb >= ve) { /* no value: a heading, or a label whose value is on the next line */
 		if (le <= lb)
 			return;
@@ -915,6 +923,12 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 				nr_set_field(x, l, vb, s + lb, le - lb, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
+		/* "Encryption: Enabled", "Secure connection: Yes": a label naming
+		 * no kind of TLS; the port decides which (587: STARTTLS) */
+		if ((yn == MP_AUTH_PASSWORD_CLEARTEXT || toggle_on(s + vb, ve - vb)) && nr_parse_security(s + lb, le - lb) == -1) {
+			nr_set_field(x, l, vb, "TLS", 3, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
+			return;
+		}
 	}
 	/* "With SSL: 993", "Without SSL: 143": a port under a security label
 	 * is a port offered with that security */
@@ -925,6 +939,10 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		                  nr_has(s + lb, le - lb, "無") || nr_has(s + lb, le - lb, "非")
 		              ? MP_SEC_NONE
 		              : nr_parse_security(s + lb, le - lb);
+		/* "SSLの場合(学外必須) 465", "接続を保護しない場合 25": the case a
+		 * port is for names its security */
+		if (sec == -2 && (nr_has(s + lb, le - lb, "場合") || nr_has(s + lb, le - lb, "時")))
+			sec = nr_span_sec(s + lb, le - lb);
 		int port = atoi(s + vb);
 		int i = x->cur >= 0 ? x->cur : -1;
 		if (i >= 0 && port > 0 && port <= 65535 && sec != -2) {
@@ -955,9 +973,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	/* "認証方式: 通常のパスワード認証", "Authentication: Normal password"
 	 * under an incoming heading: a method label naming no server is that
 	 * section's, not sending's */
+	/* (the section may be a server's host line: "### IMAPサーバ imap.…") */
+	enum mp_nctx insec = x->ctx != NC_NONE ? x->ctx : x->cur == S_IMAP ? NC_IMAP : x->cur == S_POP ? NC_POP : NC_NONE;
 	if ((f == NF_AUTH_METHOD || (f == NF_SMTP_AUTH && nr_mechanism(s + vb, ve - vb) >= 0)) &&
-	    (x->ctx == NC_IN || x->ctx == NC_POP || x->ctx == NC_IMAP) && mp_notice_words_ctx(s + lb, le - lb) == NC_NONE) {
-		nr_set_field(x, l, vb, s + vb, ve - vb, NF_AUTH_METHOD, x->ctx);
+	    (insec == NC_IN || insec == NC_POP || insec == NC_IMAP) && mp_notice_words_ctx(s + lb, le - lb) == NC_NONE) {
+		nr_set_field(x, l, vb, s + vb, ve - vb, NF_AUTH_METHOD, insec);
 		return;
 	}
 	/* "受信方式: POP over SSL/TLS", "送信方式: SMTP over SSL/TLS
@@ -1320,12 +1340,6 @@ static bool ja_set_to(const char *s, size_t prev, size_t k, size_t n)
 	return nr_starts_any(s + e, n - e, verb) > 0;
 }
 
-/* Values first, on one line: each typed value takes the label text
- * between it and the value placed before it ("Incoming mail server -
- * encryption is SSL, port is 993"; "Your mailbox a@b.example is ready
- * (Username: ab)."). The first direction the labels name holds for the
- * whole line. Returns how many values found a label that takes them, and
- * in *first where the first of them starts; apply: set them. */
 /* "Desktop clients communicate with mhc.example.edu by IMAP or POP", "a
  * Unix server named castle.example.edu" (also wrapped: "… a Unix server" /
  * "named castle…"): a host a sentence names as the server the clients
@@ -1411,6 +1425,27 @@ static enum mp_nctx for_proto_verb(const char *s, size_t pv, size_t vb)
 	return c == NC_IMAP || c == NC_POP || c == NC_SMTP ? c : NC_NONE;
 }
 
+/* Is s[b, e) a protocol's name alone, with marks around it ("・POP3 ：",
+ * "- SMTP =")? Not "SMTP Secure:" (a port row of its own). */
+static bool proto_only(const char *s, size_t b, size_t e)
+{
+	static const char *const names[] = {"pop3", "pop", "imap4", "imap", "smtp", NULL};
+	while (b < e && !isalnum((unsigned char)s[b]))
+		b++;
+	while (e > b && !isalnum((unsigned char)s[e - 1]))
+		e--;
+	for (const char *const *w = names; *w; w++)
+		if (e - b == strlen(*w) && mp_strncasecmp(s + b, *w, e - b) == 0)
+			return true;
+	return false;
+}
+
+/* Values first, on one line: each typed value takes the label text
+ * between it and the value placed before it ("Incoming mail server -
+ * encryption is SSL, port is 993"; "Your mailbox a@b.example is ready
+ * (Username: ab)."). The first direction the labels name holds for the
+ * whole line. Returns how many values found a label that takes them, and
+ * in *first where the first of them starts; apply: set them. */
 static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply, size_t *first)
 {
 	const char *s = l->s;
@@ -1524,6 +1559,11 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			f = NF_HOST, ed = w;
 		else if (f == NF_NONE && v == NV_HOST && last_proto(s, lab_b, lab_e) != NC_NONE)
 			f = NF_HOST, ed = last_proto(s, lab_b, lab_e); /* "(pick IMAP or POP) IMAP: host" */
+		/* "・ＳＭＴＰ：５８７（ＳＭＴＰ認証あり）", "POP3 = 995": a protocol's
+		 * name and a separator right before a port label it */
+		else if (f == NF_NONE && v == NV_PORT && after_sep && proto_only(s, lab_b, vb) &&
+		         (w == NC_POP || w == NC_IMAP || w == NC_SMTP))
+			f = NF_PORT, ed = w;
 		/* "imap.example.net port: (SSL) 993", "smtp.example.jp 587": a
 		 * row opening with a host whose first label names its server,
 		 * its port after it (the label lost with the table's header) */
@@ -1976,7 +2016,9 @@ static void line_one(struct ex *x, const mp_nline *l)
 			sp1++;
 		enum mp_nctx d2;
 		enum mp_nfield f2 = c < n && sp1 < c ? mp_notice_classify(s + sp1, c - sp1, &d2) : NF_NONE;
-		second = f2 != NF_NONE && f2 != NF_IGNORE;
+		/* not "Port SSL: 995 / non-SSL: 110": a security naming the port
+		 * after it is the port's, read with it */
+		second = f2 != NF_NONE && f2 != NF_IGNORE && !(lf == NF_PORT && f2 == NF_SECURITY);
 	}
 	/* "受信 outlook.office365.com", "SMTP smtp.example.com", "Incoming
 	 * Mail (IMAP) Server - Requires SSL imap.gmail.com": a host that

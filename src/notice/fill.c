@@ -537,7 +537,8 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		 * before its ports names the one that is TLS from the first byte */
 		struct dsrv *sv = &nr_cur_acc(x)->s[li];
 		int said = !sv->port.set && sv->sec.set && sv->sec.v == MP_SEC_TLS ? SW_TLS_AMBIG : -1;
-		for (size_t k = x->nmx; k-- > 0 && said < 0 && !sv->port.set;) /* ("1. SMTP with SSL": a line of its own) */
+		/* ("1. SMTP with SSL": a line of its own; the last few only) */
+		for (size_t k = x->nmx; k-- > 0 && k + 64 >= x->nmx && said < 0 && !sv->port.set;)
 			if (x->mx[k].srv == li && x->mx[k].port == 0 && x->mx[k].sec == MP_SEC_TLS &&
 			    (!nr_cur_acc(x)->group || x->mx[k].bseq == nr_cur_acc(x)->bseq))
 				said = SW_TLS_AMBIG;
@@ -789,7 +790,11 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	bool sentence = words >= 3 && lower && !memchr(s, '(', n);
 	/* Sentences ("設定したパスワード", "The password set for this account")
 	 * and masks mean the notice does not give it. */
+	/* a form's toggle or instruction ("On", "Enter your password"), a
+	 * letter left of a cut word, a file's path: no password */
+	bool path = pw.len && pw.s[0] == '/' && memchr(pw.s + 1, '/', pw.len - 1);
 	if (!nr_is_ascii_tok(pw.s, pw.len) || masked || sentence || nr_possessive(pw.s, pw.len) ||
+	    nr_not_a_value(s, n) || nr_not_a_value(pw.s, pw.len) || pw.len < 3 || path ||
 	    nr_has(s, n, "password") || nr_has(s, n, "same as") ||
 	    nr_has(s, n, "as above") || nr_has(s, n, "パスワード")) {
 		mp_buf_free(&pw);
@@ -895,6 +900,16 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			break;
 		}
 		a = nr_cur_acc(x);
+		/* "学外からの利用 …認証が必要" / "学内からの利用 認証は不要": where one
+		 * case needs the login, the account logs in (as the most secure
+		 * of several ports wins) */
+		bool needed = (a->s[S_SMTP].auth >= 0 && a->s[S_SMTP].auth != MP_AUTH_NONE &&
+		               a->s[S_SMTP].auth_loc.line != l->line) ||
+		              (x->auth_hint && x->auth_hint_loc.line < l->line && l->line - x->auth_hint_loc.line <= 2);
+		if (au == MP_AUTH_NONE && needed) {
+			nr_info(x, l, off, NULL, "%s for some connections only; sending logs in", "no SMTP authentication");
+			break;
+		}
 		a->s[S_SMTP].auth = au;
 		a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off);
 		break;

@@ -16,6 +16,9 @@ static const struct mp_nlabel labels[] = {
 	 * before "connection" (a dial-up's) below */
 	{"connection type", NF_SECURITY, NC_NONE},
 	{"connection security", NF_SECURITY, NC_NONE},
+	{"secure connection", NF_SECURITY, NC_NONE},
+	{"secured connection", NF_SECURITY, NC_NONE},
+	{"encrypted connection", NF_SECURITY, NC_NONE},
 	{"セキュリティ認証方式", NF_SECURITY, NC_NONE},
 	{"暗号化", NF_SECURITY, NC_NONE},
 	{"encryption", NF_SECURITY, NC_NONE},
@@ -310,6 +313,13 @@ enum mp_nfield mp_notice_classify(const char *label, size_t n, enum mp_nctx *dir
 	mp_notice_fold(label, n, &f);
 	enum mp_nfield r = NF_NONE;
 	*dir = NC_NONE;
+	/* "認証: 通常のパスワード", "|認証|平文パスワード|": the word alone is
+	 * the login method of its section's server; inside a longer label
+	 * (接続認証, 認証ID, "LOGIN認証") it says nothing */
+	if (f.len && strcmp(f.s, "認証") == 0) {
+		mp_buf_free(&f);
+		return NF_AUTH_METHOD;
+	}
 	for (size_t i = 0; i < MP_COUNT(labels) && f.len; i++) {
 		size_t kl;
 		const char *k = folded_key(i, &kl);
