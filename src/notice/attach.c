@@ -1399,6 +1399,41 @@ static enum mp_nctx sentence_ctx(const char *s, size_t b, size_t vb, size_t ve, 
 	return c == NC_WEB ? NC_NONE : c;
 }
 
+/* "In the box marked Outgoing mail (SMTP) the entry" / "should be
+ * mail.example.com": a sentence wrapped between its subject and its verb.
+ * A line opening with a linking verb ("should be", "must be", "is") and
+ * the value takes the field the line above's last clause names; a port
+ * under a server's label (Outlook's Advanced tab: "Outgoing mail (SMTP)"
+ * / "587") is that server's port. NF_NONE when it is not such a line. */
+static enum mp_nfield wrapped_subject(const struct ex *x, const mp_nline *l, size_t b, size_t vb, enum nr_vtype v,
+                                      enum mp_nctx *ed)
+{
+	static const char *const links[] = {"should be", "must be", "will be", "is", "are", "should read", NULL};
+	const char *s = l->s;
+	const mp_nline *a = x->above;
+	size_t e = vb;
+	while (e > b && s[e - 1] == ' ')
+		e--;
+	b = nr_skip_sp(s, b, e);
+	bool link = false;
+	for (const char *const *w = links; *w && !link; w++)
+		link = e - b == strlen(*w) && mp_strncasecmp(s + b, *w, e - b) == 0;
+	if (!link || !a || a->line + 1 != l->line || !a->len)
+		return NF_NONE;
+	/* the subject: the above line's last clause, a short way */
+	size_t ae = a->len, ab = ae;
+	while (ab > 0 && ae - ab < 80 && !strchr(".,;:", a->s[ab - 1]))
+		ab--;
+	if (ab > 0 && ae - ab >= 80)
+		return NF_NONE;
+	enum mp_nfield f = mp_notice_classify(a->s + ab, ae - ab, ed);
+	if (nr_field_takes(f, v))
+		return f;
+	if (f == NF_HOST && v == NV_PORT && *ed != NC_NONE)
+		return NF_PORT;
+	return NF_NONE;
+}
+
 /* The server of "for POP/POP3 enter " ending [pv, vb): a protocol after
  * "for" and one verb of setting before the value, else NC_NONE. */
 static enum mp_nctx for_proto_verb(const char *s, size_t pv, size_t vb)
@@ -1521,6 +1556,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		}
 		if (f == NF_IGNORE)
 			f = NF_NONE;
+		if (f == NF_NONE && prev == b)
+			f = wrapped_subject(x, l, b, vb, v, &ed);
 		if (prev == b && vb > b && vb - b <= 80) { /* the line's first value */
 			lead_e = vb;
 			size_t d = nr_skip_sp(s, b, vb);
@@ -2028,7 +2065,16 @@ static void line_one(struct ex *x, const mp_nline *l)
 	                !nr_is_prose(s + b, n - b) && !nr_has(s + b, n - b, "※"); /* "host ※1": a footnote's host (fill.c) */
 	/* "ユーザ名に apikey と設定します": a pair written as a sentence */
 	bool ja_set = np >= 1 && first < n && ja_set_to(s, b, first, n);
-	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) || misfit || second || dir_word || ja_set ||
+	/* "Incoming server settings: Change server to mail.…, ensure the port
+	 * is 143": a title naming a server's settings, then the steps that
+	 * set them; the values take the labels in the steps */
+	bool steps = sp && lf == NF_IGNORE && le - b <= 40 && !memchr(s + b, '.', le - b) && nr_has(s + b, le - b, "setting") &&
+	             mp_notice_words_ctx(s + b, le - b) != NC_WEB;
+	/* "should be 587" under "… Outgoing mail (SMTP) the entry" */
+	enum mp_nctx wd;
+	bool wrapped = np == 1 && !sp && first < n &&
+	               wrapped_subject(x, l, b, first, nr_typed_value(s, first, n, false, &fvb, &fve), &wd) != NF_NONE;
+	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE || steps)) || misfit || second || dir_word || ja_set || wrapped ||
 	    (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
 		value_pairs(x, l, b, true, &first);
 		prose(x, l, b);
