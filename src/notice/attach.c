@@ -975,9 +975,12 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	 * section's, not sending's */
 	/* (the section may be a server's host line: "### IMAPサーバ imap.…") */
 	enum mp_nctx insec = x->ctx != NC_NONE ? x->ctx : x->cur == S_IMAP ? NC_IMAP : x->cur == S_POP ? NC_POP : NC_NONE;
-	if ((f == NF_AUTH_METHOD || (f == NF_SMTP_AUTH && nr_mechanism(s + vb, ve - vb) >= 0)) &&
+	/* ("Authentication: Enabled/password": the method after the yes) */
+	size_t ym = f == NF_SMTP_AUTH ? vb + nr_yes_then_mechanism(s + vb, ve - vb) : ve;
+	if ((f == NF_AUTH_METHOD || (f == NF_SMTP_AUTH && (nr_mechanism(s + vb, ve - vb) >= 0 || ym < ve))) &&
 	    (insec == NC_IN || insec == NC_POP || insec == NC_IMAP) && mp_notice_words_ctx(s + lb, le - lb) == NC_NONE) {
-		nr_set_field(x, l, vb, s + vb, ve - vb, NF_AUTH_METHOD, insec);
+		size_t mb = ym < ve ? ym : vb;
+		nr_set_field(x, l, mb, s + mb, ve - mb, NF_AUTH_METHOD, insec);
 		return;
 	}
 	/* "受信方式: POP over SSL/TLS", "送信方式: SMTP over SSL/TLS

@@ -744,7 +744,7 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 		letters &= isalpha((unsigned char)s[k]) != 0;
 	/* not a login: markup or a bracket left of a value ("`", "[email"), a
 	 * link, the field's own name ("username"), a server's host */
-	static const char *const names[] = {"username", "user", "userid", "login", "loginid", "account", NULL};
+	static const char *const names[] = {"username", "user", "userid", "login", "loginid", "account", "password", NULL};
 	bool junk = t && !isalnum((unsigned char)s[0]);
 	for (size_t k = 0; k < t && !junk; k++)
 		junk = s[k] == '`' || s[k] == '[' || s[k] == ']';

@@ -445,6 +445,19 @@ int nr_mechanism(const char *s, size_t n)
 	return -1;
 }
 
+/* "Enabled/password", "Yes, normal password": a yes, then the method it
+ * names; the offset of the method, n when the value is not that. */
+size_t nr_yes_then_mechanism(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && k < 40 && s[k] != '/' && s[k] != ',')
+		k++;
+	if (k >= n || k >= 40)
+		return n;
+	size_t w = nr_skip_sp(s, k + 1, n);
+	return w < n && nr_parse_yesno_auth(s, k) == MP_AUTH_PASSWORD_CLEARTEXT && nr_mechanism(s + w, n - w) >= 0 ? w : n;
+}
+
 /* "same as your e-mail address", "メールアドレスと同じ", "before the @". */
 enum word nr_parse_word(const char *s, size_t n)
 {
