@@ -1361,12 +1361,13 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 	size_t b = nr_strip_lead(s, l->len, &mk);
 	/* the servers its sentence names ("by IMAP or POP": incoming), else
 	 * none: every server's */
-	*ctx = sentence_ctx(s, b, vb, ve, l->len);
 	for (const char *const *vw = verbs; *vw; vw++) {
 		size_t wl = strlen(*vw);
 		if (t >= pv + wl && mp_strncasecmp(s + t - wl, *vw, wl) == 0 &&
-		    (t == pv + wl || !isalnum((unsigned char)s[t - wl - 1])))
+		    (t == pv + wl || !isalnum((unsigned char)s[t - wl - 1]))) {
+			*ctx = sentence_ctx(s, b, vb, ve, l->len);
 			return true;
+		}
 	}
 	/* "named" opening the line, "server" ending the line above (the
 	 * sentence's words on both lines) */
@@ -1381,6 +1382,7 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 	for (const char *const *w = nouns; *w; w++) {
 		size_t wl = strlen(*w);
 		if (e >= wl && mp_strncasecmp(a->s + e - wl, *w, wl) == 0) {
+			*ctx = sentence_ctx(s, b, vb, ve, l->len);
 			if (*ctx == NC_NONE)
 				*ctx = sentence_ctx(a->s, 0, e, e, e);
 			return true;
