@@ -1241,6 +1241,39 @@ static bool ja_set_to(const char *s, size_t prev, size_t k, size_t n)
 	return nr_starts_any(s + e, n - e, verb) > 0;
 }
 
+/* The server a bracket right after a host names ("(incoming)", "(SMTP)",
+ * "(POP/IMAP)"): a few words naming one direction or protocol, no value
+ * in them ("(or imap.example.net)", "(IMAP, port 993)" are remarks, read
+ * as such); NC_NONE otherwise. */
+static enum mp_nctx host_bracket(const char *s, size_t ve, size_t n)
+{
+	size_t q = nr_skip_sp(s, ve, n), e = q + 1;
+	if (q >= n || s[q] != '(')
+		return NC_NONE;
+	while (e < n && e - q <= 24 && s[e] != ')') {
+		/* (a number, not "POP3", "IMAP4") */
+		if ((isdigit((unsigned char)s[e]) && !isalpha((unsigned char)s[e - 1])) || s[e] == '.' || s[e] == ',' ||
+		    s[e] == '@')
+			return NC_NONE;
+		e++;
+	}
+	if (e >= n || s[e] != ')')
+		return NC_NONE;
+	/* a list of hosts goes on after it, or the line ends; not a sentence
+	 * ("pop.…(POP3)とは全く別に") */
+	size_t a = nr_skip_sp(s, e + 1, n);
+	static const char *const go_on[] = {",", ";", "/", "、", ".", "and ", "plus ", "or ", "& ", NULL};
+	if (a < n && !nr_starts_any(s + a, n - a, go_on))
+		return NC_NONE;
+	enum mp_nctx c = mp_notice_words_ctx(s + q + 1, e - q - 1);
+	/* "(incoming and outgoing)" names both: no one server */
+	bool in = nr_has(s + q + 1, e - q - 1, "incoming") || nr_has(s + q + 1, e - q - 1, "受信") ||
+	          nr_has(s + q + 1, e - q - 1, "receiv") || nr_has(s + q + 1, e - q - 1, "inbound");
+	if (c == NC_SMTP && in)
+		return NC_NONE;
+	return c == NC_POP || c == NC_IMAP || c == NC_SMTP || c == NC_IN ? c : NC_NONE;
+}
+
 /* Values first, on one line: each typed value takes the label text
  * between it and the value placed before it ("Incoming mail server -
  * encryption is SSL, port is 993"; "Your mailbox a@b.example is ready
@@ -1344,6 +1377,15 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			enum mp_nctx bw = qe < n && s[qe] == ')' ? mp_notice_words_ctx(s + q, qe - q) : NC_NONE;
 			if (bw == NC_POP || bw == NC_IMAP || bw == NC_SMTP)
 				f = NF_PORT, ed = bw, lab_b = lab_e = vb;
+		}
+		/* "pop.example.net (incoming) and smtp.example.net (outgoing)",
+		 * "mail.example.org (IMAP)": a server's name in brackets right
+		 * after a host names its server, whatever the text before said */
+		enum mp_nctx hb = v == NV_HOST ? host_bracket(s, ve, n) : NC_NONE;
+		if (hb != NC_NONE) {
+			enum mp_nctx hc = nr_host_ctx(s + vb, ve - vb);
+			f = NF_HOST, ed = hb == NC_IN && (hc == NC_POP || hc == NC_IMAP) ? hc : hb;
+			lab_b = lab_e = vb;
 		}
 		enum mp_nctx w = lab_e > lab_b ? mp_notice_words_ctx(s + lab_b, lab_e - lab_b) : NC_NONE;
 		if (line_dir == NC_NONE && w != NC_WEB)
@@ -1762,6 +1804,29 @@ static void line_one(struct ex *x, const mp_nline *l)
 	}
 	if (sp && lf == NF_NONE && !memchr(s + b, '|', n - b) && provider_row(x, l, b, le, vb, n))
 		return;
+	/* "AOL: imap.aol.com (incoming) and smtp.aol.com (outgoing)": a name
+	 * no label knows over hosts each naming its server in brackets is a
+	 * provider's row, under any heading; its hosts are placed below */
+	/* (or "Fastpost - pop3.… (POP3) plus …") */
+	size_t ne = sp && lf == NF_NONE ? le : b, hv = vb;
+	if (!sp) {
+		while (ne < n && ne - b <= 30 && memcmp(s + ne, " - ", ne + 3 <= n ? 3 : n - ne) != 0)
+			ne++;
+		hv = ne + 3 <= n ? nr_skip_sp(s, ne + 3, n) : n;
+	}
+	if (ne > b && ne - b <= 30 && hv < n && !memchr(s + b, '|', n - b) &&
+	    mp_notice_classify(s + b, ne - b, &(enum mp_nctx){NC_NONE}) == NF_NONE &&
+	    mp_notice_words_ctx(s + b, ne - b) == NC_NONE) {
+		size_t hb, he;
+		bool digits = false;
+		for (size_t k = b; k < ne; k++)
+			digits |= isdigit((unsigned char)s[k]) != 0;
+		if (!digits && nr_typed_value(s, hv, n, false, &hb, &he) == NV_HOST && hb == hv &&
+		    host_bracket(s, he, n) != NC_NONE) {
+			mailprof_loc loc = nr_loc_at(x, l, b);
+			nr_brand(x, s + b, ne - b, &loc, false);
+		}
+	}
 	/* "BigPond - mail.bigpond.com": a provider's name and its host joined
 	 * by a dash, in a list under a heading naming one server */
 	size_t dash = b;
