@@ -123,11 +123,17 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		size_t cn = e - i;
 		bool send = x->ctx == NC_SMTP || nr_has(c, cn, "送信") || nr_has(c, cn, "outgoing") ||
 		            nr_has(c, cn, "sending");
-		if (send && (nr_has(c, cn, "認証") || nr_has(c, cn, "authenticat")) &&
+		/* "(Use SSL, port: 465, use authentication)", "Outgoing mail
+		 * requires your university credentials" */
+		bool use = nr_has(c, cn, "use auth") || nr_has(c, cn, "with auth") || nr_has(c, cn, "using auth") ||
+		           nr_has(c, cn, "enable auth") || nr_has(c, cn, "authentication enabled") ||
+		           nr_has(c, cn, "authentication on");
+		if (send && (nr_has(c, cn, "認証") || nr_has(c, cn, "authenticat") || nr_has(c, cn, "credentials")) &&
 		    (nr_has(c, cn, "必要") || nr_has(c, cn, "必須") || nr_has(c, cn, "require") ||
-		     nr_has(c, cn, "must ")) &&
+		     nr_has(c, cn, "must ") || use) &&
 		    !nr_has(c, cn, "不要") && !nr_has(c, cn, "ません") && !nr_has(c, cn, "ない") &&
-		    !nr_has(c, cn, "not ") && !nr_has(c, cn, "n't") && !nr_has(c, cn, "pop before")) {
+		    !nr_has(c, cn, "not ") && !nr_has(c, cn, "n't") && !nr_has(c, cn, "pop before") &&
+		    !nr_has(c, cn, "optional")) {
 			/* a condition ("When using our SMTP servers, you must…",
 			 * 学外から送信する場合は認証が必要) still asks for the login:
 			 * logging in where it is not needed does no harm */
@@ -242,7 +248,8 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
  * values (address, name, login, password) when one of them is one. */
 static void example_person(struct ex *x, const mp_nline *l, size_t b)
 {
-	static const char *const marks[] = {"例", "使ってみ", "と仮定", "for example", "e.g.", NULL};
+	static const char *const marks[] = {"例", "使ってみ", "と仮定", "for example", "e.g.", "for instance", "suppose ",
+	                                    NULL};
 	const char *s = l->s;
 	size_t n = l->len;
 	bool said = false;
@@ -252,7 +259,7 @@ static void example_person(struct ex *x, const mp_nline *l, size_t b)
 		return;
 	for (size_t i = b; i < n && x->nexamples < MP_COUNT(x->examples); i++) {
 		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
-		if (!isalnum((unsigned char)s[i]) || (pc < 0x80 && pc != ' ' && pc != '(' && pc != '"'))
+		if (!isalnum((unsigned char)s[i]) || (pc < 0x80 && pc != ' ' && pc != '(' && pc != '"' && pc != '['))
 			continue;
 		size_t t = 0;
 		while (i + t < n && t < 256 && (isalnum((unsigned char)s[i + t]) || strchr("@.-_+", s[i + t])))
@@ -325,6 +332,31 @@ static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n)
 	if (nr_srv_of(x->ctx) < 0 || words > 6 || mp_notice_words_ctx(s, n) != NC_NONE)
 		return false;
 	nr_set_field(x, l, b + sb, s + sb, se - sb, NF_SECURITY, x->ctx);
+	return true;
+}
+
+/* "• Secure Connection (SSL)", "Encrypted connection (TLS)" as an item of
+ * a server's list, with no colon: the label states its own value in
+ * brackets; it does not announce one on the next line. */
+static bool bracketed_security(struct ex *x, const mp_nline *l, size_t lb, size_t le)
+{
+	const char *s = l->s;
+	/* the item is the rest of its line (bounded: no scan of a long line) */
+	if (nr_srv_of(x->ctx) < 0 || le - lb > 80 || nr_skip_sp(s, le, l->len) != l->len ||
+	    memchr(s + lb, ':', le - lb) || nr_has(s + lb, le - lb, "："))
+		return false;
+	const char *ob = memchr(s + lb, '(', le - lb);
+	if (!ob || s[le - 1] != ')')
+		return false;
+	size_t vb = (size_t)(ob - s) + 1, ve = le - 1, words = 1;
+	for (size_t k = lb; k < vb; k++)
+		words += s[k] == ' ';
+	if (words > 4 || ve <= vb)
+		return false;
+	size_t tb, te;
+	if (nr_typed_value(s, vb, ve, false, &tb, &te) != NV_SEC || nr_parse_security(s + tb, te - tb) < 0)
+		return false;
+	nr_set_field(x, l, tb, s + tb, te - tb, NF_SECURITY, x->ctx);
 	return true;
 }
 
@@ -700,10 +732,17 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		ve--;
 	enum mp_nctx edir;
 	enum mp_nfield f = le > lb ? mp_notice_classify(s + lb, le - lb, &edir) : NF_NONE;
+	/* "認証: 平文パスワード" names a method; "認証: WSシステムのログイン名と
+	 * パスワード" says what to type, no method */
+	if (f == NF_AUTH_METHOD && vb < ve && le - lb == strlen("認証") && memcmp(s + lb, "認証", le - lb) == 0 &&
+	    nr_mechanism(s + vb, ve - vb) < 0)
+		f = NF_NONE;
 	if (vb >= ve) { /* no value: a heading, or a label whose value is on the next line */
 		if (le <= lb)
 			return;
 		if (f == NF_SECURITY && security_statement(x, l, lb)) /* "SSL is required" */
+			return;
+		if (f == NF_SECURITY && bracketed_security(x, l, lb, le))
 			return;
 		/* "IMAP Protocol", "POP3 Settings": a protocol label naming its
 		 * protocol is that protocol's section heading */
@@ -838,14 +877,26 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 				nr_set_field(x, l, vb, s + lb, le - lb, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
+		/* "Encryption: Enabled", "Secure connection: Yes": a label naming
+		 * no kind of TLS; the port decides which (587: STARTTLS) */
+		if ((yn == MP_AUTH_PASSWORD_CLEARTEXT || toggle_on(s + vb, ve - vb)) && nr_parse_security(s + lb, le - lb) == -1) {
+			nr_set_field(x, l, vb, "TLS", 3, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
+			return;
+		}
 	}
 	/* "With SSL: 993", "Without SSL: 143": a port under a security label
 	 * is a port offered with that security */
 	if (f == NF_SECURITY && isdigit((unsigned char)s[vb])) {
-		int sec = nr_has(s + lb, le - lb, "out") || nr_has(s + lb, le - lb, "no ") || nr_has(s + lb, le - lb, "なし") ||
+		/* "without", not the "out" of "Outgoing port (SSL)" */
+		int sec = nr_has(s + lb, le - lb, "without") || nr_has(s + lb, le - lb, "w/o") ||
+		                  nr_has(s + lb, le - lb, "no ") || nr_has(s + lb, le - lb, "なし") ||
 		                  nr_has(s + lb, le - lb, "無") || nr_has(s + lb, le - lb, "非")
 		              ? MP_SEC_NONE
 		              : nr_parse_security(s + lb, le - lb);
+		/* "SSLの場合(学外必須) 465", "接続を保護しない場合 25": the case a
+		 * port is for names its security */
+		if (sec == -2 && (nr_has(s + lb, le - lb, "場合") || nr_has(s + lb, le - lb, "時")))
+			sec = nr_span_sec(s + lb, le - lb);
 		int port = atoi(s + vb);
 		int i = x->cur >= 0 ? x->cur : -1;
 		if (i >= 0 && port > 0 && port <= 65535 && sec != -2) {
@@ -876,9 +927,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	/* "認証方式: 通常のパスワード認証", "Authentication: Normal password"
 	 * under an incoming heading: a method label naming no server is that
 	 * section's, not sending's */
+	/* (the section may be a server's host line: "### IMAPサーバ imap.…") */
+	enum mp_nctx insec = x->ctx != NC_NONE ? x->ctx : x->cur == S_IMAP ? NC_IMAP : x->cur == S_POP ? NC_POP : NC_NONE;
 	if ((f == NF_AUTH_METHOD || (f == NF_SMTP_AUTH && nr_mechanism(s + vb, ve - vb) >= 0)) &&
-	    (x->ctx == NC_IN || x->ctx == NC_POP || x->ctx == NC_IMAP) && mp_notice_words_ctx(s + lb, le - lb) == NC_NONE) {
-		nr_set_field(x, l, vb, s + vb, ve - vb, NF_AUTH_METHOD, x->ctx);
+	    (insec == NC_IN || insec == NC_POP || insec == NC_IMAP) && mp_notice_words_ctx(s + lb, le - lb) == NC_NONE) {
+		nr_set_field(x, l, vb, s + vb, ve - vb, NF_AUTH_METHOD, insec);
 		return;
 	}
 	/* "受信方式: POP over SSL/TLS", "送信方式: SMTP over SSL/TLS
@@ -1280,6 +1333,21 @@ static enum mp_nctx host_bracket(const char *s, size_t ve, size_t n)
  * (Username: ab)."). The first direction the labels name holds for the
  * whole line. Returns how many values found a label that takes them, and
  * in *first where the first of them starts; apply: set them. */
+/* Is s[b, e) a protocol's name alone, with marks around it ("・POP3 ：",
+ * "- SMTP =")? Not "SMTP Secure:" (a port row of its own). */
+static bool proto_only(const char *s, size_t b, size_t e)
+{
+	static const char *const names[] = {"pop3", "pop", "imap4", "imap", "smtp", NULL};
+	while (b < e && !isalnum((unsigned char)s[b]))
+		b++;
+	while (e > b && !isalnum((unsigned char)s[e - 1]))
+		e--;
+	for (const char *const *w = names; *w; w++)
+		if (e - b == strlen(*w) && mp_strncasecmp(s + b, *w, e - b) == 0)
+			return true;
+	return false;
+}
+
 static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply, size_t *first)
 {
 	const char *s = l->s;
@@ -1396,6 +1464,11 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			f = NF_HOST, ed = w;
 		else if (f == NF_NONE && v == NV_HOST && last_proto(s, lab_b, lab_e) != NC_NONE)
 			f = NF_HOST, ed = last_proto(s, lab_b, lab_e); /* "(pick IMAP or POP) IMAP: host" */
+		/* "・ＳＭＴＰ：５８７（ＳＭＴＰ認証あり）", "POP3 = 995": a protocol's
+		 * name and a separator right before a port label it */
+		else if (f == NF_NONE && v == NV_PORT && after_sep && proto_only(s, lab_b, vb) &&
+		         (w == NC_POP || w == NC_IMAP || w == NC_SMTP))
+			f = NF_PORT, ed = w;
 		/* "imap.example.net port: (SSL) 993", "smtp.example.jp 587": a
 		 * row opening with a host whose first label names its server,
 		 * its port after it (the label lost with the table's header) */
@@ -1859,7 +1932,9 @@ static void line_one(struct ex *x, const mp_nline *l)
 			sp1++;
 		enum mp_nctx d2;
 		enum mp_nfield f2 = c < n && sp1 < c ? mp_notice_classify(s + sp1, c - sp1, &d2) : NF_NONE;
-		second = f2 != NF_NONE && f2 != NF_IGNORE;
+		/* not "Port SSL: 995 / non-SSL: 110": a security naming the port
+		 * after it is the port's, read with it */
+		second = f2 != NF_NONE && f2 != NF_IGNORE && !(lf == NF_PORT && f2 == NF_SECURITY);
 	}
 	/* "受信 outlook.office365.com", "SMTP smtp.example.com", "Incoming
 	 * Mail (IMAP) Server - Requires SSL imap.gmail.com": a host that

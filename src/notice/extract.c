@@ -55,17 +55,23 @@ mailprof_status mp_notice_extract(mailprof_profile *p, mp_ntext *t, const char *
 	for (size_t i = 0; i < x.nacc; i++)
 		for (int k = 0; k < S_N; k++)
 			any_srv |= nr_offered(&x, &x.acc[i], k);
+	/* an account with no server takes those of the nearest one before it
+	 * that has some, else of the nearest after it (found in one pass each
+	 * way: many accounts stay linear) */
+	size_t *after = mp_xmalloc((x.nacc + 1) * sizeof *after);
+	after[x.nacc] = x.nacc;
+	for (size_t i = x.nacc; i-- > 0;)
+		after[i] = i + 1 < x.nacc && has_srv[i + 1] ? i + 1 : after[i + 1];
+	size_t before_i = x.nacc;
 	for (size_t i = 0; i < x.nacc && any_srv; i++) {
-		const struct dacc *src = NULL;
-		for (size_t j = i; j-- > 0 && !src;)
-			if (has_srv[j])
-				src = &x.acc[j];
-		for (size_t j = i + 1; j < x.nacc && !src; j++)
-			if (has_srv[j])
-				src = &x.acc[j];
+		size_t j = before_i < x.nacc ? before_i : after[i];
+		const struct dacc *src = j < x.nacc ? &x.acc[j] : NULL;
 		if (!x.acc[i].skip)
 			nr_build(&x, p, &x.acc[i], has_srv[i] ? NULL : src);
+		if (has_srv[i])
+			before_i = i;
 	}
+	free(after);
 	free(has_srv);
 	if (p->naccounts > before)
 		nr_report_unplaced(&x, t, p, before, diags_from);

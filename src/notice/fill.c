@@ -533,11 +533,21 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			pref[j] = nr_preference(s + la[j], e - la[j]);
 			best = pref[j] > best ? pref[j] : best;
 		}
+		/* "SMTP with SSL / Ports: 25, 465, 587": SSL stated for the server
+		 * before its ports names the one that is TLS from the first byte */
+		struct dsrv *sv = &nr_cur_acc(x)->s[li];
+		int said = !sv->port.set && sv->sec.set && sv->sec.v == MP_SEC_TLS ? SW_TLS_AMBIG : -1;
+		/* ("1. SMTP with SSL": a line of its own; the last few only) */
+		for (size_t k = x->nmx; k-- > 0 && k + 64 >= x->nmx && said < 0 && !sv->port.set;)
+			if (x->mx[k].srv == li && x->mx[k].port == 0 && x->mx[k].sec == MP_SEC_TLS &&
+			    (!nr_cur_acc(x)->group || x->mx[k].bseq == nr_cur_acc(x)->bseq))
+				said = SW_TLS_AMBIG;
 		for (size_t j = 0; j < nl; j++) {
 			if (pref[j] < best)
 				continue;
 			mailprof_loc pl = nr_loc_at(x, l, off + la[j]);
-			nr_offer_port(&nr_cur_acc(x)->s[li], lp[j], titled(x, ls[j], lp[j]), &pl);
+			int sj = ls[j] < 0 && said >= 0 ? nr_sec_for_port(said, lp[j]) : titled(x, ls[j], lp[j]);
+			nr_offer_port(sv, lp[j], sj, &pl);
 		}
 		x->cur = li;
 		return;
@@ -701,6 +711,10 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 	struct dacc *a = nr_cur_acc(x);
 	mailprof_loc loc = nr_loc_at(x, l, off);
 	enum word w = nr_parse_word(s, n);
+	if (w == W_NONE && nr_not_a_value(s, n)) {
+		nr_info(x, l, off, "write the user name itself", "%s does not hold a user name; not used", "login row");
+		return;
+	}
 	if (w != W_NONE) {
 		a->login_word = w;
 		a->login_loc = loc;
@@ -828,7 +842,7 @@ static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	 * "相手に表示されたい名前", "お名前", "氏名"): a placeholder */
 	if (nr_has(s, n, "任意") || nr_has(s, n, "お好き") || nr_has(s, n, "自由") || nr_has(s, n, "any ") ||
 	    nr_has(s, n, "your choice") || nr_has(s, n, "your name") || (n >= 5 && mp_strncasecmp(s, "your ", 5) == 0) ||
-	    nr_has(s, n, "名前") || nr_has(s, n, "氏名") || nr_has(s, n, "表示名"))
+	    nr_has(s, n, "名前") || nr_has(s, n, "氏名") || nr_has(s, n, "表示名") || nr_not_a_value(s, n))
 		return;
 	size_t e = 0;
 	while (e < n && !(s[e] == ' ' && e + 1 < n && s[e + 1] == ' ') && s[e] != '(')
@@ -882,6 +896,16 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			break;
 		}
 		a = nr_cur_acc(x);
+		/* "学外からの利用 …認証が必要" / "学内からの利用 認証は不要": where one
+		 * case needs the login, the account logs in (as the most secure
+		 * of several ports wins) */
+		bool needed = (a->s[S_SMTP].auth >= 0 && a->s[S_SMTP].auth != MP_AUTH_NONE &&
+		               a->s[S_SMTP].auth_loc.line != l->line) ||
+		              (x->auth_hint && x->auth_hint_loc.line < l->line && l->line - x->auth_hint_loc.line <= 2);
+		if (au == MP_AUTH_NONE && needed) {
+			nr_info(x, l, off, NULL, "%s for some connections only; sending logs in", "no SMTP authentication");
+			break;
+		}
 		a->s[S_SMTP].auth = au;
 		a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off);
 		break;

@@ -16,6 +16,9 @@ static const struct mp_nlabel labels[] = {
 	 * before "connection" (a dial-up's) below */
 	{"connection type", NF_SECURITY, NC_NONE},
 	{"connection security", NF_SECURITY, NC_NONE},
+	{"secure connection", NF_SECURITY, NC_NONE},
+	{"secured connection", NF_SECURITY, NC_NONE},
+	{"encrypted connection", NF_SECURITY, NC_NONE},
 	{"セキュリティ認証方式", NF_SECURITY, NC_NONE},
 	{"暗号化", NF_SECURITY, NC_NONE},
 	{"encryption", NF_SECURITY, NC_NONE},
@@ -291,16 +294,39 @@ static bool word_in(const char *label, size_t n, const char *key)
 	return false;
 }
 
+/* word_in, and the key also ends a word ("Name", "Your name:"). */
+static bool whole_word_in(const char *label, size_t n, const char *key)
+{
+	size_t kl = strlen(key);
+	if (!isalpha((unsigned char)key[0]))
+		return true;
+	for (size_t i = 0; i + kl <= n; i++)
+		if ((i == 0 || !isalnum((unsigned char)label[i - 1])) && mp_strncasecmp(label + i, key, kl) == 0 &&
+		    (i + kl == n || !isalnum((unsigned char)label[i + kl])))
+			return true;
+	return false;
+}
+
 enum mp_nfield mp_notice_classify(const char *label, size_t n, enum mp_nctx *dir)
 {
 	mp_buf f = {0};
 	mp_notice_fold(label, n, &f);
 	enum mp_nfield r = NF_NONE;
 	*dir = NC_NONE;
+	/* "認証: 通常のパスワード", "|認証|平文パスワード|": the word alone is
+	 * the login method of its section's server; inside a longer label
+	 * (接続認証, 認証ID, "LOGIN認証") it says nothing */
+	if (f.len && strcmp(f.s, "認証") == 0) {
+		mp_buf_free(&f);
+		return NF_AUTH_METHOD;
+	}
 	for (size_t i = 0; i < MP_COUNT(labels) && f.len; i++) {
 		size_t kl;
 		const char *k = folded_key(i, &kl);
-		if (strstr(f.s, k) && (labels[i].field != NF_IGNORE || word_in(label, n, labels[i].key))) {
+		/* "Name" is a word of its own: not "namespaces", not "unqualified names" */
+		bool name_ok = labels[i].field != NF_NAME || strchr(labels[i].key, ' ') ||
+		               whole_word_in(label, n, labels[i].key);
+		if (strstr(f.s, k) && name_ok && (labels[i].field != NF_IGNORE || word_in(label, n, labels[i].key))) {
 			r = labels[i].field;
 			*dir = labels[i].dir;
 			break;
@@ -337,7 +363,9 @@ enum mp_nctx mp_notice_words_ctx(const char *s, size_t n)
 	else if (strstr(t, "smtp") || strstr(t, "送信") || strstr(t, "outgoing") || strstr(t, "outbound") ||
 	         strstr(t, "sending"))
 		r = NC_SMTP;
-	else if (strstr(t, "受信") || strstr(t, "incoming") || strstr(t, "inbound") || strstr(t, "receiv"))
+	else if (strstr(t, "受信") || strstr(t, "incoming") || strstr(t, "inbound") || strstr(t, "receiv") ||
+	         strstr(t, "retriev") || strstr(t, "checkingmail") || strstr(t, "fetchingmail") ||
+	         strstr(t, "collectingmail"))
 		r = NC_IN;
 	mp_buf_free(&f);
 	return r;

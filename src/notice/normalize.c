@@ -146,6 +146,95 @@ static void drop_references(mp_buf *b, int *col)
 	}
 }
 
+/* Drop s[i, i + k) from the folded line, columns kept with their bytes. */
+static void drop_bytes(mp_buf *b, int *col, size_t i, size_t k)
+{
+	memmove(b->s + i, b->s + i + k, b->len - i - k);
+	memmove(col + i, col + i + k, (b->len - i - k) * sizeof *col);
+	b->len -= k;
+	b->s[b->len] = '\0';
+}
+
+/* Markup of the wikis and static-site generators that setup pages are
+ * written in is no text: a code fence ("```text", "~~~") and a
+ * reStructuredText directive (".. code-block:: text", ".. note::") are
+ * blank lines, so the heading above a fenced block still heads its rows;
+ * an MkDocs admonition ("!!! important "Our SMTP server"") reads as its
+ * title; a Textile block tag ("h2. ", "bc. ", "p. ") goes, and Textile's
+ * code "@mail.example.net@" reads as its text. */
+static void drop_markup(mp_buf *b, int *col)
+{
+	size_t n = b->len, i = 0;
+	const char *s = b->s;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i + 3 <= n && (memcmp(s + i, "```", 3) == 0 || memcmp(s + i, "~~~", 3) == 0)) {
+		size_t k = i + 3;
+		while (k < n && (s[k] == s[i] || s[k] == ' '))
+			k++;
+		while (k < n && (isalnum((unsigned char)s[k]) || s[k] == '-' || s[k] == '+' || s[k] == '_'))
+			k++;
+		while (k < n && s[k] == ' ')
+			k++;
+		if (k == n)
+			b->len = 0, b->s[0] = '\0';
+		return;
+	}
+	if (i + 3 <= n && memcmp(s + i, ".. ", 3) == 0) {
+		size_t k = i + 3;
+		while (k < n && (isalnum((unsigned char)s[k]) || s[k] == '-'))
+			k++;
+		if (k > i + 3 && k + 2 <= n && memcmp(s + k, "::", 2) == 0) {
+			b->len = 0, b->s[0] = '\0';
+			return;
+		}
+	}
+	if (i + 4 <= n && (memcmp(s + i, "!!! ", 4) == 0 || memcmp(s + i, "??? ", 4) == 0 || memcmp(s + i, "???+ ", 5) == 0)) {
+		size_t k = i + 4;
+		while (k < n && s[k] != ' ' && s[k] != '"')
+			k++;
+		k = k < n ? k + 1 : n;
+		const char *q = k < n && s[k] == '"' ? memchr(s + k + 1, '"', n - k - 1) : NULL;
+		if (q) { /* the title alone */
+			size_t qe = (size_t)(q - s);
+			b->len = qe;
+			b->s[qe] = '\0';
+			drop_bytes(b, col, 0, k + 1);
+		} else
+			b->len = 0, b->s[0] = '\0';
+		return;
+	}
+	/* Textile block tags: "h2. Title", "bc. code", "p. text" */
+	size_t k = i;
+	if (k < n && (s[k] == 'h' || s[k] == 'H') && k + 1 < n && s[k + 1] >= '1' && s[k + 1] <= '6')
+		k += 2;
+	else if (k + 2 <= n && (memcmp(s + k, "bc", 2) == 0 || memcmp(s + k, "bq", 2) == 0))
+		k += 2;
+	else if (k < n && s[k] == 'p')
+		k += 1;
+	if (k > i && k + 2 <= n && s[k] == '.' && s[k + 1] == ' ') {
+		drop_bytes(b, col, i, k + 2 - i);
+		n = b->len;
+	}
+	/* Textile code "@value@": an at sign opening a token and one closing it */
+	for (size_t a = 0; a < b->len; a++) {
+		s = b->s;
+		if (s[a] != '@' || (a && !strchr(" [(|", s[a - 1])) || a + 1 >= b->len || !isalnum((unsigned char)s[a + 1]))
+			continue;
+		size_t e = a + 1;
+		while (e < b->len && s[e] != ' ' && s[e] != ']' && s[e] != ')' && s[e] != '|' && s[e] != ',')
+			e++;
+		size_t c = e;
+		while (c > a + 1 && strchr(".;:", s[c - 1]))
+			c--; /* "@mail.example.net@." */
+		if (c - a < 3 || s[c - 1] != '@')
+			continue;
+		drop_bytes(b, col, c - 1, 1);
+		drop_bytes(b, col, a, 1);
+		a = c - 3;
+	}
+}
+
 /* A table rule such as +----+----+, |-----| or Markdown's aligned
  * |:--:|---:|: nothing but borders. */
 static bool is_rule(const char *s, size_t n)
@@ -287,6 +376,7 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 	if (!b.s)
 		mp_buf_add(&b, "", 0);
 	b.s[b.len] = '\0';
+	drop_markup(&b, col);
 	drop_emphasis(&b, col);
 	drop_references(&b, col);
 	if (is_rule(b.s, b.len))

@@ -104,6 +104,7 @@ struct ex {
 	bool vtls;
 	struct mentry *mx; /* grows */
 	size_t nmx;
+	bool mx_full; /* NR_MX_MAX reached: said once */
 	enum mp_nfield pending;
 	enum mp_nctx pending_dir;
 	/* lines before it are a | block the table model did not take, read line
@@ -181,6 +182,7 @@ bool nr_valid_email(const char *s, size_t n);
 /* "Your", "yourfullemailaddress", "My": a login or password value that
  * describes whose it is (the sentence goes on), not the value itself. */
 bool nr_possessive(const char *s, size_t n);
+bool nr_not_a_value(const char *s, size_t n);
 bool nr_valid_host(const char *s, size_t n);
 bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int *mark);
 int nr_parse_security(const char *s, size_t n);
@@ -207,6 +209,7 @@ size_t nr_skip_sp(const char *s, size_t i, size_t n);
 size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_t base);
 /* A port number at s[i]: digits not glued to letters, a size, a date or a time. */
 bool nr_port_at(const char *s, size_t i, size_t n, int *port);
+enum { NR_MX_MAX = 512 };
 void nr_mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, int sec);
 
 /* ---- segment.c: labels, separators, cells ---- */

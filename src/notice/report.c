@@ -7,26 +7,59 @@
 #include <string.h>
 #include <strings.h>
 
+#include "hashset.h"
 #include "reader.h"
 
-static bool held(const mailprof_profile *p, size_t from, const char *v, size_t n)
+/* The values the accounts hold (addresses, provider names, hosts, logins,
+ * passwords), folded to lower case, in a hash set: a notice of many
+ * accounts and many values stays linear. */
+static char *fold_dup(const char *v, size_t n)
+{
+	char *c = mp_xstrndup(v, n);
+	for (char *q = c; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	return c;
+}
+
+static bool same_value(const void *entry, const void *key)
+{
+	return strcmp(entry, key) == 0;
+}
+
+static void hold(mp_set *set, const mp_str *s)
+{
+	if (!s->v)
+		return;
+	char *c = fold_dup(s->v, strlen(s->v));
+	uint64_t h = mp_fnv1a_str(MP_FNV_INIT, c);
+	if (mp_set_find(set, h, c, same_value))
+		free(c);
+	else
+		mp_set_add(set, h, c);
+}
+
+static void held_set(mp_set *set, const mailprof_profile *p, size_t from)
 {
 	for (size_t i = from; i < p->naccounts; i++) {
 		const mp_account *a = &p->accounts[i];
-		const mp_str *s[] = {&a->email, &a->provider_name, NULL}; /* a provider named "Outlook.com" */
-		for (size_t k = 0; s[k]; k++)
-			if (s[k]->v && strlen(s[k]->v) == n && mp_strncasecmp(s[k]->v, v, n) == 0)
-				return true;
+		hold(set, &a->email);
+		hold(set, &a->provider_name); /* a provider named "Outlook.com" */
 		for (size_t k = 0; k < a->nincoming + a->noutgoing; k++) {
 			const mp_server *sv = k < a->nincoming ? &a->incoming[k] : &a->outgoing[k - a->nincoming];
 			/* a password that looks like a host is never shown */
-			const mp_str *f[] = {&sv->host, &sv->username, &sv->password};
-			for (size_t j = 0; j < MP_COUNT(f); j++)
-				if (f[j]->v && strlen(f[j]->v) == n && mp_strncasecmp(f[j]->v, v, n) == 0)
-					return true;
+			hold(set, &sv->host);
+			hold(set, &sv->username);
+			hold(set, &sv->password);
 		}
 	}
-	return false;
+}
+
+static bool held(const mp_set *set, const char *v, size_t n)
+{
+	char *c = fold_dup(v, n);
+	bool r = mp_set_find(set, mp_fnv1a_str(MP_FNV_INIT, c), c, same_value) != NULL;
+	free(c);
+	return r;
 }
 
 /* A finding at the value's line already names it (a conflict, a row not
@@ -79,6 +112,8 @@ void nr_report_unplaced(struct ex *x, const mp_ntext *t, const mailprof_profile 
 	for (size_t i = 0; i < nd; i++)
 		idx[i] = al[i].i;
 	free(al);
+	mp_set hs = {0};
+	held_set(&hs, p, from);
 	size_t ib = 0;
 	for (size_t li = 0; li < t->n; li++) {
 		const mp_nline *l = &t->lines[li];
@@ -106,9 +141,10 @@ void nr_report_unplaced(struct ex *x, const mp_ntext *t, const mailprof_profile 
 				continue;
 			}
 			mailprof_loc at = nr_loc_at(x, l, vb);
-			if (!held(p, from, s + vb, ve - vb) && reported == REPORT_LINE_MAX)
+			bool h = held(&hs, s + vb, ve - vb);
+			if (!h && reported == REPORT_LINE_MAX)
 				more = true;
-			else if (!held(p, from, s + vb, ve - vb) &&
+			else if (!h &&
 			         !value_reported(x->d, idx, ib, ie, line_from, &at, s + vb, ve - vb)) {
 				char *val = mp_xstrndup(s + vb, ve - vb);
 				nr_info(x, l, vb, "if it is a setting, put it under a label (or use a template)",
@@ -124,5 +160,8 @@ void nr_report_unplaced(struct ex *x, const mp_ntext *t, const mailprof_profile 
 			        REPORT_LINE_MAX);
 		ib = ie;
 	}
+	for (size_t k = 0; k < hs.cap; k++)
+		free(hs.v[k]);
+	mp_set_free(&hs);
 	free(idx);
 }

@@ -302,17 +302,21 @@ static void resolve_login(const struct dacc *a, mp_str *out)
 		mp_str_setn(out, a->email.v, (size_t)(at - a->email.v), &a->login_loc);
 }
 
-/* Is v one of the example person's values, or an address whose local
- * part is one (attach.c's example_person)? */
+/* Is v one of the example person's values, an address whose local part
+ * is one, or the local part of an example address ("Suppose your address
+ * was joehill@…" / "Login: joehill") (attach.c's example_person)? */
 static bool example_value(const struct ex *x, const char *v)
 {
 	if (!v)
 		return false;
 	size_t vl = strcspn(v, "@");
-	for (size_t i = 0; i < x->nexamples; i++)
+	for (size_t i = 0; i < x->nexamples; i++) {
+		size_t el = strcspn(x->examples[i], "@");
 		if (strcasecmp(v, x->examples[i]) == 0 ||
-		    (v[vl] && strlen(x->examples[i]) == vl && strncasecmp(v, x->examples[i], vl) == 0))
+		    (v[vl] && strlen(x->examples[i]) == vl && strncasecmp(v, x->examples[i], vl) == 0) ||
+		    (!v[vl] && x->examples[i][el] && el == vl && strncasecmp(v, x->examples[i], vl) == 0))
 			return true;
+	}
 	return false;
 }
 

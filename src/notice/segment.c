@@ -198,6 +198,15 @@ bool nr_word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
 		if (!shaped && v < n && ((lf0 == NF_SECURITY && nr_typed_value(s, v, n, false, &(size_t){0}, &(size_t){0}) == NV_SEC) ||
 		                         ((lf0 == NF_AUTH_METHOD || lf0 == NF_SMTP_AUTH) && nr_mechanism(s + v, n - v) >= 0)))
 			shaped = true;
+		/* "送信ポート番号 SSLの場合(学外必須) 465", "Port with SSL 995": a
+		 * port after the words of its condition or security, after a
+		 * port label */
+		if (!shaped && lf0 == NF_PORT && !found && v < n && n - v <= 90) {
+			int pp, ps, pm;
+			size_t pa;
+			shaped = !isdigit((unsigned char)s[v]) && nr_parse_port(s + v, n - v, &pp, &ps, &pa, &pm) && ps >= 0 &&
+			         nr_port_at(s + v, pa, n - v, &pp);
+		}
 		/* "Server type IMAP (not POP)": a protocol's name after a
 		 * protocol label */
 		if (!shaped && lf0 == NF_IN_PROTO && t <= 5 && !found) {

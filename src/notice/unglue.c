@@ -234,6 +234,41 @@ static void cut_typed(const char *s, size_t tb, size_t te, unsigned char *cut)
 			cut[at[k]] = CUT_SPACE;
 }
 
+/* A full-width colon is a label's separator, never a host's port nor a
+ * time's ("ＰＯＰ３：１１０", "メールアドレス：taro@…"): a space after it
+ * makes the value after it one ("POP3: 110"); "１０：００" (digits on
+ * both sides, not a name's "POP3") stays a time. One pass over the raw
+ * line marks the columns holding one. */
+static void fullwidth_colons(const mp_nline *l, unsigned char **cut)
+{
+	if (!l->raw || !strstr(l->raw, "\xEF\xBC\x9A"))
+		return;
+	size_t rn = strlen(l->raw), n = l->len;
+	unsigned char *fw = mp_xcalloc(rn + 2, 1);
+	int c = 1;
+	for (size_t i = 0; i < rn; c++) {
+		size_t adv;
+		if (mp_utf8_get(l->raw + i, rn - i, &adv) == 0xFF1A)
+			fw[c] = 1;
+		i += adv ? adv : 1;
+	}
+	const char *s = l->s;
+	for (size_t i = 1; i < n; i++) {
+		if (s[i - 1] != ':' || s[i] == ' ' || l->col[i - 1] < 1 || (size_t)l->col[i - 1] > rn || !fw[l->col[i - 1]])
+			continue;
+		size_t dg = i - 1;
+		while (dg && isdigit((unsigned char)s[dg - 1]))
+			dg--;
+		if (dg < i - 1 && isdigit((unsigned char)s[i]) && !(dg && isalpha((unsigned char)s[dg - 1])))
+			continue; /* a time */
+		if (!*cut)
+			*cut = mp_xcalloc(n + 1, 1);
+		if (!(*cut)[i])
+			(*cut)[i] = CUT_SPACE;
+	}
+	free(fw);
+}
+
 static void unglue_line(mp_nline *l)
 {
 	const char *s = l->s;
@@ -265,6 +300,7 @@ static void unglue_line(mp_nline *l)
 		}
 		i = te;
 	}
+	fullwidth_colons(l, &cut);
 	for (size_t i = 0; cut && i < n; i++)
 		ncuts += cut[i] ? cut[i] : 0;
 	if (!ncuts) {

@@ -110,6 +110,41 @@ bool nr_possessive(const char *s, size_t n)
 	return true;
 }
 
+/* A form's value that tells what to do rather than giving one ("Leave
+ * blank", "Don't change", "YES", "n/a", "空欄"), or a sentence opened by a
+ * function word ("the system account name", "as per rule above"): no name,
+ * no login. */
+bool nr_not_a_value(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '.'))
+		n--;
+	static const char *const whole[] = {"yes", "no", "on", "off", "none", "n/a", "blank", "empty", "(blank)",
+	                                    "(empty)", "(none)", "optional", "unchanged", "not required", "なし", "空欄",
+	                                    "不要", NULL};
+	for (const char *const *w = whole; *w; w++)
+		if (strlen(*w) == n && mp_strncasecmp(s, *w, n) == 0)
+			return true;
+	static const char *const start[] = {"leave ", "don't change", "do not change", "don’t change", "no change",
+	                                    "空欄", "変更しない", "入力不要", "入力しない", NULL};
+	for (const char *const *w = start; *w; w++)
+		if (strlen(*w) <= n && mp_strncasecmp(s, *w, strlen(*w)) == 0)
+			return true;
+	/* a lower-case function word, then two more words */
+	static const char *const fw[] = {"the", "as", "a", "an", "per", "see", "same", "set", "use", "any", "from",
+	                                 "whatever", "according", "provided", "given", NULL};
+	size_t t = 0;
+	while (t < n && s[t] != ' ')
+		t++;
+	size_t words = 0;
+	for (size_t k = t; k + 1 < n; k++)
+		words += s[k] == ' ' && isalpha((unsigned char)s[k + 1]);
+	if (words >= 2 && islower((unsigned char)s[0]))
+		for (const char *const *w = fw; *w; w++)
+			if (strlen(*w) == t && memcmp(s, *w, t) == 0)
+				return true;
+	return false;
+}
+
 bool nr_valid_email(const char *s, size_t n)
 {
 	if (!nr_is_ascii_tok(s, n))
@@ -235,6 +270,9 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 			*sec = nr_has(s + rest, n - rest, "ssl")   ? MP_SEC_TLS
 			       : nr_has(s + rest, n - rest, "tls") ? SW_TLS_AMBIG
 			                                           : -1;
+		/* "SSL: 995", "SSL使用時 995": the words before the number */
+		if (*sec < 0 && first_at > 0)
+			*sec = nr_span_sec(s, first_at);
 	}
 	return true;
 }
@@ -501,9 +539,14 @@ int nr_span_sec(const char *s, size_t n)
 {
 	if (nr_has(s, n, "starttls") || nr_has(s, n, "stls"))
 		return MP_SEC_STARTTLS;
-	if (nr_has(s, n, "ssl"))
-		return nr_has(s, n, "without ssl") || nr_has(s, n, "非ssl") || nr_has(s, n, "ssl無") ? MP_SEC_NONE
-		                                                                                   : MP_SEC_TLS;
+	if (nr_has(s, n, "ssl")) {
+		static const char *const off[] = {"without ssl", "非ssl", "ssl無", "sslなし", "ssl未", "ssl非", "ssl不使用",
+		                                  "sslを使用しない", "sslを使わない"};
+		for (size_t k = 0; k < MP_COUNT(off); k++)
+			if (nr_has(s, n, off[k]))
+				return MP_SEC_NONE;
+		return MP_SEC_TLS;
+	}
 	if (nr_has(s, n, "tls"))
 		return SW_TLS_AMBIG;
 	/* "The secure imap port is 993", "POP3 Secure: 995" */
@@ -512,7 +555,7 @@ int nr_span_sec(const char *s, size_t n)
 	if (nr_has(s, n, "secure") && !nr_has(s, n, "secure password"))
 		return SW_TLS_AMBIG;
 	if (nr_has(s, n, "none") || nr_has(s, n, "no encryption") || nr_has(s, n, "unencrypted") ||
-	    nr_has(s, n, "暗号化なし"))
+	    nr_has(s, n, "暗号化なし") || nr_has(s, n, "暗号化しない") || nr_has(s, n, "保護しない"))
 		return MP_SEC_NONE;
 	return -1;
 }
@@ -562,6 +605,14 @@ enum mp_nctx nr_host_ctx(const char *h, size_t n)
  * said), read at byte off of l. */
 void nr_mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, int sec)
 {
+	/* every account looks at every entry: a page of thousands of port
+	 * lines is no real page, and must not cost accounts times lines */
+	if (x->nmx >= NR_MX_MAX) {
+		if (!x->mx_full)
+			nr_info(x, l, off, NULL, "more than %d port or protocol lines; the rest are not used", NR_MX_MAX);
+		x->mx_full = true;
+		return;
+	}
 	x->mx = mp_xgrow(x->mx, x->nmx, sizeof *x->mx);
 	struct mentry *m = &x->mx[x->nmx++];
 	m->srv = srv;
@@ -629,6 +680,18 @@ static bool port_pair(const char *s, size_t i, size_t n, int *port)
 		hits += (known[q] == a) + (known[q] == b);
 	*port = a;
 	return hits == 2;
+}
+
+/* "(SSL: 995)": a bracket at s[i] that holds a port before it closes
+ * (looked at up to 40 bytes) */
+static bool paren_port(const char *s, size_t i, size_t n)
+{
+	for (size_t k = i + 1; k < n && k < i + 40 && s[k] != ')'; k++) {
+		int p;
+		if (isdigit((unsigned char)s[k]) && nr_port_at(s, k, n, &p))
+			return true;
+	}
+	return false;
 }
 
 /* ---- port matrices: "SMTPS 465", "POP3/SSL: port 995", "IMAP over SSL: 993",
@@ -757,7 +820,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			continue;
 		}
 		/* the first port comes soon after the name ("IMAP over SSL: 993") */
-		size_t lim = from + 48 < end ? from + 48 : end;
+		size_t lim = from + 48 < end ? from + 48 : end, said = from; /* where the words of the next port start */
 		for (size_t j = from; j < end; j++) {
 			int port;
 			/* not a footnote number ("587※1※2") */
@@ -789,11 +852,12 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			/* security: the span after the number (to the next number or
 			 * comma), else the words between the name and the number */
 			size_t e = k;
-			while (e < end && s[e] != ',' && !isdigit((unsigned char)s[e]) && !nr_has(s + e, end - e < 4 ? end - e : 4, " or "))
+			while (e < end && s[e] != ',' && !isdigit((unsigned char)s[e]) && !nr_has(s + e, end - e < 4 ? end - e : 4, " or ") &&
+			       !(s[e] == '(' && paren_port(s, e, end)))
 				e++;
 			int sec = tt[t] ? MP_SEC_TLS : nr_span_sec(s + k, e - k);
 			if (sec < 0)
-				sec = nr_span_sec(s + from, j - from);
+				sec = nr_span_sec(s + said, j - said);
 			if (sec < 0)
 				sec = line_sec;
 			if (sec == MP_SEC_STARTTLS && mp_port_is_implicit_tls(port))
@@ -803,9 +867,11 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 				nr_mx_add(x, l, base + j, ts[t], port, sec);
 			found++;
 			j = k;
-			/* more ports for the same name only when joined by "or", "/", "," */
+			said = e;
+			/* more ports for the same name only when joined by "or", "/",
+			 * ",", or in brackets ("110 (SSL: 995)") */
 			size_t g = nr_skip_sp(s, e, end);
-			if (!(g < end && (s[g] == ',' || s[g] == '/' || nr_has(s + e, end - e < 4 ? end - e : 4, " or ") ||
+			if (!(g < end && (s[g] == ',' || s[g] == '/' || s[g] == '(' || nr_has(s + e, end - e < 4 ? end - e : 4, " or ") ||
 			                  nr_has(s + e, end - e < 4 ? end - e : 4, "or "))))
 				break;
 		}
@@ -993,20 +1059,25 @@ size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, si
 		while (k < n && isdigit((unsigned char)s[k]))
 			k++;
 		size_t e = k;
+		/* a span ends at the next port, a comma, "or", or a slash
+		 * between two ports ("SSL: 995 / 非SSL: 110"; "995/SSL" keeps it) */
 		while (e < n && s[e] != ',' && s[e] != ';' && !isdigit((unsigned char)s[e]) &&
-		       !(e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0))
+		       !(e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0) && !(s[e] == '/' && e > k) &&
+		       !(e + 3 <= n && memcmp(s + e, "、", 3) == 0))
 			e++;
 		int sc = nr_span_sec(s + k, e - k);
-		/* "Ports: 143, secured: 993": a label between two ports names the
-		 * second's security */
+		/* "Ports: 143, secured: 993", "SSL: 995 / 非SSL: 110", "非SSL
+		 * 110、SSL 995": the words of a clause right before a port name
+		 * its security when the words after it name none */
 		size_t le = i;
-		while (le > from && s[le - 1] == ' ')
+		while (le > from && (s[le - 1] == ' ' || s[le - 1] == ':'))
 			le--;
-		if (sc < 0 && c && le > from && s[le - 1] == ':') {
-			size_t lb = le - 1;
-			while (lb > from && s[lb - 1] != ',' && s[lb - 1] != ';' && s[lb - 1] != '(')
+		if (sc < 0 && le > from) {
+			size_t lb = le;
+			while (lb > from && s[lb - 1] != ',' && s[lb - 1] != ';' && s[lb - 1] != '(' && s[lb - 1] != '/' &&
+			       !(lb - from >= 3 && memcmp(s + lb - 3, "、", 3) == 0))
 				lb--;
-			sc = nr_span_sec(s + lb, le - 1 - lb);
+			sc = nr_span_sec(s + lb, le - lb);
 		}
 		port[c] = p, sec[c] = nr_sec_for_port(sc, p), at[c] = i, c++;
 		i = k;
