@@ -1798,6 +1798,66 @@ static bool announces(struct ex *x, const mp_nline *prev, const char *s, size_t 
 	return true;
 }
 
+/* Options side by side: a `|` row of one port label and several ports
+ * ("smtp server-port | 587 | 465") next to a row of as many security
+ * modes ("smtp connection-security | STARTTLS | SSL/TLS"), either first:
+ * each column's port is offered with that column's mode, so the most
+ * secure option wins, not the first mode for the server. The first row is
+ * read as any row and kept; the second, read here, returns true. */
+static bool option_rows(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s;
+	size_t n = l->len, cb[9], ce[9], nc = 0;
+	bool kept = x->orow_l && x->orow_l + 1 == l;
+	x->orow_l = NULL;
+	if (!memchr(s + b, '|', n - b))
+		return false;
+	for (size_t i = s[b] == '|' ? b + 1 : b; i <= n;) {
+		size_t j = i;
+		while (j < n && s[j] != '|')
+			j++;
+		size_t a0 = nr_skip_sp(s, i, j), a1 = j;
+		while (a1 > a0 && s[a1 - 1] == ' ')
+			a1--;
+		if (nc == MP_COUNT(cb))
+			return false;
+		cb[nc] = a0, ce[nc] = a1, nc++;
+		i = j + 1;
+	}
+	while (nc && cb[nc - 1] == ce[nc - 1])
+		nc--;
+	if (nc < 3)
+		return false;
+	enum mp_nctx d;
+	enum mp_nfield f = mp_notice_classify(s + cb[0], ce[0] - cb[0], &d);
+	int v[8];
+	for (size_t c = 1; c < nc; c++) {
+		size_t w = ce[c] - cb[c];
+		if (f == NF_PORT && w && w <= 5 && nr_all_digits(s + cb[c], w) && atoi(s + cb[c]) > 0 && atoi(s + cb[c]) < 65536)
+			v[c - 1] = atoi(s + cb[c]);
+		else if (f != NF_SECURITY || (v[c - 1] = nr_parse_security(s + cb[c], w)) < 0)
+			return false;
+	}
+	enum mp_nctx lc = mp_notice_words_ctx(s + cb[0], ce[0] - cb[0]);
+	if (!kept || x->orow_f == f || x->norow != nc - 1) {
+		x->orow_l = l, x->orow_f = f, x->norow = nc - 1, x->orow_ctx = lc;
+		memcpy(x->orow_v, v, (nc - 1) * sizeof *v);
+		return false;
+	}
+	int srv = nr_srv_of(x->orow_ctx != NC_NONE ? x->orow_ctx : lc != NC_NONE ? lc : x->ctx);
+	if (srv < 0)
+		srv = x->cur;
+	if (srv < 0)
+		return false;
+	for (size_t c = 0; c + 1 < nc; c++) {
+		int port = f == NF_PORT ? v[c] : x->orow_v[c], sec = f == NF_PORT ? x->orow_v[c] : v[c];
+		mailprof_loc pl = nr_loc_at(x, l, cb[c + 1]);
+		nr_offer_port(&nr_cur_acc(x)->s[srv], port, nr_sec_for_port(sec, port), &pl);
+	}
+	x->cur = srv;
+	return true;
+}
+
 static void line_one(struct ex *x, const mp_nline *l)
 {
 	const mp_nline *prev = x->now;
@@ -1825,6 +1885,8 @@ static void line_one(struct ex *x, const mp_nline *l)
 		x->now = l;
 		return;
 	}
+	if (option_rows(x, l, b))
+		return;
 	auth_hint(x, l, b);
 	method_prose(x, l, b);
 	example_person(x, l, b);

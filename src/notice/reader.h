@@ -159,6 +159,13 @@ struct ex {
 	/* footnotes "※1 …" by number, read before the rows; a mark is one
 	 * digit (read_notes, parse_port), so 10 slots hold every one */
 	char *notes[10];
+	/* a `|` row of one port label and several ports, or of one security
+	 * label and several modes: the row next to it pairs them (attach.c) */
+	const mp_nline *orow_l;
+	enum mp_nfield orow_f;
+	enum mp_nctx orow_ctx;
+	int orow_v[8];
+	size_t norow;
 	const mp_nline *note_line[10];
 	size_t note_off[10]; /* where notes[N] starts in note_line[N] */
 };
