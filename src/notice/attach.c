@@ -588,6 +588,7 @@ static void heading(struct ex *x, const char *s, size_t n)
 	if (x->cur >= 0)
 		x->prev_srv = x->cur;
 	x->ctx = mp_notice_words_ctx(s, n);
+	x->head_both = x->ctx == NC_IN && nr_names_both_in(s, n);
 	x->named = NC_NONE;
 	/* A plain heading may name a provider (E3 lists several brands). */
 	/* Not "■SSLをご利用の場合" nor "If you use SSL": a variant of the same
@@ -909,8 +910,13 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	 * named last, right before the value, is the label's own; the choice
 	 * before it names no server */
 	enum mp_nctx last = last_proto(s, lb, le);
-	x->both_in = last == NC_NONE && (f == NF_HOST || f == NF_PORT) && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
 	enum mp_nctx dir = last != NC_NONE ? last : nr_label_dir(x, s + lb, le - lb, edir);
+	/* (or a host's label naming no protocol under a heading naming both:
+	 * "Incoming (POP/IMAP):" / "server: …"; a port there may be one's) */
+	enum mp_nctx lbw = mp_notice_words_ctx(s + lb, le - lb);
+	x->both_in = last == NC_NONE && (f == NF_HOST || f == NF_PORT) &&
+	             (nr_names_both_in(s + lb, le - lb) ||
+	              (x->head_both && f == NF_HOST && x->ctx == NC_IN && dir == NC_IN && (lbw == NC_NONE || lbw == NC_IN)));
 	/* "Secure Password Authentication (SPA): off": how an incoming server
 	 * takes the password (off: the normal one), not whether sending logs in */
 	if ((f == NF_SMTP_AUTH || f == NF_AUTH_METHOD) &&

@@ -119,6 +119,7 @@ struct ex {
 	bool discouraged; /* the lines since a "discouraged" title until a "preferred" one */
 	int title_sec; /* "Secure SSL/TLS Settings", "Non-SSL Settings": the ports' security, -1 */
 	bool both_in; /* the host or port label names POP and IMAP: one value for both */
+	bool head_both; /* the section heading names POP and IMAP ("Incoming (POP/IMAP):") */
 	mp_int gen_sec; /* "Devices need to be set to use SSL/TLS": every server's */
 	char **fill_in;  /* hosts a note says to replace ("replace example.com with…"); grows */
 	size_t nfill_in;
@@ -197,6 +198,9 @@ int nr_parse_security(const char *s, size_t n);
 int nr_span_sec(const char *s, size_t n);
 size_t nr_oauth_at(const char *s, size_t n);
 enum mp_nctx nr_host_ctx(const char *h, size_t n);
+/* Does a label or heading name both incoming protocols and not sending
+ * ("Incoming Server (POP3/IMAP)", "POP or IMAP server")? */
+bool nr_names_both_in(const char *s, size_t n);
 int nr_parse_yesno_auth(const char *s, size_t n);
 int nr_mechanism(const char *s, size_t n);
 enum word nr_parse_word(const char *s, size_t n);

@@ -588,6 +588,12 @@ bool nr_port_at(const char *s, size_t i, size_t n, int *port)
 }
 
 /* The server a host's first label names ("imap.…", "pop.…", "smtp.…"). */
+bool nr_names_both_in(const char *s, size_t n)
+{
+	return nr_has(s, n, "pop") && nr_has(s, n, "imap") && !nr_has(s, n, "smtp") && !nr_has(s, n, "outgoing") &&
+	       !nr_has(s, n, "送信");
+}
+
 enum mp_nctx nr_host_ctx(const char *h, size_t n)
 {
 	static const struct {
