@@ -562,6 +562,16 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		             {"imap", NC_IMAP}, {"pop", NC_POP},      {"smtp", NC_SMTP}};
 		bool any = false;
 		struct dacc *a = nr_cur_acc(x);
+		/* several ports: the cell's security is no one port's, unless it
+		 * says it is all of them's ("（いずれもSSL/TLS）") */
+		size_t nports = 0;
+		bool general = nr_has(s, n, "いずれも") || nr_has(s, n, "ともに") || nr_has(s, n, "共に") ||
+		               nr_has(s, n, "both") || nr_has(s, n, "all ");
+		for (size_t k = 0; k < n; k++) {
+			int pn;
+			if (isdigit((unsigned char)s[k]) && (k == 0 || !isdigit((unsigned char)s[k - 1])) && nr_port_at(s, k, n, &pn))
+				nports++;
+		}
 		for (size_t k = 0; k < n; k++) {
 			enum mp_nctx c = NC_NONE;
 			size_t j = k;
@@ -594,7 +604,9 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				if (c == NC_NONE)
 					continue;
 				while (j < n && (isalnum((unsigned char)s[j]) || s[j] == ' ' || s[j] == ':' || s[j] == '='))
-					if (isdigit((unsigned char)s[j]) && (s[j - 1] == ' ' || s[j - 1] == ':' || s[j - 1] == '='))
+					/* "受信995（SSL）": the number run into the word */
+					if (isdigit((unsigned char)s[j]) && (s[j - 1] == ' ' || s[j - 1] == ':' || s[j - 1] == '=' ||
+					                                     (unsigned char)s[j - 1] >= 0x80))
 						break;
 					else
 						j++;
@@ -609,8 +621,15 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			          : (x->cur == S_IMAP || x->cur == S_POP) ? x->cur : in_guess(a, NULL, 0);
 			if (v <= 0 || v > 65535)
 				continue; /* a phone number or a time, not a port */
+			/* each port's own words first: "受信：110　送信：465（SSL）" */
+			size_t se = j;
+			while (se < n && se < j + 30 && !isdigit((unsigned char)s[se]) && s[se] != '/' &&
+			       !nr_starts_any(s + se, n - se, (const char *const[]){"、", "受信", "送信", NULL}))
+				se++;
+			int own_sec = nr_span_sec(s + j, se - j);
 			mailprof_loc pl = nr_loc_at(x, l, off + pat);
-			nr_offer_port(&a->s[srv], v, titled(x, sec, v), &pl);
+			nr_offer_port(&a->s[srv], v, own_sec >= 0 ? nr_sec_for_port(own_sec, v) : titled(x, nports > 1 && !general ? -1 : sec, v),
+			              &pl);
 			any = true;
 			k = j;
 		}
@@ -744,7 +763,7 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 		letters &= isalpha((unsigned char)s[k]) != 0;
 	/* not a login: markup or a bracket left of a value ("`", "[email"), a
 	 * link, the field's own name ("username"), a server's host */
-	static const char *const names[] = {"username", "user", "userid", "login", "loginid", "account", NULL};
+	static const char *const names[] = {"username", "user", "userid", "login", "loginid", "account", "password", NULL};
 	bool junk = t && !isalnum((unsigned char)s[0]);
 	for (size_t k = 0; k < t && !junk; k++)
 		junk = s[k] == '`' || s[k] == '[' || s[k] == ']';
@@ -790,7 +809,11 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	bool sentence = words >= 3 && lower && !memchr(s, '(', n);
 	/* Sentences ("設定したパスワード", "The password set for this account")
 	 * and masks mean the notice does not give it. */
+	/* a form's toggle or instruction ("On", "Enter your password"), a
+	 * letter left of a cut word, a file's path: no password */
+	bool path = pw.len && pw.s[0] == '/' && memchr(pw.s + 1, '/', pw.len - 1);
 	if (!nr_is_ascii_tok(pw.s, pw.len) || masked || sentence || nr_possessive(pw.s, pw.len) ||
+	    nr_not_a_value(s, n) || nr_not_a_value(pw.s, pw.len) || pw.len < 3 || path ||
 	    nr_has(s, n, "password") || nr_has(s, n, "same as") ||
 	    nr_has(s, n, "as above") || nr_has(s, n, "パスワード")) {
 		mp_buf_free(&pw);

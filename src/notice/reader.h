@@ -107,6 +107,7 @@ struct ex {
 	bool mx_full; /* NR_MX_MAX reached: said once */
 	enum mp_nfield pending;
 	enum mp_nctx pending_dir;
+	int pending_blank; /* blank lines since the label announcing a value */
 	/* lines before it are a | block the table model did not take, read line
 	 * by line: no table starts inside it (a long block stays linear) */
 	size_t table_end;
@@ -203,6 +204,7 @@ enum mp_nctx nr_host_ctx(const char *h, size_t n);
 bool nr_names_both_in(const char *s, size_t n);
 int nr_parse_yesno_auth(const char *s, size_t n);
 int nr_mechanism(const char *s, size_t n);
+size_t nr_yes_then_mechanism(const char *s, size_t n);
 enum word nr_parse_word(const char *s, size_t n);
 void nr_password_token(const mp_nline *l, size_t off, const char *s, size_t n, mp_buf *out,
 		bool *fullwidth);

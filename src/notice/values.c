@@ -142,6 +142,14 @@ bool nr_not_a_value(const char *s, size_t n)
 		for (const char *const *w = fw; *w; w++)
 			if (strlen(*w) == t && memcmp(s, *w, t) == 0)
 				return true;
+	/* an instruction: "Enter the name you want to appear", "Type your
+	 * password" */
+	static const char *const verb[] = {"enter", "type", "input", "choose", "select", "provide", "fill", "insert",
+	                                   "click", "put", NULL};
+	if (words >= 1)
+		for (const char *const *w = verb; *w; w++)
+			if (strlen(*w) == t && mp_strncasecmp(s, *w, t) == 0)
+				return true;
 	return false;
 }
 
@@ -434,6 +442,19 @@ int nr_mechanism(const char *s, size_t n)
 			return MP_AUTH_PASSWORD_CLEARTEXT;
 	}
 	return -1;
+}
+
+/* "Enabled/password", "Yes, normal password": a yes, then the method it
+ * names; the offset of the method, n when the value is not that. */
+size_t nr_yes_then_mechanism(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && k < 40 && s[k] != '/' && s[k] != ',')
+		k++;
+	if (k >= n || k >= 40)
+		return n;
+	size_t w = nr_skip_sp(s, k + 1, n);
+	return w < n && nr_parse_yesno_auth(s, k) == MP_AUTH_PASSWORD_CLEARTEXT && nr_mechanism(s + w, n - w) >= 0 ? w : n;
 }
 
 /* "same as your e-mail address", "メールアドレスと同じ", "before the @". */
@@ -1008,6 +1029,14 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 	/* "993/TCP", "465/tcp": a port with its transport */
 	if (t > 4 && mp_strncasecmp(s + i + t - 4, "/tcp", 4) == 0 && nr_all_digits(s + i, t - 4))
 		t -= 4, *ve = i + t;
+	/* "995/SSL", "587/STARTTLS": a port with its security (the value
+	 * keeps the word: the port row reads it) */
+	size_t sl = 0;
+	while (sl < t && isdigit((unsigned char)s[i + sl]))
+		sl++;
+	if (sl >= 2 && sl <= 5 && sl + 1 < t && s[i + sl] == '/' && nr_parse_security(s + i + sl + 1, t - sl - 1) >= 0 &&
+	    atoi(s + i) > 0 && atoi(s + i) <= 65535)
+		return NV_PORT;
 	bool mark = (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'); /* "※1" */
 	/* one digit is a row or footnote number, never a mail port */
 	if (!mark && nr_all_digits(s + i, t) && t >= 2 && t <= 5 && atoi(s + i) > 0 && atoi(s + i) <= 65535 &&
