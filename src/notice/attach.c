@@ -637,6 +637,7 @@ static void heading(struct ex *x, const char *s, size_t n)
 	if (x->cur >= 0)
 		x->prev_srv = x->cur;
 	x->ctx = mp_notice_words_ctx(s, n);
+	x->head_both = x->ctx == NC_IN && nr_names_both_in(s, n);
 	x->named = NC_NONE;
 	/* A plain heading may name a provider (E3 lists several brands). */
 	/* Not "■SSLをご利用の場合" nor "If you use SSL": a variant of the same
@@ -961,8 +962,13 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	 * named last, right before the value, is the label's own; the choice
 	 * before it names no server */
 	enum mp_nctx last = last_proto(s, lb, le);
-	x->both_in = last == NC_NONE && (f == NF_HOST || f == NF_PORT) && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
 	enum mp_nctx dir = last != NC_NONE ? last : nr_label_dir(x, s + lb, le - lb, edir);
+	/* (or a host's label naming no protocol under a heading naming both:
+	 * "Incoming (POP/IMAP):" / "server: …"; a port there may be one's) */
+	enum mp_nctx lbw = mp_notice_words_ctx(s + lb, le - lb);
+	x->both_in = last == NC_NONE && (f == NF_HOST || f == NF_PORT) &&
+	             (nr_names_both_in(s + lb, le - lb) ||
+	              (x->head_both && f == NF_HOST && x->ctx == NC_IN && dir == NC_IN && (lbw == NC_NONE || lbw == NC_IN)));
 	/* "Secure Password Authentication (SPA): off": how an incoming server
 	 * takes the password (off: the normal one), not whether sending logs in */
 	if ((f == NF_SMTP_AUTH || f == NF_AUTH_METHOD) &&
@@ -1546,6 +1552,39 @@ static enum mp_nctx for_proto_verb(const char *s, size_t pv, size_t vb)
 	return c == NC_IMAP || c == NC_POP || c == NC_SMTP ? c : NC_NONE;
 }
 
+/* The server a bracket right after a host names ("(incoming)", "(SMTP)",
+ * "(POP/IMAP)"): a few words naming one direction or protocol, no value
+ * in them ("(or imap.example.net)", "(IMAP, port 993)" are remarks, read
+ * as such); NC_NONE otherwise. */
+static enum mp_nctx host_bracket(const char *s, size_t ve, size_t n)
+{
+	size_t q = nr_skip_sp(s, ve, n), e = q + 1;
+	if (q >= n || s[q] != '(')
+		return NC_NONE;
+	while (e < n && e - q <= 24 && s[e] != ')') {
+		/* (a number, not "POP3", "IMAP4") */
+		if ((isdigit((unsigned char)s[e]) && !isalpha((unsigned char)s[e - 1])) || s[e] == '.' || s[e] == ',' ||
+		    s[e] == '@')
+			return NC_NONE;
+		e++;
+	}
+	if (e >= n || s[e] != ')')
+		return NC_NONE;
+	/* a list of hosts goes on after it, or the line ends; not a sentence
+	 * ("pop.…(POP3)とは全く別に") */
+	size_t a = nr_skip_sp(s, e + 1, n);
+	static const char *const go_on[] = {",", ";", "/", "、", ".", "and ", "plus ", "or ", "& ", NULL};
+	if (a < n && !nr_starts_any(s + a, n - a, go_on))
+		return NC_NONE;
+	enum mp_nctx c = mp_notice_words_ctx(s + q + 1, e - q - 1);
+	/* "(incoming and outgoing)" names both: no one server */
+	bool in = nr_has(s + q + 1, e - q - 1, "incoming") || nr_has(s + q + 1, e - q - 1, "受信") ||
+	          nr_has(s + q + 1, e - q - 1, "receiv") || nr_has(s + q + 1, e - q - 1, "inbound");
+	if (c == NC_SMTP && in)
+		return NC_NONE;
+	return c == NC_POP || c == NC_IMAP || c == NC_SMTP || c == NC_IN ? c : NC_NONE;
+}
+
 /* Is s[b, e) one of the names alone, with marks around it ("・POP3 ：",
  * "- SMTP =", "受信："), not "SMTP Secure:" (a port row of its own)? */
 static const char *const proto_names[] = {"pop3", "pop", "imap4", "imap", "smtp", NULL};
@@ -1687,6 +1726,15 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		enum mp_nctx fp = v == NV_PORT && f != NF_PORT ? for_proto_verb(s, pv, vb) : NC_NONE;
 		if (fp != NC_NONE && nr_has(s + b, n - b, "port"))
 			f = NF_PORT, ed = fp, lab_b = lab_e = vb;
+		/* "pop.example.net (incoming) and smtp.example.net (outgoing)",
+		 * "mail.example.org (IMAP)": a server's name in brackets right
+		 * after a host names its server, whatever the text before said */
+		enum mp_nctx hb = v == NV_HOST ? host_bracket(s, ve, n) : NC_NONE;
+		if (hb != NC_NONE) {
+			enum mp_nctx hc = nr_host_ctx(s + vb, ve - vb);
+			f = NF_HOST, ed = hb == NC_IN && (hc == NC_POP || hc == NC_IMAP) ? hc : hb;
+			lab_b = lab_e = vb;
+		}
 		enum mp_nctx w = lab_e > lab_b ? mp_notice_words_ctx(s + lab_b, lab_e - lab_b) : NC_NONE;
 		if (line_dir == NC_NONE && w != NC_WEB)
 			line_dir = w;
@@ -2053,6 +2101,66 @@ static bool announces(struct ex *x, const mp_nline *prev, const char *s, size_t 
 	return true;
 }
 
+/* Options side by side: a `|` row of one port label and several ports
+ * ("smtp server-port | 587 | 465") next to a row of as many security
+ * modes ("smtp connection-security | STARTTLS | SSL/TLS"), either first:
+ * each column's port is offered with that column's mode, so the most
+ * secure option wins, not the first mode for the server. The first row is
+ * read as any row and kept; the second, read here, returns true. */
+static bool option_rows(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s;
+	size_t n = l->len, cb[9], ce[9], nc = 0;
+	bool kept = x->orow_l && x->orow_l + 1 == l;
+	x->orow_l = NULL;
+	if (!memchr(s + b, '|', n - b))
+		return false;
+	for (size_t i = s[b] == '|' ? b + 1 : b; i <= n;) {
+		size_t j = i;
+		while (j < n && s[j] != '|')
+			j++;
+		size_t a0 = nr_skip_sp(s, i, j), a1 = j;
+		while (a1 > a0 && s[a1 - 1] == ' ')
+			a1--;
+		if (nc == MP_COUNT(cb))
+			return false;
+		cb[nc] = a0, ce[nc] = a1, nc++;
+		i = j + 1;
+	}
+	while (nc && cb[nc - 1] == ce[nc - 1])
+		nc--;
+	if (nc < 3)
+		return false;
+	enum mp_nctx d;
+	enum mp_nfield f = mp_notice_classify(s + cb[0], ce[0] - cb[0], &d);
+	int v[8];
+	for (size_t c = 1; c < nc; c++) {
+		size_t w = ce[c] - cb[c];
+		if (f == NF_PORT && w && w <= 5 && nr_all_digits(s + cb[c], w) && atoi(s + cb[c]) > 0 && atoi(s + cb[c]) < 65536)
+			v[c - 1] = atoi(s + cb[c]);
+		else if (f != NF_SECURITY || (v[c - 1] = nr_parse_security(s + cb[c], w)) < 0)
+			return false;
+	}
+	enum mp_nctx lc = mp_notice_words_ctx(s + cb[0], ce[0] - cb[0]);
+	if (!kept || x->orow_f == f || x->norow != nc - 1) {
+		x->orow_l = l, x->orow_f = f, x->norow = nc - 1, x->orow_ctx = lc;
+		memcpy(x->orow_v, v, (nc - 1) * sizeof *v);
+		return false;
+	}
+	int srv = nr_srv_of(x->orow_ctx != NC_NONE ? x->orow_ctx : lc != NC_NONE ? lc : x->ctx);
+	if (srv < 0)
+		srv = x->cur;
+	if (srv < 0)
+		return false;
+	for (size_t c = 0; c + 1 < nc; c++) {
+		int port = f == NF_PORT ? v[c] : x->orow_v[c], sec = f == NF_PORT ? x->orow_v[c] : v[c];
+		mailprof_loc pl = nr_loc_at(x, l, cb[c + 1]);
+		nr_offer_port(&nr_cur_acc(x)->s[srv], port, nr_sec_for_port(sec, port), &pl);
+	}
+	x->cur = srv;
+	return true;
+}
+
 static void line_one(struct ex *x, const mp_nline *l)
 {
 	const mp_nline *prev = x->now;
@@ -2087,6 +2195,8 @@ static void line_one(struct ex *x, const mp_nline *l)
 		x->now = l;
 		return;
 	}
+	if (option_rows(x, l, b))
+		return;
 	/* "【POPサーバー】pop.…　【SMTPサーバー】smtp.…": pairs in brackets
 	 * one after another on a line; each is read as a line of its own
 	 * (views of the same line, columns kept) */
@@ -2183,6 +2293,29 @@ static void line_one(struct ex *x, const mp_nline *l)
 	}
 	if (sp && lf == NF_NONE && !memchr(s + b, '|', n - b) && provider_row(x, l, b, le, vb, n))
 		return;
+	/* "AOL: imap.aol.com (incoming) and smtp.aol.com (outgoing)": a name
+	 * no label knows over hosts each naming its server in brackets is a
+	 * provider's row, under any heading; its hosts are placed below */
+	/* (or "Fastpost - pop3.… (POP3) plus …") */
+	size_t ne = sp && lf == NF_NONE ? le : b, hv = vb;
+	if (!sp) {
+		while (ne < n && ne - b <= 30 && memcmp(s + ne, " - ", ne + 3 <= n ? 3 : n - ne) != 0)
+			ne++;
+		hv = ne + 3 <= n ? nr_skip_sp(s, ne + 3, n) : n;
+	}
+	if (ne > b && ne - b <= 30 && hv < n && !memchr(s + b, '|', n - b) &&
+	    mp_notice_classify(s + b, ne - b, &(enum mp_nctx){NC_NONE}) == NF_NONE &&
+	    mp_notice_words_ctx(s + b, ne - b) == NC_NONE) {
+		size_t hb, he;
+		bool digits = false;
+		for (size_t k = b; k < ne; k++)
+			digits |= isdigit((unsigned char)s[k]) != 0;
+		if (!digits && nr_typed_value(s, hv, n, false, &hb, &he) == NV_HOST && hb == hv &&
+		    host_bracket(s, he, n) != NC_NONE) {
+			mailprof_loc loc = nr_loc_at(x, l, b);
+			nr_brand(x, s + b, ne - b, &loc, false);
+		}
+	}
 	/* "BigPond - mail.bigpond.com": a provider's name and its host joined
 	 * by a dash, in a list under a heading naming one server */
 	size_t dash = b;

@@ -54,15 +54,14 @@ size_t nr_token_len(const char *s, size_t n)
 	return i;
 }
 
-/* A label the reader fills in ("mail.yourdomain.com", "your_server"): a
- * template, not a host. */
+/* A label the reader fills in ("mail.yourdomain.com", "your_server",
+ * "pop.myisp.com", "smtp.mycompany.com"): a template, not a host. */
 static bool your_label(const char *s, size_t n)
 {
+	static const char *const mine[] = {"mydomain", "my-domain", "myisp", "myprovider", "mycompany", NULL};
 	for (size_t i = 0; i + 4 <= n; i++)
 		if ((i == 0 || s[i - 1] == '.' || s[i - 1] == '@') &&
-		    (mp_strncasecmp(s + i, "your", 4) == 0 ||
-		     (i + 8 <= n && mp_strncasecmp(s + i, "mydomain", 8) == 0) ||
-		     (i + 9 <= n && mp_strncasecmp(s + i, "my-domain", 9) == 0)))
+		    (mp_strncasecmp(s + i, "your", 4) == 0 || nr_starts_any(s + i, n - i, mine)))
 			return true;
 	return false;
 }
@@ -613,6 +612,12 @@ bool nr_port_at(const char *s, size_t i, size_t n, int *port)
 }
 
 /* The server a host's first label names ("imap.…", "pop.…", "smtp.…"). */
+bool nr_names_both_in(const char *s, size_t n)
+{
+	return nr_has(s, n, "pop") && nr_has(s, n, "imap") && !nr_has(s, n, "smtp") && !nr_has(s, n, "outgoing") &&
+	       !nr_has(s, n, "送信");
+}
+
 enum mp_nctx nr_host_ctx(const char *h, size_t n)
 {
 	static const struct {
