@@ -23,7 +23,7 @@ AUTH_L = ['Authentication: Normal password', 'Requires authentication: Yes', 'SM
 USER_L = ['Username', 'User name', 'Login', 'User ID', 'Account name']
 USER_V = ['your full email address', 'Your full e-mail address', 'your email address']
 SEP = [': ', ' - ', ' = ', '\t', ':  ', ' : ']
-STYLE = ['lines', 'bullets', 'dash', 'table', 'nextline', 'prose']
+STYLE = ['lines', 'bullets', 'dash', 'table', 'nextline', 'prose', 'steps']
 JA = os.environ.get('PROBE_LANG') == 'ja'
 if JA:
     IN_HEAD = {'imap': ['■受信メールサーバー（IMAP）', '【受信設定（IMAP）】', '◆IMAPサーバー', '受信（IMAP）', '●受信メールサーバ（IMAP4）'],
@@ -52,6 +52,14 @@ PROSE_OUT = ['The outgoing mail server is {host} (SMTP, port {port}, {sec}) and 
              'For outgoing mail use SMTP server {host}, port {port}, encryption {sec}, with authentication.',
              'Send through {host} on port {port} with {sec}; SMTP authentication is required.']
 PROSE_SEC = {'tls': ['SSL/TLS', 'SSL'], 'starttls': ['STARTTLS'], 'none': ['no encryption']}
+STEPS_IN = [['Enter {host} in the Incoming server field.', 'Set the port to {port}.', 'Under Security, select {sec}.'],
+            ['In Incoming Server, type {host}.', 'Port: {port}', 'Connection security: {sec}'],
+            ['Choose {proto} as the account type.', 'Incoming mail server: {host}', 'Change the port to {port} and select {sec}.'],
+            ['For the incoming server enter {host}, port {port}.', 'Choose {sec} for the connection security.']]
+STEPS_OUT = [['Enter {host} in the Outgoing server field.', 'Set the port to {port}.', 'Under Security, select {sec}.', 'Check "My outgoing server (SMTP) requires authentication".'],
+             ['In Outgoing Server, type {host}.', 'Port: {port}', 'Connection security: {sec}', 'Authentication: Normal password'],
+             ['Outgoing mail server (SMTP): {host}', 'Change the port to {port} and select {sec}.', 'Tick "Use the same settings as my incoming mail server" for authentication.'],
+             ['For the outgoing server enter {host}, port {port}.', 'Choose {sec} for the connection security.', 'Turn on SMTP authentication.']]
 def block(head, rows, style, sep):
     out = [head]
     if style == 'table':
@@ -79,7 +87,21 @@ for it in range(N):
     irows = [(hl, ihost), (pl, str(iport)), (sl, isv), (ul, uv)]
     orows = [(hl, ohost), (pl, str(oport)), (sl, osv)] + [tuple(al.split(': '))] + [(ul, uv)]
     if order: R.shuffle(irows); R.shuffle(orows)
-    if style == 'prose':
+    if style == 'steps':
+        si, so = R.randrange(len(STEPS_IN)), R.randrange(len(STEPS_OUT))
+        isv, osv = R.choice(PROSE_SEC[isec]), R.choice(PROSE_SEC[osec])
+        if isec == 'none': isv = 'None'
+        ih = 'steps-in-%d' % si; oh = 'steps-out-%d' % so; al = 'steps'
+        pn = {'imap': 'IMAP', 'pop3': 'POP3'}[proto]
+        lines = ['Email settings for %s' % d, '', 'Incoming mail (%s)' % pn]
+        k = 1
+        for t in STEPS_IN[si]:
+            lines.append('%d. ' % k + t.format(host=ihost, port=iport, sec=isv, proto=pn)); k += 1
+        lines += ['', 'Outgoing mail']
+        for t in STEPS_OUT[so]:
+            lines.append('%d. ' % k + t.format(host=ohost, port=oport, sec=osv)); k += 1
+        text = lines + ['']
+    elif style == 'prose':
         pi, po = R.choice(PROSE_IN), R.choice(PROSE_OUT)
         isv, osv = R.choice(PROSE_SEC[isec]), R.choice(PROSE_SEC[osec])
         ih = pi; oh = po; al = 'prose'
