@@ -1822,7 +1822,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 	/* "【POPサーバー】pop.…　【SMTPサーバー】smtp.…": pairs in brackets
 	 * one after another on a line; each is read as a line of its own
 	 * (views of the same line, columns kept) */
-	if (n - b > 6 && memcmp(s + b, "【", 3) == 0) {
+	if (n - b > 6 && memcmp(s + b, "【", 3) == 0 && x->split_depth < 16) {
 		const char *c = strstr(s + b, "】");
 		const char *nx = c ? strstr(c + 3, "【") : NULL;
 		if (nx && (size_t)(nx - s) < n && nr_skip_sp(s, (size_t)(c + 3 - s), (size_t)(nx - s)) < (size_t)(nx - s)) {
@@ -1834,8 +1834,10 @@ static void line_one(struct ex *x, const mp_nline *l)
 			two.s = l->s + k;
 			two.col = l->col + k;
 			two.len = n - k;
+			x->split_depth++; /* a hostile line of thousands: 16 pairs, then one line */
 			line_one(x, &one);
 			line_one(x, &two);
+			x->split_depth--;
 			x->now = l;
 			return;
 		}

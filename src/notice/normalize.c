@@ -216,22 +216,33 @@ static void drop_markup(mp_buf *b, int *col)
 		drop_bytes(b, col, i, k + 2 - i);
 		n = b->len;
 	}
-	/* Textile code "@value@": an at sign opening a token and one closing it */
-	for (size_t a = 0; a < b->len; a++) {
-		s = b->s;
-		if (s[a] != '@' || (a && !strchr(" [(|", s[a - 1])) || a + 1 >= b->len || !isalnum((unsigned char)s[a + 1]))
+	/* Textile code "@value@": an at sign opening a token and one closing
+	 * it; one pass, the line compacted once (a hostile line of thousands
+	 * stays linear) */
+	char *w = b->s;
+	n = b->len;
+	size_t o = 0, drop = SIZE_MAX; /* the closing sign of the token being copied */
+	for (size_t a = 0; a < n; a++) {
+		if (a == drop)
 			continue;
-		size_t e = a + 1;
-		while (e < b->len && s[e] != ' ' && s[e] != ']' && s[e] != ')' && s[e] != '|' && s[e] != ',')
-			e++;
-		size_t c = e;
-		while (c > a + 1 && strchr(".;:", s[c - 1]))
-			c--; /* "@mail.example.net@." */
-		if (c - a < 3 || s[c - 1] != '@')
-			continue;
-		drop_bytes(b, col, c - 1, 1);
-		drop_bytes(b, col, a, 1);
-		a = c - 3;
+		if (w[a] == '@' && (!a || strchr(" [(|", w[a - 1])) && a + 1 < n && isalnum((unsigned char)w[a + 1])) {
+			size_t e = a + 1;
+			while (e < n && w[e] != ' ' && w[e] != ']' && w[e] != ')' && w[e] != '|' && w[e] != ',')
+				e++;
+			size_t c = e;
+			while (c > a + 1 && strchr(".;:", w[c - 1]))
+				c--; /* "@mail.example.net@." */
+			if (c - a >= 3 && w[c - 1] == '@') {
+				drop = c - 1;
+				continue;
+			}
+		}
+		w[o] = w[a];
+		col[o++] = col[a];
+	}
+	if (o < n) {
+		b->len = o;
+		w[o] = '\0';
 	}
 }
 

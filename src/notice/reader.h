@@ -108,6 +108,7 @@ struct ex {
 	enum mp_nfield pending;
 	enum mp_nctx pending_dir;
 	int pending_blank; /* blank lines since the label announcing a value */
+	int split_depth;   /* bracketed pairs of one line read as lines of their own */
 	/* lines before it are a | block the table model did not take, read line
 	 * by line: no table starts inside it (a long block stays linear) */
 	size_t table_end;
