@@ -631,7 +631,7 @@ Test(notice_accuracy, field_accuracy_over_samples)
 /* Round 2 (collected by others on 2026-11-28, split the same way): its
  * development half; its blind half stays out of the repository until the
  * reader work of the round is finished. */
-#define DEV2_ACCURACY_FLOOR 0.979
+#define DEV2_ACCURACY_FLOOR 0.985
 
 static void real_set_holds(const char *set, double floor, size_t min_notices)
 {

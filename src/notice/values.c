@@ -716,6 +716,49 @@ static bool paren_port(const char *s, size_t i, size_t n)
 	return false;
 }
 
+/* Is s[a, b) only what joins two protocol names ("/", ", ", " and ",
+ * "・", "、", " or ")? */
+static bool joined(const char *s, size_t a, size_t b)
+{
+	static const char *const joins[] = {"/", ",", "、", "・", "&", "and", "or", "と", "および", "及び", "または", NULL};
+	while (a < b && s[a] == ' ')
+		a++;
+	while (b > a && s[b - 1] == ' ')
+		b--;
+	for (const char *const *j = joins; *j; j++)
+		if (b - a == strlen(*j) && mp_strncasecmp(s + a, *j, b - a) == 0)
+			return true;
+	return false;
+}
+
+/* Is the line's run of names one list ("POP3/IMAP") with no port, its
+ * last name ending the line or a clause? */
+static bool joined_run(const char *s, const size_t *te, const size_t *tb, const size_t *pb, size_t nt, size_t n)
+{
+	for (size_t k = 0; k + 1 < nt; k++)
+		if (pb[k + 1] < n || !joined(s, te[k], tb[k + 1]))
+			return false;
+	size_t e = nt ? te[nt - 1] : n;
+	while (e < n && s[e] == ' ')
+		e++;
+	return nt && (e == n || strchr(".,;:)。", s[e]) || (n - e >= 3 && memcmp(s + e, "。", 3) == 0));
+}
+
+/* The security said right after the t-th protocol name of a line, up to
+ * the next name or a clause's end (24 bytes at most); -1 none. */
+static int name_sec(const char *s, size_t n, const size_t *te, const size_t *tb, const bool *tt, size_t nt,
+                    const size_t *pb, size_t t)
+{
+	if (tt[t])
+		return MP_SEC_TLS;
+	size_t from = te[t], end = t + 1 < nt ? (pb[t + 1] < n ? pb[t + 1] : tb[t + 1]) : n;
+	size_t e = from + 24 < end ? from + 24 : end;
+	for (size_t j = from; j < e; j++)
+		if (s[j] == ',' || s[j] == '.' || s[j] == '(' || s[j] == ';')
+			e = j;
+	return nr_span_sec(s + from, e - from);
+}
+
 /* ---- port matrices: "SMTPS 465", "POP3/SSL: port 995", "IMAP over SSL: 993",
  * "POP3 (port 110) with STARTTLS", "POP3 is also available on port 110
  * (STARTTLS) or 995 (SSL/TLS)" ---- */
@@ -829,11 +872,14 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			digits = isdigit((unsigned char)s[j]) && (nr_port_at(s, j, n, &pn) || port_pair(s, j, n, &pn));
 		}
 		if (!digits) {
-			size_t e = from + 24 < end ? from + 24 : end;
-			for (size_t j = from; j < e; j++)
-				if (s[j] == ',' || s[j] == '.' || s[j] == '(' || s[j] == ';')
-					e = j;
-			int sec = tt[t] ? MP_SEC_TLS : nr_span_sec(s + from, e - from);
+			int sec = name_sec(s, n, te, tb, tt, nt, pb, t);
+			/* "POP3/IMAP via SSL", "IMAP and POP3 over SSL": names
+			 * joined share the security said after the last of them;
+			 * "SSL経由のPOP3/IMAP": the one said before the first */
+			for (size_t k = t; sec < 0 && k + 1 < nt && pb[k + 1] >= n && joined(s, te[k], tb[k + 1]); k++)
+				sec = name_sec(s, n, te, tb, tt, nt, pb, k + 1);
+			if (sec < 0 && joined_run(s, te, tb, pb, nt, n) && !memchr(s, ':', tb[0])) /* not "SSL: … for both SMTP and IMAP" */
+				sec = line_sec;
 			if (sec >= 0 && sec != SW_TLS_AMBIG) {
 				if (x)
 					nr_mx_add(x, l, base + tb[t], ts[t], 0, sec);
