@@ -186,7 +186,19 @@ bool nr_valid_host(const char *s, size_t n)
 		if (!isalnum((unsigned char)s[i]) && s[i] != '.' && s[i] != '-' && s[i] != '_')
 			return false;
 	/* no top-level domain is one letter: "e.g" is an abbreviation */
-	return !(s[n - 2] == '.' && isalpha((unsigned char)s[n - 1]));
+	if (s[n - 2] == '.' && isalpha((unsigned char)s[n - 1]))
+		return false;
+	/* nor all digits but in an address of numbers ("192.0.2.25"):
+	 * "Version.3" is a word */
+	size_t ld = n;
+	while (ld && s[ld - 1] != '.')
+		ld--;
+	bool num_tld = true, all_num = true;
+	for (size_t i = ld; i < n; i++)
+		num_tld &= isdigit((unsigned char)s[i]) != 0;
+	for (size_t i = 0; i < n; i++)
+		all_num &= isdigit((unsigned char)s[i]) || s[i] == '.';
+	return !num_tld || all_num;
 }
 
 /* Parse a port cell: "995", "995※1", "110(SSL有の場合:995)", "993(SSL)",
