@@ -1306,6 +1306,27 @@ static bool ja_set_to(const char *s, size_t prev, size_t k, size_t n)
  * (Username: ab)."). The first direction the labels name holds for the
  * whole line. Returns how many values found a label that takes them, and
  * in *first where the first of them starts; apply: set them. */
+/* Does a '|' row hold a cell that is a host name alone ("受信サーバー
+ * （IMAP） | imap.… | 993 | SSL/TLS": a server's row, its port after its
+ * host, not a port matrix's)? */
+static bool host_cell(const char *s, size_t b, size_t n)
+{
+	if (!memchr(s + b, '|', n - b))
+		return false;
+	for (size_t i = b; i < n;) {
+		size_t j = i;
+		while (j < n && s[j] != '|')
+			j++;
+		size_t a = nr_skip_sp(s, i, j), e = j;
+		while (e > a && s[e - 1] == ' ')
+			e--;
+		if (e > a && nr_valid_host(s + a, e - a))
+			return true;
+		i = j + 1;
+	}
+	return false;
+}
+
 /* Is s[b, e) one of the names alone, with marks around it ("・POP3 ：",
  * "- SMTP =", "受信："), not "SMTP Secure:" (a port row of its own)? */
 static const char *const proto_names[] = {"pop3", "pop", "imap4", "imap", "smtp", NULL};
@@ -1971,6 +1992,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 	/* Port matrices ("IMAPs (port 993) TLS"), unless the row's label is a
 	 * known field given with a separator. */
 	if ((lf == NF_NONE || lf == NF_SECURITY || (lf == NF_PORT && !sp)) && !(sp && vb < n && nr_value_is(NF_HOST, s + vb, n - vb)) &&
+	    !host_cell(s, b, n) &&
 	    (!nr_is_prose(s + b, n - b) || nr_has(s + b, n - b, "ssl") || nr_has(s + b, n - b, "tls") ||
 	     nr_has(s + b, n - b, "secure")) &&
 	    nr_matrix(NULL, l, s + b, n - b, b) > 0) {
@@ -2114,11 +2136,26 @@ static void line_one(struct ex *x, const mp_nline *l)
 			/* "送信ポート | SMTP(25番) | Submission( 587番)": more ports
 			 * of a port row are offered too (the most secure wins) */
 			enum mp_nctx pd;
-			bool ports = k + 1 < nc && mp_notice_classify(s + cb[k], ce[k] - cb[k], &pd) == NF_PORT;
+			enum mp_nfield kf = mp_notice_classify(s + cb[k], ce[k] - cb[k], &pd);
+			bool ports = k + 1 < nc && kf == NF_PORT;
+			/* "受信サーバー | pop.… | 995 | SSL": the cells after a
+			 * server's host are its port and its security */
+			size_t hb, he;
+			bool host_row = k + 1 < nc && kf == NF_HOST && x->cur >= 0 &&
+			                nr_typed_value(s, cb[k + 1], ce[k + 1], false, &hb, &he) == NV_HOST && he == ce[k + 1];
 			size_t m = k + 2;
 			for (; m < nc && cb[m] != ce[m]; m++) { /* notes columns */
 				int pp, ps, pm;
 				size_t pa;
+				if (host_row) {
+					enum nr_vtype nv = nr_typed_value(s, cb[m], ce[m], false, &hb, &he);
+					if (nv == NV_PORT || nv == NV_SEC) {
+						enum mp_nctx cd = x->cur == S_IMAP ? NC_IMAP : x->cur == S_POP ? NC_POP : NC_SMTP;
+						nr_set_field(x, l, cb[m], s + cb[m], ce[m] - cb[m], nv == NV_PORT ? NF_PORT : NF_SECURITY, cd);
+						continue;
+					}
+					host_row = false;
+				}
 				ports = ports && nr_parse_port(s + cb[m], ce[m] - cb[m], &pp, &ps, &pa, &pm) &&
 				        nr_port_at(s, cb[m] + pa, ce[m], &pp);
 				if (ports)

@@ -814,6 +814,9 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			if (i + w > n || mp_strncasecmp(s + i, toks[k].w, w) != 0 ||
 			    (i + w < n && isalnum((unsigned char)s[i + w])))
 				continue;
+			/* "imap.example.com" is a host, not the name of IMAP */
+			if (i + w + 1 < n && s[i + w] == '.' && isalnum((unsigned char)s[i + w + 1]))
+				break;
 			/* "POP before SMTP" names neither server */
 			if (nr_has(s + i, n - i < 20 ? n - i : 20, "before"))
 				break;
