@@ -1129,6 +1129,71 @@ static bool domain_rule(struct ex *x, const mp_nline *l, size_t b)
 	return found > 0;
 }
 
+/* A table aligned with spaces turned over: a header whose cells name
+ * servers ("　　受信サーバー　　送信サーバー", "Item  Incoming  Outgoing",
+ * a corner cell first or not), then rows of a field's label and one
+ * value per column ("ポート番号  995  465"), each value the field of its
+ * row for the server of its column. Rows are read by their cells' order
+ * (full-width text does not keep columns aligned by character); a row of
+ * another shape ends the table. True when the line was such a header or
+ * row. */
+static bool server_columns(struct ex *x, const mp_nline *l, size_t nc)
+{
+	const char *s = l->s;
+	const size_t *cb = x->cb, *ce = x->ce;
+	if (nc < 2) {
+		x->nsctx = 0;
+		return false;
+	}
+	enum mp_nctx d;
+	size_t k0 = 0;
+	enum mp_nctx c0 = mp_notice_words_ctx(s + cb[0], ce[0] - cb[0]);
+	enum mp_nfield f0 = mp_notice_classify(s + cb[0], ce[0] - cb[0], &d);
+	if (c0 == NC_NONE && (f0 == NF_NONE || f0 == NF_IGNORE))
+		k0 = 1; /* a corner cell ("項目", "Item") */
+	bool head = nc - k0 >= 2 && nc - k0 <= 4;
+	for (size_t k = k0; k < nc && head; k++) {
+		size_t t = nr_token_len(s + cb[k], ce[k] - cb[k]);
+		enum mp_nctx c = mp_notice_words_ctx(s + cb[k], ce[k] - cb[k]);
+		enum mp_nfield f = mp_notice_classify(s + cb[k], ce[k] - cb[k], &d);
+		head = (c == NC_IMAP || c == NC_POP || c == NC_SMTP || c == NC_IN) && (f == NF_NONE || f == NF_HOST) &&
+		       !nr_valid_host(s + cb[k], t) && !memchr(s + cb[k], '@', ce[k] - cb[k]);
+		for (size_t j = k0; j < k && head; j++)
+			head = mp_notice_words_ctx(s + cb[j], ce[j] - cb[j]) != c;
+	}
+	if (head) {
+		x->sctx = mp_xrealloc(x->sctx, (nc - k0) * sizeof *x->sctx);
+		for (size_t k = k0; k < nc; k++)
+			x->sctx[k - k0] = mp_notice_words_ctx(s + cb[k], ce[k] - cb[k]);
+		x->nsctx = nc - k0;
+		x->nscol = 0;
+		return true;
+	}
+	if (!x->nsctx)
+		return false;
+	/* the label and the first value may be one cell: "サーバー名　pop.…" (one
+	 * ideographic space is one space) */
+	size_t le = ce[0], v0 = ce[0];
+	if (nc == x->nsctx) {
+		const char *sp = memchr(s + cb[0], ' ', ce[0] - cb[0]);
+		if (sp) {
+			le = (size_t)(sp - s);
+			v0 = nr_skip_sp(s, le, ce[0]);
+		}
+	}
+	enum mp_nfield rf = mp_notice_classify(s + cb[0], le - cb[0], &d);
+	size_t nv = nc - 1 + (v0 < ce[0]);
+	if (nv != x->nsctx || rf == NF_NONE || rf == NF_IGNORE) {
+		x->nsctx = 0;
+		return false;
+	}
+	for (size_t k = 0; k < nv; k++) {
+		size_t vb = v0 < ce[0] ? (k ? cb[k] : v0) : cb[k + 1], ve = v0 < ce[0] ? ce[k] : ce[k + 1];
+		nr_set_field(x, l, vb, s + vb, ve - vb, rf, x->sctx[k]);
+	}
+	return true;
+}
+
 /* A table aligned with spaces: a header row whose cells all name fields
  * ("Server   Port   Encryption"), then rows whose cells sit under them,
  * after an optional row heading ("Incoming (POP3)"). True when the line
@@ -1138,11 +1203,13 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 	const char *s = l->s;
 	size_t n = l->len;
 	if (memchr(s + b, '|', n - b) || memchr(s + b, ':', n - b) || memchr(s + b, '=', n - b)) {
-		x->nscol = 0;
+		x->nscol = x->nsctx = 0;
 		return false;
 	}
 	size_t nc = nr_space_cells(x, s, b, n);
 	size_t *cb = x->cb, *ce = x->ce;
+	if (server_columns(x, l, nc))
+		return true;
 	/* the header */
 	size_t named = 0;
 	bool values = false;

@@ -136,6 +136,9 @@ struct ex {
 	int *scol;
 	enum mp_nfield *sfield;
 	size_t nscol;
+	/* ... or turned over: header cells naming servers, one per column */
+	enum mp_nctx *sctx;
+	size_t nsctx;
 	/* a port matrix whose columns are security modes ("SSL/TLS  STARTTLS  None") */
 	int *mcol, *msec;
 	size_t nmcol;
