@@ -1652,6 +1652,24 @@ static enum mp_nctx host_bracket(const char *s, size_t ve, size_t n)
 	return c == NC_POP || c == NC_IMAP || c == NC_SMTP || c == NC_IN ? c : NC_NONE;
 }
 
+/* Does every number of the line that can be a port stand in brackets
+ * ("（ポート995）", "(port 465)"), and two at least? */
+static bool bracketed_ports(const char *s, size_t b, size_t n)
+{
+	size_t ports = 0;
+	int depth = 0;
+	for (size_t i = b; i < n; i++) {
+		depth += s[i] == '(' ? 1 : s[i] == ')' && depth ? -1 : 0;
+		int p;
+		if (isdigit((unsigned char)s[i]) && (i == b || !isdigit((unsigned char)s[i - 1])) && nr_port_at(s, i, n, &p)) {
+			if (!depth)
+				return false;
+			ports++;
+		}
+	}
+	return ports >= 2;
+}
+
 /* Does a '|' row hold a cell that is a host name alone ("受信サーバー
  * （IMAP） | imap.… | 993 | SSL/TLS": a server's row, its port after its
  * host, not a port matrix's)? */
@@ -2459,8 +2477,12 @@ static void line_one(struct ex *x, const mp_nline *l)
 	enum mp_nctx wd;
 	bool wrapped = np == 1 && !sp && first < n &&
 	               wrapped_subject(x, l, b, first, nr_typed_value(s, first, n, false, &fvb, &fve), &wd) != NF_NONE;
-	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE || steps)) || misfit || second || dir_word || ja_set || wrapped ||
-	    (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
+	/* "※POP3 over SSL（ポート995）、SMTP over SSL（ポート465）にも対応": a
+	 * list of protocols, each with its port in brackets, is port lines */
+	bool port_lines = np >= 2 && !sp && !memchr(s + b, '|', n - b) && bracketed_ports(s, b, n) &&
+	                  nr_matrix(NULL, l, s + b, n - b, b) >= 2;
+	if (!port_lines && ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE || steps)) || misfit || second || dir_word || ja_set || wrapped ||
+	    (np == 1 && !sp && nr_is_prose(s + b, n - b)))) {
 		value_pairs(x, l, b, true, &first);
 		prose(x, l, b);
 		x->pending = NF_NONE;
@@ -2468,11 +2490,11 @@ static void line_one(struct ex *x, const mp_nline *l)
 	}
 	/* Port matrices ("IMAPs (port 993) TLS"), unless the row's label is a
 	 * known field given with a separator. */
-	if ((lf == NF_NONE || lf == NF_SECURITY || (lf == NF_PORT && !sp)) && !(sp && vb < n && nr_value_is(NF_HOST, s + vb, n - vb)) &&
+	if (port_lines || ((lf == NF_NONE || lf == NF_SECURITY || (lf == NF_PORT && !sp)) && !(sp && vb < n && nr_value_is(NF_HOST, s + vb, n - vb)) &&
 	    !host_cell(s, b, n) &&
 	    (!nr_is_prose(s + b, n - b) || nr_has(s + b, n - b, "ssl") || nr_has(s + b, n - b, "tls") ||
 	     nr_has(s + b, n - b, "secure")) &&
-	    nr_matrix(NULL, l, s + b, n - b, b) > 0) {
+	    nr_matrix(NULL, l, s + b, n - b, b) > 0)) {
 		size_t m0 = x->nmx;
 		nr_matrix(x, l, s + b, n - b, b);
 		x->pending = NF_NONE;
