@@ -392,7 +392,7 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 	/* "必要ありません", "必要はない": a need denied */
 	if (nr_has(s, n, "不要") || nr_has(s, n, "しない") || nr_has(s, n, "必要ありません") || nr_has(s, n, "必要はありません") ||
 	    nr_has(s, n, "必要がありません") || nr_starts_any(s, n, (const char *const[]){"ありません", NULL}) ||
-	    nr_has(s, n, "必要ない") ||
+	    nr_has(s, n, "必要ない") || nr_has(s, n, "必須ではあり") || nr_has(s, n, "必須ではない") ||
 	    nr_has(s, n, "必要はない") || nr_has(s, n, "必要がない") || nr_has(s, n, "なし") || nr_has(s, n, "無") ||
 	    nr_has(s, n, "not required") || nr_has(s, n, "none") || nr_has(s, n, "いいえ") || nr_has(s, n, "オフ") || (n >= 2 && mp_strncasecmp(s, "no", 2) == 0 && (n == 2 || s[2] == ' ')) ||
 	    (n == 3 && mp_strncasecmp(s, "off", 3) == 0))
@@ -400,7 +400,7 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 	/* "OAuth2 required", 先進認証: a login by token, not by password */
 	if (nr_oauth_at(s, n) < n)
 		return MP_AUTH_OAUTH2;
-	if (nr_has(s, n, "有") || nr_has(s, n, "あり") || nr_has(s, n, "必要") || nr_has(s, n, "する") ||
+	if (nr_has(s, n, "有") || nr_has(s, n, "あり") || nr_has(s, n, "必要") || nr_has(s, n, "必須") || nr_has(s, n, "する") ||
 	    nr_has(s, n, "はい") || nr_has(s, n, "オン") ||
 	    nr_has(s, n, "require") || nr_has(s, n, "yes") || nr_has(s, n, "チェック") || nr_has(s, n, "enable") ||
 	    (n == 2 && mp_strncasecmp(s, "on", 2) == 0) || nr_has(s, n, "same user") || nr_has(s, n, "same as") ||
