@@ -159,9 +159,9 @@ static void drop_bytes(mp_buf *b, int *col, size_t i, size_t k)
  * written in is no text: a code fence ("```text", "~~~") and a
  * reStructuredText directive (".. code-block:: text", ".. note::") are
  * blank lines, so the heading above a fenced block still heads its rows;
- * an MkDocs admonition ("!!! important "Our SMTP server"") reads as its
- * title; a Textile block tag ("h2. ", "bc. ", "p. ") goes, and Textile's
- * code "@mail.example.net@" reads as its text. */
+ * an MkDocs admonition ("!!! important "Our SMTP server"") or content tab
+ * ("=== "IMAP"") reads as its title; a Textile block tag ("h2. ", "bc. ",
+ * "p. ") goes, and Textile's code "@mail.example.net@" reads as its text. */
 static void drop_markup(mp_buf *b, int *col)
 {
 	size_t n = b->len, i = 0;
@@ -189,11 +189,14 @@ static void drop_markup(mp_buf *b, int *col)
 			return;
 		}
 	}
-	if (i + 4 <= n && (memcmp(s + i, "!!! ", 4) == 0 || memcmp(s + i, "??? ", 4) == 0 || memcmp(s + i, "???+ ", 5) == 0)) {
-		size_t k = i + 4;
-		while (k < n && s[k] != ' ' && s[k] != '"')
+	/* (and a content tab, "=== "IMAP"", reads as its title too) */
+	if (i + 4 <= n && (memcmp(s + i, "!!! ", 4) == 0 || memcmp(s + i, "??? ", 4) == 0 || memcmp(s + i, "???+ ", 5) == 0 ||
+	                   (i + 5 <= n && memcmp(s + i, "=== \"", 5) == 0))) {
+		size_t k = s[i + 3] == '+' ? i + 5 : i + 4;
+		while (k < n && s[k] != ' ' && s[k] != '"') /* the kind ("note") */
 			k++;
-		k = k < n ? k + 1 : n;
+		while (k < n && s[k] == ' ')
+			k++;
 		const char *q = k < n && s[k] == '"' ? memchr(s + k + 1, '"', n - k - 1) : NULL;
 		if (q) { /* the title alone */
 			size_t qe = (size_t)(q - s);
