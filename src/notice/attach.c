@@ -109,7 +109,9 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	    !nr_has(s, n, "終了") && !nr_has(s, n, "no longer") && !nr_has(s, n, "未対応") &&
 	    /* "POP before SMTP: 不要", "is not required": denied */
 	    !nr_has(s, n, "不要") && !nr_has(s, n, "not required") && !nr_has(s, n, "not needed") &&
-	    !nr_has(s, n, "not necessary")) {
+	    !nr_has(s, n, "not necessary") && !nr_has(s, n, "使用しない") && !nr_has(s, n, "利用しない") &&
+	    !nr_has(s, n, "いただけません") && !nr_has(s, n, "できません") && !nr_has(s, n, "していません") &&
+	    !nr_has(s, n, "非対応") && !nr_has(s, n, "不可") && !nr_has(s, n, "not supported")) {
 		x->pbs_hint = true;
 		x->pbs_loc = nr_loc_at(x, l, b);
 		send_said(x, &x->pbs_loc);
