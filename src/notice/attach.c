@@ -797,6 +797,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (f == NF_AUTH_METHOD && vb < ve && le - lb == strlen("認証") && memcmp(s + lb, "認証", le - lb) == 0 &&
 	    nr_mechanism(s + vb, ve - vb) < 0)
 		f = NF_NONE;
+	/* "送信メールサーバ（SMTP-AUTH）： smtp.…": a server's label naming
+	 * its login takes its host */
+	if (f == NF_SMTP_AUTH && vb < ve && (nr_has(s + lb, le - lb, "サーバ") || nr_has(s + lb, le - lb, "server")) &&
+	    nr_value_is(NF_HOST, s + vb, ve - vb))
+		f = NF_HOST, edir = NC_SMTP;
 	if (vb >= ve) { /* no value: a heading, or a label whose value is on the next line */
 		if (le <= lb)
 			return;
