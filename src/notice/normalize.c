@@ -54,6 +54,35 @@ static unsigned fold_cp(unsigned cp)
 	}
 }
 
+/* Half-width katakana ("ﾒｰﾙｻｰﾊﾞｰ", "ﾎﾟｰﾄ番号": older letters and
+ * mainframe print-outs) as full-width, a voiced-sound mark after a kana
+ * joined to it (ﾊﾞ is バ, ﾎﾟ is ポ); *mark is the bytes of the mark taken. */
+static unsigned fold_kana(unsigned raw, const char *next, size_t left, size_t *mark)
+{
+	static const unsigned short kana[] = {
+	    0x30F2, 0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30E3, 0x30E5, 0x30E7, 0x30C3, /* ｦ ｧ-ｫ ｬ-ｮ ｯ */
+	    0x30FC, 0x30A2, 0x30A4, 0x30A6, 0x30A8, 0x30AA, 0x30AB, 0x30AD, 0x30AF, 0x30B1, /* ｰ ｱ-ｵ ｶ-ｹ */
+	    0x30B3, 0x30B5, 0x30B7, 0x30B9, 0x30BB, 0x30BD, 0x30BF, 0x30C1, 0x30C4, 0x30C6, /* ｺ ｻ-ｿ ﾀ-ﾃ */
+	    0x30C8, 0x30CA, 0x30CB, 0x30CC, 0x30CD, 0x30CE, 0x30CF, 0x30D2, 0x30D5, 0x30D8, /* ﾄ ﾅ-ﾉ ﾊ-ﾍ */
+	    0x30DB, 0x30DE, 0x30DF, 0x30E0, 0x30E1, 0x30E2, 0x30E4, 0x30E6, 0x30E8, 0x30E9, /* ﾎ ﾏ-ﾓ ﾔ-ﾖ ﾗ */
+	    0x30EA, 0x30EB, 0x30EC, 0x30ED, 0x30EF, 0x30F3, 0x309B, 0x309C};              /* ﾘ-ﾛ ﾜ ﾝ ﾞ ﾟ */
+	unsigned cp = kana[raw - 0xFF66];
+	*mark = 0;
+	size_t a2;
+	unsigned nx = left ? mp_utf8_get(next, left, &a2) : 0;
+	bool ks = cp >= 0x30AB && cp <= 0x30C8 && cp != 0x30C3; /* カ..ト: each takes ゛ as the next code */
+	bool h = cp >= 0x30CF && cp <= 0x30DB && (cp - 0x30CF) % 3 == 0; /* ハ ヒ フ ヘ ホ */
+	if (nx == 0xFF9E && (ks || h || cp == 0x30A6)) {
+		*mark = a2;
+		return cp == 0x30A6 ? 0x30F4 : cp + 1; /* ｳﾞ is ヴ */
+	}
+	if (nx == 0xFF9F && h) {
+		*mark = a2;
+		return cp + 2;
+	}
+	return cp;
+}
+
 /* Markdown emphasis and code around a value ("**imap.example.com**",
  * "`993`", reStructuredText's literal "``cyrus.example.de``") is markup,
  * not part of the value: the markers go, columns stay
@@ -377,12 +406,15 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 			if (j < n && s[j] != '|' && s[j] != '\r')
 				cp = '|';
 		}
+		size_t mark = 0; /* a voiced-sound mark joined to the kana before it */
+		if (raw >= 0xFF66 && raw <= 0xFF9F)
+			cp = fold_kana(raw, s + i + adv, n - i - adv, &mark);
 		size_t before = b.len;
 		put_cp(&b, cp);
 		for (size_t k = before; k < b.len; k++)
 			col[ncol++] = c;
-		i += adv;
-		c++;
+		i += adv + mark;
+		c += mark ? 2 : 1;
 	}
 	/* Trailing blanks carry nothing. */
 	while (b.len && b.s[b.len - 1] == ' ')

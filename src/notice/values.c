@@ -393,14 +393,16 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 	if (nr_has(s, n, "不要") || nr_has(s, n, "しない") || nr_has(s, n, "必要ありません") || nr_has(s, n, "必要はありません") ||
 	    nr_has(s, n, "必要がありません") || nr_starts_any(s, n, (const char *const[]){"ありません", NULL}) ||
 	    nr_has(s, n, "必要ない") || nr_has(s, n, "必須ではあり") || nr_has(s, n, "必須ではない") ||
-	    nr_has(s, n, "必要はない") || nr_has(s, n, "必要がない") || nr_has(s, n, "なし") || nr_has(s, n, "無") ||
+	    nr_has(s, n, "必要はない") || nr_has(s, n, "必要がない") || nr_has(s, n, "なし") || nr_has(s, n, "ナシ") ||
+	    nr_has(s, n, "無") ||
 	    nr_has(s, n, "not required") || nr_has(s, n, "none") || nr_has(s, n, "いいえ") || nr_has(s, n, "オフ") || (n >= 2 && mp_strncasecmp(s, "no", 2) == 0 && (n == 2 || s[2] == ' ')) ||
 	    (n == 3 && mp_strncasecmp(s, "off", 3) == 0))
 		return MP_AUTH_NONE;
 	/* "OAuth2 required", 先進認証: a login by token, not by password */
 	if (nr_oauth_at(s, n) < n)
 		return MP_AUTH_OAUTH2;
-	if (nr_has(s, n, "有") || nr_has(s, n, "あり") || nr_has(s, n, "必要") || nr_has(s, n, "必須") || nr_has(s, n, "する") ||
+	if (nr_has(s, n, "有") || nr_has(s, n, "あり") || nr_has(s, n, "アリ") || nr_has(s, n, "必要") || nr_has(s, n, "必須") ||
+	    nr_has(s, n, "する") ||
 	    nr_has(s, n, "はい") || nr_has(s, n, "オン") ||
 	    nr_has(s, n, "require") || nr_has(s, n, "yes") || nr_has(s, n, "チェック") || nr_has(s, n, "enable") ||
 	    (n == 2 && mp_strncasecmp(s, "on", 2) == 0) || nr_has(s, n, "same user") || nr_has(s, n, "same as") ||
@@ -1022,7 +1024,7 @@ static size_t denial_end(const char *s, size_t e, size_t n)
 enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, size_t *vb, size_t *ve)
 {
 	static const char *const sec_words[] = {"ssl/tls", "ssl", "tls", "starttls", NULL};
-	static const char *const yes_no[] = {"required", "not required", "必要", "不要", "あり", "なし", "plain",
+	static const char *const yes_no[] = {"required", "not required", "必要", "不要", "あり", "なし", "アリ", "ナシ", "plain",
 	                                     "cram-md5", "oauth2", "oauth", "xoauth2", "先進認証", NULL};
 	while (i < n && strchr("(\"'<", s[i]))
 		i++;
