@@ -109,7 +109,9 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	    !nr_has(s, n, "終了") && !nr_has(s, n, "no longer") && !nr_has(s, n, "未対応") &&
 	    /* "POP before SMTP: 不要", "is not required": denied */
 	    !nr_has(s, n, "不要") && !nr_has(s, n, "not required") && !nr_has(s, n, "not needed") &&
-	    !nr_has(s, n, "not necessary")) {
+	    !nr_has(s, n, "not necessary") && !nr_has(s, n, "使用しない") && !nr_has(s, n, "利用しない") &&
+	    !nr_has(s, n, "いただけません") && !nr_has(s, n, "できません") && !nr_has(s, n, "していません") &&
+	    !nr_has(s, n, "非対応") && !nr_has(s, n, "不可") && !nr_has(s, n, "not supported")) {
 		x->pbs_hint = true;
 		x->pbs_loc = nr_loc_at(x, l, b);
 		send_said(x, &x->pbs_loc);
@@ -795,6 +797,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (f == NF_AUTH_METHOD && vb < ve && le - lb == strlen("認証") && memcmp(s + lb, "認証", le - lb) == 0 &&
 	    nr_mechanism(s + vb, ve - vb) < 0)
 		f = NF_NONE;
+	/* "送信メールサーバ（SMTP-AUTH）： smtp.…": a server's label naming
+	 * its login takes its host */
+	if (f == NF_SMTP_AUTH && vb < ve && (nr_has(s + lb, le - lb, "サーバ") || nr_has(s + lb, le - lb, "server")) &&
+	    nr_value_is(NF_HOST, s + vb, ve - vb))
+		f = NF_HOST, edir = NC_SMTP;
 	if (vb >= ve) { /* no value: a heading, or a label whose value is on the next line */
 		if (le <= lb)
 			return;
@@ -1134,6 +1141,71 @@ static bool domain_rule(struct ex *x, const mp_nline *l, size_t b)
 	return found > 0;
 }
 
+/* A table aligned with spaces turned over: a header whose cells name
+ * servers ("　　受信サーバー　　送信サーバー", "Item  Incoming  Outgoing",
+ * a corner cell first or not), then rows of a field's label and one
+ * value per column ("ポート番号  995  465"), each value the field of its
+ * row for the server of its column. Rows are read by their cells' order
+ * (full-width text does not keep columns aligned by character); a row of
+ * another shape ends the table. True when the line was such a header or
+ * row. */
+static bool server_columns(struct ex *x, const mp_nline *l, size_t nc)
+{
+	const char *s = l->s;
+	const size_t *cb = x->cb, *ce = x->ce;
+	if (nc < 2) {
+		x->nsctx = 0;
+		return false;
+	}
+	enum mp_nctx d;
+	size_t k0 = 0;
+	enum mp_nctx c0 = mp_notice_words_ctx(s + cb[0], ce[0] - cb[0]);
+	enum mp_nfield f0 = mp_notice_classify(s + cb[0], ce[0] - cb[0], &d);
+	if (c0 == NC_NONE && (f0 == NF_NONE || f0 == NF_IGNORE))
+		k0 = 1; /* a corner cell ("項目", "Item") */
+	bool head = nc - k0 >= 2 && nc - k0 <= 4;
+	for (size_t k = k0; k < nc && head; k++) {
+		size_t t = nr_token_len(s + cb[k], ce[k] - cb[k]);
+		enum mp_nctx c = mp_notice_words_ctx(s + cb[k], ce[k] - cb[k]);
+		enum mp_nfield f = mp_notice_classify(s + cb[k], ce[k] - cb[k], &d);
+		head = (c == NC_IMAP || c == NC_POP || c == NC_SMTP || c == NC_IN) && (f == NF_NONE || f == NF_HOST) &&
+		       !nr_valid_host(s + cb[k], t) && !memchr(s + cb[k], '@', ce[k] - cb[k]);
+		for (size_t j = k0; j < k && head; j++)
+			head = mp_notice_words_ctx(s + cb[j], ce[j] - cb[j]) != c;
+	}
+	if (head) {
+		x->sctx = mp_xrealloc(x->sctx, (nc - k0) * sizeof *x->sctx);
+		for (size_t k = k0; k < nc; k++)
+			x->sctx[k - k0] = mp_notice_words_ctx(s + cb[k], ce[k] - cb[k]);
+		x->nsctx = nc - k0;
+		x->nscol = 0;
+		return true;
+	}
+	if (!x->nsctx)
+		return false;
+	/* the label and the first value may be one cell: "サーバー名　pop.…" (one
+	 * ideographic space is one space) */
+	size_t le = ce[0], v0 = ce[0];
+	if (nc == x->nsctx) {
+		const char *sp = memchr(s + cb[0], ' ', ce[0] - cb[0]);
+		if (sp) {
+			le = (size_t)(sp - s);
+			v0 = nr_skip_sp(s, le, ce[0]);
+		}
+	}
+	enum mp_nfield rf = mp_notice_classify(s + cb[0], le - cb[0], &d);
+	size_t nv = nc - 1 + (v0 < ce[0]);
+	if (nv != x->nsctx || rf == NF_NONE || rf == NF_IGNORE) {
+		x->nsctx = 0;
+		return false;
+	}
+	for (size_t k = 0; k < nv; k++) {
+		size_t vb = v0 < ce[0] ? (k ? cb[k] : v0) : cb[k + 1], ve = v0 < ce[0] ? ce[k] : ce[k + 1];
+		nr_set_field(x, l, vb, s + vb, ve - vb, rf, x->sctx[k]);
+	}
+	return true;
+}
+
 /* A table aligned with spaces: a header row whose cells all name fields
  * ("Server   Port   Encryption"), then rows whose cells sit under them,
  * after an optional row heading ("Incoming (POP3)"). True when the line
@@ -1143,11 +1215,13 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 	const char *s = l->s;
 	size_t n = l->len;
 	if (memchr(s + b, '|', n - b) || memchr(s + b, ':', n - b) || memchr(s + b, '=', n - b)) {
-		x->nscol = 0;
+		x->nscol = x->nsctx = 0;
 		return false;
 	}
 	size_t nc = nr_space_cells(x, s, b, n);
 	size_t *cb = x->cb, *ce = x->ce;
+	if (server_columns(x, l, nc))
+		return true;
 	/* the header */
 	size_t named = 0;
 	bool values = false;
@@ -1588,6 +1662,45 @@ static enum mp_nctx host_bracket(const char *s, size_t ve, size_t n)
 	if (c == NC_SMTP && in)
 		return NC_NONE;
 	return c == NC_POP || c == NC_IMAP || c == NC_SMTP || c == NC_IN ? c : NC_NONE;
+}
+
+/* Does every number of the line that can be a port stand in brackets
+ * ("（ポート995）", "(port 465)"), and two at least? */
+static bool bracketed_ports(const char *s, size_t b, size_t n)
+{
+	size_t ports = 0;
+	int depth = 0;
+	for (size_t i = b; i < n; i++) {
+		depth += s[i] == '(' ? 1 : s[i] == ')' && depth ? -1 : 0;
+		int p;
+		if (isdigit((unsigned char)s[i]) && (i == b || !isdigit((unsigned char)s[i - 1])) && nr_port_at(s, i, n, &p)) {
+			if (!depth)
+				return false;
+			ports++;
+		}
+	}
+	return ports >= 2;
+}
+
+/* Does a '|' row hold a cell that is a host name alone ("受信サーバー
+ * （IMAP） | imap.… | 993 | SSL/TLS": a server's row, its port after its
+ * host, not a port matrix's)? */
+static bool host_cell(const char *s, size_t b, size_t n)
+{
+	if (!memchr(s + b, '|', n - b))
+		return false;
+	for (size_t i = b; i < n;) {
+		size_t j = i;
+		while (j < n && s[j] != '|')
+			j++;
+		size_t a = nr_skip_sp(s, i, j), e = j;
+		while (e > a && s[e - 1] == ' ')
+			e--;
+		if (e > a && nr_valid_host(s + a, e - a))
+			return true;
+		i = j + 1;
+	}
+	return false;
 }
 
 /* Is s[b, e) one of the names alone, with marks around it ("・POP3 ：",
@@ -2213,7 +2326,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 	/* "【POPサーバー】pop.…　【SMTPサーバー】smtp.…": pairs in brackets
 	 * one after another on a line; each is read as a line of its own
 	 * (views of the same line, columns kept) */
-	if (n - b > 6 && memcmp(s + b, "【", 3) == 0) {
+	if (n - b > 6 && memcmp(s + b, "【", 3) == 0 && x->split_depth < 16) {
 		const char *c = strstr(s + b, "】");
 		const char *nx = c ? strstr(c + 3, "【") : NULL;
 		if (nx && (size_t)(nx - s) < n && nr_skip_sp(s, (size_t)(c + 3 - s), (size_t)(nx - s)) < (size_t)(nx - s)) {
@@ -2225,8 +2338,10 @@ static void line_one(struct ex *x, const mp_nline *l)
 			two.s = l->s + k;
 			two.col = l->col + k;
 			two.len = n - k;
+			x->split_depth++; /* a hostile line of thousands: 16 pairs, then one line */
 			line_one(x, &one);
 			line_one(x, &two);
+			x->split_depth--;
 			x->now = l;
 			return;
 		}
@@ -2382,8 +2497,12 @@ static void line_one(struct ex *x, const mp_nline *l)
 	enum mp_nctx wd;
 	bool wrapped = np == 1 && !sp && first < n &&
 	               wrapped_subject(x, l, b, first, nr_typed_value(s, first, n, false, &fvb, &fve), &wd) != NF_NONE;
-	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE || steps)) || misfit || second || dir_word || ja_set || wrapped ||
-	    (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
+	/* "※POP3 over SSL（ポート995）、SMTP over SSL（ポート465）にも対応": a
+	 * list of protocols, each with its port in brackets, is port lines */
+	bool port_lines = np >= 2 && !sp && !memchr(s + b, '|', n - b) && bracketed_ports(s, b, n) &&
+	                  nr_matrix(NULL, l, s + b, n - b, b) >= 2;
+	if (!port_lines && ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE || steps)) || misfit || second || dir_word || ja_set || wrapped ||
+	    (np == 1 && !sp && nr_is_prose(s + b, n - b)))) {
 		value_pairs(x, l, b, true, &first);
 		prose(x, l, b);
 		x->pending = NF_NONE;
@@ -2408,10 +2527,11 @@ static void line_one(struct ex *x, const mp_nline *l)
 	}
 	/* Port matrices ("IMAPs (port 993) TLS"), unless the row's label is a
 	 * known field given with a separator. */
-	if ((lf == NF_NONE || lf == NF_SECURITY || (lf == NF_PORT && !sp)) && !(sp && vb < n && nr_value_is(NF_HOST, s + vb, n - vb)) &&
+	if (port_lines || ((lf == NF_NONE || lf == NF_SECURITY || (lf == NF_PORT && !sp)) && !(sp && vb < n && nr_value_is(NF_HOST, s + vb, n - vb)) &&
+	    !host_cell(s, b, n) &&
 	    (!nr_is_prose(s + b, n - b) || nr_has(s + b, n - b, "ssl") || nr_has(s + b, n - b, "tls") ||
 	     nr_has(s + b, n - b, "secure")) &&
-	    nr_matrix(NULL, l, s + b, n - b, b) > 0) {
+	    nr_matrix(NULL, l, s + b, n - b, b) > 0)) {
 		size_t m0 = x->nmx;
 		nr_matrix(x, l, s + b, n - b, b);
 		x->pending = NF_NONE;
@@ -2552,11 +2672,26 @@ static void line_one(struct ex *x, const mp_nline *l)
 			/* "送信ポート | SMTP(25番) | Submission( 587番)": more ports
 			 * of a port row are offered too (the most secure wins) */
 			enum mp_nctx pd;
-			bool ports = k + 1 < nc && mp_notice_classify(s + cb[k], ce[k] - cb[k], &pd) == NF_PORT;
+			enum mp_nfield kf = mp_notice_classify(s + cb[k], ce[k] - cb[k], &pd);
+			bool ports = k + 1 < nc && kf == NF_PORT;
+			/* "受信サーバー | pop.… | 995 | SSL": the cells after a
+			 * server's host are its port and its security */
+			size_t hb, he;
+			bool host_row = k + 1 < nc && kf == NF_HOST && x->cur >= 0 &&
+			                nr_typed_value(s, cb[k + 1], ce[k + 1], false, &hb, &he) == NV_HOST && he == ce[k + 1];
 			size_t m = k + 2;
 			for (; m < nc && cb[m] != ce[m]; m++) { /* notes columns */
 				int pp, ps, pm;
 				size_t pa;
+				if (host_row) {
+					enum nr_vtype nv = nr_typed_value(s, cb[m], ce[m], false, &hb, &he);
+					if (nv == NV_PORT || nv == NV_SEC) {
+						enum mp_nctx cd = x->cur == S_IMAP ? NC_IMAP : x->cur == S_POP ? NC_POP : NC_SMTP;
+						nr_set_field(x, l, cb[m], s + cb[m], ce[m] - cb[m], nv == NV_PORT ? NF_PORT : NF_SECURITY, cd);
+						continue;
+					}
+					host_row = false;
+				}
 				ports = ports && nr_parse_port(s + cb[m], ce[m] - cb[m], &pp, &ps, &pa, &pm) &&
 				        nr_port_at(s, cb[m] + pa, ce[m], &pp);
 				if (ports)

@@ -474,9 +474,14 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			nr_offer_port(&a->s[i], port, -1, &pl);
 		}
 	}
-	/* Port on the same line: "pop.example.jp ポート番号 110". */
+	/* Port on the same line: "pop.example.jp ポート番号 110", "（SSL/TLS、
+	 * 993番ポート）" (the number before its word). */
 	for (size_t k = t; k < n; k++) {
-		if (nr_starts_any(s + k, n - k, (const char *const[]){"ポート", "port", "Port", NULL})) {
+		size_t d = k;
+		while (d < n && d - k < 6 && isdigit((unsigned char)s[d]) && (k == t || !isalnum((unsigned char)s[k - 1])))
+			d++;
+		bool before = d > k && nr_starts_any(s + d, n - d, (const char *const[]){"番ポート", "番のポート", NULL});
+		if (before || nr_starts_any(s + k, n - k, (const char *const[]){"ポート", "port", "Port", NULL})) {
 			int port, sec, mark;
 			size_t at;
 			/* several offered: "(port 110, or 995 with SSL)" */
@@ -494,6 +499,10 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 					sec = note_sec(x, mark);
 				mailprof_loc pl = nr_loc_at(x, l, off + k + at);
 				nr_offer_port(&a->s[i], port, sec, &pl);
+				/* "（IMAP、SSL/TLS、ポート993）": the remark's security
+				 * before the port */
+				if (sec < 0)
+					host_clause_sec(x, l, off, s, t, k, &a->s[i]);
 			}
 			return;
 		}
