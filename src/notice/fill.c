@@ -554,7 +554,10 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	}
 	/* "995（POP3）／993（IMAP）", "受信：110　送信：587": ports named by
 	 * protocol or direction inside one cell. */
-	if (dir == NC_IN || dir == NC_NONE) {
+	/* (under a label naming one server only the number-first form: "Port:
+	 * 110 for POP or 995 for POP SSL" under a POP heading) */
+	bool word_first = dir == NC_IN || dir == NC_NONE;
+	{
 		static const struct {
 			const char *w;
 			enum mp_nctx c;
@@ -564,7 +567,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		struct dacc *a = nr_cur_acc(x);
 		for (size_t k = 0; k < n; k++) {
 			enum mp_nctx c = NC_NONE;
-			size_t j = k;
+			size_t j = k, named_end = 0; /* the end of "for Incoming" after a number */
 			if (isdigit((unsigned char)s[k]) && (k == 0 || !isalnum((unsigned char)s[k - 1]))) {
 				/* number first: "995(POP3)" */
 				size_t e = k;
@@ -579,11 +582,15 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 					q += fk;
 					for (size_t w = 0; w < MP_COUNT(words); w++)
 						if (nr_has(s + q, strlen(words[w].w) <= n - q ? strlen(words[w].w) : 0, words[w].w))
-							c = words[w].c;
+							c = words[w].c, named_end = q + strlen(words[w].w);
+					while (named_end && named_end < n && isalnum((unsigned char)s[named_end])) /* "POP3" */
+						named_end++;
 				}
 				if (c == NC_NONE)
 					continue;
 			} else {
+				if (!word_first)
+					continue;
 				for (size_t w = 0; w < MP_COUNT(words) && c == NC_NONE; w++) {
 					size_t wl = strlen(words[w].w);
 					if (k + wl <= n && mp_strncasecmp(s + k, words[w].w, wl) == 0) {
@@ -605,14 +612,30 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			size_t pat = j;
 			while (j < n && isdigit((unsigned char)s[j]) && v < 100000)
 				v = v * 10 + (s[j++] - '0');
+			/* "993 for Incoming": the incoming server the port is
+			 * registered for, when it names one */
+			int reg = nr_srv_of(nr_port_ctx(v));
 			int srv = c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : c == NC_SMTP ? S_SMTP
+			          : named_end && (reg == S_IMAP || reg == S_POP) ? reg
 			          : (x->cur == S_IMAP || x->cur == S_POP) ? x->cur : in_guess(a, NULL, 0);
 			if (v <= 0 || v > 65535)
 				continue; /* a phone number or a time, not a port */
+			/* "110 for POP or 995 for POP SSL": the security after the
+			 * server's name is this port's */
+			int psec = sec;
+			if (named_end) {
+				size_t se = named_end;
+				while (se < n && se < named_end + 24 && !isdigit((unsigned char)s[se]) && s[se] != ',')
+					se++;
+				int ws = se > named_end ? nr_parse_security(s + named_end, se - named_end) : -1;
+				psec = ws >= 0 ? ws : sec;
+			}
 			mailprof_loc pl = nr_loc_at(x, l, off + pat);
-			nr_offer_port(&a->s[srv], v, titled(x, sec, v), &pl);
+			nr_offer_port(&a->s[srv], v, titled(x, psec, v), &pl);
 			any = true;
-			k = j;
+			/* "993 for Incoming and 465 for Outgoing": the word naming the
+			 * port's server names no port after it */
+			k = named_end > j ? named_end : j;
 		}
 		if (any)
 			return;
