@@ -783,6 +783,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (f == NF_AUTH_METHOD && vb < ve && le - lb == strlen("認証") && memcmp(s + lb, "認証", le - lb) == 0 &&
 	    nr_mechanism(s + vb, ve - vb) < 0)
 		f = NF_NONE;
+	/* "Server: mail.example.com (POP3, IMAP4, SMTP protocols)": a host's
+	 * remark offering protocols offers them, as a sentence does */
+	const char *rm = f == NF_HOST && vb < ve ? memchr(s + vb, '(', ve - vb) : NULL;
+	if (rm)
+		protocols_offered(x, l, (size_t)(rm - s) + 1);
 	if (vb >= ve) { /* no value: a heading, or a label whose value is on the next line */
 		if (le <= lb)
 			return;
