@@ -1688,6 +1688,14 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				bool finer = line_dir == NC_IN && (saved == NC_IMAP || saved == NC_POP);
 				x->ctx = line_dir != NC_NONE && !finer ? line_dir : saved;
 				enum mp_nctx dir = nr_label_dir(x, s + lab_b, lab_e - lab_b, ed);
+				/* "Type smtpout.… for the Server Name" after the incoming
+				 * steps: a label naming no server, a host named after its
+				 * own, the other direction than the section's */
+				enum mp_nctx hc = v == NV_HOST && ed == NC_NONE && w == NC_NONE ? nr_host_ctx(s + vb, ve - vb) : NC_NONE;
+				enum mp_nctx at = dir != NC_NONE ? dir : x->cur == S_SMTP ? NC_SMTP : x->cur >= 0 ? NC_IN : NC_NONE;
+				if (hc != NC_NONE && (at == NC_IMAP || at == NC_POP || at == NC_IN || at == NC_SMTP) &&
+				    (hc == NC_SMTP) != (at == NC_SMTP))
+					dir = hc;
 				/* a port keeps its clause: "995 ※1", "993 (SSL)" */
 				size_t vend = ve;
 				/* ... up to the clause's end, or a short way: a line of
