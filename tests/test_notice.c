@@ -665,19 +665,19 @@ Test(notice_accuracy, field_accuracy_over_real_blind3) { real_set_holds("blind3"
 /* Round 4: 36 pages collected by people who never saw the reader, kept out
  * of the repository until the round's reader work was over (BLIND.md): the
  * figure measured then, rounded down; from now on development material. */
-#define BLIND4_ACCURACY_FLOOR 0.961
+#define BLIND4_ACCURACY_FLOOR 0.962
 
 Test(notice_accuracy, field_accuracy_over_real_blind4) { real_set_holds("blind4", BLIND4_ACCURACY_FLOOR, 36); }
 
 /* Round 5: 60 pages, half of them organisations' own documents kept in
  * git, measured blind the same way (BLIND.md); development material since. */
-#define BLIND5_ACCURACY_FLOOR 0.959
+#define BLIND5_ACCURACY_FLOOR 0.961
 
 Test(notice_accuracy, field_accuracy_over_real_blind5) { real_set_holds("blind5", BLIND5_ACCURACY_FLOOR, 60); }
 
 /* Round 6: 39 pages (15 organisations' documents kept in git, 24 stored web
  * pages) measured blind the same way (BLIND.md); development material since. */
-#define BLIND6_ACCURACY_FLOOR 0.871
+#define BLIND6_ACCURACY_FLOOR 0.894
 
 Test(notice_accuracy, field_accuracy_over_real_blind6) { real_set_holds("blind6", BLIND6_ACCURACY_FLOOR, 39); }
 

@@ -106,7 +106,10 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	/* "POP before SMTP をご利用ください", unless it says it ended. */
 	if ((nr_has(s, n, "pop before smtp") || nr_has(s, n, "popbeforesmtp") || nr_has(s, n, "pop-before-smtp")) &&
 	    !nr_has(s, n, "廃止") &&
-	    !nr_has(s, n, "終了") && !nr_has(s, n, "no longer") && !nr_has(s, n, "未対応")) {
+	    !nr_has(s, n, "終了") && !nr_has(s, n, "no longer") && !nr_has(s, n, "未対応") &&
+	    /* "POP before SMTP: 不要", "is not required": denied */
+	    !nr_has(s, n, "不要") && !nr_has(s, n, "not required") && !nr_has(s, n, "not needed") &&
+	    !nr_has(s, n, "not necessary")) {
 		x->pbs_hint = true;
 		x->pbs_loc = nr_loc_at(x, l, b);
 		send_said(x, &x->pbs_loc);
@@ -634,6 +637,7 @@ static void heading(struct ex *x, const char *s, size_t n)
 	if (x->cur >= 0)
 		x->prev_srv = x->cur;
 	x->ctx = mp_notice_words_ctx(s, n);
+	x->head_both = x->ctx == NC_IN && nr_names_both_in(s, n);
 	x->named = NC_NONE;
 	/* A plain heading may name a provider (E3 lists several brands). */
 	/* Not "■SSLをご利用の場合" nor "If you use SSL": a variant of the same
@@ -768,6 +772,8 @@ static enum mp_nctx last_proto(const char *s, size_t lb, size_t le)
 	return c == NC_IMAP || c == NC_POP || c == NC_SMTP ? c : NC_NONE;
 }
 
+static size_t change_target(const char *s, size_t vb, size_t ve);
+
 /* One label/value pair (value may be empty) from a line or a table cell. */
 static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve,
                  bool marked)
@@ -776,6 +782,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	nr_trim_label(s, &lb, &le);
 	while (ve > vb && (s[ve - 1] == ' ' || s[ve - 1] == '|'))
 		ve--;
+	vb = change_target(s, vb, ve);
 	enum mp_nctx edir;
 	enum mp_nfield f = le > lb ? mp_notice_classify(s + lb, le - lb, &edir) : NF_NONE;
 	/* "認証: 平文パスワード" names a method; "認証: WSシステムのログイン名と
@@ -960,8 +967,13 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	 * named last, right before the value, is the label's own; the choice
 	 * before it names no server */
 	enum mp_nctx last = last_proto(s, lb, le);
-	x->both_in = last == NC_NONE && (f == NF_HOST || f == NF_PORT) && nr_has(s + lb, le - lb, "pop") && nr_has(s + lb, le - lb, "imap");
 	enum mp_nctx dir = last != NC_NONE ? last : nr_label_dir(x, s + lb, le - lb, edir);
+	/* (or a host's label naming no protocol under a heading naming both:
+	 * "Incoming (POP/IMAP):" / "server: …"; a port there may be one's) */
+	enum mp_nctx lbw = mp_notice_words_ctx(s + lb, le - lb);
+	x->both_in = last == NC_NONE && (f == NF_HOST || f == NF_PORT) &&
+	             (nr_names_both_in(s + lb, le - lb) ||
+	              (x->head_both && f == NF_HOST && x->ctx == NC_IN && dir == NC_IN && (lbw == NC_NONE || lbw == NC_IN)));
 	/* "Secure Password Authentication (SPA): off": how an incoming server
 	 * takes the password (off: the normal one), not whether sending logs in */
 	if ((f == NF_SMTP_AUTH || f == NF_AUTH_METHOD) &&
@@ -1218,6 +1230,81 @@ static bool prompt_only(const char *s, size_t n)
  * "if prompted" is the program asking, not a condition. Without
  * alt_before, または/もしくは before the line's first value join other
  * words ("メールクライアントもしくはアプリケーションで…を…に設定"), not values. */
+/* A value a notice changes away from: "from 25 to 587", "from pop.old…
+ * to pop.new…", "25 → 587", "「25」から「587」に変更": the old one is no
+ * setting (the one after it is). Only a few bytes around it are read. */
+static bool changed_from(const char *s, size_t vb, size_t ve, size_t n)
+{
+	static const char *const close[] = {"」", "』", "”", "\"", "'", ")", NULL};
+	static const char *const open[] = {"「", "『", "“", "\"", "'", "(", NULL};
+	size_t e = ve, k;
+	while (e < n && (k = nr_starts_any(s + e, n - e, close)) > 0)
+		e += k;
+	if (e + 3 <= n && memcmp(s + e, "番", 3) == 0)
+		e += 3;
+	size_t f = nr_skip_sp(s, e, n);
+	/* Japanese: "から" then another value (not "から送信", "からの") */
+	bool ja = f + 6 <= n && memcmp(s + f, "から", 6) == 0;
+	static const char *const arrow[] = {"→", "⇒", "->", "=>", NULL};
+	size_t ar = nr_starts_any(s + f, n - f, arrow);
+	size_t to = f + 3 <= n && mp_strncasecmp(s + f, "to ", 3) == 0 ? 3 : 0;
+	size_t nb = ja ? f + 6 : ar ? f + ar : to ? f + to : n;
+	if (nb >= n)
+		return false;
+	nb = nr_skip_sp(s, nb, n);
+	while (nb < n && (k = nr_starts_any(s + nb, n - nb, open)) > 0)
+		nb += k;
+	if (nb >= n || !isalnum((unsigned char)s[nb]))
+		return false;
+	if (ja || ar)
+		return true;
+	/* English: "to" after it, "from" before it */
+	size_t b = vb;
+	while (b > 0 && vb - b < 8) {
+		size_t q = 0;
+		for (const char *const *o = open; *o && !q; o++)
+			if (strlen(*o) <= b && memcmp(s + b - strlen(*o), *o, strlen(*o)) == 0)
+				q = strlen(*o);
+		if (!q)
+			break;
+		b -= q;
+	}
+	while (b > 0 && s[b - 1] == ' ')
+		b--;
+	static const char *const word[] = {"from", "change", "changed", "changing", NULL};
+	for (const char *const *w = word; *w; w++) {
+		size_t wl = strlen(*w);
+		if (b >= wl && mp_strncasecmp(s + b - wl, *w, wl) == 0 && (b == wl || !isalnum((unsigned char)s[b - wl - 1])))
+			return true;
+	}
+	return false;
+}
+
+/* A row's value that changes one value into another ("pop.old… →
+ * pop.new…", "change 25 to 587", "from 110 to 995"): where the new one
+ * starts, vb when the value is not a change. */
+static size_t change_target(const char *s, size_t vb, size_t ve)
+{
+	static const char *const lead[] = {"change from ", "changed from ", "change ", "from ", NULL};
+	size_t a = vb, k = 0;
+	for (const char *const *w = lead; *w && !k; w++)
+		if (strlen(*w) <= ve - vb && mp_strncasecmp(s + vb, *w, strlen(*w)) == 0)
+			k = strlen(*w);
+	a += k;
+	size_t tb, te;
+	if (nr_typed_value(s, a, ve, true, &tb, &te) == NV_NONE || tb != a || !changed_from(s, tb, te, ve))
+		return vb;
+	/* past the old value, its quotes, the arrow or "to"/から, the quotes */
+	size_t i = te;
+	while (i < ve && !isalnum((unsigned char)s[i]))
+		i++;
+	if (i + 2 < ve && mp_strncasecmp(s + i, "to ", 3) == 0)
+		i += 3;
+	while (i < ve && !isalnum((unsigned char)s[i]))
+		i++;
+	return i < ve ? i : vb;
+}
+
 static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_before)
 {
 	/* and a port a provider blocks ("Outbound Port 25 Blocking",
@@ -1470,14 +1557,49 @@ static enum mp_nctx for_proto_verb(const char *s, size_t pv, size_t vb)
 	return c == NC_IMAP || c == NC_POP || c == NC_SMTP ? c : NC_NONE;
 }
 
-/* Is s[b, e) a protocol's name alone, with marks around it ("・POP3 ：",
- * "- SMTP =")? Not "SMTP Secure:" (a port row of its own). */
-static bool proto_only(const char *s, size_t b, size_t e)
+/* The server a bracket right after a host names ("(incoming)", "(SMTP)",
+ * "(POP/IMAP)"): a few words naming one direction or protocol, no value
+ * in them ("(or imap.example.net)", "(IMAP, port 993)" are remarks, read
+ * as such); NC_NONE otherwise. */
+static enum mp_nctx host_bracket(const char *s, size_t ve, size_t n)
 {
-	static const char *const names[] = {"pop3", "pop", "imap4", "imap", "smtp", NULL};
-	while (b < e && !isalnum((unsigned char)s[b]))
+	size_t q = nr_skip_sp(s, ve, n), e = q + 1;
+	if (q >= n || s[q] != '(')
+		return NC_NONE;
+	while (e < n && e - q <= 24 && s[e] != ')') {
+		/* (a number, not "POP3", "IMAP4") */
+		if ((isdigit((unsigned char)s[e]) && !isalpha((unsigned char)s[e - 1])) || s[e] == '.' || s[e] == ',' ||
+		    s[e] == '@')
+			return NC_NONE;
+		e++;
+	}
+	if (e >= n || s[e] != ')')
+		return NC_NONE;
+	/* a list of hosts goes on after it, or the line ends; not a sentence
+	 * ("pop.…(POP3)とは全く別に") */
+	size_t a = nr_skip_sp(s, e + 1, n);
+	static const char *const go_on[] = {",", ";", "/", "、", ".", "and ", "plus ", "or ", "& ", NULL};
+	if (a < n && !nr_starts_any(s + a, n - a, go_on))
+		return NC_NONE;
+	enum mp_nctx c = mp_notice_words_ctx(s + q + 1, e - q - 1);
+	/* "(incoming and outgoing)" names both: no one server */
+	bool in = nr_has(s + q + 1, e - q - 1, "incoming") || nr_has(s + q + 1, e - q - 1, "受信") ||
+	          nr_has(s + q + 1, e - q - 1, "receiv") || nr_has(s + q + 1, e - q - 1, "inbound");
+	if (c == NC_SMTP && in)
+		return NC_NONE;
+	return c == NC_POP || c == NC_IMAP || c == NC_SMTP || c == NC_IN ? c : NC_NONE;
+}
+
+/* Is s[b, e) one of the names alone, with marks around it ("・POP3 ：",
+ * "- SMTP =", "受信："), not "SMTP Secure:" (a port row of its own)? */
+static const char *const proto_names[] = {"pop3", "pop", "imap4", "imap", "smtp", NULL};
+static const char *const dir_names[] = {"受信", "送信", "incoming", "outgoing", "receiving", "sending", NULL};
+
+static bool name_only(const char *s, size_t b, size_t e, const char *const *names)
+{
+	while (b < e && !isalnum((unsigned char)s[b]) && (unsigned char)s[b] < 0x80)
 		b++;
-	while (e > b && !isalnum((unsigned char)s[e - 1]))
+	while (e > b && !isalnum((unsigned char)s[e - 1]) && (unsigned char)s[e - 1] < 0x80)
 		e--;
 	for (const char *const *w = names; *w; w++)
 		if (e - b == strlen(*w) && mp_strncasecmp(s + b, *w, e - b) == 0)
@@ -1527,6 +1649,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		while (k > pv && s[k - 1] == ' ')
 			k--;
 		bool after_sep = (k > pv && (s[k - 1] == ':' || s[k - 1] == '=')) ||
+		                 (k >= pv + 3 && (memcmp(s + k - 3, "】", 3) == 0 || memcmp(s + k - 3, "》", 3) == 0)) ||
 		                 (k >= pv + 3 && mp_strncasecmp(s + k - 3, " is", 3) == 0) || ja_set_to(s, pv, k, n);
 		size_t vb, ve;
 		enum nr_vtype v = nr_typed_value(s, i, n, after_sep, &vb, &ve);
@@ -1539,6 +1662,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		 * port 465": port) */
 		enum mp_nctx ed = NC_NONE;
 		enum mp_nfield f = NF_NONE;
+		bool named = false; /* a port labelled by a protocol's or direction's name */
 		size_t lab_b = pv, lab_e = vb;
 		/* "Enter imap.example.com as the incoming server", "Type
 		 * smtpout.example.net for the Server Name": the label follows the
@@ -1563,6 +1687,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			enum mp_nfield f2 = mp_notice_classify(s + t, vb - t, &d2);
 			if (f2 != NF_NONE && (nr_field_takes(f2, v) || f2 == NF_IGNORE))
 				f = f2, ed = d2;
+			/* "【SMTP認証】使用する　【POP before SMTP】不要": a bracketed
+			 * label is the value's, known or not */
+			if (vb - t >= 3 && memcmp(s + t, "【", 3) == 0)
+				break;
 		}
 		if (f == NF_IGNORE)
 			f = NF_NONE;
@@ -1578,6 +1706,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		}
 		if (f == NF_NONE && v == NV_HOST && lead_f == NF_HOST && host_dir == NC_NONE && lead_e < vb)
 			f = NF_HOST, ed = lead_d, lab_b = b, lab_e = lead_e;
+		/* "◆受信メールサーバ（POP3）" / "mail.… （ポート：995／SSL）": the
+		 * line's first value, opening it, is the value the line above
+		 * announced; the rest of the line keeps its own labels */
+		if (f == NF_NONE && prev == b && vb == nr_skip_sp(s, b, n) && x->pending != NF_NONE &&
+		    nr_field_takes(x->pending, v))
+			f = x->pending, ed = x->pending_dir, lab_b = lab_e = vb;
 		/* "the port to 995 (for POP) or 993 (for IMAP)": the protocol in
 		 * brackets right after a port is its server, whatever the
 		 * sentence said before ("(IMAP)" alone: port lists, fill.c) */
@@ -1597,6 +1731,15 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		enum mp_nctx fp = v == NV_PORT && f != NF_PORT ? for_proto_verb(s, pv, vb) : NC_NONE;
 		if (fp != NC_NONE && nr_has(s + b, n - b, "port"))
 			f = NF_PORT, ed = fp, lab_b = lab_e = vb;
+		/* "pop.example.net (incoming) and smtp.example.net (outgoing)",
+		 * "mail.example.org (IMAP)": a server's name in brackets right
+		 * after a host names its server, whatever the text before said */
+		enum mp_nctx hb = v == NV_HOST ? host_bracket(s, ve, n) : NC_NONE;
+		if (hb != NC_NONE) {
+			enum mp_nctx hc = nr_host_ctx(s + vb, ve - vb);
+			f = NF_HOST, ed = hb == NC_IN && (hc == NC_POP || hc == NC_IMAP) ? hc : hb;
+			lab_b = lab_e = vb;
+		}
 		enum mp_nctx w = lab_e > lab_b ? mp_notice_words_ctx(s + lab_b, lab_e - lab_b) : NC_NONE;
 		if (line_dir == NC_NONE && w != NC_WEB)
 			line_dir = w;
@@ -1608,9 +1751,13 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			f = NF_HOST, ed = last_proto(s, lab_b, lab_e); /* "(pick IMAP or POP) IMAP: host" */
 		/* "・ＳＭＴＰ：５８７（ＳＭＴＰ認証あり）", "POP3 = 995": a protocol's
 		 * name and a separator right before a port label it */
-		else if (f == NF_NONE && v == NV_PORT && after_sep && proto_only(s, lab_b, vb) &&
+		else if (f == NF_NONE && v == NV_PORT && after_sep && name_only(s, lab_b, vb, proto_names) &&
 		         (w == NC_POP || w == NC_IMAP || w == NC_SMTP))
-			f = NF_PORT, ed = w;
+			f = NF_PORT, ed = w, named = true;
+		/* "ポート番号" / "受信：995　送信：465": under a port label, a
+		 * direction's name labels the port after it */
+		else if (f == NF_NONE && v == NV_PORT && x->pending == NF_PORT && name_only(s, lab_b, vb, dir_names))
+			f = NF_PORT, ed = w, named = true;
 		/* "imap.example.net port: (SSL) 993", "smtp.example.jp 587": a
 		 * row opening with a host whose first label names its server,
 		 * its port after it (the label lost with the table's header) */
@@ -1677,7 +1824,9 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			in_cond = false;
 		if (!in_cond && nr_has(s + pv, vb - pv, "場合"))
 			in_cond = true;
-		if (f != NF_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b)))
+		/* the value changed from lends its label to the one after it */
+		bool old = f != NF_NONE && changed_from(s, vb, ve, n);
+		if (f != NF_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b) || old))
 			f = NF_NONE;
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
@@ -1700,10 +1849,16 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				size_t vend = ve;
 				/* ... up to the clause's end, or a short way: a line of
 				 * many ports without commas stays linear */
+				/* (a port named by its protocol stops at the next name's
+				 * port, not at one in its own brackets: "143（SSL：993）") */
+				int depth = 0;
 				if (v == NV_PORT)
 					while (vend < n && vend - ve < 120 && s[vend] != ',' && s[vend] != ';' &&
-					       !nr_starts_any(s + vend, n - vend, (const char *const[]){"、", NULL}))
+					       !nr_starts_any(s + vend, n - vend, (const char *const[]){"、", NULL}) &&
+					       !(named && !depth && isdigit((unsigned char)s[vend]))) {
+						depth += s[vend] == '(' ? 1 : s[vend] == ')' && depth ? -1 : 0;
 						vend++;
+					}
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
 				/* "The secure IMAP port is 993": the label's security */
 				int lsec = v == NV_PORT && x->cur >= 0 ? nr_span_sec(s + lab_b, lab_e - lab_b) : -1;
@@ -1727,7 +1882,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			port_val = v == NV_PORT ? atoi(s + vb) : 0;
 		}
 		/* the next value's label starts after this value, placed or not */
-		if (v != NV_TOKEN)
+		if (v != NV_TOKEN && !old)
 			prev = ve;
 		i = ve;
 	}
@@ -1959,6 +2114,66 @@ static bool announces(struct ex *x, const mp_nline *prev, const char *s, size_t 
 	return true;
 }
 
+/* Options side by side: a `|` row of one port label and several ports
+ * ("smtp server-port | 587 | 465") next to a row of as many security
+ * modes ("smtp connection-security | STARTTLS | SSL/TLS"), either first:
+ * each column's port is offered with that column's mode, so the most
+ * secure option wins, not the first mode for the server. The first row is
+ * read as any row and kept; the second, read here, returns true. */
+static bool option_rows(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s;
+	size_t n = l->len, cb[9], ce[9], nc = 0;
+	bool kept = x->orow_l && x->orow_l + 1 == l;
+	x->orow_l = NULL;
+	if (!memchr(s + b, '|', n - b))
+		return false;
+	for (size_t i = s[b] == '|' ? b + 1 : b; i <= n;) {
+		size_t j = i;
+		while (j < n && s[j] != '|')
+			j++;
+		size_t a0 = nr_skip_sp(s, i, j), a1 = j;
+		while (a1 > a0 && s[a1 - 1] == ' ')
+			a1--;
+		if (nc == MP_COUNT(cb))
+			return false;
+		cb[nc] = a0, ce[nc] = a1, nc++;
+		i = j + 1;
+	}
+	while (nc && cb[nc - 1] == ce[nc - 1])
+		nc--;
+	if (nc < 3)
+		return false;
+	enum mp_nctx d;
+	enum mp_nfield f = mp_notice_classify(s + cb[0], ce[0] - cb[0], &d);
+	int v[8];
+	for (size_t c = 1; c < nc; c++) {
+		size_t w = ce[c] - cb[c];
+		if (f == NF_PORT && w && w <= 5 && nr_all_digits(s + cb[c], w) && atoi(s + cb[c]) > 0 && atoi(s + cb[c]) < 65536)
+			v[c - 1] = atoi(s + cb[c]);
+		else if (f != NF_SECURITY || (v[c - 1] = nr_parse_security(s + cb[c], w)) < 0)
+			return false;
+	}
+	enum mp_nctx lc = mp_notice_words_ctx(s + cb[0], ce[0] - cb[0]);
+	if (!kept || x->orow_f == f || x->norow != nc - 1) {
+		x->orow_l = l, x->orow_f = f, x->norow = nc - 1, x->orow_ctx = lc;
+		memcpy(x->orow_v, v, (nc - 1) * sizeof *v);
+		return false;
+	}
+	int srv = nr_srv_of(x->orow_ctx != NC_NONE ? x->orow_ctx : lc != NC_NONE ? lc : x->ctx);
+	if (srv < 0)
+		srv = x->cur;
+	if (srv < 0)
+		return false;
+	for (size_t c = 0; c + 1 < nc; c++) {
+		int port = f == NF_PORT ? v[c] : x->orow_v[c], sec = f == NF_PORT ? x->orow_v[c] : v[c];
+		mailprof_loc pl = nr_loc_at(x, l, cb[c + 1]);
+		nr_offer_port(&nr_cur_acc(x)->s[srv], port, nr_sec_for_port(sec, port), &pl);
+	}
+	x->cur = srv;
+	return true;
+}
+
 static void line_one(struct ex *x, const mp_nline *l)
 {
 	const mp_nline *prev = x->now;
@@ -1969,12 +2184,18 @@ static void line_one(struct ex *x, const mp_nline *l)
 	bool marked;
 	size_t b = nr_strip_lead(s, n, &marked);
 	if (b >= n) {
-		x->pending = NF_NONE;
+		/* one blank line between a server's or a port's label and its
+		 * value (a page's definition list as text: "ポート番号" / "" /
+		 * "受信：995") keeps the value announced; two end it, and any
+		 * other field's (a name, a login: the next line may be a step) */
+		if (x->pending_blank++ || (x->pending != NF_PORT && x->pending != NF_HOST))
+			x->pending = NF_NONE;
 		x->nscol = 0; /* a port matrix's header survives a rule line */
 		free(x->rule_cont);
 		x->rule_cont = NULL;
 		return;
 	}
+	x->pending_blank = 0;
 	/* "Server type IMAP (not POP) |": a row whose only border ends it is
 	 * a plain line (one cell); not a remark in brackets ("(例:…) |") */
 	size_t e1 = n;
@@ -1986,6 +2207,29 @@ static void line_one(struct ex *x, const mp_nline *l)
 		line_one(x, &one);
 		x->now = l;
 		return;
+	}
+	if (option_rows(x, l, b))
+		return;
+	/* "【POPサーバー】pop.…　【SMTPサーバー】smtp.…": pairs in brackets
+	 * one after another on a line; each is read as a line of its own
+	 * (views of the same line, columns kept) */
+	if (n - b > 6 && memcmp(s + b, "【", 3) == 0) {
+		const char *c = strstr(s + b, "】");
+		const char *nx = c ? strstr(c + 3, "【") : NULL;
+		if (nx && (size_t)(nx - s) < n && nr_skip_sp(s, (size_t)(c + 3 - s), (size_t)(nx - s)) < (size_t)(nx - s)) {
+			size_t k = (size_t)(nx - s);
+			mp_nline one = *l, two = *l;
+			one.len = k;
+			while (one.len > b && s[one.len - 1] == ' ')
+				one.len--;
+			two.s = l->s + k;
+			two.col = l->col + k;
+			two.len = n - k;
+			line_one(x, &one);
+			line_one(x, &two);
+			x->now = l;
+			return;
+		}
 	}
 	auth_hint(x, l, b);
 	method_prose(x, l, b);
@@ -2019,6 +2263,29 @@ static void line_one(struct ex *x, const mp_nline *l)
 	bool sp = nr_bracket_split(s, b, n, &le, &vb) || nr_split(s, b, n, &le, &vb);
 	enum mp_nctx ed;
 	enum mp_nfield lf = sp ? mp_notice_classify(s + b, le - b, &ed) : mp_notice_classify(s + b, n - b, &ed);
+	/* "ポート番号　受信：995（SSL）　送信：465（SSL）": the colon after the
+	 * first direction ends no label; the port label's value is the list
+	 * of ports named by direction or protocol */
+	if (sp && lf == NF_PORT && vb < n) {
+		size_t w = le;
+		while (w > b && s[w - 1] == ' ')
+			w--;
+		size_t ws = w;
+		while (ws > b && s[ws - 1] != ' ')
+			ws--;
+		static const char *const dirs[] = {"受信", "送信", "pop3", "pop", "imap", "smtp", "incoming", "outgoing", NULL};
+		bool word = false, again = false;
+		for (const char *const *d = dirs; *d && ws > b; d++)
+			word |= w - ws == strlen(*d) && mp_strncasecmp(s + ws, *d, w - ws) == 0;
+		for (const char *const *d = dirs; *d && word; d++)
+			again |= nr_has(s + vb, n - vb, *d);
+		if (word && again && mp_notice_classify(s + b, ws - b, &ed) == NF_PORT) {
+			vb = ws;
+			le = ws;
+			while (le > b && s[le - 1] == ' ')
+				le--;
+		}
+	}
 	if (sp && lf != NF_NONE && !memchr(s + b, '|', n - b)) {
 		/* "メールアドレスパスワード Um3eKp8z    備考": the two-space run came
 		 * after the value; split at the last single space instead when a
@@ -2039,6 +2306,29 @@ static void line_one(struct ex *x, const mp_nline *l)
 	}
 	if (sp && lf == NF_NONE && !memchr(s + b, '|', n - b) && provider_row(x, l, b, le, vb, n))
 		return;
+	/* "AOL: imap.aol.com (incoming) and smtp.aol.com (outgoing)": a name
+	 * no label knows over hosts each naming its server in brackets is a
+	 * provider's row, under any heading; its hosts are placed below */
+	/* (or "Fastpost - pop3.… (POP3) plus …") */
+	size_t ne = sp && lf == NF_NONE ? le : b, hv = vb;
+	if (!sp) {
+		while (ne < n && ne - b <= 30 && memcmp(s + ne, " - ", ne + 3 <= n ? 3 : n - ne) != 0)
+			ne++;
+		hv = ne + 3 <= n ? nr_skip_sp(s, ne + 3, n) : n;
+	}
+	if (ne > b && ne - b <= 30 && hv < n && !memchr(s + b, '|', n - b) &&
+	    mp_notice_classify(s + b, ne - b, &(enum mp_nctx){NC_NONE}) == NF_NONE &&
+	    mp_notice_words_ctx(s + b, ne - b) == NC_NONE) {
+		size_t hb, he;
+		bool digits = false;
+		for (size_t k = b; k < ne; k++)
+			digits |= isdigit((unsigned char)s[k]) != 0;
+		if (!digits && nr_typed_value(s, hv, n, false, &hb, &he) == NV_HOST && hb == hv &&
+		    host_bracket(s, he, n) != NC_NONE) {
+			mailprof_loc loc = nr_loc_at(x, l, b);
+			nr_brand(x, s + b, ne - b, &loc, false);
+		}
+	}
 	/* "BigPond - mail.bigpond.com": a provider's name and its host joined
 	 * by a dash, in a list under a heading naming one server */
 	size_t dash = b;

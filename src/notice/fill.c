@@ -565,6 +565,16 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		             {"imap", NC_IMAP}, {"pop", NC_POP},      {"smtp", NC_SMTP}};
 		bool any = false;
 		struct dacc *a = nr_cur_acc(x);
+		/* several ports: the cell's security is no one port's, unless it
+		 * says it is all of them's ("（いずれもSSL/TLS）") */
+		size_t nports = 0;
+		bool general = nr_has(s, n, "いずれも") || nr_has(s, n, "ともに") || nr_has(s, n, "共に") ||
+		               nr_has(s, n, "both") || nr_has(s, n, "all ");
+		for (size_t k = 0; k < n; k++) {
+			int pn;
+			if (isdigit((unsigned char)s[k]) && (k == 0 || !isdigit((unsigned char)s[k - 1])) && nr_port_at(s, k, n, &pn))
+				nports++;
+		}
 		for (size_t k = 0; k < n; k++) {
 			enum mp_nctx c = NC_NONE;
 			size_t j = k, named_end = 0; /* the end of "for Incoming" after a number */
@@ -601,7 +611,9 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				if (c == NC_NONE)
 					continue;
 				while (j < n && (isalnum((unsigned char)s[j]) || s[j] == ' ' || s[j] == ':' || s[j] == '='))
-					if (isdigit((unsigned char)s[j]) && (s[j - 1] == ' ' || s[j - 1] == ':' || s[j - 1] == '='))
+					/* "受信995（SSL）": the number run into the word */
+					if (isdigit((unsigned char)s[j]) && (s[j - 1] == ' ' || s[j - 1] == ':' || s[j - 1] == '=' ||
+					                                     (unsigned char)s[j - 1] >= 0x80))
 						break;
 					else
 						j++;
@@ -620,18 +632,16 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			          : (x->cur == S_IMAP || x->cur == S_POP) ? x->cur : in_guess(a, NULL, 0);
 			if (v <= 0 || v > 65535)
 				continue; /* a phone number or a time, not a port */
-			/* "110 for POP or 995 for POP SSL": the security after the
-			 * server's name is this port's */
-			int psec = sec;
-			if (named_end) {
-				size_t se = named_end;
-				while (se < n && se < named_end + 24 && !isdigit((unsigned char)s[se]) && s[se] != ',')
-					se++;
-				int ws = se > named_end ? nr_parse_security(s + named_end, se - named_end) : -1;
-				psec = ws >= 0 ? ws : sec;
-			}
+			/* each port's own words first: "受信：110　送信：465（SSL）",
+			 * "995 for POP3 over SSL" (after the server's name) */
+			size_t sb = named_end > j ? named_end : j, se = sb;
+			while (se < n && se < sb + 30 && !isdigit((unsigned char)s[se]) && s[se] != '/' &&
+			       !nr_starts_any(s + se, n - se, (const char *const[]){"、", "受信", "送信", NULL}))
+				se++;
+			int own_sec = nr_span_sec(s + sb, se - sb);
 			mailprof_loc pl = nr_loc_at(x, l, off + pat);
-			nr_offer_port(&a->s[srv], v, titled(x, psec, v), &pl);
+			nr_offer_port(&a->s[srv], v, own_sec >= 0 ? nr_sec_for_port(own_sec, v) : titled(x, nports > 1 && !general ? -1 : sec, v),
+			              &pl);
 			any = true;
 			/* "993 for Incoming and 465 for Outgoing": the word naming the
 			 * port's server names no port after it */

@@ -326,6 +326,9 @@ enum mp_nfield mp_notice_classify(const char *label, size_t n, enum mp_nctx *dir
 		/* "Name" is a word of its own: not "namespaces", not "unqualified names" */
 		bool name_ok = labels[i].field != NF_NAME || strchr(labels[i].key, ' ') ||
 		               whole_word_in(label, n, labels[i].key);
+		/* "port" opens a word: not "Important", "support", "report" */
+		if (labels[i].field == NF_PORT && strcmp(labels[i].key, "port") == 0)
+			name_ok = word_in(label, n, "port");
 		if (strstr(f.s, k) && name_ok && (labels[i].field != NF_IGNORE || word_in(label, n, labels[i].key))) {
 			r = labels[i].field;
 			*dir = labels[i].dir;

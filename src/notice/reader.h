@@ -107,6 +107,7 @@ struct ex {
 	bool mx_full; /* NR_MX_MAX reached: said once */
 	enum mp_nfield pending;
 	enum mp_nctx pending_dir;
+	int pending_blank; /* blank lines since the label announcing a value */
 	/* lines before it are a | block the table model did not take, read line
 	 * by line: no table starts inside it (a long block stays linear) */
 	size_t table_end;
@@ -119,6 +120,7 @@ struct ex {
 	bool discouraged; /* the lines since a "discouraged" title until a "preferred" one */
 	int title_sec; /* "Secure SSL/TLS Settings", "Non-SSL Settings": the ports' security, -1 */
 	bool both_in; /* the host or port label names POP and IMAP: one value for both */
+	bool head_both; /* the section heading names POP and IMAP ("Incoming (POP/IMAP):") */
 	mp_int gen_sec; /* "Devices need to be set to use SSL/TLS": every server's */
 	char **fill_in;  /* hosts a note says to replace ("replace example.com with…"); grows */
 	size_t nfill_in;
@@ -160,6 +162,13 @@ struct ex {
 	/* footnotes "※1 …" by number, read before the rows; a mark is one
 	 * digit (read_notes, parse_port), so 10 slots hold every one */
 	char *notes[10];
+	/* a `|` row of one port label and several ports, or of one security
+	 * label and several modes: the row next to it pairs them (attach.c) */
+	const mp_nline *orow_l;
+	enum mp_nfield orow_f;
+	enum mp_nctx orow_ctx;
+	int orow_v[8];
+	size_t norow;
 	const mp_nline *note_line[10];
 	size_t note_off[10]; /* where notes[N] starts in note_line[N] */
 };
@@ -191,6 +200,9 @@ int nr_parse_security(const char *s, size_t n);
 int nr_span_sec(const char *s, size_t n);
 size_t nr_oauth_at(const char *s, size_t n);
 enum mp_nctx nr_host_ctx(const char *h, size_t n);
+/* Does a label or heading name both incoming protocols and not sending
+ * ("Incoming Server (POP3/IMAP)", "POP or IMAP server")? */
+bool nr_names_both_in(const char *s, size_t n);
 int nr_parse_yesno_auth(const char *s, size_t n);
 int nr_mechanism(const char *s, size_t n);
 size_t nr_yes_then_mechanism(const char *s, size_t n);

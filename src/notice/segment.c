@@ -39,8 +39,16 @@ size_t nr_strip_lead(const char *s, size_t n, bool *marked)
 		    (unsigned char)s[i + 2] >= 0xA0 && (unsigned char)s[i + 2] <= 0xB3)
 			k = 3; /* ①..⑳ */
 		if (!k && i + 1 < n && isdigit((unsigned char)s[i]) && (s[i + 1] == '.' || s[i + 1] == ')') &&
-		    i + 2 < n && s[i + 2] == ' ')
-			k = 2;
+		    i + 2 < n && (s[i + 2] == ' ' || (unsigned char)s[i + 2] >= 0x80))
+			k = 2; /* "1. ", "3)", "2.受信サーバー" */
+		/* "(3)", "（１２）" numbering an item */
+		if (!k && i + 2 < n && s[i] == '(' && isdigit((unsigned char)s[i + 1])) {
+			size_t d = i + 1;
+			while (d < n && d < i + 4 && isdigit((unsigned char)s[d]))
+				d++;
+			if (d < n && s[d] == ')' && d + 1 < n && (s[d + 1] == ' ' || (unsigned char)s[d + 1] >= 0x80))
+				k = d + 1 - i;
+		}
 		/* "※" starts a note, not a label: keep it for the prose check. */
 		if (k == 3 && memcmp(s + i, "※", 3) == 0)
 			break;

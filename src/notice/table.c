@@ -696,8 +696,12 @@ static void by_rows(struct ex *x, const struct trow *rows, size_t nr)
 					nr_set_field(x, rows[i].cl[1], rows[i].cb[1], m, mn, NF_SECURITY, NC_SMTP);
 				continue;
 			}
+			/* "Incoming Server (POP3/IMAP) | mail.…": one value for both */
+			x->both_in = d == NC_IN && (c0.f == NF_HOST || c0.f == NF_PORT) &&
+			             nr_names_both_in(ctext(&rows[i], 0), clen(&rows[i], 0));
 			put(x, &rows[i], 1, both && c0.f == NF_SMTP_AUTH ? NF_AUTH_METHOD : c0.f, both ? tin : d,
 			    c0.f == NF_PORT ? rsec : -1);
+			x->both_in = false;
 			if (both)
 				put(x, &rows[i], 1, c0.f == NF_SECURITY ? NF_SECURITY : NF_AUTH_METHOD, NC_SMTP, -1);
 		}
@@ -738,24 +742,46 @@ static size_t stream_cells(const mp_ntext *t, size_t i, struct scell **cs, size_
 		size_t te = e - trail, tb = nr_skip_sp(s, b + lead, te);
 		while (te > tb && s[te - 1] == ' ')
 			te--;
-		if (memchr(s + tb, '|', te - tb) || (j == i && !lead && !trail))
+		/* a line with borders inside is a row of its own, unless it goes
+		 * on with the stream ("mail.example.net | (or …) |": the open
+		 * cell's end, then cells of the same row) */
+		const char *inner = memchr(s + tb, '|', te - tb);
+		if ((inner && (j == i || lead)) || (j == i && !lead && !trail))
 			break;
-		if (open && (lead || trail))
+		if (open && (lead || trail || inner))
 			c[n - 1].endl = j;
 		if (lead && open)
 			c[n - 1].closed = true, open = false;
 		else if (lead && prev_trail)
 			row = true;
-		if (tb < te && open && span == STREAM_CELL_LINES)
-			break; /* no cell of a table runs on that long */
-		if (tb < te && open) {
-			c[n - 1].z = l, c[n - 1].e = te, c[n - 1].endl = j;
-			span++;
-		} else if (tb < te) {
-			c = mp_xrealloc(c, (n + 1) * sizeof *c);
-			c[n++] = (struct scell){l, l, tb, te, j, row, false};
-			row = false, open = true, span = 1;
+		bool too_long = false;
+		for (size_t sb = tb;;) { /* each stretch between borders */
+			size_t se = sb;
+			while (se < te && s[se] != '|')
+				se++;
+			size_t xe = se, xb = nr_skip_sp(s, sb, se);
+			while (xe > xb && s[xe - 1] == ' ')
+				xe--;
+			if (xb < xe && open && span == STREAM_CELL_LINES) {
+				too_long = true; /* no cell of a table runs on that long */
+				break;
+			}
+			if (xb < xe && open) {
+				c[n - 1].z = l, c[n - 1].e = xe, c[n - 1].endl = j;
+				span++;
+			} else if (xb < xe) {
+				c = mp_xrealloc(c, (n + 1) * sizeof *c);
+				c[n++] = (struct scell){l, l, xb, xe, j, row, false};
+				row = false, open = true, span = 1;
+			}
+			if (se >= te)
+				break;
+			if (open)
+				c[n - 1].closed = true, open = false;
+			sb = se + 1;
 		}
+		if (too_long)
+			break;
 		if (open && trail)
 			c[n - 1].closed = true, open = false;
 		prev_trail = trail || (lead && e - b == 1);

@@ -54,15 +54,14 @@ size_t nr_token_len(const char *s, size_t n)
 	return i;
 }
 
-/* A label the reader fills in ("mail.yourdomain.com", "your_server"): a
- * template, not a host. */
+/* A label the reader fills in ("mail.yourdomain.com", "your_server",
+ * "pop.myisp.com", "smtp.mycompany.com"): a template, not a host. */
 static bool your_label(const char *s, size_t n)
 {
+	static const char *const mine[] = {"mydomain", "my-domain", "myisp", "myprovider", "mycompany", NULL};
 	for (size_t i = 0; i + 4 <= n; i++)
 		if ((i == 0 || s[i - 1] == '.' || s[i - 1] == '@') &&
-		    (mp_strncasecmp(s + i, "your", 4) == 0 ||
-		     (i + 8 <= n && mp_strncasecmp(s + i, "mydomain", 8) == 0) ||
-		     (i + 9 <= n && mp_strncasecmp(s + i, "my-domain", 9) == 0)))
+		    (mp_strncasecmp(s + i, "your", 4) == 0 || nr_starts_any(s + i, n - i, mine)))
 			return true;
 	return false;
 }
@@ -613,6 +612,12 @@ bool nr_port_at(const char *s, size_t i, size_t n, int *port)
 }
 
 /* The server a host's first label names ("imap.…", "pop.…", "smtp.…"). */
+bool nr_names_both_in(const char *s, size_t n)
+{
+	return nr_has(s, n, "pop") && nr_has(s, n, "imap") && !nr_has(s, n, "smtp") && !nr_has(s, n, "outgoing") &&
+	       !nr_has(s, n, "送信");
+}
+
 enum mp_nctx nr_host_ctx(const char *h, size_t n)
 {
 	static const struct {
@@ -1034,6 +1039,14 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 	/* "993/TCP", "465/tcp": a port with its transport */
 	if (t > 4 && mp_strncasecmp(s + i + t - 4, "/tcp", 4) == 0 && nr_all_digits(s + i, t - 4))
 		t -= 4, *ve = i + t;
+	/* "995/SSL", "587/STARTTLS": a port with its security (the value
+	 * keeps the word: the port row reads it) */
+	size_t sl = 0;
+	while (sl < t && isdigit((unsigned char)s[i + sl]))
+		sl++;
+	if (sl >= 2 && sl <= 5 && sl + 1 < t && s[i + sl] == '/' && nr_parse_security(s + i + sl + 1, t - sl - 1) >= 0 &&
+	    atoi(s + i) > 0 && atoi(s + i) <= 65535)
+		return NV_PORT;
 	bool mark = (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'); /* "※1" */
 	/* one digit is a row or footnote number, never a mail port */
 	if (!mark && nr_all_digits(s + i, t) && t >= 2 && t <= 5 && atoi(s + i) > 0 && atoi(s + i) <= 65535 &&
