@@ -814,7 +814,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			/* "IMAP Protocol" / "• Incoming Server:" with its host on the
 			 * next line: the protocol of the section stays */
 			bool finer = f == NF_HOST && !marked && w == NC_IN && (x->ctx == NC_IMAP || x->ctx == NC_POP);
-			if ((marked || w != NC_NONE || f == NF_NONE) && !finer)
+			/* "1. Tap Manual setup.": a step ending in a full stop, naming
+			 * no server, is no heading; the section goes on */
+			bool step = f == NF_NONE && w == NC_NONE && s[le - 1] == '.' && isalpha((unsigned char)s[lb]) &&
+			            memchr(s + lb, ' ', le - lb) && !memchr(s + lb, '@', le - lb);
+			if ((marked || w != NC_NONE || f == NF_NONE) && !finer && !step)
 				heading(x, s + lb, le - lb);
 			if (f == NF_IGNORE && edir == NC_WEB)
 				x->ctx = NC_WEB;
@@ -1667,7 +1671,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		/* "Enter imap.example.com as the incoming server", "Type
 		 * smtpout.example.net for the Server Name": the label follows the
 		 * value */
-		static const char *const after[] = {" as ", " for the ", NULL};
+		static const char *const after[] = {" as ", " for the ", " in the ", " into the ", NULL};
 		size_t ak = ve < n ? nr_starts_any(s + ve, n - ve, after) : 0;
 		if (ak && ve + ak < n) {
 			size_t e = ve + ak;

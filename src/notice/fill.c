@@ -655,13 +655,15 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	/* A port only one protocol takes (993, 143: IMAP; 995, 110: POP3;
 	 * 465, 587, 25: SMTP) places itself where nothing else does: after a
 	 * host shared by several servers, or under an "incoming" host whose
-	 * protocol was only the default; never where two servers could take
-	 * the number. */
+	 * protocol was only the default (or an "incoming" label or section
+	 * with no host yet: "Incoming server" / "Change the port to 993");
+	 * never where two servers could take the number. */
 	int own = nr_srv_of(nr_port_ctx(port));
 	if (own >= 0 && a->any_host.v && a->any_named && dir == NC_NONE && x->ctx == NC_NONE)
 		i = own;
 	if ((i == S_IMAP || i == S_POP) && (own == S_IMAP || own == S_POP) && own != i && (dir == NC_IN || dir == NC_NONE) &&
-	    a->s[i].host_in && !a->s[i].port.set && a->in_pref < 0 && !nr_offered(x, a, own)) {
+	    (a->s[i].host_in || (dir == NC_IN && !a->s[i].host.v && !a->s[i].host_tpl)) && !a->s[i].port.set &&
+	    a->in_pref < 0 && !nr_offered(x, a, own)) {
 		struct dsrv t = a->s[own];
 		a->s[own] = a->s[i];
 		a->s[i] = t;
