@@ -1691,6 +1691,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			enum mp_nfield f2 = mp_notice_classify(s + t, vb - t, &d2);
 			if (f2 != NF_NONE && (nr_field_takes(f2, v) || f2 == NF_IGNORE))
 				f = f2, ed = d2;
+			/* "set Incoming server (IMAP) to 993": a port under a label
+			 * naming its server is that server's port */
+			else if (f2 == NF_HOST && v == NV_PORT && d2 != NC_NONE && d2 != NC_ANY && d2 != NC_WEB)
+				f = NF_PORT, ed = d2;
 			/* "【SMTP認証】使用する　【POP before SMTP】不要": a bracketed
 			 * label is the value's, known or not */
 			if (vb - t >= 3 && memcmp(s + t, "【", 3) == 0)

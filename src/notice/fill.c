@@ -524,6 +524,13 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	              nr_has(s, n, ",");
 	size_t la[8], nl = listed ? nr_port_list(s, n, lp, ls, la, MP_COUNT(lp)) : 0;
 	int li = nl >= 2 && mp_notice_words_ctx(s, n) == NC_NONE ? server_for(x, dir, NULL, 0) : -1;
+	/* "Server: mail-relay.… / Port: 587 (STARTTLS), 465 (SSL)" naming no
+	 * server: the one server every listed port is registered for */
+	if (nl >= 2 && li < 0 && nr_cur_acc(x)->any_host.v && dir == NC_NONE && x->ctx == NC_NONE) {
+		li = nr_srv_of(nr_port_ctx(lp[0]));
+		for (size_t j = 1; j < nl && li >= 0; j++)
+			li = nr_srv_of(nr_port_ctx(lp[j])) == li ? li : -1;
+	}
 	if (li >= 0) {
 		/* "465（非推奨）/ 587（推奨）", "110 (preferred) or 995": a port
 		 * the notice prefers wins, one it discourages gives way */
@@ -562,6 +569,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			const char *w;
 			enum mp_nctx c;
 		} words[] = {{"受信", NC_IN},   {"送信", NC_SMTP},    {"incoming", NC_IN}, {"outgoing", NC_SMTP},
+		             {"receiving", NC_IN}, {"sending", NC_SMTP},
 		             {"imap", NC_IMAP}, {"pop", NC_POP},      {"smtp", NC_SMTP}};
 		bool any = false;
 		struct dacc *a = nr_cur_acc(x);
@@ -659,7 +667,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	 * with no host yet: "Incoming server" / "Change the port to 993");
 	 * never where two servers could take the number. */
 	int own = nr_srv_of(nr_port_ctx(port));
-	if (own >= 0 && a->any_host.v && a->any_named && dir == NC_NONE && x->ctx == NC_NONE)
+	if (own >= 0 && a->any_host.v && (a->any_named || i < 0) && dir == NC_NONE && x->ctx == NC_NONE)
 		i = own;
 	if ((i == S_IMAP || i == S_POP) && (own == S_IMAP || own == S_POP) && own != i && (dir == NC_IN || dir == NC_NONE) &&
 	    (a->s[i].host_in || (dir == NC_IN && !a->s[i].host.v && !a->s[i].host_tpl)) && !a->s[i].port.set &&
