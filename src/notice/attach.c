@@ -1448,7 +1448,8 @@ static enum mp_nctx sentence_ctx(const char *s, size_t b, size_t vb, size_t ve, 
 static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t vb, size_t ve, enum mp_nctx *ctx)
 {
 	static const char *const verbs[] = {"communicate with", "communicates with", "connect to", "connects to",
-	                                    "server named", "server called", "computer named", "machine named", NULL};
+	                                    "server named", "server called", "computer named", "machine named", "use",
+	                                    NULL};
 	const char *s = l->s;
 	size_t t = vb;
 	while (t > pv && s[t - 1] == ' ')
@@ -1497,6 +1498,10 @@ static enum mp_nctx sentence_ctx(const char *s, size_t b, size_t vb, size_t ve, 
 	while (se < n && se - ve < 200 && !(s[se] == '.' && (se + 1 == n || s[se + 1] == ' ')))
 		se++;
 	enum mp_nctx c = mp_notice_words_ctx(s + sb, se - sb);
+	/* "… for IMAP, and … for SMTP": both directions, every server */
+	if ((c == NC_IMAP || c == NC_POP || c == NC_IN) &&
+	    (nr_has(s + sb, se - sb, "smtp") || nr_has(s + sb, se - sb, "outgoing") || nr_has(s + sb, se - sb, "sending")))
+		c = NC_NONE;
 	return c == NC_WEB ? NC_NONE : c;
 }
 
@@ -1749,6 +1754,16 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			lab_b = lab_e = vb;
 		}
 		enum mp_nctx w = lab_e > lab_b ? mp_notice_words_ctx(s + lab_b, lab_e - lab_b) : NC_NONE;
+		/* "… and the outgoing server uses port 587": a label naming no
+		 * server takes the one its clause names before it */
+		if (f != NF_NONE && ed == NC_NONE && w == NC_NONE && lab_b > pv && lab_b <= vb) {
+			size_t cb = lab_b;
+			while (cb > pv && !strchr(",.;:", s[cb - 1]))
+				cb--;
+			enum mp_nctx w2 = mp_notice_words_ctx(s + cb, lab_b - cb);
+			if (w2 == NC_IMAP || w2 == NC_POP || w2 == NC_SMTP || w2 == NC_IN)
+				ed = w = w2;
+		}
 		if (line_dir == NC_NONE && w != NC_WEB)
 			line_dir = w;
 		/* "SMTP - smtp.live.com", "受信: pop.example.jp": a protocol's or

@@ -571,7 +571,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		} words[] = {{"受信", NC_IN},   {"送信", NC_SMTP},    {"incoming", NC_IN}, {"outgoing", NC_SMTP},
 		             {"receiving", NC_IN}, {"sending", NC_SMTP},
 		             {"imap", NC_IMAP}, {"pop", NC_POP},      {"smtp", NC_SMTP}};
-		bool any = false;
+		bool any = false, first_placed = false;
 		struct dacc *a = nr_cur_acc(x);
 		/* several ports: the cell's security is no one port's, unless it
 		 * says it is all of them's ("（いずれもSSL/TLS）") */
@@ -596,6 +596,13 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				 * the IMAP server)" */
 				static const char *const fw[] = {"for the ", "for ", NULL};
 				size_t q = e < n && s[e] == '(' ? e + 1 : e, fk = nr_starts_any(s + q, n - q, fw);
+				/* "993 with SSL for incoming", "465 using SSL/TLS for SMTP":
+				 * the port's security before "for" */
+				for (size_t w = e; !fk && q == e && w < n && w < e + 24 && !isdigit((unsigned char)s[w]) &&
+				                   s[w] != ',' && s[w] != '(' && s[w] != '.';
+				     w++)
+					if (s[w] == ' ' && nr_starts_any(s + w + 1, n - w - 1, fw) && nr_span_sec(s + e, w - e) >= 0)
+						q = w + 1, fk = nr_starts_any(s + q, n - q, fw);
 				if (q > e || fk) {
 					q += fk;
 					for (size_t w = 0; w < MP_COUNT(words); w++)
@@ -650,12 +657,17 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			mailprof_loc pl = nr_loc_at(x, l, off + pat);
 			nr_offer_port(&a->s[srv], v, own_sec >= 0 ? nr_sec_for_port(own_sec, v) : titled(x, nports > 1 && !general ? -1 : sec, v),
 			              &pl);
+			if (!any) /* the clause's port is its first one's server's */
+				x->cur = srv;
 			any = true;
+			first_placed |= pat == at;
 			/* "993 for Incoming and 465 for Outgoing": the word naming the
 			 * port's server names no port after it */
 			k = named_end > j ? named_end : j;
 		}
-		if (any)
+		/* "993 and the outgoing server uses port 587": the words named
+		 * only a later port's server; this one goes on below */
+		if (any && first_placed)
 			return;
 	}
 	int i = server_for(x, dir, NULL, 0);
