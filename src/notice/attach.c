@@ -288,11 +288,12 @@ static void example_person(struct ex *x, const mp_nline *l, size_t b)
  * no longer support SSL"). True when taken. */
 static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n);
 
-/* The end of the sentence of l starting at i: its full stop, else the
+/* The end of the sentence of l starting at i: its full stop (or the ";"
+ * ending a clause: "Both require SSL; IMAP uses port 993"), else the
  * line's end. */
 static size_t sentence_end(const mp_nline *l, size_t i)
 {
-	while (i < l->len && !(l->s[i] == '.' && (i + 1 == l->len || l->s[i + 1] == ' ')))
+	while (i < l->len && !((l->s[i] == '.' || l->s[i] == ';') && (i + 1 == l->len || l->s[i + 1] == ' ')))
 		i++;
 	return i;
 }
@@ -1488,6 +1489,43 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 	return false;
 }
 
+/* "send it through outbound.…", "read mail from imap.…", "collect your
+ * mail from …": a host after "through", "via" or "from" whose clause
+ * holds a verb of sending or of receiving mail is that direction's
+ * server. NC_NONE when it is not such a host. */
+static enum mp_nctx mail_verb_host(const char *s, size_t pv, size_t vb)
+{
+	static const char *const preps[] = {"through", "via", "from", NULL};
+	static const char *const sends[] = {"send", "relay", "submit", NULL};
+	static const char *const reads[] = {"read", "receive", "fetch", "collect", "download", "pick up", "retrieve", NULL};
+	size_t t = vb;
+	while (t > pv && s[t - 1] == ' ')
+		t--;
+	size_t w = t;
+	while (w > pv && isalpha((unsigned char)s[w - 1]))
+		w--;
+	bool prep = false;
+	for (const char *const *p = preps; *p && !prep; p++)
+		prep = t - w == strlen(*p) && mp_strncasecmp(s + w, *p, t - w) == 0;
+	if (!prep)
+		return NC_NONE;
+	/* the clause before it, a short way: "Read mail from", "and send it" */
+	size_t cb = w;
+	while (cb > pv && w - cb < 40 && !strchr(",.;:", s[cb - 1]) &&
+	       !(cb >= pv + 5 && mp_strncasecmp(s + cb - 5, " and ", 5) == 0))
+		cb--;
+	/* of mail, not of a program ("download Thunderbird from www.…") */
+	if (!nr_has(s + cb, w - cb, "mail") && !nr_has(s + cb, w - cb, "message") && !nr_has(s + cb, w - cb, " it "))
+		return NC_NONE;
+	for (const char *const *v = sends; *v; v++)
+		if (nr_has(s + cb, w - cb, *v))
+			return NC_SMTP;
+	for (const char *const *v = reads; *v; v++)
+		if (nr_has(s + cb, w - cb, *v))
+			return NC_IN;
+	return NC_NONE;
+}
+
 /* The servers the sentence around [vb, ve) names, NC_NONE when it names
  * none. A short way either side, so a long line stays linear. */
 static enum mp_nctx sentence_ctx(const char *s, size_t b, size_t vb, size_t ve, size_t n)
@@ -1812,6 +1850,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		}
 		enum mp_nctx tc;
 		if (f == NF_NONE && v == NV_HOST && nr_host_ctx(s + vb, ve - vb) == NC_NONE && talked_to(x, l, pv, vb, ve, &tc))
+			f = NF_HOST, ed = tc;
+		if (f == NF_NONE && v == NV_HOST && (tc = mail_verb_host(s, pv, vb)) != NC_NONE)
 			f = NF_HOST, ed = tc;
 		/* "IMAP: mail.example.com (993, SSL)": a port without label after
 		 * the line's host is that server's */
