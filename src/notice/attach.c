@@ -1494,6 +1494,22 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 	return false;
 }
 
+/* Is the word just before vb (spaces skipped, not before pv) one of
+ * words? *w: where it starts. */
+static bool word_before(const char *s, size_t pv, size_t vb, const char *const *words, size_t *w)
+{
+	size_t e = vb;
+	while (e > pv && s[e - 1] == ' ')
+		e--;
+	*w = e;
+	while (*w > pv && isalpha((unsigned char)s[*w - 1]))
+		(*w)--;
+	for (; *words; words++)
+		if (e - *w == strlen(*words) && mp_strncasecmp(s + *w, *words, e - *w) == 0)
+			return true;
+	return false;
+}
+
 /* "send it through outbound.…", "read mail from imap.…", "collect your
  * mail from …": a host after "through", "via" or "from" whose clause
  * holds a verb of sending or of receiving mail is that direction's
@@ -1503,16 +1519,8 @@ static enum mp_nctx mail_verb_host(const char *s, size_t pv, size_t vb)
 	static const char *const preps[] = {"through", "via", "from", NULL};
 	static const char *const sends[] = {"send", "relay", "submit", NULL};
 	static const char *const reads[] = {"read", "receive", "fetch", "collect", "download", "pick up", "retrieve", NULL};
-	size_t t = vb;
-	while (t > pv && s[t - 1] == ' ')
-		t--;
-	size_t w = t;
-	while (w > pv && isalpha((unsigned char)s[w - 1]))
-		w--;
-	bool prep = false;
-	for (const char *const *p = preps; *p && !prep; p++)
-		prep = t - w == strlen(*p) && mp_strncasecmp(s + w, *p, t - w) == 0;
-	if (!prep)
+	size_t w;
+	if (!word_before(s, pv, vb, preps, &w))
 		return NC_NONE;
 	/* the clause before it, a short way: "Read mail from", "and send it" */
 	size_t cb = w;
@@ -1588,16 +1596,8 @@ static enum mp_nfield wrapped_subject(const struct ex *x, const mp_nline *l, siz
 static enum mp_nctx for_proto_verb(const char *s, size_t pv, size_t vb)
 {
 	static const char *const verbs[] = {"enter", "use", "type", "choose", "select", "set", "put", "specify", NULL};
-	size_t e = vb;
-	while (e > pv && s[e - 1] == ' ')
-		e--;
-	size_t w = e;
-	while (w > pv && isalpha((unsigned char)s[w - 1]))
-		w--;
-	bool verb = false;
-	for (const char *const *vw = verbs; *vw && !verb; vw++)
-		verb = e - w == strlen(*vw) && mp_strncasecmp(s + w, *vw, e - w) == 0;
-	if (!verb || w <= pv + 5)
+	size_t w;
+	if (!word_before(s, pv, vb, verbs, &w) || w <= pv + 5)
 		return NC_NONE;
 	/* the protocol: one word (or a pair "POP/POP3") after "for " */
 	size_t pe = w - 1, pb = pe;
