@@ -781,6 +781,14 @@ static enum mp_nctx last_proto(const char *s, size_t lb, size_t le)
 static size_t change_target(const char *s, size_t vb, size_t ve);
 
 /* One label/value pair (value may be empty) from a line or a table cell. */
+/* Does a label name an incoming and the outgoing server both ("POP, IMAP
+ * and SMTP", "incoming and outgoing", 送受信)? */
+static bool names_both_ways(const char *ls, size_t ll)
+{
+	return (nr_has(ls, ll, "pop") || nr_has(ls, ll, "imap") || nr_has(ls, ll, "incoming") || nr_has(ls, ll, "受信")) &&
+	       (nr_has(ls, ll, "smtp") || nr_has(ls, ll, "outgoing") || nr_has(ls, ll, "送信") || nr_has(ls, ll, "送受信"));
+}
+
 static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve,
                  bool marked)
 {
@@ -1020,11 +1028,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	}
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
 	 * server", "送受信サーバー": one host for every server */
-	const char *ls = s + lb;
-	size_t ll = le - lb;
-	if (f == NF_HOST &&
-	    (nr_has(ls, ll, "pop") || nr_has(ls, ll, "imap") || nr_has(ls, ll, "incoming") || nr_has(ls, ll, "受信")) &&
-	    (nr_has(ls, ll, "smtp") || nr_has(ls, ll, "outgoing") || nr_has(ls, ll, "送信") || nr_has(ls, ll, "送受信")))
+	if (f == NF_HOST && names_both_ways(s + lb, le - lb))
 		dir = NC_ANY, x->both_in = false;
 	nr_set_field(x, l, vb, s + vb, ve - vb, f, dir);
 	x->both_in = false;
@@ -1796,6 +1800,15 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			f = NF_HOST, ed = hb == NC_IN && (hc == NC_POP || hc == NC_IMAP) ? hc : hb;
 			lab_b = lab_e = vb;
 		}
+		/* the server a sentence begun since the value before names */
+		enum mp_nctx sent_w = NC_NONE;
+		if (prev > b) {
+			size_t sb = vb;
+			while (sb > pv && !(sb >= pv + 2 && s[sb - 1] == ' ' && s[sb - 2] == '.'))
+				sb--;
+			if (sb > pv)
+				sent_w = mp_notice_words_ctx(s + sb, vb - sb);
+		}
 		enum mp_nctx w = lab_e > lab_b ? mp_notice_words_ctx(s + lab_b, lab_e - lab_b) : NC_NONE;
 		/* "… and the outgoing server uses port 587": a label naming no
 		 * server takes the one its clause names before it */
@@ -1807,8 +1820,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			if (w2 == NC_IMAP || w2 == NC_POP || w2 == NC_SMTP || w2 == NC_IN)
 				ed = w = w2;
 		}
+		/* "… port is 995 (SSL). For outgoing mail, the server name is
+		 * …": a later sentence naming its own server holds from there */
 		if (line_dir == NC_NONE && w != NC_WEB)
 			line_dir = w;
+		else if (sent_w != NC_NONE && sent_w != NC_WEB && w != NC_NONE)
+			line_dir = sent_w;
 		/* "SMTP - smtp.live.com", "受信: pop.example.jp": a protocol's or
 		 * a direction's name labels a host */
 		if (f == NF_NONE && v == NV_HOST && (w == NC_POP || w == NC_IMAP || w == NC_SMTP || w == NC_IN))
@@ -1911,6 +1928,14 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				bool finer = line_dir == NC_IN && (saved == NC_IMAP || saved == NC_POP);
 				x->ctx = line_dir != NC_NONE && !finer ? line_dir : saved;
 				enum mp_nctx dir = nr_label_dir(x, s + lab_b, lab_e - lab_b, ed);
+				/* "The hostname for both incoming (IMAP) and outgoing
+				 * (SMTP) mail is …": one host for every server */
+				bool both_ways = f == NF_HOST && names_both_ways(s + pv, vb - pv);
+				if (both_ways) {
+					/* (naming one incoming protocol: that one and SMTP) */
+					bool im = nr_has(s + pv, vb - pv, "imap"), po = nr_has(s + pv, vb - pv, "pop");
+					dir = im && !po ? NC_IMAP : po && !im ? NC_POP : NC_ANY;
+				}
 				/* "Type smtpout.… for the Server Name" after the incoming
 				 * steps: a label naming no server, a host named after its
 				 * own, the other direction than the section's */
@@ -1928,12 +1953,15 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				int depth = 0;
 				if (v == NV_PORT)
 					while (vend < n && vend - ve < 120 && s[vend] != ',' && s[vend] != ';' &&
+					       !(s[vend] == '.' && vend + 1 < n && s[vend + 1] == ' ') && /* its sentence's end */
 					       !nr_starts_any(s + vend, n - vend, (const char *const[]){"、", NULL}) &&
 					       !(named && !depth && isdigit((unsigned char)s[vend]))) {
 						depth += s[vend] == '(' ? 1 : s[vend] == ')' && depth ? -1 : 0;
 						vend++;
 					}
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
+				if (both_ways && dir != NC_ANY)
+					nr_set_field(x, l, vb, s + vb, vend - vb, f, NC_SMTP);
 				/* "The secure IMAP port is 993": the label's security */
 				int lsec = v == NV_PORT && x->cur >= 0 ? nr_span_sec(s + lab_b, lab_e - lab_b) : -1;
 				/* "Or use secure IMAP with SSL on port 993": a security
