@@ -1553,9 +1553,10 @@ static enum mp_nctx sentence_ctx(const char *s, size_t b, size_t vb, size_t ve, 
 	while (se < n && se - ve < 200 && !(s[se] == '.' && (se + 1 == n || s[se + 1] == ' ')))
 		se++;
 	enum mp_nctx c = mp_notice_words_ctx(s + sb, se - sb);
-	/* "… for IMAP, and … for SMTP": both directions, every server */
-	if ((c == NC_IMAP || c == NC_POP || c == NC_IN) &&
-	    (nr_has(s + sb, se - sb, "smtp") || nr_has(s + sb, se - sb, "outgoing") || nr_has(s + sb, se - sb, "sending")))
+	/* "… for IMAP, and … for SMTP", "for incoming and outgoing mail":
+	 * both directions, every server */
+	if (c != NC_NONE && (names_both_ways(s + sb, se - sb) ||
+	                     ((c == NC_IMAP || c == NC_POP || c == NC_IN) && nr_has(s + sb, se - sb, "sending"))))
 		c = NC_NONE;
 	return c == NC_WEB ? NC_NONE : c;
 }
@@ -1734,6 +1735,25 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			enum mp_nfield f2 = mp_notice_classify(s + ve + ak, e - ve - ak, &d2);
 			if (f2 != NF_NONE && nr_field_takes(f2, v))
 				f = f2, ed = d2, lab_b = ve + ak, lab_e = e;
+		}
+		/* "Fill in imap.… for Incoming and smtp.… for Outgoing": a host
+		 * followed by "for" and a direction or a protocol alone */
+		if (f == NF_NONE && v == NV_HOST && ve + 5 < n && mp_strncasecmp(s + ve, " for ", 5) == 0) {
+			size_t q = ve + 5, e = q;
+			while (e < n && e - q < 24 && isalnum((unsigned char)s[e]))
+				e++;
+			enum mp_nctx d2 = name_only(s, q, e, proto_names) || name_only(s, q, e, dir_names)
+			                      ? mp_notice_words_ctx(s + q, e - q) : NC_NONE;
+			/* not "for incoming and outgoing mail": one name only */
+			size_t a = e + 5 <= n && mp_strncasecmp(s + e, " and ", 5) == 0 ? e + 5
+			           : e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0 ? e + 4 : 0, ae = a;
+			while (a && ae < n && ae - a < 24 && isalnum((unsigned char)s[ae]))
+				ae++;
+			bool host_next = ae + 1 < n && s[ae] == '.' && isalnum((unsigned char)s[ae + 1]); /* "and smtp.…" */
+			if (a && !host_next && (name_only(s, a, ae, proto_names) || name_only(s, a, ae, dir_names)))
+				d2 = NC_NONE;
+			if (d2 == NC_IMAP || d2 == NC_POP || d2 == NC_SMTP || d2 == NC_IN)
+				f = NF_HOST, ed = d2, lab_b = q, lab_e = e;
 		}
 		for (size_t t = vb; t-- > pv && vb - t <= 80 && f == NF_NONE;) {
 			unsigned char c = (unsigned char)s[t], tc = t > pv ? (unsigned char)s[t - 1] : ' ';
