@@ -758,6 +758,14 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			heading(x, s + lb, le - lb);
 			return;
 		}
+		/* "Sending email", "Incoming e-mail": a direction of mail, not
+		 * the address's label, heads its block */
+		size_t w1 = lb; /* (its first word says so: not "How do I set up a mailbox using IMAP?") */
+		while (w1 < le && s[w1] != ' ')
+			w1++;
+		enum mp_nctx ew = f == NF_EMAIL && !memchr(s + lb, '?', le - lb) ? mp_notice_words_ctx(s + lb, w1 - lb) : NC_NONE;
+		if (ew != NC_NONE && ew != NC_WEB)
+			f = NF_NONE;
 		if (marked || f == NF_NONE || f == NF_HOST || f == NF_IGNORE) {
 			enum mp_nctx w = mp_notice_words_ctx(s + lb, le - lb);
 			/* "IMAP Protocol" / "• Incoming Server:" with its host on the
