@@ -626,7 +626,7 @@ Test(notice_accuracy, field_accuracy_over_samples)
 #define DEV_ACCURACY_FLOOR 1.0
 /* Round 1's blind half: kept from the reader's author until round 1 ended
  * (BLIND.md); since round 2 it is development material like dev/. */
-#define BLIND_ACCURACY_FLOOR 0.993
+#define BLIND_ACCURACY_FLOOR 0.995
 
 /* Round 2 (collected by others on 2026-11-28, split the same way): its
  * development half; its blind half stays out of the repository until the
@@ -658,26 +658,26 @@ Test(notice_accuracy, field_accuracy_over_real_blind2) { real_set_holds("blind2"
 
 /* Round 3: 30 more pages, all of them a second blind measure of round 2's
  * reader (BLIND.md), added when it was taken; development material since. */
-#define BLIND3_ACCURACY_FLOOR 0.937
+#define BLIND3_ACCURACY_FLOOR 0.940
 
 Test(notice_accuracy, field_accuracy_over_real_blind3) { real_set_holds("blind3", BLIND3_ACCURACY_FLOOR, 30); }
 
 /* Round 4: 36 pages collected by people who never saw the reader, kept out
  * of the repository until the round's reader work was over (BLIND.md): the
  * figure measured then, rounded down; from now on development material. */
-#define BLIND4_ACCURACY_FLOOR 0.960
+#define BLIND4_ACCURACY_FLOOR 0.962
 
 Test(notice_accuracy, field_accuracy_over_real_blind4) { real_set_holds("blind4", BLIND4_ACCURACY_FLOOR, 36); }
 
 /* Round 5: 60 pages, half of them organisations' own documents kept in
  * git, measured blind the same way (BLIND.md); development material since. */
-#define BLIND5_ACCURACY_FLOOR 0.954
+#define BLIND5_ACCURACY_FLOOR 0.956
 
 Test(notice_accuracy, field_accuracy_over_real_blind5) { real_set_holds("blind5", BLIND5_ACCURACY_FLOOR, 60); }
 
 /* Round 6: 39 pages (15 organisations' documents kept in git, 24 stored web
  * pages) measured blind the same way (BLIND.md); development material since. */
-#define BLIND6_ACCURACY_FLOOR 0.875
+#define BLIND6_ACCURACY_FLOOR 0.901
 
 Test(notice_accuracy, field_accuracy_over_real_blind6) { real_set_holds("blind6", BLIND6_ACCURACY_FLOOR, 39); }
 

@@ -288,14 +288,21 @@ static void example_person(struct ex *x, const mp_nline *l, size_t b)
  * no longer support SSL"). True when taken. */
 static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n);
 
+/* The end of the sentence of l starting at i: its full stop, else the
+ * line's end. */
+static size_t sentence_end(const mp_nline *l, size_t i)
+{
+	while (i < l->len && !(l->s[i] == '.' && (i + 1 == l->len || l->s[i + 1] == ' ')))
+		i++;
+	return i;
+}
+
 static bool security_statement(struct ex *x, const mp_nline *l, size_t b)
 {
 	/* each sentence of the line on its own */
 	bool any = false;
 	for (size_t i = b; i < l->len;) {
-		size_t e = i;
-		while (e < l->len && !(l->s[e] == '.' && (e + 1 == l->len || l->s[e + 1] == ' ')))
-			e++;
+		size_t e = sentence_end(l, i);
 		any |= statement_of(x, l, i, e - i);
 		i = nr_skip_sp(l->s, e + 1, l->len);
 	}
@@ -363,17 +370,34 @@ static bool bracketed_security(struct ex *x, const mp_nline *l, size_t lb, size_
 	return true;
 }
 
+static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n);
+
+/* A security or a login method stated for the notice as a whole, each
+ * sentence of the line on its own ("… enable SSL for both the incoming
+ * and outgoing servers. If your program cannot, …": the condition is the
+ * next sentence's) */
 static void general_security(struct ex *x, const mp_nline *l, size_t b)
 {
+	for (size_t i = b; i < l->len;) {
+		size_t e = sentence_end(l, i);
+		general_sentence(x, l, i, e - i);
+		i = nr_skip_sp(l->s, e + 1, l->len);
+	}
+}
+
+static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n)
+{
 	const char *s = l->s + b;
-	size_t n = l->len - b;
 	static const char *const cond[] = {"if ", "unless", "instead", "optional", "not ", "場合", "もしくは", "または", NULL};
 	for (const char *const *c = cond; *c; c++)
 		if (nr_has(s, n, *c))
 			return;
-	if (security_statement(x, l, b))
+	if (statement_of(x, l, b, n))
 		return;
-	if (x->ctx != NC_NONE || mp_notice_words_ctx(s, n) != NC_NONE)
+	/* a sentence naming both directions names every server, whatever
+	 * the section */
+	bool both = (nr_has(s, n, "incoming") && nr_has(s, n, "outgoing")) || (nr_has(s, n, "受信") && nr_has(s, n, "送信"));
+	if (!both && (x->ctx != NC_NONE || mp_notice_words_ctx(s, n) != NC_NONE))
 		return;
 	for (size_t i = 0; i < n && !x->gen_sec.set; i++) {
 		size_t vb, ve;
@@ -457,16 +481,27 @@ static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 	static const char *const offer[] = {"使えます", "使用できます", "利用できます", "ご利用いただけます", "ご利用になれます",
 	                                    "対応しています", "に対応", "available", "can use", "may use", "supported",
 	                                    "you can choose", NULL};
-	static const char *const neg[] = {"ません", "できない", "不可", "非対応", "not ", "n't", "no longer", "unless", NULL};
+	/* nor one comparing them ("IMAP rather than POP", "POP is simpler
+	 * than IMAP") */
+	static const char *const neg[] = {"ません", "できない", "不可", "非対応", "not ", "n't", "no longer", "unless", "than",
+	                                  "instead", NULL};
+	/* or one naming both as a choice or a pair of protocols or services
+	 * ("by one of two protocols: IMAP or POP", "can handle both POP and
+	 * IMAP protocols", "select IMAP or POP", "(POP3, IMAP4, SMTP
+	 * protocols)"): counted below, when both are named */
+	static const char *const pair[] = {"protocol", "service", "both", "either", "select", "choose", NULL};
 	const char *s = l->s + b;
-	bool offered = false;
+	bool offered = false, paired = false;
 	for (const char *const *w = offer; *w && !offered; w++)
 		offered = nr_has(s, n, *w);
-	for (const char *const *w = neg; *w && offered; w++)
-		offered = !nr_has(s, n, *w);
-	if (!offered)
+	for (const char *const *w = pair; *w && !offered && !paired; w++)
+		paired = nr_has(s, n, *w);
+	for (const char *const *w = neg; *w && (offered || paired); w++)
+		offered = offered && !nr_has(s, n, *w), paired = paired && !nr_has(s, n, *w);
+	if (!offered && !paired)
 		return;
 	bool seen[S_N] = {false};
+	size_t at[S_N] = {0};
 	for (size_t i = 0; i + 3 <= n; i++) {
 		if (i && isalnum((unsigned char)s[i - 1]))
 			continue;
@@ -482,8 +517,19 @@ static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 		if (srv < 0 || seen[srv] || (srv == S_POP && nr_has(s + i, n - i < 20 ? n - i : 20, "before")))
 			continue;
 		seen[srv] = true;
-		nr_mx_add(x, l, b + i, srv, 0, -1);
+		at[srv] = i;
+		if (offered)
+			nr_mx_add(x, l, b + i, srv, 0, -1);
 	}
+	if (!paired || !seen[S_IMAP] || !seen[S_POP])
+		return;
+	for (int k = S_IMAP; k <= S_POP; k++)
+		nr_mx_add(x, l, b + at[k], k, 0, -1);
+	/* "handles both", "one of two protocols": both on the one incoming
+	 * host the notice names, as "Server type: IMAP or POP" (resolve.c);
+	 * a choice alone ("Select POP or IMAP") may go on with a host for one */
+	if (nr_has(s, n, "both") || nr_has(s, n, "either") || nr_has(s, n, "one of"))
+		nr_cur_acc(x)->in_both = true;
 }
 
 /* Settings quoted in a sentence, as guides write them: 「ポート番号:587」,
@@ -1167,7 +1213,7 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 static bool prompt_only(const char *s, size_t n)
 {
 	static const char *const asks[] = {"if asked", "if prompted", "if requested", "if needed", "if necessary",
-	                                   "if required", NULL};
+	                                   "if required", "if you are asked", "if you are prompted", NULL};
 	size_t ifs = 0, asked = 0;
 	for (size_t i = 0; i + 3 <= n; i++)
 		if (mp_strncasecmp(s + i, "if ", 3) == 0 && (i == 0 || !isalpha((unsigned char)s[i - 1]))) {
@@ -1392,6 +1438,128 @@ static bool ja_set_to(const char *s, size_t prev, size_t k, size_t n)
 	return nr_starts_any(s + e, n - e, verb) > 0;
 }
 
+/* "Desktop clients communicate with mhc.example.edu by IMAP or POP", "a
+ * Unix server named castle.example.edu" (also wrapped: "… a Unix server" /
+ * "named castle…"): a host a sentence names as the server the clients
+ * talk to, its name naming no server. Is the host at vb such a one? */
+static enum mp_nctx sentence_ctx(const char *s, size_t b, size_t vb, size_t ve, size_t n);
+
+static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t vb, size_t ve, enum mp_nctx *ctx)
+{
+	static const char *const verbs[] = {"communicate with", "communicates with", "connect to", "connects to",
+	                                    "server named", "server called", "computer named", "machine named", NULL};
+	const char *s = l->s;
+	size_t t = vb;
+	while (t > pv && s[t - 1] == ' ')
+		t--;
+	bool mk;
+	size_t b = nr_strip_lead(s, l->len, &mk);
+	/* the servers its sentence names ("by IMAP or POP": incoming), else
+	 * none: every server's */
+	for (const char *const *vw = verbs; *vw; vw++) {
+		size_t wl = strlen(*vw);
+		if (t >= pv + wl && mp_strncasecmp(s + t - wl, *vw, wl) == 0 &&
+		    (t == pv + wl || !isalnum((unsigned char)s[t - wl - 1]))) {
+			*ctx = sentence_ctx(s, b, vb, ve, l->len);
+			return true;
+		}
+	}
+	/* "named" opening the line, "server" ending the line above (the
+	 * sentence's words on both lines) */
+	const mp_nline *a = x->above;
+	if (!a || a->line + 1 != l->line || !((t == b + 5 && mp_strncasecmp(s + b, "named", 5) == 0) ||
+	                                      (t == b + 6 && mp_strncasecmp(s + b, "called", 6) == 0)))
+		return false;
+	size_t e = a->len;
+	while (e && a->s[e - 1] == ' ')
+		e--;
+	static const char *const nouns[] = {"server", "computer", "machine", NULL};
+	for (const char *const *w = nouns; *w; w++) {
+		size_t wl = strlen(*w);
+		if (e >= wl && mp_strncasecmp(a->s + e - wl, *w, wl) == 0) {
+			*ctx = sentence_ctx(s, b, vb, ve, l->len);
+			if (*ctx == NC_NONE)
+				*ctx = sentence_ctx(a->s, 0, e, e, e);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The servers the sentence around [vb, ve) names, NC_NONE when it names
+ * none. A short way either side, so a long line stays linear. */
+static enum mp_nctx sentence_ctx(const char *s, size_t b, size_t vb, size_t ve, size_t n)
+{
+	size_t sb = vb, se = ve;
+	while (sb > b && vb - sb < 200 && !(s[sb - 1] == ' ' && sb >= b + 2 && s[sb - 2] == '.'))
+		sb--;
+	while (se < n && se - ve < 200 && !(s[se] == '.' && (se + 1 == n || s[se + 1] == ' ')))
+		se++;
+	enum mp_nctx c = mp_notice_words_ctx(s + sb, se - sb);
+	return c == NC_WEB ? NC_NONE : c;
+}
+
+/* "In the box marked Outgoing mail (SMTP) the entry" / "should be
+ * mail.example.com": a sentence wrapped between its subject and its verb.
+ * A line opening with a linking verb ("should be", "must be", "is") and
+ * the value takes the field the line above's last clause names; a port
+ * under a server's label (Outlook's Advanced tab: "Outgoing mail (SMTP)"
+ * / "587") is that server's port. NF_NONE when it is not such a line. */
+static enum mp_nfield wrapped_subject(const struct ex *x, const mp_nline *l, size_t b, size_t vb, enum nr_vtype v,
+                                      enum mp_nctx *ed)
+{
+	static const char *const links[] = {"should be", "must be", "will be", "is", "are", "should read", NULL};
+	const char *s = l->s;
+	const mp_nline *a = x->above;
+	size_t e = vb;
+	while (e > b && s[e - 1] == ' ')
+		e--;
+	b = nr_skip_sp(s, b, e);
+	bool link = false;
+	for (const char *const *w = links; *w && !link; w++)
+		link = e - b == strlen(*w) && mp_strncasecmp(s + b, *w, e - b) == 0;
+	if (!link || !a || a->line + 1 != l->line || !a->len)
+		return NF_NONE;
+	/* the subject: the above line's last clause, a short way */
+	size_t ae = a->len, ab = ae;
+	while (ab > 0 && ae - ab < 80 && !strchr(".,;:", a->s[ab - 1]))
+		ab--;
+	if (ab > 0 && ae - ab >= 80)
+		return NF_NONE;
+	enum mp_nfield f = mp_notice_classify(a->s + ab, ae - ab, ed);
+	if (nr_field_takes(f, v))
+		return f;
+	if (f == NF_HOST && v == NV_PORT && *ed != NC_NONE)
+		return NF_PORT;
+	return NF_NONE;
+}
+
+/* The server of "for POP/POP3 enter " ending [pv, vb): a protocol after
+ * "for" and one verb of setting before the value, else NC_NONE. */
+static enum mp_nctx for_proto_verb(const char *s, size_t pv, size_t vb)
+{
+	static const char *const verbs[] = {"enter", "use", "type", "choose", "select", "set", "put", "specify", NULL};
+	size_t e = vb;
+	while (e > pv && s[e - 1] == ' ')
+		e--;
+	size_t w = e;
+	while (w > pv && isalpha((unsigned char)s[w - 1]))
+		w--;
+	bool verb = false;
+	for (const char *const *vw = verbs; *vw && !verb; vw++)
+		verb = e - w == strlen(*vw) && mp_strncasecmp(s + w, *vw, e - w) == 0;
+	if (!verb || w <= pv + 5)
+		return NC_NONE;
+	/* the protocol: one word (or a pair "POP/POP3") after "for " */
+	size_t pe = w - 1, pb = pe;
+	while (pb > pv && s[pb - 1] != ' ')
+		pb--;
+	if (pb < pv + 4 || mp_strncasecmp(s + pb - 4, "for ", 4) != 0)
+		return NC_NONE;
+	enum mp_nctx c = mp_notice_words_ctx(s + pb, pe - pb);
+	return c == NC_IMAP || c == NC_POP || c == NC_SMTP ? c : NC_NONE;
+}
+
 /* The server a bracket right after a host names ("(incoming)", "(SMTP)",
  * "(POP/IMAP)"): a few words naming one direction or protocol, no value
  * in them ("(or imap.example.net)", "(IMAP, port 993)" are remarks, read
@@ -1425,12 +1593,6 @@ static enum mp_nctx host_bracket(const char *s, size_t ve, size_t n)
 	return c == NC_POP || c == NC_IMAP || c == NC_SMTP || c == NC_IN ? c : NC_NONE;
 }
 
-/* Values first, on one line: each typed value takes the label text
- * between it and the value placed before it ("Incoming mail server -
- * encryption is SSL, port is 993"; "Your mailbox a@b.example is ready
- * (Username: ab)."). The first direction the labels name holds for the
- * whole line. Returns how many values found a label that takes them, and
- * in *first where the first of them starts; apply: set them. */
 /* Is s[b, e) one of the names alone, with marks around it ("・POP3 ：",
  * "- SMTP =", "受信："), not "SMTP Secure:" (a port row of its own)? */
 static const char *const proto_names[] = {"pop3", "pop", "imap4", "imap", "smtp", NULL};
@@ -1448,6 +1610,12 @@ static bool name_only(const char *s, size_t b, size_t e, const char *const *name
 	return false;
 }
 
+/* Values first, on one line: each typed value takes the label text
+ * between it and the value placed before it ("Incoming mail server -
+ * encryption is SSL, port is 993"; "Your mailbox a@b.example is ready
+ * (Username: ab)."). The first direction the labels name holds for the
+ * whole line. Returns how many values found a label that takes them, and
+ * in *first where the first of them starts; apply: set them. */
 static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply, size_t *first)
 {
 	const char *s = l->s;
@@ -1529,6 +1697,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		}
 		if (f == NF_IGNORE)
 			f = NF_NONE;
+		if (f == NF_NONE && prev == b)
+			f = wrapped_subject(x, l, b, vb, v, &ed);
 		if (prev == b && vb > b && vb - b <= 80) { /* the line's first value */
 			lead_e = vb;
 			size_t d = nr_skip_sp(s, b, vb);
@@ -1558,6 +1728,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			if (bw == NC_POP || bw == NC_IMAP || bw == NC_SMTP)
 				f = NF_PORT, ed = bw, lab_b = lab_e = vb;
 		}
+		/* "for a port …, then for IMAP enter 993 or for POP use 995": a
+		 * protocol after "for" and a verb of setting before a port, in a
+		 * sentence about ports */
+		enum mp_nctx fp = v == NV_PORT && f != NF_PORT ? for_proto_verb(s, pv, vb) : NC_NONE;
+		if (fp != NC_NONE && nr_has(s + b, n - b, "port"))
+			f = NF_PORT, ed = fp, lab_b = lab_e = vb;
 		/* "pop.example.net (incoming) and smtp.example.net (outgoing)",
 		 * "mail.example.org (IMAP)": a server's name in brackets right
 		 * after a host names its server, whatever the text before said */
@@ -1614,6 +1790,9 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 					f = NF_HOST, ed = nr_host_ctx(s + vb, ve - vb);
 			}
 		}
+		enum mp_nctx tc;
+		if (f == NF_NONE && v == NV_HOST && nr_host_ctx(s + vb, ve - vb) == NC_NONE && talked_to(x, l, pv, vb, ve, &tc))
+			f = NF_HOST, ed = tc;
 		/* "IMAP: mail.example.com (993, SSL)": a port without label after
 		 * the line's host is that server's */
 		if (f == NF_NONE && v == NV_PORT && host_dir != NC_NONE && !nr_has(s + pv, vb - pv, "。"))
@@ -1678,6 +1857,14 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
 				/* "The secure IMAP port is 993": the label's security */
 				int lsec = v == NV_PORT && x->cur >= 0 ? nr_span_sec(s + lab_b, lab_e - lab_b) : -1;
+				/* "Or use secure IMAP with SSL on port 993": a security
+				 * named before the port in its sentence is the port's, so
+				 * the most secure of the lines offering ports wins */
+				if (lsec < 0 && v == NV_PORT && x->cur >= 0 && sec_e > sec_b && !memchr(s + sec_e, '.', vb - sec_e) &&
+				    !nr_has(s + sec_e, vb - sec_e, "。")) {
+					lsec = nr_parse_security(s + sec_b, sec_e - sec_b);
+					sec_b = sec_e = 0;
+				}
 				if (lsec >= 0) {
 					int p = atoi(s + vb);
 					mailprof_loc pl = nr_loc_at(x, l, vb);
@@ -1986,6 +2173,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 {
 	const mp_nline *prev = x->now;
 	x->now = l;
+	x->above = prev;
 	const char *s = l->s;
 	size_t n = l->len;
 	bool marked;
@@ -2180,7 +2368,16 @@ static void line_one(struct ex *x, const mp_nline *l)
 	                !nr_is_prose(s + b, n - b) && !nr_has(s + b, n - b, "※"); /* "host ※1": a footnote's host (fill.c) */
 	/* "ユーザ名に apikey と設定します": a pair written as a sentence */
 	bool ja_set = np >= 1 && first < n && ja_set_to(s, b, first, n);
-	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE)) || misfit || second || dir_word || ja_set ||
+	/* "Incoming server settings: Change server to mail.…, ensure the port
+	 * is 143": a title naming a server's settings, then the steps that
+	 * set them; the values take the labels in the steps */
+	bool steps = sp && lf == NF_IGNORE && le - b <= 40 && !memchr(s + b, '.', le - b) && nr_has(s + b, le - b, "setting") &&
+	             mp_notice_words_ctx(s + b, le - b) != NC_WEB;
+	/* "should be 587" under "… Outgoing mail (SMTP) the entry" */
+	enum mp_nctx wd;
+	bool wrapped = np == 1 && !sp && first < n &&
+	               wrapped_subject(x, l, b, first, nr_typed_value(s, first, n, false, &fvb, &fve), &wd) != NF_NONE;
+	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE || steps)) || misfit || second || dir_word || ja_set || wrapped ||
 	    (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
 		value_pairs(x, l, b, true, &first);
 		prose(x, l, b);

@@ -146,6 +146,7 @@ struct ex {
 	enum mp_nfield *cf;
 	size_t ccap;
 	const mp_nline *now; /* the line being read */
+	const mp_nline *above; /* the line read before it (a sentence wrapped onto the next line) */
 	mp_str brand;        /* the last plain heading ("PLANET", "Kiwi Internet") */
 	bool brand_seen;     /* a plain heading since a host was last set */
 	/* the hosts at hand are alternatives of the servers the draft names:

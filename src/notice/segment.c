@@ -236,8 +236,9 @@ bool nr_word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
 
 bool nr_is_prose(const char *s, size_t n)
 {
-	/* An English sentence: ends with a full stop, several words, no separator. */
-	if (n > 2 && s[n - 1] == '.' && !memchr(s, ':', n) && !memchr(s, '=', n) && !memchr(s, '|', n)) {
+	/* An English sentence: ends with a full stop (or a clause's ";", a
+	 * question's or exclamation's mark), several words, no separator. */
+	if (n > 2 && strchr(".;?!", s[n - 1]) && !memchr(s, ':', n) && !memchr(s, '=', n) && !memchr(s, '|', n)) {
 		size_t words = 0;
 		for (size_t i = 0; i < n; i++)
 			words += s[i] == ' ';

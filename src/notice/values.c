@@ -598,8 +598,11 @@ bool nr_port_at(const char *s, size_t i, size_t n, int *port)
 	long v = 0;
 	while (j < n && isdigit((unsigned char)s[j]) && v < 100000)
 		v = v * 10 + (s[j++] - '0');
+	/* "enter 993or for POP…": a space a page's markup lost before "or" */
+	bool or_glued = j + 3 < n && ((mp_strncasecmp(s + j, "or ", 3) == 0) ||
+	                              (j + 4 < n && mp_strncasecmp(s + j, "and ", 4) == 0));
 	/* not "2009/10", but "993/SSL" is a port and its security */
-	if (j < n && (isalnum((unsigned char)s[j]) || (s[j] == ':' && j + 1 < n && isdigit((unsigned char)s[j + 1])) ||
+	if (j < n && !or_glued && (isalnum((unsigned char)s[j]) || (s[j] == ':' && j + 1 < n && isdigit((unsigned char)s[j + 1])) ||
 	              s[j] == '.' || (s[j] == '/' && !(j + 1 < n && isalpha((unsigned char)s[j + 1]))) || s[j] == '-'))
 		return false;
 	if (j < n && (unsigned char)s[j] >= 0x80 && !nr_starts_any(s + j, n - j, (const char *const[]){"番", "※", "(", "、", "。", NULL}))
@@ -1004,6 +1007,13 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 	}
 	while (t && (strchr(".,;:\"'>", s[i + t - 1]) || s[i + t - 1] == ')'))
 		t--;
+	/* "enter 993or for POP…": the number is the value (nr_port_at) */
+	size_t dg = 0;
+	while (dg < t && isdigit((unsigned char)s[i + dg]))
+		dg++;
+	if (dg >= 2 && ((t == dg + 2 && mp_strncasecmp(s + i + dg, "or", 2) == 0) ||
+	                (t == dg + 3 && mp_strncasecmp(s + i + dg, "and", 3) == 0)))
+		t = dg;
 	*vb = i;
 	*ve = i + t;
 	if (!t) {
