@@ -812,6 +812,18 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	/* a form's toggle or instruction ("On", "Enter your password"), a
 	 * letter left of a cut word, a file's path: no password */
 	bool path = pw.len && pw.s[0] == '/' && memchr(pw.s + 1, '/', pw.len - 1);
+	/* "Password | Encrypted", "Password: Cleartext": how it is sent, one
+	 * word, the server's login method, not the password */
+	static const char *const enc[] = {"encrypted", "secure", NULL};
+	static const char *const clear[] = {"cleartext", "plaintext", "plain", "normal", "unencrypted", NULL};
+	for (int k = 0; k < 2; k++)
+		for (const char *const *w = k ? clear : enc; *w; w++)
+			if (pw.len == strlen(*w) && mp_strncasecmp(pw.s, *w, pw.len) == 0 && pw.len == n) {
+				const char *m = k ? "normal password" : "encrypted password";
+				mp_buf_free(&pw);
+				nr_set_field(x, l, off, m, strlen(m), NF_AUTH_METHOD, dir);
+				return;
+			}
 	if (!nr_is_ascii_tok(pw.s, pw.len) || masked || sentence || nr_possessive(pw.s, pw.len) ||
 	    nr_not_a_value(s, n) || nr_not_a_value(pw.s, pw.len) || pw.len < 3 || path ||
 	    nr_has(s, n, "password") || nr_has(s, n, "same as") ||

@@ -1139,6 +1139,19 @@ static void by_value_columns(struct ex *x, const struct trow *rows, size_t nr, s
 	}
 }
 
+/* Does a cell's text fit a field ("POP or POP3" a protocol, "mail.…" a
+ * host, "110 or 8110" a port)? */
+static bool cell_fits(enum mp_nfield f, const char *v, size_t n)
+{
+	if (f == NF_IN_PROTO)
+		return is_proto(mp_notice_words_ctx(v, n));
+	if (f == NF_PORT)
+		return isdigit((unsigned char)v[0]) != 0;
+	if (f == NF_SECURITY)
+		return nr_span_sec(v, n) >= 0;
+	return (f == NF_HOST || f == NF_EMAIL) && nr_value_is(f, v, nr_token_len(v, n));
+}
+
 /* The header row, made to stand over its columns: a caption row above
  * it (one cell: "Settings | |") is dropped, and a header without its
  * corner cell ("| Without SSL | With SSL |" over "POP3 | pop… | pop3s…",
@@ -1158,8 +1171,21 @@ static void header_row(struct trow *rows, size_t *nr)
 	enum hkind k0 = rkind(h, 0).k, b0 = rkind(&rows[1], 0).k;
 	size_t n1 = rows[1].nc;
 	bool short_row = h->nc < n1 || (h->nc == n1 && !clen(h, n1 - 1) && clen(&rows[1], n1 - 1));
-	if ((k0 != H_PROTO && k0 != H_MODE) || (b0 != H_FIELD && b0 != H_PROTO) || !short_row ||
-	    h->nc == MP_COUNT(h->cb))
+	/* (or a header of fields whose labels fit the row's cells better one
+	 * cell right: "| Type | Server name | Port | … | |" over "| Incoming
+	 * server | POP3 | mail.… | 110 | … | Encrypted |") */
+	size_t fit = 0, fit_right = 0;
+	for (size_t k = 1; short_row && k < n1 && k < h->nc; k++) {
+		struct hcell a = rkind(h, k), l = rkind(h, k - 1);
+		const char *v = ctext(&rows[1], k);
+		size_t vn = clen(&rows[1], k);
+		fit += a.k == H_FIELD && vn && cell_fits(a.f, v, vn);
+		fit_right += l.k == H_FIELD && vn && cell_fits(l.f, v, vn);
+	}
+	bool right = fit_right >= 2 && fit_right > fit;
+	if (((k0 != H_PROTO && k0 != H_MODE) || (b0 != H_FIELD && b0 != H_PROTO) || !short_row) && !right)
+		return;
+	if (h->nc == MP_COUNT(h->cb))
 		return;
 	for (size_t k = h->nc; k > 0; k--)
 		h->cl[k] = h->cl[k - 1], h->cz[k] = h->cz[k - 1], h->cb[k] = h->cb[k - 1], h->ce[k] = h->ce[k - 1],
