@@ -2169,6 +2169,30 @@ static bool option_rows(struct ex *x, const mp_nline *l, size_t b)
 	return true;
 }
 
+/* "mail.example.net — server for receiving mail", "smtp1.example.net -
+ * sending mail": a host opening its line, a dash, then a few words naming
+ * the one server it is (no other value). True when the line was one. */
+static bool host_then_use(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s;
+	size_t n = l->len, hb, he;
+	if (nr_typed_value(s, b, n, false, &hb, &he) != NV_HOST || hb != b || he + 3 >= n || memcmp(s + he, " - ", 3) != 0)
+		return false;
+	size_t r = he + 3;
+	if (n - r > 60)
+		return false;
+	for (size_t k = r; k < n; k++)
+		if (isdigit((unsigned char)s[k]) || s[k] == '@' || s[k] == ':' || s[k] == '|')
+			return false;
+	enum mp_nctx w = mp_notice_words_ctx(s + r, n - r);
+	bool in = nr_has(s + r, n - r, "incoming") || nr_has(s + r, n - r, "receiv") || nr_has(s + r, n - r, "受信");
+	if ((w != NC_IN && w != NC_POP && w != NC_IMAP && w != NC_SMTP) || (w == NC_SMTP && in))
+		return false;
+	nr_set_field(x, l, hb, s + hb, he - hb, NF_HOST, w);
+	x->pending = NF_NONE;
+	return true;
+}
+
 static void line_one(struct ex *x, const mp_nline *l)
 {
 	const mp_nline *prev = x->now;
@@ -2300,6 +2324,8 @@ static void line_one(struct ex *x, const mp_nline *l)
 		}
 	}
 	if (sp && lf == NF_NONE && !memchr(s + b, '|', n - b) && provider_row(x, l, b, le, vb, n))
+		return;
+	if (host_then_use(x, l, b))
 		return;
 	/* "AOL: imap.aol.com (incoming) and smtp.aol.com (outgoing)": a name
 	 * no label knows over hosts each naming its server in brackets is a
