@@ -832,6 +832,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		if (f != NF_NONE && f != NF_IGNORE && words <= 6) {
 			x->pending = f;
 			x->pending_dir = nr_label_dir(x, s + lb, le - lb, edir);
+			/* "Incoming Port#:" over "Without SSL – 143" / "With SSL –
+			 * 993": the cases under it are that server's ports */
+			enum mp_nctx pd = x->pending_dir;
+			if (f == NF_PORT && (pd == NC_IN || nr_srv_of(pd) >= 0) && mp_notice_words_ctx(s + lb, le - lb) != NC_NONE)
+				x->cur = nr_server_for(x, pd, NULL, 0);
 		}
 		return;
 	}

@@ -112,7 +112,7 @@ static int in_guess(const struct dacc *a, const char *host, size_t n)
 	return S_POP;
 }
 
-static int server_for(struct ex *x, enum mp_nctx dir, const char *host, size_t n)
+int nr_server_for(struct ex *x, enum mp_nctx dir, const char *host, size_t n)
 {
 	struct dacc *a = nr_cur_acc(x);
 	switch (dir) {
@@ -422,7 +422,7 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		while (k < t && (isalnum((unsigned char)s[k]) || s[k] == '-' || s[k] == '.'))
 			k++;
 		if (k > 1 && s[k - 1] == '.' && (nr_has(s, n, "ドメイン") || nr_has(s, n, "domain"))) {
-			int i = server_for(x, dir == NC_ANY || dir == NC_NONE ? NC_IN : dir, s, k);
+			int i = nr_server_for(x, dir == NC_ANY || dir == NC_NONE ? NC_IN : dir, s, k);
 			if (i < 0)
 				i = S_POP;
 			free(a->s[i].host_tpl);
@@ -451,7 +451,7 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			return;
 		}
 	} else {
-		int i = server_for(x, dir, s, hn);
+		int i = nr_server_for(x, dir, s, hn);
 		a = host_block(x, a, i, s, hn);
 		if (dir == NC_IN && x->both_in) {
 			put_host(x, a, S_IMAP, s, hn, &loc);
@@ -523,7 +523,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	bool listed = nr_has(s, n, " or ") || nr_has(s, n, "/") || nr_has(s, n, "または") || nr_has(s, n, "、") ||
 	              nr_has(s, n, ",");
 	size_t la[8], nl = listed ? nr_port_list(s, n, lp, ls, la, MP_COUNT(lp)) : 0;
-	int li = nl >= 2 && mp_notice_words_ctx(s, n) == NC_NONE ? server_for(x, dir, NULL, 0) : -1;
+	int li = nl >= 2 && mp_notice_words_ctx(s, n) == NC_NONE ? nr_server_for(x, dir, NULL, 0) : -1;
 	if (li >= 0) {
 		/* "465（非推奨）/ 587（推奨）", "110 (preferred) or 995": a port
 		 * the notice prefers wins, one it discourages gives way */
@@ -636,7 +636,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		if (any)
 			return;
 	}
-	int i = server_for(x, dir, NULL, 0);
+	int i = nr_server_for(x, dir, NULL, 0);
 	struct dacc *a = nr_cur_acc(x);
 	/* A port only one protocol takes (993, 143: IMAP; 995, 110: POP3;
 	 * 465, 587, 25: SMTP) places itself where nothing else does: after a
@@ -708,7 +708,7 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
 			return;
 		}
 	}
-	int i = server_for(x, dir, NULL, 0);
+	int i = nr_server_for(x, dir, NULL, 0);
 	if (i < 0) {
 		nr_info(x, l, off, NULL, "%s does not say which server; not used", "security row");
 		return;
