@@ -699,6 +699,11 @@ static bool provider_row(struct ex *x, const mp_nline *l, size_t lb, size_t le, 
 	 * smtp.gmail.com, port 587", "(port 465 SSL)"), no other number */
 	if (mp_notice_words_ctx(s + lb, le - lb) != NC_NONE)
 		return false;
+	/* nor a field's label ("Host name - imap.…", "Server - mail.…") */
+	enum mp_nctx fd;
+	enum mp_nfield ff = mp_notice_classify(s + lb, le - lb, &fd);
+	if (ff != NF_NONE && ff != NF_IGNORE)
+		return false;
 	int port = 0, sec = -1, mark;
 	size_t at = 0, pe = he;
 	if (nr_parse_port(s + he, ve - he, &port, &sec, &at, &mark)) {

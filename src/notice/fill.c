@@ -673,6 +673,10 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
                          enum mp_nctx dir)
 {
 	int sec = nr_parse_security(s, n);
+	/* "Security type:" / "Yes" (the value on the next line): TLS,
+	 * decided by the port, as "Encryption: Enabled" is */
+	if (sec == -1 && nr_parse_yesno_auth(s, n) == MP_AUTH_PASSWORD_CLEARTEXT && n <= 24)
+		sec = SW_TLS_AMBIG;
 	if (sec == -1 || sec == -2) {
 		nr_info(x, l, off, NULL, "%s is an instruction or a choice, not a setting; not used",
 		     "security row");

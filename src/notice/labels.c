@@ -125,6 +125,7 @@ static const struct mp_nlabel labels[] = {
 	{"認証が必要", NF_SMTP_AUTH, NC_SMTP},
 	{"requires authentication", NF_SMTP_AUTH, NC_SMTP},
 	{"authentication", NF_SMTP_AUTH, NC_SMTP},
+	{"auth", NF_SMTP_AUTH, NC_SMTP}, /* "Auth: Yes", "SMTP Auth" (a word of its own: not OAuth) */
 	{"ユーザー認証", NF_SMTP_AUTH, NC_SMTP},
 	{"認証を使用", NF_SMTP_AUTH, NC_SMTP}, /* "認証を使用: オン" (Google's table in Japanese) */
 	{"sign-in", NF_SMTP_AUTH, NC_SMTP},
@@ -329,6 +330,14 @@ enum mp_nfield mp_notice_classify(const char *label, size_t n, enum mp_nctx *dir
 		/* "port" opens a word: not "Important", "support", "report" */
 		if (labels[i].field == NF_PORT && strcmp(labels[i].key, "port") == 0)
 			name_ok = word_in(label, n, "port");
+		if (strcmp(labels[i].key, "auth") == 0) { /* the label's first word: not "ENABLE AUTH=PLAIN" */
+			size_t a = 0;
+			while (a < n && !isalnum((unsigned char)label[a]))
+				a++;
+			/* ("AUTH=PLAIN", "AUTH LOGIN": a server's capability, in capitals) */
+			name_ok = whole_word_in(label + a, n - a, "auth") && mp_strncasecmp(label + a, "auth", 4) == 0 &&
+			          strncmp(label + a, "AUTH", 4) != 0;
+		}
 		if (strstr(f.s, k) && name_ok && (labels[i].field != NF_IGNORE || word_in(label, n, labels[i].key))) {
 			r = labels[i].field;
 			*dir = labels[i].dir;

@@ -1074,7 +1074,7 @@ bool nr_field_takes(enum mp_nfield f, enum nr_vtype v)
 	case NF_EMAIL: return v == NV_EMAIL;
 	case NF_HOST: return v == NV_HOST;
 	case NF_PORT: return v == NV_PORT;
-	case NF_SECURITY: return v == NV_SEC;
+	case NF_SECURITY: return v == NV_SEC || v == NV_YESNO; /* "Security - Yes", "Encryption - None" */
 	case NF_SMTP_AUTH: return v == NV_YESNO;
 	case NF_LOGIN: return v == NV_TOKEN || v == NV_EMAIL;
 	case NF_PASSWORD: return v == NV_TOKEN;
