@@ -671,7 +671,7 @@ Test(notice_accuracy, field_accuracy_over_real_blind4) { real_set_holds("blind4"
 
 /* Round 5: 60 pages, half of them organisations' own documents kept in
  * git, measured blind the same way (BLIND.md); development material since. */
-#define BLIND5_ACCURACY_FLOOR 0.960
+#define BLIND5_ACCURACY_FLOOR 0.961
 
 Test(notice_accuracy, field_accuracy_over_real_blind5) { real_set_holds("blind5", BLIND5_ACCURACY_FLOOR, 60); }
 

@@ -2429,6 +2429,29 @@ static void line_one(struct ex *x, const mp_nline *l)
 		size_t m0 = x->nmx;
 		nr_matrix(x, l, s + b, n - b, b);
 		x->pending = NF_NONE;
+		/* "Incoming IMAP server (SSL enabled) imaps.… 993": a row of one
+		 * server naming its host too (a table aligned with spaces, its
+		 * header lost) */
+		if (x->nmx == m0 + 1 && x->mx[m0].port > 0) {
+			size_t hb = 0, he = 0, hosts = 0;
+			for (size_t k = b; k < n && hosts < 2;) {
+				size_t vb2, ve2;
+				if ((k == b || s[k - 1] == ' ') && nr_typed_value(s, k, n, false, &vb2, &ve2) == NV_HOST && vb2 == k) {
+					hosts++, hb = vb2, he = ve2;
+					k = ve2;
+				} else
+					k++;
+			}
+			static const enum mp_nctx of[S_N] = {[S_IMAP] = NC_IMAP, [S_POP] = NC_POP, [S_SMTP] = NC_SMTP};
+			int sv = x->mx[m0].srv;
+			if (hosts == 1 && sv >= 0 && sv < S_N) {
+				nr_set_field(x, l, hb, s + hb, he - hb, NF_HOST, of[sv]);
+				/* (the security the words before it name: "(SSL)") */
+				int ls = nr_span_sec(s + b, hb - b);
+				if (x->mx[m0].sec < 0 && ls >= 0)
+					x->mx[m0].sec = nr_sec_for_port(ls, x->mx[m0].port);
+			}
+		}
 		/* "1. POP3 with SSL" / "- Address: …" / "- Port: 995": a list item
 		 * naming one server and no port heads the rows below it */
 		bool one = x->nmx == m0 + 1 && x->mx[m0].port == 0;
