@@ -22,7 +22,20 @@ AUTH_L = ['Authentication: Normal password', 'Requires authentication: Yes', 'SM
 USER_L = ['Username', 'User name', 'Login', 'User ID', 'Account name']
 USER_V = ['your full email address', 'Your full e-mail address', 'your email address']
 SEP = [': ', ' - ', ' = ', '\t', ':  ', ' : ']
-STYLE = ['lines', 'bullets', 'dash', 'table', 'nextline']
+STYLE = ['lines', 'bullets', 'dash', 'table', 'nextline', 'prose']
+PROSE_IN = ['The incoming mail server is {host} ({proto}, port {port}, {sec}).',
+            'Set the incoming server to {host}, port {port}, with {sec} security.',
+            'Your {proto} server is {host}; use port {port} with {sec}.',
+            'Incoming mail: {host} on port {port} ({sec})',
+            'For incoming mail use {proto} server {host}, port {port}, encryption {sec}.',
+            'Connect to {host} using {proto} on port {port} with {sec}.']
+PROSE_OUT = ['The outgoing mail server is {host} (SMTP, port {port}, {sec}) and requires authentication.',
+             'Set the outgoing server to {host}, port {port}, with {sec}; it requires authentication.',
+             'Your SMTP server is {host}; use port {port} with {sec} and turn on SMTP authentication.',
+             'Outgoing mail: {host} on port {port} ({sec}), authentication required',
+             'For outgoing mail use SMTP server {host}, port {port}, encryption {sec}, with authentication.',
+             'Send through {host} on port {port} with {sec}; SMTP authentication is required.']
+PROSE_SEC = {'tls': ['SSL/TLS', 'SSL'], 'starttls': ['STARTTLS'], 'none': ['no encryption']}
 def block(head, rows, style, sep):
     out = [head]
     if style == 'table':
@@ -50,7 +63,15 @@ for it in range(N):
     irows = [(hl, ihost), (pl, str(iport)), (sl, isv), (ul, uv)]
     orows = [(hl, ohost), (pl, str(oport)), (sl, osv)] + [tuple(al.split(': '))] + [(ul, uv)]
     if order: R.shuffle(irows); R.shuffle(orows)
-    text = ['Email settings for %s' % d, ''] + block(ih, irows, style, sep) + [''] + block(oh, orows, style, sep) + ['']
+    if style == 'prose':
+        pi, po = R.choice(PROSE_IN), R.choice(PROSE_OUT)
+        isv, osv = R.choice(PROSE_SEC[isec]), R.choice(PROSE_SEC[osec])
+        ih = pi; oh = po; al = 'prose'
+        text = ['Email settings for %s' % d, '',
+                pi.format(host=ihost, proto={'imap': 'IMAP', 'pop3': 'POP3'}[proto], port=iport, sec=isv),
+                po.format(host=ohost, port=oport, sec=osv), '']
+    else:
+        text = ['Email settings for %s' % d, ''] + block(ih, irows, style, sep) + [''] + block(oh, orows, style, sep) + ['']
     t = '\n'.join(text)
     p = subprocess.run([MP, 'convert', '--from', 'notice', '--to', 'json', '-'], input=t.encode(), capture_output=True)
     try:
@@ -68,8 +89,8 @@ for it in range(N):
 out = os.environ.get('PROBE_OUT') or tempfile.mkdtemp(prefix='notice-probe-')
 shutil.rmtree(out, ignore_errors=True)
 os.makedirs(out)
+for i, (bad, t, g) in enumerate(fails[:40]):
+    open(os.path.join(out, '%02d.txt' % i), 'w').write(t + '\n# bad: %s got %s\n' % (bad, g))
 print('failed %d/%d (failing notices in %s)' % (len(fails), N, out))
 for (k, v), (n, f) in sorted(stats.items(), key=lambda kv: -kv[1][1] / kv[1][0]):
     if f: print('%-9s %-45s %3d/%3d' % (k, str(v)[:45], f, n))
-for i, (bad, t, g) in enumerate(fails[:40]):
-    open(os.path.join(out, '%02d.txt' % i), 'w').write(t + '\n# bad: %s got %s\n' % (bad, g))
