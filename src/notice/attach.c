@@ -830,6 +830,14 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			heading(x, s + lb, le - lb);
 			return;
 		}
+		/* "Sending email", "Incoming e-mail": a direction of mail, not
+		 * the address's label, heads its block */
+		size_t w1 = lb; /* (its first word says so: not "How do I set up a mailbox using IMAP?") */
+		while (w1 < le && s[w1] != ' ')
+			w1++;
+		enum mp_nctx ew = f == NF_EMAIL && !memchr(s + lb, '?', le - lb) ? mp_notice_words_ctx(s + lb, w1 - lb) : NC_NONE;
+		if (ew != NC_NONE && ew != NC_WEB)
+			f = NF_NONE;
 		if (marked || f == NF_NONE || f == NF_HOST || f == NF_IGNORE) {
 			enum mp_nctx w = mp_notice_words_ctx(s + lb, le - lb);
 			/* "IMAP Protocol" / "• Incoming Server:" with its host on the
@@ -854,6 +862,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		if (f != NF_NONE && f != NF_IGNORE && words <= 6) {
 			x->pending = f;
 			x->pending_dir = nr_label_dir(x, s + lb, le - lb, edir);
+			/* "Incoming Port#:" over "Without SSL – 143" / "With SSL –
+			 * 993": the cases under it are that server's ports */
+			enum mp_nctx pd = x->pending_dir;
+			if (f == NF_PORT && (pd == NC_IN || nr_srv_of(pd) >= 0) && mp_notice_words_ctx(s + lb, le - lb) != NC_NONE)
+				x->cur = nr_server_for(x, pd, NULL, 0);
 		}
 		return;
 	}
@@ -2411,6 +2424,30 @@ static bool option_rows(struct ex *x, const mp_nline *l, size_t b)
 	return true;
 }
 
+/* "mail.example.net — server for receiving mail", "smtp1.example.net -
+ * sending mail": a host opening its line, a dash, then a few words naming
+ * the one server it is (no other value). True when the line was one. */
+static bool host_then_use(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s;
+	size_t n = l->len, hb, he;
+	if (nr_typed_value(s, b, n, false, &hb, &he) != NV_HOST || hb != b || he + 3 >= n || memcmp(s + he, " - ", 3) != 0)
+		return false;
+	size_t r = he + 3;
+	if (n - r > 60)
+		return false;
+	for (size_t k = r; k < n; k++)
+		if (isdigit((unsigned char)s[k]) || s[k] == '@' || s[k] == ':' || s[k] == '|')
+			return false;
+	enum mp_nctx w = mp_notice_words_ctx(s + r, n - r);
+	bool in = nr_has(s + r, n - r, "incoming") || nr_has(s + r, n - r, "receiv") || nr_has(s + r, n - r, "受信");
+	if ((w != NC_IN && w != NC_POP && w != NC_IMAP && w != NC_SMTP) || (w == NC_SMTP && in))
+		return false;
+	nr_set_field(x, l, hb, s + hb, he - hb, NF_HOST, w);
+	x->pending = NF_NONE;
+	return true;
+}
+
 static void line_one(struct ex *x, const mp_nline *l)
 {
 	const mp_nline *prev = x->now;
@@ -2545,6 +2582,8 @@ static void line_one(struct ex *x, const mp_nline *l)
 	}
 	if (sp && lf == NF_NONE && !memchr(s + b, '|', n - b) && provider_row(x, l, b, le, vb, n))
 		return;
+	if (host_then_use(x, l, b))
+		return;
 	/* "AOL: imap.aol.com (incoming) and smtp.aol.com (outgoing)": a name
 	 * no label knows over hosts each naming its server in brackets is a
 	 * provider's row, under any heading; its hosts are placed below */
@@ -2659,6 +2698,29 @@ static void line_one(struct ex *x, const mp_nline *l)
 		size_t m0 = x->nmx;
 		nr_matrix(x, l, s + b, n - b, b);
 		x->pending = NF_NONE;
+		/* "Incoming IMAP server (SSL enabled) imaps.… 993": a row of one
+		 * server naming its host too (a table aligned with spaces, its
+		 * header lost) */
+		if (x->nmx == m0 + 1 && x->mx[m0].port > 0) {
+			size_t hb = 0, he = 0, hosts = 0;
+			for (size_t k = b; k < n && hosts < 2;) {
+				size_t vb2, ve2;
+				if ((k == b || s[k - 1] == ' ') && nr_typed_value(s, k, n, false, &vb2, &ve2) == NV_HOST && vb2 == k) {
+					hosts++, hb = vb2, he = ve2;
+					k = ve2;
+				} else
+					k++;
+			}
+			static const enum mp_nctx of[S_N] = {[S_IMAP] = NC_IMAP, [S_POP] = NC_POP, [S_SMTP] = NC_SMTP};
+			int sv = x->mx[m0].srv;
+			if (hosts == 1 && sv >= 0 && sv < S_N) {
+				nr_set_field(x, l, hb, s + hb, he - hb, NF_HOST, of[sv]);
+				/* (the security the words before it name: "(SSL)") */
+				int ls = nr_span_sec(s + b, hb - b);
+				if (x->mx[m0].sec < 0 && ls >= 0)
+					x->mx[m0].sec = nr_sec_for_port(ls, x->mx[m0].port);
+			}
+		}
 		/* "1. POP3 with SSL" / "- Address: …" / "- Port: 995": a list item
 		 * naming one server and no port heads the rows below it */
 		bool one = x->nmx == m0 + 1 && x->mx[m0].port == 0;

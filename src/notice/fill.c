@@ -112,7 +112,7 @@ static int in_guess(const struct dacc *a, const char *host, size_t n)
 	return S_POP;
 }
 
-static int server_for(struct ex *x, enum mp_nctx dir, const char *host, size_t n)
+int nr_server_for(struct ex *x, enum mp_nctx dir, const char *host, size_t n)
 {
 	struct dacc *a = nr_cur_acc(x);
 	switch (dir) {
@@ -422,7 +422,7 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		while (k < t && (isalnum((unsigned char)s[k]) || s[k] == '-' || s[k] == '.'))
 			k++;
 		if (k > 1 && s[k - 1] == '.' && (nr_has(s, n, "ドメイン") || nr_has(s, n, "domain"))) {
-			int i = server_for(x, dir == NC_ANY || dir == NC_NONE ? NC_IN : dir, s, k);
+			int i = nr_server_for(x, dir == NC_ANY || dir == NC_NONE ? NC_IN : dir, s, k);
 			if (i < 0)
 				i = S_POP;
 			free(a->s[i].host_tpl);
@@ -451,7 +451,7 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			return;
 		}
 	} else {
-		int i = server_for(x, dir, s, hn);
+		int i = nr_server_for(x, dir, s, hn);
 		a = host_block(x, a, i, s, hn);
 		if (dir == NC_IN && x->both_in) {
 			put_host(x, a, S_IMAP, s, hn, &loc);
@@ -532,7 +532,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	bool listed = nr_has(s, n, " or ") || nr_has(s, n, "/") || nr_has(s, n, "または") || nr_has(s, n, "、") ||
 	              nr_has(s, n, ",");
 	size_t la[8], nl = listed ? nr_port_list(s, n, lp, ls, la, MP_COUNT(lp)) : 0;
-	int li = nl >= 2 && mp_notice_words_ctx(s, n) == NC_NONE ? server_for(x, dir, NULL, 0) : -1;
+	int li = nl >= 2 && mp_notice_words_ctx(s, n) == NC_NONE ? nr_server_for(x, dir, NULL, 0) : -1;
 	/* "Server: mail-relay.… / Port: 587 (STARTTLS), 465 (SSL)" naming no
 	 * server: the one server every listed port is registered for */
 	if (nl >= 2 && li < 0 && nr_cur_acc(x)->any_host.v && dir == NC_NONE && x->ctx == NC_NONE) {
@@ -679,7 +679,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		if (any && first_placed)
 			return;
 	}
-	int i = server_for(x, dir, NULL, 0);
+	int i = nr_server_for(x, dir, NULL, 0);
 	struct dacc *a = nr_cur_acc(x);
 	/* A port only one protocol takes (993, 143: IMAP; 995, 110: POP3;
 	 * 465, 587, 25: SMTP) places itself where nothing else does: after a
@@ -757,7 +757,7 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
 			return;
 		}
 	}
-	int i = server_for(x, dir, NULL, 0);
+	int i = nr_server_for(x, dir, NULL, 0);
 	if (i < 0) {
 		nr_info(x, l, off, NULL, "%s does not say which server; not used", "security row");
 		return;
@@ -861,6 +861,18 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	/* a form's toggle or instruction ("On", "Enter your password"), a
 	 * letter left of a cut word, a file's path: no password */
 	bool path = pw.len && pw.s[0] == '/' && memchr(pw.s + 1, '/', pw.len - 1);
+	/* "Password | Encrypted", "Password: Cleartext": how it is sent, one
+	 * word, the server's login method, not the password */
+	static const char *const enc[] = {"encrypted", "secure", NULL};
+	static const char *const clear[] = {"cleartext", "plaintext", "plain", "normal", "unencrypted", NULL};
+	for (int k = 0; k < 2; k++)
+		for (const char *const *w = k ? clear : enc; *w; w++)
+			if (pw.len == strlen(*w) && mp_strncasecmp(pw.s, *w, pw.len) == 0 && pw.len == n) {
+				const char *m = k ? "normal password" : "encrypted password";
+				mp_buf_free(&pw);
+				nr_set_field(x, l, off, m, strlen(m), NF_AUTH_METHOD, dir);
+				return;
+			}
 	if (!nr_is_ascii_tok(pw.s, pw.len) || masked || sentence || nr_possessive(pw.s, pw.len) ||
 	    nr_not_a_value(s, n) || nr_not_a_value(pw.s, pw.len) || pw.len < 3 || path ||
 	    nr_has(s, n, "password") || nr_has(s, n, "same as") ||
