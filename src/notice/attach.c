@@ -1679,6 +1679,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	bool in_cond = false; /* in a sentence opening with a condition (場合) */
 	int port_srv = -1, port_val = 0; /* the port just placed */
 	enum mp_nctx host_dir = NC_NONE;  /* the server of the host placed on the line */
+	bool host_by_verb = false;        /* placed after "connect to", "send through" */
 	/* the label opening the line, up to its first value ("Incoming Mail
 	 * (IMAP) Server - Requires SSL imap.gmail.com": a remark between) */
 	enum mp_nfield lead_f = NF_NONE;
@@ -1887,7 +1888,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				size_t wl = strlen(*vw);
 				if (t >= pv + wl && mp_strncasecmp(s + t - wl, *vw, wl) == 0 &&
 				    (t == pv + wl || !isalnum((unsigned char)s[t - wl - 1])))
-					f = NF_HOST, ed = nr_host_ctx(s + vb, ve - vb);
+					f = NF_HOST, ed = nr_host_ctx(s + vb, ve - vb), host_by_verb = true;
 			}
 		}
 		enum mp_nctx tc;
@@ -1930,8 +1931,9 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		if (!in_cond && nr_has(s + pv, vb - pv, "場合"))
 			in_cond = true;
 		/* "send through smtp.… on port 465": a port whose label names no
-		 * server, after the line's host, is that host's server's */
-		if (f == NF_PORT && v == NV_PORT && ed == NC_NONE && host_dir != NC_NONE &&
+		 * server, after a host an instruction names on the line, is that
+		 * host's server's */
+		if (f == NF_PORT && v == NV_PORT && ed == NC_NONE && host_dir != NC_NONE && host_by_verb &&
 		    mp_notice_words_ctx(s + lab_b, lab_e - lab_b) == NC_NONE && !nr_has(s + pv, vb - pv, "。") &&
 		    !memchr(s + pv, '.', vb - pv))
 			ed = host_dir;
