@@ -1735,6 +1735,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	bool in_cond = false; /* in a sentence opening with a condition (場合) */
 	int port_srv = -1, port_val = 0; /* the port just placed */
 	enum mp_nctx host_dir = NC_NONE;  /* the server of the host placed on the line */
+	bool host_by_verb = false;        /* placed after "connect to", "send through" */
 	/* the label opening the line, up to its first value ("Incoming Mail
 	 * (IMAP) Server - Requires SSL imap.gmail.com": a remark between) */
 	enum mp_nfield lead_f = NF_NONE;
@@ -1888,7 +1889,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		}
 		/* "Connect to imap.example.net.", "use smtp.example.net": a host
 		 * an instruction names, its first label naming its server */
-		static const char *const verbs[] = {"connect to", "use", "enter", "point it at", "point your client at", NULL};
+		static const char *const verbs[] = {"connect to", "use", "enter", "point it at", "point your client at", "send through", "send via", "send mail through", "send mail via", "relay through", NULL};
 		if (f == NF_NONE && v == NV_HOST && nr_host_ctx(s + vb, ve - vb) != NC_NONE) {
 			size_t t = vb;
 			while (t > pv && s[t - 1] == ' ')
@@ -1897,7 +1898,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				size_t wl = strlen(*vw);
 				if (t >= pv + wl && mp_strncasecmp(s + t - wl, *vw, wl) == 0 &&
 				    (t == pv + wl || !isalnum((unsigned char)s[t - wl - 1])))
-					f = NF_HOST, ed = nr_host_ctx(s + vb, ve - vb);
+					f = NF_HOST, ed = nr_host_ctx(s + vb, ve - vb), host_by_verb = true;
 			}
 		}
 		enum mp_nctx tc;
@@ -1937,6 +1938,13 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			in_cond = false;
 		if (!in_cond && nr_has(s + pv, vb - pv, "場合"))
 			in_cond = true;
+		/* "send through smtp.… on port 465": a port whose label names no
+		 * server, after a host an instruction names on the line, is that
+		 * host's server's */
+		if (f == NF_PORT && v == NV_PORT && ed == NC_NONE && host_dir != NC_NONE && host_by_verb &&
+		    mp_notice_words_ctx(s + lab_b, lab_e - lab_b) == NC_NONE && !nr_has(s + pv, vb - pv, "。") &&
+		    !memchr(s + pv, '.', vb - pv))
+			ed = host_dir;
 		/* the value changed from lends its label to the one after it */
 		bool old = f != NF_NONE && changed_from(s, vb, ve, n);
 		if (f != NF_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b) || old))
@@ -2499,6 +2507,23 @@ static void line_one(struct ex *x, const mp_nline *l)
 		prose(x, l, b);
 		x->pending = NF_NONE;
 		return;
+	}
+	/* "Encryption - Required", "Connection security - No": a security
+	 * label, a dash and a yes or a no is that label's row, not a port
+	 * matrix's (which has no word for a yes) */
+	if (!sp && !memchr(s + b, '|', n - b)) {
+		size_t d = b;
+		while (d + 3 <= n && d - b <= 40 && memcmp(s + d, " - ", 3) != 0)
+			d++;
+		size_t v = d + 3 <= n ? nr_skip_sp(s, d + 3, n) : n;
+		enum mp_nctx dd;
+		if (v < n && d + 3 <= n && d - b <= 40 && mp_notice_classify(s + b, d - b, &dd) == NF_SECURITY &&
+		    ((nr_parse_security(s + v, n - v) == -1 && nr_parse_yesno_auth(s + v, n - v) >= 0) ||
+		     nr_parse_security(s + v, n - v) == MP_SEC_NONE) && n - v <= 24) {
+			pair(x, l, b, d, v, n, marked);
+			x->pending = NF_NONE;
+			return;
+		}
 	}
 	/* Port matrices ("IMAPs (port 993) TLS"), unless the row's label is a
 	 * known field given with a separator. */

@@ -350,6 +350,7 @@ int nr_parse_security(const char *s, size_t n)
 	if (nr_has(s, n, "tls"))
 		return SW_TLS_AMBIG;
 	if (nr_has(s, n, "なし") || nr_has(s, n, "無") || nr_has(s, n, "none") || nr_has(s, n, "しない") ||
+	    nr_has(s, n, "no encryption") || nr_has(s, n, "unencrypted") || nr_has(s, n, "without encryption") ||
 	    nr_has(s, n, "不要") || (n == 2 && mp_strncasecmp(s, "no", 2) == 0) || nr_has(s, n, "off") ||
 	    (n == 3 && mp_strncasecmp(s, "n/a", 3) == 0)) /* "Security: N/A": nothing to encrypt with */
 		return MP_SEC_NONE;
@@ -1023,7 +1024,7 @@ static size_t denial_end(const char *s, size_t e, size_t n)
 
 enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, size_t *vb, size_t *ve)
 {
-	static const char *const sec_words[] = {"ssl/tls", "ssl", "tls", "starttls", NULL};
+	static const char *const sec_words[] = {"ssl/tls", "ssl", "tls", "starttls", "unencrypted", NULL};
 	static const char *const yes_no[] = {"required", "not required", "必要", "不要", "あり", "なし", "アリ", "ナシ", "plain",
 	                                     "cram-md5", "oauth2", "oauth", "xoauth2", "先進認証", NULL};
 	while (i < n && strchr("(\"'<", s[i]))
@@ -1043,6 +1044,14 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 			}
 		return NV_NONE;
 	}
+	/* "(POP3, port 110, no encryption)": no security, in two words */
+	static const char *const plain[] = {"no encryption", "without encryption", NULL};
+	for (const char *const *w = plain; *w; w++)
+		if (strlen(*w) <= n - i && mp_strncasecmp(s + i, *w, strlen(*w)) == 0 &&
+		    (i + strlen(*w) == n || !isalnum((unsigned char)s[i + strlen(*w)]))) {
+			*vb = i, *ve = i + strlen(*w);
+			return NV_SEC;
+		}
 	size_t t = nr_token_len(s + i, n - i);
 	/* "SMTPサーバをsmtp.example.netに設定", "465番": an ASCII value run
 	 * into the Japanese text after it ends there: a host or an address
