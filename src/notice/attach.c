@@ -290,11 +290,12 @@ static void example_person(struct ex *x, const mp_nline *l, size_t b)
  * no longer support SSL"). True when taken. */
 static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n);
 
-/* The end of the sentence of l starting at i: its full stop, else the
+/* The end of the sentence of l starting at i: its full stop (or the ";"
+ * ending a clause: "Both require SSL; IMAP uses port 993"), else the
  * line's end. */
 static size_t sentence_end(const mp_nline *l, size_t i)
 {
-	while (i < l->len && !(l->s[i] == '.' && (i + 1 == l->len || l->s[i + 1] == ' ')))
+	while (i < l->len && !((l->s[i] == '.' || l->s[i] == ';') && (i + 1 == l->len || l->s[i + 1] == ' ')))
 		i++;
 	return i;
 }
@@ -782,6 +783,14 @@ static enum mp_nctx last_proto(const char *s, size_t lb, size_t le)
 static size_t change_target(const char *s, size_t vb, size_t ve);
 
 /* One label/value pair (value may be empty) from a line or a table cell. */
+/* Does a label name an incoming and the outgoing server both ("POP, IMAP
+ * and SMTP", "incoming and outgoing", 送受信)? */
+static bool names_both_ways(const char *ls, size_t ll)
+{
+	return (nr_has(ls, ll, "pop") || nr_has(ls, ll, "imap") || nr_has(ls, ll, "incoming") || nr_has(ls, ll, "受信")) &&
+	       (nr_has(ls, ll, "smtp") || nr_has(ls, ll, "outgoing") || nr_has(ls, ll, "送信") || nr_has(ls, ll, "送受信"));
+}
+
 static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve,
                  bool marked)
 {
@@ -802,6 +811,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (f == NF_SMTP_AUTH && vb < ve && (nr_has(s + lb, le - lb, "サーバ") || nr_has(s + lb, le - lb, "server")) &&
 	    nr_value_is(NF_HOST, s + vb, ve - vb))
 		f = NF_HOST, edir = NC_SMTP;
+	/* "Server: mail.example.com (POP3, IMAP4, SMTP protocols)": a host's
+	 * remark offering protocols offers them, as a sentence does */
+	const char *rm = f == NF_HOST && vb < ve ? memchr(s + vb, '(', ve - vb) : NULL;
+	if (rm)
+		protocols_offered(x, l, (size_t)(rm - s) + 1);
 	if (vb >= ve) { /* no value: a heading, or a label whose value is on the next line */
 		if (le <= lb)
 			return;
@@ -816,12 +830,24 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			heading(x, s + lb, le - lb);
 			return;
 		}
+		/* "Sending email", "Incoming e-mail": a direction of mail, not
+		 * the address's label, heads its block */
+		size_t w1 = lb; /* (its first word says so: not "How do I set up a mailbox using IMAP?") */
+		while (w1 < le && s[w1] != ' ')
+			w1++;
+		enum mp_nctx ew = f == NF_EMAIL && !memchr(s + lb, '?', le - lb) ? mp_notice_words_ctx(s + lb, w1 - lb) : NC_NONE;
+		if (ew != NC_NONE && ew != NC_WEB)
+			f = NF_NONE;
 		if (marked || f == NF_NONE || f == NF_HOST || f == NF_IGNORE) {
 			enum mp_nctx w = mp_notice_words_ctx(s + lb, le - lb);
 			/* "IMAP Protocol" / "• Incoming Server:" with its host on the
 			 * next line: the protocol of the section stays */
 			bool finer = f == NF_HOST && !marked && w == NC_IN && (x->ctx == NC_IMAP || x->ctx == NC_POP);
-			if ((marked || w != NC_NONE || f == NF_NONE) && !finer)
+			/* "1. Tap Manual setup.": a step ending in a full stop, naming
+			 * no server, is no heading; the section goes on */
+			bool step = f == NF_NONE && w == NC_NONE && s[le - 1] == '.' && isalpha((unsigned char)s[lb]) &&
+			            memchr(s + lb, ' ', le - lb) && !memchr(s + lb, '@', le - lb);
+			if ((marked || w != NC_NONE || f == NF_NONE) && !finer && !step)
 				heading(x, s + lb, le - lb);
 			if (f == NF_IGNORE && edir == NC_WEB)
 				x->ctx = NC_WEB;
@@ -836,6 +862,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		if (f != NF_NONE && f != NF_IGNORE && words <= 6) {
 			x->pending = f;
 			x->pending_dir = nr_label_dir(x, s + lb, le - lb, edir);
+			/* "Incoming Port#:" over "Without SSL – 143" / "With SSL –
+			 * 993": the cases under it are that server's ports */
+			enum mp_nctx pd = x->pending_dir;
+			if (f == NF_PORT && (pd == NC_IN || nr_srv_of(pd) >= 0) && mp_notice_words_ctx(s + lb, le - lb) != NC_NONE)
+				x->cur = nr_server_for(x, pd, NULL, 0);
 		}
 		return;
 	}
@@ -1017,11 +1048,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	}
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
 	 * server", "送受信サーバー": one host for every server */
-	const char *ls = s + lb;
-	size_t ll = le - lb;
-	if (f == NF_HOST &&
-	    (nr_has(ls, ll, "pop") || nr_has(ls, ll, "imap") || nr_has(ls, ll, "incoming") || nr_has(ls, ll, "受信")) &&
-	    (nr_has(ls, ll, "smtp") || nr_has(ls, ll, "outgoing") || nr_has(ls, ll, "送信") || nr_has(ls, ll, "送受信")))
+	if (f == NF_HOST && names_both_ways(s + lb, le - lb))
 		dir = NC_ANY, x->both_in = false;
 	nr_set_field(x, l, vb, s + vb, ve - vb, f, dir);
 	x->both_in = false;
@@ -1518,7 +1545,8 @@ static enum mp_nctx sentence_ctx(const char *s, size_t b, size_t vb, size_t ve, 
 static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t vb, size_t ve, enum mp_nctx *ctx)
 {
 	static const char *const verbs[] = {"communicate with", "communicates with", "connect to", "connects to",
-	                                    "server named", "server called", "computer named", "machine named", NULL};
+	                                    "server named", "server called", "computer named", "machine named", "use",
+	                                    NULL};
 	const char *s = l->s;
 	size_t t = vb;
 	while (t > pv && s[t - 1] == ' ')
@@ -1557,6 +1585,51 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 	return false;
 }
 
+/* Is the word just before vb (spaces skipped, not before pv) one of
+ * words? *w: where it starts. */
+static bool word_before(const char *s, size_t pv, size_t vb, const char *const *words, size_t *w)
+{
+	size_t e = vb;
+	while (e > pv && s[e - 1] == ' ')
+		e--;
+	*w = e;
+	while (*w > pv && isalpha((unsigned char)s[*w - 1]))
+		(*w)--;
+	for (; *words; words++)
+		if (e - *w == strlen(*words) && mp_strncasecmp(s + *w, *words, e - *w) == 0)
+			return true;
+	return false;
+}
+
+/* "send it through outbound.…", "read mail from imap.…", "collect your
+ * mail from …": a host after "through", "via" or "from" whose clause
+ * holds a verb of sending or of receiving mail is that direction's
+ * server. NC_NONE when it is not such a host. */
+static enum mp_nctx mail_verb_host(const char *s, size_t pv, size_t vb)
+{
+	static const char *const preps[] = {"through", "via", "from", NULL};
+	static const char *const sends[] = {"send", "relay", "submit", NULL};
+	static const char *const reads[] = {"read", "receive", "fetch", "collect", "download", "pick up", "retrieve", NULL};
+	size_t w;
+	if (!word_before(s, pv, vb, preps, &w))
+		return NC_NONE;
+	/* the clause before it, a short way: "Read mail from", "and send it" */
+	size_t cb = w;
+	while (cb > pv && w - cb < 40 && !strchr(",.;:", s[cb - 1]) &&
+	       !(cb >= pv + 5 && mp_strncasecmp(s + cb - 5, " and ", 5) == 0))
+		cb--;
+	/* of mail, not of a program ("download Thunderbird from www.…") */
+	if (!nr_has(s + cb, w - cb, "mail") && !nr_has(s + cb, w - cb, "message") && !nr_has(s + cb, w - cb, " it "))
+		return NC_NONE;
+	for (const char *const *v = sends; *v; v++)
+		if (nr_has(s + cb, w - cb, *v))
+			return NC_SMTP;
+	for (const char *const *v = reads; *v; v++)
+		if (nr_has(s + cb, w - cb, *v))
+			return NC_IN;
+	return NC_NONE;
+}
+
 /* The servers the sentence around [vb, ve) names, NC_NONE when it names
  * none. A short way either side, so a long line stays linear. */
 static enum mp_nctx sentence_ctx(const char *s, size_t b, size_t vb, size_t ve, size_t n)
@@ -1567,6 +1640,11 @@ static enum mp_nctx sentence_ctx(const char *s, size_t b, size_t vb, size_t ve, 
 	while (se < n && se - ve < 200 && !(s[se] == '.' && (se + 1 == n || s[se + 1] == ' ')))
 		se++;
 	enum mp_nctx c = mp_notice_words_ctx(s + sb, se - sb);
+	/* "… for IMAP, and … for SMTP", "for incoming and outgoing mail":
+	 * both directions, every server */
+	if (c != NC_NONE && (names_both_ways(s + sb, se - sb) ||
+	                     ((c == NC_IMAP || c == NC_POP || c == NC_IN) && nr_has(s + sb, se - sb, "sending"))))
+		c = NC_NONE;
 	return c == NC_WEB ? NC_NONE : c;
 }
 
@@ -1610,16 +1688,8 @@ static enum mp_nfield wrapped_subject(const struct ex *x, const mp_nline *l, siz
 static enum mp_nctx for_proto_verb(const char *s, size_t pv, size_t vb)
 {
 	static const char *const verbs[] = {"enter", "use", "type", "choose", "select", "set", "put", "specify", NULL};
-	size_t e = vb;
-	while (e > pv && s[e - 1] == ' ')
-		e--;
-	size_t w = e;
-	while (w > pv && isalpha((unsigned char)s[w - 1]))
-		w--;
-	bool verb = false;
-	for (const char *const *vw = verbs; *vw && !verb; vw++)
-		verb = e - w == strlen(*vw) && mp_strncasecmp(s + w, *vw, e - w) == 0;
-	if (!verb || w <= pv + 5)
+	size_t w;
+	if (!word_before(s, pv, vb, verbs, &w) || w <= pv + 5)
 		return NC_NONE;
 	/* the protocol: one word (or a pair "POP/POP3") after "for " */
 	size_t pe = w - 1, pb = pe;
@@ -1786,7 +1856,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		/* "Enter imap.example.com as the incoming server", "Type
 		 * smtpout.example.net for the Server Name": the label follows the
 		 * value */
-		static const char *const after[] = {" as ", " for the ", NULL};
+		static const char *const after[] = {" as ", " for the ", " in the ", " into the ", NULL};
 		size_t ak = ve < n ? nr_starts_any(s + ve, n - ve, after) : 0;
 		if (ak && ve + ak < n) {
 			size_t e = ve + ak;
@@ -1798,6 +1868,25 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			if (f2 != NF_NONE && nr_field_takes(f2, v))
 				f = f2, ed = d2, lab_b = ve + ak, lab_e = e;
 		}
+		/* "Fill in imap.… for Incoming and smtp.… for Outgoing": a host
+		 * followed by "for" and a direction or a protocol alone */
+		if (f == NF_NONE && v == NV_HOST && ve + 5 < n && mp_strncasecmp(s + ve, " for ", 5) == 0) {
+			size_t q = ve + 5, e = q;
+			while (e < n && e - q < 24 && isalnum((unsigned char)s[e]))
+				e++;
+			enum mp_nctx d2 = name_only(s, q, e, proto_names) || name_only(s, q, e, dir_names)
+			                      ? mp_notice_words_ctx(s + q, e - q) : NC_NONE;
+			/* not "for incoming and outgoing mail": one name only */
+			size_t a = e + 5 <= n && mp_strncasecmp(s + e, " and ", 5) == 0 ? e + 5
+			           : e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0 ? e + 4 : 0, ae = a;
+			while (a && ae < n && ae - a < 24 && isalnum((unsigned char)s[ae]))
+				ae++;
+			bool host_next = ae + 1 < n && s[ae] == '.' && isalnum((unsigned char)s[ae + 1]); /* "and smtp.…" */
+			if (a && !host_next && (name_only(s, a, ae, proto_names) || name_only(s, a, ae, dir_names)))
+				d2 = NC_NONE;
+			if (d2 == NC_IMAP || d2 == NC_POP || d2 == NC_SMTP || d2 == NC_IN)
+				f = NF_HOST, ed = d2, lab_b = q, lab_e = e;
+		}
 		for (size_t t = vb; t-- > pv && vb - t <= 80 && f == NF_NONE;) {
 			unsigned char c = (unsigned char)s[t], tc = t > pv ? (unsigned char)s[t - 1] : ' ';
 			if ((c & 0xC0) == 0x80 || (isalnum(c) && tc < 0x80 && isalnum(tc)))
@@ -1806,6 +1895,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			enum mp_nfield f2 = mp_notice_classify(s + t, vb - t, &d2);
 			if (f2 != NF_NONE && (nr_field_takes(f2, v) || f2 == NF_IGNORE))
 				f = f2, ed = d2;
+			/* "set Incoming server (IMAP) to 993": a port under a label
+			 * naming its server is that server's port */
+			else if (f2 == NF_HOST && v == NV_PORT && d2 != NC_NONE && d2 != NC_ANY && d2 != NC_WEB)
+				f = NF_PORT, ed = d2;
 			/* "【SMTP認証】使用する　【POP before SMTP】不要": a bracketed
 			 * label is the value's, known or not */
 			if (vb - t >= 3 && memcmp(s + t, "【", 3) == 0)
@@ -1859,9 +1952,32 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			f = NF_HOST, ed = hb == NC_IN && (hc == NC_POP || hc == NC_IMAP) ? hc : hb;
 			lab_b = lab_e = vb;
 		}
+		/* the server a sentence begun since the value before names */
+		enum mp_nctx sent_w = NC_NONE;
+		if (prev > b) {
+			size_t sb = vb;
+			while (sb > pv && !(sb >= pv + 2 && s[sb - 1] == ' ' && s[sb - 2] == '.'))
+				sb--;
+			if (sb > pv)
+				sent_w = mp_notice_words_ctx(s + sb, vb - sb);
+		}
 		enum mp_nctx w = lab_e > lab_b ? mp_notice_words_ctx(s + lab_b, lab_e - lab_b) : NC_NONE;
+		/* "… and the outgoing server uses port 587": a label naming no
+		 * server takes the one its clause names before it */
+		if (f != NF_NONE && ed == NC_NONE && w == NC_NONE && lab_b > pv && lab_b <= vb) {
+			size_t cb = lab_b;
+			while (cb > pv && !strchr(",.;:", s[cb - 1]))
+				cb--;
+			enum mp_nctx w2 = mp_notice_words_ctx(s + cb, lab_b - cb);
+			if (w2 == NC_IMAP || w2 == NC_POP || w2 == NC_SMTP || w2 == NC_IN)
+				ed = w = w2;
+		}
+		/* "… port is 995 (SSL). For outgoing mail, the server name is
+		 * …": a later sentence naming its own server holds from there */
 		if (line_dir == NC_NONE && w != NC_WEB)
 			line_dir = w;
+		else if (sent_w != NC_NONE && sent_w != NC_WEB && w != NC_NONE)
+			line_dir = sent_w;
 		/* "SMTP - smtp.live.com", "受信: pop.example.jp": a protocol's or
 		 * a direction's name labels a host */
 		if (f == NF_NONE && v == NV_HOST && (w == NC_POP || w == NC_IMAP || w == NC_SMTP || w == NC_IN))
@@ -1908,6 +2024,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		}
 		enum mp_nctx tc;
 		if (f == NF_NONE && v == NV_HOST && nr_host_ctx(s + vb, ve - vb) == NC_NONE && talked_to(x, l, pv, vb, ve, &tc))
+			f = NF_HOST, ed = tc;
+		if (f == NF_NONE && v == NV_HOST && (tc = mail_verb_host(s, pv, vb)) != NC_NONE)
 			f = NF_HOST, ed = tc;
 		/* "IMAP: mail.example.com (993, SSL)": a port without label after
 		 * the line's host is that server's */
@@ -1963,6 +2081,22 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				bool finer = line_dir == NC_IN && (saved == NC_IMAP || saved == NC_POP);
 				x->ctx = line_dir != NC_NONE && !finer ? line_dir : saved;
 				enum mp_nctx dir = nr_label_dir(x, s + lab_b, lab_e - lab_b, ed);
+				/* "The hostname for both incoming (IMAP) and outgoing
+				 * (SMTP) mail is …": one host for every server */
+				bool both_ways = f == NF_HOST && names_both_ways(s + pv, vb - pv);
+				if (both_ways) {
+					/* (naming one incoming protocol: that one and SMTP) */
+					bool im = nr_has(s + pv, vb - pv, "imap"), po = nr_has(s + pv, vb - pv, "pop");
+					dir = im && !po ? NC_IMAP : po && !im ? NC_POP : NC_ANY;
+				}
+				/* "Type smtpout.… for the Server Name" after the incoming
+				 * steps: a label naming no server, a host named after its
+				 * own, the other direction than the section's */
+				enum mp_nctx hc = v == NV_HOST && ed == NC_NONE && w == NC_NONE ? nr_host_ctx(s + vb, ve - vb) : NC_NONE;
+				enum mp_nctx at = dir != NC_NONE ? dir : x->cur == S_SMTP ? NC_SMTP : x->cur >= 0 ? NC_IN : NC_NONE;
+				if (hc != NC_NONE && (at == NC_IMAP || at == NC_POP || at == NC_IN || at == NC_SMTP) &&
+				    (hc == NC_SMTP) != (at == NC_SMTP))
+					dir = hc;
 				/* a port keeps its clause: "995 ※1", "993 (SSL)" */
 				size_t vend = ve;
 				/* ... up to the clause's end, or a short way: a line of
@@ -1972,12 +2106,15 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				int depth = 0;
 				if (v == NV_PORT)
 					while (vend < n && vend - ve < 120 && s[vend] != ',' && s[vend] != ';' &&
+					       !(s[vend] == '.' && vend + 1 < n && s[vend + 1] == ' ') && /* its sentence's end */
 					       !nr_starts_any(s + vend, n - vend, (const char *const[]){"、", NULL}) &&
 					       !(named && !depth && isdigit((unsigned char)s[vend]))) {
 						depth += s[vend] == '(' ? 1 : s[vend] == ')' && depth ? -1 : 0;
 						vend++;
 					}
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
+				if (both_ways && dir != NC_ANY)
+					nr_set_field(x, l, vb, s + vb, vend - vb, f, NC_SMTP);
 				/* "The secure IMAP port is 993": the label's security */
 				int lsec = v == NV_PORT && x->cur >= 0 ? nr_span_sec(s + lab_b, lab_e - lab_b) : -1;
 				/* "Or use secure IMAP with SSL on port 993": a security
@@ -2292,6 +2429,30 @@ static bool option_rows(struct ex *x, const mp_nline *l, size_t b)
 	return true;
 }
 
+/* "mail.example.net — server for receiving mail", "smtp1.example.net -
+ * sending mail": a host opening its line, a dash, then a few words naming
+ * the one server it is (no other value). True when the line was one. */
+static bool host_then_use(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s;
+	size_t n = l->len, hb, he;
+	if (nr_typed_value(s, b, n, false, &hb, &he) != NV_HOST || hb != b || he + 3 >= n || memcmp(s + he, " - ", 3) != 0)
+		return false;
+	size_t r = he + 3;
+	if (n - r > 60)
+		return false;
+	for (size_t k = r; k < n; k++)
+		if (isdigit((unsigned char)s[k]) || s[k] == '@' || s[k] == ':' || s[k] == '|')
+			return false;
+	enum mp_nctx w = mp_notice_words_ctx(s + r, n - r);
+	bool in = nr_has(s + r, n - r, "incoming") || nr_has(s + r, n - r, "receiv") || nr_has(s + r, n - r, "受信");
+	if ((w != NC_IN && w != NC_POP && w != NC_IMAP && w != NC_SMTP) || (w == NC_SMTP && in))
+		return false;
+	nr_set_field(x, l, hb, s + hb, he - hb, NF_HOST, w);
+	x->pending = NF_NONE;
+	return true;
+}
+
 static void line_one(struct ex *x, const mp_nline *l)
 {
 	const mp_nline *prev = x->now;
@@ -2426,6 +2587,8 @@ static void line_one(struct ex *x, const mp_nline *l)
 	}
 	if (sp && lf == NF_NONE && !memchr(s + b, '|', n - b) && provider_row(x, l, b, le, vb, n))
 		return;
+	if (host_then_use(x, l, b))
+		return;
 	/* "AOL: imap.aol.com (incoming) and smtp.aol.com (outgoing)": a name
 	 * no label knows over hosts each naming its server in brackets is a
 	 * provider's row, under any heading; its hosts are placed below */
@@ -2540,6 +2703,29 @@ static void line_one(struct ex *x, const mp_nline *l)
 		size_t m0 = x->nmx;
 		nr_matrix(x, l, s + b, n - b, b);
 		x->pending = NF_NONE;
+		/* "Incoming IMAP server (SSL enabled) imaps.… 993": a row of one
+		 * server naming its host too (a table aligned with spaces, its
+		 * header lost) */
+		if (x->nmx == m0 + 1 && x->mx[m0].port > 0) {
+			size_t hb = 0, he = 0, hosts = 0;
+			for (size_t k = b; k < n && hosts < 2;) {
+				size_t vb2, ve2;
+				if ((k == b || s[k - 1] == ' ') && nr_typed_value(s, k, n, false, &vb2, &ve2) == NV_HOST && vb2 == k) {
+					hosts++, hb = vb2, he = ve2;
+					k = ve2;
+				} else
+					k++;
+			}
+			static const enum mp_nctx of[S_N] = {[S_IMAP] = NC_IMAP, [S_POP] = NC_POP, [S_SMTP] = NC_SMTP};
+			int sv = x->mx[m0].srv;
+			if (hosts == 1 && sv >= 0 && sv < S_N) {
+				nr_set_field(x, l, hb, s + hb, he - hb, NF_HOST, of[sv]);
+				/* (the security the words before it name: "(SSL)") */
+				int ls = nr_span_sec(s + b, hb - b);
+				if (x->mx[m0].sec < 0 && ls >= 0)
+					x->mx[m0].sec = nr_sec_for_port(ls, x->mx[m0].port);
+			}
+		}
 		/* "1. POP3 with SSL" / "- Address: …" / "- Port: 995": a list item
 		 * naming one server and no port heads the rows below it */
 		bool one = x->nmx == m0 + 1 && x->mx[m0].port == 0;

@@ -266,6 +266,9 @@ void nr_info(struct ex *x, const mp_nline *l, size_t off, const char *fix, const
 struct dacc *nr_cur_acc(struct ex *x);
 /* A port offered for server s: the first stays unless a later one is more secure. */
 void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc);
+/* The server a value for direction dir goes to (the section's protocol,
+ * the account's incoming choice, a host's first label). */
+int nr_server_for(struct ex *x, enum mp_nctx dir, const char *host, size_t n);
 enum mp_nctx nr_label_dir(struct ex *x, const char *label, size_t ln, enum mp_nctx entry);
 /* A provider's row in a table of providers starts the next provider's
  * draft, if the one before named a server. */

@@ -954,6 +954,79 @@ static size_t column_rows(const mp_ntext *t, size_t i, struct trow **rows, size_
 	return j - i;
 }
 
+/* Protocols as columns, flattened one cell per line: a header of
+ * protocols one per line ("secure POP3" / "secure IMAP"), then the rows
+ * as pairs in column order ("port: 995" / "port: 993"), blank lines
+ * between cells not counting. Each pair goes to its column's server; a
+ * header naming a security ("secure", "SSL") gives its column's port that
+ * security. At least two columns and one whole row; the header and each
+ * row are looked at over a bounded window. Returns the lines used. */
+enum { PCOL_MAX = 8, PCOL_WINDOW = 40 };
+
+static size_t next_nonblank(const mp_ntext *t, size_t j, size_t lim)
+{
+	while (j < t->n && j < lim && nr_skip_sp(t->lines[j].s, 0, t->lines[j].len) >= t->lines[j].len)
+		j++;
+	return j;
+}
+
+static size_t proto_columns(struct ex *x, const mp_ntext *t, size_t i)
+{
+	enum mp_nctx colp[PCOL_MAX];
+	int csec[PCOL_MAX];
+	size_t nh = 0, j = i, b, e, lim = i + PCOL_WINDOW;
+	for (; (j = next_nonblank(t, j, lim)) < t->n && j < lim && nh < PCOL_MAX; j++) {
+		const mp_nline *l = &t->lines[j];
+		if (!short_cell(l, &b, &e))
+			break;
+		/* ("IMAP (SSL)" reads as a mode or a security's label) */
+		struct hcell h = kind_of(l->s + b, e - b);
+		bool named = h.k == H_MODE || (h.k == H_FIELD && (h.f == NF_SECURITY || h.f == NF_IN_PROTO));
+		enum mp_nctx pd = h.k == H_PROTO ? h.d : named ? h.w : NC_NONE;
+		if (!is_proto(pd) || pd == NC_IN)
+			break;
+		colp[nh] = pd;
+		csec[nh] = h.k == H_MODE                         ? h.sec
+		           : nr_has(l->s + b, e - b, "secure") ? SW_TLS_AMBIG
+		                                               : nr_span_sec(l->s + b, e - b);
+		nh++;
+	}
+	if (nh < 2)
+		return 0;
+	size_t used = 0;
+	for (;;) {
+		const mp_nline *cl[PCOL_MAX];
+		size_t vb[PCOL_MAX], ve[PCOL_MAX], k = 0;
+		enum mp_nfield f = NF_NONE;
+		size_t rlim = j + PCOL_WINDOW;
+		for (; k < nh && (j = next_nonblank(t, j, rlim)) < t->n && j < rlim; k++, j++) {
+			const mp_nline *l = &t->lines[j];
+			size_t lb = nr_skip_sp(l->s, 0, l->len), le, v;
+			enum mp_nctx d;
+			if (memchr(l->s, '|', l->len) || !nr_split(l->s, lb, l->len, &le, &v) || v >= l->len)
+				break;
+			enum mp_nfield fk = mp_notice_classify(l->s + lb, le - lb, &d);
+			if (fk == NF_NONE || fk == NF_IGNORE || (k && fk != f))
+				break;
+			f = fk, cl[k] = l, vb[k] = v, ve[k] = l->len;
+			while (ve[k] > vb[k] && l->s[ve[k] - 1] == ' ')
+				ve[k]--;
+		}
+		if (k < nh)
+			break;
+		for (k = 0; k < nh; k++) {
+			nr_set_field(x, cl[k], vb[k], cl[k]->s + vb[k], ve[k] - vb[k], f, colp[k]);
+			int srv = nr_srv_of(colp[k]), port = atoi(cl[k]->s + vb[k]);
+			if (f == NF_PORT && csec[k] >= 0 && srv >= 0 && port > 0 && port < 65536) {
+				mailprof_loc pl = nr_loc_at(x, cl[k], vb[k]);
+				nr_offer_port(&nr_cur_acc(x)->s[srv], port, nr_sec_for_port(csec[k], port), &pl);
+			}
+		}
+		used = j - i;
+	}
+	return used;
+}
+
 /* A table flattened one cell per line the other way round: a header of
  * K field labels, one per line ("Protocol" / "Server" / "Port"), then the
  * rows, K lines each ("IMAP" / "imap.example.net" / "993"); blank lines
@@ -1066,6 +1139,19 @@ static void by_value_columns(struct ex *x, const struct trow *rows, size_t nr, s
 	}
 }
 
+/* Does a cell's text fit a field ("POP or POP3" a protocol, "mail.…" a
+ * host, "110 or 8110" a port)? */
+static bool cell_fits(enum mp_nfield f, const char *v, size_t n)
+{
+	if (f == NF_IN_PROTO)
+		return is_proto(mp_notice_words_ctx(v, n));
+	if (f == NF_PORT)
+		return isdigit((unsigned char)v[0]) != 0;
+	if (f == NF_SECURITY)
+		return nr_span_sec(v, n) >= 0;
+	return (f == NF_HOST || f == NF_EMAIL) && nr_value_is(f, v, nr_token_len(v, n));
+}
+
 /* The header row, made to stand over its columns: a caption row above
  * it (one cell: "Settings | |") is dropped, and a header without its
  * corner cell ("| Without SSL | With SSL |" over "POP3 | pop… | pop3s…",
@@ -1085,8 +1171,21 @@ static void header_row(struct trow *rows, size_t *nr)
 	enum hkind k0 = rkind(h, 0).k, b0 = rkind(&rows[1], 0).k;
 	size_t n1 = rows[1].nc;
 	bool short_row = h->nc < n1 || (h->nc == n1 && !clen(h, n1 - 1) && clen(&rows[1], n1 - 1));
-	if ((k0 != H_PROTO && k0 != H_MODE) || (b0 != H_FIELD && b0 != H_PROTO) || !short_row ||
-	    h->nc == MP_COUNT(h->cb))
+	/* (or a header of fields whose labels fit the row's cells better one
+	 * cell right: "| Type | Server name | Port | … | |" over "| Incoming
+	 * server | POP3 | mail.… | 110 | … | Encrypted |") */
+	size_t fit = 0, fit_right = 0;
+	for (size_t k = 1; short_row && k < n1 && k < h->nc; k++) {
+		struct hcell a = rkind(h, k), l = rkind(h, k - 1);
+		const char *v = ctext(&rows[1], k);
+		size_t vn = clen(&rows[1], k);
+		fit += a.k == H_FIELD && vn && cell_fits(a.f, v, vn);
+		fit_right += l.k == H_FIELD && vn && cell_fits(l.f, v, vn);
+	}
+	bool right = fit_right >= 2 && fit_right > fit;
+	if (((k0 != H_PROTO && k0 != H_MODE) || (b0 != H_FIELD && b0 != H_PROTO) || !short_row) && !right)
+		return;
+	if (h->nc == MP_COUNT(h->cb))
 		return;
 	for (size_t k = h->nc; k > 0; k--)
 		h->cl[k] = h->cl[k - 1], h->cz[k] = h->cz[k - 1], h->cb[k] = h->cb[k - 1], h->ce[k] = h->ce[k - 1],
@@ -1169,6 +1268,10 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	if (used && kvflat) {
 		by_rows(x, rows, nr);
 		rows_free(rows, nr);
+		x->pending = NF_NONE;
+		return used;
+	}
+	if (!used && (used = proto_columns(x, t, i)) > 0) {
 		x->pending = NF_NONE;
 		return used;
 	}

@@ -1079,6 +1079,12 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 	}
 	while (t && (strchr(".,;:\"'>", s[i + t - 1]) || s[i + t - 1] == ')'))
 		t--;
+	/* "smtps.example.edu.au*": a footnote's mark after a host */
+	size_t st = t;
+	while (st && s[i + st - 1] == '*')
+		st--;
+	if (st < t && st && nr_valid_host(s + i, st))
+		t = st;
 	/* "enter 993or for POP…": the number is the value (nr_port_at) */
 	size_t dg = 0;
 	while (dg < t && isdigit((unsigned char)s[i + dg]))
