@@ -1731,6 +1731,11 @@ static enum mp_nctx host_bracket(const char *s, size_t ve, size_t n)
 	          nr_has(s + q + 1, e - q - 1, "receiv") || nr_has(s + q + 1, e - q - 1, "inbound");
 	if (c == NC_SMTP && in)
 		return NC_NONE;
+	/* "(POP3・IMAP・SMTP共通)": every server's, no one */
+	if (nr_has(s + q + 1, e - q - 1, "共通") || nr_has(s + q + 1, e - q - 1, "shared") ||
+	    ((c == NC_IN || c == NC_IMAP || c == NC_POP) &&
+	     (nr_has(s + q + 1, e - q - 1, "smtp") || nr_has(s + q + 1, e - q - 1, "送信"))))
+		return NC_NONE;
 	return c == NC_POP || c == NC_IMAP || c == NC_SMTP || c == NC_IN ? c : NC_NONE;
 }
 

@@ -586,7 +586,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		 * says it is all of them's ("（いずれもSSL/TLS）") */
 		size_t nports = 0;
 		bool general = nr_has(s, n, "いずれも") || nr_has(s, n, "ともに") || nr_has(s, n, "共に") ||
-		               nr_has(s, n, "both") || nr_has(s, n, "all ");
+		               nr_has(s, n, "すべて") || nr_has(s, n, "全て") || nr_has(s, n, "both") || nr_has(s, n, "all ");
 		for (size_t k = 0; k < n; k++) {
 			int pn;
 			if (isdigit((unsigned char)s[k]) && (k == 0 || !isdigit((unsigned char)s[k - 1])) && nr_port_at(s, k, n, &pn))
