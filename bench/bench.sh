@@ -193,17 +193,25 @@ markers() {
 		for (i = 0; i < n; i++) print "; mailprof-disable MP001"
 		print "port = 25" }' >"$W/markers-$1.ini"
 }
+reps=${BENCH_REPS:-3}
+# growth LABEL_A FILE_A LABEL_B FILE_B TARGET [check options]: time check on
+# the smaller input, then the larger one, the ratio against the first.
+growth() {
+	floor=
+	echo
+	printf '%-34s %7s %7s %7s %9s %7s %9s %7s\n' "run" "files" "sec" "cpu-sec" "files/s" "MB/s" "peakMB" "ratio"
+	la=$1 fa=$2 lb=$3 fb=$4 target=$5
+	shift 5
+	measure "$la" 1 "$(bytes "$fa")" "$MP" check -q "$@" "$fa"
+	floor=$t
+	measure "$lb" 1 "$(bytes "$fb")" "$MP" check -q "$@" "$fb"
+	echo "target: $target"
+	rm -f "$fa" "$fb"
+}
 markers 40000
 markers 80000
-reps=${BENCH_REPS:-3}
-floor=
-echo
-printf '%-34s %7s %7s %7s %9s %7s %9s %7s\n' "run" "files" "sec" "cpu-sec" "files/s" "MB/s" "peakMB" "ratio"
-measure "check, 40,000 markers" 1 "$(bytes "$W/markers-40000.ini")" "$MP" check -q "$W/markers-40000.ini"
-floor=$t
-measure "check, 80,000 markers" 1 "$(bytes "$W/markers-80000.ini")" "$MP" check -q "$W/markers-80000.ini"
-echo "target: 80,000 markers <= 2.5x the time of 40,000 (linear; quadratic would be 4x)"
-rm -f "$W"/markers-*.ini
+growth "check, 40,000 markers" "$W/markers-40000.ini" "check, 80,000 markers" "$W/markers-80000.ini" \
+	"80,000 markers <= 2.5x the time of 40,000 (linear; quadratic would be 4x)"
 
 # A notice line of 100 KB and 200 KB of tokens no label takes ("[a](http://x"
 # repeated): each value's label is looked for at most 240 bytes back
@@ -214,14 +222,8 @@ tokens() {
 }
 tokens 100000
 tokens 200000
-floor=
-echo
-printf '%-34s %7s %7s %7s %9s %7s %9s %7s\n' "run" "files" "sec" "cpu-sec" "files/s" "MB/s" "peakMB" "ratio"
-measure "check, 100 KB notice line" 1 "$(bytes "$W/tokens-100000.txt")" "$MP" check -q --from notice "$W/tokens-100000.txt"
-floor=$t
-measure "check, 200 KB notice line" 1 "$(bytes "$W/tokens-200000.txt")" "$MP" check -q --from notice "$W/tokens-200000.txt"
-echo "target: the 200 KB line <= 2.5x the time of the 100 KB one (linear; quadratic would be 4x)"
-rm -f "$W"/tokens-*.txt
+growth "check, 100 KB notice line" "$W/tokens-100000.txt" "check, 200 KB notice line" "$W/tokens-200000.txt" \
+	"the 200 KB line <= 2.5x the time of the 100 KB one (linear; quadratic would be 4x)" --from notice
 
 # A notice of 10,000 and 20,000 accounts, each an address and a server
 # with a port list ("E-mail: uN@… / SMTP with SSL / Server: … / Ports: 25,
@@ -233,11 +235,5 @@ accounts() {
 }
 accounts 10000
 accounts 20000
-floor=
-echo
-printf '%-34s %7s %7s %7s %9s %7s %9s %7s\n' "run" "files" "sec" "cpu-sec" "files/s" "MB/s" "peakMB" "ratio"
-measure "check, notice of 10,000 accounts" 1 "$(bytes "$W/accounts-10000.txt")" "$MP" check -q --from notice "$W/accounts-10000.txt"
-floor=$t
-measure "check, notice of 20,000 accounts" 1 "$(bytes "$W/accounts-20000.txt")" "$MP" check -q --from notice "$W/accounts-20000.txt"
-echo "target: 20,000 accounts <= 2.5x the time of 10,000 (linear; quadratic would be 4x)"
-rm -f "$W"/accounts-*.txt
+growth "check, notice of 10,000 accounts" "$W/accounts-10000.txt" "check, notice of 20,000 accounts" "$W/accounts-20000.txt" \
+	"20,000 accounts <= 2.5x the time of 10,000 (linear; quadratic would be 4x)" --from notice

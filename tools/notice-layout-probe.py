@@ -4,7 +4,8 @@ builds English notices from common headings, labels, separators, value
 words and row orders, reads each back with mailprof, and prints which
 wordings fail most; the first 40 failing notices are kept in $PROBE_OUT
 (default: a new temporary folder) with what was read wrong.
-usage: tools/notice-layout-probe.py [SEED] [N]   (MP=path/to/mailprof)"""
+usage: tools/notice-layout-probe.py [SEED] [N]   (MP=path/to/mailprof,
+       PROBE_LANG=ja for Japanese wordings)"""
 import collections, json, os, random, shutil, subprocess, sys, tempfile
 R = random.Random(int(sys.argv[1]) if len(sys.argv) > 1 else 1)
 N = int(sys.argv[2]) if len(sys.argv) > 2 else 400
@@ -22,7 +23,22 @@ AUTH_L = ['Authentication: Normal password', 'Requires authentication: Yes', 'SM
 USER_L = ['Username', 'User name', 'Login', 'User ID', 'Account name']
 USER_V = ['your full email address', 'Your full e-mail address', 'your email address']
 SEP = [': ', ' - ', ' = ', '\t', ':  ', ' : ']
-STYLE = ['lines', 'bullets', 'dash', 'table', 'nextline', 'prose']
+STYLE = ['lines', 'bullets', 'dash', 'table', 'nextline', 'prose', 'steps']
+JA = os.environ.get('PROBE_LANG') == 'ja'
+if JA:
+    IN_HEAD = {'imap': ['■受信メールサーバー（IMAP）', '【受信設定（IMAP）】', '◆IMAPサーバー', '受信（IMAP）', '●受信メールサーバ（IMAP4）'],
+               'pop3': ['■受信メールサーバー（POP3）', '【受信設定（POP）】', '◆POPサーバー', '受信（POP3）', '●受信メールサーバ（POP3）']}
+    OUT_HEAD = ['■送信メールサーバー（SMTP）', '【送信設定】', '◆SMTPサーバー', '送信（SMTP）', '●送信メールサーバ（SMTP）']
+    HOST_L = ['サーバー名', 'サーバ名', 'ホスト名', 'サーバー']
+    PORT_L = ['ポート番号', 'ポート']
+    SEC_L = ['SSL', '暗号化', '暗号化方式', 'SSL/TLS', '接続の保護', '暗号化された接続 (SSL/TLS)', 'SSLを使用']
+    SEC_V = {('tls', 993): ['SSL/TLS', 'SSL', '使用する', 'する'], ('tls', 995): ['SSL/TLS', 'SSL', '使用する'], ('tls', 465): ['SSL/TLS', 'SSL', '使用する'],
+             ('starttls', 587): ['STARTTLS', 'TLS'], ('starttls', 143): ['STARTTLS'], ('none', 110): ['なし', '使用しない', 'しない']}
+    AUTH_L = ['SMTP認証: 必要', 'SMTP認証: あり', '送信サーバーの認証: 必要', 'SMTP認証: する', '送信時の認証: 受信と同じ設定を使用']
+    USER_L = ['ユーザー名', 'アカウント名', 'ユーザーID', 'ログインID']
+    USER_V = ['メールアドレス', 'メールアドレス（全部）', 'お客様のメールアドレス']
+    SEP = ['：', '　', '：　', ': ', '\t', '…']
+    STYLE = ['lines', 'bullets', 'table', 'nextline']
 PROSE_IN = ['The incoming mail server is {host} ({proto}, port {port}, {sec}).',
             'Set the incoming server to {host}, port {port}, with {sec} security.',
             'Your {proto} server is {host}; use port {port} with {sec}.',
@@ -36,6 +52,14 @@ PROSE_OUT = ['The outgoing mail server is {host} (SMTP, port {port}, {sec}) and 
              'For outgoing mail use SMTP server {host}, port {port}, encryption {sec}, with authentication.',
              'Send through {host} on port {port} with {sec}; SMTP authentication is required.']
 PROSE_SEC = {'tls': ['SSL/TLS', 'SSL'], 'starttls': ['STARTTLS'], 'none': ['no encryption']}
+STEPS_IN = [['Enter {host} in the Incoming server field.', 'Set the port to {port}.', 'Under Security, select {sec}.'],
+            ['In Incoming Server, type {host}.', 'Port: {port}', 'Connection security: {sec}'],
+            ['Choose {proto} as the account type.', 'Incoming mail server: {host}', 'Change the port to {port} and select {sec}.'],
+            ['For the incoming server enter {host}, port {port}.', 'Choose {sec} for the connection security.']]
+STEPS_OUT = [['Enter {host} in the Outgoing server field.', 'Set the port to {port}.', 'Under Security, select {sec}.', 'Check "My outgoing server (SMTP) requires authentication".'],
+             ['In Outgoing Server, type {host}.', 'Port: {port}', 'Connection security: {sec}', 'Authentication: Normal password'],
+             ['Outgoing mail server (SMTP): {host}', 'Change the port to {port} and select {sec}.', 'Tick "Use the same settings as my incoming mail server" for authentication.'],
+             ['For the outgoing server enter {host}, port {port}.', 'Choose {sec} for the connection security.', 'Turn on SMTP authentication.']]
 def block(head, rows, style, sep):
     out = [head]
     if style == 'table':
@@ -44,7 +68,7 @@ def block(head, rows, style, sep):
     elif style == 'nextline':
         for l, v in rows: out += [l + ':', v]
     else:
-        pre = {'lines': '', 'bullets': '* ', 'dash': '- '}[style]
+        pre = {'lines': '', 'bullets': '・' if JA else '* ', 'dash': '- '}[style]
         out += [pre + l + sep + v for l, v in rows]
     return out
 stats = collections.defaultdict(lambda: [0, 0])
@@ -63,7 +87,21 @@ for it in range(N):
     irows = [(hl, ihost), (pl, str(iport)), (sl, isv), (ul, uv)]
     orows = [(hl, ohost), (pl, str(oport)), (sl, osv)] + [tuple(al.split(': '))] + [(ul, uv)]
     if order: R.shuffle(irows); R.shuffle(orows)
-    if style == 'prose':
+    if style == 'steps':
+        si, so = R.randrange(len(STEPS_IN)), R.randrange(len(STEPS_OUT))
+        isv, osv = R.choice(PROSE_SEC[isec]), R.choice(PROSE_SEC[osec])
+        if isec == 'none': isv = 'None'
+        ih = 'steps-in-%d' % si; oh = 'steps-out-%d' % so; al = 'steps'
+        pn = {'imap': 'IMAP', 'pop3': 'POP3'}[proto]
+        lines = ['Email settings for %s' % d, '', 'Incoming mail (%s)' % pn]
+        k = 1
+        for t in STEPS_IN[si]:
+            lines.append('%d. ' % k + t.format(host=ihost, port=iport, sec=isv, proto=pn)); k += 1
+        lines += ['', 'Outgoing mail']
+        for t in STEPS_OUT[so]:
+            lines.append('%d. ' % k + t.format(host=ohost, port=oport, sec=osv)); k += 1
+        text = lines + ['']
+    elif style == 'prose':
         pi, po = R.choice(PROSE_IN), R.choice(PROSE_OUT)
         isv, osv = R.choice(PROSE_SEC[isec]), R.choice(PROSE_SEC[osec])
         ih = pi; oh = po; al = 'prose'
@@ -71,7 +109,7 @@ for it in range(N):
                 pi.format(host=ihost, proto={'imap': 'IMAP', 'pop3': 'POP3'}[proto], port=iport, sec=isv),
                 po.format(host=ohost, port=oport, sec=osv), '']
     else:
-        text = ['Email settings for %s' % d, ''] + block(ih, irows, style, sep) + [''] + block(oh, orows, style, sep) + ['']
+        text = [('メール設定のご案内（%s）' if JA else 'Email settings for %s') % d, ''] + block(ih, irows, style, sep) + [''] + block(oh, orows, style, sep) + ['']
     t = '\n'.join(text)
     p = subprocess.run([MP, 'convert', '--from', 'notice', '--to', 'json', '-'], input=t.encode(), capture_output=True)
     try:
@@ -79,6 +117,12 @@ for it in range(N):
         gi = a['incoming'][0] if a['incoming'] else {}; go = a['outgoing'][0] if a['outgoing'] else {}
     except Exception:
         gi, go = {}, {}
+    # the collectors' convention: "SSL" is TLS from the first byte whatever
+    # the port, so a label naming SSL with a yes is tls
+    if style != 'prose' and 'SSL' in sl and osv in ('Yes', 'Required', '使用する', 'する'):
+        osec = 'tls'
+    if style != 'prose' and 'SSL' in sl and isv in ('Yes', 'Required', '使用する', 'する'):
+        isec = 'tls'
     want = {'in.proto': proto, 'in.host': ihost, 'in.port': iport, 'in.sec': isec, 'out.host': ohost, 'out.port': oport, 'out.sec': osec, 'out.auth': ['password-cleartext']}
     got = {'in.proto': gi.get('protocol'), 'in.host': gi.get('host'), 'in.port': gi.get('port'), 'in.sec': gi.get('security'), 'out.host': go.get('host'), 'out.port': go.get('port'), 'out.sec': go.get('security'), 'out.auth': go.get('auth')}
     bad = [k for k in want if want[k] != got[k]]

@@ -109,7 +109,9 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	    !nr_has(s, n, "終了") && !nr_has(s, n, "no longer") && !nr_has(s, n, "未対応") &&
 	    /* "POP before SMTP: 不要", "is not required": denied */
 	    !nr_has(s, n, "不要") && !nr_has(s, n, "not required") && !nr_has(s, n, "not needed") &&
-	    !nr_has(s, n, "not necessary")) {
+	    !nr_has(s, n, "not necessary") && !nr_has(s, n, "使用しない") && !nr_has(s, n, "利用しない") &&
+	    !nr_has(s, n, "いただけません") && !nr_has(s, n, "できません") && !nr_has(s, n, "していません") &&
+	    !nr_has(s, n, "非対応") && !nr_has(s, n, "不可") && !nr_has(s, n, "not supported")) {
 		x->pbs_hint = true;
 		x->pbs_loc = nr_loc_at(x, l, b);
 		send_said(x, &x->pbs_loc);
@@ -288,11 +290,12 @@ static void example_person(struct ex *x, const mp_nline *l, size_t b)
  * no longer support SSL"). True when taken. */
 static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n);
 
-/* The end of the sentence of l starting at i: its full stop, else the
+/* The end of the sentence of l starting at i: its full stop (or the ";"
+ * ending a clause: "Both require SSL; IMAP uses port 993"), else the
  * line's end. */
 static size_t sentence_end(const mp_nline *l, size_t i)
 {
-	while (i < l->len && !(l->s[i] == '.' && (i + 1 == l->len || l->s[i + 1] == ' ')))
+	while (i < l->len && !((l->s[i] == '.' || l->s[i] == ';') && (i + 1 == l->len || l->s[i + 1] == ' ')))
 		i++;
 	return i;
 }
@@ -780,6 +783,14 @@ static enum mp_nctx last_proto(const char *s, size_t lb, size_t le)
 static size_t change_target(const char *s, size_t vb, size_t ve);
 
 /* One label/value pair (value may be empty) from a line or a table cell. */
+/* Does a label name an incoming and the outgoing server both ("POP, IMAP
+ * and SMTP", "incoming and outgoing", 送受信)? */
+static bool names_both_ways(const char *ls, size_t ll)
+{
+	return (nr_has(ls, ll, "pop") || nr_has(ls, ll, "imap") || nr_has(ls, ll, "incoming") || nr_has(ls, ll, "受信")) &&
+	       (nr_has(ls, ll, "smtp") || nr_has(ls, ll, "outgoing") || nr_has(ls, ll, "送信") || nr_has(ls, ll, "送受信"));
+}
+
 static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve,
                  bool marked)
 {
@@ -795,6 +806,16 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (f == NF_AUTH_METHOD && vb < ve && le - lb == strlen("認証") && memcmp(s + lb, "認証", le - lb) == 0 &&
 	    nr_mechanism(s + vb, ve - vb) < 0)
 		f = NF_NONE;
+	/* "送信メールサーバ（SMTP-AUTH）： smtp.…": a server's label naming
+	 * its login takes its host */
+	if (f == NF_SMTP_AUTH && vb < ve && (nr_has(s + lb, le - lb, "サーバ") || nr_has(s + lb, le - lb, "server")) &&
+	    nr_value_is(NF_HOST, s + vb, ve - vb))
+		f = NF_HOST, edir = NC_SMTP;
+	/* "Server: mail.example.com (POP3, IMAP4, SMTP protocols)": a host's
+	 * remark offering protocols offers them, as a sentence does */
+	const char *rm = f == NF_HOST && vb < ve ? memchr(s + vb, '(', ve - vb) : NULL;
+	if (rm)
+		protocols_offered(x, l, (size_t)(rm - s) + 1);
 	if (vb >= ve) { /* no value: a heading, or a label whose value is on the next line */
 		if (le <= lb)
 			return;
@@ -822,7 +843,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			/* "IMAP Protocol" / "• Incoming Server:" with its host on the
 			 * next line: the protocol of the section stays */
 			bool finer = f == NF_HOST && !marked && w == NC_IN && (x->ctx == NC_IMAP || x->ctx == NC_POP);
-			if ((marked || w != NC_NONE || f == NF_NONE) && !finer)
+			/* "1. Tap Manual setup.": a step ending in a full stop, naming
+			 * no server, is no heading; the section goes on */
+			bool step = f == NF_NONE && w == NC_NONE && s[le - 1] == '.' && isalpha((unsigned char)s[lb]) &&
+			            memchr(s + lb, ' ', le - lb) && !memchr(s + lb, '@', le - lb);
+			if ((marked || w != NC_NONE || f == NF_NONE) && !finer && !step)
 				heading(x, s + lb, le - lb);
 			if (f == NF_IGNORE && edir == NC_WEB)
 				x->ctx = NC_WEB;
@@ -1026,11 +1051,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	}
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
 	 * server", "送受信サーバー": one host for every server */
-	const char *ls = s + lb;
-	size_t ll = le - lb;
-	if (f == NF_HOST &&
-	    (nr_has(ls, ll, "pop") || nr_has(ls, ll, "imap") || nr_has(ls, ll, "incoming") || nr_has(ls, ll, "受信")) &&
-	    (nr_has(ls, ll, "smtp") || nr_has(ls, ll, "outgoing") || nr_has(ls, ll, "送信") || nr_has(ls, ll, "送受信")))
+	if (f == NF_HOST && names_both_ways(s + lb, le - lb))
 		dir = NC_ANY, x->both_in = false;
 	nr_set_field(x, l, vb, s + vb, ve - vb, f, dir);
 	x->both_in = false;
@@ -1150,6 +1171,71 @@ static bool domain_rule(struct ex *x, const mp_nline *l, size_t b)
 	return found > 0;
 }
 
+/* A table aligned with spaces turned over: a header whose cells name
+ * servers ("　　受信サーバー　　送信サーバー", "Item  Incoming  Outgoing",
+ * a corner cell first or not), then rows of a field's label and one
+ * value per column ("ポート番号  995  465"), each value the field of its
+ * row for the server of its column. Rows are read by their cells' order
+ * (full-width text does not keep columns aligned by character); a row of
+ * another shape ends the table. True when the line was such a header or
+ * row. */
+static bool server_columns(struct ex *x, const mp_nline *l, size_t nc)
+{
+	const char *s = l->s;
+	const size_t *cb = x->cb, *ce = x->ce;
+	if (nc < 2) {
+		x->nsctx = 0;
+		return false;
+	}
+	enum mp_nctx d;
+	size_t k0 = 0;
+	enum mp_nctx c0 = mp_notice_words_ctx(s + cb[0], ce[0] - cb[0]);
+	enum mp_nfield f0 = mp_notice_classify(s + cb[0], ce[0] - cb[0], &d);
+	if (c0 == NC_NONE && (f0 == NF_NONE || f0 == NF_IGNORE))
+		k0 = 1; /* a corner cell ("項目", "Item") */
+	bool head = nc - k0 >= 2 && nc - k0 <= 4;
+	for (size_t k = k0; k < nc && head; k++) {
+		size_t t = nr_token_len(s + cb[k], ce[k] - cb[k]);
+		enum mp_nctx c = mp_notice_words_ctx(s + cb[k], ce[k] - cb[k]);
+		enum mp_nfield f = mp_notice_classify(s + cb[k], ce[k] - cb[k], &d);
+		head = (c == NC_IMAP || c == NC_POP || c == NC_SMTP || c == NC_IN) && (f == NF_NONE || f == NF_HOST) &&
+		       !nr_valid_host(s + cb[k], t) && !memchr(s + cb[k], '@', ce[k] - cb[k]);
+		for (size_t j = k0; j < k && head; j++)
+			head = mp_notice_words_ctx(s + cb[j], ce[j] - cb[j]) != c;
+	}
+	if (head) {
+		x->sctx = mp_xrealloc(x->sctx, (nc - k0) * sizeof *x->sctx);
+		for (size_t k = k0; k < nc; k++)
+			x->sctx[k - k0] = mp_notice_words_ctx(s + cb[k], ce[k] - cb[k]);
+		x->nsctx = nc - k0;
+		x->nscol = 0;
+		return true;
+	}
+	if (!x->nsctx)
+		return false;
+	/* the label and the first value may be one cell: "サーバー名　pop.…" (one
+	 * ideographic space is one space) */
+	size_t le = ce[0], v0 = ce[0];
+	if (nc == x->nsctx) {
+		const char *sp = memchr(s + cb[0], ' ', ce[0] - cb[0]);
+		if (sp) {
+			le = (size_t)(sp - s);
+			v0 = nr_skip_sp(s, le, ce[0]);
+		}
+	}
+	enum mp_nfield rf = mp_notice_classify(s + cb[0], le - cb[0], &d);
+	size_t nv = nc - 1 + (v0 < ce[0]);
+	if (nv != x->nsctx || rf == NF_NONE || rf == NF_IGNORE) {
+		x->nsctx = 0;
+		return false;
+	}
+	for (size_t k = 0; k < nv; k++) {
+		size_t vb = v0 < ce[0] ? (k ? cb[k] : v0) : cb[k + 1], ve = v0 < ce[0] ? ce[k] : ce[k + 1];
+		nr_set_field(x, l, vb, s + vb, ve - vb, rf, x->sctx[k]);
+	}
+	return true;
+}
+
 /* A table aligned with spaces: a header row whose cells all name fields
  * ("Server   Port   Encryption"), then rows whose cells sit under them,
  * after an optional row heading ("Incoming (POP3)"). True when the line
@@ -1159,11 +1245,13 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 	const char *s = l->s;
 	size_t n = l->len;
 	if (memchr(s + b, '|', n - b) || memchr(s + b, ':', n - b) || memchr(s + b, '=', n - b)) {
-		x->nscol = 0;
+		x->nscol = x->nsctx = 0;
 		return false;
 	}
 	size_t nc = nr_space_cells(x, s, b, n);
 	size_t *cb = x->cb, *ce = x->ce;
+	if (server_columns(x, l, nc))
+		return true;
 	/* the header */
 	size_t named = 0;
 	bool values = false;
@@ -1460,7 +1548,8 @@ static enum mp_nctx sentence_ctx(const char *s, size_t b, size_t vb, size_t ve, 
 static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t vb, size_t ve, enum mp_nctx *ctx)
 {
 	static const char *const verbs[] = {"communicate with", "communicates with", "connect to", "connects to",
-	                                    "server named", "server called", "computer named", "machine named", NULL};
+	                                    "server named", "server called", "computer named", "machine named", "use",
+	                                    NULL};
 	const char *s = l->s;
 	size_t t = vb;
 	while (t > pv && s[t - 1] == ' ')
@@ -1499,6 +1588,51 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 	return false;
 }
 
+/* Is the word just before vb (spaces skipped, not before pv) one of
+ * words? *w: where it starts. */
+static bool word_before(const char *s, size_t pv, size_t vb, const char *const *words, size_t *w)
+{
+	size_t e = vb;
+	while (e > pv && s[e - 1] == ' ')
+		e--;
+	*w = e;
+	while (*w > pv && isalpha((unsigned char)s[*w - 1]))
+		(*w)--;
+	for (; *words; words++)
+		if (e - *w == strlen(*words) && mp_strncasecmp(s + *w, *words, e - *w) == 0)
+			return true;
+	return false;
+}
+
+/* "send it through outbound.…", "read mail from imap.…", "collect your
+ * mail from …": a host after "through", "via" or "from" whose clause
+ * holds a verb of sending or of receiving mail is that direction's
+ * server. NC_NONE when it is not such a host. */
+static enum mp_nctx mail_verb_host(const char *s, size_t pv, size_t vb)
+{
+	static const char *const preps[] = {"through", "via", "from", NULL};
+	static const char *const sends[] = {"send", "relay", "submit", NULL};
+	static const char *const reads[] = {"read", "receive", "fetch", "collect", "download", "pick up", "retrieve", NULL};
+	size_t w;
+	if (!word_before(s, pv, vb, preps, &w))
+		return NC_NONE;
+	/* the clause before it, a short way: "Read mail from", "and send it" */
+	size_t cb = w;
+	while (cb > pv && w - cb < 40 && !strchr(",.;:", s[cb - 1]) &&
+	       !(cb >= pv + 5 && mp_strncasecmp(s + cb - 5, " and ", 5) == 0))
+		cb--;
+	/* of mail, not of a program ("download Thunderbird from www.…") */
+	if (!nr_has(s + cb, w - cb, "mail") && !nr_has(s + cb, w - cb, "message") && !nr_has(s + cb, w - cb, " it "))
+		return NC_NONE;
+	for (const char *const *v = sends; *v; v++)
+		if (nr_has(s + cb, w - cb, *v))
+			return NC_SMTP;
+	for (const char *const *v = reads; *v; v++)
+		if (nr_has(s + cb, w - cb, *v))
+			return NC_IN;
+	return NC_NONE;
+}
+
 /* The servers the sentence around [vb, ve) names, NC_NONE when it names
  * none. A short way either side, so a long line stays linear. */
 static enum mp_nctx sentence_ctx(const char *s, size_t b, size_t vb, size_t ve, size_t n)
@@ -1509,6 +1643,11 @@ static enum mp_nctx sentence_ctx(const char *s, size_t b, size_t vb, size_t ve, 
 	while (se < n && se - ve < 200 && !(s[se] == '.' && (se + 1 == n || s[se + 1] == ' ')))
 		se++;
 	enum mp_nctx c = mp_notice_words_ctx(s + sb, se - sb);
+	/* "… for IMAP, and … for SMTP", "for incoming and outgoing mail":
+	 * both directions, every server */
+	if (c != NC_NONE && (names_both_ways(s + sb, se - sb) ||
+	                     ((c == NC_IMAP || c == NC_POP || c == NC_IN) && nr_has(s + sb, se - sb, "sending"))))
+		c = NC_NONE;
 	return c == NC_WEB ? NC_NONE : c;
 }
 
@@ -1552,16 +1691,8 @@ static enum mp_nfield wrapped_subject(const struct ex *x, const mp_nline *l, siz
 static enum mp_nctx for_proto_verb(const char *s, size_t pv, size_t vb)
 {
 	static const char *const verbs[] = {"enter", "use", "type", "choose", "select", "set", "put", "specify", NULL};
-	size_t e = vb;
-	while (e > pv && s[e - 1] == ' ')
-		e--;
-	size_t w = e;
-	while (w > pv && isalpha((unsigned char)s[w - 1]))
-		w--;
-	bool verb = false;
-	for (const char *const *vw = verbs; *vw && !verb; vw++)
-		verb = e - w == strlen(*vw) && mp_strncasecmp(s + w, *vw, e - w) == 0;
-	if (!verb || w <= pv + 5)
+	size_t w;
+	if (!word_before(s, pv, vb, verbs, &w) || w <= pv + 5)
 		return NC_NONE;
 	/* the protocol: one word (or a pair "POP/POP3") after "for " */
 	size_t pe = w - 1, pb = pe;
@@ -1606,6 +1737,45 @@ static enum mp_nctx host_bracket(const char *s, size_t ve, size_t n)
 	return c == NC_POP || c == NC_IMAP || c == NC_SMTP || c == NC_IN ? c : NC_NONE;
 }
 
+/* Does every number of the line that can be a port stand in brackets
+ * ("（ポート995）", "(port 465)"), and two at least? */
+static bool bracketed_ports(const char *s, size_t b, size_t n)
+{
+	size_t ports = 0;
+	int depth = 0;
+	for (size_t i = b; i < n; i++) {
+		depth += s[i] == '(' ? 1 : s[i] == ')' && depth ? -1 : 0;
+		int p;
+		if (isdigit((unsigned char)s[i]) && (i == b || !isdigit((unsigned char)s[i - 1])) && nr_port_at(s, i, n, &p)) {
+			if (!depth)
+				return false;
+			ports++;
+		}
+	}
+	return ports >= 2;
+}
+
+/* Does a '|' row hold a cell that is a host name alone ("受信サーバー
+ * （IMAP） | imap.… | 993 | SSL/TLS": a server's row, its port after its
+ * host, not a port matrix's)? */
+static bool host_cell(const char *s, size_t b, size_t n)
+{
+	if (!memchr(s + b, '|', n - b))
+		return false;
+	for (size_t i = b; i < n;) {
+		size_t j = i;
+		while (j < n && s[j] != '|')
+			j++;
+		size_t a = nr_skip_sp(s, i, j), e = j;
+		while (e > a && s[e - 1] == ' ')
+			e--;
+		if (e > a && nr_valid_host(s + a, e - a))
+			return true;
+		i = j + 1;
+	}
+	return false;
+}
+
 /* Is s[b, e) one of the names alone, with marks around it ("・POP3 ：",
  * "- SMTP =", "受信："), not "SMTP Secure:" (a port row of its own)? */
 static const char *const proto_names[] = {"pop3", "pop", "imap4", "imap", "smtp", NULL};
@@ -1638,6 +1808,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	bool in_cond = false; /* in a sentence opening with a condition (場合) */
 	int port_srv = -1, port_val = 0; /* the port just placed */
 	enum mp_nctx host_dir = NC_NONE;  /* the server of the host placed on the line */
+	bool host_by_verb = false;        /* placed after "connect to", "send through" */
 	/* the label opening the line, up to its first value ("Incoming Mail
 	 * (IMAP) Server - Requires SSL imap.gmail.com": a remark between) */
 	enum mp_nfield lead_f = NF_NONE;
@@ -1683,7 +1854,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		/* "Enter imap.example.com as the incoming server", "Type
 		 * smtpout.example.net for the Server Name": the label follows the
 		 * value */
-		static const char *const after[] = {" as ", " for the ", NULL};
+		static const char *const after[] = {" as ", " for the ", " in the ", " into the ", NULL};
 		size_t ak = ve < n ? nr_starts_any(s + ve, n - ve, after) : 0;
 		if (ak && ve + ak < n) {
 			size_t e = ve + ak;
@@ -1695,6 +1866,25 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			if (f2 != NF_NONE && nr_field_takes(f2, v))
 				f = f2, ed = d2, lab_b = ve + ak, lab_e = e;
 		}
+		/* "Fill in imap.… for Incoming and smtp.… for Outgoing": a host
+		 * followed by "for" and a direction or a protocol alone */
+		if (f == NF_NONE && v == NV_HOST && ve + 5 < n && mp_strncasecmp(s + ve, " for ", 5) == 0) {
+			size_t q = ve + 5, e = q;
+			while (e < n && e - q < 24 && isalnum((unsigned char)s[e]))
+				e++;
+			enum mp_nctx d2 = name_only(s, q, e, proto_names) || name_only(s, q, e, dir_names)
+			                      ? mp_notice_words_ctx(s + q, e - q) : NC_NONE;
+			/* not "for incoming and outgoing mail": one name only */
+			size_t a = e + 5 <= n && mp_strncasecmp(s + e, " and ", 5) == 0 ? e + 5
+			           : e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0 ? e + 4 : 0, ae = a;
+			while (a && ae < n && ae - a < 24 && isalnum((unsigned char)s[ae]))
+				ae++;
+			bool host_next = ae + 1 < n && s[ae] == '.' && isalnum((unsigned char)s[ae + 1]); /* "and smtp.…" */
+			if (a && !host_next && (name_only(s, a, ae, proto_names) || name_only(s, a, ae, dir_names)))
+				d2 = NC_NONE;
+			if (d2 == NC_IMAP || d2 == NC_POP || d2 == NC_SMTP || d2 == NC_IN)
+				f = NF_HOST, ed = d2, lab_b = q, lab_e = e;
+		}
 		for (size_t t = vb; t-- > pv && vb - t <= 80 && f == NF_NONE;) {
 			unsigned char c = (unsigned char)s[t], tc = t > pv ? (unsigned char)s[t - 1] : ' ';
 			if ((c & 0xC0) == 0x80 || (isalnum(c) && tc < 0x80 && isalnum(tc)))
@@ -1703,6 +1893,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			enum mp_nfield f2 = mp_notice_classify(s + t, vb - t, &d2);
 			if (f2 != NF_NONE && (nr_field_takes(f2, v) || f2 == NF_IGNORE))
 				f = f2, ed = d2;
+			/* "set Incoming server (IMAP) to 993": a port under a label
+			 * naming its server is that server's port */
+			else if (f2 == NF_HOST && v == NV_PORT && d2 != NC_NONE && d2 != NC_ANY && d2 != NC_WEB)
+				f = NF_PORT, ed = d2;
 			/* "【SMTP認証】使用する　【POP before SMTP】不要": a bracketed
 			 * label is the value's, known or not */
 			if (vb - t >= 3 && memcmp(s + t, "【", 3) == 0)
@@ -1756,9 +1950,32 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			f = NF_HOST, ed = hb == NC_IN && (hc == NC_POP || hc == NC_IMAP) ? hc : hb;
 			lab_b = lab_e = vb;
 		}
+		/* the server a sentence begun since the value before names */
+		enum mp_nctx sent_w = NC_NONE;
+		if (prev > b) {
+			size_t sb = vb;
+			while (sb > pv && !(sb >= pv + 2 && s[sb - 1] == ' ' && s[sb - 2] == '.'))
+				sb--;
+			if (sb > pv)
+				sent_w = mp_notice_words_ctx(s + sb, vb - sb);
+		}
 		enum mp_nctx w = lab_e > lab_b ? mp_notice_words_ctx(s + lab_b, lab_e - lab_b) : NC_NONE;
+		/* "… and the outgoing server uses port 587": a label naming no
+		 * server takes the one its clause names before it */
+		if (f != NF_NONE && ed == NC_NONE && w == NC_NONE && lab_b > pv && lab_b <= vb) {
+			size_t cb = lab_b;
+			while (cb > pv && !strchr(",.;:", s[cb - 1]))
+				cb--;
+			enum mp_nctx w2 = mp_notice_words_ctx(s + cb, lab_b - cb);
+			if (w2 == NC_IMAP || w2 == NC_POP || w2 == NC_SMTP || w2 == NC_IN)
+				ed = w = w2;
+		}
+		/* "… port is 995 (SSL). For outgoing mail, the server name is
+		 * …": a later sentence naming its own server holds from there */
 		if (line_dir == NC_NONE && w != NC_WEB)
 			line_dir = w;
+		else if (sent_w != NC_NONE && sent_w != NC_WEB && w != NC_NONE)
+			line_dir = sent_w;
 		/* "SMTP - smtp.live.com", "受信: pop.example.jp": a protocol's or
 		 * a direction's name labels a host */
 		if (f == NF_NONE && v == NV_HOST && (w == NC_POP || w == NC_IMAP || w == NC_SMTP || w == NC_IN))
@@ -1800,11 +2017,13 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				size_t wl = strlen(*vw);
 				if (t >= pv + wl && mp_strncasecmp(s + t - wl, *vw, wl) == 0 &&
 				    (t == pv + wl || !isalnum((unsigned char)s[t - wl - 1])))
-					f = NF_HOST, ed = nr_host_ctx(s + vb, ve - vb);
+					f = NF_HOST, ed = nr_host_ctx(s + vb, ve - vb), host_by_verb = true;
 			}
 		}
 		enum mp_nctx tc;
 		if (f == NF_NONE && v == NV_HOST && nr_host_ctx(s + vb, ve - vb) == NC_NONE && talked_to(x, l, pv, vb, ve, &tc))
+			f = NF_HOST, ed = tc;
+		if (f == NF_NONE && v == NV_HOST && (tc = mail_verb_host(s, pv, vb)) != NC_NONE)
 			f = NF_HOST, ed = tc;
 		/* "IMAP: mail.example.com (993, SSL)": a port without label after
 		 * the line's host is that server's */
@@ -1841,8 +2060,9 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		if (!in_cond && nr_has(s + pv, vb - pv, "場合"))
 			in_cond = true;
 		/* "send through smtp.… on port 465": a port whose label names no
-		 * server, after the line's host, is that host's server's */
-		if (f == NF_PORT && v == NV_PORT && ed == NC_NONE && host_dir != NC_NONE &&
+		 * server, after a host an instruction names on the line, is that
+		 * host's server's */
+		if (f == NF_PORT && v == NV_PORT && ed == NC_NONE && host_dir != NC_NONE && host_by_verb &&
 		    mp_notice_words_ctx(s + lab_b, lab_e - lab_b) == NC_NONE && !nr_has(s + pv, vb - pv, "。") &&
 		    !memchr(s + pv, '.', vb - pv))
 			ed = host_dir;
@@ -1859,6 +2079,22 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				bool finer = line_dir == NC_IN && (saved == NC_IMAP || saved == NC_POP);
 				x->ctx = line_dir != NC_NONE && !finer ? line_dir : saved;
 				enum mp_nctx dir = nr_label_dir(x, s + lab_b, lab_e - lab_b, ed);
+				/* "The hostname for both incoming (IMAP) and outgoing
+				 * (SMTP) mail is …": one host for every server */
+				bool both_ways = f == NF_HOST && names_both_ways(s + pv, vb - pv);
+				if (both_ways) {
+					/* (naming one incoming protocol: that one and SMTP) */
+					bool im = nr_has(s + pv, vb - pv, "imap"), po = nr_has(s + pv, vb - pv, "pop");
+					dir = im && !po ? NC_IMAP : po && !im ? NC_POP : NC_ANY;
+				}
+				/* "Type smtpout.… for the Server Name" after the incoming
+				 * steps: a label naming no server, a host named after its
+				 * own, the other direction than the section's */
+				enum mp_nctx hc = v == NV_HOST && ed == NC_NONE && w == NC_NONE ? nr_host_ctx(s + vb, ve - vb) : NC_NONE;
+				enum mp_nctx at = dir != NC_NONE ? dir : x->cur == S_SMTP ? NC_SMTP : x->cur >= 0 ? NC_IN : NC_NONE;
+				if (hc != NC_NONE && (at == NC_IMAP || at == NC_POP || at == NC_IN || at == NC_SMTP) &&
+				    (hc == NC_SMTP) != (at == NC_SMTP))
+					dir = hc;
 				/* a port keeps its clause: "995 ※1", "993 (SSL)" */
 				size_t vend = ve;
 				/* ... up to the clause's end, or a short way: a line of
@@ -1868,12 +2104,15 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				int depth = 0;
 				if (v == NV_PORT)
 					while (vend < n && vend - ve < 120 && s[vend] != ',' && s[vend] != ';' &&
+					       !(s[vend] == '.' && vend + 1 < n && s[vend + 1] == ' ') && /* its sentence's end */
 					       !nr_starts_any(s + vend, n - vend, (const char *const[]){"、", NULL}) &&
 					       !(named && !depth && isdigit((unsigned char)s[vend]))) {
 						depth += s[vend] == '(' ? 1 : s[vend] == ')' && depth ? -1 : 0;
 						vend++;
 					}
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
+				if (both_ways && dir != NC_ANY)
+					nr_set_field(x, l, vb, s + vb, vend - vb, f, NC_SMTP);
 				/* "The secure IMAP port is 993": the label's security */
 				int lsec = v == NV_PORT && x->cur >= 0 ? nr_span_sec(s + lab_b, lab_e - lab_b) : -1;
 				/* "Or use secure IMAP with SSL on port 993": a security
@@ -2251,7 +2490,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 	/* "【POPサーバー】pop.…　【SMTPサーバー】smtp.…": pairs in brackets
 	 * one after another on a line; each is read as a line of its own
 	 * (views of the same line, columns kept) */
-	if (n - b > 6 && memcmp(s + b, "【", 3) == 0) {
+	if (n - b > 6 && memcmp(s + b, "【", 3) == 0 && x->split_depth < 16) {
 		const char *c = strstr(s + b, "】");
 		const char *nx = c ? strstr(c + 3, "【") : NULL;
 		if (nx && (size_t)(nx - s) < n && nr_skip_sp(s, (size_t)(c + 3 - s), (size_t)(nx - s)) < (size_t)(nx - s)) {
@@ -2263,8 +2502,10 @@ static void line_one(struct ex *x, const mp_nline *l)
 			two.s = l->s + k;
 			two.col = l->col + k;
 			two.len = n - k;
+			x->split_depth++; /* a hostile line of thousands: 16 pairs, then one line */
 			line_one(x, &one);
 			line_one(x, &two);
+			x->split_depth--;
 			x->now = l;
 			return;
 		}
@@ -2422,8 +2663,12 @@ static void line_one(struct ex *x, const mp_nline *l)
 	enum mp_nctx wd;
 	bool wrapped = np == 1 && !sp && first < n &&
 	               wrapped_subject(x, l, b, first, nr_typed_value(s, first, n, false, &fvb, &fve), &wd) != NF_NONE;
-	if ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE || steps)) || misfit || second || dir_word || ja_set || wrapped ||
-	    (np == 1 && !sp && nr_is_prose(s + b, n - b))) {
+	/* "※POP3 over SSL（ポート995）、SMTP over SSL（ポート465）にも対応": a
+	 * list of protocols, each with its port in brackets, is port lines */
+	bool port_lines = np >= 2 && !sp && !memchr(s + b, '|', n - b) && bracketed_ports(s, b, n) &&
+	                  nr_matrix(NULL, l, s + b, n - b, b) >= 2;
+	if (!port_lines && ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE || steps)) || misfit || second || dir_word || ja_set || wrapped ||
+	    (np == 1 && !sp && nr_is_prose(s + b, n - b)))) {
 		value_pairs(x, l, b, true, &first);
 		prose(x, l, b);
 		x->pending = NF_NONE;
@@ -2448,10 +2693,11 @@ static void line_one(struct ex *x, const mp_nline *l)
 	}
 	/* Port matrices ("IMAPs (port 993) TLS"), unless the row's label is a
 	 * known field given with a separator. */
-	if ((lf == NF_NONE || lf == NF_SECURITY || (lf == NF_PORT && !sp)) && !(sp && vb < n && nr_value_is(NF_HOST, s + vb, n - vb)) &&
+	if (port_lines || ((lf == NF_NONE || lf == NF_SECURITY || (lf == NF_PORT && !sp)) && !(sp && vb < n && nr_value_is(NF_HOST, s + vb, n - vb)) &&
+	    !host_cell(s, b, n) &&
 	    (!nr_is_prose(s + b, n - b) || nr_has(s + b, n - b, "ssl") || nr_has(s + b, n - b, "tls") ||
 	     nr_has(s + b, n - b, "secure")) &&
-	    nr_matrix(NULL, l, s + b, n - b, b) > 0) {
+	    nr_matrix(NULL, l, s + b, n - b, b) > 0)) {
 		size_t m0 = x->nmx;
 		nr_matrix(x, l, s + b, n - b, b);
 		x->pending = NF_NONE;
@@ -2615,11 +2861,26 @@ static void line_one(struct ex *x, const mp_nline *l)
 			/* "送信ポート | SMTP(25番) | Submission( 587番)": more ports
 			 * of a port row are offered too (the most secure wins) */
 			enum mp_nctx pd;
-			bool ports = k + 1 < nc && mp_notice_classify(s + cb[k], ce[k] - cb[k], &pd) == NF_PORT;
+			enum mp_nfield kf = mp_notice_classify(s + cb[k], ce[k] - cb[k], &pd);
+			bool ports = k + 1 < nc && kf == NF_PORT;
+			/* "受信サーバー | pop.… | 995 | SSL": the cells after a
+			 * server's host are its port and its security */
+			size_t hb, he;
+			bool host_row = k + 1 < nc && kf == NF_HOST && x->cur >= 0 &&
+			                nr_typed_value(s, cb[k + 1], ce[k + 1], false, &hb, &he) == NV_HOST && he == ce[k + 1];
 			size_t m = k + 2;
 			for (; m < nc && cb[m] != ce[m]; m++) { /* notes columns */
 				int pp, ps, pm;
 				size_t pa;
+				if (host_row) {
+					enum nr_vtype nv = nr_typed_value(s, cb[m], ce[m], false, &hb, &he);
+					if (nv == NV_PORT || nv == NV_SEC) {
+						enum mp_nctx cd = x->cur == S_IMAP ? NC_IMAP : x->cur == S_POP ? NC_POP : NC_SMTP;
+						nr_set_field(x, l, cb[m], s + cb[m], ce[m] - cb[m], nv == NV_PORT ? NF_PORT : NF_SECURITY, cd);
+						continue;
+					}
+					host_row = false;
+				}
 				ports = ports && nr_parse_port(s + cb[m], ce[m] - cb[m], &pp, &ps, &pa, &pm) &&
 				        nr_port_at(s, cb[m] + pa, ce[m], &pp);
 				if (ports)

@@ -67,9 +67,10 @@ static bool convert(const char *enc, const char *buf, size_t len, mp_buf *out)
 }
 
 /* How much decoded text looks like Japanese prose: kana and kanji count,
- * half-width katakana (what EUC-JP bytes read as CP932 turn into) and
- * C1 controls or private-use characters count against. */
-static long score_ja(const char *s, size_t n)
+ * half-width katakana (what EUC-JP bytes read as CP932 turn into, unless
+ * hw_kana: the text is no EUC-JP, and an old letter's "ﾒｰﾙｻｰﾊﾞｰ" is kana)
+ * and C1 controls or private-use characters count against. */
+static long score_ja(const char *s, size_t n, bool hw_kana)
 {
 	long sc = 0;
 	for (size_t i = 0; i < n;) {
@@ -82,7 +83,7 @@ static long score_ja(const char *s, size_t n)
 		else if ((cp >= 0xFF01 && cp <= 0xFF5E) || cp == 0x3000 || (cp >= 0x3001 && cp <= 0x303F))
 			sc += 1;
 		else if (cp >= 0xFF61 && cp <= 0xFF9F)
-			sc -= 3;
+			sc += hw_kana ? 1 : -3;
 		else if ((cp >= 0x80 && cp < 0xA0) || (cp >= 0xE000 && cp <= 0xF8FF))
 			sc -= 5;
 		i += adv;
@@ -195,7 +196,9 @@ mailprof_status mp_notice_decode(const char *buf, size_t len, const char *forced
 		mp_buf s1 = {0}, s2 = {0};
 		bool ok1 = convert("CP932", buf, len, &s1);
 		bool ok2 = convert("EUC-JP-MS", buf, len, &s2);
-		long sc1 = ok1 ? score_ja(s1.s, s1.len) : 0, sc2 = ok2 ? score_ja(s2.s, s2.len) : 0;
+		/* (EUC-JP writes half-width kana with a mark of their own: no
+		 * CP932 text reads as them) */
+		long sc1 = ok1 ? score_ja(s1.s, s1.len, !ok2) : 0, sc2 = ok2 ? score_ja(s2.s, s2.len, true) : 0;
 		if (ok1 && (!ok2 || sc1 >= sc2) && sc1 > 0) {
 			name = "CP932";
 			b = s1;

@@ -98,6 +98,7 @@ mailprof_status mp_notice_extract(mailprof_profile *p, mp_ntext *t, const char *
 	free(x.rules);
 	free(x.scol);
 	free(x.sfield);
+	free(x.sctx);
 	free(x.mcol);
 	free(x.msec);
 	free(x.cb);

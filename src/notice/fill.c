@@ -474,9 +474,14 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			nr_offer_port(&a->s[i], port, -1, &pl);
 		}
 	}
-	/* Port on the same line: "pop.example.jp ポート番号 110". */
+	/* Port on the same line: "pop.example.jp ポート番号 110", "（SSL/TLS、
+	 * 993番ポート）" (the number before its word). */
 	for (size_t k = t; k < n; k++) {
-		if (nr_starts_any(s + k, n - k, (const char *const[]){"ポート", "port", "Port", NULL})) {
+		size_t d = k;
+		while (d < n && d - k < 6 && isdigit((unsigned char)s[d]) && (k == t || !isalnum((unsigned char)s[k - 1])))
+			d++;
+		bool before = d > k && nr_starts_any(s + d, n - d, (const char *const[]){"番ポート", "番のポート", NULL});
+		if (before || nr_starts_any(s + k, n - k, (const char *const[]){"ポート", "port", "Port", NULL})) {
 			int port, sec, mark;
 			size_t at;
 			/* several offered: "(port 110, or 995 with SSL)" */
@@ -494,6 +499,10 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 					sec = note_sec(x, mark);
 				mailprof_loc pl = nr_loc_at(x, l, off + k + at);
 				nr_offer_port(&a->s[i], port, sec, &pl);
+				/* "（IMAP、SSL/TLS、ポート993）": the remark's security
+				 * before the port */
+				if (sec < 0)
+					host_clause_sec(x, l, off, s, t, k, &a->s[i]);
 			}
 			return;
 		}
@@ -524,6 +533,13 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	              nr_has(s, n, ",");
 	size_t la[8], nl = listed ? nr_port_list(s, n, lp, ls, la, MP_COUNT(lp)) : 0;
 	int li = nl >= 2 && mp_notice_words_ctx(s, n) == NC_NONE ? nr_server_for(x, dir, NULL, 0) : -1;
+	/* "Server: mail-relay.… / Port: 587 (STARTTLS), 465 (SSL)" naming no
+	 * server: the one server every listed port is registered for */
+	if (nl >= 2 && li < 0 && nr_cur_acc(x)->any_host.v && dir == NC_NONE && x->ctx == NC_NONE) {
+		li = nr_srv_of(nr_port_ctx(lp[0]));
+		for (size_t j = 1; j < nl && li >= 0; j++)
+			li = nr_srv_of(nr_port_ctx(lp[j])) == li ? li : -1;
+	}
 	if (li >= 0) {
 		/* "465（非推奨）/ 587（推奨）", "110 (preferred) or 995": a port
 		 * the notice prefers wins, one it discourages gives way */
@@ -554,13 +570,17 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	}
 	/* "995（POP3）／993（IMAP）", "受信：110　送信：587": ports named by
 	 * protocol or direction inside one cell. */
-	if (dir == NC_IN || dir == NC_NONE) {
+	/* (under a label naming one server only the number-first form: "Port:
+	 * 110 for POP or 995 for POP SSL" under a POP heading) */
+	bool word_first = dir == NC_IN || dir == NC_NONE;
+	{
 		static const struct {
 			const char *w;
 			enum mp_nctx c;
 		} words[] = {{"受信", NC_IN},   {"送信", NC_SMTP},    {"incoming", NC_IN}, {"outgoing", NC_SMTP},
+		             {"receiving", NC_IN}, {"sending", NC_SMTP},
 		             {"imap", NC_IMAP}, {"pop", NC_POP},      {"smtp", NC_SMTP}};
-		bool any = false;
+		bool any = false, first_placed = false;
 		struct dacc *a = nr_cur_acc(x);
 		/* several ports: the cell's security is no one port's, unless it
 		 * says it is all of them's ("（いずれもSSL/TLS）") */
@@ -574,7 +594,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		}
 		for (size_t k = 0; k < n; k++) {
 			enum mp_nctx c = NC_NONE;
-			size_t j = k;
+			size_t j = k, named_end = 0; /* the end of "for Incoming" after a number */
 			if (isdigit((unsigned char)s[k]) && (k == 0 || !isalnum((unsigned char)s[k - 1]))) {
 				/* number first: "995(POP3)" */
 				size_t e = k;
@@ -585,15 +605,26 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				 * the IMAP server)" */
 				static const char *const fw[] = {"for the ", "for ", NULL};
 				size_t q = e < n && s[e] == '(' ? e + 1 : e, fk = nr_starts_any(s + q, n - q, fw);
+				/* "993 with SSL for incoming", "465 using SSL/TLS for SMTP":
+				 * the port's security before "for" */
+				for (size_t w = e; !fk && q == e && w < n && w < e + 24 && !isdigit((unsigned char)s[w]) &&
+				                   s[w] != ',' && s[w] != '(' && s[w] != '.';
+				     w++)
+					if (s[w] == ' ' && nr_starts_any(s + w + 1, n - w - 1, fw) && nr_span_sec(s + e, w - e) >= 0)
+						q = w + 1, fk = nr_starts_any(s + q, n - q, fw);
 				if (q > e || fk) {
 					q += fk;
 					for (size_t w = 0; w < MP_COUNT(words); w++)
 						if (nr_has(s + q, strlen(words[w].w) <= n - q ? strlen(words[w].w) : 0, words[w].w))
-							c = words[w].c;
+							c = words[w].c, named_end = q + strlen(words[w].w);
+					while (named_end && named_end < n && isalnum((unsigned char)s[named_end])) /* "POP3" */
+						named_end++;
 				}
 				if (c == NC_NONE)
 					continue;
 			} else {
+				if (!word_first)
+					continue;
 				for (size_t w = 0; w < MP_COUNT(words) && c == NC_NONE; w++) {
 					size_t wl = strlen(words[w].w);
 					if (k + wl <= n && mp_strncasecmp(s + k, words[w].w, wl) == 0) {
@@ -617,23 +648,35 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			size_t pat = j;
 			while (j < n && isdigit((unsigned char)s[j]) && v < 100000)
 				v = v * 10 + (s[j++] - '0');
+			/* "993 for Incoming": the incoming server the port is
+			 * registered for, when it names one */
+			int reg = nr_srv_of(nr_port_ctx(v));
 			int srv = c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : c == NC_SMTP ? S_SMTP
+			          : named_end && (reg == S_IMAP || reg == S_POP) ? reg
 			          : (x->cur == S_IMAP || x->cur == S_POP) ? x->cur : in_guess(a, NULL, 0);
 			if (v <= 0 || v > 65535)
 				continue; /* a phone number or a time, not a port */
-			/* each port's own words first: "受信：110　送信：465（SSL）" */
-			size_t se = j;
-			while (se < n && se < j + 30 && !isdigit((unsigned char)s[se]) && s[se] != '/' &&
+			/* each port's own words first: "受信：110　送信：465（SSL）",
+			 * "995 for POP3 over SSL" (after the server's name) */
+			size_t sb = named_end > j ? named_end : j, se = sb;
+			while (se < n && se < sb + 30 && !isdigit((unsigned char)s[se]) && s[se] != '/' &&
 			       !nr_starts_any(s + se, n - se, (const char *const[]){"、", "受信", "送信", NULL}))
 				se++;
-			int own_sec = nr_span_sec(s + j, se - j);
+			int own_sec = nr_span_sec(s + sb, se - sb);
 			mailprof_loc pl = nr_loc_at(x, l, off + pat);
 			nr_offer_port(&a->s[srv], v, own_sec >= 0 ? nr_sec_for_port(own_sec, v) : titled(x, nports > 1 && !general ? -1 : sec, v),
 			              &pl);
+			if (!any) /* the clause's port is its first one's server's */
+				x->cur = srv;
 			any = true;
-			k = j;
+			first_placed |= pat == at;
+			/* "993 for Incoming and 465 for Outgoing": the word naming the
+			 * port's server names no port after it */
+			k = named_end > j ? named_end : j;
 		}
-		if (any)
+		/* "993 and the outgoing server uses port 587": the words named
+		 * only a later port's server; this one goes on below */
+		if (any && first_placed)
 			return;
 	}
 	int i = nr_server_for(x, dir, NULL, 0);
@@ -641,13 +684,15 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	/* A port only one protocol takes (993, 143: IMAP; 995, 110: POP3;
 	 * 465, 587, 25: SMTP) places itself where nothing else does: after a
 	 * host shared by several servers, or under an "incoming" host whose
-	 * protocol was only the default; never where two servers could take
-	 * the number. */
+	 * protocol was only the default (or an "incoming" label or section
+	 * with no host yet: "Incoming server" / "Change the port to 993");
+	 * never where two servers could take the number. */
 	int own = nr_srv_of(nr_port_ctx(port));
-	if (own >= 0 && a->any_host.v && a->any_named && dir == NC_NONE && x->ctx == NC_NONE)
+	if (own >= 0 && a->any_host.v && (a->any_named || i < 0) && dir == NC_NONE && x->ctx == NC_NONE)
 		i = own;
 	if ((i == S_IMAP || i == S_POP) && (own == S_IMAP || own == S_POP) && own != i && (dir == NC_IN || dir == NC_NONE) &&
-	    a->s[i].host_in && !a->s[i].port.set && a->in_pref < 0 && !nr_offered(x, a, own)) {
+	    (a->s[i].host_in || (dir == NC_IN && !a->s[i].host.v && !a->s[i].host_tpl)) && !a->s[i].port.set &&
+	    a->in_pref < 0 && !nr_offered(x, a, own)) {
 		struct dsrv t = a->s[own];
 		a->s[own] = a->s[i];
 		a->s[i] = t;

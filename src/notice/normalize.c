@@ -54,6 +54,35 @@ static unsigned fold_cp(unsigned cp)
 	}
 }
 
+/* Half-width katakana ("ﾒｰﾙｻｰﾊﾞｰ", "ﾎﾟｰﾄ番号": older letters and
+ * mainframe print-outs) as full-width, a voiced-sound mark after a kana
+ * joined to it (ﾊﾞ is バ, ﾎﾟ is ポ); *mark is the bytes of the mark taken. */
+static unsigned fold_kana(unsigned raw, const char *next, size_t left, size_t *mark)
+{
+	static const unsigned short kana[] = {
+	    0x30F2, 0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30E3, 0x30E5, 0x30E7, 0x30C3, /* ｦ ｧ-ｫ ｬ-ｮ ｯ */
+	    0x30FC, 0x30A2, 0x30A4, 0x30A6, 0x30A8, 0x30AA, 0x30AB, 0x30AD, 0x30AF, 0x30B1, /* ｰ ｱ-ｵ ｶ-ｹ */
+	    0x30B3, 0x30B5, 0x30B7, 0x30B9, 0x30BB, 0x30BD, 0x30BF, 0x30C1, 0x30C4, 0x30C6, /* ｺ ｻ-ｿ ﾀ-ﾃ */
+	    0x30C8, 0x30CA, 0x30CB, 0x30CC, 0x30CD, 0x30CE, 0x30CF, 0x30D2, 0x30D5, 0x30D8, /* ﾄ ﾅ-ﾉ ﾊ-ﾍ */
+	    0x30DB, 0x30DE, 0x30DF, 0x30E0, 0x30E1, 0x30E2, 0x30E4, 0x30E6, 0x30E8, 0x30E9, /* ﾎ ﾏ-ﾓ ﾔ-ﾖ ﾗ */
+	    0x30EA, 0x30EB, 0x30EC, 0x30ED, 0x30EF, 0x30F3, 0x309B, 0x309C};              /* ﾘ-ﾛ ﾜ ﾝ ﾞ ﾟ */
+	unsigned cp = kana[raw - 0xFF66];
+	*mark = 0;
+	size_t a2;
+	unsigned nx = left ? mp_utf8_get(next, left, &a2) : 0;
+	bool ks = cp >= 0x30AB && cp <= 0x30C8 && cp != 0x30C3; /* カ..ト: each takes ゛ as the next code */
+	bool h = cp >= 0x30CF && cp <= 0x30DB && (cp - 0x30CF) % 3 == 0; /* ハ ヒ フ ヘ ホ */
+	if (nx == 0xFF9E && (ks || h || cp == 0x30A6)) {
+		*mark = a2;
+		return cp == 0x30A6 ? 0x30F4 : cp + 1; /* ｳﾞ is ヴ */
+	}
+	if (nx == 0xFF9F && h) {
+		*mark = a2;
+		return cp + 2;
+	}
+	return cp;
+}
+
 /* Markdown emphasis and code around a value ("**imap.example.com**",
  * "`993`", reStructuredText's literal "``cyrus.example.de``") is markup,
  * not part of the value: the markers go, columns stay
@@ -159,9 +188,9 @@ static void drop_bytes(mp_buf *b, int *col, size_t i, size_t k)
  * written in is no text: a code fence ("```text", "~~~") and a
  * reStructuredText directive (".. code-block:: text", ".. note::") are
  * blank lines, so the heading above a fenced block still heads its rows;
- * an MkDocs admonition ("!!! important "Our SMTP server"") reads as its
- * title; a Textile block tag ("h2. ", "bc. ", "p. ") goes, and Textile's
- * code "@mail.example.net@" reads as its text. */
+ * an MkDocs admonition ("!!! important "Our SMTP server"") or content tab
+ * ("=== "IMAP"") reads as its title; a Textile block tag ("h2. ", "bc. ",
+ * "p. ") goes, and Textile's code "@mail.example.net@" reads as its text. */
 static void drop_markup(mp_buf *b, int *col)
 {
 	size_t n = b->len, i = 0;
@@ -189,11 +218,14 @@ static void drop_markup(mp_buf *b, int *col)
 			return;
 		}
 	}
-	if (i + 4 <= n && (memcmp(s + i, "!!! ", 4) == 0 || memcmp(s + i, "??? ", 4) == 0 || memcmp(s + i, "???+ ", 5) == 0)) {
-		size_t k = i + 4;
-		while (k < n && s[k] != ' ' && s[k] != '"')
+	/* (and a content tab, "=== "IMAP"", reads as its title too) */
+	if (i + 4 <= n && (memcmp(s + i, "!!! ", 4) == 0 || memcmp(s + i, "??? ", 4) == 0 || memcmp(s + i, "???+ ", 5) == 0 ||
+	                   (i + 5 <= n && memcmp(s + i, "=== \"", 5) == 0))) {
+		size_t k = s[i + 3] == '+' ? i + 5 : i + 4;
+		while (k < n && s[k] != ' ' && s[k] != '"') /* the kind ("note") */
 			k++;
-		k = k < n ? k + 1 : n;
+		while (k < n && s[k] == ' ')
+			k++;
 		const char *q = k < n && s[k] == '"' ? memchr(s + k + 1, '"', n - k - 1) : NULL;
 		if (q) { /* the title alone */
 			size_t qe = (size_t)(q - s);
@@ -216,22 +248,33 @@ static void drop_markup(mp_buf *b, int *col)
 		drop_bytes(b, col, i, k + 2 - i);
 		n = b->len;
 	}
-	/* Textile code "@value@": an at sign opening a token and one closing it */
-	for (size_t a = 0; a < b->len; a++) {
-		s = b->s;
-		if (s[a] != '@' || (a && !strchr(" [(|", s[a - 1])) || a + 1 >= b->len || !isalnum((unsigned char)s[a + 1]))
+	/* Textile code "@value@": an at sign opening a token and one closing
+	 * it; one pass, the line compacted once (a hostile line of thousands
+	 * stays linear) */
+	char *w = b->s;
+	n = b->len;
+	size_t o = 0, drop = SIZE_MAX; /* the closing sign of the token being copied */
+	for (size_t a = 0; a < n; a++) {
+		if (a == drop)
 			continue;
-		size_t e = a + 1;
-		while (e < b->len && s[e] != ' ' && s[e] != ']' && s[e] != ')' && s[e] != '|' && s[e] != ',')
-			e++;
-		size_t c = e;
-		while (c > a + 1 && strchr(".;:", s[c - 1]))
-			c--; /* "@mail.example.net@." */
-		if (c - a < 3 || s[c - 1] != '@')
-			continue;
-		drop_bytes(b, col, c - 1, 1);
-		drop_bytes(b, col, a, 1);
-		a = c - 3;
+		if (w[a] == '@' && (!a || strchr(" [(|", w[a - 1])) && a + 1 < n && isalnum((unsigned char)w[a + 1])) {
+			size_t e = a + 1;
+			while (e < n && w[e] != ' ' && w[e] != ']' && w[e] != ')' && w[e] != '|' && w[e] != ',')
+				e++;
+			size_t c = e;
+			while (c > a + 1 && strchr(".;:", w[c - 1]))
+				c--; /* "@mail.example.net@." */
+			if (c - a >= 3 && w[c - 1] == '@') {
+				drop = c - 1;
+				continue;
+			}
+		}
+		w[o] = w[a];
+		col[o++] = col[a];
+	}
+	if (o < n) {
+		b->len = o;
+		w[o] = '\0';
 	}
 }
 
@@ -363,12 +406,15 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 			if (j < n && s[j] != '|' && s[j] != '\r')
 				cp = '|';
 		}
+		size_t mark = 0; /* a voiced-sound mark joined to the kana before it */
+		if (raw >= 0xFF66 && raw <= 0xFF9F)
+			cp = fold_kana(raw, s + i + adv, n - i - adv, &mark);
 		size_t before = b.len;
 		put_cp(&b, cp);
 		for (size_t k = before; k < b.len; k++)
 			col[ncol++] = c;
-		i += adv;
-		c++;
+		i += adv + mark;
+		c += mark ? 2 : 1;
 	}
 	/* Trailing blanks carry nothing. */
 	while (b.len && b.s[b.len - 1] == ' ')

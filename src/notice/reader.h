@@ -108,6 +108,7 @@ struct ex {
 	enum mp_nfield pending;
 	enum mp_nctx pending_dir;
 	int pending_blank; /* blank lines since the label announcing a value */
+	int split_depth;   /* bracketed pairs of one line read as lines of their own */
 	/* lines before it are a | block the table model did not take, read line
 	 * by line: no table starts inside it (a long block stays linear) */
 	size_t table_end;
@@ -135,6 +136,9 @@ struct ex {
 	int *scol;
 	enum mp_nfield *sfield;
 	size_t nscol;
+	/* ... or turned over: header cells naming servers, one per column */
+	enum mp_nctx *sctx;
+	size_t nsctx;
 	/* a port matrix whose columns are security modes ("SSL/TLS  STARTTLS  None") */
 	int *mcol, *msec;
 	size_t nmcol;

@@ -496,7 +496,12 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		 * one server offers both; an incoming server offered without a
 		 * host of its own gets it too. */
 		bool none_in = !a->s[S_IMAP].host.v && !a->s[S_POP].host.v;
-		for (int i = S_IMAP; i <= S_POP; i++)
+		/* "Server: mail-relay.… / Port: 587 (STARTTLS), 465 (SSL)": a
+		 * host for no server with only sending's ports, nothing incoming
+		 * offered, is a relay: no incoming server is made up for it */
+		bool relay = !a->any_named && a->s[S_SMTP].port.set && a->in_pref < 0 && !nr_offered(x, a, S_IMAP) &&
+		             !nr_offered(x, a, S_POP);
+		for (int i = S_IMAP; i <= S_POP && !relay; i++)
 			if (!a->s[i].host.v && ((none_in && i == in) || nr_offered(x, a, i)))
 				copy_str(&a->s[i].host, &a->any_host);
 		if (!a->s[S_SMTP].host.v)

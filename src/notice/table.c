@@ -1291,6 +1291,16 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	}
 	for (size_t j = i; !used && j < t->n; j++) {
 		const mp_nline *l = &t->lines[j];
+		/* a grid table's rule ("+-----+-----+", "+=====+=====+", as
+		 * reStructuredText writes them, or drawn "┣━━╋━━┫"): under
+		 * every row, so the rows go on */
+		size_t g = 0;
+		while (l->raw && (l->raw[g] == ' ' || l->raw[g] == '\t'))
+			g++;
+		if (!l->len && l->raw && nr &&
+		    (l->raw[g] == '+' || ((unsigned char)l->raw[g] == 0xE2 && ((unsigned char)l->raw[g + 1] == 0x94 ||
+		                                                            (unsigned char)l->raw[g + 1] == 0x95))))
+			continue;
 		if (!l->len && l->raw && memchr(l->raw, '-', strlen(l->raw)) && memchr(l->raw, '|', strlen(l->raw)) && nr) {
 			/* a Markdown rule under the header; under a later row, that
 			 * row is the next table's header (a bare "---" after the

@@ -185,7 +185,19 @@ bool nr_valid_host(const char *s, size_t n)
 		if (!isalnum((unsigned char)s[i]) && s[i] != '.' && s[i] != '-' && s[i] != '_')
 			return false;
 	/* no top-level domain is one letter: "e.g" is an abbreviation */
-	return !(s[n - 2] == '.' && isalpha((unsigned char)s[n - 1]));
+	if (s[n - 2] == '.' && isalpha((unsigned char)s[n - 1]))
+		return false;
+	/* nor all digits but in an address of numbers ("192.0.2.25"):
+	 * "Version.3" is a word */
+	size_t ld = n;
+	while (ld && s[ld - 1] != '.')
+		ld--;
+	bool num_tld = true, all_num = true;
+	for (size_t i = ld; i < n; i++)
+		num_tld &= isdigit((unsigned char)s[i]) != 0;
+	for (size_t i = 0; i < n; i++)
+		all_num &= isdigit((unsigned char)s[i]) || s[i] == '.';
+	return !num_tld || all_num;
 }
 
 /* Parse a port cell: "995", "995※1", "110(SSL有の場合:995)", "993(SSL)",
@@ -338,6 +350,7 @@ int nr_parse_security(const char *s, size_t n)
 	if (nr_has(s, n, "tls"))
 		return SW_TLS_AMBIG;
 	if (nr_has(s, n, "なし") || nr_has(s, n, "無") || nr_has(s, n, "none") || nr_has(s, n, "しない") ||
+	    nr_has(s, n, "no encryption") || nr_has(s, n, "unencrypted") || nr_has(s, n, "without encryption") ||
 	    nr_has(s, n, "不要") || (n == 2 && mp_strncasecmp(s, "no", 2) == 0) || nr_has(s, n, "off") ||
 	    (n == 3 && mp_strncasecmp(s, "n/a", 3) == 0)) /* "Security: N/A": nothing to encrypt with */
 		return MP_SEC_NONE;
@@ -380,15 +393,17 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 	/* "必要ありません", "必要はない": a need denied */
 	if (nr_has(s, n, "不要") || nr_has(s, n, "しない") || nr_has(s, n, "必要ありません") || nr_has(s, n, "必要はありません") ||
 	    nr_has(s, n, "必要がありません") || nr_starts_any(s, n, (const char *const[]){"ありません", NULL}) ||
-	    nr_has(s, n, "必要ない") ||
-	    nr_has(s, n, "必要はない") || nr_has(s, n, "必要がない") || nr_has(s, n, "なし") || nr_has(s, n, "無") ||
+	    nr_has(s, n, "必要ない") || nr_has(s, n, "必須ではあり") || nr_has(s, n, "必須ではない") ||
+	    nr_has(s, n, "必要はない") || nr_has(s, n, "必要がない") || nr_has(s, n, "なし") || nr_has(s, n, "ナシ") ||
+	    nr_has(s, n, "無") ||
 	    nr_has(s, n, "not required") || nr_has(s, n, "none") || nr_has(s, n, "いいえ") || nr_has(s, n, "オフ") || (n >= 2 && mp_strncasecmp(s, "no", 2) == 0 && (n == 2 || s[2] == ' ')) ||
 	    (n == 3 && mp_strncasecmp(s, "off", 3) == 0))
 		return MP_AUTH_NONE;
 	/* "OAuth2 required", 先進認証: a login by token, not by password */
 	if (nr_oauth_at(s, n) < n)
 		return MP_AUTH_OAUTH2;
-	if (nr_has(s, n, "有") || nr_has(s, n, "あり") || nr_has(s, n, "必要") || nr_has(s, n, "する") ||
+	if (nr_has(s, n, "有") || nr_has(s, n, "あり") || nr_has(s, n, "アリ") || nr_has(s, n, "必要") || nr_has(s, n, "必須") ||
+	    nr_has(s, n, "する") ||
 	    nr_has(s, n, "はい") || nr_has(s, n, "オン") ||
 	    nr_has(s, n, "require") || nr_has(s, n, "yes") || nr_has(s, n, "チェック") || nr_has(s, n, "enable") ||
 	    (n == 2 && mp_strncasecmp(s, "on", 2) == 0) || nr_has(s, n, "same user") || nr_has(s, n, "same as") ||
@@ -724,6 +739,49 @@ static bool paren_port(const char *s, size_t i, size_t n)
 	return false;
 }
 
+/* Is s[a, b) only what joins two protocol names ("/", ", ", " and ",
+ * "・", "、", " or ")? */
+static bool joined(const char *s, size_t a, size_t b)
+{
+	static const char *const joins[] = {"/", ",", "、", "・", "&", "and", "or", "と", "および", "及び", "または", NULL};
+	while (a < b && s[a] == ' ')
+		a++;
+	while (b > a && s[b - 1] == ' ')
+		b--;
+	for (const char *const *j = joins; *j; j++)
+		if (b - a == strlen(*j) && mp_strncasecmp(s + a, *j, b - a) == 0)
+			return true;
+	return false;
+}
+
+/* Is the line's run of names one list ("POP3/IMAP") with no port, its
+ * last name ending the line or a clause? */
+static bool joined_run(const char *s, const size_t *te, const size_t *tb, const size_t *pb, size_t nt, size_t n)
+{
+	for (size_t k = 0; k + 1 < nt; k++)
+		if (pb[k + 1] < n || !joined(s, te[k], tb[k + 1]))
+			return false;
+	size_t e = nt ? te[nt - 1] : n;
+	while (e < n && s[e] == ' ')
+		e++;
+	return nt && (e == n || strchr(".,;:)。", s[e]) || (n - e >= 3 && memcmp(s + e, "。", 3) == 0));
+}
+
+/* The security said right after the t-th protocol name of a line, up to
+ * the next name or a clause's end (24 bytes at most); -1 none. */
+static int name_sec(const char *s, size_t n, const size_t *te, const size_t *tb, const bool *tt, size_t nt,
+                    const size_t *pb, size_t t)
+{
+	if (tt[t])
+		return MP_SEC_TLS;
+	size_t from = te[t], end = t + 1 < nt ? (pb[t + 1] < n ? pb[t + 1] : tb[t + 1]) : n;
+	size_t e = from + 24 < end ? from + 24 : end;
+	for (size_t j = from; j < e; j++)
+		if (s[j] == ',' || s[j] == '.' || s[j] == '(' || s[j] == ';')
+			e = j;
+	return nr_span_sec(s + from, e - from);
+}
+
 /* ---- port matrices: "SMTPS 465", "POP3/SSL: port 995", "IMAP over SSL: 993",
  * "POP3 (port 110) with STARTTLS", "POP3 is also available on port 110
  * (STARTTLS) or 995 (SSL/TLS)" ---- */
@@ -767,6 +825,9 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			if (i + w > n || mp_strncasecmp(s + i, toks[k].w, w) != 0 ||
 			    (i + w < n && isalnum((unsigned char)s[i + w])))
 				continue;
+			/* "imap.example.com" is a host, not the name of IMAP */
+			if (i + w + 1 < n && s[i + w] == '.' && isalnum((unsigned char)s[i + w + 1]))
+				break;
 			/* "POP before SMTP" names neither server */
 			if (nr_has(s + i, n - i < 20 ? n - i : 20, "before"))
 				break;
@@ -837,11 +898,14 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			digits = isdigit((unsigned char)s[j]) && (nr_port_at(s, j, n, &pn) || port_pair(s, j, n, &pn));
 		}
 		if (!digits) {
-			size_t e = from + 24 < end ? from + 24 : end;
-			for (size_t j = from; j < e; j++)
-				if (s[j] == ',' || s[j] == '.' || s[j] == '(' || s[j] == ';')
-					e = j;
-			int sec = tt[t] ? MP_SEC_TLS : nr_span_sec(s + from, e - from);
+			int sec = name_sec(s, n, te, tb, tt, nt, pb, t);
+			/* "POP3/IMAP via SSL", "IMAP and POP3 over SSL": names
+			 * joined share the security said after the last of them;
+			 * "SSL経由のPOP3/IMAP": the one said before the first */
+			for (size_t k = t; sec < 0 && k + 1 < nt && pb[k + 1] >= n && joined(s, te[k], tb[k + 1]); k++)
+				sec = name_sec(s, n, te, tb, tt, nt, pb, k + 1);
+			if (sec < 0 && joined_run(s, te, tb, pb, nt, n) && !memchr(s, ':', tb[0])) /* not "SSL: … for both SMTP and IMAP" */
+				sec = line_sec;
 			if (sec >= 0 && sec != SW_TLS_AMBIG) {
 				if (x)
 					nr_mx_add(x, l, base + tb[t], ts[t], 0, sec);
@@ -960,8 +1024,8 @@ static size_t denial_end(const char *s, size_t e, size_t n)
 
 enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, size_t *vb, size_t *ve)
 {
-	static const char *const sec_words[] = {"ssl/tls", "ssl", "tls", "starttls", NULL};
-	static const char *const yes_no[] = {"required", "not required", "必要", "不要", "あり", "なし", "plain",
+	static const char *const sec_words[] = {"ssl/tls", "ssl", "tls", "starttls", "unencrypted", NULL};
+	static const char *const yes_no[] = {"required", "not required", "必要", "不要", "あり", "なし", "アリ", "ナシ", "plain",
 	                                     "cram-md5", "oauth2", "oauth", "xoauth2", "先進認証", NULL};
 	while (i < n && strchr("(\"'<", s[i]))
 		i++;
@@ -980,6 +1044,14 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 			}
 		return NV_NONE;
 	}
+	/* "(POP3, port 110, no encryption)": no security, in two words */
+	static const char *const plain[] = {"no encryption", "without encryption", NULL};
+	for (const char *const *w = plain; *w; w++)
+		if (strlen(*w) <= n - i && mp_strncasecmp(s + i, *w, strlen(*w)) == 0 &&
+		    (i + strlen(*w) == n || !isalnum((unsigned char)s[i + strlen(*w)]))) {
+			*vb = i, *ve = i + strlen(*w);
+			return NV_SEC;
+		}
 	size_t t = nr_token_len(s + i, n - i);
 	/* "SMTPサーバをsmtp.example.netに設定", "465番": an ASCII value run
 	 * into the Japanese text after it ends there: a host or an address
