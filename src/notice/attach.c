@@ -1014,6 +1014,9 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	              (x->head_both && f == NF_HOST && x->ctx == NC_IN && dir == NC_IN && (lbw == NC_NONE || lbw == NC_IN)));
 	/* "Secure Password Authentication (SPA): off": how an incoming server
 	 * takes the password (off: the normal one), not whether sending logs in */
+	/* ("secure password auth:   OFF", a label of an aligned list) */
+	if (f == NF_PASSWORD && nr_has(s + lb, le - lb, "secure password auth"))
+		f = NF_AUTH_METHOD;
 	if ((f == NF_SMTP_AUTH || f == NF_AUTH_METHOD) &&
 	    (nr_has(s + lb, le - lb, "secure password") || nr_has(s + lb, le - lb, "(spa)"))) {
 		int yn = nr_parse_yesno_auth(s + vb, ve - vb);

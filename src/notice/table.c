@@ -770,7 +770,7 @@ static size_t stream_cells(const mp_ntext *t, size_t i, struct scell **cs, size_
 				c[n - 1].z = l, c[n - 1].e = xe, c[n - 1].endl = j;
 				span++;
 			} else if (xb < xe) {
-				c = mp_xrealloc(c, (n + 1) * sizeof *c);
+				c = mp_xgrow(c, n, sizeof *c);
 				c[n++] = (struct scell){l, l, xb, xe, j, row, false};
 				row = false, open = true, span = 1;
 			}
@@ -861,7 +861,7 @@ static size_t stream_rows(const mp_ntext *t, size_t i, struct trow **rows, size_
 	if (!*kv) {
 		for (size_t k = 0; k < n; k++) {
 			if (c[k].row) {
-				*rows = mp_xrealloc(*rows, (*nr + 1) * sizeof **rows);
+				*rows = mp_xgrow(*rows, *nr, sizeof **rows);
 				(*rows)[(*nr)++] = (struct trow){.l = c[k].l, .head = NC_NONE};
 			}
 			struct trow *r = &(*rows)[*nr - 1];
@@ -884,7 +884,7 @@ static size_t stream_rows(const mp_ntext *t, size_t i, struct trow **rows, size_
 				break;
 			}
 			multi |= r.jt[0] || r.jt[1] || !c[k + 1].closed;
-			*rows = mp_xrealloc(*rows, (*nr + 1) * sizeof **rows);
+			*rows = mp_xgrow(*rows, *nr, sizeof **rows);
 			(*rows)[(*nr)++] = r;
 			last = c[k + 1].endl;
 		}
@@ -942,7 +942,7 @@ static size_t column_rows(const mp_ntext *t, size_t i, struct trow **rows, size_
 			break;
 		if (r.nc > 2)
 			*ncol = r.nc - 1, wide++;
-		*rows = mp_xrealloc(*rows, (*nr + 1) * sizeof **rows);
+		*rows = mp_xgrow(*rows, *nr, sizeof **rows);
 		(*rows)[(*nr)++] = r;
 		j = k;
 	}
@@ -1063,7 +1063,7 @@ static size_t period_rows(const mp_ntext *t, size_t i, struct trow **rows, size_
 	}
 	if (h.nc - (h.nc && hk[0].k == H_NAME) < 2 || !typed)
 		return 0;
-	*rows = mp_xrealloc(*rows, sizeof **rows);
+	*rows = mp_xgrow(*rows, *nr, sizeof **rows);
 	(*rows)[(*nr)++] = h;
 	for (;;) {
 		struct trow r = {.l = NULL, .head = NC_NONE};
@@ -1082,7 +1082,7 @@ static size_t period_rows(const mp_ntext *t, size_t i, struct trow **rows, size_
 		}
 		if (r.nc < h.nc)
 			break;
-		*rows = mp_xrealloc(*rows, (*nr + 1) * sizeof **rows);
+		*rows = mp_xgrow(*rows, *nr, sizeof **rows);
 		(*rows)[(*nr)++] = r;
 		j = last = k;
 	}
@@ -1314,7 +1314,7 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 		struct trow r;
 		if (pipe_cells(l, &r) < 2)
 			break;
-		rows = mp_xrealloc(rows, (nr + 1) * sizeof *rows);
+		rows = mp_xgrow(rows, nr, sizeof *rows);
 		rows[nr++] = r;
 	}
 	if (nr < 2) {
