@@ -862,6 +862,8 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		if (f != NF_NONE && f != NF_IGNORE && words <= 6) {
 			x->pending = f;
 			x->pending_dir = nr_label_dir(x, s + lb, le - lb, edir);
+			/* "SSL:" over "Yes": the label's SSL, as on one line */
+			x->pending_ssl = f == NF_SECURITY && nr_parse_security(s + lb, le - lb) == MP_SEC_TLS;
 			/* "Incoming Port#:" over "Without SSL – 143" / "With SSL –
 			 * 993": the cases under it are that server's ports */
 			enum mp_nctx pd = x->pending_dir;
@@ -2679,18 +2681,21 @@ static void line_one(struct ex *x, const mp_nline *l)
 		x->pending = NF_NONE;
 		return;
 	}
-	/* "Encryption - Required", "Connection security - No": a security
-	 * label, a dash and a yes or a no is that label's row, not a port
-	 * matrix's (which has no word for a yes) */
+	/* "Encryption - Required", "Connection security - No", "Auth - Yes":
+	 * a security or authentication label, a dash and a yes or a no is
+	 * that label's row, not a port matrix's (which has no word for a yes) */
 	if (!sp && !memchr(s + b, '|', n - b)) {
 		size_t d = b;
 		while (d + 3 <= n && d - b <= 40 && memcmp(s + d, " - ", 3) != 0)
 			d++;
 		size_t v = d + 3 <= n ? nr_skip_sp(s, d + 3, n) : n;
 		enum mp_nctx dd;
-		if (v < n && d + 3 <= n && d - b <= 40 && mp_notice_classify(s + b, d - b, &dd) == NF_SECURITY &&
-		    ((nr_parse_security(s + v, n - v) == -1 && nr_parse_yesno_auth(s + v, n - v) >= 0) ||
-		     nr_parse_security(s + v, n - v) == MP_SEC_NONE) && n - v <= 24) {
+		enum mp_nfield df = v < n && d + 3 <= n && d - b <= 40 ? mp_notice_classify(s + b, d - b, &dd) : NF_NONE;
+		/* ("Auth - Yes" too: an authentication label's yes or no) */
+		if ((df == NF_SECURITY &&
+		     ((nr_parse_security(s + v, n - v) == -1 && nr_parse_yesno_auth(s + v, n - v) >= 0) ||
+		      nr_parse_security(s + v, n - v) == MP_SEC_NONE) && n - v <= 24) ||
+		    (df == NF_SMTP_AUTH && nr_parse_yesno_auth(s + v, n - v) >= 0 && n - v <= 24)) {
 			pair(x, l, b, d, v, n, marked);
 			x->pending = NF_NONE;
 			return;
@@ -2781,7 +2786,11 @@ static void line_one(struct ex *x, const mp_nline *l)
 		}
 		if (ve > vb2 && !own_label && (lf == NF_NONE || opens || (!sp && nr_value_is(f, s + vb2, ve - vb2))) &&
 		    fits(f, s + vb2, ve - vb2)) {
-			nr_set_field(x, l, vb2, s + vb2, ve - vb2, f, x->pending_dir);
+			if (f == NF_SECURITY && x->pending_ssl && nr_parse_security(s + vb2, ve - vb2) == -1 &&
+			    nr_parse_yesno_auth(s + vb2, ve - vb2) == MP_AUTH_PASSWORD_CLEARTEXT)
+				nr_set_field(x, l, vb2, "SSL", 3, f, x->pending_dir);
+			else
+				nr_set_field(x, l, vb2, s + vb2, ve - vb2, f, x->pending_dir);
 			return;
 		}
 	}

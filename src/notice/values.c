@@ -1025,7 +1025,7 @@ static size_t denial_end(const char *s, size_t e, size_t n)
 enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, size_t *vb, size_t *ve)
 {
 	static const char *const sec_words[] = {"ssl/tls", "ssl", "tls", "starttls", "unencrypted", NULL};
-	static const char *const yes_no[] = {"required", "not required", "必要", "不要", "あり", "なし", "アリ", "ナシ", "plain",
+	static const char *const yes_no[] = {"required", "not required", "none", "必要", "不要", "あり", "なし", "アリ", "ナシ", "plain",
 	                                     "cram-md5", "oauth2", "oauth", "xoauth2", "先進認証", NULL};
 	while (i < n && strchr("(\"'<", s[i]))
 		i++;
