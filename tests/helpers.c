@@ -125,3 +125,11 @@ mailprof_diags *t_check_str(const char *text, const char *format)
 	mailprof_profile_free(p);
 	return d;
 }
+
+uint32_t t_rnd(uint64_t *st, uint32_t n)
+{
+	*st ^= *st >> 12;
+	*st ^= *st << 25;
+	*st ^= *st >> 27;
+	return (uint32_t)((*st * 2685821657736338717ULL) >> 33) % n;
+}

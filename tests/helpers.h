@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "mailprof.h"
 
@@ -29,5 +30,8 @@ const mailprof_diag *t_find(const mailprof_diags *d, const char *id);
 char *t_emit(const mailprof_profile *p, const char *format);
 /* Parse + check a string; returns the diagnostics (caller frees). */
 mailprof_diags *t_check_str(const char *text, const char *format);
+/* A number below n from the generator state *st (xorshift64*: small,
+ * deterministic, good enough for test data). */
+uint32_t t_rnd(uint64_t *st, uint32_t n);
 
 #endif

@@ -22,11 +22,7 @@ static uint64_t rng;
 
 static uint32_t rnd(uint32_t n)
 {
-	/* xorshift64*: deterministic test data */
-	rng ^= rng >> 12;
-	rng ^= rng << 25;
-	rng ^= rng >> 27;
-	return (uint32_t)((rng * 2685821657736338717ULL) >> 33) % n;
+	return t_rnd(&rng, n);
 }
 
 #define PICK(a) (a[rnd((uint32_t)(sizeof a / sizeof a[0]))])

@@ -25,11 +25,7 @@ static uint64_t rng_state;
 
 static uint32_t rnd(uint32_t n)
 {
-	/* xorshift64*: small, deterministic, good enough for test data */
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return (uint32_t)((rng_state * 2685821657736338717ULL) >> 33) % n;
+	return t_rnd(&rng_state, n);
 }
 
 static void word(char *out, size_t len, const char *alphabet)
