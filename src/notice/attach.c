@@ -1762,6 +1762,19 @@ static bool bracketed_ports(const char *s, size_t b, size_t n)
 	return ports >= 2;
 }
 
+/* The '|' cell from i: its text trimmed in [*a, *e); returns where the
+ * cell ends (its '|', or n). */
+static size_t pipe_cell(const char *s, size_t i, size_t n, size_t *a, size_t *e)
+{
+	size_t j = i;
+	while (j < n && s[j] != '|')
+		j++;
+	*a = nr_skip_sp(s, i, j), *e = j;
+	while (*e > *a && s[*e - 1] == ' ')
+		(*e)--;
+	return j;
+}
+
 /* Does a '|' row hold a cell that is a host name alone ("受信サーバー
  * （IMAP） | imap.… | 993 | SSL/TLS": a server's row, its port after its
  * host, not a port matrix's)? */
@@ -1770,12 +1783,7 @@ static bool host_cell(const char *s, size_t b, size_t n)
 	if (!memchr(s + b, '|', n - b))
 		return false;
 	for (size_t i = b; i < n;) {
-		size_t j = i;
-		while (j < n && s[j] != '|')
-			j++;
-		size_t a = nr_skip_sp(s, i, j), e = j;
-		while (e > a && s[e - 1] == ' ')
-			e--;
+		size_t a, e, j = pipe_cell(s, i, n, &a, &e);
 		if (e > a && nr_valid_host(s + a, e - a))
 			return true;
 		i = j + 1;
@@ -2389,12 +2397,7 @@ static bool option_rows(struct ex *x, const mp_nline *l, size_t b)
 	if (!memchr(s + b, '|', n - b))
 		return false;
 	for (size_t i = s[b] == '|' ? b + 1 : b; i <= n;) {
-		size_t j = i;
-		while (j < n && s[j] != '|')
-			j++;
-		size_t a0 = nr_skip_sp(s, i, j), a1 = j;
-		while (a1 > a0 && s[a1 - 1] == ' ')
-			a1--;
+		size_t a0, a1, j = pipe_cell(s, i, n, &a0, &a1);
 		if (nc == MP_COUNT(cb))
 			return false;
 		cb[nc] = a0, ce[nc] = a1, nc++;
