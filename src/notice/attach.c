@@ -909,6 +909,19 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		if (d + 3 <= le && d > lb && mp_notice_classify(s + lb, d - lb, &dd) == NF_HOST)
 			f = NF_HOST, edir = dd, le = d;
 	}
+	/* "Outgoing SMTP server (STARTTLS): relay.…": the server's label with
+	 * its security in brackets at its end; the host is the label's, the
+	 * bracket that server's security (set once the host is) */
+	size_t sb = 0, se = 0;
+	if (f == NF_SECURITY && le > lb && s[le - 1] == ')' && nr_value_is(NF_HOST, s + vb, ve - vb)) {
+		const char *op = memchr(s + lb, '(', le - lb);
+		enum mp_nctx dd;
+		if (op && op > s + lb && mp_notice_classify(s + lb, (size_t)(op - (s + lb)), &dd) == NF_HOST &&
+		    nr_parse_security(op + 1, (size_t)(s + le - 1 - (op + 1))) >= 0) {
+			sb = (size_t)(op - s) + 1, se = le - 1;
+			f = NF_HOST, edir = dd, le = (size_t)(op - s);
+		}
+	}
 	/* "接続方式 ポート番号: 993": a label whose last word names a port or a
 	 * security is that field's, whatever word stands before it */
 	if (f == NF_IGNORE && edir != NC_WEB) {
@@ -1056,6 +1069,8 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (f == NF_HOST && names_both_ways(s + lb, le - lb))
 		dir = NC_ANY, x->both_in = false;
 	nr_set_field(x, l, vb, s + vb, ve - vb, f, dir);
+	if (se > sb)
+		nr_set_field(x, l, sb, s + sb, se - sb, NF_SECURITY, dir);
 	x->both_in = false;
 }
 
