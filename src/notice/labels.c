@@ -133,6 +133,7 @@ static const struct mp_nlabel labels[] = {
 	{"サブミッション", NF_PORT, NC_SMTP},
 	{"submission", NF_PORT, NC_SMTP},
 	{"ポート", NF_PORT, NC_NONE},
+	{"port number", NF_PORT, NC_NONE}, /* a label's tail too: "Port Number993" (unglue.c) */
 	{"port", NF_PORT, NC_NONE},
 	/* Passwords (before addresses: メールアドレスパスワード). */
 	{"パスワード", NF_PASSWORD, NC_NONE},
