@@ -1253,3 +1253,24 @@ Test(notice_extract, port_matrix_stops_with_one_finding)
 	mailprof_diags_free(d);
 	mp_buf_free(&b);
 }
+
+/* "1. POP3 (Post Office Protocol 3)": the name spelled out in brackets
+ * after a protocol heading is no protocol row ("Protocol" / "3)"), so no
+ * finding says the server type is neither POP nor IMAP. */
+Test(notice_extract, protocol_spelled_out_in_a_heading_is_no_row)
+{
+	size_t len;
+	char *text = t_slurp("samples/notice/r7-protocol-expansion-headings-en.txt", &len);
+	cr_assert_not_null(text);
+	mailprof_diags *d;
+	mailprof_status st;
+	mailprof_profile *p = rd(text, &d, &st);
+	cr_assert_eq(st, MAILPROF_OK);
+	for (size_t i = 0; i < mailprof_diags_count(d); i++)
+		cr_assert_null(strstr(mailprof_diags_get(d, i)->message, "neither POP nor IMAP"), "%s",
+		               mailprof_diags_get(d, i)->message);
+	cr_assert_eq(p->accounts[0].incoming[0].protocol, MP_PROTO_POP3);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	free(text);
+}

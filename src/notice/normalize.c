@@ -184,6 +184,48 @@ static void drop_bytes(mp_buf *b, int *col, size_t i, size_t k)
 	b->s[b->len] = '\0';
 }
 
+/* A protocol's name spelled out in brackets after it says nothing more:
+ * "POP3 (Post Office Protocol 3)", "IMAP (Internet Message Access
+ * Protocol)", "SMTP (Simple Mail Transfer Protocol)" ending a line (a
+ * heading) read as the name alone, so "Protocol 3)" is not a protocol
+ * row. One pass; only a bracket right after the name, holding one of the
+ * three spellings. */
+static void drop_expansions(mp_buf *b, int *col)
+{
+	static const char *const spelled[] = {"post office protocol", "internet message access protocol",
+	                                      "simple mail transfer protocol", NULL};
+	for (size_t i = 0; b->s && i < b->len; i++) {
+		if (b->s[i] != '(' || i < 4 || !(b->s[i - 1] == ' ' || isalnum((unsigned char)b->s[i - 1])))
+			continue;
+		size_t w = i;
+		while (w > 0 && b->s[w - 1] == ' ')
+			w--;
+		size_t a = w;
+		while (a > 0 && isalnum((unsigned char)b->s[a - 1]))
+			a--;
+		if (w - a < 3 || w - a > 5 || !(mp_strncasecmp(b->s + a, "pop", 3) == 0 || mp_strncasecmp(b->s + a, "imap", 4) == 0 ||
+		                                mp_strncasecmp(b->s + a, "smtp", 4) == 0))
+			continue;
+		size_t e = i + 1, k = 0;
+		while (e < b->len && e - i < 48 && b->s[e] != ')')
+			e++;
+		if (e >= b->len || b->s[e] != ')')
+			continue;
+		for (const char *const *sp = spelled; *sp && !k; sp++)
+			if (strlen(*sp) <= e - i - 1 && mp_strncasecmp(b->s + i + 1, *sp, strlen(*sp)) == 0)
+				k = 1;
+		/* a heading's bracket, ending the line (in a sentence the words
+		 * may be what names the protocols: "IMAP (…) or POP (…)") */
+		size_t t = e + 1;
+		while (t < b->len && b->s[t] == ' ')
+			t++;
+		if (!k || t < b->len)
+			continue;
+		drop_bytes(b, col, w, e + 1 - w);
+		i = w;
+	}
+}
+
 /* Markup of the wikis and static-site generators that setup pages are
  * written in is no text: a code fence ("```text", "~~~") and a
  * reStructuredText directive (".. code-block:: text", ".. note::") are
@@ -425,6 +467,7 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 	drop_markup(&b, col);
 	drop_emphasis(&b, col);
 	drop_references(&b, col);
+	drop_expansions(&b, col);
 	if (is_rule(b.s, b.len))
 		b.len = 0, b.s[0] = '\0';
 	col[b.len] = c;
