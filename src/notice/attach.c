@@ -1407,11 +1407,7 @@ static bool changed_from(const char *s, size_t vb, size_t ve, size_t n)
 static size_t change_target(const char *s, size_t vb, size_t ve)
 {
 	static const char *const lead[] = {"change from ", "changed from ", "change ", "from ", NULL};
-	size_t a = vb, k = 0;
-	for (const char *const *w = lead; *w && !k; w++)
-		if (strlen(*w) <= ve - vb && mp_strncasecmp(s + vb, *w, strlen(*w)) == 0)
-			k = strlen(*w);
-	a += k;
+	size_t a = vb + nr_starts_any_ci(s + vb, ve - vb, lead);
 	size_t tb, te;
 	if (nr_typed_value(s, a, ve, true, &tb, &te) == NV_NONE || tb != a || !changed_from(s, tb, te, ve))
 		return vb;

@@ -191,7 +191,10 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 bool nr_field_takes(enum mp_nfield f, enum nr_vtype v);
 bool nr_has(const char *s, size_t n, const char *w);
 bool nr_is_ascii_tok(const char *s, size_t n);
+/* The length of the first word of list s[0, n) starts with, 0 if none;
+ * _ci: ASCII letters in any case. */
 size_t nr_starts_any(const char *s, size_t n, const char *const *list);
+size_t nr_starts_any_ci(const char *s, size_t n, const char *const *list);
 size_t nr_token_len(const char *s, size_t n);
 bool nr_valid_email(const char *s, size_t n);
 /* "Your", "yourfullemailaddress", "My": a login or password value that

@@ -37,6 +37,16 @@ size_t nr_starts_any(const char *s, size_t n, const char *const *list)
 	return 0;
 }
 
+size_t nr_starts_any_ci(const char *s, size_t n, const char *const *list)
+{
+	for (; *list; list++) {
+		size_t k = strlen(*list);
+		if (k <= n && mp_strncasecmp(s, *list, k) == 0)
+			return k;
+	}
+	return 0;
+}
+
 /* The first token of a value: up to white space, a note or a comment. */
 size_t nr_token_len(const char *s, size_t n)
 {
@@ -126,9 +136,8 @@ bool nr_not_a_value(const char *s, size_t n)
 			return true;
 	static const char *const start[] = {"leave ", "don't change", "do not change", "don’t change", "no change",
 	                                    "空欄", "変更しない", "入力不要", "入力しない", NULL};
-	for (const char *const *w = start; *w; w++)
-		if (strlen(*w) <= n && mp_strncasecmp(s, *w, strlen(*w)) == 0)
-			return true;
+	if (nr_starts_any_ci(s, n, start))
+		return true;
 	/* a lower-case function word, then two more words */
 	static const char *const fw[] = {"the", "as", "a", "an", "per", "see", "same", "set", "use", "any", "from",
 	                                 "whatever", "according", "provided", "given", NULL};
@@ -1046,12 +1055,11 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 	}
 	/* "(POP3, port 110, no encryption)": no security, in two words */
 	static const char *const plain[] = {"no encryption", "without encryption", NULL};
-	for (const char *const *w = plain; *w; w++)
-		if (strlen(*w) <= n - i && mp_strncasecmp(s + i, *w, strlen(*w)) == 0 &&
-		    (i + strlen(*w) == n || !isalnum((unsigned char)s[i + strlen(*w)]))) {
-			*vb = i, *ve = i + strlen(*w);
-			return NV_SEC;
-		}
+	size_t pk = nr_starts_any_ci(s + i, n - i, plain);
+	if (pk && (i + pk == n || !isalnum((unsigned char)s[i + pk]))) {
+		*vb = i, *ve = i + pk;
+		return NV_SEC;
+	}
 	size_t t = nr_token_len(s + i, n - i);
 	/* "SMTPサーバをsmtp.example.netに設定", "465番": an ASCII value run
 	 * into the Japanese text after it ends there: a host or an address
