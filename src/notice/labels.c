@@ -125,7 +125,7 @@ static const struct mp_nlabel labels[] = {
 	{"認証が必要", NF_SMTP_AUTH, NC_SMTP},
 	{"requires authentication", NF_SMTP_AUTH, NC_SMTP},
 	{"authentication", NF_SMTP_AUTH, NC_SMTP},
-	{"auth", NF_SMTP_AUTH, NC_SMTP}, /* "Auth: Yes", "SMTP Auth" (a word of its own: not OAuth) */
+	{"auth", NF_SMTP_AUTH, NC_SMTP}, /* "Auth: Yes" (how it may stand: key_fits) */
 	{"ユーザー認証", NF_SMTP_AUTH, NC_SMTP},
 	{"認証を使用", NF_SMTP_AUTH, NC_SMTP}, /* "認証を使用: オン" (Google's table in Japanese) */
 	{"sign-in", NF_SMTP_AUTH, NC_SMTP},
@@ -134,7 +134,7 @@ static const struct mp_nlabel labels[] = {
 	{"submission", NF_PORT, NC_SMTP},
 	{"ポート", NF_PORT, NC_NONE},
 	{"port number", NF_PORT, NC_NONE}, /* a label's tail too: "Port Number993" (unglue.c) */
-	{"port", NF_PORT, NC_NONE},
+	{"port", NF_PORT, NC_NONE}, /* opening a word (key_fits) */
 	/* Passwords (before addresses: メールアドレスパスワード). */
 	{"パスワード", NF_PASSWORD, NC_NONE},
 	{"password", NF_PASSWORD, NC_NONE},
@@ -221,7 +221,7 @@ static const struct mp_nlabel labels[] = {
 	{"display name", NF_NAME, NC_NONE},
 	{"your name", NF_NAME, NC_NONE},
 	{"full name", NF_NAME, NC_NONE},
-	{"name", NF_NAME, NC_NONE},
+	{"name", NF_NAME, NC_NONE}, /* a word of its own (key_fits) */
 	/* Plain user words last: "ユーザ" alone still means the login. */
 	{"ユーザー", NF_LOGIN, NC_NONE},
 	{"user", NF_LOGIN, NC_NONE},
@@ -309,6 +309,43 @@ static bool whole_word_in(const char *label, size_t n, const char *key)
 	return false;
 }
 
+/* How an English key must stand in the label besides being a substring of
+ * its folded form: keys that are not mail settings open a word of it
+ * ("portal" is not "Port (alternative)"), and so does "port" ("Important",
+ * "support"); "name" is a word of its own ("namespaces", "unqualified
+ * names"); "auth" is the label's first word, not in capitals ("ENABLE
+ * AUTH=PLAIN" is a server's capability, "OAuth" no label). Looked at only
+ * once the key matched. */
+enum match { M_OPENS, M_WORD, M_FIRST };
+static const struct {
+	const char *key;
+	enum match m;
+} placed[] = {{"port", M_OPENS}, {"name", M_WORD}, {"auth", M_FIRST}};
+
+static bool key_fits(const char *label, size_t n, const struct mp_nlabel *e)
+{
+	if (e->field == NF_IGNORE)
+		return word_in(label, n, e->key);
+	for (size_t i = 0; i < MP_COUNT(placed); i++) {
+		if (strcmp(placed[i].key, e->key) != 0)
+			continue;
+		if (placed[i].m == M_OPENS)
+			return word_in(label, n, e->key);
+		if (placed[i].m == M_WORD)
+			return whole_word_in(label, n, e->key);
+		size_t a = 0, kl = strlen(e->key);
+		while (a < n && !isalnum((unsigned char)label[a]))
+			a++;
+		if (kl > n - a || mp_strncasecmp(label + a, e->key, kl) != 0)
+			return false;
+		bool caps = true;
+		for (size_t k = 0; k < kl; k++)
+			caps &= label[a + k] == toupper((unsigned char)e->key[k]);
+		return !caps && whole_word_in(label + a, n - a, e->key);
+	}
+	return true;
+}
+
 enum mp_nfield mp_notice_classify(const char *label, size_t n, enum mp_nctx *dir)
 {
 	mp_buf f = {0};
@@ -325,21 +362,7 @@ enum mp_nfield mp_notice_classify(const char *label, size_t n, enum mp_nctx *dir
 	for (size_t i = 0; i < MP_COUNT(labels) && f.len; i++) {
 		size_t kl;
 		const char *k = folded_key(i, &kl);
-		/* "Name" is a word of its own: not "namespaces", not "unqualified names" */
-		bool name_ok = labels[i].field != NF_NAME || strchr(labels[i].key, ' ') ||
-		               whole_word_in(label, n, labels[i].key);
-		/* "port" opens a word: not "Important", "support", "report" */
-		if (labels[i].field == NF_PORT && strcmp(labels[i].key, "port") == 0)
-			name_ok = word_in(label, n, "port");
-		if (strcmp(labels[i].key, "auth") == 0) { /* the label's first word: not "ENABLE AUTH=PLAIN" */
-			size_t a = 0;
-			while (a < n && !isalnum((unsigned char)label[a]))
-				a++;
-			/* ("AUTH=PLAIN", "AUTH LOGIN": a server's capability, in capitals) */
-			name_ok = whole_word_in(label + a, n - a, "auth") && mp_strncasecmp(label + a, "auth", 4) == 0 &&
-			          strncmp(label + a, "AUTH", 4) != 0;
-		}
-		if (strstr(f.s, k) && name_ok && (labels[i].field != NF_IGNORE || word_in(label, n, labels[i].key))) {
+		if (strstr(f.s, k) && key_fits(label, n, &labels[i])) {
 			r = labels[i].field;
 			*dir = labels[i].dir;
 			break;
