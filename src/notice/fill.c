@@ -555,8 +555,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		int said = !sv->port.set && sv->sec.set && sv->sec.v == MP_SEC_TLS ? SW_TLS_AMBIG : -1;
 		/* ("1. SMTP with SSL": a line of its own; the last few only) */
 		for (size_t k = x->nmx; k-- > 0 && k + 64 >= x->nmx && said < 0 && !sv->port.set;)
-			if (x->mx[k].srv == li && x->mx[k].port == 0 && x->mx[k].sec == MP_SEC_TLS &&
-			    (!nr_cur_acc(x)->group || x->mx[k].bseq == nr_cur_acc(x)->bseq))
+			if (x->mx[k].srv == li && x->mx[k].port == 0 && x->mx[k].sec == MP_SEC_TLS && nr_mx_of(&x->mx[k], nr_cur_acc(x)))
 				said = SW_TLS_AMBIG;
 		for (size_t j = 0; j < nl; j++) {
 			if (pref[j] < best)

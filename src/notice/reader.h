@@ -233,6 +233,7 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 bool nr_port_at(const char *s, size_t i, size_t n, int *port);
 enum { NR_MX_MAX = 512 };
 void nr_mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, int sec);
+bool nr_mx_of(const struct mentry *e, const struct dacc *a);
 
 /* ---- segment.c: labels, separators, cells ---- */
 void nr_cells_room(struct ex *x, size_t need);

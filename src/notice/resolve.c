@@ -37,13 +37,6 @@ static void apply_rules(struct ex *x, struct dacc *a)
 
 /* Ports of a port matrix are offered like any other: the first stays
  * unless a later one is more secure. */
-/* Is port line e of draft a? Beside several providers' blocks, only a
- * line read under the block's own provider heading is (a list of ports
- * apart from them names none: reported in nr_group_pass). */
-static bool mx_of(const struct mentry *e, const struct dacc *a)
-{
-	return !a->group || (a->bseq && e->bseq == a->bseq);
-}
 
 /* Can port carry security sec? Implicit TLS not on a port for plain or
  * STARTTLS (25, 110, 143, 587); those not on an implicit TLS port. */
@@ -58,15 +51,15 @@ static void apply_matrix(struct ex *x, const struct dacc *a, struct dsrv *s, int
 	 * nowhere else */
 	bool strong = false;
 	for (size_t i = 0; i < x->nmx; i++)
-		strong |= x->mx[i].srv == idx && x->mx[i].port > 0 && !x->mx[i].weak && mx_of(&x->mx[i], a);
+		strong |= x->mx[i].srv == idx && x->mx[i].port > 0 && !x->mx[i].weak && nr_mx_of(&x->mx[i], a);
 	for (size_t i = 0; i < x->nmx; i++)
-		if (x->mx[i].srv == idx && x->mx[i].port > 0 && !(strong && x->mx[i].weak) && mx_of(&x->mx[i], a))
+		if (x->mx[i].srv == idx && x->mx[i].port > 0 && !(strong && x->mx[i].weak) && nr_mx_of(&x->mx[i], a))
 			nr_offer_port(s, x->mx[i].port, x->mx[i].sec, &x->mx[i].loc);
 	/* the login methods of the row whose port was chosen */
 	/* (a row naming no port: "SMTP over SSL/TLS (CRAM-MD5認証)") */
 	for (size_t i = 0; i < x->nmx; i++)
 		if (x->mx[i].srv == idx && x->mx[i].port == (s->port.set ? s->port.v : 0) && x->mx[i].nauth &&
-		    mx_of(&x->mx[i], a)) {
+		    nr_mx_of(&x->mx[i], a)) {
 			s->nmauth = x->mx[i].nauth;
 			memcpy(s->mauth, x->mx[i].auth, sizeof s->mauth);
 			break;
@@ -76,7 +69,7 @@ static void apply_matrix(struct ex *x, const struct dacc *a, struct dsrv *s, int
 	 * can carry it (not SSL on 110) */
 	for (size_t i = 0; i < x->nmx; i++)
 		if (x->mx[i].srv == idx && x->mx[i].port == 0 && x->mx[i].sec >= 0 && !s->sec.set &&
-		    (!s->port.set || port_takes(s->port.v, x->mx[i].sec)) && mx_of(&x->mx[i], a))
+		    (!s->port.set || port_takes(s->port.v, x->mx[i].sec)) && nr_mx_of(&x->mx[i], a))
 			mp_int_set(&s->sec, x->mx[i].sec, &x->mx[i].loc);
 }
 
@@ -84,7 +77,7 @@ static void apply_matrix(struct ex *x, const struct dacc *a, struct dsrv *s, int
 static bool mx_names(const struct ex *x, const struct dacc *a, int i)
 {
 	for (size_t k = 0; k < x->nmx; k++)
-		if (x->mx[k].srv == i && mx_of(&x->mx[k], a))
+		if (x->mx[k].srv == i && nr_mx_of(&x->mx[k], a))
 			return true;
 	return false;
 }
@@ -222,7 +215,7 @@ void nr_group_pass(struct ex *x)
 	for (size_t k = 0; k < x->nmx && x->ngroups; k++) {
 		bool used = false;
 		for (size_t i = 0; i < x->nacc && !used; i++)
-			used = mx_of(&x->mx[k], &x->acc[i]);
+			used = nr_mx_of(&x->mx[k], &x->acc[i]);
 		if (!used) { /* the first port line no block takes */
 			mp_diag(x->d, MAILPROF_INFO, "notice-unused", &x->mx[k].loc,
 			        "add the ports to the provider's own block if they are its",

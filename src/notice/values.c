@@ -736,6 +736,14 @@ static bool port_pair(const char *s, size_t i, size_t n, int *port)
 	return hits == 2;
 }
 
+/* Is port line e of draft a? Beside several providers' blocks, only a
+ * line read under the block's own provider heading is (a list of ports
+ * apart from them names none: reported in nr_group_pass). */
+bool nr_mx_of(const struct mentry *e, const struct dacc *a)
+{
+	return !a->group || (a->bseq && e->bseq == a->bseq);
+}
+
 /* "(SSL: 995)": a bracket at s[i] that holds a port before it closes
  * (looked at up to 40 bytes) */
 static bool paren_port(const char *s, size_t i, size_t n)
