@@ -2684,10 +2684,13 @@ static void line_one(struct ex *x, const mp_nline *l)
 	enum mp_nctx wd;
 	bool wrapped = np == 1 && !sp && first < n &&
 	               wrapped_subject(x, l, b, first, nr_typed_value(s, first, n, false, &fvb, &fve), &wd) != NF_NONE;
-	/* "※POP3 over SSL（ポート995）、SMTP over SSL（ポート465）にも対応": a
-	 * list of protocols, each with its port in brackets, is port lines */
-	bool port_lines = np >= 2 && !sp && !memchr(s + b, '|', n - b) && bracketed_ports(s, b, n) &&
-	                  nr_matrix(NULL, l, s + b, n - b, b) >= 2;
+	/* "※POP3 over SSL（ポート995）、SMTP over SSL（ポート465）にも対応",
+	 * "We support POP3S (995) and IMAPS (993).": a list of protocols,
+	 * each with its port in brackets, is port lines; so is such a list
+	 * after a lead-in's colon ("These ports are open: SMTPS (465), …") */
+	size_t pl0 = sp && (lf == NF_PORT || lf == NF_NONE) ? vb : b;
+	bool port_lines = (!sp || pl0 > b) && !memchr(s + b, '|', n - b) && bracketed_ports(s, pl0, n) &&
+	                  nr_matrix(NULL, l, s + pl0, n - pl0, pl0) >= 2;
 	if (!port_lines && ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE || steps)) || misfit || second || dir_word || ja_set || wrapped ||
 	    (np == 1 && !sp && nr_is_prose(s + b, n - b)))) {
 		value_pairs(x, l, b, true, &first);
@@ -2720,7 +2723,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 	if (port_lines || ((lf == NF_NONE || lf == NF_SECURITY || (lf == NF_PORT && !sp)) && !(sp && vb < n && nr_value_is(NF_HOST, s + vb, n - vb)) &&
 	    !host_cell(s, b, n) &&
 	    (!nr_is_prose(s + b, n - b) || nr_has(s + b, n - b, "ssl") || nr_has(s + b, n - b, "tls") ||
-	     nr_has(s + b, n - b, "secure")) &&
+	     nr_has(s + b, n - b, "secure") || nr_secure_name(s + b, n - b)) && /* "POP3S (995)、IMAPS (993) に対応" */
 	    nr_matrix(NULL, l, s + b, n - b, b) > 0)) {
 		size_t m0 = x->nmx;
 		nr_matrix(x, l, s + b, n - b, b);
