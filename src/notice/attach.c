@@ -290,6 +290,15 @@ static void example_person(struct ex *x, const mp_nline *l, size_t b)
  * no longer support SSL"). True when taken. */
 static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n);
 
+/* Does a word start at s[i] (i > 0)? After a space or a bracket, and in
+ * Japanese an ASCII word after the text it is run into
+ * (「通信はすべてSSL/TLSで暗号化」). */
+static bool word_start(const char *s, size_t i)
+{
+	unsigned char p = (unsigned char)s[i - 1];
+	return p == ' ' || p == '(' || (p >= 0x80 && (unsigned char)s[i] < 0x80);
+}
+
 /* The end of the sentence of l starting at i: its full stop (or the ";"
  * ending a clause: "Both require SSL; IMAP uses port 993"), else the
  * line's end. */
@@ -320,7 +329,7 @@ static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n)
 	for (size_t i = 0; i < n && words <= 16; i++) {
 		size_t vb, ve;
 		words += s[i] == ' ';
-		if ((!i || s[i - 1] == ' ') && nr_typed_value(s, i, n, false, &vb, &ve) == NV_SEC)
+		if ((!i || word_start(s, i)) && nr_typed_value(s, i, n, false, &vb, &ve) == NV_SEC)
 			secs++, sb = vb, se = ve;
 	}
 	bool denied = false;
@@ -379,10 +388,12 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
  * sentence of the line on its own ("… enable SSL for both the incoming
  * and outgoing servers. If your program cannot, …": the condition is the
  * next sentence's) */
-static void general_security(struct ex *x, const mp_nline *l, size_t b)
+static void general_security(struct ex *x, const mp_nline *l, size_t b, size_t end)
 {
-	for (size_t i = b; i < l->len;) {
+	for (size_t i = b; i < end;) {
 		size_t e = sentence_end(l, i);
+		if (e > end)
+			e = end;
 		general_sentence(x, l, i, e - i);
 		i = nr_skip_sp(l->s, e + 1, l->len);
 	}
@@ -404,7 +415,7 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
 		return;
 	for (size_t i = 0; i < n && !x->gen_sec.set; i++) {
 		size_t vb, ve;
-		if ((i && s[i - 1] != ' ') || nr_typed_value(s, i, n, false, &vb, &ve) != NV_SEC)
+		if ((i && !word_start(s, i)) || nr_typed_value(s, i, n, false, &vb, &ve) != NV_SEC)
 			continue;
 		size_t e = vb;
 		while (e < n && s[e] != ',' && s[e] != '.' && s[e] != ';')
@@ -608,7 +619,10 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s + b;
 	size_t n = l->len - b;
-	general_security(x, l, b);
+	/* (not a numbered footnote's: "※1 SSL/TLSで接続します" is the
+	 * security of the value its mark stands by) */
+	if (!(n > 3 && memcmp(s, "※", 3) == 0 && isdigit((unsigned char)s[3])))
+		general_security(x, l, b, l->len);
 	protocols_offered(x, l, b);
 	fill_in_note(x, s, n);
 	/* "The settings for SMTP are the same as above, except that the port
@@ -819,6 +833,15 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (vb >= ve) { /* no value: a heading, or a label whose value is on the next line */
 		if (le <= lb)
 			return;
+		/* "Only encrypted communication, using SSL/TLS, is supported.
+		 * Therefore use these ports:": the sentences before a lead-in
+		 * are read as any sentence */
+		size_t last = 0;
+		for (size_t k = lb; k + 1 < le; k++)
+			if (s[k] == '.' && s[k + 1] == ' ')
+				last = k;
+		if (last)
+			general_security(x, l, lb, last);
 		if (f == NF_SECURITY && security_statement(x, l, lb)) /* "SSL is required" */
 			return;
 		if (f == NF_SECURITY && bracketed_security(x, l, lb, le))

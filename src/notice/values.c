@@ -1120,6 +1120,11 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 		               !(i >= 9 && memcmp(s + i - 9, "または", 9) == 0)) ||
 		              nr_starts_any(s + i - 6, 6, (const char *const[]){"から", NULL})))))))
 			t = ta;
+		/* "SSL/TLSを使用", "通信はすべてSSLで": a security word run into
+		 * the Japanese after it */
+		for (const char *const *w = sec_words; *w && t > ta; w++)
+			if (strlen(*w) == ta && mp_strncasecmp(s + i, *w, ta) == 0)
+				t = ta;
 	}
 	while (t && (strchr(".,;:\"'>", s[i + t - 1]) || s[i + t - 1] == ')'))
 		t--;
