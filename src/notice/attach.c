@@ -406,7 +406,7 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
 	for (const char *const *c = cond; *c; c++)
 		if (nr_has(s, n, *c))
 			return;
-	if (statement_of(x, l, b, n))
+	if (statement_of(x, l, b, n) || x->told_sec == l)
 		return;
 	/* a sentence naming both directions names every server, whatever
 	 * the section */
@@ -1484,14 +1484,19 @@ static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_
  * the line was read. */
 static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 {
-	static const char *const verbs[] = {"select ", "check ", "tick ", "enable ", "turn on ", "use ", "choose ",
+	static const char *const verbs[] = {"select ", "check ", "tick ", "enable ", "turn ", "use ", "choose ",
 	                                    "set ", "mark ", NULL};
+	/* "[x] Use SSL", "☑ SSL を使用": a ticked box before the option */
+	static const char *const box[] = {"[x] ", "[X] ", "[✓] ", "☑", "✓", "✔", "■ ", NULL};
 	static const char *const ja[] = {"を使用", "を選択", "にチェック", "を有効", "を利用", "をオン", NULL};
 	static const char *const deny[] = {"not ", "n't", "never", "without", "disable", "uncheck", " off", "ません",
 	                                   "しない", "無効", "オフ", "外し", NULL};
 	const char *s = l->s;
 	size_t n = l->len;
 	bool told = false;
+	size_t bx = nr_starts_any(s + b, n - b, box);
+	if (bx)
+		b = nr_skip_sp(s, b + bx, n);
 	for (const char *const *w = verbs; *w && !told; w++)
 		told = strlen(*w) <= n - b && mp_strncasecmp(s + b, *w, strlen(*w)) == 0;
 	for (const char *const *w = ja; *w && !told; w++)
@@ -1535,9 +1540,14 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 	enum mp_nctx dir = mp_notice_words_ctx(s + b, n - b);
 	if (dir == NC_NONE || dir == NC_WEB)
 		dir = x->ctx;
+	/* "IMAP server: imap.…" / "Port: 993" / "Use SSL": under no heading,
+	 * the server the labels above named */
+	if (dir == NC_NONE)
+		dir = x->named;
 	if (dir == NC_NONE || dir == NC_WEB || dir == NC_ANY)
 		return false;
 	nr_set_field(x, l, at, s + at, end - at, NF_SECURITY, dir);
+	x->told_sec = l; /* one server's: not the notice's (general_sentence) */
 	return true;
 }
 

@@ -124,6 +124,7 @@ struct ex {
 	bool both_in; /* the host or port label names POP and IMAP: one value for both */
 	bool head_both; /* the section heading names POP and IMAP ("Incoming (POP/IMAP):") */
 	mp_int gen_sec; /* "Devices need to be set to use SSL/TLS": every server's */
+	const mp_nline *told_sec; /* the line whose instruction gave one server its security ("Use SSL") */
 	char **fill_in;  /* hosts a note says to replace ("replace example.com with…"); grows */
 	size_t nfill_in;
 	char *examples[8]; /* an example person's values a page declares ("例として、ユーザーIDが「user」…") */
