@@ -1505,7 +1505,7 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 		told = !nr_has(s + b, n - b, *w);
 	if (!told || memchr(s + b, '|', n - b))
 		return false;
-	size_t at = 0, end = 0;
+	size_t at = 0, end = 0; /* the security word, [at, end); end 0: none ("SSLを使用" opens the line at 0) */
 	for (size_t i = b; i < n; i++) {
 		size_t vb, ve;
 		if (i > b && isalnum((unsigned char)s[i - 1]))
@@ -1513,16 +1513,16 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 		enum nr_vtype v = nr_typed_value(s, i, n, false, &vb, &ve);
 		if (v == NV_PORT || v == NV_HOST || v == NV_EMAIL)
 			return false; /* a setting with its values: read as such */
-		if (v == NV_SEC && !at)
+		if (v == NV_SEC && !end)
 			at = vb, end = ve;
 		if (v != NV_NONE && ve > i)
 			i = ve - 1;
 	}
 	/* one security, not a choice ("「SMTP over SSL」あるいは…") */
 	static const char *const alt[] = {" or ", "either", "あるいは", "または", "もしくは", "か、", NULL};
-	for (const char *const *w = alt; *w && at; w++)
-		at = nr_has(s + b, n - b, *w) ? 0 : at;
-	if (!at || cond_near(s, b, end, n, true))
+	for (const char *const *w = alt; *w && end; w++)
+		end = nr_has(s + b, n - b, *w) ? 0 : end;
+	if (!end || cond_near(s, b, end, n, true))
 		return false;
 	/* "Set incoming and outgoing servers to use SSL": every server's
 	 * that states none of its own (resolve.c) */
