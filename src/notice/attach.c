@@ -1089,7 +1089,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	}
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
 	 * server", "送受信サーバー": one host for every server */
-	if (f == NF_HOST && names_both_ways(s + lb, le - lb))
+	if ((f == NF_HOST || f == NF_SECURITY) && names_both_ways(s + lb, le - lb))
 		dir = NC_ANY, x->both_in = false;
 	nr_set_field(x, l, vb, s + vb, ve - vb, f, dir);
 	if (se > sb)
@@ -2140,8 +2140,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				enum mp_nctx dir = nr_label_dir(x, s + lab_b, lab_e - lab_b, ed);
 				/* "The hostname for both incoming (IMAP) and outgoing
 				 * (SMTP) mail is …": one host for every server */
-				bool both_ways = f == NF_HOST && names_both_ways(s + pv, vb - pv);
-				if (both_ways) {
+				bool both_ways = (f == NF_HOST || f == NF_SECURITY) && names_both_ways(s + pv, vb - pv);
+				if (both_ways && f == NF_SECURITY)
+					dir = NC_ANY;
+				else if (both_ways) {
 					/* (naming one incoming protocol: that one and SMTP) */
 					bool im = nr_has(s + pv, vb - pv, "imap"), po = nr_has(s + pv, vb - pv, "pop");
 					dir = im && !po ? NC_IMAP : po && !im ? NC_POP : NC_ANY;
