@@ -971,8 +971,8 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			nr_set_field(x, l, vb, "none", 4, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
-		if ((yn == MP_AUTH_PASSWORD_CLEARTEXT || toggle_on(s + vb, ve - vb)) &&
-		    nr_parse_security(s + lb, le - lb) >= 0) {
+		bool on = yn == MP_AUTH_PASSWORD_CLEARTEXT || toggle_on(s + vb, ve - vb);
+		if (on && nr_parse_security(s + lb, le - lb) >= 0) {
 			/* "SSL: This setting should be ON for both SMTP and IMAP":
 			 * the servers the value names, else the label's */
 			static const struct { const char *w; enum mp_nctx c; } named[] = {
@@ -989,7 +989,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		}
 		/* "Encryption: Enabled", "Secure connection: Yes": a label naming
 		 * no kind of TLS; the port decides which (587: STARTTLS) */
-		if ((yn == MP_AUTH_PASSWORD_CLEARTEXT || toggle_on(s + vb, ve - vb)) && nr_parse_security(s + lb, le - lb) == -1) {
+		if (on && nr_parse_security(s + lb, le - lb) == -1) {
 			nr_set_field(x, l, vb, "TLS", 3, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
