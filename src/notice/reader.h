@@ -124,6 +124,7 @@ struct ex {
 	bool both_in; /* the host or port label names POP and IMAP: one value for both */
 	bool head_both; /* the section heading names POP and IMAP ("Incoming (POP/IMAP):") */
 	mp_int gen_sec; /* "Devices need to be set to use SSL/TLS": every server's */
+	const mp_nline *told_sec; /* the line whose instruction gave one server its security ("Use SSL") */
 	char **fill_in;  /* hosts a note says to replace ("replace example.com with…"); grows */
 	size_t nfill_in;
 	char *examples[8]; /* an example person's values a page declares ("例として、ユーザーIDが「user」…") */
@@ -206,6 +207,7 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 int nr_parse_security(const char *s, size_t n);
 /* The security words of a span of prose ("with SSL", "secure"), -1 none. */
 int nr_span_sec(const char *s, size_t n);
+bool nr_secure_name(const char *s, size_t n);
 size_t nr_oauth_at(const char *s, size_t n);
 enum mp_nctx nr_host_ctx(const char *h, size_t n);
 /* Does a label or heading name both incoming protocols and not sending
