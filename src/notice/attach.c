@@ -4,6 +4,7 @@
  * header of its table, or the heading of its block (the context); headings
  * set the direction/protocol context; sentences still count. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -925,11 +926,9 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	/* "Outgoing Mail (SMTP) Server - requires TLS or SSL: smtp.gmail.com":
 	 * a remark after the server's label; the label is the part before it */
 	if (f != NF_HOST && nr_value_is(NF_HOST, s + vb, ve - vb)) {
-		size_t d = lb;
-		while (d + 3 <= le && memcmp(s + d, " - ", 3) != 0)
-			d++;
+		size_t d = nr_find_dash(s, lb, le, SIZE_MAX);
 		enum mp_nctx dd;
-		if (d + 3 <= le && d > lb && mp_notice_classify(s + lb, d - lb, &dd) == NF_HOST)
+		if (d < le && d > lb && mp_notice_classify(s + lb, d - lb, &dd) == NF_HOST)
 			f = NF_HOST, edir = dd, le = d;
 	}
 	/* "Outgoing SMTP server (STARTTLS): relay.…": the server's label with
@@ -995,8 +994,8 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			nr_set_field(x, l, vb, "none", 4, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
-		if ((yn == MP_AUTH_PASSWORD_CLEARTEXT || toggle_on(s + vb, ve - vb)) &&
-		    nr_parse_security(s + lb, le - lb) >= 0) {
+		bool on = yn == MP_AUTH_PASSWORD_CLEARTEXT || toggle_on(s + vb, ve - vb);
+		if (on && nr_parse_security(s + lb, le - lb) >= 0) {
 			/* "SSL: This setting should be ON for both SMTP and IMAP":
 			 * the servers the value names, else the label's */
 			static const struct { const char *w; enum mp_nctx c; } named[] = {
@@ -1013,7 +1012,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		}
 		/* "Encryption: Enabled", "Secure connection: Yes": a label naming
 		 * no kind of TLS; the port decides which (587: STARTTLS) */
-		if ((yn == MP_AUTH_PASSWORD_CLEARTEXT || toggle_on(s + vb, ve - vb)) && nr_parse_security(s + lb, le - lb) == -1) {
+		if (on && nr_parse_security(s + lb, le - lb) == -1) {
 			nr_set_field(x, l, vb, "TLS", 3, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
@@ -2649,9 +2648,8 @@ static void line_one(struct ex *x, const mp_nline *l)
 	/* (or "Fastpost - pop3.… (POP3) plus …") */
 	size_t ne = sp && lf == NF_NONE ? le : b, hv = vb;
 	if (!sp) {
-		while (ne < n && ne - b <= 30 && memcmp(s + ne, " - ", ne + 3 <= n ? 3 : n - ne) != 0)
-			ne++;
-		hv = ne + 3 <= n ? nr_skip_sp(s, ne + 3, n) : n;
+		ne = nr_find_dash(s, b, n, 30);
+		hv = ne < n ? nr_skip_sp(s, ne + 3, n) : n;
 	}
 	if (ne > b && ne - b <= 30 && hv < n && !memchr(s + b, '|', n - b) &&
 	    mp_notice_classify(s + b, ne - b, &(enum mp_nctx){NC_NONE}) == NF_NONE &&
@@ -2668,10 +2666,8 @@ static void line_one(struct ex *x, const mp_nline *l)
 	}
 	/* "BigPond - mail.bigpond.com": a provider's name and its host joined
 	 * by a dash, in a list under a heading naming one server */
-	size_t dash = b;
-	while (!sp && dash + 3 <= n && memcmp(s + dash, " - ", 3) != 0)
-		dash++;
-	if (!sp && dash + 3 <= n && dash > b && !memchr(s + b, '|', n - b) &&
+	size_t dash = sp ? n : nr_find_dash(s, b, n, SIZE_MAX);
+	if (dash < n && dash > b && !memchr(s + b, '|', n - b) &&
 	    provider_row(x, l, b, dash, nr_skip_sp(s, dash + 3, n), n))
 		return;
 	/* Several values on a line with no separator before the first one: a
@@ -2737,12 +2733,10 @@ static void line_one(struct ex *x, const mp_nline *l)
 	 * a security or authentication label, a dash and a yes or a no is
 	 * that label's row, not a port matrix's (which has no word for a yes) */
 	if (!sp && !memchr(s + b, '|', n - b)) {
-		size_t d = b;
-		while (d + 3 <= n && d - b <= 40 && memcmp(s + d, " - ", 3) != 0)
-			d++;
-		size_t v = d + 3 <= n ? nr_skip_sp(s, d + 3, n) : n;
+		size_t d = nr_find_dash(s, b, n, 40);
+		size_t v = d < n ? nr_skip_sp(s, d + 3, n) : n;
 		enum mp_nctx dd;
-		enum mp_nfield df = v < n && d + 3 <= n && d - b <= 40 ? mp_notice_classify(s + b, d - b, &dd) : NF_NONE;
+		enum mp_nfield df = v < n ? mp_notice_classify(s + b, d - b, &dd) : NF_NONE;
 		/* ("Auth - Yes" too: an authentication label's yes or no) */
 		if ((df == NF_SECURITY &&
 		     ((nr_parse_security(s + v, n - v) == -1 && nr_parse_yesno_auth(s + v, n - v) >= 0) ||

@@ -230,6 +230,9 @@ int nr_sec_rank(int sec);
 /* Ports listed after a port word, each with its own security. */
 size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, size_t max);
 size_t nr_skip_sp(const char *s, size_t i, size_t n);
+/* The first " - " (a label's remark, a name's value) starting at most lim
+ * bytes after b and ending by e; e when there is none. */
+size_t nr_find_dash(const char *s, size_t b, size_t e, size_t lim);
 size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_t base);
 /* A port number at s[i]: digits not glued to letters, a size, a date or a time. */
 bool nr_port_at(const char *s, size_t i, size_t n, int *port);

@@ -578,6 +578,14 @@ size_t nr_skip_sp(const char *s, size_t i, size_t n)
 	return i;
 }
 
+size_t nr_find_dash(const char *s, size_t b, size_t e, size_t lim)
+{
+	for (size_t d = b; d + 3 <= e && d - b <= lim; d++)
+		if (memcmp(s + d, " - ", 3) == 0)
+			return d;
+	return e;
+}
+
 /* Security words in a short span next to a port: -1 none said,
  * SW_TLS_AMBIG for a bare "TLS" (decided by the port). */
 int nr_span_sec(const char *s, size_t n)
