@@ -403,16 +403,22 @@ static void general_security(struct ex *x, const mp_nline *l, size_t b, size_t e
 static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n)
 {
 	const char *s = l->s + b;
+	/* a sentence naming both directions names every server, whatever
+	 * the section */
+	bool both = (nr_has(s, n, "incoming") && nr_has(s, n, "outgoing")) || (nr_has(s, n, "受信") && nr_has(s, n, "送信"));
+	bool general = both || (x->ctx == NC_NONE && mp_notice_words_ctx(s, n) == NC_NONE);
+	/* "Only encrypted connections are accepted", 「暗号化なしの接続はで
+	 * きません」: encryption demanded, its kind decided by each port */
+	if (general && !x->gen_sec.set && nr_sentence_sec(s, n) == SW_TLS_AMBIG) {
+		mailprof_loc loc = nr_loc_at(x, l, b);
+		mp_int_set(&x->gen_sec, SW_TLS_AMBIG, &loc);
+		return;
+	}
 	static const char *const cond[] = {"if ", "unless", "instead", "optional", "not ", "場合", "もしくは", "または", NULL};
 	for (const char *const *c = cond; *c; c++)
 		if (nr_has(s, n, *c))
 			return;
-	if (statement_of(x, l, b, n) || x->told_sec == l)
-		return;
-	/* a sentence naming both directions names every server, whatever
-	 * the section */
-	bool both = (nr_has(s, n, "incoming") && nr_has(s, n, "outgoing")) || (nr_has(s, n, "受信") && nr_has(s, n, "送信"));
-	if (!both && (x->ctx != NC_NONE || mp_notice_words_ctx(s, n) != NC_NONE))
+	if (statement_of(x, l, b, n) || x->told_sec == l || !general)
 		return;
 	for (size_t i = 0; i < n && !x->gen_sec.set; i++) {
 		size_t vb, ve;
@@ -2170,6 +2176,14 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 						depth += s[vend] == '(' ? 1 : s[vend] == ')' && depth ? -1 : 0;
 						vend++;
 					}
+				/* 「暗号化なしの接続はできません」: a plain connection
+				 * refused is no setting of none (general_sentence) */
+				size_t rf = vend + 120 < n ? vend + 120 : n;
+				if (f == NF_SECURITY && nr_parse_security(s + vb, vend - vb) == MP_SEC_NONE &&
+				    nr_sentence_sec(s + pv, rf - pv) == SW_TLS_AMBIG) {
+					prev = i = ve;
+					continue;
+				}
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
 				if (both_ways && dir != NC_ANY)
 					nr_set_field(x, l, vb, s + vb, vend - vb, f, NC_SMTP);
