@@ -1523,6 +1523,16 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 		if (v != NV_NONE && ve > i)
 			i = ve - 1;
 	}
+	/* "SSLを使用：STARTTLS", "SSLを使用　する", "Use SSL: Yes", "SSLを使用:"
+	 * over its value: a label, its value after it, not an instruction */
+	for (size_t k = end; end && k < n && k < end + 40; k++) { /* (its value comes soon: a long line stays linear) */
+		size_t vb, ve;
+		if (s[k] == ':' || nr_starts_any(s + k, n - k, (const char *const[]){"…", NULL}))
+			return false;
+		enum nr_vtype v = k > end && !word_start(s, k) ? NV_NONE : nr_typed_value(s, k, n, false, &vb, &ve);
+		if (v == NV_SEC || v == NV_YESNO)
+			return false;
+	}
 	/* one security, not a choice ("「SMTP over SSL」あるいは…") */
 	static const char *const alt[] = {" or ", "either", "あるいは", "または", "もしくは", "か、", NULL};
 	for (const char *const *w = alt; *w && end; w++)
