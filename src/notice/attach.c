@@ -635,12 +635,15 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 	}
 }
 
+static bool names_both_ways(const char *ls, size_t ll);
+
 static void heading(struct ex *x, const char *s, size_t n)
 {
 	if (x->cur >= 0)
 		x->prev_srv = x->cur;
 	x->ctx = mp_notice_words_ctx(s, n);
 	x->head_both = x->ctx == NC_IN && nr_names_both_in(s, n);
+	x->head_ways = names_both_ways(s, n);
 	x->named = NC_NONE;
 	/* A plain heading may name a provider (E3 lists several brands). */
 	/* Not "■SSLをご利用の場合" nor "If you use SSL": a variant of the same
@@ -2798,8 +2801,16 @@ static void line_one(struct ex *x, const mp_nline *l)
 				return;
 			}
 		}
+		/* "Incoming Server:" / "mail.yourdomain.com" under a "POP3"
+		 * heading: a template is the label's value (reported as no host),
+		 * not a plain heading ending the section, so the port and the
+		 * security after it stay the section's server's */
+		enum mp_nctx pd = x->pending_dir;
+		bool tpl = f == NF_HOST && !sp && (pd == NC_IN || nr_srv_of(pd) >= 0) &&
+		           (x->named == pd || (x->named == NC_NONE && pd == x->ctx && !x->head_ways)) && /* (the label's or section's own) */
+		           nr_template_host(s + vb2, nr_token_len(s + vb2, ve - vb2));
 		if (ve > vb2 && !own_label && (lf == NF_NONE || opens || (!sp && nr_value_is(f, s + vb2, ve - vb2))) &&
-		    fits(f, s + vb2, ve - vb2)) {
+		    (fits(f, s + vb2, ve - vb2) || tpl)) {
 			if (f == NF_SECURITY && x->pending_ssl && nr_parse_security(s + vb2, ve - vb2) == -1 &&
 			    nr_parse_yesno_auth(s + vb2, ve - vb2) == MP_AUTH_PASSWORD_CLEARTEXT)
 				nr_set_field(x, l, vb2, "SSL", 3, f, x->pending_dir);

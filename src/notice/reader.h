@@ -123,6 +123,7 @@ struct ex {
 	int title_sec; /* "Secure SSL/TLS Settings", "Non-SSL Settings": the ports' security, -1 */
 	bool both_in; /* the host or port label names POP and IMAP: one value for both */
 	bool head_both; /* the section heading names POP and IMAP ("Incoming (POP/IMAP):") */
+	bool head_ways; /* ... or an incoming and the outgoing server ("Incoming/Outgoing Settings") */
 	mp_int gen_sec; /* "Devices need to be set to use SSL/TLS": every server's */
 	char **fill_in;  /* hosts a note says to replace ("replace example.com with…"); grows */
 	size_t nfill_in;
@@ -202,6 +203,8 @@ bool nr_valid_email(const char *s, size_t n);
 bool nr_possessive(const char *s, size_t n);
 bool nr_not_a_value(const char *s, size_t n);
 bool nr_valid_host(const char *s, size_t n);
+/* A host name to fill in ("mail.yourdomain.com"): a template, no host. */
+bool nr_template_host(const char *s, size_t n);
 bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int *mark);
 int nr_parse_security(const char *s, size_t n);
 /* The security words of a span of prose ("with SSL", "secure"), -1 none. */
