@@ -1776,6 +1776,31 @@ static bool bracketed_ports(const char *s, size_t b, size_t n)
 	return ports >= 2;
 }
 
+/* "pop3 port:110, pop3s port: 995, imap port:143", "IMAPS port 993":
+ * a line opening with a protocol's name then a port label, naming a
+ * secure mode: port lines, each port its name's server's with the name's
+ * security; not one port row whose value is the rest of the line. */
+static bool named_port_list(const char *s, size_t b, size_t n, size_t le)
+{
+	static const char *const names[] = {"pop3s", "pop3", "pops", "pop", "imaps", "imap4s", "imap4", "imap",
+	                                    "smtps", "smtp", "submission", NULL};
+	size_t w = nr_starts_any_ci(s + b, n - b, names);
+	if (!w || b + w >= le || isalnum((unsigned char)s[b + w]))
+		return false;
+	size_t p = nr_skip_sp(s, b + w, le); /* "POP3S port", "POP3Sポート" */
+	if (!nr_starts_any_ci(s + p, le - p, (const char *const[]){"port", "ポート", NULL}))
+		return false;
+	/* a secure mode's name among them ("pop3s port: 995"), whose
+	 * security a port row would lose; "IMAP port: 993 POP3 port: 995"
+	 * stays the rows it is (a title's security holds for them) */
+	static const char *const secure[] = {"pop3s", "pops", "imaps", "imap4s", "smtps", NULL};
+	for (size_t i = b; i < n; i++)
+		if ((i == b || !isalnum((unsigned char)s[i - 1])) && (w = nr_starts_any_ci(s + i, n - i, secure)) &&
+		    (i + w == n || !isalnum((unsigned char)s[i + w])))
+			return true;
+	return false;
+}
+
 /* The '|' cell from i: its text trimmed in [*a, *e); returns where the
  * cell ends (its '|', or n). */
 static size_t pipe_cell(const char *s, size_t i, size_t n, size_t *a, size_t *e)
@@ -2475,6 +2500,74 @@ static bool host_then_use(struct ex *x, const mp_nline *l, size_t b)
 	return true;
 }
 
+static void line_one(struct ex *x, const mp_nline *l);
+
+/* "Incoming mail settings (POP3/IMAP) POP3/IMAP Server:mx.…": an item's
+ * name run into the label of its row (a table of item and description
+ * flattened with spaces). When the label as a whole names no field but a
+ * tail of it does, one that takes the value after the separator (a host,
+ * a port), the row is read from that tail (the longest such), the words
+ * before it a heading when the tail names no server. True when read. */
+/* The row of line l read from byte k, the item's words [b, k) a heading
+ * when the row's label names no server. */
+static bool item_view(struct ex *x, const mp_nline *l, size_t b, size_t k)
+{
+	const char *s = l->s;
+	size_t le = k;
+	while (le < l->len && s[le] != ':')
+		le++;
+	enum mp_nctx hw = mp_notice_words_ctx(s + b, k - b);
+	if (mp_notice_words_ctx(s + k, le - k) == NC_NONE && hw != NC_NONE && hw != NC_WEB)
+		heading(x, s + b, k - b);
+	mp_nline one = *l;
+	one.s = l->s + k;
+	one.col = l->col + k;
+	one.len = l->len - k;
+	x->split_depth++;
+	line_one(x, &one);
+	x->split_depth--;
+	x->now = l;
+	return true;
+}
+
+static bool item_label(struct ex *x, const mp_nline *l, size_t b, size_t le, size_t vb, enum mp_nfield lf)
+{
+	const char *s = l->s;
+	size_t n = l->len, hb, he;
+	if ((lf != NF_NONE && lf != NF_IGNORE) || vb >= n || le - b > 120 || x->split_depth >= 16 ||
+	    memchr(s + b, '|', n - b))
+		return false;
+	enum nr_vtype v = nr_typed_value(s, vb, n, false, &hb, &he);
+	if ((v != NV_HOST && v != NV_PORT) || hb != vb) {
+		/* "Reading mail (POP/IMAP)   Mailbox host: mbox.…": the cells
+		 * split at the spaces; the row's pair is the second cell */
+		size_t le2, vb2;
+		enum mp_nctx d;
+		if (!nr_split(s, vb, n, &le2, &vb2) || le2 <= vb || vb2 >= n)
+			return false;
+		enum mp_nfield f = mp_notice_classify(s + vb, le2 - vb, &d);
+		v = nr_typed_value(s, vb2, n, false, &hb, &he);
+		if (f == NF_NONE || f == NF_IGNORE || (v != NV_HOST && v != NV_PORT) || hb != vb2 || !nr_field_takes(f, v))
+			return false;
+		return item_view(x, l, b, vb);
+	}
+	size_t words = 0;
+	for (size_t k = b; k < le; k++)
+		words += s[k] == ' ';
+	if (words < 2)
+		return false;
+	for (size_t k = b + 1; k + 1 < le; k++) {
+		if (s[k - 1] != ' ' || s[k] == ' ')
+			continue;
+		enum mp_nctx d;
+		enum mp_nfield f = mp_notice_classify(s + k, le - k, &d);
+		if (f == NF_NONE || f == NF_IGNORE || !nr_field_takes(f, v))
+			continue;
+		return item_view(x, l, b, k);
+	}
+	return false;
+}
+
 static void line_one(struct ex *x, const mp_nline *l)
 {
 	const mp_nline *prev = x->now;
@@ -2560,8 +2653,22 @@ static void line_one(struct ex *x, const mp_nline *l)
 	/* A remark in brackets on its own line (the reading of the password
 	 * above, an example) is neither a heading nor a value. */
 	if (s[b] == '(' && s[n - 1] == ')' && !memchr(s + b, '|', n - b) && !memchr(s + b, '@', n - b) &&
-	    !nr_has(s + b, n - b, "例"))
+	    !nr_has(s + b, n - b, "例")) {
+		/* "(pop3 port:110, pop3s port: 995, …)" under a host: the
+		 * bracket holds the host's port lines, read without it */
+		size_t ib = nr_skip_sp(s, b + 1, n - 1);
+		if (ib < n - 1 && x->split_depth < 16 && named_port_list(s, ib, n - 1, n - 1)) {
+			x->split_depth++;
+			mp_nline one = *l;
+			one.s = l->s + ib;
+			one.col = l->col + ib;
+			one.len = n - 1 - ib;
+			line_one(x, &one);
+			x->split_depth--;
+			x->now = l;
+		}
 		return;
+	}
 	size_t le = 0, vb = 0;
 	bool sp = nr_bracket_split(s, b, n, &le, &vb) || nr_split(s, b, n, &le, &vb);
 	enum mp_nctx ed;
@@ -2607,6 +2714,8 @@ static void line_one(struct ex *x, const mp_nline *l)
 			}
 		}
 	}
+	if (sp && item_label(x, l, b, le, vb, lf))
+		return;
 	if (sp && lf == NF_NONE && !memchr(s + b, '|', n - b) && provider_row(x, l, b, le, vb, n))
 		return;
 	if (host_then_use(x, l, b))
@@ -2689,8 +2798,10 @@ static void line_one(struct ex *x, const mp_nline *l)
 	               wrapped_subject(x, l, b, first, nr_typed_value(s, first, n, false, &fvb, &fve), &wd) != NF_NONE;
 	/* "※POP3 over SSL（ポート995）、SMTP over SSL（ポート465）にも対応": a
 	 * list of protocols, each with its port in brackets, is port lines */
-	bool port_lines = np >= 2 && !sp && !memchr(s + b, '|', n - b) && bracketed_ports(s, b, n) &&
-	                  nr_matrix(NULL, l, s + b, n - b, b) >= 2;
+	bool port_lines = (np >= 2 && !sp && !memchr(s + b, '|', n - b) && bracketed_ports(s, b, n) &&
+	                   nr_matrix(NULL, l, s + b, n - b, b) >= 2) ||
+	                  ((sp ? lf == NF_PORT : np >= 1) && !memchr(s + b, '|', n - b) && named_port_list(s, b, n, sp ? le : n) &&
+	                   nr_matrix(NULL, l, s + b, n - b, b) >= 1);
 	if (!port_lines && ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE || steps)) || misfit || second || dir_word || ja_set || wrapped ||
 	    (np == 1 && !sp && nr_is_prose(s + b, n - b)))) {
 		value_pairs(x, l, b, true, &first);

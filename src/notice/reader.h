@@ -35,6 +35,7 @@ struct dsrv {
 	bool host_in;  /* the host's label said "incoming", naming no protocol */
 	int mauth[2], nmauth; /* the methods of the port-matrix row chosen */
 	int said_method; /* -1, or the login method a sentence names for it (attach.c) */
+	bool access;     /* its host's label named a way of reaching it (x->label_access) */
 };
 
 /* A server offered beside another of its protocol (docs/notice-reader.md
@@ -159,6 +160,10 @@ struct ex {
 	 * the row or block of another group of one organisation (a mailstore,
 	 * a campus: hosts in the same registrable domain), or an "or" list */
 	bool alt_group, alt_or;
+	/* the label of the pair being read names a way of reaching its
+	 * server ("off campus", "SMTP AUTH server"): a second host of the
+	 * site for a server so named is an alternative */
+	bool label_access, label_auth; /* (label_auth: that way is logging in, "SMTP AUTH server") */
 	int bseq, nbseq;     /* the provider heading the lines are under (0 none), of nbseq so far */
 	enum mp_nctx list_ctx; /* a list title's server ("SMTP servers of common providers"): kept under its providers' headings */
 	int ngroups;
