@@ -1582,9 +1582,44 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 			return true;
 		}
 	}
+	/* "The SMTP relay server … is called "smtp.…"", "The POP protocol …
+	 * is available at "pop3.…"", "configure mail.… as your SMTP and IMAP
+	 * server", "connect your client to mail.… using IMAP": a verb naming
+	 * the server the host is, on its line or ending the line above when
+	 * the host opens its line (a sentence wrapped there); the servers of
+	 * the sentence (its start may be on the line above), else the one the
+	 * host's name says, else every one */
+	static const char *const naming[] = {"is called", "be called", "available at", "reachable at", "located at",
+	                                     "configure", "client to", "program to", "software to", "app to", NULL};
+	const mp_nline *a = x->above;
+	size_t q = t;
+	while (q > pv && (s[q - 1] == '"' || s[q - 1] == '\'' || s[q - 1] == ' '))
+		q--;
+	bool wrapped = q == b && a && a->line + 1 == l->line;
+	const char *ws = wrapped ? a->s : s;
+	size_t we = wrapped ? a->len : q, wb = wrapped ? 0 : pv;
+	while (we > wb && ws[we - 1] == ' ')
+		we--;
+	for (const char *const *vw = naming; *vw; vw++) {
+		size_t wl = strlen(*vw);
+		if (we >= wb + wl && mp_strncasecmp(ws + we - wl, *vw, wl) == 0 &&
+		    (we == wb + wl || !isalnum((unsigned char)ws[we - wl - 1]))) {
+			*ctx = sentence_ctx(s, b, vb, ve, l->len);
+			/* (the sentence opened on the line above: no full stop
+			 * before the host on its line) */
+			bool opened_above = a && a->line + 1 == l->line && !memchr(s + b, '.', vb - b) &&
+			                    !isupper((unsigned char)s[b]) && s[b] != '"';
+			if (*ctx == NC_NONE && (wrapped || opened_above)) {
+				size_t ae = a->len;
+				*ctx = sentence_ctx(a->s, 0, ae, ae, ae);
+			}
+			if (*ctx == NC_NONE)
+				*ctx = nr_host_ctx(s + vb, ve - vb);
+			return true;
+		}
+	}
 	/* "named" opening the line, "server" ending the line above (the
 	 * sentence's words on both lines) */
-	const mp_nline *a = x->above;
 	if (!a || a->line + 1 != l->line || !((t == b + 5 && mp_strncasecmp(s + b, "named", 5) == 0) ||
 	                                      (t == b + 6 && mp_strncasecmp(s + b, "called", 6) == 0)))
 		return false;
@@ -2075,7 +2110,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			}
 		}
 		enum mp_nctx tc;
-		if (f == NF_NONE && v == NV_HOST && nr_host_ctx(s + vb, ve - vb) == NC_NONE && talked_to(x, l, pv, vb, ve, &tc))
+		if (f == NF_NONE && v == NV_HOST && talked_to(x, l, pv, vb, ve, &tc) &&
+		    (nr_host_ctx(s + vb, ve - vb) == NC_NONE || tc == nr_host_ctx(s + vb, ve - vb)))
 			f = NF_HOST, ed = tc;
 		if (f == NF_NONE && v == NV_HOST && (tc = mail_verb_host(s, pv, vb)) != NC_NONE)
 			f = NF_HOST, ed = tc;
