@@ -872,7 +872,9 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 				nr_set_field(x, l, off, m, strlen(m), NF_AUTH_METHOD, dir);
 				return;
 			}
+	/* "pop-before-smtp": how sending is allowed, no password */
 	if (!nr_is_ascii_tok(pw.s, pw.len) || masked || sentence || nr_possessive(pw.s, pw.len) ||
+	    nr_parse_yesno_auth(pw.s, pw.len) == MP_AUTH_SMTP_AFTER_POP ||
 	    nr_not_a_value(s, n) || nr_not_a_value(pw.s, pw.len) || pw.len < 3 || path ||
 	    nr_has(s, n, "password") || nr_has(s, n, "same as") ||
 	    nr_has(s, n, "as above") || nr_has(s, n, "パスワード")) {
