@@ -285,6 +285,20 @@ static void push_alt(struct dacc *a, int i, bool shares)
 	srv_reset(&a->s[i]);
 }
 
+/* Does the text before a host (its label, its row) name one way of
+ * reaching the server ("on campus", "off campus", "SMTP AUTH server",
+ * "authenticated", 学内, 学外, 認証)? Two hosts of one site for a server so
+ * named are alternatives, not a conflict (put_host). */
+static bool names_access(const char *s, size_t n)
+{
+	static const char *const w[] = {"campus", "inside", "outside", "authenticat", "smtp auth", "smtp-auth",
+	                                "smtpauth", "学内", "学外", "構内", "認証", NULL};
+	for (const char *const *k = w; *k; k++)
+		if (nr_has(s, n, *k))
+			return true;
+	return false;
+}
+
 /* Server i gets a host; a different one for a server that has one is a
  * conflict: the first stays and a warning names both. */
 static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t hn, const mailprof_loc *loc)
@@ -295,8 +309,11 @@ static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t 
 	 * plural, hosts of one site are alternatives */
 	bool listed = cur->v && (nr_srv_of(x->list_ctx) == i || (x->list_ctx == NC_IN && i != S_SMTP)) &&
 	              !x->brand_seen && same_site(cur->v, h, hn);
+	/* "SMTP server (on campus): smtp.…" then "SMTP AUTH server: smtpauth.…":
+	 * a label naming a way of reaching the server offers another one */
+	bool access = cur->v && (x->label_access || a->s[i].access) && same_site(cur->v, h, hn);
 	if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0) &&
-	    ((x->alt_group && draft_site(a, h, hn)) || x->alt_or || listed)) {
+	    ((x->alt_group && draft_site(a, h, hn)) || x->alt_or || listed || access)) {
 		if (a->nalt >= NR_MAX_ALT) { /* no page offers so many: reported once, not servers */
 			if (!a->alt_full)
 				mp_diag(x->d, MAILPROF_INFO, "notice-unused", loc, NULL,
@@ -322,6 +339,11 @@ static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t 
 			return;
 	}
 	mp_str_setn(cur, h, hn, loc);
+	a->s[i].access = x->label_access;
+	if (x->label_auth && i == S_SMTP && a->s[i].auth < 0) {
+		a->s[i].auth = MP_AUTH_PASSWORD_CLEARTEXT;
+		a->s[i].auth_loc = *loc;
+	}
 	/* host names are case-blind: "Outlook.office365.com" is written
 	 * the way clients and the other rows write it */
 	for (char *c = cur->v; *c; c++)
@@ -409,6 +431,9 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	size_t t = nr_token_len(s, n);
 	mailprof_loc loc = nr_loc_at(x, l, off);
 	const char *colon = memchr(s, ':', t);
+	/* the words before the host on its line: its label, its row */
+	x->label_access = off <= l->len && names_access(l->s, off);
+	x->label_auth = x->label_access && (nr_has(l->s, off, "auth") || nr_has(l->s, off, "認証"));
 	size_t hn = colon ? (size_t)(colon - s) : t;
 	/* "Incoming Server (IMAP): 993", "送信サーバー 587": a server's label
 	 * whose value is a port number gives that server's port */
@@ -889,7 +914,9 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 				nr_set_field(x, l, off, m, strlen(m), NF_AUTH_METHOD, dir);
 				return;
 			}
+	/* "pop-before-smtp": how sending is allowed, no password */
 	if (!nr_is_ascii_tok(pw.s, pw.len) || masked || sentence || nr_possessive(pw.s, pw.len) ||
+	    nr_parse_yesno_auth(pw.s, pw.len) == MP_AUTH_SMTP_AFTER_POP ||
 	    nr_not_a_value(s, n) || nr_not_a_value(pw.s, pw.len) || pw.len < 3 || path ||
 	    nr_has(s, n, "password") || nr_has(s, n, "same as") ||
 	    nr_has(s, n, "as above") || nr_has(s, n, "パスワード")) {
@@ -914,11 +941,40 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	mp_buf_free(&pw);
 }
 
+/* A capitalised word run into "@" at the end of a title ("Faculty and
+ * Staff Email Accounts@mx.example.edu": the heading, then the mail
+ * domain): two capitalised words before it on the line, the local part a
+ * capitalised word too. */
+static bool title_glued(const mp_nline *l, size_t off, const char *s, size_t t)
+{
+	size_t ln = (size_t)((const char *)memchr(s, '@', t) - s);
+	if (ln < 2 || !isupper((unsigned char)s[0]))
+		return false;
+	for (size_t k = 1; k < ln; k++)
+		if (!islower((unsigned char)s[k]))
+			return false;
+	size_t p = off, caps = 0;
+	for (int w = 0; w < 2; w++) {
+		if (p < 2 || l->s[p - 1] != ' ')
+			return false;
+		size_t e = p - 1, b = e;
+		while (b > 0 && isalpha((unsigned char)l->s[b - 1]))
+			b--;
+		caps += b < e && isupper((unsigned char)l->s[b]);
+		p = b;
+	}
+	return caps == 2;
+}
+
 static void set_email(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n)
 {
 	while (n && (s[0] == '<' || s[0] == '"'))
 		s++, n--, off++;
 	size_t t = nr_token_len(s, n);
+	if (nr_valid_email(s, t) && title_glued(l, off, s, t)) {
+		nr_info(x, l, off, NULL, "%s is a title run into the mail domain; not used", "the address");
+		return;
+	}
 	if (!nr_valid_email(s, t)) {
 		nr_info(x, l, off, NULL, "%s does not hold an e-mail address; not used", "address row");
 		return;
@@ -936,13 +992,25 @@ static void set_email(struct ex *x, const mp_nline *l, size_t off, const char *s
 	mp_str_setn(&a->email, s, t, &loc);
 }
 
+/* "First and Last Name", "Full name": the word "name" in the value says
+ * what goes there, a placeholder */
+static bool names_name(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 4 <= n; i++)
+		if (mp_strncasecmp(s + i, "name", 4) == 0 && (i == 0 || !isalnum((unsigned char)s[i - 1])) &&
+		    (i + 4 == n || !isalnum((unsigned char)s[i + 4])))
+			return true;
+	return false;
+}
+
 static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n)
 {
 	/* a value naming the field itself says what goes there ("あなたの名前",
 	 * "相手に表示されたい名前", "お名前", "氏名"): a placeholder */
 	if (nr_has(s, n, "任意") || nr_has(s, n, "お好き") || nr_has(s, n, "自由") || nr_has(s, n, "any ") ||
 	    nr_has(s, n, "your choice") || nr_has(s, n, "your name") || (n >= 5 && mp_strncasecmp(s, "your ", 5) == 0) ||
-	    nr_has(s, n, "名前") || nr_has(s, n, "氏名") || nr_has(s, n, "表示名") || nr_not_a_value(s, n))
+	    nr_has(s, n, "名前") || nr_has(s, n, "氏名") || nr_has(s, n, "表示名") || nr_not_a_value(s, n) ||
+	    names_name(s, n))
 		return;
 	size_t e = 0;
 	while (e < n && !(s[e] == ' ' && e + 1 < n && s[e + 1] == ' ') && s[e] != '(')
@@ -955,6 +1023,9 @@ static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	 * name or an address is nobody's display name */
 	size_t qb = 0, qe = e;
 	nr_trim_quotes(s, &qb, &qe);
+	/* ("doe.com)": the end of a bracket opened on the line above) */
+	if (qe > qb && s[qe - 1] == ')' && !memchr(s + qb, '(', qe - qb))
+		qe--;
 	if (memchr(s, '@', e) || (memchr(s + qb, '.', qe - qb) && !memchr(s + qb, ' ', qe - qb) &&
 	                          (nr_valid_host(s + qb, qe - qb) || memchr(s + qb, '_', qe - qb)))) {
 		nr_info(x, l, off, NULL, "%s holds a host name or an address, not a person's name; not used", "name row");
