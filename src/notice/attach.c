@@ -441,11 +441,14 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
 	bool general = both || (x->ctx == NC_NONE && mp_notice_words_ctx(s, n) == NC_NONE);
 	/* "Only encrypted connections are accepted", 「暗号化なしの接続はで
 	 * きません」: encryption demanded, its kind decided by each port */
-	if (general && !x->gen_sec.set && nr_sentence_sec(s, n) == SW_TLS_AMBIG) {
+	/* 「SSLには対応していません」, "Do not enable SSL": none */
+	int said = nr_sentence_sec(s, n);
+	if (said != -1 && general && !x->gen_sec.set) {
 		mailprof_loc loc = nr_loc_at(x, l, b);
-		mp_int_set(&x->gen_sec, SW_TLS_AMBIG, &loc);
-		return;
+		mp_int_set(&x->gen_sec, said, &loc);
 	}
+	if (said == MP_SEC_NONE || (said != -1 && general))
+		return;
 	static const char *const cond[] = {"if ", "unless", "instead", "optional", "not ", "場合", "もしくは", "または", NULL};
 	for (const char *const *c = cond; *c; c++)
 		if (nr_has(s, n, *c))
@@ -2287,10 +2290,11 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 						vend++;
 					}
 				/* 「暗号化なしの接続はできません」: a plain connection
-				 * refused is no setting of none (general_sentence) */
+				 * refused is no setting of none, 「SSLには対応していませ
+				 * ん」 no setting of SSL (general_sentence) */
 				size_t rf = vend + 120 < n ? vend + 120 : n;
-				if (f == NF_SECURITY && nr_parse_security(s + vb, vend - vb) == MP_SEC_NONE &&
-				    nr_sentence_sec(s + pv, rf - pv) == SW_TLS_AMBIG) {
+				int vs = f == NF_SECURITY ? nr_parse_security(s + vb, vend - vb) : -1, ss = vs >= 0 ? nr_sentence_sec(s + pv, rf - pv) : -1;
+				if ((vs == MP_SEC_NONE && ss == SW_TLS_AMBIG) || (vs > MP_SEC_NONE && ss == MP_SEC_NONE)) {
 					prev = i = ve;
 					continue;
 				}

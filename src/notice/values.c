@@ -661,8 +661,9 @@ int nr_span_sec(const char *s, size_t n)
 /* A sentence demanding encryption without naming its kind ("You must use
  * a secure connection", "Only encrypted connections are accepted",
  * 「暗号化通信のみ対応」, "Unencrypted connections are not accepted",
- * 「暗号化なしの接続はできません」): SW_TLS_AMBIG (decided by each port),
- * else -1. Not a condition, a recommendation or "secure password". */
+ * 「暗号化なしの接続はできません」): SW_TLS_AMBIG (decided by each port);
+ * one refusing encryption: MP_SEC_NONE; else -1. Not a condition, a
+ * recommendation or "secure password". */
 int nr_sentence_sec(const char *s, size_t n)
 {
 	static const char *const cond[] = {"if ", "unless", "optional", "recommend", "推奨", "場合", "secure password",
@@ -687,6 +688,22 @@ int nr_sentence_sec(const char *s, size_t n)
 		any_refused |= nr_has(s, n, *w);
 	if (any_plain)
 		return any_refused ? SW_TLS_AMBIG : -1;
+	/* "SSL is not supported", "Do not enable SSL", "Leave SSL unchecked",
+	 * 「SSLは使用しないでください」「SSLには対応していません」: none; not a
+	 * demand in two negations ("cannot connect without SSL", 「SSLを使用し
+	 * なければなりません」「SSL以外では接続できません」) */
+	static const char *const off[] = {"do not", "don't", "not support", "not use", "not enable", "not check", "avoid",
+	                                  "uncheck", "disable", "turn off", "switch off", "しない", "ません", "無効", "外し",
+	                                  "オフ", NULL};
+	static const char *const twice[] = {"without", "なければ", "ないと", "以外", "なくては", "must", "必ず", NULL};
+	bool any_off = false, any_twice = false;
+	for (const char *const *w = off; *w; w++)
+		any_off |= nr_has(s, n, *w);
+	for (const char *const *w = twice; *w; w++)
+		any_twice |= nr_has(s, n, *w);
+	if (any_off && !any_twice && (nr_has(s, n, "ssl") || nr_has(s, n, "tls") || nr_has(s, n, "encrypt") ||
+	                              nr_has(s, n, "暗号化")))
+		return MP_SEC_NONE;
 	for (const char *const *w = secure; *w; w++)
 		any_secure |= nr_has(s, n, *w);
 	for (const char *const *w = must; *w; w++)
