@@ -636,7 +636,7 @@ int nr_span_sec(const char *s, size_t n)
 		return MP_SEC_STARTTLS;
 	if (nr_has(s, n, "ssl")) {
 		static const char *const off[] = {"without ssl", "非ssl", "ssl無", "sslなし", "ssl未", "ssl非", "ssl不使用",
-		                                  "sslを使用しない", "sslを使わない"};
+		                                  "sslを使用しない", "sslを使わない", "non-ssl", "non ssl", "no ssl"};
 		for (size_t k = 0; k < MP_COUNT(off); k++)
 			if (nr_has(s, n, off[k]))
 				return MP_SEC_NONE;
