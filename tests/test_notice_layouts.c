@@ -94,9 +94,10 @@ static const char *sec_word(const struct wording *w, int sec, int port, const ch
 }
 
 static void rows(mp_buf *b, const struct wording *w, enum style st, const char *head, const char *const lab[],
-                 const char *const val[], size_t n, const char *sep)
+                 const char *const val[], size_t n, const char *sep, const char *tail)
 {
-	mp_buf_printf(b, "%s\n", head);
+	if (head)
+		mp_buf_printf(b, "%s\n", head);
 	size_t order[6];
 	for (size_t i = 0; i < n; i++)
 		order[i] = i;
@@ -116,7 +117,23 @@ static void rows(mp_buf *b, const struct wording *w, enum style st, const char *
 		default: mp_buf_printf(b, "%s%s%s\n", lab[i], sep, val[i]); break;
 		}
 	}
+	if (tail)
+		mp_buf_printf(b, "%s\n", tail);
 	mp_buf_printf(b, "\n");
+}
+
+/* Round 8: the security as a client's option ticked under the server's
+ * rows ("[x] Use SSL to connect", "☑ SSLを使用する") instead of a row;
+ * its server the block's heading, or with no heading the server its
+ * labels name. */
+static void option_line(char *o, size_t on, const struct wording *w, int sec)
+{
+	static const char *const en_o[][2] = {
+		{"[x] Use ", ""}, {"Turn ", " on"}, {"Use ", " to connect (recommended)"}, {"Check \"Use ", "\""}};
+	static const char *const ja_o[][2] = {{"☑ ", "を使用する"}, {"", "を使用する"}, {"✓ ", "を使用"}};
+	const char *word = sec == MP_SEC_STARTTLS ? "STARTTLS" : rnd(2) ? "SSL" : "SSL/TLS";
+	const char *const *f = w == &en ? PICK(en_o) : PICK(ja_o);
+	snprintf(o, on, "%s%s%s", f[0], word, f[1]);
 }
 
 /* One notice of wording w in b; *in and *out what it says. */
@@ -173,8 +190,31 @@ static void notice(mp_buf *b, const struct wording *w, struct srv *in, struct sr
 	const char *av = colon + (w == &en ? 2 : 3);
 	const char *il[] = {hl, pl, sl, ul}, *ivv[] = {in->host, ip, iv, uv};
 	const char *ol[] = {hl, pl, sl, al, ul}, *ovv[] = {out->host, op, ov, av, uv};
-	rows(b, w, st, w->in_head[imap ? 0 : 1][rnd(5)], il, ivv, 4, sep);
-	rows(b, w, st, PICK(w->out_head), ol, ovv, 5, sep);
+	const char *ih = w->in_head[imap ? 0 : 1][rnd(5)], *oh = PICK(w->out_head);
+	char io[64] = "", oo[64] = "", ihl[64], ipl[64], ohl[64], opl[64];
+	if (st != ST_TABLE && in->sec != MP_SEC_NONE && rnd(4) == 0) {
+		/* the option line in place of the security row (its last row
+		 * moved there; the security is the one the option names) */
+		in->sec = in->sec == MP_SEC_STARTTLS ? MP_SEC_STARTTLS : MP_SEC_TLS;
+		out->sec = out->sec == MP_SEC_STARTTLS ? MP_SEC_STARTTLS : MP_SEC_TLS;
+		option_line(io, sizeof io, w, in->sec);
+		option_line(oo, sizeof oo, w, out->sec);
+		il[2] = il[3], ivv[2] = ivv[3];
+		ol[2] = ol[4], ovv[2] = ovv[4];
+		if (rnd(2)) { /* no headings: the labels name the servers */
+			snprintf(ihl, sizeof ihl, "%s%s", w == &en ? (imap ? "IMAP " : "POP3 ") : "受信", hl);
+			snprintf(ipl, sizeof ipl, "%s%s", w == &en ? (imap ? "IMAP " : "POP3 ") : "受信", pl);
+			snprintf(ohl, sizeof ohl, "%s%s", w == &en ? "SMTP " : "送信", hl);
+			snprintf(opl, sizeof opl, "%s%s", w == &en ? "SMTP " : "送信", pl);
+			il[0] = ihl, il[1] = ipl, ol[0] = ohl, ol[1] = opl;
+			ih = oh = NULL;
+		}
+		rows(b, w, st, ih, il, ivv, 3, sep, io);
+		rows(b, w, st, oh, ol, ovv, 4, sep, oo);
+		return;
+	}
+	rows(b, w, st, ih, il, ivv, 4, sep, NULL);
+	rows(b, w, st, oh, ol, ovv, 5, sep, NULL);
 }
 
 static bool same(const mp_server *s, const struct srv *w, bool auth)

@@ -4,6 +4,7 @@
  * header of its table, or the heading of its block (the context); headings
  * set the direction/protocol context; sentences still count. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -290,6 +291,15 @@ static void example_person(struct ex *x, const mp_nline *l, size_t b)
  * no longer support SSL"). True when taken. */
 static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n);
 
+/* Does a word start at s[i] (i > 0)? After a space or a bracket, and in
+ * Japanese an ASCII word after the text it is run into
+ * (「通信はすべてSSL/TLSで暗号化」). */
+static bool word_start(const char *s, size_t i)
+{
+	unsigned char p = (unsigned char)s[i - 1];
+	return p == ' ' || p == '(' || (p >= 0x80 && (unsigned char)s[i] < 0x80);
+}
+
 /* The end of the sentence of l starting at i: its full stop (or the ";"
  * ending a clause: "Both require SSL; IMAP uses port 993"), else the
  * line's end. */
@@ -320,7 +330,7 @@ static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n)
 	for (size_t i = 0; i < n && words <= 16; i++) {
 		size_t vb, ve;
 		words += s[i] == ' ';
-		if ((!i || s[i - 1] == ' ') && nr_typed_value(s, i, n, false, &vb, &ve) == NV_SEC)
+		if ((!i || word_start(s, i)) && nr_typed_value(s, i, n, false, &vb, &ve) == NV_SEC)
 			secs++, sb = vb, se = ve;
 	}
 	bool denied = false;
@@ -379,10 +389,12 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
  * sentence of the line on its own ("… enable SSL for both the incoming
  * and outgoing servers. If your program cannot, …": the condition is the
  * next sentence's) */
-static void general_security(struct ex *x, const mp_nline *l, size_t b)
+static void general_security(struct ex *x, const mp_nline *l, size_t b, size_t end)
 {
-	for (size_t i = b; i < l->len;) {
+	for (size_t i = b; i < end;) {
 		size_t e = sentence_end(l, i);
+		if (e > end)
+			e = end;
 		general_sentence(x, l, i, e - i);
 		i = nr_skip_sp(l->s, e + 1, l->len);
 	}
@@ -395,7 +407,7 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
 	for (const char *const *c = cond; *c; c++)
 		if (nr_has(s, n, *c))
 			return;
-	if (statement_of(x, l, b, n))
+	if (statement_of(x, l, b, n) || x->told_sec == l)
 		return;
 	/* a sentence naming both directions names every server, whatever
 	 * the section */
@@ -404,7 +416,7 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
 		return;
 	for (size_t i = 0; i < n && !x->gen_sec.set; i++) {
 		size_t vb, ve;
-		if ((i && s[i - 1] != ' ') || nr_typed_value(s, i, n, false, &vb, &ve) != NV_SEC)
+		if ((i && !word_start(s, i)) || nr_typed_value(s, i, n, false, &vb, &ve) != NV_SEC)
 			continue;
 		size_t e = vb;
 		while (e < n && s[e] != ',' && s[e] != '.' && s[e] != ';')
@@ -608,7 +620,10 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s + b;
 	size_t n = l->len - b;
-	general_security(x, l, b);
+	/* (not a numbered footnote's: "※1 SSL/TLSで接続します" is the
+	 * security of the value its mark stands by) */
+	if (!(n > 3 && memcmp(s, "※", 3) == 0 && isdigit((unsigned char)s[3])))
+		general_security(x, l, b, l->len);
 	protocols_offered(x, l, b);
 	fill_in_note(x, s, n);
 	/* "The settings for SMTP are the same as above, except that the port
@@ -822,6 +837,15 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (vb >= ve) { /* no value: a heading, or a label whose value is on the next line */
 		if (le <= lb)
 			return;
+		/* "Only encrypted communication, using SSL/TLS, is supported.
+		 * Therefore use these ports:": the sentences before a lead-in
+		 * are read as any sentence */
+		size_t last = 0;
+		for (size_t k = lb; k + 1 < le; k++)
+			if (s[k] == '.' && s[k + 1] == ' ')
+				last = k;
+		if (last)
+			general_security(x, l, lb, last);
 		if (f == NF_SECURITY && security_statement(x, l, lb)) /* "SSL is required" */
 			return;
 		if (f == NF_SECURITY && bracketed_security(x, l, lb, le))
@@ -905,11 +929,9 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	/* "Outgoing Mail (SMTP) Server - requires TLS or SSL: smtp.gmail.com":
 	 * a remark after the server's label; the label is the part before it */
 	if (f != NF_HOST && nr_value_is(NF_HOST, s + vb, ve - vb)) {
-		size_t d = lb;
-		while (d + 3 <= le && memcmp(s + d, " - ", 3) != 0)
-			d++;
+		size_t d = nr_find_dash(s, lb, le, SIZE_MAX);
 		enum mp_nctx dd;
-		if (d + 3 <= le && d > lb && mp_notice_classify(s + lb, d - lb, &dd) == NF_HOST)
+		if (d < le && d > lb && mp_notice_classify(s + lb, d - lb, &dd) == NF_HOST)
 			f = NF_HOST, edir = dd, le = d;
 	}
 	/* "Outgoing SMTP server (STARTTLS): relay.…": the server's label with
@@ -975,8 +997,8 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			nr_set_field(x, l, vb, "none", 4, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
-		if ((yn == MP_AUTH_PASSWORD_CLEARTEXT || toggle_on(s + vb, ve - vb)) &&
-		    nr_parse_security(s + lb, le - lb) >= 0) {
+		bool on = yn == MP_AUTH_PASSWORD_CLEARTEXT || toggle_on(s + vb, ve - vb);
+		if (on && nr_parse_security(s + lb, le - lb) >= 0) {
 			/* "SSL: This setting should be ON for both SMTP and IMAP":
 			 * the servers the value names, else the label's */
 			static const struct { const char *w; enum mp_nctx c; } named[] = {
@@ -993,7 +1015,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		}
 		/* "Encryption: Enabled", "Secure connection: Yes": a label naming
 		 * no kind of TLS; the port decides which (587: STARTTLS) */
-		if ((yn == MP_AUTH_PASSWORD_CLEARTEXT || toggle_on(s + vb, ve - vb)) && nr_parse_security(s + lb, le - lb) == -1) {
+		if (on && nr_parse_security(s + lb, le - lb) == -1) {
 			nr_set_field(x, l, vb, "TLS", 3, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
@@ -1464,14 +1486,19 @@ static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_
  * the line was read. */
 static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 {
-	static const char *const verbs[] = {"select ", "check ", "tick ", "enable ", "turn on ", "use ", "choose ",
+	static const char *const verbs[] = {"select ", "check ", "tick ", "enable ", "turn ", "use ", "choose ",
 	                                    "set ", "mark ", NULL};
+	/* "[x] Use SSL", "☑ SSL を使用": a ticked box before the option */
+	static const char *const box[] = {"[x] ", "[X] ", "[✓] ", "☑", "✓", "✔", "■ ", NULL};
 	static const char *const ja[] = {"を使用", "を選択", "にチェック", "を有効", "を利用", "をオン", NULL};
 	static const char *const deny[] = {"not ", "n't", "never", "without", "disable", "uncheck", " off", "ません",
 	                                   "しない", "無効", "オフ", "外し", NULL};
 	const char *s = l->s;
 	size_t n = l->len;
 	bool told = false;
+	size_t bx = nr_starts_any(s + b, n - b, box);
+	if (bx)
+		b = nr_skip_sp(s, b + bx, n);
 	for (const char *const *w = verbs; *w && !told; w++)
 		told = strlen(*w) <= n - b && mp_strncasecmp(s + b, *w, strlen(*w)) == 0;
 	for (const char *const *w = ja; *w && !told; w++)
@@ -1480,7 +1507,7 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 		told = !nr_has(s + b, n - b, *w);
 	if (!told || memchr(s + b, '|', n - b))
 		return false;
-	size_t at = 0, end = 0;
+	size_t at = 0, end = 0; /* the security word, [at, end); end 0: none ("SSLを使用" opens the line at 0) */
 	for (size_t i = b; i < n; i++) {
 		size_t vb, ve;
 		if (i > b && isalnum((unsigned char)s[i - 1]))
@@ -1488,16 +1515,16 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 		enum nr_vtype v = nr_typed_value(s, i, n, false, &vb, &ve);
 		if (v == NV_PORT || v == NV_HOST || v == NV_EMAIL)
 			return false; /* a setting with its values: read as such */
-		if (v == NV_SEC && !at)
+		if (v == NV_SEC && !end)
 			at = vb, end = ve;
 		if (v != NV_NONE && ve > i)
 			i = ve - 1;
 	}
 	/* one security, not a choice ("「SMTP over SSL」あるいは…") */
 	static const char *const alt[] = {" or ", "either", "あるいは", "または", "もしくは", "か、", NULL};
-	for (const char *const *w = alt; *w && at; w++)
-		at = nr_has(s + b, n - b, *w) ? 0 : at;
-	if (!at || cond_near(s, b, end, n, true))
+	for (const char *const *w = alt; *w && end; w++)
+		end = nr_has(s + b, n - b, *w) ? 0 : end;
+	if (!end || cond_near(s, b, end, n, true))
 		return false;
 	/* "Set incoming and outgoing servers to use SSL": every server's
 	 * that states none of its own (resolve.c) */
@@ -1515,9 +1542,14 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 	enum mp_nctx dir = mp_notice_words_ctx(s + b, n - b);
 	if (dir == NC_NONE || dir == NC_WEB)
 		dir = x->ctx;
+	/* "IMAP server: imap.…" / "Port: 993" / "Use SSL": under no heading,
+	 * the server the labels above named */
+	if (dir == NC_NONE)
+		dir = x->named;
 	if (dir == NC_NONE || dir == NC_WEB || dir == NC_ANY)
 		return false;
 	nr_set_field(x, l, at, s + at, end - at, NF_SECURITY, dir);
+	x->told_sec = l; /* one server's: not the notice's (general_sentence) */
 	return true;
 }
 
@@ -2762,9 +2794,8 @@ static void line_one(struct ex *x, const mp_nline *l)
 	/* (or "Fastpost - pop3.… (POP3) plus …") */
 	size_t ne = sp && lf == NF_NONE ? le : b, hv = vb;
 	if (!sp) {
-		while (ne < n && ne - b <= 30 && memcmp(s + ne, " - ", ne + 3 <= n ? 3 : n - ne) != 0)
-			ne++;
-		hv = ne + 3 <= n ? nr_skip_sp(s, ne + 3, n) : n;
+		ne = nr_find_dash(s, b, n, 30);
+		hv = ne < n ? nr_skip_sp(s, ne + 3, n) : n;
 	}
 	if (ne > b && ne - b <= 30 && hv < n && !memchr(s + b, '|', n - b) &&
 	    mp_notice_classify(s + b, ne - b, &(enum mp_nctx){NC_NONE}) == NF_NONE &&
@@ -2781,10 +2812,8 @@ static void line_one(struct ex *x, const mp_nline *l)
 	}
 	/* "BigPond - mail.bigpond.com": a provider's name and its host joined
 	 * by a dash, in a list under a heading naming one server */
-	size_t dash = b;
-	while (!sp && dash + 3 <= n && memcmp(s + dash, " - ", 3) != 0)
-		dash++;
-	if (!sp && dash + 3 <= n && dash > b && !memchr(s + b, '|', n - b) &&
+	size_t dash = sp ? n : nr_find_dash(s, b, n, SIZE_MAX);
+	if (dash < n && dash > b && !memchr(s + b, '|', n - b) &&
 	    provider_row(x, l, b, dash, nr_skip_sp(s, dash + 3, n), n))
 		return;
 	/* Several values on a line with no separator before the first one: a
@@ -2832,10 +2861,14 @@ static void line_one(struct ex *x, const mp_nline *l)
 	enum mp_nctx wd;
 	bool wrapped = np == 1 && !sp && first < n &&
 	               wrapped_subject(x, l, b, first, nr_typed_value(s, first, n, false, &fvb, &fve), &wd) != NF_NONE;
-	/* "※POP3 over SSL（ポート995）、SMTP over SSL（ポート465）にも対応": a
-	 * list of protocols, each with its port in brackets, is port lines */
-	bool port_lines = (np >= 2 && !sp && !memchr(s + b, '|', n - b) && bracketed_ports(s, b, n) &&
-	                   nr_matrix(NULL, l, s + b, n - b, b) >= 2) ||
+	/* "※POP3 over SSL（ポート995）、SMTP over SSL（ポート465）にも対応",
+	 * "We support POP3S (995) and IMAPS (993).": a list of protocols,
+	 * each with its port in brackets, is port lines; so is such a list
+	 * after a lead-in's colon ("These ports are open: SMTPS (465), …") */
+	size_t pl0 = sp && (lf == NF_PORT || lf == NF_NONE) ? vb : b;
+	bool port_lines = ((!sp || pl0 > b) && !memchr(s + b, '|', n - b) && bracketed_ports(s, pl0, n) &&
+	                   nr_matrix(NULL, l, s + pl0, n - pl0, pl0) >= 2) ||
+	                  /* "pop3 port:110, pop3s port: 995, …": named_port_list */
 	                  ((sp ? lf == NF_PORT : np >= 1) && !memchr(s + b, '|', n - b) && named_port_list(s, b, n, sp ? le : n) &&
 	                   nr_matrix(NULL, l, s + b, n - b, b) >= 1);
 	if (!port_lines && ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE || steps)) || misfit || second || dir_word || ja_set || wrapped ||
@@ -2849,12 +2882,10 @@ static void line_one(struct ex *x, const mp_nline *l)
 	 * a security or authentication label, a dash and a yes or a no is
 	 * that label's row, not a port matrix's (which has no word for a yes) */
 	if (!sp && !memchr(s + b, '|', n - b)) {
-		size_t d = b;
-		while (d + 3 <= n && d - b <= 40 && memcmp(s + d, " - ", 3) != 0)
-			d++;
-		size_t v = d + 3 <= n ? nr_skip_sp(s, d + 3, n) : n;
+		size_t d = nr_find_dash(s, b, n, 40);
+		size_t v = d < n ? nr_skip_sp(s, d + 3, n) : n;
 		enum mp_nctx dd;
-		enum mp_nfield df = v < n && d + 3 <= n && d - b <= 40 ? mp_notice_classify(s + b, d - b, &dd) : NF_NONE;
+		enum mp_nfield df = v < n ? mp_notice_classify(s + b, d - b, &dd) : NF_NONE;
 		/* ("Auth - Yes" too: an authentication label's yes or no) */
 		if ((df == NF_SECURITY &&
 		     ((nr_parse_security(s + v, n - v) == -1 && nr_parse_yesno_auth(s + v, n - v) >= 0) ||
@@ -2870,7 +2901,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 	if (port_lines || ((lf == NF_NONE || lf == NF_SECURITY || (lf == NF_PORT && !sp)) && !(sp && vb < n && nr_value_is(NF_HOST, s + vb, n - vb)) &&
 	    !host_cell(s, b, n) &&
 	    (!nr_is_prose(s + b, n - b) || nr_has(s + b, n - b, "ssl") || nr_has(s + b, n - b, "tls") ||
-	     nr_has(s + b, n - b, "secure")) &&
+	     nr_has(s + b, n - b, "secure") || nr_secure_name(s + b, n - b)) && /* "POP3S (995)、IMAPS (993) に対応" */
 	    nr_matrix(NULL, l, s + b, n - b, b) > 0)) {
 		size_t m0 = x->nmx;
 		nr_matrix(x, l, s + b, n - b, b);

@@ -126,6 +126,7 @@ struct ex {
 	bool head_both; /* the section heading names POP and IMAP ("Incoming (POP/IMAP):") */
 	bool head_ways; /* ... or an incoming and the outgoing server ("Incoming/Outgoing Settings") */
 	mp_int gen_sec; /* "Devices need to be set to use SSL/TLS": every server's */
+	const mp_nline *told_sec; /* the line whose instruction gave one server its security ("Use SSL") */
 	char **fill_in;  /* hosts a note says to replace ("replace example.com with…"); grows */
 	size_t nfill_in;
 	char *examples[8]; /* an example person's values a page declares ("例として、ユーザーIDが「user」…") */
@@ -214,6 +215,7 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 int nr_parse_security(const char *s, size_t n);
 /* The security words of a span of prose ("with SSL", "secure"), -1 none. */
 int nr_span_sec(const char *s, size_t n);
+bool nr_secure_name(const char *s, size_t n);
 size_t nr_oauth_at(const char *s, size_t n);
 enum mp_nctx nr_host_ctx(const char *h, size_t n);
 /* Does a label or heading name both incoming protocols and not sending
@@ -236,6 +238,9 @@ int nr_sec_rank(int sec);
 /* Ports listed after a port word, each with its own security. */
 size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, size_t max);
 size_t nr_skip_sp(const char *s, size_t i, size_t n);
+/* The first " - " (a label's remark, a name's value) starting at most lim
+ * bytes after b and ending by e; e when there is none. */
+size_t nr_find_dash(const char *s, size_t b, size_t e, size_t lim);
 size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_t base);
 /* A port number at s[i]: digits not glued to letters, a size, a date or a time. */
 bool nr_port_at(const char *s, size_t i, size_t n, int *port);

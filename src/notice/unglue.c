@@ -13,6 +13,7 @@
  * typed pieces only ("imap.example.net993SSL", "993TLSOAuth2") is cut
  * between them (cut_typed). */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -379,11 +380,7 @@ static size_t glued_row(const mp_nline *l)
 	size_t r = v + k, e = r;
 	while (e < n && e - r < 120 && s[e] != ':')
 		e++;
-	size_t h = r; /* the label, without a remark after " - " */
-	while (h + 3 <= e && memcmp(s + h, " - ", 3) != 0)
-		h++;
-	if (h + 3 > e)
-		h = e;
+	size_t h = nr_find_dash(s, r, e, SIZE_MAX); /* the label, without a remark after " - " */
 	enum mp_nctx d;
 	enum mp_nfield f = e < n && s[e] == ':' ? mp_notice_classify(s + r, h - r, &d) : NF_NONE;
 	return f != NF_NONE && f != NF_IGNORE ? r : 0;

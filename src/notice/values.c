@@ -591,6 +591,14 @@ size_t nr_skip_sp(const char *s, size_t i, size_t n)
 	return i;
 }
 
+size_t nr_find_dash(const char *s, size_t b, size_t e, size_t lim)
+{
+	for (size_t d = b; d + 3 <= e && d - b <= lim; d++)
+		if (memcmp(s + d, " - ", 3) == 0)
+			return d;
+	return e;
+}
+
 /* Security words in a short span next to a port: -1 none said,
  * SW_TLS_AMBIG for a bare "TLS" (decided by the port). */
 int nr_span_sec(const char *s, size_t n)
@@ -607,6 +615,9 @@ int nr_span_sec(const char *s, size_t n)
 	}
 	if (nr_has(s, n, "tls"))
 		return SW_TLS_AMBIG;
+	/* "pop3s port: 995": a protocol whose name says TLS */
+	if (nr_secure_name(s, n))
+		return MP_SEC_TLS;
 	/* "The secure imap port is 993", "POP3 Secure: 995" */
 	if (nr_has(s, n, "insecure") || nr_has(s, n, "non-secure") || nr_has(s, n, "unsecure"))
 		return MP_SEC_NONE;
@@ -812,6 +823,50 @@ static int name_sec(const char *s, size_t n, const size_t *te, const size_t *tb,
 	return nr_span_sec(s + from, e - from);
 }
 
+/* The protocol name at s[i] (a word: the caller looks at the byte before
+ * it): its length, its server and whether its spelling says TLS
+ * ("SMTPS", "POP3s", "IMAPS", "simap"); 0 when none. Not a host
+ * ("imap.example.com") nor "POP before SMTP". */
+static size_t proto_name(const char *s, size_t i, size_t n, int *srv, bool *tls)
+{
+	static const struct {
+		const char *w;
+		int srv;
+		bool tls;
+	} toks[] = {{"smtps", S_SMTP, true}, {"smtp", S_SMTP, false}, {"pop3s", S_POP, true},
+	            {"pops", S_POP, true},   {"pop3", S_POP, false},  {"pop", S_POP, false},
+	            {"imap4s", S_IMAP, true}, {"imaps", S_IMAP, true}, {"imap4", S_IMAP, false},
+	            {"imap", S_IMAP, false},  {"simap", S_IMAP, true}, {"spop3", S_POP, true},
+	            {"spop", S_POP, true},   {"submission", S_SMTP, false}};
+	for (size_t k = 0; k < MP_COUNT(toks); k++) {
+		size_t w = strlen(toks[k].w);
+		if (i + w > n || mp_strncasecmp(s + i, toks[k].w, w) != 0 || (i + w < n && isalnum((unsigned char)s[i + w])))
+			continue;
+		if (i + w + 1 < n && s[i + w] == '.' && isalnum((unsigned char)s[i + w + 1]))
+			return 0;
+		if (nr_has(s + i, n - i < 20 ? n - i : 20, "before"))
+			return 0;
+		*srv = toks[k].srv, *tls = toks[k].tls;
+		return w;
+	}
+	return 0;
+}
+
+/* Does s name a protocol whose name says TLS ("POP3S (995)", "Only
+ * IMAPs is available", "pop3s port: 995")? */
+bool nr_secure_name(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int srv;
+		bool tls;
+		size_t w = i && isalnum((unsigned char)s[i - 1]) ? 0 : proto_name(s, i, n, &srv, &tls);
+		if (w && tls)
+			return true;
+		i += w;
+	}
+	return false;
+}
+
 /* ---- port matrices: "SMTPS 465", "POP3/SSL: port 995", "IMAP over SSL: 993",
  * "POP3 (port 110) with STARTTLS", "POP3 is also available on port 110
  * (STARTTLS) or 995 (SSL/TLS)" ---- */
@@ -829,15 +884,6 @@ static bool lead_digits(const char *s, size_t i)
 
 size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_t base)
 {
-	static const struct {
-		const char *w;
-		int srv;
-		bool tls;
-	} toks[] = {{"smtps", S_SMTP, true}, {"smtp", S_SMTP, false}, {"pop3s", S_POP, true},
-	            {"pops", S_POP, true},   {"pop3", S_POP, false},  {"pop", S_POP, false},
-	            {"imap4s", S_IMAP, true}, {"imaps", S_IMAP, true}, {"imap4", S_IMAP, false},
-	            {"imap", S_IMAP, false},  {"simap", S_IMAP, true}, {"spop3", S_POP, true},
-	            {"spop", S_POP, true},   {"submission", S_SMTP, false}};
 	int line_sec = -1;
 	if (n >= 4 && mp_strncasecmp(s, "ssl:", 4) == 0)
 		line_sec = MP_SEC_TLS;
@@ -850,22 +896,12 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 	for (size_t i = 0; i < n && nt < MP_COUNT(tb); i++) {
 		if (i && isalnum((unsigned char)s[i - 1]) && !(nt == 0 && lead_digits(s, i)))
 			continue;
-		for (size_t k = 0; k < MP_COUNT(toks); k++) {
-			size_t w = strlen(toks[k].w);
-			if (i + w > n || mp_strncasecmp(s + i, toks[k].w, w) != 0 ||
-			    (i + w < n && isalnum((unsigned char)s[i + w])))
-				continue;
-			/* "imap.example.com" is a host, not the name of IMAP */
-			if (i + w + 1 < n && s[i + w] == '.' && isalnum((unsigned char)s[i + w + 1]))
-				break;
-			/* "POP before SMTP" names neither server */
-			if (nr_has(s + i, n - i < 20 ? n - i : 20, "before"))
-				break;
-			tb[nt] = i, te[nt] = i + w, ts[nt] = toks[k].srv, tt[nt] = toks[k].tls;
-			nt++;
-			i += w;
-			break;
-		}
+		size_t w = proto_name(s, i, n, &ts[nt], &tt[nt]);
+		if (!w)
+			continue;
+		tb[nt] = i, te[nt] = i + w;
+		nt++;
+		i += w;
 	}
 	/* "SSL接続の場合はPOP3が995、SMTPが465": words before the first name */
 	if (nt && line_sec < 0)
@@ -1105,6 +1141,11 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 		               !(i >= 9 && memcmp(s + i - 9, "または", 9) == 0)) ||
 		              nr_starts_any(s + i - 6, 6, (const char *const[]){"から", NULL})))))))
 			t = ta;
+		/* "SSL/TLSを使用", "通信はすべてSSLで": a security word run into
+		 * the Japanese after it */
+		for (const char *const *w = sec_words; *w && t > ta; w++)
+			if (strlen(*w) == ta && mp_strncasecmp(s + i, *w, ta) == 0)
+				t = ta;
 	}
 	while (t && (strchr(".,;:\"'>", s[i + t - 1]) || s[i + t - 1] == ')'))
 		t--;
