@@ -214,11 +214,15 @@ bool nr_valid_host(const char *s, size_t n)
 	size_t ld = n;
 	while (ld && s[ld - 1] != '.')
 		ld--;
-	bool num_tld = true, all_num = true;
+	bool num_tld = true, all_num = true, some_digit = false;
 	for (size_t i = ld; i < n; i++)
-		num_tld &= isdigit((unsigned char)s[i]) != 0;
+		num_tld &= isdigit((unsigned char)s[i]) != 0, some_digit |= isdigit((unsigned char)s[i]) != 0;
 	for (size_t i = 0; i < n; i++)
 		all_num &= isdigit((unsigned char)s[i]) || s[i] == '.';
+	/* nor letters and digits ("connection.POP3 retrieves": two sentences
+	 * run together): a top-level domain is letters (or xn--) */
+	if (some_digit && !num_tld && !(n - ld > 4 && mp_strncasecmp(s + ld, "xn--", 4) == 0))
+		return false;
 	return !num_tld || all_num;
 }
 
