@@ -493,9 +493,11 @@ static void protocols_offered(struct ex *x, const mp_nline *l, size_t b)
 
 static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 {
+	/* ("その他の設定は POP3 と同じです", "the same as for POP3": the
+	 * settings of a server the page takes as given) */
 	static const char *const offer[] = {"使えます", "使用できます", "利用できます", "ご利用いただけます", "ご利用になれます",
 	                                    "対応しています", "に対応", "available", "can use", "may use", "supported",
-	                                    "you can choose", NULL};
+	                                    "you can choose", "と同じ", "same as", NULL};
 	/* nor one comparing them ("IMAP rather than POP", "POP is simpler
 	 * than IMAP") */
 	static const char *const neg[] = {"ません", "できない", "不可", "非対応", "not ", "n't", "no longer", "unless", "than",
@@ -506,6 +508,22 @@ static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 	 * protocols)"): counted below, when both are named */
 	static const char *const pair[] = {"protocol", "service", "both", "either", "select", "choose", NULL};
 	const char *s = l->s + b;
+	/* "送信サーバの設定は変更せずそのままご利用ください", "Leave the outgoing
+	 * server unchanged": the sending server the reader already has is
+	 * offered, without a host */
+	static const char *const out[] = {"送信サーバ", "送信メールサーバ", "outgoing server", "outgoing mail server",
+	                                  "smtp server", NULL};
+	static const char *const keep[] = {"そのまま", "変更せず", "変更不要", "変更の必要はありません", "unchanged",
+	                                   "no need to change", "do not change", "don't change", NULL};
+	bool o = false, kp = false;
+	for (const char *const *w = out; *w && !o; w++)
+		o = nr_has(s, n, *w);
+	for (const char *const *w = keep; *w && o && !kp; w++)
+		kp = nr_has(s, n, *w);
+	if (kp) {
+		mailprof_loc loc = nr_loc_at(x, l, b);
+		send_said(x, &loc);
+	}
 	bool offered = false, paired = false;
 	for (const char *const *w = offer; *w && !offered; w++)
 		offered = nr_has(s, n, *w);
