@@ -644,6 +644,9 @@ bool nr_port_at(const char *s, size_t i, size_t n, int *port)
 	             (i == 4 || !isalpha((unsigned char)s[i - 5]));
 	/* not "host:993" nor a time, but "必須:993" (a label's separator) */
 	bool sep = i >= 2 && s[i - 1] == ':' && (unsigned char)s[i - 2] >= 0x80;
+	/* ... nor "port:993" (a port word's separator, no space after it) */
+	sep |= i >= 5 && s[i - 1] == ':' && mp_strncasecmp(s + i - 5, "port", 4) == 0 &&
+	       (i == 5 || !isalpha((unsigned char)s[i - 6]));
 	if (i && !glued && !sep && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ':' || s[i - 1] == '/'))
 		return false;
 	size_t j = i;
