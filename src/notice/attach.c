@@ -48,6 +48,24 @@ static void send_said(struct ex *x, const mailprof_loc *loc)
 	}
 }
 
+/* A clause naming a login that states none: a question ("whether your
+ * server requires authentication"), a case of it ("SMTP認証を使う場合"),
+ * a sender's domain proved to receivers (送信ドメイン認証, SPF, DKIM),
+ * a second factor ("two-factor authentication"), an error message
+ * ("535 Authentication failed", 認証に失敗). */
+static bool auth_not_stated(const char *c, size_t cn)
+{
+	static const char *const w[] = {"whether", "ドメイン認証", "domain authentication", "spf", "dkim",
+	                                "two-factor", "2-factor", "2-step", "two-step", "multi-factor", "2段階",
+	                                "二段階", "多要素", "does not require", "doesn't require", "failed", "失敗",
+	                                NULL};
+	for (const char *const *p = w; *p; p++)
+		if (nr_has(c, cn, *p))
+			return true;
+	size_t at = nr_auth_statement(c, cn);
+	return at < cn && nr_has(c + at, cn - at, "場合");
+}
+
 /* Any line, sentence or cell may say that sending needs a login:
  * "[このサーバーは認証が必要]にチェック", "Requires logging in with your
  * email address and password" in the SMTP block, "authenticate (log in)
@@ -71,13 +89,14 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	     (x->ctx == NC_SMTP && nr_has(s, n, "authentication") && !nr_has(s, n, "none") &&
 	      !nr_has(s, n, "no ") && !nr_has(s, n, "not ") && !nr_has(s, n, "without") && !nr_has(s, n, "off")) ||
 	     nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth")) &&
-	    !nr_has(s, n, "不要") && !x->auth_hint) {
+	    !nr_has(s, n, "不要") && !auth_not_stated(s, n) && !x->auth_hint) {
 		x->auth_hint = true;
 		x->auth_hint_loc = nr_loc_at(x, l, b);
 	}
 	/* "Outgoing: SMTP, smtp…, authentication: same as incoming": what
 	 * follows the word on a sending line says yes */
-	for (size_t i = 0; smtp_here && !x->auth_hint && i + 14 <= n; i++)
+	bool stated = smtp_here && !x->auth_hint && !auth_not_stated(s, n);
+	for (size_t i = 0; stated && !x->auth_hint && i + 14 <= n; i++)
 		if (mp_strncasecmp(s + i, "authentication", 14) == 0) {
 			size_t v = i + 14, e;
 			while (v < n && (s[v] == ':' || s[v] == ' '))
@@ -121,25 +140,37 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	 * you authenticate": a sentence of the sending section (or naming
 	 * sending) saying a login is needed; read sentence by sentence, so
 	 * "…認証は必要がありません。…認証を必要とする" takes the second */
+	static const char *const clause_end[] = {"。", ". ", "; ", " - ", " -- ", " — ", NULL};
 	for (size_t i = 0; (!x->auth_hint || x->auth_hint_loc.line == l->line) && i < n;) {
 		size_t e = i;
-		while (e < n && !nr_starts_any(s + e, n - e, (const char *const[]){"。", ". ", NULL}))
+		while (e < n && !nr_starts_any(s + e, n - e, clause_end))
 			e++;
 		const char *c = s + i;
 		size_t cn = e - i;
 		bool send = x->ctx == NC_SMTP || nr_has(c, cn, "送信") || nr_has(c, cn, "outgoing") ||
-		            nr_has(c, cn, "sending");
+		            nr_has(c, cn, "send") || nr_has(c, cn, "smtp") || nr_has(c, cn, "submission");
+		/* "Make sure to authenticate using your username and password",
+		 * "Both servers require authentication": a clause naming no
+		 * server is every server's, sending's too */
+		enum mp_nctx wc = mp_notice_words_ctx(c, cn);
+		bool general = x->ctx != NC_POP && x->ctx != NC_IMAP && x->ctx != NC_IN && x->ctx != NC_WEB &&
+		               (wc == NC_NONE || nr_has(c, cn, "both server") || nr_has(c, cn, "all server"));
 		/* "(Use SSL, port: 465, use authentication)", "Outgoing mail
-		 * requires your university credentials" */
+		 * requires your university credentials", "authenticate using your
+		 * username and password", "Authorisation with the login/password" */
 		bool use = nr_has(c, cn, "use auth") || nr_has(c, cn, "with auth") || nr_has(c, cn, "using auth") ||
 		           nr_has(c, cn, "enable auth") || nr_has(c, cn, "authentication enabled") ||
-		           nr_has(c, cn, "authentication on");
-		if (send && (nr_has(c, cn, "認証") || nr_has(c, cn, "authenticat") || nr_has(c, cn, "credentials")) &&
+		           nr_has(c, cn, "authentication on") ||
+		           ((nr_has(c, cn, "using your") || nr_has(c, cn, "with your") || nr_has(c, cn, "with the")) &&
+		            (nr_has(c, cn, "password") || nr_has(c, cn, "credentials")));
+		bool said = nr_has(c, cn, "認証") || nr_has(c, cn, "authenticat") || nr_has(c, cn, "authoris") ||
+		            nr_has(c, cn, "authoriz") || (send && nr_has(c, cn, "credentials"));
+		if ((send || general) && said &&
 		    (nr_has(c, cn, "必要") || nr_has(c, cn, "必須") || nr_has(c, cn, "require") ||
-		     nr_has(c, cn, "must ") || use) &&
+		     nr_has(c, cn, "must ") || nr_has(c, cn, "should ") || nr_has(c, cn, "make sure") || use) &&
 		    !nr_has(c, cn, "不要") && !nr_has(c, cn, "ません") && !nr_has(c, cn, "ない") &&
 		    !nr_has(c, cn, "not ") && !nr_has(c, cn, "n't") && !nr_has(c, cn, "pop before") &&
-		    !nr_has(c, cn, "optional")) {
+		    !nr_has(c, cn, "optional") && !auth_not_stated(c, cn)) {
 			/* a condition ("When using our SMTP servers, you must…",
 			 * 学外から送信する場合は認証が必要) still asks for the login:
 			 * logging in where it is not needed does no harm */
@@ -151,7 +182,7 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 				send_said(x, &x->auth_hint_loc);
 			break;
 		}
-		i = e < n ? e + (s[e] == '.' ? 2 : 3) : n;
+		i = e < n ? e + nr_starts_any(s + e, n - e, clause_end) : n;
 	}
 	if (x->auth_hint && x->auth_hint_loc.line == l->line &&
 	    (nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth") || nr_has(s, n, "smtp認証")) &&
@@ -181,6 +212,7 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
 	            {"暗号化されたパスワード", MP_AUTH_PASSWORD_ENCRYPTED},
 	            {"clear text auth", MP_AUTH_PASSWORD_CLEARTEXT}, {"cleartext auth", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"plain text auth", MP_AUTH_PASSWORD_CLEARTEXT}, {"password authentication", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"password for authentication", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"normal password", MP_AUTH_PASSWORD_CLEARTEXT}, {"auth plain", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"auth-plain", MP_AUTH_PASSWORD_CLEARTEXT}, {"auth login", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"平文", MP_AUTH_PASSWORD_CLEARTEXT}, {"通常のパスワード", MP_AUTH_PASSWORD_CLEARTEXT},
@@ -2043,6 +2075,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		}
 		if (f == NF_IGNORE)
 			f = NF_NONE;
+		/* "Two-factor authentication is required", "sender domain
+		 * authentication (SPF) is required": no login of the mail client */
+		if ((f == NF_SMTP_AUTH || f == NF_AUTH_METHOD) && auth_not_stated(s + pv, vb - pv))
+			f = NF_NONE;
 		if (f == NF_NONE && prev == b)
 			f = wrapped_subject(x, l, b, vb, v, &ed);
 		if (prev == b && vb > b && vb - b <= 80) { /* the line's first value */
@@ -2882,11 +2918,11 @@ static void line_one(struct ex *x, const mp_nline *l)
 	/* "※POP3 over SSL（ポート995）、SMTP over SSL（ポート465）にも対応",
 	 * "We support POP3S (995) and IMAPS (993).": a list of protocols,
 	 * each with its port in brackets, is port lines; so is such a list
-	 * after a lead-in's colon ("These ports are open: SMTPS (465), …") */
+	 * after a lead-in's colon ("These ports are open: SMTPS (465), …"),
+	 * and a list naming each port's protocol ("pop3 port:110, pop3s port: 995") */
 	size_t pl0 = sp && (lf == NF_PORT || lf == NF_NONE) ? vb : b;
 	bool port_lines = ((!sp || pl0 > b) && !memchr(s + b, '|', n - b) && bracketed_ports(s, pl0, n) &&
 	                   nr_matrix(NULL, l, s + pl0, n - pl0, pl0) >= 2) ||
-	                  /* "pop3 port:110, pop3s port: 995, …": named_port_list */
 	                  ((sp ? lf == NF_PORT : np >= 1) && !memchr(s + b, '|', n - b) && named_port_list(s, b, n, sp ? le : n) &&
 	                   nr_matrix(NULL, l, s + b, n - b, b) >= 1);
 	if (!port_lines && ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE || steps)) || misfit || second || dir_word || ja_set || wrapped ||

@@ -897,7 +897,9 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 				nr_set_field(x, l, off, m, strlen(m), NF_AUTH_METHOD, dir);
 				return;
 			}
+	/* "pop-before-smtp": how sending is allowed, no password */
 	if (!nr_is_ascii_tok(pw.s, pw.len) || masked || sentence || nr_possessive(pw.s, pw.len) ||
+	    nr_parse_yesno_auth(pw.s, pw.len) == MP_AUTH_SMTP_AFTER_POP ||
 	    nr_not_a_value(s, n) || nr_not_a_value(pw.s, pw.len) || pw.len < 3 || path ||
 	    nr_has(s, n, "password") || nr_has(s, n, "same as") ||
 	    nr_has(s, n, "as above") || nr_has(s, n, "パスワード")) {
@@ -922,11 +924,40 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	mp_buf_free(&pw);
 }
 
+/* A capitalised word run into "@" at the end of a title ("Faculty and
+ * Staff Email Accounts@mx.example.edu": the heading, then the mail
+ * domain): two capitalised words before it on the line, the local part a
+ * capitalised word too. */
+static bool title_glued(const mp_nline *l, size_t off, const char *s, size_t t)
+{
+	size_t ln = (size_t)((const char *)memchr(s, '@', t) - s);
+	if (ln < 2 || !isupper((unsigned char)s[0]))
+		return false;
+	for (size_t k = 1; k < ln; k++)
+		if (!islower((unsigned char)s[k]))
+			return false;
+	size_t p = off, caps = 0;
+	for (int w = 0; w < 2; w++) {
+		if (p < 2 || l->s[p - 1] != ' ')
+			return false;
+		size_t e = p - 1, b = e;
+		while (b > 0 && isalpha((unsigned char)l->s[b - 1]))
+			b--;
+		caps += b < e && isupper((unsigned char)l->s[b]);
+		p = b;
+	}
+	return caps == 2;
+}
+
 static void set_email(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n)
 {
 	while (n && (s[0] == '<' || s[0] == '"'))
 		s++, n--, off++;
 	size_t t = nr_token_len(s, n);
+	if (nr_valid_email(s, t) && title_glued(l, off, s, t)) {
+		nr_info(x, l, off, NULL, "%s is a title run into the mail domain; not used", "the address");
+		return;
+	}
 	if (!nr_valid_email(s, t)) {
 		nr_info(x, l, off, NULL, "%s does not hold an e-mail address; not used", "address row");
 		return;
@@ -944,13 +975,25 @@ static void set_email(struct ex *x, const mp_nline *l, size_t off, const char *s
 	mp_str_setn(&a->email, s, t, &loc);
 }
 
+/* "First and Last Name", "Full name": the word "name" in the value says
+ * what goes there, a placeholder */
+static bool names_name(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 4 <= n; i++)
+		if (mp_strncasecmp(s + i, "name", 4) == 0 && (i == 0 || !isalnum((unsigned char)s[i - 1])) &&
+		    (i + 4 == n || !isalnum((unsigned char)s[i + 4])))
+			return true;
+	return false;
+}
+
 static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n)
 {
 	/* a value naming the field itself says what goes there ("あなたの名前",
 	 * "相手に表示されたい名前", "お名前", "氏名"): a placeholder */
 	if (nr_has(s, n, "任意") || nr_has(s, n, "お好き") || nr_has(s, n, "自由") || nr_has(s, n, "any ") ||
 	    nr_has(s, n, "your choice") || nr_has(s, n, "your name") || (n >= 5 && mp_strncasecmp(s, "your ", 5) == 0) ||
-	    nr_has(s, n, "名前") || nr_has(s, n, "氏名") || nr_has(s, n, "表示名") || nr_not_a_value(s, n))
+	    nr_has(s, n, "名前") || nr_has(s, n, "氏名") || nr_has(s, n, "表示名") || nr_not_a_value(s, n) ||
+	    names_name(s, n))
 		return;
 	size_t e = 0;
 	while (e < n && !(s[e] == ' ' && e + 1 < n && s[e + 1] == ' ') && s[e] != '(')
@@ -963,6 +1006,9 @@ static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	 * name or an address is nobody's display name */
 	size_t qb = 0, qe = e;
 	nr_trim_quotes(s, &qb, &qe);
+	/* ("doe.com)": the end of a bracket opened on the line above) */
+	if (qe > qb && s[qe - 1] == ')' && !memchr(s + qb, '(', qe - qb))
+		qe--;
 	if (memchr(s, '@', e) || (memchr(s + qb, '.', qe - qb) && !memchr(s + qb, ' ', qe - qb) &&
 	                          (nr_valid_host(s + qb, qe - qb) || memchr(s + qb, '_', qe - qb)))) {
 		nr_info(x, l, off, NULL, "%s holds a host name or an address, not a person's name; not used", "name row");

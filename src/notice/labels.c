@@ -94,6 +94,21 @@ static const struct mp_nlabel labels[] = {
 	/* the reading of a password ("読み方：エー・ビー…") is not a setting */
 	{"読み", NF_IGNORE, NC_NONE},
 	{"reading", NF_IGNORE, NC_NONE},
+	/* A login that is no mail client's: the sender's domain proved to
+	 * receivers (送信ドメイン認証, SPF, DKIM), a second factor ("Two-factor
+	 * authentication: required"). */
+	{"ドメイン認証", NF_IGNORE, NC_NONE},
+	{"domain authentication", NF_IGNORE, NC_NONE},
+	{"spf", NF_IGNORE, NC_NONE},
+	{"dkim", NF_IGNORE, NC_NONE},
+	{"two-factor", NF_IGNORE, NC_NONE},
+	{"2-factor", NF_IGNORE, NC_NONE},
+	{"two-step", NF_IGNORE, NC_NONE},
+	{"2-step", NF_IGNORE, NC_NONE},
+	{"multi-factor", NF_IGNORE, NC_NONE},
+	{"二段階", NF_IGNORE, NC_NONE},
+	{"2段階", NF_IGNORE, NC_NONE},
+	{"多要素", NF_IGNORE, NC_NONE},
 	/* "サポートセンター" holds ポート; "Support" is not a port either. */
 	{"サポート", NF_IGNORE, NC_NONE},
 	{"support", NF_IGNORE, NC_NONE},

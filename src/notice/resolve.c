@@ -393,8 +393,6 @@ static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, s
 			au = MP_AUTH_PASSWORD_CLEARTEXT, al = a->login.loc;
 		if (au < 0 && x->pbs_hint)
 			au = MP_AUTH_SMTP_AFTER_POP, al = x->pbs_loc;
-		if (port587 && au < 0)
-			au = MP_AUTH_PASSWORD_CLEARTEXT, al = x->note587_loc;
 		if (au == MP_AUTH_PASSWORD_CLEARTEXT && a->method == MP_AUTH_PASSWORD_ENCRYPTED)
 			au = MP_AUTH_PASSWORD_ENCRYPTED;
 		if (au >= 0) {

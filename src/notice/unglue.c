@@ -178,6 +178,11 @@ static void cut_token(const char *s, size_t n, size_t tb, size_t te, size_t clau
 				for (size_t q = pb + 3; q + 3 < pe && q - pb <= LABEL_MAX && isalpha((unsigned char)s[q - 1]); q++) {
 					if (!label_word(s + pb, q - pb) || !label_end(s, clause, pb, q) || !value_piece(s + q, pe - q))
 						continue;
+					/* "Mailboxes@…", "Accounts@…": a word's ending, not a
+					 * local part, is left of the '@' */
+					const char *at = memchr(s + q, '@', pe - q);
+					if (at && at - (s + q) < 3)
+						continue;
 					cut[q] = CUT_PAIR;
 					break;
 				}

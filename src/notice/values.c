@@ -152,13 +152,36 @@ bool nr_not_a_value(const char *s, size_t n)
 			if (strlen(*w) == t && memcmp(s, *w, t) == 0)
 				return true;
 	/* an instruction: "Enter the name you want to appear", "Type your
-	 * password" */
+	 * password", "Ensure this field is populated with …", "Replace with
+	 * your address"; a sentence opening with a pronoun ("This should
+	 * remain the same") */
 	static const char *const verb[] = {"enter", "type", "input", "choose", "select", "provide", "fill", "insert",
-	                                   "click", "put", NULL};
+	                                   "click", "put", "ensure", "replace", "make", "keep", "specify", "write",
+	                                   "change", "copy", "use", "this", "that", "these", "it", "they", "we", NULL};
 	if (words >= 1)
 		for (const char *const *w = verb; *w; w++)
 			if (strlen(*w) == t && mp_strncasecmp(s, *w, t) == 0)
 				return true;
+	/* a function word is no one's login, password or name, nor the first
+	 * word of one: "or", "so", "of" left of a line's break ("… (john) or"
+	 * / "your address"), "so there's a password" */
+	static const char *const fn[] = {"or", "and", "so", "of", "the", "to", "in", "as", "is", "it", "this",
+	                                 "that", "your", "my", "for", "with", "by", "if", "then", NULL};
+	for (const char *const *w = fn; *w; w++)
+			if (strlen(*w) == t && mp_strncasecmp(s, *w, t) == 0)
+				return true;
+	/* what the value is, not the value: "HIN ID", "Mail token", "Student
+	 * number" (a word, then the kind of value it names; not a method,
+	 * "Normal password") */
+	static const char *const kind[] = {"id", "token", "number", "name", "password", "username", "code", NULL};
+	if (words == 1 && t < n && nr_mechanism(s, n) < 0) {
+		size_t k = t + 1, e = k;
+		while (e < n && isalpha((unsigned char)s[e]))
+			e++;
+		for (const char *const *w = kind; *w && e == n; w++)
+			if (strlen(*w) == e - k && mp_strncasecmp(s + k, *w, e - k) == 0)
+				return true;
+	}
 	return false;
 }
 
@@ -170,7 +193,13 @@ bool nr_valid_email(const char *s, size_t n)
 	if (!at || at == s || memchr(at + 1, '@', n - (size_t)(at + 1 - s)))
 		return false;
 	const char *dom = at + 1;
-	size_t dn = n - (size_t)(dom - s);
+	size_t dn = n - (size_t)(dom - s), ln = (size_t)(at - s);
+	/* a local part holds dot-atom's characters only (RFC 5322; its dots
+	 * anywhere, as Japanese carriers' old addresses have them, "taro.@",
+	 * "a..b@") */
+	for (size_t i = 0; i < ln; i++)
+		if (!isalnum((unsigned char)s[i]) && !strchr("!#$%&'*+-/=?^_`{|}~.", s[i]))
+			return false; /* "Account:username@…": a label run into it */
 	/* "YourEmail@charter.net", "your.name@example.jp": the reader fills in
 	 * the local part, a template */
 	if (your_label(s, (size_t)(at - s)) || placeholder_local(s, (size_t)(at - s)))
