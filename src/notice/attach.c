@@ -1497,6 +1497,25 @@ static size_t change_target(const char *s, size_t vb, size_t ve)
 	return i < ve ? i : vb;
 }
 
+/* "The SMTP server should be smtp.… if you will be connecting from
+ * within the campus network": a condition after a host naming where the
+ * client connects from says which way the server is reached (an access
+ * alternative, fill.c), not that the host is advice. */
+static bool access_condition(const char *s, size_t ve, size_t n)
+{
+	size_t e = ve;
+	while (e < n && e < ve + 100 && s[e] != ';' && !(s[e] == '.' && (e + 1 == n || s[e + 1] == ' ')))
+		e++;
+	if (!nr_has(s + ve, e - ve, "if ") && !nr_has(s + ve, e - ve, "場合"))
+		return false;
+	static const char *const place[] = {"within", "inside", "on campus", "on-campus", "campus network", "学内", "構内",
+	                                    NULL};
+	for (const char *const *p = place; *p; p++)
+		if (nr_has(s + ve, e - ve, *p))
+			return true;
+	return false;
+}
+
 static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_before)
 {
 	/* and a port a provider blocks ("Outbound Port 25 Blocking",
@@ -2244,7 +2263,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			ed = host_dir;
 		/* the value changed from lends its label to the one after it */
 		bool old = f != NF_NONE && changed_from(s, vb, ve, n);
-		if (f != NF_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b) || old))
+		if (f != NF_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b) || old) &&
+		    !(f == NF_HOST && v == NV_HOST && !in_cond && !old && access_condition(s, ve, n)))
 			f = NF_NONE;
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
