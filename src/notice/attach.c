@@ -850,6 +850,32 @@ static enum mp_nctx last_proto(const char *s, size_t lb, size_t le)
 
 static size_t change_target(const char *s, size_t vb, size_t ve);
 
+/* The protocols named in s[b, e) ("IMAP and SMTP", "IMAP/POP3・SMTP")
+ * are offered (port matrix entries without a port). only: s[b, e) holds
+ * nothing but protocol names and joiners, else nothing is offered. */
+static void names_offer(struct ex *x, const mp_nline *l, size_t b, size_t e, bool only)
+{
+	const char *s = l->s;
+	static const char *const names[] = {"imap4", "imap", "pop3", "pop", "smtp", NULL};
+	static const char *const joins[] = {"and ", "or ", ", ", ",", "/", " ", "・", "、", "&", NULL};
+	int srv[8], nsrv = 0;
+	for (size_t i = b; i < e && e - b <= 80;) {
+		size_t w = (i == b || !isalnum((unsigned char)s[i - 1])) ? nr_starts_any_ci(s + i, e - i, names) : 0;
+		if (w && (i + w == e || !isalnum((unsigned char)s[i + w]))) {
+			if (nsrv < 8)
+				srv[nsrv++] = s[i] == 's' || s[i] == 'S' ? S_SMTP : s[i] == 'i' || s[i] == 'I' ? S_IMAP : S_POP;
+			i += w;
+			continue;
+		}
+		size_t j = only ? nr_starts_any_ci(s + i, e - i, joins) : 0;
+		if (only && !j)
+			return;
+		i += j ? j : 1;
+	}
+	for (int k = 0; k < nsrv && (!only || nsrv >= 2); k++)
+		nr_mx_add(x, l, b, srv[k], 0, -1);
+}
+
 /* One label/value pair (value may be empty) from a line or a table cell. */
 /* Does a label name an incoming and the outgoing server both ("POP, IMAP
  * and SMTP", "incoming and outgoing", 送受信)? */
@@ -882,8 +908,13 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	/* "Server: mail.example.com (POP3, IMAP4, SMTP protocols)": a host's
 	 * remark offering protocols offers them, as a sentence does */
 	const char *rm = f == NF_HOST && vb < ve ? memchr(s + vb, '(', ve - vb) : NULL;
-	if (rm)
+	if (rm) {
 		protocols_offered(x, l, (size_t)(rm - s) + 1);
+		/* "mail.… (IMAP, POP3 and SMTP)": a remark naming protocols only */
+		const char *cl = memchr(rm, ')', (size_t)(s + ve - rm));
+		if (cl)
+			names_offer(x, l, (size_t)(rm - s) + 1, (size_t)(cl - s), true);
+	}
 	if (vb >= ve) { /* no value: a heading, or a label whose value is on the next line */
 		if (le <= lb)
 			return;
@@ -1141,8 +1172,13 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	}
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
 	 * server", "送受信サーバー": one host for every server */
-	if (f == NF_HOST && names_both_ways(s + lb, le - lb))
+	if (f == NF_HOST && names_both_ways(s + lb, le - lb)) {
 		dir = NC_ANY, x->both_in = false;
+		/* "IMAP and SMTP server:", "Server (IMAP/SMTP):": the protocols
+		 * it names are offered, so the host is IMAP's, not the default
+		 * incoming one's */
+		names_offer(x, l, lb, le, false);
+	}
 	nr_set_field(x, l, vb, s + vb, ve - vb, f, dir);
 	if (se > sb)
 		nr_set_field(x, l, sb, s + sb, se - sb, NF_SECURITY, dir);
@@ -2309,6 +2345,15 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
 				if (both_ways && dir != NC_ANY)
 					nr_set_field(x, l, vb, s + vb, vend - vb, f, NC_SMTP);
+				/* "mail.… for both IMAP and SMTP", "configure mail.… as your
+				 * SMTP and IMAP server": a host for no one server, its
+				 * clause after it naming protocols, is theirs (offered) */
+				if (f == NF_HOST && (dir == NC_NONE || dir == NC_ANY)) {
+					size_t ce = ve;
+					while (ce < n && ce - ve < 80 && s[ce] != ';' && !(s[ce] == '.' && (ce + 1 == n || s[ce + 1] == ' ')))
+						ce++;
+					names_offer(x, l, ve, ce, false);
+				}
 				/* "The secure IMAP port is 993": the label's security */
 				int lsec = v == NV_PORT && x->cur >= 0 ? nr_span_sec(s + lab_b, lab_e - lab_b) : -1;
 				/* "Or use secure IMAP with SSL on port 993": a security
