@@ -243,11 +243,15 @@ bool nr_valid_host(const char *s, size_t n)
 	size_t ld = n;
 	while (ld && s[ld - 1] != '.')
 		ld--;
-	bool num_tld = true, all_num = true;
+	bool num_tld = true, all_num = true, some_digit = false;
 	for (size_t i = ld; i < n; i++)
-		num_tld &= isdigit((unsigned char)s[i]) != 0;
+		num_tld &= isdigit((unsigned char)s[i]) != 0, some_digit |= isdigit((unsigned char)s[i]) != 0;
 	for (size_t i = 0; i < n; i++)
 		all_num &= isdigit((unsigned char)s[i]) || s[i] == '.';
+	/* nor letters and digits ("connection.POP3 retrieves": two sentences
+	 * run together): a top-level domain is letters (or xn--) */
+	if (some_digit && !num_tld && !(n - ld > 4 && mp_strncasecmp(s + ld, "xn--", 4) == 0))
+		return false;
 	return !num_tld || all_num;
 }
 
@@ -724,6 +728,9 @@ bool nr_port_at(const char *s, size_t i, size_t n, int *port)
 	             (i == 4 || !isalpha((unsigned char)s[i - 5]));
 	/* not "host:993" nor a time, but "必須:993" (a label's separator) */
 	bool sep = i >= 2 && s[i - 1] == ':' && (unsigned char)s[i - 2] >= 0x80;
+	/* ... nor "port:993" (a port word's separator, no space after it) */
+	sep |= i >= 5 && s[i - 1] == ':' && mp_strncasecmp(s + i - 5, "port", 4) == 0 &&
+	       (i == 5 || !isalpha((unsigned char)s[i - 6]));
 	if (i && !glued && !sep && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ':' || s[i - 1] == '/'))
 		return false;
 	size_t j = i;
