@@ -83,7 +83,11 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	     (smtp_here && (nr_has(s, n, "requires logging in") || nr_has(s, n, "authenticate"))) ||
 	     /* Thunderbird's "Use name and password", "ユーザ名とパスワードを使用する"
 	      * にチェック: told of the sending server, not denied */
-	     (smtp_here && (nr_has(s, n, "パスワードを使用") || nr_has(s, n, "name and password")) &&
+	     /* (the options of sending's dialog alone: Thunderbird's "Use name
+	      * and password", Android's "Require sign-in") */
+	     (((smtp_here && (nr_has(s, n, "パスワードを使用") || nr_has(s, n, "name and password"))) ||
+	       nr_has(s, n, "use name and password") || nr_has(s, n, "require sign-in") ||
+	       nr_has(s, n, "requires sign-in")) &&
 	      !nr_has(s, n, "しない") && !nr_has(s, n, "ません") && !nr_has(s, n, "not ") && !nr_has(s, n, "n't")) ||
 	     /* "Using: SSL and Authentication" in the outgoing section */
 	     (x->ctx == NC_SMTP && nr_has(s, n, "authentication") && !nr_has(s, n, "none") &&
@@ -153,8 +157,10 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		 * "Both servers require authentication": a clause naming no
 		 * server is every server's, sending's too */
 		enum mp_nctx wc = mp_notice_words_ctx(c, cn);
-		bool general = x->ctx != NC_POP && x->ctx != NC_IMAP && x->ctx != NC_IN && x->ctx != NC_WEB &&
-		               (wc == NC_NONE || nr_has(c, cn, "both server") || nr_has(c, cn, "all server"));
+		bool every = nr_has(c, cn, "both server") || nr_has(c, cn, "all server") || nr_has(c, cn, "each server") ||
+		             nr_has(c, cn, "every server");
+		bool general = every || (x->ctx != NC_POP && x->ctx != NC_IMAP && x->ctx != NC_IN && x->ctx != NC_WEB &&
+		                         wc == NC_NONE);
 		/* "(Use SSL, port: 465, use authentication)", "Outgoing mail
 		 * requires your university credentials", "authenticate using your
 		 * username and password", "Authorisation with the login/password" */
@@ -1108,6 +1114,13 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	    (insec == NC_IN || insec == NC_POP || insec == NC_IMAP) && mp_notice_words_ctx(s + lb, le - lb) == NC_NONE) {
 		size_t mb = ym < ve ? ym : vb;
 		nr_set_field(x, l, mb, s + mb, ve - mb, NF_AUTH_METHOD, insec);
+		return;
+	}
+	/* "Authentication: Password" (Apple Mail's form) in sending's block:
+	 * a method where a yes or no was looked for says sending logs in */
+	if (f == NF_SMTP_AUTH && (insec == NC_SMTP || x->cur == S_SMTP) && nr_parse_yesno_auth(s + vb, ve - vb) < 0 &&
+	    nr_mechanism(s + vb, ve - vb) >= 0) {
+		nr_set_field(x, l, vb, s + vb, ve - vb, NF_AUTH_METHOD, NC_SMTP);
 		return;
 	}
 	/* "受信方式: POP over SSL/TLS", "送信方式: SMTP over SSL/TLS

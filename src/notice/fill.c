@@ -1020,6 +1020,15 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			break;
 		}
 		int au = nr_parse_yesno_auth(s, n);
+		/* "ON (Login using same settings as incoming server)": the value
+		 * before its remark */
+		const char *rb = memchr(s, '(', n);
+		if (au < 0 && rb && rb > s) {
+			size_t k = (size_t)(rb - s);
+			while (k && s[k - 1] == ' ')
+				k--;
+			au = nr_parse_yesno_auth(s, k);
+		}
 		if (au < 0) {
 			nr_info(x, l, off, NULL, "%s: value not understood; not used", "SMTP authentication row");
 			break;
