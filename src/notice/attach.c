@@ -169,11 +169,22 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		           nr_has(c, cn, "authentication on") ||
 		           ((nr_has(c, cn, "using your") || nr_has(c, cn, "with your") || nr_has(c, cn, "with the")) &&
 		            (nr_has(c, cn, "password") || nr_has(c, cn, "credentials")));
+		/* "only accepts authenticated submission", "encrypted and
+		 * authenticated SMTP": sending named authenticated (not
+		 * "unauthenticated connections") */
+		bool authed = send && nr_has(c, cn, "authenticated") && !nr_has(c, cn, "unauthenticated") &&
+		              !nr_has(c, cn, "non-authenticated");
+		/* "Configure your application with our SMTP server and your user
+		 * account + password", "send their username and password": the
+		 * password asked for sending */
+		bool pw = send && nr_has(c, cn, "password") &&
+		          (nr_has(c, cn, "configure") || nr_has(c, cn, "send their") || nr_has(c, cn, "send your"));
 		bool said = nr_has(c, cn, "認証") || nr_has(c, cn, "authenticat") || nr_has(c, cn, "authoris") ||
-		            nr_has(c, cn, "authoriz") || (send && nr_has(c, cn, "credentials"));
+		            nr_has(c, cn, "authoriz") || (send && nr_has(c, cn, "credentials")) || pw;
 		if ((send || general) && said &&
 		    (nr_has(c, cn, "必要") || nr_has(c, cn, "必須") || nr_has(c, cn, "require") ||
-		     nr_has(c, cn, "must ") || nr_has(c, cn, "should ") || nr_has(c, cn, "make sure") || use) &&
+		     nr_has(c, cn, "must ") || nr_has(c, cn, "should ") || nr_has(c, cn, "make sure") || use || authed ||
+		     pw) &&
 		    !nr_has(c, cn, "不要") && !nr_has(c, cn, "ません") && !nr_has(c, cn, "ない") &&
 		    !nr_has(c, cn, "not ") && !nr_has(c, cn, "n't") && !nr_has(c, cn, "pop before") &&
 		    !nr_has(c, cn, "optional") && !auth_not_stated(c, cn)) {

@@ -993,6 +993,20 @@ static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	mp_str_setn(&nr_cur_acc(x)->name, s, e, &loc);
 }
 
+/* A value ending in a remark that it is required: "full email address –
+ * Required", "your address (required)". */
+static bool remark_required(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == ')' || s[n - 1] == '.'))
+		n--;
+	if (n < 10 || mp_strncasecmp(s + n - 8, "required", 8) != 0)
+		return false;
+	size_t k = n - 8;
+	while (k && s[k - 1] == ' ')
+		k--;
+	return k && (s[k - 1] == '-' || s[k - 1] == '(' || (k >= 3 && memcmp(s + k - 3, "–", 3) == 0));
+}
+
 void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                       enum mp_nfield f, enum mp_nctx dir)
 {
@@ -1001,6 +1015,13 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 	case NF_EMAIL: set_email(x, l, off, s, n); break;
 	case NF_NAME: set_name(x, l, off, s, n); break;
 	case NF_LOGIN:
+		/* "Login: full email address – Required" for servers of both
+		 * directions: the login is asked of sending too */
+		if (dir != NC_IN && dir != NC_POP && dir != NC_IMAP && dir != NC_WEB && x->ctx != NC_IN &&
+		    x->ctx != NC_POP && x->ctx != NC_IMAP && x->ctx != NC_WEB && !x->auth_hint && remark_required(s, n)) {
+			x->auth_hint = true;
+			x->auth_hint_loc = nr_loc_at(x, l, off);
+		}
 		/* "Sign-in: CRAM-MD5": a mechanism's name is no one's login */
 		if (n <= 12 && (mp_strncasecmp(s, "cram-md5", 8) == 0 || mp_strncasecmp(s, "digest-md5", 10) == 0 ||
 		                (n == 4 && mp_strncasecmp(s, "apop", 4) == 0)))
