@@ -699,12 +699,15 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 	}
 }
 
+static bool names_both_ways(const char *ls, size_t ll);
+
 static void heading(struct ex *x, const char *s, size_t n)
 {
 	if (x->cur >= 0)
 		x->prev_srv = x->cur;
 	x->ctx = mp_notice_words_ctx(s, n);
 	x->head_both = x->ctx == NC_IN && nr_names_both_in(s, n);
+	x->head_ways = names_both_ways(s, n);
 	x->named = NC_NONE;
 	/* A plain heading may name a provider (E3 lists several brands). */
 	/* Not "■SSLをご利用の場合" nor "If you use SSL": a variant of the same
@@ -1667,9 +1670,44 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 			return true;
 		}
 	}
+	/* "The SMTP relay server … is called "smtp.…"", "The POP protocol …
+	 * is available at "pop3.…"", "configure mail.… as your SMTP and IMAP
+	 * server", "connect your client to mail.… using IMAP": a verb naming
+	 * the server the host is, on its line or ending the line above when
+	 * the host opens its line (a sentence wrapped there); the servers of
+	 * the sentence (its start may be on the line above), else the one the
+	 * host's name says, else every one */
+	static const char *const naming[] = {"is called", "be called", "available at", "reachable at", "located at",
+	                                     "configure", "client to", "program to", "software to", "app to", NULL};
+	const mp_nline *a = x->above;
+	size_t q = t;
+	while (q > pv && (s[q - 1] == '"' || s[q - 1] == '\'' || s[q - 1] == ' '))
+		q--;
+	bool wrapped = q == b && a && a->line + 1 == l->line;
+	const char *ws = wrapped ? a->s : s;
+	size_t we = wrapped ? a->len : q, wb = wrapped ? 0 : pv;
+	while (we > wb && ws[we - 1] == ' ')
+		we--;
+	for (const char *const *vw = naming; *vw; vw++) {
+		size_t wl = strlen(*vw);
+		if (we >= wb + wl && mp_strncasecmp(ws + we - wl, *vw, wl) == 0 &&
+		    (we == wb + wl || !isalnum((unsigned char)ws[we - wl - 1]))) {
+			*ctx = sentence_ctx(s, b, vb, ve, l->len);
+			/* (the sentence opened on the line above: no full stop
+			 * before the host on its line) */
+			bool opened_above = a && a->line + 1 == l->line && !memchr(s + b, '.', vb - b) &&
+			                    !isupper((unsigned char)s[b]) && s[b] != '"';
+			if (*ctx == NC_NONE && (wrapped || opened_above)) {
+				size_t ae = a->len;
+				*ctx = sentence_ctx(a->s, 0, ae, ae, ae);
+			}
+			if (*ctx == NC_NONE)
+				*ctx = nr_host_ctx(s + vb, ve - vb);
+			return true;
+		}
+	}
 	/* "named" opening the line, "server" ending the line above (the
 	 * sentence's words on both lines) */
-	const mp_nline *a = x->above;
 	if (!a || a->line + 1 != l->line || !((t == b + 5 && mp_strncasecmp(s + b, "named", 5) == 0) ||
 	                                      (t == b + 6 && mp_strncasecmp(s + b, "called", 6) == 0)))
 		return false;
@@ -1859,6 +1897,31 @@ static bool bracketed_ports(const char *s, size_t b, size_t n)
 		}
 	}
 	return ports >= 2;
+}
+
+/* "pop3 port:110, pop3s port: 995, imap port:143", "IMAPS port 993":
+ * a line opening with a protocol's name then a port label, naming a
+ * secure mode: port lines, each port its name's server's with the name's
+ * security; not one port row whose value is the rest of the line. */
+static bool named_port_list(const char *s, size_t b, size_t n, size_t le)
+{
+	static const char *const names[] = {"pop3s", "pop3", "pops", "pop", "imaps", "imap4s", "imap4", "imap",
+	                                    "smtps", "smtp", "submission", NULL};
+	size_t w = nr_starts_any_ci(s + b, n - b, names);
+	if (!w || b + w >= le || isalnum((unsigned char)s[b + w]))
+		return false;
+	size_t p = nr_skip_sp(s, b + w, le); /* "POP3S port", "POP3Sポート" */
+	if (!nr_starts_any_ci(s + p, le - p, (const char *const[]){"port", "ポート", NULL}))
+		return false;
+	/* a secure mode's name among them ("pop3s port: 995"), whose
+	 * security a port row would lose; "IMAP port: 993 POP3 port: 995"
+	 * stays the rows it is (a title's security holds for them) */
+	static const char *const secure[] = {"pop3s", "pops", "imaps", "imap4s", "smtps", NULL};
+	for (size_t i = b; i < n; i++)
+		if ((i == b || !isalnum((unsigned char)s[i - 1])) && (w = nr_starts_any_ci(s + i, n - i, secure)) &&
+		    (i + w == n || !isalnum((unsigned char)s[i + w])))
+			return true;
+	return false;
 }
 
 /* The '|' cell from i: its text trimmed in [*a, *e); returns where the
@@ -2139,7 +2202,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			}
 		}
 		enum mp_nctx tc;
-		if (f == NF_NONE && v == NV_HOST && nr_host_ctx(s + vb, ve - vb) == NC_NONE && talked_to(x, l, pv, vb, ve, &tc))
+		if (f == NF_NONE && v == NV_HOST && talked_to(x, l, pv, vb, ve, &tc) &&
+		    (nr_host_ctx(s + vb, ve - vb) == NC_NONE || tc == nr_host_ctx(s + vb, ve - vb)))
 			f = NF_HOST, ed = tc;
 		if (f == NF_NONE && v == NV_HOST && (tc = mail_verb_host(s, pv, vb)) != NC_NONE)
 			f = NF_HOST, ed = tc;
@@ -2564,6 +2628,74 @@ static bool host_then_use(struct ex *x, const mp_nline *l, size_t b)
 	return true;
 }
 
+static void line_one(struct ex *x, const mp_nline *l);
+
+/* "Incoming mail settings (POP3/IMAP) POP3/IMAP Server:mx.…": an item's
+ * name run into the label of its row (a table of item and description
+ * flattened with spaces). When the label as a whole names no field but a
+ * tail of it does, one that takes the value after the separator (a host,
+ * a port), the row is read from that tail (the longest such), the words
+ * before it a heading when the tail names no server. True when read. */
+/* The row of line l read from byte k, the item's words [b, k) a heading
+ * when the row's label names no server. */
+static bool item_view(struct ex *x, const mp_nline *l, size_t b, size_t k)
+{
+	const char *s = l->s;
+	size_t le = k;
+	while (le < l->len && s[le] != ':')
+		le++;
+	enum mp_nctx hw = mp_notice_words_ctx(s + b, k - b);
+	if (mp_notice_words_ctx(s + k, le - k) == NC_NONE && hw != NC_NONE && hw != NC_WEB)
+		heading(x, s + b, k - b);
+	mp_nline one = *l;
+	one.s = l->s + k;
+	one.col = l->col + k;
+	one.len = l->len - k;
+	x->split_depth++;
+	line_one(x, &one);
+	x->split_depth--;
+	x->now = l;
+	return true;
+}
+
+static bool item_label(struct ex *x, const mp_nline *l, size_t b, size_t le, size_t vb, enum mp_nfield lf)
+{
+	const char *s = l->s;
+	size_t n = l->len, hb, he;
+	if ((lf != NF_NONE && lf != NF_IGNORE) || vb >= n || le - b > 120 || x->split_depth >= 16 ||
+	    memchr(s + b, '|', n - b))
+		return false;
+	enum nr_vtype v = nr_typed_value(s, vb, n, false, &hb, &he);
+	if ((v != NV_HOST && v != NV_PORT) || hb != vb) {
+		/* "Reading mail (POP/IMAP)   Mailbox host: mbox.…": the cells
+		 * split at the spaces; the row's pair is the second cell */
+		size_t le2, vb2;
+		enum mp_nctx d;
+		if (!nr_split(s, vb, n, &le2, &vb2) || le2 <= vb || vb2 >= n)
+			return false;
+		enum mp_nfield f = mp_notice_classify(s + vb, le2 - vb, &d);
+		v = nr_typed_value(s, vb2, n, false, &hb, &he);
+		if (f == NF_NONE || f == NF_IGNORE || (v != NV_HOST && v != NV_PORT) || hb != vb2 || !nr_field_takes(f, v))
+			return false;
+		return item_view(x, l, b, vb);
+	}
+	size_t words = 0;
+	for (size_t k = b; k < le; k++)
+		words += s[k] == ' ';
+	if (words < 2)
+		return false;
+	for (size_t k = b + 1; k + 1 < le; k++) {
+		if (s[k - 1] != ' ' || s[k] == ' ')
+			continue;
+		enum mp_nctx d;
+		enum mp_nfield f = mp_notice_classify(s + k, le - k, &d);
+		if (f == NF_NONE || f == NF_IGNORE || !nr_field_takes(f, v))
+			continue;
+		return item_view(x, l, b, k);
+	}
+	return false;
+}
+
 static void line_one(struct ex *x, const mp_nline *l)
 {
 	const mp_nline *prev = x->now;
@@ -2649,8 +2781,22 @@ static void line_one(struct ex *x, const mp_nline *l)
 	/* A remark in brackets on its own line (the reading of the password
 	 * above, an example) is neither a heading nor a value. */
 	if (s[b] == '(' && s[n - 1] == ')' && !memchr(s + b, '|', n - b) && !memchr(s + b, '@', n - b) &&
-	    !nr_has(s + b, n - b, "例"))
+	    !nr_has(s + b, n - b, "例")) {
+		/* "(pop3 port:110, pop3s port: 995, …)" under a host: the
+		 * bracket holds the host's port lines, read without it */
+		size_t ib = nr_skip_sp(s, b + 1, n - 1);
+		if (ib < n - 1 && x->split_depth < 16 && named_port_list(s, ib, n - 1, n - 1)) {
+			x->split_depth++;
+			mp_nline one = *l;
+			one.s = l->s + ib;
+			one.col = l->col + ib;
+			one.len = n - 1 - ib;
+			line_one(x, &one);
+			x->split_depth--;
+			x->now = l;
+		}
 		return;
+	}
 	size_t le = 0, vb = 0;
 	bool sp = nr_bracket_split(s, b, n, &le, &vb) || nr_split(s, b, n, &le, &vb);
 	enum mp_nctx ed;
@@ -2696,6 +2842,8 @@ static void line_one(struct ex *x, const mp_nline *l)
 			}
 		}
 	}
+	if (sp && item_label(x, l, b, le, vb, lf))
+		return;
 	if (sp && lf == NF_NONE && !memchr(s + b, '|', n - b) && provider_row(x, l, b, le, vb, n))
 		return;
 	if (host_then_use(x, l, b))
@@ -2776,10 +2924,13 @@ static void line_one(struct ex *x, const mp_nline *l)
 	/* "※POP3 over SSL（ポート995）、SMTP over SSL（ポート465）にも対応",
 	 * "We support POP3S (995) and IMAPS (993).": a list of protocols,
 	 * each with its port in brackets, is port lines; so is such a list
-	 * after a lead-in's colon ("These ports are open: SMTPS (465), …") */
+	 * after a lead-in's colon ("These ports are open: SMTPS (465), …"),
+	 * and a list naming each port's protocol ("pop3 port:110, pop3s port: 995") */
 	size_t pl0 = sp && (lf == NF_PORT || lf == NF_NONE) ? vb : b;
-	bool port_lines = (!sp || pl0 > b) && !memchr(s + b, '|', n - b) && bracketed_ports(s, pl0, n) &&
-	                  nr_matrix(NULL, l, s + pl0, n - pl0, pl0) >= 2;
+	bool port_lines = ((!sp || pl0 > b) && !memchr(s + b, '|', n - b) && bracketed_ports(s, pl0, n) &&
+	                   nr_matrix(NULL, l, s + pl0, n - pl0, pl0) >= 2) ||
+	                  ((sp ? lf == NF_PORT : np >= 1) && !memchr(s + b, '|', n - b) && named_port_list(s, b, n, sp ? le : n) &&
+	                   nr_matrix(NULL, l, s + b, n - b, b) >= 1);
 	if (!port_lines && ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE || steps)) || misfit || second || dir_word || ja_set || wrapped ||
 	    (np == 1 && !sp && nr_is_prose(s + b, n - b)))) {
 		value_pairs(x, l, b, true, &first);
@@ -2888,8 +3039,16 @@ static void line_one(struct ex *x, const mp_nline *l)
 				return;
 			}
 		}
+		/* "Incoming Server:" / "mail.yourdomain.com" under a "POP3"
+		 * heading: a template is the label's value (reported as no host),
+		 * not a plain heading ending the section, so the port and the
+		 * security after it stay the section's server's */
+		enum mp_nctx pd = x->pending_dir;
+		bool tpl = f == NF_HOST && !sp && (pd == NC_IN || nr_srv_of(pd) >= 0) &&
+		           (x->named == pd || (x->named == NC_NONE && pd == x->ctx && !x->head_ways)) && /* (the label's or section's own) */
+		           nr_template_host(s + vb2, nr_token_len(s + vb2, ve - vb2));
 		if (ve > vb2 && !own_label && (lf == NF_NONE || opens || (!sp && nr_value_is(f, s + vb2, ve - vb2))) &&
-		    fits(f, s + vb2, ve - vb2)) {
+		    (fits(f, s + vb2, ve - vb2) || tpl)) {
 			if (f == NF_SECURITY && x->pending_ssl && nr_parse_security(s + vb2, ve - vb2) == -1 &&
 			    nr_parse_yesno_auth(s + vb2, ve - vb2) == MP_AUTH_PASSWORD_CLEARTEXT)
 				nr_set_field(x, l, vb2, "SSL", 3, f, x->pending_dir);

@@ -285,6 +285,20 @@ static void push_alt(struct dacc *a, int i, bool shares)
 	srv_reset(&a->s[i]);
 }
 
+/* Does the text before a host (its label, its row) name one way of
+ * reaching the server ("on campus", "off campus", "SMTP AUTH server",
+ * "authenticated", 学内, 学外, 認証)? Two hosts of one site for a server so
+ * named are alternatives, not a conflict (put_host). */
+static bool names_access(const char *s, size_t n)
+{
+	static const char *const w[] = {"campus", "inside", "outside", "authenticat", "smtp auth", "smtp-auth",
+	                                "smtpauth", "学内", "学外", "構内", "認証", NULL};
+	for (const char *const *k = w; *k; k++)
+		if (nr_has(s, n, *k))
+			return true;
+	return false;
+}
+
 /* Server i gets a host; a different one for a server that has one is a
  * conflict: the first stays and a warning names both. */
 static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t hn, const mailprof_loc *loc)
@@ -295,8 +309,11 @@ static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t 
 	 * plural, hosts of one site are alternatives */
 	bool listed = cur->v && (nr_srv_of(x->list_ctx) == i || (x->list_ctx == NC_IN && i != S_SMTP)) &&
 	              !x->brand_seen && same_site(cur->v, h, hn);
+	/* "SMTP server (on campus): smtp.…" then "SMTP AUTH server: smtpauth.…":
+	 * a label naming a way of reaching the server offers another one */
+	bool access = cur->v && (x->label_access || a->s[i].access) && same_site(cur->v, h, hn);
 	if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0) &&
-	    ((x->alt_group && draft_site(a, h, hn)) || x->alt_or || listed)) {
+	    ((x->alt_group && draft_site(a, h, hn)) || x->alt_or || listed || access)) {
 		if (a->nalt >= NR_MAX_ALT) { /* no page offers so many: reported once, not servers */
 			if (!a->alt_full)
 				mp_diag(x->d, MAILPROF_INFO, "notice-unused", loc, NULL,
@@ -322,6 +339,11 @@ static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t 
 			return;
 	}
 	mp_str_setn(cur, h, hn, loc);
+	a->s[i].access = x->label_access;
+	if (x->label_auth && i == S_SMTP && a->s[i].auth < 0) {
+		a->s[i].auth = MP_AUTH_PASSWORD_CLEARTEXT;
+		a->s[i].auth_loc = *loc;
+	}
 	/* host names are case-blind: "Outlook.office365.com" is written
 	 * the way clients and the other rows write it */
 	for (char *c = cur->v; *c; c++)
@@ -409,6 +431,9 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	size_t t = nr_token_len(s, n);
 	mailprof_loc loc = nr_loc_at(x, l, off);
 	const char *colon = memchr(s, ':', t);
+	/* the words before the host on its line: its label, its row */
+	x->label_access = off <= l->len && names_access(l->s, off);
+	x->label_auth = x->label_access && (nr_has(l->s, off, "auth") || nr_has(l->s, off, "認証"));
 	size_t hn = colon ? (size_t)(colon - s) : t;
 	/* "Incoming Server (IMAP): 993", "送信サーバー 587": a server's label
 	 * whose value is a port number gives that server's port */

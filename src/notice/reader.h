@@ -35,6 +35,7 @@ struct dsrv {
 	bool host_in;  /* the host's label said "incoming", naming no protocol */
 	int mauth[2], nmauth; /* the methods of the port-matrix row chosen */
 	int said_method; /* -1, or the login method a sentence names for it (attach.c) */
+	bool access;     /* its host's label named a way of reaching it (x->label_access) */
 };
 
 /* A server offered beside another of its protocol (docs/notice-reader.md
@@ -123,6 +124,7 @@ struct ex {
 	int title_sec; /* "Secure SSL/TLS Settings", "Non-SSL Settings": the ports' security, -1 */
 	bool both_in; /* the host or port label names POP and IMAP: one value for both */
 	bool head_both; /* the section heading names POP and IMAP ("Incoming (POP/IMAP):") */
+	bool head_ways; /* ... or an incoming and the outgoing server ("Incoming/Outgoing Settings") */
 	mp_int gen_sec; /* "Devices need to be set to use SSL/TLS": every server's */
 	const mp_nline *told_sec; /* the line whose instruction gave one server its security ("Use SSL") */
 	char **fill_in;  /* hosts a note says to replace ("replace example.com with…"); grows */
@@ -159,6 +161,10 @@ struct ex {
 	 * the row or block of another group of one organisation (a mailstore,
 	 * a campus: hosts in the same registrable domain), or an "or" list */
 	bool alt_group, alt_or;
+	/* the label of the pair being read names a way of reaching its
+	 * server ("off campus", "SMTP AUTH server"): a second host of the
+	 * site for a server so named is an alternative */
+	bool label_access, label_auth; /* (label_auth: that way is logging in, "SMTP AUTH server") */
 	int bseq, nbseq;     /* the provider heading the lines are under (0 none), of nbseq so far */
 	enum mp_nctx list_ctx; /* a list title's server ("SMTP servers of common providers"): kept under its providers' headings */
 	int ngroups;
@@ -203,6 +209,8 @@ bool nr_valid_email(const char *s, size_t n);
 bool nr_possessive(const char *s, size_t n);
 bool nr_not_a_value(const char *s, size_t n);
 bool nr_valid_host(const char *s, size_t n);
+/* A host name to fill in ("mail.yourdomain.com"): a template, no host. */
+bool nr_template_host(const char *s, size_t n);
 bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int *mark);
 int nr_parse_security(const char *s, size_t n);
 /* The security words of a span of prose ("with SSL", "secure"), -1 none. */

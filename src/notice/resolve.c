@@ -377,7 +377,13 @@ static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, s
 		}
 		if (au < 0 && s->said_method >= 0) /* a sentence of the sending section names one */
 			au = s->said_method, al = sv->loc;
-		if (au < 0 && x->auth_hint)
+		/* (not a server offered beside one whose label says it is the
+		 * one that logs in: "SMTP server" beside "SMTP AUTH server") */
+		bool other_way = false;
+		for (size_t j = 0; j < a->nalt; j++)
+			other_way |= a->alt[j].srv == S_SMTP && &a->alt[j].s != s && a->alt[j].s.access && a->alt[j].s.auth >= 0;
+		other_way |= s != &a->s[S_SMTP] && a->s[S_SMTP].access && a->s[S_SMTP].auth >= 0;
+		if (au < 0 && x->auth_hint && !other_way)
 			au = MP_AUTH_PASSWORD_CLEARTEXT, al = x->auth_hint_loc;
 		if (au < 0 && (s->user.v || s->pass.v)) /* SMTP's own credentials: it logs in */
 			au = MP_AUTH_PASSWORD_CLEARTEXT, al = s->user.v ? s->user.loc : s->pass.loc;

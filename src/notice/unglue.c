@@ -98,6 +98,32 @@ static size_t alpha_run(const char *s, size_t i, size_t e)
 	return j - i;
 }
 
+/* "mail.example.edu.twFormat of …": a host run into the next word of a
+ * flattened page. The host's last label is a top-level domain (two
+ * letters, or a generic one) in lower case, and what follows it is a
+ * capitalised word with no dot after it: a new label starts at s[i]. */
+static bool tld_then_word(const char *s, size_t pb, size_t i, size_t te)
+{
+	static const char *const generic[] = {"com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", NULL};
+	size_t d = i;
+	while (d > pb && s[d - 1] != '.')
+		d--;
+	if (d == pb || i - d < 2)
+		return false;
+	for (size_t k = d; k < i; k++)
+		if (!islower((unsigned char)s[k]))
+			return false;
+	bool tld = i - d == 2;
+	for (const char *const *g = generic; *g && !tld; g++)
+		tld = strlen(*g) == i - d && memcmp(s + d, *g, i - d) == 0;
+	if (!tld || i + 2 > te || !isupper((unsigned char)s[i]) || !islower((unsigned char)s[i + 1]))
+		return false;
+	for (size_t k = i; k < te; k++)
+		if (!isalpha((unsigned char)s[k]))
+			return false;
+	return true;
+}
+
 /* The cuts of one token s[tb, te): cut[i] says what goes before s[i]. */
 static void cut_token(const char *s, size_t n, size_t tb, size_t te, size_t clause, unsigned char *cut)
 {
@@ -112,7 +138,8 @@ static void cut_token(const char *s, size_t n, size_t tb, size_t te, size_t clau
 			size_t rl = run_end - i;
 			bool lword = label_end(s, clause, last, i), lval = i - last <= 253 && value_piece(s + last, i - last);
 			bool rlabel = label_starts(s + i, rl), rword = rlabel || mode_word(s + i, rl);
-			if (((lword || mode_word(s + last, i - last)) && (rword || i + rl < te)) || (lval && rword)) {
+			if (((lword || mode_word(s + last, i - last)) && (rword || i + rl < te)) || (lval && rword) ||
+			    (lval && tld_then_word(s, last, i, te))) {
 				cut[i] = lword && (!rlabel || mode_word(s + i, rl)) ? CUT_PAIR : CUT_SPACE;
 				last = i;
 			}

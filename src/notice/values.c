@@ -214,6 +214,19 @@ bool nr_valid_email(const char *s, size_t n)
 	return true;
 }
 
+/* "mail.yourdomain.com", "smtp.mydomain.net": a host name to fill in,
+ * shaped as one (letters, digits, dots, a top-level domain) but naming
+ * the reader's own domain. */
+bool nr_template_host(const char *s, size_t n)
+{
+	if (n < 5 || n > 253 || !your_label(s, n) || s[0] == '.' || s[n - 1] == '.' || !memchr(s, '.', n) || memchr(s, '@', n))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '.' && s[i] != '-' && s[i] != '_')
+			return false;
+	return true;
+}
+
 bool nr_valid_host(const char *s, size_t n)
 {
 	if (n < 3 || !memchr(s, '.', n) || s[0] == '.' || s[n - 1] == '.' || your_label(s, n))
