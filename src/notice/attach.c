@@ -84,10 +84,11 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	     /* Thunderbird's "Use name and password", "ユーザ名とパスワードを使用する"
 	      * にチェック: told of the sending server, not denied */
 	     /* (the options of sending's dialog alone: Thunderbird's "Use name
-	      * and password", Android's "Require sign-in") */
+	      * and password", Android's "Require sign-in", Outlook's "Use same
+	      * settings as my incoming mail server") */
 	     (((smtp_here && (nr_has(s, n, "パスワードを使用") || nr_has(s, n, "name and password"))) ||
 	       nr_has(s, n, "use name and password") || nr_has(s, n, "require sign-in") ||
-	       nr_has(s, n, "requires sign-in")) &&
+	       nr_has(s, n, "requires sign-in") || nr_has(s, n, "same settings as my incoming")) &&
 	      !nr_has(s, n, "しない") && !nr_has(s, n, "ません") && !nr_has(s, n, "not ") && !nr_has(s, n, "n't")) ||
 	     /* "Using: SSL and Authentication" in the outgoing section */
 	     (x->ctx == NC_SMTP && nr_has(s, n, "authentication") && !nr_has(s, n, "none") &&
@@ -179,11 +180,16 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		 * password asked for sending */
 		bool pw = send && nr_has(c, cn, "password") &&
 		          (nr_has(c, cn, "configure") || nr_has(c, cn, "send their") || nr_has(c, cn, "send your"));
+		/* "Log in with your username and password to send mail", "you
+		 * need to sign in with your full address and password" */
+		bool login = send && (nr_has(c, cn, "log in") || nr_has(c, cn, "log on") || nr_has(c, cn, "sign in") ||
+		                      nr_has(c, cn, "login with") || nr_has(c, cn, "logon with"));
 		bool said = nr_has(c, cn, "認証") || nr_has(c, cn, "authenticat") || nr_has(c, cn, "authoris") ||
-		            nr_has(c, cn, "authoriz") || (send && nr_has(c, cn, "credentials")) || pw;
+		            nr_has(c, cn, "authoriz") || (send && nr_has(c, cn, "credentials")) || pw || login;
 		if ((send || general) && said &&
 		    (nr_has(c, cn, "必要") || nr_has(c, cn, "必須") || nr_has(c, cn, "require") ||
-		     nr_has(c, cn, "must ") || nr_has(c, cn, "should ") || nr_has(c, cn, "make sure") || use || authed ||
+		     nr_has(c, cn, "must ") || nr_has(c, cn, "should ") || nr_has(c, cn, "need") ||
+		     nr_has(c, cn, "make sure") || use || authed ||
 		     pw) &&
 		    !nr_has(c, cn, "不要") && !nr_has(c, cn, "ません") && !nr_has(c, cn, "ない") &&
 		    !nr_has(c, cn, "not ") && !nr_has(c, cn, "n't") && !nr_has(c, cn, "pop before") &&

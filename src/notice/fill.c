@@ -1018,6 +1018,18 @@ static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	mp_str_setn(&nr_cur_acc(x)->name, s, e, &loc);
 }
 
+/* "same as incoming", "(same as incoming connection)", "受信と同じ",
+ * "same as for receiving". */
+static bool as_incoming(const char *s, size_t n)
+{
+	static const char *const w[] = {"受信と同じ", "受信時と同じ", "受信サーバーと同じ", "受信サーバと同じ", NULL};
+	for (const char *const *p = w; *p; p++)
+		if (nr_has(s, n, *p))
+			return true;
+	return nr_has(s, n, "same as") &&
+	       (nr_has(s, n, "incoming") || nr_has(s, n, "receiving") || nr_has(s, n, "pop") || nr_has(s, n, "imap"));
+}
+
 /* A value ending in a remark that it is required: "full email address –
  * Required", "your address (required)". */
 static bool remark_required(const char *s, size_t n)
@@ -1040,6 +1052,18 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 	case NF_EMAIL: set_email(x, l, off, s, n); break;
 	case NF_NAME: set_name(x, l, off, s, n); break;
 	case NF_LOGIN:
+	case NF_PASSWORD:
+		/* "Outgoing server login: same as incoming", "送信の認証ID：受信と
+		 * 同じ": sending logs in, as receiving does */
+		a = nr_cur_acc(x);
+		if (dir == NC_SMTP && a->s[S_SMTP].auth < 0 && as_incoming(s, n)) {
+			a->s[S_SMTP].auth = MP_AUTH_PASSWORD_CLEARTEXT;
+			a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off);
+		}
+		if (f == NF_PASSWORD) {
+			set_password(x, l, off, s, n, dir);
+			break;
+		}
 		/* "Login: full email address – Required" for servers of both
 		 * directions: the login is asked of sending too */
 		if (dir != NC_IN && dir != NC_POP && dir != NC_IMAP && dir != NC_WEB && x->ctx != NC_IN &&
@@ -1054,7 +1078,6 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 		else
 			set_login(x, l, off, s, n, dir);
 		break;
-	case NF_PASSWORD: set_password(x, l, off, s, n, dir); break;
 	case NF_HOST: set_host(x, l, off, s, n, dir); break;
 	case NF_PORT: set_port(x, l, off, s, n, dir); break;
 	case NF_SECURITY: set_security(x, l, off, s, n, dir); break;
