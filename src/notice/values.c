@@ -171,14 +171,16 @@ bool nr_not_a_value(const char *s, size_t n)
 			if (strlen(*w) == t && mp_strncasecmp(s, *w, t) == 0)
 				return true;
 	/* what the value is, not the value: "HIN ID", "Mail token", "Student
-	 * number" (a word, then the kind of value it names; not a method,
-	 * "Normal password") */
-	static const char *const kind[] = {"id", "token", "number", "name", "password", "username", "code", NULL};
+	 * number" (a word, then the kind of value it names, maybe run into
+	 * the domain; not a method, "Normal password") */
+	static const char *const kind[] = {"id", "token", "number", "name", "password", "username", "code", "login",
+	                                   NULL};
 	if (words == 1 && t < n && nr_mechanism(s, n) < 0) {
 		size_t k = t + 1, e = k;
 		while (e < n && isalpha((unsigned char)s[e]))
 			e++;
-		for (const char *const *w = kind; *w && e == n; w++)
+		/* ("BearPass Login@live.example.edu": the kind, then the domain) */
+		for (const char *const *w = kind; *w && (e == n || s[e] == '@'); w++)
 			if (strlen(*w) == e - k && mp_strncasecmp(s + k, *w, e - k) == 0)
 				return true;
 	}
