@@ -83,7 +83,12 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	     (smtp_here && (nr_has(s, n, "requires logging in") || nr_has(s, n, "authenticate"))) ||
 	     /* Thunderbird's "Use name and password", "ユーザ名とパスワードを使用する"
 	      * にチェック: told of the sending server, not denied */
-	     (smtp_here && (nr_has(s, n, "パスワードを使用") || nr_has(s, n, "name and password")) &&
+	     /* (the options of sending's dialog alone: Thunderbird's "Use name
+	      * and password", Android's "Require sign-in", Outlook's "Use same
+	      * settings as my incoming mail server") */
+	     (((smtp_here && (nr_has(s, n, "パスワードを使用") || nr_has(s, n, "name and password"))) ||
+	       nr_has(s, n, "use name and password") || nr_has(s, n, "require sign-in") ||
+	       nr_has(s, n, "requires sign-in") || nr_has(s, n, "same settings as my incoming")) &&
 	      !nr_has(s, n, "しない") && !nr_has(s, n, "ません") && !nr_has(s, n, "not ") && !nr_has(s, n, "n't")) ||
 	     /* "Using: SSL and Authentication" in the outgoing section */
 	     (x->ctx == NC_SMTP && nr_has(s, n, "authentication") && !nr_has(s, n, "none") &&
@@ -153,8 +158,10 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		 * "Both servers require authentication": a clause naming no
 		 * server is every server's, sending's too */
 		enum mp_nctx wc = mp_notice_words_ctx(c, cn);
-		bool general = x->ctx != NC_POP && x->ctx != NC_IMAP && x->ctx != NC_IN && x->ctx != NC_WEB &&
-		               (wc == NC_NONE || nr_has(c, cn, "both server") || nr_has(c, cn, "all server"));
+		bool every = nr_has(c, cn, "both server") || nr_has(c, cn, "all server") || nr_has(c, cn, "each server") ||
+		             nr_has(c, cn, "every server");
+		bool general = every || (x->ctx != NC_POP && x->ctx != NC_IMAP && x->ctx != NC_IN && x->ctx != NC_WEB &&
+		                         wc == NC_NONE);
 		/* "(Use SSL, port: 465, use authentication)", "Outgoing mail
 		 * requires your university credentials", "authenticate using your
 		 * username and password", "Authorisation with the login/password" */
@@ -163,11 +170,27 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		           nr_has(c, cn, "authentication on") ||
 		           ((nr_has(c, cn, "using your") || nr_has(c, cn, "with your") || nr_has(c, cn, "with the")) &&
 		            (nr_has(c, cn, "password") || nr_has(c, cn, "credentials")));
+		/* "only accepts authenticated submission", "encrypted and
+		 * authenticated SMTP": sending named authenticated (not
+		 * "unauthenticated connections") */
+		bool authed = send && nr_has(c, cn, "authenticated") && !nr_has(c, cn, "unauthenticated") &&
+		              !nr_has(c, cn, "non-authenticated");
+		/* "Configure your application with our SMTP server and your user
+		 * account + password", "send their username and password": the
+		 * password asked for sending */
+		bool pw = send && nr_has(c, cn, "password") &&
+		          (nr_has(c, cn, "configure") || nr_has(c, cn, "send their") || nr_has(c, cn, "send your"));
+		/* "Log in with your username and password to send mail", "you
+		 * need to sign in with your full address and password" */
+		bool login = send && (nr_has(c, cn, "log in") || nr_has(c, cn, "log on") || nr_has(c, cn, "sign in") ||
+		                      nr_has(c, cn, "login with") || nr_has(c, cn, "logon with"));
 		bool said = nr_has(c, cn, "認証") || nr_has(c, cn, "authenticat") || nr_has(c, cn, "authoris") ||
-		            nr_has(c, cn, "authoriz") || (send && nr_has(c, cn, "credentials"));
+		            nr_has(c, cn, "authoriz") || (send && nr_has(c, cn, "credentials")) || pw || login;
 		if ((send || general) && said &&
 		    (nr_has(c, cn, "必要") || nr_has(c, cn, "必須") || nr_has(c, cn, "require") ||
-		     nr_has(c, cn, "must ") || nr_has(c, cn, "should ") || nr_has(c, cn, "make sure") || use) &&
+		     nr_has(c, cn, "must ") || nr_has(c, cn, "should ") || nr_has(c, cn, "need") ||
+		     nr_has(c, cn, "make sure") || use || authed ||
+		     pw) &&
 		    !nr_has(c, cn, "不要") && !nr_has(c, cn, "ません") && !nr_has(c, cn, "ない") &&
 		    !nr_has(c, cn, "not ") && !nr_has(c, cn, "n't") && !nr_has(c, cn, "pop before") &&
 		    !nr_has(c, cn, "optional") && !auth_not_stated(c, cn)) {
@@ -534,9 +557,11 @@ static void protocols_offered(struct ex *x, const mp_nline *l, size_t b)
 
 static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 {
+	/* ("その他の設定は POP3 と同じです", "the same as for POP3": the
+	 * settings of a server the page takes as given) */
 	static const char *const offer[] = {"使えます", "使用できます", "利用できます", "ご利用いただけます", "ご利用になれます",
 	                                    "対応しています", "に対応", "available", "can use", "may use", "supported",
-	                                    "you can choose", NULL};
+	                                    "you can choose", "と同じ", "same as", NULL};
 	/* nor one comparing them ("IMAP rather than POP", "POP is simpler
 	 * than IMAP") */
 	static const char *const neg[] = {"ません", "できない", "不可", "非対応", "not ", "n't", "no longer", "unless", "than",
@@ -547,6 +572,22 @@ static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 	 * protocols)"): counted below, when both are named */
 	static const char *const pair[] = {"protocol", "service", "both", "either", "select", "choose", NULL};
 	const char *s = l->s + b;
+	/* "送信サーバの設定は変更せずそのままご利用ください", "Leave the outgoing
+	 * server unchanged": the sending server the reader already has is
+	 * offered, without a host */
+	static const char *const out[] = {"送信サーバ", "送信メールサーバ", "outgoing server", "outgoing mail server",
+	                                  "smtp server", NULL};
+	static const char *const keep[] = {"そのまま", "変更せず", "変更不要", "変更の必要はありません", "unchanged",
+	                                   "no need to change", "do not change", "don't change", NULL};
+	bool o = false, kp = false;
+	for (const char *const *w = out; *w && !o; w++)
+		o = nr_has(s, n, *w);
+	for (const char *const *w = keep; *w && o && !kp; w++)
+		kp = nr_has(s, n, *w);
+	if (kp) {
+		mailprof_loc loc = nr_loc_at(x, l, b);
+		send_said(x, &loc);
+	}
 	bool offered = false, paired = false;
 	for (const char *const *w = offer; *w && !offered; w++)
 		offered = nr_has(s, n, *w);
@@ -841,6 +882,32 @@ static enum mp_nctx last_proto(const char *s, size_t lb, size_t le)
 
 static size_t change_target(const char *s, size_t vb, size_t ve);
 
+/* The protocols named in s[b, e) ("IMAP and SMTP", "IMAP/POP3・SMTP")
+ * are offered (port matrix entries without a port). only: s[b, e) holds
+ * nothing but protocol names and joiners, else nothing is offered. */
+static void names_offer(struct ex *x, const mp_nline *l, size_t b, size_t e, bool only)
+{
+	const char *s = l->s;
+	static const char *const names[] = {"imap4", "imap", "pop3", "pop", "smtp", NULL};
+	static const char *const joins[] = {"and ", "or ", ", ", ",", "/", " ", "・", "、", "&", NULL};
+	int srv[8], nsrv = 0;
+	for (size_t i = b; i < e && e - b <= 80;) {
+		size_t w = (i == b || !isalnum((unsigned char)s[i - 1])) ? nr_starts_any_ci(s + i, e - i, names) : 0;
+		if (w && (i + w == e || !isalnum((unsigned char)s[i + w]))) {
+			if (nsrv < 8)
+				srv[nsrv++] = s[i] == 's' || s[i] == 'S' ? S_SMTP : s[i] == 'i' || s[i] == 'I' ? S_IMAP : S_POP;
+			i += w;
+			continue;
+		}
+		size_t j = only ? nr_starts_any_ci(s + i, e - i, joins) : 0;
+		if (only && !j)
+			return;
+		i += j ? j : 1;
+	}
+	for (int k = 0; k < nsrv && (!only || nsrv >= 2); k++)
+		nr_mx_add(x, l, b, srv[k], 0, -1);
+}
+
 /* One label/value pair (value may be empty) from a line or a table cell. */
 /* Does a label name an incoming and the outgoing server both ("POP, IMAP
  * and SMTP", "incoming and outgoing", 送受信)? */
@@ -873,8 +940,13 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	/* "Server: mail.example.com (POP3, IMAP4, SMTP protocols)": a host's
 	 * remark offering protocols offers them, as a sentence does */
 	const char *rm = f == NF_HOST && vb < ve ? memchr(s + vb, '(', ve - vb) : NULL;
-	if (rm)
+	if (rm) {
 		protocols_offered(x, l, (size_t)(rm - s) + 1);
+		/* "mail.… (IMAP, POP3 and SMTP)": a remark naming protocols only */
+		const char *cl = memchr(rm, ')', (size_t)(s + ve - rm));
+		if (cl)
+			names_offer(x, l, (size_t)(rm - s) + 1, (size_t)(cl - s), true);
+	}
 	if (vb >= ve) { /* no value: a heading, or a label whose value is on the next line */
 		if (le <= lb)
 			return;
@@ -1150,6 +1222,13 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		nr_set_field(x, l, mb, s + mb, ve - mb, NF_AUTH_METHOD, insec);
 		return;
 	}
+	/* "Authentication: Password" (Apple Mail's form) in sending's block:
+	 * a method where a yes or no was looked for says sending logs in */
+	if (f == NF_SMTP_AUTH && (insec == NC_SMTP || x->cur == S_SMTP) && nr_parse_yesno_auth(s + vb, ve - vb) < 0 &&
+	    nr_mechanism(s + vb, ve - vb) >= 0) {
+		nr_set_field(x, l, vb, s + vb, ve - vb, NF_AUTH_METHOD, NC_SMTP);
+		return;
+	}
 	/* "受信方式: POP over SSL/TLS", "送信方式: SMTP over SSL/TLS
 	 * (CRAM-MD5認証)": a protocol's value with its security (and login
 	 * method) is a port line for the server it names */
@@ -1159,9 +1238,16 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			return;
 	}
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
-	 * server", "送受信サーバー": one host for every server */
-	if ((f == NF_HOST || f == NF_SECURITY) && names_both_ways(s + lb, le - lb))
+	 * server", "送受信サーバー", "Security for both incoming and
+	 * outgoing": one host or security for every server */
+	if ((f == NF_HOST || f == NF_SECURITY) && names_both_ways(s + lb, le - lb)) {
 		dir = NC_ANY, x->both_in = false;
+		/* "IMAP and SMTP server:", "Server (IMAP/SMTP):": the protocols
+		 * it names are offered, so the host is IMAP's, not the default
+		 * incoming one's */
+		if (f == NF_HOST)
+			names_offer(x, l, lb, le, false);
+	}
 	nr_set_field(x, l, vb, s + vb, ve - vb, f, dir);
 	if (se > sb)
 		nr_set_field(x, l, sb, s + sb, se - sb, NF_SECURITY, dir);
@@ -1516,6 +1602,25 @@ static size_t change_target(const char *s, size_t vb, size_t ve)
 	while (i < ve && !isalnum((unsigned char)s[i]))
 		i++;
 	return i < ve ? i : vb;
+}
+
+/* "The SMTP server should be smtp.… if you will be connecting from
+ * within the campus network": a condition after a host naming where the
+ * client connects from says which way the server is reached (an access
+ * alternative, fill.c), not that the host is advice. */
+static bool access_condition(const char *s, size_t ve, size_t n)
+{
+	size_t e = ve;
+	while (e < n && e < ve + 100 && s[e] != ';' && !(s[e] == '.' && (e + 1 == n || s[e + 1] == ' ')))
+		e++;
+	if (!nr_has(s + ve, e - ve, "if ") && !nr_has(s + ve, e - ve, "場合"))
+		return false;
+	static const char *const place[] = {"within", "inside", "on campus", "on-campus", "campus network", "学内", "構内",
+	                                    NULL};
+	for (const char *const *p = place; *p; p++)
+		if (nr_has(s + ve, e - ve, *p))
+			return true;
+	return false;
 }
 
 static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_before)
@@ -2275,7 +2380,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			ed = host_dir;
 		/* the value changed from lends its label to the one after it */
 		bool old = f != NF_NONE && changed_from(s, vb, ve, n);
-		if (f != NF_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b) || old))
+		if (f != NF_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b) || old) &&
+		    !(f == NF_HOST && v == NV_HOST && !in_cond && !old && access_condition(s, ve, n)))
 			f = NF_NONE;
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
@@ -2331,6 +2437,15 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
 				if (both_ways && dir != NC_ANY)
 					nr_set_field(x, l, vb, s + vb, vend - vb, f, NC_SMTP);
+				/* "mail.… for both IMAP and SMTP", "configure mail.… as your
+				 * SMTP and IMAP server": a host for no one server, its
+				 * clause after it naming protocols, is theirs (offered) */
+				if (f == NF_HOST && (dir == NC_NONE || dir == NC_ANY)) {
+					size_t ce = ve;
+					while (ce < n && ce - ve < 80 && s[ce] != ';' && !(s[ce] == '.' && (ce + 1 == n || s[ce + 1] == ' ')))
+						ce++;
+					names_offer(x, l, ve, ce, false);
+				}
 				/* "The secure IMAP port is 993": the label's security */
 				int lsec = v == NV_PORT && x->cur >= 0 ? nr_span_sec(s + lab_b, lab_e - lab_b) : -1;
 				/* "Or use secure IMAP with SSL on port 993": a security

@@ -171,14 +171,16 @@ bool nr_not_a_value(const char *s, size_t n)
 			if (strlen(*w) == t && mp_strncasecmp(s, *w, t) == 0)
 				return true;
 	/* what the value is, not the value: "HIN ID", "Mail token", "Student
-	 * number" (a word, then the kind of value it names; not a method,
-	 * "Normal password") */
-	static const char *const kind[] = {"id", "token", "number", "name", "password", "username", "code", NULL};
+	 * number" (a word, then the kind of value it names, maybe run into
+	 * the domain; not a method, "Normal password") */
+	static const char *const kind[] = {"id", "token", "number", "name", "password", "username", "code", "login",
+	                                   NULL};
 	if (words == 1 && t < n && nr_mechanism(s, n) < 0) {
 		size_t k = t + 1, e = k;
 		while (e < n && isalpha((unsigned char)s[e]))
 			e++;
-		for (const char *const *w = kind; *w && e == n; w++)
+		/* ("BearPass Login@live.example.edu": the kind, then the domain) */
+		for (const char *const *w = kind; *w && (e == n || s[e] == '@'); w++)
 			if (strlen(*w) == e - k && mp_strncasecmp(s + k, *w, e - k) == 0)
 				return true;
 	}
@@ -243,11 +245,15 @@ bool nr_valid_host(const char *s, size_t n)
 	size_t ld = n;
 	while (ld && s[ld - 1] != '.')
 		ld--;
-	bool num_tld = true, all_num = true;
+	bool num_tld = true, all_num = true, some_digit = false;
 	for (size_t i = ld; i < n; i++)
-		num_tld &= isdigit((unsigned char)s[i]) != 0;
+		num_tld &= isdigit((unsigned char)s[i]) != 0, some_digit |= isdigit((unsigned char)s[i]) != 0;
 	for (size_t i = 0; i < n; i++)
 		all_num &= isdigit((unsigned char)s[i]) || s[i] == '.';
+	/* nor letters and digits ("connection.POP3 retrieves": two sentences
+	 * run together): a top-level domain is letters (or xn--) */
+	if (some_digit && !num_tld && !(n - ld > 4 && mp_strncasecmp(s + ld, "xn--", 4) == 0))
+		return false;
 	return !num_tld || all_num;
 }
 
@@ -726,6 +732,9 @@ bool nr_port_at(const char *s, size_t i, size_t n, int *port)
 	             (i == 4 || !isalpha((unsigned char)s[i - 5]));
 	/* not "host:993" nor a time, but "必須:993" (a label's separator) */
 	bool sep = i >= 2 && s[i - 1] == ':' && (unsigned char)s[i - 2] >= 0x80;
+	/* ... nor "port:993" (a port word's separator, no space after it) */
+	sep |= i >= 5 && s[i - 1] == ':' && mp_strncasecmp(s + i - 5, "port", 4) == 0 &&
+	       (i == 5 || !isalpha((unsigned char)s[i - 6]));
 	if (i && !glued && !sep && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ':' || s[i - 1] == '/'))
 		return false;
 	size_t j = i;
