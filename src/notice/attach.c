@@ -2847,6 +2847,16 @@ static bool item_label(struct ex *x, const mp_nline *l, size_t b, size_t le, siz
 	return false;
 }
 
+/* A line opening with an example's mark ("例：…", "（例）…", "e.g. …",
+ * "(for example …)"). */
+static bool example_opens(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && (s[k] == '(' || s[k] == '[' || s[k] == ' '))
+		k++;
+	return nr_starts_any_ci(s + k, n - k, (const char *const[]){"例", "e.g.", "eg.", "for example", "example:", NULL}) > 0;
+}
+
 static void line_one(struct ex *x, const mp_nline *l)
 {
 	const mp_nline *prev = x->now;
@@ -2879,6 +2889,16 @@ static void line_one(struct ex *x, const mp_nline *l)
 		one.len = e1;
 		line_one(x, &one);
 		x->now = l;
+		return;
+	}
+	/* "サーバー名：" / "（例）mail.example.ne.jp", "Server:" / "e.g.
+	 * mail.example.com": an example under a server's label is that
+	 * label's value, no host (not a heading ending the section, not a
+	 * label "例" of a new block): the rows after it stay its server's */
+	if (x->pending == NF_HOST && example_opens(s + b, n - b)) {
+		x->pending = NF_NONE;
+		nr_info(x, l, b, "write the host name, e.g. mail.example.jp", "%s is an example, not a host name; not used",
+		        "the server value");
 		return;
 	}
 	if (option_rows(x, l, b))
