@@ -1187,6 +1187,8 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	 * before it names no server */
 	enum mp_nctx last = last_proto(s, lb, le);
 	enum mp_nctx dir = last != NC_NONE ? last : nr_label_dir(x, s + lb, le - lb, edir);
+	if (last != NC_NONE) /* (the label names that server: the rows after it are its) */
+		x->named = last;
 	/* (or a host's label naming no protocol under a heading naming both:
 	 * "Incoming (POP/IMAP):" / "server: …"; a port there may be one's) */
 	enum mp_nctx lbw = mp_notice_words_ctx(s + lb, le - lb);
@@ -1726,8 +1728,11 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 		return true;
 	}
 	enum mp_nctx dir = mp_notice_words_ctx(s + b, n - b);
+	/* the heading's, but the nearest label naming the other direction
+	 * beats it (a server's label whose host was lost, "受信サーバー名：",
+	 * read as a heading above the sending rows) */
 	if (dir == NC_NONE || dir == NC_WEB)
-		dir = x->ctx;
+		dir = nr_label_dir(x, s + b, 0, NC_NONE);
 	/* "IMAP server: imap.…" / "Port: 993" / "Use SSL": under no heading,
 	 * the server the labels above named */
 	if (dir == NC_NONE)
@@ -3159,6 +3164,13 @@ static void line_one(struct ex *x, const mp_nline *l)
 				if (x->mx[m0].sec < 0 && ls >= 0)
 					x->mx[m0].sec = nr_sec_for_port(ls, x->mx[m0].port);
 			}
+		}
+		/* "- IMAP Port - 993" / "Use SSL to connect": a row of one
+		 * server names it for the rows after it, as a label does (its
+		 * host may have been lost on the row above) */
+		if (x->nmx == m0 + 1 && x->mx[m0].srv >= 0 && x->mx[m0].srv < S_N) {
+			static const enum mp_nctx ofs[S_N] = {[S_IMAP] = NC_IMAP, [S_POP] = NC_POP, [S_SMTP] = NC_SMTP};
+			x->named = ofs[x->mx[m0].srv];
 		}
 		/* "1. POP3 with SSL" / "- Address: …" / "- Port: 995": a list item
 		 * naming one server and no port heads the rows below it */

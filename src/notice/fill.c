@@ -456,6 +456,11 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			x->cur = i;
 			return;
 		}
+		/* "SMTP server: mail.yourdomain.com" / "Authentication: …": a
+		 * server's label whose host is a template or lost still names
+		 * the server the rows after it are */
+		if (dir == NC_IMAP || dir == NC_POP || dir == NC_SMTP)
+			x->cur = nr_srv_of(dir);
 		if (mp_strncasecmp(s, "http", 4) != 0)
 			nr_info(x, l, off, "write the host name, e.g. mail.example.jp", "%s is not a host name; not used",
 			     "the server value");
