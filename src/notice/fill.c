@@ -1018,18 +1018,6 @@ static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	mp_str_setn(&nr_cur_acc(x)->name, s, e, &loc);
 }
 
-/* "same as incoming", "(same as incoming connection)", "受信と同じ",
- * "same as for receiving". */
-static bool as_incoming(const char *s, size_t n)
-{
-	static const char *const w[] = {"受信と同じ", "受信時と同じ", "受信サーバーと同じ", "受信サーバと同じ", NULL};
-	for (const char *const *p = w; *p; p++)
-		if (nr_has(s, n, *p))
-			return true;
-	return nr_has(s, n, "same as") &&
-	       (nr_has(s, n, "incoming") || nr_has(s, n, "receiving") || nr_has(s, n, "pop") || nr_has(s, n, "imap"));
-}
-
 /* A value ending in a remark that it is required: "full email address –
  * Required", "your address (required)". */
 static bool remark_required(const char *s, size_t n)
@@ -1053,10 +1041,11 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 	case NF_NAME: set_name(x, l, off, s, n); break;
 	case NF_LOGIN:
 	case NF_PASSWORD:
-		/* "Outgoing server login: same as incoming", "送信の認証ID：受信と
-		 * 同じ": sending logs in, as receiving does */
+		/* "送信サーバーのユーザー名：" / "受信と同じ" on the next line: a
+		 * sending login or password row saying it is receiving's (on one
+		 * line, auth_hint in attach.c reads it whatever the separator) */
 		a = nr_cur_acc(x);
-		if (dir == NC_SMTP && a->s[S_SMTP].auth < 0 && as_incoming(s, n)) {
+		if (dir == NC_SMTP && a->s[S_SMTP].auth < 0 && nr_as_incoming(s, n)) {
 			a->s[S_SMTP].auth = MP_AUTH_PASSWORD_CLEARTEXT;
 			a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off);
 		}
@@ -1088,16 +1077,10 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			nr_set_field(x, l, off, s, n, NF_AUTH_METHOD, dir);
 			break;
 		}
-		int au = nr_parse_yesno_auth(s, n);
-		/* "ON (Login using same settings as incoming server)": the value
-		 * before its remark */
-		const char *rb = memchr(s, '(', n);
-		if (au < 0 && rb && rb > s) {
-			size_t k = (size_t)(rb - s);
-			while (k && s[k - 1] == ' ')
-				k--;
-			au = nr_parse_yesno_auth(s, k);
-		}
+		/* ("ON (Login using same settings as incoming server)": the
+		 * value before its remark) */
+		size_t lead;
+		int au = nr_yesno_auth_lead(s, n, &lead);
 		if (au < 0) {
 			nr_info(x, l, off, NULL, "%s: value not understood; not used", "SMTP authentication row");
 			break;
