@@ -474,6 +474,9 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 	if (nr_has(s, n, "plain") || nr_has(s, n, "normal password") || nr_has(s, n, "password authentication") ||
 	    nr_has(s, n, "平文") || nr_has(s, n, "通常のパスワード"))
 		return MP_AUTH_PASSWORD_CLEARTEXT;
+	/* SMTP-AUTH named, not denied: "SMTP AUTH(LOGIN)" in a row's cell */
+	if (nr_has(s, n, "smtp auth") || nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp認証"))
+		return MP_AUTH_PASSWORD_CLEARTEXT;
 	return -1;
 }
 
