@@ -658,33 +658,33 @@ Test(notice_accuracy, field_accuracy_over_real_blind2) { real_set_holds("blind2"
 
 /* Round 3: 30 more pages, all of them a second blind measure of round 2's
  * reader (BLIND.md), added when it was taken; development material since. */
-#define BLIND3_ACCURACY_FLOOR 0.942
+#define BLIND3_ACCURACY_FLOOR 0.944
 
 Test(notice_accuracy, field_accuracy_over_real_blind3) { real_set_holds("blind3", BLIND3_ACCURACY_FLOOR, 30); }
 
 /* Round 4: 36 pages collected by people who never saw the reader, kept out
  * of the repository until the round's reader work was over (BLIND.md): the
  * figure measured then, rounded down; from now on development material. */
-#define BLIND4_ACCURACY_FLOOR 0.966
+#define BLIND4_ACCURACY_FLOOR 0.967
 
 Test(notice_accuracy, field_accuracy_over_real_blind4) { real_set_holds("blind4", BLIND4_ACCURACY_FLOOR, 36); }
 
 /* Round 5: 60 pages, half of them organisations' own documents kept in
  * git, measured blind the same way (BLIND.md); development material since. */
-#define BLIND5_ACCURACY_FLOOR 0.967
+#define BLIND5_ACCURACY_FLOOR 0.968
 
 Test(notice_accuracy, field_accuracy_over_real_blind5) { real_set_holds("blind5", BLIND5_ACCURACY_FLOOR, 60); }
 
 /* Round 6: 39 pages (15 organisations' documents kept in git, 24 stored web
  * pages) measured blind the same way (BLIND.md); development material since. */
-#define BLIND6_ACCURACY_FLOOR 0.926
+#define BLIND6_ACCURACY_FLOOR 0.929
 
 Test(notice_accuracy, field_accuracy_over_real_blind6) { real_set_holds("blind6", BLIND6_ACCURACY_FLOOR, 39); }
 
 /* Round 7: 58 pages (7 organisations' documents kept in git, 51 stored web
  * pages, 9 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND7_ACCURACY_FLOOR 0.929
+#define BLIND7_ACCURACY_FLOOR 0.930
 
 Test(notice_accuracy, field_accuracy_over_real_blind7) { real_set_holds("blind7", BLIND7_ACCURACY_FLOOR, 58); }
 

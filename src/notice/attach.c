@@ -468,16 +468,25 @@ static void general_security(struct ex *x, const mp_nline *l, size_t b, size_t e
 static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n)
 {
 	const char *s = l->s + b;
+	/* a sentence naming both directions names every server, whatever
+	 * the section */
+	bool both = (nr_has(s, n, "incoming") && nr_has(s, n, "outgoing")) || (nr_has(s, n, "受信") && nr_has(s, n, "送信"));
+	bool general = both || (x->ctx == NC_NONE && mp_notice_words_ctx(s, n) == NC_NONE);
+	/* "Only encrypted connections are accepted", 「暗号化なしの接続はで
+	 * きません」: encryption demanded, its kind decided by each port */
+	/* 「SSLには対応していません」, "Do not enable SSL": none */
+	int said = nr_sentence_sec(s, n);
+	if (said != -1 && general && !x->gen_sec.set) {
+		mailprof_loc loc = nr_loc_at(x, l, b);
+		mp_int_set(&x->gen_sec, said, &loc);
+	}
+	if (said == MP_SEC_NONE || (said != -1 && general))
+		return;
 	static const char *const cond[] = {"if ", "unless", "instead", "optional", "not ", "場合", "もしくは", "または", NULL};
 	for (const char *const *c = cond; *c; c++)
 		if (nr_has(s, n, *c))
 			return;
-	if (statement_of(x, l, b, n) || x->told_sec == l)
-		return;
-	/* a sentence naming both directions names every server, whatever
-	 * the section */
-	bool both = (nr_has(s, n, "incoming") && nr_has(s, n, "outgoing")) || (nr_has(s, n, "受信") && nr_has(s, n, "送信"));
-	if (!both && (x->ctx != NC_NONE || mp_notice_words_ctx(s, n) != NC_NONE))
+	if (statement_of(x, l, b, n) || x->told_sec == l || !general)
 		return;
 	for (size_t i = 0; i < n && !x->gen_sec.set; i++) {
 		size_t vb, ve;
@@ -558,9 +567,11 @@ static void protocols_offered(struct ex *x, const mp_nline *l, size_t b)
 
 static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 {
+	/* ("その他の設定は POP3 と同じです", "the same as for POP3": the
+	 * settings of a server the page takes as given) */
 	static const char *const offer[] = {"使えます", "使用できます", "利用できます", "ご利用いただけます", "ご利用になれます",
 	                                    "対応しています", "に対応", "available", "can use", "may use", "supported",
-	                                    "you can choose", NULL};
+	                                    "you can choose", "と同じ", "same as", NULL};
 	/* nor one comparing them ("IMAP rather than POP", "POP is simpler
 	 * than IMAP") */
 	static const char *const neg[] = {"ません", "できない", "不可", "非対応", "not ", "n't", "no longer", "unless", "than",
@@ -571,6 +582,22 @@ static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 	 * protocols)"): counted below, when both are named */
 	static const char *const pair[] = {"protocol", "service", "both", "either", "select", "choose", NULL};
 	const char *s = l->s + b;
+	/* "送信サーバの設定は変更せずそのままご利用ください", "Leave the outgoing
+	 * server unchanged": the sending server the reader already has is
+	 * offered, without a host */
+	static const char *const out[] = {"送信サーバ", "送信メールサーバ", "outgoing server", "outgoing mail server",
+	                                  "smtp server", NULL};
+	static const char *const keep[] = {"そのまま", "変更せず", "変更不要", "変更の必要はありません", "unchanged",
+	                                   "no need to change", "do not change", "don't change", NULL};
+	bool o = false, kp = false;
+	for (const char *const *w = out; *w && !o; w++)
+		o = nr_has(s, n, *w);
+	for (const char *const *w = keep; *w && o && !kp; w++)
+		kp = nr_has(s, n, *w);
+	if (kp) {
+		mailprof_loc loc = nr_loc_at(x, l, b);
+		send_said(x, &loc);
+	}
 	bool offered = false, paired = false;
 	for (const char *const *w = offer; *w && !offered; w++)
 		offered = nr_has(s, n, *w);
@@ -865,6 +892,32 @@ static enum mp_nctx last_proto(const char *s, size_t lb, size_t le)
 
 static size_t change_target(const char *s, size_t vb, size_t ve);
 
+/* The protocols named in s[b, e) ("IMAP and SMTP", "IMAP/POP3・SMTP")
+ * are offered (port matrix entries without a port). only: s[b, e) holds
+ * nothing but protocol names and joiners, else nothing is offered. */
+static void names_offer(struct ex *x, const mp_nline *l, size_t b, size_t e, bool only)
+{
+	const char *s = l->s;
+	static const char *const names[] = {"imap4", "imap", "pop3", "pop", "smtp", NULL};
+	static const char *const joins[] = {"and ", "or ", ", ", ",", "/", " ", "・", "、", "&", NULL};
+	int srv[8], nsrv = 0;
+	for (size_t i = b; i < e && e - b <= 80;) {
+		size_t w = (i == b || !isalnum((unsigned char)s[i - 1])) ? nr_starts_any_ci(s + i, e - i, names) : 0;
+		if (w && (i + w == e || !isalnum((unsigned char)s[i + w]))) {
+			if (nsrv < 8)
+				srv[nsrv++] = s[i] == 's' || s[i] == 'S' ? S_SMTP : s[i] == 'i' || s[i] == 'I' ? S_IMAP : S_POP;
+			i += w;
+			continue;
+		}
+		size_t j = only ? nr_starts_any_ci(s + i, e - i, joins) : 0;
+		if (only && !j)
+			return;
+		i += j ? j : 1;
+	}
+	for (int k = 0; k < nsrv && (!only || nsrv >= 2); k++)
+		nr_mx_add(x, l, b, srv[k], 0, -1);
+}
+
 /* One label/value pair (value may be empty) from a line or a table cell. */
 /* Does a label name an incoming and the outgoing server both ("POP, IMAP
  * and SMTP", "incoming and outgoing", 送受信)? */
@@ -897,8 +950,13 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	/* "Server: mail.example.com (POP3, IMAP4, SMTP protocols)": a host's
 	 * remark offering protocols offers them, as a sentence does */
 	const char *rm = f == NF_HOST && vb < ve ? memchr(s + vb, '(', ve - vb) : NULL;
-	if (rm)
+	if (rm) {
 		protocols_offered(x, l, (size_t)(rm - s) + 1);
+		/* "mail.… (IMAP, POP3 and SMTP)": a remark naming protocols only */
+		const char *cl = memchr(rm, ')', (size_t)(s + ve - rm));
+		if (cl)
+			names_offer(x, l, (size_t)(rm - s) + 1, (size_t)(cl - s), true);
+	}
 	if (vb >= ve) { /* no value: a heading, or a label whose value is on the next line */
 		if (le <= lb)
 			return;
@@ -1162,9 +1220,16 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			return;
 	}
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
-	 * server", "送受信サーバー": one host for every server */
-	if (f == NF_HOST && names_both_ways(s + lb, le - lb))
+	 * server", "送受信サーバー", "Security for both incoming and
+	 * outgoing": one host or security for every server */
+	if ((f == NF_HOST || f == NF_SECURITY) && names_both_ways(s + lb, le - lb)) {
 		dir = NC_ANY, x->both_in = false;
+		/* "IMAP and SMTP server:", "Server (IMAP/SMTP):": the protocols
+		 * it names are offered, so the host is IMAP's, not the default
+		 * incoming one's */
+		if (f == NF_HOST)
+			names_offer(x, l, lb, le, false);
+	}
 	nr_set_field(x, l, vb, s + vb, ve - vb, f, dir);
 	if (se > sb)
 		nr_set_field(x, l, sb, s + sb, se - sb, NF_SECURITY, dir);
@@ -1519,6 +1584,25 @@ static size_t change_target(const char *s, size_t vb, size_t ve)
 	return i < ve ? i : vb;
 }
 
+/* "The SMTP server should be smtp.… if you will be connecting from
+ * within the campus network": a condition after a host naming where the
+ * client connects from says which way the server is reached (an access
+ * alternative, fill.c), not that the host is advice. */
+static bool access_condition(const char *s, size_t ve, size_t n)
+{
+	size_t e = ve;
+	while (e < n && e < ve + 100 && s[e] != ';' && !(s[e] == '.' && (e + 1 == n || s[e + 1] == ' ')))
+		e++;
+	if (!nr_has(s + ve, e - ve, "if ") && !nr_has(s + ve, e - ve, "場合"))
+		return false;
+	static const char *const place[] = {"within", "inside", "on campus", "on-campus", "campus network", "学内", "構内",
+	                                    NULL};
+	for (const char *const *p = place; *p; p++)
+		if (nr_has(s + ve, e - ve, *p))
+			return true;
+	return false;
+}
+
 static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_before)
 {
 	/* and a port a provider blocks ("Outbound Port 25 Blocking",
@@ -1591,6 +1675,16 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 			at = vb, end = ve;
 		if (v != NV_NONE && ve > i)
 			i = ve - 1;
+	}
+	/* "SSLを使用：STARTTLS", "SSLを使用　する", "Use SSL: Yes", "SSLを使用:"
+	 * over its value: a label, its value after it, not an instruction */
+	for (size_t k = end; end && k < n && k < end + 40; k++) { /* (its value comes soon: a long line stays linear) */
+		size_t vb, ve;
+		if (s[k] == ':' || nr_starts_any(s + k, n - k, (const char *const[]){"…", NULL}))
+			return false;
+		enum nr_vtype v = k > end && !word_start(s, k) ? NV_NONE : nr_typed_value(s, k, n, false, &vb, &ve);
+		if (v == NV_SEC || v == NV_YESNO)
+			return false;
 	}
 	/* one security, not a choice ("「SMTP over SSL」あるいは…") */
 	static const char *const alt[] = {" or ", "either", "あるいは", "または", "もしくは", "か、", NULL};
@@ -2266,7 +2360,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			ed = host_dir;
 		/* the value changed from lends its label to the one after it */
 		bool old = f != NF_NONE && changed_from(s, vb, ve, n);
-		if (f != NF_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b) || old))
+		if (f != NF_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b) || old) &&
+		    !(f == NF_HOST && v == NV_HOST && !in_cond && !old && access_condition(s, ve, n)))
 			f = NF_NONE;
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
@@ -2279,8 +2374,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				enum mp_nctx dir = nr_label_dir(x, s + lab_b, lab_e - lab_b, ed);
 				/* "The hostname for both incoming (IMAP) and outgoing
 				 * (SMTP) mail is …": one host for every server */
-				bool both_ways = f == NF_HOST && names_both_ways(s + pv, vb - pv);
-				if (both_ways) {
+				bool both_ways = (f == NF_HOST || f == NF_SECURITY) && names_both_ways(s + pv, vb - pv);
+				if (both_ways && f == NF_SECURITY)
+					dir = NC_ANY;
+				else if (both_ways) {
 					/* (naming one incoming protocol: that one and SMTP) */
 					bool im = nr_has(s + pv, vb - pv, "imap"), po = nr_has(s + pv, vb - pv, "pop");
 					dir = im && !po ? NC_IMAP : po && !im ? NC_POP : NC_ANY;
@@ -2308,9 +2405,27 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 						depth += s[vend] == '(' ? 1 : s[vend] == ')' && depth ? -1 : 0;
 						vend++;
 					}
+				/* 「暗号化なしの接続はできません」: a plain connection
+				 * refused is no setting of none, 「SSLには対応していませ
+				 * ん」 no setting of SSL (general_sentence) */
+				size_t rf = vend + 120 < n ? vend + 120 : n;
+				int vs = f == NF_SECURITY ? nr_parse_security(s + vb, vend - vb) : -1, ss = vs >= 0 ? nr_sentence_sec(s + pv, rf - pv) : -1;
+				if ((vs == MP_SEC_NONE && ss == SW_TLS_AMBIG) || (vs > MP_SEC_NONE && ss == MP_SEC_NONE)) {
+					prev = i = ve;
+					continue;
+				}
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
 				if (both_ways && dir != NC_ANY)
 					nr_set_field(x, l, vb, s + vb, vend - vb, f, NC_SMTP);
+				/* "mail.… for both IMAP and SMTP", "configure mail.… as your
+				 * SMTP and IMAP server": a host for no one server, its
+				 * clause after it naming protocols, is theirs (offered) */
+				if (f == NF_HOST && (dir == NC_NONE || dir == NC_ANY)) {
+					size_t ce = ve;
+					while (ce < n && ce - ve < 80 && s[ce] != ';' && !(s[ce] == '.' && (ce + 1 == n || s[ce + 1] == ' ')))
+						ce++;
+					names_offer(x, l, ve, ce, false);
+				}
 				/* "The secure IMAP port is 993": the label's security */
 				int lsec = v == NV_PORT && x->cur >= 0 ? nr_span_sec(s + lab_b, lab_e - lab_b) : -1;
 				/* "Or use secure IMAP with SSL on port 993": a security

@@ -116,7 +116,8 @@ static bool tld_then_word(const char *s, size_t pb, size_t i, size_t te)
 	bool tld = i - d == 2;
 	for (const char *const *g = generic; *g && !tld; g++)
 		tld = strlen(*g) == i - d && memcmp(s + d, *g, i - d) == 0;
-	if (!tld || i + 2 > te || !isupper((unsigned char)s[i]) || !islower((unsigned char)s[i + 1]))
+	/* (a word, not a run of thousands: a hostile token stays linear) */
+	if (!tld || i + 2 > te || te - i > 64 || !isupper((unsigned char)s[i]) || !islower((unsigned char)s[i + 1]))
 		return false;
 	for (size_t k = i; k < te; k++)
 		if (!isalpha((unsigned char)s[k]))

@@ -245,11 +245,15 @@ bool nr_valid_host(const char *s, size_t n)
 	size_t ld = n;
 	while (ld && s[ld - 1] != '.')
 		ld--;
-	bool num_tld = true, all_num = true;
+	bool num_tld = true, all_num = true, some_digit = false;
 	for (size_t i = ld; i < n; i++)
-		num_tld &= isdigit((unsigned char)s[i]) != 0;
+		num_tld &= isdigit((unsigned char)s[i]) != 0, some_digit |= isdigit((unsigned char)s[i]) != 0;
 	for (size_t i = 0; i < n; i++)
 		all_num &= isdigit((unsigned char)s[i]) || s[i] == '.';
+	/* nor letters and digits ("connection.POP3 retrieves": two sentences
+	 * run together): a top-level domain is letters (or xn--) */
+	if (some_digit && !num_tld && !(n - ld > 4 && mp_strncasecmp(s + ld, "xn--", 4) == 0))
+		return false;
 	return !num_tld || all_num;
 }
 
@@ -713,6 +717,61 @@ int nr_span_sec(const char *s, size_t n)
 	return -1;
 }
 
+/* A sentence demanding encryption without naming its kind ("You must use
+ * a secure connection", "Only encrypted connections are accepted",
+ * 「暗号化通信のみ対応」, "Unencrypted connections are not accepted",
+ * 「暗号化なしの接続はできません」): SW_TLS_AMBIG (decided by each port);
+ * one refusing encryption: MP_SEC_NONE; else -1. Not a condition, a
+ * recommendation or "secure password". */
+int nr_sentence_sec(const char *s, size_t n)
+{
+	static const char *const cond[] = {"if ", "unless", "optional", "recommend", "推奨", "場合", "secure password",
+	                                   "セキュアパスワード", NULL};
+	static const char *const plain[] = {"unencrypted", "without encryption", "no encryption", "non-encrypted",
+	                                    "暗号化なし", "暗号化しない", "暗号化されていない", NULL};
+	static const char *const refused[] = {"not accepted", "not allowed", "not permitted", "not supported", "not possible",
+	                                      "no longer", "refused", "rejected", "できません", "できない", "不可",
+	                                      "受け付けません", "お受けできません", NULL};
+	static const char *const secure[] = {"secure connection", "encrypted connection", "encrypted communication",
+	                                     "must be encrypted", "暗号化通信", "暗号化された接続", "暗号化接続",
+	                                     "暗号化された通信", NULL};
+	static const char *const must[] = {"must", "only", "require", "mandatory", "必須", "のみ", "必要", "限り", NULL};
+	static const char *const deny[] = {"n't", "not ", "never", "ません", "ない", NULL};
+	bool any_plain = false, any_refused = false, any_secure = false, any_must = false, any_deny = false;
+	for (const char *const *w = cond; *w; w++)
+		if (nr_has(s, n, *w))
+			return -1;
+	for (const char *const *w = plain; *w; w++)
+		any_plain |= nr_has(s, n, *w);
+	for (const char *const *w = refused; *w; w++)
+		any_refused |= nr_has(s, n, *w);
+	if (any_plain)
+		return any_refused ? SW_TLS_AMBIG : -1;
+	/* "SSL is not supported", "Do not enable SSL", "Leave SSL unchecked",
+	 * 「SSLは使用しないでください」「SSLには対応していません」: none; not a
+	 * demand in two negations ("cannot connect without SSL", 「SSLを使用し
+	 * なければなりません」「SSL以外では接続できません」) */
+	static const char *const off[] = {"do not", "don't", "not support", "not use", "not enable", "not check", "avoid",
+	                                  "uncheck", "disable", "turn off", "switch off", "しない", "ません", "無効", "外し",
+	                                  "オフ", NULL};
+	static const char *const twice[] = {"without", "なければ", "ないと", "以外", "なくては", "must", "必ず", NULL};
+	bool any_off = false, any_twice = false;
+	for (const char *const *w = off; *w; w++)
+		any_off |= nr_has(s, n, *w);
+	for (const char *const *w = twice; *w; w++)
+		any_twice |= nr_has(s, n, *w);
+	if (any_off && !any_twice && (nr_has(s, n, "ssl") || nr_has(s, n, "tls") || nr_has(s, n, "encrypt") ||
+	                              nr_has(s, n, "暗号化")))
+		return MP_SEC_NONE;
+	for (const char *const *w = secure; *w; w++)
+		any_secure |= nr_has(s, n, *w);
+	for (const char *const *w = must; *w; w++)
+		any_must |= nr_has(s, n, *w);
+	for (const char *const *w = deny; *w; w++)
+		any_deny |= nr_has(s, n, *w);
+	return any_secure && any_must && !any_deny ? SW_TLS_AMBIG : -1;
+}
+
 /* A port number at s[i]: digits not glued to letters, a size, a date or a
  * time ("20MB", "2009年", "9:00"). */
 bool nr_port_at(const char *s, size_t i, size_t n, int *port)
@@ -724,6 +783,9 @@ bool nr_port_at(const char *s, size_t i, size_t n, int *port)
 	             (i == 4 || !isalpha((unsigned char)s[i - 5]));
 	/* not "host:993" nor a time, but "必須:993" (a label's separator) */
 	bool sep = i >= 2 && s[i - 1] == ':' && (unsigned char)s[i - 2] >= 0x80;
+	/* ... nor "port:993" (a port word's separator, no space after it) */
+	sep |= i >= 5 && s[i - 1] == ':' && mp_strncasecmp(s + i - 5, "port", 4) == 0 &&
+	       (i == 5 || !isalpha((unsigned char)s[i - 6]));
 	if (i && !glued && !sep && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ':' || s[i - 1] == '/'))
 		return false;
 	size_t j = i;
