@@ -261,11 +261,14 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
 	struct dacc *a = nr_cur_acc(x);
 	for (size_t i = 0; i < n;) {
 		size_t e = i;
-		while (e < n && !nr_starts_any(s + e, n - e, (const char *const[]){"。", ". ", NULL}))
+		/* clause by clause ("… with OAuth2; app passwords are not
+		 * accepted": the denial is the next clause's) */
+		static const char *const ends[] = {"。", ". ", "; ", NULL};
+		while (e < n && !nr_starts_any(s + e, n - e, ends))
 			e++;
 		const char *c = s + i;
 		size_t cn = e - i;
-		i = e < n ? e + (s[e] == '.' ? 2 : 3) : n;
+		i = e < n ? e + nr_starts_any(s + e, n - e, ends) : n;
 		size_t at = cn;
 		int m = -1;
 		for (size_t k = 0; k < cn && at == cn; k++)
@@ -295,7 +298,7 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
 		if ((w == NC_NONE || w == NC_WEB) && nr_has(c, cn, "logon"))
 			w = NC_IN;
 		if (w == NC_SMTP || (d == NC_SMTP && w == NC_NONE)) {
-			if (a->s[S_SMTP].said_method < 0 && m != MP_AUTH_OAUTH2)
+			if (a->s[S_SMTP].said_method < 0)
 				a->s[S_SMTP].said_method = m;
 			continue;
 		}
