@@ -665,7 +665,7 @@ Test(notice_accuracy, field_accuracy_over_real_blind3) { real_set_holds("blind3"
 /* Round 4: 36 pages collected by people who never saw the reader, kept out
  * of the repository until the round's reader work was over (BLIND.md): the
  * figure measured then, rounded down; from now on development material. */
-#define BLIND4_ACCURACY_FLOOR 0.967
+#define BLIND4_ACCURACY_FLOOR 0.968
 
 Test(notice_accuracy, field_accuracy_over_real_blind4) { real_set_holds("blind4", BLIND4_ACCURACY_FLOOR, 36); }
 
@@ -684,7 +684,7 @@ Test(notice_accuracy, field_accuracy_over_real_blind6) { real_set_holds("blind6"
 /* Round 7: 58 pages (7 organisations' documents kept in git, 51 stored web
  * pages, 9 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND7_ACCURACY_FLOOR 0.931
+#define BLIND7_ACCURACY_FLOOR 0.934
 
 Test(notice_accuracy, field_accuracy_over_real_blind7) { real_set_holds("blind7", BLIND7_ACCURACY_FLOOR, 58); }
 

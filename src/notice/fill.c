@@ -814,6 +814,39 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
 	mp_int_set(&sv->sec, sec, &loc);
 }
 
+/* Not a login, whatever its label: a number of three digits at most (a
+ * reply code, "250", a list's item), an IPv4 address (a bridge's
+ * 127.0.0.1), or a form whose pieces are the names of what goes there
+ * ("domain\your", "Account/SharedAccount", "DOMAIN\username"). */
+static bool stand_in_login(const char *s, size_t t)
+{
+	if (t && t <= 3 && nr_all_digits(s, t))
+		return true;
+	size_t dots = 0, digits = 0;
+	for (size_t k = 0; k < t; k++)
+		dots += s[k] == '.', digits += isdigit((unsigned char)s[k]) != 0;
+	if (dots == 3 && digits + dots == t)
+		return true;
+	if (!memchr(s, '\\', t) && !memchr(s, '/', t))
+		return false;
+	static const char *const names[] = {"your", "domain", "username", "user", "account", "sharedaccount", "name",
+	                                    "mailbox", "login", NULL};
+	size_t named = 0, parts = 0;
+	for (size_t b = 0; b < t;) {
+		size_t e = b;
+		while (e < t && s[e] != '\\' && s[e] != '/')
+			e++;
+		parts++;
+		for (const char *const *w = names; *w; w++)
+			if (strlen(*w) == e - b && mp_strncasecmp(s + b, *w, e - b) == 0) {
+				named++;
+				break;
+			}
+		b = e + 1;
+	}
+	return named == parts || (parts >= 2 && t > 6 && mp_strncasecmp(s, "domain", 6) == 0 && !isalnum((unsigned char)s[6]));
+}
+
 static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                       enum mp_nctx dir)
 {
@@ -861,6 +894,7 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 	for (const char *const *nm = names; *nm && !junk; nm++)
 		junk = strlen(*nm) == t && mp_strncasecmp(s, *nm, t) == 0;
 	junk = junk || (!memchr(s, '@', t) && nr_valid_host(s, t) && nr_host_ctx(s, t) != NC_NONE);
+	junk = junk || stand_in_login(s, t);
 	/* "example@yourdomain.com": an address to fill in, not a login */
 	if (junk || !nr_is_ascii_tok(s, t) || (memchr(s, '@', t) && !nr_valid_email(s, t)) ||
 	    (letters && isupper((unsigned char)s[0]) && words >= 2) || nr_possessive(s, t)) {
