@@ -76,7 +76,7 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s + b;
 	size_t n = l->len - b;
-	bool smtp_here = x->ctx == NC_SMTP || nr_has(s, n, "outgoing") || nr_has(s, n, "smtp");
+	bool smtp_here = x->ctx == NC_SMTP || nr_has(s, n, "outgoing") || nr_has(s, n, "smtp") || nr_has(s, n, "送信");
 	if ((nr_has(s, n, "認証が必要") || nr_has(s, n, "requires authentication") ||
 	     (smtp_here && nr_has(s, n, "require authentication")) || nr_has(s, n, "smtp認証") ||
 	     nr_has(s, n, "with authentication") ||
@@ -93,17 +93,27 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	     /* "Using: SSL and Authentication" in the outgoing section */
 	     (x->ctx == NC_SMTP && nr_has(s, n, "authentication") && !nr_has(s, n, "none") &&
 	      !nr_has(s, n, "no ") && !nr_has(s, n, "not ") && !nr_has(s, n, "without") && !nr_has(s, n, "off")) ||
-	     nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth")) &&
+	     nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth") ||
+	     /* "送信サーバーのユーザー名　受信と同じ", "Outgoing login: same as
+	      * incoming": sending's login is receiving's */
+	     (smtp_here && nr_as_incoming(s, n) &&
+	      (nr_has(s, n, "ユーザ") || nr_has(s, n, "id") || nr_has(s, n, "パスワード") || nr_has(s, n, "アカウント") ||
+	       nr_has(s, n, "login") || nr_has(s, n, "user") || nr_has(s, n, "password") || nr_has(s, n, "認証")))) &&
 	    !nr_has(s, n, "不要") && !auth_not_stated(s, n) && !x->auth_hint) {
 		x->auth_hint = true;
 		x->auth_hint_loc = nr_loc_at(x, l, b);
 	}
 	/* "Outgoing: SMTP, smtp…, authentication: same as incoming": what
 	 * follows the word on a sending line says yes */
-	bool stated = smtp_here && !x->auth_hint && !auth_not_stated(s, n);
-	for (size_t i = 0; stated && !x->auth_hint && i + 14 <= n; i++)
-		if (mp_strncasecmp(s + i, "authentication", 14) == 0) {
-			size_t v = i + 14, e;
+	/* (also "送信サーバーの認証　ユーザー名とパスワード") */
+	/* (also "送信サーバーの認証　ユーザー名とパスワード": 認証 as a label,
+	 * a separator after it; not POP before SMTP's "認証を必要とする方法") */
+	bool stated = smtp_here && !x->auth_hint && !auth_not_stated(s, n) && !nr_has(s, n, "pop before") &&
+	              !nr_has(s, n, "pop-before") && !nr_has(s, n, "popbefore");
+	for (size_t i = 0, w; stated && !x->auth_hint && i < n; i++)
+		if ((w = nr_starts_any_ci(s + i, n - i, (const char *const[]){"authentication", "認証", NULL})) > 0 &&
+		    (w == 14 || (i + w < n && (s[i + w] == ':' || s[i + w] == ' ')))) {
+			size_t v = i + w, e;
 			while (v < n && (s[v] == ':' || s[v] == ' '))
 				v++;
 			for (e = v; e < n && s[e] != ',' && s[e] != ';' && s[e] != '.'; e++)
@@ -251,11 +261,14 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
 	struct dacc *a = nr_cur_acc(x);
 	for (size_t i = 0; i < n;) {
 		size_t e = i;
-		while (e < n && !nr_starts_any(s + e, n - e, (const char *const[]){"。", ". ", NULL}))
+		/* clause by clause ("… with OAuth2; app passwords are not
+		 * accepted": the denial is the next clause's) */
+		static const char *const ends[] = {"。", ". ", "; ", NULL};
+		while (e < n && !nr_starts_any(s + e, n - e, ends))
 			e++;
 		const char *c = s + i;
 		size_t cn = e - i;
-		i = e < n ? e + (s[e] == '.' ? 2 : 3) : n;
+		i = e < n ? e + nr_starts_any(s + e, n - e, ends) : n;
 		size_t at = cn;
 		int m = -1;
 		for (size_t k = 0; k < cn && at == cn; k++)
@@ -285,7 +298,7 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
 		if ((w == NC_NONE || w == NC_WEB) && nr_has(c, cn, "logon"))
 			w = NC_IN;
 		if (w == NC_SMTP || (d == NC_SMTP && w == NC_NONE)) {
-			if (a->s[S_SMTP].said_method < 0 && m != MP_AUTH_OAUTH2)
+			if (a->s[S_SMTP].said_method < 0)
 				a->s[S_SMTP].said_method = m;
 			continue;
 		}
@@ -3119,14 +3132,14 @@ static void line_one(struct ex *x, const mp_nline *l)
 	 * that label's row, not a port matrix's (which has no word for a yes) */
 	if (!sp && !memchr(s + b, '|', n - b)) {
 		size_t d = nr_find_dash(s, b, n, 40);
-		size_t v = d < n ? nr_skip_sp(s, d + 3, n) : n;
+		size_t v = d < n ? nr_skip_sp(s, d + 3, n) : n, lead;
 		enum mp_nctx dd;
 		enum mp_nfield df = v < n ? mp_notice_classify(s + b, d - b, &dd) : NF_NONE;
 		/* ("Auth - Yes" too: an authentication label's yes or no) */
 		if ((df == NF_SECURITY &&
 		     ((nr_parse_security(s + v, n - v) == -1 && nr_parse_yesno_auth(s + v, n - v) >= 0) ||
 		      nr_parse_security(s + v, n - v) == MP_SEC_NONE) && n - v <= 24) ||
-		    (df == NF_SMTP_AUTH && nr_parse_yesno_auth(s + v, n - v) >= 0 && n - v <= 24)) {
+		    (df == NF_SMTP_AUTH && nr_yesno_auth_lead(s + v, n - v, &lead) >= 0 && lead <= 24)) {
 			pair(x, l, b, d, v, n, marked);
 			x->pending = NF_NONE;
 			return;
