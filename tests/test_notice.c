@@ -665,7 +665,7 @@ Test(notice_accuracy, field_accuracy_over_real_blind3) { real_set_holds("blind3"
 /* Round 4: 36 pages collected by people who never saw the reader, kept out
  * of the repository until the round's reader work was over (BLIND.md): the
  * figure measured then, rounded down; from now on development material. */
-#define BLIND4_ACCURACY_FLOOR 0.963
+#define BLIND4_ACCURACY_FLOOR 0.964
 
 Test(notice_accuracy, field_accuracy_over_real_blind4) { real_set_holds("blind4", BLIND4_ACCURACY_FLOOR, 36); }
 

@@ -435,16 +435,25 @@ static void general_security(struct ex *x, const mp_nline *l, size_t b, size_t e
 static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n)
 {
 	const char *s = l->s + b;
+	/* a sentence naming both directions names every server, whatever
+	 * the section */
+	bool both = (nr_has(s, n, "incoming") && nr_has(s, n, "outgoing")) || (nr_has(s, n, "受信") && nr_has(s, n, "送信"));
+	bool general = both || (x->ctx == NC_NONE && mp_notice_words_ctx(s, n) == NC_NONE);
+	/* "Only encrypted connections are accepted", 「暗号化なしの接続はで
+	 * きません」: encryption demanded, its kind decided by each port */
+	/* 「SSLには対応していません」, "Do not enable SSL": none */
+	int said = nr_sentence_sec(s, n);
+	if (said != -1 && general && !x->gen_sec.set) {
+		mailprof_loc loc = nr_loc_at(x, l, b);
+		mp_int_set(&x->gen_sec, said, &loc);
+	}
+	if (said == MP_SEC_NONE || (said != -1 && general))
+		return;
 	static const char *const cond[] = {"if ", "unless", "instead", "optional", "not ", "場合", "もしくは", "または", NULL};
 	for (const char *const *c = cond; *c; c++)
 		if (nr_has(s, n, *c))
 			return;
-	if (statement_of(x, l, b, n) || x->told_sec == l)
-		return;
-	/* a sentence naming both directions names every server, whatever
-	 * the section */
-	bool both = (nr_has(s, n, "incoming") && nr_has(s, n, "outgoing")) || (nr_has(s, n, "受信") && nr_has(s, n, "送信"));
-	if (!both && (x->ctx != NC_NONE || mp_notice_words_ctx(s, n) != NC_NONE))
+	if (statement_of(x, l, b, n) || x->told_sec == l || !general)
 		return;
 	for (size_t i = 0; i < n && !x->gen_sec.set; i++) {
 		size_t vb, ve;
@@ -1171,13 +1180,15 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			return;
 	}
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
-	 * server", "送受信サーバー": one host for every server */
-	if (f == NF_HOST && names_both_ways(s + lb, le - lb)) {
+	 * server", "送受信サーバー", "Security for both incoming and
+	 * outgoing": one host or security for every server */
+	if ((f == NF_HOST || f == NF_SECURITY) && names_both_ways(s + lb, le - lb)) {
 		dir = NC_ANY, x->both_in = false;
 		/* "IMAP and SMTP server:", "Server (IMAP/SMTP):": the protocols
 		 * it names are offered, so the host is IMAP's, not the default
 		 * incoming one's */
-		names_offer(x, l, lb, le, false);
+		if (f == NF_HOST)
+			names_offer(x, l, lb, le, false);
 	}
 	nr_set_field(x, l, vb, s + vb, ve - vb, f, dir);
 	if (se > sb)
@@ -1624,6 +1635,16 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 			at = vb, end = ve;
 		if (v != NV_NONE && ve > i)
 			i = ve - 1;
+	}
+	/* "SSLを使用：STARTTLS", "SSLを使用　する", "Use SSL: Yes", "SSLを使用:"
+	 * over its value: a label, its value after it, not an instruction */
+	for (size_t k = end; end && k < n && k < end + 40; k++) { /* (its value comes soon: a long line stays linear) */
+		size_t vb, ve;
+		if (s[k] == ':' || nr_starts_any(s + k, n - k, (const char *const[]){"…", NULL}))
+			return false;
+		enum nr_vtype v = k > end && !word_start(s, k) ? NV_NONE : nr_typed_value(s, k, n, false, &vb, &ve);
+		if (v == NV_SEC || v == NV_YESNO)
+			return false;
 	}
 	/* one security, not a choice ("「SMTP over SSL」あるいは…") */
 	static const char *const alt[] = {" or ", "either", "あるいは", "または", "もしくは", "か、", NULL};
@@ -2334,9 +2355,11 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				/* "The hostname for both incoming (IMAP) and outgoing
 				 * (SMTP) mail is …": one host for every server */
 				/* (or its label after it: "… as your SMTP/POP3 server") */
-				bool both_ways = f == NF_HOST && (names_both_ways(s + pv, vb - pv) ||
-				                                  (lab_b >= ve && names_both_ways(s + lab_b, lab_e - lab_b)));
-				if (both_ways) {
+				bool both_ways = ((f == NF_HOST || f == NF_SECURITY) && names_both_ways(s + pv, vb - pv)) ||
+				                 (f == NF_HOST && lab_b >= ve && names_both_ways(s + lab_b, lab_e - lab_b));
+				if (both_ways && f == NF_SECURITY)
+					dir = NC_ANY;
+				else if (both_ways) {
 					/* (naming one incoming protocol: that one and SMTP) */
 					size_t nb = lab_b >= ve ? lab_b : pv, ne = lab_b >= ve ? lab_e : vb;
 					bool im = nr_has(s + nb, ne - nb, "imap"), po = nr_has(s + nb, ne - nb, "pop");
@@ -2365,6 +2388,15 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 						depth += s[vend] == '(' ? 1 : s[vend] == ')' && depth ? -1 : 0;
 						vend++;
 					}
+				/* 「暗号化なしの接続はできません」: a plain connection
+				 * refused is no setting of none, 「SSLには対応していませ
+				 * ん」 no setting of SSL (general_sentence) */
+				size_t rf = vend + 120 < n ? vend + 120 : n;
+				int vs = f == NF_SECURITY ? nr_parse_security(s + vb, vend - vb) : -1, ss = vs >= 0 ? nr_sentence_sec(s + pv, rf - pv) : -1;
+				if ((vs == MP_SEC_NONE && ss == SW_TLS_AMBIG) || (vs > MP_SEC_NONE && ss == MP_SEC_NONE)) {
+					prev = i = ve;
+					continue;
+				}
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
 				if (both_ways && dir != NC_ANY)
 					nr_set_field(x, l, vb, s + vb, vend - vb, f, NC_SMTP);

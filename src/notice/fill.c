@@ -752,9 +752,26 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
 		return;
 	}
 	mailprof_loc loc = nr_loc_at(x, l, off);
+	/* "Incoming and outgoing security: SSL/TLS", "for both Incoming and
+	 * Outgoing, change the selections to SSL/TLS": every server's that
+	 * states none of its own (resolve.c; a bare TLS decided by each port) */
 	/* "Encryption: SSL/TLS" after the ports of several servers, outside
 	 * any section: the notice's one security for all of them */
 	struct dacc *a = nr_cur_acc(x);
+	/* "Incoming and outgoing security: SSL/TLS", "for both Incoming and
+	 * Outgoing, change the selections to SSL/TLS": the security of every
+	 * server set up so far (a host or a port) that states none, else,
+	 * before any, of every server (resolve.c); a bare TLS decided by
+	 * each port. Not a protocol only mentioned ("POP3 is an option"). */
+	if (dir == NC_ANY) {
+		int done = 0;
+		for (int k = 0; k < S_N; k++)
+			if ((a->s[k].host.v || a->s[k].port.set) && !a->s[k].sec.set)
+				mp_int_set(&a->s[k].sec, sec, &loc), done++;
+		if (!done && !x->gen_sec.set)
+			mp_int_set(&x->gen_sec, sec, &loc);
+		return;
+	}
 	int ported = 0, secured = 0;
 	for (int k = 0; k < S_N; k++)
 		ported += a->s[k].port.set, secured += a->s[k].sec.set;

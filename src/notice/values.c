@@ -662,6 +662,61 @@ int nr_span_sec(const char *s, size_t n)
 	return -1;
 }
 
+/* A sentence demanding encryption without naming its kind ("You must use
+ * a secure connection", "Only encrypted connections are accepted",
+ * 「暗号化通信のみ対応」, "Unencrypted connections are not accepted",
+ * 「暗号化なしの接続はできません」): SW_TLS_AMBIG (decided by each port);
+ * one refusing encryption: MP_SEC_NONE; else -1. Not a condition, a
+ * recommendation or "secure password". */
+int nr_sentence_sec(const char *s, size_t n)
+{
+	static const char *const cond[] = {"if ", "unless", "optional", "recommend", "推奨", "場合", "secure password",
+	                                   "セキュアパスワード", NULL};
+	static const char *const plain[] = {"unencrypted", "without encryption", "no encryption", "non-encrypted",
+	                                    "暗号化なし", "暗号化しない", "暗号化されていない", NULL};
+	static const char *const refused[] = {"not accepted", "not allowed", "not permitted", "not supported", "not possible",
+	                                      "no longer", "refused", "rejected", "できません", "できない", "不可",
+	                                      "受け付けません", "お受けできません", NULL};
+	static const char *const secure[] = {"secure connection", "encrypted connection", "encrypted communication",
+	                                     "must be encrypted", "暗号化通信", "暗号化された接続", "暗号化接続",
+	                                     "暗号化された通信", NULL};
+	static const char *const must[] = {"must", "only", "require", "mandatory", "必須", "のみ", "必要", "限り", NULL};
+	static const char *const deny[] = {"n't", "not ", "never", "ません", "ない", NULL};
+	bool any_plain = false, any_refused = false, any_secure = false, any_must = false, any_deny = false;
+	for (const char *const *w = cond; *w; w++)
+		if (nr_has(s, n, *w))
+			return -1;
+	for (const char *const *w = plain; *w; w++)
+		any_plain |= nr_has(s, n, *w);
+	for (const char *const *w = refused; *w; w++)
+		any_refused |= nr_has(s, n, *w);
+	if (any_plain)
+		return any_refused ? SW_TLS_AMBIG : -1;
+	/* "SSL is not supported", "Do not enable SSL", "Leave SSL unchecked",
+	 * 「SSLは使用しないでください」「SSLには対応していません」: none; not a
+	 * demand in two negations ("cannot connect without SSL", 「SSLを使用し
+	 * なければなりません」「SSL以外では接続できません」) */
+	static const char *const off[] = {"do not", "don't", "not support", "not use", "not enable", "not check", "avoid",
+	                                  "uncheck", "disable", "turn off", "switch off", "しない", "ません", "無効", "外し",
+	                                  "オフ", NULL};
+	static const char *const twice[] = {"without", "なければ", "ないと", "以外", "なくては", "must", "必ず", NULL};
+	bool any_off = false, any_twice = false;
+	for (const char *const *w = off; *w; w++)
+		any_off |= nr_has(s, n, *w);
+	for (const char *const *w = twice; *w; w++)
+		any_twice |= nr_has(s, n, *w);
+	if (any_off && !any_twice && (nr_has(s, n, "ssl") || nr_has(s, n, "tls") || nr_has(s, n, "encrypt") ||
+	                              nr_has(s, n, "暗号化")))
+		return MP_SEC_NONE;
+	for (const char *const *w = secure; *w; w++)
+		any_secure |= nr_has(s, n, *w);
+	for (const char *const *w = must; *w; w++)
+		any_must |= nr_has(s, n, *w);
+	for (const char *const *w = deny; *w; w++)
+		any_deny |= nr_has(s, n, *w);
+	return any_secure && any_must && !any_deny ? SW_TLS_AMBIG : -1;
+}
+
 /* A port number at s[i]: digits not glued to letters, a size, a date or a
  * time ("20MB", "2009年", "9:00"). */
 bool nr_port_at(const char *s, size_t i, size_t n, int *port)
