@@ -538,7 +538,8 @@ static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 	 * settings of a server the page takes as given) */
 	static const char *const offer[] = {"使えます", "使用できます", "利用できます", "ご利用いただけます", "ご利用になれます",
 	                                    "対応しています", "に対応", "available", "can use", "may use", "supported",
-	                                    "you can choose", "と同じ", "same as", NULL};
+	                                    "you can choose", "と同じ", "same as", "supports", "we support", "offers both",
+	                                    NULL};
 	/* nor one comparing them ("IMAP rather than POP", "POP is simpler
 	 * than IMAP") */
 	static const char *const neg[] = {"ません", "できない", "不可", "非対応", "not ", "n't", "no longer", "unless", "than",
@@ -570,8 +571,25 @@ static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 		offered = nr_has(s, n, *w);
 	for (const char *const *w = pair; *w && !offered && !paired; w++)
 		paired = nr_has(s, n, *w);
+	bool had = offered;
 	for (const char *const *w = neg; *w && (offered || paired); w++)
 		offered = offered && !nr_has(s, n, *w), paired = paired && !nr_has(s, n, *w);
+	/* "You don't need the details, since we support both POP3 and IMAP":
+	 * a negation in another clause; the clause holding the offer, naming
+	 * a protocol, is read alone */
+	for (const char *const *w = offer; had && !offered && *w; w++) {
+		const char *p = strstr(s, *w);
+		if (!p || (size_t)(p - s) >= n)
+			continue;
+		size_t cb = (size_t)(p - s), ce = cb;
+		while (cb > 0 && s[cb - 1] != ',' && s[cb - 1] != ';')
+			cb--;
+		while (ce < n && s[ce] != ',' && s[ce] != ';')
+			ce++;
+		if (cb > 0 && (nr_has(s + cb, ce - cb, "imap") || nr_has(s + cb, ce - cb, "pop")))
+			sentence_offers(x, l, b + cb, ce - cb);
+		return;
+	}
 	if (!offered && !paired)
 		return;
 	bool seen[S_N] = {false};
