@@ -114,40 +114,63 @@ static bool in_ok(const mp_server *s, mp_protocol p, const char *host, int port)
 	       s->security.set && s->security.v == MP_SEC_TLS;
 }
 
+/* One generated case: the notice written into b and read back; right? */
+typedef bool (*one_case)(mp_buf *b);
+
+/* All n cases must read back right (the first few wrong ones are
+ * printed); what names the property in the log. */
+static void read_cases(uint64_t seed, int n, one_case kase, const char *what)
+{
+	rng = seed;
+	int right = 0, shown = 0;
+	for (int i = 0; i < n; i++) {
+		mp_buf b = {0};
+		if (kase(&b))
+			right++;
+		else if (shown++ < 3)
+			cr_log_info("%s case %d read wrong:\n%s", what, i, b.s);
+		mp_buf_free(&b);
+	}
+	cr_log_info("notice %s: %d/%d read right", what, right, n);
+	cr_assert_eq(right, n, "only %d of %d %s cases read right", right, n, what);
+}
+
+/* The one account of text, NULL if it gives none or several (*p and *d
+ * to free). */
+static const mp_account *read_one(const char *text, mailprof_profile **p, mailprof_diags **d)
+{
+	mailprof_status st;
+	*p = t_parse_str(text, "servers.txt", "notice", d, &st);
+	return st == MAILPROF_OK && *p && (*p)->naccounts == 1 ? &(*p)->accounts[0] : NULL;
+}
+
+static bool stated_case(mp_buf *b)
+{
+	struct want w;
+	memset(&w, 0, sizeof w);
+	notice(b, &w);
+	mailprof_profile *p;
+	mailprof_diags *d;
+	const mp_account *a = read_one(b->s, &p, &d);
+	bool ok = a && a->nincoming == 2 && in_ok(&a->incoming[0], MP_PROTO_IMAP, w.in_host, 993) &&
+	          in_ok(&a->incoming[1], MP_PROTO_POP3, w.in_host, 995) && a->noutgoing == (size_t)w.nout;
+	for (int k = 0; ok && k < w.nout; k++) {
+		const mp_server *o = &a->outgoing[k];
+		ok = o->host.v && strcmp(o->host.v, w.out_host[k]) == 0 && o->port.set && o->port.v == w.out_port[k];
+	}
+	/* the one logging in is the one whose label says so */
+	if (ok && w.nout == 2)
+		ok = !mp_server_has_auth(&a->outgoing[0], MP_AUTH_PASSWORD_CLEARTEXT) &&
+		     mp_server_has_auth(&a->outgoing[1], MP_AUTH_PASSWORD_CLEARTEXT);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	return ok;
+}
+
 /* At round 8's start (572017e) this read none of the 300 cases right. */
 Test(notice_servers, stated_servers_read_back, .timeout = 120)
 {
-	rng = 0x51ed270b27a5c3d1ULL;
-	int n = 300, right = 0, shown = 0;
-	for (int i = 0; i < n; i++) {
-		mp_buf b = {0};
-		struct want w;
-		memset(&w, 0, sizeof w);
-		notice(&b, &w);
-		mailprof_diags *d;
-		mailprof_status st;
-		mailprof_profile *p = t_parse_str(b.s, "servers.txt", "notice", &d, &st);
-		const mp_account *a = st == MAILPROF_OK && p && p->naccounts == 1 ? &p->accounts[0] : NULL;
-		bool ok = a && a->nincoming == 2 && in_ok(&a->incoming[0], MP_PROTO_IMAP, w.in_host, 993) &&
-		          in_ok(&a->incoming[1], MP_PROTO_POP3, w.in_host, 995) && a->noutgoing == (size_t)w.nout;
-		for (int k = 0; ok && k < w.nout; k++) {
-			const mp_server *o = &a->outgoing[k];
-			ok = o->host.v && strcmp(o->host.v, w.out_host[k]) == 0 && o->port.set && o->port.v == w.out_port[k];
-		}
-		/* the one logging in is the one whose label says so */
-		if (ok && w.nout == 2)
-			ok = !mp_server_has_auth(&a->outgoing[0], MP_AUTH_PASSWORD_CLEARTEXT) &&
-			     mp_server_has_auth(&a->outgoing[1], MP_AUTH_PASSWORD_CLEARTEXT);
-		if (ok)
-			right++;
-		else if (shown++ < 3)
-			cr_log_info("servers case %d read wrong:\n%s", i, b.s);
-		mailprof_profile_free(p);
-		mailprof_diags_free(d);
-		mp_buf_free(&b);
-	}
-	cr_log_info("notice stated servers: %d/%d read right", right, n);
-	cr_assert_eq(right, n, "only %d of %d stated-server cases read right", right, n);
+	read_cases(0x51ed270b27a5c3d1ULL, 300, stated_case, "stated servers");
 }
 
 /* One host for the protocols its label or sentence names, a server named
@@ -245,35 +268,27 @@ static bool srv_is(const mp_server *s, int proto, const char *host, int port)
 	return !port || (s->port.set && s->port.v == port);
 }
 
+static bool named_case(mp_buf *b)
+{
+	struct want2 w;
+	memset(&w, 0, sizeof w);
+	notice2(b, &w);
+	mailprof_profile *p;
+	mailprof_diags *d;
+	const mp_account *a = read_one(b->s, &p, &d);
+	int nin = 0;
+	for (int k = 0; k < w.n; k++)
+		nin += w.proto[k] != MP_PROTO_SMTP;
+	bool ok = a && a->nincoming == (size_t)nin && a->noutgoing == 1;
+	for (int k = 0; ok && k < w.n; k++)
+		ok = srv_is(w.proto[k] == MP_PROTO_SMTP ? &a->outgoing[0] : &a->incoming[k], w.proto[k], w.host[k], w.port[k]);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	return ok;
+}
+
 /* At round 8's start (572017e) this read 77 of the 300 cases right. */
 Test(notice_servers, named_servers_read_back, .timeout = 120)
 {
-	rng = 0x7f4a7c159e3779b9ULL;
-	int n = 300, right = 0, shown = 0;
-	for (int i = 0; i < n; i++) {
-		mp_buf b = {0};
-		struct want2 w;
-		memset(&w, 0, sizeof w);
-		notice2(&b, &w);
-		mailprof_diags *d;
-		mailprof_status st;
-		mailprof_profile *p = t_parse_str(b.s, "named.txt", "notice", &d, &st);
-		const mp_account *a = st == MAILPROF_OK && p && p->naccounts == 1 ? &p->accounts[0] : NULL;
-		int nin = 0;
-		for (int k = 0; k < w.n; k++)
-			nin += w.proto[k] != MP_PROTO_SMTP;
-		bool ok = a && a->nincoming == (size_t)nin && a->noutgoing == 1;
-		for (int k = 0; ok && k < w.n; k++)
-			ok = srv_is(w.proto[k] == MP_PROTO_SMTP ? &a->outgoing[0] : &a->incoming[k], w.proto[k], w.host[k],
-			            w.port[k]);
-		if (ok)
-			right++;
-		else if (shown++ < 3)
-			cr_log_info("named case %d read wrong:\n%s", i, b.s);
-		mailprof_profile_free(p);
-		mailprof_diags_free(d);
-		mp_buf_free(&b);
-	}
-	cr_log_info("notice named servers: %d/%d read right", right, n);
-	cr_assert_eq(right, n, "only %d of %d named-server cases read right", right, n);
+	read_cases(0x7f4a7c159e3779b9ULL, 300, named_case, "named servers");
 }
