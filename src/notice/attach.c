@@ -1793,6 +1793,18 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 	bool wrapped = q == b && a && a->line + 1 == l->line;
 	const char *ws = wrapped ? a->s : s;
 	size_t we = wrapped ? a->len : q, wb = wrapped ? 0 : pv;
+	/* ("… is available" / "at "imap.…"": the verb's words on both lines,
+	 * read as one: the above's tail and the few words before the host) */
+	char joined[64];
+	if (!wrapped && q > b && q - b <= 12 && pv <= b && a && a->line + 1 == l->line) {
+		size_t ae = a->len;
+		while (ae && a->s[ae - 1] == ' ')
+			ae--;
+		size_t at = ae > 24 ? ae - 24 : 0;
+		int w = snprintf(joined, sizeof joined, "%.*s %.*s", (int)(ae - at), a->s + at, (int)(q - b), s + b);
+		if (w > 0 && (size_t)w < sizeof joined)
+			ws = joined, wb = 0, we = (size_t)w, wrapped = true;
+	}
 	while (we > wb && ws[we - 1] == ' ')
 		we--;
 	for (const char *const *vw = naming; *vw; vw++) {
