@@ -83,7 +83,12 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	     (smtp_here && (nr_has(s, n, "requires logging in") || nr_has(s, n, "authenticate"))) ||
 	     /* Thunderbird's "Use name and password", "ユーザ名とパスワードを使用する"
 	      * にチェック: told of the sending server, not denied */
-	     (smtp_here && (nr_has(s, n, "パスワードを使用") || nr_has(s, n, "name and password")) &&
+	     /* (the options of sending's dialog alone: Thunderbird's "Use name
+	      * and password", Android's "Require sign-in", Outlook's "Use same
+	      * settings as my incoming mail server") */
+	     (((smtp_here && (nr_has(s, n, "パスワードを使用") || nr_has(s, n, "name and password"))) ||
+	       nr_has(s, n, "use name and password") || nr_has(s, n, "require sign-in") ||
+	       nr_has(s, n, "requires sign-in") || nr_has(s, n, "same settings as my incoming")) &&
 	      !nr_has(s, n, "しない") && !nr_has(s, n, "ません") && !nr_has(s, n, "not ") && !nr_has(s, n, "n't")) ||
 	     /* "Using: SSL and Authentication" in the outgoing section */
 	     (x->ctx == NC_SMTP && nr_has(s, n, "authentication") && !nr_has(s, n, "none") &&
@@ -153,8 +158,10 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		 * "Both servers require authentication": a clause naming no
 		 * server is every server's, sending's too */
 		enum mp_nctx wc = mp_notice_words_ctx(c, cn);
-		bool general = x->ctx != NC_POP && x->ctx != NC_IMAP && x->ctx != NC_IN && x->ctx != NC_WEB &&
-		               (wc == NC_NONE || nr_has(c, cn, "both server") || nr_has(c, cn, "all server"));
+		bool every = nr_has(c, cn, "both server") || nr_has(c, cn, "all server") || nr_has(c, cn, "each server") ||
+		             nr_has(c, cn, "every server");
+		bool general = every || (x->ctx != NC_POP && x->ctx != NC_IMAP && x->ctx != NC_IN && x->ctx != NC_WEB &&
+		                         wc == NC_NONE);
 		/* "(Use SSL, port: 465, use authentication)", "Outgoing mail
 		 * requires your university credentials", "authenticate using your
 		 * username and password", "Authorisation with the login/password" */
@@ -163,11 +170,27 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		           nr_has(c, cn, "authentication on") ||
 		           ((nr_has(c, cn, "using your") || nr_has(c, cn, "with your") || nr_has(c, cn, "with the")) &&
 		            (nr_has(c, cn, "password") || nr_has(c, cn, "credentials")));
+		/* "only accepts authenticated submission", "encrypted and
+		 * authenticated SMTP": sending named authenticated (not
+		 * "unauthenticated connections") */
+		bool authed = send && nr_has(c, cn, "authenticated") && !nr_has(c, cn, "unauthenticated") &&
+		              !nr_has(c, cn, "non-authenticated");
+		/* "Configure your application with our SMTP server and your user
+		 * account + password", "send their username and password": the
+		 * password asked for sending */
+		bool pw = send && nr_has(c, cn, "password") &&
+		          (nr_has(c, cn, "configure") || nr_has(c, cn, "send their") || nr_has(c, cn, "send your"));
+		/* "Log in with your username and password to send mail", "you
+		 * need to sign in with your full address and password" */
+		bool login = send && (nr_has(c, cn, "log in") || nr_has(c, cn, "log on") || nr_has(c, cn, "sign in") ||
+		                      nr_has(c, cn, "login with") || nr_has(c, cn, "logon with"));
 		bool said = nr_has(c, cn, "認証") || nr_has(c, cn, "authenticat") || nr_has(c, cn, "authoris") ||
-		            nr_has(c, cn, "authoriz") || (send && nr_has(c, cn, "credentials"));
+		            nr_has(c, cn, "authoriz") || (send && nr_has(c, cn, "credentials")) || pw || login;
 		if ((send || general) && said &&
 		    (nr_has(c, cn, "必要") || nr_has(c, cn, "必須") || nr_has(c, cn, "require") ||
-		     nr_has(c, cn, "must ") || nr_has(c, cn, "should ") || nr_has(c, cn, "make sure") || use) &&
+		     nr_has(c, cn, "must ") || nr_has(c, cn, "should ") || nr_has(c, cn, "need") ||
+		     nr_has(c, cn, "make sure") || use || authed ||
+		     pw) &&
 		    !nr_has(c, cn, "不要") && !nr_has(c, cn, "ません") && !nr_has(c, cn, "ない") &&
 		    !nr_has(c, cn, "not ") && !nr_has(c, cn, "n't") && !nr_has(c, cn, "pop before") &&
 		    !nr_has(c, cn, "optional") && !auth_not_stated(c, cn)) {
@@ -1055,6 +1078,34 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			f = NF_HOST, edir = dd, le = (size_t)(op - s);
 		}
 	}
+	/* "IMAP SSL server: imap.…", "SSL受信サーバー：…", "Secure SMTP server:
+	 * …", "IMAPS server: …", "Incoming server (secure): …": a server's label
+	 * naming a security takes the host; the security is that server's */
+	const char *lsec = NULL;
+	if ((f == NF_SECURITY || f == NF_HOST) && se == sb && le > lb && le - lb <= 60 &&
+	    nr_value_is(NF_HOST, s + vb, ve - vb) && !nr_has(s + lb, le - lb, "not ") &&
+	    !nr_has(s + lb, le - lb, "n't") && !nr_has(s + lb, le - lb, "optional")) {
+		static const char *const by[] = {[MP_SEC_NONE] = "none", [MP_SEC_STARTTLS] = "STARTTLS", [MP_SEC_TLS] = "SSL"};
+		int ls = nr_span_sec(s + lb, le - lb);
+		lsec = ls == SW_TLS_AMBIG ? "TLS" : ls >= 0 && ls <= MP_SEC_TLS ? by[ls] : NULL;
+		if (lsec && f == NF_SECURITY) { /* the label without its security words names the server */
+			static const char *const sw[] = {"ssl/tls", "starttls", "ssl", "tls", "secure", NULL};
+			char buf[64];
+			size_t bn = le - lb;
+			memcpy(buf, s + lb, bn);
+			for (size_t k = 0; k < bn; k++)
+				for (const char *const *w = sw; *w; w++)
+					if (strlen(*w) <= bn - k && mp_strncasecmp(buf + k, *w, strlen(*w)) == 0) {
+						memset(buf + k, ' ', strlen(*w));
+						break;
+					}
+			enum mp_nctx dd;
+			if (mp_notice_classify(buf, bn, &dd) == NF_HOST)
+				f = NF_HOST, edir = dd;
+			else
+				lsec = NULL;
+		}
+	}
 	/* "接続方式 ポート番号: 993": a label whose last word names a port or a
 	 * security is that field's, whatever word stands before it */
 	if (f == NF_IGNORE && edir != NC_WEB) {
@@ -1189,6 +1240,13 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		nr_set_field(x, l, mb, s + mb, ve - mb, NF_AUTH_METHOD, insec);
 		return;
 	}
+	/* "Authentication: Password" (Apple Mail's form) in sending's block:
+	 * a method where a yes or no was looked for says sending logs in */
+	if (f == NF_SMTP_AUTH && (insec == NC_SMTP || x->cur == S_SMTP) && nr_parse_yesno_auth(s + vb, ve - vb) < 0 &&
+	    nr_mechanism(s + vb, ve - vb) >= 0) {
+		nr_set_field(x, l, vb, s + vb, ve - vb, NF_AUTH_METHOD, NC_SMTP);
+		return;
+	}
 	/* "受信方式: POP over SSL/TLS", "送信方式: SMTP over SSL/TLS
 	 * (CRAM-MD5認証)": a protocol's value with its security (and login
 	 * method) is a port line for the server it names */
@@ -1211,6 +1269,8 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	nr_set_field(x, l, vb, s + vb, ve - vb, f, dir);
 	if (se > sb)
 		nr_set_field(x, l, sb, s + sb, se - sb, NF_SECURITY, dir);
+	else if (lsec && f == NF_HOST)
+		nr_set_field(x, l, lb, lsec, strlen(lsec), NF_SECURITY, dir);
 	x->both_in = false;
 }
 

@@ -1035,6 +1035,32 @@ static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	mp_str_setn(&nr_cur_acc(x)->name, s, e, &loc);
 }
 
+/* "same as incoming", "(same as incoming connection)", "受信と同じ",
+ * "same as for receiving". */
+static bool as_incoming(const char *s, size_t n)
+{
+	static const char *const w[] = {"受信と同じ", "受信時と同じ", "受信サーバーと同じ", "受信サーバと同じ", NULL};
+	for (const char *const *p = w; *p; p++)
+		if (nr_has(s, n, *p))
+			return true;
+	return nr_has(s, n, "same as") &&
+	       (nr_has(s, n, "incoming") || nr_has(s, n, "receiving") || nr_has(s, n, "pop") || nr_has(s, n, "imap"));
+}
+
+/* A value ending in a remark that it is required: "full email address –
+ * Required", "your address (required)". */
+static bool remark_required(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == ')' || s[n - 1] == '.'))
+		n--;
+	if (n < 10 || mp_strncasecmp(s + n - 8, "required", 8) != 0)
+		return false;
+	size_t k = n - 8;
+	while (k && s[k - 1] == ' ')
+		k--;
+	return k && (s[k - 1] == '-' || s[k - 1] == '(' || (k >= 3 && memcmp(s + k - 3, "–", 3) == 0));
+}
+
 void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                       enum mp_nfield f, enum mp_nctx dir)
 {
@@ -1043,6 +1069,25 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 	case NF_EMAIL: set_email(x, l, off, s, n); break;
 	case NF_NAME: set_name(x, l, off, s, n); break;
 	case NF_LOGIN:
+	case NF_PASSWORD:
+		/* "Outgoing server login: same as incoming", "送信の認証ID：受信と
+		 * 同じ": sending logs in, as receiving does */
+		a = nr_cur_acc(x);
+		if (dir == NC_SMTP && a->s[S_SMTP].auth < 0 && as_incoming(s, n)) {
+			a->s[S_SMTP].auth = MP_AUTH_PASSWORD_CLEARTEXT;
+			a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off);
+		}
+		if (f == NF_PASSWORD) {
+			set_password(x, l, off, s, n, dir);
+			break;
+		}
+		/* "Login: full email address – Required" for servers of both
+		 * directions: the login is asked of sending too */
+		if (dir != NC_IN && dir != NC_POP && dir != NC_IMAP && dir != NC_WEB && x->ctx != NC_IN &&
+		    x->ctx != NC_POP && x->ctx != NC_IMAP && x->ctx != NC_WEB && !x->auth_hint && remark_required(s, n)) {
+			x->auth_hint = true;
+			x->auth_hint_loc = nr_loc_at(x, l, off);
+		}
 		/* "Sign-in: CRAM-MD5": a mechanism's name is no one's login */
 		if (n <= 12 && (mp_strncasecmp(s, "cram-md5", 8) == 0 || mp_strncasecmp(s, "digest-md5", 10) == 0 ||
 		                (n == 4 && mp_strncasecmp(s, "apop", 4) == 0)))
@@ -1050,7 +1095,6 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 		else
 			set_login(x, l, off, s, n, dir);
 		break;
-	case NF_PASSWORD: set_password(x, l, off, s, n, dir); break;
 	case NF_HOST: set_host(x, l, off, s, n, dir); break;
 	case NF_PORT: set_port(x, l, off, s, n, dir); break;
 	case NF_SECURITY: set_security(x, l, off, s, n, dir); break;
@@ -1062,6 +1106,15 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			break;
 		}
 		int au = nr_parse_yesno_auth(s, n);
+		/* "ON (Login using same settings as incoming server)": the value
+		 * before its remark */
+		const char *rb = memchr(s, '(', n);
+		if (au < 0 && rb && rb > s) {
+			size_t k = (size_t)(rb - s);
+			while (k && s[k - 1] == ' ')
+				k--;
+			au = nr_parse_yesno_auth(s, k);
+		}
 		if (au < 0) {
 			nr_info(x, l, off, NULL, "%s: value not understood; not used", "SMTP authentication row");
 			break;

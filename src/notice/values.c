@@ -171,14 +171,16 @@ bool nr_not_a_value(const char *s, size_t n)
 			if (strlen(*w) == t && mp_strncasecmp(s, *w, t) == 0)
 				return true;
 	/* what the value is, not the value: "HIN ID", "Mail token", "Student
-	 * number" (a word, then the kind of value it names; not a method,
-	 * "Normal password") */
-	static const char *const kind[] = {"id", "token", "number", "name", "password", "username", "code", NULL};
+	 * number" (a word, then the kind of value it names, maybe run into
+	 * the domain; not a method, "Normal password") */
+	static const char *const kind[] = {"id", "token", "number", "name", "password", "username", "code", "login",
+	                                   NULL};
 	if (words == 1 && t < n && nr_mechanism(s, n) < 0) {
 		size_t k = t + 1, e = k;
 		while (e < n && isalpha((unsigned char)s[e]))
 			e++;
-		for (const char *const *w = kind; *w && e == n; w++)
+		/* ("BearPass Login@live.example.edu": the kind, then the domain) */
+		for (const char *const *w = kind; *w && (e == n || s[e] == '@'); w++)
 			if (strlen(*w) == e - k && mp_strncasecmp(s + k, *w, e - k) == 0)
 				return true;
 	}
@@ -640,7 +642,7 @@ int nr_span_sec(const char *s, size_t n)
 		return MP_SEC_STARTTLS;
 	if (nr_has(s, n, "ssl")) {
 		static const char *const off[] = {"without ssl", "非ssl", "ssl無", "sslなし", "ssl未", "ssl非", "ssl不使用",
-		                                  "sslを使用しない", "sslを使わない"};
+		                                  "sslを使用しない", "sslを使わない", "non-ssl", "non ssl", "no ssl"};
 		for (size_t k = 0; k < MP_COUNT(off); k++)
 			if (nr_has(s, n, off[k]))
 				return MP_SEC_NONE;
@@ -699,7 +701,9 @@ int nr_sentence_sec(const char *s, size_t n)
 	static const char *const off[] = {"do not", "don't", "not support", "not use", "not enable", "not check", "avoid",
 	                                  "uncheck", "disable", "turn off", "switch off", "しない", "ません", "無効", "外し",
 	                                  "オフ", NULL};
-	static const char *const twice[] = {"without", "なければ", "ないと", "以外", "なくては", "must", "必ず", NULL};
+	/* (nor an old version refused: "TLS 1.0 is not supported", SSLv3) */
+	static const char *const twice[] = {"without", "なければ", "ないと", "以外", "なくては", "must", "必ず", "tls1", "tls 1",
+	                                    "tlsv1", "tls v1", "sslv", "ssl 1", "ssl 2", "ssl 3", "ssl2", "ssl3", NULL};
 	bool any_off = false, any_twice = false;
 	for (const char *const *w = off; *w; w++)
 		any_off |= nr_has(s, n, *w);
