@@ -574,7 +574,8 @@ static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 	 * settings of a server the page takes as given) */
 	static const char *const offer[] = {"使えます", "使用できます", "利用できます", "ご利用いただけます", "ご利用になれます",
 	                                    "対応しています", "に対応", "available", "can use", "may use", "supported",
-	                                    "you can choose", "と同じ", "same as", NULL};
+	                                    "you can choose", "と同じ", "same as", "supports", "we support", "offers both",
+	                                    NULL};
 	/* nor one comparing them ("IMAP rather than POP", "POP is simpler
 	 * than IMAP") */
 	static const char *const neg[] = {"ません", "できない", "不可", "非対応", "not ", "n't", "no longer", "unless", "than",
@@ -606,8 +607,25 @@ static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 		offered = nr_has(s, n, *w);
 	for (const char *const *w = pair; *w && !offered && !paired; w++)
 		paired = nr_has(s, n, *w);
+	bool had = offered;
 	for (const char *const *w = neg; *w && (offered || paired); w++)
 		offered = offered && !nr_has(s, n, *w), paired = paired && !nr_has(s, n, *w);
+	/* "You don't need the details, since we support both POP3 and IMAP":
+	 * a negation in another clause; the clause holding the offer, naming
+	 * a protocol, is read alone */
+	for (const char *const *w = offer; had && !offered && *w; w++) {
+		const char *p = strstr(s, *w);
+		if (!p || (size_t)(p - s) >= n)
+			continue;
+		size_t cb = (size_t)(p - s), ce = cb;
+		while (cb > 0 && s[cb - 1] != ',' && s[cb - 1] != ';')
+			cb--;
+		while (ce < n && s[ce] != ',' && s[ce] != ';')
+			ce++;
+		if (cb > 0 && (nr_has(s + cb, ce - cb, "imap") || nr_has(s + cb, ce - cb, "pop")))
+			sentence_offers(x, l, b + cb, ce - cb);
+		return;
+	}
 	if (!offered && !paired)
 		return;
 	bool seen[S_N] = {false};
@@ -1797,6 +1815,27 @@ static bool ja_set_to(const char *s, size_t prev, size_t k, size_t n)
  * talk to, its name naming no server. Is the host at vb such a one? */
 static enum mp_nctx sentence_ctx(const char *s, size_t b, size_t vb, size_t ve, size_t n);
 
+static const char *const naming[] = {"is called", "be called", "available at", "reachable at", "located at",
+                                     "configure", "client to", "program to", "software to", "app to", NULL};
+
+/* Does the line above l (the one before it) end with a verb naming the
+ * server a host is ("… is available at" / "pop3.…")? */
+static bool naming_above(const struct ex *x, const mp_nline *l)
+{
+	const mp_nline *a = x->above;
+	if (!a || a->line + 1 != l->line)
+		return false;
+	size_t e = a->len;
+	while (e && a->s[e - 1] == ' ')
+		e--;
+	for (const char *const *vw = naming; *vw; vw++) {
+		size_t wl = strlen(*vw);
+		if (e >= wl && mp_strncasecmp(a->s + e - wl, *vw, wl) == 0 && (e == wl || !isalnum((unsigned char)a->s[e - wl - 1])))
+			return true;
+	}
+	return false;
+}
+
 static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t vb, size_t ve, enum mp_nctx *ctx)
 {
 	static const char *const verbs[] = {"communicate with", "communicates with", "connect to", "connects to",
@@ -1825,8 +1864,6 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 	 * the host opens its line (a sentence wrapped there); the servers of
 	 * the sentence (its start may be on the line above), else the one the
 	 * host's name says, else every one */
-	static const char *const naming[] = {"is called", "be called", "available at", "reachable at", "located at",
-	                                     "configure", "client to", "program to", "software to", "app to", NULL};
 	const mp_nline *a = x->above;
 	size_t q = t;
 	while (q > pv && (s[q - 1] == '"' || s[q - 1] == '\'' || s[q - 1] == ' '))
@@ -1834,6 +1871,18 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 	bool wrapped = q == b && a && a->line + 1 == l->line;
 	const char *ws = wrapped ? a->s : s;
 	size_t we = wrapped ? a->len : q, wb = wrapped ? 0 : pv;
+	/* ("… is available" / "at "imap.…"": the verb's words on both lines,
+	 * read as one: the above's tail and the few words before the host) */
+	char joined[64];
+	if (!wrapped && q > b && q - b <= 12 && pv <= b && a && a->line + 1 == l->line) {
+		size_t ae = a->len;
+		while (ae && a->s[ae - 1] == ' ')
+			ae--;
+		size_t at = ae > 24 ? ae - 24 : 0;
+		int w = snprintf(joined, sizeof joined, "%.*s %.*s", (int)(ae - at), a->s + at, (int)(q - b), s + b);
+		if (w > 0 && (size_t)w < sizeof joined)
+			ws = joined, wb = 0, we = (size_t)w, wrapped = true;
+	}
 	while (we > wb && ws[we - 1] == ' ')
 		we--;
 	for (const char *const *vw = naming; *vw; vw++) {
@@ -2201,7 +2250,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			                      ? mp_notice_words_ctx(s + q, e - q) : NC_NONE;
 			/* not "for incoming and outgoing mail": one name only */
 			size_t a = e + 5 <= n && mp_strncasecmp(s + e, " and ", 5) == 0 ? e + 5
-			           : e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0 ? e + 4 : 0, ae = a;
+			           : e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0 ? e + 4
+			           : e + 1 < n && (s[e] == '/' || s[e] == ',') ? nr_skip_sp(s, e + 1, n) : 0, ae = a; /* "POP3/SMTP" */
 			while (a && ae < n && ae - a < 24 && isalnum((unsigned char)s[ae]))
 				ae++;
 			bool host_next = ae + 1 < n && s[ae] == '.' && isalnum((unsigned char)s[ae + 1]); /* "and smtp.…" */
@@ -2412,12 +2462,15 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				enum mp_nctx dir = nr_label_dir(x, s + lab_b, lab_e - lab_b, ed);
 				/* "The hostname for both incoming (IMAP) and outgoing
 				 * (SMTP) mail is …": one host for every server */
-				bool both_ways = (f == NF_HOST || f == NF_SECURITY) && names_both_ways(s + pv, vb - pv);
+				/* (or its label after it: "… as your SMTP/POP3 server") */
+				bool both_ways = ((f == NF_HOST || f == NF_SECURITY) && names_both_ways(s + pv, vb - pv)) ||
+				                 (f == NF_HOST && lab_b >= ve && names_both_ways(s + lab_b, lab_e - lab_b));
 				if (both_ways && f == NF_SECURITY)
 					dir = NC_ANY;
 				else if (both_ways) {
 					/* (naming one incoming protocol: that one and SMTP) */
-					bool im = nr_has(s + pv, vb - pv, "imap"), po = nr_has(s + pv, vb - pv, "pop");
+					size_t nb = lab_b >= ve ? lab_b : pv, ne = lab_b >= ve ? lab_e : vb;
+					bool im = nr_has(s + nb, ne - nb, "imap"), po = nr_has(s + nb, ne - nb, "pop");
 					dir = im && !po ? NC_IMAP : po && !im ? NC_POP : NC_ANY;
 				}
 				/* "Type smtpout.… for the Server Name" after the incoming
@@ -3109,7 +3162,8 @@ static void line_one(struct ex *x, const mp_nline *l)
 	/* "should be 587" under "… Outgoing mail (SMTP) the entry" */
 	enum mp_nctx wd;
 	bool wrapped = np == 1 && !sp && first < n &&
-	               wrapped_subject(x, l, b, first, nr_typed_value(s, first, n, false, &fvb, &fve), &wd) != NF_NONE;
+	               (wrapped_subject(x, l, b, first, nr_typed_value(s, first, n, false, &fvb, &fve), &wd) != NF_NONE ||
+	                naming_above(x, l)); /* "… is available at" / "pop3.…." */
 	/* "※POP3 over SSL（ポート995）、SMTP over SSL（ポート465）にも対応",
 	 * "We support POP3S (995) and IMAPS (993).": a list of protocols,
 	 * each with its port in brackets, is port lines; so is such a list

@@ -1071,6 +1071,20 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 				pb[t] = d0;
 			continue;
 		}
+		/* "Port 993 – IMAP port used for SSL": a list item opening with
+		 * its port, the name after a dash or a colon, names that port */
+		if (t == 0 && d1 == d0 && n - d0 >= 5 && mp_strncasecmp(s + d0, "port", 4) == 0) {
+			size_t q = nr_skip_sp(s, d0 + 4, k), qe = q;
+			while (qe < k && isdigit((unsigned char)s[qe]))
+				qe++;
+			size_t r = qe;
+			while (r < k && (s[r] == ' ' || s[r] == '-' || s[r] == ':'))
+				r++;
+			int port;
+			if (qe > q && r == k && r > qe && nr_port_at(s, q, n, &port))
+				pb[t] = q;
+			continue;
+		}
 		if (!k || s[k - 1] != '(')
 			continue;
 		k--;
