@@ -323,24 +323,41 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
 static void example_person(struct ex *x, const mp_nline *l, size_t b)
 {
 	static const char *const marks[] = {"例", "使ってみ", "と仮定", "for example", "e.g.", "for instance", "suppose ",
-	                                    NULL};
+	                                    "pretend", NULL};
 	const char *s = l->s;
 	size_t n = l->len;
-	bool said = false;
+	bool said = x->example_goes_on;
 	for (const char *const *m = marks; *m && !said; m++)
 		said = nr_has(s + b, n - b, *m);
 	if (!said)
 		return;
+	if (x->example_goes_on && !nr_has(s + b, n - b, "pretend") && !nr_has(s + b, n - b, "suppose")) {
+		/* (the line above wrapped the sentence: only to its full stop) */
+		for (size_t k = b; k + 1 < n; k++)
+			if (s[k] == '.' && s[k + 1] == ' ') {
+				n = k + 1;
+				break;
+			}
+	}
+	/* "we will pretend your username is 'fred'" / "and your domain name
+	 * is 'example.com'. …": a sentence wrapped before its full stop */
+	size_t last = l->len;
+	while (last > b && s[last - 1] == ' ')
+		last--;
+	x->example_goes_on = n == l->len && last > b && !strchr(".。!?", s[last - 1]) &&
+	                     (nr_has(s + b, n - b, "pretend") || nr_has(s + b, n - b, "suppose "));
 	for (size_t i = b; i < n && x->nexamples < MP_COUNT(x->examples); i++) {
 		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
-		if (!isalnum((unsigned char)s[i]) || (pc < 0x80 && pc != ' ' && pc != '(' && pc != '"' && pc != '['))
+		if (!isalnum((unsigned char)s[i]) ||
+		    (pc < 0x80 && pc != ' ' && pc != '(' && pc != '"' && pc != '[' && pc != '\''))
 			continue;
 		size_t t = 0;
 		while (i + t < n && t < 256 && (isalnum((unsigned char)s[i + t]) || strchr("@.-_+", s[i + t])))
 			t++;
 		while (t && s[i + t - 1] == '.')
 			t--;
-		bool quoted = i >= 3 && memcmp(s + i - 3, "「", 3) == 0 && i + t + 3 <= n && memcmp(s + i + t, "」", 3) == 0;
+		bool quoted = (i >= 3 && memcmp(s + i - 3, "「", 3) == 0 && i + t + 3 <= n && memcmp(s + i + t, "」", 3) == 0) ||
+		              (pc == '\'' && i + t < n && s[i + t] == '\''); /* "your username is 'fred'" */
 		size_t a = nr_skip_sp(s, i + t, n);
 		bool san = a + 6 <= n && memcmp(s + a, "さん", 6) == 0;
 		if (t >= 3 && (nr_valid_email(s + i, t) || quoted || san))
@@ -2671,6 +2688,8 @@ static bool lone_value(struct ex *x, const mp_nline *l, size_t b)
 				i += 4;
 			while (i < n && (s[i] == ' ' || s[i] == ','))
 				i++;
+			if (i + 1 == n && s[i] == '.') /* "mail.example.net.": its sentence's full stop */
+				i++;
 		}
 		if (!count)
 			return false;
@@ -3269,6 +3288,10 @@ static void line_one(struct ex *x, const mp_nline *l)
 			vb2 = nr_skip_sp(s, vb2 + 1, n);
 		size_t ve = n;
 		while (ve > vb2 && (s[ve - 1] == ' ' || s[ve - 1] == '|'))
+			ve--;
+		/* "… the mail server name you should use is:" / "mail.…net.": the
+		 * full stop of the sentence is not the host's */
+		if (f == NF_HOST && ve > vb2 + 1 && s[ve - 1] == '.' && s[ve - 2] != '.')
 			ve--;
 		/* "Verification: PLAIN" is a row of its own, not the value of
 		 * the label above; "mail.example.jp:587" is a value */

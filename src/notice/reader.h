@@ -36,6 +36,7 @@ struct dsrv {
 	int mauth[2], nmauth; /* the methods of the port-matrix row chosen */
 	int said_method; /* -1, or the login method a sentence names for it (attach.c) */
 	bool access;     /* its host's label named a way of reaching it (x->label_access) */
+	bool host_held;  /* its host was a placeholder, dropped: the server stays offered */
 };
 
 /* A server offered beside another of its protocol (docs/notice-reader.md
@@ -131,6 +132,7 @@ struct ex {
 	size_t nfill_in;
 	char *examples[8]; /* an example person's values a page declares ("例として、ユーザーIDが「user」…") */
 	size_t nexamples;
+	bool example_goes_on; /* the sentence declaring the example person goes on to the next line */
 	/* local parts shown with three domains or more ("taro@a.jp",
 	 * "taro@b.jp", "taro@c.jp"): forms of an address, examples; grows */
 	char **forms;

@@ -88,7 +88,7 @@ static bool mx_names(const struct ex *x, const struct dacc *a, int i)
 bool nr_offered(const struct ex *x, const struct dacc *a, int i)
 {
 	const struct dsrv *s = &a->s[i];
-	if (s->host.v || s->port.set || s->host_tpl || a->in_pref == i || (a->in_both && i != S_SMTP))
+	if (s->host.v || s->port.set || s->host_tpl || s->host_held || a->in_pref == i || (a->in_both && i != S_SMTP))
 		return true;
 	if (mx_names(x, a, i))
 		return true;
@@ -313,6 +313,24 @@ static bool example_value(const struct ex *x, const char *v)
 	return false;
 }
 
+/* Is host h one the notice says to replace ("replace example.com with
+ * your domain"), or in the domain its example person has ("we will
+ * pretend … your domain name is 'example.com'": mail.example.com)? */
+static bool placeholder_host(const struct ex *x, const char *h)
+{
+	if (!h)
+		return false;
+	size_t hl = strlen(h);
+	for (size_t k = 0; k < x->nfill_in + x->nexamples; k++) {
+		const char *e = k < x->nfill_in ? x->fill_in[k] : x->examples[k - x->nfill_in];
+		size_t el = strlen(e);
+		if (strcasecmp(h, e) == 0 ||
+		    (!strchr(e, '@') && strchr(e, '.') && hl > el && h[hl - el - 1] == '.' && strcasecmp(h + hl - el, e) == 0))
+			return true;
+	}
+	return false;
+}
+
 /* Alternatives named in one "or" list ("storm… or dsm…, port 993"):
  * what the notice states for one holds for the other. */
 static void share1(struct dsrv *to, const struct dsrv *from)
@@ -465,16 +483,17 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 			a->method = prev->method;
 	}
 	apply_rules(x, a);
-	/* a host the notice says to replace is a placeholder: the server
-	 * stays, without a host (the host is reported as not used) */
-	for (size_t k = 0; k < x->nfill_in; k++)
-		for (int i = 0; i < S_N; i++)
-			if (a->s[i].host.v && strcasecmp(a->s[i].host.v, x->fill_in[k]) == 0)
-				mp_str_clear(&a->s[i].host);
-	for (size_t k = 0; k < x->nfill_in; k++)
-		for (size_t j = 0; j < a->nalt; j++)
-			if (a->alt[j].s.host.v && strcasecmp(a->alt[j].s.host.v, x->fill_in[k]) == 0)
-				mp_str_clear(&a->alt[j].s.host);
+	/* a host the notice says to replace, or one in the domain its example
+	 * person has, is a placeholder: the server stays, without a host (the
+	 * host is reported as not used) */
+	for (int i = 0; i < S_N; i++)
+		if (placeholder_host(x, a->s[i].host.v)) {
+			mp_str_clear(&a->s[i].host);
+			a->s[i].host_held = true;
+		}
+	for (size_t j = 0; j < a->nalt; j++)
+		if (placeholder_host(x, a->alt[j].s.host.v))
+			mp_str_clear(&a->alt[j].s.host);
 	const char *dom = a->email.v ? strchr(a->email.v, '@') : NULL;
 	for (int i = 0; i < S_N; i++) {
 		struct dsrv *s = &a->s[i];

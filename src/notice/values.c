@@ -166,7 +166,9 @@ bool nr_not_a_value(const char *s, size_t n)
 	 * word of one: "or", "so", "of" left of a line's break ("… (john) or"
 	 * / "your address"), "so there's a password" */
 	static const char *const fn[] = {"or", "and", "so", "of", "the", "to", "in", "as", "is", "it", "this",
-	                                 "that", "your", "my", "for", "with", "by", "if", "then", NULL};
+	                                 "that", "your", "my", "for", "with", "by", "if", "then",
+	                                 /* the part a format names ("user:domain", "username@domainname") */
+	                                 "domain", "domainname", NULL};
 	for (const char *const *w = fn; *w; w++)
 			if (strlen(*w) == t && mp_strncasecmp(s, *w, t) == 0)
 				return true;
