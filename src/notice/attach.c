@@ -782,6 +782,26 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 
 static bool names_both_ways(const char *ls, size_t ll);
 
+/* A sentence, not a title: five words at least, one of them a verb
+ * telling what to do ("should be configured to connect to", "you can
+ * use the following"), or a sentence's end inside ("… to our relay. The"
+ * wrapped before the next one's verb). */
+static bool lead_in(const char *s, size_t n)
+{
+	size_t words = 1;
+	for (size_t i = 0; i < n; i++) {
+		words += s[i] == ' ';
+		if (i >= 2 && i + 2 < n && s[i] == '.' && s[i + 1] == ' ' && islower((unsigned char)s[i - 1]) &&
+		    isupper((unsigned char)s[i + 2]))
+			return true;
+	}
+	static const char *const verb[] = {" should ", " must ", " can ", " need to ", " configure", " connect", NULL};
+	bool told = false;
+	for (const char *const *v = verb; *v && !told; v++)
+		told = nr_has(s, n, *v);
+	return words >= 5 && told;
+}
+
 static void heading(struct ex *x, const char *s, size_t n)
 {
 	if (x->cur >= 0)
@@ -1035,7 +1055,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			 * no server, is no heading; the section goes on */
 			bool step = f == NF_NONE && w == NC_NONE && s[le - 1] == '.' && isalpha((unsigned char)s[lb]) &&
 			            memchr(s + lb, ' ', le - lb) && !memchr(s + lb, '@', le - lb);
-			if ((marked || w != NC_NONE || f == NF_NONE) && !finer && !step)
+			/* "Software should be configured to connect to (in order of
+			 * preference):": a lead-in sentence naming no server
+			 * announces the section's rows, it heads none */
+			bool lead = f == NF_NONE && w == NC_NONE && !marked && lead_in(s + lb, le - lb);
+			if ((marked || w != NC_NONE || f == NF_NONE) && !finer && !step && !lead)
 				heading(x, s + lb, le - lb);
 			if (f == NF_IGNORE && edir == NC_WEB)
 				x->ctx = NC_WEB;

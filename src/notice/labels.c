@@ -412,7 +412,7 @@ enum mp_nctx mp_notice_words_ctx(const char *s, size_t n)
 	else if (pop && !strstr(t, "popbeforesmtp"))
 		r = NC_POP;
 	else if (strstr(t, "smtp") || strstr(t, "送信") || strstr(t, "outgoing") || strstr(t, "outbound") ||
-	         strstr(t, "sending"))
+	         strstr(t, "sending") || strstr(t, "submission"))
 		r = NC_SMTP;
 	else if (strstr(t, "受信") || strstr(t, "incoming") || strstr(t, "inbound") || strstr(t, "receiv") ||
 	         strstr(t, "retriev") || strstr(t, "checkingmail") || strstr(t, "fetchingmail") ||
