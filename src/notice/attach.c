@@ -1085,9 +1085,12 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (f == NF_SECURITY && le > lb && s[le - 1] == ')' && nr_value_is(NF_HOST, s + vb, ve - vb)) {
 		const char *op = memchr(s + lb, '(', le - lb);
 		enum mp_nctx dd;
-		if (op && op > s + lb && mp_notice_classify(s + lb, (size_t)(op - (s + lb)), &dd) == NF_HOST &&
-		    nr_parse_security(op + 1, (size_t)(s + le - 1 - (op + 1))) >= 0) {
-			sb = (size_t)(op - s) + 1, se = le - 1;
+		size_t on = op ? (size_t)(s + le - 1 - (op + 1)) : 0;
+		if (op && op > s + lb && mp_notice_classify(s + lb, (size_t)(op - (s + lb)), &dd) == NF_HOST) {
+			/* "(SSL not required)", "(SSL optional)": no security said */
+			if (nr_parse_security(op + 1, on) >= 0 && !nr_has(op + 1, on, "not ") && !nr_has(op + 1, on, "n't") &&
+			    !nr_has(op + 1, on, "optional"))
+				sb = (size_t)(op - s) + 1, se = le - 1;
 			f = NF_HOST, edir = dd, le = (size_t)(op - s);
 		}
 	}
