@@ -1007,10 +1007,23 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 		size_t k = tb[t];
 		/* "587SMTP + STARTTLS", "993 IMAP + SSL": a table row whose port
 		 * cell came first, glued to the name by the text extraction */
-		size_t d0 = nr_skip_sp(s, 0, n), d1 = d0;
+		/* "Port 993 - IMAP port used for SSL", "995: POP3 over SSL": a
+		 * list item opening with its port (after the word "port"), a dash
+		 * or colon, then the name of its protocol */
+		size_t d0 = nr_skip_sp(s, 0, n), d1;
+		if (t == 0 && n - d0 > 5 && mp_strncasecmp(s + d0, "port ", 5) == 0)
+			d0 = nr_skip_sp(s, d0 + 5, n);
+		else if (t == 0 && n - d0 > 9 && memcmp(s + d0, "ポート", 9) == 0)
+			d0 = nr_skip_sp(s, d0 + 9, n);
+		d1 = d0;
 		while (d1 < n && isdigit((unsigned char)s[d1]))
 			d1++;
-		if (t == 0 && d1 > d0 && d1 - d0 <= 5 && nr_skip_sp(s, d1, n) == k && (d1 == k || s[d1] == ' ')) {
+		size_t sep = nr_skip_sp(s, d1, n);
+		if (sep < k && (s[sep] == '-' || s[sep] == ':' || s[sep] == '=') && d1 < sep)
+			sep = nr_skip_sp(s, sep + 1, n);
+		else if (sep < k && (s[sep] == '-' || s[sep] == ':') && d1 == sep && sep + 1 < n && s[sep + 1] == ' ')
+			sep = nr_skip_sp(s, sep + 1, n);
+		if (t == 0 && d1 > d0 && d1 - d0 <= 5 && sep == k && (d1 == k || s[d1] == ' ' || s[d1] == '-' || s[d1] == ':')) {
 			long v = atol(s + d0);
 			if (v > 0 && v <= 65535)
 				pb[t] = d0;
