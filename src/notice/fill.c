@@ -19,7 +19,7 @@ static int rank_of(int port, int sec)
 /* A port offered for server s: the first one stays unless a later one is
  * more secure ("110 with STARTTLS, or 995 TLS": 995); the same port may
  * still get its security. */
-void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
+static void offer_ranked(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
 {
 	if (!s->port.set) { /* a security row may have come first */
 		mp_int_set(&s->port, port, loc);
@@ -47,6 +47,32 @@ void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
 		mp_int_set(&s->port, port, loc);
 		mp_int_set(&s->sec, sec, loc);
 	}
+}
+
+void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
+{
+	nr_offer_port_pref(s, port, sec, loc, 0);
+}
+
+/* The page's own word on a port comes before security: "587 (STARTTLS) -
+ * Recommended" then "Alternative port: 465 (SSL/TLS)" is 587; "465 (not
+ * recommended)" gives way to any port said without such words. */
+void nr_offer_port_pref(struct dsrv *s, int port, int sec, const mailprof_loc *loc, int pref)
+{
+	if (s->port.set && port != s->port.v && pref != s->pref) {
+		if (pref < s->pref)
+			return;
+		mp_int_set(&s->port, port, loc);
+		s->sec.set = false;
+		s->sec.v = -1;
+		if (sec >= 0)
+			mp_int_set(&s->sec, sec, loc);
+		s->pref = pref;
+		return;
+	}
+	if (!s->port.set)
+		s->pref = pref;
+	offer_ranked(s, port, sec, loc);
 }
 
 /* An empty server draft: nothing stated. */
@@ -731,7 +757,8 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	if (sec < 0)
 		sec = note_sec(x, mark);
 	sec = titled(x, sec, port);
-	nr_offer_port(&a->s[i], port, sec, &loc);
+	/* "587 (STARTTLS) - Recommended": the row's own word on its port */
+	nr_offer_port_pref(&a->s[i], port, sec, &loc, nr_preference(s, n < 100 ? n : 100));
 	/* "POP3 or IMAP Port: 993": the port of both, as the host is */
 	if (x->both_in && dir == NC_IN && (i == S_IMAP || i == S_POP))
 		nr_offer_port(&a->s[i == S_IMAP ? S_POP : S_IMAP], port, sec, &loc);

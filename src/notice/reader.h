@@ -36,6 +36,7 @@ struct dsrv {
 	int mauth[2], nmauth; /* the methods of the port-matrix row chosen */
 	int said_method; /* -1, or the login method a sentence names for it (attach.c) */
 	bool access;     /* its host's label named a way of reaching it (x->label_access) */
+	int pref;        /* its port's own words: 1 preferred ("recommended"), -1 discouraged, 0 neither */
 };
 
 /* A server offered beside another of its protocol (docs/notice-reader.md
@@ -74,6 +75,7 @@ struct mentry {
 	int sec; /* -1 unknown */
 	int rank; /* a column of a security matrix: the more secure wins */
 	bool weak; /* listed under "Supported but discouraged", "非推奨" */
+	int pref;  /* the port's own words prefer it (1) or discourage it (-1) */
 	int auth[2]; /* the row's login methods in the order named ("APOP,PLAIN"): */
 	int nauth;   /* mp_auth values, each at most once, so two at most */
 	int bseq;    /* the provider heading it was read under (ex.bseq), 0 none */
@@ -285,6 +287,10 @@ void nr_info(struct ex *x, const mp_nline *l, size_t off, const char *fix, const
 struct dacc *nr_cur_acc(struct ex *x);
 /* A port offered for server s: the first stays unless a later one is more secure. */
 void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc);
+/* The same for a port whose own words prefer it (pref 1: "587 (recommended)")
+ * or discourage it (-1: "465 (not recommended)"): a preferred port wins
+ * over every other, a discouraged one over none. */
+void nr_offer_port_pref(struct dsrv *s, int port, int sec, const mailprof_loc *loc, int pref);
 /* The server a value for direction dir goes to (the section's protocol,
  * the account's incoming choice, a host's first label). */
 int nr_server_for(struct ex *x, enum mp_nctx dir, const char *host, size_t n);

@@ -54,7 +54,7 @@ static void apply_matrix(struct ex *x, const struct dacc *a, struct dsrv *s, int
 		strong |= x->mx[i].srv == idx && x->mx[i].port > 0 && !x->mx[i].weak && nr_mx_of(&x->mx[i], a);
 	for (size_t i = 0; i < x->nmx; i++)
 		if (x->mx[i].srv == idx && x->mx[i].port > 0 && !(strong && x->mx[i].weak) && nr_mx_of(&x->mx[i], a))
-			nr_offer_port(s, x->mx[i].port, x->mx[i].sec, &x->mx[i].loc);
+			nr_offer_port_pref(s, x->mx[i].port, x->mx[i].sec, &x->mx[i].loc, x->mx[i].pref);
 	/* the login methods of the row whose port was chosen */
 	/* (a row naming no port: "SMTP over SSL/TLS (CRAM-MD5認証)") */
 	for (size_t i = 0; i < x->nmx; i++)

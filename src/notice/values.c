@@ -595,13 +595,13 @@ void nr_password_token(const mp_nline *l, size_t off, const char *s, size_t n, m
 }
 
 /* What a text says of the settings it names: -1 discouraged ("not
- * recommended", "legacy", "非推奨"), 1 preferred ("recommended", "推奨"),
- * 0 neither. */
+ * recommended", "legacy", "非推奨"), 1 preferred ("recommended", "the port
+ * we recommend", "preferred", "推奨", "おすすめ"), 0 neither. */
 int nr_preference(const char *s, size_t n)
 {
-	static const char *const weak[] = {"discouraged", "deprecated", "not recommended", "legacy", "非推奨",
-	                                   "推奨しません", "推奨されません", NULL};
-	static const char *const pref[] = {"preferred", "recommended", "推奨", NULL};
+	static const char *const weak[] = {"discouraged", "deprecated", "not recommend", "legacy", "非推奨",
+	                                   "推奨しません", "推奨されません", "推奨していません", NULL};
+	static const char *const pref[] = {"prefer", "recommend", "推奨", "おすすめ", "お勧め", "お薦め", NULL};
 	for (const char *const *w = weak; *w; w++)
 		if (nr_has(s, n, *w))
 			return -1;
@@ -791,9 +791,19 @@ void nr_mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, i
 	m->sec = sec;
 	m->rank = port ? nr_sec_rank(sec) : -1;
 	m->weak = x->discouraged;
+	m->pref = 0;
 	m->nauth = 0;
 	m->bseq = x->bseq;
 	m->loc = nr_loc_at(x, l, off);
+}
+
+/* The port-matrix entries [from, x->nmx) take what their port's own words
+ * (s, n; 100 bytes at most) say of it: preferred or discouraged. */
+static void mx_pref(struct ex *x, size_t from, const char *s, size_t n)
+{
+	int p = nr_preference(s, n < 100 ? n : 100);
+	for (size_t e = from; e < x->nmx; e++)
+		x->mx[e].pref = p;
 }
 
 /* The login methods a port-matrix row names after its protocol ("POP3s |
@@ -1056,8 +1066,13 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			if (sec < 0)
 				sec = line_sec;
 			sec = nr_sec_for_port(sec, port);
-			if (x)
+			if (x) {
+				size_t m0 = x->nmx;
 				nr_mx_add(x, l, base + pb[t], ts[t], port, sec);
+				/* "Port 587 - SMTP, the port we recommend" */
+				size_t pe = t + 1 < nt ? tb[t + 1] : n;
+				mx_pref(x, m0, s + te[t], pe - te[t]);
+			}
 			found++;
 			continue;
 		}
@@ -1129,8 +1144,11 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			if (sec == MP_SEC_STARTTLS && mp_port_is_implicit_tls(port))
 				sec = MP_SEC_TLS;
 			sec = nr_sec_for_port(sec, port);
-			if (x)
+			if (x) {
+				size_t m0 = x->nmx;
 				nr_mx_add(x, l, base + j, ts[t], port, sec);
+				mx_pref(x, m0, s + k, e - k); /* "587 (recommended) or 465" */
+			}
 			found++;
 			j = k;
 			said = e;
