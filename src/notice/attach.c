@@ -1060,6 +1060,34 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			f = NF_HOST, edir = dd, le = (size_t)(op - s);
 		}
 	}
+	/* "IMAP SSL server: imap.…", "SSL受信サーバー：…", "Secure SMTP server:
+	 * …", "IMAPS server: …", "Incoming server (secure): …": a server's label
+	 * naming a security takes the host; the security is that server's */
+	const char *lsec = NULL;
+	if ((f == NF_SECURITY || f == NF_HOST) && se == sb && le > lb && le - lb <= 60 &&
+	    nr_value_is(NF_HOST, s + vb, ve - vb) && !nr_has(s + lb, le - lb, "not ") &&
+	    !nr_has(s + lb, le - lb, "n't") && !nr_has(s + lb, le - lb, "optional")) {
+		static const char *const by[] = {[MP_SEC_NONE] = "none", [MP_SEC_STARTTLS] = "STARTTLS", [MP_SEC_TLS] = "SSL"};
+		int ls = nr_span_sec(s + lb, le - lb);
+		lsec = ls == SW_TLS_AMBIG ? "TLS" : ls >= 0 && ls <= MP_SEC_TLS ? by[ls] : NULL;
+		if (lsec && f == NF_SECURITY) { /* the label without its security words names the server */
+			static const char *const sw[] = {"ssl/tls", "starttls", "ssl", "tls", "secure", NULL};
+			char buf[64];
+			size_t bn = le - lb;
+			memcpy(buf, s + lb, bn);
+			for (size_t k = 0; k < bn; k++)
+				for (const char *const *w = sw; *w; w++)
+					if (strlen(*w) <= bn - k && mp_strncasecmp(buf + k, *w, strlen(*w)) == 0) {
+						memset(buf + k, ' ', strlen(*w));
+						break;
+					}
+			enum mp_nctx dd;
+			if (mp_notice_classify(buf, bn, &dd) == NF_HOST)
+				f = NF_HOST, edir = dd;
+			else
+				lsec = NULL;
+		}
+	}
 	/* "接続方式 ポート番号: 993": a label whose last word names a port or a
 	 * security is that field's, whatever word stands before it */
 	if (f == NF_IGNORE && edir != NC_WEB) {
@@ -1223,6 +1251,8 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	nr_set_field(x, l, vb, s + vb, ve - vb, f, dir);
 	if (se > sb)
 		nr_set_field(x, l, sb, s + sb, se - sb, NF_SECURITY, dir);
+	else if (lsec && f == NF_HOST)
+		nr_set_field(x, l, lb, lsec, strlen(lsec), NF_SECURITY, dir);
 	x->both_in = false;
 }
 

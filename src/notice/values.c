@@ -642,7 +642,7 @@ int nr_span_sec(const char *s, size_t n)
 		return MP_SEC_STARTTLS;
 	if (nr_has(s, n, "ssl")) {
 		static const char *const off[] = {"without ssl", "非ssl", "ssl無", "sslなし", "ssl未", "ssl非", "ssl不使用",
-		                                  "sslを使用しない", "sslを使わない"};
+		                                  "sslを使用しない", "sslを使わない", "non-ssl", "non ssl", "no ssl"};
 		for (size_t k = 0; k < MP_COUNT(off); k++)
 			if (nr_has(s, n, off[k]))
 				return MP_SEC_NONE;
@@ -701,7 +701,9 @@ int nr_sentence_sec(const char *s, size_t n)
 	static const char *const off[] = {"do not", "don't", "not support", "not use", "not enable", "not check", "avoid",
 	                                  "uncheck", "disable", "turn off", "switch off", "しない", "ません", "無効", "外し",
 	                                  "オフ", NULL};
-	static const char *const twice[] = {"without", "なければ", "ないと", "以外", "なくては", "must", "必ず", NULL};
+	/* (nor an old version refused: "TLS 1.0 is not supported", SSLv3) */
+	static const char *const twice[] = {"without", "なければ", "ないと", "以外", "なくては", "must", "必ず", "tls1", "tls 1",
+	                                    "tlsv1", "tls v1", "sslv", "ssl 1", "ssl 2", "ssl 3", "ssl2", "ssl3", NULL};
 	bool any_off = false, any_twice = false;
 	for (const char *const *w = off; *w; w++)
 		any_off |= nr_has(s, n, *w);
