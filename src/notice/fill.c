@@ -684,6 +684,16 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				}
 				if (c == NC_NONE)
 					continue;
+				/* "受信は995番", "送信ポートが587", "受信の場合995": a
+				 * particle or the port's own word between the direction
+				 * and its number (a few, no clause break) */
+				for (int q = 0; q < 3; q++) {
+					static const char *const joins[] = {"ポート番号", "ポート", "番号", "は", "が", "の", "：", " ", NULL};
+					size_t w = nr_starts_any(s + j, n - j, joins);
+					if (!w)
+						break;
+					j += w;
+				}
 				while (j < n && (isalnum((unsigned char)s[j]) || s[j] == ' ' || s[j] == ':' || s[j] == '='))
 					/* "受信995（SSL）": the number run into the word */
 					if (isdigit((unsigned char)s[j]) && (s[j - 1] == ' ' || s[j - 1] == ':' || s[j - 1] == '=' ||
