@@ -1631,6 +1631,25 @@ static bool access_condition(const char *s, size_t ve, size_t n)
  * not), never from the port alone. Not a port blocked or refused. NC_NONE
  * when the clause (120 bytes before the port at most) names no such
  * choice. */
+/* Does a clause naming another server start at s[i] ("995 with SSL and
+ * the outgoing server port 587 …", "…, while SMTP uses 587", "、送信は
+ * 587")? Then a port's clause ends there, so the next port's security is
+ * not its own. Only the words before the next number (40 bytes) count. */
+static bool next_server_clause(const char *s, size_t i, size_t n)
+{
+	static const char *const joins[] = {" and ", " while ", " whereas ", NULL};
+	size_t w = nr_starts_any_ci(s + i, n - i, joins);
+	if (!w)
+		return false;
+	size_t e = i + w;
+	while (e < n && e < i + w + 40 && !isdigit((unsigned char)s[e]))
+		e++;
+	if (e >= n || !isdigit((unsigned char)s[e]))
+		return false;
+	enum mp_nctx c = mp_notice_words_ctx(s + i + w, e - i - w);
+	return c == NC_IN || c == NC_POP || c == NC_IMAP || c == NC_SMTP;
+}
+
 static enum mp_nctx protocol_choice(const char *s, size_t pv, size_t vb, int port)
 {
 	size_t cb = vb - pv > 120 ? vb - 120 : pv;
@@ -2461,7 +2480,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 					while (vend < n && vend - ve < 120 && s[vend] != ',' && s[vend] != ';' &&
 					       !(s[vend] == '.' && vend + 1 < n && s[vend + 1] == ' ') && /* its sentence's end */
 					       !nr_starts_any(s + vend, n - vend, (const char *const[]){"、", NULL}) &&
-					       !(named && !depth && isdigit((unsigned char)s[vend]))) {
+					       !(named && !depth && isdigit((unsigned char)s[vend])) && !next_server_clause(s, vend, n)) {
 						depth += s[vend] == '(' ? 1 : s[vend] == ')' && depth ? -1 : 0;
 						vend++;
 					}
