@@ -329,8 +329,17 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 		size_t end = rest;
 		while (end < n && s[end] != '/')
 			end++;
+		/* "110 (no encryption)", "110 (SSL: none)", "110（暗号化なし）": the
+		 * bracket right after the port says it is plain */
+		size_t ob = nr_skip_sp(s, rest, n);
+		const char *oc = ob < n && s[ob] == '(' ? memchr(s + ob, ')', n - ob) : NULL;
+		size_t on = oc ? (size_t)(oc - s) - ob : 0;
+		bool plain = on && (nr_has(s + ob, on, "no encryption") || nr_has(s + ob, on, "unencrypted") ||
+		                    nr_has(s + ob, on, "without encryption") || nr_has(s + ob, on, "暗号化なし") ||
+		                    nr_has(s + ob, on, "暗号化しない") || nr_has(s + ob, on, "none") ||
+		                    nr_has(s + ob, on, ": off"));
 		/* "143 (without SSL)", "110（SSLなし）", even misspelt ("wihout") */
-		if (nr_has(s + rest, end - rest, "out ssl") || nr_has(s + rest, end - rest, "no ssl") ||
+		if (plain || nr_has(s + rest, end - rest, "out ssl") || nr_has(s + rest, end - rest, "no ssl") ||
 		    nr_has(s + rest, end - rest, "non-ssl") || nr_has(s + rest, end - rest, "非ssl") ||
 		    nr_has(s + rest, end - rest, "sslなし") || nr_has(s + rest, end - rest, "ssl無"))
 			*sec = MP_SEC_NONE;
