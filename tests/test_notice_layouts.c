@@ -28,7 +28,7 @@ static uint32_t rnd(uint32_t n)
 #define PICK(a) (a[rnd((uint32_t)(sizeof a / sizeof a[0]))])
 
 struct wording {
-	const char *in_head[2][5], *out_head[5], *host[5], *port[3], *sec[5], *auth[5], *user[4], *user_v[3], *sep[5];
+	const char *in_head[2][5], *out_head[5], *host[5], *port[3], *sec[5], *auth[7], *user[4], *user_v[3], *sep[5];
 	const char *yes, *none, *bullet;
 };
 
@@ -40,7 +40,8 @@ static const struct wording en = {
 	.port = {"Port", "Port number", "Server port"},
 	.sec = {"Security", "Encryption", "Connection security", "Security type", "Encryption method"},
 	.auth = {"Authentication: Normal password", "Requires authentication: Yes", "SMTP authentication: Required",
-	         "Outgoing server requires authentication: Yes", "Auth: Yes"},
+	         "Outgoing server requires authentication: Yes", "Auth: Yes",
+	         "Outgoing Authentication: On (log in as for incoming mail)", "SMTP authentication: Yes (same login)"},
 	.user = {"Username", "User name", "Login", "Account name"},
 	.user_v = {"your full email address", "Your full e-mail address", "your email address"},
 	.sep = {": ", " - ", " = ", "\t", " : "},
@@ -56,7 +57,8 @@ static const struct wording ja = {
 	.host = {"サーバー名", "サーバ名", "ホスト名", "サーバー", "サーバー名"},
 	.port = {"ポート番号", "ポート", "ポート番号"},
 	.sec = {"SSL", "暗号化", "暗号化方式", "接続の保護", "SSL/TLS"},
-	.auth = {"SMTP認証：必要", "SMTP認証：あり", "送信サーバーの認証：必要", "SMTP認証：する", "送信時の認証：受信と同じ設定を使用"},
+	.auth = {"SMTP認証：必要", "SMTP認証：あり", "送信サーバーの認証：必要", "SMTP認証：する", "送信時の認証：受信と同じ設定を使用",
+	         "送信サーバーの認証：ユーザー名とパスワード", "SMTP-AUTH：使用する"},
 	.user = {"ユーザー名", "アカウント名", "ユーザーID", "ログインID"},
 	.user_v = {"メールアドレス", "メールアドレス（全部）", "お客様のメールアドレス"},
 	.sep = {"：", "　", "：　", ": ", "\t"},
@@ -162,19 +164,35 @@ static void notice(mp_buf *b, const struct wording *w, struct srv *in, struct sr
 				mp_buf_printf(b, "The incoming mail server is %s (%s, port %d, %s).\n", in->host, pn, in->port, is);
 			else
 				mp_buf_printf(b, "Your %s server is %s; use port %d with %s.\n", pn, in->host, in->port, is);
-			if (rnd(2))
+			/* the login said with the server, or in a sentence of its own
+			 * (round 8: for every server, logging in to send) */
+			static const char *const said[] = {
+			    "Both servers require authentication.",
+			    "To send mail you need to sign in with your email address and password.",
+			    "Make sure to authenticate using your username and password.",
+			    "The server only accepts authenticated submission.",
+			    "Log in with your username and password to send mail."};
+			int k = (int)rnd(4);
+			if (k == 0)
 				mp_buf_printf(b, "The outgoing mail server is %s (SMTP, port %d, %s) and requires authentication.\n",
 				              out->host, out->port, os);
-			else
+			else if (k == 1)
 				mp_buf_printf(b, "Send through %s on port %d with %s; SMTP authentication is required.\n", out->host,
 				              out->port, os);
+			else
+				mp_buf_printf(b, "The outgoing mail server is %s (SMTP, port %d, %s).\n%s\n", out->host, out->port,
+				              os, PICK(said));
 		} else {
 			mp_buf_printf(b, "Incoming mail (%s)\n1. Enter %s in the Incoming server field.\n2. Set the port to %d.\n"
 			                 "3. Under Security, select %s.\n\nOutgoing mail\n",
 			              pn, in->host, in->port, in->sec == MP_SEC_NONE ? "None" : is);
+			/* sending's dialog options (round 8) */
+			static const char *const opt[] = {"Check \"My outgoing server (SMTP) requires authentication\".",
+			                                  "Tick Use name and password.", "Turn on Require sign-in.",
+			                                  "Choose \"Use same settings as my incoming mail server\"."};
 			mp_buf_printf(b, "4. Enter %s in the Outgoing server field.\n5. Set the port to %d.\n6. Under Security, "
-			                 "select %s.\n7. Check \"My outgoing server (SMTP) requires authentication\".\n",
-			              out->host, out->port, os);
+			                 "select %s.\n7. %s\n",
+			              out->host, out->port, os, PICK(opt));
 		}
 		return;
 	}

@@ -76,7 +76,7 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s + b;
 	size_t n = l->len - b;
-	bool smtp_here = x->ctx == NC_SMTP || nr_has(s, n, "outgoing") || nr_has(s, n, "smtp");
+	bool smtp_here = x->ctx == NC_SMTP || nr_has(s, n, "outgoing") || nr_has(s, n, "smtp") || nr_has(s, n, "送信");
 	if ((nr_has(s, n, "認証が必要") || nr_has(s, n, "requires authentication") ||
 	     (smtp_here && nr_has(s, n, "require authentication")) || nr_has(s, n, "smtp認証") ||
 	     nr_has(s, n, "with authentication") ||
@@ -93,17 +93,27 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	     /* "Using: SSL and Authentication" in the outgoing section */
 	     (x->ctx == NC_SMTP && nr_has(s, n, "authentication") && !nr_has(s, n, "none") &&
 	      !nr_has(s, n, "no ") && !nr_has(s, n, "not ") && !nr_has(s, n, "without") && !nr_has(s, n, "off")) ||
-	     nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth")) &&
+	     nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth") ||
+	     /* "送信サーバーのユーザー名　受信と同じ", "Outgoing login: same as
+	      * incoming": sending's login is receiving's */
+	     (smtp_here && nr_as_incoming(s, n) &&
+	      (nr_has(s, n, "ユーザ") || nr_has(s, n, "id") || nr_has(s, n, "パスワード") || nr_has(s, n, "アカウント") ||
+	       nr_has(s, n, "login") || nr_has(s, n, "user") || nr_has(s, n, "password") || nr_has(s, n, "認証")))) &&
 	    !nr_has(s, n, "不要") && !auth_not_stated(s, n) && !x->auth_hint) {
 		x->auth_hint = true;
 		x->auth_hint_loc = nr_loc_at(x, l, b);
 	}
 	/* "Outgoing: SMTP, smtp…, authentication: same as incoming": what
 	 * follows the word on a sending line says yes */
-	bool stated = smtp_here && !x->auth_hint && !auth_not_stated(s, n);
-	for (size_t i = 0; stated && !x->auth_hint && i + 14 <= n; i++)
-		if (mp_strncasecmp(s + i, "authentication", 14) == 0) {
-			size_t v = i + 14, e;
+	/* (also "送信サーバーの認証　ユーザー名とパスワード") */
+	/* (also "送信サーバーの認証　ユーザー名とパスワード": 認証 as a label,
+	 * a separator after it; not POP before SMTP's "認証を必要とする方法") */
+	bool stated = smtp_here && !x->auth_hint && !auth_not_stated(s, n) && !nr_has(s, n, "pop before") &&
+	              !nr_has(s, n, "pop-before") && !nr_has(s, n, "popbefore");
+	for (size_t i = 0, w; stated && !x->auth_hint && i < n; i++)
+		if ((w = nr_starts_any_ci(s + i, n - i, (const char *const[]){"authentication", "認証", NULL})) > 0 &&
+		    (w == 14 || (i + w < n && (s[i + w] == ':' || s[i + w] == ' ')))) {
+			size_t v = i + w, e;
 			while (v < n && (s[v] == ':' || s[v] == ' '))
 				v++;
 			for (e = v; e < n && s[e] != ',' && s[e] != ';' && s[e] != '.'; e++)
@@ -251,11 +261,14 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
 	struct dacc *a = nr_cur_acc(x);
 	for (size_t i = 0; i < n;) {
 		size_t e = i;
-		while (e < n && !nr_starts_any(s + e, n - e, (const char *const[]){"。", ". ", NULL}))
+		/* clause by clause ("… with OAuth2; app passwords are not
+		 * accepted": the denial is the next clause's) */
+		static const char *const ends[] = {"。", ". ", "; ", NULL};
+		while (e < n && !nr_starts_any(s + e, n - e, ends))
 			e++;
 		const char *c = s + i;
 		size_t cn = e - i;
-		i = e < n ? e + (s[e] == '.' ? 2 : 3) : n;
+		i = e < n ? e + nr_starts_any(s + e, n - e, ends) : n;
 		size_t at = cn;
 		int m = -1;
 		for (size_t k = 0; k < cn && at == cn; k++)
@@ -285,7 +298,7 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
 		if ((w == NC_NONE || w == NC_WEB) && nr_has(c, cn, "logon"))
 			w = NC_IN;
 		if (w == NC_SMTP || (d == NC_SMTP && w == NC_NONE)) {
-			if (a->s[S_SMTP].said_method < 0 && m != MP_AUTH_OAUTH2)
+			if (a->s[S_SMTP].said_method < 0)
 				a->s[S_SMTP].said_method = m;
 			continue;
 		}
@@ -561,7 +574,8 @@ static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 	 * settings of a server the page takes as given) */
 	static const char *const offer[] = {"使えます", "使用できます", "利用できます", "ご利用いただけます", "ご利用になれます",
 	                                    "対応しています", "に対応", "available", "can use", "may use", "supported",
-	                                    "you can choose", "と同じ", "same as", NULL};
+	                                    "you can choose", "と同じ", "same as", "supports", "we support", "offers both",
+	                                    NULL};
 	/* nor one comparing them ("IMAP rather than POP", "POP is simpler
 	 * than IMAP") */
 	static const char *const neg[] = {"ません", "できない", "不可", "非対応", "not ", "n't", "no longer", "unless", "than",
@@ -593,8 +607,25 @@ static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 		offered = nr_has(s, n, *w);
 	for (const char *const *w = pair; *w && !offered && !paired; w++)
 		paired = nr_has(s, n, *w);
+	bool had = offered;
 	for (const char *const *w = neg; *w && (offered || paired); w++)
 		offered = offered && !nr_has(s, n, *w), paired = paired && !nr_has(s, n, *w);
+	/* "You don't need the details, since we support both POP3 and IMAP":
+	 * a negation in another clause; the clause holding the offer, naming
+	 * a protocol, is read alone */
+	for (const char *const *w = offer; had && !offered && *w; w++) {
+		const char *p = strstr(s, *w);
+		if (!p || (size_t)(p - s) >= n)
+			continue;
+		size_t cb = (size_t)(p - s), ce = cb;
+		while (cb > 0 && s[cb - 1] != ',' && s[cb - 1] != ';')
+			cb--;
+		while (ce < n && s[ce] != ',' && s[ce] != ';')
+			ce++;
+		if (cb > 0 && (nr_has(s + cb, ce - cb, "imap") || nr_has(s + cb, ce - cb, "pop")))
+			sentence_offers(x, l, b + cb, ce - cb);
+		return;
+	}
 	if (!offered && !paired)
 		return;
 	bool seen[S_N] = {false};
@@ -1826,6 +1857,27 @@ static bool ja_set_to(const char *s, size_t prev, size_t k, size_t n)
  * talk to, its name naming no server. Is the host at vb such a one? */
 static enum mp_nctx sentence_ctx(const char *s, size_t b, size_t vb, size_t ve, size_t n);
 
+static const char *const naming[] = {"is called", "be called", "available at", "reachable at", "located at",
+                                     "configure", "client to", "program to", "software to", "app to", NULL};
+
+/* Does the line above l (the one before it) end with a verb naming the
+ * server a host is ("… is available at" / "pop3.…")? */
+static bool naming_above(const struct ex *x, const mp_nline *l)
+{
+	const mp_nline *a = x->above;
+	if (!a || a->line + 1 != l->line)
+		return false;
+	size_t e = a->len;
+	while (e && a->s[e - 1] == ' ')
+		e--;
+	for (const char *const *vw = naming; *vw; vw++) {
+		size_t wl = strlen(*vw);
+		if (e >= wl && mp_strncasecmp(a->s + e - wl, *vw, wl) == 0 && (e == wl || !isalnum((unsigned char)a->s[e - wl - 1])))
+			return true;
+	}
+	return false;
+}
+
 static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t vb, size_t ve, enum mp_nctx *ctx)
 {
 	static const char *const verbs[] = {"communicate with", "communicates with", "connect to", "connects to",
@@ -1854,8 +1906,6 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 	 * the host opens its line (a sentence wrapped there); the servers of
 	 * the sentence (its start may be on the line above), else the one the
 	 * host's name says, else every one */
-	static const char *const naming[] = {"is called", "be called", "available at", "reachable at", "located at",
-	                                     "configure", "client to", "program to", "software to", "app to", NULL};
 	const mp_nline *a = x->above;
 	size_t q = t;
 	while (q > pv && (s[q - 1] == '"' || s[q - 1] == '\'' || s[q - 1] == ' '))
@@ -1863,6 +1913,18 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 	bool wrapped = q == b && a && a->line + 1 == l->line;
 	const char *ws = wrapped ? a->s : s;
 	size_t we = wrapped ? a->len : q, wb = wrapped ? 0 : pv;
+	/* ("… is available" / "at "imap.…"": the verb's words on both lines,
+	 * read as one: the above's tail and the few words before the host) */
+	char joined[64];
+	if (!wrapped && q > b && q - b <= 12 && pv <= b && a && a->line + 1 == l->line) {
+		size_t ae = a->len;
+		while (ae && a->s[ae - 1] == ' ')
+			ae--;
+		size_t at = ae > 24 ? ae - 24 : 0;
+		int w = snprintf(joined, sizeof joined, "%.*s %.*s", (int)(ae - at), a->s + at, (int)(q - b), s + b);
+		if (w > 0 && (size_t)w < sizeof joined)
+			ws = joined, wb = 0, we = (size_t)w, wrapped = true;
+	}
 	while (we > wb && ws[we - 1] == ' ')
 		we--;
 	for (const char *const *vw = naming; *vw; vw++) {
@@ -2230,7 +2292,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			                      ? mp_notice_words_ctx(s + q, e - q) : NC_NONE;
 			/* not "for incoming and outgoing mail": one name only */
 			size_t a = e + 5 <= n && mp_strncasecmp(s + e, " and ", 5) == 0 ? e + 5
-			           : e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0 ? e + 4 : 0, ae = a;
+			           : e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0 ? e + 4
+			           : e + 1 < n && (s[e] == '/' || s[e] == ',') ? nr_skip_sp(s, e + 1, n) : 0, ae = a; /* "POP3/SMTP" */
 			while (a && ae < n && ae - a < 24 && isalnum((unsigned char)s[ae]))
 				ae++;
 			bool host_next = ae + 1 < n && s[ae] == '.' && isalnum((unsigned char)s[ae + 1]); /* "and smtp.…" */
@@ -2453,12 +2516,15 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				enum mp_nctx dir = nr_label_dir(x, s + lab_b, lab_e - lab_b, ed);
 				/* "The hostname for both incoming (IMAP) and outgoing
 				 * (SMTP) mail is …": one host for every server */
-				bool both_ways = (f == NF_HOST || f == NF_SECURITY) && names_both_ways(s + pv, vb - pv);
+				/* (or its label after it: "… as your SMTP/POP3 server") */
+				bool both_ways = ((f == NF_HOST || f == NF_SECURITY) && names_both_ways(s + pv, vb - pv)) ||
+				                 (f == NF_HOST && lab_b >= ve && names_both_ways(s + lab_b, lab_e - lab_b));
 				if (both_ways && f == NF_SECURITY)
 					dir = NC_ANY;
 				else if (both_ways) {
 					/* (naming one incoming protocol: that one and SMTP) */
-					bool im = nr_has(s + pv, vb - pv, "imap"), po = nr_has(s + pv, vb - pv, "pop");
+					size_t nb = lab_b >= ve ? lab_b : pv, ne = lab_b >= ve ? lab_e : vb;
+					bool im = nr_has(s + nb, ne - nb, "imap"), po = nr_has(s + nb, ne - nb, "pop");
 					dir = im && !po ? NC_IMAP : po && !im ? NC_POP : NC_ANY;
 				}
 				/* "Type smtpout.… for the Server Name" after the incoming
@@ -3130,7 +3196,8 @@ static void line_one(struct ex *x, const mp_nline *l)
 	/* "should be 587" under "… Outgoing mail (SMTP) the entry" */
 	enum mp_nctx wd;
 	bool wrapped = np == 1 && !sp && first < n &&
-	               wrapped_subject(x, l, b, first, nr_typed_value(s, first, n, false, &fvb, &fve), &wd) != NF_NONE;
+	               (wrapped_subject(x, l, b, first, nr_typed_value(s, first, n, false, &fvb, &fve), &wd) != NF_NONE ||
+	                naming_above(x, l)); /* "… is available at" / "pop3.…." */
 	/* "※POP3 over SSL（ポート995）、SMTP over SSL（ポート465）にも対応",
 	 * "We support POP3S (995) and IMAPS (993).": a list of protocols,
 	 * each with its port in brackets, is port lines; so is such a list
@@ -3153,14 +3220,14 @@ static void line_one(struct ex *x, const mp_nline *l)
 	 * that label's row, not a port matrix's (which has no word for a yes) */
 	if (!sp && !memchr(s + b, '|', n - b)) {
 		size_t d = nr_find_dash(s, b, n, 40);
-		size_t v = d < n ? nr_skip_sp(s, d + 3, n) : n;
+		size_t v = d < n ? nr_skip_sp(s, d + 3, n) : n, lead;
 		enum mp_nctx dd;
 		enum mp_nfield df = v < n ? mp_notice_classify(s + b, d - b, &dd) : NF_NONE;
 		/* ("Auth - Yes" too: an authentication label's yes or no) */
 		if ((df == NF_SECURITY &&
 		     ((nr_parse_security(s + v, n - v) == -1 && nr_parse_yesno_auth(s + v, n - v) >= 0) ||
 		      nr_parse_security(s + v, n - v) == MP_SEC_NONE) && n - v <= 24) ||
-		    (df == NF_SMTP_AUTH && nr_parse_yesno_auth(s + v, n - v) >= 0 && n - v <= 24)) {
+		    (df == NF_SMTP_AUTH && nr_yesno_auth_lead(s + v, n - v, &lead) >= 0 && lead <= 24)) {
 			pair(x, l, b, d, v, n, marked);
 			x->pending = NF_NONE;
 			return;

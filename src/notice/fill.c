@@ -851,6 +851,39 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
 	mp_int_set(&sv->sec, sec, &loc);
 }
 
+/* Not a login, whatever its label: a number of three digits at most (a
+ * reply code, "250", a list's item), an IPv4 address (a bridge's
+ * 127.0.0.1), or a form whose pieces are the names of what goes there
+ * ("domain\your", "Account/SharedAccount", "DOMAIN\username"). */
+static bool stand_in_login(const char *s, size_t t)
+{
+	if (t && t <= 3 && nr_all_digits(s, t))
+		return true;
+	size_t dots = 0, digits = 0;
+	for (size_t k = 0; k < t; k++)
+		dots += s[k] == '.', digits += isdigit((unsigned char)s[k]) != 0;
+	if (dots == 3 && digits + dots == t)
+		return true;
+	if (!memchr(s, '\\', t) && !memchr(s, '/', t))
+		return false;
+	static const char *const names[] = {"your", "domain", "username", "user", "account", "sharedaccount", "name",
+	                                    "mailbox", "login", NULL};
+	size_t named = 0, parts = 0;
+	for (size_t b = 0; b < t;) {
+		size_t e = b;
+		while (e < t && s[e] != '\\' && s[e] != '/')
+			e++;
+		parts++;
+		for (const char *const *w = names; *w; w++)
+			if (strlen(*w) == e - b && mp_strncasecmp(s + b, *w, e - b) == 0) {
+				named++;
+				break;
+			}
+		b = e + 1;
+	}
+	return named == parts || (parts >= 2 && t > 6 && mp_strncasecmp(s, "domain", 6) == 0 && !isalnum((unsigned char)s[6]));
+}
+
 static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                       enum mp_nctx dir)
 {
@@ -898,6 +931,7 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 	for (const char *const *nm = names; *nm && !junk; nm++)
 		junk = strlen(*nm) == t && mp_strncasecmp(s, *nm, t) == 0;
 	junk = junk || (!memchr(s, '@', t) && nr_valid_host(s, t) && nr_host_ctx(s, t) != NC_NONE);
+	junk = junk || stand_in_login(s, t);
 	/* "example@yourdomain.com": an address to fill in, not a login */
 	if (junk || !nr_is_ascii_tok(s, t) || (memchr(s, '@', t) && !nr_valid_email(s, t)) ||
 	    (letters && isupper((unsigned char)s[0]) && words >= 2) || nr_possessive(s, t)) {
@@ -1072,18 +1106,6 @@ static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	mp_str_setn(&nr_cur_acc(x)->name, s, e, &loc);
 }
 
-/* "same as incoming", "(same as incoming connection)", "受信と同じ",
- * "same as for receiving". */
-static bool as_incoming(const char *s, size_t n)
-{
-	static const char *const w[] = {"受信と同じ", "受信時と同じ", "受信サーバーと同じ", "受信サーバと同じ", NULL};
-	for (const char *const *p = w; *p; p++)
-		if (nr_has(s, n, *p))
-			return true;
-	return nr_has(s, n, "same as") &&
-	       (nr_has(s, n, "incoming") || nr_has(s, n, "receiving") || nr_has(s, n, "pop") || nr_has(s, n, "imap"));
-}
-
 /* A value ending in a remark that it is required: "full email address –
  * Required", "your address (required)". */
 static bool remark_required(const char *s, size_t n)
@@ -1107,10 +1129,11 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 	case NF_NAME: set_name(x, l, off, s, n); break;
 	case NF_LOGIN:
 	case NF_PASSWORD:
-		/* "Outgoing server login: same as incoming", "送信の認証ID：受信と
-		 * 同じ": sending logs in, as receiving does */
+		/* "送信サーバーのユーザー名：" / "受信と同じ" on the next line: a
+		 * sending login or password row saying it is receiving's (on one
+		 * line, auth_hint in attach.c reads it whatever the separator) */
 		a = nr_cur_acc(x);
-		if (dir == NC_SMTP && a->s[S_SMTP].auth < 0 && as_incoming(s, n)) {
+		if (dir == NC_SMTP && a->s[S_SMTP].auth < 0 && nr_as_incoming(s, n)) {
 			a->s[S_SMTP].auth = MP_AUTH_PASSWORD_CLEARTEXT;
 			a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off);
 		}
@@ -1142,16 +1165,10 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			nr_set_field(x, l, off, s, n, NF_AUTH_METHOD, dir);
 			break;
 		}
-		int au = nr_parse_yesno_auth(s, n);
-		/* "ON (Login using same settings as incoming server)": the value
-		 * before its remark */
-		const char *rb = memchr(s, '(', n);
-		if (au < 0 && rb && rb > s) {
-			size_t k = (size_t)(rb - s);
-			while (k && s[k - 1] == ' ')
-				k--;
-			au = nr_parse_yesno_auth(s, k);
-		}
+		/* ("ON (Login using same settings as incoming server)": the
+		 * value before its remark) */
+		size_t lead;
+		int au = nr_yesno_auth_lead(s, n, &lead);
 		if (au < 0) {
 			nr_info(x, l, off, NULL, "%s: value not understood; not used", "SMTP authentication row");
 			break;

@@ -226,6 +226,8 @@ enum mp_nctx nr_host_ctx(const char *h, size_t n);
 bool nr_names_both_in(const char *s, size_t n);
 int nr_parse_yesno_auth(const char *s, size_t n);
 int nr_mechanism(const char *s, size_t n);
+int nr_yesno_auth_lead(const char *s, size_t n, size_t *lead);
+bool nr_as_incoming(const char *s, size_t n);
 size_t nr_yes_then_mechanism(const char *s, size_t n);
 enum word nr_parse_word(const char *s, size_t n);
 void nr_password_token(const mp_nline *l, size_t off, const char *s, size_t n, mp_buf *out,

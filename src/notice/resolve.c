@@ -375,7 +375,9 @@ static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, s
 				mp_server_add_auth(sv, (mp_auth)s->mauth[m]);
 			au = s->mauth[0], al = sv->loc;
 		}
-		if (au < 0 && s->said_method >= 0) /* a sentence of the sending section names one */
+		/* a sentence of the sending section names one; over a bare yes
+		 * too ("SMTP uses OAuth2", "Authentication is always required") */
+		if ((au < 0 || (au == MP_AUTH_PASSWORD_CLEARTEXT && !s->nmauth)) && s->said_method >= 0)
 			au = s->said_method, al = sv->loc;
 		/* (not a server offered beside one whose label says it is the
 		 * one that logs in: "SMTP server" beside "SMTP AUTH server") */

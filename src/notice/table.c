@@ -240,6 +240,20 @@ static void cell_line(struct ex *x, const struct trow *r, size_t k, enum mp_nfie
 	x->ctx = saved;
 }
 
+/* "SSL/TLS, SMTP AUTH(LOGIN)", "587（SMTP認証あり）": an authentication
+ * statement in a sending row's cell of another field (not a host's name,
+ * smtpauth.example.ac.jp) is that row's. */
+static void cell_auth(struct ex *x, const struct trow *r, size_t k, enum mp_nfield f, enum mp_nctx dir)
+{
+	const char *s = ctext(r, k);
+	size_t n = clen(r, k);
+	if (nr_srv_of(dir) != S_SMTP || f == NF_SMTP_AUTH || f == NF_AUTH_METHOD || f == NF_HOST || r->jt[k])
+		return;
+	size_t au = nr_auth_statement(s, n);
+	if (au < n && (au == 0 || !isalnum((unsigned char)s[au - 1])) && nr_parse_yesno_auth(s + au, n - au) >= 0)
+		nr_set_field(x, r->cl[k], r->cb[k] + au, s + au, n - au, NF_SMTP_AUTH, dir);
+}
+
 /* One value cell with its field and server. A port cell whose row names
  * a security (or a security cell holding a port: "SSL (port 993)") offers
  * that port with it; a cell that is not one value of its field is read as
@@ -274,6 +288,7 @@ static void put(struct ex *x, const struct trow *r, size_t k, enum mp_nfield f, 
 		return;
 	}
 	nr_set_field(x, l, r->cb[k], s, n, f, dir);
+	cell_auth(x, r, k, f, dir);
 	/* the port and the security of one row go together */
 	int port = 0, sec = -1, mark;
 	size_t at;
@@ -522,9 +537,11 @@ static void by_field_columns(struct ex *x, const struct trow *rows, size_t nr, c
 			for (size_t k = from; k < r->nc && k < rows[0].nc; k++) {
 				if (hd[k].k != H_FIELD || (pass == 0) != (hd[k].f == NF_EMAIL) || hd[k].f == NF_IN_PROTO)
 					continue;
-				if (hd[k].f == NF_SECURITY && port && rsec != -1)
-					continue; /* offered with the port: "110 | なし", "995 | SSL" */
 				enum mp_nctx d = dir != NC_NONE ? dir : hd[k].d;
+				if (hd[k].f == NF_SECURITY && port && rsec != -1) {
+					cell_auth(x, r, k, hd[k].f, d);
+					continue; /* offered with the port: "110 | なし", "995 | SSL" */
+				}
 				if (dir == NC_IN && is_proto(hd[k].d))
 					d = hd[k].d;
 				put(x, r, k, hd[k].f, d, hd[k].f == NF_PORT ? (rsec != -1 ? rsec : hd[k].sec) : -1);

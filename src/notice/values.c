@@ -475,13 +475,66 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 	    (n == 2 && mp_strncasecmp(s, "on", 2) == 0) || nr_has(s, n, "same user") || nr_has(s, n, "same as") ||
 	    nr_has(s, n, "と同じ"))
 		return MP_AUTH_PASSWORD_CLEARTEXT;
+	/* what to log in with is a yes: "ユーザー名とパスワード", "username and
+	 * password", "email address / password" */
+	if ((nr_has(s, n, "パスワード") || nr_has(s, n, "password")) &&
+	    (nr_has(s, n, "ユーザ") || nr_has(s, n, "アカウント") || nr_has(s, n, "メールアドレス") || nr_has(s, n, "user") ||
+	     nr_has(s, n, "login") || nr_has(s, n, "address") || nr_has(s, n, "id")))
+		return MP_AUTH_PASSWORD_CLEARTEXT;
 	/* a mechanism stated is a yes too: "the authentication is PLAIN" */
 	if (nr_has(s, n, "cram-md5") || nr_has(s, n, "digest-md5") || nr_has(s, n, "encrypted password"))
 		return MP_AUTH_PASSWORD_ENCRYPTED;
 	if (nr_has(s, n, "plain") || nr_has(s, n, "normal password") || nr_has(s, n, "password authentication") ||
 	    nr_has(s, n, "平文") || nr_has(s, n, "通常のパスワード"))
 		return MP_AUTH_PASSWORD_CLEARTEXT;
+	/* SMTP-AUTH named, not denied: "SMTP AUTH(LOGIN)" in a row's cell */
+	if (nr_has(s, n, "smtp auth") || nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp認証"))
+		return MP_AUTH_PASSWORD_CLEARTEXT;
 	return -1;
+}
+
+/* "same as incoming", "(same as incoming connection)", "受信と同じ",
+ * "same as for receiving": what receiving uses. */
+bool nr_as_incoming(const char *s, size_t n)
+{
+	static const char *const w[] = {"受信と同じ", "受信時と同じ", "受信サーバーと同じ", "受信サーバと同じ", NULL};
+	for (const char *const *p = w; *p; p++)
+		if (nr_has(s, n, *p))
+			return true;
+	/* the words right after "same as" name receiving ("same as the
+	 * incoming server", not "IMAP Password = … (same as above)") */
+	static const char *const in[] = {"incoming", "receiving", "pop", "imap", NULL};
+	for (size_t i = 0; i + 7 <= n; i++) {
+		if (mp_strncasecmp(s + i, "same as", 7) != 0)
+			continue;
+		size_t k = nr_skip_sp(s, i + 7, n);
+		for (int words = 0; words < 2 && k < n; words++) {
+			if (nr_starts_any_ci(s + k, n - k, in))
+				return true;
+			while (k < n && s[k] != ' ')
+				k++;
+			k = nr_skip_sp(s, k, n);
+		}
+		i = k > i ? k - 1 : i;
+	}
+	return false;
+}
+
+/* nr_parse_yesno_auth of a value, else of its words before a remark in
+ * brackets ("ON (Login using same settings as incoming server)"); *lead:
+ * where those words end (n for the whole value). */
+int nr_yesno_auth_lead(const char *s, size_t n, size_t *lead)
+{
+	*lead = n;
+	int au = nr_parse_yesno_auth(s, n);
+	const char *rb = memchr(s, '(', n);
+	if (au >= 0 || !rb || rb == s)
+		return au;
+	size_t k = (size_t)(rb - s);
+	while (k && s[k - 1] == ' ')
+		k--;
+	*lead = k;
+	return nr_parse_yesno_auth(s, k);
 }
 
 /* A short value naming an authentication mechanism, whatever its label
