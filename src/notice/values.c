@@ -332,7 +332,7 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 		/* "110 (no encryption)", "110 (SSL: none)", "110（暗号化なし）": the
 		 * bracket right after the port says it is plain */
 		size_t ob = nr_skip_sp(s, rest, n);
-		const char *oc = ob < n && s[ob] == '(' ? memchr(s + ob, ')', n - ob) : NULL;
+		const char *oc = ob < n && s[ob] == '(' ? memchr(s + ob, ')', n - ob < 40 ? n - ob : 40) : NULL; /* a short bracket */
 		size_t on = oc ? (size_t)(oc - s) - ob : 0;
 		bool plain = on && (nr_has(s + ob, on, "no encryption") || nr_has(s + ob, on, "unencrypted") ||
 		                    nr_has(s + ob, on, "without encryption") || nr_has(s + ob, on, "暗号化なし") ||
