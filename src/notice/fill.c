@@ -59,20 +59,36 @@ void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
  * recommended)" gives way to any port said without such words. */
 void nr_offer_port_pref(struct dsrv *s, int port, int sec, const mailprof_loc *loc, int pref)
 {
+	struct dsrv was = *s;
 	if (s->port.set && port != s->port.v && pref != s->pref) {
-		if (pref < s->pref)
-			return;
-		mp_int_set(&s->port, port, loc);
-		s->sec.set = false;
-		s->sec.v = -1;
-		if (sec >= 0)
-			mp_int_set(&s->sec, sec, loc);
-		s->pref = pref;
-		return;
+		if (pref > s->pref) {
+			mp_int_set(&s->port, port, loc);
+			s->sec.set = false;
+			s->sec.v = -1;
+			if (sec >= 0)
+				mp_int_set(&s->sec, sec, loc);
+			s->pref = pref;
+		}
+	} else {
+		if (!s->port.set)
+			s->pref = pref;
+		offer_ranked(s, port, sec, loc);
 	}
-	if (!s->port.set)
-		s->pref = pref;
-	offer_ranked(s, port, sec, loc);
+	/* the port that lost, kept as the runner-up (the first of the best
+	 * rank): a port the notice refuses elsewhere gives way to it */
+	int lp = -1, ls = -1;
+	mailprof_loc ll = *loc;
+	if (s->port.v != port)
+		lp = port, ls = sec;
+	else if (was.port.set && was.port.v != port)
+		lp = was.port.v, ls = was.sec.set ? was.sec.v : -1, ll = was.port.loc;
+	if (lp > 0 && (!s->alt_port.set || rank_of(lp, ls) > rank_of(s->alt_port.v, s->alt_sec.set ? s->alt_sec.v : -1))) {
+		mp_int_set(&s->alt_port, lp, &ll);
+		s->alt_sec.set = false;
+		s->alt_sec.v = -1;
+		if (ls >= 0)
+			mp_int_set(&s->alt_sec, ls, &ll);
+	}
 }
 
 /* An empty server draft: nothing stated. */

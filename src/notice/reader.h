@@ -37,6 +37,7 @@ struct dsrv {
 	int said_method; /* -1, or the login method a sentence names for it (attach.c) */
 	bool access;     /* its host's label named a way of reaching it (x->label_access) */
 	int pref;        /* its port's own words: 1 preferred ("recommended"), -1 discouraged, 0 neither */
+	mp_int alt_port, alt_sec; /* the best port offered and not taken (a refused port gives way to it) */
 };
 
 /* A server offered beside another of its protocol (docs/notice-reader.md
@@ -123,6 +124,8 @@ struct ex {
 	bool send_prose;
 	mailprof_loc send_loc;
 	bool discouraged; /* the lines since a "discouraged" title until a "preferred" one */
+	int refused[8];   /* ports the notice says are blocked or not to be used ("port 25 is blocked") */
+	size_t nrefused;
 	int title_sec; /* "Secure SSL/TLS Settings", "Non-SSL Settings": the ports' security, -1 */
 	bool both_in; /* the host or port label names POP and IMAP: one value for both */
 	bool head_both; /* the section heading names POP and IMAP ("Incoming (POP/IMAP):") */
@@ -266,6 +269,10 @@ bool nr_is_prose(const char *s, size_t n);
 size_t nr_space_cells(struct ex *x, const char *s, size_t b, size_t n);
 void nr_read_notes(struct ex *x, const mp_ntext *t);
 void nr_read_forms(struct ex *x, const mp_ntext *t);
+/* Ports the notice refuses anywhere ("Port 25 is blocked", "do not use port
+ * 465", 「25番ポートは使用できません」), read before the lines (values.c). */
+void nr_read_refused(struct ex *x, const mp_ntext *t);
+bool nr_refused(const struct ex *x, int port);
 bool nr_is_form(const struct ex *x, const char *addr, size_t n);
 bool nr_bare_at(const char *s, size_t b, size_t i);
 

@@ -347,6 +347,13 @@ static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, s
 {
 	host_note(x, s);
 	apply_matrix(x, a, s, i);
+	/* "25 or 587" and elsewhere "Port 25 is blocked": the other one */
+	if (s->port.set && s->alt_port.set && nr_refused(x, s->port.v) && !nr_refused(x, s->alt_port.v)) {
+		s->port = s->alt_port;
+		s->sec = s->alt_sec;
+		if (!s->sec.set)
+			s->sec.v = -1;
+	}
 	mp_server *sv = mp_server_add(acc, sproto[i]);
 	sv->loc = s->host.v || s->host_tpl ? s->host.loc : s->port.set ? s->port.loc : x->send_loc;
 	copy_str(&sv->host, &s->host);

@@ -656,6 +656,72 @@ void nr_password_token(const mp_nline *l, size_t off, const char *s, size_t n, m
 		mp_buf_add(out, "", 0);
 }
 
+/* Is the number at s[i, e) a port by its words ("port 25", "ポート25",
+ * "25番ポート")? */
+static bool port_worded(const char *s, size_t i, size_t e, size_t n)
+{
+	size_t b = i;
+	while (b > 0 && s[b - 1] == ' ' && i - b < 2)
+		b--;
+	static const char *const before[] = {"port", "ポート", "ポート番号", NULL};
+	for (const char *const *w = before; *w; w++) {
+		size_t wl = strlen(*w);
+		if (b >= wl && mp_strncasecmp(s + b - wl, *w, wl) == 0)
+			return true;
+	}
+	return nr_starts_any(s + e, n - e, (const char *const[]){"番ポート", "番のポート", " port", NULL}) > 0;
+}
+
+void nr_read_refused(struct ex *x, const mp_ntext *t)
+{
+	static const char *const after[] = {"block", "closed", "no longer", "not supported", "not available", "unavailable",
+	                                    "disabled", "not be used", "cannot be used", "can't be used", "discontinued",
+	                                    "使用できません", "利用できません", "使えません", "ご利用いただけません",
+	                                    "ブロック", "遮断", "廃止", "停止", NULL};
+	/* (not "if your ISP blocks port 25": a condition, the port stays) */
+	static const char *const before[] = {"do not use", "don't use", "not use", "instead of", "avoid", NULL};
+	for (size_t li = 0; li < t->n && x->nrefused < MP_COUNT(x->refused); li++) {
+		const char *s = t->lines[li].s;
+		size_t n = t->lines[li].len;
+		for (size_t i = 0; i < n && x->nrefused < MP_COUNT(x->refused); i++) {
+			int port;
+			if (!isdigit((unsigned char)s[i]) || (i && isdigit((unsigned char)s[i - 1])) || !nr_port_at(s, i, n, &port))
+				continue;
+			size_t e = i;
+			while (e < n && isdigit((unsigned char)s[e]))
+				e++;
+			if (!port_worded(s, i, e, n)) {
+				i = e;
+				continue;
+			}
+			/* its clause: to the next stop after it, from the last before it */
+			size_t ae = e;
+			while (ae < n && ae - e < 60 && !strchr(".;,(", s[ae]) && !nr_starts_any(s + ae, n - ae, (const char *const[]){"。", "、", NULL}))
+				ae++;
+			size_t bb = i;
+			while (bb > 0 && i - bb < 30 && !strchr(".;,(", s[bb - 1]))
+				bb--;
+			bool no = false;
+			for (const char *const *w = after; *w && !no; w++)
+				no = nr_has(s + e, ae - e, *w);
+			for (const char *const *w = before; *w && !no; w++)
+				no = nr_has(s + bb, i - bb, *w);
+			no = no && !nr_has(s + bb, ae - bb, "if ") && !nr_has(s + bb, ae - bb, "場合");
+			if (no && !nr_refused(x, port))
+				x->refused[x->nrefused++] = port;
+			i = e;
+		}
+	}
+}
+
+bool nr_refused(const struct ex *x, int port)
+{
+	for (size_t k = 0; k < x->nrefused; k++)
+		if (x->refused[k] == port)
+			return true;
+	return false;
+}
+
 /* What a text says of the settings it names: -1 discouraged ("not
  * recommended", "legacy", "非推奨"), 1 preferred ("recommended", "the port
  * we recommend", "preferred", "推奨", "おすすめ"), 0 neither. */
