@@ -1085,9 +1085,12 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (f == NF_SECURITY && le > lb && s[le - 1] == ')' && nr_value_is(NF_HOST, s + vb, ve - vb)) {
 		const char *op = memchr(s + lb, '(', le - lb);
 		enum mp_nctx dd;
-		if (op && op > s + lb && mp_notice_classify(s + lb, (size_t)(op - (s + lb)), &dd) == NF_HOST &&
-		    nr_parse_security(op + 1, (size_t)(s + le - 1 - (op + 1))) >= 0) {
-			sb = (size_t)(op - s) + 1, se = le - 1;
+		size_t on = op ? (size_t)(s + le - 1 - (op + 1)) : 0;
+		if (op && op > s + lb && mp_notice_classify(s + lb, (size_t)(op - (s + lb)), &dd) == NF_HOST) {
+			/* "(SSL not required)", "(SSL optional)": no security said */
+			if (nr_parse_security(op + 1, on) >= 0 && !nr_has(op + 1, on, "not ") && !nr_has(op + 1, on, "n't") &&
+			    !nr_has(op + 1, on, "optional"))
+				sb = (size_t)(op - s) + 1, se = le - 1;
 			f = NF_HOST, edir = dd, le = (size_t)(op - s);
 		}
 	}
@@ -1662,25 +1665,6 @@ static bool access_condition(const char *s, size_t ve, size_t n)
  * not), never from the port alone. Not a port blocked or refused. NC_NONE
  * when the clause (120 bytes before the port at most) names no such
  * choice. */
-/* Does a clause naming another server start at s[i] ("995 with SSL and
- * the outgoing server port 587 …", "…, while SMTP uses 587", "、送信は
- * 587")? Then a port's clause ends there, so the next port's security is
- * not its own. Only the words before the next number (40 bytes) count. */
-static bool next_server_clause(const char *s, size_t i, size_t n)
-{
-	static const char *const joins[] = {" and ", " while ", " whereas ", NULL};
-	size_t w = nr_starts_any_ci(s + i, n - i, joins);
-	if (!w)
-		return false;
-	size_t e = i + w;
-	while (e < n && e < i + w + 40 && !isdigit((unsigned char)s[e]))
-		e++;
-	if (e >= n || !isdigit((unsigned char)s[e]))
-		return false;
-	enum mp_nctx c = mp_notice_words_ctx(s + i + w, e - i - w);
-	return c == NC_IN || c == NC_POP || c == NC_IMAP || c == NC_SMTP;
-}
-
 static enum mp_nctx protocol_choice(const char *s, size_t pv, size_t vb, int port)
 {
 	size_t cb = vb - pv > 120 ? vb - 120 : pv;
@@ -2215,6 +2199,18 @@ static bool name_only(const char *s, size_t b, size_t e, const char *const *name
  * (Username: ab)."). The first direction the labels name holds for the
  * whole line. Returns how many values found a label that takes them, and
  * in *first where the first of them starts; apply: set them. */
+/* "993 (SSL) and SMTP port 587 (STARTTLS)": a port at i after words naming
+ * another server or port since the port ending at ve starts that one's
+ * clause; the first port's remark ends there. */
+static bool next_port(const char *s, size_t ve, size_t i, size_t n)
+{
+	int p;
+	if (i == 0 || s[i - 1] != ' ' || !nr_port_at(s, i, n, &p))
+		return false;
+	enum mp_nctx w = mp_notice_words_ctx(s + ve, i - ve);
+	return w == NC_IMAP || w == NC_POP || w == NC_SMTP || w == NC_IN || nr_has(s + ve, i - ve, "port");
+}
+
 static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply, size_t *first)
 {
 	const char *s = l->s;
@@ -2546,7 +2542,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 					while (vend < n && vend - ve < 120 && s[vend] != ',' && s[vend] != ';' &&
 					       !(s[vend] == '.' && vend + 1 < n && s[vend + 1] == ' ') && /* its sentence's end */
 					       !nr_starts_any(s + vend, n - vend, (const char *const[]){"、", NULL}) &&
-					       !(named && !depth && isdigit((unsigned char)s[vend])) && !next_server_clause(s, vend, n)) {
+					       !(!depth && isdigit((unsigned char)s[vend]) && (named || next_port(s, ve, vend, n)))) {
 						depth += s[vend] == '(' ? 1 : s[vend] == ')' && depth ? -1 : 0;
 						vend++;
 					}
