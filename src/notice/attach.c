@@ -1700,6 +1700,34 @@ static bool access_condition(const char *s, size_t ve, size_t n)
 	return false;
 }
 
+/* "If you use IMAP, use port 993", "If your account is set up as IMAP
+ * instead of POP3, use port 993", "IMAPをご利用の場合は、ポート993": a
+ * condition naming which incoming protocol the reader chose is no advice
+ * but that protocol's port; the protocol comes from the clause (the port
+ * must be one registered for it, so "If you use IMAP, open port 25" is
+ * not), never from the port alone. Not a port blocked or refused. NC_NONE
+ * when the clause (120 bytes before the port at most) names no such
+ * choice. */
+static enum mp_nctx protocol_choice(const char *s, size_t pv, size_t vb, int port)
+{
+	size_t cb = vb - pv > 120 ? vb - 120 : pv;
+	static const char *const refused[] = {"block", "ブロック", "遮断", "not allowed", "not permitted", "cannot", "can't",
+	                                      "unable", "できません", "使えません", "利用できない", NULL};
+	for (const char *const *r = refused; *r; r++)
+		if (nr_has(s + cb, vb - cb, *r))
+			return NC_NONE;
+	enum mp_nctx reg = nr_port_ctx(port);
+	const char *name = reg == NC_IMAP ? "imap" : reg == NC_POP ? "pop" : NULL;
+	if (!name || !nr_has(s + cb, vb - cb, name) || nr_has(s + cb, vb - cb, "before smtp"))
+		return NC_NONE;
+	/* the protocol as the choice: "if you use IMAP", "for IMAP", "IMAPの場合" */
+	static const char *const choice[] = {"if ", "for ", "場合", "ご利用", NULL};
+	for (const char *const *c = choice; *c; c++)
+		if (nr_has(s + cb, vb - cb, *c))
+			return reg;
+	return NC_NONE;
+}
+
 static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_before)
 {
 	/* and a port a provider blocks ("Outbound Port 25 Blocking",
@@ -2504,7 +2532,19 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			ed = host_dir;
 		/* the value changed from lends its label to the one after it */
 		bool old = f != NF_NONE && changed_from(s, vb, ve, n);
-		if (f != NF_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b) || old) &&
+		enum mp_nctx chosen = NC_NONE;
+		if (v == NV_PORT && !old && (f == NF_PORT || f == NF_NONE) && (in_cond || cond_near(s, pv, ve, n, prev > b))) {
+			size_t d = vb;
+			while (d < ve && !isdigit((unsigned char)s[d]))
+				d++;
+			int pn = 0;
+			while (d < ve && isdigit((unsigned char)s[d]) && pn < 100000)
+				pn = pn * 10 + (s[d++] - '0');
+			chosen = protocol_choice(s, pv, vb, pn);
+			if (chosen != NC_NONE)
+				f = NF_PORT, ed = chosen, lab_b = lab_e = vb;
+		}
+		if (f != NF_NONE && chosen == NC_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b) || old) &&
 		    !(f == NF_HOST && v == NV_HOST && !in_cond && !old && access_condition(s, ve, n)))
 			f = NF_NONE;
 		if (f != NF_NONE && nr_field_takes(f, v)) {

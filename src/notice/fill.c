@@ -19,7 +19,7 @@ static int rank_of(int port, int sec)
 /* A port offered for server s: the first one stays unless a later one is
  * more secure ("110 with STARTTLS, or 995 TLS": 995); the same port may
  * still get its security. */
-void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
+static void offer_ranked(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
 {
 	if (!s->port.set) { /* a security row may have come first */
 		mp_int_set(&s->port, port, loc);
@@ -46,6 +46,48 @@ void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
 		 * from the first byte, not a plain or STARTTLS one */
 		mp_int_set(&s->port, port, loc);
 		mp_int_set(&s->sec, sec, loc);
+	}
+}
+
+void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc)
+{
+	nr_offer_port_pref(s, port, sec, loc, 0);
+}
+
+/* The page's own word on a port comes before security: "587 (STARTTLS) -
+ * Recommended" then "Alternative port: 465 (SSL/TLS)" is 587; "465 (not
+ * recommended)" gives way to any port said without such words. */
+void nr_offer_port_pref(struct dsrv *s, int port, int sec, const mailprof_loc *loc, int pref)
+{
+	struct dsrv was = *s;
+	if (s->port.set && port != s->port.v && pref != s->pref) {
+		if (pref > s->pref) {
+			mp_int_set(&s->port, port, loc);
+			s->sec.set = false;
+			s->sec.v = -1;
+			if (sec >= 0)
+				mp_int_set(&s->sec, sec, loc);
+			s->pref = pref;
+		}
+	} else {
+		if (!s->port.set)
+			s->pref = pref;
+		offer_ranked(s, port, sec, loc);
+	}
+	/* the port that lost, kept as the runner-up (the first of the best
+	 * rank): a port the notice refuses elsewhere gives way to it */
+	int lp = -1, ls = -1;
+	mailprof_loc ll = *loc;
+	if (s->port.v != port)
+		lp = port, ls = sec;
+	else if (was.port.set && was.port.v != port)
+		lp = was.port.v, ls = was.sec.set ? was.sec.v : -1, ll = was.port.loc;
+	if (lp > 0 && (!s->alt_port.set || rank_of(lp, ls) > rank_of(s->alt_port.v, s->alt_sec.set ? s->alt_sec.v : -1))) {
+		mp_int_set(&s->alt_port, lp, &ll);
+		s->alt_sec.set = false;
+		s->alt_sec.v = -1;
+		if (ls >= 0)
+			mp_int_set(&s->alt_sec, ls, &ll);
 	}
 }
 
@@ -663,6 +705,16 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				}
 				if (c == NC_NONE)
 					continue;
+				/* "受信は995番", "送信ポートが587", "受信の場合995": a
+				 * particle or the port's own word between the direction
+				 * and its number (a few, no clause break) */
+				for (int q = 0; q < 3; q++) {
+					static const char *const joins[] = {"ポート番号", "ポート", "番号", "は", "が", "の", "：", " ", NULL};
+					size_t w = nr_starts_any(s + j, n - j, joins);
+					if (!w)
+						break;
+					j += w;
+				}
 				while (j < n && (isalnum((unsigned char)s[j]) || s[j] == ' ' || s[j] == ':' || s[j] == '='))
 					/* "受信995（SSL）": the number run into the word */
 					if (isdigit((unsigned char)s[j]) && (s[j - 1] == ' ' || s[j - 1] == ':' || s[j - 1] == '=' ||
@@ -736,7 +788,8 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	if (sec < 0)
 		sec = note_sec(x, mark);
 	sec = titled(x, sec, port);
-	nr_offer_port(&a->s[i], port, sec, &loc);
+	/* "587 (STARTTLS) - Recommended": the row's own word on its port */
+	nr_offer_port_pref(&a->s[i], port, sec, &loc, nr_preference(s, n < 100 ? n : 100));
 	/* "POP3 or IMAP Port: 993": the port of both, as the host is */
 	if (x->both_in && dir == NC_IN && (i == S_IMAP || i == S_POP))
 		nr_offer_port(&a->s[i == S_IMAP ? S_POP : S_IMAP], port, sec, &loc);

@@ -37,6 +37,8 @@ struct dsrv {
 	int said_method; /* -1, or the login method a sentence names for it (attach.c) */
 	bool access;     /* its host's label named a way of reaching it (x->label_access) */
 	bool host_held;  /* its host was a placeholder, dropped: the server stays offered */
+	int pref;        /* its port's own words: 1 preferred ("recommended"), -1 discouraged, 0 neither */
+	mp_int alt_port, alt_sec; /* the best port offered and not taken (a refused port gives way to it) */
 };
 
 /* A server offered beside another of its protocol (docs/notice-reader.md
@@ -75,6 +77,7 @@ struct mentry {
 	int sec; /* -1 unknown */
 	int rank; /* a column of a security matrix: the more secure wins */
 	bool weak; /* listed under "Supported but discouraged", "非推奨" */
+	int pref;  /* the port's own words prefer it (1) or discourage it (-1) */
 	int auth[2]; /* the row's login methods in the order named ("APOP,PLAIN"): */
 	int nauth;   /* mp_auth values, each at most once, so two at most */
 	int bseq;    /* the provider heading it was read under (ex.bseq), 0 none */
@@ -122,6 +125,8 @@ struct ex {
 	bool send_prose;
 	mailprof_loc send_loc;
 	bool discouraged; /* the lines since a "discouraged" title until a "preferred" one */
+	int refused[8];   /* ports the notice says are blocked or not to be used ("port 25 is blocked") */
+	size_t nrefused;
 	int title_sec; /* "Secure SSL/TLS Settings", "Non-SSL Settings": the ports' security, -1 */
 	bool both_in; /* the host or port label names POP and IMAP: one value for both */
 	bool head_both; /* the section heading names POP and IMAP ("Incoming (POP/IMAP):") */
@@ -266,6 +271,10 @@ bool nr_is_prose(const char *s, size_t n);
 size_t nr_space_cells(struct ex *x, const char *s, size_t b, size_t n);
 void nr_read_notes(struct ex *x, const mp_ntext *t);
 void nr_read_forms(struct ex *x, const mp_ntext *t);
+/* Ports the notice refuses anywhere ("Port 25 is blocked", "do not use port
+ * 465", 「25番ポートは使用できません」), read before the lines (values.c). */
+void nr_read_refused(struct ex *x, const mp_ntext *t);
+bool nr_refused(const struct ex *x, int port);
 bool nr_is_form(const struct ex *x, const char *addr, size_t n);
 bool nr_bare_at(const char *s, size_t b, size_t i);
 
@@ -289,6 +298,10 @@ void nr_info(struct ex *x, const mp_nline *l, size_t off, const char *fix, const
 struct dacc *nr_cur_acc(struct ex *x);
 /* A port offered for server s: the first stays unless a later one is more secure. */
 void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc);
+/* The same for a port whose own words prefer it (pref 1: "587 (recommended)")
+ * or discourage it (-1: "465 (not recommended)"): a preferred port wins
+ * over every other, a discouraged one over none. */
+void nr_offer_port_pref(struct dsrv *s, int port, int sec, const mailprof_loc *loc, int pref);
 /* The server a value for direction dir goes to (the section's protocol,
  * the account's incoming choice, a host's first label). */
 int nr_server_for(struct ex *x, enum mp_nctx dir, const char *host, size_t n);

@@ -54,7 +54,7 @@ static void apply_matrix(struct ex *x, const struct dacc *a, struct dsrv *s, int
 		strong |= x->mx[i].srv == idx && x->mx[i].port > 0 && !x->mx[i].weak && nr_mx_of(&x->mx[i], a);
 	for (size_t i = 0; i < x->nmx; i++)
 		if (x->mx[i].srv == idx && x->mx[i].port > 0 && !(strong && x->mx[i].weak) && nr_mx_of(&x->mx[i], a))
-			nr_offer_port(s, x->mx[i].port, x->mx[i].sec, &x->mx[i].loc);
+			nr_offer_port_pref(s, x->mx[i].port, x->mx[i].sec, &x->mx[i].loc, x->mx[i].pref);
 	/* the login methods of the row whose port was chosen */
 	/* (a row naming no port: "SMTP over SSL/TLS (CRAM-MD5認証)") */
 	for (size_t i = 0; i < x->nmx; i++)
@@ -365,6 +365,13 @@ static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, s
 {
 	host_note(x, s);
 	apply_matrix(x, a, s, i);
+	/* "25 or 587" and elsewhere "Port 25 is blocked": the other one */
+	if (s->port.set && s->alt_port.set && nr_refused(x, s->port.v) && !nr_refused(x, s->alt_port.v)) {
+		s->port = s->alt_port;
+		s->sec = s->alt_sec;
+		if (!s->sec.set)
+			s->sec.v = -1;
+	}
 	mp_server *sv = mp_server_add(acc, sproto[i]);
 	sv->loc = s->host.v || s->host_tpl ? s->host.loc : s->port.set ? s->port.loc : x->send_loc;
 	copy_str(&sv->host, &s->host);

@@ -331,8 +331,17 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 		size_t end = rest;
 		while (end < n && s[end] != '/')
 			end++;
+		/* "110 (no encryption)", "110 (SSL: none)", "110（暗号化なし）": the
+		 * bracket right after the port says it is plain */
+		size_t ob = nr_skip_sp(s, rest, n);
+		const char *oc = ob < n && s[ob] == '(' ? memchr(s + ob, ')', n - ob < 40 ? n - ob : 40) : NULL; /* a short bracket */
+		size_t on = oc ? (size_t)(oc - s) - ob : 0;
+		bool plain = on && (nr_has(s + ob, on, "no encryption") || nr_has(s + ob, on, "unencrypted") ||
+		                    nr_has(s + ob, on, "without encryption") || nr_has(s + ob, on, "暗号化なし") ||
+		                    nr_has(s + ob, on, "暗号化しない") || nr_has(s + ob, on, "none") ||
+		                    nr_has(s + ob, on, ": off"));
 		/* "143 (without SSL)", "110（SSLなし）", even misspelt ("wihout") */
-		if (nr_has(s + rest, end - rest, "out ssl") || nr_has(s + rest, end - rest, "no ssl") ||
+		if (plain || nr_has(s + rest, end - rest, "out ssl") || nr_has(s + rest, end - rest, "no ssl") ||
 		    nr_has(s + rest, end - rest, "non-ssl") || nr_has(s + rest, end - rest, "非ssl") ||
 		    nr_has(s + rest, end - rest, "sslなし") || nr_has(s + rest, end - rest, "ssl無"))
 			*sec = MP_SEC_NONE;
@@ -649,14 +658,80 @@ void nr_password_token(const mp_nline *l, size_t off, const char *s, size_t n, m
 		mp_buf_add(out, "", 0);
 }
 
+/* Is the number at s[i, e) a port by its words ("port 25", "ポート25",
+ * "25番ポート")? */
+static bool port_worded(const char *s, size_t i, size_t e, size_t n)
+{
+	size_t b = i;
+	while (b > 0 && s[b - 1] == ' ' && i - b < 2)
+		b--;
+	static const char *const before[] = {"port", "ポート", "ポート番号", NULL};
+	for (const char *const *w = before; *w; w++) {
+		size_t wl = strlen(*w);
+		if (b >= wl && mp_strncasecmp(s + b - wl, *w, wl) == 0)
+			return true;
+	}
+	return nr_starts_any(s + e, n - e, (const char *const[]){"番ポート", "番のポート", " port", NULL}) > 0;
+}
+
+void nr_read_refused(struct ex *x, const mp_ntext *t)
+{
+	static const char *const after[] = {"block", "closed", "no longer", "not supported", "not available", "unavailable",
+	                                    "disabled", "not be used", "cannot be used", "can't be used", "discontinued",
+	                                    "使用できません", "利用できません", "使えません", "ご利用いただけません",
+	                                    "ブロック", "遮断", "廃止", "停止", NULL};
+	/* (not "if your ISP blocks port 25": a condition, the port stays) */
+	static const char *const before[] = {"do not use", "don't use", "not use", "instead of", "avoid", NULL};
+	for (size_t li = 0; li < t->n && x->nrefused < MP_COUNT(x->refused); li++) {
+		const char *s = t->lines[li].s;
+		size_t n = t->lines[li].len;
+		for (size_t i = 0; i < n && x->nrefused < MP_COUNT(x->refused); i++) {
+			int port;
+			if (!isdigit((unsigned char)s[i]) || (i && isdigit((unsigned char)s[i - 1])) || !nr_port_at(s, i, n, &port))
+				continue;
+			size_t e = i;
+			while (e < n && isdigit((unsigned char)s[e]))
+				e++;
+			if (!port_worded(s, i, e, n)) {
+				i = e;
+				continue;
+			}
+			/* its clause: to the next stop after it, from the last before it */
+			size_t ae = e;
+			while (ae < n && ae - e < 60 && !strchr(".;,(", s[ae]) && !nr_starts_any(s + ae, n - ae, (const char *const[]){"。", "、", NULL}))
+				ae++;
+			size_t bb = i;
+			while (bb > 0 && i - bb < 30 && !strchr(".;,(", s[bb - 1]))
+				bb--;
+			bool no = false;
+			for (const char *const *w = after; *w && !no; w++)
+				no = nr_has(s + e, ae - e, *w);
+			for (const char *const *w = before; *w && !no; w++)
+				no = nr_has(s + bb, i - bb, *w);
+			no = no && !nr_has(s + bb, ae - bb, "if ") && !nr_has(s + bb, ae - bb, "場合");
+			if (no && !nr_refused(x, port))
+				x->refused[x->nrefused++] = port;
+			i = e;
+		}
+	}
+}
+
+bool nr_refused(const struct ex *x, int port)
+{
+	for (size_t k = 0; k < x->nrefused; k++)
+		if (x->refused[k] == port)
+			return true;
+	return false;
+}
+
 /* What a text says of the settings it names: -1 discouraged ("not
- * recommended", "legacy", "非推奨"), 1 preferred ("recommended", "推奨"),
- * 0 neither. */
+ * recommended", "legacy", "非推奨"), 1 preferred ("recommended", "the port
+ * we recommend", "preferred", "推奨", "おすすめ"), 0 neither. */
 int nr_preference(const char *s, size_t n)
 {
-	static const char *const weak[] = {"discouraged", "deprecated", "not recommended", "legacy", "非推奨",
-	                                   "推奨しません", "推奨されません", NULL};
-	static const char *const pref[] = {"preferred", "recommended", "推奨", NULL};
+	static const char *const weak[] = {"discouraged", "deprecated", "not recommend", "legacy", "非推奨",
+	                                   "推奨しません", "推奨されません", "推奨していません", NULL};
+	static const char *const pref[] = {"prefer", "recommend", "推奨", "おすすめ", "お勧め", "お薦め", NULL};
 	for (const char *const *w = weak; *w; w++)
 		if (nr_has(s, n, *w))
 			return -1;
@@ -848,9 +923,19 @@ void nr_mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, i
 	m->sec = sec;
 	m->rank = port ? nr_sec_rank(sec) : -1;
 	m->weak = x->discouraged;
+	m->pref = 0;
 	m->nauth = 0;
 	m->bseq = x->bseq;
 	m->loc = nr_loc_at(x, l, off);
+}
+
+/* The port-matrix entries [from, x->nmx) take what their port's own words
+ * (s, n; 100 bytes at most) say of it: preferred or discouraged. */
+static void mx_pref(struct ex *x, size_t from, const char *s, size_t n)
+{
+	int p = nr_preference(s, n < 100 ? n : 100);
+	for (size_t e = from; e < x->nmx; e++)
+		x->mx[e].pref = p;
 }
 
 /* The login methods a port-matrix row names after its protocol ("POP3s |
@@ -1064,27 +1149,26 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 		size_t k = tb[t];
 		/* "587SMTP + STARTTLS", "993 IMAP + SSL": a table row whose port
 		 * cell came first, glued to the name by the text extraction */
-		size_t d0 = nr_skip_sp(s, 0, n), d1 = d0;
+		/* "Port 993 - IMAP port used for SSL", "995: POP3 over SSL": a
+		 * list item opening with its port (after the word "port"), a dash
+		 * or colon, then the name of its protocol */
+		size_t d0 = nr_skip_sp(s, 0, n), d1;
+		if (t == 0 && n - d0 > 5 && mp_strncasecmp(s + d0, "port ", 5) == 0)
+			d0 = nr_skip_sp(s, d0 + 5, n);
+		else if (t == 0 && n - d0 > 9 && memcmp(s + d0, "ポート", 9) == 0)
+			d0 = nr_skip_sp(s, d0 + 9, n);
+		d1 = d0;
 		while (d1 < n && isdigit((unsigned char)s[d1]))
 			d1++;
-		if (t == 0 && d1 > d0 && d1 - d0 <= 5 && nr_skip_sp(s, d1, n) == k && (d1 == k || s[d1] == ' ')) {
+		size_t sep = nr_skip_sp(s, d1, n);
+		if (sep < k && (s[sep] == '-' || s[sep] == ':' || s[sep] == '=') && d1 < sep)
+			sep = nr_skip_sp(s, sep + 1, n);
+		else if (sep < k && (s[sep] == '-' || s[sep] == ':') && d1 == sep && sep + 1 < n && s[sep + 1] == ' ')
+			sep = nr_skip_sp(s, sep + 1, n);
+		if (t == 0 && d1 > d0 && d1 - d0 <= 5 && sep == k && (d1 == k || s[d1] == ' ' || s[d1] == '-' || s[d1] == ':')) {
 			long v = atol(s + d0);
 			if (v > 0 && v <= 65535)
 				pb[t] = d0;
-			continue;
-		}
-		/* "Port 993 – IMAP port used for SSL": a list item opening with
-		 * its port, the name after a dash or a colon, names that port */
-		if (t == 0 && d1 == d0 && n - d0 >= 5 && mp_strncasecmp(s + d0, "port", 4) == 0) {
-			size_t q = nr_skip_sp(s, d0 + 4, k), qe = q;
-			while (qe < k && isdigit((unsigned char)s[qe]))
-				qe++;
-			size_t r = qe;
-			while (r < k && (s[r] == ' ' || s[r] == '-' || s[r] == ':'))
-				r++;
-			int port;
-			if (qe > q && r == k && r > qe && nr_port_at(s, q, n, &port))
-				pb[t] = q;
 			continue;
 		}
 		if (!k || s[k - 1] != '(')
@@ -1114,8 +1198,13 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			if (sec < 0)
 				sec = line_sec;
 			sec = nr_sec_for_port(sec, port);
-			if (x)
+			if (x) {
+				size_t m0 = x->nmx;
 				nr_mx_add(x, l, base + pb[t], ts[t], port, sec);
+				/* "Port 587 - SMTP, the port we recommend" */
+				size_t pe = t + 1 < nt ? tb[t + 1] : n;
+				mx_pref(x, m0, s + te[t], pe - te[t]);
+			}
 			found++;
 			continue;
 		}
@@ -1187,8 +1276,11 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			if (sec == MP_SEC_STARTTLS && mp_port_is_implicit_tls(port))
 				sec = MP_SEC_TLS;
 			sec = nr_sec_for_port(sec, port);
-			if (x)
+			if (x) {
+				size_t m0 = x->nmx;
 				nr_mx_add(x, l, base + j, ts[t], port, sec);
+				mx_pref(x, m0, s + k, e - k); /* "587 (recommended) or 465" */
+			}
 			found++;
 			j = k;
 			said = e;

@@ -1,0 +1,132 @@
+/* Choosing among the ports a page offers for one server, as a property
+ * (round 8): each server (IMAP or POP3, and SMTP) is offered two ports,
+ * a secure one and a plain or STARTTLS one, in either order, as list
+ * items opening with the port ("Port 993 - IMAP over SSL", "995: POP3
+ * (SSL/TLS)", 「ポート995 - POP3（SSL/TLS）」) or as port rows under the
+ * server's label ("Port: 587 (STARTTLS)"), English or Japanese; one of
+ * the two may carry the page's word on it ("recommended", "preferred",
+ * 推奨, おすすめ; "deprecated", "not recommended", 非推奨). Read back,
+ * each server has the port the page prefers, else the one it does not
+ * discourage, else the implicit-TLS one, with that port's security. A
+ * fixed seed keeps every run the same; a failure prints the case. */
+#define _GNU_SOURCE
+#include <criterion/criterion.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "model.h"
+#include "internal.h"
+
+static uint64_t rng;
+
+static uint32_t rnd(uint32_t n)
+{
+	return t_rnd(&rng, n);
+}
+
+#define PICK(a) (a[rnd((uint32_t)(sizeof a / sizeof a[0]))])
+
+static const char *const domains[] = {"fernleigh.example.org", "cobalt-isp.example.net", "orchard-uni.example.edu",
+                                      "minamino.example.jp", "kawase-net.example.ne.jp"};
+
+/* One server's offer: its two ports, their security, and the one wanted. */
+struct offer {
+	const char *proto; /* "IMAP", "POP3", "SMTP" */
+	int port[2], sec[2]; /* [0] implicit TLS, [1] plain or STARTTLS */
+	int want;            /* index of the port the page gives */
+};
+
+static const char *sec_word(int sec, bool ja)
+{
+	return sec == MP_SEC_TLS ? "SSL/TLS" : sec == MP_SEC_STARTTLS ? "STARTTLS" : ja ? "暗号化なし" : "no encryption";
+}
+
+/* The two ports of one server, in order first then the other, one of
+ * them maybe with the page's word on it. */
+static void ports(mp_buf *b, struct offer *o, bool ja, bool items)
+{
+	static const char *const en_pref[] = {"recommended", "preferred", "the port we recommend"};
+	static const char *const en_weak[] = {"deprecated", "not recommended"};
+	static const char *const ja_pref[] = {"推奨", "おすすめ"};
+	int first = (int)rnd(2), word = (int)rnd(3); /* 0 none, 1 prefer, 2 discourage */
+	int marked = (int)rnd(2);                      /* the port the word is on */
+	o->want = word == 1 ? marked : word == 2 ? 1 - marked : 0;
+	for (int k = 0; k < 2; k++) {
+		int i = k ? 1 - first : first;
+		const char *w = "";
+		char note[64] = "";
+		if (word && i == marked) {
+			w = word == 1 ? (ja ? PICK(ja_pref) : PICK(en_pref)) : ja ? "非推奨" : PICK(en_weak);
+			snprintf(note, sizeof note, ja ? "※%s" : " - %s", w);
+		}
+		const char *sw = sec_word(o->sec[i], ja);
+		if (items && ja)
+			mp_buf_printf(b, "・ポート%d - %s（%s）%s\n", o->port[i], o->proto, sw, note);
+		else if (items)
+			mp_buf_printf(b, rnd(2) ? "  * Port %d - %s over %s%s\n" : "  * %d: %s (%s)%s\n", o->port[i], o->proto, sw,
+			              note);
+		else if (ja)
+			mp_buf_printf(b, "%sポート：%d（%s）%s\n", strcmp(o->proto, "SMTP") ? "受信" : "送信", o->port[i], sw, note);
+		else
+			mp_buf_printf(b, "Port: %d (%s)%s\n", o->port[i], sw, note);
+	}
+}
+
+static void notice(mp_buf *b, struct offer *in, struct offer *out, char *in_host, char *out_host, size_t hn)
+{
+	bool ja = rnd(3) == 0, items = rnd(2);
+	const char *d = PICK(domains);
+	bool imap = rnd(2);
+	*in = (struct offer){imap ? "IMAP" : "POP3", {imap ? 993 : 995, imap ? 143 : 110}, {MP_SEC_TLS, MP_SEC_NONE}, 0};
+	if (rnd(2))
+		in->sec[1] = MP_SEC_STARTTLS;
+	*out = (struct offer){"SMTP", {465, 587}, {MP_SEC_TLS, MP_SEC_STARTTLS}, 0};
+	snprintf(in_host, hn, "%s.%s", imap ? "imap" : "pop", d);
+	snprintf(out_host, hn, "smtp.%s", d);
+	mp_buf_printf(b, ja ? "メール設定のご案内（%s）\n\n" : "Mail settings for %s\n\n", d);
+	if (ja)
+		mp_buf_printf(b, "受信メールサーバー（%s）：%s\n", in->proto, in_host);
+	else
+		mp_buf_printf(b, "Incoming mail server (%s): %s\n", in->proto, in_host);
+	ports(b, in, ja, items);
+	mp_buf_printf(b, ja ? "\n送信メールサーバー（SMTP）：%s\n" : "\nOutgoing mail server (SMTP): %s\n", out_host);
+	ports(b, out, ja, items);
+}
+
+static bool got(const mp_server *s, mp_protocol p, const char *host, const struct offer *o)
+{
+	int i = o->want;
+	return s->protocol == p && s->host.v && strcmp(s->host.v, host) == 0 && s->port.set &&
+	       s->port.v == o->port[i] && s->security.set && s->security.v == o->sec[i];
+}
+
+Test(notice_ports, offered_ports_chosen, .timeout = 120)
+{
+	rng = 0x7f4a11c93be20d55ULL;
+	int n = 300, right = 0, shown = 0;
+	for (int i = 0; i < n; i++) {
+		mp_buf b = {0};
+		struct offer in, out;
+		char in_host[80], out_host[80];
+		notice(&b, &in, &out, in_host, out_host, sizeof in_host);
+		mailprof_diags *d;
+		mailprof_status st;
+		mailprof_profile *p = t_parse_str(b.s, "ports.txt", "notice", &d, &st);
+		const mp_account *a = st == MAILPROF_OK && p && p->naccounts == 1 ? &p->accounts[0] : NULL;
+		bool ok = a && a->nincoming == 1 && a->noutgoing == 1 &&
+		          got(&a->incoming[0], strcmp(in.proto, "IMAP") ? MP_PROTO_POP3 : MP_PROTO_IMAP, in_host, &in) &&
+		          got(&a->outgoing[0], MP_PROTO_SMTP, out_host, &out);
+		if (ok)
+			right++;
+		else if (shown++ < 3)
+			cr_log_info("ports case %d read wrong:\n%s", i, b.s);
+		mailprof_profile_free(p);
+		mailprof_diags_free(d);
+		mp_buf_free(&b);
+	}
+	cr_log_info("notice offered ports: %d/%d read right", right, n);
+	cr_assert_eq(right, n, "only %d of %d offered-port cases read right", right, n);
+}
