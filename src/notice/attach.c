@@ -2471,16 +2471,24 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		}
 		/* "Connect to imap.example.net.", "use smtp.example.net": a host
 		 * an instruction names, its first label naming its server */
-		static const char *const verbs[] = {"connect to", "use", "enter", "point it at", "point your client at", "send through", "send via", "send mail through", "send mail via", "relay through", NULL};
-		if (f == NF_NONE && v == NV_HOST && nr_host_ctx(s + vb, ve - vb) != NC_NONE) {
+		/* ("send through mail.example.org on port 465": a sending verb
+		 * names the server whatever the host's name) */
+		static const struct { const char *w; enum mp_nctx c; } verbs[] = {
+		    {"connect to", NC_NONE},        {"use", NC_NONE},          {"enter", NC_NONE},
+		    {"point it at", NC_NONE},       {"point your client at", NC_NONE}, {"send through", NC_SMTP},
+		    {"send via", NC_SMTP},          {"send mail through", NC_SMTP},    {"send mail via", NC_SMTP},
+		    {"relay through", NC_SMTP}};
+		enum mp_nctx hn = v == NV_HOST ? nr_host_ctx(s + vb, ve - vb) : NC_NONE;
+		if (f == NF_NONE && v == NV_HOST) {
 			size_t t = vb;
 			while (t > pv && s[t - 1] == ' ')
 				t--;
-			for (const char *const *vw = verbs; *vw && f == NF_NONE; vw++) {
-				size_t wl = strlen(*vw);
-				if (t >= pv + wl && mp_strncasecmp(s + t - wl, *vw, wl) == 0 &&
+			for (size_t vk = 0; vk < MP_COUNT(verbs) && f == NF_NONE; vk++) {
+				size_t wl = strlen(verbs[vk].w);
+				enum mp_nctx vc = verbs[vk].c != NC_NONE && (hn == NC_NONE || hn == verbs[vk].c) ? verbs[vk].c : hn;
+				if (vc != NC_NONE && t >= pv + wl && mp_strncasecmp(s + t - wl, verbs[vk].w, wl) == 0 &&
 				    (t == pv + wl || !isalnum((unsigned char)s[t - wl - 1])))
-					f = NF_HOST, ed = nr_host_ctx(s + vb, ve - vb), host_by_verb = true;
+					f = NF_HOST, ed = vc, host_by_verb = true;
 			}
 		}
 		enum mp_nctx tc;
