@@ -1005,6 +1005,13 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (f == NF_SMTP_AUTH && vb < ve && (nr_has(s + lb, le - lb, "サーバ") || nr_has(s + lb, le - lb, "server")) &&
 	    nr_value_is(NF_HOST, s + vb, ve - vb))
 		f = NF_HOST, edir = NC_SMTP;
+	/* "Connection: SSL/TLS", "接続: STARTTLS": the connection label (a
+	 * dial-up's ID, ignored) over a security word is the security's */
+	size_t cb0, ce0;
+	if (f == NF_IGNORE && vb < ve && ((le - lb == 10 && mp_strncasecmp(s + lb, "connection", 10) == 0) ||
+	                                  (le - lb == strlen("接続") && memcmp(s + lb, "接続", le - lb) == 0)) &&
+	    nr_typed_value(s, vb, ve, false, &cb0, &ce0) == NV_SEC && cb0 == vb)
+		f = NF_SECURITY;
 	/* "Server: mail.example.com (POP3, IMAP4, SMTP protocols)": a host's
 	 * remark offering protocols offers them, as a sentence does */
 	const char *rm = f == NF_HOST && vb < ve ? memchr(s + vb, '(', ve - vb) : NULL;
