@@ -985,6 +985,13 @@ static bool names_both_ways(const char *ls, size_t ll)
 	       (nr_has(ls, ll, "smtp") || nr_has(ls, ll, "outgoing") || nr_has(ls, ll, "送信") || nr_has(ls, ll, "送受信"));
 }
 
+/* A server label's security said not to be needed ("SSL not required",
+ * "doesn't need TLS", "encryption optional"): no security stated. */
+static bool sec_waived(const char *s, size_t n)
+{
+	return nr_has(s, n, "not ") || nr_has(s, n, "n't") || nr_has(s, n, "optional");
+}
+
 static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve,
                  bool marked)
 {
@@ -1136,8 +1143,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		size_t on = op ? (size_t)(s + le - 1 - (op + 1)) : 0;
 		if (op && op > s + lb && mp_notice_classify(s + lb, (size_t)(op - (s + lb)), &dd) == NF_HOST) {
 			/* "(SSL not required)", "(SSL optional)": no security said */
-			if (nr_parse_security(op + 1, on) >= 0 && !nr_has(op + 1, on, "not ") && !nr_has(op + 1, on, "n't") &&
-			    !nr_has(op + 1, on, "optional"))
+			if (nr_parse_security(op + 1, on) >= 0 && !sec_waived(op + 1, on))
 				sb = (size_t)(op - s) + 1, se = le - 1;
 			f = NF_HOST, edir = dd, le = (size_t)(op - s);
 		}
@@ -1147,8 +1153,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	 * naming a security takes the host; the security is that server's */
 	const char *lsec = NULL;
 	if ((f == NF_SECURITY || f == NF_HOST) && se == sb && le > lb && le - lb <= 60 &&
-	    nr_value_is(NF_HOST, s + vb, ve - vb) && !nr_has(s + lb, le - lb, "not ") &&
-	    !nr_has(s + lb, le - lb, "n't") && !nr_has(s + lb, le - lb, "optional")) {
+	    nr_value_is(NF_HOST, s + vb, ve - vb) && !sec_waived(s + lb, le - lb)) {
 		static const char *const by[] = {[MP_SEC_NONE] = "none", [MP_SEC_STARTTLS] = "STARTTLS", [MP_SEC_TLS] = "SSL"};
 		int ls = nr_span_sec(s + lb, le - lb);
 		lsec = ls == SW_TLS_AMBIG ? "TLS" : ls >= 0 && ls <= MP_SEC_TLS ? by[ls] : NULL;
