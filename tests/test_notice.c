@@ -295,6 +295,27 @@ Test(notice_extract, no_settings_is_invalid)
 	mailprof_diags_free(d);
 }
 
+/* "mail.MyDomain.com" is the same template as "mail.mydomain.com", in any
+ * case: no host is read from either. */
+Test(notice_extract, template_host_words_in_any_case)
+{
+	static const char *const hosts[] = {"mail.mydomain.com", "mail.MyDomain.com", "pop.MYISP.net"};
+	for (size_t i = 0; i < sizeof hosts / sizeof *hosts; i++) {
+		char text[128];
+		snprintf(text, sizeof text, "Incoming server: %s\nPort: 995\n", hosts[i]);
+		mailprof_diags *d;
+		mailprof_status st;
+		mailprof_profile *p = rd(text, &d, &st);
+		bool any = false;
+		for (size_t a = 0; p && a < p->naccounts; a++)
+			for (size_t k = 0; k < p->accounts[a].nincoming; k++)
+				any |= p->accounts[a].incoming[k].host.v != NULL;
+		cr_assert_not(any, "%s read as a host", hosts[i]);
+		mailprof_profile_free(p);
+		mailprof_diags_free(d);
+	}
+}
+
 /* ---- CLI ---- */
 
 Test(notice_cli, trap_port25_is_flagged_and_587_proposed)

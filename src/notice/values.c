@@ -71,7 +71,7 @@ static bool your_label(const char *s, size_t n)
 	static const char *const mine[] = {"mydomain", "my-domain", "myisp", "myprovider", "mycompany", NULL};
 	for (size_t i = 0; i + 4 <= n; i++)
 		if ((i == 0 || s[i - 1] == '.' || s[i - 1] == '@') &&
-		    (mp_strncasecmp(s + i, "your", 4) == 0 || nr_starts_any(s + i, n - i, mine)))
+		    (mp_strncasecmp(s + i, "your", 4) == 0 || nr_starts_any_ci(s + i, n - i, mine)))
 			return true;
 	return false;
 }
