@@ -59,8 +59,7 @@ static bool auth_not_stated(const char *c, size_t cn)
 	                                "two-factor", "2-factor", "2-step", "two-step", "multi-factor", "2段階",
 	                                "二段階", "多要素", "does not require", "doesn't require", "failed", "失敗",
 	                                NULL};
-	for (const char *const *p = w; *p; p++)
-		if (nr_has(c, cn, *p))
+	if (nr_has_any(c, cn, w))
 			return true;
 	size_t at = nr_auth_statement(c, cn);
 	return at < cn && nr_has(c + at, cn - at, "場合");
@@ -282,10 +281,7 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
 			}
 		if (m == -1 || (nr_has(c, cn, "if ") && !prompt_only(c, cn)) || nr_has(c, cn, "unless"))
 			continue;
-		bool denied = false;
-		for (const char *const *d = deny; *d && !denied; d++)
-			denied = nr_has(c, cn, *d);
-		if (denied)
+		if (nr_has_any(c, cn, deny))
 			continue;
 		if (m == -2) /* Outlook's option: the encrypted password */
 			m = MP_AUTH_PASSWORD_ENCRYPTED;
@@ -326,10 +322,7 @@ static void example_person(struct ex *x, const mp_nline *l, size_t b)
 	                                    "pretend", NULL};
 	const char *s = l->s;
 	size_t n = l->len;
-	bool said = x->example_goes_on;
-	for (const char *const *m = marks; *m && !said; m++)
-		said = nr_has(s + b, n - b, *m);
-	if (!said)
+	if (!x->example_goes_on && !nr_has_any(s + b, n - b, marks))
 		return;
 	if (x->example_goes_on && !nr_has(s + b, n - b, "pretend") && !nr_has(s + b, n - b, "suppose")) {
 		/* (the line above wrapped the sentence: only to its full stop) */
@@ -418,9 +411,7 @@ static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n)
 		if ((!i || word_start(s, i)) && nr_typed_value(s, i, n, false, &vb, &ve) == NV_SEC)
 			secs++, sb = vb, se = ve;
 	}
-	bool denied = false;
-	for (const char *const *c = deny; *c; c++)
-		denied |= nr_has(s, n, *c);
+	bool denied = nr_has_any(s, n, deny);
 	for (size_t i = 0; i + 1 < n && !denied; i++) /* ports are said by port rows ("SSL (port 993)") */
 		denied = isdigit((unsigned char)s[i]) && isdigit((unsigned char)s[i + 1]);
 	if (secs != 1 || denied || !(nr_has(s, n, "require") || nr_has(s, n, "must") || nr_has(s, n, "mandatory")))
@@ -610,20 +601,11 @@ static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 	                                  "smtp server", NULL};
 	static const char *const keep[] = {"そのまま", "変更せず", "変更不要", "変更の必要はありません", "unchanged",
 	                                   "no need to change", "do not change", "don't change", NULL};
-	bool o = false, kp = false;
-	for (const char *const *w = out; *w && !o; w++)
-		o = nr_has(s, n, *w);
-	for (const char *const *w = keep; *w && o && !kp; w++)
-		kp = nr_has(s, n, *w);
-	if (kp) {
+	if (nr_has_any(s, n, out) && nr_has_any(s, n, keep)) {
 		mailprof_loc loc = nr_loc_at(x, l, b);
 		send_said(x, &loc);
 	}
-	bool offered = false, paired = false;
-	for (const char *const *w = offer; *w && !offered; w++)
-		offered = nr_has(s, n, *w);
-	for (const char *const *w = pair; *w && !offered && !paired; w++)
-		paired = nr_has(s, n, *w);
+	bool offered = nr_has_any(s, n, offer), paired = !offered && nr_has_any(s, n, pair);
 	bool had = offered;
 	for (const char *const *w = neg; *w && (offered || paired); w++)
 		offered = offered && !nr_has(s, n, *w), paired = paired && !nr_has(s, n, *w);
@@ -796,10 +778,7 @@ static bool lead_in(const char *s, size_t n)
 			return true;
 	}
 	static const char *const verb[] = {" should ", " must ", " can ", " need to ", " configure", " connect", NULL};
-	bool told = false;
-	for (const char *const *v = verb; *v && !told; v++)
-		told = nr_has(s, n, *v);
-	return words >= 5 && told;
+	return words >= 5 && nr_has_any(s, n, verb);
 }
 
 static void heading(struct ex *x, const char *s, size_t n)
@@ -815,9 +794,7 @@ static void heading(struct ex *x, const char *s, size_t n)
 	 * provider's servers, not another provider. */
 	static const char *const variant[] = {"ssl", "tls", "暗号", "場合", "の方", "お客様", "if ", "when ",
 	                                      "secure", NULL};
-	bool is_variant = false;
-	for (const char *const *v = variant; *v; v++)
-		is_variant |= nr_has(s, n, *v);
+	bool is_variant = nr_has_any(s, n, variant);
 	/* nor a line holding a value ("or `dsm.example.edu`", not "PLANET
 	 * (PL.NET)") or markup ("```yaml") */
 	for (size_t k = 0; k < n && !is_variant; k++) {
@@ -837,9 +814,7 @@ static void heading(struct ex *x, const char *s, size_t n)
 		x->ctx = x->list_ctx;
 	} else {
 		static const char *const list[] = {"servers", "providers", "isps", "各社", "一覧", NULL};
-		bool listed = false;
-		for (const char *const *w = list; *w; w++)
-			listed |= nr_has(s, n, *w);
+		bool listed = nr_has_any(s, n, list);
 		x->list_ctx = listed && nr_srv_of(x->ctx) >= 0 ? x->ctx : NC_NONE;
 	}
 	x->cur = -1;
@@ -1706,8 +1681,7 @@ static bool access_condition(const char *s, size_t ve, size_t n)
 		return false;
 	static const char *const place[] = {"within", "inside", "on campus", "on-campus", "campus network", "学内", "構内",
 	                                    NULL};
-	for (const char *const *p = place; *p; p++)
-		if (nr_has(s + ve, e - ve, *p))
+	if (nr_has_any(s + ve, e - ve, place))
 			return true;
 	return false;
 }
@@ -1725,8 +1699,7 @@ static enum mp_nctx protocol_choice(const char *s, size_t pv, size_t vb, int por
 	size_t cb = vb - pv > 120 ? vb - 120 : pv;
 	static const char *const refused[] = {"block", "ブロック", "遮断", "not allowed", "not permitted", "cannot", "can't",
 	                                      "unable", "できません", "使えません", "利用できない", NULL};
-	for (const char *const *r = refused; *r; r++)
-		if (nr_has(s + cb, vb - cb, *r))
+	if (nr_has_any(s + cb, vb - cb, refused))
 			return NC_NONE;
 	enum mp_nctx reg = nr_port_ctx(port);
 	const char *name = reg == NC_IMAP ? "imap" : reg == NC_POP ? "pop" : NULL;
@@ -1734,8 +1707,7 @@ static enum mp_nctx protocol_choice(const char *s, size_t pv, size_t vb, int por
 		return NC_NONE;
 	/* the protocol as the choice: "if you use IMAP", "for IMAP", "IMAPの場合" */
 	static const char *const choice[] = {"if ", "for ", "場合", "ご利用", NULL};
-	for (const char *const *c = choice; *c; c++)
-		if (nr_has(s + cb, vb - cb, *c))
+	if (nr_has_any(s + cb, vb - cb, choice))
 			return reg;
 	return NC_NONE;
 }
@@ -1788,16 +1760,11 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 	                                   "しない", "無効", "オフ", "外し", NULL};
 	const char *s = l->s;
 	size_t n = l->len;
-	bool told = false;
 	size_t bx = nr_starts_any(s + b, n - b, box);
 	if (bx)
 		b = nr_skip_sp(s, b + bx, n);
-	for (const char *const *w = verbs; *w && !told; w++)
-		told = strlen(*w) <= n - b && mp_strncasecmp(s + b, *w, strlen(*w)) == 0;
-	for (const char *const *w = ja; *w && !told; w++)
-		told = nr_has(s + b, n - b, *w);
-	for (const char *const *w = deny; *w && told; w++)
-		told = !nr_has(s + b, n - b, *w);
+	bool told = (nr_starts_any_ci(s + b, n - b, verbs) || nr_has_any(s + b, n - b, ja)) &&
+	            !nr_has_any(s + b, n - b, deny);
 	if (!told || memchr(s + b, '|', n - b))
 		return false;
 	size_t at = 0, end = 0; /* the security word, [at, end); end 0: none ("SSLを使用" opens the line at 0) */
@@ -2044,11 +2011,9 @@ static enum mp_nctx mail_verb_host(const char *s, size_t pv, size_t vb)
 	/* of mail, not of a program ("download Thunderbird from www.…") */
 	if (!nr_has(s + cb, w - cb, "mail") && !nr_has(s + cb, w - cb, "message") && !nr_has(s + cb, w - cb, " it "))
 		return NC_NONE;
-	for (const char *const *v = sends; *v; v++)
-		if (nr_has(s + cb, w - cb, *v))
+	if (nr_has_any(s + cb, w - cb, sends))
 			return NC_SMTP;
-	for (const char *const *v = reads; *v; v++)
-		if (nr_has(s + cb, w - cb, *v))
+	if (nr_has_any(s + cb, w - cb, reads))
 			return NC_IN;
 	return NC_NONE;
 }

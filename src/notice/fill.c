@@ -335,8 +335,7 @@ static bool names_access(const char *s, size_t n)
 {
 	static const char *const w[] = {"campus", "inside", "outside", "authenticat", "smtp auth", "smtp-auth",
 	                                "smtpauth", "学内", "学外", "構内", "認証", NULL};
-	for (const char *const *k = w; *k; k++)
-		if (nr_has(s, n, *k))
+	if (nr_has_any(s, n, w))
 			return true;
 	return false;
 }

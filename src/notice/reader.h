@@ -204,6 +204,8 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 /* Can a label of field f take a value of type v? */
 bool nr_field_takes(enum mp_nfield f, enum nr_vtype v);
 bool nr_has(const char *s, size_t n, const char *w);
+/* Does s hold any word of the NULL-ended list (case-insensitive)? */
+bool nr_has_any(const char *s, size_t n, const char *const *list);
 bool nr_is_ascii_tok(const char *s, size_t n);
 /* The length of the first word of list s[0, n) starts with, 0 if none;
  * _ci: ASCII letters in any case. */

@@ -383,8 +383,7 @@ static int yes_no(const char *s, size_t n)
 static bool remarks(const struct trow *h, size_t k)
 {
 	static const char *const words[] = {"note", "remark", "comment", "備考", "補足", NULL};
-	for (const char *const *w = words; *w; w++)
-		if (nr_has(ctext(h, k), clen(h, k), *w))
+	if (nr_has_any(ctext(h, k), clen(h, k), words))
 			return true;
 	return false;
 }

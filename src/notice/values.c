@@ -18,6 +18,14 @@ bool nr_has(const char *s, size_t n, const char *w)
 	return false;
 }
 
+bool nr_has_any(const char *s, size_t n, const char *const *list)
+{
+	for (; *list; list++)
+		if (nr_has(s, n, *list))
+			return true;
+	return false;
+}
+
 bool nr_is_ascii_tok(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -500,8 +508,7 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 bool nr_as_incoming(const char *s, size_t n)
 {
 	static const char *const w[] = {"受信と同じ", "受信時と同じ", "受信サーバーと同じ", "受信サーバと同じ", NULL};
-	for (const char *const *p = w; *p; p++)
-		if (nr_has(s, n, *p))
+	if (nr_has_any(s, n, w))
 			return true;
 	/* the words right after "same as" name receiving ("same as the
 	 * incoming server", not "IMAP Password = … (same as above)") */
@@ -703,12 +710,8 @@ void nr_read_refused(struct ex *x, const mp_ntext *t)
 			size_t bb = i;
 			while (bb > 0 && i - bb < 30 && !strchr(".;,(", s[bb - 1]))
 				bb--;
-			bool no = false;
-			for (const char *const *w = after; *w && !no; w++)
-				no = nr_has(s + e, ae - e, *w);
-			for (const char *const *w = before; *w && !no; w++)
-				no = nr_has(s + bb, i - bb, *w);
-			no = no && !nr_has(s + bb, ae - bb, "if ") && !nr_has(s + bb, ae - bb, "場合");
+			bool no = (nr_has_any(s + e, ae - e, after) || nr_has_any(s + bb, i - bb, before)) &&
+			          !nr_has(s + bb, ae - bb, "if ") && !nr_has(s + bb, ae - bb, "場合");
 			if (no && !nr_refused(x, port))
 				x->refused[x->nrefused++] = port;
 			i = e;
@@ -732,11 +735,9 @@ int nr_preference(const char *s, size_t n)
 	static const char *const weak[] = {"discouraged", "deprecated", "not recommend", "legacy", "非推奨",
 	                                   "推奨しません", "推奨されません", "推奨していません", NULL};
 	static const char *const pref[] = {"prefer", "recommend", "推奨", "おすすめ", "お勧め", "お薦め", NULL};
-	for (const char *const *w = weak; *w; w++)
-		if (nr_has(s, n, *w))
+	if (nr_has_any(s, n, weak))
 			return -1;
-	for (const char *const *w = pref; *w; w++)
-		if (nr_has(s, n, *w))
+	if (nr_has_any(s, n, pref))
 			return 1;
 	return 0;
 }
@@ -814,16 +815,10 @@ int nr_sentence_sec(const char *s, size_t n)
 	                                     "暗号化された通信", NULL};
 	static const char *const must[] = {"must", "only", "require", "mandatory", "必須", "のみ", "必要", "限り", NULL};
 	static const char *const deny[] = {"n't", "not ", "never", "ません", "ない", NULL};
-	bool any_plain = false, any_refused = false, any_secure = false, any_must = false, any_deny = false;
-	for (const char *const *w = cond; *w; w++)
-		if (nr_has(s, n, *w))
-			return -1;
-	for (const char *const *w = plain; *w; w++)
-		any_plain |= nr_has(s, n, *w);
-	for (const char *const *w = refused; *w; w++)
-		any_refused |= nr_has(s, n, *w);
-	if (any_plain)
-		return any_refused ? SW_TLS_AMBIG : -1;
+	if (nr_has_any(s, n, cond))
+		return -1;
+	if (nr_has_any(s, n, plain))
+		return nr_has_any(s, n, refused) ? SW_TLS_AMBIG : -1;
 	/* "SSL is not supported", "Do not enable SSL", "Leave SSL unchecked",
 	 * 「SSLは使用しないでください」「SSLには対応していません」: none; not a
 	 * demand in two negations ("cannot connect without SSL", 「SSLを使用し
@@ -834,21 +829,10 @@ int nr_sentence_sec(const char *s, size_t n)
 	/* (nor an old version refused: "TLS 1.0 is not supported", SSLv3) */
 	static const char *const twice[] = {"without", "なければ", "ないと", "以外", "なくては", "must", "必ず", "tls1", "tls 1",
 	                                    "tlsv1", "tls v1", "sslv", "ssl 1", "ssl 2", "ssl 3", "ssl2", "ssl3", NULL};
-	bool any_off = false, any_twice = false;
-	for (const char *const *w = off; *w; w++)
-		any_off |= nr_has(s, n, *w);
-	for (const char *const *w = twice; *w; w++)
-		any_twice |= nr_has(s, n, *w);
-	if (any_off && !any_twice && (nr_has(s, n, "ssl") || nr_has(s, n, "tls") || nr_has(s, n, "encrypt") ||
+	if (nr_has_any(s, n, off) && !nr_has_any(s, n, twice) && (nr_has(s, n, "ssl") || nr_has(s, n, "tls") || nr_has(s, n, "encrypt") ||
 	                              nr_has(s, n, "暗号化")))
 		return MP_SEC_NONE;
-	for (const char *const *w = secure; *w; w++)
-		any_secure |= nr_has(s, n, *w);
-	for (const char *const *w = must; *w; w++)
-		any_must |= nr_has(s, n, *w);
-	for (const char *const *w = deny; *w; w++)
-		any_deny |= nr_has(s, n, *w);
-	return any_secure && any_must && !any_deny ? SW_TLS_AMBIG : -1;
+	return nr_has_any(s, n, secure) && nr_has_any(s, n, must) && !nr_has_any(s, n, deny) ? SW_TLS_AMBIG : -1;
 }
 
 /* A port number at s[i]: digits not glued to letters, a size, a date or a
