@@ -2935,12 +2935,20 @@ static bool host_then_use(struct ex *x, const mp_nline *l, size_t b)
 
 static void line_one(struct ex *x, const mp_nline *l);
 
-/* "Incoming mail settings (POP3/IMAP) POP3/IMAP Server:mx.…": an item's
- * name run into the label of its row (a table of item and description
- * flattened with spaces). When the label as a whole names no field but a
- * tail of it does, one that takes the value after the separator (a host,
- * a port), the row is read from that tail (the longest such), the words
- * before it a heading when the tail names no server. True when read. */
+/* Bytes [from, to) of line l read as a line of their own (a view: columns
+ * kept); the caller bounds the depth (split_depth < 16). */
+static void read_view(struct ex *x, const mp_nline *l, size_t from, size_t to)
+{
+	mp_nline one = *l;
+	one.s = l->s + from;
+	one.col = l->col + from;
+	one.len = to - from;
+	x->split_depth++;
+	line_one(x, &one);
+	x->split_depth--;
+	x->now = l;
+}
+
 /* The row of line l read from byte k, the item's words [b, k) a heading
  * when the row's label names no server. */
 static bool item_view(struct ex *x, const mp_nline *l, size_t b, size_t k)
@@ -2952,17 +2960,16 @@ static bool item_view(struct ex *x, const mp_nline *l, size_t b, size_t k)
 	enum mp_nctx hw = mp_notice_words_ctx(s + b, k - b);
 	if (mp_notice_words_ctx(s + k, le - k) == NC_NONE && hw != NC_NONE && hw != NC_WEB)
 		heading(x, s + b, k - b);
-	mp_nline one = *l;
-	one.s = l->s + k;
-	one.col = l->col + k;
-	one.len = l->len - k;
-	x->split_depth++;
-	line_one(x, &one);
-	x->split_depth--;
-	x->now = l;
+	read_view(x, l, k, l->len);
 	return true;
 }
 
+/* "Incoming mail settings (POP3/IMAP) POP3/IMAP Server:mx.…": an item's
+ * name run into the label of its row (a table of item and description
+ * flattened with spaces). When the label as a whole names no field but a
+ * tail of it does, one that takes the value after the separator (a host,
+ * a port), the row is read from that tail (the longest such), the words
+ * before it a heading when the tail names no server. True when read. */
 static bool item_label(struct ex *x, const mp_nline *l, size_t b, size_t le, size_t vb, enum mp_nfield lf)
 {
 	const char *s = l->s;
@@ -3110,16 +3117,8 @@ static void line_one(struct ex *x, const mp_nline *l)
 		/* "(pop3 port:110, pop3s port: 995, …)" under a host: the
 		 * bracket holds the host's port lines, read without it */
 		size_t ib = nr_skip_sp(s, b + 1, n - 1);
-		if (ib < n - 1 && x->split_depth < 16 && named_port_list(s, ib, n - 1, n - 1)) {
-			x->split_depth++;
-			mp_nline one = *l;
-			one.s = l->s + ib;
-			one.col = l->col + ib;
-			one.len = n - 1 - ib;
-			line_one(x, &one);
-			x->split_depth--;
-			x->now = l;
-		}
+		if (ib < n - 1 && x->split_depth < 16 && named_port_list(s, ib, n - 1, n - 1))
+			read_view(x, l, ib, n - 1);
 		return;
 	}
 	size_t le = 0, vb = 0;
