@@ -465,6 +465,20 @@ static void alt_hosts(struct ex *x, const mp_nline *l, size_t off, const char *s
 	}
 }
 
+/* "Outgoing (SMTP) server: the same as the incoming server": server dir
+ * shares the host of server src, copied when the drafts become accounts
+ * (resolve.c), once src has one. */
+void nr_same_host(struct ex *x, enum mp_nctx dir, enum mp_nctx src)
+{
+	struct dacc *a = nr_cur_acc(x);
+	int i = dir == NC_IN ? nr_server_for(x, NC_IN, NULL, 0) : nr_srv_of(dir);
+	bool src_in = src == NC_IN || src == NC_IMAP || src == NC_POP;
+	if (i < 0 || nr_srv_of(src) == i || (src_in && (dir == NC_IN || dir == NC_IMAP || dir == NC_POP) &&
+	                                     (src == NC_IN || dir == NC_IN)))
+		return;
+	a->s[i].host_same = src;
+}
+
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
@@ -502,6 +516,9 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		 * the server the rows after it are */
 		if (dir == NC_IMAP || dir == NC_POP || dir == NC_SMTP)
 			x->cur = nr_srv_of(dir);
+		size_t tb, te;
+		if (nr_same_server(s, n, &tb, &te) != NC_NONE)
+			return; /* "same as the incoming server": read with its line (attach.c) */
 		if (mp_strncasecmp(s, "http", 4) != 0)
 			nr_info(x, l, off, "write the host name, e.g. mail.example.jp", "%s is not a host name; not used",
 			     "the server value");

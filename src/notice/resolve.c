@@ -557,6 +557,15 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 	for (int i = S_IMAP; i <= S_POP && a->in_both; i++)
 		if (!a->s[i].host.v && !a->s[i].host_tpl && a->s[i == S_IMAP ? S_POP : S_IMAP].host.v)
 			copy_str(&a->s[i].host, &a->s[i == S_IMAP ? S_POP : S_IMAP].host);
+	/* "Outgoing server: the same as the incoming server": its host */
+	for (int i = 0; i < S_N; i++) {
+		enum mp_nctx c = a->s[i].host_same;
+		const mp_str *from = c == NC_IN ? (a->s[S_IMAP].host.v ? &a->s[S_IMAP].host : &a->s[S_POP].host)
+		                     : c != NC_NONE ? &a->s[nr_srv_of(c)].host : NULL;
+		if (from && !a->s[i].host.v && !a->s[i].host_tpl) {
+			copy_str(&a->s[i].host, from->v ? from : &a->any_host);
+		}
+	}
 	bool has_server = false;
 	for (int i = 0; i < S_N; i++)
 		has_server |= nr_offered(x, a, i);
