@@ -40,6 +40,7 @@ struct dsrv {
 	int pref;        /* its port's own words: 1 preferred ("recommended"), -1 discouraged, 0 neither */
 	mp_int alt_port, alt_sec; /* the best port offered and not taken (a refused port gives way to it) */
 	enum mp_nctx host_same; /* "the same as the incoming server": the server whose host it shares */
+	bool stated;     /* a server's label gave its protocol for a host ("Outgoing: SMTP"): offered */
 };
 
 /* A server offered beside another of its protocol (docs/notice-reader.md

@@ -88,7 +88,8 @@ static bool mx_names(const struct ex *x, const struct dacc *a, int i)
 bool nr_offered(const struct ex *x, const struct dacc *a, int i)
 {
 	const struct dsrv *s = &a->s[i];
-	if (s->host.v || s->port.set || s->host_tpl || s->host_held || a->in_pref == i || (a->in_both && i != S_SMTP))
+	if (s->host.v || s->port.set || s->host_tpl || s->host_held || s->stated || a->in_pref == i ||
+	    (a->in_both && i != S_SMTP))
 		return true;
 	if (mx_names(x, a, i))
 		return true;
