@@ -781,6 +781,31 @@ static bool lead_in(const char *s, size_t n)
 	return words >= 5 && nr_has_any(s, n, verb);
 }
 
+/* "IMAP4 or POP3", "POP/IMAP", "IMAP and POP": both incoming protocols
+ * named together, as the two a server offers; not a client's list of
+ * kinds ("(POP3, IMAP or HTTP) server") nor a sentence naming them apart
+ * ("IMAP offers features that POP does not"). */
+static bool joins_in_protocols(const char *s, size_t n)
+{
+	if (!nr_names_both_in(s, n) || nr_has(s, n, "http"))
+		return false;
+	static const char *const joins[] = {" or ", " and ", "/", ", ", " & ", "・", "、", "または", NULL};
+	for (size_t i = 0; i + 3 <= n; i++) {
+		bool im = i + 4 <= n && mp_strncasecmp(s + i, "imap", 4) == 0, po = mp_strncasecmp(s + i, "pop", 3) == 0;
+		if (!im && !po)
+			continue;
+		size_t e = i + 3;
+		while (e < n && isalnum((unsigned char)s[e]))
+			e++;
+		size_t j = nr_starts_any_ci(s + e, n - e, joins);
+		if (j && n - e - j >= 3 &&
+		    mp_strncasecmp(s + e + j, im ? "pop" : "imap", im ? 3 : 4) == 0)
+			return true;
+		i = e - 1;
+	}
+	return false;
+}
+
 static void heading(struct ex *x, const char *s, size_t n)
 {
 	if (x->cur >= 0)
@@ -1050,6 +1075,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			bool lead = f == NF_NONE && w == NC_NONE && !marked && lead_in(s + lb, le - lb);
 			if ((marked || w != NC_NONE || f == NF_NONE) && !finer && !step && !lead)
 				heading(x, s + lb, le - lb);
+			/* "Your IMAP4 or POP3 (incoming mail) server is", "Incoming
+			 * server (IMAP or POP3):" with its host lost: a server's
+			 * label naming both incoming protocols offers both */
+			if (f == NF_HOST && le - lb <= 80 && joins_in_protocols(s + lb, le - lb) && last_proto(s, lb, le) == NC_NONE)
+				nr_cur_acc(x)->in_both = true;
 			if (f == NF_IGNORE && edir == NC_WEB)
 				x->ctx = NC_WEB;
 		}
@@ -2639,7 +2669,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 					prev = i = ve;
 					continue;
 				}
+				/* "Your IMAP4 or POP3 (incoming mail) server is mail.…":
+				 * a host's label naming both incoming protocols, both's */
+				x->both_in = f == NF_HOST && dir == NC_IN && !finer && last_proto(s, lab_b, lab_e) == NC_NONE &&
+				             joins_in_protocols(s + lab_b, lab_e - lab_b);
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
+				x->both_in = false;
 				if (both_ways && dir != NC_ANY)
 					nr_set_field(x, l, vb, s + vb, vend - vb, f, NC_SMTP);
 				/* "mail.… for both IMAP and SMTP", "configure mail.… as your
