@@ -992,6 +992,8 @@ static bool sec_waived(const char *s, size_t n)
 	return nr_has(s, n, "not ") || nr_has(s, n, "n't") || nr_has(s, n, "optional");
 }
 
+static void read_view(struct ex *x, const mp_nline *l, size_t from, size_t to);
+
 static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve,
                  bool marked)
 {
@@ -1330,6 +1332,27 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		nr_matrix(x, l, s + vb, ve - vb, vb);
 		if (!nr_has(s + vb, ve - vb, "pop") && !nr_has(s + vb, ve - vb, "imap"))
 			return;
+	}
+	/* "Server Type: IMAP   Host: imap.…", "Server Type | IMAP | Host |
+	 * imap.… |": a protocol's value with another pair after it on the
+	 * line is the protocol; the rest is read as a line of its own, under
+	 * that server */
+	if (f == NF_IN_PROTO && x->split_depth < 16) {
+		size_t k = vb, r, e;
+		while (k < ve && isalnum((unsigned char)s[k]))
+			k++;
+		for (r = k; r < ve && strchr(" |;,", s[r]);)
+			r++;
+		for (e = r; e < ve && e - r < 40 && s[e] != ':' && s[e] != '|';)
+			e++;
+		enum mp_nctx rd;
+		enum mp_nfield rf = r > k && e < ve && (s[e] == ':' || s[e] == '|') && isalpha((unsigned char)s[r])
+		                        ? mp_notice_classify(s + r, e - r, &rd) : NF_NONE;
+		if (rf != NF_NONE && rf != NF_IGNORE && rf != NF_IN_PROTO) {
+			nr_set_field(x, l, vb, s + vb, k - vb, f, dir);
+			read_view(x, l, r, ve);
+			return;
+		}
 	}
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
 	 * server", "送受信サーバー", "Security for both incoming and
