@@ -1718,6 +1718,13 @@ static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_
 	 * "25番ポートを遮断") is no setting either */
 	static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", "block", "ブロック", "not allowed", "not permitted",
 	                                   "遮断", NULL};
+	/* only the value's own sentence: "If you read this before then, both
+	 * hosts run until 30th June. After that, change your SMTP host to
+	 * relay.…" (a number not a port no longer ends the first sentence) */
+	for (size_t k = prev; k + 2 < ve; k++)
+		if ((s[k] == '.' && s[k + 1] == ' ' && isupper((unsigned char)s[k + 2])) ||
+		    (k + 3 <= ve && memcmp(s + k, "。", 3) == 0))
+			prev = k + 2;
 	for (const char *const *c = cond; *c; c++)
 		if (nr_has(s + prev, ve - prev, *c) && !(c == cond && prompt_only(s + prev, ve - prev)) &&
 		    !(!alt_before && (strcmp(*c, "もしくは") == 0 || strcmp(*c, "または") == 0)))

@@ -39,6 +39,7 @@ struct dsrv {
 	bool host_held;  /* its host was a placeholder, dropped: the server stays offered */
 	int pref;        /* its port's own words: 1 preferred ("recommended"), -1 discouraged, 0 neither */
 	mp_int alt_port, alt_sec; /* the best port offered and not taken (a refused port gives way to it) */
+	int alt_pref;    /* the runner-up's own words, as pref ("if that fails, try 465": -1) */
 };
 
 /* A server offered beside another of its protocol (docs/notice-reader.md
