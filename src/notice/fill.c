@@ -605,6 +605,37 @@ static bool fallback(const char *s, size_t off)
 	return nr_has_any(s + b, off - b, words);
 }
 
+/* The page's word on a port said in a sentence, from the words of its
+ * own clause: back to the sentence's start, the number or the cell border
+ * before, on to the sentence's end, the next number or the cell's border
+ * (each 120 bytes at most; "587 | TLS(推奨)" is the TLS column's). "we
+ * recommend the submission port (port 587)", "Port 465 (SSL) is legacy
+ * but still works", "The use of port 25 … is now deprecated": 1, -1;
+ * a fallback ("If you have trouble using port 587, try port 465") -1. */
+static int clause_pref(const char *s, size_t n, size_t off)
+{
+	if (fallback(s, off))
+		return -1;
+	size_t b = off, e = off;
+	while (b > 0 && off - b < 120 && !isdigit((unsigned char)s[b - 1]) && s[b - 1] != '|' &&
+	       !(b >= 2 && s[b - 1] == ' ' && s[b - 2] == '.') &&
+	       !(b >= 3 && memcmp(s + b - 3, "。", 3) == 0))
+		b--;
+	while (e < n && isdigit((unsigned char)s[e]))
+		e++;
+	size_t f = e;
+	while (f < n && f - e < 120 && !isdigit((unsigned char)s[f]) && s[f] != '|' &&
+	       !(s[f] == '.' && (f + 1 == n || s[f + 1] == ' ')) &&
+	       !(f + 3 <= n && memcmp(s + f, "。", 3) == 0))
+		f++;
+	/* "recommends port 587 with authentication or port 465 with SSL": the
+	 * words before are both ports' */
+	bool shared = f < n && isdigit((unsigned char)s[f]) &&
+	              nr_has_any(s + e, f - e, (const char *const[]){" or ", ",", "または", "、", "/", NULL});
+	int before = shared ? 0 : nr_preference(s + b, off - b), after = nr_preference(s + e, f - e);
+	return before < 0 || after < 0 ? -1 : before > 0 || after > 0 ? 1 : 0;
+}
+
 static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
@@ -807,8 +838,8 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	/* "587 (STARTTLS) - Recommended": the row's own word on its port; "If
 	 * you have trouble using port 587, try port 465": a fallback */
 	int pref = nr_preference(s, n < 100 ? n : 100);
-	if (!pref && fallback(l->s, off))
-		pref = -1;
+	if (!pref && (own < 0 || own == i)) /* (not a port of another protocol) */
+		pref = clause_pref(l->s, l->len, off);
 	nr_offer_port_pref(&a->s[i], port, sec, &loc, pref);
 	/* "POP3 or IMAP Port: 993": the port of both, as the host is */
 	if (x->both_in && dir == NC_IN && (i == S_IMAP || i == S_POP))
