@@ -114,6 +114,7 @@ struct ex {
 	enum mp_nfield pending;
 	enum mp_nctx pending_dir;
 	bool pending_ssl; /* the pending label names SSL ("SSL:" over "Yes") */
+	int pending_sec;  /* a pending port label's security ("… and the secure port" / "993."), -1 */
 	int pending_blank; /* blank lines since the label announcing a value */
 	int split_depth;   /* bracketed pairs of one line read as lines of their own */
 	/* lines before it are a | block the table model did not take, read line
