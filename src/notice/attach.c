@@ -1097,6 +1097,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			x->pending_dir = nr_label_dir(x, s + lb, le - lb, edir);
 			/* "SSL:" over "Yes": the label's SSL, as on one line */
 			x->pending_ssl = f == NF_SECURITY && nr_parse_security(s + lb, le - lb) == MP_SEC_TLS;
+			x->pending_sec = f == NF_PORT ? nr_span_sec(s + lb, le - lb) : -1;
 			/* "Incoming Port#:" over "Without SSL – 143" / "With SSL –
 			 * 993": the cases under it are that server's ports */
 			enum mp_nctx pd = x->pending_dir;
@@ -1776,6 +1777,13 @@ static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_
 	 * "25番ポートを遮断") is no setting either */
 	static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", "block", "ブロック", "not allowed", "not permitted",
 	                                   "遮断", NULL};
+	/* only the value's own sentence: "If you read this before then, both
+	 * hosts run until 30th June. After that, change your SMTP host to
+	 * relay.…" (a number not a port no longer ends the first sentence) */
+	for (size_t k = prev; k + 2 < ve; k++)
+		if ((s[k] == '.' && s[k + 1] == ' ' && isupper((unsigned char)s[k + 2])) ||
+		    (k + 3 <= ve && memcmp(s + k, "。", 3) == 0))
+			prev = k + 2;
 	for (const char *const *c = cond; *c; c++)
 		if (nr_has(s + prev, ve - prev, *c) && !(c == cond && prompt_only(s + prev, ve - prev)) &&
 		    !(!alt_before && (strcmp(*c, "もしくは") == 0 || strcmp(*c, "または") == 0)))
@@ -2465,9 +2473,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		/* "◆受信メールサーバ（POP3）" / "mail.… （ポート：995／SSL）": the
 		 * line's first value, opening it, is the value the line above
 		 * announced; the rest of the line keeps its own labels */
+		bool by_pending = false;
 		if (f == NF_NONE && prev == b && vb == nr_skip_sp(s, b, n) && x->pending != NF_NONE &&
 		    nr_field_takes(x->pending, v))
-			f = x->pending, ed = x->pending_dir, lab_b = lab_e = vb;
+			f = x->pending, ed = x->pending_dir, lab_b = lab_e = vb, by_pending = true;
 		/* "the port to 995 (for POP) or 993 (for IMAP)": the protocol in
 		 * brackets right after a port is its server, whatever the
 		 * sentence said before ("(IMAP)" alone: port lists, fill.c) */
@@ -2711,6 +2720,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				}
 				/* "The secure IMAP port is 993": the label's security */
 				int lsec = v == NV_PORT && x->cur >= 0 ? nr_span_sec(s + lab_b, lab_e - lab_b) : -1;
+				if (lsec < 0 && by_pending && v == NV_PORT && x->cur >= 0)
+					lsec = x->pending_sec; /* the label line's: "the secure port" / "993." */
 				/* "Or use secure IMAP with SSL on port 993": a security
 				 * named before the port in its sentence is the port's, so
 				 * the most secure of the lines offering ports wins */
@@ -2934,6 +2945,27 @@ static bool announces(struct ex *x, const mp_nline *prev, const char *s, size_t 
 	size_t w = e;
 	while (w > b && isalpha((unsigned char)s[w - 1]))
 		w--;
+	/* "… on the default port 143 and the secure port" / "993.": prose
+	 * wrapped right after a port word; its clause (back to a number, a
+	 * comma or a full stop) is the label, its security the port's. Not
+	 * a port refused or in a condition ("ISPs block port" / "25"). */
+	if (!prev && e - w == 4 && mp_strncasecmp(s + w, "port", 4) == 0 && w > b && s[w - 1] == ' ' && e == n) {
+		size_t c = w;
+		while (c > b && w - c < 80 && !isdigit((unsigned char)s[c - 1]) && !strchr(",.", s[c - 1]) &&
+		       !(c >= b + 3 && memcmp(s + c - 3, " - ", 3) == 0))
+			c--;
+		/* (not "(the standard port for IMAP) - port" / "110": a remark
+		 * closing the item above, then the next item's bare label) */
+		static const char *const no[] = {"block", "if ", "not ", "n't", "instead of", "unless", NULL};
+		if ((c >= b + 3 && memcmp(s + c - 3, " - ", 3) == 0) || nr_has_any(s + c, e - c, no))
+			return false;
+		enum mp_nctx ed;
+		mp_notice_classify(s + c, e - c, &ed);
+		x->pending = NF_PORT;
+		x->pending_dir = nr_label_dir(x, s + c, e - c, ed);
+		x->pending_sec = nr_span_sec(s + c, e - c);
+		return true;
+	}
 	if (!((e - w == 2 && mp_strncasecmp(s + w, "is", 2) == 0) || (e - w == 3 && mp_strncasecmp(s + w, "are", 3) == 0)))
 		return false;
 	if (w > b && s[w - 1] != ' ')
@@ -2962,6 +2994,8 @@ static bool announces(struct ex *x, const mp_nline *prev, const char *s, size_t 
 		return false;
 	x->pending = f;
 	x->pending_dir = nr_label_dir(x, ls, ln, ed);
+	/* "on the default port 143 and the secure port" / "993." */
+	x->pending_sec = f == NF_PORT ? nr_span_sec(ls, ln) : -1;
 	return true;
 }
 
@@ -3464,9 +3498,10 @@ static void line_one(struct ex *x, const mp_nline *l)
 		size_t ve = n;
 		while (ve > vb2 && (s[ve - 1] == ' ' || s[ve - 1] == '|'))
 			ve--;
-		/* "… the mail server name you should use is:" / "mail.…net.": the
-		 * full stop of the sentence is not the host's */
-		if (f == NF_HOST && ve > vb2 + 1 && s[ve - 1] == '.' && s[ve - 2] != '.')
+		/* "… the mail server name you should use is:" / "mail.…net.", "…
+		 * the secure port" / "993.": the full stop of the sentence is not
+		 * the value's */
+		if ((f == NF_HOST || f == NF_PORT) && ve > vb2 + 1 && s[ve - 1] == '.' && s[ve - 2] != '.')
 			ve--;
 		/* "Verification: PLAIN" is a row of its own, not the value of
 		 * the label above; "mail.example.jp:587" is a value */
@@ -3502,6 +3537,11 @@ static void line_one(struct ex *x, const mp_nline *l)
 				nr_set_field(x, l, vb2, "SSL", 3, f, x->pending_dir);
 			else
 				nr_set_field(x, l, vb2, s + vb2, ve - vb2, f, x->pending_dir);
+			int p;
+			if (f == NF_PORT && x->pending_sec >= 0 && x->cur >= 0 && nr_port_at(s, vb2, ve, &p)) {
+				mailprof_loc pl = nr_loc_at(x, l, vb2);
+				nr_offer_port(&nr_cur_acc(x)->s[x->cur], p, nr_sec_for_port(x->pending_sec, p), &pl);
+			}
 			return;
 		}
 	}

@@ -41,6 +41,7 @@ struct dsrv {
 	mp_int alt_port, alt_sec; /* the best port offered and not taken (a refused port gives way to it) */
 	enum mp_nctx host_same; /* "the same as the incoming server": the server whose host it shares */
 	bool stated;     /* a server's label gave its protocol for a host ("Outgoing: SMTP"): offered */
+	int alt_pref;    /* the runner-up's own words, as pref ("if that fails, try 465": -1) */
 };
 
 /* A server offered beside another of its protocol (docs/notice-reader.md
@@ -115,6 +116,7 @@ struct ex {
 	enum mp_nfield pending;
 	enum mp_nctx pending_dir;
 	bool pending_ssl; /* the pending label names SSL ("SSL:" over "Yes") */
+	int pending_sec;  /* a pending port label's security ("… and the secure port" / "993."), -1 */
 	int pending_blank; /* blank lines since the label announcing a value */
 	int split_depth;   /* bracketed pairs of one line read as lines of their own */
 	/* lines before it are a | block the table model did not take, read line
