@@ -2249,6 +2249,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	enum mp_nctx line_dir = NC_NONE, saved = x->ctx;
 	size_t sec_b = 0, sec_e = 0;
 	bool in_cond = false; /* in a sentence opening with a condition (場合) */
+	bool in_examples = false; /* in a list opened by "such as", "e.g." ("such as 26, 465 or 587") */
 	int port_srv = -1, port_val = 0; /* the port just placed */
 	enum mp_nctx host_dir = NC_NONE;  /* the server of the host placed on the line */
 	bool host_by_verb = false;        /* placed after "connect to", "send through" */
@@ -2506,7 +2507,21 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				sec_b = vb, sec_e = ve;
 		}
 		/* an example is not a setting ("for example: gwashing@…", "例:…") */
-		if (nr_has(s + pv, vb - pv, "example") || nr_has(s + pv, vb - pv, "e.g.") ||
+		/* ("an alternative port such as 26, 465 or 587": the whole list) */
+		bool listed = true;
+		for (size_t q = pv; q < vb && listed;)
+			if (s[q] == ',' || s[q] == ' ')
+				q++;
+			else if (q + 3 <= vb && (memcmp(s + q, "or ", 3) == 0 || memcmp(s + q, "and", 3) == 0))
+				q += 3;
+			else
+				listed = false;
+		/* (right before the value: not "such as our outgoing server smtp.…") */
+		size_t sa = vb;
+		while (sa > pv && (s[sa - 1] == ' ' || s[sa - 1] == '"' || s[sa - 1] == '\''))
+			sa--;
+		in_examples = (in_examples && listed && pv > b) || (sa >= pv + 7 && mp_strncasecmp(s + sa - 7, "such as", 7) == 0);
+		if (in_examples || nr_has(s + pv, vb - pv, "example") || nr_has(s + pv, vb - pv, "e.g.") ||
 		    nr_has(s + pv, vb - pv, "例"))
 			f = NF_NONE;
 		/* a condition or an alternative ("If … blocks port 465, use port

@@ -737,9 +737,21 @@ int nr_preference(const char *s, size_t n)
 	static const char *const pref[] = {"prefer", "recommend", "推奨", "おすすめ", "お勧め", "お薦め", NULL};
 	if (nr_has_any(s, n, weak))
 			return -1;
-	if (nr_has_any(s, n, pref))
-			return 1;
-	return 0;
+	/* "not usually recommended", "isn't generally preferred": a denial a
+	 * word or two before the word (16 bytes back) */
+	int r = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = nr_starts_any_ci(s + i, n - i, pref);
+		if (!k)
+			continue;
+		size_t b = i > 16 ? i - 16 : 0;
+		static const char *const deny[] = {"not ", "n't ", "never ", NULL};
+		if (nr_has_any(s + b, i - b, deny))
+			return -1;
+		r = 1;
+		i += k - 1;
+	}
+	return r;
 }
 
 bool nr_all_digits(const char *s, size_t n)
