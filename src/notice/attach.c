@@ -1670,21 +1670,26 @@ static size_t change_target(const char *s, size_t vb, size_t ve)
 }
 
 /* "The SMTP server should be smtp.… if you will be connecting from
- * within the campus network": a condition after a host naming where the
- * client connects from says which way the server is reached (an access
- * alternative, fill.c), not that the host is advice. */
-static bool access_condition(const char *s, size_t ve, size_t n)
+ * within the campus network", "if you are outside the campus network you
+ * will need to use … smtphost.…": a condition naming where the client
+ * connects from (after the host, to its sentence's end, or before it,
+ * since its sentence's start) says which way the server is reached (an
+ * access alternative, fill.c), not that the host is advice. */
+static bool access_condition(const char *s, size_t pv, size_t vb, size_t ve, size_t n)
 {
+	static const char *const place[] = {"within", "inside", "outside", "on campus", "on-campus", "off campus",
+	                                    "off-campus", "campus network", "from home", "学内", "構内", "学外", NULL};
 	size_t e = ve;
 	while (e < n && e < ve + 100 && s[e] != ';' && !(s[e] == '.' && (e + 1 == n || s[e + 1] == ' ')))
 		e++;
-	if (!nr_has(s + ve, e - ve, "if ") && !nr_has(s + ve, e - ve, "場合"))
-		return false;
-	static const char *const place[] = {"within", "inside", "on campus", "on-campus", "campus network", "学内", "構内",
-	                                    NULL};
-	if (nr_has_any(s + ve, e - ve, place))
-			return true;
-	return false;
+	if ((nr_has(s + ve, e - ve, "if ") || nr_has(s + ve, e - ve, "場合")) && nr_has_any(s + ve, e - ve, place))
+		return true;
+	size_t b = vb;
+	while (b > pv && vb - b < 160 && !(s[b - 1] == ' ' && b >= pv + 2 && s[b - 2] == '.'))
+		b--;
+	/* (no other alternative in it: "if … blocks port 25, use …") */
+	return (nr_has(s + b, vb - b, "if ") || nr_has(s + b, vb - b, "場合")) && nr_has_any(s + b, vb - b, place) &&
+	       !nr_has(s + b, vb - b, "block") && !nr_has(s + b, vb - b, "instead");
 }
 
 /* "If you use IMAP, use port 993", "If your account is set up as IMAP
@@ -1750,6 +1755,36 @@ static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_
 		if (ve < n && nr_has(s + ve, e - ve, *c))
 			return true;
 	return false;
+}
+
+/* "Your outgoing (SMTP) mail server is exactly the same as your incoming
+ * server", "Outgoing server: same as incoming server", "SMTPサーバー：
+ * POPサーバーと同じ": a server's label (its sentence's words before the
+ * other server's name, else the section's server) whose value is another
+ * server's name shares that server's host (fill.c, resolve.c); a login's
+ * or a port's "same as incoming" is not a host's. */
+static void same_host_line(struct ex *x, const mp_nline *l, size_t b)
+{
+	static const char *const srv[] = {"server", "host", "サーバ", NULL};
+	static const char *const other[] = {"user", "login", "password", "port", "auth", "address", "ユーザ",
+	                                    "パスワード", "ポート", "認証", "アドレス", NULL};
+	const char *s = l->s;
+	size_t tb, te;
+	enum mp_nctx src = nr_same_server(s + b, l->len - b, &tb, &te);
+	if (src == NC_NONE)
+		return;
+	tb += b;
+	size_t lb = tb; /* the label: back to its sentence's start, a short way */
+	while (lb > b && tb - lb < 120 && !(lb >= b + 2 && s[lb - 1] == ' ' && s[lb - 2] == '.') &&
+	       !(lb >= b + 3 && memcmp(s + lb - 3, "。", 3) == 0))
+		lb--;
+	if (!nr_has_any(s + lb, tb - lb, srv) || nr_has_any(s + lb, tb - lb, other))
+		return;
+	enum mp_nctx dir = mp_notice_words_ctx(s + lb, tb - lb);
+	if (dir != NC_IN && dir != NC_POP && dir != NC_IMAP && dir != NC_SMTP)
+		dir = x->ctx;
+	if ((dir == NC_IN || dir == NC_POP || dir == NC_IMAP || dir == NC_SMTP) && dir != src)
+		nr_same_host(x, dir, src);
 }
 
 /* "- Select Secure Connection (SSL)", "Check the Use Secure Sockets
@@ -2224,6 +2259,20 @@ static bool name_only(const char *s, size_t b, size_t e, const char *const *name
 	return false;
 }
 
+/* Does the word at a name a protocol or a direction, not open a host
+ * ("… incoming and outgoing server", not "… and smtp.example.net")? */
+static bool joins_names(const char *s, size_t a, size_t n)
+{
+	if (a + 4 <= n && mp_strncasecmp(s + a, "the ", 4) == 0) /* "the incoming and the outgoing server" */
+		a += 4;
+	size_t e = a;
+	while (e < n && e - a < 24 && isalnum((unsigned char)s[e]))
+		e++;
+	if (e + 1 < n && s[e] == '.' && isalnum((unsigned char)s[e + 1]))
+		return false;
+	return name_only(s, a, e, proto_names) || name_only(s, a, e, dir_names);
+}
+
 /* Values first, on one line: each typed value takes the label text
  * between it and the value placed before it ("Incoming mail server -
  * encryption is SSL, port is 993"; "Your mailbox a@b.example is ready
@@ -2302,8 +2351,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		size_t ak = ve < n ? nr_starts_any(s + ve, n - ve, after) : 0;
 		if (ak && ve + ak < n) {
 			size_t e = ve + ak;
-			while (e < n && s[e] != ',' && s[e] != '.' && s[e] != ';' &&
-			       !(e + 5 <= n && mp_strncasecmp(s + e, " and ", 5) == 0))
+			/* ... to its clause's end, or to an "and" starting the next
+			 * pair ("… as the incoming server and smtp.… as …"); not
+			 * one joining two servers' names ("as hostname for both the
+			 * incoming and outgoing server": both's label) */
+			while (e < n && e - ve < 120 && s[e] != ',' && s[e] != '.' && s[e] != ';' &&
+			       !(e + 5 <= n && mp_strncasecmp(s + e, " and ", 5) == 0 && !joins_names(s, e + 5, n)))
 				e++;
 			enum mp_nctx d2;
 			enum mp_nfield f2 = mp_notice_classify(s + ve + ak, e - ve - ak, &d2);
@@ -2554,7 +2607,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				f = NF_PORT, ed = chosen, lab_b = lab_e = vb;
 		}
 		if (f != NF_NONE && chosen == NC_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b) || old) &&
-		    !(f == NF_HOST && v == NV_HOST && !in_cond && !old && access_condition(s, ve, n)))
+		    !(f == NF_HOST && v == NV_HOST && !in_cond && !old && access_condition(s, pv, vb, ve, n)))
 			f = NF_NONE;
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
@@ -3138,6 +3191,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 	}
 	auth_hint(x, l, b);
 	method_prose(x, l, b);
+	same_host_line(x, l, b);
 	example_person(x, l, b);
 	if (bracket_goes_on(prev, l)) {
 		x->pending = NF_NONE;

@@ -466,6 +466,20 @@ static void alt_hosts(struct ex *x, const mp_nline *l, size_t off, const char *s
 	}
 }
 
+/* "Outgoing (SMTP) server: the same as the incoming server": server dir
+ * shares the host of server src, copied when the drafts become accounts
+ * (resolve.c), once src has one. */
+void nr_same_host(struct ex *x, enum mp_nctx dir, enum mp_nctx src)
+{
+	struct dacc *a = nr_cur_acc(x);
+	int i = dir == NC_IN ? nr_server_for(x, NC_IN, NULL, 0) : nr_srv_of(dir);
+	bool src_in = src == NC_IN || src == NC_IMAP || src == NC_POP;
+	if (i < 0 || nr_srv_of(src) == i || (src_in && (dir == NC_IN || dir == NC_IMAP || dir == NC_POP) &&
+	                                     (src == NC_IN || dir == NC_IN)))
+		return;
+	a->s[i].host_same = src;
+}
+
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
@@ -503,6 +517,28 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		 * the server the rows after it are */
 		if (dir == NC_IMAP || dir == NC_POP || dir == NC_SMTP)
 			x->cur = nr_srv_of(dir);
+		size_t tb, te;
+		if (nr_same_server(s, n, &tb, &te) != NC_NONE)
+			return; /* "same as the incoming server": read with its line (attach.c) */
+		/* "Incoming: IMAP" / "Port: 143", "Outgoing server: SMTP": a
+		 * server's label whose value is its protocol alone offers that
+		 * server (with no host), and the rows after it are its own */
+		size_t pe = t;
+		while (pe && strchr(";,.", s[pe - 1]))
+			pe--;
+		enum mp_nctx pc = pe <= 6 ? mp_notice_words_ctx(s, pe) : NC_NONE;
+		bool in_label = dir == NC_IN || dir == NC_IMAP || dir == NC_POP;
+		if ((pc == NC_IMAP || pc == NC_POP) && dir != NC_SMTP && nr_is_ascii_tok(s, pe) &&
+		    (!in_label || dir == NC_IN || dir == pc)) {
+			nr_set_field(x, l, off, s, n, NF_IN_PROTO, NC_IN); /* ("IMAP or POP3": both) */
+			x->cur = nr_srv_of(pc);
+			return;
+		}
+		if (pc == NC_SMTP && !in_label && nr_is_ascii_tok(s, pe)) {
+			a->s[S_SMTP].stated = true;
+			x->cur = S_SMTP;
+			return;
+		}
 		if (mp_strncasecmp(s, "http", 4) != 0)
 			nr_info(x, l, off, "write the host name, e.g. mail.example.jp", "%s is not a host name; not used",
 			     "the server value");

@@ -88,7 +88,8 @@ static bool mx_names(const struct ex *x, const struct dacc *a, int i)
 bool nr_offered(const struct ex *x, const struct dacc *a, int i)
 {
 	const struct dsrv *s = &a->s[i];
-	if (s->host.v || s->port.set || s->host_tpl || s->host_held || a->in_pref == i || (a->in_both && i != S_SMTP))
+	if (s->host.v || s->port.set || s->host_tpl || s->host_held || s->stated || a->in_pref == i ||
+	    (a->in_both && i != S_SMTP))
 		return true;
 	if (mx_names(x, a, i))
 		return true;
@@ -575,6 +576,15 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 	for (int i = S_IMAP; i <= S_POP && a->in_both; i++)
 		if (!a->s[i].host.v && !a->s[i].host_tpl && a->s[i == S_IMAP ? S_POP : S_IMAP].host.v)
 			copy_str(&a->s[i].host, &a->s[i == S_IMAP ? S_POP : S_IMAP].host);
+	/* "Outgoing server: the same as the incoming server": its host */
+	for (int i = 0; i < S_N; i++) {
+		enum mp_nctx c = a->s[i].host_same;
+		const mp_str *from = c == NC_IN ? (a->s[S_IMAP].host.v ? &a->s[S_IMAP].host : &a->s[S_POP].host)
+		                     : c != NC_NONE ? &a->s[nr_srv_of(c)].host : NULL;
+		if (from && !a->s[i].host.v && !a->s[i].host_tpl) {
+			copy_str(&a->s[i].host, from->v ? from : &a->any_host);
+		}
+	}
 	bool has_server = false;
 	for (int i = 0; i < S_N; i++)
 		has_server |= nr_offered(x, a, i);

@@ -529,6 +529,46 @@ bool nr_as_incoming(const char *s, size_t n)
 	return false;
 }
 
+/* "same as the incoming server", "identical to your POP3 server",
+ * "受信サーバーと同じ": the server whose host another shares; NC_NONE when
+ * s[0, n) names no server so ("same as your login", "not the same as
+ * the incoming server"). *tb: where the named server's words start (the
+ * label of the sharing server ends before it), *te where they end. */
+enum mp_nctx nr_same_server(const char *s, size_t n, size_t *tb, size_t *te)
+{
+	static const char *const en[] = {"same as", "identical to", NULL};
+	static const char *const deny[] = {"not ", "n't", "ない", "異な", "必ずしも", NULL};
+	static const char *const srv[] = {"server", "host", "サーバ", NULL};
+	for (size_t i = 0; i < n; i++) {
+		size_t w = nr_starts_any_ci(s + i, n - i, en);
+		size_t b, e;
+		if (w && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(')) {
+			/* the words after it, to the clause's end, a short way */
+			b = nr_skip_sp(s, i + w, n), e = b;
+			while (e < n && e - b < 40 && !(s[e] && strchr(".,;:()", s[e])))
+				e++;
+		} else if (n - i >= strlen("と同じ") && memcmp(s + i, "と同じ", strlen("と同じ")) == 0) {
+			/* the words before it, back to a separator or a particle */
+			e = i, b = i;
+			while (b > 0 && i - b < 40 && !(s[b - 1] && strchr(":() ", s[b - 1])) &&
+			       !(b >= 3 && (memcmp(s + b - 3, "は", 3) == 0 || memcmp(s + b - 3, "も", 3) == 0 ||
+			                    memcmp(s + b - 3, "、", 3) == 0)))
+				b--;
+			w = strlen("と同じ");
+		} else
+			continue;
+		enum mp_nctx c = mp_notice_words_ctx(s + b, e - b);
+		size_t db = i > 40 ? i - 40 : 0;
+		if ((c == NC_IN || c == NC_POP || c == NC_IMAP || c == NC_SMTP) && nr_has_any(s + b, e - b, srv) &&
+		    !nr_has_any(s + db, e - db, deny)) {
+			*tb = b, *te = e;
+			return c;
+		}
+		i += w - 1;
+	}
+	return NC_NONE;
+}
+
 /* nr_parse_yesno_auth of a value, else of its words before a remark in
  * brackets ("ON (Login using same settings as incoming server)"); *lead:
  * where those words end (n for the whole value). */
