@@ -766,7 +766,12 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				     w++)
 					if (s[w] == ' ' && nr_starts_any(s + w + 1, n - w - 1, fw) && nr_span_sec(s + e, w - e) >= 0)
 						q = w + 1, fk = nr_starts_any(s + q, n - q, fw);
-				if (q > e || fk) {
+				/* (not "143(IMAP Over SSLを利用する場合は、993)": a bracket
+				 * holding another port is that port's case) */
+				bool other = false;
+				for (size_t w = q; q > e && w < n && w < q + 80 && s[w] != ')' && !other; w++)
+					other = isdigit((unsigned char)s[w]) && !isalnum((unsigned char)s[w - 1]);
+				if ((q > e || fk) && !other) {
 					q += fk;
 					for (size_t w = 0; w < MP_COUNT(words); w++)
 						if (nr_has(s + q, strlen(words[w].w) <= n - q ? strlen(words[w].w) : 0, words[w].w))

@@ -1603,6 +1603,7 @@ int nr_sec_rank(int sec)
 size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, size_t max)
 {
 	size_t c = 0, from = 0; /* where the text before the next port starts */
+	int carry = -1; /* a case's security said after a port, for the port after it */
 	for (size_t i = 0; i < n && c < max; i++) {
 		int p;
 		if (!nr_port_at(s, i, n, &p) || (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'))
@@ -1618,6 +1619,17 @@ size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, si
 		       !(e + 3 <= n && memcmp(s + e, "、", 3) == 0))
 			e++;
 		int sc = nr_span_sec(s + k, e - k);
+		if (sc < 0 && carry >= 0)
+			sc = carry;
+		carry = -1;
+		/* "143(SSLを利用する場合は、993)", "110 (if you use SSL, 995)":
+		 * a case opening after a port, its port after a comma, is that
+		 * port's case, not this one's */
+		if (sc >= 0 && e < n && s[e] != '/' && nr_has_any(s + k, e - k, (const char *const[]){"場合", "if ", "when ", NULL}) &&
+		    memchr(s + k, '(', e - k) && !memchr(s + k, ')', e - k)) {
+			carry = sc;
+			sc = -1;
+		}
 		/* "Ports: 143, secured: 993", "SSL: 995 / 非SSL: 110", "非SSL
 		 * 110、SSL 995": the words of a clause right before a port name
 		 * its security when the words after it name none */
