@@ -781,6 +781,31 @@ static bool lead_in(const char *s, size_t n)
 	return words >= 5 && nr_has_any(s, n, verb);
 }
 
+/* "IMAP4 or POP3", "POP/IMAP", "IMAP and POP": both incoming protocols
+ * named together, as the two a server offers; not a client's list of
+ * kinds ("(POP3, IMAP or HTTP) server") nor a sentence naming them apart
+ * ("IMAP offers features that POP does not"). */
+static bool joins_in_protocols(const char *s, size_t n)
+{
+	if (!nr_names_both_in(s, n) || nr_has(s, n, "http"))
+		return false;
+	static const char *const joins[] = {" or ", " and ", "/", ", ", " & ", "・", "、", "または", NULL};
+	for (size_t i = 0; i + 3 <= n; i++) {
+		bool im = i + 4 <= n && mp_strncasecmp(s + i, "imap", 4) == 0, po = mp_strncasecmp(s + i, "pop", 3) == 0;
+		if (!im && !po)
+			continue;
+		size_t e = i + 3;
+		while (e < n && isalnum((unsigned char)s[e]))
+			e++;
+		size_t j = nr_starts_any_ci(s + e, n - e, joins);
+		if (j && n - e - j >= 3 &&
+		    mp_strncasecmp(s + e + j, im ? "pop" : "imap", im ? 3 : 4) == 0)
+			return true;
+		i = e - 1;
+	}
+	return false;
+}
+
 static void heading(struct ex *x, const char *s, size_t n)
 {
 	if (x->cur >= 0)
@@ -967,6 +992,8 @@ static bool sec_waived(const char *s, size_t n)
 	return nr_has(s, n, "not ") || nr_has(s, n, "n't") || nr_has(s, n, "optional");
 }
 
+static void read_view(struct ex *x, const mp_nline *l, size_t from, size_t to);
+
 static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve,
                  bool marked)
 {
@@ -1050,6 +1077,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			bool lead = f == NF_NONE && w == NC_NONE && !marked && lead_in(s + lb, le - lb);
 			if ((marked || w != NC_NONE || f == NF_NONE) && !finer && !step && !lead)
 				heading(x, s + lb, le - lb);
+			/* "Your IMAP4 or POP3 (incoming mail) server is", "Incoming
+			 * server (IMAP or POP3):" with its host lost: a server's
+			 * label naming both incoming protocols offers both */
+			if (f == NF_HOST && le - lb <= 80 && joins_in_protocols(s + lb, le - lb) && last_proto(s, lb, le) == NC_NONE)
+				nr_cur_acc(x)->in_both = true;
 			if (f == NF_IGNORE && edir == NC_WEB)
 				x->ctx = NC_WEB;
 		}
@@ -1301,6 +1333,27 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		nr_matrix(x, l, s + vb, ve - vb, vb);
 		if (!nr_has(s + vb, ve - vb, "pop") && !nr_has(s + vb, ve - vb, "imap"))
 			return;
+	}
+	/* "Server Type: IMAP   Host: imap.…", "Server Type | IMAP | Host |
+	 * imap.… |": a protocol's value with another pair after it on the
+	 * line is the protocol; the rest is read as a line of its own, under
+	 * that server */
+	if (f == NF_IN_PROTO && x->split_depth < 16) {
+		size_t k = vb, r, e;
+		while (k < ve && isalnum((unsigned char)s[k]))
+			k++;
+		for (r = k; r < ve && strchr(" |;,", s[r]);)
+			r++;
+		for (e = r; e < ve && e - r < 40 && s[e] != ':' && s[e] != '|';)
+			e++;
+		enum mp_nctx rd;
+		enum mp_nfield rf = r > k && e < ve && (s[e] == ':' || s[e] == '|') && isalpha((unsigned char)s[r])
+		                        ? mp_notice_classify(s + r, e - r, &rd) : NF_NONE;
+		if (rf != NF_NONE && rf != NF_IGNORE && rf != NF_IN_PROTO) {
+			nr_set_field(x, l, vb, s + vb, k - vb, f, dir);
+			read_view(x, l, r, ve);
+			return;
+		}
 	}
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
 	 * server", "送受信サーバー", "Security for both incoming and
@@ -2663,7 +2716,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 					prev = i = ve;
 					continue;
 				}
+				/* "Your IMAP4 or POP3 (incoming mail) server is mail.…":
+				 * a host's label naming both incoming protocols, both's */
+				x->both_in = f == NF_HOST && dir == NC_IN && !finer && last_proto(s, lab_b, lab_e) == NC_NONE &&
+				             joins_in_protocols(s + lab_b, lab_e - lab_b);
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
+				x->both_in = false;
 				if (both_ways && dir != NC_ANY)
 					nr_set_field(x, l, vb, s + vb, vend - vb, f, NC_SMTP);
 				/* "mail.… for both IMAP and SMTP", "configure mail.… as your

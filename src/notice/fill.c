@@ -1396,7 +1396,16 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			a->in_pref = S_IMAP;
 		else if (po)
 			a->in_pref = S_POP;
-		else if (!(dir == NC_SMTP && nr_has(s, n, "smtp"))) /* "Type of Outgoing Mail Server: SMTP" says nothing new */
+		if (im || po) {
+			if (!a->in_both && (x->cur == S_SMTP || x->cur < 0)) /* "Server Type | IMAP": its rows follow */
+				x->cur = a->in_pref;
+		} else if (nr_has(s, n, "smtp") && dir != NC_IMAP && dir != NC_POP) {
+			/* "Server Type | SMTP", "Protocol: SMTP" in a list of
+			 * parameters: sending is offered and the rows after it are
+			 * its ("Type of Outgoing Mail Server: SMTP" the same) */
+			a->s[S_SMTP].stated = true;
+			x->cur = S_SMTP;
+		} else
 			nr_info(x, l, off, NULL, "%s: neither POP nor IMAP; not used", "incoming server type");
 		/* A host read before this row under a guessed protocol moves. */
 		int other = a->in_pref == S_IMAP ? S_POP : S_IMAP;
