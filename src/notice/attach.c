@@ -1194,7 +1194,8 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (x->ctx == NC_WEB)
 		x->ctx = NC_NONE;
 	/* "Requires SSL: Yes" / "No": the label names the security */
-	if (f == NF_SECURITY && nr_parse_security(s + vb, ve - vb) == -1 && !nr_has(s + vb, ve - vb, "if ")) {
+	if (f == NF_SECURITY && nr_parse_security(s + vb, ve - vb) == -1 && !nr_has(s + vb, ve - vb, "if ") &&
+	    !nr_yes_of_login(s + vb, ve - vb)) {
 		int yn = nr_parse_yesno_auth(s + vb, ve - vb);
 		if (yn == MP_AUTH_NONE) {
 			nr_set_field(x, l, vb, "none", 4, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
