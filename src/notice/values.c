@@ -1056,7 +1056,12 @@ static int name_sec(const char *s, size_t n, const size_t *te, const size_t *tb,
 	for (size_t j = from; j < e; j++)
 		if (s[j] == ',' || s[j] == '.' || s[j] == '(' || s[j] == ';')
 			e = j;
-	return nr_span_sec(s + from, e - from);
+	int sec = nr_span_sec(s + from, e - from);
+	/* "SMTPともにSSL使用時、SSL非使用時の両方で", "SMTP with SSL and without
+	 * SSL": a plain mode said beside in the clause, no one security
+	 * (a short look: a long line of names stays linear) */
+	size_t c = from + 120 < end ? from + 120 : end;
+	return sec >= 0 && sec != MP_SEC_NONE && nr_span_sec(s + from, c - from) == MP_SEC_NONE ? -1 : sec;
 }
 
 /* The protocol name at s[i] (a word: the caller looks at the byte before
