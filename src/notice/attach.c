@@ -476,12 +476,23 @@ static void general_security(struct ex *x, const mp_nline *l, size_t b, size_t e
 	}
 }
 
+/* Does a label or a sentence name an incoming and the outgoing server
+ * both, by direction or by protocol, misspelt too ("POP, IMAP and SMTP",
+ * "incoming and outgoing", 送受信, "for both the Incomming server and
+ * Outgoing server", "both POP3 as well as SMTP connections")? */
+static bool names_both_ways(const char *s, size_t n)
+{
+	static const char *const in[] = {"pop", "imap", "incom", "receiv", "受信", NULL};
+	static const char *const out[] = {"smtp", "outgo", "sending", "送信", "送受信", NULL};
+	return nr_has_any(s, n, in) && nr_has_any(s, n, out);
+}
+
 static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n)
 {
 	const char *s = l->s + b;
 	/* a sentence naming both directions names every server, whatever
 	 * the section */
-	bool both = (nr_has(s, n, "incoming") && nr_has(s, n, "outgoing")) || (nr_has(s, n, "受信") && nr_has(s, n, "送信"));
+	bool both = names_both_ways(s, n);
 	bool general = both || (x->ctx == NC_NONE && mp_notice_words_ctx(s, n) == NC_NONE);
 	/* "Only encrypted connections are accepted", 「暗号化なしの接続はで
 	 * きません」: encryption demanded, its kind decided by each port */
@@ -498,6 +509,10 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
 		if (nr_has(s, n, *c))
 			return;
 	if (statement_of(x, l, b, n) || x->told_sec == l || !general)
+		return;
+	/* "SSL使用時 SSL非使用時 …", "SSL and non-SSL connections are
+	 * accepted for POP and SMTP": a plain mode beside it, no one security */
+	if (nr_span_sec(s, n) == MP_SEC_NONE)
 		return;
 	for (size_t i = 0; i < n && !x->gen_sec.set; i++) {
 		size_t vb, ve;
@@ -762,7 +777,6 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 	}
 }
 
-static bool names_both_ways(const char *ls, size_t ll);
 
 /* A sentence, not a title: five words at least, one of them a verb
  * telling what to do ("should be configured to connect to", "you can
@@ -977,14 +991,6 @@ static void names_offer(struct ex *x, const mp_nline *l, size_t b, size_t e, boo
 }
 
 /* One label/value pair (value may be empty) from a line or a table cell. */
-/* Does a label name an incoming and the outgoing server both ("POP, IMAP
- * and SMTP", "incoming and outgoing", 送受信)? */
-static bool names_both_ways(const char *ls, size_t ll)
-{
-	return (nr_has(ls, ll, "pop") || nr_has(ls, ll, "imap") || nr_has(ls, ll, "incoming") || nr_has(ls, ll, "受信")) &&
-	       (nr_has(ls, ll, "smtp") || nr_has(ls, ll, "outgoing") || nr_has(ls, ll, "送信") || nr_has(ls, ll, "送受信"));
-}
-
 /* A server label's security said not to be needed ("SSL not required",
  * "doesn't need TLS", "encryption optional"): no security stated. */
 static bool sec_waived(const char *s, size_t n)
@@ -1227,7 +1233,8 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (x->ctx == NC_WEB)
 		x->ctx = NC_NONE;
 	/* "Requires SSL: Yes" / "No": the label names the security */
-	if (f == NF_SECURITY && nr_parse_security(s + vb, ve - vb) == -1 && !nr_has(s + vb, ve - vb, "if ")) {
+	if (f == NF_SECURITY && nr_parse_security(s + vb, ve - vb) == -1 && !nr_has(s + vb, ve - vb, "if ") &&
+	    !nr_yes_of_login(s + vb, ve - vb)) {
 		int yn = nr_parse_yesno_auth(s + vb, ve - vb);
 		if (yn == MP_AUTH_NONE) {
 			nr_set_field(x, l, vb, "none", 4, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
@@ -1892,13 +1899,10 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 		end = nr_has(s + b, n - b, *w) ? 0 : end;
 	if (!end || cond_near(s, b, end, n, true))
 		return false;
-	/* "Set incoming and outgoing servers to use SSL": every server's
-	 * that states none of its own (resolve.c) */
-	static const char *const in_w[] = {"incoming", "受信", "receiv", NULL}, *const out_w[] = {"outgoing", "送信", "sending", NULL};
-	bool in = false, out = false;
-	for (size_t k = 0; in_w[k]; k++)
-		in |= nr_has(s + b, n - b, in_w[k]), out |= nr_has(s + b, n - b, out_w[k]);
-	if (in && out) {
+	/* "Set incoming and outgoing servers to use SSL", "Choose SSL for
+	 * both POP3 and SMTP connections": every server's that states none of
+	 * its own (resolve.c) */
+	if (names_both_ways(s + b, n - b)) {
 		if (!x->gen_sec.set) {
 			mailprof_loc loc = nr_loc_at(x, l, at);
 			mp_int_set(&x->gen_sec, nr_parse_security(s + at, end - at), &loc);

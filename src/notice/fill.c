@@ -891,10 +891,16 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 static void set_security(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                          enum mp_nctx dir)
 {
+	/* "Transport security (SSL or TLS) TLS": the bracket is the label's
+	 * remark, the value follows it */
+	const char *cb = n && s[0] == '(' ? memchr(s, ')', n) : NULL;
+	size_t vk = cb ? nr_skip_sp(s, (size_t)(cb - s) + 1, n) : n;
+	if (vk < n && nr_parse_security(s + vk, n - vk) >= 0)
+		off += vk, s += vk, n -= vk;
 	int sec = nr_parse_security(s, n);
 	/* "Security type:" / "Yes" (the value on the next line): TLS,
 	 * decided by the port, as "Encryption: Enabled" is */
-	if (sec == -1 && nr_parse_yesno_auth(s, n) == MP_AUTH_PASSWORD_CLEARTEXT && n <= 24)
+	if (sec == -1 && nr_parse_yesno_auth(s, n) == MP_AUTH_PASSWORD_CLEARTEXT && n <= 24 && !nr_yes_of_login(s, n))
 		sec = SW_TLS_AMBIG;
 	if (sec == -1 || sec == -2) {
 		nr_info(x, l, off, NULL, "%s is an instruction or a choice, not a setting; not used",

@@ -236,6 +236,7 @@ enum mp_nctx nr_host_ctx(const char *h, size_t n);
  * ("Incoming Server (POP3/IMAP)", "POP or IMAP server")? */
 bool nr_names_both_in(const char *s, size_t n);
 int nr_parse_yesno_auth(const char *s, size_t n);
+bool nr_yes_of_login(const char *s, size_t n);
 int nr_mechanism(const char *s, size_t n);
 int nr_yesno_auth_lead(const char *s, size_t n, size_t *lead);
 bool nr_as_incoming(const char *s, size_t n);

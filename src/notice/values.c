@@ -409,6 +409,15 @@ int nr_parse_security(const char *s, size_t n)
 			s = stack;
 	}
 	bool cond = nr_has(s, n, "非対応") || nr_has(s, n, "not supported") || nr_has(s, n, "場合") || nr_has(s, n, "if ");
+	/* "STARTTLS (if required)", "SSL (if your program asks)": a remark in
+	 * brackets after the mode, naming none itself, is a note on it, not
+	 * a condition on the setting */
+	const char *ob = cond && n && s[n - 1] == ')' ? memchr(s, '(', n) : NULL;
+	if (ob && ob > s && nr_span_sec(ob + 1, (size_t)(s + n - 1 - (ob + 1))) == -1) {
+		int sec = nr_parse_security(s, (size_t)(ob - s)); /* (no bracket before it: one level) */
+		if (sec >= 0)
+			return sec;
+	}
 	if (cond || nr_has(s, n, "もしくは") || nr_has(s, n, " or ") || nr_has(s, n, "または")) {
 		/* "STARTTLS または TLS接続", "SSL/TLS or STARTTLS": a choice
 		 * between the two ways of TLS is decided by the port chosen */
@@ -501,6 +510,14 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 	if (nr_has(s, n, "smtp auth") || nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp認証"))
 		return MP_AUTH_PASSWORD_CLEARTEXT;
 	return -1;
+}
+
+/* "Authentication is required", 「認証が必要」, "Password: yes": a yes
+ * that is a login's, not an encryption's (under a "Security:" label) */
+bool nr_yes_of_login(const char *s, size_t n)
+{
+	static const char *const w[] = {"authenticat", "認証", "password", "パスワード", "login", "log in", "sign in", NULL};
+	return nr_has_any(s, n, w) && nr_parse_security(s, n) == -1;
 }
 
 /* "same as incoming", "(same as incoming connection)", "受信と同じ",
@@ -1157,7 +1174,12 @@ static int name_sec(const char *s, size_t n, const size_t *te, const size_t *tb,
 	for (size_t j = from; j < e; j++)
 		if (s[j] == ',' || s[j] == '.' || s[j] == '(' || s[j] == ';')
 			e = j;
-	return nr_span_sec(s + from, e - from);
+	int sec = nr_span_sec(s + from, e - from);
+	/* "SMTPともにSSL使用時、SSL非使用時の両方で", "SMTP with SSL and without
+	 * SSL": a plain mode said beside in the clause, no one security
+	 * (a short look: a long line of names stays linear) */
+	size_t c = from + 120 < end ? from + 120 : end;
+	return sec >= 0 && sec != MP_SEC_NONE && nr_span_sec(s + from, c - from) == MP_SEC_NONE ? -1 : sec;
 }
 
 /* The protocol name at s[i] (a word: the caller looks at the byte before
