@@ -1094,6 +1094,23 @@ static bool names_name(const char *s, size_t n)
 	return false;
 }
 
+/* A display name is a person's or a company's name, a few words: not an
+ * example ("what others see, e.g. Ann Smith", "例：山田 太郎"), nor a
+ * sentence or a list ("Central Administration, Loyola Schools, High
+ * School, and Auxiliary Units."). */
+static bool name_is_prose(const char *s, size_t n)
+{
+	static const char *const example[] = {"e.g.", "eg.", "e.g ", "for example", "for instance", "such as", "例", NULL};
+	if (nr_has_any(s, n, example))
+		return true;
+	size_t words = 1, last = 0;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (s[i] == ' ' && s[i + 1] != ' ')
+			words++, last = i + 1;
+	bool stop = n && s[n - 1] == '.' && n - last > 4; /* a sentence's full stop, not "Inc." */
+	return words > 6 || (words >= 3 && stop) || nr_has(s, n, ", and ") || nr_has(s, n, ", or ");
+}
+
 static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n)
 {
 	/* a value naming the field itself says what goes there ("あなたの名前",
@@ -1101,7 +1118,7 @@ static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	if (nr_has(s, n, "任意") || nr_has(s, n, "お好き") || nr_has(s, n, "自由") || nr_has(s, n, "any ") ||
 	    nr_has(s, n, "your choice") || nr_has(s, n, "your name") || (n >= 5 && mp_strncasecmp(s, "your ", 5) == 0) ||
 	    nr_has(s, n, "名前") || nr_has(s, n, "氏名") || nr_has(s, n, "表示名") || nr_not_a_value(s, n) ||
-	    names_name(s, n))
+	    names_name(s, n) || name_is_prose(s, n))
 		return;
 	size_t e = 0;
 	while (e < n && !(s[e] == ' ' && e + 1 < n && s[e + 1] == ' ') && s[e] != '(')
