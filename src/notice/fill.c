@@ -904,6 +904,19 @@ static bool stand_in_login(const char *s, size_t t)
 	return named == parts || (parts >= 2 && t > 6 && mp_strncasecmp(s, "domain", 6) == 0 && !isalnum((unsigned char)s[6]));
 }
 
+/* "username: CID", "Login: NetID", "UserID": the name of the kind of ID
+ * the user has (a page's own word for it), not an ID: a short upper-case
+ * word ending in "ID", or a word whose lower-case letters run into "ID". */
+static bool names_an_id(const char *s, size_t t)
+{
+	if (t < 3 || t > 12 || s[t - 2] != 'I' || s[t - 1] != 'D')
+		return false;
+	for (size_t k = 0; k < t; k++)
+		if (!isalpha((unsigned char)s[k]))
+			return false;
+	return t <= 4 ? isupper((unsigned char)s[0]) && isupper((unsigned char)s[t - 3]) : islower((unsigned char)s[t - 3]);
+}
+
 static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                       enum mp_nctx dir)
 {
@@ -951,7 +964,7 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 	for (const char *const *nm = names; *nm && !junk; nm++)
 		junk = strlen(*nm) == t && mp_strncasecmp(s, *nm, t) == 0;
 	junk = junk || (!memchr(s, '@', t) && nr_valid_host(s, t) && nr_host_ctx(s, t) != NC_NONE);
-	junk = junk || stand_in_login(s, t);
+	junk = junk || stand_in_login(s, t) || names_an_id(s, t);
 	/* "example@yourdomain.com": an address to fill in, not a login */
 	if (junk || !nr_is_ascii_tok(s, t) || (memchr(s, '@', t) && !nr_valid_email(s, t)) ||
 	    (letters && isupper((unsigned char)s[0]) && words >= 2) || nr_possessive(s, t)) {
@@ -993,6 +1006,8 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	/* a form's toggle or instruction ("On", "Enter your password"), a
 	 * letter left of a cut word, a file's path: no password */
 	bool path = pw.len && pw.s[0] == '/' && memchr(pw.s + 1, '/', pw.len - 1);
+	/* a link ("set up an app password at: https://…"): where to make one */
+	path = path || nr_has(pw.s, pw.len, "://");
 	/* "Password | Encrypted", "Password: Cleartext": how it is sent, one
 	 * word, the server's login method, not the password */
 	static const char *const enc[] = {"encrypted", "secure", NULL};
