@@ -544,32 +544,6 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
 		}
 }
 
-/* "Note: replace "example.com" with the name of your domain",
- * "「example.jp」はお客様のドメイン名に置き換えてください": the host named is
- * a placeholder wherever it stands (resolve.c drops it). */
-static void fill_in_note(struct ex *x, const char *s, size_t n)
-{
-	static const char *const verbs[] = {"replace ", "substitute ", NULL};
-	static const char *const quotes[] = {"「", "\"", NULL};
-	bool ja = nr_has(s, n, "置き換え") || nr_has(s, n, "読み替え") || nr_has(s, n, "置換");
-	for (size_t i = 0; i < n; i++) {
-		size_t k = ja ? nr_starts_any(s + i, n - i, quotes) : nr_starts_any(s + i, n - i, verbs);
-		if (!k || (!ja && i && isalpha((unsigned char)s[i - 1])))
-			continue;
-		size_t j = i + k;
-		while (j < n && (s[j] == '"' || s[j] == '\'' || s[j] == ' '))
-			j++;
-		size_t t = nr_token_len(s + j, n - j);
-		while (t && strchr("\"'.,", s[j + t - 1]))
-			t--;
-		if (nr_valid_host(s + j, t) && (ja || nr_has(s + j + t, n - j - t, "with"))) {
-			x->fill_in = mp_xgrow(x->fill_in, x->nfill_in, sizeof *x->fill_in);
-			x->fill_in[x->nfill_in++] = mp_xstrndup(s + j, t);
-		}
-		i = j;
-	}
-}
-
 /* "メールの受信には IMAP または POP3 が使えます", "Both POP3 and IMAP are
  * supported", "You can use IMAP or POP": a sentence offering incoming
  * protocols offers those servers (the notice's host serves them). Not a
@@ -752,7 +726,6 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 	if (!(n > 3 && memcmp(s, "※", 3) == 0 && isdigit((unsigned char)s[3])))
 		general_security(x, l, b, l->len);
 	protocols_offered(x, l, b);
-	fill_in_note(x, s, n);
 	/* "The settings for SMTP are the same as above, except that the port
 	 * is 465": the server of this section takes the host (and security)
 	 * of the one before it; the exceptions follow as values */

@@ -279,6 +279,7 @@ bool nr_is_prose(const char *s, size_t n);
 size_t nr_space_cells(struct ex *x, const char *s, size_t b, size_t n);
 void nr_read_notes(struct ex *x, const mp_ntext *t);
 void nr_read_forms(struct ex *x, const mp_ntext *t);
+void nr_read_fill_in(struct ex *x, const mp_ntext *t);
 /* Ports the notice refuses anywhere ("Port 25 is blocked", "do not use port
  * 465", 「25番ポートは使用できません」), read before the lines (values.c). */
 void nr_read_refused(struct ex *x, const mp_ntext *t);

@@ -73,13 +73,22 @@ size_t nr_token_len(const char *s, size_t n)
 }
 
 /* A label the reader fills in ("mail.yourdomain.com", "your_server",
- * "pop.myisp.com", "smtp.mycompany.com"): a template, not a host. */
+ * "pop.myisp.com", "smtp.mycompany.com"), or one naming the domain it
+ * stands for ("info@MyHostedDomain.com", "mail.domain.com",
+ * "user@domainname.net"): a template, not a host. */
 static bool your_label(const char *s, size_t n)
 {
-	static const char *const mine[] = {"mydomain", "my-domain", "myisp", "myprovider", "mycompany", NULL};
+	static const char *const mine[] = {"myisp", "myprovider", "mycompany", NULL};
 	for (size_t i = 0; i + 4 <= n; i++)
 		if ((i == 0 || s[i - 1] == '.' || s[i - 1] == '@') &&
 		    (mp_strncasecmp(s + i, "your", 4) == 0 || nr_starts_any_ci(s + i, n - i, mine)))
+			return true;
+	/* (a word run into "domain" in a label of the domain, not its last:
+	 * "MyHostedDomain.com", "domainname.net", not "…domain"; "domain.com"
+	 * alone is a name a page's example may use, read as one) */
+	for (size_t i = 0; i + 6 <= n && s[i] != '@'; i++)
+		if (mp_strncasecmp(s + i, "domain", 6) == 0 && memchr(s + i, '.', n - i) &&
+		    ((i && isalpha((unsigned char)s[i - 1])) || isalpha((unsigned char)s[i + 6])))
 			return true;
 	return false;
 }
@@ -264,7 +273,23 @@ bool nr_valid_host(const char *s, size_t n)
 	 * run together): a top-level domain is letters (or xn--) */
 	if (some_digit && !num_tld && !(n - ld > 4 && mp_strncasecmp(s + ld, "xn--", 4) == 0))
 		return false;
-	return !num_tld || all_num;
+	/* an address of numbers has four ("1.0", "1.75", "3.2.1" are
+	 * versions and amounts) */
+	size_t dots = 0;
+	for (size_t i = 0; i < n; i++)
+		dots += s[i] == '.';
+	if (all_num && dots != 3)
+		return false;
+	/* a brand written as its words ("Yandex.Mail", "Yandex.Disk"): every
+	 * label capitalised, the last a word, not a top-level domain */
+	bool brand = n - ld >= 4 && !some_digit;
+	for (size_t b = 0; b < n && brand; b++) {
+		brand = isupper((unsigned char)s[b]) != 0;
+		for (; b + 1 < n && s[b + 1] != '.'; b++)
+			brand = brand && islower((unsigned char)s[b + 1]);
+		b++;
+	}
+	return (!num_tld || all_num) && !brand;
 }
 
 /* Parse a port cell: "995", "995※1", "110(SSL有の場合:995)", "993(SSL)",
