@@ -686,7 +686,7 @@ Test(notice_accuracy, field_accuracy_over_real_blind3) { real_set_holds("blind3"
 /* Round 4: 36 pages collected by people who never saw the reader, kept out
  * of the repository until the round's reader work was over (BLIND.md): the
  * figure measured then, rounded down; from now on development material. */
-#define BLIND4_ACCURACY_FLOOR 0.968
+#define BLIND4_ACCURACY_FLOOR 0.969
 
 Test(notice_accuracy, field_accuracy_over_real_blind4) { real_set_holds("blind4", BLIND4_ACCURACY_FLOOR, 36); }
 
@@ -698,7 +698,7 @@ Test(notice_accuracy, field_accuracy_over_real_blind5) { real_set_holds("blind5"
 
 /* Round 6: 39 pages (15 organisations' documents kept in git, 24 stored web
  * pages) measured blind the same way (BLIND.md); development material since. */
-#define BLIND6_ACCURACY_FLOOR 0.933
+#define BLIND6_ACCURACY_FLOOR 0.935
 
 Test(notice_accuracy, field_accuracy_over_real_blind6) { real_set_holds("blind6", BLIND6_ACCURACY_FLOOR, 39); }
 
@@ -712,7 +712,7 @@ Test(notice_accuracy, field_accuracy_over_real_blind7) { real_set_holds("blind7"
 /* Round 8: 57 pages (9 organisations' documents kept in git, 48 stored web
  * pages, 6 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND8_ACCURACY_FLOOR 0.892
+#define BLIND8_ACCURACY_FLOOR 0.902
 
 Test(notice_accuracy, field_accuracy_over_real_blind8) { real_set_holds("blind8", BLIND8_ACCURACY_FLOOR, 57); }
 

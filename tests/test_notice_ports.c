@@ -8,7 +8,14 @@
  * 推奨, おすすめ; "deprecated", "not recommended", 非推奨). Read back,
  * each server has the port the page prefers, else the one it does not
  * discourage, else the implicit-TLS one, with that port's security. A
- * fixed seed keeps every run the same; a failure prints the case. */
+ * fixed seed keeps every run the same; a failure prints the case.
+ *
+ * Round 9: the two ports given apart from their security: plain ports
+ * listed first and the secure ones again under an SSL section, or "Port:
+ * 143 or 993" (either order) with SSL said on a line of its own; an intro
+ * with a program's version, a date and a price before them, and maybe a
+ * fallback port ("If you have trouble with port 465, try port 2525").
+ * Read back, SSL said for the server names its implicit-TLS port. */
 #define _GNU_SOURCE
 #include <criterion/criterion.h>
 #include <stdint.h>
@@ -129,4 +136,75 @@ Test(notice_ports, offered_ports_chosen, .timeout = 120)
 	}
 	cr_log_info("notice offered ports: %d/%d read right", right, n);
 	cr_assert_eq(right, n, "only %d of %d offered-port cases read right", right, n);
+}
+
+static const char *const months[] = {"May", "June", "Sept", "October", "Feb"};
+static const char *const programs[] = {"Outlook", "Windows", "Thunderbird", "Office", "version"};
+
+/* The intro: numbers a port label may stand before that are no ports. */
+static void intro(mp_buf *b, const char *d)
+{
+	mp_buf_printf(b, "Mail settings for %s (updated %s %u, %u)\n", d, PICK(months), 1 + rnd(28), 2000 + rnd(25));
+	mp_buf_printf(b, "Set the port numbers as below; in %s %u look under Advanced. Hosting from $%u a month.\n\n",
+	              PICK(programs), 10 + rnd(2010), 10 + rnd(80));
+}
+
+static void ssl_apart(mp_buf *b, struct offer *in, struct offer *out, char *in_host, char *out_host, size_t hn)
+{
+	static const char *const ssl_titles[] = {"Secure (SSL) setup", "Using SSL", "Encrypted connections (SSL/TLS)",
+	                                         "SSL Email Setup"};
+	static const char *const ssl_lines[] = {"Use SSL: On", "SSL: Yes", "Encryption: SSL", "Use SSL/TLS: Yes"};
+	static const char *const steps[] = {"Select \"Use SSL\" for incoming and outgoing mail, then set the ports:",
+	                                    "Turn on SSL for both incoming and outgoing mail and make sure the ports read:"};
+	const char *d = PICK(domains);
+	bool imap = rnd(2);
+	*in = (struct offer){imap ? "IMAP" : "POP3", {imap ? 993 : 995, imap ? 143 : 110}, {MP_SEC_TLS, MP_SEC_TLS}, 0};
+	*out = (struct offer){"SMTP", {465, 587}, {MP_SEC_TLS, MP_SEC_TLS}, 0};
+	snprintf(in_host, hn, "%s.%s", imap ? "imap" : "pop", d);
+	snprintf(out_host, hn, "smtp.%s", d);
+	intro(b, d);
+	mp_buf_printf(b, "Incoming mail server (%s): %s\n", in->proto, in_host);
+	bool sections = rnd(2);
+	if (sections) {
+		mp_buf_printf(b, "Outgoing mail server (SMTP): %s\n\nThe ports are:\n", out_host);
+		mp_buf_printf(b, "  - %s: %d\n  - SMTP: %d\n\n%s\n%s\n", in->proto, in->port[1], out->port[1], PICK(ssl_titles),
+		              PICK(steps));
+		mp_buf_printf(b, "  - %s: %d\n  - SMTP: %d\n", in->proto, in->port[0], out->port[0]);
+	} else {
+		int f = (int)rnd(2);
+		mp_buf_printf(b, "Port: %d or %d\n%s\n", in->port[f], in->port[1 - f], PICK(ssl_lines));
+		f = (int)rnd(2);
+		mp_buf_printf(b, "\nOutgoing mail server (SMTP): %s\nPort: %d or %d\n%s\n", out_host, out->port[f],
+		              out->port[1 - f], PICK(ssl_lines));
+	}
+	if (rnd(2))
+		mp_buf_printf(b, "If you have trouble sending on port %d, try port 2525.\n", sections ? 465 : out->port[0]);
+}
+
+Test(notice_ports, ssl_said_apart_names_the_implicit_tls_port, .timeout = 120)
+{
+	rng = 0x2c9e5a0b71d34f87ULL;
+	int n = 300, right = 0, shown = 0;
+	for (int i = 0; i < n; i++) {
+		mp_buf b = {0};
+		struct offer in, out;
+		char in_host[80], out_host[80];
+		ssl_apart(&b, &in, &out, in_host, out_host, sizeof in_host);
+		mailprof_diags *d;
+		mailprof_status st;
+		mailprof_profile *p = t_parse_str(b.s, "ports.txt", "notice", &d, &st);
+		const mp_account *a = st == MAILPROF_OK && p && p->naccounts == 1 ? &p->accounts[0] : NULL;
+		bool ok = a && a->nincoming == 1 && a->noutgoing == 1 &&
+		          got(&a->incoming[0], strcmp(in.proto, "IMAP") ? MP_PROTO_POP3 : MP_PROTO_IMAP, in_host, &in) &&
+		          got(&a->outgoing[0], MP_PROTO_SMTP, out_host, &out);
+		if (ok)
+			right++;
+		else if (shown++ < 3)
+			cr_log_info("ssl-apart case %d read wrong:\n%s", i, b.s);
+		mailprof_profile_free(p);
+		mailprof_diags_free(d);
+		mp_buf_free(&b);
+	}
+	cr_log_info("notice ssl-apart ports: %d/%d read right", right, n);
+	cr_assert_eq(right, n, "only %d of %d ssl-apart cases read right", right, n);
 }

@@ -1131,6 +1131,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			x->pending_dir = nr_label_dir(x, s + lb, le - lb, edir);
 			/* "SSL:" over "Yes": the label's SSL, as on one line */
 			x->pending_ssl = f == NF_SECURITY && nr_parse_security(s + lb, le - lb) == MP_SEC_TLS;
+			x->pending_sec = f == NF_PORT ? nr_span_sec(s + lb, le - lb) : -1;
 			/* "Incoming Port#:" over "Without SSL – 143" / "With SSL –
 			 * 993": the cases under it are that server's ports */
 			enum mp_nctx pd = x->pending_dir;
@@ -1745,21 +1746,26 @@ static size_t change_target(const char *s, size_t vb, size_t ve)
 }
 
 /* "The SMTP server should be smtp.… if you will be connecting from
- * within the campus network": a condition after a host naming where the
- * client connects from says which way the server is reached (an access
- * alternative, fill.c), not that the host is advice. */
-static bool access_condition(const char *s, size_t ve, size_t n)
+ * within the campus network", "if you are outside the campus network you
+ * will need to use … smtphost.…": a condition naming where the client
+ * connects from (after the host, to its sentence's end, or before it,
+ * since its sentence's start) says which way the server is reached (an
+ * access alternative, fill.c), not that the host is advice. */
+static bool access_condition(const char *s, size_t pv, size_t vb, size_t ve, size_t n)
 {
+	static const char *const place[] = {"within", "inside", "outside", "on campus", "on-campus", "off campus",
+	                                    "off-campus", "campus network", "from home", "学内", "構内", "学外", NULL};
 	size_t e = ve;
 	while (e < n && e < ve + 100 && s[e] != ';' && !(s[e] == '.' && (e + 1 == n || s[e + 1] == ' ')))
 		e++;
-	if (!nr_has(s + ve, e - ve, "if ") && !nr_has(s + ve, e - ve, "場合"))
-		return false;
-	static const char *const place[] = {"within", "inside", "on campus", "on-campus", "campus network", "学内", "構内",
-	                                    NULL};
-	if (nr_has_any(s + ve, e - ve, place))
-			return true;
-	return false;
+	if ((nr_has(s + ve, e - ve, "if ") || nr_has(s + ve, e - ve, "場合")) && nr_has_any(s + ve, e - ve, place))
+		return true;
+	size_t b = vb;
+	while (b > pv && vb - b < 160 && !(s[b - 1] == ' ' && b >= pv + 2 && s[b - 2] == '.'))
+		b--;
+	/* (no other alternative in it: "if … blocks port 25, use …") */
+	return (nr_has(s + b, vb - b, "if ") || nr_has(s + b, vb - b, "場合")) && nr_has_any(s + b, vb - b, place) &&
+	       !nr_has(s + b, vb - b, "block") && !nr_has(s + b, vb - b, "instead");
 }
 
 /* "If you use IMAP, use port 993", "If your account is set up as IMAP
@@ -1794,6 +1800,13 @@ static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_
 	 * "25番ポートを遮断") is no setting either */
 	static const char *const cond[] = {"if ", "unless", "instead", "場合", "もしくは", "または", "block", "ブロック", "not allowed", "not permitted",
 	                                   "遮断", NULL};
+	/* only the value's own sentence: "If you read this before then, both
+	 * hosts run until 30th June. After that, change your SMTP host to
+	 * relay.…" (a number not a port no longer ends the first sentence) */
+	for (size_t k = prev; k + 2 < ve; k++)
+		if ((s[k] == '.' && s[k + 1] == ' ' && isupper((unsigned char)s[k + 2])) ||
+		    (k + 3 <= ve && memcmp(s + k, "。", 3) == 0))
+			prev = k + 2;
 	for (const char *const *c = cond; *c; c++)
 		if (nr_has(s + prev, ve - prev, *c) && !(c == cond && prompt_only(s + prev, ve - prev)) &&
 		    !(!alt_before && (strcmp(*c, "もしくは") == 0 || strcmp(*c, "または") == 0)))
@@ -1818,6 +1831,36 @@ static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_
 		if (ve < n && nr_has(s + ve, e - ve, *c))
 			return true;
 	return false;
+}
+
+/* "Your outgoing (SMTP) mail server is exactly the same as your incoming
+ * server", "Outgoing server: same as incoming server", "SMTPサーバー：
+ * POPサーバーと同じ": a server's label (its sentence's words before the
+ * other server's name, else the section's server) whose value is another
+ * server's name shares that server's host (fill.c, resolve.c); a login's
+ * or a port's "same as incoming" is not a host's. */
+static void same_host_line(struct ex *x, const mp_nline *l, size_t b)
+{
+	static const char *const srv[] = {"server", "host", "サーバ", NULL};
+	static const char *const other[] = {"user", "login", "password", "port", "auth", "address", "ユーザ",
+	                                    "パスワード", "ポート", "認証", "アドレス", NULL};
+	const char *s = l->s;
+	size_t tb, te;
+	enum mp_nctx src = nr_same_server(s + b, l->len - b, &tb, &te);
+	if (src == NC_NONE)
+		return;
+	tb += b;
+	size_t lb = tb; /* the label: back to its sentence's start, a short way */
+	while (lb > b && tb - lb < 120 && !(lb >= b + 2 && s[lb - 1] == ' ' && s[lb - 2] == '.') &&
+	       !(lb >= b + 3 && memcmp(s + lb - 3, "。", 3) == 0))
+		lb--;
+	if (!nr_has_any(s + lb, tb - lb, srv) || nr_has_any(s + lb, tb - lb, other))
+		return;
+	enum mp_nctx dir = mp_notice_words_ctx(s + lb, tb - lb);
+	if (dir != NC_IN && dir != NC_POP && dir != NC_IMAP && dir != NC_SMTP)
+		dir = x->ctx;
+	if ((dir == NC_IN || dir == NC_POP || dir == NC_IMAP || dir == NC_SMTP) && dir != src)
+		nr_same_host(x, dir, src);
 }
 
 /* "- Select Secure Connection (SSL)", "Check the Use Secure Sockets
@@ -2292,6 +2335,20 @@ static bool name_only(const char *s, size_t b, size_t e, const char *const *name
 	return false;
 }
 
+/* Does the word at a name a protocol or a direction, not open a host
+ * ("… incoming and outgoing server", not "… and smtp.example.net")? */
+static bool joins_names(const char *s, size_t a, size_t n)
+{
+	if (a + 4 <= n && mp_strncasecmp(s + a, "the ", 4) == 0) /* "the incoming and the outgoing server" */
+		a += 4;
+	size_t e = a;
+	while (e < n && e - a < 24 && isalnum((unsigned char)s[e]))
+		e++;
+	if (e + 1 < n && s[e] == '.' && isalnum((unsigned char)s[e + 1]))
+		return false;
+	return name_only(s, a, e, proto_names) || name_only(s, a, e, dir_names);
+}
+
 /* Values first, on one line: each typed value takes the label text
  * between it and the value placed before it ("Incoming mail server -
  * encryption is SSL, port is 993"; "Your mailbox a@b.example is ready
@@ -2369,8 +2426,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		size_t ak = ve < n ? nr_starts_any(s + ve, n - ve, after) : 0;
 		if (ak && ve + ak < n) {
 			size_t e = ve + ak;
-			while (e < n && s[e] != ',' && s[e] != '.' && s[e] != ';' &&
-			       !(e + 5 <= n && mp_strncasecmp(s + e, " and ", 5) == 0))
+			/* ... to its clause's end, or to an "and" starting the next
+			 * pair ("… as the incoming server and smtp.… as …"); not
+			 * one joining two servers' names ("as hostname for both the
+			 * incoming and outgoing server": both's label) */
+			while (e < n && e - ve < 120 && s[e] != ',' && s[e] != '.' && s[e] != ';' &&
+			       !(e + 5 <= n && mp_strncasecmp(s + e, " and ", 5) == 0 && !joins_names(s, e + 5, n)))
 				e++;
 			enum mp_nctx d2;
 			enum mp_nfield f2 = mp_notice_classify(s + ve + ak, e - ve - ak, &d2);
@@ -2435,9 +2496,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		/* "◆受信メールサーバ（POP3）" / "mail.… （ポート：995／SSL）": the
 		 * line's first value, opening it, is the value the line above
 		 * announced; the rest of the line keeps its own labels */
+		bool by_pending = false;
 		if (f == NF_NONE && prev == b && vb == nr_skip_sp(s, b, n) && x->pending != NF_NONE &&
 		    nr_field_takes(x->pending, v))
-			f = x->pending, ed = x->pending_dir, lab_b = lab_e = vb;
+			f = x->pending, ed = x->pending_dir, lab_b = lab_e = vb, by_pending = true;
 		/* "the port to 995 (for POP) or 993 (for IMAP)": the protocol in
 		 * brackets right after a port is its server, whatever the
 		 * sentence said before ("(IMAP)" alone: port lists, fill.c) */
@@ -2606,7 +2668,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				f = NF_PORT, ed = chosen, lab_b = lab_e = vb;
 		}
 		if (f != NF_NONE && chosen == NC_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b) || old) &&
-		    !(f == NF_HOST && v == NV_HOST && !in_cond && !old && access_condition(s, ve, n)))
+		    !(f == NF_HOST && v == NV_HOST && !in_cond && !old && access_condition(s, pv, vb, ve, n)))
 			f = NF_NONE;
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
@@ -2676,6 +2738,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				}
 				/* "The secure IMAP port is 993": the label's security */
 				int lsec = v == NV_PORT && x->cur >= 0 ? nr_span_sec(s + lab_b, lab_e - lab_b) : -1;
+				if (lsec < 0 && by_pending && v == NV_PORT && x->cur >= 0)
+					lsec = x->pending_sec; /* the label line's: "the secure port" / "993." */
 				/* "Or use secure IMAP with SSL on port 993": a security
 				 * named before the port in its sentence is the port's, so
 				 * the most secure of the lines offering ports wins */
@@ -2899,6 +2963,27 @@ static bool announces(struct ex *x, const mp_nline *prev, const char *s, size_t 
 	size_t w = e;
 	while (w > b && isalpha((unsigned char)s[w - 1]))
 		w--;
+	/* "… on the default port 143 and the secure port" / "993.": prose
+	 * wrapped right after a port word; its clause (back to a number, a
+	 * comma or a full stop) is the label, its security the port's. Not
+	 * a port refused or in a condition ("ISPs block port" / "25"). */
+	if (!prev && e - w == 4 && mp_strncasecmp(s + w, "port", 4) == 0 && w > b && s[w - 1] == ' ' && e == n) {
+		size_t c = w;
+		while (c > b && w - c < 80 && !isdigit((unsigned char)s[c - 1]) && !strchr(",.", s[c - 1]) &&
+		       !(c >= b + 3 && memcmp(s + c - 3, " - ", 3) == 0))
+			c--;
+		/* (not "(the standard port for IMAP) - port" / "110": a remark
+		 * closing the item above, then the next item's bare label) */
+		static const char *const no[] = {"block", "if ", "not ", "n't", "instead of", "unless", NULL};
+		if ((c >= b + 3 && memcmp(s + c - 3, " - ", 3) == 0) || nr_has_any(s + c, e - c, no))
+			return false;
+		enum mp_nctx ed;
+		mp_notice_classify(s + c, e - c, &ed);
+		x->pending = NF_PORT;
+		x->pending_dir = nr_label_dir(x, s + c, e - c, ed);
+		x->pending_sec = nr_span_sec(s + c, e - c);
+		return true;
+	}
 	if (!((e - w == 2 && mp_strncasecmp(s + w, "is", 2) == 0) || (e - w == 3 && mp_strncasecmp(s + w, "are", 3) == 0)))
 		return false;
 	if (w > b && s[w - 1] != ' ')
@@ -2927,6 +3012,8 @@ static bool announces(struct ex *x, const mp_nline *prev, const char *s, size_t 
 		return false;
 	x->pending = f;
 	x->pending_dir = nr_label_dir(x, ls, ln, ed);
+	/* "on the default port 143 and the secure port" / "993." */
+	x->pending_sec = f == NF_PORT ? nr_span_sec(ls, ln) : -1;
 	return true;
 }
 
@@ -3165,6 +3252,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 	}
 	auth_hint(x, l, b);
 	method_prose(x, l, b);
+	same_host_line(x, l, b);
 	example_person(x, l, b);
 	if (bracket_goes_on(prev, l)) {
 		x->pending = NF_NONE;
@@ -3428,9 +3516,10 @@ static void line_one(struct ex *x, const mp_nline *l)
 		size_t ve = n;
 		while (ve > vb2 && (s[ve - 1] == ' ' || s[ve - 1] == '|'))
 			ve--;
-		/* "… the mail server name you should use is:" / "mail.…net.": the
-		 * full stop of the sentence is not the host's */
-		if (f == NF_HOST && ve > vb2 + 1 && s[ve - 1] == '.' && s[ve - 2] != '.')
+		/* "… the mail server name you should use is:" / "mail.…net.", "…
+		 * the secure port" / "993.": the full stop of the sentence is not
+		 * the value's */
+		if ((f == NF_HOST || f == NF_PORT) && ve > vb2 + 1 && s[ve - 1] == '.' && s[ve - 2] != '.')
 			ve--;
 		/* "Verification: PLAIN" is a row of its own, not the value of
 		 * the label above; "mail.example.jp:587" is a value */
@@ -3466,6 +3555,11 @@ static void line_one(struct ex *x, const mp_nline *l)
 				nr_set_field(x, l, vb2, "SSL", 3, f, x->pending_dir);
 			else
 				nr_set_field(x, l, vb2, s + vb2, ve - vb2, f, x->pending_dir);
+			int p;
+			if (f == NF_PORT && x->pending_sec >= 0 && x->cur >= 0 && nr_port_at(s, vb2, ve, &p)) {
+				mailprof_loc pl = nr_loc_at(x, l, vb2);
+				nr_offer_port(&nr_cur_acc(x)->s[x->cur], p, nr_sec_for_port(x->pending_sec, p), &pl);
+			}
 			return;
 		}
 	}

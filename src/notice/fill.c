@@ -76,13 +76,14 @@ void nr_offer_port_pref(struct dsrv *s, int port, int sec, const mailprof_loc *l
 	}
 	/* the port that lost, kept as the runner-up (the first of the best
 	 * rank): a port the notice refuses elsewhere gives way to it */
-	int lp = -1, ls = -1;
+	int lp = -1, ls = -1, lf = pref;
 	mailprof_loc ll = *loc;
 	if (s->port.v != port)
 		lp = port, ls = sec;
 	else if (was.port.set && was.port.v != port)
-		lp = was.port.v, ls = was.sec.set ? was.sec.v : -1, ll = was.port.loc;
+		lp = was.port.v, ls = was.sec.set ? was.sec.v : -1, ll = was.port.loc, lf = was.pref;
 	if (lp > 0 && (!s->alt_port.set || rank_of(lp, ls) > rank_of(s->alt_port.v, s->alt_sec.set ? s->alt_sec.v : -1))) {
+		s->alt_pref = lf;
 		mp_int_set(&s->alt_port, lp, &ll);
 		s->alt_sec.set = false;
 		s->alt_sec.v = -1;
@@ -465,6 +466,20 @@ static void alt_hosts(struct ex *x, const mp_nline *l, size_t off, const char *s
 	}
 }
 
+/* "Outgoing (SMTP) server: the same as the incoming server": server dir
+ * shares the host of server src, copied when the drafts become accounts
+ * (resolve.c), once src has one. */
+void nr_same_host(struct ex *x, enum mp_nctx dir, enum mp_nctx src)
+{
+	struct dacc *a = nr_cur_acc(x);
+	int i = dir == NC_IN ? nr_server_for(x, NC_IN, NULL, 0) : nr_srv_of(dir);
+	bool src_in = src == NC_IN || src == NC_IMAP || src == NC_POP;
+	if (i < 0 || nr_srv_of(src) == i || (src_in && (dir == NC_IN || dir == NC_IMAP || dir == NC_POP) &&
+	                                     (src == NC_IN || dir == NC_IN)))
+		return;
+	a->s[i].host_same = src;
+}
+
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
@@ -502,6 +517,28 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		 * the server the rows after it are */
 		if (dir == NC_IMAP || dir == NC_POP || dir == NC_SMTP)
 			x->cur = nr_srv_of(dir);
+		size_t tb, te;
+		if (nr_same_server(s, n, &tb, &te) != NC_NONE)
+			return; /* "same as the incoming server": read with its line (attach.c) */
+		/* "Incoming: IMAP" / "Port: 143", "Outgoing server: SMTP": a
+		 * server's label whose value is its protocol alone offers that
+		 * server (with no host), and the rows after it are its own */
+		size_t pe = t;
+		while (pe && strchr(";,.", s[pe - 1]))
+			pe--;
+		enum mp_nctx pc = pe <= 6 ? mp_notice_words_ctx(s, pe) : NC_NONE;
+		bool in_label = dir == NC_IN || dir == NC_IMAP || dir == NC_POP;
+		if ((pc == NC_IMAP || pc == NC_POP) && dir != NC_SMTP && nr_is_ascii_tok(s, pe) &&
+		    (!in_label || dir == NC_IN || dir == pc)) {
+			nr_set_field(x, l, off, s, n, NF_IN_PROTO, NC_IN); /* ("IMAP or POP3": both) */
+			x->cur = nr_srv_of(pc);
+			return;
+		}
+		if (pc == NC_SMTP && !in_label && nr_is_ascii_tok(s, pe)) {
+			a->s[S_SMTP].stated = true;
+			x->cur = S_SMTP;
+			return;
+		}
 		if (mp_strncasecmp(s, "http", 4) != 0)
 			nr_info(x, l, off, "write the host name, e.g. mail.example.jp", "%s is not a host name; not used",
 			     "the server value");
@@ -586,6 +623,53 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 static int titled(const struct ex *x, int sec, int port)
 {
 	return sec < 0 && x->title_sec >= 0 ? nr_sec_for_port(x->title_sec, port) : sec;
+}
+
+/* Does the sentence before byte off of line s offer what follows as a
+ * fallback ("If you're having trouble using port 587, please try port
+ * 465", "if that does not work, use 2525", 「つながらない場合は」)? At most
+ * 160 bytes back, to the sentence's start. */
+static bool fallback(const char *s, size_t off)
+{
+	static const char *const words[] = {"trouble", "problem", "does not work", "doesn't work", "don't work",
+	                                    "fails", "failing", "otherwise", "as a fallback", "つながらない",
+	                                    "接続できない", "送信できない", NULL};
+	size_t b = off;
+	while (b > 0 && off - b < 160 && !(b >= 2 && s[b - 1] == ' ' && s[b - 2] == '.') &&
+	       !(b >= 3 && memcmp(s + b - 3, "。", 3) == 0))
+		b--;
+	return nr_has_any(s + b, off - b, words);
+}
+
+/* The page's word on a port said in a sentence, from the words of its
+ * own clause: back to the sentence's start, the number or the cell border
+ * before, on to the sentence's end, the next number or the cell's border
+ * (each 120 bytes at most; "587 | TLS(推奨)" is the TLS column's). "we
+ * recommend the submission port (port 587)", "Port 465 (SSL) is legacy
+ * but still works", "The use of port 25 … is now deprecated": 1, -1;
+ * a fallback ("If you have trouble using port 587, try port 465") -1. */
+static int clause_pref(const char *s, size_t n, size_t off)
+{
+	if (fallback(s, off))
+		return -1;
+	size_t b = off, e = off;
+	while (b > 0 && off - b < 120 && !isdigit((unsigned char)s[b - 1]) && s[b - 1] != '|' &&
+	       !(b >= 2 && s[b - 1] == ' ' && s[b - 2] == '.') &&
+	       !(b >= 3 && memcmp(s + b - 3, "。", 3) == 0))
+		b--;
+	while (e < n && isdigit((unsigned char)s[e]))
+		e++;
+	size_t f = e;
+	while (f < n && f - e < 120 && !isdigit((unsigned char)s[f]) && s[f] != '|' &&
+	       !(s[f] == '.' && (f + 1 == n || s[f + 1] == ' ')) &&
+	       !(f + 3 <= n && memcmp(s + f, "。", 3) == 0))
+		f++;
+	/* "recommends port 587 with authentication or port 465 with SSL": the
+	 * words before are both ports' */
+	bool shared = f < n && isdigit((unsigned char)s[f]) &&
+	              nr_has_any(s + e, f - e, (const char *const[]){" or ", ",", "または", "、", "/", NULL});
+	int before = shared ? 0 : nr_preference(s + b, off - b), after = nr_preference(s + e, f - e);
+	return before < 0 || after < 0 ? -1 : before > 0 || after > 0 ? 1 : 0;
 }
 
 static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
@@ -787,8 +871,12 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	if (sec < 0)
 		sec = note_sec(x, mark);
 	sec = titled(x, sec, port);
-	/* "587 (STARTTLS) - Recommended": the row's own word on its port */
-	nr_offer_port_pref(&a->s[i], port, sec, &loc, nr_preference(s, n < 100 ? n : 100));
+	/* "587 (STARTTLS) - Recommended": the row's own word on its port; "If
+	 * you have trouble using port 587, try port 465": a fallback */
+	int pref = nr_preference(s, n < 100 ? n : 100);
+	if (!pref && (own < 0 || own == i)) /* (not a port of another protocol) */
+		pref = clause_pref(l->s, l->len, off);
+	nr_offer_port_pref(&a->s[i], port, sec, &loc, pref);
 	/* "POP3 or IMAP Port: 993": the port of both, as the host is */
 	if (x->both_in && dir == NC_IN && (i == S_IMAP || i == S_POP))
 		nr_offer_port(&a->s[i == S_IMAP ? S_POP : S_IMAP], port, sec, &loc);

@@ -219,6 +219,11 @@ static const struct mp_nlabel labels[] = {
 	{"hostname", NF_HOST, NC_NONE},
 	{"host", NF_HOST, NC_NONE},
 	{"ホスト", NF_HOST, NC_NONE},
+	/* A mail program, not the address ("Email Client" heads the client's
+	 * settings after a "Webmail" section): no field. */
+	{"mail client", NF_NONE, NC_NONE},
+	{"mail program", NF_NONE, NC_NONE},
+	{"mail software", NF_NONE, NC_NONE},
 	/* Addresses. */
 	{"メールアドレス", NF_EMAIL, NC_NONE},
 	{"e-mail", NF_EMAIL, NC_NONE},

@@ -468,6 +468,11 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 	drop_emphasis(&b, col);
 	drop_references(&b, col);
 	drop_expansions(&b, col);
+	/* Markdown's hard line break, a backslash ending the line
+	 * ("**Incoming mail server:** mail.example.net\"), is no part of the
+	 * value before it */
+	if (b.len >= 2 && b.s[b.len - 1] == '\\' && b.s[b.len - 2] != '\\' && b.s[b.len - 2] != ' ')
+		b.s[--b.len] = '\0';
 	if (is_rule(b.s, b.len))
 		b.len = 0, b.s[0] = '\0';
 	col[b.len] = c;

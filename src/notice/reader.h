@@ -39,6 +39,9 @@ struct dsrv {
 	bool host_held;  /* its host was a placeholder, dropped: the server stays offered */
 	int pref;        /* its port's own words: 1 preferred ("recommended"), -1 discouraged, 0 neither */
 	mp_int alt_port, alt_sec; /* the best port offered and not taken (a refused port gives way to it) */
+	enum mp_nctx host_same; /* "the same as the incoming server": the server whose host it shares */
+	bool stated;     /* a server's label gave its protocol for a host ("Outgoing: SMTP"): offered */
+	int alt_pref;    /* the runner-up's own words, as pref ("if that fails, try 465": -1) */
 };
 
 /* A server offered beside another of its protocol (docs/notice-reader.md
@@ -113,6 +116,7 @@ struct ex {
 	enum mp_nfield pending;
 	enum mp_nctx pending_dir;
 	bool pending_ssl; /* the pending label names SSL ("SSL:" over "Yes") */
+	int pending_sec;  /* a pending port label's security ("… and the secure port" / "993."), -1 */
 	int pending_blank; /* blank lines since the label announcing a value */
 	int split_depth;   /* bracketed pairs of one line read as lines of their own */
 	/* lines before it are a | block the table model did not take, read line
@@ -242,6 +246,7 @@ int nr_mechanism(const char *s, size_t n);
 int nr_method_at(const char *s, size_t n, size_t *at);
 int nr_yesno_auth_lead(const char *s, size_t n, size_t *lead);
 bool nr_as_incoming(const char *s, size_t n);
+enum mp_nctx nr_same_server(const char *s, size_t n, size_t *tb, size_t *te);
 size_t nr_yes_then_mechanism(const char *s, size_t n);
 enum word nr_parse_word(const char *s, size_t n);
 void nr_password_token(const mp_nline *l, size_t off, const char *s, size_t n, mp_buf *out,
@@ -314,6 +319,7 @@ void nr_offer_port_pref(struct dsrv *s, int port, int sec, const mailprof_loc *l
 /* The server a value for direction dir goes to (the section's protocol,
  * the account's incoming choice, a host's first label). */
 int nr_server_for(struct ex *x, enum mp_nctx dir, const char *host, size_t n);
+void nr_same_host(struct ex *x, enum mp_nctx dir, enum mp_nctx src);
 enum mp_nctx nr_label_dir(struct ex *x, const char *label, size_t ln, enum mp_nctx entry);
 /* A provider's row in a table of providers starts the next provider's
  * draft, if the one before named a server. */

@@ -88,7 +88,8 @@ static bool mx_names(const struct ex *x, const struct dacc *a, int i)
 bool nr_offered(const struct ex *x, const struct dacc *a, int i)
 {
 	const struct dsrv *s = &a->s[i];
-	if (s->host.v || s->port.set || s->host_tpl || s->host_held || a->in_pref == i || (a->in_both && i != S_SMTP))
+	if (s->host.v || s->port.set || s->host_tpl || s->host_held || s->stated || a->in_pref == i ||
+	    (a->in_both && i != S_SMTP))
 		return true;
 	if (mx_names(x, a, i))
 		return true;
@@ -360,6 +361,23 @@ static void share(struct dsrv *p, struct dsrv *q)
 	share1(q, p);
 }
 
+/* "Port: 587 or 465" then "Use SSL: On", "POP: 110" then under "SSL Email
+ * Setup" "POP: 995": of two ports of the server's protocol, neither
+ * preferred by the page's words, SSL said for the server (not with the
+ * port: "587 (SSL)" stays) names the one that is TLS from the first byte
+ * (RFC 8314). Without SSL said, the first port stays ("110 or 995"). */
+static void ssl_port(const struct ex *x, const struct dacc *a, struct dsrv *s, int i)
+{
+	const mp_int *said = s->sec.set ? &s->sec : i != S_SMTP && a->in_sec.set ? &a->in_sec : x->gen_sec.set ? &x->gen_sec : NULL;
+	if (!said || said->v != MP_SEC_TLS || !s->port.set || !s->alt_port.set || s->pref != 0 || s->alt_pref != 0 ||
+	    !mp_port_is_starttls(s->port.v) || !mp_port_is_implicit_tls(s->alt_port.v) ||
+	    nr_port_ctx(s->port.v) != nr_port_ctx(s->alt_port.v) || nr_refused(x, s->alt_port.v) ||
+	    (s->alt_sec.set && nr_sec_for_port(s->alt_sec.v, s->alt_port.v) != MP_SEC_TLS) ||
+	    (said == &s->sec && said->loc.line == s->port.loc.line))
+		return;
+	s->port = s->alt_port;
+}
+
 /* Server s of protocol i of draft a becomes a server of account acc. */
 static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, struct dsrv *s)
 {
@@ -372,6 +390,7 @@ static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, s
 		if (!s->sec.set)
 			s->sec.v = -1;
 	}
+	ssl_port(x, a, s, i);
 	mp_server *sv = mp_server_add(acc, sproto[i]);
 	sv->loc = s->host.v || s->host_tpl ? s->host.loc : s->port.set ? s->port.loc : x->send_loc;
 	copy_str(&sv->host, &s->host);
@@ -560,6 +579,15 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 	for (int i = S_IMAP; i <= S_POP && a->in_both; i++)
 		if (!a->s[i].host.v && !a->s[i].host_tpl && a->s[i == S_IMAP ? S_POP : S_IMAP].host.v)
 			copy_str(&a->s[i].host, &a->s[i == S_IMAP ? S_POP : S_IMAP].host);
+	/* "Outgoing server: the same as the incoming server": its host */
+	for (int i = 0; i < S_N; i++) {
+		enum mp_nctx c = a->s[i].host_same;
+		const mp_str *from = c == NC_IN ? (a->s[S_IMAP].host.v ? &a->s[S_IMAP].host : &a->s[S_POP].host)
+		                     : c != NC_NONE ? &a->s[nr_srv_of(c)].host : NULL;
+		if (from && !a->s[i].host.v && !a->s[i].host_tpl) {
+			copy_str(&a->s[i].host, from->v ? from : &a->any_host);
+		}
+	}
 	bool has_server = false;
 	for (int i = 0; i < S_N; i++)
 		has_server |= nr_offered(x, a, i);

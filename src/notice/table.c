@@ -221,6 +221,7 @@ static void cell_line(struct ex *x, const struct trow *r, size_t k, enum mp_nfie
 	 * on the line under its label */
 	x->pending = r->jt[k] ? f : NF_NONE;
 	x->pending_dir = dir;
+	x->pending_sec = -1;
 	for (const mp_nline *l = r->cl[k]; l <= r->cz[k]; l++) {
 		size_t b = l == r->cl[k] ? r->cb[k] : 0, e = l == r->cz[k] ? r->ce[k] : l->len;
 		/* a line of the cell giving an example ("(例:mail.example.jp)") */

@@ -535,6 +535,46 @@ bool nr_as_incoming(const char *s, size_t n)
 	return false;
 }
 
+/* "same as the incoming server", "identical to your POP3 server",
+ * "受信サーバーと同じ": the server whose host another shares; NC_NONE when
+ * s[0, n) names no server so ("same as your login", "not the same as
+ * the incoming server"). *tb: where the named server's words start (the
+ * label of the sharing server ends before it), *te where they end. */
+enum mp_nctx nr_same_server(const char *s, size_t n, size_t *tb, size_t *te)
+{
+	static const char *const en[] = {"same as", "identical to", NULL};
+	static const char *const deny[] = {"not ", "n't", "ない", "異な", "必ずしも", NULL};
+	static const char *const srv[] = {"server", "host", "サーバ", NULL};
+	for (size_t i = 0; i < n; i++) {
+		size_t w = nr_starts_any_ci(s + i, n - i, en);
+		size_t b, e;
+		if (w && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(')) {
+			/* the words after it, to the clause's end, a short way */
+			b = nr_skip_sp(s, i + w, n), e = b;
+			while (e < n && e - b < 40 && !(s[e] && strchr(".,;:()", s[e])))
+				e++;
+		} else if (n - i >= strlen("と同じ") && memcmp(s + i, "と同じ", strlen("と同じ")) == 0) {
+			/* the words before it, back to a separator or a particle */
+			e = i, b = i;
+			while (b > 0 && i - b < 40 && !(s[b - 1] && strchr(":() ", s[b - 1])) &&
+			       !(b >= 3 && (memcmp(s + b - 3, "は", 3) == 0 || memcmp(s + b - 3, "も", 3) == 0 ||
+			                    memcmp(s + b - 3, "、", 3) == 0)))
+				b--;
+			w = strlen("と同じ");
+		} else
+			continue;
+		enum mp_nctx c = mp_notice_words_ctx(s + b, e - b);
+		size_t db = i > 40 ? i - 40 : 0;
+		if ((c == NC_IN || c == NC_POP || c == NC_IMAP || c == NC_SMTP) && nr_has_any(s + b, e - b, srv) &&
+		    !nr_has_any(s + db, e - db, deny)) {
+			*tb = b, *te = e;
+			return c;
+		}
+		i += w - 1;
+	}
+	return NC_NONE;
+}
+
 /* nr_parse_yesno_auth of a value, else of its words before a remark in
  * brackets ("ON (Login using same settings as incoming server)"); *lead:
  * where those words end (n for the whole value). */
@@ -884,6 +924,71 @@ int nr_sentence_sec(const char *s, size_t n)
 
 /* A port number at s[i]: digits not glued to letters, a size, a date or a
  * time ("20MB", "2009年", "9:00"). */
+/* The word right before s[i] (one space or ", " between), as [*wb, *we). */
+static bool word_before(const char *s, size_t i, size_t *wb, size_t *we)
+{
+	size_t e = i;
+	if (e && s[e - 1] == ' ')
+		e--;
+	if (e && s[e - 1] == ',')
+		e--;
+	if (e == i)
+		return false;
+	size_t b = e;
+	while (b > 0 && e - b < 16 && isalnum((unsigned char)s[b - 1]))
+		b--;
+	*wb = b, *we = e;
+	return b < e && (b == 0 || !isalnum((unsigned char)s[b - 1]));
+}
+
+/* A number the words around it make something else than a port: a
+ * program's version or edition ("Outlook 2007", "Windows 10", "Office
+ * 365", "version 6"), a year of a date ("May 18, 2004", "Feb 4 2005",
+ * "© 2019"), a price ("$25", "£26"). The look-back is a word or two, so
+ * the test stays constant per number. */
+static bool not_a_port(const char *s, size_t i, size_t j, size_t n)
+{
+	static const char *const product[] = {
+	    "outlook", "windows", "office", "exchange", "thunderbird", "eudora", "entourage", "express", "vista", "xp",
+	    "ios", "ipados", "android", "macos", "version", "ver", "iphone", "ipad", "edition", "release", "build",
+	    "sp", "update", "messenger", "netscape", "lotus", "notes", "seamonkey", "postbox", "opera", "firefox",
+	    "chrome", "safari", "word", "excel", NULL};
+	static const char *const month[] = {"jan", "january", "feb", "february", "mar", "march", "apr", "april",
+	                                    "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept",
+	                                    "september", "oct", "october", "nov", "november", "dec", "december",
+	                                    "since", "copyright", "in", "from", "until", "year", NULL};
+	if (i && (s[i - 1] == '$' || s[i - 1] == '#'))
+		return true;
+	if (i >= 2 && ((unsigned char)s[i - 2] == 0xc2 && ((unsigned char)s[i - 1] == 0xa3 || (unsigned char)s[i - 1] == 0xa5 ||
+	                                                     (unsigned char)s[i - 1] == 0xa9)))
+		return true; /* "£26", "¥500", "©2019" */
+	if (j < n && s[j] == '%')
+		return true;
+	size_t wb, we;
+	if (!word_before(s, i, &wb, &we))
+		return false;
+	bool year = j - i == 4 && (s[i] == '1' || s[i] == '2') && (s[i + 1] == '9' || s[i + 1] == '0');
+	bool named = false;
+	for (size_t k = 0; product[k] && !named; k++)
+		named = strlen(product[k]) == we - wb && mp_strncasecmp(s + wb, product[k], we - wb) == 0;
+	if (named && (s[we] != ',' || year))
+		return true;
+	if (!year)
+		return false;
+	for (size_t k = 0; month[k]; k++)
+		if (strlen(month[k]) == we - wb && mp_strncasecmp(s + wb, month[k], we - wb) == 0)
+			return true;
+	/* "18, 2004", "4 2005": a day before the year */
+	if (isdigit((unsigned char)s[wb]) && we - wb <= 2) {
+		size_t b2, e2;
+		if (word_before(s, wb, &b2, &e2))
+			for (size_t k = 0; month[k] && k < 24; k++)
+				if (strlen(month[k]) == e2 - b2 && mp_strncasecmp(s + b2, month[k], e2 - b2) == 0)
+					return true;
+	}
+	return false;
+}
+
 bool nr_port_at(const char *s, size_t i, size_t n, int *port)
 {
 	if (i < n && !isdigit((unsigned char)s[i]))
@@ -912,7 +1017,8 @@ bool nr_port_at(const char *s, size_t i, size_t n, int *port)
 	if (j < n && (unsigned char)s[j] >= 0x80 && !nr_starts_any(s + j, n - j, (const char *const[]){"番", "※", "(", "、", "。", NULL}))
 		return false;
 	*port = (int)v;
-	return v >= 10 && v <= 65535; /* one digit: a row or footnote number */
+	return v >= 10 && v <= 65535 && /* one digit: a row or footnote number */
+	       !not_a_port(s, i, j, n);
 }
 
 /* The server a host's first label names ("imap.…", "pop.…", "smtp.…"). */
@@ -1486,7 +1592,8 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 	/* one digit is a row or footnote number, never a mail port */
 	if (!mark && nr_all_digits(s + i, t) && t >= 2 && t <= 5 && atoi(s + i) > 0 && atoi(s + i) <= 65535 &&
 	    !(i + t < n && (s[i + t] == ':' || s[i + t] == '-' || s[i + t] == '/') && i + t + 1 < n &&
-	      isdigit((unsigned char)s[i + t + 1])))
+	      isdigit((unsigned char)s[i + t + 1])) &&
+	    !not_a_port(s, i, i + t, n))
 		return NV_PORT;
 	for (const char *const *w = sec_words; *w; w++)
 		if (strlen(*w) == t && mp_strncasecmp(s + i, *w, t) == 0)
