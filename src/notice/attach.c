@@ -55,7 +55,8 @@ static void send_said(struct ex *x, const mailprof_loc *loc)
  * ("535 Authentication failed", 認証に失敗). */
 static bool auth_not_stated(const char *c, size_t cn)
 {
-	static const char *const w[] = {"whether", "ドメイン認証", "domain authentication", "spf", "dkim",
+	static const char *const w[] = {"whether", "ドメイン認証", "domain authentication", "spf", "dkim", "see also",
+	                                "read more", "learn more",
 	                                "two-factor", "2-factor", "2-step", "two-step", "multi-factor", "2段階",
 	                                "二段階", "多要素", "does not require", "doesn't require", "failed", "失敗",
 	                                NULL};
@@ -63,6 +64,41 @@ static bool auth_not_stated(const char *c, size_t cn)
 			return true;
 	size_t at = nr_auth_statement(c, cn);
 	return at < cn && nr_has(c + at, cn - at, "場合");
+}
+
+/* A sentence of sending saying the mail is to be checked first, which
+ * lets sending through ("as long as you have successfully logged in to
+ * check your mail", "check your mail before you send", "メールを受信して
+ * から送信"): POP before SMTP in other words. Not a denial ("no longer",
+ * "you do not need to check your mail first"). */
+static bool checks_mail_first(const struct ex *x, const char *c, size_t cn)
+{
+	static const char *const check[] = {"check your mail", "check your e-mail", "check your email", "checked your mail",
+	                                    "checked your e-mail", "checked your email", "checking your mail",
+	                                    "checking your e-mail", "checking your email", "check for new mail",
+	                                    "check for mail", "collect your mail", "retrieve your mail", "download your mail",
+	                                    NULL};
+	/* (not the program or its settings: "check your mail settings before …") */
+	static const char *const thing[] = {"settings", "setting", "client", "program", "software", "app", "account",
+	                                    "server", "configuration", NULL};
+	static const char *const first[] = {"before", "first", "as long as", "once", "logged in", "log in", "after", NULL};
+	static const char *const send[] = {"send", "outgoing", "smtp", NULL};
+	static const char *const deny[] = {"no longer", "not need", "don't need", "do not have to", "don't have to",
+	                                   "not necessary", "not required", NULL};
+	if (cn > 400)
+		return false;
+	size_t k = 0, w = 0;
+	while (k < cn && !(w = nr_starts_any_ci(c + k, cn - k, check)))
+		k++;
+	if (w) {
+		size_t a = nr_skip_sp(c, k + w, cn);
+		if ((a == k + w || !nr_starts_any_ci(c + a, cn - a, thing)) && nr_has_any(c, cn, first) &&
+		    (x->ctx == NC_SMTP || nr_has_any(c, cn, send)))
+			return !nr_has_any(c, cn, deny);
+	}
+	static const char *const ja[] = {"受信してから送信", "受信した後に送信", "受信後に送信", "送信前に受信", "送信の前に受信",
+	                                 "送信する前に受信", NULL};
+	return nr_has_any(c, cn, ja) && !nr_has(c, cn, "不要") && !nr_has(c, cn, "ません") && !nr_has(c, cn, "廃止");
 }
 
 /* Any line, sentence or cell may say that sending needs a login:
@@ -149,6 +185,27 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		x->pbs_hint = true;
 		x->pbs_loc = nr_loc_at(x, l, b);
 		send_said(x, &x->pbs_loc);
+	}
+	/* "change the port back to 25, untick SMTP authentication, and
+	 * instead use your ISP's server": the servers after it go without */
+	static const char *const off[] = {"untick", "uncheck", "un-tick", "un-check", "disable", "turn off", "switch off",
+	                                  "deselect", "clear the", NULL};
+	if (x->auth_hint && !x->auth_off_line && x->auth_hint_loc.line < l->line && nr_has(s, n, "authentication") &&
+	    nr_has_any(s, n, off))
+		x->auth_off_line = l->line;
+	/* "as long as you have logged in to check your mail, the outgoing
+	 * server knows who you are", "check your mail before you send",
+	 * 送信の前に受信: POP before SMTP told, not named (sentence by sentence) */
+	for (size_t i = 0; !x->pbs_hint && i < n;) {
+		size_t e = i;
+		while (e < n && !nr_starts_any(s + e, n - e, (const char *const[]){"。", ". ", "! ", "? ", NULL}))
+			e++;
+		if (checks_mail_first(x, s + i, e - i)) {
+			x->pbs_hint = true;
+			x->pbs_loc = nr_loc_at(x, l, b + i);
+			send_said(x, &x->pbs_loc);
+		}
+		i = e < n ? e + 1 : n;
 	}
 	/* "最近はこちらも認証を必要とするように…", "sending now requires that
 	 * you authenticate": a sentence of the sending section (or naming
@@ -249,7 +306,11 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
 	            {"auth-plain", MP_AUTH_PASSWORD_CLEARTEXT}, {"auth login", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"平文", MP_AUTH_PASSWORD_CLEARTEXT}, {"通常のパスワード", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"基本認証", MP_AUTH_PASSWORD_CLEARTEXT}, {"「通常」", MP_AUTH_PASSWORD_CLEARTEXT},
-	            {"oauth", MP_AUTH_OAUTH2}, {"先進認証", MP_AUTH_OAUTH2}, {"modern authentication", MP_AUTH_OAUTH2}};
+	            {"oauth", MP_AUTH_OAUTH2}, {"先進認証", MP_AUTH_OAUTH2}, {"modern authentication", MP_AUTH_OAUTH2},
+	            {"md5 challenge", MP_AUTH_PASSWORD_ENCRYPTED}, {"md5-challenge", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"challenge-response", MP_AUTH_PASSWORD_ENCRYPTED}, {"ntlm", MP_AUTH_NTLM},
+	            {"kerberos", MP_AUTH_GSSAPI}, {"gssapi", MP_AUTH_GSSAPI},
+	            {"basic auth", MP_AUTH_PASSWORD_CLEARTEXT}};
 	static const char *const deny[] = {"not ", "n't", "never", "no longer", "disable", "uncheck", " off", "= no", ": no",
 	                                   "prevent", "avoid", "ません", "しない", "ない", "不可", "非対応", "未対応",
 	                                   "外し", "無効", "防", NULL};
@@ -289,6 +350,11 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
 		 * "Much like setting up POP, … CRAM-MD5"), else the sentence's
 		 * words; APOP is POP's, a "logon" Outlook's incoming option */
 		enum mp_nctx w = mp_notice_words_ctx(c, cn), d = x->ctx;
+		/* "Password authentication required, use same login details as
+		 * incoming mail" under sending: receiving named as the model,
+		 * not as the server the method is for */
+		if ((w == NC_IN || w == NC_POP || w == NC_IMAP) && nr_as_incoming(c, cn))
+			w = NC_NONE;
 		/* "AUTH-PLAINまたはAUTH LOGIN" under 送信メールサーバ, "送信方式 SMTP
 		 * over SSL (CRAM-MD5認証)": sending's, which then logs in */
 		if ((w == NC_NONE || w == NC_WEB) && nr_has(c, cn, "logon"))
@@ -1621,6 +1687,16 @@ static bool prompt_only(const char *s, size_t n)
 					asked++;
 					break;
 				}
+			/* "If the email client asks for …", "if your program offers
+			 * the option": the program asking too (up to the clause's
+			 * comma, a few words) */
+			size_t e = i + 3;
+			while (e < n && e < i + 48 && s[e] != ',')
+				e++;
+			static const char *const verbs[] = {" asks", " prompts", " offers", " has the option", " has an option",
+			                                    NULL};
+			if (asked < ifs && nr_has_any(s + i + 2, e - i - 2, verbs))
+				asked++;
 		}
 	return ifs > 0 && asked == ifs;
 }

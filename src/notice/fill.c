@@ -1351,24 +1351,20 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 				break;
 			}
 		{
-			/* the first method named wins: "Normal Password or Encrypted Password" */
-			static const char *const enc[] = {"cram", "digest", "暗号化", "encrypted", "apop", NULL};
+			/* the first method named wins: "Normal Password or Encrypted
+			 * Password", "OAuth2 or App Password", "NTLM (TLS also works)";
+			 * a named method over the password words after it
+			 * ("OAuth2(先進認証)", "MD5 Challenge-Response password") */
 			static const char *const clr[] = {"通常", "平文", "クリアテキスト", "plain", "clear", "標準", "normal", "login",
-			                                  "password", "パスワード", NULL};
-			size_t pe = n, pc = n;
-			for (size_t k = 0; k < n; k++) {
-				for (const char *const *w = enc; *w && pe == n; w++)
-					if (strlen(*w) <= n - k && mp_strncasecmp(s + k, *w, strlen(*w)) == 0)
-						pe = k;
+			                                  "basic", "password", "パスワード", NULL};
+			size_t pe, pc = n;
+			int m = nr_method_at(s, n, &pe);
+			for (size_t k = 0; k < n && pc == n; k++)
 				for (const char *const *w = clr; *w && pc == n; w++)
 					if (strlen(*w) <= n - k && mp_strncasecmp(s + k, *w, strlen(*w)) == 0)
 						pc = k;
-			}
-			int m = pe < pc ? MP_AUTH_PASSWORD_ENCRYPTED : pc < n ? MP_AUTH_PASSWORD_CLEARTEXT : -1;
-			/* "OAuth2(先進認証)": a login by token, whatever password words follow */
-			size_t po = nr_oauth_at(s, n);
-			if (po < n && po <= pe && po <= pc)
-				m = MP_AUTH_OAUTH2;
+			if (pc < pe)
+				m = MP_AUTH_PASSWORD_CLEARTEXT;
 			if (m < 0)
 				break;
 			/* "Incoming mail server: host / Login method: CRAM-MD5" outside

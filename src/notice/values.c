@@ -553,12 +553,18 @@ bool nr_as_incoming(const char *s, size_t n)
 	if (nr_has_any(s, n, w))
 			return true;
 	/* the words right after "same as" name receiving ("same as the
-	 * incoming server", not "IMAP Password = … (same as above)") */
+	 * incoming server", not "IMAP Password = … (same as above)"); a few
+	 * words may stand between ("same login details as incoming mail") */
 	static const char *const in[] = {"incoming", "receiving", "pop", "imap", NULL};
 	for (size_t i = 0; i + 7 <= n; i++) {
-		if (mp_strncasecmp(s + i, "same as", 7) != 0)
+		if (mp_strncasecmp(s + i, "same ", 5) != 0 || (i && isalpha((unsigned char)s[i - 1])))
 			continue;
-		size_t k = nr_skip_sp(s, i + 7, n);
+		size_t k = i + 4;
+		while (k + 4 <= n && k < i + 40 && mp_strncasecmp(s + k, " as ", 4) != 0 && !strchr(",.;:()", s[k]))
+			k++;
+		if (k + 4 > n || mp_strncasecmp(s + k, " as ", 4) != 0)
+			continue;
+		k = nr_skip_sp(s, k + 4, n);
 		for (int words = 0; words < 2 && k < n; words++) {
 			if (nr_starts_any_ci(s + k, n - k, in))
 				return true;
@@ -628,6 +634,41 @@ int nr_yesno_auth_lead(const char *s, size_t n, size_t *lead)
 	return nr_parse_yesno_auth(s, k);
 }
 
+/* The login methods a page names, by the words clients and providers
+ * use for them (docs/notice-reader.md, conventions: CRAM-MD5, APOP, "MD5
+ * Challenge-Response", SPA: the encrypted password; NTLM; Kerberos:
+ * GSSAPI; OAuth2, "modern authentication": a token; PLAIN, LOGIN, Basic,
+ * "normal password": the password as it is). Words of three letters or
+ * less only as words of their own ("SPA", not "space"). */
+static const struct {
+	const char *w;
+	int m;
+} method_words[] = {{"cram-md5", MP_AUTH_PASSWORD_ENCRYPTED}, {"digest-md5", MP_AUTH_PASSWORD_ENCRYPTED},
+                    {"cram", MP_AUTH_PASSWORD_ENCRYPTED}, {"digest", MP_AUTH_PASSWORD_ENCRYPTED},
+                    {"md5", MP_AUTH_PASSWORD_ENCRYPTED}, {"challenge-response", MP_AUTH_PASSWORD_ENCRYPTED},
+                    {"challenge response", MP_AUTH_PASSWORD_ENCRYPTED}, {"apop", MP_AUTH_PASSWORD_ENCRYPTED},
+                    {"encrypted", MP_AUTH_PASSWORD_ENCRYPTED}, {"暗号化", MP_AUTH_PASSWORD_ENCRYPTED},
+                    {"secure password", MP_AUTH_PASSWORD_ENCRYPTED}, {"spa", MP_AUTH_PASSWORD_ENCRYPTED},
+                    {"ntlm", MP_AUTH_NTLM}, {"kerberos", MP_AUTH_GSSAPI}, {"gssapi", MP_AUTH_GSSAPI},
+                    {"oauth", MP_AUTH_OAUTH2}, {"xoauth", MP_AUTH_OAUTH2}, {"先進認証", MP_AUTH_OAUTH2},
+                    {"modern auth", MP_AUTH_OAUTH2}};
+
+int nr_method_at(const char *s, size_t n, size_t *at)
+{
+	for (size_t k = 0; k < n; k++)
+		for (size_t w = 0; w < MP_COUNT(method_words); w++) {
+			size_t wl = strlen(method_words[w].w);
+			if (wl > n - k || mp_strncasecmp(s + k, method_words[w].w, wl) != 0)
+				continue;
+			if (wl <= 3 && ((k && isalnum((unsigned char)s[k - 1])) || (k + wl < n && isalnum((unsigned char)s[k + wl]))))
+				continue;
+			*at = k;
+			return method_words[w].m;
+		}
+	*at = n;
+	return -1;
+}
+
 /* A short value naming an authentication mechanism, whatever its label
  * ("Verification: PLAIN", "Auth: CRAM-MD5", "Authentication type
  * Password", "認証: 通常のパスワード"): the method, -1 when it names none.
@@ -644,9 +685,15 @@ int nr_mechanism(const char *s, size_t n)
 	            {"clear text", MP_AUTH_PASSWORD_CLEARTEXT}, {"cleartext", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"通常のパスワード", MP_AUTH_PASSWORD_CLEARTEXT}, {"平文", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"oauth2", MP_AUTH_OAUTH2}, {"oauth 2.0", MP_AUTH_OAUTH2}, {"oauth", MP_AUTH_OAUTH2},
-	            {"xoauth2", MP_AUTH_OAUTH2}, {"modern authentication", MP_AUTH_OAUTH2}, {"先進認証", MP_AUTH_OAUTH2}};
+	            {"xoauth2", MP_AUTH_OAUTH2}, {"modern authentication", MP_AUTH_OAUTH2}, {"先進認証", MP_AUTH_OAUTH2},
+	            {"ntlm", MP_AUTH_NTLM}, {"kerberos", MP_AUTH_GSSAPI}, {"gssapi", MP_AUTH_GSSAPI},
+	            {"md5 challenge", MP_AUTH_PASSWORD_ENCRYPTED}, {"md5-challenge", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"md5 - challenge", MP_AUTH_PASSWORD_ENCRYPTED}, {"challenge-response", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"secure password", MP_AUTH_PASSWORD_ENCRYPTED}, {"spa", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"basic", MP_AUTH_PASSWORD_CLEARTEXT}};
+	/* (a choice, "OAuth2 or App Password": the first named) */
 	size_t e = 0, words = 1;
-	while (e < n && s[e] != '(')
+	while (e < n && s[e] != '(' && !(e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0))
 		words += s[e++] == ' ';
 	while (e && s[e - 1] == ' ')
 		e--, words--;
