@@ -292,3 +292,56 @@ Test(notice_servers, named_servers_read_back, .timeout = 120)
 {
 	read_cases(0x7f4a7c159e3779b9ULL, 300, named_case, "named servers");
 }
+
+/* Round 9: a sending server said to share the receiving one's host, in
+ * any of the ways pages say it ("Outgoing server: same as incoming
+ * server", a sentence, 「送信サーバー：受信サーバーと同じ」, "… as host name
+ * for both the incoming and outgoing server"), the incoming protocol
+ * named by its label or a server type row; read back, sending has the
+ * incoming host. */
+static void notice3(mp_buf *b, struct want2 *w)
+{
+	static const char *const titles[] = {"Mail settings", "Your new mailbox", "メール設定のご案内"};
+	const char *dom = PICK(domains);
+	char host[80];
+	snprintf(host, sizeof host, "%s.%s", PICK(((const char *const[]){"mail", "mx1", "post", "mbox"})), dom);
+	bool imap = rnd(2);
+	const char *pn = imap ? "IMAP" : "POP3";
+	mp_buf_printf(b, "%s\n\n", PICK(titles));
+	switch (rnd(3)) {
+	case 0: mp_buf_printf(b, "Incoming mail server (%s): %s\n", pn, host); break;
+	case 1: mp_buf_printf(b, "Account type: %s\nIncoming server: %s\n", pn, host); break;
+	default: mp_buf_printf(b, "受信サーバー（%s）：%s\n", pn, host); break;
+	}
+	switch (rnd(6)) {
+	case 0: mp_buf_printf(b, "Outgoing server: %s\n", PICK(((const char *const[]){"same as incoming server", "the same as the incoming server", "identical to your incoming server"}))); break;
+	case 1: mp_buf_printf(b, "- Your outgoing (SMTP) mail server is %s the same as your incoming server.\n", rnd(2) ? "exactly" : "also"); break;
+	case 2: mp_buf_printf(b, "送信サーバー（SMTP）：受信サーバーと同じ\n"); break;
+	case 3: mp_buf_printf(b, "送信メールサーバーは%sサーバーと同じです。\n", pn); break;
+	case 4: mp_buf_printf(b, "SMTP server: identical to the %s server\n", pn); break;
+	default: mp_buf_printf(b, "Outgoing mail server (SMTP): same as the incoming mail server\n"); break;
+	}
+	want_srv(w, imap ? MP_PROTO_IMAP : MP_PROTO_POP3, host, 0);
+	want_srv(w, MP_PROTO_SMTP, host, 0);
+}
+
+static bool shared_case(mp_buf *b)
+{
+	struct want2 w;
+	memset(&w, 0, sizeof w);
+	notice3(b, &w);
+	mailprof_profile *p;
+	mailprof_diags *d;
+	const mp_account *a = read_one(b->s, &p, &d);
+	bool ok = a && a->nincoming == 1 && a->noutgoing == 1 && srv_is(&a->incoming[0], w.proto[0], w.host[0], 0) &&
+	          srv_is(&a->outgoing[0], w.proto[1], w.host[1], 0);
+	mailprof_profile_free(p);
+	mailprof_diags_free(d);
+	return ok;
+}
+
+/* Before round 9's same_host_line this read none of the 300 cases right. */
+Test(notice_servers, shared_host_read_back, .timeout = 120)
+{
+	read_cases(0x2545f4914f6cdd1dULL, 300, shared_case, "shared host");
+}
