@@ -1720,6 +1720,26 @@ static bool changed_from(const char *s, size_t vb, size_t ve, size_t n)
 	if (e + 3 <= n && memcmp(s + e, "番", 3) == 0)
 		e += 3;
 	size_t f = nr_skip_sp(s, e, n);
+	/* "ポート番号は初期状態で「25」となっておりますが、これを「587」に変更",
+	 * "The port is 25 by default; change it to 587": the value a later
+	 * clause of its sentence changes ("it", "this", これを) into a number */
+	{
+		static const char *const redo[] = {"これを", "それを", "change it to ", "change this to ", "change that to ",
+		                                   "set it to ", "change it into ", NULL};
+		for (size_t q = f; q < n && q < f + 120 && !(s[q] == '.' && (q + 1 == n || s[q + 1] == ' ')) &&
+		                   !(q + 3 <= n && memcmp(s + q, "。", 3) == 0);
+		     q++) {
+			size_t w = nr_starts_any_ci(s + q, n - q, redo);
+			if (!w)
+				continue;
+			size_t d = q + w;
+			while (d < n && d < q + w + 8 && !isdigit((unsigned char)s[d]))
+				d++;
+			if (d < n && isdigit((unsigned char)s[d]) && vb < ve && isdigit((unsigned char)s[vb]))
+				return true;
+			break;
+		}
+	}
 	/* Japanese: "から" then another value (not "から送信", "からの") */
 	bool ja = f + 6 <= n && memcmp(s + f, "から", 6) == 0;
 	static const char *const arrow[] = {"→", "⇒", "->", "=>", NULL};

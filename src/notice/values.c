@@ -861,7 +861,7 @@ bool nr_refused(const struct ex *x, int port)
  * we recommend", "preferred", "推奨", "おすすめ"), 0 neither. */
 int nr_preference(const char *s, size_t n)
 {
-	static const char *const weak[] = {"discouraged", "deprecated", "not recommend", "legacy", "非推奨",
+	static const char *const weak[] = {"discouraged", "deprecated", "not recommend", "legacy", "not as secure", "less secure", "非推奨",
 	                                   "推奨しません", "推奨されません", "推奨していません", NULL};
 	static const char *const pref[] = {"prefer", "recommend", "推奨", "おすすめ", "お勧め", "お薦め", NULL};
 	if (nr_has_any(s, n, weak))
@@ -1337,6 +1337,50 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 	/* "SSL接続の場合はPOP3が995、SMTPが465": words before the first name */
 	if (nt && line_sec < 0)
 		line_sec = nr_span_sec(s, tb[0]);
+	/* "STARTTLS (POP/SMTP port 110/587)", "IMAP/POP3: 993/995": names
+	 * joined by slashes, then as many ports joined by slashes: each name
+	 * its port, in order (a slash between two numbers is no port of one) */
+	for (size_t t = 0; t + 1 < nt; t++) {
+		size_t m = 1;
+		while (t + m < nt && tb[t + m] == te[t + m - 1] + 1 && s[te[t + m - 1]] == '/')
+			m++;
+		if (m < 2)
+			continue;
+		size_t j = nr_skip_sp(s, te[t + m - 1], n);
+		if (j < n && s[j] == ':')
+			j++;
+		j = nr_skip_sp(s, j, n);
+		j += n - j >= 5 && mp_strncasecmp(s + j, "ports", 5) == 0 ? 5 : n - j >= 4 && mp_strncasecmp(s + j, "port", 4) == 0 ? 4 : 0;
+		j = nr_skip_sp(s, j, n);
+		int pp[32];
+		size_t pa[32], c = 0;
+		while (c < m && j < n && isdigit((unsigned char)s[j])) {
+			long v = 0;
+			pa[c] = j;
+			while (j < n && isdigit((unsigned char)s[j]) && v < 100000)
+				v = v * 10 + (s[j++] - '0');
+			pp[c++] = v > 0 && v <= 65535 ? (int)v : 0;
+			if (c < m && j < n && s[j] == '/')
+				j++;
+			else
+				break;
+		}
+		if (c != m || (j < n && isalnum((unsigned char)s[j])))
+			continue;
+		bool ok = true;
+		for (size_t k = 0; k < m; k++)
+			ok &= pp[k] > 0;
+		if (!ok)
+			continue;
+		if (x) {
+			size_t m0 = x->nmx;
+			for (size_t k = 0; k < m; k++)
+				nr_mx_add(x, l, base + pa[k], ts[t + k], pp[k], nr_sec_for_port(tt[t + k] ? MP_SEC_TLS : line_sec, pp[k]));
+			/* "… port 110/587) is not as secure" */
+			mx_pref(x, m0, s + j, n - j);
+		}
+		return m;
+	}
 	/* "Port 993 (IMAP) or 995 (POP3)": a name in brackets right after a
 	 * port names that port, not the ones after it */
 	size_t pb[32];
