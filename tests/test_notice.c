@@ -712,7 +712,7 @@ Test(notice_accuracy, field_accuracy_over_real_blind7) { real_set_holds("blind7"
 /* Round 8: 57 pages (9 organisations' documents kept in git, 48 stored web
  * pages, 6 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND8_ACCURACY_FLOOR 0.922
+#define BLIND8_ACCURACY_FLOOR 0.923
 
 Test(notice_accuracy, field_accuracy_over_real_blind8) { real_set_holds("blind8", BLIND8_ACCURACY_FLOOR, 57); }
 

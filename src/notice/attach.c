@@ -1142,6 +1142,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			x->pending_dir = nr_label_dir(x, s + lb, le - lb, edir);
 			/* "SSL:" over "Yes": the label's SSL, as on one line */
 			x->pending_ssl = f == NF_SECURITY && nr_parse_security(s + lb, le - lb) == MP_SEC_TLS;
+			x->pending_ways = f == NF_HOST && names_both_ways(s + lb, le - lb);
 			x->pending_sec = f == NF_PORT ? nr_span_sec(s + lb, le - lb) : -1;
 			/* "Incoming Port#:" over "Without SSL – 143" / "With SSL –
 			 * 993": the cases under it are that server's ports */
@@ -2551,6 +2552,11 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		if (f == NF_NONE && prev == b && vb == nr_skip_sp(s, b, n) && x->pending != NF_NONE &&
 		    nr_field_takes(x->pending, v))
 			f = x->pending, ed = x->pending_dir, lab_b = lab_e = vb, by_pending = true;
+		/* "The AOL IMAP and SMTP server addresses are:" / "imap.aol.com" /
+		 * "smtp.aol.com": under a label naming both ways, each host named
+		 * after its server is that server's */
+		if (by_pending && x->pending_ways && v == NV_HOST && nr_srv_of(nr_host_ctx(s + vb, ve - vb)) >= 0)
+			ed = nr_host_ctx(s + vb, ve - vb);
 		/* "the port to 995 (for POP) or 993 (for IMAP)": the protocol in
 		 * brackets right after a port is its server, whatever the
 		 * sentence said before ("(IMAP)" alone: port lists, fill.c) */
@@ -3049,6 +3055,7 @@ static bool announces(struct ex *x, const mp_nline *prev, const char *s, size_t 
 			return false;
 		enum mp_nctx ed;
 		mp_notice_classify(s + c, e - c, &ed);
+		x->pending_ways = false;
 		x->pending = NF_PORT;
 		x->pending_dir = nr_label_dir(x, s + c, e - c, ed);
 		x->pending_sec = nr_span_sec(s + c, e - c);
@@ -3082,6 +3089,7 @@ static bool announces(struct ex *x, const mp_nline *prev, const char *s, size_t 
 		return false;
 	x->pending = f;
 	x->pending_dir = nr_label_dir(x, ls, ln, ed);
+	x->pending_ways = f == NF_HOST && names_both_ways(ls, ln);
 	/* "on the default port 143 and the secure port" / "993." */
 	x->pending_sec = f == NF_PORT ? nr_span_sec(ls, ln) : -1;
 	return true;

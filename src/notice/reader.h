@@ -116,6 +116,7 @@ struct ex {
 	enum mp_nfield pending;
 	enum mp_nctx pending_dir;
 	bool pending_ssl; /* the pending label names SSL ("SSL:" over "Yes") */
+	bool pending_ways; /* the pending host label names both ways ("The IMAP and SMTP server addresses are:") */
 	int pending_sec;  /* a pending port label's security ("… and the secure port" / "993."), -1 */
 	int pending_blank; /* blank lines since the label announcing a value */
 	int split_depth;   /* bracketed pairs of one line read as lines of their own */
