@@ -977,7 +977,9 @@ static bool toggle_on(const char *s, size_t n)
 		size_t j = i;
 		while (j && s[j - 1] == ' ')
 			j--;
+		/* ("Set to ON or AUTO": "to" a word of its own, not "Auto") */
 		if (j == 0 || (j >= 2 && mp_strncasecmp(s + j - 2, "be", 2) == 0) ||
+		    (j >= 2 && mp_strncasecmp(s + j - 2, "to", 2) == 0 && (j == 2 || s[j - 3] == ' ')) ||
 		    (j >= 4 && mp_strncasecmp(s + j - 4, "turn", 4) == 0) ||
 		    (j >= 6 && mp_strncasecmp(s + j - 6, "turned", 6) == 0) ||
 		    (j >= 6 && mp_strncasecmp(s + j - 6, "switch", 6) == 0))
@@ -1272,16 +1274,31 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	}
 	if (x->ctx == NC_WEB)
 		x->ctx = NC_NONE;
-	/* "Requires SSL: Yes" / "No": the label names the security */
-	if (f == NF_SECURITY && nr_parse_security(s + vb, ve - vb) == -1 && !nr_has(s + vb, ve - vb, "if ") &&
-	    !nr_yes_of_login(s + vb, ve - vb)) {
+	/* "Requires SSL: Yes" / "No": the label names the security; a remark
+	 * in brackets after the yes is a note ("Enabled (use SSL when using
+	 * port 465)"), not the value */
+	size_t yv = ve;
+	if (f == NF_SECURITY && ve > vb && s[ve - 1] == ')') {
+		const char *ob = memchr(s + vb, '(', ve - vb);
+		size_t h = ob ? (size_t)(ob - s) : vb;
+		while (h > vb && s[h - 1] == ' ')
+			h--;
+		/* (not a yes on a condition: "Yes (if available)") */
+		if (h > vb && nr_parse_yesno_auth(s + vb, h - vb) >= 0 && !nr_has(s + h, ve - h, "if "))
+			yv = h;
+	}
+	if (f == NF_SECURITY && nr_parse_security(s + vb, yv - vb) == -1 && !nr_has(s + vb, yv - vb, "if ") &&
+	    !nr_yes_of_login(s + vb, yv - vb)) {
+		size_t ve0 = ve;
+		ve = yv;
 		int yn = nr_parse_yesno_auth(s + vb, ve - vb);
 		if (yn == MP_AUTH_NONE) {
 			nr_set_field(x, l, vb, "none", 4, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
 		bool on = yn == MP_AUTH_PASSWORD_CLEARTEXT || toggle_on(s + vb, ve - vb);
-		if (on && nr_parse_security(s + lb, le - lb) >= 0) {
+		int tsec = nr_parse_security(s + lb, le - lb);
+		if (on && tsec >= 0) {
 			/* "SSL: This setting should be ON for both SMTP and IMAP":
 			 * the servers the value names, else the label's */
 			static const struct { const char *w; enum mp_nctx c; } named[] = {
@@ -1298,10 +1315,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		}
 		/* "Encryption: Enabled", "Secure connection: Yes": a label naming
 		 * no kind of TLS; the port decides which (587: STARTTLS) */
-		if (on && nr_parse_security(s + lb, le - lb) == -1) {
+		if (on && tsec == -1) {
 			nr_set_field(x, l, vb, "TLS", 3, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
+		ve = ve0;
 	}
 	/* "With SSL: 993", "Without SSL: 143": a port under a security label
 	 * is a port offered with that security */

@@ -451,7 +451,9 @@ int nr_parse_security(const char *s, size_t n)
 			tls += mp_strncasecmp(s + i, "tls", 3) == 0 || mp_strncasecmp(s + i, "ssl", 3) == 0;
 		for (size_t i = 0; i + 8 <= n; i++)
 			stls += mp_strncasecmp(s + i, "starttls", 8) == 0;
-		return !cond && stls && tls > stls ? SW_TLS_AMBIG : -2; /* else a choice or a condition */
+		/* (a choice naming no mode, "ON or AUTO", is no choice of one) */
+		if (tls || stls || cond)
+			return !cond && stls && tls > stls ? SW_TLS_AMBIG : -2; /* else a choice or a condition */
 	}
 	if (nr_has(s, n, "starttls") || nr_has(s, n, "stls"))
 		return MP_SEC_STARTTLS;
