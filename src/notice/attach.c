@@ -29,8 +29,7 @@ static void prose_email(struct ex *x, const mp_nline *l, size_t b)
 		while (t && (s[i + t - 1] == '.' || s[i + t - 1] == ','))
 			t--;
 		size_t back = i > b + 24 ? i - 24 : b;
-		if (nr_has(s + back, i - back, "example") || nr_has(s + back, i - back, "e.g.") ||
-		    nr_has(s + back, i - back, "例"))
+		if (nr_gives_example(s + back, i - back))
 			continue; /* "(for example: gwashing@…)" */
 		if (nr_valid_email(s + i, t) && !nr_is_form(x, s + i, t)) {
 			mailprof_loc loc = nr_loc_at(x, l, i);
@@ -1058,8 +1057,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	}
 	/* "… (for example: gwashing@trinity.edu)": an example, not a value */
 	size_t tail = le - lb > 16 ? le - 16 : lb;
-	if (nr_has(s + tail, le - tail, "example") || nr_has(s + tail, le - tail, "e.g.") ||
-	    nr_has(s + tail, le - tail, "例"))
+	if (nr_gives_example(s + tail, le - tail))
 		return;
 	/* "Address: secure.example.com" under "POP3 with SSL", "SMTP name:
 	 * "smtp.example.com"": a host under a label that names a server (its
@@ -2532,8 +2530,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				sec_b = vb, sec_e = ve;
 		}
 		/* an example is not a setting ("for example: gwashing@…", "例:…") */
-		if (nr_has(s + pv, vb - pv, "example") || nr_has(s + pv, vb - pv, "e.g.") ||
-		    nr_has(s + pv, vb - pv, "例"))
+		if (nr_gives_example(s + pv, vb - pv))
 			f = NF_NONE;
 		/* a condition or an alternative ("If … blocks port 465, use port
 		 * 587 instead") is advice, not a setting; a Japanese one opens
