@@ -142,6 +142,8 @@ struct ex {
 	char *examples[8]; /* an example person's values a page declares ("例として、ユーザーIDが「user」…") */
 	size_t nexamples;
 	bool example_goes_on; /* the sentence declaring the example person goes on to the next line */
+	int example_block;    /* 1: a line announced an example's settings ("For example, … will have the
+	                       * following settings:"), 2: its lines are being read; a blank line ends it */
 	/* local parts shown with three domains or more ("taro@a.jp",
 	 * "taro@b.jp", "taro@c.jp"): forms of an address, examples; grows */
 	char **forms;
