@@ -775,7 +775,12 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				     w++)
 					if (s[w] == ' ' && nr_starts_any(s + w + 1, n - w - 1, fw) && nr_span_sec(s + e, w - e) >= 0)
 						q = w + 1, fk = nr_starts_any(s + q, n - q, fw);
-				if (q > e || fk) {
+				/* (not "143(IMAP Over SSLを利用する場合は、993)": a bracket
+				 * holding another port is that port's case) */
+				bool other = false;
+				for (size_t w = q; q > e && w < n && w < q + 80 && s[w] != ')' && !other; w++)
+					other = isdigit((unsigned char)s[w]) && !isalnum((unsigned char)s[w - 1]);
+				if ((q > e || fk) && !other) {
 					q += fk;
 					for (size_t w = 0; w < MP_COUNT(words); w++)
 						if (nr_has(s + q, strlen(words[w].w) <= n - q ? strlen(words[w].w) : 0, words[w].w))
@@ -895,10 +900,16 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 static void set_security(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                          enum mp_nctx dir)
 {
+	/* "Transport security (SSL or TLS) TLS": the bracket is the label's
+	 * remark, the value follows it */
+	const char *cb = n && s[0] == '(' ? memchr(s, ')', n) : NULL;
+	size_t vk = cb ? nr_skip_sp(s, (size_t)(cb - s) + 1, n) : n;
+	if (vk < n && nr_parse_security(s + vk, n - vk) >= 0)
+		off += vk, s += vk, n -= vk;
 	int sec = nr_parse_security(s, n);
 	/* "Security type:" / "Yes" (the value on the next line): TLS,
 	 * decided by the port, as "Encryption: Enabled" is */
-	if (sec == -1 && nr_parse_yesno_auth(s, n) == MP_AUTH_PASSWORD_CLEARTEXT && n <= 24)
+	if (sec == -1 && nr_parse_yesno_auth(s, n) == MP_AUTH_PASSWORD_CLEARTEXT && n <= 24 && !nr_yes_of_login(s, n))
 		sec = SW_TLS_AMBIG;
 	if (sec == -1 || sec == -2) {
 		nr_info(x, l, off, NULL, "%s is an instruction or a choice, not a setting; not used",
@@ -1348,24 +1359,20 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 				break;
 			}
 		{
-			/* the first method named wins: "Normal Password or Encrypted Password" */
-			static const char *const enc[] = {"cram", "digest", "暗号化", "encrypted", "apop", NULL};
+			/* the first method named wins: "Normal Password or Encrypted
+			 * Password", "OAuth2 or App Password", "NTLM (TLS also works)";
+			 * a named method over the password words after it
+			 * ("OAuth2(先進認証)", "MD5 Challenge-Response password") */
 			static const char *const clr[] = {"通常", "平文", "クリアテキスト", "plain", "clear", "標準", "normal", "login",
-			                                  "password", "パスワード", NULL};
-			size_t pe = n, pc = n;
-			for (size_t k = 0; k < n; k++) {
-				for (const char *const *w = enc; *w && pe == n; w++)
-					if (strlen(*w) <= n - k && mp_strncasecmp(s + k, *w, strlen(*w)) == 0)
-						pe = k;
+			                                  "basic", "password", "パスワード", NULL};
+			size_t pe, pc = n;
+			int m = nr_method_at(s, n, &pe);
+			for (size_t k = 0; k < n && pc == n; k++)
 				for (const char *const *w = clr; *w && pc == n; w++)
 					if (strlen(*w) <= n - k && mp_strncasecmp(s + k, *w, strlen(*w)) == 0)
 						pc = k;
-			}
-			int m = pe < pc ? MP_AUTH_PASSWORD_ENCRYPTED : pc < n ? MP_AUTH_PASSWORD_CLEARTEXT : -1;
-			/* "OAuth2(先進認証)": a login by token, whatever password words follow */
-			size_t po = nr_oauth_at(s, n);
-			if (po < n && po <= pe && po <= pc)
-				m = MP_AUTH_OAUTH2;
+			if (pc < pe)
+				m = MP_AUTH_PASSWORD_CLEARTEXT;
 			if (m < 0)
 				break;
 			/* "Incoming mail server: host / Login method: CRAM-MD5" outside
@@ -1431,7 +1438,16 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			a->in_pref = S_IMAP;
 		else if (po)
 			a->in_pref = S_POP;
-		else if (!(dir == NC_SMTP && nr_has(s, n, "smtp"))) /* "Type of Outgoing Mail Server: SMTP" says nothing new */
+		if (im || po) {
+			if (!a->in_both && (x->cur == S_SMTP || x->cur < 0)) /* "Server Type | IMAP": its rows follow */
+				x->cur = a->in_pref;
+		} else if (nr_has(s, n, "smtp") && dir != NC_IMAP && dir != NC_POP) {
+			/* "Server Type | SMTP", "Protocol: SMTP" in a list of
+			 * parameters: sending is offered and the rows after it are
+			 * its ("Type of Outgoing Mail Server: SMTP" the same) */
+			a->s[S_SMTP].stated = true;
+			x->cur = S_SMTP;
+		} else
 			nr_info(x, l, off, NULL, "%s: neither POP nor IMAP; not used", "incoming server type");
 		/* A host read before this row under a guessed protocol moves. */
 		int other = a->in_pref == S_IMAP ? S_POP : S_IMAP;

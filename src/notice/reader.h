@@ -124,6 +124,10 @@ struct ex {
 	size_t table_end;
 	bool auth_hint, note587, pbs_hint;
 	mailprof_loc auth_hint_loc, note587_loc, pbs_loc;
+	/* a later clause turns the login off ("untick SMTP authentication and
+	 * use your ISP's server instead"): servers named below it are read
+	 * without auth_hint (0: none) */
+	int auth_off_line;
 	/* a sentence says how mail is sent (SMTP-AUTH, the submission port,
 	 * POP before SMTP): the notice offers an SMTP server, maybe without host */
 	bool send_prose;
@@ -239,7 +243,11 @@ enum mp_nctx nr_host_ctx(const char *h, size_t n);
  * ("Incoming Server (POP3/IMAP)", "POP or IMAP server")? */
 bool nr_names_both_in(const char *s, size_t n);
 int nr_parse_yesno_auth(const char *s, size_t n);
+bool nr_yes_of_login(const char *s, size_t n);
 int nr_mechanism(const char *s, size_t n);
+/* The first login method s names (mp_auth) and where (*at), -1 and n
+ * when none: the method words shared by rows and sentences. */
+int nr_method_at(const char *s, size_t n, size_t *at);
 int nr_yesno_auth_lead(const char *s, size_t n, size_t *lead);
 bool nr_as_incoming(const char *s, size_t n);
 enum mp_nctx nr_same_server(const char *s, size_t n, size_t *tb, size_t *te);

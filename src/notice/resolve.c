@@ -429,6 +429,9 @@ static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, s
 		for (size_t j = 0; j < a->nalt; j++)
 			other_way |= a->alt[j].srv == S_SMTP && &a->alt[j].s != s && a->alt[j].s.access && a->alt[j].s.auth >= 0;
 		other_way |= s != &a->s[S_SMTP] && a->s[S_SMTP].access && a->s[S_SMTP].auth >= 0;
+		/* (nor one named after a clause turning the login off) */
+		if (x->auth_off_line && s->host.v && s->host.loc.line > x->auth_off_line)
+			other_way = true;
 		if (au < 0 && x->auth_hint && !other_way)
 			au = MP_AUTH_PASSWORD_CLEARTEXT, al = x->auth_hint_loc;
 		if (au < 0 && (s->user.v || s->pass.v)) /* SMTP's own credentials: it logs in */

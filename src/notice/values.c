@@ -448,6 +448,15 @@ int nr_parse_security(const char *s, size_t n)
 			s = stack;
 	}
 	bool cond = nr_has(s, n, "非対応") || nr_has(s, n, "not supported") || nr_has(s, n, "場合") || nr_has(s, n, "if ");
+	/* "STARTTLS (if required)", "SSL (if your program asks)": a remark in
+	 * brackets after the mode, naming none itself, is a note on it, not
+	 * a condition on the setting */
+	const char *ob = cond && n && s[n - 1] == ')' ? memchr(s, '(', n) : NULL;
+	if (ob && ob > s && nr_span_sec(ob + 1, (size_t)(s + n - 1 - (ob + 1))) == -1) {
+		int sec = nr_parse_security(s, (size_t)(ob - s)); /* (no bracket before it: one level) */
+		if (sec >= 0)
+			return sec;
+	}
 	if (cond || nr_has(s, n, "もしくは") || nr_has(s, n, " or ") || nr_has(s, n, "または")) {
 		/* "STARTTLS または TLS接続", "SSL/TLS or STARTTLS": a choice
 		 * between the two ways of TLS is decided by the port chosen */
@@ -542,6 +551,14 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 	return -1;
 }
 
+/* "Authentication is required", 「認証が必要」, "Password: yes": a yes
+ * that is a login's, not an encryption's (under a "Security:" label) */
+bool nr_yes_of_login(const char *s, size_t n)
+{
+	static const char *const w[] = {"authenticat", "認証", "password", "パスワード", "login", "log in", "sign in", NULL};
+	return nr_has_any(s, n, w) && nr_parse_security(s, n) == -1;
+}
+
 /* "same as incoming", "(same as incoming connection)", "受信と同じ",
  * "same as for receiving": what receiving uses. */
 bool nr_as_incoming(const char *s, size_t n)
@@ -550,12 +567,18 @@ bool nr_as_incoming(const char *s, size_t n)
 	if (nr_has_any(s, n, w))
 			return true;
 	/* the words right after "same as" name receiving ("same as the
-	 * incoming server", not "IMAP Password = … (same as above)") */
+	 * incoming server", not "IMAP Password = … (same as above)"); a few
+	 * words may stand between ("same login details as incoming mail") */
 	static const char *const in[] = {"incoming", "receiving", "pop", "imap", NULL};
 	for (size_t i = 0; i + 7 <= n; i++) {
-		if (mp_strncasecmp(s + i, "same as", 7) != 0)
+		if (mp_strncasecmp(s + i, "same ", 5) != 0 || (i && isalpha((unsigned char)s[i - 1])))
 			continue;
-		size_t k = nr_skip_sp(s, i + 7, n);
+		size_t k = i + 4;
+		while (k + 4 <= n && k < i + 40 && mp_strncasecmp(s + k, " as ", 4) != 0 && !strchr(",.;:()", s[k]))
+			k++;
+		if (k + 4 > n || mp_strncasecmp(s + k, " as ", 4) != 0)
+			continue;
+		k = nr_skip_sp(s, k + 4, n);
 		for (int words = 0; words < 2 && k < n; words++) {
 			if (nr_starts_any_ci(s + k, n - k, in))
 				return true;
@@ -625,6 +648,41 @@ int nr_yesno_auth_lead(const char *s, size_t n, size_t *lead)
 	return nr_parse_yesno_auth(s, k);
 }
 
+/* The login methods a page names, by the words clients and providers
+ * use for them (docs/notice-reader.md, conventions: CRAM-MD5, APOP, "MD5
+ * Challenge-Response", SPA: the encrypted password; NTLM; Kerberos:
+ * GSSAPI; OAuth2, "modern authentication": a token; PLAIN, LOGIN, Basic,
+ * "normal password": the password as it is). Words of three letters or
+ * less only as words of their own ("SPA", not "space"). */
+static const struct {
+	const char *w;
+	int m;
+} method_words[] = {{"cram-md5", MP_AUTH_PASSWORD_ENCRYPTED}, {"digest-md5", MP_AUTH_PASSWORD_ENCRYPTED},
+                    {"cram", MP_AUTH_PASSWORD_ENCRYPTED}, {"digest", MP_AUTH_PASSWORD_ENCRYPTED},
+                    {"md5", MP_AUTH_PASSWORD_ENCRYPTED}, {"challenge-response", MP_AUTH_PASSWORD_ENCRYPTED},
+                    {"challenge response", MP_AUTH_PASSWORD_ENCRYPTED}, {"apop", MP_AUTH_PASSWORD_ENCRYPTED},
+                    {"encrypted", MP_AUTH_PASSWORD_ENCRYPTED}, {"暗号化", MP_AUTH_PASSWORD_ENCRYPTED},
+                    {"secure password", MP_AUTH_PASSWORD_ENCRYPTED}, {"spa", MP_AUTH_PASSWORD_ENCRYPTED},
+                    {"ntlm", MP_AUTH_NTLM}, {"kerberos", MP_AUTH_GSSAPI}, {"gssapi", MP_AUTH_GSSAPI},
+                    {"oauth", MP_AUTH_OAUTH2}, {"xoauth", MP_AUTH_OAUTH2}, {"先進認証", MP_AUTH_OAUTH2},
+                    {"modern auth", MP_AUTH_OAUTH2}};
+
+int nr_method_at(const char *s, size_t n, size_t *at)
+{
+	for (size_t k = 0; k < n; k++)
+		for (size_t w = 0; w < MP_COUNT(method_words); w++) {
+			size_t wl = strlen(method_words[w].w);
+			if (wl > n - k || mp_strncasecmp(s + k, method_words[w].w, wl) != 0)
+				continue;
+			if (wl <= 3 && ((k && isalnum((unsigned char)s[k - 1])) || (k + wl < n && isalnum((unsigned char)s[k + wl]))))
+				continue;
+			*at = k;
+			return method_words[w].m;
+		}
+	*at = n;
+	return -1;
+}
+
 /* A short value naming an authentication mechanism, whatever its label
  * ("Verification: PLAIN", "Auth: CRAM-MD5", "Authentication type
  * Password", "認証: 通常のパスワード"): the method, -1 when it names none.
@@ -641,9 +699,15 @@ int nr_mechanism(const char *s, size_t n)
 	            {"clear text", MP_AUTH_PASSWORD_CLEARTEXT}, {"cleartext", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"通常のパスワード", MP_AUTH_PASSWORD_CLEARTEXT}, {"平文", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"oauth2", MP_AUTH_OAUTH2}, {"oauth 2.0", MP_AUTH_OAUTH2}, {"oauth", MP_AUTH_OAUTH2},
-	            {"xoauth2", MP_AUTH_OAUTH2}, {"modern authentication", MP_AUTH_OAUTH2}, {"先進認証", MP_AUTH_OAUTH2}};
+	            {"xoauth2", MP_AUTH_OAUTH2}, {"modern authentication", MP_AUTH_OAUTH2}, {"先進認証", MP_AUTH_OAUTH2},
+	            {"ntlm", MP_AUTH_NTLM}, {"kerberos", MP_AUTH_GSSAPI}, {"gssapi", MP_AUTH_GSSAPI},
+	            {"md5 challenge", MP_AUTH_PASSWORD_ENCRYPTED}, {"md5-challenge", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"md5 - challenge", MP_AUTH_PASSWORD_ENCRYPTED}, {"challenge-response", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"secure password", MP_AUTH_PASSWORD_ENCRYPTED}, {"spa", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"basic", MP_AUTH_PASSWORD_CLEARTEXT}};
+	/* (a choice, "OAuth2 or App Password": the first named) */
 	size_t e = 0, words = 1;
-	while (e < n && s[e] != '(')
+	while (e < n && s[e] != '(' && !(e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0))
 		words += s[e++] == ' ';
 	while (e && s[e - 1] == ' ')
 		e--, words--;
@@ -816,9 +880,21 @@ int nr_preference(const char *s, size_t n)
 	static const char *const pref[] = {"prefer", "recommend", "推奨", "おすすめ", "お勧め", "お薦め", NULL};
 	if (nr_has_any(s, n, weak))
 			return -1;
-	if (nr_has_any(s, n, pref))
-			return 1;
-	return 0;
+	/* "not usually recommended", "isn't generally preferred": a denial a
+	 * word or two before the word (16 bytes back) */
+	int r = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = nr_starts_any_ci(s + i, n - i, pref);
+		if (!k)
+			continue;
+		size_t b = i > 16 ? i - 16 : 0;
+		static const char *const deny[] = {"not ", "n't ", "never ", NULL};
+		if (nr_has_any(s + b, i - b, deny))
+			return -1;
+		r = 1;
+		i += k - 1;
+	}
+	return r;
 }
 
 bool nr_all_digits(const char *s, size_t n)
@@ -1184,7 +1260,12 @@ static int name_sec(const char *s, size_t n, const size_t *te, const size_t *tb,
 	for (size_t j = from; j < e; j++)
 		if (s[j] == ',' || s[j] == '.' || s[j] == '(' || s[j] == ';')
 			e = j;
-	return nr_span_sec(s + from, e - from);
+	int sec = nr_span_sec(s + from, e - from);
+	/* "SMTPともにSSL使用時、SSL非使用時の両方で", "SMTP with SSL and without
+	 * SSL": a plain mode said beside in the clause, no one security
+	 * (a short look: a long line of names stays linear) */
+	size_t c = from + 120 < end ? from + 120 : end;
+	return sec >= 0 && sec != MP_SEC_NONE && nr_span_sec(s + from, c - from) == MP_SEC_NONE ? -1 : sec;
 }
 
 /* The protocol name at s[i] (a word: the caller looks at the byte before
@@ -1630,6 +1711,7 @@ int nr_sec_rank(int sec)
 size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, size_t max)
 {
 	size_t c = 0, from = 0; /* where the text before the next port starts */
+	int carry = -1; /* a case's security said after a port, for the port after it */
 	for (size_t i = 0; i < n && c < max; i++) {
 		int p;
 		if (!nr_port_at(s, i, n, &p) || (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'))
@@ -1645,6 +1727,17 @@ size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, si
 		       !(e + 3 <= n && memcmp(s + e, "、", 3) == 0))
 			e++;
 		int sc = nr_span_sec(s + k, e - k);
+		if (sc < 0 && carry >= 0)
+			sc = carry;
+		carry = -1;
+		/* "143(SSLを利用する場合は、993)", "110 (if you use SSL, 995)":
+		 * a case opening after a port, its port after a comma, is that
+		 * port's case, not this one's */
+		if (sc >= 0 && e < n && s[e] != '/' && nr_has_any(s + k, e - k, (const char *const[]){"場合", "if ", "when ", NULL}) &&
+		    memchr(s + k, '(', e - k) && !memchr(s + k, ')', e - k)) {
+			carry = sc;
+			sc = -1;
+		}
 		/* "Ports: 143, secured: 993", "SSL: 995 / 非SSL: 110", "非SSL
 		 * 110、SSL 995": the words of a clause right before a port name
 		 * its security when the words after it name none */
