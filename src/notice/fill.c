@@ -1332,7 +1332,14 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 				if (a->in_method < 0) /* a less secure variant later does not undo it */
 					a->in_method = m;
 			}
-			if (dir != NC_IN && dir != NC_POP && dir != NC_IMAP) {
+			/* under a sending heading: sending's alone (the incoming
+			 * servers take no method from it) */
+			if (x->ctx == NC_SMTP && dir != NC_IN && dir != NC_POP && dir != NC_IMAP) {
+				if (a->s[S_SMTP].auth < 0 || a->s[S_SMTP].auth == MP_AUTH_PASSWORD_CLEARTEXT) {
+					a->s[S_SMTP].auth = m;
+					a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off);
+				}
+			} else if (dir != NC_IN && dir != NC_POP && dir != NC_IMAP) {
 				a->method = m;
 				/* a method stated for sending says SMTP logs in */
 				if (a->s[S_SMTP].auth < 0) {
