@@ -48,6 +48,7 @@ static const struct {
                {"Normal password", MP_AUTH_PASSWORD_CLEARTEXT},
                {"OAuth2 or an app password", MP_AUTH_OAUTH2},
                {"Modern authentication or App Password", MP_AUTH_OAUTH2}};
+static const int one_word[] = {0, 2, 3, 5}; /* NTLM, Kerberos, GSSAPI, CRAM-MD5 */
 static const char *const method_labels[] = {"Authentication method", "Auth method", "Login method",
                                             "Authentication type"};
 
@@ -82,7 +83,8 @@ static void rows(mp_buf *b, int layout, const char *host, int port)
 	switch (layout) {
 	case 0: mp_buf_printf(b, "Server: %s\nPort: %d\n", host, port); break;
 	case 1: mp_buf_printf(b, "- Server: %s\n- Port: %d\n", host, port); break;
-	default: mp_buf_printf(b, "SettingValue\nServer%s\nPort%d\n", host, port); break;
+	case 2: mp_buf_printf(b, "SettingValue\nServer%s\nPort%d\n", host, port); break;
+	default: mp_buf_printf(b, "Server: %s Port: %d", host, port); break; /* the row goes on */
 	}
 }
 
@@ -90,7 +92,9 @@ static void row(mp_buf *b, int layout, const char *label, const char *value)
 {
 	/* (a table whose cells ran together only where the value starts
 	 * with a capital, as the cut needs it) */
-	if (layout == 2 && value[0] >= 'A' && value[0] <= 'Z')
+	if (layout == 3) /* a line of pairs run on: "… Port: 587 Authentication: NTLM Username: …" */
+		mp_buf_printf(b, " %s: %s Username: your e-mail address\n", label, value);
+	else if (layout == 2 && value[0] >= 'A' && value[0] <= 'Z')
 		mp_buf_printf(b, "%s%s\n", label, value);
 	else
 		mp_buf_printf(b, "%s%s: %s\n", layout == 1 ? "- " : "", label, value);
@@ -99,24 +103,28 @@ static void row(mp_buf *b, int layout, const char *label, const char *value)
 static void notice(mp_buf *b, struct want *w)
 {
 	const char *dom = PICK(domains);
-	int layout = (int)rnd(3);
+	int layout = (int)rnd(4);
 	snprintf(w->in_host, sizeof w->in_host, "imap.%s", dom);
 	snprintf(w->out_host, sizeof w->out_host, "smtp.%s", dom);
 	w->in_port = 993;
 	w->out_port = rnd(2) ? 587 : 465;
 	mp_buf_printf(b, "Mail settings for %s\n\nIncoming Mail (IMAP)\n", dom);
 	rows(b, layout, w->in_host, w->in_port);
+	if (layout == 3)
+		mp_buf_printf(b, "\n");
 	mp_buf_printf(b, "\nOutgoing Mail (SMTP)\n");
 	rows(b, layout, w->out_host, w->out_port);
-	switch (rnd(3)) {
-	case 0: { /* a method row */
+	switch (rnd(layout == 3 ? 2 : 3)) {
+	case 0: { /* a method row (run on: a method by its one-word name) */
 		size_t k = rnd((uint32_t)(sizeof methods / sizeof methods[0]));
-		row(b, layout, PICK(method_labels), methods[k].w);
+		if (layout == 3)
+			k = (size_t)PICK(one_word);
+		row(b, layout, layout == 3 ? "Authentication" : PICK(method_labels), methods[k].w);
 		w->auth = (int)methods[k].m;
 		break;
 	}
 	case 1: /* a yes */
-		row(b, layout, "Authentication", rnd(2) ? "Required" : "Yes (with SSL or STARTTLS)");
+		row(b, layout, "Authentication", rnd(2) || layout == 3 ? "Required" : "Yes (with SSL or STARTTLS)");
 		w->auth = MP_AUTH_PASSWORD_CLEARTEXT;
 		break;
 	default: { /* a sentence */
