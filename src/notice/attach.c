@@ -132,7 +132,8 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	      * incoming": sending's login is receiving's */
 	     (smtp_here && nr_as_incoming(s, n) &&
 	      (nr_has(s, n, "ユーザ") || nr_has(s, n, "id") || nr_has(s, n, "パスワード") || nr_has(s, n, "アカウント") ||
-	       nr_has(s, n, "login") || nr_has(s, n, "user") || nr_has(s, n, "password") || nr_has(s, n, "認証")))) &&
+	       nr_has(s, n, "login") || nr_has(s, n, "user") || nr_has(s, n, "password") || nr_has(s, n, "認証") ||
+	       nr_has(s, n, "account details") || nr_has(s, n, "credentials") || nr_has(s, n, "sign in")))) &&
 	    !nr_has(s, n, "不要") && !auth_not_stated(s, n) && !x->auth_hint) {
 		x->auth_hint = true;
 		x->auth_hint_loc = nr_loc_at(x, l, b);

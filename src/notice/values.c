@@ -1604,7 +1604,9 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 {
 	static const char *const sec_words[] = {"ssl/tls", "ssl", "tls", "starttls", "unencrypted", NULL};
 	static const char *const yes_no[] = {"required", "not required", "none", "必要", "不要", "あり", "なし", "アリ", "ナシ", "plain",
-	                                     "cram-md5", "oauth2", "oauth", "xoauth2", "先進認証", NULL};
+	                                     "cram-md5", "oauth2", "oauth", "xoauth2", "先進認証",
+	                                     /* a login method by name ("Auth method: NTLM") */
+	                                     "ntlm", "kerberos", "gssapi", NULL};
 	while (i < n && strchr("(\"'<", s[i]))
 		i++;
 	/* "Marketing -marketing@example.com": a list's dash run into the
