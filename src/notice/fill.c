@@ -98,6 +98,7 @@ static void srv_reset(struct dsrv *s)
 	memset(s, 0, sizeof *s);
 	s->auth = -1;
 	s->said_method = -1;
+	s->own_method = -1;
 	s->sec.v = -1;
 }
 
@@ -537,6 +538,15 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		if (pc == NC_SMTP && !in_label && nr_is_ascii_tok(s, pe)) {
 			a->s[S_SMTP].stated = true;
 			x->cur = S_SMTP;
+			return;
+		}
+		/* "Outgoing mail server (SMTP): Use your provider's server, e.g.
+		 * smtp.example.org": the server is offered, its host given only
+		 * as an example */
+		if ((dir == NC_IMAP || dir == NC_POP || dir == NC_SMTP) && nr_gives_example(s, n)) {
+			a->s[nr_srv_of(dir)].stated = true;
+			nr_info(x, l, off, "write the host name, e.g. mail.example.jp",
+			        "%s is an example, not a host name; not used", "the server value");
 			return;
 		}
 		if (mp_strncasecmp(s, "http", 4) != 0)
@@ -1214,8 +1224,7 @@ static bool names_name(const char *s, size_t n)
  * School, and Auxiliary Units."). */
 static bool name_is_prose(const char *s, size_t n)
 {
-	static const char *const example[] = {"e.g.", "eg.", "e.g ", "for example", "for instance", "such as", "例", NULL};
-	if (nr_has_any(s, n, example))
+	if (nr_gives_example(s, n) || nr_has(s, n, "such as"))
 		return true;
 	size_t words = 1, last = 0;
 	for (size_t i = 0; i + 1 < n; i++)
@@ -1371,11 +1380,33 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			 * any section: the method of the server whose block it is in */
 			if (dir == NC_NONE && x->ctx == NC_NONE && (x->cur == S_IMAP || x->cur == S_POP))
 				dir = NC_IN;
-			if (dir == NC_IN || dir == NC_POP || dir == NC_IMAP || dir == NC_NONE) {
+			/* "Incoming: IMAP / Server hostname: … / Authentication: Normal
+			 * password" (a client's form) after both incoming servers
+			 * were given: a row in the block of the one whose host was
+			 * set last, a few lines above, is that server's alone */
+			int own = -1, c = dir == NC_IMAP ? S_IMAP : dir == NC_POP ? S_POP : x->cur;
+			int o = c == S_IMAP ? S_POP : S_IMAP;
+			const struct dsrv *cs = c == S_IMAP || c == S_POP ? &a->s[c] : NULL;
+			bool named = dir == NC_IMAP || dir == NC_POP;
+			if ((dir == NC_IN || dir == NC_NONE || named) && cs && cs->host.v && cs->host.loc.line <= l->line &&
+			    (named || l->line - cs->host.loc.line <= 5) && a->s[o].host.v && a->s[o].host.loc.line < cs->host.loc.line)
+				own = c;
+			if (own >= 0) {
+				if (a->s[own].own_method < 0)
+					a->s[own].own_method = m;
+			} else if (dir == NC_IN || dir == NC_POP || dir == NC_IMAP || dir == NC_NONE) {
 				if (a->in_method < 0) /* a less secure variant later does not undo it */
 					a->in_method = m;
 			}
-			if (dir != NC_IN && dir != NC_POP && dir != NC_IMAP) {
+			/* under a sending heading: sending's alone (the incoming
+			 * servers take no method from it) */
+			if ((x->ctx == NC_SMTP || (x->ctx == NC_NONE && x->named == NC_SMTP)) && dir != NC_IN && dir != NC_POP &&
+			    dir != NC_IMAP) {
+				if (a->s[S_SMTP].auth < 0 || a->s[S_SMTP].auth == MP_AUTH_PASSWORD_CLEARTEXT) {
+					a->s[S_SMTP].auth = m;
+					a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off);
+				}
+			} else if (dir != NC_IN && dir != NC_POP && dir != NC_IMAP) {
 				a->method = m;
 				/* a method stated for sending says SMTP logs in */
 				if (a->s[S_SMTP].auth < 0) {

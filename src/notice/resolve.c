@@ -462,7 +462,10 @@ static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, s
 			mp_server_add_auth(sv, (mp_auth)s->mauth[m]);
 			sv->auth_loc = sv->loc;
 		}
-		if (!s->nmauth && (a->in_method >= 0 || a->method == MP_AUTH_PASSWORD_ENCRYPTED)) {
+		if (!s->nmauth && s->own_method >= 0) {
+			mp_server_add_auth(sv, (mp_auth)s->own_method);
+			sv->auth_loc = sv->loc;
+		} else if (!s->nmauth && (a->in_method >= 0 || a->method == MP_AUTH_PASSWORD_ENCRYPTED)) {
 			mp_server_add_auth(sv, a->in_method >= 0 ? (mp_auth)a->in_method : MP_AUTH_PASSWORD_ENCRYPTED);
 			sv->auth_loc = sv->loc;
 		} else if (!s->nmauth && s->said_method >= 0) { /* a sentence's, when no row states one */
@@ -482,10 +485,21 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 	/* the example person's account: its own values are examples (the
 	 * addresses stay reported as unused) */
 	if (example_value(x, a->email.v) || example_value(x, a->login.v) || example_value(x, a->pass.v)) {
+		/* a block of the example's values only, the servers borrowed
+		 * from another block ("For instance, a student would enter:" /
+		 * "- Email address: …"): no account of its own */
+		if (prev)
+			return;
 		mp_str_clear(&a->email);
 		mp_str_clear(&a->name);
 		mp_str_clear(&a->login);
 		mp_str_clear(&a->pass);
+		/* (an example of SMTP's own login still says that it logs in) */
+		struct dsrv *sm = &a->s[S_SMTP];
+		if (sm->auth < 0 && (sm->user.v || sm->pass.v)) {
+			sm->auth = MP_AUTH_PASSWORD_CLEARTEXT;
+			sm->auth_loc = sm->user.v ? sm->user.loc : sm->pass.loc;
+		}
 		for (int i = 0; i < S_N; i++) {
 			mp_str_clear(&a->s[i].user);
 			mp_str_clear(&a->s[i].pass);

@@ -26,6 +26,20 @@ bool nr_has_any(const char *s, size_t n, const char *const *list)
 	return false;
 }
 
+/* The words that mark an example ("for example", "e.g.", "eg.", "for
+ * instance", 例): one list for every place an example is told from a
+ * value. "eg." only as a word ("leg." is none). */
+bool nr_gives_example(const char *s, size_t n)
+{
+	static const char *const marks[] = {"example", "e.g.", "e. g.", "for instance", "例", NULL};
+	if (nr_has_any(s, n, marks))
+		return true;
+	for (size_t i = 0; i + 3 <= n; i++)
+		if (mp_strncasecmp(s + i, "eg.", 3) == 0 && (i == 0 || !isalpha((unsigned char)s[i - 1])))
+			return true;
+	return false;
+}
+
 bool nr_is_ascii_tok(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -451,7 +465,9 @@ int nr_parse_security(const char *s, size_t n)
 			tls += mp_strncasecmp(s + i, "tls", 3) == 0 || mp_strncasecmp(s + i, "ssl", 3) == 0;
 		for (size_t i = 0; i + 8 <= n; i++)
 			stls += mp_strncasecmp(s + i, "starttls", 8) == 0;
-		return !cond && stls && tls > stls ? SW_TLS_AMBIG : -2; /* else a choice or a condition */
+		/* (a choice naming no mode, "ON or AUTO", is no choice of one) */
+		if (tls || stls || cond)
+			return !cond && stls && tls > stls ? SW_TLS_AMBIG : -2; /* else a choice or a condition */
 	}
 	if (nr_has(s, n, "starttls") || nr_has(s, n, "stls"))
 		return MP_SEC_STARTTLS;
@@ -743,7 +759,7 @@ enum word nr_parse_word(const char *s, size_t n)
 		/* an address shown as an example after the rule is no address */
 		size_t ex = n;
 		for (size_t k = 0; k < n && ex == n; k++)
-			if (nr_starts_any(s + k, n - k, (const char *const[]){"e.g.", "for example", "例", NULL}))
+			if (nr_gives_example(s + k, n - k < 12 ? n - k : 12) && (!k || !isalpha((unsigned char)s[k - 1])))
 				ex = k;
 		return memchr(s, '@', ex) && !nr_has(s, n, "before") ? W_NONE : W_EMAIL;
 	}
@@ -1588,7 +1604,9 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 {
 	static const char *const sec_words[] = {"ssl/tls", "ssl", "tls", "starttls", "unencrypted", NULL};
 	static const char *const yes_no[] = {"required", "not required", "none", "必要", "不要", "あり", "なし", "アリ", "ナシ", "plain",
-	                                     "cram-md5", "oauth2", "oauth", "xoauth2", "先進認証", NULL};
+	                                     "cram-md5", "oauth2", "oauth", "xoauth2", "先進認証",
+	                                     /* a login method by name ("Auth method: NTLM") */
+	                                     "ntlm", "kerberos", "gssapi", NULL};
 	while (i < n && strchr("(\"'<", s[i]))
 		i++;
 	/* "Marketing -marketing@example.com": a list's dash run into the
