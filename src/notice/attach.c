@@ -1923,8 +1923,12 @@ static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_
 		if (cl)
 			ve = (size_t)(cl - s) + 1;
 	}
+	/* (not past the next number: "Use port 993 for IMAP-over-SSL or the
+	 * default port 143 if your client can do STARTTLS": the condition is
+	 * 143's; "26 or 587 if your ISP blocks port 25" shares it) */
 	size_t e = ve;
 	while (e < n && e < ve + 60 && s[e] != ',' && s[e] != ';' && s[e] != '.' &&
+	       !(isdigit((unsigned char)s[e]) && e > ve + 12) &&
 	       !nr_starts_any(s + e, n - e, (const char *const[]){"。", "、", NULL}))
 		e++;
 	if (e < ve + 10)
