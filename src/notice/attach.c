@@ -55,7 +55,8 @@ static void send_said(struct ex *x, const mailprof_loc *loc)
  * ("535 Authentication failed", 認証に失敗). */
 static bool auth_not_stated(const char *c, size_t cn)
 {
-	static const char *const w[] = {"whether", "ドメイン認証", "domain authentication", "spf", "dkim",
+	static const char *const w[] = {"whether", "ドメイン認証", "domain authentication", "spf", "dkim", "see also",
+	                                "read more", "learn more",
 	                                "two-factor", "2-factor", "2-step", "two-step", "multi-factor", "2段階",
 	                                "二段階", "多要素", "does not require", "doesn't require", "failed", "失敗",
 	                                NULL};
@@ -63,6 +64,41 @@ static bool auth_not_stated(const char *c, size_t cn)
 			return true;
 	size_t at = nr_auth_statement(c, cn);
 	return at < cn && nr_has(c + at, cn - at, "場合");
+}
+
+/* A sentence of sending saying the mail is to be checked first, which
+ * lets sending through ("as long as you have successfully logged in to
+ * check your mail", "check your mail before you send", "メールを受信して
+ * から送信"): POP before SMTP in other words. Not a denial ("no longer",
+ * "you do not need to check your mail first"). */
+static bool checks_mail_first(const struct ex *x, const char *c, size_t cn)
+{
+	static const char *const check[] = {"check your mail", "check your e-mail", "check your email", "checked your mail",
+	                                    "checked your e-mail", "checked your email", "checking your mail",
+	                                    "checking your e-mail", "checking your email", "check for new mail",
+	                                    "check for mail", "collect your mail", "retrieve your mail", "download your mail",
+	                                    NULL};
+	/* (not the program or its settings: "check your mail settings before …") */
+	static const char *const thing[] = {"settings", "setting", "client", "program", "software", "app", "account",
+	                                    "server", "configuration", NULL};
+	static const char *const first[] = {"before", "first", "as long as", "once", "logged in", "log in", "after", NULL};
+	static const char *const send[] = {"send", "outgoing", "smtp", NULL};
+	static const char *const deny[] = {"no longer", "not need", "don't need", "do not have to", "don't have to",
+	                                   "not necessary", "not required", NULL};
+	if (cn > 400)
+		return false;
+	size_t k = 0, w = 0;
+	while (k < cn && !(w = nr_starts_any_ci(c + k, cn - k, check)))
+		k++;
+	if (w) {
+		size_t a = nr_skip_sp(c, k + w, cn);
+		if ((a == k + w || !nr_starts_any_ci(c + a, cn - a, thing)) && nr_has_any(c, cn, first) &&
+		    (x->ctx == NC_SMTP || nr_has_any(c, cn, send)))
+			return !nr_has_any(c, cn, deny);
+	}
+	static const char *const ja[] = {"受信してから送信", "受信した後に送信", "受信後に送信", "送信前に受信", "送信の前に受信",
+	                                 "送信する前に受信", NULL};
+	return nr_has_any(c, cn, ja) && !nr_has(c, cn, "不要") && !nr_has(c, cn, "ません") && !nr_has(c, cn, "廃止");
 }
 
 /* Any line, sentence or cell may say that sending needs a login:
@@ -149,6 +185,27 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		x->pbs_hint = true;
 		x->pbs_loc = nr_loc_at(x, l, b);
 		send_said(x, &x->pbs_loc);
+	}
+	/* "change the port back to 25, untick SMTP authentication, and
+	 * instead use your ISP's server": the servers after it go without */
+	static const char *const off[] = {"untick", "uncheck", "un-tick", "un-check", "disable", "turn off", "switch off",
+	                                  "deselect", "clear the", NULL};
+	if (x->auth_hint && !x->auth_off_line && x->auth_hint_loc.line < l->line && nr_has(s, n, "authentication") &&
+	    nr_has_any(s, n, off))
+		x->auth_off_line = l->line;
+	/* "as long as you have logged in to check your mail, the outgoing
+	 * server knows who you are", "check your mail before you send",
+	 * 送信の前に受信: POP before SMTP told, not named (sentence by sentence) */
+	for (size_t i = 0; !x->pbs_hint && i < n;) {
+		size_t e = i;
+		while (e < n && !nr_starts_any(s + e, n - e, (const char *const[]){"。", ". ", "! ", "? ", NULL}))
+			e++;
+		if (checks_mail_first(x, s + i, e - i)) {
+			x->pbs_hint = true;
+			x->pbs_loc = nr_loc_at(x, l, b + i);
+			send_said(x, &x->pbs_loc);
+		}
+		i = e < n ? e + 1 : n;
 	}
 	/* "最近はこちらも認証を必要とするように…", "sending now requires that
 	 * you authenticate": a sentence of the sending section (or naming
@@ -249,7 +306,11 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
 	            {"auth-plain", MP_AUTH_PASSWORD_CLEARTEXT}, {"auth login", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"平文", MP_AUTH_PASSWORD_CLEARTEXT}, {"通常のパスワード", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"基本認証", MP_AUTH_PASSWORD_CLEARTEXT}, {"「通常」", MP_AUTH_PASSWORD_CLEARTEXT},
-	            {"oauth", MP_AUTH_OAUTH2}, {"先進認証", MP_AUTH_OAUTH2}, {"modern authentication", MP_AUTH_OAUTH2}};
+	            {"oauth", MP_AUTH_OAUTH2}, {"先進認証", MP_AUTH_OAUTH2}, {"modern authentication", MP_AUTH_OAUTH2},
+	            {"md5 challenge", MP_AUTH_PASSWORD_ENCRYPTED}, {"md5-challenge", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"challenge-response", MP_AUTH_PASSWORD_ENCRYPTED}, {"ntlm", MP_AUTH_NTLM},
+	            {"kerberos", MP_AUTH_GSSAPI}, {"gssapi", MP_AUTH_GSSAPI},
+	            {"basic auth", MP_AUTH_PASSWORD_CLEARTEXT}};
 	static const char *const deny[] = {"not ", "n't", "never", "no longer", "disable", "uncheck", " off", "= no", ": no",
 	                                   "prevent", "avoid", "ません", "しない", "ない", "不可", "非対応", "未対応",
 	                                   "外し", "無効", "防", NULL};
@@ -289,6 +350,11 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
 		 * "Much like setting up POP, … CRAM-MD5"), else the sentence's
 		 * words; APOP is POP's, a "logon" Outlook's incoming option */
 		enum mp_nctx w = mp_notice_words_ctx(c, cn), d = x->ctx;
+		/* "Password authentication required, use same login details as
+		 * incoming mail" under sending: receiving named as the model,
+		 * not as the server the method is for */
+		if ((w == NC_IN || w == NC_POP || w == NC_IMAP) && nr_as_incoming(c, cn))
+			w = NC_NONE;
 		/* "AUTH-PLAINまたはAUTH LOGIN" under 送信メールサーバ, "送信方式 SMTP
 		 * over SSL (CRAM-MD5認証)": sending's, which then logs in */
 		if ((w == NC_NONE || w == NC_WEB) && nr_has(c, cn, "logon"))
@@ -544,32 +610,6 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
 		}
 }
 
-/* "Note: replace "example.com" with the name of your domain",
- * "「example.jp」はお客様のドメイン名に置き換えてください": the host named is
- * a placeholder wherever it stands (resolve.c drops it). */
-static void fill_in_note(struct ex *x, const char *s, size_t n)
-{
-	static const char *const verbs[] = {"replace ", "substitute ", NULL};
-	static const char *const quotes[] = {"「", "\"", NULL};
-	bool ja = nr_has(s, n, "置き換え") || nr_has(s, n, "読み替え") || nr_has(s, n, "置換");
-	for (size_t i = 0; i < n; i++) {
-		size_t k = ja ? nr_starts_any(s + i, n - i, quotes) : nr_starts_any(s + i, n - i, verbs);
-		if (!k || (!ja && i && isalpha((unsigned char)s[i - 1])))
-			continue;
-		size_t j = i + k;
-		while (j < n && (s[j] == '"' || s[j] == '\'' || s[j] == ' '))
-			j++;
-		size_t t = nr_token_len(s + j, n - j);
-		while (t && strchr("\"'.,", s[j + t - 1]))
-			t--;
-		if (nr_valid_host(s + j, t) && (ja || nr_has(s + j + t, n - j - t, "with"))) {
-			x->fill_in = mp_xgrow(x->fill_in, x->nfill_in, sizeof *x->fill_in);
-			x->fill_in[x->nfill_in++] = mp_xstrndup(s + j, t);
-		}
-		i = j;
-	}
-}
-
 /* "メールの受信には IMAP または POP3 が使えます", "Both POP3 and IMAP are
  * supported", "You can use IMAP or POP": a sentence offering incoming
  * protocols offers those servers (the notice's host serves them). Not a
@@ -752,7 +792,6 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 	if (!(n > 3 && memcmp(s, "※", 3) == 0 && isdigit((unsigned char)s[3])))
 		general_security(x, l, b, l->len);
 	protocols_offered(x, l, b);
-	fill_in_note(x, s, n);
 	/* "The settings for SMTP are the same as above, except that the port
 	 * is 465": the server of this section takes the host (and security)
 	 * of the one before it; the exceptions follow as values */
@@ -793,6 +832,31 @@ static bool lead_in(const char *s, size_t n)
 	}
 	static const char *const verb[] = {" should ", " must ", " can ", " need to ", " configure", " connect", NULL};
 	return words >= 5 && nr_has_any(s, n, verb);
+}
+
+/* "IMAP4 or POP3", "POP/IMAP", "IMAP and POP": both incoming protocols
+ * named together, as the two a server offers; not a client's list of
+ * kinds ("(POP3, IMAP or HTTP) server") nor a sentence naming them apart
+ * ("IMAP offers features that POP does not"). */
+static bool joins_in_protocols(const char *s, size_t n)
+{
+	if (!nr_names_both_in(s, n) || nr_has(s, n, "http"))
+		return false;
+	static const char *const joins[] = {" or ", " and ", "/", ", ", " & ", "・", "、", "または", NULL};
+	for (size_t i = 0; i + 3 <= n; i++) {
+		bool im = i + 4 <= n && mp_strncasecmp(s + i, "imap", 4) == 0, po = mp_strncasecmp(s + i, "pop", 3) == 0;
+		if (!im && !po)
+			continue;
+		size_t e = i + 3;
+		while (e < n && isalnum((unsigned char)s[e]))
+			e++;
+		size_t j = nr_starts_any_ci(s + e, n - e, joins);
+		if (j && n - e - j >= 3 &&
+		    mp_strncasecmp(s + e + j, im ? "pop" : "imap", im ? 3 : 4) == 0)
+			return true;
+		i = e - 1;
+	}
+	return false;
 }
 
 static void heading(struct ex *x, const char *s, size_t n)
@@ -975,6 +1039,8 @@ static bool sec_waived(const char *s, size_t n)
 	return nr_has(s, n, "not ") || nr_has(s, n, "n't") || nr_has(s, n, "optional");
 }
 
+static void read_view(struct ex *x, const mp_nline *l, size_t from, size_t to);
+
 static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve,
                  bool marked)
 {
@@ -1058,6 +1124,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			bool lead = f == NF_NONE && w == NC_NONE && !marked && lead_in(s + lb, le - lb);
 			if ((marked || w != NC_NONE || f == NF_NONE) && !finer && !step && !lead)
 				heading(x, s + lb, le - lb);
+			/* "Your IMAP4 or POP3 (incoming mail) server is", "Incoming
+			 * server (IMAP or POP3):" with its host lost: a server's
+			 * label naming both incoming protocols offers both */
+			if (f == NF_HOST && le - lb <= 80 && joins_in_protocols(s + lb, le - lb) && last_proto(s, lb, le) == NC_NONE)
+				nr_cur_acc(x)->in_both = true;
 			if (f == NF_IGNORE && edir == NC_WEB)
 				x->ctx = NC_WEB;
 		}
@@ -1326,6 +1397,27 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		nr_matrix(x, l, s + vb, ve - vb, vb);
 		if (!nr_has(s + vb, ve - vb, "pop") && !nr_has(s + vb, ve - vb, "imap"))
 			return;
+	}
+	/* "Server Type: IMAP   Host: imap.…", "Server Type | IMAP | Host |
+	 * imap.… |": a protocol's value with another pair after it on the
+	 * line is the protocol; the rest is read as a line of its own, under
+	 * that server */
+	if (f == NF_IN_PROTO && x->split_depth < 16) {
+		size_t k = vb, r, e;
+		while (k < ve && isalnum((unsigned char)s[k]))
+			k++;
+		for (r = k; r < ve && strchr(" |;,", s[r]);)
+			r++;
+		for (e = r; e < ve && e - r < 40 && s[e] != ':' && s[e] != '|';)
+			e++;
+		enum mp_nctx rd;
+		enum mp_nfield rf = r > k && e < ve && (s[e] == ':' || s[e] == '|') && isalpha((unsigned char)s[r])
+		                        ? mp_notice_classify(s + r, e - r, &rd) : NF_NONE;
+		if (rf != NF_NONE && rf != NF_IGNORE && rf != NF_IN_PROTO) {
+			nr_set_field(x, l, vb, s + vb, k - vb, f, dir);
+			read_view(x, l, r, ve);
+			return;
+		}
 	}
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
 	 * server", "送受信サーバー", "Security for both incoming and
@@ -1613,6 +1705,16 @@ static bool prompt_only(const char *s, size_t n)
 					asked++;
 					break;
 				}
+			/* "If the email client asks for …", "if your program offers
+			 * the option": the program asking too (up to the clause's
+			 * comma, a few words) */
+			size_t e = i + 3;
+			while (e < n && e < i + 48 && s[e] != ',')
+				e++;
+			static const char *const verbs[] = {" asks", " prompts", " offers", " has the option", " has an option",
+			                                    NULL};
+			if (asked < ifs && nr_has_any(s + i + 2, e - i - 2, verbs))
+				asked++;
 		}
 	return ifs > 0 && asked == ifs;
 }
@@ -2320,6 +2422,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	enum mp_nctx line_dir = NC_NONE, saved = x->ctx;
 	size_t sec_b = 0, sec_e = 0;
 	bool in_cond = false; /* in a sentence opening with a condition (場合) */
+	bool in_examples = false; /* in a list opened by "such as", "e.g." ("such as 26, 465 or 587") */
 	int port_srv = -1, port_val = 0; /* the port just placed */
 	enum mp_nctx host_dir = NC_NONE;  /* the server of the host placed on the line */
 	bool host_by_verb = false;        /* placed after "connect to", "send through" */
@@ -2581,7 +2684,21 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				sec_b = vb, sec_e = ve;
 		}
 		/* an example is not a setting ("for example: gwashing@…", "例:…") */
-		if (nr_has(s + pv, vb - pv, "example") || nr_has(s + pv, vb - pv, "e.g.") ||
+		/* ("an alternative port such as 26, 465 or 587": the whole list) */
+		bool listed = true;
+		for (size_t q = pv; q < vb && listed;)
+			if (s[q] == ',' || s[q] == ' ')
+				q++;
+			else if (q + 3 <= vb && (memcmp(s + q, "or ", 3) == 0 || memcmp(s + q, "and", 3) == 0))
+				q += 3;
+			else
+				listed = false;
+		/* (right before the value: not "such as our outgoing server smtp.…") */
+		size_t sa = vb;
+		while (sa > pv && (s[sa - 1] == ' ' || s[sa - 1] == '"' || s[sa - 1] == '\''))
+			sa--;
+		in_examples = (in_examples && listed && pv > b) || (sa >= pv + 7 && mp_strncasecmp(s + sa - 7, "such as", 7) == 0);
+		if (in_examples || nr_has(s + pv, vb - pv, "example") || nr_has(s + pv, vb - pv, "e.g.") ||
 		    nr_has(s + pv, vb - pv, "例"))
 			f = NF_NONE;
 		/* a condition or an alternative ("If … blocks port 465, use port
@@ -2670,7 +2787,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 					prev = i = ve;
 					continue;
 				}
+				/* "Your IMAP4 or POP3 (incoming mail) server is mail.…":
+				 * a host's label naming both incoming protocols, both's */
+				x->both_in = f == NF_HOST && dir == NC_IN && !finer && last_proto(s, lab_b, lab_e) == NC_NONE &&
+				             joins_in_protocols(s + lab_b, lab_e - lab_b);
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
+				x->both_in = false;
 				if (both_ways && dir != NC_ANY)
 					nr_set_field(x, l, vb, s + vb, vend - vb, f, NC_SMTP);
 				/* "mail.… for both IMAP and SMTP", "configure mail.… as your

@@ -124,6 +124,10 @@ struct ex {
 	size_t table_end;
 	bool auth_hint, note587, pbs_hint;
 	mailprof_loc auth_hint_loc, note587_loc, pbs_loc;
+	/* a later clause turns the login off ("untick SMTP authentication and
+	 * use your ISP's server instead"): servers named below it are read
+	 * without auth_hint (0: none) */
+	int auth_off_line;
 	/* a sentence says how mail is sent (SMTP-AUTH, the submission port,
 	 * POP before SMTP): the notice offers an SMTP server, maybe without host */
 	bool send_prose;
@@ -238,6 +242,9 @@ bool nr_names_both_in(const char *s, size_t n);
 int nr_parse_yesno_auth(const char *s, size_t n);
 bool nr_yes_of_login(const char *s, size_t n);
 int nr_mechanism(const char *s, size_t n);
+/* The first login method s names (mp_auth) and where (*at), -1 and n
+ * when none: the method words shared by rows and sentences. */
+int nr_method_at(const char *s, size_t n, size_t *at);
 int nr_yesno_auth_lead(const char *s, size_t n, size_t *lead);
 bool nr_as_incoming(const char *s, size_t n);
 enum mp_nctx nr_same_server(const char *s, size_t n, size_t *tb, size_t *te);
@@ -279,6 +286,7 @@ bool nr_is_prose(const char *s, size_t n);
 size_t nr_space_cells(struct ex *x, const char *s, size_t b, size_t n);
 void nr_read_notes(struct ex *x, const mp_ntext *t);
 void nr_read_forms(struct ex *x, const mp_ntext *t);
+void nr_read_fill_in(struct ex *x, const mp_ntext *t);
 /* Ports the notice refuses anywhere ("Port 25 is blocked", "do not use port
  * 465", 「25番ポートは使用できません」), read before the lines (values.c). */
 void nr_read_refused(struct ex *x, const mp_ntext *t);

@@ -429,6 +429,9 @@ static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, s
 		for (size_t j = 0; j < a->nalt; j++)
 			other_way |= a->alt[j].srv == S_SMTP && &a->alt[j].s != s && a->alt[j].s.access && a->alt[j].s.auth >= 0;
 		other_way |= s != &a->s[S_SMTP] && a->s[S_SMTP].access && a->s[S_SMTP].auth >= 0;
+		/* (nor one named after a clause turning the login off) */
+		if (x->auth_off_line && s->host.v && s->host.loc.line > x->auth_off_line)
+			other_way = true;
 		if (au < 0 && x->auth_hint && !other_way)
 			au = MP_AUTH_PASSWORD_CLEARTEXT, al = x->auth_hint_loc;
 		if (au < 0 && (s->user.v || s->pass.v)) /* SMTP's own credentials: it logs in */
@@ -509,17 +512,6 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 			a->method = prev->method;
 	}
 	apply_rules(x, a);
-	/* a host the notice says to replace, or one in the domain its example
-	 * person has, is a placeholder: the server stays, without a host (the
-	 * host is reported as not used) */
-	for (int i = 0; i < S_N; i++)
-		if (placeholder_host(x, a->s[i].host.v)) {
-			mp_str_clear(&a->s[i].host);
-			a->s[i].host_held = true;
-		}
-	for (size_t j = 0; j < a->nalt; j++)
-		if (placeholder_host(x, a->alt[j].s.host.v))
-			mp_str_clear(&a->alt[j].s.host);
 	const char *dom = a->email.v ? strchr(a->email.v, '@') : NULL;
 	for (int i = 0; i < S_N; i++) {
 		struct dsrv *s = &a->s[i];
@@ -585,6 +577,18 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 			copy_str(&a->s[i].host, from->v ? from : &a->any_host);
 		}
 	}
+	/* a host the notice says to replace, or one in the domain its example
+	 * person has, is a placeholder: the server stays, without a host (the
+	 * host is reported as not used); also one given for every server
+	 * ("Incoming / Outgoing mail server: mail.example.com") */
+	for (int i = 0; i < S_N; i++)
+		if (placeholder_host(x, a->s[i].host.v)) {
+			mp_str_clear(&a->s[i].host);
+			a->s[i].host_held = true;
+		}
+	for (size_t j = 0; j < a->nalt; j++)
+		if (placeholder_host(x, a->alt[j].s.host.v))
+			mp_str_clear(&a->alt[j].s.host);
 	bool has_server = false;
 	for (int i = 0; i < S_N; i++)
 		has_server |= nr_offered(x, a, i);

@@ -125,6 +125,19 @@ static bool tld_then_word(const char *s, size_t pb, size_t i, size_t te)
 	return true;
 }
 
+/* An answer a label's cell holds, glued after it: a yes or no, or a login
+ * method ("AuthenticationYes", "Login methodModern authentication",
+ * "AuthNTLM"). The run of letters s[0, n) only. */
+static bool answer_word(const char *s, size_t n)
+{
+	static const char *const w[] = {"yes", "no", "on", "off", "none", "required", "enabled", "disabled", "optional",
+	                                "normal", "encrypted", "modern", "basic", "ntlm", "kerberos", "gssapi", NULL};
+	for (const char *const *p = w; *p; p++)
+		if (strlen(*p) == n && mp_strncasecmp(s, *p, n) == 0)
+			return true;
+	return false;
+}
+
 /* The cuts of one token s[tb, te): cut[i] says what goes before s[i]. */
 static void cut_token(const char *s, size_t n, size_t tb, size_t te, size_t clause, unsigned char *cut)
 {
@@ -138,7 +151,7 @@ static void cut_token(const char *s, size_t n, size_t tb, size_t te, size_t clau
 				run_end = i + alpha_run(s, i, te);
 			size_t rl = run_end - i;
 			bool lword = label_end(s, clause, last, i), lval = i - last <= 253 && value_piece(s + last, i - last);
-			bool rlabel = label_starts(s + i, rl), rword = rlabel || mode_word(s + i, rl);
+			bool rlabel = label_starts(s + i, rl), rword = rlabel || mode_word(s + i, rl) || (lword && answer_word(s + i, rl));
 			if (((lword || mode_word(s + last, i - last)) && (rword || i + rl < te)) || (lval && rword) ||
 			    (lval && tld_then_word(s, last, i, te))) {
 				cut[i] = lword && (!rlabel || mode_word(s + i, rl)) ? CUT_PAIR : CUT_SPACE;

@@ -73,13 +73,22 @@ size_t nr_token_len(const char *s, size_t n)
 }
 
 /* A label the reader fills in ("mail.yourdomain.com", "your_server",
- * "pop.myisp.com", "smtp.mycompany.com"): a template, not a host. */
+ * "pop.myisp.com", "smtp.mycompany.com"), or one naming the domain it
+ * stands for ("info@MyHostedDomain.com", "mail.domain.com",
+ * "user@domainname.net"): a template, not a host. */
 static bool your_label(const char *s, size_t n)
 {
-	static const char *const mine[] = {"mydomain", "my-domain", "myisp", "myprovider", "mycompany", NULL};
+	static const char *const mine[] = {"myisp", "myprovider", "mycompany", NULL};
 	for (size_t i = 0; i + 4 <= n; i++)
 		if ((i == 0 || s[i - 1] == '.' || s[i - 1] == '@') &&
 		    (mp_strncasecmp(s + i, "your", 4) == 0 || nr_starts_any_ci(s + i, n - i, mine)))
+			return true;
+	/* (a word run into "domain" in a label of the domain, not its last:
+	 * "MyHostedDomain.com", "domainname.net", not "…domain"; "domain.com"
+	 * alone is a name a page's example may use, read as one) */
+	for (size_t i = 0; i + 6 <= n && s[i] != '@'; i++)
+		if (mp_strncasecmp(s + i, "domain", 6) == 0 && memchr(s + i, '.', n - i) &&
+		    ((i && isalpha((unsigned char)s[i - 1])) || isalpha((unsigned char)s[i + 6])))
 			return true;
 	return false;
 }
@@ -264,7 +273,23 @@ bool nr_valid_host(const char *s, size_t n)
 	 * run together): a top-level domain is letters (or xn--) */
 	if (some_digit && !num_tld && !(n - ld > 4 && mp_strncasecmp(s + ld, "xn--", 4) == 0))
 		return false;
-	return !num_tld || all_num;
+	/* an address of numbers has four ("1.0", "1.75", "3.2.1" are
+	 * versions and amounts) */
+	size_t dots = 0;
+	for (size_t i = 0; i < n; i++)
+		dots += s[i] == '.';
+	if (all_num && dots != 3)
+		return false;
+	/* a brand written as its words ("Yandex.Mail", "Yandex.Disk"): every
+	 * label capitalised, the last a word, not a top-level domain */
+	bool brand = n - ld >= 4 && !some_digit;
+	for (size_t b = 0; b < n && brand; b++) {
+		brand = isupper((unsigned char)s[b]) != 0;
+		for (; b + 1 < n && s[b + 1] != '.'; b++)
+			brand = brand && islower((unsigned char)s[b + 1]);
+		b++;
+	}
+	return (!num_tld || all_num) && !brand;
 }
 
 /* Parse a port cell: "995", "995※1", "110(SSL有の場合:995)", "993(SSL)",
@@ -530,12 +555,18 @@ bool nr_as_incoming(const char *s, size_t n)
 	if (nr_has_any(s, n, w))
 			return true;
 	/* the words right after "same as" name receiving ("same as the
-	 * incoming server", not "IMAP Password = … (same as above)") */
+	 * incoming server", not "IMAP Password = … (same as above)"); a few
+	 * words may stand between ("same login details as incoming mail") */
 	static const char *const in[] = {"incoming", "receiving", "pop", "imap", NULL};
 	for (size_t i = 0; i + 7 <= n; i++) {
-		if (mp_strncasecmp(s + i, "same as", 7) != 0)
+		if (mp_strncasecmp(s + i, "same ", 5) != 0 || (i && isalpha((unsigned char)s[i - 1])))
 			continue;
-		size_t k = nr_skip_sp(s, i + 7, n);
+		size_t k = i + 4;
+		while (k + 4 <= n && k < i + 40 && mp_strncasecmp(s + k, " as ", 4) != 0 && !strchr(",.;:()", s[k]))
+			k++;
+		if (k + 4 > n || mp_strncasecmp(s + k, " as ", 4) != 0)
+			continue;
+		k = nr_skip_sp(s, k + 4, n);
 		for (int words = 0; words < 2 && k < n; words++) {
 			if (nr_starts_any_ci(s + k, n - k, in))
 				return true;
@@ -605,6 +636,41 @@ int nr_yesno_auth_lead(const char *s, size_t n, size_t *lead)
 	return nr_parse_yesno_auth(s, k);
 }
 
+/* The login methods a page names, by the words clients and providers
+ * use for them (docs/notice-reader.md, conventions: CRAM-MD5, APOP, "MD5
+ * Challenge-Response", SPA: the encrypted password; NTLM; Kerberos:
+ * GSSAPI; OAuth2, "modern authentication": a token; PLAIN, LOGIN, Basic,
+ * "normal password": the password as it is). Words of three letters or
+ * less only as words of their own ("SPA", not "space"). */
+static const struct {
+	const char *w;
+	int m;
+} method_words[] = {{"cram-md5", MP_AUTH_PASSWORD_ENCRYPTED}, {"digest-md5", MP_AUTH_PASSWORD_ENCRYPTED},
+                    {"cram", MP_AUTH_PASSWORD_ENCRYPTED}, {"digest", MP_AUTH_PASSWORD_ENCRYPTED},
+                    {"md5", MP_AUTH_PASSWORD_ENCRYPTED}, {"challenge-response", MP_AUTH_PASSWORD_ENCRYPTED},
+                    {"challenge response", MP_AUTH_PASSWORD_ENCRYPTED}, {"apop", MP_AUTH_PASSWORD_ENCRYPTED},
+                    {"encrypted", MP_AUTH_PASSWORD_ENCRYPTED}, {"暗号化", MP_AUTH_PASSWORD_ENCRYPTED},
+                    {"secure password", MP_AUTH_PASSWORD_ENCRYPTED}, {"spa", MP_AUTH_PASSWORD_ENCRYPTED},
+                    {"ntlm", MP_AUTH_NTLM}, {"kerberos", MP_AUTH_GSSAPI}, {"gssapi", MP_AUTH_GSSAPI},
+                    {"oauth", MP_AUTH_OAUTH2}, {"xoauth", MP_AUTH_OAUTH2}, {"先進認証", MP_AUTH_OAUTH2},
+                    {"modern auth", MP_AUTH_OAUTH2}};
+
+int nr_method_at(const char *s, size_t n, size_t *at)
+{
+	for (size_t k = 0; k < n; k++)
+		for (size_t w = 0; w < MP_COUNT(method_words); w++) {
+			size_t wl = strlen(method_words[w].w);
+			if (wl > n - k || mp_strncasecmp(s + k, method_words[w].w, wl) != 0)
+				continue;
+			if (wl <= 3 && ((k && isalnum((unsigned char)s[k - 1])) || (k + wl < n && isalnum((unsigned char)s[k + wl]))))
+				continue;
+			*at = k;
+			return method_words[w].m;
+		}
+	*at = n;
+	return -1;
+}
+
 /* A short value naming an authentication mechanism, whatever its label
  * ("Verification: PLAIN", "Auth: CRAM-MD5", "Authentication type
  * Password", "認証: 通常のパスワード"): the method, -1 when it names none.
@@ -621,9 +687,15 @@ int nr_mechanism(const char *s, size_t n)
 	            {"clear text", MP_AUTH_PASSWORD_CLEARTEXT}, {"cleartext", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"通常のパスワード", MP_AUTH_PASSWORD_CLEARTEXT}, {"平文", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"oauth2", MP_AUTH_OAUTH2}, {"oauth 2.0", MP_AUTH_OAUTH2}, {"oauth", MP_AUTH_OAUTH2},
-	            {"xoauth2", MP_AUTH_OAUTH2}, {"modern authentication", MP_AUTH_OAUTH2}, {"先進認証", MP_AUTH_OAUTH2}};
+	            {"xoauth2", MP_AUTH_OAUTH2}, {"modern authentication", MP_AUTH_OAUTH2}, {"先進認証", MP_AUTH_OAUTH2},
+	            {"ntlm", MP_AUTH_NTLM}, {"kerberos", MP_AUTH_GSSAPI}, {"gssapi", MP_AUTH_GSSAPI},
+	            {"md5 challenge", MP_AUTH_PASSWORD_ENCRYPTED}, {"md5-challenge", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"md5 - challenge", MP_AUTH_PASSWORD_ENCRYPTED}, {"challenge-response", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"secure password", MP_AUTH_PASSWORD_ENCRYPTED}, {"spa", MP_AUTH_PASSWORD_ENCRYPTED},
+	            {"basic", MP_AUTH_PASSWORD_CLEARTEXT}};
+	/* (a choice, "OAuth2 or App Password": the first named) */
 	size_t e = 0, words = 1;
-	while (e < n && s[e] != '(')
+	while (e < n && s[e] != '(' && !(e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0))
 		words += s[e++] == ' ';
 	while (e && s[e - 1] == ' ')
 		e--, words--;
@@ -796,9 +868,21 @@ int nr_preference(const char *s, size_t n)
 	static const char *const pref[] = {"prefer", "recommend", "推奨", "おすすめ", "お勧め", "お薦め", NULL};
 	if (nr_has_any(s, n, weak))
 			return -1;
-	if (nr_has_any(s, n, pref))
-			return 1;
-	return 0;
+	/* "not usually recommended", "isn't generally preferred": a denial a
+	 * word or two before the word (16 bytes back) */
+	int r = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = nr_starts_any_ci(s + i, n - i, pref);
+		if (!k)
+			continue;
+		size_t b = i > 16 ? i - 16 : 0;
+		static const char *const deny[] = {"not ", "n't ", "never ", NULL};
+		if (nr_has_any(s + b, i - b, deny))
+			return -1;
+		r = 1;
+		i += k - 1;
+	}
+	return r;
 }
 
 bool nr_all_digits(const char *s, size_t n)
@@ -1615,6 +1699,7 @@ int nr_sec_rank(int sec)
 size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, size_t max)
 {
 	size_t c = 0, from = 0; /* where the text before the next port starts */
+	int carry = -1; /* a case's security said after a port, for the port after it */
 	for (size_t i = 0; i < n && c < max; i++) {
 		int p;
 		if (!nr_port_at(s, i, n, &p) || (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'))
@@ -1630,6 +1715,17 @@ size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, si
 		       !(e + 3 <= n && memcmp(s + e, "、", 3) == 0))
 			e++;
 		int sc = nr_span_sec(s + k, e - k);
+		if (sc < 0 && carry >= 0)
+			sc = carry;
+		carry = -1;
+		/* "143(SSLを利用する場合は、993)", "110 (if you use SSL, 995)":
+		 * a case opening after a port, its port after a comma, is that
+		 * port's case, not this one's */
+		if (sc >= 0 && e < n && s[e] != '/' && nr_has_any(s + k, e - k, (const char *const[]){"場合", "if ", "when ", NULL}) &&
+		    memchr(s + k, '(', e - k) && !memchr(s + k, ')', e - k)) {
+			carry = sc;
+			sc = -1;
+		}
 		/* "Ports: 143, secured: 993", "SSL: 995 / 非SSL: 110", "非SSL
 		 * 110、SSL 995": the words of a clause right before a port name
 		 * its security when the words after it name none */
