@@ -615,14 +615,15 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
 		size_t vb, ve;
 		if ((i && !word_start(s, i)) || nr_typed_value(s, i, n, false, &vb, &ve) != NV_SEC)
 			continue;
-		size_t e = vb;
-		while (e < n && s[e] != ',' && s[e] != '.' && s[e] != ';')
+		size_t e = vb; /* its clause, a short one: a long line of modes stays linear */
+		while (e < n && e - vb < 80 && s[e] != ',' && s[e] != '.' && s[e] != ';')
 			e++;
 		int sec = nr_parse_security(s + vb, e - vb);
 		if (sec >= 0) {
 			mailprof_loc loc = nr_loc_at(x, l, b + vb);
 			mp_int_set(&x->gen_sec, sec, &loc);
 		}
+		i = ve > i ? ve - 1 : i;
 	}
 	/* "authentication set to Password", "authentication is PLAIN" */
 	for (size_t i = 0; i + 14 < n; i++)
