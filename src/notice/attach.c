@@ -132,7 +132,8 @@ static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	      * incoming": sending's login is receiving's */
 	     (smtp_here && nr_as_incoming(s, n) &&
 	      (nr_has(s, n, "ユーザ") || nr_has(s, n, "id") || nr_has(s, n, "パスワード") || nr_has(s, n, "アカウント") ||
-	       nr_has(s, n, "login") || nr_has(s, n, "user") || nr_has(s, n, "password") || nr_has(s, n, "認証")))) &&
+	       nr_has(s, n, "login") || nr_has(s, n, "user") || nr_has(s, n, "password") || nr_has(s, n, "認証") ||
+	       nr_has(s, n, "account details") || nr_has(s, n, "credentials") || nr_has(s, n, "sign in")))) &&
 	    !nr_has(s, n, "不要") && !auth_not_stated(s, n) && !x->auth_hint) {
 		x->auth_hint = true;
 		x->auth_hint_loc = nr_loc_at(x, l, b);
@@ -1007,7 +1008,9 @@ static bool toggle_on(const char *s, size_t n)
 		size_t j = i;
 		while (j && s[j - 1] == ' ')
 			j--;
+		/* ("Set to ON or AUTO": "to" a word of its own, not "Auto") */
 		if (j == 0 || (j >= 2 && mp_strncasecmp(s + j - 2, "be", 2) == 0) ||
+		    (j >= 2 && mp_strncasecmp(s + j - 2, "to", 2) == 0 && (j == 2 || s[j - 3] == ' ')) ||
 		    (j >= 4 && mp_strncasecmp(s + j - 4, "turn", 4) == 0) ||
 		    (j >= 6 && mp_strncasecmp(s + j - 6, "turned", 6) == 0) ||
 		    (j >= 6 && mp_strncasecmp(s + j - 6, "switch", 6) == 0))
@@ -1172,6 +1175,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			x->pending_dir = nr_label_dir(x, s + lb, le - lb, edir);
 			/* "SSL:" over "Yes": the label's SSL, as on one line */
 			x->pending_ssl = f == NF_SECURITY && nr_parse_security(s + lb, le - lb) == MP_SEC_TLS;
+			x->pending_ways = f == NF_HOST && names_both_ways(s + lb, le - lb);
 			x->pending_sec = f == NF_PORT ? nr_span_sec(s + lb, le - lb) : -1;
 			/* "Incoming Port#:" over "Without SSL – 143" / "With SSL –
 			 * 993": the cases under it are that server's ports */
@@ -1300,16 +1304,31 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	}
 	if (x->ctx == NC_WEB)
 		x->ctx = NC_NONE;
-	/* "Requires SSL: Yes" / "No": the label names the security */
-	if (f == NF_SECURITY && nr_parse_security(s + vb, ve - vb) == -1 && !nr_has(s + vb, ve - vb, "if ") &&
-	    !nr_yes_of_login(s + vb, ve - vb)) {
+	/* "Requires SSL: Yes" / "No": the label names the security; a remark
+	 * in brackets after the yes is a note ("Enabled (use SSL when using
+	 * port 465)"), not the value */
+	size_t yv = ve;
+	if (f == NF_SECURITY && ve > vb && s[ve - 1] == ')') {
+		const char *ob = memchr(s + vb, '(', ve - vb);
+		size_t h = ob ? (size_t)(ob - s) : vb;
+		while (h > vb && s[h - 1] == ' ')
+			h--;
+		/* (not a yes on a condition: "Yes (if available)") */
+		if (h > vb && nr_parse_yesno_auth(s + vb, h - vb) >= 0 && !nr_has(s + h, ve - h, "if "))
+			yv = h;
+	}
+	if (f == NF_SECURITY && nr_parse_security(s + vb, yv - vb) == -1 && !nr_has(s + vb, yv - vb, "if ") &&
+	    !nr_yes_of_login(s + vb, yv - vb)) {
+		size_t ve0 = ve;
+		ve = yv;
 		int yn = nr_parse_yesno_auth(s + vb, ve - vb);
 		if (yn == MP_AUTH_NONE) {
 			nr_set_field(x, l, vb, "none", 4, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
 		bool on = yn == MP_AUTH_PASSWORD_CLEARTEXT || toggle_on(s + vb, ve - vb);
-		if (on && nr_parse_security(s + lb, le - lb) >= 0) {
+		int tsec = nr_parse_security(s + lb, le - lb);
+		if (on && tsec >= 0) {
 			/* "SSL: This setting should be ON for both SMTP and IMAP":
 			 * the servers the value names, else the label's */
 			static const struct { const char *w; enum mp_nctx c; } named[] = {
@@ -1326,10 +1345,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		}
 		/* "Encryption: Enabled", "Secure connection: Yes": a label naming
 		 * no kind of TLS; the port decides which (587: STARTTLS) */
-		if (on && nr_parse_security(s + lb, le - lb) == -1) {
+		if (on && tsec == -1) {
 			nr_set_field(x, l, vb, "TLS", 3, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
+		ve = ve0;
 	}
 	/* "With SSL: 993", "Without SSL: 143": a port under a security label
 	 * is a port offered with that security */
@@ -1749,6 +1769,26 @@ static bool changed_from(const char *s, size_t vb, size_t ve, size_t n)
 	if (e + 3 <= n && memcmp(s + e, "番", 3) == 0)
 		e += 3;
 	size_t f = nr_skip_sp(s, e, n);
+	/* "ポート番号は初期状態で「25」となっておりますが、これを「587」に変更",
+	 * "The port is 25 by default; change it to 587": the value a later
+	 * clause of its sentence changes ("it", "this", これを) into a number */
+	{
+		static const char *const redo[] = {"これを", "それを", "change it to ", "change this to ", "change that to ",
+		                                   "set it to ", "change it into ", NULL};
+		for (size_t q = f; q < n && q < f + 120 && !(s[q] == '.' && (q + 1 == n || s[q + 1] == ' ')) &&
+		                   !(q + 3 <= n && memcmp(s + q, "。", 3) == 0);
+		     q++) {
+			size_t w = nr_starts_any_ci(s + q, n - q, redo);
+			if (!w)
+				continue;
+			size_t d = q + w;
+			while (d < n && d < q + w + 8 && !isdigit((unsigned char)s[d]))
+				d++;
+			if (d < n && isdigit((unsigned char)s[d]) && vb < ve && isdigit((unsigned char)s[vb]))
+				return true;
+			break;
+		}
+	}
 	/* Japanese: "から" then another value (not "から送信", "からの") */
 	bool ja = f + 6 <= n && memcmp(s + f, "から", 6) == 0;
 	static const char *const arrow[] = {"→", "⇒", "->", "=>", NULL};
@@ -2560,6 +2600,11 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		if (f == NF_NONE && prev == b && vb == nr_skip_sp(s, b, n) && x->pending != NF_NONE &&
 		    nr_field_takes(x->pending, v))
 			f = x->pending, ed = x->pending_dir, lab_b = lab_e = vb, by_pending = true;
+		/* "The AOL IMAP and SMTP server addresses are:" / "imap.aol.com" /
+		 * "smtp.aol.com": under a label naming both ways, each host named
+		 * after its server is that server's */
+		if (by_pending && x->pending_ways && v == NV_HOST && nr_srv_of(nr_host_ctx(s + vb, ve - vb)) >= 0)
+			ed = nr_host_ctx(s + vb, ve - vb);
 		/* "the port to 995 (for POP) or 993 (for IMAP)": the protocol in
 		 * brackets right after a port is its server, whatever the
 		 * sentence said before ("(IMAP)" alone: port lists, fill.c) */
@@ -3057,6 +3102,7 @@ static bool announces(struct ex *x, const mp_nline *prev, const char *s, size_t 
 			return false;
 		enum mp_nctx ed;
 		mp_notice_classify(s + c, e - c, &ed);
+		x->pending_ways = false;
 		x->pending = NF_PORT;
 		x->pending_dir = nr_label_dir(x, s + c, e - c, ed);
 		x->pending_sec = nr_span_sec(s + c, e - c);
@@ -3090,6 +3136,7 @@ static bool announces(struct ex *x, const mp_nline *prev, const char *s, size_t 
 		return false;
 	x->pending = f;
 	x->pending_dir = nr_label_dir(x, ls, ln, ed);
+	x->pending_ways = f == NF_HOST && names_both_ways(ls, ln);
 	/* "on the default port 143 and the secure port" / "993." */
 	x->pending_sec = f == NF_PORT ? nr_span_sec(ls, ln) : -1;
 	return true;

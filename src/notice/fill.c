@@ -98,6 +98,7 @@ static void srv_reset(struct dsrv *s)
 	memset(s, 0, sizeof *s);
 	s->auth = -1;
 	s->said_method = -1;
+	s->own_method = -1;
 	s->sec.v = -1;
 }
 
@@ -1379,11 +1380,33 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			 * any section: the method of the server whose block it is in */
 			if (dir == NC_NONE && x->ctx == NC_NONE && (x->cur == S_IMAP || x->cur == S_POP))
 				dir = NC_IN;
-			if (dir == NC_IN || dir == NC_POP || dir == NC_IMAP || dir == NC_NONE) {
+			/* "Incoming: IMAP / Server hostname: … / Authentication: Normal
+			 * password" (a client's form) after both incoming servers
+			 * were given: a row in the block of the one whose host was
+			 * set last, a few lines above, is that server's alone */
+			int own = -1, c = dir == NC_IMAP ? S_IMAP : dir == NC_POP ? S_POP : x->cur;
+			int o = c == S_IMAP ? S_POP : S_IMAP;
+			const struct dsrv *cs = c == S_IMAP || c == S_POP ? &a->s[c] : NULL;
+			bool named = dir == NC_IMAP || dir == NC_POP;
+			if ((dir == NC_IN || dir == NC_NONE || named) && cs && cs->host.v && cs->host.loc.line <= l->line &&
+			    (named || l->line - cs->host.loc.line <= 5) && a->s[o].host.v && a->s[o].host.loc.line < cs->host.loc.line)
+				own = c;
+			if (own >= 0) {
+				if (a->s[own].own_method < 0)
+					a->s[own].own_method = m;
+			} else if (dir == NC_IN || dir == NC_POP || dir == NC_IMAP || dir == NC_NONE) {
 				if (a->in_method < 0) /* a less secure variant later does not undo it */
 					a->in_method = m;
 			}
-			if (dir != NC_IN && dir != NC_POP && dir != NC_IMAP) {
+			/* under a sending heading: sending's alone (the incoming
+			 * servers take no method from it) */
+			if ((x->ctx == NC_SMTP || (x->ctx == NC_NONE && x->named == NC_SMTP)) && dir != NC_IN && dir != NC_POP &&
+			    dir != NC_IMAP) {
+				if (a->s[S_SMTP].auth < 0 || a->s[S_SMTP].auth == MP_AUTH_PASSWORD_CLEARTEXT) {
+					a->s[S_SMTP].auth = m;
+					a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off);
+				}
+			} else if (dir != NC_IN && dir != NC_POP && dir != NC_IMAP) {
 				a->method = m;
 				/* a method stated for sending says SMTP logs in */
 				if (a->s[S_SMTP].auth < 0) {

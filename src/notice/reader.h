@@ -35,6 +35,7 @@ struct dsrv {
 	bool host_in;  /* the host's label said "incoming", naming no protocol */
 	int mauth[2], nmauth; /* the methods of the port-matrix row chosen */
 	int said_method; /* -1, or the login method a sentence names for it (attach.c) */
+	int own_method;  /* -1, or the login method a row of its own block states ("Authentication: Normal password") */
 	bool access;     /* its host's label named a way of reaching it (x->label_access) */
 	bool host_held;  /* its host was a placeholder, dropped: the server stays offered */
 	int pref;        /* its port's own words: 1 preferred ("recommended"), -1 discouraged, 0 neither */
@@ -116,6 +117,7 @@ struct ex {
 	enum mp_nfield pending;
 	enum mp_nctx pending_dir;
 	bool pending_ssl; /* the pending label names SSL ("SSL:" over "Yes") */
+	bool pending_ways; /* the pending host label names both ways ("The IMAP and SMTP server addresses are:") */
 	int pending_sec;  /* a pending port label's security ("… and the secure port" / "993."), -1 */
 	int pending_blank; /* blank lines since the label announcing a value */
 	int split_depth;   /* bracketed pairs of one line read as lines of their own */

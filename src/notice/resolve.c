@@ -462,7 +462,10 @@ static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, s
 			mp_server_add_auth(sv, (mp_auth)s->mauth[m]);
 			sv->auth_loc = sv->loc;
 		}
-		if (!s->nmauth && (a->in_method >= 0 || a->method == MP_AUTH_PASSWORD_ENCRYPTED)) {
+		if (!s->nmauth && s->own_method >= 0) {
+			mp_server_add_auth(sv, (mp_auth)s->own_method);
+			sv->auth_loc = sv->loc;
+		} else if (!s->nmauth && (a->in_method >= 0 || a->method == MP_AUTH_PASSWORD_ENCRYPTED)) {
 			mp_server_add_auth(sv, a->in_method >= 0 ? (mp_auth)a->in_method : MP_AUTH_PASSWORD_ENCRYPTED);
 			sv->auth_loc = sv->loc;
 		} else if (!s->nmauth && s->said_method >= 0) { /* a sentence's, when no row states one */
