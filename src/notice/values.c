@@ -97,6 +97,17 @@ static bool your_label(const char *s, size_t n)
 		if ((i == 0 || s[i - 1] == '.' || s[i - 1] == '@') &&
 		    (mp_strncasecmp(s + i, "your", 4) == 0 || nr_starts_any_ci(s + i, n - i, mine)))
 			return true;
+	/* "xxx.example.jp", "mail.XXXX.ne.jp": a label of x's stands for the
+	 * customer's part (the note beside it says which) */
+	for (size_t i = 0; i < n; i++) {
+		if (i && s[i - 1] != '.' && s[i - 1] != '@')
+			continue;
+		size_t k = i;
+		while (k < n && (s[k] == 'x' || s[k] == 'X'))
+			k++;
+		if (k - i >= 3 && k < n && (s[k] == '.' || s[k] == '@'))
+			return true;
+	}
 	/* (a word run into "domain" in a label of the domain, not its last:
 	 * "MyHostedDomain.com", "domainname.net", not "…domain"; "domain.com"
 	 * alone is a name a page's example may use, read as one) */
@@ -1696,8 +1707,16 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 	}
 	if (nr_valid_email(s + i, t))
 		return NV_EMAIL;
-	if (nr_valid_host(s + i, t))
+	/* "under the example.edu domain", "for the example.org domain": a
+	 * name called a domain is the addresses' domain, no value of a
+	 * server's nor a login */
+	if (nr_valid_host(s + i, t)) {
+		size_t d = nr_skip_sp(s, i + t, n);
+		if (d > i + t && d + 6 <= n && mp_strncasecmp(s + d, "domain", 6) == 0 &&
+		    (d + 6 == n || !isalpha((unsigned char)s[d + 6])))
+			return NV_NONE;
 		return NV_HOST;
+	}
 	/* "993/TCP", "465/tcp": a port with its transport */
 	if (t > 4 && mp_strncasecmp(s + i + t - 4, "/tcp", 4) == 0 && nr_all_digits(s + i, t - 4))
 		t -= 4, *ve = i + t;
