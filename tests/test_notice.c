@@ -705,14 +705,14 @@ Test(notice_accuracy, field_accuracy_over_real_blind6) { real_set_holds("blind6"
 /* Round 7: 58 pages (7 organisations' documents kept in git, 51 stored web
  * pages, 9 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND7_ACCURACY_FLOOR 0.943
+#define BLIND7_ACCURACY_FLOOR 0.951
 
 Test(notice_accuracy, field_accuracy_over_real_blind7) { real_set_holds("blind7", BLIND7_ACCURACY_FLOOR, 58); }
 
 /* Round 8: 57 pages (9 organisations' documents kept in git, 48 stored web
  * pages, 6 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND8_ACCURACY_FLOOR 0.902
+#define BLIND8_ACCURACY_FLOOR 0.922
 
 Test(notice_accuracy, field_accuracy_over_real_blind8) { real_set_holds("blind8", BLIND8_ACCURACY_FLOOR, 57); }
 

@@ -543,12 +543,23 @@ static void general_security(struct ex *x, const mp_nline *l, size_t b, size_t e
 	}
 }
 
+/* Does a label or a sentence name an incoming and the outgoing server
+ * both, by direction or by protocol, misspelt too ("POP, IMAP and SMTP",
+ * "incoming and outgoing", 送受信, "for both the Incomming server and
+ * Outgoing server", "both POP3 as well as SMTP connections")? */
+static bool names_both_ways(const char *s, size_t n)
+{
+	static const char *const in[] = {"pop", "imap", "incom", "receiv", "受信", NULL};
+	static const char *const out[] = {"smtp", "outgo", "sending", "送信", "送受信", NULL};
+	return nr_has_any(s, n, in) && nr_has_any(s, n, out);
+}
+
 static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n)
 {
 	const char *s = l->s + b;
 	/* a sentence naming both directions names every server, whatever
 	 * the section */
-	bool both = (nr_has(s, n, "incoming") && nr_has(s, n, "outgoing")) || (nr_has(s, n, "受信") && nr_has(s, n, "送信"));
+	bool both = names_both_ways(s, n);
 	bool general = both || (x->ctx == NC_NONE && mp_notice_words_ctx(s, n) == NC_NONE);
 	/* "Only encrypted connections are accepted", 「暗号化なしの接続はで
 	 * きません」: encryption demanded, its kind decided by each port */
@@ -565,6 +576,10 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
 		if (nr_has(s, n, *c))
 			return;
 	if (statement_of(x, l, b, n) || x->told_sec == l || !general)
+		return;
+	/* "SSL使用時 SSL非使用時 …", "SSL and non-SSL connections are
+	 * accepted for POP and SMTP": a plain mode beside it, no one security */
+	if (nr_span_sec(s, n) == MP_SEC_NONE)
 		return;
 	for (size_t i = 0; i < n && !x->gen_sec.set; i++) {
 		size_t vb, ve;
@@ -594,32 +609,6 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
 			}
 			break;
 		}
-}
-
-/* "Note: replace "example.com" with the name of your domain",
- * "「example.jp」はお客様のドメイン名に置き換えてください": the host named is
- * a placeholder wherever it stands (resolve.c drops it). */
-static void fill_in_note(struct ex *x, const char *s, size_t n)
-{
-	static const char *const verbs[] = {"replace ", "substitute ", NULL};
-	static const char *const quotes[] = {"「", "\"", NULL};
-	bool ja = nr_has(s, n, "置き換え") || nr_has(s, n, "読み替え") || nr_has(s, n, "置換");
-	for (size_t i = 0; i < n; i++) {
-		size_t k = ja ? nr_starts_any(s + i, n - i, quotes) : nr_starts_any(s + i, n - i, verbs);
-		if (!k || (!ja && i && isalpha((unsigned char)s[i - 1])))
-			continue;
-		size_t j = i + k;
-		while (j < n && (s[j] == '"' || s[j] == '\'' || s[j] == ' '))
-			j++;
-		size_t t = nr_token_len(s + j, n - j);
-		while (t && strchr("\"'.,", s[j + t - 1]))
-			t--;
-		if (nr_valid_host(s + j, t) && (ja || nr_has(s + j + t, n - j - t, "with"))) {
-			x->fill_in = mp_xgrow(x->fill_in, x->nfill_in, sizeof *x->fill_in);
-			x->fill_in[x->nfill_in++] = mp_xstrndup(s + j, t);
-		}
-		i = j;
-	}
 }
 
 /* "メールの受信には IMAP または POP3 が使えます", "Both POP3 and IMAP are
@@ -804,7 +793,6 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 	if (!(n > 3 && memcmp(s, "※", 3) == 0 && isdigit((unsigned char)s[3])))
 		general_security(x, l, b, l->len);
 	protocols_offered(x, l, b);
-	fill_in_note(x, s, n);
 	/* "The settings for SMTP are the same as above, except that the port
 	 * is 465": the server of this section takes the host (and security)
 	 * of the one before it; the exceptions follow as values */
@@ -829,7 +817,6 @@ static void prose(struct ex *x, const mp_nline *l, size_t b)
 	}
 }
 
-static bool names_both_ways(const char *ls, size_t ll);
 
 /* A sentence, not a title: five words at least, one of them a verb
  * telling what to do ("should be configured to connect to", "you can
@@ -846,6 +833,31 @@ static bool lead_in(const char *s, size_t n)
 	}
 	static const char *const verb[] = {" should ", " must ", " can ", " need to ", " configure", " connect", NULL};
 	return words >= 5 && nr_has_any(s, n, verb);
+}
+
+/* "IMAP4 or POP3", "POP/IMAP", "IMAP and POP": both incoming protocols
+ * named together, as the two a server offers; not a client's list of
+ * kinds ("(POP3, IMAP or HTTP) server") nor a sentence naming them apart
+ * ("IMAP offers features that POP does not"). */
+static bool joins_in_protocols(const char *s, size_t n)
+{
+	if (!nr_names_both_in(s, n) || nr_has(s, n, "http"))
+		return false;
+	static const char *const joins[] = {" or ", " and ", "/", ", ", " & ", "・", "、", "または", NULL};
+	for (size_t i = 0; i + 3 <= n; i++) {
+		bool im = i + 4 <= n && mp_strncasecmp(s + i, "imap", 4) == 0, po = mp_strncasecmp(s + i, "pop", 3) == 0;
+		if (!im && !po)
+			continue;
+		size_t e = i + 3;
+		while (e < n && isalnum((unsigned char)s[e]))
+			e++;
+		size_t j = nr_starts_any_ci(s + e, n - e, joins);
+		if (j && n - e - j >= 3 &&
+		    mp_strncasecmp(s + e + j, im ? "pop" : "imap", im ? 3 : 4) == 0)
+			return true;
+		i = e - 1;
+	}
+	return false;
 }
 
 static void heading(struct ex *x, const char *s, size_t n)
@@ -1019,20 +1031,14 @@ static void names_offer(struct ex *x, const mp_nline *l, size_t b, size_t e, boo
 }
 
 /* One label/value pair (value may be empty) from a line or a table cell. */
-/* Does a label name an incoming and the outgoing server both ("POP, IMAP
- * and SMTP", "incoming and outgoing", 送受信)? */
-static bool names_both_ways(const char *ls, size_t ll)
-{
-	return (nr_has(ls, ll, "pop") || nr_has(ls, ll, "imap") || nr_has(ls, ll, "incoming") || nr_has(ls, ll, "受信")) &&
-	       (nr_has(ls, ll, "smtp") || nr_has(ls, ll, "outgoing") || nr_has(ls, ll, "送信") || nr_has(ls, ll, "送受信"));
-}
-
 /* A server label's security said not to be needed ("SSL not required",
  * "doesn't need TLS", "encryption optional"): no security stated. */
 static bool sec_waived(const char *s, size_t n)
 {
 	return nr_has(s, n, "not ") || nr_has(s, n, "n't") || nr_has(s, n, "optional");
 }
+
+static void read_view(struct ex *x, const mp_nline *l, size_t from, size_t to);
 
 static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve,
                  bool marked)
@@ -1117,6 +1123,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			bool lead = f == NF_NONE && w == NC_NONE && !marked && lead_in(s + lb, le - lb);
 			if ((marked || w != NC_NONE || f == NF_NONE) && !finer && !step && !lead)
 				heading(x, s + lb, le - lb);
+			/* "Your IMAP4 or POP3 (incoming mail) server is", "Incoming
+			 * server (IMAP or POP3):" with its host lost: a server's
+			 * label naming both incoming protocols offers both */
+			if (f == NF_HOST && le - lb <= 80 && joins_in_protocols(s + lb, le - lb) && last_proto(s, lb, le) == NC_NONE)
+				nr_cur_acc(x)->in_both = true;
 			if (f == NF_IGNORE && edir == NC_WEB)
 				x->ctx = NC_WEB;
 		}
@@ -1262,7 +1273,8 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	if (x->ctx == NC_WEB)
 		x->ctx = NC_NONE;
 	/* "Requires SSL: Yes" / "No": the label names the security */
-	if (f == NF_SECURITY && nr_parse_security(s + vb, ve - vb) == -1 && !nr_has(s + vb, ve - vb, "if ")) {
+	if (f == NF_SECURITY && nr_parse_security(s + vb, ve - vb) == -1 && !nr_has(s + vb, ve - vb, "if ") &&
+	    !nr_yes_of_login(s + vb, ve - vb)) {
 		int yn = nr_parse_yesno_auth(s + vb, ve - vb);
 		if (yn == MP_AUTH_NONE) {
 			nr_set_field(x, l, vb, "none", 4, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
@@ -1368,6 +1380,27 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		nr_matrix(x, l, s + vb, ve - vb, vb);
 		if (!nr_has(s + vb, ve - vb, "pop") && !nr_has(s + vb, ve - vb, "imap"))
 			return;
+	}
+	/* "Server Type: IMAP   Host: imap.…", "Server Type | IMAP | Host |
+	 * imap.… |": a protocol's value with another pair after it on the
+	 * line is the protocol; the rest is read as a line of its own, under
+	 * that server */
+	if (f == NF_IN_PROTO && x->split_depth < 16) {
+		size_t k = vb, r, e;
+		while (k < ve && isalnum((unsigned char)s[k]))
+			k++;
+		for (r = k; r < ve && strchr(" |;,", s[r]);)
+			r++;
+		for (e = r; e < ve && e - r < 40 && s[e] != ':' && s[e] != '|';)
+			e++;
+		enum mp_nctx rd;
+		enum mp_nfield rf = r > k && e < ve && (s[e] == ':' || s[e] == '|') && isalpha((unsigned char)s[r])
+		                        ? mp_notice_classify(s + r, e - r, &rd) : NF_NONE;
+		if (rf != NF_NONE && rf != NF_IGNORE && rf != NF_IN_PROTO) {
+			nr_set_field(x, l, vb, s + vb, k - vb, f, dir);
+			read_view(x, l, r, ve);
+			return;
+		}
 	}
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
 	 * server", "送受信サーバー", "Security for both incoming and
@@ -1916,13 +1949,10 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 		end = nr_has(s + b, n - b, *w) ? 0 : end;
 	if (!end || cond_near(s, b, end, n, true))
 		return false;
-	/* "Set incoming and outgoing servers to use SSL": every server's
-	 * that states none of its own (resolve.c) */
-	static const char *const in_w[] = {"incoming", "受信", "receiv", NULL}, *const out_w[] = {"outgoing", "送信", "sending", NULL};
-	bool in = false, out = false;
-	for (size_t k = 0; in_w[k]; k++)
-		in |= nr_has(s + b, n - b, in_w[k]), out |= nr_has(s + b, n - b, out_w[k]);
-	if (in && out) {
+	/* "Set incoming and outgoing servers to use SSL", "Choose SSL for
+	 * both POP3 and SMTP connections": every server's that states none of
+	 * its own (resolve.c) */
+	if (names_both_ways(s + b, n - b)) {
 		if (!x->gen_sec.set) {
 			mailprof_loc loc = nr_loc_at(x, l, at);
 			mp_int_set(&x->gen_sec, nr_parse_security(s + at, end - at), &loc);
@@ -2375,6 +2405,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	enum mp_nctx line_dir = NC_NONE, saved = x->ctx;
 	size_t sec_b = 0, sec_e = 0;
 	bool in_cond = false; /* in a sentence opening with a condition (場合) */
+	bool in_examples = false; /* in a list opened by "such as", "e.g." ("such as 26, 465 or 587") */
 	int port_srv = -1, port_val = 0; /* the port just placed */
 	enum mp_nctx host_dir = NC_NONE;  /* the server of the host placed on the line */
 	bool host_by_verb = false;        /* placed after "connect to", "send through" */
@@ -2636,7 +2667,21 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				sec_b = vb, sec_e = ve;
 		}
 		/* an example is not a setting ("for example: gwashing@…", "例:…") */
-		if (nr_has(s + pv, vb - pv, "example") || nr_has(s + pv, vb - pv, "e.g.") ||
+		/* ("an alternative port such as 26, 465 or 587": the whole list) */
+		bool listed = true;
+		for (size_t q = pv; q < vb && listed;)
+			if (s[q] == ',' || s[q] == ' ')
+				q++;
+			else if (q + 3 <= vb && (memcmp(s + q, "or ", 3) == 0 || memcmp(s + q, "and", 3) == 0))
+				q += 3;
+			else
+				listed = false;
+		/* (right before the value: not "such as our outgoing server smtp.…") */
+		size_t sa = vb;
+		while (sa > pv && (s[sa - 1] == ' ' || s[sa - 1] == '"' || s[sa - 1] == '\''))
+			sa--;
+		in_examples = (in_examples && listed && pv > b) || (sa >= pv + 7 && mp_strncasecmp(s + sa - 7, "such as", 7) == 0);
+		if (in_examples || nr_has(s + pv, vb - pv, "example") || nr_has(s + pv, vb - pv, "e.g.") ||
 		    nr_has(s + pv, vb - pv, "例"))
 			f = NF_NONE;
 		/* a condition or an alternative ("If … blocks port 465, use port
@@ -2725,7 +2770,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 					prev = i = ve;
 					continue;
 				}
+				/* "Your IMAP4 or POP3 (incoming mail) server is mail.…":
+				 * a host's label naming both incoming protocols, both's */
+				x->both_in = f == NF_HOST && dir == NC_IN && !finer && last_proto(s, lab_b, lab_e) == NC_NONE &&
+				             joins_in_protocols(s + lab_b, lab_e - lab_b);
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
+				x->both_in = false;
 				if (both_ways && dir != NC_ANY)
 					nr_set_field(x, l, vb, s + vb, vend - vb, f, NC_SMTP);
 				/* "mail.… for both IMAP and SMTP", "configure mail.… as your

@@ -16,6 +16,7 @@ mailprof_status mp_notice_extract(mailprof_profile *p, mp_ntext *t, const char *
 	nr_unglue(t);
 	nr_read_notes(&x, t);
 	nr_read_forms(&x, t);
+	nr_read_fill_in(&x, t);
 	nr_read_refused(&x, t);
 	for (size_t i = 0; i < t->n; i++) {
 		size_t k = nr_table(&x, t, i);

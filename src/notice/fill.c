@@ -767,7 +767,12 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				     w++)
 					if (s[w] == ' ' && nr_starts_any(s + w + 1, n - w - 1, fw) && nr_span_sec(s + e, w - e) >= 0)
 						q = w + 1, fk = nr_starts_any(s + q, n - q, fw);
-				if (q > e || fk) {
+				/* (not "143(IMAP Over SSLを利用する場合は、993)": a bracket
+				 * holding another port is that port's case) */
+				bool other = false;
+				for (size_t w = q; q > e && w < n && w < q + 80 && s[w] != ')' && !other; w++)
+					other = isdigit((unsigned char)s[w]) && !isalnum((unsigned char)s[w - 1]);
+				if ((q > e || fk) && !other) {
 					q += fk;
 					for (size_t w = 0; w < MP_COUNT(words); w++)
 						if (nr_has(s + q, strlen(words[w].w) <= n - q ? strlen(words[w].w) : 0, words[w].w))
@@ -887,10 +892,16 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 static void set_security(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                          enum mp_nctx dir)
 {
+	/* "Transport security (SSL or TLS) TLS": the bracket is the label's
+	 * remark, the value follows it */
+	const char *cb = n && s[0] == '(' ? memchr(s, ')', n) : NULL;
+	size_t vk = cb ? nr_skip_sp(s, (size_t)(cb - s) + 1, n) : n;
+	if (vk < n && nr_parse_security(s + vk, n - vk) >= 0)
+		off += vk, s += vk, n -= vk;
 	int sec = nr_parse_security(s, n);
 	/* "Security type:" / "Yes" (the value on the next line): TLS,
 	 * decided by the port, as "Encryption: Enabled" is */
-	if (sec == -1 && nr_parse_yesno_auth(s, n) == MP_AUTH_PASSWORD_CLEARTEXT && n <= 24)
+	if (sec == -1 && nr_parse_yesno_auth(s, n) == MP_AUTH_PASSWORD_CLEARTEXT && n <= 24 && !nr_yes_of_login(s, n))
 		sec = SW_TLS_AMBIG;
 	if (sec == -1 || sec == -2) {
 		nr_info(x, l, off, NULL, "%s is an instruction or a choice, not a setting; not used",
@@ -993,6 +1004,19 @@ static bool stand_in_login(const char *s, size_t t)
 	return named == parts || (parts >= 2 && t > 6 && mp_strncasecmp(s, "domain", 6) == 0 && !isalnum((unsigned char)s[6]));
 }
 
+/* "username: CID", "Login: NetID", "UserID": the name of the kind of ID
+ * the user has (a page's own word for it), not an ID: a short upper-case
+ * word ending in "ID", or a word whose lower-case letters run into "ID". */
+static bool names_an_id(const char *s, size_t t)
+{
+	if (t < 3 || t > 12 || s[t - 2] != 'I' || s[t - 1] != 'D')
+		return false;
+	for (size_t k = 0; k < t; k++)
+		if (!isalpha((unsigned char)s[k]))
+			return false;
+	return t <= 4 ? isupper((unsigned char)s[0]) && isupper((unsigned char)s[t - 3]) : islower((unsigned char)s[t - 3]);
+}
+
 static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                       enum mp_nctx dir)
 {
@@ -1040,7 +1064,7 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 	for (const char *const *nm = names; *nm && !junk; nm++)
 		junk = strlen(*nm) == t && mp_strncasecmp(s, *nm, t) == 0;
 	junk = junk || (!memchr(s, '@', t) && nr_valid_host(s, t) && nr_host_ctx(s, t) != NC_NONE);
-	junk = junk || stand_in_login(s, t);
+	junk = junk || stand_in_login(s, t) || names_an_id(s, t);
 	/* "example@yourdomain.com": an address to fill in, not a login */
 	if (junk || !nr_is_ascii_tok(s, t) || (memchr(s, '@', t) && !nr_valid_email(s, t)) ||
 	    (letters && isupper((unsigned char)s[0]) && words >= 2) || nr_possessive(s, t)) {
@@ -1082,6 +1106,8 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	/* a form's toggle or instruction ("On", "Enter your password"), a
 	 * letter left of a cut word, a file's path: no password */
 	bool path = pw.len && pw.s[0] == '/' && memchr(pw.s + 1, '/', pw.len - 1);
+	/* a link ("set up an app password at: https://…"): where to make one */
+	path = path || nr_has(pw.s, pw.len, "://");
 	/* "Password | Encrypted", "Password: Cleartext": how it is sent, one
 	 * word, the server's login method, not the password */
 	static const char *const enc[] = {"encrypted", "secure", NULL};
@@ -1183,6 +1209,23 @@ static bool names_name(const char *s, size_t n)
 	return false;
 }
 
+/* A display name is a person's or a company's name, a few words: not an
+ * example ("what others see, e.g. Ann Smith", "例：山田 太郎"), nor a
+ * sentence or a list ("Central Administration, Loyola Schools, High
+ * School, and Auxiliary Units."). */
+static bool name_is_prose(const char *s, size_t n)
+{
+	static const char *const example[] = {"e.g.", "eg.", "e.g ", "for example", "for instance", "such as", "例", NULL};
+	if (nr_has_any(s, n, example))
+		return true;
+	size_t words = 1, last = 0;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (s[i] == ' ' && s[i + 1] != ' ')
+			words++, last = i + 1;
+	bool stop = n && s[n - 1] == '.' && n - last > 4; /* a sentence's full stop, not "Inc." */
+	return words > 6 || (words >= 3 && stop) || nr_has(s, n, ", and ") || nr_has(s, n, ", or ");
+}
+
 static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n)
 {
 	/* a value naming the field itself says what goes there ("あなたの名前",
@@ -1190,7 +1233,7 @@ static void set_name(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	if (nr_has(s, n, "任意") || nr_has(s, n, "お好き") || nr_has(s, n, "自由") || nr_has(s, n, "any ") ||
 	    nr_has(s, n, "your choice") || nr_has(s, n, "your name") || (n >= 5 && mp_strncasecmp(s, "your ", 5) == 0) ||
 	    nr_has(s, n, "名前") || nr_has(s, n, "氏名") || nr_has(s, n, "表示名") || nr_not_a_value(s, n) ||
-	    names_name(s, n))
+	    names_name(s, n) || name_is_prose(s, n))
 		return;
 	size_t e = 0;
 	while (e < n && !(s[e] == ' ' && e + 1 < n && s[e + 1] == ' ') && s[e] != '(')
@@ -1410,7 +1453,16 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			a->in_pref = S_IMAP;
 		else if (po)
 			a->in_pref = S_POP;
-		else if (!(dir == NC_SMTP && nr_has(s, n, "smtp"))) /* "Type of Outgoing Mail Server: SMTP" says nothing new */
+		if (im || po) {
+			if (!a->in_both && (x->cur == S_SMTP || x->cur < 0)) /* "Server Type | IMAP": its rows follow */
+				x->cur = a->in_pref;
+		} else if (nr_has(s, n, "smtp") && dir != NC_IMAP && dir != NC_POP) {
+			/* "Server Type | SMTP", "Protocol: SMTP" in a list of
+			 * parameters: sending is offered and the rows after it are
+			 * its ("Type of Outgoing Mail Server: SMTP" the same) */
+			a->s[S_SMTP].stated = true;
+			x->cur = S_SMTP;
+		} else
 			nr_info(x, l, off, NULL, "%s: neither POP nor IMAP; not used", "incoming server type");
 		/* A host read before this row under a guessed protocol moves. */
 		int other = a->in_pref == S_IMAP ? S_POP : S_IMAP;

@@ -241,6 +241,7 @@ enum mp_nctx nr_host_ctx(const char *h, size_t n);
  * ("Incoming Server (POP3/IMAP)", "POP or IMAP server")? */
 bool nr_names_both_in(const char *s, size_t n);
 int nr_parse_yesno_auth(const char *s, size_t n);
+bool nr_yes_of_login(const char *s, size_t n);
 int nr_mechanism(const char *s, size_t n);
 /* The first login method s names (mp_auth) and where (*at), -1 and n
  * when none: the method words shared by rows and sentences. */
@@ -286,6 +287,7 @@ bool nr_is_prose(const char *s, size_t n);
 size_t nr_space_cells(struct ex *x, const char *s, size_t b, size_t n);
 void nr_read_notes(struct ex *x, const mp_ntext *t);
 void nr_read_forms(struct ex *x, const mp_ntext *t);
+void nr_read_fill_in(struct ex *x, const mp_ntext *t);
 /* Ports the notice refuses anywhere ("Port 25 is blocked", "do not use port
  * 465", 「25番ポートは使用できません」), read before the lines (values.c). */
 void nr_read_refused(struct ex *x, const mp_ntext *t);

@@ -515,17 +515,6 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 			a->method = prev->method;
 	}
 	apply_rules(x, a);
-	/* a host the notice says to replace, or one in the domain its example
-	 * person has, is a placeholder: the server stays, without a host (the
-	 * host is reported as not used) */
-	for (int i = 0; i < S_N; i++)
-		if (placeholder_host(x, a->s[i].host.v)) {
-			mp_str_clear(&a->s[i].host);
-			a->s[i].host_held = true;
-		}
-	for (size_t j = 0; j < a->nalt; j++)
-		if (placeholder_host(x, a->alt[j].s.host.v))
-			mp_str_clear(&a->alt[j].s.host);
 	const char *dom = a->email.v ? strchr(a->email.v, '@') : NULL;
 	for (int i = 0; i < S_N; i++) {
 		struct dsrv *s = &a->s[i];
@@ -591,6 +580,18 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 			copy_str(&a->s[i].host, from->v ? from : &a->any_host);
 		}
 	}
+	/* a host the notice says to replace, or one in the domain its example
+	 * person has, is a placeholder: the server stays, without a host (the
+	 * host is reported as not used); also one given for every server
+	 * ("Incoming / Outgoing mail server: mail.example.com") */
+	for (int i = 0; i < S_N; i++)
+		if (placeholder_host(x, a->s[i].host.v)) {
+			mp_str_clear(&a->s[i].host);
+			a->s[i].host_held = true;
+		}
+	for (size_t j = 0; j < a->nalt; j++)
+		if (placeholder_host(x, a->alt[j].s.host.v))
+			mp_str_clear(&a->alt[j].s.host);
 	bool has_server = false;
 	for (int i = 0; i < S_N; i++)
 		has_server |= nr_offered(x, a, i);

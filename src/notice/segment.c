@@ -311,6 +311,84 @@ void nr_read_notes(struct ex *x, const mp_ntext *t)
 	}
 }
 
+/* A host a note says to replace, in one text (a line and the head of the
+ * next: a note wraps, "(substitute your domain name for" / "doe.com) |"). */
+static void fill_in_note(struct ex *x, const char *s, size_t n)
+{
+	static const char *const verbs[] = {"replace ", "replacing ", "substitute ", "substituting ", NULL};
+	/* the host in straight or typographic quotes ("replace “example.com”
+	 * with your actual website’s address") */
+	static const char *const open[] = {"\"", "'", " ", "“", "‘", NULL};
+	static const char *const close[] = {"”", "’", NULL};
+	static const char *const quotes[] = {"「", "\"", "“", NULL};
+	bool ja = nr_has(s, n, "置き換え") || nr_has(s, n, "読み替え") || nr_has(s, n, "置換");
+	for (size_t i = 0; i < n; i++) {
+		size_t k = ja ? nr_starts_any(s + i, n - i, quotes) : nr_starts_any_ci(s + i, n - i, verbs);
+		if (!k || (!ja && i && isalpha((unsigned char)s[i - 1])))
+			continue;
+		size_t j = i + k;
+		/* "substitute your domain name for doe.com": the host after "for"
+		 * in the verb's clause, when the word after the verb is none */
+		size_t f = j;
+		while (f < n && f - j < 60 && !strchr(".;()", s[f]) && mp_strncasecmp(s + f, " for ", 5) != 0)
+			f++;
+		for (size_t qk; j < n && (qk = nr_starts_any(s + j, n - j, open));)
+			j += qk;
+		size_t t = nr_token_len(s + j, n - j);
+		for (size_t qk = 1; qk; t -= qk)
+			qk = t && strchr("\"'.,)", s[j + t - 1]) ? 1 : t >= 3 && nr_starts_any(s + j + t - 3, 3, close) ? 3 : 0;
+		bool with = ja || nr_has(s + j + t, n - j - t, "with");
+		if (!ja && !(nr_valid_host(s + j, t) && with) && f + 5 < n && mp_strncasecmp(s + f, " for ", 5) == 0) {
+			j = nr_skip_sp(s, f + 5, n);
+			for (size_t qk; j < n && (qk = nr_starts_any(s + j, n - j, open));)
+				j += qk;
+			t = nr_token_len(s + j, n - j);
+			for (size_t qk = 1; qk; t -= qk)
+				qk = t && strchr("\"'.,)|", s[j + t - 1]) ? 1 : t >= 3 && nr_starts_any(s + j + t - 3, 3, close) ? 3 : 0;
+			with = true;
+		}
+		bool known = false; /* the same note again (a page repeats it per client) */
+		for (size_t m = 0; m < x->nfill_in && !known; m++)
+			known = strlen(x->fill_in[m]) == t && mp_strncasecmp(x->fill_in[m], s + j, t) == 0;
+		/* (a hostile page of thousands of notes: every host is compared
+		 * with each, so 32 at most) */
+		if (!known && with && x->nfill_in < 32 && nr_valid_host(s + j, t)) {
+			x->fill_in = mp_xgrow(x->fill_in, x->nfill_in, sizeof *x->fill_in);
+			x->fill_in[x->nfill_in++] = mp_xstrndup(s + j, t);
+		}
+		i = j;
+	}
+}
+
+/* "Note: replace "example.com" with the name of your domain",
+ * "「example.jp」はお客様のドメイン名に置き換えてください", "(substitute your
+ * domain name for doe.com)": the host named is a placeholder wherever it
+ * stands, on any line (a bullet's remark, a table's cell, a sentence);
+ * resolve.c drops it. Read before the rows, since the note often follows
+ * the host it speaks of. */
+void nr_read_fill_in(struct ex *x, const mp_ntext *t)
+{
+	mp_buf w = {0};
+	for (size_t li = 0; li < t->n; li++) {
+		const mp_nline *l = &t->lines[li];
+		/* the line with the first 80 bytes of the next (a wrapped note) */
+		w.len = 0;
+		mp_buf_add(&w, l->s, l->len);
+		if (li + 1 < t->n) {
+			const mp_nline *nx = &t->lines[li + 1];
+			size_t b = nr_skip_sp(nx->s, 0, nx->len), e = b;
+			while (e < nx->len && e - b < 80)
+				e++;
+			while (e < nx->len && ((unsigned char)nx->s[e] & 0xC0) == 0x80)
+				e++; /* not inside a character */
+			mp_buf_putc(&w, ' ');
+			mp_buf_add(&w, nx->s + b, e - b);
+		}
+		fill_in_note(x, w.s, w.len);
+	}
+	free(w.s);
+}
+
 /* Could the byte before '@' at s[i] end a local part? Placeholders
  * ("○○○@example.jp") and letters do; a space, a bracket or a note mark
  * ("※@ji.example.jp のお客様") do not. */

@@ -691,6 +691,15 @@ static void by_rows(struct ex *x, const struct trow *rows, size_t nr)
 			 * POP3 record) keeps it */
 			else if ((c0.w == NC_SMTP) != (d == NC_SMTP) && is_proto(c0.w))
 				d = c0.w;
+			/* "Server Type | IMAP | Host | imap.… |": a row holding a
+			 * second pair (a field's label, then a value) gives it to
+			 * the record's server too */
+			struct hcell c2 = rows[i].nc >= 4 ? rkind(&rows[i], 2) : (struct hcell){H_EMPTY, NF_NONE, NC_NONE, NC_NONE, -1};
+			if (c2.k == H_FIELD && c2.f != NF_IN_PROTO && rkind(&rows[i], 3).k != H_EMPTY) {
+				enum mp_nctx d2 = is_proto(c2.w) ? c2.w : c0.f == NF_IN_PROTO && rkind(&rows[i], 1).k == H_PROTO
+				                                                  ? rkind(&rows[i], 1).d : d;
+				put(x, &rows[i], 3, c2.f, d2, -1);
+			}
 			if (c0.f == NF_IN_PROTO || rows[i].nc < 2)
 				continue;
 			/* a row naming no server in a record naming none, in a
@@ -919,7 +928,15 @@ static size_t stream_rows(const mp_ntext *t, size_t i, struct trow **rows, size_
 static bool kv_row(const struct trow *r)
 {
 	struct hcell c0 = rkind(r, 0);
-	return (r->nc == 2 || r->nc == 3) && clen(r, 1) && (c0.k == H_FIELD || c0.k == H_PROTO || c0.k == H_MODE);
+	if (!clen(r, 1) || !(c0.k == H_FIELD || c0.k == H_PROTO || c0.k == H_MODE))
+		return false;
+	/* ("Server Type | IMAP | Host | imap.… |", "Port | 993 | | |": a
+	 * second pair, or two empty cells, after the first) */
+	if (r->nc == 4) {
+		struct hcell c2 = rkind(r, 2);
+		return (c2.k == H_EMPTY && !clen(r, 3)) || (c2.k == H_FIELD && c2.f != NF_IN_PROTO && clen(r, 3));
+	}
+	return r->nc == 2 || r->nc == 3;
 }
 
 /* A table flattened one cell per line without borders, its columns
@@ -1169,6 +1186,28 @@ static bool cell_fits(enum mp_nfield f, const char *v, size_t n)
 	return (f == NF_HOST || f == NF_EMAIL) && nr_value_is(f, v, nr_token_len(v, n));
 }
 
+/* "Parameter | Value | |", "Setting | Value", "項目 | 設定値": a header
+ * naming only the columns of label | value rows, no field. */
+static bool generic_header(const struct trow *r)
+{
+	static const char *const words[] = {"parameter", "parameters", "setting", "settings", "value", "values", "item",
+	                                    "field", "option", "description", "details", "項目", "設定値", "設定内容",
+	                                    "内容", NULL};
+	size_t full = 0;
+	for (size_t k = 0; k < r->nc; k++) {
+		size_t n = clen(r, k);
+		if (!n)
+			continue;
+		bool one = false;
+		for (const char *const *w = words; *w && !one; w++)
+			one = strlen(*w) == n && mp_strncasecmp(ctext(r, k), *w, n) == 0;
+		if (!one)
+			return false;
+		full++;
+	}
+	return full >= 2;
+}
+
 /* The header row, made to stand over its columns: a caption row above
  * it (one cell: "Settings | |") is dropped, and a header without its
  * corner cell ("| Without SSL | With SSL |" over "POP3 | pop… | pop3s…",
@@ -1377,7 +1416,7 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 		            !(h0[a].k == H_PROTO && hd[0].k == H_FIELD && hd[0].f == NF_IN_PROTO);
 	bool seen[NF_IN_PROTO + 1] = {false}; /* fields of the first column so far */
 	bool in = false, out = false, shared = false; /* labels naming receiving, sending, neither */
-	for (size_t a = 0; a < nr && kv; a++) {
+	for (size_t a = generic_header(&rows[0]) ? 1 : 0; a < nr && kv; a++) {
 		kv = kv_row(&rows[a]);
 		again |= kv && h0[a].k == H_FIELD && seen[h0[a].f];
 		seen[h0[a].f] = true;

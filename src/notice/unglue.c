@@ -344,10 +344,13 @@ static void unglue_line(mp_nline *l)
 				pe++;
 			if (i && s[i - 1] == ')' && pe - i <= 253 && value_piece(s + i, pe - i))
 				cut[i] = CUT_SPACE;
-			/* ... or right before a security word: "SSL/TLS (aka.
-			 * Encryption or Security)SSL" */
-			else if (i && s[i - 1] == ')' && pe == te && mode_word(s + i, te - i) && nr_parse_security(s + i, te - i) >= 0)
-				cut[i] = CUT_SPACE;
+		}
+		/* ... or right before a security word, short as it is: "SSL/TLS
+		 * (aka. Encryption or Security)SSL", "Connection (IMAP)TLS" */
+		if (i && s[i - 1] == ')' && (!cut || !cut[i]) && mode_word(s + i, te - i) && nr_parse_security(s + i, te - i) >= 0) {
+			if (!cut)
+				cut = mp_xcalloc(n + 1, 1);
+			cut[i] = CUT_SPACE;
 		}
 		i = te;
 	}

@@ -73,13 +73,22 @@ size_t nr_token_len(const char *s, size_t n)
 }
 
 /* A label the reader fills in ("mail.yourdomain.com", "your_server",
- * "pop.myisp.com", "smtp.mycompany.com"): a template, not a host. */
+ * "pop.myisp.com", "smtp.mycompany.com"), or one naming the domain it
+ * stands for ("info@MyHostedDomain.com", "mail.domain.com",
+ * "user@domainname.net"): a template, not a host. */
 static bool your_label(const char *s, size_t n)
 {
-	static const char *const mine[] = {"mydomain", "my-domain", "myisp", "myprovider", "mycompany", NULL};
+	static const char *const mine[] = {"myisp", "myprovider", "mycompany", NULL};
 	for (size_t i = 0; i + 4 <= n; i++)
 		if ((i == 0 || s[i - 1] == '.' || s[i - 1] == '@') &&
 		    (mp_strncasecmp(s + i, "your", 4) == 0 || nr_starts_any_ci(s + i, n - i, mine)))
+			return true;
+	/* (a word run into "domain" in a label of the domain, not its last:
+	 * "MyHostedDomain.com", "domainname.net", not "…domain"; "domain.com"
+	 * alone is a name a page's example may use, read as one) */
+	for (size_t i = 0; i + 6 <= n && s[i] != '@'; i++)
+		if (mp_strncasecmp(s + i, "domain", 6) == 0 && memchr(s + i, '.', n - i) &&
+		    ((i && isalpha((unsigned char)s[i - 1])) || isalpha((unsigned char)s[i + 6])))
 			return true;
 	return false;
 }
@@ -264,7 +273,23 @@ bool nr_valid_host(const char *s, size_t n)
 	 * run together): a top-level domain is letters (or xn--) */
 	if (some_digit && !num_tld && !(n - ld > 4 && mp_strncasecmp(s + ld, "xn--", 4) == 0))
 		return false;
-	return !num_tld || all_num;
+	/* an address of numbers has four ("1.0", "1.75", "3.2.1" are
+	 * versions and amounts) */
+	size_t dots = 0;
+	for (size_t i = 0; i < n; i++)
+		dots += s[i] == '.';
+	if (all_num && dots != 3)
+		return false;
+	/* a brand written as its words ("Yandex.Mail", "Yandex.Disk"): every
+	 * label capitalised, the last a word, not a top-level domain */
+	bool brand = n - ld >= 4 && !some_digit;
+	for (size_t b = 0; b < n && brand; b++) {
+		brand = isupper((unsigned char)s[b]) != 0;
+		for (; b + 1 < n && s[b + 1] != '.'; b++)
+			brand = brand && islower((unsigned char)s[b + 1]);
+		b++;
+	}
+	return (!num_tld || all_num) && !brand;
 }
 
 /* Parse a port cell: "995", "995※1", "110(SSL有の場合:995)", "993(SSL)",
@@ -409,6 +434,15 @@ int nr_parse_security(const char *s, size_t n)
 			s = stack;
 	}
 	bool cond = nr_has(s, n, "非対応") || nr_has(s, n, "not supported") || nr_has(s, n, "場合") || nr_has(s, n, "if ");
+	/* "STARTTLS (if required)", "SSL (if your program asks)": a remark in
+	 * brackets after the mode, naming none itself, is a note on it, not
+	 * a condition on the setting */
+	const char *ob = cond && n && s[n - 1] == ')' ? memchr(s, '(', n) : NULL;
+	if (ob && ob > s && nr_span_sec(ob + 1, (size_t)(s + n - 1 - (ob + 1))) == -1) {
+		int sec = nr_parse_security(s, (size_t)(ob - s)); /* (no bracket before it: one level) */
+		if (sec >= 0)
+			return sec;
+	}
 	if (cond || nr_has(s, n, "もしくは") || nr_has(s, n, " or ") || nr_has(s, n, "または")) {
 		/* "STARTTLS または TLS接続", "SSL/TLS or STARTTLS": a choice
 		 * between the two ways of TLS is decided by the port chosen */
@@ -501,6 +535,14 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 	if (nr_has(s, n, "smtp auth") || nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp認証"))
 		return MP_AUTH_PASSWORD_CLEARTEXT;
 	return -1;
+}
+
+/* "Authentication is required", 「認証が必要」, "Password: yes": a yes
+ * that is a login's, not an encryption's (under a "Security:" label) */
+bool nr_yes_of_login(const char *s, size_t n)
+{
+	static const char *const w[] = {"authenticat", "認証", "password", "パスワード", "login", "log in", "sign in", NULL};
+	return nr_has_any(s, n, w) && nr_parse_security(s, n) == -1;
 }
 
 /* "same as incoming", "(same as incoming connection)", "受信と同じ",
@@ -824,9 +866,21 @@ int nr_preference(const char *s, size_t n)
 	static const char *const pref[] = {"prefer", "recommend", "推奨", "おすすめ", "お勧め", "お薦め", NULL};
 	if (nr_has_any(s, n, weak))
 			return -1;
-	if (nr_has_any(s, n, pref))
-			return 1;
-	return 0;
+	/* "not usually recommended", "isn't generally preferred": a denial a
+	 * word or two before the word (16 bytes back) */
+	int r = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = nr_starts_any_ci(s + i, n - i, pref);
+		if (!k)
+			continue;
+		size_t b = i > 16 ? i - 16 : 0;
+		static const char *const deny[] = {"not ", "n't ", "never ", NULL};
+		if (nr_has_any(s + b, i - b, deny))
+			return -1;
+		r = 1;
+		i += k - 1;
+	}
+	return r;
 }
 
 bool nr_all_digits(const char *s, size_t n)
@@ -1192,7 +1246,12 @@ static int name_sec(const char *s, size_t n, const size_t *te, const size_t *tb,
 	for (size_t j = from; j < e; j++)
 		if (s[j] == ',' || s[j] == '.' || s[j] == '(' || s[j] == ';')
 			e = j;
-	return nr_span_sec(s + from, e - from);
+	int sec = nr_span_sec(s + from, e - from);
+	/* "SMTPともにSSL使用時、SSL非使用時の両方で", "SMTP with SSL and without
+	 * SSL": a plain mode said beside in the clause, no one security
+	 * (a short look: a long line of names stays linear) */
+	size_t c = from + 120 < end ? from + 120 : end;
+	return sec >= 0 && sec != MP_SEC_NONE && nr_span_sec(s + from, c - from) == MP_SEC_NONE ? -1 : sec;
 }
 
 /* The protocol name at s[i] (a word: the caller looks at the byte before
@@ -1640,6 +1699,7 @@ int nr_sec_rank(int sec)
 size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, size_t max)
 {
 	size_t c = 0, from = 0; /* where the text before the next port starts */
+	int carry = -1; /* a case's security said after a port, for the port after it */
 	for (size_t i = 0; i < n && c < max; i++) {
 		int p;
 		if (!nr_port_at(s, i, n, &p) || (i >= 3 && memcmp(s + i - 3, "※", 3) == 0) || (i && s[i - 1] == '*'))
@@ -1655,6 +1715,17 @@ size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, si
 		       !(e + 3 <= n && memcmp(s + e, "、", 3) == 0))
 			e++;
 		int sc = nr_span_sec(s + k, e - k);
+		if (sc < 0 && carry >= 0)
+			sc = carry;
+		carry = -1;
+		/* "143(SSLを利用する場合は、993)", "110 (if you use SSL, 995)":
+		 * a case opening after a port, its port after a comma, is that
+		 * port's case, not this one's */
+		if (sc >= 0 && e < n && s[e] != '/' && nr_has_any(s + k, e - k, (const char *const[]){"場合", "if ", "when ", NULL}) &&
+		    memchr(s + k, '(', e - k) && !memchr(s + k, ')', e - k)) {
+			carry = sc;
+			sc = -1;
+		}
 		/* "Ports: 143, secured: 993", "SSL: 995 / 非SSL: 110", "非SSL
 		 * 110、SSL 995": the words of a clause right before a port name
 		 * its security when the words after it name none */
