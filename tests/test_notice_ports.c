@@ -15,7 +15,13 @@
  * 143 or 993" (either order) with SSL said on a line of its own; an intro
  * with a program's version, a date and a price before them, and maybe a
  * fallback port ("If you have trouble with port 465, try port 2525").
- * Read back, SSL said for the server names its implicit-TLS port. */
+ * Read back, SSL said for the server names its implicit-TLS port.
+ *
+ * And the page's words on a sending port in prose: a recommendation or a
+ * discouragement in the port's own clause, a fallback ("If you have
+ * trouble …, try port 2525"), "25 by default; change it to 587", a
+ * denied recommendation in a list of alternatives, a list of examples
+ * ("such as 26, 2525 or 8025"), worded several ways, in either order. */
 #define _GNU_SOURCE
 #include <criterion/criterion.h>
 #include <stdint.h>
@@ -207,4 +213,70 @@ Test(notice_ports, ssl_said_apart_names_the_implicit_tls_port, .timeout = 120)
 	}
 	cr_log_info("notice ssl-apart ports: %d/%d read right", right, n);
 	cr_assert_eq(right, n, "only %d of %d ssl-apart cases read right", right, n);
+}
+
+/* One sending server's ports said in prose; returns the port the page gives. */
+static int prose_ports(mp_buf *b)
+{
+	static const char *const recs[] = {"We recommend", "We strongly recommend", "It is recommended"};
+	static const char *const weak[] = {"is legacy but still works", "is deprecated", "is not recommended any more"};
+	static const char *const trouble[] = {"If you have trouble sending on port", "If it does not work for you on port"};
+	int form = (int)rnd(6), secure = rnd(2) ? 465 : 587, other = secure == 465 ? 587 : 465;
+	switch (form) {
+	case 0: /* a recommendation, the other port after it or before it */
+		if (rnd(2))
+			mp_buf_printf(b, "%s that you send on port %d. Port %d is still accepted for older programs.\n", PICK(recs), secure,
+			              other);
+		else
+			mp_buf_printf(b, "Port %d is still accepted for older programs. %s that you send on port %d.\n", other, PICK(recs),
+			              secure);
+		return secure;
+	case 1: /* a discouragement */
+		mp_buf_printf(b, "Port %d %s. Please send on port %d.\n", other, PICK(weak), secure);
+		return secure;
+	case 2: /* a fallback */
+		mp_buf_printf(b, "Use port %d for sending. %s %d, try port 2525.\n", secure, PICK(trouble), secure);
+		return secure;
+	case 3: /* the old value changed */
+		mp_buf_printf(b, "Your mail program may set the outgoing port to 25 out of the box; %s %d.\n",
+		              rnd(2) ? "change it to" : "set it to", secure);
+		return secure;
+	case 4: /* a denied recommendation among alternatives */
+		mp_buf_printf(b, "Port: either 26, 2525 or 8025 (port 25 is supported but %s recommended)\n",
+		              rnd(2) ? "not usually" : "not generally");
+		return 26;
+	default: /* a list of examples, then the setting */
+		mp_buf_printf(b, "Pick an alternative port such as 26, 2525 or 8025. Customers of ours set the outgoing port to %d.\n",
+		              secure);
+		return secure;
+	}
+}
+
+Test(notice_ports, words_on_ports_in_prose, .timeout = 120)
+{
+	rng = 0x51d0c3e97a2b6f14ULL;
+	int n = 300, right = 0, shown = 0;
+	for (int i = 0; i < n; i++) {
+		mp_buf b = {0};
+		const char *d = PICK(domains);
+		char host[80];
+		snprintf(host, sizeof host, "smtp.%s", d);
+		mp_buf_printf(&b, "Mail settings for %s\n\nOutgoing mail server (SMTP): %s\n", d, host);
+		int want = prose_ports(&b);
+		mailprof_diags *dg;
+		mailprof_status st;
+		mailprof_profile *p = t_parse_str(b.s, "ports.txt", "notice", &dg, &st);
+		const mp_account *a = st == MAILPROF_OK && p && p->naccounts == 1 ? &p->accounts[0] : NULL;
+		const mp_server *s = a && a->noutgoing == 1 ? &a->outgoing[0] : NULL;
+		bool ok = s && s->host.v && strcmp(s->host.v, host) == 0 && s->port.set && s->port.v == want;
+		if (ok)
+			right++;
+		else if (shown++ < 3)
+			cr_log_info("prose ports case %d read wrong (want %d):\n%s", i, want, b.s);
+		mailprof_profile_free(p);
+		mailprof_diags_free(dg);
+		mp_buf_free(&b);
+	}
+	cr_log_info("notice prose ports: %d/%d read right", right, n);
+	cr_assert_eq(right, n, "only %d of %d prose-port cases read right", right, n);
 }

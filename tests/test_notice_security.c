@@ -10,6 +10,10 @@
  *     has it, a bare TLS decided by each port;
  *   - a row under each server, the mode with a bracketed remark that is
  *     no mode ("Connection: STARTTLS (if required)"): that mode;
+ *   - a switch naming no one kind of TLS under each server, its yes
+ *     maybe with a note or "ON or AUTO" ("Encryption: ON or AUTO",
+ *     "TLS, STARTTLS or AUTO: Enabled (use SSL only with port 465)"):
+ *     decided by the port, as a bare TLS (587: STARTTLS);
  *   - a yes under a security label that speaks of logging in
  *     ("Security: Authentication is required for IMAP and SMTP"), or a
  *     sentence naming a plain mode beside ("SSL and non-SSL connections
@@ -119,7 +123,20 @@ static void build(mp_buf *b, struct srv *in, struct srv *out, int *kind)
 	snprintf(in->host, sizeof in->host, "%s.%s", imap ? "imap" : "pop", d);
 	snprintf(out->host, sizeof out->host, "smtp.%s", d);
 	mp_buf_printf(b, ja ? "メール設定のご案内（%s）\n\n" : "Mail settings for %s\n\n", d);
-	*kind = (int)rnd(4);
+	*kind = (int)rnd(5);
+	if (*kind == 4) { /* a switch naming no one kind of TLS under each server */
+		static const char *const en_sw[] = {"Encryption: ON or AUTO", "Secure connection: Yes (the help desk can help)",
+		                                    "TLS: Set to ON", "TLS, STARTTLS or AUTO: Enabled (use SSL only with port 465)",
+		                                    "Encryption: Enabled (see below)"};
+		static const char *const ja_sw[] = {"暗号化：オン", "暗号化：有効", "暗号化通信：使用する"};
+		struct srv *s[2] = {in, out};
+		for (int k = 0; k < 2; k++) {
+			server_rows(b, s[k], ja, false);
+			s[k]->want = mode_on("TLS", s[k]->port);
+			mp_buf_printf(b, "%s\n\n", ja ? PICK(ja_sw) : PICK(en_sw));
+		}
+		return;
+	}
 	if (*kind == 1) { /* a row with a remark under each server */
 		static const char *const en_rem[] = {"(if required)", "(if your program asks for one)",
 		                                     "(if offered by your client)"};

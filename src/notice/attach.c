@@ -29,8 +29,7 @@ static void prose_email(struct ex *x, const mp_nline *l, size_t b)
 		while (t && (s[i + t - 1] == '.' || s[i + t - 1] == ','))
 			t--;
 		size_t back = i > b + 24 ? i - 24 : b;
-		if (nr_has(s + back, i - back, "example") || nr_has(s + back, i - back, "e.g.") ||
-		    nr_has(s + back, i - back, "例"))
+		if (nr_gives_example(s + back, i - back))
 			continue; /* "(for example: gwashing@…)" */
 		if (nr_valid_email(s + i, t) && !nr_is_form(x, s + i, t)) {
 			mailprof_loc loc = nr_loc_at(x, l, i);
@@ -379,19 +378,34 @@ static void method_prose(struct ex *x, const mp_nline *l, size_t b)
 
 /* "この説明では、test@example.jp と言うメールアドレスを使ってみました",
  * "例として、ユーザーIDが「user」、パスワードが「12345」の場合", "…の例を
- * 紹介します (鈴木 suzuki さんの場合)": a line saying it shows an example
- * person names the values the page then uses as such: an address, a
- * quoted token, a token before さん. resolve.c drops an account's own
- * values (address, name, login, password) when one of them is one. */
+ * 紹介します (鈴木 suzuki さんの場合)", "if your e-mail address is
+ * jdoe@example.edu, then your username is jdoe", "addresses are of the
+ * form u1234567@example.edu": a line saying it shows an example person
+ * names the values the page then uses as such: an address, a quoted
+ * token, a token before さん, a login after "is" or ":" (no host: a dot
+ * ends it). A sentence wrapped before its full stop goes on to the next
+ * line ("For instance, if you are a graduate with number 198612345," /
+ * "your account name will become: a8612345"); a line announcing an
+ * example's settings (ending in ':') makes the block under it the
+ * example's, to a blank line. resolve.c drops an account's own values
+ * (address, name, login, password) when one of them is one. */
 static void example_person(struct ex *x, const mp_nline *l, size_t b)
 {
 	static const char *const marks[] = {"例", "使ってみ", "と仮定", "for example", "e.g.", "for instance", "suppose ",
-	                                    "pretend", NULL};
+	                                    "pretend", "of the form", "in the form", "in the format", NULL};
 	const char *s = l->s;
 	size_t n = l->len;
-	if (!x->example_goes_on && !nr_has_any(s + b, n - b, marks))
+	/* "if your address is …", "if you are …": a condition naming the
+	 * reader's own values shows an example of them */
+	bool cond = (nr_has(s + b, n - b, "if your ") && (nr_has(s + b, n - b, " is ") || nr_has(s + b, n - b, " was "))) ||
+	            nr_has(s + b, n - b, "if you are ");
+	/* (not "example" alone: the page's domains may be example.com) */
+	bool marked = nr_has_any(s + b, n - b, marks) || cond;
+	if (x->example_block == 1)
+		x->example_block = 2;
+	if (!x->example_goes_on && !marked && !x->example_block)
 		return;
-	if (x->example_goes_on && !nr_has(s + b, n - b, "pretend") && !nr_has(s + b, n - b, "suppose")) {
+	if (x->example_goes_on && !marked && !x->example_block) {
 		/* (the line above wrapped the sentence: only to its full stop) */
 		for (size_t k = b; k + 1 < n; k++)
 			if (s[k] == '.' && s[k + 1] == ' ') {
@@ -399,20 +413,22 @@ static void example_person(struct ex *x, const mp_nline *l, size_t b)
 				break;
 			}
 	}
-	/* "we will pretend your username is 'fred'" / "and your domain name
-	 * is 'example.com'. …": a sentence wrapped before its full stop */
 	size_t last = l->len;
 	while (last > b && s[last - 1] == ' ')
 		last--;
-	x->example_goes_on = n == l->len && last > b && !strchr(".。!?", s[last - 1]) &&
-	                     (nr_has(s + b, n - b, "pretend") || nr_has(s + b, n - b, "suppose "));
+	/* "For example, a member of staff will have the following settings:" */
+	if (marked && last > b && s[last - 1] == ':' && !x->example_block)
+		x->example_block = 1;
+	/* "we will pretend your username is 'fred'" / "and your domain name
+	 * is 'example.com'. …": a sentence wrapped before its full stop */
+	x->example_goes_on = marked && n == l->len && last > b && !strchr(".。!?:", s[last - 1]);
 	for (size_t i = b; i < n && x->nexamples < MP_COUNT(x->examples); i++) {
 		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
 		if (!isalnum((unsigned char)s[i]) ||
 		    (pc < 0x80 && pc != ' ' && pc != '(' && pc != '"' && pc != '[' && pc != '\''))
 			continue;
 		size_t t = 0;
-		while (i + t < n && t < 256 && (isalnum((unsigned char)s[i + t]) || strchr("@.-_+", s[i + t])))
+		while (i + t < n && t < 256 && (isalnum((unsigned char)s[i + t]) || strchr("@.-_+\\", s[i + t])))
 			t++;
 		while (t && s[i + t - 1] == '.')
 			t--;
@@ -420,7 +436,21 @@ static void example_person(struct ex *x, const mp_nline *l, size_t b)
 		              (pc == '\'' && i + t < n && s[i + t] == '\''); /* "your username is 'fred'" */
 		size_t a = nr_skip_sp(s, i + t, n);
 		bool san = a + 6 <= n && memcmp(s + a, "さん", 6) == 0;
-		if (t >= 3 && (nr_valid_email(s + i, t) || quoted || san))
+		/* "then your username is jdoe", "user name: nusstf\jtan": a login
+		 * after "is" or a colon, letters in it, no dot (not a host) */
+		bool login = false;
+		if (!memchr(s + i, '.', t) && !memchr(s + i, '@', t))
+			for (size_t k = i; k < i + t && !login; k++)
+				login = isalpha((unsigned char)s[k]);
+		static const char *const is[] = {" is", ":", " be", " become", " becomes", NULL};
+		bool after_is = false;
+		for (const char *const *w = is; *w && login && !after_is; w++) {
+			size_t wl = strlen(*w), p = i;
+			while (p > b && s[p - 1] == ' ')
+				p--;
+			after_is = p >= b + wl && p < i && mp_strncasecmp(s + p - wl, *w, wl) == 0;
+		}
+		if (t >= 3 && (nr_valid_email(s + i, t) || quoted || san || (login && after_is)))
 			x->examples[x->nexamples++] = mp_xstrndup(s + i, t);
 		i += t;
 	}
@@ -978,7 +1008,9 @@ static bool toggle_on(const char *s, size_t n)
 		size_t j = i;
 		while (j && s[j - 1] == ' ')
 			j--;
+		/* ("Set to ON or AUTO": "to" a word of its own, not "Auto") */
 		if (j == 0 || (j >= 2 && mp_strncasecmp(s + j - 2, "be", 2) == 0) ||
+		    (j >= 2 && mp_strncasecmp(s + j - 2, "to", 2) == 0 && (j == 2 || s[j - 3] == ' ')) ||
 		    (j >= 4 && mp_strncasecmp(s + j - 4, "turn", 4) == 0) ||
 		    (j >= 6 && mp_strncasecmp(s + j - 6, "turned", 6) == 0) ||
 		    (j >= 6 && mp_strncasecmp(s + j - 6, "switch", 6) == 0))
@@ -1143,6 +1175,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			x->pending_dir = nr_label_dir(x, s + lb, le - lb, edir);
 			/* "SSL:" over "Yes": the label's SSL, as on one line */
 			x->pending_ssl = f == NF_SECURITY && nr_parse_security(s + lb, le - lb) == MP_SEC_TLS;
+			x->pending_ways = f == NF_HOST && names_both_ways(s + lb, le - lb);
 			x->pending_sec = f == NF_PORT ? nr_span_sec(s + lb, le - lb) : -1;
 			/* "Incoming Port#:" over "Without SSL – 143" / "With SSL –
 			 * 993": the cases under it are that server's ports */
@@ -1163,8 +1196,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	}
 	/* "… (for example: gwashing@trinity.edu)": an example, not a value */
 	size_t tail = le - lb > 16 ? le - 16 : lb;
-	if (nr_has(s + tail, le - tail, "example") || nr_has(s + tail, le - tail, "e.g.") ||
-	    nr_has(s + tail, le - tail, "例"))
+	if (nr_gives_example(s + tail, le - tail))
 		return;
 	/* "Address: secure.example.com" under "POP3 with SSL", "SMTP name:
 	 * "smtp.example.com"": a host under a label that names a server (its
@@ -1272,16 +1304,31 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	}
 	if (x->ctx == NC_WEB)
 		x->ctx = NC_NONE;
-	/* "Requires SSL: Yes" / "No": the label names the security */
-	if (f == NF_SECURITY && nr_parse_security(s + vb, ve - vb) == -1 && !nr_has(s + vb, ve - vb, "if ") &&
-	    !nr_yes_of_login(s + vb, ve - vb)) {
+	/* "Requires SSL: Yes" / "No": the label names the security; a remark
+	 * in brackets after the yes is a note ("Enabled (use SSL when using
+	 * port 465)"), not the value */
+	size_t yv = ve;
+	if (f == NF_SECURITY && ve > vb && s[ve - 1] == ')') {
+		const char *ob = memchr(s + vb, '(', ve - vb);
+		size_t h = ob ? (size_t)(ob - s) : vb;
+		while (h > vb && s[h - 1] == ' ')
+			h--;
+		/* (not a yes on a condition: "Yes (if available)") */
+		if (h > vb && nr_parse_yesno_auth(s + vb, h - vb) >= 0 && !nr_has(s + h, ve - h, "if "))
+			yv = h;
+	}
+	if (f == NF_SECURITY && nr_parse_security(s + vb, yv - vb) == -1 && !nr_has(s + vb, yv - vb, "if ") &&
+	    !nr_yes_of_login(s + vb, yv - vb)) {
+		size_t ve0 = ve;
+		ve = yv;
 		int yn = nr_parse_yesno_auth(s + vb, ve - vb);
 		if (yn == MP_AUTH_NONE) {
 			nr_set_field(x, l, vb, "none", 4, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
 		bool on = yn == MP_AUTH_PASSWORD_CLEARTEXT || toggle_on(s + vb, ve - vb);
-		if (on && nr_parse_security(s + lb, le - lb) >= 0) {
+		int tsec = nr_parse_security(s + lb, le - lb);
+		if (on && tsec >= 0) {
 			/* "SSL: This setting should be ON for both SMTP and IMAP":
 			 * the servers the value names, else the label's */
 			static const struct { const char *w; enum mp_nctx c; } named[] = {
@@ -1298,10 +1345,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		}
 		/* "Encryption: Enabled", "Secure connection: Yes": a label naming
 		 * no kind of TLS; the port decides which (587: STARTTLS) */
-		if (on && nr_parse_security(s + lb, le - lb) == -1) {
+		if (on && tsec == -1) {
 			nr_set_field(x, l, vb, "TLS", 3, NF_SECURITY, nr_label_dir(x, s + lb, le - lb, edir));
 			return;
 		}
+		ve = ve0;
 	}
 	/* "With SSL: 993", "Without SSL: 143": a port under a security label
 	 * is a port offered with that security */
@@ -1721,6 +1769,26 @@ static bool changed_from(const char *s, size_t vb, size_t ve, size_t n)
 	if (e + 3 <= n && memcmp(s + e, "番", 3) == 0)
 		e += 3;
 	size_t f = nr_skip_sp(s, e, n);
+	/* "ポート番号は初期状態で「25」となっておりますが、これを「587」に変更",
+	 * "The port is 25 by default; change it to 587": the value a later
+	 * clause of its sentence changes ("it", "this", これを) into a number */
+	{
+		static const char *const redo[] = {"これを", "それを", "change it to ", "change this to ", "change that to ",
+		                                   "set it to ", "change it into ", NULL};
+		for (size_t q = f; q < n && q < f + 120 && !(s[q] == '.' && (q + 1 == n || s[q + 1] == ' ')) &&
+		                   !(q + 3 <= n && memcmp(s + q, "。", 3) == 0);
+		     q++) {
+			size_t w = nr_starts_any_ci(s + q, n - q, redo);
+			if (!w)
+				continue;
+			size_t d = q + w;
+			while (d < n && d < q + w + 8 && !isdigit((unsigned char)s[d]))
+				d++;
+			if (d < n && isdigit((unsigned char)s[d]) && vb < ve && isdigit((unsigned char)s[vb]))
+				return true;
+			break;
+		}
+	}
 	/* Japanese: "から" then another value (not "から送信", "からの") */
 	bool ja = f + 6 <= n && memcmp(s + f, "から", 6) == 0;
 	static const char *const arrow[] = {"→", "⇒", "->", "=>", NULL};
@@ -2532,6 +2600,11 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		if (f == NF_NONE && prev == b && vb == nr_skip_sp(s, b, n) && x->pending != NF_NONE &&
 		    nr_field_takes(x->pending, v))
 			f = x->pending, ed = x->pending_dir, lab_b = lab_e = vb, by_pending = true;
+		/* "The AOL IMAP and SMTP server addresses are:" / "imap.aol.com" /
+		 * "smtp.aol.com": under a label naming both ways, each host named
+		 * after its server is that server's */
+		if (by_pending && x->pending_ways && v == NV_HOST && nr_srv_of(nr_host_ctx(s + vb, ve - vb)) >= 0)
+			ed = nr_host_ctx(s + vb, ve - vb);
 		/* "the port to 995 (for POP) or 993 (for IMAP)": the protocol in
 		 * brackets right after a port is its server, whatever the
 		 * sentence said before ("(IMAP)" alone: port lists, fill.c) */
@@ -2681,8 +2754,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		while (sa > pv && (s[sa - 1] == ' ' || s[sa - 1] == '"' || s[sa - 1] == '\''))
 			sa--;
 		in_examples = (in_examples && listed && pv > b) || (sa >= pv + 7 && mp_strncasecmp(s + sa - 7, "such as", 7) == 0);
-		if (in_examples || nr_has(s + pv, vb - pv, "example") || nr_has(s + pv, vb - pv, "e.g.") ||
-		    nr_has(s + pv, vb - pv, "例"))
+		if (in_examples || nr_gives_example(s + pv, vb - pv))
 			f = NF_NONE;
 		/* a condition or an alternative ("If … blocks port 465, use port
 		 * 587 instead") is advice, not a setting; a Japanese one opens
@@ -3030,6 +3102,7 @@ static bool announces(struct ex *x, const mp_nline *prev, const char *s, size_t 
 			return false;
 		enum mp_nctx ed;
 		mp_notice_classify(s + c, e - c, &ed);
+		x->pending_ways = false;
 		x->pending = NF_PORT;
 		x->pending_dir = nr_label_dir(x, s + c, e - c, ed);
 		x->pending_sec = nr_span_sec(s + c, e - c);
@@ -3063,6 +3136,7 @@ static bool announces(struct ex *x, const mp_nline *prev, const char *s, size_t 
 		return false;
 	x->pending = f;
 	x->pending_dir = nr_label_dir(x, ls, ln, ed);
+	x->pending_ways = f == NF_HOST && names_both_ways(ls, ln);
 	/* "on the default port 143 and the secure port" / "993." */
 	x->pending_sec = f == NF_PORT ? nr_span_sec(ls, ln) : -1;
 	return true;
@@ -3248,6 +3322,8 @@ static void line_one(struct ex *x, const mp_nline *l)
 		 * other field's (a name, a login: the next line may be a step) */
 		if (x->pending_blank++ || (x->pending != NF_PORT && x->pending != NF_HOST))
 			x->pending = NF_NONE;
+		if (x->example_block == 2) /* the example's block ends */
+			x->example_block = 0;
 		x->nscol = 0; /* a port matrix's header survives a rule line */
 		free(x->rule_cont);
 		x->rule_cont = NULL;

@@ -540,6 +540,15 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			x->cur = S_SMTP;
 			return;
 		}
+		/* "Outgoing mail server (SMTP): Use your provider's server, e.g.
+		 * smtp.example.org": the server is offered, its host given only
+		 * as an example */
+		if ((dir == NC_IMAP || dir == NC_POP || dir == NC_SMTP) && nr_gives_example(s, n)) {
+			a->s[nr_srv_of(dir)].stated = true;
+			nr_info(x, l, off, "write the host name, e.g. mail.example.jp",
+			        "%s is an example, not a host name; not used", "the server value");
+			return;
+		}
 		if (mp_strncasecmp(s, "http", 4) != 0)
 			nr_info(x, l, off, "write the host name, e.g. mail.example.jp", "%s is not a host name; not used",
 			     "the server value");
@@ -1215,8 +1224,7 @@ static bool names_name(const char *s, size_t n)
  * School, and Auxiliary Units."). */
 static bool name_is_prose(const char *s, size_t n)
 {
-	static const char *const example[] = {"e.g.", "eg.", "e.g ", "for example", "for instance", "such as", "例", NULL};
-	if (nr_has_any(s, n, example))
+	if (nr_gives_example(s, n) || nr_has(s, n, "such as"))
 		return true;
 	size_t words = 1, last = 0;
 	for (size_t i = 0; i + 1 < n; i++)

@@ -88,6 +88,19 @@ static unsigned fold_kana(unsigned raw, const char *next, size_t left, size_t *m
  * not part of the value: the markers go, columns stay
  * with the characters they point at. Only a pair around one token counts,
  * so masks ("********") and footnote marks ("*1") stay. */
+/* Drop the markers of k bytes at s[j] (closing) and s[i] (opening). */
+static void drop_pair(mp_buf *b, int *col, size_t i, size_t j, size_t k)
+{
+	char *s = b->s;
+	memmove(s + j, s + j + k, b->len - j - k);
+	memmove(col + j, col + j + k, (b->len - j - k) * sizeof *col);
+	b->len -= k;
+	memmove(s + i, s + i + k, b->len - i - k);
+	memmove(col + i, col + i + k, (b->len - i - k) * sizeof *col);
+	b->len -= k;
+	s[b->len] = '\0';
+}
+
 static void drop_emphasis(mp_buf *b, int *col)
 {
 	static const char *const marks[] = {"**", "__", "``", "`"};
@@ -115,15 +128,24 @@ static void drop_emphasis(mp_buf *b, int *col)
 			    !(isalnum((unsigned char)s[j - 1]) || (s[j - 1] == ':' && k == 2)) ||
 			    (j + k < b->len && !strchr(" |.,;:)", s[j + k])))
 				continue;
-			/* drop the closing marker, then the opening one */
-			memmove(s + j, s + j + k, b->len - j - k);
-			memmove(col + j, col + j + k, (b->len - j - k) * sizeof *col);
-			b->len -= k;
-			memmove(s + i, s + i + k, b->len - i - k);
-			memmove(col + i, col + i + k, (b->len - i - k) * sizeof *col);
-			b->len -= k;
-			s[b->len] = '\0';
+			drop_pair(b, col, i, j, k);
 			break;
+		}
+		/* "_mail.example.net_", "_Use your provider's server, e.g.
+		 * smtp.example.org_": Markdown's italics around a host name or
+		 * several words (up to 200 bytes, no '_' inside, so snake_case
+		 * stays whole; one other word may be a password: "_e7?Ab_") */
+		if (s[i] == '_' && i + 1 < b->len && isalnum((unsigned char)s[i + 1])) {
+			size_t j = i + 1;
+			bool words = false, name = true, dot = false;
+			for (; j < b->len && j - i < 200 && s[j] != '_' && s[j] != '|'; j++) {
+				words |= s[j] == ' ';
+				dot |= s[j] == '.';
+				name &= isalnum((unsigned char)s[j]) || s[j] == '.' || s[j] == '-' || s[j] == '@';
+			}
+			if (j < b->len && s[j] == '_' && s[j - 1] != ' ' && (words || (name && dot)) &&
+			    (j + 1 == b->len || strchr(" |.,;:)", s[j + 1])))
+				drop_pair(b, col, i, j, 1);
 		}
 	}
 }

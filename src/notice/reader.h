@@ -41,7 +41,7 @@ struct dsrv {
 	int pref;        /* its port's own words: 1 preferred ("recommended"), -1 discouraged, 0 neither */
 	mp_int alt_port, alt_sec; /* the best port offered and not taken (a refused port gives way to it) */
 	enum mp_nctx host_same; /* "the same as the incoming server": the server whose host it shares */
-	bool stated;     /* a server's label gave its protocol for a host ("Outgoing: SMTP"): offered */
+	bool stated;     /* a server's label gave its protocol for a host ("Outgoing: SMTP") or an example: offered */
 	int alt_pref;    /* the runner-up's own words, as pref ("if that fails, try 465": -1) */
 };
 
@@ -117,6 +117,7 @@ struct ex {
 	enum mp_nfield pending;
 	enum mp_nctx pending_dir;
 	bool pending_ssl; /* the pending label names SSL ("SSL:" over "Yes") */
+	bool pending_ways; /* the pending host label names both ways ("The IMAP and SMTP server addresses are:") */
 	int pending_sec;  /* a pending port label's security ("… and the secure port" / "993."), -1 */
 	int pending_blank; /* blank lines since the label announcing a value */
 	int split_depth;   /* bracketed pairs of one line read as lines of their own */
@@ -147,6 +148,8 @@ struct ex {
 	char *examples[8]; /* an example person's values a page declares ("例として、ユーザーIDが「user」…") */
 	size_t nexamples;
 	bool example_goes_on; /* the sentence declaring the example person goes on to the next line */
+	int example_block;    /* 1: a line announced an example's settings ("For example, … will have the
+	                       * following settings:"), 2: its lines are being read; a blank line ends it */
 	/* local parts shown with three domains or more ("taro@a.jp",
 	 * "taro@b.jp", "taro@c.jp"): forms of an address, examples; grows */
 	char **forms;
@@ -215,6 +218,7 @@ bool nr_field_takes(enum mp_nfield f, enum nr_vtype v);
 bool nr_has(const char *s, size_t n, const char *w);
 /* Does s hold any word of the NULL-ended list (case-insensitive)? */
 bool nr_has_any(const char *s, size_t n, const char *const *list);
+bool nr_gives_example(const char *s, size_t n);
 bool nr_is_ascii_tok(const char *s, size_t n);
 /* The length of the first word of list s[0, n) starts with, 0 if none;
  * _ci: ASCII letters in any case. */

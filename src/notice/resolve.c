@@ -485,10 +485,21 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 	/* the example person's account: its own values are examples (the
 	 * addresses stay reported as unused) */
 	if (example_value(x, a->email.v) || example_value(x, a->login.v) || example_value(x, a->pass.v)) {
+		/* a block of the example's values only, the servers borrowed
+		 * from another block ("For instance, a student would enter:" /
+		 * "- Email address: …"): no account of its own */
+		if (prev)
+			return;
 		mp_str_clear(&a->email);
 		mp_str_clear(&a->name);
 		mp_str_clear(&a->login);
 		mp_str_clear(&a->pass);
+		/* (an example of SMTP's own login still says that it logs in) */
+		struct dsrv *sm = &a->s[S_SMTP];
+		if (sm->auth < 0 && (sm->user.v || sm->pass.v)) {
+			sm->auth = MP_AUTH_PASSWORD_CLEARTEXT;
+			sm->auth_loc = sm->user.v ? sm->user.loc : sm->pass.loc;
+		}
 		for (int i = 0; i < S_N; i++) {
 			mp_str_clear(&a->s[i].user);
 			mp_str_clear(&a->s[i].pass);

@@ -226,7 +226,7 @@ static void cell_line(struct ex *x, const struct trow *r, size_t k, enum mp_nfie
 		size_t b = l == r->cl[k] ? r->cb[k] : 0, e = l == r->cz[k] ? r->ce[k] : l->len;
 		/* a line of the cell giving an example ("(例:mail.example.jp)") */
 		size_t eb = nr_skip_sp(l->s, b + (b < e && l->s[b] == '('), e);
-		if (l != r->cl[k] && nr_starts_any(l->s + eb, e - eb, (const char *const[]){"例", "e.g.", "for example", NULL}))
+		if (l != r->cl[k] && nr_gives_example(l->s + eb, e - eb < 12 ? e - eb : 12))
 			continue;
 		mp_nline sub = *l;
 		sub.s = l->s + b;

@@ -26,6 +26,20 @@ bool nr_has_any(const char *s, size_t n, const char *const *list)
 	return false;
 }
 
+/* The words that mark an example ("for example", "e.g.", "eg.", "for
+ * instance", 例): one list for every place an example is told from a
+ * value. "eg." only as a word ("leg." is none). */
+bool nr_gives_example(const char *s, size_t n)
+{
+	static const char *const marks[] = {"example", "e.g.", "e. g.", "for instance", "例", NULL};
+	if (nr_has_any(s, n, marks))
+		return true;
+	for (size_t i = 0; i + 3 <= n; i++)
+		if (mp_strncasecmp(s + i, "eg.", 3) == 0 && (i == 0 || !isalpha((unsigned char)s[i - 1])))
+			return true;
+	return false;
+}
+
 bool nr_is_ascii_tok(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -451,7 +465,9 @@ int nr_parse_security(const char *s, size_t n)
 			tls += mp_strncasecmp(s + i, "tls", 3) == 0 || mp_strncasecmp(s + i, "ssl", 3) == 0;
 		for (size_t i = 0; i + 8 <= n; i++)
 			stls += mp_strncasecmp(s + i, "starttls", 8) == 0;
-		return !cond && stls && tls > stls ? SW_TLS_AMBIG : -2; /* else a choice or a condition */
+		/* (a choice naming no mode, "ON or AUTO", is no choice of one) */
+		if (tls || stls || cond)
+			return !cond && stls && tls > stls ? SW_TLS_AMBIG : -2; /* else a choice or a condition */
 	}
 	if (nr_has(s, n, "starttls") || nr_has(s, n, "stls"))
 		return MP_SEC_STARTTLS;
@@ -743,7 +759,7 @@ enum word nr_parse_word(const char *s, size_t n)
 		/* an address shown as an example after the rule is no address */
 		size_t ex = n;
 		for (size_t k = 0; k < n && ex == n; k++)
-			if (nr_starts_any(s + k, n - k, (const char *const[]){"e.g.", "for example", "例", NULL}))
+			if (nr_gives_example(s + k, n - k < 12 ? n - k : 12) && (!k || !isalpha((unsigned char)s[k - 1])))
 				ex = k;
 		return memchr(s, '@', ex) && !nr_has(s, n, "before") ? W_NONE : W_EMAIL;
 	}
@@ -861,7 +877,7 @@ bool nr_refused(const struct ex *x, int port)
  * we recommend", "preferred", "推奨", "おすすめ"), 0 neither. */
 int nr_preference(const char *s, size_t n)
 {
-	static const char *const weak[] = {"discouraged", "deprecated", "not recommend", "legacy", "非推奨",
+	static const char *const weak[] = {"discouraged", "deprecated", "not recommend", "legacy", "not as secure", "less secure", "非推奨",
 	                                   "推奨しません", "推奨されません", "推奨していません", NULL};
 	static const char *const pref[] = {"prefer", "recommend", "推奨", "おすすめ", "お勧め", "お薦め", NULL};
 	if (nr_has_any(s, n, weak))
@@ -1337,6 +1353,50 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 	/* "SSL接続の場合はPOP3が995、SMTPが465": words before the first name */
 	if (nt && line_sec < 0)
 		line_sec = nr_span_sec(s, tb[0]);
+	/* "STARTTLS (POP/SMTP port 110/587)", "IMAP/POP3: 993/995": names
+	 * joined by slashes, then as many ports joined by slashes: each name
+	 * its port, in order (a slash between two numbers is no port of one) */
+	for (size_t t = 0; t + 1 < nt; t++) {
+		size_t m = 1;
+		while (t + m < nt && tb[t + m] == te[t + m - 1] + 1 && s[te[t + m - 1]] == '/')
+			m++;
+		if (m < 2)
+			continue;
+		size_t j = nr_skip_sp(s, te[t + m - 1], n);
+		if (j < n && s[j] == ':')
+			j++;
+		j = nr_skip_sp(s, j, n);
+		j += n - j >= 5 && mp_strncasecmp(s + j, "ports", 5) == 0 ? 5 : n - j >= 4 && mp_strncasecmp(s + j, "port", 4) == 0 ? 4 : 0;
+		j = nr_skip_sp(s, j, n);
+		int pp[32];
+		size_t pa[32], c = 0;
+		while (c < m && j < n && isdigit((unsigned char)s[j])) {
+			long v = 0;
+			pa[c] = j;
+			while (j < n && isdigit((unsigned char)s[j]) && v < 100000)
+				v = v * 10 + (s[j++] - '0');
+			pp[c++] = v > 0 && v <= 65535 ? (int)v : 0;
+			if (c < m && j < n && s[j] == '/')
+				j++;
+			else
+				break;
+		}
+		if (c != m || (j < n && isalnum((unsigned char)s[j])))
+			continue;
+		bool ok = true;
+		for (size_t k = 0; k < m; k++)
+			ok &= pp[k] > 0;
+		if (!ok)
+			continue;
+		if (x) {
+			size_t m0 = x->nmx;
+			for (size_t k = 0; k < m; k++)
+				nr_mx_add(x, l, base + pa[k], ts[t + k], pp[k], nr_sec_for_port(tt[t + k] ? MP_SEC_TLS : line_sec, pp[k]));
+			/* "… port 110/587) is not as secure" */
+			mx_pref(x, m0, s + j, n - j);
+		}
+		return m;
+	}
 	/* "Port 993 (IMAP) or 995 (POP3)": a name in brackets right after a
 	 * port names that port, not the ones after it */
 	size_t pb[32];
