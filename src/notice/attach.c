@@ -678,8 +678,9 @@ static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 	/* or one naming both as a choice or a pair of protocols or services
 	 * ("by one of two protocols: IMAP or POP", "can handle both POP and
 	 * IMAP protocols", "select IMAP or POP", "(POP3, IMAP4, SMTP
-	 * protocols)"): counted below, when both are named */
-	static const char *const pair[] = {"protocol", "service", "both", "either", "select", "choose", NULL};
+	 * protocols)", "2 options: IMAP or POP3 to receive"): counted below,
+	 * when both are named */
+	static const char *const pair[] = {"protocol", "service", "both", "either", "select", "choose", "option", "receiv", NULL};
 	const char *s = l->s + b;
 	/* "送信サーバの設定は変更せずそのままご利用ください", "Leave the outgoing
 	 * server unchanged": the sending server the reader already has is
