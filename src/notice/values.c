@@ -1049,6 +1049,17 @@ static bool not_a_port(const char *s, size_t i, size_t j, size_t n)
 	if (!word_before(s, i, &wb, &we))
 		return false;
 	bool year = j - i == 4 && (s[i] == '1' || s[i] == '2') && (s[i + 1] == '9' || s[i + 1] == '0');
+	/* "August 14, 2006", "May 3rd": a day after its month */
+	size_t y = j < n && s[j] == ',' ? j + 1 : j;
+	y = y < n && s[y] == ' ' ? y + 1 : y;
+	bool day = j - i <= 2 && j < n &&
+	           ((y > j && y + 4 <= n && (s[y] == '1' || s[y] == '2') && isdigit((unsigned char)s[y + 1]) &&
+	             isdigit((unsigned char)s[y + 2]) && isdigit((unsigned char)s[y + 3]) &&
+	             (y + 4 == n || !isalnum((unsigned char)s[y + 4]))) ||
+	            nr_starts_any_ci(s + j, n - j, (const char *const[]){"st", "nd", "rd", "th", NULL}));
+	for (size_t k = 0; day && month[k] && k < 24; k++)
+		if (strlen(month[k]) == we - wb && mp_strncasecmp(s + wb, month[k], we - wb) == 0)
+			return true;
 	bool named = false;
 	for (size_t k = 0; product[k] && !named; k++)
 		named = strlen(product[k]) == we - wb && mp_strncasecmp(s + wb, product[k], we - wb) == 0;
