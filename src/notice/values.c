@@ -9,12 +9,30 @@
 
 #include "reader.h"
 
+/* A space of the word matches a run of spaces in the text: pages copied
+ * from PDFs and HTML double them ("If  your email  address is"). */
 bool nr_has(const char *s, size_t n, const char *w)
 {
 	size_t k = strlen(w);
-	for (size_t i = 0; i + k <= n; i++)
-		if (mp_strncasecmp(s + i, w, k) == 0)
+	for (size_t i = 0; i + k <= n; i++) {
+		/* a run is walked from its first space only: a long run stays linear */
+		if (w[0] == ' ' && i && s[i - 1] == ' ')
+			continue;
+		size_t p = i, j = 0;
+		while (j < k && p < n) {
+			if (w[j] == ' ' && s[p] == ' ') {
+				while (p < n && s[p] == ' ')
+					p++;
+				j++;
+			} else if (tolower((unsigned char)s[p]) == tolower((unsigned char)w[j])) {
+				p++;
+				j++;
+			} else
+				break;
+		}
+		if (j == k)
 			return true;
+	}
 	return false;
 }
 
