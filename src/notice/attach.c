@@ -1043,7 +1043,10 @@ static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_
 	       !(isdigit((unsigned char)s[e]) && e > ve + 12) &&
 	       !nr_starts_any(s + e, n - e, (const char *const[]){"。", "、", NULL}))
 		e++;
-	if (e < ve + 10)
+	/* a clause cut short is read on a little ("993 (if …"), but not
+	 * past a full stop: "POP3: mail.…:995. If you use Thunderbird, …" */
+	bool stop = e < n && ((s[e] == '.' && (e + 1 == n || s[e + 1] == ' ')) || nr_starts_any(s + e, n - e, (const char *const[]){"。", NULL}));
+	if (e < ve + 10 && !stop)
 		e = n - ve < 10 ? n : ve + 10;
 	for (const char *const *c = cond; *c; c++)
 		if (ve < n && nr_has(s + ve, e - ve, *c))

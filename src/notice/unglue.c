@@ -11,7 +11,8 @@
  * and a value or a word on the other: a brand written in camel case
  * ("MailChimp") or a host ("pop3.example.com") stays whole. A token of
  * typed pieces only ("imap.example.net993SSL", "993TLSOAuth2") is cut
- * between them (cut_typed). */
+ * between them (cut_typed). A host and its port joined by a colon
+ * ("mail.example.net:993") get the word "port" before the colon. */
 #include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,7 +20,8 @@
 
 #include "reader.h"
 
-enum { CUT_SPACE = 1, CUT_PAIR = 2 };
+/* A cut's value is the number of bytes it inserts before its column. */
+enum { CUT_SPACE = 1, CUT_PAIR = 2, CUT_PORT = 5 };
 
 static bool tok_char(char c)
 {
@@ -345,6 +347,27 @@ static void unglue_line(mp_nline *l)
 			if (i && s[i - 1] == ')' && pe - i <= 253 && value_piece(s + i, pe - i))
 				cut[i] = CUT_SPACE;
 		}
+		/* "mail.example.net:993": a host and its port joined by a colon
+		 * become "mail.example.net port:993", the port labelled as
+		 * every other path reads it; a web address's port
+		 * ("https://host:8443/…") stays as it is */
+		if (te + 1 < n && s[te] == ':' && isdigit((unsigned char)s[te + 1]) && (i < 2 || s[i - 1] != '/')) {
+			size_t d = te + 1, hb = i;
+			while (d < n && d - te <= 6 && isdigit((unsigned char)s[d]))
+				d++;
+			for (size_t k = te; cut && k > i + 1; k--)
+				if (cut[k - 1]) {
+					hb = k - 1;
+					break;
+				}
+			if (d - te - 1 <= 5 && (d == n || !(isalnum((unsigned char)s[d]) || s[d] == '/' || s[d] == ':' ||
+			                                   (s[d] == '.' && d + 1 < n && isalnum((unsigned char)s[d + 1])))) &&
+			    nr_valid_host(s + hb, te - hb)) {
+				if (!cut)
+					cut = mp_xcalloc(n + 1, 1);
+				cut[te] = CUT_PORT;
+			}
+		}
 		/* ... or right before a security word, short as it is: "SSL/TLS
 		 * (aka. Encryption or Security)SSL", "Connection (IMAP)TLS" */
 		if (i && s[i - 1] == ')' && (!cut || !cut[i]) && mode_word(s + i, te - i) && nr_parse_security(s + i, te - i) >= 0) {
@@ -370,6 +393,8 @@ static void unglue_line(mp_nline *l)
 			ns[o] = ':', nc[o++] = l->col[i];
 		if (i < n && cut[i])
 			ns[o] = ' ', nc[o++] = l->col[i];
+		for (const char *w = "port"; i < n && cut[i] == CUT_PORT && *w; w++)
+			ns[o] = *w, nc[o++] = l->col[i];
 		if (i < n)
 			ns[o] = s[i];
 		nc[o++] = l->col[i];
