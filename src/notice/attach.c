@@ -2,853 +2,14 @@
  * labels. Each line is read once, top to bottom: a value takes the label
  * before it on its line, the label line above it (pending), the column
  * header of its table, or the heading of its block (the context); headings
- * set the direction/protocol context; sentences still count. */
+ * set the direction/protocol context; sentences still count (prose.c reads
+ * the values out of them). */
 #include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "reader.h"
-
-/* An address inside a sentence ("Your email account x@y is ready"): used
- * only when no address row names one. */
-static void prose_email(struct ex *x, const mp_nline *l, size_t b)
-{
-	const char *s = l->s;
-	size_t n = l->len;
-	if (x->prose_email.v || !(nr_has(s + b, n - b, "address") || nr_has(s + b, n - b, "account") ||
-	                          nr_has(s + b, n - b, "mailbox") ||
-	                          nr_has(s + b, n - b, "アドレス") || nr_has(s + b, n - b, "アカウント")))
-		return;
-	for (size_t i = b; i < n; i++) {
-		/* "Accounting -accounting@…": a list of role addresses, not the
-		 * reader's own (the dash is the list's, the word not "account") */
-		if ((i > b && s[i - 1] != ' ' && s[i - 1] != ':' && s[i - 1] != '<') || s[i] == '-')
-			continue;
-		size_t t = nr_token_len(s + i, n - i);
-		while (t && (s[i + t - 1] == '.' || s[i + t - 1] == ','))
-			t--;
-		size_t back = i > b + 24 ? i - 24 : b;
-		if (nr_gives_example(s + back, i - back))
-			continue; /* "(for example: gwashing@…)" */
-		if (nr_valid_email(s + i, t) && !nr_is_form(x, s + i, t)) {
-			mailprof_loc loc = nr_loc_at(x, l, i);
-			mp_str_setn(&x->prose_email, s + i, t, &loc);
-			return;
-		}
-	}
-}
-
-static void send_said(struct ex *x, const mailprof_loc *loc)
-{
-	if (!x->send_prose) {
-		x->send_prose = true;
-		x->send_loc = *loc;
-	}
-}
-
-/* A clause naming a login that states none: a question ("whether your
- * server requires authentication"), a case of it ("SMTP認証を使う場合"),
- * a sender's domain proved to receivers (送信ドメイン認証, SPF, DKIM),
- * a second factor ("two-factor authentication"), an error message
- * ("535 Authentication failed", 認証に失敗). */
-static bool auth_not_stated(const char *c, size_t cn)
-{
-	static const char *const w[] = {"whether", "ドメイン認証", "domain authentication", "spf", "dkim", "see also",
-	                                "read more", "learn more",
-	                                "two-factor", "2-factor", "2-step", "two-step", "multi-factor", "2段階",
-	                                "二段階", "多要素", "does not require", "doesn't require", "failed", "失敗",
-	                                NULL};
-	if (nr_has_any(c, cn, w))
-			return true;
-	size_t at = nr_auth_statement(c, cn);
-	return at < cn && nr_has(c + at, cn - at, "場合");
-}
-
-/* A sentence of sending saying the mail is to be checked first, which
- * lets sending through ("as long as you have successfully logged in to
- * check your mail", "check your mail before you send", "メールを受信して
- * から送信"): POP before SMTP in other words. Not a denial ("no longer",
- * "you do not need to check your mail first"). */
-static bool checks_mail_first(const struct ex *x, const char *c, size_t cn)
-{
-	static const char *const check[] = {"check your mail", "check your e-mail", "check your email", "checked your mail",
-	                                    "checked your e-mail", "checked your email", "checking your mail",
-	                                    "checking your e-mail", "checking your email", "check for new mail",
-	                                    "check for mail", "collect your mail", "retrieve your mail", "download your mail",
-	                                    NULL};
-	/* (not the program or its settings: "check your mail settings before …") */
-	static const char *const thing[] = {"settings", "setting", "client", "program", "software", "app", "account",
-	                                    "server", "configuration", NULL};
-	static const char *const first[] = {"before", "first", "as long as", "once", "logged in", "log in", "after", NULL};
-	static const char *const send[] = {"send", "outgoing", "smtp", NULL};
-	static const char *const deny[] = {"no longer", "not need", "don't need", "do not have to", "don't have to",
-	                                   "not necessary", "not required", NULL};
-	if (cn > 400)
-		return false;
-	size_t k = 0, w = 0;
-	while (k < cn && !(w = nr_starts_any_ci(c + k, cn - k, check)))
-		k++;
-	if (w) {
-		size_t a = nr_skip_sp(c, k + w, cn);
-		if ((a == k + w || !nr_starts_any_ci(c + a, cn - a, thing)) && nr_has_any(c, cn, first) &&
-		    (x->ctx == NC_SMTP || nr_has_any(c, cn, send)))
-			return !nr_has_any(c, cn, deny);
-	}
-	static const char *const ja[] = {"受信してから送信", "受信した後に送信", "受信後に送信", "送信前に受信", "送信の前に受信",
-	                                 "送信する前に受信", NULL};
-	return nr_has_any(c, cn, ja) && !nr_has(c, cn, "不要") && !nr_has(c, cn, "ません") && !nr_has(c, cn, "廃止");
-}
-
-/* Any line, sentence or cell may say that sending needs a login:
- * "[このサーバーは認証が必要]にチェック", "Requires logging in with your
- * email address and password" in the SMTP block, "authenticate (log in)
- * to the outgoing mail server"; or that it goes by POP before SMTP. An
- * SMTP-AUTH row of its own wins. Naming SMTP-AUTH or POP before SMTP
- * says the notice offers sending. */
-static void auth_hint(struct ex *x, const mp_nline *l, size_t b)
-{
-	const char *s = l->s + b;
-	size_t n = l->len - b;
-	bool smtp_here = x->ctx == NC_SMTP || nr_has(s, n, "outgoing") || nr_has(s, n, "smtp") || nr_has(s, n, "送信");
-	if ((nr_has(s, n, "認証が必要") || nr_has(s, n, "requires authentication") ||
-	     (smtp_here && nr_has(s, n, "require authentication")) || nr_has(s, n, "smtp認証") ||
-	     nr_has(s, n, "with authentication") ||
-	     (smtp_here && (nr_has(s, n, "requires logging in") || nr_has(s, n, "authenticate"))) ||
-	     /* Thunderbird's "Use name and password", "ユーザ名とパスワードを使用する"
-	      * にチェック: told of the sending server, not denied */
-	     /* (the options of sending's dialog alone: Thunderbird's "Use name
-	      * and password", Android's "Require sign-in", Outlook's "Use same
-	      * settings as my incoming mail server") */
-	     (((smtp_here && (nr_has(s, n, "パスワードを使用") || nr_has(s, n, "name and password"))) ||
-	       nr_has(s, n, "use name and password") || nr_has(s, n, "require sign-in") ||
-	       nr_has(s, n, "requires sign-in") || nr_has(s, n, "same settings as my incoming")) &&
-	      !nr_has(s, n, "しない") && !nr_has(s, n, "ません") && !nr_has(s, n, "not ") && !nr_has(s, n, "n't")) ||
-	     /* "Using: SSL and Authentication" in the outgoing section */
-	     (x->ctx == NC_SMTP && nr_has(s, n, "authentication") && !nr_has(s, n, "none") &&
-	      !nr_has(s, n, "no ") && !nr_has(s, n, "not ") && !nr_has(s, n, "without") && !nr_has(s, n, "off")) ||
-	     nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth") ||
-	     /* "送信サーバーのユーザー名　受信と同じ", "Outgoing login: same as
-	      * incoming": sending's login is receiving's */
-	     (smtp_here && nr_as_incoming(s, n) &&
-	      (nr_has(s, n, "ユーザ") || nr_has(s, n, "id") || nr_has(s, n, "パスワード") || nr_has(s, n, "アカウント") ||
-	       nr_has(s, n, "login") || nr_has(s, n, "user") || nr_has(s, n, "password") || nr_has(s, n, "認証") ||
-	       nr_has(s, n, "account details") || nr_has(s, n, "credentials") || nr_has(s, n, "sign in")))) &&
-	    !nr_has(s, n, "不要") && !auth_not_stated(s, n) && !x->auth_hint) {
-		x->auth_hint = true;
-		x->auth_hint_loc = nr_loc_at(x, l, b);
-	}
-	/* "Outgoing: SMTP, smtp…, authentication: same as incoming": what
-	 * follows the word on a sending line says yes */
-	/* (also "送信サーバーの認証　ユーザー名とパスワード") */
-	/* (also "送信サーバーの認証　ユーザー名とパスワード": 認証 as a label,
-	 * a separator after it; not POP before SMTP's "認証を必要とする方法") */
-	bool stated = smtp_here && !x->auth_hint && !auth_not_stated(s, n) && !nr_has(s, n, "pop before") &&
-	              !nr_has(s, n, "pop-before") && !nr_has(s, n, "popbefore");
-	for (size_t i = 0, w; stated && !x->auth_hint && i < n; i++)
-		if ((w = nr_starts_any_ci(s + i, n - i, (const char *const[]){"authentication", "認証", NULL})) > 0 &&
-		    (w == 14 || (i + w < n && (s[i + w] == ':' || s[i + w] == ' ')))) {
-			size_t v = i + w, e;
-			while (v < n && (s[v] == ':' || s[v] == ' '))
-				v++;
-			for (e = v; e < n && s[e] != ',' && s[e] != ';' && s[e] != '.'; e++)
-				;
-			if (e > v && nr_parse_yesno_auth(s + v, e - v) == MP_AUTH_PASSWORD_CLEARTEXT) {
-				x->auth_hint = true;
-				x->auth_hint_loc = nr_loc_at(x, l, b + i);
-			}
-			break;
-		}
-	/* "認証用ID/PW", "認証ID・パスワード" outside a POP or IMAP section:
-	 * one label naming the ID and the password of a login, not a
-	 * connection's (接続, PPPoE) nor the incoming server's, says every
-	 * server offered logs in, sending too */
-	size_t lab = 0;
-	while (lab < n && lab < 40 && s[lab] != ' ' && s[lab] != ':')
-		lab++;
-	if (!x->auth_hint && x->ctx != NC_POP && x->ctx != NC_IMAP && nr_has(s, lab, "認証") &&
-	    mp_notice_words_ctx(s, lab) == NC_NONE &&
-	    nr_has(s, lab, "id") && (nr_has(s, lab, "pw") || nr_has(s, lab, "パスワード") || nr_has(s, lab, "pass")) &&
-	    !nr_has(s, lab, "接続") && !nr_has(s, n, "pppoe") && !nr_has(s, lab, "回線")) {
-		x->auth_hint = true;
-		x->auth_hint_loc = nr_loc_at(x, l, b);
-	}
-	/* "POP before SMTP をご利用ください", unless it says it ended. */
-	if ((nr_has(s, n, "pop before smtp") || nr_has(s, n, "popbeforesmtp") || nr_has(s, n, "pop-before-smtp")) &&
-	    !nr_has(s, n, "廃止") &&
-	    !nr_has(s, n, "終了") && !nr_has(s, n, "no longer") && !nr_has(s, n, "未対応") &&
-	    /* "POP before SMTP: 不要", "is not required": denied */
-	    !nr_has(s, n, "不要") && !nr_has(s, n, "not required") && !nr_has(s, n, "not needed") &&
-	    !nr_has(s, n, "not necessary") && !nr_has(s, n, "使用しない") && !nr_has(s, n, "利用しない") &&
-	    !nr_has(s, n, "いただけません") && !nr_has(s, n, "できません") && !nr_has(s, n, "していません") &&
-	    !nr_has(s, n, "非対応") && !nr_has(s, n, "不可") && !nr_has(s, n, "not supported")) {
-		x->pbs_hint = true;
-		x->pbs_loc = nr_loc_at(x, l, b);
-		send_said(x, &x->pbs_loc);
-	}
-	/* "change the port back to 25, untick SMTP authentication, and
-	 * instead use your ISP's server": the servers after it go without */
-	static const char *const off[] = {"untick", "uncheck", "un-tick", "un-check", "disable", "turn off", "switch off",
-	                                  "deselect", "clear the", NULL};
-	if (x->auth_hint && !x->auth_off_line && x->auth_hint_loc.line < l->line && nr_has(s, n, "authentication") &&
-	    nr_has_any(s, n, off))
-		x->auth_off_line = l->line;
-	/* "as long as you have logged in to check your mail, the outgoing
-	 * server knows who you are", "check your mail before you send",
-	 * 送信の前に受信: POP before SMTP told, not named (sentence by sentence) */
-	for (size_t i = 0; !x->pbs_hint && i < n;) {
-		size_t e = i;
-		while (e < n && !nr_starts_any(s + e, n - e, (const char *const[]){"。", ". ", "! ", "? ", NULL}))
-			e++;
-		if (checks_mail_first(x, s + i, e - i)) {
-			x->pbs_hint = true;
-			x->pbs_loc = nr_loc_at(x, l, b + i);
-			send_said(x, &x->pbs_loc);
-		}
-		i = e < n ? e + 1 : n;
-	}
-	/* "最近はこちらも認証を必要とするように…", "sending now requires that
-	 * you authenticate": a sentence of the sending section (or naming
-	 * sending) saying a login is needed; read sentence by sentence, so
-	 * "…認証は必要がありません。…認証を必要とする" takes the second */
-	static const char *const clause_end[] = {"。", ". ", "; ", " - ", " -- ", " — ", NULL};
-	for (size_t i = 0; (!x->auth_hint || x->auth_hint_loc.line == l->line) && i < n;) {
-		size_t e = i;
-		while (e < n && !nr_starts_any(s + e, n - e, clause_end))
-			e++;
-		const char *c = s + i;
-		size_t cn = e - i;
-		bool send = x->ctx == NC_SMTP || nr_has(c, cn, "送信") || nr_has(c, cn, "outgoing") ||
-		            nr_has(c, cn, "send") || nr_has(c, cn, "smtp") || nr_has(c, cn, "submission");
-		/* "Make sure to authenticate using your username and password",
-		 * "Both servers require authentication": a clause naming no
-		 * server is every server's, sending's too */
-		enum mp_nctx wc = mp_notice_words_ctx(c, cn);
-		bool every = nr_has(c, cn, "both server") || nr_has(c, cn, "all server") || nr_has(c, cn, "each server") ||
-		             nr_has(c, cn, "every server");
-		bool general = every || (x->ctx != NC_POP && x->ctx != NC_IMAP && x->ctx != NC_IN && x->ctx != NC_WEB &&
-		                         wc == NC_NONE);
-		/* "(Use SSL, port: 465, use authentication)", "Outgoing mail
-		 * requires your university credentials", "authenticate using your
-		 * username and password", "Authorisation with the login/password" */
-		bool use = nr_has(c, cn, "use auth") || nr_has(c, cn, "with auth") || nr_has(c, cn, "using auth") ||
-		           nr_has(c, cn, "enable auth") || nr_has(c, cn, "authentication enabled") ||
-		           nr_has(c, cn, "authentication on") ||
-		           ((nr_has(c, cn, "using your") || nr_has(c, cn, "with your") || nr_has(c, cn, "with the")) &&
-		            (nr_has(c, cn, "password") || nr_has(c, cn, "credentials")));
-		/* "only accepts authenticated submission", "encrypted and
-		 * authenticated SMTP": sending named authenticated (not
-		 * "unauthenticated connections") */
-		bool authed = send && nr_has(c, cn, "authenticated") && !nr_has(c, cn, "unauthenticated") &&
-		              !nr_has(c, cn, "non-authenticated");
-		/* "Configure your application with our SMTP server and your user
-		 * account + password", "send their username and password": the
-		 * password asked for sending */
-		bool pw = send && nr_has(c, cn, "password") &&
-		          (nr_has(c, cn, "configure") || nr_has(c, cn, "send their") || nr_has(c, cn, "send your"));
-		/* "Log in with your username and password to send mail", "you
-		 * need to sign in with your full address and password" */
-		bool login = send && (nr_has(c, cn, "log in") || nr_has(c, cn, "log on") || nr_has(c, cn, "sign in") ||
-		                      nr_has(c, cn, "login with") || nr_has(c, cn, "logon with"));
-		bool said = nr_has(c, cn, "認証") || nr_has(c, cn, "authenticat") || nr_has(c, cn, "authoris") ||
-		            nr_has(c, cn, "authoriz") || (send && nr_has(c, cn, "credentials")) || pw || login;
-		if ((send || general) && said &&
-		    (nr_has(c, cn, "必要") || nr_has(c, cn, "必須") || nr_has(c, cn, "require") ||
-		     nr_has(c, cn, "must ") || nr_has(c, cn, "should ") || nr_has(c, cn, "need") ||
-		     nr_has(c, cn, "make sure") || use || authed ||
-		     pw) &&
-		    !nr_has(c, cn, "不要") && !nr_has(c, cn, "ません") && !nr_has(c, cn, "ない") &&
-		    !nr_has(c, cn, "not ") && !nr_has(c, cn, "n't") && !nr_has(c, cn, "pop before") &&
-		    !nr_has(c, cn, "optional") && !auth_not_stated(c, cn)) {
-			/* a condition ("When using our SMTP servers, you must…",
-			 * 学外から送信する場合は認証が必要) still asks for the login:
-			 * logging in where it is not needed does no harm */
-			if (!x->auth_hint) {
-				x->auth_hint = true;
-				x->auth_hint_loc = nr_loc_at(x, l, b + i);
-			}
-			if (nr_has(c, cn, "smtp") || nr_has(c, cn, "outgoing") || nr_has(c, cn, "送信サーバ"))
-				send_said(x, &x->auth_hint_loc);
-			break;
-		}
-		i = e < n ? e + nr_starts_any(s + e, n - e, clause_end) : n;
-	}
-	if (x->auth_hint && x->auth_hint_loc.line == l->line &&
-	    (nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth") || nr_has(s, n, "smtp認証")) &&
-	    !nr_has(s, n, "not ") && !nr_has(s, n, "ません") && !nr_has(s, n, "廃止"))
-		send_said(x, &x->auth_hint_loc);
-}
-
-/* "You'll need to pick up mail using APOP", "Define the type of service
- * as IMAP, with password authentication", "Yahoo IMAP uses OAuth2",
- * "LOGIN、基本認証", 「APOP」または「通常」: a sentence (or a short line)
- * naming a login method, for the incoming servers its words or its
- * section name, is theirs when no row states one (resolve.c); the first
- * named wins. "Require logon using Secure Password Authentication"
- * checked is the encrypted password. Not a denial of the method
- * ("CRAM-MD5 is not supported", "Do not use SPA", 平文パスワードを防ぎ),
- * not a condition, not a matrix of marks (○ ×). */
-static bool prompt_only(const char *s, size_t n);
-static void method_prose(struct ex *x, const mp_nline *l, size_t b)
-{
-	static const struct {
-		const char *w;
-		int m;
-	} said[] = {{"secure password", -2}, {"secure authentication", -2}, {"(spa)", -2},
-	            {"保護された認証", -2}, {"保護されたパスワード", -2},
-	            {"apop", MP_AUTH_PASSWORD_ENCRYPTED}, {"cram-md5", MP_AUTH_PASSWORD_ENCRYPTED},
-	            {"digest-md5", MP_AUTH_PASSWORD_ENCRYPTED}, {"encrypted password", MP_AUTH_PASSWORD_ENCRYPTED},
-	            {"暗号化されたパスワード", MP_AUTH_PASSWORD_ENCRYPTED},
-	            {"clear text auth", MP_AUTH_PASSWORD_CLEARTEXT}, {"cleartext auth", MP_AUTH_PASSWORD_CLEARTEXT},
-	            {"plain text auth", MP_AUTH_PASSWORD_CLEARTEXT}, {"password authentication", MP_AUTH_PASSWORD_CLEARTEXT},
-	            {"password for authentication", MP_AUTH_PASSWORD_CLEARTEXT},
-	            {"normal password", MP_AUTH_PASSWORD_CLEARTEXT}, {"auth plain", MP_AUTH_PASSWORD_CLEARTEXT},
-	            {"auth-plain", MP_AUTH_PASSWORD_CLEARTEXT}, {"auth login", MP_AUTH_PASSWORD_CLEARTEXT},
-	            {"平文", MP_AUTH_PASSWORD_CLEARTEXT}, {"通常のパスワード", MP_AUTH_PASSWORD_CLEARTEXT},
-	            {"基本認証", MP_AUTH_PASSWORD_CLEARTEXT}, {"「通常」", MP_AUTH_PASSWORD_CLEARTEXT},
-	            {"oauth", MP_AUTH_OAUTH2}, {"先進認証", MP_AUTH_OAUTH2}, {"modern authentication", MP_AUTH_OAUTH2},
-	            {"md5 challenge", MP_AUTH_PASSWORD_ENCRYPTED}, {"md5-challenge", MP_AUTH_PASSWORD_ENCRYPTED},
-	            {"challenge-response", MP_AUTH_PASSWORD_ENCRYPTED}, {"ntlm", MP_AUTH_NTLM},
-	            {"kerberos", MP_AUTH_GSSAPI}, {"gssapi", MP_AUTH_GSSAPI},
-	            {"basic auth", MP_AUTH_PASSWORD_CLEARTEXT}};
-	static const char *const deny[] = {"not ", "n't", "never", "no longer", "disable", "uncheck", " off", "= no", ": no",
-	                                   "prevent", "avoid", "ません", "しない", "ない", "不可", "非対応", "未対応",
-	                                   "外し", "無効", "防", NULL};
-	const char *s = l->s + b;
-	size_t n = l->len - b;
-	if (x->ctx == NC_WEB || nr_has(s, n, "○") || nr_has(s, n, "×")) /* a matrix of marks says which, not one */
-		return;
-	struct dacc *a = nr_cur_acc(x);
-	for (size_t i = 0; i < n;) {
-		size_t e = i;
-		/* clause by clause ("… with OAuth2; app passwords are not
-		 * accepted": the denial is the next clause's) */
-		static const char *const ends[] = {"。", ". ", "; ", NULL};
-		while (e < n && !nr_starts_any(s + e, n - e, ends))
-			e++;
-		const char *c = s + i;
-		size_t cn = e - i;
-		i = e < n ? e + nr_starts_any(s + e, n - e, ends) : n;
-		size_t at = cn;
-		int m = -1;
-		for (size_t k = 0; k < cn && at == cn; k++)
-			for (size_t w = 0; w < MP_COUNT(said); w++) {
-				size_t wl = strlen(said[w].w);
-				if (wl <= cn - k && mp_strncasecmp(c + k, said[w].w, wl) == 0 &&
-				    (k == 0 || !isalnum((unsigned char)c[k - 1]))) {
-					at = k, m = said[w].m;
-					break;
-				}
-			}
-		if (m == -1 || (nr_has(c, cn, "if ") && !prompt_only(c, cn)) || nr_has(c, cn, "unless"))
-			continue;
-		if (nr_has_any(c, cn, deny))
-			continue;
-		if (m == -2) /* Outlook's option: the encrypted password */
-			m = MP_AUTH_PASSWORD_ENCRYPTED;
-		/* the servers: its section's protocol ("Retrieving Mail: IMAP" /
-		 * "Much like setting up POP, … CRAM-MD5"), else the sentence's
-		 * words; APOP is POP's, a "logon" Outlook's incoming option */
-		enum mp_nctx w = mp_notice_words_ctx(c, cn), d = x->ctx;
-		/* "Password authentication required, use same login details as
-		 * incoming mail" under sending: receiving named as the model,
-		 * not as the server the method is for */
-		if ((w == NC_IN || w == NC_POP || w == NC_IMAP) && nr_as_incoming(c, cn))
-			w = NC_NONE;
-		/* "AUTH-PLAINまたはAUTH LOGIN" under 送信メールサーバ, "送信方式 SMTP
-		 * over SSL (CRAM-MD5認証)": sending's, which then logs in */
-		if ((w == NC_NONE || w == NC_WEB) && nr_has(c, cn, "logon"))
-			w = NC_IN;
-		if (w == NC_SMTP || (d == NC_SMTP && w == NC_NONE)) {
-			if (a->s[S_SMTP].said_method < 0)
-				a->s[S_SMTP].said_method = m;
-			continue;
-		}
-		if (d != NC_IN && d != NC_POP && d != NC_IMAP)
-			d = w;
-		else if (d == NC_IN && (w == NC_POP || w == NC_IMAP)) /* finer */
-			d = w;
-		if (nr_has(c + at, cn - at, "apop"))
-			d = NC_POP;
-		for (int k = S_IMAP; k <= S_POP; k++)
-			if ((d == NC_IN || nr_srv_of(d) == k) && a->s[k].said_method < 0)
-				a->s[k].said_method = m;
-	}
-}
-
-/* "この説明では、test@example.jp と言うメールアドレスを使ってみました",
- * "例として、ユーザーIDが「user」、パスワードが「12345」の場合", "…の例を
- * 紹介します (鈴木 suzuki さんの場合)", "if your e-mail address is
- * jdoe@example.edu, then your username is jdoe", "addresses are of the
- * form u1234567@example.edu": a line saying it shows an example person
- * names the values the page then uses as such: an address, a quoted
- * token, a token before さん, a login after "is" or ":" (no host: a dot
- * ends it). A sentence wrapped before its full stop goes on to the next
- * line ("For instance, if you are a graduate with number 198612345," /
- * "your account name will become: a8612345"); a line announcing an
- * example's settings (ending in ':') makes the block under it the
- * example's, to a blank line. resolve.c drops an account's own values
- * (address, name, login, password) when one of them is one. */
-static void example_person(struct ex *x, const mp_nline *l, size_t b)
-{
-	static const char *const marks[] = {"例", "使ってみ", "と仮定", "for example", "e.g.", "for instance", "suppose ",
-	                                    "pretend", "of the form", "in the form", "in the format", NULL};
-	const char *s = l->s;
-	size_t n = l->len;
-	/* "if your address is …", "if you are …": a condition naming the
-	 * reader's own values shows an example of them */
-	bool cond = (nr_has(s + b, n - b, "if your ") && (nr_has(s + b, n - b, " is ") || nr_has(s + b, n - b, " was "))) ||
-	            nr_has(s + b, n - b, "if you are ");
-	/* (not "example" alone: the page's domains may be example.com) */
-	bool marked = nr_has_any(s + b, n - b, marks) || cond;
-	if (x->example_block == 1)
-		x->example_block = 2;
-	if (!x->example_goes_on && !marked && !x->example_block)
-		return;
-	if (x->example_goes_on && !marked && !x->example_block) {
-		/* (the line above wrapped the sentence: only to its full stop) */
-		for (size_t k = b; k + 1 < n; k++)
-			if (s[k] == '.' && s[k + 1] == ' ') {
-				n = k + 1;
-				break;
-			}
-	}
-	size_t last = l->len;
-	while (last > b && s[last - 1] == ' ')
-		last--;
-	/* "For example, a member of staff will have the following settings:" */
-	if (marked && last > b && s[last - 1] == ':' && !x->example_block)
-		x->example_block = 1;
-	/* "we will pretend your username is 'fred'" / "and your domain name
-	 * is 'example.com'. …": a sentence wrapped before its full stop */
-	x->example_goes_on = marked && n == l->len && last > b && !strchr(".。!?:", s[last - 1]);
-	for (size_t i = b; i < n && x->nexamples < MP_COUNT(x->examples); i++) {
-		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
-		if (!isalnum((unsigned char)s[i]) ||
-		    (pc < 0x80 && pc != ' ' && pc != '(' && pc != '"' && pc != '[' && pc != '\''))
-			continue;
-		size_t t = 0;
-		while (i + t < n && t < 256 && (isalnum((unsigned char)s[i + t]) || strchr("@.-_+\\", s[i + t])))
-			t++;
-		while (t && s[i + t - 1] == '.')
-			t--;
-		bool quoted = (i >= 3 && memcmp(s + i - 3, "「", 3) == 0 && i + t + 3 <= n && memcmp(s + i + t, "」", 3) == 0) ||
-		              (pc == '\'' && i + t < n && s[i + t] == '\''); /* "your username is 'fred'" */
-		size_t a = nr_skip_sp(s, i + t, n);
-		bool san = a + 6 <= n && memcmp(s + a, "さん", 6) == 0;
-		/* "then your username is jdoe", "user name: nusstf\jtan": a login
-		 * after "is" or a colon, letters in it, no dot (not a host) */
-		bool login = false;
-		if (!memchr(s + i, '.', t) && !memchr(s + i, '@', t))
-			for (size_t k = i; k < i + t && !login; k++)
-				login = isalpha((unsigned char)s[k]);
-		static const char *const is[] = {" is", ":", " be", " become", " becomes", NULL};
-		bool after_is = false;
-		for (const char *const *w = is; *w && login && !after_is; w++) {
-			size_t wl = strlen(*w), p = i;
-			while (p > b && s[p - 1] == ' ')
-				p--;
-			after_is = p >= b + wl && p < i && mp_strncasecmp(s + p - wl, *w, wl) == 0;
-		}
-		if (t >= 3 && (nr_valid_email(s + i, t) || quoted || san || (login && after_is)))
-			x->examples[x->nexamples++] = mp_xstrndup(s + i, t);
-		i += t;
-	}
-}
-
-/* A sentence outside any section, naming no server, that states a
- * security ("Devices need to be set to use SSL / TLS, with authentication
- * set to Password"): the notice's security for every server that states
- * none of its own (resolve.c), and its login method. Not a condition. */
-/* "SSL/TLS encryption is required.", "Requires SSL" alone under one
- * server's heading ("IMAP Protocol"): that server's security. A short
- * statement naming one security, not a sentence about the server ("We
- * no longer support SSL"). True when taken. */
-static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n);
-
-/* Does a word start at s[i] (i > 0)? After a space or a bracket, and in
- * Japanese an ASCII word after the text it is run into
- * (「通信はすべてSSL/TLSで暗号化」). */
-static bool word_start(const char *s, size_t i)
-{
-	unsigned char p = (unsigned char)s[i - 1];
-	return p == ' ' || p == '(' || (p >= 0x80 && (unsigned char)s[i] < 0x80);
-}
-
-/* The end of the sentence of l starting at i: its full stop (or the ";"
- * ending a clause: "Both require SSL; IMAP uses port 993"), else the
- * line's end. */
-static size_t sentence_end(const mp_nline *l, size_t i)
-{
-	while (i < l->len && !((l->s[i] == '.' || l->s[i] == ';') && (i + 1 == l->len || l->s[i + 1] == ' ')))
-		i++;
-	return i;
-}
-
-static bool security_statement(struct ex *x, const mp_nline *l, size_t b)
-{
-	/* each sentence of the line on its own */
-	bool any = false;
-	for (size_t i = b; i < l->len;) {
-		size_t e = sentence_end(l, i);
-		any |= statement_of(x, l, i, e - i);
-		i = nr_skip_sp(l->s, e + 1, l->len);
-	}
-	return any;
-}
-
-static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n)
-{
-	const char *s = l->s + b;
-	static const char *const deny[] = {"n't", "no ", "not ", "never", "without", "support", " or ", "if ", NULL};
-	size_t words = 1, secs = 0, sb = 0, se = 0;
-	for (size_t i = 0; i < n && words <= 16; i++) {
-		size_t vb, ve;
-		words += s[i] == ' ';
-		if ((!i || word_start(s, i)) && nr_typed_value(s, i, n, false, &vb, &ve) == NV_SEC)
-			secs++, sb = vb, se = ve;
-	}
-	bool denied = nr_has_any(s, n, deny);
-	for (size_t i = 0; i + 1 < n && !denied; i++) /* ports are said by port rows ("SSL (port 993)") */
-		denied = isdigit((unsigned char)s[i]) && isdigit((unsigned char)s[i + 1]);
-	if (secs != 1 || denied || !(nr_has(s, n, "require") || nr_has(s, n, "must") || nr_has(s, n, "mandatory")))
-		return false;
-	/* "SSL connection is required for all POP3 and SMTP connections":
-	 * the servers it names, in a sentence of its own */
-	static const struct { const char *w; enum mp_nctx c; } named[] = {
-		{"imap", NC_IMAP}, {"pop", NC_POP}, {"smtp", NC_SMTP}};
-	bool any = false;
-	for (size_t k = 0; k < MP_COUNT(named) && words <= 16 && !memchr(s, ':', n); k++)
-		if (nr_has(s, n, named[k].w)) {
-			nr_set_field(x, l, b + sb, s + sb, se - sb, NF_SECURITY, named[k].c);
-			any = true;
-		}
-	if (any)
-		return true;
-	if (nr_srv_of(x->ctx) < 0 || words > 6 || mp_notice_words_ctx(s, n) != NC_NONE)
-		return false;
-	nr_set_field(x, l, b + sb, s + sb, se - sb, NF_SECURITY, x->ctx);
-	return true;
-}
-
-/* "• Secure Connection (SSL)", "Encrypted connection (TLS)" as an item of
- * a server's list, with no colon: the label states its own value in
- * brackets; it does not announce one on the next line. */
-static bool bracketed_security(struct ex *x, const mp_nline *l, size_t lb, size_t le)
-{
-	const char *s = l->s;
-	/* the item is the rest of its line (bounded: no scan of a long line) */
-	if (nr_srv_of(x->ctx) < 0 || le - lb > 80 || nr_skip_sp(s, le, l->len) != l->len ||
-	    memchr(s + lb, ':', le - lb) || nr_has(s + lb, le - lb, "："))
-		return false;
-	const char *ob = memchr(s + lb, '(', le - lb);
-	if (!ob || s[le - 1] != ')')
-		return false;
-	size_t vb = (size_t)(ob - s) + 1, ve = le - 1, words = 1;
-	for (size_t k = lb; k < vb; k++)
-		words += s[k] == ' ';
-	if (words > 4 || ve <= vb)
-		return false;
-	size_t tb, te;
-	if (nr_typed_value(s, vb, ve, false, &tb, &te) != NV_SEC || nr_parse_security(s + tb, te - tb) < 0)
-		return false;
-	nr_set_field(x, l, tb, s + tb, te - tb, NF_SECURITY, x->ctx);
-	return true;
-}
-
-static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n);
-
-/* A security or a login method stated for the notice as a whole, each
- * sentence of the line on its own ("… enable SSL for both the incoming
- * and outgoing servers. If your program cannot, …": the condition is the
- * next sentence's) */
-static void general_security(struct ex *x, const mp_nline *l, size_t b, size_t end)
-{
-	for (size_t i = b; i < end;) {
-		size_t e = sentence_end(l, i);
-		if (e > end)
-			e = end;
-		general_sentence(x, l, i, e - i);
-		i = nr_skip_sp(l->s, e + 1, l->len);
-	}
-}
-
-/* Does a label or a sentence name an incoming and the outgoing server
- * both, by direction or by protocol, misspelt too ("POP, IMAP and SMTP",
- * "incoming and outgoing", 送受信, "for both the Incomming server and
- * Outgoing server", "both POP3 as well as SMTP connections")? */
-static bool names_both_ways(const char *s, size_t n)
-{
-	static const char *const in[] = {"pop", "imap", "incom", "receiv", "受信", NULL};
-	static const char *const out[] = {"smtp", "outgo", "sending", "送信", "送受信", NULL};
-	return nr_has_any(s, n, in) && nr_has_any(s, n, out);
-}
-
-static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n)
-{
-	const char *s = l->s + b;
-	/* a sentence naming both directions names every server, whatever
-	 * the section */
-	bool both = names_both_ways(s, n);
-	bool general = both || (x->ctx == NC_NONE && mp_notice_words_ctx(s, n) == NC_NONE);
-	/* "Only encrypted connections are accepted", 「暗号化なしの接続はで
-	 * きません」: encryption demanded, its kind decided by each port */
-	/* 「SSLには対応していません」, "Do not enable SSL": none */
-	int said = nr_sentence_sec(s, n);
-	if (said != -1 && general && !x->gen_sec.set) {
-		mailprof_loc loc = nr_loc_at(x, l, b);
-		mp_int_set(&x->gen_sec, said, &loc);
-	}
-	if (said == MP_SEC_NONE || (said != -1 && general))
-		return;
-	static const char *const cond[] = {"if ", "unless", "instead", "optional", "not ", "場合", "もしくは", "または", NULL};
-	for (const char *const *c = cond; *c; c++)
-		if (nr_has(s, n, *c))
-			return;
-	if (statement_of(x, l, b, n) || x->told_sec == l || !general)
-		return;
-	/* "SSL使用時 SSL非使用時 …", "SSL and non-SSL connections are
-	 * accepted for POP and SMTP": a plain mode beside it, no one security */
-	if (nr_span_sec(s, n) == MP_SEC_NONE)
-		return;
-	for (size_t i = 0; i < n && !x->gen_sec.set; i++) {
-		size_t vb, ve;
-		if ((i && !word_start(s, i)) || nr_typed_value(s, i, n, false, &vb, &ve) != NV_SEC)
-			continue;
-		size_t e = vb; /* its clause, a short one: a long line of modes stays linear */
-		while (e < n && e - vb < 80 && s[e] != ',' && s[e] != '.' && s[e] != ';')
-			e++;
-		int sec = nr_parse_security(s + vb, e - vb);
-		if (sec >= 0) {
-			mailprof_loc loc = nr_loc_at(x, l, b + vb);
-			mp_int_set(&x->gen_sec, sec, &loc);
-		}
-		i = ve > i ? ve - 1 : i;
-	}
-	/* "authentication set to Password", "authentication is PLAIN" */
-	for (size_t i = 0; i + 14 < n; i++)
-		if (mp_strncasecmp(s + i, "authentication", 14) == 0) {
-			size_t j = nr_skip_sp(s, i + 14, n);
-			size_t k = j + 7 <= n && mp_strncasecmp(s + j, "set to ", 7) == 0 ? j + 7
-			           : j + 3 <= n && mp_strncasecmp(s + j, "is ", 3) == 0 ? j + 3
-			           : j < n && s[j] == ':' ? nr_skip_sp(s, j + 1, n) : 0;
-			if (k) {
-				size_t e = k;
-				while (e < n && s[e] != ',' && s[e] != '.' && s[e] != ';')
-					e++;
-				nr_set_field(x, l, b + k, s + k, e - k, NF_AUTH_METHOD, NC_NONE);
-			}
-			break;
-		}
-}
-
-/* "メールの受信には IMAP または POP3 が使えます", "Both POP3 and IMAP are
- * supported", "You can use IMAP or POP": a sentence offering incoming
- * protocols offers those servers (the notice's host serves them). Not a
- * sentence saying one is not available. */
-static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n);
-
-static void protocols_offered(struct ex *x, const mp_nline *l, size_t b)
-{
-	/* sentence by sentence: "IMAP is available. POP3 is not." */
-	const char *s = l->s;
-	for (size_t i = b, from = b; i <= l->len; i++) {
-		size_t k = i < l->len ? nr_starts_any(s + i, l->len - i, (const char *const[]){"。", ". ", NULL}) : 1;
-		if (!k)
-			continue;
-		if (i > from)
-			sentence_offers(x, l, from, i - from);
-		from = i + k;
-		i = from - 1;
-	}
-}
-
-static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
-{
-	/* ("その他の設定は POP3 と同じです", "the same as for POP3": the
-	 * settings of a server the page takes as given) */
-	static const char *const offer[] = {"使えます", "使用できます", "利用できます", "ご利用いただけます", "ご利用になれます",
-	                                    "対応しています", "に対応", "available", "can use", "may use", "supported",
-	                                    "you can choose", "と同じ", "same as", "supports", "we support", "offers both",
-	                                    NULL};
-	/* nor one comparing them ("IMAP rather than POP", "POP is simpler
-	 * than IMAP") */
-	static const char *const neg[] = {"ません", "できない", "不可", "非対応", "not ", "n't", "no longer", "unless", "than",
-	                                  "instead", NULL};
-	/* or one naming both as a choice or a pair of protocols or services
-	 * ("by one of two protocols: IMAP or POP", "can handle both POP and
-	 * IMAP protocols", "select IMAP or POP", "(POP3, IMAP4, SMTP
-	 * protocols)", "2 options: IMAP or POP3 to receive"): counted below,
-	 * when both are named */
-	static const char *const pair[] = {"protocol", "service", "both", "either", "select", "choose", "option", "receiv", NULL};
-	const char *s = l->s + b;
-	/* "送信サーバの設定は変更せずそのままご利用ください", "Leave the outgoing
-	 * server unchanged": the sending server the reader already has is
-	 * offered, without a host */
-	static const char *const out[] = {"送信サーバ", "送信メールサーバ", "outgoing server", "outgoing mail server",
-	                                  "smtp server", NULL};
-	static const char *const keep[] = {"そのまま", "変更せず", "変更不要", "変更の必要はありません", "unchanged",
-	                                   "no need to change", "do not change", "don't change", NULL};
-	if (nr_has_any(s, n, out) && nr_has_any(s, n, keep)) {
-		mailprof_loc loc = nr_loc_at(x, l, b);
-		send_said(x, &loc);
-	}
-	bool offered = nr_has_any(s, n, offer), paired = !offered && nr_has_any(s, n, pair);
-	bool had = offered;
-	for (const char *const *w = neg; *w && (offered || paired); w++)
-		offered = offered && !nr_has(s, n, *w), paired = paired && !nr_has(s, n, *w);
-	/* "You don't need the details, since we support both POP3 and IMAP":
-	 * a negation in another clause; the clause holding the offer, naming
-	 * a protocol, is read alone */
-	for (const char *const *w = offer; had && !offered && *w; w++) {
-		const char *p = strstr(s, *w);
-		if (!p || (size_t)(p - s) >= n)
-			continue;
-		size_t cb = (size_t)(p - s), ce = cb;
-		while (cb > 0 && s[cb - 1] != ',' && s[cb - 1] != ';')
-			cb--;
-		while (ce < n && s[ce] != ',' && s[ce] != ';')
-			ce++;
-		if (cb > 0 && (nr_has(s + cb, ce - cb, "imap") || nr_has(s + cb, ce - cb, "pop")))
-			sentence_offers(x, l, b + cb, ce - cb);
-		return;
-	}
-	if (!offered && !paired)
-		return;
-	bool seen[S_N] = {false};
-	size_t at[S_N] = {0};
-	for (size_t i = 0; i + 3 <= n; i++) {
-		if (i && isalnum((unsigned char)s[i - 1]))
-			continue;
-		int srv = i + 4 <= n && mp_strncasecmp(s + i, "imap", 4) == 0 ? S_IMAP
-		          : mp_strncasecmp(s + i, "pop", 3) == 0              ? S_POP
-		                                                               : -1;
-		size_t e = i + (srv == S_IMAP ? 4 : 3); /* "IMAP4", "POP3s", not "popular" */
-		while (e < n && (isdigit((unsigned char)s[e]) || s[e] == 's' || s[e] == 'S'))
-			e++;
-		if (srv >= 0 && e < n && isalpha((unsigned char)s[e]))
-			continue;
-		/* "POP before SMTP" is a way of sending, not a protocol offered */
-		if (srv < 0 || seen[srv] || (srv == S_POP && nr_has(s + i, n - i < 20 ? n - i : 20, "before")))
-			continue;
-		seen[srv] = true;
-		at[srv] = i;
-		if (offered)
-			nr_mx_add(x, l, b + i, srv, 0, -1);
-	}
-	if (!paired || !seen[S_IMAP] || !seen[S_POP])
-		return;
-	for (int k = S_IMAP; k <= S_POP; k++)
-		nr_mx_add(x, l, b + at[k], k, 0, -1);
-	/* "handles both", "one of two protocols": both on the one incoming
-	 * host the notice names, as "Server type: IMAP or POP" (resolve.c);
-	 * a choice alone ("Select POP or IMAP") may go on with a host for one */
-	if (nr_has(s, n, "both") || nr_has(s, n, "either") || nr_has(s, n, "one of"))
-		nr_cur_acc(x)->in_both = true;
-}
-
-/* Settings quoted in a sentence, as guides write them: 「ポート番号:587」,
- * "Port: 587", 「受信サーバー」に「pop.example.jp」を入力 (also は/を/欄に):
- * the quoted label takes the quoted value when its field takes the value's
- * type. Not a quote holding a condition. */
-static size_t quoted_pairs(struct ex *x, const mp_nline *l, size_t b)
-{
-	size_t placed = 0;
-	static const char *const joins[] = {"欄に「", "には「", "に「", "は「", "を「", NULL};
-	static const char *const joins_en[] = {" to \"", " field to \"", " box to \"", NULL};
-	static const char *const joins_rev[] = {" in the \"", " into the \"", " as the \"", " as \"", NULL};
-	const char *s = l->s;
-	size_t n = l->len;
-	for (size_t i = b; i < n; i++) {
-		bool ja = nr_starts_any(s + i, n - i, (const char *const[]){"「", NULL}) > 0;
-		if (!ja && s[i] != '"')
-			continue;
-		size_t cb = i + (ja ? 3 : 1), ce = cb;
-		while (ce < n && (ja ? !nr_starts_any(s + ce, n - ce, (const char *const[]){"」", NULL}) : s[ce] != '"'))
-			ce++;
-		if (ce >= n)
-			break;
-		size_t after = ce + (ja ? 3 : 1), lb = cb, le, vb, ve;
-		const char *colon = memchr(s + cb, ':', ce - cb);
-		size_t k;
-		if (colon) {
-			le = (size_t)(colon - s);
-			vb = nr_skip_sp(s, le + 1, ce);
-			ve = ce;
-		} else if ((k = nr_starts_any(s + after, n - after, ja ? joins : joins_en)) > 0 ||
-		           (!ja && (k = nr_starts_any(s + after, n - after, joins_rev)) > 0)) {
-			/* the second quote: the value, or the label when the value
-			 * came first ("type "993" in the "Port" field") */
-			bool rev = !ja && !nr_starts_any(s + after, n - after, joins_en);
-			size_t qb = after + k, qe = qb;
-			while (qe < n && !nr_starts_any(s + qe, n - qe, (const char *const[]){ja ? "」" : "\"", NULL}))
-				qe++;
-			if (qe >= n)
-				break;
-			le = rev ? qe : ce;
-			lb = rev ? qb : cb;
-			vb = rev ? cb : qb;
-			ve = rev ? ce : qe;
-			after = qe + (ja ? 3 : 1);
-		} else {
-			i = after - 1;
-			continue;
-		}
-		i = after - 1;
-		while (ve > vb && s[ve - 1] == ' ')
-			ve--;
-		enum mp_nctx ed;
-		enum mp_nfield f = le > lb ? mp_notice_classify(s + lb, le - lb, &ed) : NF_NONE;
-		size_t q0 = lb < vb ? lb : vb, q1 = le > ve ? le : ve; /* both quotes */
-		if (f == NF_NONE || f == NF_IGNORE || ve <= vb || nr_has(s + q0, q1 - q0, "場合") || nr_has(s + q0, q1 - q0, "if ") ||
-		    nr_has(s + lb, le - lb, "例") || nr_has(s + lb, le - lb, "example"))
-			continue;
-		size_t tb, te;
-		enum nr_vtype v = nr_typed_value(s, vb, ve, true, &tb, &te);
-		bool fits_f = f == NF_SECURITY ? nr_parse_security(s + vb, ve - vb) >= 0
-		              : f == NF_AUTH_METHOD ? nr_mechanism(s + vb, ve - vb) >= 0 || nr_has(s + vb, ve - vb, "パスワード")
-		                                    : nr_field_takes(f, v) && tb == vb && te == ve;
-		if (fits_f) {
-			nr_set_field(x, l, vb, s + vb, ve - vb, f, nr_label_dir(x, s + lb, le - lb, ed));
-			placed++;
-		}
-	}
-	return placed;
-}
-
-static void prose(struct ex *x, const mp_nline *l, size_t b)
-{
-	const char *s = l->s + b;
-	size_t n = l->len - b;
-	/* (not a numbered footnote's: "※1 SSL/TLSで接続します" is the
-	 * security of the value its mark stands by) */
-	if (!(n > 3 && memcmp(s, "※", 3) == 0 && isdigit((unsigned char)s[3])))
-		general_security(x, l, b, l->len);
-	protocols_offered(x, l, b);
-	/* "The settings for SMTP are the same as above, except that the port
-	 * is 465": the server of this section takes the host (and security)
-	 * of the one before it; the exceptions follow as values */
-	int i = nr_srv_of(x->ctx);
-	if (i >= 0 && x->prev_srv >= 0 && x->prev_srv != i &&
-	    ((nr_has(s, n, "same as") && (nr_has(s, n, "above") || nr_has(s, n, "previous"))) ||
-	     nr_has(s, n, "上記と同じ") || nr_has(s, n, "同上"))) {
-		struct dacc *a = nr_cur_acc(x);
-		const struct dsrv *from = &a->s[x->prev_srv];
-		if (from->host.v && !a->s[i].host.v) {
-			mailprof_loc loc = nr_loc_at(x, l, b);
-			mp_str_set(&a->s[i].host, from->host.v, &loc);
-		}
-		if (from->sec.set && !a->s[i].sec.set)
-			a->s[i].sec = from->sec;
-		x->cur = i; /* ports differ by protocol: only those stated are taken */
-	}
-	if (nr_has(s, n, "587") && (nr_has(s, n, "ポート") || nr_has(s, n, "port") || nr_has(s, n, "サブミッション"))) {
-		x->note587 = true;
-		x->note587_loc = nr_loc_at(x, l, b + (size_t)(strstr(s, "587") - s));
-		send_said(x, &x->note587_loc);
-	}
-}
-
 
 /* A sentence, not a title: five words at least, one of them a verb
  * telling what to do ("should be configured to connect to", "you can
@@ -898,7 +59,7 @@ static void heading(struct ex *x, const char *s, size_t n)
 		x->prev_srv = x->cur;
 	x->ctx = mp_notice_words_ctx(s, n);
 	x->head_both = x->ctx == NC_IN && nr_names_both_in(s, n);
-	x->head_ways = names_both_ways(s, n);
+	x->head_ways = nr_names_both_ways(s, n);
 	x->named = NC_NONE;
 	/* A plain heading may name a provider (E3 lists several brands). */
 	/* Not "■SSLをご利用の場合" nor "If you use SSL": a variant of the same
@@ -1105,7 +266,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	 * remark offering protocols offers them, as a sentence does */
 	const char *rm = f == NF_HOST && vb < ve ? memchr(s + vb, '(', ve - vb) : NULL;
 	if (rm) {
-		protocols_offered(x, l, (size_t)(rm - s) + 1);
+		nr_protocols_offered(x, l, (size_t)(rm - s) + 1);
 		/* "mail.… (IMAP, POP3 and SMTP)": a remark naming protocols only */
 		const char *cl = memchr(rm, ')', (size_t)(s + ve - rm));
 		if (cl)
@@ -1122,10 +283,10 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			if (s[k] == '.' && s[k + 1] == ' ')
 				last = k;
 		if (last)
-			general_security(x, l, lb, last);
-		if (f == NF_SECURITY && security_statement(x, l, lb)) /* "SSL is required" */
+			nr_general_security(x, l, lb, last);
+		if (f == NF_SECURITY && nr_security_statement(x, l, lb)) /* "SSL is required" */
 			return;
-		if (f == NF_SECURITY && bracketed_security(x, l, lb, le))
+		if (f == NF_SECURITY && nr_bracketed_security(x, l, lb, le))
 			return;
 		/* "IMAP Protocol", "POP3 Settings": a protocol label naming its
 		 * protocol is that protocol's section heading */
@@ -1177,7 +338,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			x->pending_dir = nr_label_dir(x, s + lb, le - lb, edir);
 			/* "SSL:" over "Yes": the label's SSL, as on one line */
 			x->pending_ssl = f == NF_SECURITY && nr_parse_security(s + lb, le - lb) == MP_SEC_TLS;
-			x->pending_ways = f == NF_HOST && names_both_ways(s + lb, le - lb);
+			x->pending_ways = f == NF_HOST && nr_names_both_ways(s + lb, le - lb);
 			x->pending_sec = f == NF_PORT ? nr_span_sec(s + lb, le - lb) : -1;
 			/* "Incoming Port#:" over "Without SSL – 143" / "With SSL –
 			 * 993": the cases under it are that server's ports */
@@ -1275,7 +436,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			f = tf, edir = td, lb = t;
 	}
 	if (f == NF_IGNORE) { /* a web-mail row with its value is one row, not a section */
-		prose(x, l, lb);
+		nr_prose(x, l, lb);
 		return;
 	}
 	if (f == NF_NONE) {
@@ -1455,7 +616,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
 	 * server", "送受信サーバー", "Security for both incoming and
 	 * outgoing": one host or security for every server */
-	if ((f == NF_HOST || f == NF_SECURITY) && names_both_ways(s + lb, le - lb)) {
+	if ((f == NF_HOST || f == NF_SECURITY) && nr_names_both_ways(s + lb, le - lb)) {
 		dir = NC_ANY, x->both_in = false;
 		/* "IMAP and SMTP server:", "Server (IMAP/SMTP):": the protocols
 		 * it names are offered, so the host is IMAP's, not the default
@@ -1481,27 +642,6 @@ static bool fits(enum mp_nfield f, const char *s, size_t n)
 	case NF_EMAIL: return nr_valid_email(s, t);
 	default: return true;
 	}
-}
-
-/* "Log in with your full e-mail address", "ユーザー名にはメールアドレスを
- *入力": the login is a word about the address. Used only for accounts
- * whose rows name no login. */
-static void prose_login(struct ex *x, const mp_nline *l, size_t b)
-{
-	const char *s = l->s + b;
-	size_t n = l->len - b;
-	if (!(nr_has(s, n, "log in with") || nr_has(s, n, "login with") || nr_has(s, n, "sign in with") ||
-	      nr_has(s, n, "username is") || nr_has(s, n, "user name is") || nr_has(s, n, "login is") ||
-	      nr_has(s, n, "ユーザー名は") || nr_has(s, n, "ユーザ名は") || nr_has(s, n, "アカウント名は") ||
-	      nr_has(s, n, "ユーザー名には") || nr_has(s, n, "ユーザ名には") || nr_has(s, n, "アカウント名には")))
-		return;
-	enum word w = nr_parse_word(s, n);
-	if (w == W_NONE && (nr_has(s, n, "e-mail address") || nr_has(s, n, "email address")))
-		w = W_EMAIL;
-	if (w == W_NONE || x->prose_login != W_NONE)
-		return;
-	x->prose_login = w;
-	x->prose_login_loc = nr_loc_at(x, l, b);
 }
 
 /* A line naming an address domain ("@ji.example.jp") and, after it, hosts:
@@ -1722,36 +862,6 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 	return used > 0;
 }
 
-/* Every "if" of s is the mail program asking ("If asked, use port 993",
- * "if prompted", "if needed"): when the value is wanted, not a condition
- * on the setting. */
-static bool prompt_only(const char *s, size_t n)
-{
-	static const char *const asks[] = {"if asked", "if prompted", "if requested", "if needed", "if necessary",
-	                                   "if required", "if you are asked", "if you are prompted", NULL};
-	size_t ifs = 0, asked = 0;
-	for (size_t i = 0; i + 3 <= n; i++)
-		if (mp_strncasecmp(s + i, "if ", 3) == 0 && (i == 0 || !isalpha((unsigned char)s[i - 1]))) {
-			ifs++;
-			for (const char *const *a = asks; *a; a++)
-				if (strlen(*a) <= n - i && mp_strncasecmp(s + i, *a, strlen(*a)) == 0) {
-					asked++;
-					break;
-				}
-			/* "If the email client asks for …", "if your program offers
-			 * the option": the program asking too (up to the clause's
-			 * comma, a few words) */
-			size_t e = i + 3;
-			while (e < n && e < i + 48 && s[e] != ',')
-				e++;
-			static const char *const verbs[] = {" asks", " prompts", " offers", " has the option", " has an option",
-			                                    NULL};
-			if (asked < ifs && nr_has_any(s + i + 2, e - i - 2, verbs))
-				asked++;
-		}
-	return ifs > 0 && asked == ifs;
-}
-
 /* Is the value ending at ve in a condition or an alternative ("If …
  * blocks port 465, use port 587 instead", "TLS で接続する…場合には")? Its
  * clause since the value before (prev) and a few bytes after it tell;
@@ -1912,7 +1022,7 @@ static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_
 		    (k + 3 <= ve && memcmp(s + k, "。", 3) == 0))
 			prev = k + 2;
 	for (const char *const *c = cond; *c; c++)
-		if (nr_has(s + prev, ve - prev, *c) && !(c == cond && prompt_only(s + prev, ve - prev)) &&
+		if (nr_has(s + prev, ve - prev, *c) && !(c == cond && nr_prompt_only(s + prev, ve - prev)) &&
 		    !(!alt_before && (strcmp(*c, "もしくは") == 0 || strcmp(*c, "または") == 0)))
 			return true;
 	/* after it, to the end of its clause: "TLS で接続する…場合には"; an
@@ -2016,7 +1126,7 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 		size_t vb, ve;
 		if (s[k] == ':' || nr_starts_any(s + k, n - k, (const char *const[]){"…", NULL}))
 			return false;
-		enum nr_vtype v = k > end && !word_start(s, k) ? NV_NONE : nr_typed_value(s, k, n, false, &vb, &ve);
+		enum nr_vtype v = k > end && !nr_word_start(s, k) ? NV_NONE : nr_typed_value(s, k, n, false, &vb, &ve);
 		if (v == NV_SEC || v == NV_YESNO)
 			return false;
 	}
@@ -2029,7 +1139,7 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 	/* "Set incoming and outgoing servers to use SSL", "Choose SSL for
 	 * both POP3 and SMTP connections": every server's that states none of
 	 * its own (resolve.c) */
-	if (names_both_ways(s + b, n - b)) {
+	if (nr_names_both_ways(s + b, n - b)) {
 		if (!x->gen_sec.set) {
 			mailprof_loc loc = nr_loc_at(x, l, at);
 			mp_int_set(&x->gen_sec, nr_parse_security(s + at, end - at), &loc);
@@ -2049,7 +1159,7 @@ static bool security_instruction(struct ex *x, const mp_nline *l, size_t b)
 	if (dir == NC_NONE || dir == NC_WEB || dir == NC_ANY)
 		return false;
 	nr_set_field(x, l, at, s + at, end - at, NF_SECURITY, dir);
-	x->told_sec = l; /* one server's: not the notice's (general_sentence) */
+	x->told_sec = l; /* one server's: not the notice's (general_sentence, prose.c) */
 	return true;
 }
 
@@ -2257,7 +1367,7 @@ static enum mp_nctx sentence_ctx(const char *s, size_t b, size_t vb, size_t ve, 
 	enum mp_nctx c = mp_notice_words_ctx(s + sb, se - sb);
 	/* "… for IMAP, and … for SMTP", "for incoming and outgoing mail":
 	 * both directions, every server */
-	if (c != NC_NONE && (names_both_ways(s + sb, se - sb) ||
+	if (c != NC_NONE && (nr_names_both_ways(s + sb, se - sb) ||
 	                     ((c == NC_IMAP || c == NC_POP || c == NC_IN) && nr_has(s + sb, se - sb, "sending"))))
 		c = NC_NONE;
 	return c == NC_WEB ? NC_NONE : c;
@@ -2588,7 +1698,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			f = NF_NONE;
 		/* "Two-factor authentication is required", "sender domain
 		 * authentication (SPF) is required": no login of the mail client */
-		if ((f == NF_SMTP_AUTH || f == NF_AUTH_METHOD) && auth_not_stated(s + pv, vb - pv))
+		if ((f == NF_SMTP_AUTH || f == NF_AUTH_METHOD) && nr_auth_not_stated(s + pv, vb - pv))
 			f = NF_NONE;
 		if (f == NF_NONE && prev == b)
 			f = wrapped_subject(x, l, b, vb, v, &ed);
@@ -2809,8 +1919,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				/* "The hostname for both incoming (IMAP) and outgoing
 				 * (SMTP) mail is …": one host for every server */
 				/* (or its label after it: "… as your SMTP/POP3 server") */
-				bool both_ways = ((f == NF_HOST || f == NF_SECURITY) && names_both_ways(s + pv, vb - pv)) ||
-				                 (f == NF_HOST && lab_b >= ve && names_both_ways(s + lab_b, lab_e - lab_b));
+				bool both_ways = ((f == NF_HOST || f == NF_SECURITY) && nr_names_both_ways(s + pv, vb - pv)) ||
+				                 (f == NF_HOST && lab_b >= ve && nr_names_both_ways(s + lab_b, lab_e - lab_b));
 				if (both_ways && f == NF_SECURITY)
 					dir = NC_ANY;
 				else if (both_ways) {
@@ -2844,7 +1954,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 					}
 				/* 「暗号化なしの接続はできません」: a plain connection
 				 * refused is no setting of none, 「SSLには対応していませ
-				 * ん」 no setting of SSL (general_sentence) */
+				 * ん」 no setting of SSL (general_sentence, prose.c) */
 				size_t rf = vend + 120 < n ? vend + 120 : n;
 				int vs = f == NF_SECURITY ? nr_parse_security(s + vb, vend - vb) : -1, ss = vs >= 0 ? nr_sentence_sec(s + pv, rf - pv) : -1;
 				if ((vs == MP_SEC_NONE && ss == SW_TLS_AMBIG) || (vs > MP_SEC_NONE && ss == MP_SEC_NONE)) {
@@ -3145,7 +2255,7 @@ static bool announces(struct ex *x, const mp_nline *prev, const char *s, size_t 
 		return false;
 	x->pending = f;
 	x->pending_dir = nr_label_dir(x, ls, ln, ed);
-	x->pending_ways = f == NF_HOST && names_both_ways(ls, ln);
+	x->pending_ways = f == NF_HOST && nr_names_both_ways(ls, ln);
 	/* "on the default port 143 and the secure port" / "993." */
 	x->pending_sec = f == NF_PORT ? nr_span_sec(ls, ln) : -1;
 	return true;
@@ -3386,10 +2496,10 @@ static void line_one(struct ex *x, const mp_nline *l)
 			return;
 		}
 	}
-	auth_hint(x, l, b);
-	method_prose(x, l, b);
+	nr_auth_hint(x, l, b);
+	nr_method_prose(x, l, b);
 	same_host_line(x, l, b);
-	example_person(x, l, b);
+	nr_example_person(x, l, b);
 	if (bracket_goes_on(prev, l)) {
 		x->pending = NF_NONE;
 		return;
@@ -3405,8 +2515,8 @@ static void line_one(struct ex *x, const mp_nline *l)
 	}
 	if (sec_matrix(x, l, b) || col_ports(x, l, b) || space_table(x, l, b) || domain_rule(x, l, b))
 		return;
-	if (!memchr(s + b, '|', n - b) && quoted_pairs(x, l, b)) {
-		prose(x, l, b);
+	if (!memchr(s + b, '|', n - b) && nr_quoted_pairs(x, l, b)) {
+		nr_prose(x, l, b);
 		x->pending = NF_NONE;
 		return;
 	}
@@ -3505,7 +2615,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 	size_t first;
 	size_t np = memchr(s + b, '|', n - b) ? 0 : value_pairs(x, l, b, false, &first);
 	if (np == 0 && security_instruction(x, l, b)) {
-		prose(x, l, b);
+		nr_prose(x, l, b);
 		x->pending = NF_NONE;
 		return;
 	}
@@ -3559,7 +2669,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 	if (!port_lines && ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE || steps)) || misfit || second || dir_word || ja_set || wrapped ||
 	    (np == 1 && !sp && nr_is_prose(s + b, n - b)))) {
 		value_pairs(x, l, b, true, &first);
-		prose(x, l, b);
+		nr_prose(x, l, b);
 		x->pending = NF_NONE;
 		return;
 	}
@@ -3634,11 +2744,11 @@ static void line_one(struct ex *x, const mp_nline *l)
 		lf = mp_notice_classify(s + b, le - b, &ed);
 	}
 	if (!sp) /* a sentence, maybe wrapped before its full stop */
-		prose_login(x, l, b);
+		nr_prose_login(x, l, b);
 	bool note = nr_starts_any(s + b, n - b, (const char *const[]){"※", NULL}) > 0;
 	if (note || (nr_is_prose(s + b, n - b) && (lf == NF_NONE || (!sp && !memchr(s + b, '|', n - b))))) {
-		prose(x, l, b);
-		prose_email(x, l, b);
+		nr_prose(x, l, b);
+		nr_prose_email(x, l, b);
 		x->pending = NF_NONE;
 		return;
 	}
@@ -3700,7 +2810,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 		}
 	}
 	if (lf == NF_NONE)
-		prose_email(x, l, b);
+		nr_prose_email(x, l, b);
 	if (!sp && lone_value(x, l, b))
 		return;
 	/* Table rows: cells separated by '|'; ";" may join several pairs. */

@@ -1291,7 +1291,7 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 	case NF_PASSWORD:
 		/* "送信サーバーのユーザー名：" / "受信と同じ" on the next line: a
 		 * sending login or password row saying it is receiving's (on one
-		 * line, auth_hint in attach.c reads it whatever the separator) */
+		 * line, nr_auth_hint in prose.c reads it whatever the separator) */
 		a = nr_cur_acc(x);
 		if (dir == NC_SMTP && a->s[S_SMTP].auth < 0 && nr_as_incoming(s, n)) {
 			a->s[S_SMTP].auth = MP_AUTH_PASSWORD_CLEARTEXT;

@@ -1,5 +1,5 @@
 /* Internal to the reader without a template (extract.c and its stages:
- * values.c, segment.c, attach.c, fill.c, resolve.c): the drafts being
+ * values.c, segment.c, attach.c, prose.c, fill.c, resolve.c): the drafts being
  * filled and the state of one read. Not used by templates. */
 #ifndef MP_NOTICE_READER_H
 #define MP_NOTICE_READER_H
@@ -34,7 +34,7 @@ struct dsrv {
 	int host_note; /* "pop.example.jp ※1": footnote 1 may name the SSL host */
 	bool host_in;  /* the host's label said "incoming", naming no protocol */
 	int mauth[2], nmauth; /* the methods of the port-matrix row chosen */
-	int said_method; /* -1, or the login method a sentence names for it (attach.c) */
+	int said_method; /* -1, or the login method a sentence names for it (prose.c) */
 	int own_method;  /* -1, or the login method a row of its own block states ("Authentication: Normal password") */
 	bool access;     /* its host's label named a way of reaching it (x->label_access) */
 	bool host_held;  /* its host was a placeholder, dropped: the server stays offered */
@@ -219,6 +219,10 @@ bool nr_has(const char *s, size_t n, const char *w);
 /* Does s hold any word of the NULL-ended list (case-insensitive)? */
 bool nr_has_any(const char *s, size_t n, const char *const *list);
 bool nr_gives_example(const char *s, size_t n);
+/* Does a word start at s[i] (i > 0): after a space, a bracket, or Japanese text? */
+bool nr_word_start(const char *s, size_t i);
+/* Is every "if" of s the mail program asking ("if prompted"), not a condition? */
+bool nr_prompt_only(const char *s, size_t n);
 bool nr_is_ascii_tok(const char *s, size_t n);
 /* The length of the first word of list s[0, n) starts with, 0 if none;
  * _ci: ASCII letters in any case. */
@@ -244,6 +248,8 @@ enum mp_nctx nr_host_ctx(const char *h, size_t n);
 /* Does a label or heading name both incoming protocols and not sending
  * ("Incoming Server (POP3/IMAP)", "POP or IMAP server")? */
 bool nr_names_both_in(const char *s, size_t n);
+/* Does s name an incoming and the outgoing server both ("POP, IMAP and SMTP")? */
+bool nr_names_both_ways(const char *s, size_t n);
 int nr_parse_yesno_auth(const char *s, size_t n);
 bool nr_yes_of_login(const char *s, size_t n);
 int nr_mechanism(const char *s, size_t n);
@@ -263,6 +269,8 @@ int nr_preference(const char *s, size_t n);
 bool nr_value_is(enum mp_nfield f, const char *s, size_t n);
 /* Where an SMTP-AUTH statement starts in a value, n when none. */
 size_t nr_auth_statement(const char *s, size_t n);
+/* Does a clause naming a login state none (a question, a case, SPF, 2FA, an error)? */
+bool nr_auth_not_stated(const char *c, size_t cn);
 /* Rank of a port's security when several are offered for one server. */
 int nr_sec_rank(int sec);
 /* Ports listed after a port word, each with its own security. */
@@ -301,6 +309,30 @@ bool nr_bare_at(const char *s, size_t b, size_t i);
 
 /* ---- attach.c: one line read, its values attached to labels ---- */
 void nr_line(struct ex *x, const mp_nline *l);
+
+/* ---- prose.c: values read out of sentences (called by attach.c) ---- */
+/* A line's sentences from b: security for all, protocols offered, "same as above", port 587. */
+void nr_prose(struct ex *x, const mp_nline *l, size_t b);
+/* An address inside a sentence ("Your email account x@y is ready"). */
+void nr_prose_email(struct ex *x, const mp_nline *l, size_t b);
+/* A login told as a word about the address ("Log in with your full e-mail address"). */
+void nr_prose_login(struct ex *x, const mp_nline *l, size_t b);
+/* Sending's login or POP before SMTP said anywhere in a line, sentence or cell. */
+void nr_auth_hint(struct ex *x, const mp_nline *l, size_t b);
+/* A login method a sentence names ("pick up mail using APOP"): said_method. */
+void nr_method_prose(struct ex *x, const mp_nline *l, size_t b);
+/* The example person a line declares: its values go to x->examples. */
+void nr_example_person(struct ex *x, const mp_nline *l, size_t b);
+/* A short statement requiring one security ("SSL is required"): true when taken. */
+bool nr_security_statement(struct ex *x, const mp_nline *l, size_t b);
+/* A security item stating its value in brackets ("Secure Connection (SSL)"): true when taken. */
+bool nr_bracketed_security(struct ex *x, const mp_nline *l, size_t lb, size_t le);
+/* The notice-wide security or login method of the sentences in [b, end). */
+void nr_general_security(struct ex *x, const mp_nline *l, size_t b, size_t end);
+/* Incoming protocols a sentence offers ("Both POP3 and IMAP are supported"). */
+void nr_protocols_offered(struct ex *x, const mp_nline *l, size_t b);
+/* Settings quoted in a sentence (「ポート番号:587」): how many were placed. */
+size_t nr_quoted_pairs(struct ex *x, const mp_nline *l, size_t b);
 
 /* ---- table.c: a block of rows read as one table ---- */
 /* Reads the table starting at line i of t, if one does; the lines it took, 0 if none. */

@@ -298,7 +298,7 @@ static void resolve_login(const struct dacc *a, mp_str *out)
 
 /* Is v one of the example person's values, an address whose local part
  * is one, or the local part of an example address ("Suppose your address
- * was joehill@…" / "Login: joehill") (attach.c's example_person)? */
+ * was joehill@…" / "Login: joehill") (prose.c's nr_example_person)? */
 static bool example_value(const struct ex *x, const char *v)
 {
 	if (!v)

@@ -58,6 +58,45 @@ bool nr_gives_example(const char *s, size_t n)
 	return false;
 }
 
+/* Does a word start at s[i] (i > 0)? After a space or a bracket, and in
+ * Japanese an ASCII word after the text it is run into
+ * (「通信はすべてSSL/TLSで暗号化」). */
+bool nr_word_start(const char *s, size_t i)
+{
+	unsigned char p = (unsigned char)s[i - 1];
+	return p == ' ' || p == '(' || (p >= 0x80 && (unsigned char)s[i] < 0x80);
+}
+
+/* Every "if" of s is the mail program asking ("If asked, use port 993",
+ * "if prompted", "if needed"): when the value is wanted, not a condition
+ * on the setting. */
+bool nr_prompt_only(const char *s, size_t n)
+{
+	static const char *const asks[] = {"if asked", "if prompted", "if requested", "if needed", "if necessary",
+	                                   "if required", "if you are asked", "if you are prompted", NULL};
+	size_t ifs = 0, asked = 0;
+	for (size_t i = 0; i + 3 <= n; i++)
+		if (mp_strncasecmp(s + i, "if ", 3) == 0 && (i == 0 || !isalpha((unsigned char)s[i - 1]))) {
+			ifs++;
+			for (const char *const *a = asks; *a; a++)
+				if (strlen(*a) <= n - i && mp_strncasecmp(s + i, *a, strlen(*a)) == 0) {
+					asked++;
+					break;
+				}
+			/* "If the email client asks for …", "if your program offers
+			 * the option": the program asking too (up to the clause's
+			 * comma, a few words) */
+			size_t e = i + 3;
+			while (e < n && e < i + 48 && s[e] != ',')
+				e++;
+			static const char *const verbs[] = {" asks", " prompts", " offers", " has the option", " has an option",
+			                                    NULL};
+			if (asked < ifs && nr_has_any(s + i + 2, e - i - 2, verbs))
+				asked++;
+		}
+	return ifs > 0 && asked == ifs;
+}
+
 bool nr_is_ascii_tok(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -1138,6 +1177,17 @@ bool nr_names_both_in(const char *s, size_t n)
 	       !nr_has(s, n, "送信");
 }
 
+/* Does a label or a sentence name an incoming and the outgoing server
+ * both, by direction or by protocol, misspelt too ("POP, IMAP and SMTP",
+ * "incoming and outgoing", 送受信, "for both the Incomming server and
+ * Outgoing server", "both POP3 as well as SMTP connections")? */
+bool nr_names_both_ways(const char *s, size_t n)
+{
+	static const char *const in[] = {"pop", "imap", "incom", "receiv", "受信", NULL};
+	static const char *const out[] = {"smtp", "outgo", "sending", "送信", "送受信", NULL};
+	return nr_has_any(s, n, in) && nr_has_any(s, n, out);
+}
+
 enum mp_nctx nr_host_ctx(const char *h, size_t n)
 {
 	static const struct {
@@ -1626,6 +1676,24 @@ size_t nr_auth_statement(const char *s, size_t n)
 				return i;
 		}
 	return n;
+}
+
+/* A clause naming a login that states none: a question ("whether your
+ * server requires authentication"), a case of it ("SMTP認証を使う場合"),
+ * a sender's domain proved to receivers (送信ドメイン認証, SPF, DKIM),
+ * a second factor ("two-factor authentication"), an error message
+ * ("535 Authentication failed", 認証に失敗). */
+bool nr_auth_not_stated(const char *c, size_t cn)
+{
+	static const char *const w[] = {"whether", "ドメイン認証", "domain authentication", "spf", "dkim", "see also",
+	                                "read more", "learn more",
+	                                "two-factor", "2-factor", "2-step", "two-step", "multi-factor", "2段階",
+	                                "二段階", "多要素", "does not require", "doesn't require", "failed", "失敗",
+	                                NULL};
+	if (nr_has_any(c, cn, w))
+		return true;
+	size_t at = nr_auth_statement(c, cn);
+	return at < cn && nr_has(c + at, cn - at, "場合");
 }
 
 /* The typed value starting at s[i] (a token boundary), if any: its type and
