@@ -116,15 +116,19 @@ static bool got(const mp_server *s, mp_protocol p, const char *host, const struc
 	       s->port.v == o->port[i] && s->security.set && s->security.v == o->sec[i];
 }
 
-Test(notice_ports, offered_ports_chosen, .timeout = 120)
+/* Generated offers read back: every case's incoming and sending server
+ * with the port and security the generator marked as the one to take. */
+typedef void offers_fn(mp_buf *b, struct offer *in, struct offer *out, char *in_host, char *out_host, size_t hn);
+
+static void offers_hold(offers_fn *gen, uint64_t seed, const char *name)
 {
-	rng = 0x7f4a11c93be20d55ULL;
+	rng = seed;
 	int n = 300, right = 0, shown = 0;
 	for (int i = 0; i < n; i++) {
 		mp_buf b = {0};
 		struct offer in, out;
 		char in_host[80], out_host[80];
-		notice(&b, &in, &out, in_host, out_host, sizeof in_host);
+		gen(&b, &in, &out, in_host, out_host, sizeof in_host);
 		mailprof_diags *d;
 		mailprof_status st;
 		mailprof_profile *p = t_parse_str(b.s, "ports.txt", "notice", &d, &st);
@@ -135,13 +139,18 @@ Test(notice_ports, offered_ports_chosen, .timeout = 120)
 		if (ok)
 			right++;
 		else if (shown++ < 3)
-			cr_log_info("ports case %d read wrong:\n%s", i, b.s);
+			cr_log_info("%s case %d read wrong:\n%s", name, i, b.s);
 		mailprof_profile_free(p);
 		mailprof_diags_free(d);
 		mp_buf_free(&b);
 	}
-	cr_log_info("notice offered ports: %d/%d read right", right, n);
-	cr_assert_eq(right, n, "only %d of %d offered-port cases read right", right, n);
+	cr_log_info("notice %s: %d/%d read right", name, right, n);
+	cr_assert_eq(right, n, "only %d of %d %s cases read right", right, n, name);
+}
+
+Test(notice_ports, offered_ports_chosen, .timeout = 120)
+{
+	offers_hold(notice, 0x7f4a11c93be20d55ULL, "offered ports");
 }
 
 static const char *const months[] = {"May", "June", "Sept", "October", "Feb"};
@@ -189,30 +198,7 @@ static void ssl_apart(mp_buf *b, struct offer *in, struct offer *out, char *in_h
 
 Test(notice_ports, ssl_said_apart_names_the_implicit_tls_port, .timeout = 120)
 {
-	rng = 0x2c9e5a0b71d34f87ULL;
-	int n = 300, right = 0, shown = 0;
-	for (int i = 0; i < n; i++) {
-		mp_buf b = {0};
-		struct offer in, out;
-		char in_host[80], out_host[80];
-		ssl_apart(&b, &in, &out, in_host, out_host, sizeof in_host);
-		mailprof_diags *d;
-		mailprof_status st;
-		mailprof_profile *p = t_parse_str(b.s, "ports.txt", "notice", &d, &st);
-		const mp_account *a = st == MAILPROF_OK && p && p->naccounts == 1 ? &p->accounts[0] : NULL;
-		bool ok = a && a->nincoming == 1 && a->noutgoing == 1 &&
-		          got(&a->incoming[0], strcmp(in.proto, "IMAP") ? MP_PROTO_POP3 : MP_PROTO_IMAP, in_host, &in) &&
-		          got(&a->outgoing[0], MP_PROTO_SMTP, out_host, &out);
-		if (ok)
-			right++;
-		else if (shown++ < 3)
-			cr_log_info("ssl-apart case %d read wrong:\n%s", i, b.s);
-		mailprof_profile_free(p);
-		mailprof_diags_free(d);
-		mp_buf_free(&b);
-	}
-	cr_log_info("notice ssl-apart ports: %d/%d read right", right, n);
-	cr_assert_eq(right, n, "only %d of %d ssl-apart cases read right", right, n);
+	offers_hold(ssl_apart, 0x2c9e5a0b71d34f87ULL, "ssl-apart ports");
 }
 
 /* One sending server's ports said in prose; returns the port the page gives. */
