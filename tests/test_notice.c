@@ -299,7 +299,7 @@ Test(notice_extract, no_settings_is_invalid)
  * case: no host is read from either. */
 Test(notice_extract, template_host_words_in_any_case)
 {
-	static const char *const hosts[] = {"mail.mydomain.com", "mail.MyDomain.com", "pop.MYISP.net"};
+	static const char *const hosts[] = {"mail.mydomain.com", "mail.MyDomain.com", "pop.MYISP.net", "mail.my-domain.com"};
 	for (size_t i = 0; i < sizeof hosts / sizeof *hosts; i++) {
 		char text[128];
 		snprintf(text, sizeof text, "Incoming server: %s\nPort: 995\n", hosts[i]);

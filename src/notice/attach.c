@@ -45,8 +45,8 @@ static bool joins_in_protocols(const char *s, size_t n)
 		while (e < n && isalnum((unsigned char)s[e]))
 			e++;
 		size_t j = nr_starts_any_ci(s + e, n - e, joins);
-		if (j && n - e - j >= 3 &&
-		    mp_strncasecmp(s + e + j, im ? "pop" : "imap", im ? 3 : 4) == 0)
+		size_t want = im ? 3 : 4;
+		if (j && n - e - j >= want && mp_strncasecmp(s + e + j, im ? "pop" : "imap", want) == 0)
 			return true;
 		i = e - 1;
 	}

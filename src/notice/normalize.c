@@ -83,11 +83,6 @@ static unsigned fold_kana(unsigned raw, const char *next, size_t left, size_t *m
 	return cp;
 }
 
-/* Markdown emphasis and code around a value ("**imap.example.com**",
- * "`993`", reStructuredText's literal "``cyrus.example.de``") is markup,
- * not part of the value: the markers go, columns stay
- * with the characters they point at. Only a pair around one token counts,
- * so masks ("********") and footnote marks ("*1") stay. */
 /* Mark the markers of k bytes at s[j] (closing) and s[i] (opening) to
  * go; drop_emphasis removes every marked byte in one pass at its end (a
  * hostile line of thousands of pairs stays linear). */
@@ -97,6 +92,12 @@ static void drop_pair(bool *del, size_t i, size_t j, size_t k)
 	memset(del + j, 1, k);
 }
 
+/* Markdown emphasis and code around a value ("**imap.example.com**",
+ * "`993`", reStructuredText's literal "``cyrus.example.de``") is markup,
+ * not part of the value: the markers go, columns stay with the characters
+ * they point at. A pair goes around one token, or for "_…_" italics
+ * around a few words (200 bytes at most), so masks ("********") and
+ * footnote marks ("*1") stay. */
 static void drop_emphasis(mp_buf *b, int *col)
 {
 	static const char *const marks[] = {"**", "__", "``", "`"};

@@ -254,7 +254,7 @@ int nr_parse_yesno_auth(const char *s, size_t n);
 bool nr_yes_of_login(const char *s, size_t n);
 int nr_mechanism(const char *s, size_t n);
 /* The first login method s names (mp_auth) and where (*at), -1 and n
- * when none: the method words shared by rows and sentences. */
+ * when none (a method row's value; sentences keep their own words). */
 int nr_method_at(const char *s, size_t n, size_t *at);
 int nr_yesno_auth_lead(const char *s, size_t n, size_t *lead);
 bool nr_as_incoming(const char *s, size_t n);

@@ -330,15 +330,18 @@ static void fill_in_note(struct ex *x, const char *s, size_t n)
 		/* "substitute your domain name for doe.com": the host after "for"
 		 * in the verb's clause, when the word after the verb is none */
 		size_t f = j;
-		while (f < n && f - j < 60 && !strchr(".;()", s[f]) && mp_strncasecmp(s + f, " for ", 5) != 0)
+		while (f < n && f - j < 60 && !strchr(".;()", s[f]) && !(f + 5 <= n && mp_strncasecmp(s + f, " for ", 5) == 0))
 			f++;
 		for (size_t qk; j < n && (qk = nr_starts_any(s + j, n - j, open));)
 			j += qk;
 		size_t t = nr_token_len(s + j, n - j);
 		for (size_t qk = 1; qk; t -= qk)
 			qk = t && strchr("\"'.,)", s[j + t - 1]) ? 1 : t >= 3 && nr_starts_any(s + j + t - 3, 3, close) ? 3 : 0;
-		bool with = ja || nr_has(s + j + t, n - j - t, "with");
-		if (!ja && !(nr_valid_host(s + j, t) && with) && f + 5 < n && mp_strncasecmp(s + f, " for ", 5) == 0) {
+		/* "with" in the verb's clause, looked for only after a host: a
+		 * line of thousands of "replace" stays linear */
+		bool host = nr_valid_host(s + j, t);
+		bool with = ja || (host && nr_has(s + j + t, n - j - t < 120 ? n - j - t : 120, "with"));
+		if (!ja && !(host && with) && f + 5 < n && mp_strncasecmp(s + f, " for ", 5) == 0) {
 			j = nr_skip_sp(s, f + 5, n);
 			for (size_t qk; j < n && (qk = nr_starts_any(s + j, n - j, open));)
 				j += qk;

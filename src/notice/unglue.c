@@ -368,8 +368,9 @@ static void unglue_line(mp_nline *l)
 				cut[te] = CUT_PORT;
 			}
 		}
-		/* ... or right before a security word, short as it is: "SSL/TLS
-		 * (aka. Encryption or Security)SSL", "Connection (IMAP)TLS" */
+		/* a bracket closed right before a security word, short as it
+		 * is: "SSL/TLS (aka. Encryption or Security)SSL", "Connection
+		 * (IMAP)TLS" */
 		if (i && s[i - 1] == ')' && (!cut || !cut[i]) && mode_word(s + i, te - i) && nr_parse_security(s + i, te - i) >= 0) {
 			if (!cut)
 				cut = mp_xcalloc(n + 1, 1);

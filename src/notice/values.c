@@ -45,8 +45,8 @@ bool nr_has_any(const char *s, size_t n, const char *const *list)
 }
 
 /* The words that mark an example ("for example", "e.g.", "eg.", "for
- * instance", 例): one list for every place an example is told from a
- * value. "eg." only as a word ("leg." is none). */
+ * instance", 例), where a value is told from an example of one. "eg."
+ * only as a word ("leg." is none). */
 bool nr_gives_example(const char *s, size_t n)
 {
 	static const char *const marks[] = {"example", "e.g.", "e. g.", "for instance", "例", NULL};
@@ -149,7 +149,7 @@ size_t nr_token_len(const char *s, size_t n)
  * "user@domainname.net"): a template, not a host. */
 static bool your_label(const char *s, size_t n)
 {
-	static const char *const mine[] = {"myisp", "myprovider", "mycompany", NULL};
+	static const char *const mine[] = {"myisp", "myprovider", "mycompany", "my-domain", "my_domain", NULL};
 	for (size_t i = 0; i + 4 <= n; i++)
 		if ((i == 0 || s[i - 1] == '.' || s[i - 1] == '@') &&
 		    (mp_strncasecmp(s + i, "your", 4) == 0 || nr_starts_any_ci(s + i, n - i, mine)))
@@ -1060,8 +1060,6 @@ int nr_sentence_sec(const char *s, size_t n)
 	return nr_has_any(s, n, secure) && nr_has_any(s, n, must) && !nr_has_any(s, n, deny) ? SW_TLS_AMBIG : -1;
 }
 
-/* A port number at s[i]: digits not glued to letters, a size, a date or a
- * time ("20MB", "2009年", "9:00"). */
 /* The word right before s[i] (one space or ", " between), as [*wb, *we). */
 static bool word_before(const char *s, size_t i, size_t *wb, size_t *we)
 {
@@ -1138,6 +1136,8 @@ static bool not_a_port(const char *s, size_t i, size_t j, size_t n)
 	return false;
 }
 
+/* A port number at s[i]: digits not glued to letters, a size, a date or a
+ * time ("20MB", "2009年", "9:00"). */
 bool nr_port_at(const char *s, size_t i, size_t n, int *port)
 {
 	if (i < n && !isdigit((unsigned char)s[i]))
