@@ -61,6 +61,7 @@ static void heading(struct ex *x, const char *s, size_t n)
 	x->head_both = x->ctx == NC_IN && nr_names_both_in(s, n);
 	x->head_ways = nr_names_both_ways(s, n);
 	x->named = NC_NONE;
+	x->host_head = false;
 	/* A plain heading may name a provider (E3 lists several brands). */
 	/* Not "■SSLをご利用の場合" nor "If you use SSL": a variant of the same
 	 * provider's servers, not another provider. */
@@ -2340,6 +2341,34 @@ static bool host_then_use(struct ex *x, const mp_nline *l, size_t b)
 	return true;
 }
 
+/* "imap.north.example.edu" / "smtp.north.example.edu": a host name alone
+ * on its line (a table flattened one cell per line), no label awaiting a
+ * value and no section naming a server but one such a line named: the
+ * host's first label names its server. Read as a plain heading, the line
+ * took "imap" for a section and the next host went to it. True when the
+ * line was one. */
+static bool lone_named_host(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s;
+	size_t n = l->len;
+	while (n > b && (s[n - 1] == ' ' || s[n - 1] == '.'))
+		n--;
+	if (x->pending != NF_NONE || (x->ctx != NC_NONE && !x->host_head) || n <= b)
+		return false;
+	size_t vb, ve;
+	if (nr_typed_value(s, b, n, false, &vb, &ve) != NV_HOST || vb != b || ve != n)
+		return false;
+	enum mp_nctx hc = nr_host_ctx(s + b, n - b);
+	if (nr_srv_of(hc) < 0)
+		return false;
+	/* the host heads its server's section: a port or a security alone on
+	 * the lines below is that server's ("smtp.…" / "465" / "SSL") */
+	heading(x, s + b, n - b);
+	x->host_head = true;
+	nr_set_field(x, l, b, s + b, n - b, NF_HOST, hc);
+	return true;
+}
+
 static void line_one(struct ex *x, const mp_nline *l);
 
 /* Bytes [from, to) of line l read as a line of their own (a view: columns
@@ -2504,6 +2533,8 @@ static void line_one(struct ex *x, const mp_nline *l)
 		x->pending = NF_NONE;
 		return;
 	}
+	if (lone_named_host(x, l, b))
+		return;
 	/* "is..." under "Your POP3 server": the value comes on the next line */
 	if (nr_skip_sp(s, b, n) < n && n - b <= 8 && announces(x, prev, s, b, n))
 		return;

@@ -141,6 +141,7 @@ struct ex {
 	bool both_in; /* the host or port label names POP and IMAP: one value for both */
 	bool head_both; /* the section heading names POP and IMAP ("Incoming (POP/IMAP):") */
 	bool head_ways; /* ... or an incoming and the outgoing server ("Incoming/Outgoing Settings") */
+	bool host_head; /* the section was named by a host alone on its line (lone_named_host) */
 	mp_int gen_sec; /* "Devices need to be set to use SSL/TLS": every server's */
 	const mp_nline *told_sec; /* the line whose instruction gave one server its security ("Use SSL") */
 	char **fill_in;  /* hosts a note says to replace ("replace example.com with…"); grows */

@@ -1170,7 +1170,8 @@ bool nr_port_at(const char *s, size_t i, size_t n, int *port)
 	       !not_a_port(s, i, j, n);
 }
 
-/* The server a host's first label names ("imap.…", "pop.…", "smtp.…"). */
+/* Does a label name both incoming protocols, and no sending ("POP/IMAP
+ * Server")? */
 bool nr_names_both_in(const char *s, size_t n)
 {
 	return nr_has(s, n, "pop") && nr_has(s, n, "imap") && !nr_has(s, n, "smtp") && !nr_has(s, n, "outgoing") &&
@@ -1188,6 +1189,7 @@ bool nr_names_both_ways(const char *s, size_t n)
 	return nr_has_any(s, n, in) && nr_has_any(s, n, out);
 }
 
+/* The server a host's first label names ("imap.…", "pop.…", "smtp.…"). */
 enum mp_nctx nr_host_ctx(const char *h, size_t n)
 {
 	static const struct {
