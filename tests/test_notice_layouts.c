@@ -329,7 +329,10 @@ Test(notice_layouts, japanese_wordings_read_back, .timeout = 120)
  * security option under a server's rows whose host was lost went to no
  * server or the wrong one); the floors hold what reads right now: what
  * is left is mostly sending named by a verb with no host ("Send through
- * … on port 465"). */
+ * … on port 465"). Round 10: such a sentence's port is sending's (387 ->
+ * 394 English); what is left is an example in the sentence ("Send
+ * through e.g. smtp.… on port 465") and a security row's value read as
+ * the name. */
 static void hostless_holds(const struct wording *w, uint64_t seed, int n, int floor)
 {
 	hostless = true;
@@ -340,6 +343,6 @@ static void hostless_holds(const struct wording *w, uint64_t seed, int n, int fl
 	cr_assert_geq(right, floor, "only %d of %d host-lost cases [%s] read right", right, n, lang);
 }
 
-Test(notice_layouts, hostless_english_read_back, .timeout = 120) { hostless_holds(&en, 0x6a09e667f3bcc909ULL, 400, 387); }
+Test(notice_layouts, hostless_english_read_back, .timeout = 120) { hostless_holds(&en, 0x6a09e667f3bcc909ULL, 400, 394); }
 
 Test(notice_layouts, hostless_japanese_read_back, .timeout = 120) { hostless_holds(&ja, 0xbb67ae8584caa73bULL, 300, 299); }

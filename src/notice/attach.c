@@ -1568,12 +1568,6 @@ static bool joins_names(const char *s, size_t a, size_t n)
 	return name_only(s, a, e, proto_names) || name_only(s, a, e, dir_names);
 }
 
-/* Values first, on one line: each typed value takes the label text
- * between it and the value placed before it ("Incoming mail server -
- * encryption is SSL, port is 993"; "Your mailbox a@b.example is ready
- * (Username: ab)."). The first direction the labels name holds for the
- * whole line. Returns how many values found a label that takes them, and
- * in *first where the first of them starts; apply: set them. */
 /* "993 (SSL) and SMTP port 587 (STARTTLS)": a port at i after words naming
  * another server or port since the port ending at ve starts that one's
  * clause; the first port's remark ends there. */
@@ -1586,6 +1580,43 @@ static bool next_port(const char *s, size_t ve, size_t i, size_t n)
 	return w == NC_IMAP || w == NC_POP || w == NC_SMTP || w == NC_IN || nr_has(s + ve, i - ve, "port");
 }
 
+/* Instructions naming a host ("Connect to imap.example.net.", "use
+ * smtp.example.net"): the host's first label names its server, or the
+ * verb does ("send through mail.example.org on port 465"). */
+static const struct {
+	const char *w;
+	enum mp_nctx c;
+} host_verbs[] = {{"connect to", NC_NONE},  {"use", NC_NONE},           {"enter", NC_NONE},
+                  {"point it at", NC_NONE}, {"point your client at", NC_NONE}, {"send through", NC_SMTP},
+                  {"send via", NC_SMTP},    {"send mail through", NC_SMTP},    {"send mail via", NC_SMTP},
+                  {"relay through", NC_SMTP}};
+
+/* The server a sentence's sending verb names when the sentence opens with
+ * it ("Send through (see the image) on port 465 with SSL/TLS": its host
+ * lost or an example), else NC_NONE. s[b, e) is the text before a value
+ * on the line; the sentence is its last. */
+static enum mp_nctx verb_opens(const char *s, size_t b, size_t e)
+{
+	size_t c = b;
+	for (size_t k = b; k + 1 < e; k++)
+		if ((s[k] == '.' || s[k] == ';') && s[k + 1] == ' ')
+			c = k + 2;
+	c = nr_skip_sp(s, c, e);
+	for (size_t vk = 0; vk < MP_COUNT(host_verbs); vk++) {
+		size_t wl = strlen(host_verbs[vk].w);
+		if (host_verbs[vk].c != NC_NONE && e - c > wl && mp_strncasecmp(s + c, host_verbs[vk].w, wl) == 0 &&
+		    s[c + wl] == ' ')
+			return host_verbs[vk].c;
+	}
+	return NC_NONE;
+}
+
+/* Values first, on one line: each typed value takes the label text
+ * between it and the value placed before it ("Incoming mail server -
+ * encryption is SSL, port is 993"; "Your mailbox a@b.example is ready
+ * (Username: ab)."). The first direction the labels name holds for the
+ * whole line. Returns how many values found a label that takes them, and
+ * in *first where the first of them starts; apply: set them. */
 static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply, size_t *first)
 {
 	const char *s = l->s;
@@ -1809,24 +1840,16 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 					line_dir = ed;
 			}
 		}
-		/* "Connect to imap.example.net.", "use smtp.example.net": a host
-		 * an instruction names, its first label naming its server */
-		/* ("send through mail.example.org on port 465": a sending verb
-		 * names the server whatever the host's name) */
-		static const struct { const char *w; enum mp_nctx c; } verbs[] = {
-		    {"connect to", NC_NONE},        {"use", NC_NONE},          {"enter", NC_NONE},
-		    {"point it at", NC_NONE},       {"point your client at", NC_NONE}, {"send through", NC_SMTP},
-		    {"send via", NC_SMTP},          {"send mail through", NC_SMTP},    {"send mail via", NC_SMTP},
-		    {"relay through", NC_SMTP}};
+		/* a host an instruction names (host_verbs) */
 		enum mp_nctx hn = v == NV_HOST ? nr_host_ctx(s + vb, ve - vb) : NC_NONE;
 		if (f == NF_NONE && v == NV_HOST) {
 			size_t t = vb;
 			while (t > pv && s[t - 1] == ' ')
 				t--;
-			for (size_t vk = 0; vk < MP_COUNT(verbs) && f == NF_NONE; vk++) {
-				size_t wl = strlen(verbs[vk].w);
-				enum mp_nctx vc = verbs[vk].c != NC_NONE && (hn == NC_NONE || hn == verbs[vk].c) ? verbs[vk].c : hn;
-				if (vc != NC_NONE && t >= pv + wl && mp_strncasecmp(s + t - wl, verbs[vk].w, wl) == 0 &&
+			for (size_t vk = 0; vk < MP_COUNT(host_verbs) && f == NF_NONE; vk++) {
+				size_t wl = strlen(host_verbs[vk].w);
+				enum mp_nctx vc = host_verbs[vk].c != NC_NONE && (hn == NC_NONE || hn == host_verbs[vk].c) ? host_verbs[vk].c : hn;
+				if (vc != NC_NONE && t >= pv + wl && mp_strncasecmp(s + t - wl, host_verbs[vk].w, wl) == 0 &&
 				    (t == pv + wl || !isalnum((unsigned char)s[t - wl - 1])))
 					f = NF_HOST, ed = vc, host_by_verb = true;
 			}
@@ -1891,6 +1914,11 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		    mp_notice_words_ctx(s + lab_b, lab_e - lab_b) == NC_NONE && !nr_has(s + pv, vb - pv, "。") &&
 		    !memchr(s + pv, '.', vb - pv))
 			ed = host_dir;
+		/* "Send through (e.g. mail.example.net) on port 587": the same
+		 * verb with no host placed; the sentence's port is sending's */
+		if (f == NF_PORT && v == NV_PORT && ed == NC_NONE && host_dir == NC_NONE &&
+		    mp_notice_words_ctx(s + lab_b, lab_e - lab_b) == NC_NONE && !nr_has(s + b, vb - b, "。"))
+			ed = verb_opens(s, b, vb);
 		/* the value changed from lends its label to the one after it */
 		bool old = f != NF_NONE && changed_from(s, vb, ve, n);
 		enum mp_nctx chosen = NC_NONE;
