@@ -2196,7 +2196,15 @@ static void preference(struct ex *x, const char *s, size_t n)
 		           nr_has(s, n, "no ssl") || nr_has(s, n, "非ssl") || nr_has(s, n, "sslなし") ||
 		           nr_has(s, n, "unencrypted") || nr_has(s, n, "insecure");
 		int sec = off ? MP_SEC_NONE : nr_span_sec(s, n);
-		x->title_sec = sec == MP_SEC_TLS ? SW_TLS_AMBIG : sec;
+		/* a sentence naming no security is no title ending the one
+		 * above: "It is important to use the names below when setting"
+		 * (a line of wrapped prose), "after setting up your client" */
+		size_t words = 1;
+		for (size_t i = 0; i < n; i++)
+			words += s[i] == ' ' && i + 1 < n && s[i + 1] != ' ';
+		bool sentence = words > 8 || nr_is_prose(s, n) || nr_has(s, n, "setting up") || nr_has(s, n, "setting it up");
+		if (sec >= 0 || !sentence)
+			x->title_sec = sec == MP_SEC_TLS ? SW_TLS_AMBIG : sec;
 	}
 }
 

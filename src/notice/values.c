@@ -374,6 +374,56 @@ bool nr_valid_host(const char *s, size_t n)
 	return (!num_tld || all_num) && !brand;
 }
 
+/* Does a bracket after a port offer another port as the unencrypted
+ * one ("993 (143 for non-SSL)", "465 (or 587 without encryption)", "995
+ * (110 if your client does not support SSL)", "993（平文は143）")? Then
+ * the port before it is the encrypted one. The bracket names a port, a
+ * plain word or a negated security, and no security it does not negate
+ * ("(SSL: 995, non-SSL: 110)" offers both). */
+static bool plain_alt_bracket(const char *p, size_t pn)
+{
+	bool num = false;
+	for (size_t k = 0; k < pn && !num; k++)
+		num = isdigit((unsigned char)p[k]) && (k == 0 || !isalnum((unsigned char)p[k - 1])) && nr_port_at(p, k, pn, &(int){0});
+	if (!num)
+		return false;
+	static const char *const plain[] = {"plain", "cleartext", "clear text", "平文", NULL};
+	static const char *const neg[] = {"not ", "n't ", "no ", "non-", "non ", "without ", NULL};
+	static const char *const sec[] = {"ssl", "tls", "encrypt", "secur", "暗号化", NULL};
+	static const char *const after[] = {"なし", "無", "しない", NULL};
+	size_t negated = 0;
+	for (size_t j = 0; j < pn; j++) {
+		size_t w = nr_starts_any_ci(p + j, pn - j, sec);
+		if (!w || (j && isalpha((unsigned char)p[j - 1]) && !(j >= 2 && (mp_strncasecmp(p + j - 2, "un", 2) == 0 ||
+		                                                                  mp_strncasecmp(p + j - 2, "in", 2) == 0))))
+			continue;
+		/* "unencrypted", "insecure", "non-SSL", "not using SSL", "SSLなし" */
+		bool off = j >= 2 && isalpha((unsigned char)p[j - 1]);
+		for (size_t b = j > 24 ? j - 24 : 0; b < j && !off; b++)
+			off = (b == 0 || !isalpha((unsigned char)p[b - 1]) || p[b] == 'n') && nr_starts_any_ci(p + b, j - b, neg) > 0;
+		size_t e = j + w;
+		while (e < pn && isalpha((unsigned char)p[e]))
+			e++;
+		off = off || (mp_strncasecmp(p + j, "secure password", 15) != 0 && e < pn && nr_starts_any(p + e, pn - e, after));
+		if (!off)
+			return false; /* a security the bracket offers */
+		negated++;
+		j = e - 1;
+	}
+	return negated > 0 || nr_has_any(p, pn, plain);
+}
+
+/* Is the port ending at k followed by such a bracket ("993 (143 for
+ * non-SSL)")? A short one: a long run is no remark on one port. */
+static bool plain_alt_after(const char *s, size_t k, size_t n)
+{
+	size_t ob = nr_skip_sp(s, k, n);
+	if (ob >= n || s[ob] != '(')
+		return false;
+	const char *cl = memchr(s + ob, ')', n - ob < 100 ? n - ob : 100);
+	return cl && plain_alt_bracket(s + ob + 1, (size_t)(cl - s) - ob - 1);
+}
+
 /* Parse a port cell: "995", "995※1", "110(SSL有の場合:995)", "993(SSL)",
  * "465 ※3 / 587 ※4", "port 587". *sec gets what the cell says, or -1. */
 bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int *mark)
@@ -417,7 +467,10 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 			paren = s + k;
 			break;
 		}
-	if (paren) {
+	/* "993 (143 for non-SSL)": the bracket offers the plain port, so
+	 * the one before it is the encrypted one (a bare TLS by its port) */
+	bool contrast = plain_alt_after(s, i, n);
+	if (paren && !contrast) {
 		size_t pn = n - (size_t)(paren - s);
 		const char *close = memchr(paren, ')', pn);
 		size_t cn = close ? (size_t)(close - paren) : pn;
@@ -435,7 +488,11 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 				}
 		}
 	}
-	if (alt > 0 && alt <= 65535) {
+	if (contrast) {
+		*port = first;
+		*at = first_at;
+		*sec = SW_TLS_AMBIG;
+	} else if (alt > 0 && alt <= 65535) {
 		*port = alt;
 		*sec = MP_SEC_TLS;
 		*at = alt_at;
@@ -1617,6 +1674,9 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			       !(s[e] == '(' && paren_port(s, e, end)))
 				e++;
 			int sec = tt[t] ? MP_SEC_TLS : nr_span_sec(s + k, e - k);
+			/* "IMAP 993 (143 for non-SSL)": the encrypted one of the two */
+			if (sec < 0 && plain_alt_after(s, k, n))
+				sec = SW_TLS_AMBIG;
 			if (sec < 0)
 				sec = nr_span_sec(s + said, j - said);
 			if (sec < 0)
@@ -1893,6 +1953,10 @@ size_t nr_port_list(const char *s, size_t n, int *port, int *sec, size_t *at, si
 		       !(e + 3 <= n && memcmp(s + e, "、", 3) == 0))
 			e++;
 		int sc = nr_span_sec(s + k, e - k);
+		/* "465 (25 or 587 for non-SSL)": the port before a bracket
+		 * offering the plain ones is the encrypted one */
+		if (plain_alt_after(s, k, n))
+			sc = SW_TLS_AMBIG;
 		if (sc < 0 && carry >= 0)
 			sc = carry;
 		carry = -1;
