@@ -2405,6 +2405,33 @@ static bool lone_named_host(struct ex *x, const mp_nline *l, size_t b)
 	return true;
 }
 
+/* "Use smtp.… as outgoing server. … change the port to 465 and "Use the
+ * following type of encrypted connection: SSL".": a sentence naming a
+ * host outside its quotes is read as a sentence (its host, its port);
+ * the quoted option is read with it, not instead of it. */
+static bool host_outside_quotes(const char *s, size_t b, size_t n)
+{
+	for (size_t i = b; i < n;) {
+		if (s[i] == '"') {
+			const char *q = memchr(s + i + 1, '"', n - i - 1);
+			i = q ? (size_t)(q - s) + 1 : n;
+			continue;
+		}
+		size_t k = nr_starts_any(s + i, n - i, (const char *const[]){"「", NULL});
+		if (k) {
+			const char *q = strstr(s + i + k, "」");
+			i = q && (size_t)(q - s) < n ? (size_t)(q - s) + 3 : n;
+			continue;
+		}
+		size_t vb, ve;
+		if ((i == b || s[i - 1] == ' ') && nr_typed_value(s, i, n, false, &vb, &ve) == NV_HOST && vb == i &&
+		    !memchr(s + i, '"', ve - i))
+			return true;
+		i++;
+	}
+	return false;
+}
+
 static void line_one(struct ex *x, const mp_nline *l);
 
 /* Bytes [from, to) of line l read as a line of their own (a view: columns
@@ -2582,7 +2609,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 	}
 	if (sec_matrix(x, l, b) || col_ports(x, l, b) || space_table(x, l, b) || domain_rule(x, l, b))
 		return;
-	if (!memchr(s + b, '|', n - b) && nr_quoted_pairs(x, l, b)) {
+	if (!memchr(s + b, '|', n - b) && !host_outside_quotes(s, b, n) && nr_quoted_pairs(x, l, b)) {
 		nr_prose(x, l, b);
 		x->pending = NF_NONE;
 		return;

@@ -149,7 +149,11 @@ size_t nr_token_len(const char *s, size_t n)
  * "user@domainname.net"): a template, not a host. */
 static bool your_label(const char *s, size_t n)
 {
-	static const char *const mine[] = {"myisp", "myprovider", "mycompany", "my-domain", "my_domain", NULL};
+	static const char *const mine[] = {"myisp", "myprovider", "mycompany", "my-domain", "my_domain",
+	                                   /* the kind of name for the name ("servername-name.com",
+	                                    * "mail.hostname.com") */
+	                                   "servername", "server-name", "server_name", "hostname", "host-name",
+	                                   "host_name", NULL};
 	for (size_t i = 0; i + 4 <= n; i++)
 		if ((i == 0 || s[i - 1] == '.' || s[i - 1] == '@') &&
 		    (mp_strncasecmp(s + i, "your", 4) == 0 || nr_starts_any_ci(s + i, n - i, mine)))
@@ -246,6 +250,15 @@ bool nr_not_a_value(const char *s, size_t n)
 	size_t words = 0;
 	for (size_t k = t; k + 1 < n; k++)
 		words += s[k] == ' ' && isalpha((unsigned char)s[k + 1]);
+	/* a date ("Users: Thursday, June 9, 2022", "Mon, 3 May"): a day of
+	 * the week is no one's login or name */
+	static const char *const day[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	                                  "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+	                                  "sat", "sun", NULL};
+	size_t dt = t && s[t - 1] == ',' ? t - 1 : t;
+	for (const char *const *w = day; *w; w++)
+		if (strlen(*w) == dt && mp_strncasecmp(s, *w, dt) == 0 && (dt >= 6 || dt < t))
+			return true;
 	if (words >= 2 && islower((unsigned char)s[0]))
 		for (const char *const *w = fw; *w; w++)
 			if (strlen(*w) == t && memcmp(s, *w, t) == 0)
