@@ -716,14 +716,14 @@ Test(notice_accuracy, field_accuracy_over_real_blind7) { real_set_holds("blind7"
 /* Round 8: 57 pages (9 organisations' documents kept in git, 48 stored web
  * pages, 6 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND8_ACCURACY_FLOOR 0.929
+#define BLIND8_ACCURACY_FLOOR 0.93
 
 Test(notice_accuracy, field_accuracy_over_real_blind8) { real_set_holds("blind8", BLIND8_ACCURACY_FLOOR, 57); }
 
 /* Round 9: 52 pages (8 organisations' documents kept in git, 44 stored web
  * pages, 2 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND9_ACCURACY_FLOOR 0.902
+#define BLIND9_ACCURACY_FLOOR 0.906
 
 Test(notice_accuracy, field_accuracy_over_real_blind9) { real_set_holds("blind9", BLIND9_ACCURACY_FLOOR, 52); }
 
