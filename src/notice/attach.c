@@ -1669,6 +1669,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		enum mp_nctx ed = NC_NONE;
 		enum mp_nfield f = NF_NONE;
 		bool named = false; /* a port labelled by a protocol's or direction's name */
+		size_t label_after = 0; /* the end of a label after the value ("993 for IMAP") */
 		size_t lab_b = pv, lab_e = vb;
 		/* "Enter imap.example.com as the incoming server", "Type
 		 * smtpout.example.net for the Server Name": the label follows the
@@ -1690,8 +1691,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				f = f2, ed = d2, lab_b = ve + ak, lab_e = e;
 		}
 		/* "Fill in imap.… for Incoming and smtp.… for Outgoing": a host
-		 * followed by "for" and a direction or a protocol alone */
-		if (f == NF_NONE && v == NV_HOST && ve + 5 < n && mp_strncasecmp(s + ve, " for ", 5) == 0) {
+		 * followed by "for" and a direction or a protocol alone; a port
+		 * too ("993 for IMAP, 995 for POP3 and 465 for SMTP"), the name
+		 * its label and not the next port's */
+		if (f == NF_NONE && (v == NV_HOST || v == NV_PORT) && ve + 5 < n && mp_strncasecmp(s + ve, " for ", 5) == 0) {
 			size_t q = ve + 5, e = q;
 			while (e < n && e - q < 24 && isalnum((unsigned char)s[e]))
 				e++;
@@ -1706,8 +1709,11 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			bool host_next = ae + 1 < n && s[ae] == '.' && isalnum((unsigned char)s[ae + 1]); /* "and smtp.…" */
 			if (a && !host_next && (name_only(s, a, ae, proto_names) || name_only(s, a, ae, dir_names)))
 				d2 = NC_NONE;
-			if (d2 == NC_IMAP || d2 == NC_POP || d2 == NC_SMTP || d2 == NC_IN)
-				f = NF_HOST, ed = d2, lab_b = q, lab_e = e;
+			if (d2 == NC_IMAP || d2 == NC_POP || d2 == NC_SMTP || d2 == NC_IN) {
+				f = v == NV_HOST ? NF_HOST : NF_PORT, ed = d2, lab_b = q, lab_e = e;
+				if (v == NV_PORT)
+					label_after = e;
+			}
 		}
 		for (size_t t = vb; t-- > pv && vb - t <= 80 && f == NF_NONE;) {
 			unsigned char c = (unsigned char)s[t], tc = t > pv ? (unsigned char)s[t - 1] : ' ';
@@ -2030,9 +2036,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			port_srv = v == NV_PORT ? x->cur : -1;
 			port_val = v == NV_PORT ? atoi(s + vb) : 0;
 		}
-		/* the next value's label starts after this value, placed or not */
+		/* the next value's label starts after this value, placed or not
+		 * (after its label when the label followed it) */
 		if (v != NV_TOKEN && !old)
-			prev = ve;
+			prev = label_after > ve ? label_after : ve;
 		i = ve;
 	}
 	if (apply && sec_e > sec_b && line_dir != NC_NONE)
