@@ -2439,6 +2439,39 @@ static bool host_outside_quotes(const char *s, size_t b, size_t n)
 	return false;
 }
 
+/* "Use IMAP (imap.…, port 993) or POP3 (pop.…, port 995).", "The POP
+ * server is pop.… (port 995) and the SMTP server is smtp.… (port 465)":
+ * ports read as a list (nr_matrix, entries m0 on) with a host before each
+ * of them. The one host between a port and the port before it is that
+ * port's server's, unless its own name says another server. */
+static void hosts_of_ports(struct ex *x, const mp_nline *l, size_t b, size_t n, size_t m0)
+{
+	static const enum mp_nctx of[S_N] = {[S_IMAP] = NC_IMAP, [S_POP] = NC_POP, [S_SMTP] = NC_SMTP};
+	const char *s = l->s;
+	if (x->nmx < m0 + 2)
+		return;
+	size_t from = b;
+	for (size_t j = m0; j < x->nmx; j++) {
+		const struct mentry *m = &x->mx[j];
+		if (m->off < from || m->off > n)
+			return; /* not in the line's order: no list */
+		size_t hb = 0, he = 0, hosts = 0;
+		for (size_t k = from; k < m->off && hosts < 2;) {
+			size_t vb, ve;
+			if ((k == from || !isalnum((unsigned char)s[k - 1])) && isalnum((unsigned char)s[k]) &&
+			    nr_typed_value(s, k, m->off, false, &vb, &ve) == NV_HOST && vb == k) {
+				hosts++, hb = vb, he = ve;
+				k = ve;
+			} else
+				k++;
+		}
+		enum mp_nctx hc = hosts == 1 ? nr_host_ctx(s + hb, he - hb) : NC_NONE;
+		if (hosts == 1 && m->srv >= 0 && m->srv < S_N && (hc == NC_NONE || hc == of[m->srv]))
+			nr_set_field(x, l, hb, s + hb, he - hb, NF_HOST, of[m->srv]);
+		from = m->off;
+	}
+}
+
 static void line_one(struct ex *x, const mp_nline *l);
 
 /* Bytes [from, to) of line l read as a line of their own (a view: columns
@@ -2802,6 +2835,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 		size_t m0 = x->nmx;
 		nr_matrix(x, l, s + b, n - b, b);
 		x->pending = NF_NONE;
+		hosts_of_ports(x, l, b, n, m0);
 		/* "Incoming IMAP server (SSL enabled) imaps.… 993": a row of one
 		 * server naming its host too (a table aligned with spaces, its
 		 * header lost) */

@@ -85,6 +85,7 @@ struct mentry {
 	int auth[2]; /* the row's login methods in the order named ("APOP,PLAIN"): */
 	int nauth;   /* mp_auth values, each at most once, so two at most */
 	int bseq;    /* the provider heading it was read under (ex.bseq), 0 none */
+	size_t off;  /* where on its line it was read (bytes) */
 	mailprof_loc loc;
 };
 

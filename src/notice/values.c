@@ -1295,6 +1295,7 @@ void nr_mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, i
 	m->pref = 0;
 	m->nauth = 0;
 	m->bseq = x->bseq;
+	m->off = off;
 	m->loc = nr_loc_at(x, l, off);
 }
 
