@@ -1663,6 +1663,16 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			i++;
 			continue;
 		}
+		/* "Port: 25; SSL: STARTTLS", "TLS: none": a security word before
+		 * a colon and another security word labels that one (a form's
+		 * field named after the setting), it is no value of its own */
+		if (v == NV_SEC && ve < n && s[ve] == ':') {
+			size_t nb2 = nr_skip_sp(s, ve + 1, n), tb2, te2;
+			if (nb2 < n && nb2 < ve + 4 && nr_typed_value(s, nb2, n, true, &tb2, &te2) == NV_SEC && tb2 == nb2) {
+				i = ve;
+				continue;
+			}
+		}
 		/* the nearest label: the shortest tail of the text before the
 		 * value that names a field taking it ("with authentication or
 		 * port 465": port) */
