@@ -1390,9 +1390,39 @@ static enum mp_nfield wrapped_subject(const struct ex *x, const mp_nline *l, siz
 	while (e > b && s[e - 1] == ' ')
 		e--;
 	b = nr_skip_sp(s, b, e);
+	/* "… change the port for the Outgoing mail" / "(SMTP) from 25 to
+	 * 2525": a bracket opening the line goes on naming the subject's
+	 * server */
+	enum mp_nctx br = NC_NONE;
+	if (b < e && s[b] == '(') {
+		const char *c = memchr(s + b, ')', e - b < 26 ? e - b : 26);
+		if (c) {
+			br = mp_notice_words_ctx(s + b + 1, (size_t)(c - s) - b - 1);
+			b = nr_skip_sp(s, (size_t)(c - s) + 1, e);
+		}
+	}
 	bool link = false;
 	for (const char *const *w = links; *w && !link; w++)
 		link = e - b == strlen(*w) && mp_strncasecmp(s + b, *w, e - b) == 0;
+	/* a change wrapped before its "from": "Change the SMTP port" / "from
+	 * 25 to 2525": the old value (not a setting, changed_from) and the
+	 * new one after "to" take the subject's field */
+	if (!link && e - b >= 4 && mp_strncasecmp(s + b, "from", 4) == 0) {
+		size_t ob = nr_skip_sp(s, b + 4, e), tb, te;
+		while (ob < e && strchr("\"'(", s[ob]))
+			ob++;
+		link = ob == e || ob == vb;
+		if (!link && nr_typed_value(s, ob, e, true, &tb, &te) == v && tb == ob) {
+			size_t q = te;
+			while (q < e && strchr("\"')", s[q]))
+				q++;
+			q = nr_skip_sp(s, q, e);
+			size_t qe = e; /* (to "2525") */
+			while (qe > q && strchr(" \"'(", s[qe - 1]))
+				qe--;
+			link = qe - q == 2 && mp_strncasecmp(s + q, "to", 2) == 0;
+		}
+	}
 	if (!link || !a || a->line + 1 != l->line || !a->len)
 		return NF_NONE;
 	/* the subject: the above line's last clause, a short way */
@@ -1402,6 +1432,8 @@ static enum mp_nfield wrapped_subject(const struct ex *x, const mp_nline *l, siz
 	if (ab > 0 && ae - ab >= 80)
 		return NF_NONE;
 	enum mp_nfield f = mp_notice_classify(a->s + ab, ae - ab, ed);
+	if (*ed == NC_NONE && br != NC_NONE && br != NC_WEB)
+		*ed = br;
 	if (nr_field_takes(f, v))
 		return f;
 	if (f == NF_HOST && v == NV_PORT && *ed != NC_NONE)
@@ -1662,6 +1694,16 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		if (v == NV_NONE || ve <= vb) {
 			i++;
 			continue;
+		}
+		/* "Port: 25; SSL: STARTTLS", "TLS: none": a security word before
+		 * a colon and another security word labels that one (a form's
+		 * field named after the setting), it is no value of its own */
+		if (v == NV_SEC && ve < n && s[ve] == ':') {
+			size_t nb2 = nr_skip_sp(s, ve + 1, n), tb2, te2;
+			if (nb2 < n && nb2 < ve + 4 && nr_typed_value(s, nb2, n, true, &tb2, &te2) == NV_SEC && tb2 == nb2) {
+				i = ve;
+				continue;
+			}
 		}
 		/* the nearest label: the shortest tail of the text before the
 		 * value that names a field taking it ("with authentication or

@@ -522,7 +522,11 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 
 bool mp_notice_is_html(const char *text, size_t len)
 {
-	static const char *const marks[] = {"<html", "<table", "<td", "<br", "<body", "<p>", "<div"};
+	/* (also a page body without its frame: a blog post's list, "<ol>" /
+	 * "<li>… <strong>Port: </strong>25; …", whose tags would otherwise
+	 * stay in the text and split its labels from their values) */
+	static const char *const marks[] = {"<html", "<table", "<td", "<br", "<body", "<p>", "<div",
+	                                    "<li>", "<ul>", "<ol>", "<strong>", "<span "};
 	size_t cap = len > 4096 ? 4096 : len;
 	for (size_t i = 0; i < MP_COUNT(marks); i++) {
 		size_t k = strlen(marks[i]);

@@ -804,8 +804,40 @@ void nr_prose(struct ex *x, const mp_nline *l, size_t b)
 		x->cur = i; /* ports differ by protocol: only those stated are taken */
 	}
 	if (nr_has(s, n, "587") && (nr_has(s, n, "ポート") || nr_has(s, n, "port") || nr_has(s, n, "サブミッション"))) {
+		size_t at = (size_t)(strstr(s, "587") - s);
 		x->note587 = true;
-		x->note587_loc = nr_loc_at(x, l, b + (size_t)(strstr(s, "587") - s));
+		x->note_port = 587;
+		/* "Please use port 26 or 587", "ports 2525, 8025 or 587": a port
+		 * registered for no protocol listed before 587 is the provider's
+		 * own sending port, offered first (the first of alternatives whose
+		 * security is said for neither stays); a registered one (25, 465)
+		 * is not taken from a port list alone */
+		size_t p = at;
+		for (int hops = 0; hops < 8; hops++) {
+			size_t q = p;
+			while (q > 0 && s[q - 1] == ' ')
+				q--;
+			static const char *const joins[] = {" or", ",", "/", NULL};
+			size_t jl = 0;
+			for (const char *const *j = joins; *j && !jl; j++)
+				if (q >= strlen(*j) && memcmp(s + q - strlen(*j), *j, strlen(*j)) == 0)
+					jl = strlen(*j);
+			if (!jl)
+				break;
+			q -= jl;
+			while (q > 0 && s[q - 1] == ' ')
+				q--;
+			size_t d = q;
+			while (d > 0 && q - d < 5 && isdigit((unsigned char)s[d - 1]))
+				d--;
+			int pn;
+			if (d == q || !nr_port_at(s, d, n, &pn) || nr_port_ctx(pn) != NC_NONE)
+				break;
+			x->note_port = pn;
+			at = d;
+			p = d;
+		}
+		x->note587_loc = nr_loc_at(x, l, b + at);
 		send_said(x, &x->note587_loc);
 	}
 }

@@ -126,6 +126,7 @@ struct ex {
 	 * by line: no table starts inside it (a long block stays linear) */
 	size_t table_end;
 	bool auth_hint, note587, pbs_hint;
+	int note_port; /* the port the submission note names (587, or an unregistered one listed before it) */
 	mailprof_loc auth_hint_loc, note587_loc, pbs_loc;
 	/* a later clause turns the login off ("untick SMTP authentication and
 	 * use your ISP's server instead"): servers named below it are read

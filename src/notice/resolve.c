@@ -398,7 +398,7 @@ static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, s
 	 * server given no port (before a bare TLS is decided by it) */
 	bool port587 = i == S_SMTP && !s->port.set && x->note587;
 	if (port587)
-		mp_int_set(&s->port, 587, &x->note587_loc);
+		mp_int_set(&s->port, x->note_port ? x->note_port : 587, &x->note587_loc);
 	sv->port = s->port;
 	if (!s->sec.set && i != S_SMTP && a->in_sec.set)
 		s->sec = a->in_sec;

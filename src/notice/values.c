@@ -970,19 +970,25 @@ void nr_read_refused(struct ex *x, const mp_ntext *t)
 	                                    "disabled", "not be used", "cannot be used", "can't be used", "discontinued",
 	                                    "使用できません", "利用できません", "使えません", "ご利用いただけません",
 	                                    "ブロック", "遮断", "廃止", "停止", NULL};
-	/* (not "if your ISP blocks port 25": a condition, the port stays) */
-	static const char *const before[] = {"do not use", "don't use", "not use", "instead of", "avoid", NULL};
+	/* (not "if your ISP blocks port 25": a condition, the port stays);
+	 * "many ISPs block port 25", "opened port 26 to take the place of
+	 * port 25", "in place of port 25": the port given up */
+	static const char *const before[] = {"do not use", "don't use", "not use", "instead of", "avoid", "block",
+	                                     "place of", "replace", NULL};
 	for (size_t li = 0; li < t->n && x->nrefused < MP_COUNT(x->refused); li++) {
 		const char *s = t->lines[li].s;
 		size_t n = t->lines[li].len;
 		for (size_t i = 0; i < n && x->nrefused < MP_COUNT(x->refused); i++) {
-			int port;
-			if (!isdigit((unsigned char)s[i]) || (i && isdigit((unsigned char)s[i - 1])) || !nr_port_at(s, i, n, &port))
+			int port = 0;
+			if (!isdigit((unsigned char)s[i]) || (i && isdigit((unsigned char)s[i - 1])))
 				continue;
 			size_t e = i;
-			while (e < n && isdigit((unsigned char)s[e]))
-				e++;
-			if (!port_worded(s, i, e, n)) {
+			while (e < n && isdigit((unsigned char)s[e]) && port < 100000)
+				port = port * 10 + (s[e++] - '0');
+			/* "… block port 25." ends its sentence: a port by its word, though
+			 * a number before a full stop is no port on its own (a step) */
+			bool stop = e < n && s[e] == '.' && (e + 1 == n || s[e + 1] == ' ') && port >= 10 && port <= 65535;
+			if (!(stop || nr_port_at(s, i, n, &port)) || !port_worded(s, i, e, n)) {
 				i = e;
 				continue;
 			}
