@@ -25,6 +25,7 @@ mailprof_status mp_notice_extract(mailprof_profile *p, mp_ntext *t, const char *
 		else {
 			nr_line(&x, &t->lines[i]);
 			nr_pair_offered(&x, &t->lines[i]);
+			nr_kind_offered(&x, &t->lines[i]);
 		}
 	}
 	size_t before = p->naccounts;

@@ -6,6 +6,7 @@
  * person, settings quoted in a sentence. attach.c calls them as it
  * reads each line. */
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "reader.h"
@@ -723,6 +724,8 @@ static size_t in_name_at(const char *s, size_t i, size_t n, int *srv)
 		e++;
 	if (e < n && isalpha((unsigned char)s[e]))
 		return 0;
+	if (!im && e + 3 <= n && mp_strncasecmp(s + e, "-up", 3) == 0) /* "the pop-up menu" */
+		return 0;
 	size_t k = e < n && (s[e] == ' ' || s[e] == '-') ? e + 1 : e;
 	if (!im && k + 6 <= n && mp_strncasecmp(s + k, "before", 6) == 0)
 		return 0;
@@ -796,6 +799,62 @@ void nr_pair_offered(struct ex *x, const mp_nline *l)
 			nr_mx_add(x, l, e + j, c, 0, -1);
 		}
 		i = se > i ? se - 1 : i;
+	}
+}
+
+/* "If you are setting up an IMAP account you still use …", "If you have
+ * a POP3 account, use port 110", "We recommend the IMAP protocol rather
+ * than POP", "IMAP is recommended": a kind of account the page speaks to,
+ * or the protocol it recommends, is a server the page offers (one name;
+ * the pair is nr_pair_offered's). Not in a sentence denying it ("not",
+ * "no longer"). One sentence at a time, a name at a time: linear. */
+void nr_kind_offered(struct ex *x, const mp_nline *l)
+{
+	/* (nor an old one: "An old IMAP account is shown here") */
+	static const char *const neg[] = {"ません", "できない", "不可", "非対応", "not ", "n't", "no longer", "discontinu",
+	                                  " old ", "former", "previous", NULL};
+	const char *s = l->s;
+	size_t n = l->len;
+	if (!nr_has(s, n, "imap") && !nr_has(s, n, "pop"))
+		return;
+	for (size_t sb = 0; sb < n;) {
+		size_t se = sb;
+		while (se < n && s[se] != ';' && !(s[se] == '.' && (se + 1 == n || s[se + 1] == ' ')))
+			se++;
+		bool denied = nr_has_any(s + sb, se - sb, neg);
+		/* the recommended one: the first name after "recommend", else
+		 * the last before "is recommended" */
+		size_t rec = SIZE_MAX;
+		const char *r = denied ? NULL : strstr(s + sb, "ecommend");
+		if (r && (size_t)(r - s) < se)
+			rec = (size_t)(r - s);
+		int last = -1;
+		size_t last_at = 0;
+		bool rec_done = false;
+		for (size_t i = sb; i < se && !denied; i++) {
+			int a;
+			size_t k = in_name_at(s, i, se, &a);
+			if (!k)
+				continue;
+			size_t e = i + k;
+			size_t q = e < se && (s[e] == ' ' || s[e] == '-') ? e + 1 : e;
+			if (q + 7 <= se && mp_strncasecmp(s + q, "account", 7) == 0)
+				nr_mx_add(x, l, i, a, 0, -1);
+			if (rec != SIZE_MAX && !rec_done && i > rec) {
+				nr_mx_add(x, l, i, a, 0, -1);
+				rec_done = true;
+			}
+			if (i < rec) {
+				last = a;
+				last_at = i;
+			}
+			i = e - 1;
+		}
+		/* "IMAP is (strongly) recommended": the name before, in its clause */
+		if (rec != SIZE_MAX && !rec_done && last >= 0 && rec + 10 <= se &&
+		    mp_strncasecmp(s + rec, "ecommended", 10) == 0 && !memchr(s + last_at, ',', rec - last_at))
+			nr_mx_add(x, l, last_at, last, 0, -1);
+		sb = se + 1;
 	}
 }
 
