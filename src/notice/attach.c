@@ -1631,6 +1631,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			i++;
 			continue;
 		}
+		/* "…; SSL: STARTTLS": a security word before a colon is the next
+		 * pair's label, not a value of the pair before */
+		if (v == NV_SEC && ve < n && s[ve] == ':') {
+			i = ve;
+			continue;
+		}
 		/* the nearest label: the shortest tail of the text before the
 		 * value that names a field taking it ("with authentication or
 		 * port 465": port) */

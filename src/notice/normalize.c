@@ -543,7 +543,7 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 
 bool mp_notice_is_html(const char *text, size_t len)
 {
-	static const char *const marks[] = {"<html", "<table", "<td", "<br", "<body", "<p>", "<div"};
+	static const char *const marks[] = {"<html", "<table", "<td", "<br", "<body", "<p>", "<div", "<li>", "<strong>", "<span "};
 	size_t cap = len > 4096 ? 4096 : len;
 	for (size_t i = 0; i < MP_COUNT(marks); i++) {
 		size_t k = strlen(marks[i]);
