@@ -825,9 +825,10 @@ void nr_kind_offered(struct ex *x, const mp_nline *l)
 		/* the recommended one: the first name after "recommend", else
 		 * the last before "is recommended" */
 		size_t rec = SIZE_MAX;
-		const char *r = denied ? NULL : strstr(s + sb, "ecommend");
-		if (r && (size_t)(r - s) < se)
-			rec = (size_t)(r - s);
+		/* (looked for in the sentence only: a line of many stays linear) */
+		for (size_t k = sb; !denied && rec == SIZE_MAX && k + 8 <= se; k++)
+			if (mp_strncasecmp(s + k, "ecommend", 8) == 0)
+				rec = k;
 		int last = -1;
 		size_t last_at = 0;
 		bool rec_done = false;
