@@ -22,8 +22,11 @@ mailprof_status mp_notice_extract(mailprof_profile *p, mp_ntext *t, const char *
 		size_t k = nr_table(&x, t, i);
 		if (k)
 			i += k - 1;
-		else
+		else {
 			nr_line(&x, &t->lines[i]);
+			nr_pair_offered(&x, &t->lines[i]);
+			nr_kind_offered(&x, &t->lines[i]);
+		}
 	}
 	size_t before = p->naccounts;
 	for (size_t i = 0; i < x.nacc; i++)

@@ -242,7 +242,10 @@ static const struct mp_nlabel labels[] = {
 	{"your name", NF_NAME, NC_NONE},
 	{"full name", NF_NAME, NC_NONE},
 	{"name", NF_NAME, NC_NONE}, /* a word of its own (key_fits) */
-	/* Plain user words last: "ユーザ" alone still means the login. */
+	/* Plain user words last: "ユーザ" alone still means the login. Not
+	 * the readers a note is for ("ALERT for Gmail Users: Thursday, …",
+	 * "Mac users:"): no field. */
+	{"users", NF_NONE, NC_NONE},
 	{"ユーザー", NF_LOGIN, NC_NONE},
 	{"user", NF_LOGIN, NC_NONE},
 };
@@ -335,12 +338,13 @@ static bool whole_word_in(const char *label, size_t n, const char *key)
  * "support"); "name" is a word of its own ("namespaces", "unqualified
  * names"); "auth" is the label's first word, not in capitals ("ENABLE
  * AUTH=PLAIN" is a server's capability, "OAuth" no label). Looked at only
- * once the key matched. */
+ * once the key matched; "users" is a word of the label as written (not
+ * "user's", which folds to it). */
 enum match { M_OPENS, M_WORD, M_FIRST };
 static const struct {
 	const char *key;
 	enum match m;
-} placed[] = {{"port", M_OPENS}, {"name", M_WORD}, {"auth", M_FIRST}};
+} placed[] = {{"port", M_OPENS}, {"name", M_WORD}, {"auth", M_FIRST}, {"users", M_WORD}};
 
 static bool key_fits(const char *label, size_t n, const struct mp_nlabel *e)
 {

@@ -262,6 +262,26 @@ static void drop_expansions(mp_buf *b, int *col)
 	}
 }
 
+/* "username@[cs|math|stats].example.ac.nz", "pop.[a|b].example.net": bars
+ * in a square bracket with no space in it are a notation's alternatives,
+ * no cell borders; they read as slashes. One pass. */
+static void alternation_bars(mp_buf *b)
+{
+	for (size_t i = 0; b->s && i < b->len; i++) {
+		if (b->s[i] != '[')
+			continue;
+		size_t e = i + 1;
+		bool bar = false;
+		while (e < b->len && (isalnum((unsigned char)b->s[e]) || b->s[e] == '|' || b->s[e] == '-' || b->s[e] == '.'))
+			bar |= b->s[e++] == '|';
+		if (bar && e < b->len && b->s[e] == ']' && b->s[i + 1] != '|' && b->s[e - 1] != '|')
+			for (size_t k = i + 1; k < e; k++)
+				if (b->s[k] == '|')
+					b->s[k] = '/';
+		i = e - 1;
+	}
+}
+
 /* Markup of the wikis and static-site generators that setup pages are
  * written in is no text: a code fence ("```text", "~~~") and a
  * reStructuredText directive (".. code-block:: text", ".. note::") are
@@ -504,6 +524,7 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 	drop_emphasis(&b, col);
 	drop_references(&b, col);
 	drop_expansions(&b, col);
+	alternation_bars(&b);
 	/* Markdown's hard line break, a backslash ending the line
 	 * ("**Incoming mail server:** mail.example.net\"), is no part of the
 	 * value before it */

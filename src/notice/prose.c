@@ -6,6 +6,7 @@
  * person, settings quoted in a sentence. attach.c calls them as it
  * reads each line. */
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "reader.h"
@@ -706,6 +707,156 @@ static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 	 * a choice alone ("Select POP or IMAP") may go on with a host for one */
 	if (nr_has(s, n, "both") || nr_has(s, n, "either") || nr_has(s, n, "one of"))
 		nr_cur_acc(x)->in_both = true;
+}
+
+/* The length of a protocol's name at s[i] ("IMAP", "IMAP4", "POP3",
+ * "POP3s", "Imap"; not "popular", not "POP before SMTP"), else 0; *srv
+ * says which. */
+static size_t in_name_at(const char *s, size_t i, size_t n, int *srv)
+{
+	if (i && isalnum((unsigned char)s[i - 1]))
+		return 0;
+	bool im = i + 4 <= n && mp_strncasecmp(s + i, "imap", 4) == 0;
+	if (!im && !(i + 3 <= n && mp_strncasecmp(s + i, "pop", 3) == 0))
+		return 0;
+	size_t e = i + (im ? 4 : 3);
+	while (e < n && (isdigit((unsigned char)s[e]) || s[e] == 's' || s[e] == 'S'))
+		e++;
+	if (e < n && isalpha((unsigned char)s[e]))
+		return 0;
+	if (!im && e + 3 <= n && mp_strncasecmp(s + e, "-up", 3) == 0) /* "the pop-up menu" */
+		return 0;
+	size_t k = e < n && (s[e] == ' ' || s[e] == '-') ? e + 1 : e;
+	if (!im && k + 6 <= n && mp_strncasecmp(s + k, "before", 6) == 0)
+		return 0;
+	*srv = im ? S_IMAP : S_POP;
+	return e - i;
+}
+
+/* "use IMAP or POP3 to retrieve your mail", "each POP3/IMAP account",
+ * "The Choice of Incoming POP3 or IMAP Protocol", 「IMAPまたはPOPで受信」:
+ * the two incoming protocols named as a pair in a sentence, on any line,
+ * offer both incoming servers, however the words around them go. Not
+ * when the pair
+ * - is part of a longer list ("IMAP, POP3, SMTP, webmail", "(POP3, IMAP
+ *   or HTTP)", Gmail's tab "Forwarding and POP/IMAP"): a product's
+ *   features or a program's menu;
+ * - is a choice's label before its answer ("Account type: POP/IMAP IMAP");
+ * - stands in a heading naming no choice ("Receiving (POP/IMAP)",
+ *   "IMAP/POP3 Settings": the page may go on with one of them);
+ * - is in a sentence denying them or telling them apart ("not available",
+ *   "What is the difference between IMAP and POP?", "IMAP vs POP").
+ * A sentence is looked at once, a name at a time: linear. */
+void nr_pair_offered(struct ex *x, const mp_nline *l)
+{
+	static const char *const joins[] = {" and/or ", " or ", " and ", " as well as ", "/", ", ", " & ", "・", "、", "または", "や", NULL};
+	static const char *const before[] = {" and ", ", ", "&", "と", "、", "・", NULL};
+	static const char *const neg[] = {"ません", "できない", "不可", "非対応", "not ", "n't", "no longer", "differen", "違い",
+	                                  " vs", "versus", "compar", "比較", NULL};
+	static const char *const choice[] = {"choice", "choose", "option", "either", "both", "protocol", "選択", "どちら",
+	                                     NULL};
+	const char *s = l->s;
+	size_t n = l->len;
+	if (!nr_has(s, n, "imap") || !nr_has(s, n, "pop"))
+		return;
+	bool sentence = nr_is_prose(s, n) || nr_has_any(s, n, choice);
+	for (size_t i = 0, from = 0; i < n && sentence; i++) {
+		int a, c;
+		size_t k = in_name_at(s, i, n, &a);
+		if (!k)
+			continue;
+		size_t e = i + k;
+		size_t j = nr_starts_any_ci(s + e, n - e, joins);
+		size_t k2 = j ? in_name_at(s, e + j, n, &c) : 0;
+		if (!k2 || c == a) {
+			i = e - 1;
+			continue;
+		}
+		size_t pe = e + j + k2;
+		/* the sentence holding the pair: from the last full stop before
+		 * it (a later pair starts looking from here) to the next */
+		size_t sb = i;
+		while (sb > from && !(s[sb - 1] == ';' || (s[sb - 1] == ' ' && sb >= 2 && s[sb - 2] == '.')))
+			sb--;
+		size_t se = pe;
+		while (se < n && s[se] != ';' && !(s[se] == '.' && (se + 1 == n || s[se + 1] == ' ')) &&
+		       !nr_starts_any(s + se, n - se, (const char *const[]){"。", NULL}))
+			se++;
+		from = se;
+		bool listed = nr_starts_any_ci(s + pe, n - pe, joins) > 0;
+		for (const char *const *w = before; *w && !listed; w++) {
+			size_t wl = strlen(*w);
+			size_t p0 = i > 0 && s[i - 1] == ' ' && (*w)[wl - 1] != ' ' ? i - 1 : i; /* "と POP/IMAP" */
+			listed = p0 >= wl && mp_strncasecmp(s + p0 - wl, *w, wl) == 0;
+		}
+		size_t q = pe;
+		while (q < n && (s[q] == ' ' || s[q] == ':' || s[q] == ')'))
+			q++;
+		int d;
+		bool answered = q > pe && in_name_at(s, q, n, &d) > 0;
+		if (!listed && !answered && !nr_has_any(s + sb, se - sb, neg)) {
+			nr_mx_add(x, l, i, a, 0, -1);
+			nr_mx_add(x, l, e + j, c, 0, -1);
+		}
+		i = se > i ? se - 1 : i;
+	}
+}
+
+/* "If you are setting up an IMAP account you still use …", "If you have
+ * a POP3 account, use port 110", "We recommend the IMAP protocol rather
+ * than POP", "IMAP is recommended": a kind of account the page speaks to,
+ * or the protocol it recommends, is a server the page offers (one name;
+ * the pair is nr_pair_offered's). Not in a sentence denying it ("not",
+ * "no longer"). One sentence at a time, a name at a time: linear. */
+void nr_kind_offered(struct ex *x, const mp_nline *l)
+{
+	/* (nor an old one: "An old IMAP account is shown here") */
+	static const char *const neg[] = {"ません", "できない", "不可", "非対応", "not ", "n't", "no longer", "discontinu",
+	                                  " old ", "former", "previous", NULL};
+	const char *s = l->s;
+	size_t n = l->len;
+	if (!nr_has(s, n, "imap") && !nr_has(s, n, "pop"))
+		return;
+	for (size_t sb = 0; sb < n;) {
+		size_t se = sb;
+		while (se < n && s[se] != ';' && !(s[se] == '.' && (se + 1 == n || s[se + 1] == ' ')))
+			se++;
+		bool denied = nr_has_any(s + sb, se - sb, neg);
+		/* the recommended one: the first name after "recommend", else
+		 * the last before "is recommended" */
+		size_t rec = SIZE_MAX;
+		/* (looked for in the sentence only: a line of many stays linear) */
+		for (size_t k = sb; !denied && rec == SIZE_MAX && k + 8 <= se; k++)
+			if (mp_strncasecmp(s + k, "ecommend", 8) == 0)
+				rec = k;
+		int last = -1;
+		size_t last_at = 0;
+		bool rec_done = false;
+		for (size_t i = sb; i < se && !denied; i++) {
+			int a;
+			size_t k = in_name_at(s, i, se, &a);
+			if (!k)
+				continue;
+			size_t e = i + k;
+			size_t q = e < se && (s[e] == ' ' || s[e] == '-') ? e + 1 : e;
+			if (q + 7 <= se && mp_strncasecmp(s + q, "account", 7) == 0)
+				nr_mx_add(x, l, i, a, 0, -1);
+			if (rec != SIZE_MAX && !rec_done && i > rec) {
+				nr_mx_add(x, l, i, a, 0, -1);
+				rec_done = true;
+			}
+			if (i < rec) {
+				last = a;
+				last_at = i;
+			}
+			i = e - 1;
+		}
+		/* "IMAP is (strongly) recommended": the name before, in its clause */
+		if (rec != SIZE_MAX && !rec_done && last >= 0 && rec + 10 <= se &&
+		    mp_strncasecmp(s + rec, "ecommended", 10) == 0 && !memchr(s + last_at, ',', rec - last_at))
+			nr_mx_add(x, l, last_at, last, 0, -1);
+		sb = se + 1;
+	}
 }
 
 /* Settings quoted in a sentence, as guides write them: 「ポート番号:587」,

@@ -334,6 +334,8 @@ bool nr_bracketed_security(struct ex *x, const mp_nline *l, size_t lb, size_t le
 void nr_general_security(struct ex *x, const mp_nline *l, size_t b, size_t end);
 /* Incoming protocols a sentence offers ("Both POP3 and IMAP are supported"). */
 void nr_protocols_offered(struct ex *x, const mp_nline *l, size_t b);
+void nr_pair_offered(struct ex *x, const mp_nline *l);
+void nr_kind_offered(struct ex *x, const mp_nline *l);
 /* Settings quoted in a sentence (「ポート番号:587」): how many were placed. */
 size_t nr_quoted_pairs(struct ex *x, const mp_nline *l, size_t b);
 

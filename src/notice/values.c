@@ -1888,12 +1888,20 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 		return NV_EMAIL;
 	/* "under the example.edu domain", "for the example.org domain": a
 	 * name called a domain is the addresses' domain, no value of a
-	 * server's nor a login */
+	 * server's nor a login; "from a Sonic.net account", "example.org
+	 * users" name a provider's accounts, no server either */
 	if (nr_valid_host(s + i, t)) {
+		static const char *const called[] = {"domain", "account", "user", NULL};
 		size_t d = nr_skip_sp(s, i + t, n);
-		if (d > i + t && d + 6 <= n && mp_strncasecmp(s + d, "domain", 6) == 0 &&
-		    (d + 6 == n || !isalpha((unsigned char)s[d + 6])))
-			return NV_NONE;
+		for (const char *const *w = called; *w && d > i + t; w++) {
+			size_t wl = strlen(*w), e = d + wl;
+			if (e > n || mp_strncasecmp(s + d, *w, wl) != 0)
+				continue;
+			if (e < n && s[e] == 's') /* "accounts", "users" */
+				e++;
+			if (e == n || !isalpha((unsigned char)s[e]))
+				return NV_NONE;
+		}
 		return NV_HOST;
 	}
 	/* "993/TCP", "465/tcp": a port with its transport */
