@@ -677,7 +677,7 @@ Test(notice_accuracy, field_accuracy_over_real_dev2) { real_set_holds("dev2", DE
 
 /* Round 2's blind half, added when the round's reader work ended (BLIND.md):
  * the figure measured then, rounded down; from now on development material. */
-#define BLIND2_ACCURACY_FLOOR 0.981
+#define BLIND2_ACCURACY_FLOOR 0.984
 
 Test(notice_accuracy, field_accuracy_over_real_blind2) { real_set_holds("blind2", BLIND2_ACCURACY_FLOOR, 17); }
 
@@ -709,21 +709,21 @@ Test(notice_accuracy, field_accuracy_over_real_blind6) { real_set_holds("blind6"
 /* Round 7: 58 pages (7 organisations' documents kept in git, 51 stored web
  * pages, 9 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND7_ACCURACY_FLOOR 0.959
+#define BLIND7_ACCURACY_FLOOR 0.963
 
 Test(notice_accuracy, field_accuracy_over_real_blind7) { real_set_holds("blind7", BLIND7_ACCURACY_FLOOR, 58); }
 
 /* Round 8: 57 pages (9 organisations' documents kept in git, 48 stored web
  * pages, 6 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND8_ACCURACY_FLOOR 0.93
+#define BLIND8_ACCURACY_FLOOR 0.933
 
 Test(notice_accuracy, field_accuracy_over_real_blind8) { real_set_holds("blind8", BLIND8_ACCURACY_FLOOR, 57); }
 
 /* Round 9: 52 pages (8 organisations' documents kept in git, 44 stored web
  * pages, 2 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND9_ACCURACY_FLOOR 0.91
+#define BLIND9_ACCURACY_FLOOR 0.92
 
 Test(notice_accuracy, field_accuracy_over_real_blind9) { real_set_holds("blind9", BLIND9_ACCURACY_FLOOR, 52); }
 
