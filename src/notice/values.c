@@ -761,7 +761,14 @@ enum mp_nctx nr_same_server(const char *s, size_t n, size_t *tb, size_t *te)
 			continue;
 		enum mp_nctx c = mp_notice_words_ctx(s + b, e - b);
 		size_t db = i > 40 ? i - 40 : 0;
-		if ((c == NC_IN || c == NC_POP || c == NC_IMAP || c == NC_SMTP) && nr_has_any(s + b, e - b, srv) &&
+		/* ("same as incoming", "same as POP3": a direction or protocol
+		 * alone, in a few words, names its server too; the caller's label
+		 * says it is a server's) */
+		size_t words = 1;
+		for (size_t k = b; k < e; k++)
+			words += s[k] == ' ';
+		bool alone = words <= 3 && (c == NC_IN || c == NC_POP || c == NC_IMAP) && e > b && (unsigned char)s[b] < 0x80;
+		if ((c == NC_IN || c == NC_POP || c == NC_IMAP || c == NC_SMTP) && (nr_has_any(s + b, e - b, srv) || alone) &&
 		    !nr_has_any(s + db, e - db, deny)) {
 			*tb = b, *te = e;
 			return c;
