@@ -1776,6 +1776,41 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		}
 		if (f == NF_IGNORE)
 			f = NF_NONE;
+		/* "accepts IMAP on 993 and SMTP on 587", "POP3 at 995": a port
+		 * right after a protocol's or direction's name and "on", "at" or
+		 * "via" is that server's (the word "port" left out) */
+		if (f == NF_NONE && v == NV_PORT) {
+			size_t t = vb;
+			while (t > pv && s[t - 1] == ' ')
+				t--;
+			size_t w = t;
+			while (w > pv && isalpha((unsigned char)s[w - 1]))
+				w--;
+			static const char *const preps[] = {"on", "at", "via", NULL};
+			bool prep = false;
+			for (const char *const *pp = preps; *pp && !prep; pp++)
+				prep = t - w == strlen(*pp) && mp_strncasecmp(s + w, *pp, t - w) == 0;
+			size_t ne = w;
+			while (ne > pv && s[ne - 1] == ' ')
+				ne--;
+			size_t nb = ne;
+			while (nb > pv && isalnum((unsigned char)s[nb - 1]))
+				nb--;
+			enum mp_nctx d2 = prep && ne < w && (name_only(s, nb, ne, proto_names) || name_only(s, nb, ne, dir_names))
+			                      ? mp_notice_words_ctx(s + nb, ne - nb) : NC_NONE;
+			if (d2 == NC_IMAP || d2 == NC_POP || d2 == NC_SMTP || d2 == NC_IN)
+				f = NF_PORT, ed = d2, lab_b = nb, lab_e = t;
+		}
+		/* "mail.example.com supports IMAP and SMTP", "… accepts POP3 and
+		 * IMAP connections": a host opening its sentence, then a verb of
+		 * serving and the protocols it serves; the host is theirs */
+		if (f == NF_NONE && v == NV_HOST && (vb == nr_skip_sp(s, b, n) || (vb >= b + 2 && s[vb - 1] == ' ' && s[vb - 2] == '.'))) {
+			static const char *const serves[] = {"supports ", "accepts ", "handles ", "serves ", "speaks ", "provides ",
+			                                     "offers ", NULL};
+			size_t q = nr_skip_sp(s, ve, n), kw = nr_starts_any_ci(s + q, n - q, serves);
+			if (kw && mp_notice_words_ctx(s + q + kw, n - q - kw > 40 ? 40 : n - q - kw) != NC_NONE)
+				f = NF_HOST, ed = NC_NONE;
+		}
 		/* "Two-factor authentication is required", "sender domain
 		 * authentication (SPF) is required": no login of the mail client */
 		if ((f == NF_SMTP_AUTH || f == NF_AUTH_METHOD) && nr_auth_not_stated(s + pv, vb - pv))

@@ -196,6 +196,11 @@ enum mp_nctx nr_label_dir(struct ex *x, const char *label, size_t ln, enum mp_nc
 	}
 	if (entry != NC_NONE && entry != NC_ANY)
 		return entry;
+	/* "The server for all of them is …", "Server for both:": every
+	 * server's, whichever was named last */
+	static const char *const all[] = {"for all", "all of them", "for both", "for every", "all three", NULL};
+	if (nr_has_any(label, ln, all))
+		return NC_ANY;
 	/* "IMAP" / "Incoming: imap.…" / "Outgoing: smtp.…" / "Port: 587": the
 	 * nearest label naming a direction beats a heading naming the other */
 	bool out_named = x->named == NC_SMTP, in_named = x->named == NC_IN || x->named == NC_IMAP || x->named == NC_POP;
