@@ -706,7 +706,7 @@ static bool domain_rule(struct ex *x, const mp_nline *l, size_t b)
 			e++;
 		const char *pw = NULL;
 		for (size_t j = k + t; j < e && !pw; j++)
-			if (nr_starts_any(s + j, e - j, (const char *const[]){"ポート", "port", "Port", NULL}))
+			if (nr_starts_any_ci(s + j, e - j, (const char *const[]){"ポート", "port", NULL}))
 				pw = s + j;
 		int port, sec, mark;
 		size_t at;

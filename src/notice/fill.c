@@ -604,7 +604,7 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		while (d < n && d - k < 6 && isdigit((unsigned char)s[d]) && (k == t || !isalnum((unsigned char)s[k - 1])))
 			d++;
 		bool before = d > k && nr_starts_any(s + d, n - d, (const char *const[]){"番ポート", "番のポート", NULL});
-		if (before || nr_starts_any(s + k, n - k, (const char *const[]){"ポート", "port", "Port", NULL})) {
+		if (before || nr_starts_any_ci(s + k, n - k, (const char *const[]){"ポート", "port", NULL})) {
 			int port, sec, mark;
 			size_t at;
 			/* several offered: "(port 110, or 995 with SSL)" */

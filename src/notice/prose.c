@@ -83,6 +83,23 @@ static bool checks_mail_first(const struct ex *x, const char *c, size_t cn)
 	return nr_has_any(c, cn, ja) && !nr_has(c, cn, "不要") && !nr_has(c, cn, "ません") && !nr_has(c, cn, "廃止");
 }
 
+/* "AUTH REQUIRED", "auth: required": the word by its short name, a
+ * need said right after it (not "OAuth", not "AUTH=PLAIN" of a server's
+ * greeting, not a product named "Auth SMTP") */
+static bool auth_word(const char *c, size_t cn)
+{
+	for (size_t i = 0; i + 4 <= cn; i++) {
+		if (mp_strncasecmp(c + i, "auth", 4) != 0 || (i && isalpha((unsigned char)c[i - 1])))
+			continue;
+		size_t k = i + 4;
+		while (k < cn && (c[k] == ' ' || c[k] == ':'))
+			k++;
+		if (k > i + 4 && nr_starts_any_ci(c + k, cn - k, (const char *const[]){"required", "needed", NULL}))
+			return true;
+	}
+	return false;
+}
+
 /* Any line, sentence or cell may say that sending needs a login:
  * "[このサーバーは認証が必要]にチェック", "Requires logging in with your
  * email address and password" in the SMTP block, "authenticate (log in)
@@ -214,11 +231,15 @@ void nr_auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		/* "(Use SSL, port: 465, use authentication)", "Outgoing mail
 		 * requires your university credentials", "authenticate using your
 		 * username and password", "Authorisation with the login/password" */
+		/* (also the client's switch named: "turn on authentication",
+		 * "switch on auth"; and the login named by what it is called:
+		 * "authentication with your university ID", "… your username") */
 		bool use = nr_has(c, cn, "use auth") || nr_has(c, cn, "with auth") || nr_has(c, cn, "using auth") ||
 		           nr_has(c, cn, "enable auth") || nr_has(c, cn, "authentication enabled") ||
-		           nr_has(c, cn, "authentication on") ||
+		           nr_has(c, cn, "authentication on") || nr_has(c, cn, "turn on") || nr_has(c, cn, "switch on") ||
 		           ((nr_has(c, cn, "using your") || nr_has(c, cn, "with your") || nr_has(c, cn, "with the")) &&
-		            (nr_has(c, cn, "password") || nr_has(c, cn, "credentials")));
+		            (nr_has(c, cn, "password") || nr_has(c, cn, "credentials") || nr_has(c, cn, " id") ||
+		             nr_has(c, cn, "username") || nr_has(c, cn, "user name") || nr_has(c, cn, "login")));
 		/* "only accepts authenticated submission", "encrypted and
 		 * authenticated SMTP": sending named authenticated (not
 		 * "unauthenticated connections") */
@@ -234,6 +255,7 @@ void nr_auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		bool login = send && (nr_has(c, cn, "log in") || nr_has(c, cn, "log on") || nr_has(c, cn, "sign in") ||
 		                      nr_has(c, cn, "login with") || nr_has(c, cn, "logon with"));
 		bool said = nr_has(c, cn, "認証") || nr_has(c, cn, "authenticat") || nr_has(c, cn, "authoris") ||
+		            auth_word(c, cn) ||
 		            nr_has(c, cn, "authoriz") || (send && nr_has(c, cn, "credentials")) || pw || login;
 		if ((send || general) && said &&
 		    (nr_has(c, cn, "必要") || nr_has(c, cn, "必須") || nr_has(c, cn, "require") ||

@@ -1804,7 +1804,8 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 	                                     "cram-md5", "oauth2", "oauth", "xoauth2", "先進認証",
 	                                     /* a login method by name ("Auth method: NTLM") */
 	                                     "ntlm", "kerberos", "gssapi", NULL};
-	while (i < n && strchr("(\"'<", s[i]))
+	/* ("[993, SSL/TLS]": a square bracket holds values as a round one does) */
+	while (i < n && strchr("(\"'<[", s[i]))
 		i++;
 	/* "Marketing -marketing@example.com": a list's dash run into the
 	 * value is no part of it (no host opens with a dash) */
@@ -1858,7 +1859,7 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 			if (strlen(*w) == ta && mp_strncasecmp(s + i, *w, ta) == 0)
 				t = ta;
 	}
-	while (t && (strchr(".,;:\"'>", s[i + t - 1]) || s[i + t - 1] == ')'))
+	while (t && (strchr(".,;:\"'>]", s[i + t - 1]) || s[i + t - 1] == ')'))
 		t--;
 	/* "smtps.example.edu.au*": a footnote's mark after a host */
 	size_t st = t;
