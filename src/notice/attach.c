@@ -1660,6 +1660,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	int port_srv = -1, port_val = 0; /* the port just placed */
 	enum mp_nctx host_dir = NC_NONE;  /* the server of the host placed on the line */
 	bool host_by_verb = false;        /* placed after "connect to", "send through" */
+	bool plural_ports = false;        /* the port before was one of "the ports …" */
 	/* the label opening the line, up to its first value ("Incoming Mail
 	 * (IMAP) Server - Requires SSL imap.gmail.com": a remark between) */
 	enum mp_nfield lead_f = NF_NONE;
@@ -1997,6 +1998,28 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		    mp_notice_words_ctx(s + lab_b, lab_e - lab_b) == NC_NONE && !nr_has(s + pv, vb - pv, "。") &&
 		    !memchr(s + pv, '.', vb - pv))
 			ed = host_dir;
+		/* "set the ports to 995 and 465": under a plural label naming no
+		 * server, each port registered for one server is that one's */
+		/* (and the ports after it joined by "and", "or" or a comma) */
+		bool joined = plural_ports && v == NV_PORT; /* (whatever the line's host gave it) */
+		for (size_t q = pv; q < vb && joined;)
+			if (s[q] == ',' || s[q] == ' ')
+				q++;
+			else if (q + 3 <= vb && (mp_strncasecmp(s + q, "and", 3) == 0 || mp_strncasecmp(s + q, "or ", 3) == 0))
+				q += 3;
+			else
+				joined = false;
+		size_t cl = lab_e; /* the label's clause: "…server; the ports are" */
+		while (cl > lab_b && !strchr(";,.", s[cl - 1]))
+			cl--;
+		plural_ports = v == NV_PORT && ((f == NF_PORT && ed == NC_NONE && nr_has(s + cl, lab_e - cl, "ports") &&
+		                                 mp_notice_words_ctx(s + cl, lab_e - cl) == NC_NONE) ||
+		                                joined);
+		if (plural_ports) {
+			f = NF_PORT;
+			ed = nr_port_ctx(atoi(s + vb));
+			lab_b = cl < lab_e ? cl : lab_b;
+		}
 		/* "Send through (e.g. mail.example.net) on port 587": the same
 		 * verb with no host placed; the sentence's port is sending's */
 		if (f == NF_PORT && v == NV_PORT && ed == NC_NONE && host_dir == NC_NONE &&

@@ -699,7 +699,7 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	/* "993 (SSL) or 143 (STARTTLS)": alternatives, each with its own
 	 * security; the most secure wins */
 	int lp[8], ls[8];
-	bool listed = nr_has(s, n, " or ") || nr_has(s, n, "/") || nr_has(s, n, "または") || nr_has(s, n, "、") ||
+	bool listed = nr_has(s, n, " or ") || nr_has(s, n, " and ") || nr_has(s, n, "/") || nr_has(s, n, "または") || nr_has(s, n, "、") ||
 	              nr_has(s, n, ",");
 	size_t la[8], nl = listed ? nr_port_list(s, n, lp, ls, la, MP_COUNT(lp)) : 0;
 	int li = nl >= 2 && mp_notice_words_ctx(s, n) == NC_NONE ? nr_server_for(x, dir, NULL, 0) : -1;
@@ -709,6 +709,26 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		li = nr_srv_of(nr_port_ctx(lp[0]));
 		for (size_t j = 1; j < nl && li >= 0; j++)
 			li = nr_srv_of(nr_port_ctx(lp[j])) == li ? li : -1;
+	}
+	/* "Ports: 995 and 465" under the incoming and the outgoing server's
+	 * rows, naming neither: ports each registered for another server are
+	 * each that server's, not alternatives of the server named last */
+	if (nl >= 2 && li >= 0 && dir == NC_NONE && x->ctx == NC_NONE) {
+		int srv[8];
+		bool distinct = true;
+		for (size_t j = 0; j < nl && distinct; j++) {
+			srv[j] = nr_srv_of(nr_port_ctx(lp[j]));
+			distinct = srv[j] >= 0;
+			for (size_t k = 0; k < j && distinct; k++)
+				distinct = srv[k] != srv[j];
+		}
+		for (size_t j = 0; j < nl && distinct; j++) {
+			mailprof_loc pl = nr_loc_at(x, l, off + la[j]);
+			nr_offer_port(&nr_cur_acc(x)->s[srv[j]], lp[j], titled(x, ls[j], lp[j]), &pl);
+			x->cur = srv[j];
+		}
+		if (distinct)
+			return;
 	}
 	if (li >= 0) {
 		/* "465（非推奨）/ 587（推奨）", "110 (preferred) or 995": a port
