@@ -2711,6 +2711,28 @@ static void line_one(struct ex *x, const mp_nline *l)
 	bool sp = nr_bracket_split(s, b, n, &le, &vb) || nr_split(s, b, n, &le, &vb);
 	enum mp_nctx ed;
 	enum mp_nfield lf = sp ? mp_notice_classify(s + b, le - b, &ed) : mp_notice_classify(s + b, n - b, &ed);
+	/* "Username -- lucy.b", "Password - Hn4-vv8w": a dash after the label
+	 * of a field whose value has no shape of its own (a login, a
+	 * password) is the separator; a host's or a port's dash stays a
+	 * remark's ("Incoming server - requires SSL imap.…"), its value found
+	 * by its type */
+	if (!sp && !memchr(s + b, '|', n - b)) {
+		size_t d = b;
+		while (d < n && d - b <= 40 && !(s[d] == ' ' && d + 1 < n && nr_dash_sep(s, d + 1, n) > d + 1))
+			d++;
+		size_t dv = d < n && d - b <= 40 ? nr_skip_sp(s, nr_dash_sep(s, d + 1, n), n) : n;
+		enum mp_nctx dd;
+		size_t words = 0, dt = dv < n ? nr_token_len(s + dv, n - dv) : 0;
+		for (size_t k = b; k < d; k++)
+			words += s[k] == ' ';
+		/* a label's few words, not a sentence's ("many people log into
+		 * -- mhc.…": a host is no login or password) */
+		enum mp_nfield df = dv < n && d > b && words <= 2 && !nr_valid_host(s + dv, dt) ?
+		                    mp_notice_classify(s + b, d - b, &dd) : NF_NONE;
+		if (df == NF_LOGIN || df == NF_PASSWORD || df == NF_NAME) {
+			sp = true, le = d, vb = dv, lf = df, ed = dd;
+		}
+	}
 	/* "ポート番号　受信：995（SSL）　送信：465（SSL）": the colon after the
 	 * first direction ends no label; the port label's value is the list
 	 * of ports named by direction or protocol */
