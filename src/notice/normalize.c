@@ -291,7 +291,8 @@ static void fold_leaders(mp_buf *b)
 		/* (a sentence's ellipsis, "means one thing ... your provider",
 		 * is three dots between spaces after more words than a label's) */
 		bool prose = j - i == 3 && w < i && v > j;
-		if (v < n && w > 0 && w - lb <= 40 && !prose) {
+		/* (leaders before a colon, "Name.......: Maria", end at the colon) */
+		if (v < n && w > 0 && w - lb <= 40 && !prose && s[v] != ':' && s[v] != '=') {
 			memcpy(s + i, "\xe2\x80\xa6", 3);
 			memset(s + i + 3, ' ', j - i - 3);
 		}
