@@ -226,6 +226,48 @@ static void names_offer(struct ex *x, const mp_nline *l, size_t b, size_t e, boo
 		nr_mx_add(x, l, b, srv[k], 0, -1);
 }
 
+/* The incoming protocol a bracket after the host at s[vb] names, the
+ * host's port between them allowed ("mail.…:993 (IMAP over SSL)",
+ * "mail.… (IMAP, SSL)"): NC_IMAP or NC_POP when it names that one alone,
+ * no sending, no choice and no other value, NC_NONE otherwise. */
+static enum mp_nctx remark_proto(const char *s, size_t vb, size_t ve)
+{
+	size_t h = vb;
+	while (h < ve && (isalnum((unsigned char)s[h]) || s[h] == '.' || s[h] == '-' || s[h] == '_'))
+		h++;
+	if (h == vb || !nr_valid_host(s + vb, h - vb))
+		return NC_NONE;
+	/* (":993", read by then as " port:993", or ", port 993") */
+	size_t p = nr_skip_sp(s, h, ve);
+	if (p < ve && s[p] == ',') /* ("mail.…, port 993 (IMAP)") */
+		p = nr_skip_sp(s, p + 1, ve);
+	if (p + 4 <= ve && mp_strncasecmp(s + p, "port", 4) == 0)
+		h = p + 4;
+	if (h < ve && s[h] == ':')
+		h++;
+	if (h > p)
+		h = nr_skip_sp(s, h, ve);
+	if (h < ve && isdigit((unsigned char)s[h]))
+		while (h < ve && isdigit((unsigned char)s[h]))
+			h++;
+	h = nr_skip_sp(s, h, ve);
+	if (h >= ve || s[h] != '(')
+		return NC_NONE;
+	size_t e = h + 1;
+	while (e < ve && e - h <= 40 && s[e] != ')')
+		e++;
+	if (e >= ve || s[e] != ')')
+		return NC_NONE;
+	const char *r = s + h + 1;
+	size_t rn = e - h - 1;
+	/* (not another value's remark: "(or pop3.… for POP3)") */
+	if (nr_has(r, rn, "smtp") || nr_has(r, rn, "送信") || nr_has(r, rn, "outgoing") || nr_has(r, rn, "or ") ||
+	    nr_has(r, rn, "/") || memchr(r, '.', rn) || memchr(r, '@', rn))
+		return NC_NONE;
+	enum mp_nctx c = mp_notice_words_ctx(r, rn);
+	return c == NC_IMAP || c == NC_POP ? c : NC_NONE;
+}
+
 /* One label/value pair (value may be empty) from a line or a table cell. */
 /* A server label's security said not to be needed ("SSL not required",
  * "doesn't need TLS", "encryption optional"): no security stated. */
@@ -541,6 +583,15 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	 * before it names no server */
 	enum mp_nctx last = last_proto(s, lb, le);
 	enum mp_nctx dir = last != NC_NONE ? last : nr_label_dir(x, s + lb, le - lb, edir);
+	/* "Incoming server: mail.… (IMAP over SSL)", "… mail.…:993 (IMAP)":
+	 * a bracket right after the host naming one incoming protocol says
+	 * which server an incoming label's host is (else the next lines
+	 * decided, and a sending host after it left the default, POP3) */
+	if (f == NF_HOST && last == NC_NONE && (dir == NC_IN || dir == NC_NONE)) {
+		enum mp_nctx rp = remark_proto(s, vb, ve);
+		if (rp != NC_NONE)
+			dir = rp;
+	}
 	if (last != NC_NONE) /* (the label names that server: the rows after it are its) */
 		x->named = last;
 	/* (or a host's label naming no protocol under a heading naming both:
@@ -2769,6 +2820,28 @@ static void line_one(struct ex *x, const mp_nline *l)
 	bool sp = nr_bracket_split(s, b, n, &le, &vb) || nr_split(s, b, n, &le, &vb);
 	enum mp_nctx ed;
 	enum mp_nfield lf = sp ? mp_notice_classify(s + b, le - b, &ed) : mp_notice_classify(s + b, n - b, &ed);
+	/* "Username -- lucy.b", "Password - Hn4-vv8w": a dash after the label
+	 * of a field whose value has no shape of its own (a login, a
+	 * password) is the separator; a host's or a port's dash stays a
+	 * remark's ("Incoming server - requires SSL imap.…"), its value found
+	 * by its type */
+	if (!sp && !memchr(s + b, '|', n - b)) {
+		size_t d = b;
+		while (d < n && d - b <= 40 && !(s[d] == ' ' && d + 1 < n && nr_dash_sep(s, d + 1, n) > d + 1))
+			d++;
+		size_t dv = d < n && d - b <= 40 ? nr_skip_sp(s, nr_dash_sep(s, d + 1, n), n) : n;
+		enum mp_nctx dd;
+		size_t words = 0, dt = dv < n ? nr_token_len(s + dv, n - dv) : 0;
+		for (size_t k = b; k < d; k++)
+			words += s[k] == ' ';
+		/* a label's few words, not a sentence's ("many people log into
+		 * -- mhc.…": a host is no login or password) */
+		enum mp_nfield df = dv < n && d > b && words <= 2 && !nr_valid_host(s + dv, dt) ?
+		                    mp_notice_classify(s + b, d - b, &dd) : NF_NONE;
+		if (df == NF_LOGIN || df == NF_PASSWORD || df == NF_NAME) {
+			sp = true, le = d, vb = dv, lf = df, ed = dd;
+		}
+	}
 	/* "ポート番号　受信：995（SSL）　送信：465（SSL）": the colon after the
 	 * first direction ends no label; the port label's value is the list
 	 * of ports named by direction or protocol */

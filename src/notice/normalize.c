@@ -282,6 +282,44 @@ static void alternation_bars(mp_buf *b)
 	}
 }
 
+/* Dot leaders typed in ASCII ("Login name ....... jharper", "Password
+ * ......Mx!44ab") join a label to its value as "…" and "・・" do: a run
+ * of three dots or more after a label's length of text and before more
+ * text on the line (not three dots between spaces: an ellipsis) becomes
+ * "…" (three bytes, the same as the first three dots) and blanks, so the
+ * segmenter splits there and no host swallows the run ("server....pop.…"
+ * is no host name: no label of one is empty). An ellipsis ending the line
+ * stays. */
+static void fold_leaders(mp_buf *b)
+{
+	char *s = b->s;
+	size_t n = b->len;
+	for (size_t i = 0; s && i + 3 <= n; i++) {
+		if (s[i] != '.' || s[i + 1] != '.' || s[i + 2] != '.')
+			continue;
+		size_t j = i;
+		while (j < n && s[j] == '.')
+			j++;
+		size_t v = j;
+		while (v < n && s[v] == ' ')
+			v++;
+		size_t w = i, lb = 0;
+		while (w > 0 && s[w - 1] == ' ')
+			w--;
+		while (lb < w && s[lb] == ' ')
+			lb++;
+		/* (a sentence's ellipsis, "means one thing ... your provider",
+		 * is three dots between spaces after more words than a label's) */
+		bool prose = j - i == 3 && w < i && v > j;
+		/* (leaders before a colon, "Name.......: Maria", end at the colon) */
+		if (v < n && w > 0 && w - lb <= 40 && !prose && s[v] != ':' && s[v] != '=') {
+			memcpy(s + i, "\xe2\x80\xa6", 3);
+			memset(s + i + 3, ' ', j - i - 3);
+		}
+		i = j - 1;
+	}
+}
+
 /* Markup of the wikis and static-site generators that setup pages are
  * written in is no text: a code fence ("```text", "~~~") and a
  * reStructuredText directive (".. code-block:: text", ".. note::") are
@@ -525,6 +563,7 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 	drop_references(&b, col);
 	drop_expansions(&b, col);
 	alternation_bars(&b);
+	fold_leaders(&b);
 	/* Markdown's hard line break, a backslash ending the line
 	 * ("**Incoming mail server:** mail.example.net\"), is no part of the
 	 * value before it */

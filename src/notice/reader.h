@@ -296,6 +296,8 @@ void nr_trim_label(const char *s, size_t *b, size_t *e);
 /* Quotes around a value ("smtp.example.com", 'x'): [*b, *e) inside them. */
 void nr_trim_quotes(const char *s, size_t *b, size_t *e);
 bool nr_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb);
+/* A dash separator ("-", "--", "->" and a space) at s[i]: its end, else i. */
+size_t nr_dash_sep(const char *s, size_t i, size_t n);
 bool nr_bracket_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb);
 bool nr_word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb);
 bool nr_is_prose(const char *s, size_t n);

@@ -93,6 +93,18 @@ void nr_trim_label(const char *s, size_t *b, size_t *e)
 	}
 }
 
+/* A dash written as a separator at s[i]: "-", "--" or "->" followed by a
+ * space; returns its end, i when there is none ("-abc" is a value). */
+size_t nr_dash_sep(const char *s, size_t i, size_t n)
+{
+	size_t j = i;
+	while (j < n && j - i < 2 && s[j] == '-')
+		j++;
+	if (j < n && s[j] == '>')
+		j++;
+	return j > i && j < n && s[j] == ' ' ? j : i;
+}
+
 /* Find the label/value split: the first of ':' / '=' / leaders / a run of
  * two spaces. Returns false when the line has no value part. */
 bool nr_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
@@ -126,6 +138,10 @@ bool nr_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
 			size_t j = nr_skip_sp(s, i, n);
 			if (j < n && (s[j] == ':' || s[j] == '='))
 				j = nr_skip_sp(s, j + 1, n);
+			else if (j < n && s[j] == '-') { /* "Login name   - jharper", "User  -> bob" */
+				size_t d = nr_dash_sep(s, j, n);
+				j = d > j ? nr_skip_sp(s, d, n) : j;
+			}
 			*vb = j;
 			return true;
 		}
