@@ -1606,10 +1606,35 @@ static bool joins_names(const char *s, size_t a, size_t n)
 static bool next_port(const char *s, size_t ve, size_t i, size_t n)
 {
 	int p;
-	if (i == 0 || s[i - 1] != ' ' || !nr_port_at(s, i, n, &p))
+	/* (or glued to its label's colon: "host:587" unglued to "host port:587") */
+	bool glued = i >= 2 && s[i - 1] == ':' && isalpha((unsigned char)s[i - 2]);
+	if (i == 0 || (s[i - 1] != ' ' && !glued) || !nr_port_at(s, i, n, &p))
 		return false;
 	enum mp_nctx w = mp_notice_words_ctx(s + ve, i - ve);
 	return w == NC_IMAP || w == NC_POP || w == NC_SMTP || w == NC_IN || nr_has(s + ve, i - ve, "port");
+}
+
+/* Is s[pv, vb) only a joint ("and", "or", ",", ";") before a value, after
+ * the remarks of the value before it ("(SSL)")? */
+static bool joined_after(const char *s, size_t pv, size_t vb)
+{
+	size_t k = vb;
+	while (k > pv && s[k - 1] == ' ')
+		k--;
+	size_t w = k;
+	while (w > pv && isalpha((unsigned char)s[w - 1]))
+		w--;
+	bool word = (k - w == 3 && mp_strncasecmp(s + w, "and", 3) == 0) || (k - w == 2 && mp_strncasecmp(s + w, "or", 2) == 0);
+	if (word)
+		k = w;
+	else if (k > pv && (s[k - 1] == ',' || s[k - 1] == ';'))
+		k--;
+	else
+		return false;
+	while (k > pv && s[k - 1] == ' ')
+		k--;
+	/* (a bracket's remark closing before: "(SSL) and") */
+	return k == pv || s[k - 1] == ')';
 }
 
 /* Instructions naming a host ("Connect to imap.example.net.", "use
@@ -1908,6 +1933,13 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			f = NF_HOST, ed = tc;
 		if (f == NF_NONE && v == NV_HOST && (tc = mail_verb_host(s, pv, vb)) != NC_NONE)
 			f = NF_HOST, ed = tc;
+		/* "imap.….io:993 (SSL) and smtp.….io:587 (STARTTLS)": a host
+		 * joined by "and" or a comma to the values of another server's
+		 * host placed on the line, its first label naming its own
+		 * server, is that server's (not the one before it: a conflict) */
+		if (f == NF_NONE && v == NV_HOST && hn != NC_NONE && host_dir != NC_NONE && hn != host_dir &&
+		    (host_dir == NC_SMTP) != (hn == NC_SMTP) && joined_after(s, pv, vb))
+			f = NF_HOST, ed = hn, line_dir = hn; /* (its port and security after it too) */
 		/* "IMAP: mail.example.com (993, SSL)": a port without label after
 		 * the line's host is that server's */
 		if (f == NF_NONE && v == NV_PORT && host_dir != NC_NONE && !nr_has(s + pv, vb - pv, "。"))
