@@ -1614,6 +1614,43 @@ static bool next_port(const char *s, size_t ve, size_t i, size_t n)
 	return w == NC_IMAP || w == NC_POP || w == NC_SMTP || w == NC_IN || nr_has(s + ve, i - ve, "port");
 }
 
+/* "IMAP uses 993", "SMTP runs on 587", "the POP3 server listens on 995":
+ * a protocol's name (its server's), then a verb saying it is served on the
+ * port, right before a port with no label; its server, else NC_NONE. */
+static enum mp_nctx proto_uses(const char *s, size_t pv, size_t vb)
+{
+	static const char *const verbs[] = {"uses", "runs on", "listens on", "works on", "is served on", "is available on",
+	                                    "is offered on", NULL};
+	size_t e = vb;
+	while (e > pv && s[e - 1] == ' ')
+		e--;
+	size_t w = 0;
+	for (const char *const *v = verbs; *v && !w; v++) {
+		size_t k = strlen(*v);
+		if (e >= pv + k + 1 && mp_strncasecmp(s + e - k, *v, k) == 0 && s[e - k - 1] == ' ')
+			w = e - k - 1;
+	}
+	if (!w)
+		return NC_NONE;
+	while (w > pv && s[w - 1] == ' ')
+		w--;
+	/* ("the IMAP server uses"): the word "server" after the name */
+	if (w >= pv + 6 && mp_strncasecmp(s + w - 6, "server", 6) == 0 && (w == pv + 6 || s[w - 7] == ' ')) {
+		w -= 6;
+		while (w > pv && s[w - 1] == ' ')
+			w--;
+	}
+	size_t a = w;
+	while (a > pv && isalnum((unsigned char)s[a - 1]))
+		a--;
+	if (a == w || (a > pv && s[a - 1] != ' ' && s[a - 1] != '(' && s[a - 1] != ','))
+		return NC_NONE;
+	if (!name_only(s, a, w, proto_names))
+		return NC_NONE;
+	enum mp_nctx c = mp_notice_words_ctx(s + a, w - a);
+	return c == NC_IMAP || c == NC_POP || c == NC_SMTP ? c : NC_NONE;
+}
+
 /* Is s[pv, vb) only a joint ("and", "or", ",", ";") before a value, after
  * the remarks of the value before it ("(SSL)")? */
 static bool joined_after(const char *s, size_t pv, size_t vb)
@@ -1847,6 +1884,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		 * sentence about ports */
 		enum mp_nctx fp = v == NV_PORT && f != NF_PORT ? for_proto_verb(s, pv, vb) : NC_NONE;
 		if (fp != NC_NONE && nr_has(s + b, n - b, "port"))
+			f = NF_PORT, ed = fp, lab_b = lab_e = vb;
+		/* "IMAP uses 993. SMTP uses 465.": a protocol's name and a verb
+		 * of serving right before a port no label took */
+		if (f == NF_NONE && v == NV_PORT && (fp = proto_uses(s, pv, vb)) != NC_NONE)
 			f = NF_PORT, ed = fp, lab_b = lab_e = vb;
 		/* "pop.example.net (incoming) and smtp.example.net (outgoing)",
 		 * "mail.example.org (IMAP)": a server's name in brackets right
