@@ -1907,6 +1907,18 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			if (sb > pv)
 				sent_w = mp_notice_words_ctx(s + sb, vb - sb);
 		}
+		/* "You can use either POP or IMAP. For IMAP, the server is
+		 * imap.…": a label looked for since the line's start keeps to the
+		 * value's own sentence when that sentence names a server (not the
+		 * first name of the sentences before it) */
+		if (lab_b == pv && lab_e == vb && prev == b) {
+			size_t sb = vb;
+			while (sb > pv && !(sb >= pv + 2 && s[sb - 1] == ' ' && s[sb - 2] == '.'))
+				sb--;
+			enum mp_nctx w3 = sb > pv ? mp_notice_words_ctx(s + sb, vb - sb) : NC_NONE;
+			if (w3 == NC_IMAP || w3 == NC_POP || w3 == NC_SMTP || w3 == NC_IN)
+				lab_b = sb;
+		}
 		enum mp_nctx w = lab_e > lab_b ? mp_notice_words_ctx(s + lab_b, lab_e - lab_b) : NC_NONE;
 		/* "… and the outgoing server uses port 587": a label naming no
 		 * server takes the one its clause names before it */
