@@ -1657,10 +1657,72 @@ static bool joins_names(const char *s, size_t a, size_t n)
 static bool next_port(const char *s, size_t ve, size_t i, size_t n)
 {
 	int p;
-	if (i == 0 || s[i - 1] != ' ' || !nr_port_at(s, i, n, &p))
+	/* (or glued to its label's colon: "host:587" unglued to "host port:587") */
+	bool glued = i >= 2 && s[i - 1] == ':' && isalpha((unsigned char)s[i - 2]);
+	if (i == 0 || (s[i - 1] != ' ' && !glued) || !nr_port_at(s, i, n, &p))
 		return false;
 	enum mp_nctx w = mp_notice_words_ctx(s + ve, i - ve);
 	return w == NC_IMAP || w == NC_POP || w == NC_SMTP || w == NC_IN || nr_has(s + ve, i - ve, "port");
+}
+
+/* "IMAP uses 993", "SMTP runs on 587", "the POP3 server listens on 995":
+ * a protocol's name (its server's), then a verb saying it is served on the
+ * port, right before a port with no label; its server, else NC_NONE. */
+static enum mp_nctx proto_uses(const char *s, size_t pv, size_t vb)
+{
+	static const char *const verbs[] = {"uses", "runs on", "listens on", "works on", "is served on", "is available on",
+	                                    "is offered on", NULL};
+	size_t e = vb;
+	while (e > pv && s[e - 1] == ' ')
+		e--;
+	size_t w = 0;
+	for (const char *const *v = verbs; *v && !w; v++) {
+		size_t k = strlen(*v);
+		if (e >= pv + k + 1 && mp_strncasecmp(s + e - k, *v, k) == 0 && s[e - k - 1] == ' ')
+			w = e - k - 1;
+	}
+	if (!w)
+		return NC_NONE;
+	while (w > pv && s[w - 1] == ' ')
+		w--;
+	/* ("the IMAP server uses"): the word "server" after the name */
+	if (w >= pv + 6 && mp_strncasecmp(s + w - 6, "server", 6) == 0 && (w == pv + 6 || s[w - 7] == ' ')) {
+		w -= 6;
+		while (w > pv && s[w - 1] == ' ')
+			w--;
+	}
+	size_t a = w;
+	while (a > pv && isalnum((unsigned char)s[a - 1]))
+		a--;
+	if (a == w || (a > pv && s[a - 1] != ' ' && s[a - 1] != '(' && s[a - 1] != ','))
+		return NC_NONE;
+	if (!name_only(s, a, w, proto_names))
+		return NC_NONE;
+	enum mp_nctx c = mp_notice_words_ctx(s + a, w - a);
+	return c == NC_IMAP || c == NC_POP || c == NC_SMTP ? c : NC_NONE;
+}
+
+/* Is s[pv, vb) only a joint ("and", "or", ",", ";") before a value, after
+ * the remarks of the value before it ("(SSL)")? */
+static bool joined_after(const char *s, size_t pv, size_t vb)
+{
+	size_t k = vb;
+	while (k > pv && s[k - 1] == ' ')
+		k--;
+	size_t w = k;
+	while (w > pv && isalpha((unsigned char)s[w - 1]))
+		w--;
+	bool word = (k - w == 3 && mp_strncasecmp(s + w, "and", 3) == 0) || (k - w == 2 && mp_strncasecmp(s + w, "or", 2) == 0);
+	if (word)
+		k = w;
+	else if (k > pv && (s[k - 1] == ',' || s[k - 1] == ';'))
+		k--;
+	else
+		return false;
+	while (k > pv && s[k - 1] == ' ')
+		k--;
+	/* (a bracket's remark closing before: "(SSL) and") */
+	return k == pv || s[k - 1] == ')';
 }
 
 /* Instructions naming a host ("Connect to imap.example.net.", "use
@@ -1910,6 +1972,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		enum mp_nctx fp = v == NV_PORT && f != NF_PORT ? for_proto_verb(s, pv, vb) : NC_NONE;
 		if (fp != NC_NONE && nr_has(s + b, n - b, "port"))
 			f = NF_PORT, ed = fp, lab_b = lab_e = vb;
+		/* "IMAP uses 993. SMTP uses 465.": a protocol's name and a verb
+		 * of serving right before a port no label took */
+		if (f == NF_NONE && v == NV_PORT && (fp = proto_uses(s, pv, vb)) != NC_NONE)
+			f = NF_PORT, ed = fp, lab_b = lab_e = vb;
 		/* "pop.example.net (incoming) and smtp.example.net (outgoing)",
 		 * "mail.example.org (IMAP)": a server's name in brackets right
 		 * after a host names its server, whatever the text before said */
@@ -1927,6 +1993,18 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				sb--;
 			if (sb > pv)
 				sent_w = mp_notice_words_ctx(s + sb, vb - sb);
+		}
+		/* "You can use either POP or IMAP. For IMAP, the server is
+		 * imap.…": a label looked for since the line's start keeps to the
+		 * value's own sentence when that sentence names a server (not the
+		 * first name of the sentences before it) */
+		if (lab_b == pv && lab_e == vb && prev == b) {
+			size_t sb = vb;
+			while (sb > pv && !(sb >= pv + 2 && s[sb - 1] == ' ' && s[sb - 2] == '.'))
+				sb--;
+			enum mp_nctx w3 = sb > pv ? mp_notice_words_ctx(s + sb, vb - sb) : NC_NONE;
+			if (w3 == NC_IMAP || w3 == NC_POP || w3 == NC_SMTP || w3 == NC_IN)
+				lab_b = sb;
 		}
 		enum mp_nctx w = lab_e > lab_b ? mp_notice_words_ctx(s + lab_b, lab_e - lab_b) : NC_NONE;
 		/* "… and the outgoing server uses port 587": a label naming no
@@ -1995,6 +2073,13 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			f = NF_HOST, ed = tc;
 		if (f == NF_NONE && v == NV_HOST && (tc = mail_verb_host(s, pv, vb)) != NC_NONE)
 			f = NF_HOST, ed = tc;
+		/* "imap.….io:993 (SSL) and smtp.….io:587 (STARTTLS)": a host
+		 * joined by "and" or a comma to the values of another server's
+		 * host placed on the line, its first label naming its own
+		 * server, is that server's (not the one before it: a conflict) */
+		if (f == NF_NONE && v == NV_HOST && hn != NC_NONE && host_dir != NC_NONE && hn != host_dir &&
+		    (host_dir == NC_SMTP) != (hn == NC_SMTP) && joined_after(s, pv, vb))
+			f = NF_HOST, ed = hn, line_dir = hn; /* (its port and security after it too) */
 		/* "IMAP: mail.example.com (993, SSL)": a port without label after
 		 * the line's host is that server's */
 		if (f == NF_NONE && v == NV_PORT && host_dir != NC_NONE && !nr_has(s + pv, vb - pv, "。"))

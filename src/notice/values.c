@@ -1494,6 +1494,27 @@ bool nr_secure_name(const char *s, size_t n)
  * "POP3 (port 110) with STARTTLS", "POP3 is also available on port 110
  * (STARTTLS) or 995 (SSL/TLS)" ---- */
 
+/* The security said in the rest of the bracket a port at j stands in,
+ * from the comma at c after it to the bracket's close ("(port 995,
+ * SSL)", "(POP3, port 995, SSL required)"); -1 when the port stands in
+ * no bracket opened at from or after, the bracket goes on past end or 40
+ * bytes, or another number stands in the rest ("(SSL: 995, non-SSL:
+ * 110)" keeps its own reading). */
+static int bracket_rest_sec(const char *s, size_t from, size_t j, size_t c, size_t end)
+{
+	size_t o = j;
+	while (o > from && s[o - 1] != '(' && s[o - 1] != ')')
+		o--;
+	if (o <= from || s[o - 1] != '(')
+		return -1;
+	size_t q = c + 1;
+	while (q < end && q - c < 40 && s[q] != ')' && s[q] != '(' && !isdigit((unsigned char)s[q]))
+		q++;
+	if (q >= end || s[q] != ')')
+		return -1;
+	return nr_span_sec(s + c + 1, q - c - 1);
+}
+
 /* Is s[0, i) a number alone, after spaces ("587" of "587SMTP")? */
 static bool lead_digits(const char *s, size_t i)
 {
@@ -1704,6 +1725,10 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 			/* "IMAP 993 (143 for non-SSL)": the encrypted one of the two */
 			if (sec < 0 && plain_alt_after(s, k, n))
 				sec = SW_TLS_AMBIG;
+			/* "pop.… for POP3 (port 995, SSL) and smtp.… (port 465,
+			 * SSL)": the items of the port's own bracket after it */
+			if (sec < 0 && e < end && s[e] == ',')
+				sec = bracket_rest_sec(s, tb[t] ? tb[t] - 1 : 0, j, e, end); /* ("(POP3, port 995") */
 			if (sec < 0)
 				sec = nr_span_sec(s + said, j - said);
 			if (sec < 0)
