@@ -702,7 +702,7 @@ Test(notice_accuracy, field_accuracy_over_real_blind5) { real_set_holds("blind5"
 
 /* Round 6: 39 pages (15 organisations' documents kept in git, 24 stored web
  * pages) measured blind the same way (BLIND.md); development material since. */
-#define BLIND6_ACCURACY_FLOOR 0.948
+#define BLIND6_ACCURACY_FLOOR 0.949
 
 Test(notice_accuracy, field_accuracy_over_real_blind6) { real_set_holds("blind6", BLIND6_ACCURACY_FLOOR, 39); }
 
