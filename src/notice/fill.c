@@ -702,7 +702,12 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	bool listed = nr_has(s, n, " or ") || nr_has(s, n, " and ") || nr_has(s, n, "/") || nr_has(s, n, "または") || nr_has(s, n, "、") ||
 	              nr_has(s, n, ",");
 	size_t la[8], nl = listed ? nr_port_list(s, n, lp, ls, la, MP_COUNT(lp)) : 0;
-	int li = nl >= 2 && mp_notice_words_ctx(s, n) == NC_NONE ? nr_server_for(x, dir, NULL, 0) : -1;
+	/* (the value may name the label's own server again before a port:
+	 * "SMTP: 587 / SMTP over SSL: 465" is a list of SMTP's ports; not
+	 * "110 for POP3 or 995 for POP3 over SSL", read by number below) */
+	enum mp_nctx vw = mp_notice_words_ctx(s, n);
+	bool same_srv = vw == dir && nr_srv_of(dir) >= 0 && !nr_has(s, n, "for ");
+	int li = nl >= 2 && (vw == NC_NONE || same_srv) ? nr_server_for(x, dir, NULL, 0) : -1;
 	/* "Server: mail-relay.… / Port: 587 (STARTTLS), 465 (SSL)" naming no
 	 * server: the one server every listed port is registered for */
 	if (nl >= 2 && li < 0 && nr_cur_acc(x)->any_host.v && dir == NC_NONE && x->ctx == NC_NONE) {
