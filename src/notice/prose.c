@@ -547,7 +547,29 @@ bool nr_bracketed_security(struct ex *x, const mp_nline *l, size_t lb, size_t le
 	return true;
 }
 
-static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n);
+static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n, enum mp_nctx owner);
+
+/* "authentication set to Password", "authentication is PLAIN",
+ * "Authentication: Password": the login method of dir's servers (NC_NONE:
+ * every server's) */
+static void auth_statement(struct ex *x, const mp_nline *l, size_t b, size_t n, enum mp_nctx dir)
+{
+	const char *s = l->s + b;
+	for (size_t i = 0; i + 14 < n; i++)
+		if (mp_strncasecmp(s + i, "authentication", 14) == 0) {
+			size_t j = nr_skip_sp(s, i + 14, n);
+			size_t k = j + 7 <= n && mp_strncasecmp(s + j, "set to ", 7) == 0 ? j + 7
+			           : j + 3 <= n && mp_strncasecmp(s + j, "is ", 3) == 0 ? j + 3
+			           : j < n && s[j] == ':' ? nr_skip_sp(s, j + 1, n) : 0;
+			if (k) {
+				size_t e = k;
+				while (e < n && s[e] != ',' && s[e] != '.' && s[e] != ';')
+					e++;
+				nr_set_field(x, l, b + k, s + k, e - k, NF_AUTH_METHOD, dir);
+			}
+			break;
+		}
+}
 
 /* A security or a login method stated for the notice as a whole, each
  * sentence of the line on its own ("… enable SSL for both the incoming
@@ -555,11 +577,18 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
  * next sentence's) */
 void nr_general_security(struct ex *x, const mp_nline *l, size_t b, size_t end)
 {
+	/* the server the line's last sentence naming one names: "Outgoing
+	 * server: smtp.…, port 587, TLS. Authentication: Password." states
+	 * sending's login, not every server's */
+	enum mp_nctx owner = NC_NONE;
 	for (size_t i = b; i < end;) {
 		size_t e = sentence_end(l, i);
 		if (e > end)
 			e = end;
-		general_sentence(x, l, i, e - i);
+		general_sentence(x, l, i, e - i, owner);
+		enum mp_nctx c = mp_notice_words_ctx(l->s + i, e - i);
+		if (c == NC_IN || c == NC_IMAP || c == NC_POP || c == NC_SMTP)
+			owner = nr_names_both_ways(l->s + i, e - i) ? NC_NONE : c;
 		i = nr_skip_sp(l->s, e + 1, l->len);
 	}
 }
@@ -568,13 +597,14 @@ void nr_general_security(struct ex *x, const mp_nline *l, size_t b, size_t end)
  * security ("Devices need to be set to use SSL / TLS, with authentication
  * set to Password"): the notice's security for every server that states
  * none of its own (resolve.c), and its login method. Not a condition. */
-static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n)
+static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n, enum mp_nctx owner)
 {
 	const char *s = l->s + b;
 	/* a sentence naming both directions names every server, whatever
 	 * the section */
 	bool both = nr_names_both_ways(s, n);
 	bool general = both || (x->ctx == NC_NONE && mp_notice_words_ctx(s, n) == NC_NONE);
+
 	/* "Only encrypted connections are accepted", 「暗号化なしの接続はで
 	 * きません」: encryption demanded, its kind decided by each port */
 	/* 「SSLには対応していません」, "Do not enable SSL": none */
@@ -609,21 +639,9 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
 		}
 		i = ve > i ? ve - 1 : i;
 	}
-	/* "authentication set to Password", "authentication is PLAIN" */
-	for (size_t i = 0; i + 14 < n; i++)
-		if (mp_strncasecmp(s + i, "authentication", 14) == 0) {
-			size_t j = nr_skip_sp(s, i + 14, n);
-			size_t k = j + 7 <= n && mp_strncasecmp(s + j, "set to ", 7) == 0 ? j + 7
-			           : j + 3 <= n && mp_strncasecmp(s + j, "is ", 3) == 0 ? j + 3
-			           : j < n && s[j] == ':' ? nr_skip_sp(s, j + 1, n) : 0;
-			if (k) {
-				size_t e = k;
-				while (e < n && s[e] != ',' && s[e] != '.' && s[e] != ';')
-					e++;
-				nr_set_field(x, l, b + k, s + k, e - k, NF_AUTH_METHOD, NC_NONE);
-			}
-			break;
-		}
+	/* (a sentence of a server's line: its login method is that
+	 * server's) */
+	auth_statement(x, l, b, n, both ? NC_NONE : owner);
 }
 
 /* "メールの受信には IMAP または POP3 が使えます", "Both POP3 and IMAP are
