@@ -100,6 +100,71 @@ static bool auth_word(const char *c, size_t cn)
 	return false;
 }
 
+/* The direction the last server word before s[at] names: "Outgoing:
+ * smtp.…, port 25, no encryption, no authentication" (NC_SMTP), "IMAP
+ * … (SSL) and SMTP … (STARTTLS, login required)"; NC_NONE when none
+ * stands before it. */
+static enum mp_nctx dir_before(const char *s, size_t at)
+{
+	static const char *const out[] = {"smtp", "outgoing", "outbound", "sending", "send ", "sent ", "送信", NULL};
+	static const char *const in[] = {"imap", "pop", "incoming", "inbound", "receiv", "受信", NULL};
+	for (size_t i = at; i-- > 0;) {
+		if (i && isalpha((unsigned char)s[i]) && isalpha((unsigned char)s[i - 1]))
+			continue; /* (words open: not "desmtp") */
+		if (nr_starts_any_ci(s + i, at - i, out))
+			return NC_SMTP;
+		if (nr_starts_any_ci(s + i, at - i, in))
+			return NC_IN;
+	}
+	return NC_NONE;
+}
+
+/* "(login required)", "the outgoing server requires you to log in",
+ * "Both servers require your full email address and password": a login
+ * demanded (1); "no authentication", "no login is needed" (0); else -1.
+ * *at: where the words stand. Not in a condition ("if …", "unless"). */
+static int login_said(const char *s, size_t n, size_t *at)
+{
+	static const char *const no[] = {"no authentication", "no smtp authentication", "no login", "no log-in",
+	                                 "without authentication", "without login", "login is not required",
+	                                 "authentication is not required", "does not require authentication",
+	                                 "doesn't require authentication", "does not require a login",
+	                                 "doesn't require a login", NULL};
+	static const char *const yes[] = {"login required", "log-in required", "log in required", "login is required",
+	                                  "login needed", "requires you to log in", "require you to log in",
+	                                  "requires a login", "requires login", "requires you to sign in",
+	                                  "require you to sign in", NULL};
+	for (size_t i = 0; i < n; i++) {
+		if (i && isalpha((unsigned char)s[i - 1]))
+			continue;
+		int said = -1;
+		if (nr_starts_any_ci(s + i, n - i, no))
+			said = 0;
+		else if (nr_starts_any_ci(s + i, n - i, yes))
+			said = 1;
+		else if (nr_starts_any_ci(s + i, n - i, (const char *const[]){"require your ", "requires your ", NULL})) {
+			/* "require your full email address and password": the
+			 * clause names the password, not its change */
+			size_t e = i;
+			while (e < n && e - i < 70 && !strchr(",.;()", s[e]))
+				e++;
+			if (nr_has(s + i, e - i, "password") && !nr_has(s + i, e - i, "chang") && !nr_has(s + i, e - i, "reset"))
+				said = 1;
+		}
+		if (said < 0)
+			continue;
+		/* its sentence, back to a stop: not a condition */
+		size_t c = i;
+		while (c > 0 && !(strchr(".;", s[c - 1]) && (c == n || s[c] == ' ')))
+			c--;
+		if (nr_has(s + c, i - c, "if ") || nr_has(s + c, i - c, "unless") || nr_has(s + c, i - c, "when "))
+			return -1;
+		*at = i;
+		return said;
+	}
+	return -1;
+}
+
 /* Any line, sentence or cell may say that sending needs a login:
  * "[このサーバーは認証が必要]にチェック", "Requires logging in with your
  * email address and password" in the SMTP block, "authenticate (log in)
@@ -137,6 +202,20 @@ void nr_auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	    !nr_has(s, n, "不要") && !nr_auth_not_stated(s, n) && !x->auth_hint) {
 		x->auth_hint = true;
 		x->auth_hint_loc = nr_loc_at(x, l, b);
+	}
+	/* "smtp.…:587 (STARTTLS, login required)", "no authentication" after
+	 * sending's name, "Both servers require your full email address and
+	 * password" */
+	size_t la;
+	int ls = login_said(s, n, &la);
+	enum mp_nctx ld = ls >= 0 ? dir_before(s, la) : NC_NONE;
+	if (ls >= 0 && ld == NC_NONE && x->ctx == NC_SMTP)
+		ld = NC_SMTP;
+	bool both_srv = ls == 1 && (nr_has(s, n, "both servers") || nr_has(s, n, "two servers") ||
+	                            nr_names_both_ways(s, n));
+	if (ls == 1 && (ld == NC_SMTP || both_srv) && !x->auth_hint && !nr_auth_not_stated(s, n)) {
+		x->auth_hint = true;
+		x->auth_hint_loc = nr_loc_at(x, l, b + la);
 	}
 	/* "Outgoing: SMTP, smtp…, authentication: same as incoming": what
 	 * follows the word on a sending line says yes */
@@ -282,6 +361,11 @@ void nr_auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	    (nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth") || nr_has(s, n, "smtp認証")) &&
 	    !nr_has(s, n, "not ") && !nr_has(s, n, "ません") && !nr_has(s, n, "廃止"))
 		send_said(x, &x->auth_hint_loc);
+	/* (after POP before SMTP is looked for: "does not require
+	 * authentication; as long as you have logged in to check your mail
+	 * …" is that, not sending without a login) */
+	if (ls == 0 && ld == NC_SMTP && !x->auth_hint && !x->pbs_hint)
+		nr_set_field(x, l, b + la, "none", 4, NF_SMTP_AUTH, NC_SMTP);
 }
 
 /* "You'll need to pick up mail using APOP", "Define the type of service
