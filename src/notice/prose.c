@@ -364,7 +364,11 @@ void nr_auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	/* (after POP before SMTP is looked for: "does not require
 	 * authentication; as long as you have logged in to check your mail
 	 * …" is that, not sending without a login) */
-	if (ls == 0 && ld == NC_SMTP && !x->auth_hint && !x->pbs_hint)
+	/* (nor for one network only: "no login is needed from inside the
+	 * campus network" says nothing of sending from elsewhere) */
+	static const char *const where[] = {"inside", "within", "on campus", "on-campus", "internal", "our network",
+	                                    "only", NULL};
+	if (ls == 0 && ld == NC_SMTP && !x->auth_hint && !x->pbs_hint && !nr_has_any(s + la, n - la, where))
 		nr_set_field(x, l, b + la, "none", 4, NF_SMTP_AUTH, NC_SMTP);
 }
 
