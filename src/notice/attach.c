@@ -278,6 +278,38 @@ static bool sec_waived(const char *s, size_t n)
 
 static void read_view(struct ex *x, const mp_nline *l, size_t from, size_t to);
 
+/* "pw: Rook&Pawn77", "pass:", "in: imap.… (imap, ssl, 993)", "out:",
+ * "Account: gwen": the short labels of a letter or a forum post, too short
+ * (or too common a word) for the dictionary, whose substrings would match
+ * any label. Only as the whole label, and only with a value of their
+ * field's shape: a host for a direction, one token for a login or a
+ * password. */
+static enum mp_nfield short_label(const char *s, size_t lb, size_t le, size_t vb, size_t ve, enum mp_nctx *dir)
+{
+	static const struct {
+		const char *key;
+		enum mp_nfield f;
+		enum mp_nctx d;
+	} keys[] = {{"pw", NF_PASSWORD, NC_NONE},   {"pwd", NF_PASSWORD, NC_NONE}, {"pass", NF_PASSWORD, NC_NONE},
+	            {"pswd", NF_PASSWORD, NC_NONE}, {"in", NF_HOST, NC_IN},        {"out", NF_HOST, NC_SMTP},
+	            {"account", NF_LOGIN, NC_NONE}, {"acct", NF_LOGIN, NC_NONE}};
+	if (le - lb > 8 || vb >= ve)
+		return NF_NONE;
+	size_t t = nr_token_len(s + vb, ve - vb);
+	for (size_t i = 0; i < MP_COUNT(keys); i++) {
+		size_t kl = strlen(keys[i].key);
+		if (le - lb != kl || mp_strncasecmp(s + lb, keys[i].key, kl) != 0)
+			continue;
+		bool fits = keys[i].f == NF_HOST ? nr_valid_host(s + vb, t) && !nr_valid_email(s + vb, t)
+		                                 : t == ve - vb && nr_value_is(keys[i].f, s + vb, t);
+		if (!fits)
+			return NF_NONE;
+		*dir = keys[i].d;
+		return keys[i].f;
+	}
+	return NF_NONE;
+}
+
 static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve,
                  bool marked)
 {
@@ -288,6 +320,8 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	vb = change_target(s, vb, ve);
 	enum mp_nctx edir;
 	enum mp_nfield f = le > lb ? mp_notice_classify(s + lb, le - lb, &edir) : NF_NONE;
+	if (f == NF_NONE && le > lb)
+		f = short_label(s, lb, le, vb, ve, &edir);
 	/* "認証: 平文パスワード" names a method; "認証: WSシステムのログイン名と
 	 * パスワード" says what to type, no method */
 	if (f == NF_AUTH_METHOD && vb < ve && le - lb == strlen("認証") && memcmp(s + lb, "認証", le - lb) == 0 &&

@@ -100,6 +100,71 @@ static bool auth_word(const char *c, size_t cn)
 	return false;
 }
 
+/* The direction the last server word before s[at] names: "Outgoing:
+ * smtp.…, port 25, no encryption, no authentication" (NC_SMTP), "IMAP
+ * … (SSL) and SMTP … (STARTTLS, login required)"; NC_NONE when none
+ * stands before it. */
+static enum mp_nctx dir_before(const char *s, size_t at)
+{
+	static const char *const out[] = {"smtp", "outgoing", "outbound", "sending", "send ", "sent ", "送信", NULL};
+	static const char *const in[] = {"imap", "pop", "incoming", "inbound", "receiv", "受信", NULL};
+	for (size_t i = at; i-- > 0;) {
+		if (i && isalpha((unsigned char)s[i]) && isalpha((unsigned char)s[i - 1]))
+			continue; /* (words open: not "desmtp") */
+		if (nr_starts_any_ci(s + i, at - i, out))
+			return NC_SMTP;
+		if (nr_starts_any_ci(s + i, at - i, in))
+			return NC_IN;
+	}
+	return NC_NONE;
+}
+
+/* "(login required)", "the outgoing server requires you to log in",
+ * "Both servers require your full email address and password": a login
+ * demanded (1); "no authentication", "no login is needed" (0); else -1.
+ * *at: where the words stand. Not in a condition ("if …", "unless"). */
+static int login_said(const char *s, size_t n, size_t *at)
+{
+	static const char *const no[] = {"no authentication", "no smtp authentication", "no login", "no log-in",
+	                                 "without authentication", "without login", "login is not required",
+	                                 "authentication is not required", "does not require authentication",
+	                                 "doesn't require authentication", "does not require a login",
+	                                 "doesn't require a login", NULL};
+	static const char *const yes[] = {"login required", "log-in required", "log in required", "login is required",
+	                                  "login needed", "requires you to log in", "require you to log in",
+	                                  "requires a login", "requires login", "requires you to sign in",
+	                                  "require you to sign in", NULL};
+	for (size_t i = 0; i < n; i++) {
+		if (i && isalpha((unsigned char)s[i - 1]))
+			continue;
+		int said = -1;
+		if (nr_starts_any_ci(s + i, n - i, no))
+			said = 0;
+		else if (nr_starts_any_ci(s + i, n - i, yes))
+			said = 1;
+		else if (nr_starts_any_ci(s + i, n - i, (const char *const[]){"require your ", "requires your ", NULL})) {
+			/* "require your full email address and password": the
+			 * clause names the password, not its change */
+			size_t e = i;
+			while (e < n && e - i < 70 && !strchr(",.;()", s[e]))
+				e++;
+			if (nr_has(s + i, e - i, "password") && !nr_has(s + i, e - i, "chang") && !nr_has(s + i, e - i, "reset"))
+				said = 1;
+		}
+		if (said < 0)
+			continue;
+		/* its sentence, back to a stop: not a condition */
+		size_t c = i;
+		while (c > 0 && !(strchr(".;", s[c - 1]) && (c == n || s[c] == ' ')))
+			c--;
+		if (nr_has(s + c, i - c, "if ") || nr_has(s + c, i - c, "unless") || nr_has(s + c, i - c, "when "))
+			return -1;
+		*at = i;
+		return said;
+	}
+	return -1;
+}
+
 /* Any line, sentence or cell may say that sending needs a login:
  * "[このサーバーは認証が必要]にチェック", "Requires logging in with your
  * email address and password" in the SMTP block, "authenticate (log in)
@@ -137,6 +202,20 @@ void nr_auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	    !nr_has(s, n, "不要") && !nr_auth_not_stated(s, n) && !x->auth_hint) {
 		x->auth_hint = true;
 		x->auth_hint_loc = nr_loc_at(x, l, b);
+	}
+	/* "smtp.…:587 (STARTTLS, login required)", "no authentication" after
+	 * sending's name, "Both servers require your full email address and
+	 * password" */
+	size_t la;
+	int ls = login_said(s, n, &la);
+	enum mp_nctx ld = ls >= 0 ? dir_before(s, la) : NC_NONE;
+	if (ls >= 0 && ld == NC_NONE && x->ctx == NC_SMTP)
+		ld = NC_SMTP;
+	bool both_srv = ls == 1 && (nr_has(s, n, "both servers") || nr_has(s, n, "two servers") ||
+	                            nr_names_both_ways(s, n));
+	if (ls == 1 && (ld == NC_SMTP || both_srv) && !x->auth_hint && !nr_auth_not_stated(s, n)) {
+		x->auth_hint = true;
+		x->auth_hint_loc = nr_loc_at(x, l, b + la);
 	}
 	/* "Outgoing: SMTP, smtp…, authentication: same as incoming": what
 	 * follows the word on a sending line says yes */
@@ -282,6 +361,15 @@ void nr_auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	    (nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth") || nr_has(s, n, "smtp認証")) &&
 	    !nr_has(s, n, "not ") && !nr_has(s, n, "ません") && !nr_has(s, n, "廃止"))
 		send_said(x, &x->auth_hint_loc);
+	/* (after POP before SMTP is looked for: "does not require
+	 * authentication; as long as you have logged in to check your mail
+	 * …" is that, not sending without a login) */
+	/* (nor for one network only: "no login is needed from inside the
+	 * campus network" says nothing of sending from elsewhere) */
+	static const char *const where[] = {"inside", "within", "on campus", "on-campus", "internal", "our network",
+	                                    "only", NULL};
+	if (ls == 0 && ld == NC_SMTP && !x->auth_hint && !x->pbs_hint && !nr_has_any(s + la, n - la, where))
+		nr_set_field(x, l, b + la, "none", 4, NF_SMTP_AUTH, NC_SMTP);
 }
 
 /* "You'll need to pick up mail using APOP", "Define the type of service
@@ -547,7 +635,29 @@ bool nr_bracketed_security(struct ex *x, const mp_nline *l, size_t lb, size_t le
 	return true;
 }
 
-static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n);
+static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n, enum mp_nctx owner);
+
+/* "authentication set to Password", "authentication is PLAIN",
+ * "Authentication: Password": the login method of dir's servers (NC_NONE:
+ * every server's) */
+static void auth_statement(struct ex *x, const mp_nline *l, size_t b, size_t n, enum mp_nctx dir)
+{
+	const char *s = l->s + b;
+	for (size_t i = 0; i + 14 < n; i++)
+		if (mp_strncasecmp(s + i, "authentication", 14) == 0) {
+			size_t j = nr_skip_sp(s, i + 14, n);
+			size_t k = j + 7 <= n && mp_strncasecmp(s + j, "set to ", 7) == 0 ? j + 7
+			           : j + 3 <= n && mp_strncasecmp(s + j, "is ", 3) == 0 ? j + 3
+			           : j < n && s[j] == ':' ? nr_skip_sp(s, j + 1, n) : 0;
+			if (k) {
+				size_t e = k;
+				while (e < n && s[e] != ',' && s[e] != '.' && s[e] != ';')
+					e++;
+				nr_set_field(x, l, b + k, s + k, e - k, NF_AUTH_METHOD, dir);
+			}
+			break;
+		}
+}
 
 /* A security or a login method stated for the notice as a whole, each
  * sentence of the line on its own ("… enable SSL for both the incoming
@@ -555,11 +665,18 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
  * next sentence's) */
 void nr_general_security(struct ex *x, const mp_nline *l, size_t b, size_t end)
 {
+	/* the server the line's last sentence naming one names: "Outgoing
+	 * server: smtp.…, port 587, TLS. Authentication: Password." states
+	 * sending's login, not every server's */
+	enum mp_nctx owner = NC_NONE;
 	for (size_t i = b; i < end;) {
 		size_t e = sentence_end(l, i);
 		if (e > end)
 			e = end;
-		general_sentence(x, l, i, e - i);
+		general_sentence(x, l, i, e - i, owner);
+		enum mp_nctx c = mp_notice_words_ctx(l->s + i, e - i);
+		if (c == NC_IN || c == NC_IMAP || c == NC_POP || c == NC_SMTP)
+			owner = nr_names_both_ways(l->s + i, e - i) ? NC_NONE : c;
 		i = nr_skip_sp(l->s, e + 1, l->len);
 	}
 }
@@ -568,13 +685,14 @@ void nr_general_security(struct ex *x, const mp_nline *l, size_t b, size_t end)
  * security ("Devices need to be set to use SSL / TLS, with authentication
  * set to Password"): the notice's security for every server that states
  * none of its own (resolve.c), and its login method. Not a condition. */
-static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n)
+static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n, enum mp_nctx owner)
 {
 	const char *s = l->s + b;
 	/* a sentence naming both directions names every server, whatever
 	 * the section */
 	bool both = nr_names_both_ways(s, n);
 	bool general = both || (x->ctx == NC_NONE && mp_notice_words_ctx(s, n) == NC_NONE);
+
 	/* "Only encrypted connections are accepted", 「暗号化なしの接続はで
 	 * きません」: encryption demanded, its kind decided by each port */
 	/* 「SSLには対応していません」, "Do not enable SSL": none */
@@ -609,21 +727,9 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
 		}
 		i = ve > i ? ve - 1 : i;
 	}
-	/* "authentication set to Password", "authentication is PLAIN" */
-	for (size_t i = 0; i + 14 < n; i++)
-		if (mp_strncasecmp(s + i, "authentication", 14) == 0) {
-			size_t j = nr_skip_sp(s, i + 14, n);
-			size_t k = j + 7 <= n && mp_strncasecmp(s + j, "set to ", 7) == 0 ? j + 7
-			           : j + 3 <= n && mp_strncasecmp(s + j, "is ", 3) == 0 ? j + 3
-			           : j < n && s[j] == ':' ? nr_skip_sp(s, j + 1, n) : 0;
-			if (k) {
-				size_t e = k;
-				while (e < n && s[e] != ',' && s[e] != '.' && s[e] != ';')
-					e++;
-				nr_set_field(x, l, b + k, s + k, e - k, NF_AUTH_METHOD, NC_NONE);
-			}
-			break;
-		}
+	/* (a sentence of a server's line: its login method is that
+	 * server's) */
+	auth_statement(x, l, b, n, both ? NC_NONE : owner);
 }
 
 /* "メールの受信には IMAP または POP3 が使えます", "Both POP3 and IMAP are
