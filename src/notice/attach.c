@@ -1713,9 +1713,13 @@ static bool joined_after(const char *s, size_t pv, size_t vb)
 	while (w > pv && isalpha((unsigned char)s[w - 1]))
 		w--;
 	bool word = (k - w == 3 && mp_strncasecmp(s + w, "and", 3) == 0) || (k - w == 2 && mp_strncasecmp(s + w, "or", 2) == 0);
-	if (word)
+	if (word) {
 		k = w;
-	else if (k > pv && (s[k - 1] == ',' || s[k - 1] == ';'))
+		while (k > pv && s[k - 1] == ' ')
+			k--;
+		if (k > pv && s[k - 1] == ',') /* "… port 995 ssl, and smtp.…" */
+			k--;
+	} else if (k > pv && (s[k - 1] == ',' || s[k - 1] == ';'))
 		k--;
 	else
 		return false;
