@@ -1747,9 +1747,13 @@ static bool joined_after(const char *s, size_t pv, size_t vb)
 	while (w > pv && isalpha((unsigned char)s[w - 1]))
 		w--;
 	bool word = (k - w == 3 && mp_strncasecmp(s + w, "and", 3) == 0) || (k - w == 2 && mp_strncasecmp(s + w, "or", 2) == 0);
-	if (word)
+	if (word) {
 		k = w;
-	else if (k > pv && (s[k - 1] == ',' || s[k - 1] == ';'))
+		while (k > pv && s[k - 1] == ' ')
+			k--;
+		if (k > pv && s[k - 1] == ',') /* "… port 995 ssl, and smtp.…" */
+			k--;
+	} else if (k > pv && (s[k - 1] == ',' || s[k - 1] == ';'))
 		k--;
 	else
 		return false;
@@ -2744,6 +2748,98 @@ static void hosts_of_ports(struct ex *x, const mp_nline *l, size_t b, size_t n, 
 
 static void line_one(struct ex *x, const mp_nline *l);
 
+/* A question's or an answer's mark opening a line: "Q.", "Q:", "A)",
+ * "Ｑ．", "Question:", "Answer -". Returns its length (spaces after it
+ * included), *question whether it asks; 0 when the line has none. */
+static size_t qa_mark(const char *s, size_t b, size_t n, bool *question)
+{
+	static const char *const words[] = {"question", "answer", NULL};
+	size_t k = b, w = nr_starts_any_ci(s + b, n - b, words);
+	if (w) {
+		*question = mp_strncasecmp(s + b, "q", 1) == 0;
+		k = b + w;
+	} else if (n - b >= 3 && (memcmp(s + b, "Ｑ", 3) == 0 || memcmp(s + b, "Ａ", 3) == 0)) {
+		*question = memcmp(s + b, "Ｑ", 3) == 0;
+		k = b + 3;
+	} else if (b < n && (s[b] == 'Q' || s[b] == 'A')) {
+		*question = s[b] == 'Q';
+		k = b + 1;
+	} else
+		return 0;
+	k = nr_skip_sp(s, k, n);
+	size_t m = nr_starts_any(s + k, n - k, (const char *const[]){".", ":", ")", "-", "．", "：", "）", NULL});
+	if (!m)
+		return 0;
+	k += m;
+	/* a mark, then a space or a Japanese sentence: not "A.B.C." or "A:1";
+	 * glued to a question that asks ("Ｑ．POPサーバー名は？", read as
+	 * "Q.POP…?") */
+	size_t e = n;
+	while (e > k && s[e - 1] == ' ')
+		e--;
+	bool asks = *question && e > k && (s[e - 1] == '?' || (e - k >= 3 && memcmp(s + e - 3, "？", 3) == 0) ||
+	                                   nr_has(s + k, e - k, "ですか") || nr_has(s + k, e - k, "教えて"));
+	if (k < n && s[k] != ' ' && (unsigned char)s[k] < 0x80 && !asks)
+		return 0;
+	return nr_skip_sp(s, k, n) - b;
+}
+
+/* "Q. What is the POP server?" / "A. pop.…, port 995 with SSL.": an
+ * answer's host is the server its question named (one server: "What
+ * are the server names?" names none), unless the host's own name says
+ * the other direction. The host's line is read as the host's value (its
+ * port and security after it). True when the answer was read so. */
+static bool answer_host(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s;
+	size_t n = l->len;
+	bool q;
+	size_t m = qa_mark(s, b, n, &q);
+	/* "Ａ．pop.…" (full width, read as "A.pop.…"): the mark glued to the
+	 * host, an answer only right after a question */
+	if (!m && x->asked != NC_NONE && n - b > 3 && s[b] == 'A' && s[b + 1] == '.' && islower((unsigned char)s[b + 2]))
+		m = 2, q = false;
+	if (!m)
+		return false;
+	if (q) {
+		enum mp_nctx c = mp_notice_words_ctx(s + b + m, n - b - m);
+		x->asked = c == NC_IN || c == NC_POP || c == NC_IMAP || c == NC_SMTP ? c : NC_NONE;
+		return false;
+	}
+	enum mp_nctx asked = x->asked;
+	x->asked = NC_NONE;
+	if (asked == NC_NONE)
+		return false;
+	/* "the incoming one?" / "A: mail.…, IMAP port 993": the answer names
+	 * the protocol */
+	enum mp_nctx ac = mp_notice_words_ctx(s + b + m, n - b - m);
+	if (asked == NC_IN && (ac == NC_IMAP || ac == NC_POP))
+		asked = ac;
+	for (size_t i = b + m; i < n; i++) {
+		size_t vb, ve;
+		if (i > b + m && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '-' || s[i - 1] == '@'))
+			continue;
+		enum nr_vtype v = nr_typed_value(s, i, n, false, &vb, &ve);
+		if (v == NV_PORT)
+			return false; /* "A. Port 995 …, on pop.…": left to the line's reading */
+		if (v != NV_HOST) {
+			if (v != NV_NONE && ve > i)
+				i = ve - 1;
+			continue;
+		}
+		enum mp_nctx hc = nr_host_ctx(s + vb, ve - vb);
+		if ((hc == NC_SMTP) != (asked == NC_SMTP) && nr_srv_of(hc) >= 0)
+			return false;
+		if (nr_srv_of(hc) >= 0) /* "the POP server?" / "A. We only offer imap.…" */
+			asked = hc;
+		x->ctx = asked;
+		nr_set_field(x, l, vb, s + vb, n - vb, NF_HOST, asked);
+		x->pending = NF_NONE;
+		return true;
+	}
+	return false;
+}
+
 /* Bytes [from, to) of line l read as a line of their own (a view: columns
  * kept); the caller bounds the depth (split_depth < 16). */
 static void read_view(struct ex *x, const mp_nline *l, size_t from, size_t to)
@@ -2906,7 +3002,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 		x->pending = NF_NONE;
 		return;
 	}
-	if (lone_named_host(x, l, b))
+	if (lone_named_host(x, l, b) || answer_host(x, l, b))
 		return;
 	/* "is..." under "Your POP3 server": the value comes on the next line */
 	if (nr_skip_sp(s, b, n) < n && n - b <= 8 && announces(x, prev, s, b, n))

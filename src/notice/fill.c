@@ -486,6 +486,39 @@ void nr_same_host(struct ex *x, enum mp_nctx dir, enum mp_nctx src)
 	a->s[i].host_same = src;
 }
 
+/* After a host ending at t: a mark ("/", ",", "|", "、", a spaced "-")
+ * then a cell of 2-5 digits alone (ended by the line's end or the next
+ * mark) is the host's port ("pop.… / 995 / SSL", "imap.…, 993, ssl").
+ * Returns where the digits start, else 0. A number ended by a word
+ * ("…, 25 mailboxes") is no such cell. */
+static size_t sep_port_cell(const char *s, size_t t, size_t n)
+{
+	size_t k = t;
+	while (k < n && s[k] == ' ')
+		k++;
+	if (k >= n)
+		return 0;
+	if (s[k] == '/' || s[k] == ',' || s[k] == '|')
+		k++;
+	else if (s[k] == '-' && k > t && k + 1 < n && s[k + 1] == ' ')
+		k += 2;
+	else if (n - k >= 3 && memcmp(s + k, "、", 3) == 0)
+		k += 3;
+	else
+		return 0;
+	k = nr_skip_sp(s, k, n);
+	size_t d = k;
+	while (d < n && d - k < 6 && isdigit((unsigned char)s[d]))
+		d++;
+	if (d - k < 2 || d - k > 5 || atoi(s + k) > 65535 || atoi(s + k) <= 0)
+		return 0;
+	size_t e = nr_skip_sp(s, d, n);
+	if (e < n && !strchr("/,|", s[e]) && !(s[e] == '-' && e > d && e + 1 < n && s[e + 1] == ' ') &&
+	    !(n - e >= 3 && memcmp(s + e, "、", 3) == 0))
+		return 0;
+	return k;
+}
+
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
@@ -627,6 +660,25 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				if (sec < 0)
 					host_clause_sec(x, l, off, s, t, k, &a->s[i]);
 			}
+			return;
+		}
+	}
+	/* "pop.… / 995 / SSL", "imap.…, 993, ssl", "smtp.… - 465 - SSL": the
+	 * fields after the host set off by marks, the port a cell of its own */
+	size_t pk = sep_port_cell(s, t, n);
+	int lp1[2], ls1[2];
+	size_t la1[2];
+	/* one port only: "143 / 993 (SSL)" offers two, left to the rules above */
+	if (pk && nr_port_list(s + pk, n - pk, lp1, ls1, la1, MP_COUNT(lp1)) == 1) {
+		int port, sec, mark;
+		size_t at;
+		if (nr_parse_port(s + pk, n - pk, &port, &sec, &at, &mark)) {
+			if (sec < 0)
+				sec = note_sec(x, mark);
+			mailprof_loc pl = nr_loc_at(x, l, off + pk + at);
+			nr_offer_port(&a->s[i], port, sec, &pl);
+			if (sec < 0)
+				host_clause_sec(x, l, off, s, t, pk, &a->s[i]);
 			return;
 		}
 	}

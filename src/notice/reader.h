@@ -122,6 +122,7 @@ struct ex {
 	int pending_sec;  /* a pending port label's security ("… and the secure port" / "993."), -1 */
 	int pending_blank; /* blank lines since the label announcing a value */
 	int split_depth;   /* bracketed pairs of one line read as lines of their own */
+	enum mp_nctx asked; /* the one server the last question ("Q. What is the POP server?") named */
 	/* lines before it are a | block the table model did not take, read line
 	 * by line: no table starts inside it (a long block stays linear) */
 	size_t table_end;
