@@ -1768,6 +1768,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	size_t n = l->len, prev = b, placed = 0;
 	enum mp_nctx line_dir = NC_NONE, saved = x->ctx;
 	size_t sec_b = 0, sec_e = 0;
+	enum mp_nctx sec_dir = NC_NONE; /* the security's own sentence's server, once a later one names the other direction */
 	bool in_cond = false; /* in a sentence opening with a condition (場合) */
 	bool in_examples = false; /* in a list opened by "such as", "e.g." ("such as 26, 465 or 587") */
 	int port_srv = -1, port_val = 0; /* the port just placed */
@@ -2019,10 +2020,19 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		}
 		/* "… port is 995 (SSL). For outgoing mail, the server name is
 		 * …": a later sentence naming its own server holds from there */
+		/* ("Both use SSL. The SMTP server is smtp.…, port 587 with
+		 * STARTTLS": a security said without label in a sentence before
+		 * stays that sentence's server's) */
 		if (line_dir == NC_NONE && w != NC_WEB)
 			line_dir = w;
-		else if (sent_w != NC_NONE && sent_w != NC_WEB && w != NC_NONE)
+		else if (sent_w != NC_NONE && sent_w != NC_WEB && w != NC_NONE) {
+			/* (the other direction: "… both use SSL. POP3 uses 995"
+			 * names the servers the security was said for) */
+			if (sec_e > sec_b && sec_dir == NC_NONE && line_dir != NC_NONE && (line_dir == NC_SMTP) != (sent_w == NC_SMTP) &&
+			    nr_has(s + sec_e, vb - sec_e, ". "))
+				sec_dir = line_dir;
 			line_dir = sent_w;
+		}
 		/* "SMTP - smtp.live.com", "受信: pop.example.jp": a protocol's or
 		 * a direction's name labels a host */
 		if (f == NF_NONE && v == NV_HOST && (w == NC_POP || w == NC_IMAP || w == NC_SMTP || w == NC_IN))
@@ -2278,8 +2288,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			prev = label_after > ve ? label_after : ve;
 		i = ve;
 	}
-	if (apply && sec_e > sec_b && line_dir != NC_NONE)
-		nr_set_field(x, l, sec_b, s + sec_b, sec_e - sec_b, NF_SECURITY, line_dir);
+	if (apply && sec_e > sec_b && (sec_dir != NC_NONE || line_dir != NC_NONE))
+		nr_set_field(x, l, sec_b, s + sec_b, sec_e - sec_b, NF_SECURITY, sec_dir != NC_NONE ? sec_dir : line_dir);
 	x->ctx = saved;
 	return placed;
 }
