@@ -2186,8 +2186,23 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				f = NF_PORT, ed = chosen, lab_b = lab_e = vb;
 		}
 		if (f != NF_NONE && chosen == NC_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b) || old) &&
-		    !(f == NF_HOST && v == NV_HOST && !in_cond && !old && access_condition(s, pv, vb, ve, n)))
+		    !(f == NF_HOST && v == NV_HOST && !in_cond && !old && access_condition(s, pv, vb, ve, n))) {
+			/* "… on port 110. If your program supports it, use port 995
+			 * with SSL instead": an alternative on the client's ability,
+			 * the TLS-from-the-first-byte port of the protocol of the port
+			 * placed before it, TLS said beside it, is that server's
+			 * better port (the SSL port wins by rank), not advice */
+			int up = f == NF_PORT && port_srv >= 0 && !old ? nr_better_port(s, pv, vb, ve, n, port_val) : -1;
+			if (up >= 0 && apply) {
+				mailprof_loc pl = nr_loc_at(x, l, vb);
+				nr_offer_port(&nr_cur_acc(x)->s[port_srv], atoi(s + vb), up, &pl);
+			}
+			if (up >= 0)
+				port_val = atoi(s + vb);
+			else if (v == NV_PORT) /* (its security is no other port's: "110. …, use 995 with SSL") */
+				port_srv = -1;
 			f = NF_NONE;
+		}
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
 				*first = vb;
