@@ -1398,7 +1398,8 @@ static enum mp_nctx mail_verb_host(const char *s, size_t pv, size_t vb)
 	       !(cb >= pv + 5 && mp_strncasecmp(s + cb - 5, " and ", 5) == 0))
 		cb--;
 	/* of mail, not of a program ("download Thunderbird from www.…") */
-	if (!nr_has(s + cb, w - cb, "mail") && !nr_has(s + cb, w - cb, "message") && !nr_has(s + cb, w - cb, " it "))
+	if (!nr_has(s + cb, w - cb, "mail") && !nr_has(s + cb, w - cb, "message") && !nr_has(s + cb, w - cb, " it ") &&
+	    !nr_has(s + cb, w - cb, " them "))
 		return NC_NONE;
 	if (nr_has_any(s + cb, w - cb, sends))
 			return NC_SMTP;
@@ -2081,8 +2082,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		if (f == NF_NONE && v == NV_HOST && talked_to(x, l, pv, vb, ve, &tc) &&
 		    (nr_host_ctx(s + vb, ve - vb) == NC_NONE || tc == nr_host_ctx(s + vb, ve - vb)))
 			f = NF_HOST, ed = tc;
+		/* (its port after it too: "collect … from pop.… on port 110 (no
+		 * encryption) and send it via smtp.… on port 25") */
 		if (f == NF_NONE && v == NV_HOST && (tc = mail_verb_host(s, pv, vb)) != NC_NONE)
-			f = NF_HOST, ed = tc;
+			f = NF_HOST, ed = tc, host_by_verb = true;
 		/* "imap.….io:993 (SSL) and smtp.….io:587 (STARTTLS)": a host
 		 * joined by "and" or a comma to the values of another server's
 		 * host placed on the line, its first label naming its own
