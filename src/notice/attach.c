@@ -1852,7 +1852,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		 * followed by "for" and a direction or a protocol alone; a port
 		 * too ("993 for IMAP, 995 for POP3 and 465 for SMTP"), the name
 		 * its label and not the next port's */
-		if (f == NF_NONE && (v == NV_HOST || v == NV_PORT) && ve + 5 < n && mp_strncasecmp(s + ve, " for ", 5) == 0) {
+		/* (a security too: "SSL for incoming, STARTTLS for outgoing") */
+		if (f == NF_NONE && (v == NV_HOST || v == NV_PORT || v == NV_SEC) && ve + 5 < n && mp_strncasecmp(s + ve, " for ", 5) == 0) {
 			size_t q = ve + 5, e = q;
 			while (e < n && e - q < 24 && isalnum((unsigned char)s[e]))
 				e++;
@@ -1867,8 +1868,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			bool host_next = ae + 1 < n && s[ae] == '.' && isalnum((unsigned char)s[ae + 1]); /* "and smtp.…" */
 			if (a && !host_next && (name_only(s, a, ae, proto_names) || name_only(s, a, ae, dir_names)))
 				d2 = NC_NONE;
+			/* (a security's clause ends with the name: not "SSL for SMTP
+			 * should be set to …", "Enable TLS for outgoing server") */
+			if (v == NV_SEC && e < n && !strchr(",;.", s[e]))
+				d2 = NC_NONE;
 			if (d2 == NC_IMAP || d2 == NC_POP || d2 == NC_SMTP || d2 == NC_IN) {
-				f = v == NV_HOST ? NF_HOST : NF_PORT, ed = d2, lab_b = q, lab_e = e;
+				f = v == NV_HOST ? NF_HOST : v == NV_SEC ? NF_SECURITY : NF_PORT, ed = d2, lab_b = q, lab_e = e;
 				if (v == NV_PORT)
 					label_after = e;
 			}
