@@ -1774,6 +1774,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	bool in_examples = false; /* in a list opened by "such as", "e.g." ("such as 26, 465 or 587") */
 	int port_srv = -1, port_val = 0; /* the port just placed */
 	enum mp_nctx host_dir = NC_NONE;  /* the server of the host placed on the line */
+	size_t host_e = 0;                /* the end of that host */
+	enum mp_nctx host_fd = NC_NONE;   /* the server it went to (apply) */
 	bool host_by_verb = false;        /* placed after "connect to", "send through" */
 	bool plural_ports = false;        /* the port before was one of "the ports …" */
 	/* the label opening the line, up to its first value ("Incoming Mail
@@ -2152,6 +2154,16 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		    mp_notice_words_ctx(s + lab_b, lab_e - lab_b) == NC_NONE && !nr_has(s + pv, vb - pv, "。") &&
 		    !memchr(s + pv, '.', vb - pv))
 			ed = host_dir;
+		/* "… the SMTP server is" / "smtp.… (port 587, TLS).": a port
+		 * right after the line's host, only its port word between, is
+		 * that host's server's (not the section's server before) */
+		if (f == NF_PORT && v == NV_PORT && ed == NC_NONE && nr_srv_of(host_fd) >= 0 && host_e && host_e <= pv) {
+			size_t q = host_e;
+			while (q < vb && (s[q] == ' ' || s[q] == '(' || s[q] == ','))
+				q++;
+			if (vb - q >= 4 && mp_strncasecmp(s + q, "port", 4) == 0 && nr_skip_sp(s, q + (s[q + 4] == ':' ? 5 : 4), vb) == vb)
+				ed = host_fd;
+		}
 		/* "set the ports to 995 and 465": under a plural label naming no
 		 * server, each port registered for one server is that one's */
 		/* (and the ports after it joined by "and", "or" or a comma) */
@@ -2270,6 +2282,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				x->both_in = f == NF_HOST && dir == NC_IN && !finer && last_proto(s, lab_b, lab_e) == NC_NONE &&
 				             joins_in_protocols(s + lab_b, lab_e - lab_b);
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
+				if (v == NV_HOST)
+					host_fd = dir == NC_IN && finer ? saved : dir;
 				x->both_in = false;
 				if (both_ways && dir != NC_ANY)
 					nr_set_field(x, l, vb, s + vb, vend - vb, f, NC_SMTP);
@@ -2301,7 +2315,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				}
 			}
 			if (v == NV_HOST)
-				host_dir = ed != NC_NONE ? ed : line_dir;
+				host_dir = ed != NC_NONE ? ed : line_dir, host_e = ve;
 			port_srv = v == NV_PORT ? x->cur : -1;
 			port_val = v == NV_PORT ? atoi(s + vb) : 0;
 		}
