@@ -1432,7 +1432,8 @@ static enum mp_nctx mail_verb_host(const char *s, size_t pv, size_t vb)
 	       !(cb >= pv + 5 && mp_strncasecmp(s + cb - 5, " and ", 5) == 0))
 		cb--;
 	/* of mail, not of a program ("download Thunderbird from www.…") */
-	if (!nr_has(s + cb, w - cb, "mail") && !nr_has(s + cb, w - cb, "message") && !nr_has(s + cb, w - cb, " it "))
+	if (!nr_has(s + cb, w - cb, "mail") && !nr_has(s + cb, w - cb, "message") && !nr_has(s + cb, w - cb, " it ") &&
+	    !nr_has(s + cb, w - cb, " them "))
 		return NC_NONE;
 	if (nr_has_any(s + cb, w - cb, sends))
 			return NC_SMTP;
@@ -1806,10 +1807,13 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 	size_t n = l->len, prev = b, placed = 0;
 	enum mp_nctx line_dir = NC_NONE, saved = x->ctx;
 	size_t sec_b = 0, sec_e = 0;
+	enum mp_nctx sec_dir = NC_NONE; /* the security's own sentence's server, once a later one names the other direction */
 	bool in_cond = false; /* in a sentence opening with a condition (場合) */
 	bool in_examples = false; /* in a list opened by "such as", "e.g." ("such as 26, 465 or 587") */
 	int port_srv = -1, port_val = 0; /* the port just placed */
 	enum mp_nctx host_dir = NC_NONE;  /* the server of the host placed on the line */
+	size_t host_e = 0;                /* the end of that host */
+	enum mp_nctx host_fd = NC_NONE;   /* the server it went to (apply) */
 	bool host_by_verb = false;        /* placed after "connect to", "send through" */
 	bool plural_ports = false;        /* the port before was one of "the ports …" */
 	/* the label opening the line, up to its first value ("Incoming Mail
@@ -1888,7 +1892,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		 * followed by "for" and a direction or a protocol alone; a port
 		 * too ("993 for IMAP, 995 for POP3 and 465 for SMTP"), the name
 		 * its label and not the next port's */
-		if (f == NF_NONE && (v == NV_HOST || v == NV_PORT) && ve + 5 < n && mp_strncasecmp(s + ve, " for ", 5) == 0) {
+		/* (a security too: "SSL for incoming, STARTTLS for outgoing") */
+		if (f == NF_NONE && (v == NV_HOST || v == NV_PORT || v == NV_SEC) && ve + 5 < n && mp_strncasecmp(s + ve, " for ", 5) == 0) {
 			size_t q = ve + 5, e = q;
 			while (e < n && e - q < 24 && isalnum((unsigned char)s[e]))
 				e++;
@@ -1903,8 +1908,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			bool host_next = ae + 1 < n && s[ae] == '.' && isalnum((unsigned char)s[ae + 1]); /* "and smtp.…" */
 			if (a && !host_next && (name_only(s, a, ae, proto_names) || name_only(s, a, ae, dir_names)))
 				d2 = NC_NONE;
+			/* (a security's clause ends with the name: not "SSL for SMTP
+			 * should be set to …", "Enable TLS for outgoing server") */
+			if (v == NV_SEC && e < n && !strchr(",;.", s[e]))
+				d2 = NC_NONE;
 			if (d2 == NC_IMAP || d2 == NC_POP || d2 == NC_SMTP || d2 == NC_IN) {
-				f = v == NV_HOST ? NF_HOST : NF_PORT, ed = d2, lab_b = q, lab_e = e;
+				f = v == NV_HOST ? NF_HOST : v == NV_SEC ? NF_SECURITY : NF_PORT, ed = d2, lab_b = q, lab_e = e;
 				if (v == NV_PORT)
 					label_after = e;
 			}
@@ -2057,10 +2066,19 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		}
 		/* "… port is 995 (SSL). For outgoing mail, the server name is
 		 * …": a later sentence naming its own server holds from there */
+		/* ("Both use SSL. The SMTP server is smtp.…, port 587 with
+		 * STARTTLS": a security said without label in a sentence before
+		 * stays that sentence's server's) */
 		if (line_dir == NC_NONE && w != NC_WEB)
 			line_dir = w;
-		else if (sent_w != NC_NONE && sent_w != NC_WEB && w != NC_NONE)
+		else if (sent_w != NC_NONE && sent_w != NC_WEB && w != NC_NONE) {
+			/* (the other direction: "… both use SSL. POP3 uses 995"
+			 * names the servers the security was said for) */
+			if (sec_e > sec_b && sec_dir == NC_NONE && line_dir != NC_NONE && (line_dir == NC_SMTP) != (sent_w == NC_SMTP) &&
+			    nr_has(s + sec_e, vb - sec_e, ". "))
+				sec_dir = line_dir;
 			line_dir = sent_w;
+		}
 		/* "SMTP - smtp.live.com", "受信: pop.example.jp": a protocol's or
 		 * a direction's name labels a host */
 		if (f == NF_NONE && v == NV_HOST && (w == NC_POP || w == NC_IMAP || w == NC_SMTP || w == NC_IN))
@@ -2109,8 +2127,10 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		if (f == NF_NONE && v == NV_HOST && talked_to(x, l, pv, vb, ve, &tc) &&
 		    (nr_host_ctx(s + vb, ve - vb) == NC_NONE || tc == nr_host_ctx(s + vb, ve - vb)))
 			f = NF_HOST, ed = tc;
+		/* (its port after it too: "collect … from pop.… on port 110 (no
+		 * encryption) and send it via smtp.… on port 25") */
 		if (f == NF_NONE && v == NV_HOST && (tc = mail_verb_host(s, pv, vb)) != NC_NONE)
-			f = NF_HOST, ed = tc;
+			f = NF_HOST, ed = tc, host_by_verb = true;
 		/* "imap.….io:993 (SSL) and smtp.….io:587 (STARTTLS)": a host
 		 * joined by "and" or a comma to the values of another server's
 		 * host placed on the line, its first label naming its own
@@ -2172,6 +2192,16 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		    mp_notice_words_ctx(s + lab_b, lab_e - lab_b) == NC_NONE && !nr_has(s + pv, vb - pv, "。") &&
 		    !memchr(s + pv, '.', vb - pv))
 			ed = host_dir;
+		/* "… the SMTP server is" / "smtp.… (port 587, TLS).": a port
+		 * right after the line's host, only its port word between, is
+		 * that host's server's (not the section's server before) */
+		if (f == NF_PORT && v == NV_PORT && ed == NC_NONE && nr_srv_of(host_fd) >= 0 && host_e && host_e <= pv) {
+			size_t q = host_e;
+			while (q < vb && (s[q] == ' ' || s[q] == '(' || s[q] == ','))
+				q++;
+			if (vb - q >= 4 && mp_strncasecmp(s + q, "port", 4) == 0 && nr_skip_sp(s, q + (s[q + 4] == ':' ? 5 : 4), vb) == vb)
+				ed = host_fd;
+		}
 		/* "set the ports to 995 and 465": under a plural label naming no
 		 * server, each port registered for one server is that one's */
 		/* (and the ports after it joined by "and", "or" or a comma) */
@@ -2214,8 +2244,23 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				f = NF_PORT, ed = chosen, lab_b = lab_e = vb;
 		}
 		if (f != NF_NONE && chosen == NC_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b) || old) &&
-		    !(f == NF_HOST && v == NV_HOST && !in_cond && !old && access_condition(s, pv, vb, ve, n)))
+		    !(f == NF_HOST && v == NV_HOST && !in_cond && !old && access_condition(s, pv, vb, ve, n))) {
+			/* "… on port 110. If your program supports it, use port 995
+			 * with SSL instead": an alternative on the client's ability,
+			 * the TLS-from-the-first-byte port of the protocol of the port
+			 * placed before it, TLS said beside it, is that server's
+			 * better port (the SSL port wins by rank), not advice */
+			int up = f == NF_PORT && port_srv >= 0 && !old ? nr_better_port(s, pv, vb, ve, n, port_val) : -1;
+			if (up >= 0 && apply) {
+				mailprof_loc pl = nr_loc_at(x, l, vb);
+				nr_offer_port(&nr_cur_acc(x)->s[port_srv], atoi(s + vb), up, &pl);
+			}
+			if (up >= 0)
+				port_val = atoi(s + vb);
+			else if (v == NV_PORT) /* (its security is no other port's: "110. …, use 995 with SSL") */
+				port_srv = -1;
 			f = NF_NONE;
+		}
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
 				*first = vb;
@@ -2275,6 +2320,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				x->both_in = f == NF_HOST && dir == NC_IN && !finer && last_proto(s, lab_b, lab_e) == NC_NONE &&
 				             joins_in_protocols(s + lab_b, lab_e - lab_b);
 				nr_set_field(x, l, vb, s + vb, vend - vb, f, dir == NC_IN && finer ? saved : dir);
+				if (v == NV_HOST)
+					host_fd = dir == NC_IN && finer ? saved : dir;
 				x->both_in = false;
 				if (both_ways && dir != NC_ANY)
 					nr_set_field(x, l, vb, s + vb, vend - vb, f, NC_SMTP);
@@ -2306,7 +2353,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				}
 			}
 			if (v == NV_HOST)
-				host_dir = ed != NC_NONE ? ed : line_dir;
+				host_dir = ed != NC_NONE ? ed : line_dir, host_e = ve;
 			port_srv = v == NV_PORT ? x->cur : -1;
 			port_val = v == NV_PORT ? atoi(s + vb) : 0;
 		}
@@ -2316,8 +2363,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			prev = label_after > ve ? label_after : ve;
 		i = ve;
 	}
-	if (apply && sec_e > sec_b && line_dir != NC_NONE)
-		nr_set_field(x, l, sec_b, s + sec_b, sec_e - sec_b, NF_SECURITY, line_dir);
+	if (apply && sec_e > sec_b && (sec_dir != NC_NONE || line_dir != NC_NONE))
+		nr_set_field(x, l, sec_b, s + sec_b, sec_e - sec_b, NF_SECURITY, sec_dir != NC_NONE ? sec_dir : line_dir);
 	x->ctx = saved;
 	return placed;
 }

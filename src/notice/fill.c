@@ -650,11 +650,31 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 				}
 				break;
 			}
-			if (nr_parse_port(s + k, n - k, &port, &sec, &at, &mark)) {
+			/* "imap.…, port 143. We recommend port 993 with SSL/TLS
+			 * where …": a later sentence giving another port is no part
+			 * of this port's (its SSL is not 143's); it may offer the
+			 * better port (nr_better_port) */
+			size_t pe = k, np = n;
+			while (pe + 1 < n && !(s[pe] == '.' && s[pe + 1] == ' '))
+				pe++;
+			for (size_t q = pe; q < n && np == n; q++) {
+				int p2;
+				if (isdigit((unsigned char)s[q]) && !isdigit((unsigned char)s[q - 1]) && nr_port_at(s, q, n, &p2) && p2 > 0)
+					np = q;
+			}
+			if (nr_parse_port(s + k, (np < n ? pe : n) - k, &port, &sec, &at, &mark)) {
 				if (sec < 0)
 					sec = note_sec(x, mark);
 				mailprof_loc pl = nr_loc_at(x, l, off + k + at);
 				nr_offer_port(&a->s[i], port, sec, &pl);
+				size_t ne = np;
+				while (ne < n && isdigit((unsigned char)s[ne]))
+					ne++;
+				int up = np < n ? nr_better_port(s, pe + 1, np, ne, n, port) : -1;
+				if (up >= 0) {
+					pl = nr_loc_at(x, l, off + np);
+					nr_offer_port(&a->s[i], atoi(s + np), up, &pl);
+				}
 				/* "（IMAP、SSL/TLS、ポート993）": the remark's security
 				 * before the port */
 				if (sec < 0)

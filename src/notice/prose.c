@@ -681,6 +681,67 @@ void nr_general_security(struct ex *x, const mp_nline *l, size_t b, size_t end)
 	}
 }
 
+/* Skips back over the joining words between a port and a security
+ * after it ("587 (STARTTLS)", "587 with STARTTLS", "993, SSL"), or
+ * forward over those between a security and a port after it ("(ssl,
+ * 993)", "TLS on port 587"): the position of the other value, or n. */
+static const char *const port_joins[] = {"with ", "using ", "over ", "via ", "on ", "at ", "port ", "ports ", NULL};
+
+/* "smtp.…:587 (STARTTLS)", "port 587 with STARTTLS also works", "(TLS,
+ * port 587)": a security right beside a port number is that port's own
+ * (value_pairs offered the two together), not the notice's for every
+ * server. Not "995, both with SSL/TLS": a word of its own between. */
+static bool port_own_sec(const char *s, size_t vb, size_t ve, size_t n)
+{
+	/* "both require SSL/TLS on ports 993 and 995": a security its clause
+	 * gives several servers is the sentence's */
+	size_t cb = vb;
+	while (cb > 0 && vb - cb < 80 && !strchr(",.;:", s[cb - 1]))
+		cb--;
+	if (nr_has(s + cb, vb - cb, "both") || nr_has(s + cb, vb - cb, "all ") || nr_has(s + cb, vb - cb, "each"))
+		return false;
+	size_t t = vb;
+	while (t > 0 && vb - t < 16) {
+		if (strchr(" (,:-/", s[t - 1])) {
+			t--;
+			continue;
+		}
+		size_t w = t;
+		while (w > 0 && isalpha((unsigned char)s[w - 1]))
+			w--;
+		bool join = false;
+		for (const char *const *j = port_joins; *j && !join; j++)
+			join = t - w + 1 == strlen(*j) && mp_strncasecmp(s + w, *j, t - w) == 0;
+		if (!join || w == t)
+			break;
+		t = w;
+	}
+	if (t < vb && t > 0 && isdigit((unsigned char)s[t - 1])) {
+		size_t d = t;
+		while (d > 0 && t - d < 5 && isdigit((unsigned char)s[d - 1]))
+			d--;
+		int p;
+		if (nr_port_at(s, d, n, &p) && p > 0)
+			return true;
+	}
+	t = ve;
+	while (t < n && t - ve < 16) {
+		if (strchr(" ,:-/", s[t])) {
+			t++;
+			continue;
+		}
+		size_t k = 0;
+		for (const char *const *j = port_joins; *j && !k; j++)
+			if (n - t >= strlen(*j) && mp_strncasecmp(s + t, *j, strlen(*j)) == 0)
+				k = strlen(*j);
+		if (!k)
+			break;
+		t += k;
+	}
+	int p;
+	return t > ve && t < n && isdigit((unsigned char)s[t]) && nr_port_at(s, t, n, &p) && p > 0;
+}
+
 /* A sentence outside any section, naming no server, that states a
  * security ("Devices need to be set to use SSL / TLS, with authentication
  * set to Password"): the notice's security for every server that states
@@ -717,6 +778,10 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
 		size_t vb, ve;
 		if ((i && !nr_word_start(s, i)) || nr_typed_value(s, i, n, false, &vb, &ve) != NV_SEC)
 			continue;
+		if (port_own_sec(s, vb, ve, n)) {
+			i = ve > i ? ve - 1 : i;
+			continue;
+		}
 		size_t e = vb; /* its clause, a short one: a long line of modes stays linear */
 		while (e < n && e - vb < 80 && s[e] != ',' && s[e] != '.' && s[e] != ';')
 			e++;

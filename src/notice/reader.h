@@ -286,6 +286,8 @@ size_t nr_find_dash(const char *s, size_t b, size_t e, size_t lim);
 size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_t base);
 /* A port number at s[i]: digits not glued to letters, a size, a date or a time. */
 bool nr_port_at(const char *s, size_t i, size_t n, int *port);
+/* an alternative port on the client's ability, TLS said beside it: its security, else -1 */
+int nr_better_port(const char *s, size_t pv, size_t vb, size_t ve, size_t n, int before);
 enum { NR_MX_MAX = 512 };
 void nr_mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, int sec);
 bool nr_mx_of(const struct mentry *e, const struct dacc *a);

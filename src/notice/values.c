@@ -1219,6 +1219,34 @@ static bool not_a_port(const char *s, size_t i, size_t j, size_t n)
 	return false;
 }
 
+/* The security of an alternative port offered on the client's ability
+ * ("If your program supports it, use port 995 with SSL instead", "where
+ * your software can, use 993 (SSL/TLS)"), when it is the port TLS from
+ * the first byte of the protocol of the port placed before it (110: 995,
+ * 143: 993, 587 or 25: 465) and TLS is said right after it; else -1. Not
+ * a port blocked or refused, nor a plain one. "We recommend port 993
+ * with SSL/TLS" after "port 143" is such a port too. */
+int nr_better_port(const char *s, size_t pv, size_t vb, size_t ve, size_t n, int before)
+{
+	int p = atoi(s + vb);
+	if (before <= 0 || !mp_port_is_implicit_tls(p) || mp_port_is_implicit_tls(before) ||
+	    nr_port_ctx(p) == NC_NONE || nr_port_ctx(p) != nr_port_ctx(before))
+		return -1;
+	size_t sb = vb; /* its sentence, since the value before */
+	while (sb > pv && !(sb >= pv + 2 && s[sb - 1] == ' ' && s[sb - 2] == '.'))
+		sb--;
+	static const char *const able[] = {"support", "capable", "able to", "allows", "can ", "recommend", NULL};
+	static const char *const refused[] = {"block", "not ", "n't", "cannot", "unable", "refuse", "fail", NULL};
+	size_t e = ve; /* its clause after it */
+	while (e < n && e - ve < 40 && s[e] != ',' && s[e] != ';' && !(s[e] == '.' && (e + 1 == n || s[e + 1] == ' ')))
+		e++;
+	if (!nr_has_any(s + sb, e - sb, able) || nr_has_any(s + sb, e - sb, refused))
+		return -1;
+	int sec = nr_span_sec(s + ve, e - ve);
+	return sec >= 0 && nr_sec_for_port(sec, p) == MP_SEC_TLS ? sec : -1;
+}
+
+
 /* A port number at s[i]: digits not glued to letters, a size, a date or a
  * time ("20MB", "2009年", "9:00"). */
 bool nr_port_at(const char *s, size_t i, size_t n, int *port)
