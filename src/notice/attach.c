@@ -2205,16 +2205,9 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		/* "set the ports to 995 and 465": under a plural label naming no
 		 * server, each port registered for one server is that one's */
 		/* (and the ports after it joined by "and", "or" or a comma) */
-		bool joined = plural_ports && v == NV_PORT; /* (whatever the line's host gave it) */
-		for (size_t q = pv; q < vb && joined;)
-			if (s[q] == ',' || s[q] == ' ')
-				q++;
-			else if (q + 3 <= vb && (mp_strncasecmp(s + q, "and", 3) == 0 || mp_strncasecmp(s + q, "or ", 3) == 0))
-				q += 3;
-			else
-				joined = false;
+		bool joined = plural_ports && v == NV_PORT && listed; /* (whatever the line's host gave it) */
 		size_t cl = lab_e; /* the label's clause: "…server; the ports are" */
-		while (cl > lab_b && !strchr(";,.", s[cl - 1]))
+		while (cl > lab_b && !(s[cl - 1] && strchr(";,.", s[cl - 1])))
 			cl--;
 		plural_ports = v == NV_PORT && ((f == NF_PORT && ed == NC_NONE && nr_has(s + cl, lab_e - cl, "ports") &&
 		                                 mp_notice_words_ctx(s + cl, lab_e - cl) == NC_NONE) ||
