@@ -1837,6 +1837,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		 * before, at most 240 bytes (a line of tokens no label takes keeps
 		 * each look short: a long hostile line stays linear) */
 		size_t pv = i > prev + 240 ? i - 240 : prev;
+		if (pv > i) /* (a label read after the value before may reach past i) */
+			pv = i;
 		while (pv < i && ((unsigned char)s[pv] & 0xC0) == 0x80)
 			pv++;
 		size_t k = i; /* the text since the last value ends with a separator? */
@@ -1911,6 +1913,9 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			/* (a security's clause ends with the name: not "SSL for SMTP
 			 * should be set to …", "Enable TLS for outgoing server") */
 			if (v == NV_SEC && e < n && !strchr(",;.", s[e]))
+				d2 = NC_NONE;
+			/* (not "993 for imap.example.com": a host, not a name) */
+			if (e + 1 < n && s[e] == '.' && isalnum((unsigned char)s[e + 1]))
 				d2 = NC_NONE;
 			if (d2 == NC_IMAP || d2 == NC_POP || d2 == NC_SMTP || d2 == NC_IN) {
 				f = v == NV_HOST ? NF_HOST : v == NV_SEC ? NF_SECURITY : NF_PORT, ed = d2, lab_b = q, lab_e = e;

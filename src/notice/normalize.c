@@ -293,7 +293,9 @@ static void alternation_bars(mp_buf *b)
 static void fold_leaders(mp_buf *b)
 {
 	char *s = b->s;
-	size_t n = b->len;
+	size_t n = b->len, lead = 0; /* the line's indent, counted once */
+	while (s && lead < n && s[lead] == ' ')
+		lead++;
 	for (size_t i = 0; s && i + 3 <= n; i++) {
 		if (s[i] != '.' || s[i + 1] != '.' || s[i + 2] != '.')
 			continue;
@@ -303,11 +305,10 @@ static void fold_leaders(mp_buf *b)
 		size_t v = j;
 		while (v < n && s[v] == ' ')
 			v++;
-		size_t w = i, lb = 0;
+		size_t w = i;
 		while (w > 0 && s[w - 1] == ' ')
 			w--;
-		while (lb < w && s[lb] == ' ')
-			lb++;
+		size_t lb = lead < w ? lead : w;
 		/* (a sentence's ellipsis, "means one thing ... your provider",
 		 * is three dots between spaces after more words than a label's) */
 		bool prose = j - i == 3 && w < i && v > j;

@@ -681,10 +681,8 @@ void nr_general_security(struct ex *x, const mp_nline *l, size_t b, size_t end)
 	}
 }
 
-/* Skips back over the joining words between a port and a security
- * after it ("587 (STARTTLS)", "587 with STARTTLS", "993, SSL"), or
- * forward over those between a security and a port after it ("(ssl,
- * 993)", "TLS on port 587"): the position of the other value, or n. */
+/* The joining words between a port and its security ("587 with
+ * STARTTLS", "TLS on port 587"), for port_own_sec. */
 static const char *const port_joins[] = {"with ", "using ", "over ", "via ", "on ", "at ", "port ", "ports ", NULL};
 
 /* "smtp.…:587 (STARTTLS)", "port 587 with STARTTLS also works", "(TLS,
@@ -1022,9 +1020,23 @@ void nr_kind_offered(struct ex *x, const mp_nline *l)
 		for (size_t k = sb; !denied && rec == SIZE_MAX && k + 8 <= se; k++)
 			if (mp_strncasecmp(s + k, "ecommend", 8) == 0)
 				rec = k;
+		/* ("IMAP is recommended over POP3": the passive form names the
+		 * one before it, whatever follows) */
+		bool passive = false;
+		if (rec != SIZE_MAX && rec + 10 <= se && mp_strncasecmp(s + rec, "ecommended", 10) == 0 && rec >= sb + 2) {
+			size_t w = rec - 1; /* the word before "recommended" */
+			while (w > sb && s[w - 1] == ' ')
+				w--;
+			size_t wb = w;
+			while (wb > sb && isalpha((unsigned char)s[wb - 1]))
+				wb--;
+			static const char *const be[] = {"is", "are", "strongly", "highly", NULL};
+			for (const char *const *bw = be; *bw && !passive; bw++)
+				passive = w - wb == strlen(*bw) && mp_strncasecmp(s + wb, *bw, w - wb) == 0;
+		}
 		int last = -1;
 		size_t last_at = 0;
-		bool rec_done = false;
+		bool rec_done = passive; /* (the name after it is not the one) */
 		for (size_t i = sb; i < se && !denied; i++) {
 			int a;
 			size_t k = in_name_at(s, i, se, &a);
@@ -1045,7 +1057,7 @@ void nr_kind_offered(struct ex *x, const mp_nline *l)
 			i = e - 1;
 		}
 		/* "IMAP is (strongly) recommended": the name before, in its clause */
-		if (rec != SIZE_MAX && !rec_done && last >= 0 && rec + 10 <= se &&
+		if (rec != SIZE_MAX && (!rec_done || passive) && last >= 0 && rec + 10 <= se &&
 		    mp_strncasecmp(s + rec, "ecommended", 10) == 0 && !memchr(s + last_at, ',', rec - last_at))
 			nr_mx_add(x, l, last_at, last, 0, -1);
 		sb = se + 1;

@@ -417,7 +417,7 @@ static bool plain_alt_bracket(const char *p, size_t pn)
 		size_t e = j + w;
 		while (e < pn && isalpha((unsigned char)p[e]))
 			e++;
-		off = off || (mp_strncasecmp(p + j, "secure password", 15) != 0 && e < pn && nr_starts_any(p + e, pn - e, after));
+		off = off || ((pn - j < 15 || mp_strncasecmp(p + j, "secure password", 15) != 0) && e < pn && nr_starts_any(p + e, pn - e, after));
 		if (!off)
 			return false; /* a security the bracket offers */
 		negated++;
@@ -1531,7 +1531,9 @@ bool nr_secure_name(const char *s, size_t n)
 static int bracket_rest_sec(const char *s, size_t from, size_t j, size_t c, size_t end)
 {
 	size_t o = j;
-	while (o > from && s[o - 1] != '(' && s[o - 1] != ')')
+	/* (a short way back, as forward: a hostile run of ports after one
+	 * name stays linear) */
+	while (o > from && j - o < 40 && s[o - 1] != '(' && s[o - 1] != ')')
 		o--;
 	if (o <= from || s[o - 1] != '(')
 		return -1;
