@@ -1741,17 +1741,13 @@ static enum mp_nctx proto_uses(const char *s, size_t pv, size_t vb)
  * the remarks of the value before it ("(SSL)")? */
 static bool joined_after(const char *s, size_t pv, size_t vb)
 {
-	size_t k = vb;
+	static const char *const joints[] = {"and", "or", NULL};
+	size_t w;
+	bool word = word_before(s, pv, vb, joints, &w);
+	size_t k = word ? w : vb;
 	while (k > pv && s[k - 1] == ' ')
 		k--;
-	size_t w = k;
-	while (w > pv && isalpha((unsigned char)s[w - 1]))
-		w--;
-	bool word = (k - w == 3 && mp_strncasecmp(s + w, "and", 3) == 0) || (k - w == 2 && mp_strncasecmp(s + w, "or", 2) == 0);
 	if (word) {
-		k = w;
-		while (k > pv && s[k - 1] == ' ')
-			k--;
 		if (k > pv && s[k - 1] == ',') /* "… port 995 ssl, and smtp.…" */
 			k--;
 	} else if (k > pv && (s[k - 1] == ',' || s[k - 1] == ';'))
@@ -1946,16 +1942,9 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		 * right after a protocol's or direction's name and "on", "at" or
 		 * "via" is that server's (the word "port" left out) */
 		if (f == NF_NONE && v == NV_PORT) {
-			size_t t = vb;
-			while (t > pv && s[t - 1] == ' ')
-				t--;
-			size_t w = t;
-			while (w > pv && isalpha((unsigned char)s[w - 1]))
-				w--;
 			static const char *const preps[] = {"on", "at", "via", NULL};
-			bool prep = false;
-			for (const char *const *pp = preps; *pp && !prep; pp++)
-				prep = t - w == strlen(*pp) && mp_strncasecmp(s + w, *pp, t - w) == 0;
+			size_t w;
+			bool prep = word_before(s, pv, vb, preps, &w);
 			size_t ne = w;
 			while (ne > pv && s[ne - 1] == ' ')
 				ne--;
@@ -1965,7 +1954,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			enum mp_nctx d2 = prep && ne < w && (name_only(s, nb, ne, proto_names) || name_only(s, nb, ne, dir_names))
 			                      ? mp_notice_words_ctx(s + nb, ne - nb) : NC_NONE;
 			if (d2 == NC_IMAP || d2 == NC_POP || d2 == NC_SMTP || d2 == NC_IN)
-				f = NF_PORT, ed = d2, lab_b = nb, lab_e = t;
+				f = NF_PORT, ed = d2, lab_b = nb, lab_e = vb;
 		}
 		/* "mail.example.com supports IMAP and SMTP", "… accepts POP3 and
 		 * IMAP connections": a host opening its sentence, then a verb of
