@@ -582,6 +582,13 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		}
 		if (provider_row(x, l, lb, le, vb, ve))
 			return;
+		/* "Daum.net: https://mail.daum.net/": a provider's domain over
+		 * its website (a link only) heads that provider's block */
+		if (brand_domain(s + lb, le - lb) && ve - vb < 200 && (nr_has(s + vb, ve - vb, "://") || nr_has(s + vb, ve - vb, "www.")) &&
+		    !memchr(s + vb, ' ', ve - vb)) {
+			heading(x, s + lb, le - lb);
+			return;
+		}
 		char *lab = mp_xstrndup(s + lb, le - lb);
 		nr_info(x, l, lb, "if this is a mail setting, parse the notice with a template (--template)",
 		     "`%s` looks like a setting but is not a known label; not used", lab);
