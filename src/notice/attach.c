@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain.h"
 #include "reader.h"
 
 /* A sentence, not a title: five words at least, one of them a verb
@@ -53,6 +54,43 @@ static bool joins_in_protocols(const char *s, size_t n)
 	return false;
 }
 
+/* "Web.de:", "GMX.net": a heading that is a provider's own domain written
+ * as its name (a capital, no server's label before the site: not
+ * "mail.example.com"), alone on its line: a provider's name, not a host. */
+static bool brand_domain(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ':' || s[n - 1] == ' '))
+		n--;
+	size_t vb, ve;
+	if (!n || !isupper((unsigned char)s[0]) || nr_typed_value(s, 0, n, false, &vb, &ve) != NV_HOST || vb || ve != n)
+		return false;
+	char *h = mp_xstrndup(s, n);
+	bool own = strcmp(mp_registrable(h), h) == 0;
+	free(h);
+	return own;
+}
+
+/* "For Rogers users", "Bell customers", 「ハヤブサ光をご利用の方」,
+ * 「○○会員の方」: a heading naming whose block follows (one provider's, a
+ * brand's): true, with the name's span [*nb, *ne). */
+static bool audience(const char *s, size_t n, size_t *nb, size_t *ne)
+{
+	while (n && (s[n - 1] == ':' || s[n - 1] == ' '))
+		n--;
+	static const char *const tail[] = {" users", " customers", " subscribers", " members", " clients",
+	                                   "をご利用の方", "をご利用のお客様", "をご利用のお客さま", "をお使いの方",
+	                                   "ユーザーの方", "会員の方", "のお客様", "のお客さま", "の方", NULL};
+	size_t b = n > 4 && mp_strncasecmp(s, "for ", 4) == 0 ? 4 : 0;
+	for (const char *const *w = tail; *w; w++) {
+		size_t k = strlen(*w);
+		if (n >= b + k + 2 && mp_strncasecmp(s + n - k, *w, k) == 0 && n - k - b <= 40) {
+			*nb = b, *ne = n - k;
+			return true;
+		}
+	}
+	return false;
+}
+
 static void heading(struct ex *x, const char *s, size_t n)
 {
 	if (x->cur >= 0)
@@ -65,7 +103,7 @@ static void heading(struct ex *x, const char *s, size_t n)
 	/* A plain heading may name a provider (E3 lists several brands). */
 	/* Not "■SSLをご利用の場合" nor "If you use SSL": a variant of the same
 	 * provider's servers, not another provider. */
-	static const char *const variant[] = {"ssl", "tls", "暗号", "場合", "の方", "お客様", "if ", "when ",
+	static const char *const variant[] = {"ssl", "tls", "暗号", "場合", "if ", "when ",
 	                                      "secure", NULL};
 	bool is_variant = nr_has_any(s, n, variant);
 	/* nor a line holding a value ("or `dsm.example.edu`", not "PLANET
@@ -73,15 +111,18 @@ static void heading(struct ex *x, const char *s, size_t n)
 	for (size_t k = 0; k < n && !is_variant; k++) {
 		size_t vb, ve;
 		is_variant = s[k] == '`' || s[k] == '@' ||
-		             ((k == 0 || s[k - 1] == ' ') && s[k] != '(' && nr_typed_value(s, k, n, false, &vb, &ve) == NV_HOST);
+		             ((k == 0 || s[k - 1] == ' ') && s[k] != '(' && nr_typed_value(s, k, n, false, &vb, &ve) == NV_HOST &&
+		              !brand_domain(s, n));
 	}
 	if (x->ctx == NC_NONE && !is_variant && n && n <= 60 && x->now && s >= x->now->s &&
 	    s < x->now->s + x->now->len) {
 		mailprof_loc loc = nr_loc_at(x, x->now, (size_t)(s - x->now->s));
-		size_t e = n;
+		size_t b = 0, e = n;
 		while (e && (s[e - 1] == ':' || s[e - 1] == ' '))
 			e--;
-		nr_brand(x, s, e, &loc, true);
+		if (audience(s, n, &b, &e)) /* the provider's name alone */
+			loc = nr_loc_at(x, x->now, (size_t)(s + b - x->now->s));
+		nr_brand(x, s + b, e - b, &loc, true);
 		/* a provider's name under a list title naming one server: its
 		 * host on the next line is that server's */
 		x->ctx = x->list_ctx;
@@ -380,6 +421,11 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		enum mp_nctx ew = f == NF_EMAIL && !memchr(s + lb, '?', le - lb) ? mp_notice_words_ctx(s + lb, w1 - lb) : NC_NONE;
 		if (ew != NC_NONE && ew != NC_WEB)
 			f = NF_NONE;
+		/* "Bell customers:" (a "customer" label names no setting): whose
+		 * block follows, a heading */
+		size_t ab, ae;
+		if (f == NF_IGNORE && !marked && audience(s + lb, le - lb, &ab, &ae))
+			f = NF_NONE;
 		if (marked || f == NF_NONE || f == NF_HOST || f == NF_IGNORE) {
 			enum mp_nctx w = mp_notice_words_ctx(s + lb, le - lb);
 			/* "IMAP Protocol" / "• Incoming Server:" with its host on the
@@ -536,6 +582,13 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		}
 		if (provider_row(x, l, lb, le, vb, ve))
 			return;
+		/* "Daum.net: https://mail.daum.net/": a provider's domain over
+		 * its website (a link only) heads that provider's block */
+		if (brand_domain(s + lb, le - lb) && ve - vb < 200 && (nr_has(s + vb, ve - vb, "://") || nr_has(s + vb, ve - vb, "www.")) &&
+		    !memchr(s + vb, ' ', ve - vb)) {
+			heading(x, s + lb, le - lb);
+			return;
+		}
 		char *lab = mp_xstrndup(s + lb, le - lb);
 		nr_info(x, l, lb, "if this is a mail setting, parse the notice with a template (--template)",
 		     "`%s` looks like a setting but is not a known label; not used", lab);

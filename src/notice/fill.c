@@ -275,7 +275,7 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 	 * "Students": a host in the site of the block's), another host is an
 	 * alternative server of the same account */
 	if (x->brand_seen && other)
-		x->alt_group = draft_site(a, h, hn);
+		x->alt_group = x->alt_access || draft_site(a, h, hn);
 	/* "## Gmail … imap.gmail.com" then "## Hotmail … pop3.live.com": under
 	 * the next provider's heading, a host of another site starts its block
 	 * even for a server the block before did not name */
@@ -284,7 +284,7 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 		other_site = !a->s[k].host.v ||
 		             (a->s[k].host.loc.line < x->brand.loc.line && !same_site(a->s[k].host.v, h, hn));
 	/* (a group's block takes only hosts of the organisation's site) */
-	bool group = x->alt_group && draft_site(a, h, hn);
+	bool group = x->alt_group && (x->alt_access || draft_site(a, h, hn));
 	if (!group && (set_before || other_site ||
 	               (other && (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn)))))) {
 		a = next_provider(x, a);
@@ -361,7 +361,7 @@ static void put_host(struct ex *x, struct dacc *a, int i, const char *h, size_t 
 	 * a label naming a way of reaching the server offers another one */
 	bool access = cur->v && (x->label_access || a->s[i].access) && same_site(cur->v, h, hn);
 	if (cur->v && !(strlen(cur->v) == hn && mp_strncasecmp(cur->v, h, hn) == 0) &&
-	    ((x->alt_group && draft_site(a, h, hn)) || x->alt_or || listed || access)) {
+	    ((x->alt_group && (x->alt_access || draft_site(a, h, hn))) || x->alt_or || listed || access)) {
 		if (a->nalt >= NR_MAX_ALT) { /* no page offers so many: reported once, not servers */
 			if (!a->alt_full)
 				mp_diag(x->d, MAILPROF_INFO, "notice-unused", loc, NULL,

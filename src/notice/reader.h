@@ -184,6 +184,9 @@ struct ex {
 	 * the row or block of another group of one organisation (a mailstore,
 	 * a campus: hosts in the same registrable domain), or an "or" list */
 	bool alt_group, alt_or;
+	/* ... the row of one provider's other way of connecting ("Carambole
+	 * ADSL" / "Carambole, dial-up"): its hosts of any site are alternatives */
+	bool alt_access;
 	/* the label of the pair being read names a way of reaching its
 	 * server ("off campus", "SMTP AUTH server"): a second host of the
 	 * site for a server so named is an alternative */

@@ -389,6 +389,31 @@ static bool remarks(const struct trow *h, size_t k)
 	return false;
 }
 
+/* The first word of a provider's name ("Telenordia" of "Telenordia,
+ * ADSL"): its length, 0 when the name is one word. */
+static size_t first_word(const char *s, size_t n)
+{
+	size_t w = 0;
+	while (w < n && (isalnum((unsigned char)s[w]) || s[w] == '-' || s[w] == '&'))
+		w++;
+	return w < n && (s[w] == ' ' || s[w] == ',') ? w : 0;
+}
+
+/* Do two rows' names (prev, then s) name one provider's two ways of
+ * connecting ("Carambole ADSL" / "Carambole, dial-up/ISDN", "Uni, on
+ * campus" / "Uni, off campus")? The same first word, and the later name's
+ * rest names an access (not "Yahoo Mail" / "Yahoo Japan": other brands). */
+static bool same_provider_access(const char *prev, const char *s, size_t n)
+{
+	size_t pn = strlen(prev), w = first_word(s, n);
+	if (w < 2 || first_word(prev, pn) != w || mp_strncasecmp(prev, s, w) != 0)
+		return false;
+	static const char *const access[] = {"adsl", "dsl", "dial", "isdn", "cable", "fiber", "fibre", "ftth",
+	                                     "mobile", "3g", "4g", "lte", "wireless", "modem", "campus", "vpn",
+	                                     "broadband", NULL};
+	return nr_has_any(s + w, n - w, access) && nr_has_any(prev + w, pn - w, access);
+}
+
 /* A provider's or a group's name (cell k of row r) over its host h: its
  * cells are that provider's block, or another group's of the same
  * organisation when h is in the site of the block's hosts. */
@@ -398,7 +423,13 @@ static void group_name(struct ex *x, const struct trow *r, size_t k, const char 
 	while (e && (ctext(r, k)[e - 1] == ':' || ctext(r, k)[e - 1] == ' '))
 		e--;
 	mailprof_loc loc = nr_loc_at(x, r->cl[k], r->cb[k]);
-	if (!x->brand.v || strlen(x->brand.v) != e || memcmp(x->brand.v, ctext(r, k), e) != 0)
+	/* "Carambole ADSL" then "Carambole, dial-up/ISDN": the name before's
+	 * first word and a way of connecting name one provider's other access,
+	 * its hosts (of any site) alternatives of the same account */
+	x->alt_access = x->brand.v && same_provider_access(x->brand.v, ctext(r, k), e);
+	if (x->alt_access)
+		x->alt_group = true;
+	else if (!x->brand.v || strlen(x->brand.v) != e || memcmp(x->brand.v, ctext(r, k), e) != 0)
 		nr_provider_block(x, h, hn);
 	nr_brand(x, ctext(r, k), e, &loc, false);
 }
@@ -454,6 +485,34 @@ static bool by_name_columns(struct ex *x, const struct trow *rows, size_t nr)
 	return true;
 }
 
+/* Cell k of row r holds one host, or hosts joined by "/" ("smtp1.example.net/
+ * mail1.example.net"): true if so. With x, each host goes to server dir,
+ * those after the first as alternatives of it (as an "or" list). */
+static bool host_list(struct ex *x, const struct trow *r, size_t k, enum mp_nctx dir)
+{
+	const char *s = ctext(r, k);
+	size_t n = clen(r, k);
+	for (size_t b = 0, e; b < n; b = e + 1) {
+		e = b;
+		while (e < n && s[e] != '/')
+			e++;
+		size_t hb = b, he = e;
+		while (hb < he && s[hb] == ' ')
+			hb++;
+		while (he > hb && s[he - 1] == ' ')
+			he--;
+		if (!nr_valid_host(s + hb, he - hb))
+			return false;
+		if (x) {
+			x->now = r->cl[k];
+			x->alt_or = b > 0;
+			nr_set_field(x, r->cl[k], r->cb[k] + hb, s + hb, he - hb, NF_HOST, dir);
+			x->alt_or = false;
+		}
+	}
+	return n > 0;
+}
+
 /* Providers and their hosts without a header ("Alpha Net | pop.alpha… |
  * smtp.alpha…"): each row a provider's account, each host the server its
  * name says (imap., pop., smtp.), else the section's; true when every row
@@ -465,7 +524,7 @@ static bool provider_hosts(struct ex *x, const struct trow *rows, size_t nr)
 		if (rows[i].nc < 2 || rkind(&rows[i], 0).k != H_NAME)
 			return false;
 		for (size_t k = 1; k < rows[i].nc; k++) {
-			if (clen(&rows[i], k) && !nr_valid_host(ctext(&rows[i], k), clen(&rows[i], k)))
+			if (clen(&rows[i], k) && !host_list(NULL, &rows[i], k, NC_NONE))
 				return false;
 			host |= clen(&rows[i], k) > 0;
 		}
@@ -477,7 +536,12 @@ static bool provider_hosts(struct ex *x, const struct trow *rows, size_t nr)
 		provider_name(x, &rows[i]);
 		for (size_t k = 1; k < rows[i].nc; k++) {
 			enum mp_nctx d = nr_host_ctx(ctext(&rows[i], k), clen(&rows[i], k));
-			if (clen(&rows[i], k) && (d != NC_NONE || sect != NC_NONE))
+			if (!clen(&rows[i], k) || (d == NC_NONE && sect == NC_NONE))
+				continue;
+			if (!rows[i].jt[k] && memchr(ctext(&rows[i], k), '/', clen(&rows[i], k))) {
+				x->cur = nr_srv_of(d != NC_NONE ? d : sect);
+				host_list(x, &rows[i], k, d != NC_NONE ? d : sect);
+			} else
 				put(x, &rows[i], k, NF_HOST, d != NC_NONE ? d : sect, -1);
 		}
 	}
@@ -1452,7 +1516,7 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 	else
 		taken = false;
 	rows_free(rows, nr);
-	x->alt_group = false; /* the table's groups end with it */
+	x->alt_group = x->alt_access = false; /* the table's groups end with it */
 	if (taken)
 		x->pending = NF_NONE;
 	else
