@@ -422,6 +422,14 @@ bool nr_valid_host(const char *s, size_t n)
 			brand = brand && islower((unsigned char)s[b + 1]);
 		b++;
 	}
+	/* a file's name ("step03.jpg", "setup.pdf" under a screenshot): its
+	 * extension is no top-level domain */
+	static const char *const ext[] = {"jpg", "jpeg", "png", "gif", "bmp", "svg", "webp", "tif", "tiff", "pdf",
+	                                  "htm", "html", "php", "asp", "aspx", "jsp", "cgi", "txt", "doc", "docx",
+	                                  "xls", "xlsx", "exe", "css", NULL};
+	for (const char *const *e = ext; *e; e++)
+		if (strlen(*e) == n - ld && mp_strncasecmp(s + ld, *e, n - ld) == 0)
+			return false;
 	return (!num_tld || all_num) && !brand;
 }
 
