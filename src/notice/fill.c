@@ -1218,6 +1218,13 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	for (size_t i = 0; i < pw.len; i++)
 		lower = lower && islower((unsigned char)pw.s[i]);
 	bool sentence = words >= 3 && lower && !memchr(s, '(', n);
+	/* "Details of how to make the changes …" under a bare "Password"
+	 * item: a capitalised word of letters opening three or more words is
+	 * a sentence too (a password is one token) */
+	bool capital = pw.len >= 2 && isupper((unsigned char)pw.s[0]);
+	for (size_t i = 1; i < pw.len && capital; i++)
+		capital = islower((unsigned char)pw.s[i]) != 0;
+	sentence = sentence || (words >= 3 && capital && !memchr(s, '(', n));
 	/* Sentences ("設定したパスワード", "The password set for this account")
 	 * and masks mean the notice does not give it. */
 	/* a form's toggle or instruction ("On", "Enter your password"), a
