@@ -1176,9 +1176,15 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 		junk = strlen(*nm) == t && mp_strncasecmp(s, *nm, t) == 0;
 	junk = junk || (!memchr(s, '@', t) && nr_valid_host(s, t) && nr_host_ctx(s, t) != NC_NONE);
 	junk = junk || stand_in_login(s, t) || names_an_id(s, t);
+	/* "username: teacher shortcode", "Checking mail" (a heading under the
+	 * label's line): words of letters only and nothing else name the
+	 * kind of login or head the next block; a login is one token */
+	bool phrase = letters && words >= 1;
+	for (size_t k = t; k < n && phrase; k++)
+		phrase = isalpha((unsigned char)s[k]) || s[k] == ' ';
 	/* "example@yourdomain.com": an address to fill in, not a login */
 	if (junk || !nr_is_ascii_tok(s, t) || (memchr(s, '@', t) && !nr_valid_email(s, t)) ||
-	    (letters && isupper((unsigned char)s[0]) && words >= 2) || nr_possessive(s, t)) {
+	    (letters && isupper((unsigned char)s[0]) && words >= 2) || phrase || nr_possessive(s, t)) {
 		nr_info(x, l, off, "write the user name itself", "%s does not hold a user name; not used",
 		     "login row");
 		return;
@@ -1212,6 +1218,13 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	for (size_t i = 0; i < pw.len; i++)
 		lower = lower && islower((unsigned char)pw.s[i]);
 	bool sentence = words >= 3 && lower && !memchr(s, '(', n);
+	/* "Details of how to make the changes …" under a bare "Password"
+	 * item: a capitalised word of letters opening three or more words is
+	 * a sentence too (a password is one token) */
+	bool capital = pw.len >= 2 && isupper((unsigned char)pw.s[0]);
+	for (size_t i = 1; i < pw.len && capital; i++)
+		capital = islower((unsigned char)pw.s[i]) != 0;
+	sentence = sentence || (words >= 3 && capital && !memchr(s, '(', n));
 	/* Sentences ("設定したパスワード", "The password set for this account")
 	 * and masks mean the notice does not give it. */
 	/* a form's toggle or instruction ("On", "Enter your password"), a

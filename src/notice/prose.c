@@ -481,6 +481,36 @@ void nr_method_prose(struct ex *x, const mp_nline *l, size_t b)
  * example's settings (ending in ':') makes the block under it the
  * example's, to a blank line. resolve.c drops an account's own values
  * (address, name, login, password) when one of them is one. */
+/* "Example: a student with ID M0012001 …", "As an example, we will be
+ * using …", "In this example, prljust becomes …", a line starting
+ * "example, if the address … is taken" (its "For" on the line above):
+ * the word "example" as a word of the sentence, ending its phrase (',' or
+ * ':') or after "this", "an", "our", not a domain's label
+ * ("mail.example.com", "example.org"). */
+static bool example_word(const char *s, size_t n)
+{
+	static const char *const before[] = {"this ", "an ", "our ", NULL};
+	for (size_t i = 0; i + 7 <= n; i++) {
+		if (mp_strncasecmp(s + i, "example", 7) != 0)
+			continue;
+		unsigned char p = i ? (unsigned char)s[i - 1] : ' ';
+		if (isalnum(p) || p == '.' || p == '@' || p == '-' || p == '_')
+			continue;
+		char c = i + 7 < n ? s[i + 7] : ' ';
+		if (c == ',' || c == ':')
+			return true;
+		if (c != ' ')
+			continue;
+		for (const char *const *w = before; *w; w++) {
+			size_t wl = strlen(*w);
+			if (i >= wl && mp_strncasecmp(s + i - wl, *w, wl) == 0 &&
+			    (i == wl || !isalnum((unsigned char)s[i - wl - 1])))
+				return true;
+		}
+	}
+	return false;
+}
+
 void nr_example_person(struct ex *x, const mp_nline *l, size_t b)
 {
 	static const char *const marks[] = {"例", "使ってみ", "と仮定", "for example", "e.g.", "for instance", "suppose ",
@@ -492,11 +522,12 @@ void nr_example_person(struct ex *x, const mp_nline *l, size_t b)
 	bool cond = (nr_has(s + b, n - b, "if your ") && (nr_has(s + b, n - b, " is ") || nr_has(s + b, n - b, " was "))) ||
 	            nr_has(s + b, n - b, "if you are ");
 	/* (not "example" alone: the page's domains may be example.com) */
-	bool marked = nr_has_any(s + b, n - b, marks) || cond;
+	bool marked = nr_has_any(s + b, n - b, marks) || cond || example_word(s + b, n - b);
 	if (x->example_block == 1)
 		x->example_block = 2;
 	if (!x->example_goes_on && !marked && !x->example_block)
 		return;
+	bool went_on = x->example_goes_on && !marked;
 	if (x->example_goes_on && !marked && !x->example_block) {
 		/* (the line above wrapped the sentence: only to its full stop) */
 		for (size_t k = b; k + 1 < n; k++)
@@ -514,10 +545,11 @@ void nr_example_person(struct ex *x, const mp_nline *l, size_t b)
 	/* "we will pretend your username is 'fred'" / "and your domain name
 	 * is 'example.com'. …": a sentence wrapped before its full stop */
 	x->example_goes_on = marked && n == l->len && last > b && !strchr(".。!?:", s[last - 1]);
+	size_t first = x->nexamples;
 	for (size_t i = b; i < n && x->nexamples < MP_COUNT(x->examples); i++) {
 		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
 		if (!isalnum((unsigned char)s[i]) ||
-		    (pc < 0x80 && pc != ' ' && pc != '(' && pc != '"' && pc != '[' && pc != '\''))
+		    (pc < 0x80 && pc != ' ' && pc != '(' && pc != '"' && pc != '[' && pc != '\'' && pc != '<'))
 			continue;
 		size_t t = 0;
 		while (i + t < n && t < 256 && (isalnum((unsigned char)s[i + t]) || strchr("@.-_+\\", s[i + t])))
@@ -545,6 +577,27 @@ void nr_example_person(struct ex *x, const mp_nline *l, size_t b)
 		if (t >= 3 && (nr_valid_email(s + i, t) || quoted || san || (login && after_is)))
 			x->examples[x->nexamples++] = mp_xstrndup(s + i, t);
 		i += t;
+	}
+	/* "As an example, we will be using admin@acme.com and you would
+	 * substitute youremailprefix@yourdomain.ext": an example address
+	 * set against the reader's own domain is in an example domain, so
+	 * the hosts in it (mail.acme.com) are examples too (resolve.c's
+	 * placeholder_host); without such words the example's domain is the
+	 * provider's own ("if your address is jdoe@example.edu") */
+	/* (the sentence may go on to the next line: "…; put your" / "own
+	 * address (you@yourdomain.com) in its place") */
+	static const char *const own_domain[] = {"yourdomain", "your domain", "your own domain", "your-domain", NULL};
+	if ((!marked && !went_on) || !nr_has_any(s + b, n - b, own_domain))
+		return;
+	for (size_t k = went_on ? 0 : first; k < x->nexamples && x->nfill_in < 32; k++) {
+		const char *at = strchr(x->examples[k], '@');
+		bool known = false; /* (the same example again) */
+		for (size_t m = 0; at && m < x->nfill_in && !known; m++)
+			known = strcasecmp(x->fill_in[m], at + 1) == 0;
+		if (!at || known || mp_strncasecmp(at + 1, "your", 4) == 0 || !nr_valid_host(at + 1, strlen(at + 1)))
+			continue;
+		x->fill_in = mp_xgrow(x->fill_in, x->nfill_in, sizeof *x->fill_in);
+		x->fill_in[x->nfill_in++] = mp_xstrdup(at + 1);
 	}
 }
 

@@ -227,10 +227,48 @@ bool nr_possessive(const char *s, size_t n)
  * blank", "Don't change", "YES", "n/a", "空欄"), or a sentence opened by a
  * function word ("the system account name", "as per rule above"): no name,
  * no login. */
+/* "%USER%", "YOUR_EMAIL_PREFIX+%DOMAIN%", "{username}", "${LOGIN}",
+ * "<your portal uid>": a form letter's or a template's variable, filled
+ * in for each customer, not the value itself; a variable is a name of
+ * three or more letters of one case (or '_') between '%' or in braces,
+ * no letter or digit run into it, or a value in angle brackets that is
+ * words only (a tag is gone by now). */
+static bool template_variable(const char *s, size_t n)
+{
+	if (n >= 3 && s[0] == '<' && s[n - 1] == '>') {
+		size_t k = 1;
+		while (k + 1 < n && (isalnum((unsigned char)s[k]) || strchr(" _-", s[k])))
+			k++;
+		if (k + 1 == n)
+			return true;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char open = s[i];
+		if (open != '%' && open != '{')
+			continue;
+		size_t k = i + 1;
+		while (k < n && s[k] == '{')
+			k++; /* "{{user}}", "${USER}" */
+		size_t b = k, up = 0, low = 0;
+		while (k < n && (isalpha((unsigned char)s[k]) || s[k] == '_'))
+			up += isupper((unsigned char)s[k]) != 0, low += islower((unsigned char)s[k]) != 0, k++;
+		/* a name of one case, apart from the text around it (a password
+		 * "8J44%F1s83F%nTp" holds no variable) */
+		bool apart = (i == 0 || !isalnum((unsigned char)s[i - 1])) &&
+		             (k + 1 >= n || !isalnum((unsigned char)s[k + 1]));
+		if (k - b >= 3 && k < n && s[k] == (open == '%' ? '%' : '}') && !(up && low) && apart)
+			return true;
+		i = k > i ? k - 1 : i; /* (each byte looked at once: a line of '%' stays linear) */
+	}
+	return false;
+}
+
 bool nr_not_a_value(const char *s, size_t n)
 {
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '.'))
 		n--;
+	if (template_variable(s, n))
+		return true;
 	static const char *const whole[] = {"yes", "no", "on", "off", "none", "n/a", "blank", "empty", "(blank)",
 	                                    "(empty)", "(none)", "optional", "unchanged", "not required", "なし", "空欄",
 	                                    "不要", NULL};
@@ -384,6 +422,14 @@ bool nr_valid_host(const char *s, size_t n)
 			brand = brand && islower((unsigned char)s[b + 1]);
 		b++;
 	}
+	/* a file's name ("step03.jpg", "setup.pdf" under a screenshot): its
+	 * extension is no top-level domain */
+	static const char *const ext[] = {"jpg", "jpeg", "png", "gif", "bmp", "svg", "webp", "tif", "tiff", "pdf",
+	                                  "htm", "html", "php", "asp", "aspx", "jsp", "cgi", "txt", "doc", "docx",
+	                                  "xls", "xlsx", "exe", "css", NULL};
+	for (const char *const *e = ext; *e; e++)
+		if (strlen(*e) == n - ld && mp_strncasecmp(s + ld, *e, n - ld) == 0)
+			return false;
 	return (!num_tld || all_num) && !brand;
 }
 
