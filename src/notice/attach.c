@@ -403,6 +403,20 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			if (f == NF_IGNORE && edir == NC_WEB)
 				x->ctx = NC_WEB;
 		}
+		/* "Our SMTP server (for sending mail) is:", "POP3 server:", its
+		 * host lost (an image, a link the text lost): a host label
+		 * naming one server by its protocol, ended by its colon, offers
+		 * that server whether or not a host follows (a host that does is
+		 * its own). Not a direction alone ("送信メールサーバー：" on a
+		 * blank form to fill in offers nothing) */
+		size_t sep = nr_skip_sp(s, le, l->len), lw_words = 1;
+		for (size_t k = lb; k < le && lw_words <= 10; k++)
+			lw_words += s[k] == ' ';
+		enum mp_nctx lw = f == NF_HOST ? mp_notice_words_ctx(s + lb, le - lb) : NC_NONE;
+		const char *lw_name = lw == NC_SMTP ? "smtp" : lw == NC_IMAP ? "imap" : lw == NC_POP ? "pop" : NULL;
+		if (lw_name && nr_has(s + lb, le - lb, lw_name) && lw_words <= 10 && sep < l->len && s[sep] == ':' &&
+		    nr_skip_sp(s, sep + 1, l->len) == l->len && !joins_in_protocols(s + lb, le - lb))
+			nr_cur_acc(x)->s[nr_srv_of(lw)].stated = true;
 		/* "■メールアドレス" / "- Port:" with the value on the next line: a
 		 * marked heading naming a field announces its value too; an
 		 * instruction does not ("enter your name, email address, and
