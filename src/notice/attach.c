@@ -3426,6 +3426,26 @@ static void line_one(struct ex *x, const mp_nline *l)
 			memmove(ce, ce + lead, (nc - lead) * sizeof *ce);
 			nc -= lead;
 		}
+		/* "Incoming (IMAP): imap.… | Port: 993 | SSL/TLS": the first cell
+		 * a pair of its own (a label, its colon, a value of the label's
+		 * field): a row of pairs, not label | value; each cell is read
+		 * as a line of its own, in order */
+		if (nc >= 2 && x->split_depth < 16 && nr_pair_cell(s, cb[0], ce[0])) {
+			size_t *vb2 = mp_xmalloc(2 * nc * sizeof *vb2); /* (read_view reuses x->cb) */
+			for (size_t k = 0; k < nc; k++)
+				vb2[2 * k] = cb[k], vb2[2 * k + 1] = ce[k];
+			for (size_t k = 0; k < nc; k++) {
+				size_t c0 = vb2[2 * k], c1 = vb2[2 * k + 1];
+				/* ("| SSL/TLS": a bare security cell is the server's before it) */
+				if (k && x->cur >= 0 && nr_value_is(NF_SECURITY, s + c0, c1 - c0))
+					nr_set_field(x, l, c0, s + c0, c1 - c0, NF_SECURITY,
+					             x->cur == S_IMAP ? NC_IMAP : x->cur == S_POP ? NC_POP : NC_SMTP);
+				else if (c0 < c1)
+					read_view(x, l, c0, c1);
+			}
+			free(vb2);
+			return;
+		}
 		/* "Incoming mail (IMAP) | Server | host": a heading (or a group
 		 * name such as "Account") in the first cell, the pair after it. */
 		if (nc >= 3 && cb[1] < ce[1] && cb[2] < ce[2]) {
