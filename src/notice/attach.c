@@ -449,6 +449,20 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			if (f == NF_IGNORE && edir == NC_WEB)
 				x->ctx = NC_WEB;
 		}
+		/* "Our SMTP server (for sending mail) is:", "POP3 server:", its
+		 * host lost (an image, a link the text lost): a host label
+		 * naming one server by its protocol, ended by its colon, offers
+		 * that server whether or not a host follows (a host that does is
+		 * its own). Not a direction alone ("送信メールサーバー：" on a
+		 * blank form to fill in offers nothing) */
+		size_t sep = nr_skip_sp(s, le, l->len), lw_words = 1;
+		for (size_t k = lb; k < le && lw_words <= 10; k++)
+			lw_words += s[k] == ' ';
+		enum mp_nctx lw = f == NF_HOST ? mp_notice_words_ctx(s + lb, le - lb) : NC_NONE;
+		const char *lw_name = lw == NC_SMTP ? "smtp" : lw == NC_IMAP ? "imap" : lw == NC_POP ? "pop" : NULL;
+		if (lw_name && nr_has(s + lb, le - lb, lw_name) && lw_words <= 10 && sep < l->len && s[sep] == ':' &&
+		    nr_skip_sp(s, sep + 1, l->len) == l->len && !joins_in_protocols(s + lb, le - lb))
+			nr_cur_acc(x)->s[nr_srv_of(lw)].stated = true;
 		/* "■メールアドレス" / "- Port:" with the value on the next line: a
 		 * marked heading naming a field announces its value too; an
 		 * instruction does not ("enter your name, email address, and
@@ -3464,6 +3478,26 @@ static void line_one(struct ex *x, const mp_nline *l)
 			memmove(cb, cb + lead, (nc - lead) * sizeof *cb);
 			memmove(ce, ce + lead, (nc - lead) * sizeof *ce);
 			nc -= lead;
+		}
+		/* "Incoming (IMAP): imap.… | Port: 993 | SSL/TLS": the first cell
+		 * a pair of its own (a label, its colon, a value of the label's
+		 * field): a row of pairs, not label | value; each cell is read
+		 * as a line of its own, in order */
+		if (nc >= 2 && x->split_depth < 16 && nr_pair_cell(s, cb[0], ce[0])) {
+			size_t *vb2 = mp_xmalloc(2 * nc * sizeof *vb2); /* (read_view reuses x->cb) */
+			for (size_t k = 0; k < nc; k++)
+				vb2[2 * k] = cb[k], vb2[2 * k + 1] = ce[k];
+			for (size_t k = 0; k < nc; k++) {
+				size_t c0 = vb2[2 * k], c1 = vb2[2 * k + 1];
+				/* ("| SSL/TLS": a bare security cell is the server's before it) */
+				if (k && x->cur >= 0 && nr_value_is(NF_SECURITY, s + c0, c1 - c0))
+					nr_set_field(x, l, c0, s + c0, c1 - c0, NF_SECURITY,
+					             x->cur == S_IMAP ? NC_IMAP : x->cur == S_POP ? NC_POP : NC_SMTP);
+				else if (c0 < c1)
+					read_view(x, l, c0, c1);
+			}
+			free(vb2);
+			return;
 		}
 		/* "Incoming mail (IMAP) | Server | host": a heading (or a group
 		 * name such as "Account") in the first cell, the pair after it. */

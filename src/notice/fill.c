@@ -536,7 +536,11 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		set_port(x, l, off, s, n, dir);
 		return;
 	}
-	if (!nr_valid_host(s, hn)) {
+	/* "Server name: localhost": a gateway or bridge running on the
+	 * user's own machine (DavMail, a mail bridge) is reached by the one
+	 * host name without a dot; only as a server label's whole value */
+	bool local = hn == 9 && mp_strncasecmp(s, "localhost", 9) == 0 && (t == n || !isalnum((unsigned char)s[t]));
+	if (!local && !nr_valid_host(s, hn)) {
 		/* "mail.お客様ドメイン名": a host template completed later from the address. */
 		size_t k = 0;
 		while (k < t && (isalnum((unsigned char)s[k]) || s[k] == '-' || s[k] == '.'))

@@ -216,6 +216,10 @@ static const struct mp_nlabel labels[] = {
 	{"サーバー名", NF_HOST, NC_NONE},
 	{"サーバー", NF_HOST, NC_NONE},
 	{"server", NF_HOST, NC_NONE},
+	/* the same word in French, Spanish and Portuguese, in settings quoted
+	 * from a forum or a localised client ("- serveur : smtpauth.…") */
+	{"serveur", NF_HOST, NC_NONE},
+	{"servidor", NF_HOST, NC_NONE},
 	{"hostname", NF_HOST, NC_NONE},
 	{"host", NF_HOST, NC_NONE},
 	{"ホスト", NF_HOST, NC_NONE},

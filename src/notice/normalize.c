@@ -603,6 +603,44 @@ void mp_notice_normalize(const char *text, size_t len, mp_ntext *t)
 	mp_notice_normalize_as(text, len, mp_notice_is_html(text, len), t);
 }
 
+/* A bar opening the line and the only one on it: a reStructuredText line
+ * block ("| Incoming server: imap.example.ca", "| 1. 通过客户端…"), or a
+ * cell broken across lines (its other border on a later line). */
+static bool block_bar(const mp_nline *l)
+{
+	size_t i = 0;
+	while (i < l->len && l->s[i] == ' ')
+		i++;
+	return i < l->len && l->s[i] == '|' && (i + 1 == l->len || l->s[i + 1] == ' ') &&
+	       !memchr(l->s + i + 1, '|', l->len - i - 1);
+}
+
+/* Three lines or more in a row, each opened by a lone bar: a line block,
+ * each line a line of text, not a table of one-cell rows (which lost every
+ * pair: "| Incoming server: imap.…" read as a cell). The bar becomes a
+ * blank, columns kept; a bar alone is a blank line. A cell broken across
+ * lines is one such line, then a line ending with its border. */
+static void line_blocks(mp_ntext *t)
+{
+	for (size_t i = 0; i < t->n;) {
+		size_t j = i;
+		while (j < t->n && block_bar(&t->lines[j]))
+			j++;
+		if (j - i >= 3)
+			for (size_t k = i; k < j; k++) {
+				mp_nline *l = &t->lines[k];
+				char *bar = memchr(l->s, '|', l->len);
+				*bar = ' ';
+				size_t r = 0;
+				while (r < l->len && l->s[r] == ' ')
+					r++;
+				if (r == l->len)
+					l->col[0] = l->col[l->len], l->len = 0, l->s[0] = '\0';
+			}
+		i = j > i ? j : i + 1;
+	}
+}
+
 void mp_notice_normalize_as(const char *text, size_t len, bool html, mp_ntext *t)
 {
 	struct hstate h = {.on = html};
@@ -615,6 +653,8 @@ void mp_notice_normalize_as(const char *text, size_t len, bool html, mp_ntext *t
 		add_line(t, p, (size_t)(e - p), lineno++, &h);
 		p = nl ? nl + 1 : end;
 	}
+	if (!html)
+		line_blocks(t);
 }
 
 void mp_ntext_free(mp_ntext *t)

@@ -1362,6 +1362,11 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 {
 	if (i < x->table_end)
 		return 0;
+	/* "* Incoming (IMAP): imap.… | Port: 993 | SSL/TLS": a row of pairs
+	 * (its first cell a pair of its own) is read as a line (attach.c) */
+	struct trow pr;
+	if (pipe_cells(&t->lines[i], &pr) >= 2 && pr.cb[0] < pr.ce[0] && nr_pair_cell(t->lines[i].s, pr.cb[0], pr.ce[0]))
+		return 0;
 	struct trow *rows = NULL;
 	size_t nr = 0, scanned;
 	bool kvflat;

@@ -1833,6 +1833,21 @@ size_t nr_matrix(struct ex *x, const mp_nline *l, const char *s, size_t n, size_
 	return found;
 }
 
+/* Does the cell s[b, e) hold a pair of its own: a label the dictionary
+ * knows, its colon, then a value of the label's field ("Incoming (IMAP):
+ * imap.example.net", "Port: 993")? A row of such cells is a row of pairs,
+ * not a table's label | value. */
+bool nr_pair_cell(const char *s, size_t b, size_t e)
+{
+	const char *c = memchr(s + b, ':', e - b);
+	if (!c || c == s + b)
+		return false;
+	size_t v = nr_skip_sp(s, (size_t)(c - s) + 1, e);
+	enum mp_nctx d;
+	enum mp_nfield f = v < e ? mp_notice_classify(s + b, (size_t)(c - s) - b, &d) : NF_NONE;
+	return f != NF_NONE && f != NF_IGNORE && nr_value_is(f, s + v, e - v);
+}
+
 /* Is the whole of s (a line or a cell) one value of the type field f
  * takes? "SSL/TLS" under "- Encryption:" is a value even though the
  * dictionary also knows it as a label. */
