@@ -519,6 +519,21 @@ static size_t sep_port_cell(const char *s, size_t t, size_t n)
 	return k;
 }
 
+/* Two ports or more after a host, IMAP and POP each named among them
+ * ("993 (IMAP), 995 (POP3)", "IMAP port 993, POP3 port 995"), sending
+ * not: the ports of both incoming servers */
+static bool in_ports_named(const char *s, size_t n)
+{
+	size_t nports = 0;
+	for (size_t k = 0; k < n && nports < 2; k++) {
+		int pn;
+		if (isdigit((unsigned char)s[k]) && (k == 0 || !isalnum((unsigned char)s[k - 1])) && nr_port_at(s, k, n, &pn))
+			nports++;
+	}
+	return nports >= 2 && nr_has(s, n, "imap") && nr_has(s, n, "pop") && !nr_has(s, n, "smtp") &&
+	       !nr_has(s, n, "outgoing") && !nr_has(s, n, "sending");
+}
+
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
@@ -629,6 +644,16 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			mailprof_loc pl = nr_loc_at(x, l, off + hn + 1);
 			nr_offer_port(&a->s[i], port, -1, &pl);
 		}
+	}
+	/* "mail.…, ports 993 (IMAP) and 995 (POP3)", "mail.…, IMAP port 993,
+	 * POP3 port 995": ports each named for an incoming protocol are those
+	 * servers' (set_port's port list), not all of them the one server's
+	 * the host went to; a security before the first ("mail.… [SSL] -
+	 * port 993 (imap), …") is the host's (resolve.c gives it to both) */
+	if (i != S_SMTP && in_ports_named(s + t, n - t)) {
+		host_clause_sec(x, l, off, s, t, n, &a->s[i]);
+		set_port(x, l, off + t, s + t, n - t, NC_IN);
+		return;
 	}
 	/* Port on the same line: "pop.example.jp ポート番号 110", "（SSL/TLS、
 	 * 993番ポート）" (the number before its word). */
