@@ -406,6 +406,9 @@ void nr_method_prose(struct ex *x, const mp_nline *l, size_t b)
 	static const char *const deny[] = {"not ", "n't", "never", "no longer", "disable", "uncheck", " off", "= no", ": no",
 	                                   "prevent", "avoid", "ません", "しない", "ない", "不可", "非対応", "未対応",
 	                                   "外し", "無効", "防", NULL};
+	static const char *const chosen_w[] = {"authentication mechanism", "authentication method", "authentication type",
+	                                       "auth mechanism", "auth method", "sasl mechanism", NULL};
+	static const char *const bare[] = {"plain", "login", "plain text", "plaintext", "clear text", "cleartext"};
 	const char *s = l->s + b;
 	size_t n = l->len - b;
 	if (x->ctx == NC_WEB || nr_has(s, n, "○") || nr_has(s, n, "×")) /* a matrix of marks says which, not one */
@@ -432,10 +435,24 @@ void nr_method_prose(struct ex *x, const mp_nline *l, size_t b)
 					break;
 				}
 			}
+		/* "Please use \"plain\" as authentication mechanisms", "Set
+		 * the authentication method to LOGIN": a mechanism's bare name
+		 * where the clause says it is the one to choose */
+		bool chosen = nr_has_any(c, cn, chosen_w);
+		for (size_t k = 0; k < cn && m == -1 && chosen; k++)
+			for (size_t w = 0; w < MP_COUNT(bare); w++) {
+				size_t wl = strlen(bare[w]);
+				if (wl <= cn - k && mp_strncasecmp(c + k, bare[w], wl) == 0 &&
+				    (k == 0 || !isalnum((unsigned char)c[k - 1])) && (k + wl == cn || !isalnum((unsigned char)c[k + wl]))) {
+					at = k, m = MP_AUTH_PASSWORD_CLEARTEXT;
+					break;
+				}
+			}
 		if (m == -1 || (nr_has(c, cn, "if ") && !nr_prompt_only(c, cn)) || nr_has(c, cn, "unless"))
 			continue;
 		if (nr_has_any(c, cn, deny))
 			continue;
+		bool spa = m == -2; /* ("set up a more secure authentication method": no one named) */
 		if (m == -2) /* Outlook's option: the encrypted password */
 			m = MP_AUTH_PASSWORD_ENCRYPTED;
 		/* the servers: its section's protocol ("Retrieving Mail: IMAP" /
@@ -462,8 +479,14 @@ void nr_method_prose(struct ex *x, const mp_nline *l, size_t b)
 			d = w;
 		if (nr_has(c + at, cn - at, "apop"))
 			d = NC_POP;
+		/* (the mechanism to choose, said under no section and naming no
+		 * server: every server's) */
+		static const char *const verb[] = {" as ", " to ", "use ", "select ", "choose ", NULL};
+		bool all = chosen && !spa && d == NC_NONE && !memchr(c, ':', cn) && nr_has_any(c, cn, verb);
+		if (all && a->s[S_SMTP].said_method < 0)
+			a->s[S_SMTP].said_method = m;
 		for (int k = S_IMAP; k <= S_POP; k++)
-			if ((d == NC_IN || nr_srv_of(d) == k) && a->s[k].said_method < 0)
+			if ((d == NC_IN || all || nr_srv_of(d) == k) && a->s[k].said_method < 0)
 				a->s[k].said_method = m;
 	}
 }
