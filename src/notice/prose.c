@@ -72,6 +72,20 @@ static bool checks_mail_first(const struct ex *x, const char *c, size_t cn)
 	size_t k = 0, w = 0;
 	while (k < cn && !(w = nr_starts_any_ci(c + k, cn - k, check)))
 		k++;
+	/* (in other words: "checked your POP3 account for incoming
+	 * messages", "check for incoming email": a form of "check" and, a
+	 * few words on, the mail or the POP account checked, then "before"
+	 * sending; not "if you first check mail (send / receive) on …") */
+	static const char *const verb[] = {"check ", "checks ", "checked ", "checking ", NULL};
+	static const char *const mail[] = {"mail", "e-mail", "email", "messages", "mailbox", "pop3 account",
+	                                   "pop account", "inbox", NULL};
+	bool before = nr_has(c, cn, "before") || nr_has(c, cn, "prior to");
+	for (size_t i = 0; !w && before && i < cn; i++) {
+		size_t vw = nr_word_start(c, i) ? nr_starts_any_ci(c + i, cn - i, verb) : 0;
+		for (size_t j = i + vw; vw && j < cn && j < i + vw + 36 && !strchr(",.;:", c[j]) && !w; j++)
+			if (nr_word_start(c, j) && (w = nr_starts_any_ci(c + j, cn - j, mail)) > 0)
+				k = j;
+	}
 	if (w) {
 		size_t a = nr_skip_sp(c, k + w, cn);
 		if ((a == k + w || !nr_starts_any_ci(c + a, cn - a, thing)) && nr_has_any(c, cn, first) &&
@@ -253,7 +267,10 @@ void nr_auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		x->auth_hint_loc = nr_loc_at(x, l, b);
 	}
 	/* "POP before SMTP をご利用ください", unless it says it ended. */
-	if ((nr_has(s, n, "pop before smtp") || nr_has(s, n, "popbeforesmtp") || nr_has(s, n, "pop-before-smtp")) &&
+	/* (also "POP3 before SMTP", "POP before Send") */
+	static const char *const pbs[] = {"pop before smtp", "popbeforesmtp", "pop-before-smtp", "pop3 before smtp",
+	                                  "pop3-before-smtp", "pop before send", "pop-before-send", NULL};
+	if (nr_has_any(s, n, pbs) &&
 	    !nr_has(s, n, "廃止") &&
 	    !nr_has(s, n, "終了") && !nr_has(s, n, "no longer") && !nr_has(s, n, "未対応") &&
 	    /* "POP before SMTP: 不要", "is not required": denied */
