@@ -1025,9 +1025,49 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	x->cur = i;
 }
 
+/* "SSL/TLS for incoming, STARTTLS for outgoing" as a row's value: each
+ * security followed by "for" and one direction's or protocol's name is
+ * that server's. Sets them and returns true when two name different
+ * servers; false (nothing set) otherwise. */
+static bool sec_per_direction(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n)
+{
+	/* two passes, nothing stored: the first sees whether two servers are
+	 * named, the second sets each pair */
+	enum mp_nctx first = NC_NONE;
+	bool two = false;
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1 && !two)
+			return false;
+		for (size_t i = 0; i < n; i++) {
+			size_t vb, ve;
+			if ((i && isalnum((unsigned char)s[i - 1])) || nr_typed_value(s, i, n, false, &vb, &ve) != NV_SEC ||
+			    vb != i)
+				continue;
+			size_t q = ve + 5 <= n && mp_strncasecmp(s + ve, " for ", 5) == 0 ? ve + 5 : 0, e = q;
+			if (q && e + 4 <= n && mp_strncasecmp(s + e, "the ", 4) == 0)
+				q = e = e + 4;
+			while (q && e < n && e - q < 16 && isalnum((unsigned char)s[e]))
+				e++;
+			enum mp_nctx d = q ? mp_notice_words_ctx(s + q, e - q) : NC_NONE;
+			if (d == NC_IN || d == NC_IMAP || d == NC_POP || d == NC_SMTP) {
+				if (pass == 1)
+					nr_set_field(x, l, off + vb, s + vb, ve - vb, NF_SECURITY, d);
+				else if (first == NC_NONE)
+					first = d;
+				else
+					two |= d != first;
+			}
+			i = (e > ve ? e : ve) - 1;
+		}
+	}
+	return true;
+}
+
 static void set_security(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                          enum mp_nctx dir)
 {
+	if (sec_per_direction(x, l, off, s, n))
+		return;
 	/* "Transport security (SSL or TLS) TLS": the bracket is the label's
 	 * remark, the value follows it */
 	const char *cb = n && s[0] == '(' ? memchr(s, ')', n) : NULL;
