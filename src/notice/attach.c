@@ -306,6 +306,10 @@ static enum mp_nctx remark_proto(const char *s, size_t vb, size_t ve)
 	    nr_has(r, rn, "/") || memchr(r, '.', rn) || memchr(r, '@', rn))
 		return NC_NONE;
 	enum mp_nctx c = mp_notice_words_ctx(r, rn);
+	/* (not "mail.…, port 993 (imap), port 995 (pop3)": the line goes on
+	 * to name the other one, each port its own server's) */
+	if (nr_has(s + e, ve - e, c == NC_IMAP ? "pop" : "imap"))
+		return NC_NONE;
 	return c == NC_IMAP || c == NC_POP ? c : NC_NONE;
 }
 

@@ -519,6 +519,21 @@ static size_t sep_port_cell(const char *s, size_t t, size_t n)
 	return k;
 }
 
+/* Two ports or more after a host, IMAP and POP each named among them
+ * ("993 (IMAP), 995 (POP3)", "IMAP port 993, POP3 port 995"), sending
+ * not: the ports of both incoming servers */
+static bool in_ports_named(const char *s, size_t n)
+{
+	size_t nports = 0;
+	for (size_t k = 0; k < n && nports < 2; k++) {
+		int pn;
+		if (isdigit((unsigned char)s[k]) && (k == 0 || !isalnum((unsigned char)s[k - 1])) && nr_port_at(s, k, n, &pn))
+			nports++;
+	}
+	return nports >= 2 && nr_has(s, n, "imap") && nr_has(s, n, "pop") && !nr_has(s, n, "smtp") &&
+	       !nr_has(s, n, "outgoing") && !nr_has(s, n, "sending");
+}
+
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
@@ -633,6 +648,16 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			mailprof_loc pl = nr_loc_at(x, l, off + hn + 1);
 			nr_offer_port(&a->s[i], port, -1, &pl);
 		}
+	}
+	/* "mail.…, ports 993 (IMAP) and 995 (POP3)", "mail.…, IMAP port 993,
+	 * POP3 port 995": ports each named for an incoming protocol are those
+	 * servers' (set_port's port list), not all of them the one server's
+	 * the host went to; a security before the first ("mail.… [SSL] -
+	 * port 993 (imap), …") is the host's (resolve.c gives it to both) */
+	if (i != S_SMTP && in_ports_named(s + t, n - t)) {
+		host_clause_sec(x, l, off, s, t, n, &a->s[i]);
+		set_port(x, l, off + t, s + t, n - t, NC_IN);
+		return;
 	}
 	/* Port on the same line: "pop.example.jp ポート番号 110", "（SSL/TLS、
 	 * 993番ポート）" (the number before its word). */
@@ -1004,9 +1029,49 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	x->cur = i;
 }
 
+/* "SSL/TLS for incoming, STARTTLS for outgoing" as a row's value: each
+ * security followed by "for" and one direction's or protocol's name is
+ * that server's. Sets them and returns true when two name different
+ * servers; false (nothing set) otherwise. */
+static bool sec_per_direction(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n)
+{
+	/* two passes, nothing stored: the first sees whether two servers are
+	 * named, the second sets each pair */
+	enum mp_nctx first = NC_NONE;
+	bool two = false;
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1 && !two)
+			return false;
+		for (size_t i = 0; i < n; i++) {
+			size_t vb, ve;
+			if ((i && isalnum((unsigned char)s[i - 1])) || nr_typed_value(s, i, n, false, &vb, &ve) != NV_SEC ||
+			    vb != i)
+				continue;
+			size_t q = ve + 5 <= n && mp_strncasecmp(s + ve, " for ", 5) == 0 ? ve + 5 : 0, e = q;
+			if (q && e + 4 <= n && mp_strncasecmp(s + e, "the ", 4) == 0)
+				q = e = e + 4;
+			while (q && e < n && e - q < 16 && isalnum((unsigned char)s[e]))
+				e++;
+			enum mp_nctx d = q ? mp_notice_words_ctx(s + q, e - q) : NC_NONE;
+			if (d == NC_IN || d == NC_IMAP || d == NC_POP || d == NC_SMTP) {
+				if (pass == 1)
+					nr_set_field(x, l, off + vb, s + vb, ve - vb, NF_SECURITY, d);
+				else if (first == NC_NONE)
+					first = d;
+				else
+					two |= d != first;
+			}
+			i = (e > ve ? e : ve) - 1;
+		}
+	}
+	return true;
+}
+
 static void set_security(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                          enum mp_nctx dir)
 {
+	if (sec_per_direction(x, l, off, s, n))
+		return;
 	/* "Transport security (SSL or TLS) TLS": the bracket is the label's
 	 * remark, the value follows it */
 	const char *cb = n && s[0] == '(' ? memchr(s, ')', n) : NULL;

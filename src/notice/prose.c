@@ -72,6 +72,20 @@ static bool checks_mail_first(const struct ex *x, const char *c, size_t cn)
 	size_t k = 0, w = 0;
 	while (k < cn && !(w = nr_starts_any_ci(c + k, cn - k, check)))
 		k++;
+	/* (in other words: "checked your POP3 account for incoming
+	 * messages", "check for incoming email": a form of "check" and, a
+	 * few words on, the mail or the POP account checked, then "before"
+	 * sending; not "if you first check mail (send / receive) on …") */
+	static const char *const verb[] = {"check ", "checks ", "checked ", "checking ", NULL};
+	static const char *const mail[] = {"mail", "e-mail", "email", "messages", "mailbox", "pop3 account",
+	                                   "pop account", "inbox", NULL};
+	bool before = nr_has(c, cn, "before") || nr_has(c, cn, "prior to");
+	for (size_t i = 0; !w && before && i < cn; i++) {
+		size_t vw = nr_word_start(c, i) ? nr_starts_any_ci(c + i, cn - i, verb) : 0;
+		for (size_t j = i + vw; vw && j < cn && j < i + vw + 36 && !strchr(",.;:", c[j]) && !w; j++)
+			if (nr_word_start(c, j) && (w = nr_starts_any_ci(c + j, cn - j, mail)) > 0)
+				k = j;
+	}
 	if (w) {
 		size_t a = nr_skip_sp(c, k + w, cn);
 		if ((a == k + w || !nr_starts_any_ci(c + a, cn - a, thing)) && nr_has_any(c, cn, first) &&
@@ -253,7 +267,10 @@ void nr_auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		x->auth_hint_loc = nr_loc_at(x, l, b);
 	}
 	/* "POP before SMTP をご利用ください", unless it says it ended. */
-	if ((nr_has(s, n, "pop before smtp") || nr_has(s, n, "popbeforesmtp") || nr_has(s, n, "pop-before-smtp")) &&
+	/* (also "POP3 before SMTP", "POP before Send") */
+	static const char *const pbs[] = {"pop before smtp", "popbeforesmtp", "pop-before-smtp", "pop3 before smtp",
+	                                  "pop3-before-smtp", "pop before send", "pop-before-send", NULL};
+	if (nr_has_any(s, n, pbs) &&
 	    !nr_has(s, n, "廃止") &&
 	    !nr_has(s, n, "終了") && !nr_has(s, n, "no longer") && !nr_has(s, n, "未対応") &&
 	    /* "POP before SMTP: 不要", "is not required": denied */
@@ -406,6 +423,9 @@ void nr_method_prose(struct ex *x, const mp_nline *l, size_t b)
 	static const char *const deny[] = {"not ", "n't", "never", "no longer", "disable", "uncheck", " off", "= no", ": no",
 	                                   "prevent", "avoid", "ません", "しない", "ない", "不可", "非対応", "未対応",
 	                                   "外し", "無効", "防", NULL};
+	static const char *const chosen_w[] = {"authentication mechanism", "authentication method", "authentication type",
+	                                       "auth mechanism", "auth method", "sasl mechanism", NULL};
+	static const char *const bare[] = {"plain", "login", "plain text", "plaintext", "clear text", "cleartext"};
 	const char *s = l->s + b;
 	size_t n = l->len - b;
 	if (x->ctx == NC_WEB || nr_has(s, n, "○") || nr_has(s, n, "×")) /* a matrix of marks says which, not one */
@@ -432,10 +452,24 @@ void nr_method_prose(struct ex *x, const mp_nline *l, size_t b)
 					break;
 				}
 			}
+		/* "Please use \"plain\" as authentication mechanisms", "Set
+		 * the authentication method to LOGIN": a mechanism's bare name
+		 * where the clause says it is the one to choose */
+		bool chosen = nr_has_any(c, cn, chosen_w);
+		for (size_t k = 0; k < cn && m == -1 && chosen; k++)
+			for (size_t w = 0; w < MP_COUNT(bare); w++) {
+				size_t wl = strlen(bare[w]);
+				if (wl <= cn - k && mp_strncasecmp(c + k, bare[w], wl) == 0 &&
+				    (k == 0 || !isalnum((unsigned char)c[k - 1])) && (k + wl == cn || !isalnum((unsigned char)c[k + wl]))) {
+					at = k, m = MP_AUTH_PASSWORD_CLEARTEXT;
+					break;
+				}
+			}
 		if (m == -1 || (nr_has(c, cn, "if ") && !nr_prompt_only(c, cn)) || nr_has(c, cn, "unless"))
 			continue;
 		if (nr_has_any(c, cn, deny))
 			continue;
+		bool spa = m == -2; /* ("set up a more secure authentication method": no one named) */
 		if (m == -2) /* Outlook's option: the encrypted password */
 			m = MP_AUTH_PASSWORD_ENCRYPTED;
 		/* the servers: its section's protocol ("Retrieving Mail: IMAP" /
@@ -462,8 +496,14 @@ void nr_method_prose(struct ex *x, const mp_nline *l, size_t b)
 			d = w;
 		if (nr_has(c + at, cn - at, "apop"))
 			d = NC_POP;
+		/* (the mechanism to choose, said under no section and naming no
+		 * server: every server's) */
+		static const char *const verb[] = {" as ", " to ", "use ", "select ", "choose ", NULL};
+		bool all = chosen && !spa && d == NC_NONE && !memchr(c, ':', cn) && nr_has_any(c, cn, verb);
+		if (all && a->s[S_SMTP].said_method < 0)
+			a->s[S_SMTP].said_method = m;
 		for (int k = S_IMAP; k <= S_POP; k++)
-			if ((d == NC_IN || nr_srv_of(d) == k) && a->s[k].said_method < 0)
+			if ((d == NC_IN || all || nr_srv_of(d) == k) && a->s[k].said_method < 0)
 				a->s[k].said_method = m;
 	}
 }

@@ -578,6 +578,20 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		if (a->s[i].host.v && a->s[i].host_in && !a->s[o].host.v && !a->s[o].host_tpl && nr_offered(x, a, o))
 			copy_str(&a->s[o].host, &a->s[i].host);
 	}
+	/* "Incoming mail server: mail.… / Security: SSL / Ports: 993 (IMAP),
+	 * 995 (POP3)", "mail.… [SSL] - port 993 (imap), port 995 (pop3)": a
+	 * security said for the host labelled only "incoming" (not with a
+	 * port of its own) is also that of the other incoming server on it
+	 * that states none, where its port can carry it */
+	for (int i = S_IMAP; i <= S_POP; i++) {
+		int o = i == S_IMAP ? S_POP : S_IMAP;
+		struct dsrv *si = &a->s[i], *so = &a->s[o];
+		if ((si->host_in || so->host_in) && si->host.v && si->sec.set && so->host.v && !strcmp(so->host.v, si->host.v) &&
+		    !so->sec.set && so->port.set &&
+		    (!si->port.set || si->port.loc.line != si->sec.loc.line || si->host.loc.line == si->sec.loc.line) &&
+		    (si->sec.v == SW_TLS_AMBIG || port_takes(so->port.v, si->sec.v)))
+			so->sec = si->sec;
+	}
 	/* "Server type: IMAP or POP" under one incoming host: both on it */
 	for (int i = S_IMAP; i <= S_POP && a->in_both; i++)
 		if (!a->s[i].host.v && !a->s[i].host_tpl && a->s[i == S_IMAP ? S_POP : S_IMAP].host.v)
