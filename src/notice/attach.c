@@ -1421,8 +1421,11 @@ static bool word_before(const char *s, size_t pv, size_t vb, const char *const *
 static enum mp_nctx mail_verb_host(const char *s, size_t pv, size_t vb)
 {
 	static const char *const preps[] = {"through", "via", "from", NULL};
-	static const char *const sends[] = {"send", "relay", "submit", NULL};
-	static const char *const reads[] = {"read", "receive", "fetch", "collect", "download", "pick up", "retrieve", NULL};
+	/* the verbs in their passive and past forms too ("Mail is sent
+	 * through …", "messages are picked up from …", "goes out via …") */
+	static const char *const sends[] = {"send", "sent", "relay", "submit", "goes out", "go out", NULL};
+	static const char *const reads[] = {"read", "receive", "fetch", "collect", "download", "pick up", "picked up",
+	                                    "retrieve", NULL};
 	size_t w;
 	if (!word_before(s, pv, vb, preps, &w))
 		return NC_NONE;
@@ -1674,10 +1677,26 @@ static bool name_only(const char *s, size_t b, size_t e, const char *const *name
 
 /* Does the word at a name a protocol or a direction, not open a host
  * ("… incoming and outgoing server", not "… and smtp.example.net")? */
+/* The end of a protocol's name in brackets right after a direction's
+ * ("incoming (POP3)"), else e itself. */
+static size_t proto_bracket_end(const char *s, size_t e, size_t n)
+{
+	if (e + 2 >= n || s[e] != ' ' || s[e + 1] != '(')
+		return e;
+	size_t c = e + 2;
+	while (c < n && c - e < 12 && isalnum((unsigned char)s[c]))
+		c++;
+	return c < n && s[c] == ')' && name_only(s, e + 2, c, proto_names) ? c + 1 : e;
+}
+
 static bool joins_names(const char *s, size_t a, size_t n)
 {
-	if (a + 4 <= n && mp_strncasecmp(s + a, "the ", 4) == 0) /* "the incoming and the outgoing server" */
+	/* "the incoming and the outgoing server", "your incoming and your
+	 * outgoing mail server" */
+	if (a + 4 <= n && mp_strncasecmp(s + a, "the ", 4) == 0)
 		a += 4;
+	else if (a + 5 <= n && mp_strncasecmp(s + a, "your ", 5) == 0)
+		a += 5;
 	size_t e = a;
 	while (e < n && e - a < 24 && isalnum((unsigned char)s[e]))
 		e++;
@@ -1897,21 +1916,35 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				e++;
 			enum mp_nctx d2 = name_only(s, q, e, proto_names) || name_only(s, q, e, dir_names)
 			                      ? mp_notice_words_ctx(s + q, e - q) : NC_NONE;
-			/* not "for incoming and outgoing mail": one name only */
+			/* not "for incoming and outgoing mail": one name only (a
+			 * protocol in brackets after the name is the name's own:
+			 * "for incoming (POP3) and outgoing (SMTP) mail") */
+			size_t e0 = e;
+			e = proto_bracket_end(s, e, n);
 			size_t a = e + 5 <= n && mp_strncasecmp(s + e, " and ", 5) == 0 ? e + 5
 			           : e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0 ? e + 4
 			           : e + 1 < n && (s[e] == '/' || s[e] == ',') ? nr_skip_sp(s, e + 1, n) : 0, ae = a; /* "POP3/SMTP" */
 			while (a && ae < n && ae - a < 24 && isalnum((unsigned char)s[ae]))
 				ae++;
 			bool host_next = ae + 1 < n && s[ae] == '.' && isalnum((unsigned char)s[ae + 1]); /* "and smtp.…" */
-			if (a && !host_next && (name_only(s, a, ae, proto_names) || name_only(s, a, ae, dir_names)))
+			if (a && !host_next && (name_only(s, a, ae, proto_names) || name_only(s, a, ae, dir_names))) {
 				d2 = NC_NONE;
+				/* "Type mail.… for incoming (IMAP) and outgoing (SMTP)
+				 * mail": a host for both directions, both names its
+				 * label (one host for every server, resolve.c); a list
+				 * of protocols' names is offered with the host's clause
+				 * (names_offer: "for SMTP and IMAP and POP3") */
+				size_t le = proto_bracket_end(s, ae, n);
+				if (v == NV_HOST && name_only(s, q, e0, dir_names) && name_only(s, a, ae, dir_names) &&
+				    nr_names_both_ways(s + q, le - q))
+					f = NF_HOST, ed = NC_ANY, lab_b = q, lab_e = le;
+			}
 			/* (a security's clause ends with the name: not "SSL for SMTP
 			 * should be set to …", "Enable TLS for outgoing server") */
 			if (v == NV_SEC && e < n && !strchr(",;.", s[e]))
 				d2 = NC_NONE;
 			/* (not "993 for imap.example.com": a host, not a name) */
-			if (e + 1 < n && s[e] == '.' && isalnum((unsigned char)s[e + 1]))
+			if (e0 + 1 < n && s[e0] == '.' && isalnum((unsigned char)s[e0 + 1]))
 				d2 = NC_NONE;
 			if (d2 == NC_IMAP || d2 == NC_POP || d2 == NC_SMTP || d2 == NC_IN) {
 				f = v == NV_HOST ? NF_HOST : v == NV_SEC ? NF_SECURITY : NF_PORT, ed = d2, lab_b = q, lab_e = e;
@@ -2269,6 +2302,11 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 					size_t nb = lab_b >= ve ? lab_b : pv, ne = lab_b >= ve ? lab_e : vb;
 					bool im = nr_has(s + nb, ne - nb, "imap"), po = nr_has(s + nb, ne - nb, "pop");
 					dir = im && !po ? NC_IMAP : po && !im ? NC_POP : NC_ANY;
+					/* (naming none, under a heading naming one: "IMAP
+					 * settings" / "… as your incoming and outgoing
+					 * server": that one and SMTP) */
+					if (dir == NC_ANY && !im && !po && (saved == NC_IMAP || saved == NC_POP))
+						dir = saved;
 				}
 				/* "Type smtpout.… for the Server Name" after the incoming
 				 * steps: a label naming no server, a host named after its
