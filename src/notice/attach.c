@@ -894,25 +894,33 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 		return true;
 	/* the header */
 	size_t named = 0;
-	bool values = false;
+	bool values = false, spaced = false;
 	enum mp_nfield *f = x->cf;
 	for (size_t k = 0; k < nc; k++) {
 		enum mp_nctx d;
 		f[k] = mp_notice_classify(s + cb[k], ce[k] - cb[k], &d);
 		size_t t = nr_token_len(s + cb[k], ce[k] - cb[k]);
 		if (memchr(s + cb[k], '@', ce[k] - cb[k]) || nr_valid_host(s + cb[k], t) ||
-		    isdigit((unsigned char)s[cb[k]]) || memchr(s + cb[k], ' ', ce[k] - cb[k]))
+		    isdigit((unsigned char)s[cb[k]]))
 			values = true;
+		spaced |= memchr(s + cb[k], ' ', ce[k] - cb[k]) != NULL;
 		bool dup = false;
 		for (size_t j = 0; j < k; j++)
 			dup |= f[j] == f[k];
+		/* (a protocol's column first too: "Protocol  Server  Port
+		 * Encryption  Authentication"; not a column of login methods,
+		 * whose rows read as lines keep each port's own methods) */
 		if (!dup && (f[k] == NF_HOST || f[k] == NF_PORT || f[k] == NF_SECURITY || f[k] == NF_LOGIN ||
-		             f[k] == NF_PASSWORD || f[k] == NF_EMAIL || f[k] == NF_SMTP_AUTH))
+		             f[k] == NF_PASSWORD || f[k] == NF_EMAIL || f[k] == NF_SMTP_AUTH ||
+		             (f[k] == NF_IN_PROTO && k == 0)))
 			named++;
 	}
 	/* Three distinct field names at least: "ユーザー名   メールアドレスと同じ"
 	 * is a label and its value, not a header. */
-	if (nc >= 3 && named == nc && !values) {
+	/* A cell of words is a value ("Same as your address"), unless four
+	 * distinct fields name every cell ("Server  Port  Encryption  Login
+	 * required"). */
+	if (nc >= 3 && named == nc && !values && (!spaced || nc >= 4)) {
 		x->scol = mp_xrealloc(x->scol, nc * sizeof *x->scol);
 		x->sfield = mp_xrealloc(x->sfield, nc * sizeof *x->sfield);
 		for (size_t k = 0; k < nc; k++) {
@@ -939,6 +947,17 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 			j--;
 		if (j == 0)
 			continue;
+		/* the protocol's column opening the row ("IMAP  imap.…  993")
+		 * heads the row: the cells after it are that server's */
+		if (x->sfield[j - 1] == NF_IN_PROTO && j == 1) {
+			enum mp_nctx pc = mp_notice_words_ctx(s + cb[k], ce[k] - cb[k]);
+			if (pc == NC_IMAP || pc == NC_POP || pc == NC_SMTP) {
+				heading(x, s + cb[k], ce[k] - cb[k]);
+				x->cur = nr_srv_of(pc);
+				used++;
+				continue;
+			}
+		}
 		nr_set_field(x, l, cb[k], s + cb[k], ce[k] - cb[k], x->sfield[j - 1],
 		          x->ctx == NC_WEB ? NC_NONE : x->ctx);
 		used++;
