@@ -1113,6 +1113,24 @@ static enum mp_nctx protocol_choice(const char *s, size_t pv, size_t vb, int por
 	return NC_NONE;
 }
 
+/* "993 if you use IMAP, or 995 if you use POP3": the choice of protocol
+ * right after the port, to its clause's end (a short way), the port's
+ * registered protocol named: that server's port, not advice. */
+static enum mp_nctx protocol_choice_after(const char *s, size_t ve, size_t n, int port)
+{
+	static const char *const open[] = {" if you use ", " if using ", " when using ", " if you choose ",
+	                                   " if you prefer ", NULL};
+	size_t k = nr_starts_any_ci(s + ve, n - ve, open);
+	if (!k)
+		return NC_NONE;
+	size_t e = ve + k;
+	while (e < n && e - ve < 40 && !strchr(",;.()", s[e]))
+		e++;
+	enum mp_nctx reg = nr_port_ctx(port);
+	enum mp_nctx said = mp_notice_words_ctx(s + ve + k, e - ve - k);
+	return (reg == NC_IMAP || reg == NC_POP) && said == reg ? reg : NC_NONE;
+}
+
 static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_before)
 {
 	/* and a port a provider blocks ("Outbound Port 25 Blocking",
@@ -2279,6 +2297,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			while (d < ve && isdigit((unsigned char)s[d]) && pn < 100000)
 				pn = pn * 10 + (s[d++] - '0');
 			chosen = protocol_choice(s, pv, vb, pn);
+			if (chosen == NC_NONE)
+				chosen = protocol_choice_after(s, ve, n, pn);
 			if (chosen != NC_NONE)
 				f = NF_PORT, ed = chosen, lab_b = lab_e = vb;
 		}
