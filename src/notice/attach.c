@@ -965,25 +965,33 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 		return true;
 	/* the header */
 	size_t named = 0;
-	bool values = false;
+	bool values = false, spaced = false;
 	enum mp_nfield *f = x->cf;
 	for (size_t k = 0; k < nc; k++) {
 		enum mp_nctx d;
 		f[k] = mp_notice_classify(s + cb[k], ce[k] - cb[k], &d);
 		size_t t = nr_token_len(s + cb[k], ce[k] - cb[k]);
 		if (memchr(s + cb[k], '@', ce[k] - cb[k]) || nr_valid_host(s + cb[k], t) ||
-		    isdigit((unsigned char)s[cb[k]]) || memchr(s + cb[k], ' ', ce[k] - cb[k]))
+		    isdigit((unsigned char)s[cb[k]]))
 			values = true;
+		spaced |= memchr(s + cb[k], ' ', ce[k] - cb[k]) != NULL;
 		bool dup = false;
 		for (size_t j = 0; j < k; j++)
 			dup |= f[j] == f[k];
+		/* (a protocol's column first too: "Protocol  Server  Port
+		 * Encryption  Authentication"; not a column of login methods,
+		 * whose rows read as lines keep each port's own methods) */
 		if (!dup && (f[k] == NF_HOST || f[k] == NF_PORT || f[k] == NF_SECURITY || f[k] == NF_LOGIN ||
-		             f[k] == NF_PASSWORD || f[k] == NF_EMAIL || f[k] == NF_SMTP_AUTH))
+		             f[k] == NF_PASSWORD || f[k] == NF_EMAIL || f[k] == NF_SMTP_AUTH ||
+		             (f[k] == NF_IN_PROTO && k == 0)))
 			named++;
 	}
 	/* Three distinct field names at least: "ユーザー名   メールアドレスと同じ"
 	 * is a label and its value, not a header. */
-	if (nc >= 3 && named == nc && !values) {
+	/* A cell of words is a value ("Same as your address"), unless four
+	 * distinct fields name every cell ("Server  Port  Encryption  Login
+	 * required"). */
+	if (nc >= 3 && named == nc && !values && (!spaced || nc >= 4)) {
 		x->scol = mp_xrealloc(x->scol, nc * sizeof *x->scol);
 		x->sfield = mp_xrealloc(x->sfield, nc * sizeof *x->sfield);
 		for (size_t k = 0; k < nc; k++) {
@@ -1010,6 +1018,17 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 			j--;
 		if (j == 0)
 			continue;
+		/* the protocol's column opening the row ("IMAP  imap.…  993")
+		 * heads the row: the cells after it are that server's */
+		if (x->sfield[j - 1] == NF_IN_PROTO && j == 1) {
+			enum mp_nctx pc = mp_notice_words_ctx(s + cb[k], ce[k] - cb[k]);
+			if (pc == NC_IMAP || pc == NC_POP || pc == NC_SMTP) {
+				heading(x, s + cb[k], ce[k] - cb[k]);
+				x->cur = nr_srv_of(pc);
+				used++;
+				continue;
+			}
+		}
 		nr_set_field(x, l, cb[k], s + cb[k], ce[k] - cb[k], x->sfield[j - 1],
 		          x->ctx == NC_WEB ? NC_NONE : x->ctx);
 		used++;
@@ -1163,6 +1182,24 @@ static enum mp_nctx protocol_choice(const char *s, size_t pv, size_t vb, int por
 	if (nr_has_any(s + cb, vb - cb, choice))
 			return reg;
 	return NC_NONE;
+}
+
+/* "993 if you use IMAP, or 995 if you use POP3": the choice of protocol
+ * right after the port, to its clause's end (a short way), the port's
+ * registered protocol named: that server's port, not advice. */
+static enum mp_nctx protocol_choice_after(const char *s, size_t ve, size_t n, int port)
+{
+	static const char *const open[] = {" if you use ", " if using ", " when using ", " if you choose ",
+	                                   " if you prefer ", NULL};
+	size_t k = nr_starts_any_ci(s + ve, n - ve, open);
+	if (!k)
+		return NC_NONE;
+	size_t e = ve + k;
+	while (e < n && e - ve < 40 && !strchr(",;.()", s[e]))
+		e++;
+	enum mp_nctx reg = nr_port_ctx(port);
+	enum mp_nctx said = mp_notice_words_ctx(s + ve + k, e - ve - k);
+	return (reg == NC_IMAP || reg == NC_POP) && said == reg ? reg : NC_NONE;
 }
 
 static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_before)
@@ -1492,8 +1529,11 @@ static bool word_before(const char *s, size_t pv, size_t vb, const char *const *
 static enum mp_nctx mail_verb_host(const char *s, size_t pv, size_t vb)
 {
 	static const char *const preps[] = {"through", "via", "from", NULL};
-	static const char *const sends[] = {"send", "relay", "submit", NULL};
-	static const char *const reads[] = {"read", "receive", "fetch", "collect", "download", "pick up", "retrieve", NULL};
+	/* the verbs in their passive and past forms too ("Mail is sent
+	 * through …", "messages are picked up from …", "goes out via …") */
+	static const char *const sends[] = {"send", "sent", "relay", "submit", "goes out", "go out", NULL};
+	static const char *const reads[] = {"read", "receive", "fetch", "collect", "download", "pick up", "picked up",
+	                                    "retrieve", NULL};
 	size_t w;
 	if (!word_before(s, pv, vb, preps, &w))
 		return NC_NONE;
@@ -1745,10 +1785,26 @@ static bool name_only(const char *s, size_t b, size_t e, const char *const *name
 
 /* Does the word at a name a protocol or a direction, not open a host
  * ("… incoming and outgoing server", not "… and smtp.example.net")? */
+/* The end of a protocol's name in brackets right after a direction's
+ * ("incoming (POP3)"), else e itself. */
+static size_t proto_bracket_end(const char *s, size_t e, size_t n)
+{
+	if (e + 2 >= n || s[e] != ' ' || s[e + 1] != '(')
+		return e;
+	size_t c = e + 2;
+	while (c < n && c - e < 12 && isalnum((unsigned char)s[c]))
+		c++;
+	return c < n && s[c] == ')' && name_only(s, e + 2, c, proto_names) ? c + 1 : e;
+}
+
 static bool joins_names(const char *s, size_t a, size_t n)
 {
-	if (a + 4 <= n && mp_strncasecmp(s + a, "the ", 4) == 0) /* "the incoming and the outgoing server" */
+	/* "the incoming and the outgoing server", "your incoming and your
+	 * outgoing mail server" */
+	if (a + 4 <= n && mp_strncasecmp(s + a, "the ", 4) == 0)
 		a += 4;
+	else if (a + 5 <= n && mp_strncasecmp(s + a, "your ", 5) == 0)
+		a += 5;
 	size_t e = a;
 	while (e < n && e - a < 24 && isalnum((unsigned char)s[e]))
 		e++;
@@ -1968,21 +2024,35 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				e++;
 			enum mp_nctx d2 = name_only(s, q, e, proto_names) || name_only(s, q, e, dir_names)
 			                      ? mp_notice_words_ctx(s + q, e - q) : NC_NONE;
-			/* not "for incoming and outgoing mail": one name only */
+			/* not "for incoming and outgoing mail": one name only (a
+			 * protocol in brackets after the name is the name's own:
+			 * "for incoming (POP3) and outgoing (SMTP) mail") */
+			size_t e0 = e;
+			e = proto_bracket_end(s, e, n);
 			size_t a = e + 5 <= n && mp_strncasecmp(s + e, " and ", 5) == 0 ? e + 5
 			           : e + 4 <= n && mp_strncasecmp(s + e, " or ", 4) == 0 ? e + 4
 			           : e + 1 < n && (s[e] == '/' || s[e] == ',') ? nr_skip_sp(s, e + 1, n) : 0, ae = a; /* "POP3/SMTP" */
 			while (a && ae < n && ae - a < 24 && isalnum((unsigned char)s[ae]))
 				ae++;
 			bool host_next = ae + 1 < n && s[ae] == '.' && isalnum((unsigned char)s[ae + 1]); /* "and smtp.…" */
-			if (a && !host_next && (name_only(s, a, ae, proto_names) || name_only(s, a, ae, dir_names)))
+			if (a && !host_next && (name_only(s, a, ae, proto_names) || name_only(s, a, ae, dir_names))) {
 				d2 = NC_NONE;
+				/* "Type mail.… for incoming (IMAP) and outgoing (SMTP)
+				 * mail": a host for both directions, both names its
+				 * label (one host for every server, resolve.c); a list
+				 * of protocols' names is offered with the host's clause
+				 * (names_offer: "for SMTP and IMAP and POP3") */
+				size_t le = proto_bracket_end(s, ae, n);
+				if (v == NV_HOST && name_only(s, q, e0, dir_names) && name_only(s, a, ae, dir_names) &&
+				    nr_names_both_ways(s + q, le - q))
+					f = NF_HOST, ed = NC_ANY, lab_b = q, lab_e = le;
+			}
 			/* (a security's clause ends with the name: not "SSL for SMTP
 			 * should be set to …", "Enable TLS for outgoing server") */
 			if (v == NV_SEC && e < n && !strchr(",;.", s[e]))
 				d2 = NC_NONE;
 			/* (not "993 for imap.example.com": a host, not a name) */
-			if (e + 1 < n && s[e] == '.' && isalnum((unsigned char)s[e + 1]))
+			if (e0 + 1 < n && s[e0] == '.' && isalnum((unsigned char)s[e0 + 1]))
 				d2 = NC_NONE;
 			if (d2 == NC_IMAP || d2 == NC_POP || d2 == NC_SMTP || d2 == NC_IN) {
 				f = v == NV_HOST ? NF_HOST : v == NV_SEC ? NF_SECURITY : NF_PORT, ed = d2, lab_b = q, lab_e = e;
@@ -2298,6 +2368,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			while (d < ve && isdigit((unsigned char)s[d]) && pn < 100000)
 				pn = pn * 10 + (s[d++] - '0');
 			chosen = protocol_choice(s, pv, vb, pn);
+			if (chosen == NC_NONE)
+				chosen = protocol_choice_after(s, ve, n, pn);
 			if (chosen != NC_NONE)
 				f = NF_PORT, ed = chosen, lab_b = lab_e = vb;
 		}
@@ -2340,6 +2412,11 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 					size_t nb = lab_b >= ve ? lab_b : pv, ne = lab_b >= ve ? lab_e : vb;
 					bool im = nr_has(s + nb, ne - nb, "imap"), po = nr_has(s + nb, ne - nb, "pop");
 					dir = im && !po ? NC_IMAP : po && !im ? NC_POP : NC_ANY;
+					/* (naming none, under a heading naming one: "IMAP
+					 * settings" / "… as your incoming and outgoing
+					 * server": that one and SMTP) */
+					if (dir == NC_ANY && !im && !po && (saved == NC_IMAP || saved == NC_POP))
+						dir = saved;
 				}
 				/* "Type smtpout.… for the Server Name" after the incoming
 				 * steps: a label naming no server, a host named after its

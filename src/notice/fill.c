@@ -534,6 +534,17 @@ static bool in_ports_named(const char *s, size_t n)
 	       !nr_has(s, n, "outgoing") && !nr_has(s, n, "sending");
 }
 
+/* "Incoming Server (POP): webmail.example.edu": a host named "webmail."
+ * is taken for a browser's address wherever a host is looked for, but
+ * the value of a mail server's label (its own direction or its
+ * section's) is that server's host whatever its first word. */
+static bool webmail_named_server(const struct ex *x, const char *s, size_t hn, enum mp_nctx dir)
+{
+	enum mp_nctx d = dir == NC_NONE ? x->ctx : dir;
+	return hn > 8 && mp_strncasecmp(s, "webmail.", 8) == 0 && nr_valid_host(s + 8, hn - 8) &&
+	       (d == NC_IN || d == NC_IMAP || d == NC_POP || d == NC_SMTP || d == NC_ANY);
+}
+
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
@@ -555,7 +566,7 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	 * user's own machine (DavMail, a mail bridge) is reached by the one
 	 * host name without a dot; only as a server label's whole value */
 	bool local = hn == 9 && mp_strncasecmp(s, "localhost", 9) == 0 && (t == n || !isalnum((unsigned char)s[t]));
-	if (!local && !nr_valid_host(s, hn)) {
+	if (!local && !nr_valid_host(s, hn) && !webmail_named_server(x, s, hn, dir)) {
 		/* "mail.お客様ドメイン名": a host template completed later from the address. */
 		size_t k = 0;
 		while (k < t && (isalnum((unsigned char)s[k]) || s[k] == '-' || s[k] == '.'))

@@ -139,6 +139,10 @@ static const struct mp_nlabel labels[] = {
 	{"サーバーの認証", NF_SMTP_AUTH, NC_SMTP},
 	{"認証が必要", NF_SMTP_AUTH, NC_SMTP},
 	{"requires authentication", NF_SMTP_AUTH, NC_SMTP},
+	/* "Login required | yes" (a column of a server's row): whether the
+	 * server wants a login, not the login (before "login") */
+	{"login required", NF_SMTP_AUTH, NC_SMTP},
+	{"sign-in required", NF_SMTP_AUTH, NC_SMTP},
 	{"authentication", NF_SMTP_AUTH, NC_SMTP},
 	{"auth", NF_SMTP_AUTH, NC_SMTP}, /* "Auth: Yes" (how it may stand: key_fits) */
 	{"ユーザー認証", NF_SMTP_AUTH, NC_SMTP},

@@ -728,6 +728,14 @@ int nr_parse_yesno_auth(const char *s, size_t n)
 	/* a mechanism stated is a yes too: "the authentication is PLAIN" */
 	if (nr_has(s, n, "cram-md5") || nr_has(s, n, "digest-md5") || nr_has(s, n, "encrypted password"))
 		return MP_AUTH_PASSWORD_ENCRYPTED;
+	/* (in any of its names: "MD5 challenge-response", "Secure Password
+	 * Authentication (SPA)", "NTLM", "Kerberos") */
+	{
+		size_t at;
+		int m = nr_method_at(s, n, &at);
+		if (m >= 0 && m != MP_AUTH_OAUTH2)
+			return m;
+	}
 	if (nr_has(s, n, "plain") || nr_has(s, n, "normal password") || nr_has(s, n, "password authentication") ||
 	    nr_has(s, n, "平文") || nr_has(s, n, "通常のパスワード"))
 		return MP_AUTH_PASSWORD_CLEARTEXT;
