@@ -968,10 +968,12 @@ void nr_protocols_offered(struct ex *x, const mp_nline *l, size_t b)
 static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 {
 	/* ("その他の設定は POP3 と同じです", "the same as for POP3": the
-	 * settings of a server the page takes as given) */
+	 * settings of a server the page takes as given; "POP3 で受信すること
+	 * も可能です", "POP3 is possible too": one allowed beside the other) */
 	static const char *const offer[] = {"使えます", "使用できます", "利用できます", "ご利用いただけます", "ご利用になれます",
 	                                    "対応しています", "に対応", "available", "can use", "may use", "supported",
-	                                    "you can choose", "と同じ", "same as", "supports", "we support", "offers both",
+	                                    "you can choose", "と同じ", "same as", "supports", "we support", "offers both", "可能です",
+	                                    "ことが可能", "ことは可能", "is possible",
 	                                    NULL};
 	/* nor one comparing them ("IMAP rather than POP", "POP is simpler
 	 * than IMAP") */
