@@ -33,8 +33,19 @@ static bool lead_in(const char *s, size_t n)
  * named together, as the two a server offers; not a client's list of
  * kinds ("(POP3, IMAP or HTTP) server") nor a sentence naming them apart
  * ("IMAP offers features that POP does not"). */
+static bool joins_in_protocols_how(const char *s, size_t n, bool *word);
 static bool joins_in_protocols(const char *s, size_t n)
 {
+	bool word;
+	return joins_in_protocols_how(s, n, &word);
+}
+
+/* The same; *word: joined by a word ("IMAP4 or POP3", "IMAP and POP",
+ * 「IMAPまたはPOP」: the two named as such), not a mark ("POP/IMAP",
+ * "POP・IMAP": one field's name for whichever the page sets up). */
+static bool joins_in_protocols_how(const char *s, size_t n, bool *word)
+{
+	*word = false;
 	if (!nr_names_both_in(s, n) || nr_has(s, n, "http"))
 		return false;
 	static const char *const joins[] = {" or ", " and ", "/", ", ", " & ", "・", "、", "または", NULL};
@@ -47,8 +58,10 @@ static bool joins_in_protocols(const char *s, size_t n)
 			e++;
 		size_t j = nr_starts_any_ci(s + e, n - e, joins);
 		size_t want = im ? 3 : 4;
-		if (j && n - e - j >= want && mp_strncasecmp(s + e + j, im ? "pop" : "imap", want) == 0)
+		if (j && n - e - j >= want && mp_strncasecmp(s + e + j, im ? "pop" : "imap", want) == 0) {
+			*word = nr_starts_any_ci(s + e, n - e, (const char *const[]){" or ", " and ", "または", NULL}) > 0;
 			return true;
+		}
 		i = e - 1;
 	}
 	return false;
@@ -452,8 +465,15 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 			/* "Your IMAP4 or POP3 (incoming mail) server is", "Incoming
 			 * server (IMAP or POP3):" with its host lost: a server's
 			 * label naming both incoming protocols offers both */
-			if (f == NF_HOST && le - lb <= 80 && joins_in_protocols(s + lb, le - lb) && last_proto(s, lb, le) == NC_NONE)
-				nr_cur_acc(x)->in_both = true;
+			bool word;
+			if (f == NF_HOST && le - lb <= 80 && joins_in_protocols_how(s + lb, le - lb, &word) &&
+			    last_proto(s, lb, le) == NC_NONE) {
+				/* (a field named "POP/IMAP server" is one set of
+				 * values: nr_offered weighs it) */
+				struct dacc *a = nr_cur_acc(x);
+				a->both_label = !word && (!a->in_both || a->both_label);
+				a->in_both = true;
+			}
 			if (f == NF_IGNORE && edir == NC_WEB)
 				x->ctx = NC_WEB;
 		}

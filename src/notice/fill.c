@@ -1656,8 +1656,11 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 			size_t jb = nr_skip_sp(j, 0, (size_t)(g - j)), je = (size_t)(g - j);
 			while (je > jb && j[je - 1] == ' ')
 				je--;
-			for (const char *const *w = joins; *w && !a->in_both; w++)
-				a->in_both = strlen(*w) == je - jb && mp_strncasecmp(j + jb, *w, je - jb) == 0;
+			bool chose = false;
+			for (const char *const *w = joins; *w && !chose; w++)
+				chose = strlen(*w) == je - jb && mp_strncasecmp(j + jb, *w, je - jb) == 0;
+			if (chose)
+				a->in_both = true, a->both_label = false;
 		}
 		if (im && (!po || im < po))
 			a->in_pref = S_IMAP;

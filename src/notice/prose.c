@@ -894,6 +894,62 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
  * sentence saying one is not available. */
 static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n);
 
+/* The protocol pair at s[i, pe) of the sentence s[sb, se) named in passing,
+ * not offered: as a kind of program or service ("a POP/IMAP client
+ * program", "POP or IMAP email services", 「POP/IMAP対応のメールソフト」),
+ * as examples or old ways ("legacy protocols like pop3, imap4", "such as
+ * POP or IMAP"), or as the name of a setting ("the server type POP/IMAP",
+ * 「種類POP/IMAPを選択」: the page goes on with its own choice). Looks a
+ * few words either side: linear. */
+static bool named_in_passing(const char *s, size_t sb, size_t i, size_t pe, size_t se)
+{
+	static const char *const kinds[] = {"client", "program", "software", "application", "app ", "apps", "reader",
+	                                    "mailer", "service", "ソフト", "クライアント", "アプリ", "対応のメールソフト",
+	                                    NULL};
+	static const char *const fill[] = {"e-mail ", "email ", "mail ", "メール", "対応の", "対応", "compatible ",
+	                                   "capable ", "based ", "-based ", "protocol ", NULL};
+	/* (whole words: not "unlike", "hold", "prototype") */
+	static const char *const lead[] = {" like ", " such as ", "e.g.", " eg.", " for example", " legacy", " older ",
+	                                   " old ", " traditional", " obsolete", " type ", " types ", "種類", "方式の", NULL};
+	size_t k = pe;
+	while (k < se && (s[k] == ' ' || s[k] == '-' || s[k] == ')' || s[k] == '"'))
+		k++;
+	for (int r = 0; r < 2 && k < se; r++) { /* "email client", "-compatible mail software" */
+		size_t f = nr_starts_any_ci(s + k, se - k, fill);
+		k += f;
+		while (k < se && s[k] == ' ')
+			k++;
+	}
+	if (k < se && nr_starts_any_ci(s + k, se - k, kinds))
+		return true;
+	size_t w = i > sb + 40 ? i - 40 : sb; /* the few words before the pair */
+	if (w == sb) { /* the sentence's first word: "Legacy protocols like …" */
+		for (const char *const *p = lead; *p; p++)
+			if (**p == ' ' && nr_starts_any_ci(s + w, i - w, (const char *const[]){*p + 1, NULL}))
+				return true;
+	}
+	return nr_has_any(s + w, i - w, lead);
+}
+
+static size_t in_name_at(const char *s, size_t i, size_t n, int *srv);
+
+/* The end of a pair of protocol names whose first ends at e ("POP/IMAP",
+ * "IMAP or POP3"), else e. */
+static size_t pair_end(const char *s, size_t e, size_t n)
+{
+	static const char *const joins[] = {" and/or ", " or ", " and ", "/", ", ", " & ", "・", "、", "または", NULL};
+	size_t j = nr_starts_any_ci(s + e, n - e, joins);
+	int srv;
+	size_t k = j ? in_name_at(s, e + j, n, &srv) : 0;
+	return k ? e + j + k : e;
+}
+
+static void mx_passing(struct ex *x, size_t from)
+{
+	for (size_t e = from; e < x->nmx; e++)
+		x->mx[e].passing = true;
+}
+
 void nr_protocols_offered(struct ex *x, const mp_nline *l, size_t b)
 {
 	/* sentence by sentence: "IMAP is available. POP3 is not." */
@@ -912,10 +968,12 @@ void nr_protocols_offered(struct ex *x, const mp_nline *l, size_t b)
 static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 {
 	/* ("その他の設定は POP3 と同じです", "the same as for POP3": the
-	 * settings of a server the page takes as given) */
+	 * settings of a server the page takes as given; "POP3 で受信すること
+	 * も可能です", "POP3 is possible too": one allowed beside the other) */
 	static const char *const offer[] = {"使えます", "使用できます", "利用できます", "ご利用いただけます", "ご利用になれます",
 	                                    "対応しています", "に対応", "available", "can use", "may use", "supported",
-	                                    "you can choose", "と同じ", "same as", "supports", "we support", "offers both",
+	                                    "you can choose", "と同じ", "same as", "supports", "we support", "offers both", "可能です",
+	                                    "ことが可能", "ことは可能", "is possible",
 	                                    NULL};
 	/* nor one comparing them ("IMAP rather than POP", "POP is simpler
 	 * than IMAP") */
@@ -979,18 +1037,29 @@ static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 			continue;
 		seen[srv] = true;
 		at[srv] = i;
-		if (offered)
+		if (offered) {
+			/* "Any POP/IMAP client can be used": what is offered is
+			 * the program, the protocols are its kind */
+			size_t m0 = x->nmx, pe = pair_end(s, e, n);
 			nr_mx_add(x, l, b + i, srv, 0, -1);
+			if (named_in_passing(s, 0, i, pe, n))
+				mx_passing(x, m0);
+		}
 	}
 	if (!paired || !seen[S_IMAP] || !seen[S_POP])
 		return;
+	size_t from = x->nmx;
 	for (int k = S_IMAP; k <= S_POP; k++)
 		nr_mx_add(x, l, b + at[k], k, 0, -1);
 	/* "handles both", "one of two protocols": both on the one incoming
 	 * host the notice names, as "Server type: IMAP or POP" (resolve.c);
 	 * a choice alone ("Select POP or IMAP") may go on with a host for one */
-	if (nr_has(s, n, "both") || nr_has(s, n, "either") || nr_has(s, n, "one of"))
-		nr_cur_acc(x)->in_both = true;
+	if (nr_has(s, n, "both") || nr_has(s, n, "either") || nr_has(s, n, "one of")) {
+		struct dacc *a = nr_cur_acc(x);
+		a->in_both = true, a->both_label = false;
+	} else if (named_in_passing(s, 0, at[S_IMAP] < at[S_POP] ? at[S_IMAP] : at[S_POP],
+	                            at[S_IMAP] < at[S_POP] ? at[S_POP] : at[S_IMAP], n))
+		mx_passing(x, from);
 }
 
 /* The length of a protocol's name at s[i] ("IMAP", "IMAP4", "POP3",
@@ -1079,8 +1148,11 @@ void nr_pair_offered(struct ex *x, const mp_nline *l)
 		int d;
 		bool answered = q > pe && in_name_at(s, q, n, &d) > 0;
 		if (!listed && !answered && !nr_has_any(s + sb, se - sb, neg)) {
+			size_t m0 = x->nmx;
 			nr_mx_add(x, l, i, a, 0, -1);
 			nr_mx_add(x, l, e + j, c, 0, -1);
+			if (named_in_passing(s, sb, i, pe, se))
+				mx_passing(x, m0);
 		}
 		i = se > i ? se - 1 : i;
 	}

@@ -65,6 +65,10 @@ struct dacc {
 	size_t nalt;
 	bool alt_full; /* NR_MAX_ALT reached (reported once) */
 	bool in_both; /* "Server type: IMAP or POP": both offered, on one host */
+	/* in_both said only by a server's label naming both, its value lost
+	 * ("POP/IMAPサーバー名"): one set of values, not an offer of each
+	 * (nr_offered weighs it) */
+	bool both_label;
 	int in_pref; /* -1, S_IMAP or S_POP */
 	int method;  /* -1, or MP_AUTH_PASSWORD_CLEARTEXT / _ENCRYPTED */
 	int in_method; /* the same, stated for the incoming servers */
@@ -85,6 +89,10 @@ struct mentry {
 	int auth[2]; /* the row's login methods in the order named ("APOP,PLAIN"): */
 	int nauth;   /* mp_auth values, each at most once, so two at most */
 	int bseq;    /* the provider heading it was read under (ex.bseq), 0 none */
+	/* a protocol named in passing ("a POP/IMAP client program", "legacy
+	 * protocols like pop3, imap4"): offers its server only when the page
+	 * gives the other incoming server nothing of its own (nr_offered) */
+	bool passing;
 	size_t off;  /* where on its line it was read (bytes) */
 	mailprof_loc loc;
 };

@@ -73,26 +73,41 @@ static void apply_matrix(struct ex *x, const struct dacc *a, struct dsrv *s, int
 			mp_int_set(&s->sec, x->mx[i].sec, &x->mx[i].loc);
 }
 
-/* Does a port line or matrix name server i ("IMAP4 利用可(…993…)")? */
-static bool mx_names(const struct ex *x, const struct dacc *a, int i)
+/* Does a port line or matrix name server i ("IMAP4 利用可(…993…)")? With
+ * firm, not one naming it in passing ("a POP/IMAP client program"). */
+static bool mx_names(const struct ex *x, const struct dacc *a, int i, bool firm)
 {
 	for (size_t k = 0; k < x->nmx; k++)
-		if (x->mx[k].srv == i && nr_mx_of(&x->mx[k], a))
+		if (x->mx[k].srv == i && !(firm && x->mx[k].passing) && nr_mx_of(&x->mx[k], a))
 			return true;
 	return false;
 }
 
-/* Does the notice offer server i of draft a? A host, a port (a setup page
- * may name no host: "POP3S (port 995)"), a host template, a port matrix
- * entry or a protocol row ("受信サーバーの種類: POP3") says so. */
-bool nr_offered(const struct ex *x, const struct dacc *a, int i)
+/* Does the notice give server i of draft a something of its own: a host,
+ * a port (a setup page may name no host: "POP3S (port 995)"), a host
+ * template, a port matrix entry, a protocol row ("受信サーバーの種類:
+ * POP3"), an offer ("IMAP is also available")? */
+static bool own_offer(const struct ex *x, const struct dacc *a, int i)
 {
 	const struct dsrv *s = &a->s[i];
 	if (s->host.v || s->port.set || s->host_tpl || s->host_held || s->stated || a->in_pref == i ||
-	    (a->in_both && i != S_SMTP))
+	    (a->in_both && !a->both_label && i != S_SMTP))
 		return true;
-	if (mx_names(x, a, i))
+	return mx_names(x, a, i, true);
+}
+
+/* Does the notice offer server i of draft a? What it gives the server
+ * of its own does; an incoming protocol named only in passing (a kind of
+ * program, a legacy list) or beside the other in one label whose value
+ * is lost ("POP/IMAPサーバー名") does only when the page gives the other
+ * incoming server nothing of its own either: a page setting up POP that
+ * mentions "POP/IMAP clients" offers no IMAP server. */
+bool nr_offered(const struct ex *x, const struct dacc *a, int i)
+{
+	if (own_offer(x, a, i))
 		return true;
+	if (i != S_SMTP && (a->in_both || mx_names(x, a, i, false)))
+		return !own_offer(x, a, i == S_IMAP ? S_POP : S_IMAP);
 	/* "サブミッションポート(587番)をご利用ください", "SMTP-AUTH is
 	 * required for sending": sending is offered, with no host said */
 	return i == S_SMTP && x->send_prose && !a->group;
@@ -564,7 +579,7 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		int o = i == S_IMAP ? S_POP : S_IMAP;
 		struct dsrv *si = &a->s[i], *so = &a->s[o];
 		if (si->host.v && si->host_in && !si->port.set && !si->sec.set && !si->user.v && !si->pass.v &&
-		    a->in_pref != i && !a->group && !mx_names(x, a, i) && !so->host.v && !so->host_tpl && nr_offered(x, a, o)) {
+		    a->in_pref != i && !a->group && !mx_names(x, a, i, false) && !so->host.v && !so->host_tpl && nr_offered(x, a, o)) {
 			so->host = si->host, so->host_in = true, so->host_note = si->host_note;
 			memset(&si->host, 0, sizeof si->host);
 			si->host_in = false;

@@ -1387,6 +1387,7 @@ void nr_mx_add(struct ex *x, const mp_nline *l, size_t off, int srv, int port, i
 	m->sec = sec;
 	m->rank = port ? nr_sec_rank(sec) : -1;
 	m->weak = x->discouraged;
+	m->passing = false;
 	m->pref = 0;
 	m->nauth = 0;
 	m->bseq = x->bseq;
