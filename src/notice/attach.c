@@ -1405,7 +1405,7 @@ static const char *const naming[] = {"is called", "be called", "available at", "
 static bool naming_above(const struct ex *x, const mp_nline *l)
 {
 	const mp_nline *a = x->above;
-	if (!a || a->line + 1 != l->line)
+	if (!a || mp_nline_line(a, a->len) + 1 != l->line)
 		return false;
 	size_t e = a->len;
 	while (e && a->s[e - 1] == ' ')
@@ -1450,13 +1450,13 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 	size_t q = t;
 	while (q > pv && (s[q - 1] == '"' || s[q - 1] == '\'' || s[q - 1] == ' '))
 		q--;
-	bool wrapped = q == b && a && a->line + 1 == l->line;
+	bool wrapped = q == b && a && mp_nline_line(a, a->len) + 1 == l->line;
 	const char *ws = wrapped ? a->s : s;
 	size_t we = wrapped ? a->len : q, wb = wrapped ? 0 : pv;
 	/* ("… is available" / "at "imap.…"": the verb's words on both lines,
 	 * read as one: the above's tail and the few words before the host) */
 	char joined[64];
-	if (!wrapped && q > b && q - b <= 12 && pv <= b && a && a->line + 1 == l->line) {
+	if (!wrapped && q > b && q - b <= 12 && pv <= b && a && mp_nline_line(a, a->len) + 1 == l->line) {
 		size_t ae = a->len;
 		while (ae && a->s[ae - 1] == ' ')
 			ae--;
@@ -1474,7 +1474,7 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 			*ctx = sentence_ctx(s, b, vb, ve, l->len);
 			/* (the sentence opened on the line above: no full stop
 			 * before the host on its line) */
-			bool opened_above = a && a->line + 1 == l->line && !memchr(s + b, '.', vb - b) &&
+			bool opened_above = a && mp_nline_line(a, a->len) + 1 == l->line && !memchr(s + b, '.', vb - b) &&
 			                    !isupper((unsigned char)s[b]) && s[b] != '"';
 			if (*ctx == NC_NONE && (wrapped || opened_above)) {
 				size_t ae = a->len;
@@ -1487,7 +1487,7 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 	}
 	/* "named" opening the line, "server" ending the line above (the
 	 * sentence's words on both lines) */
-	if (!a || a->line + 1 != l->line || !((t == b + 5 && mp_strncasecmp(s + b, "named", 5) == 0) ||
+	if (!a || mp_nline_line(a, a->len) + 1 != l->line || !((t == b + 5 && mp_strncasecmp(s + b, "named", 5) == 0) ||
 	                                      (t == b + 6 && mp_strncasecmp(s + b, "called", 6) == 0)))
 		return false;
 	size_t e = a->len;
@@ -1620,7 +1620,7 @@ static enum mp_nfield wrapped_subject(const struct ex *x, const mp_nline *l, siz
 			link = qe - q == 2 && mp_strncasecmp(s + q, "to", 2) == 0;
 		}
 	}
-	if (!link || !a || a->line + 1 != l->line || !a->len)
+	if (!link || !a || mp_nline_line(a, a->len) + 1 != l->line || !a->len)
 		return NF_NONE;
 	/* the subject: the above line's last clause, a short way */
 	size_t ae = a->len, ab = ae;
@@ -2676,7 +2676,7 @@ static void preference(struct ex *x, const char *s, size_t n)
  * a label nor a heading. */
 static bool bracket_goes_on(const mp_nline *prev, const mp_nline *l)
 {
-	if (!prev || prev->line + 1 != l->line)
+	if (!prev || mp_nline_line(prev, prev->len) + 1 != l->line)
 		return false;
 	int open = 0;
 	for (size_t i = 0; i < prev->len; i++)
@@ -3029,6 +3029,7 @@ static void read_view(struct ex *x, const mp_nline *l, size_t from, size_t to)
 	mp_nline one = *l;
 	one.s = l->s + from;
 	one.col = l->col + from;
+	one.lno = l->lno ? l->lno + from : NULL;
 	one.len = to - from;
 	x->split_depth++;
 	line_one(x, &one);
@@ -3167,6 +3168,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 				one.len--;
 			two.s = l->s + k;
 			two.col = l->col + k;
+			two.lno = l->lno ? l->lno + k : NULL;
 			two.len = n - k;
 			x->split_depth++; /* a hostile line of thousands: 16 pairs, then one line */
 			line_one(x, &one);
