@@ -81,11 +81,11 @@ $(B)/libmailprof.so: $(LIB_OBJ)
 $(B)/mailprof: $(CLI_OBJ) $(B)/libmailprof.a
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(B)/libmailprof.a $(LIBS) $(LDFLAGS)
 
-$(B)/tests/%.o: tests/%.c $(wildcard tests/*.h include/*.h src/*.h)
+$(B)/tests/%.o: tests/%.c $(wildcard tests/*.h include/*.h src/*.h src/*/*.h src/*.def)
 	@mkdir -p $(dir $@)
 	@echo "CC $<"; $(CC) $(ALL_CFLAGS) $(CRIT_CFLAGS) -Wno-conversion -c $< -o $@
 
-$(B)/tests/fuzz/fuzz_%.o: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(wildcard include/*.h src/*.h)
+$(B)/tests/fuzz/fuzz_%.o: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(wildcard include/*.h src/*.h src/*/*.h src/*.def)
 	@mkdir -p $(dir $@)
 	@echo "CC $<"; $(CC) $(ALL_CFLAGS) -D_GNU_SOURCE -Isrc/cli -Wno-conversion -DFUZZ_ENTRY=fuzz_$*_one -c $< -o $@
 

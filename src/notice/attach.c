@@ -106,6 +106,10 @@ static void heading(struct ex *x, const char *s, size_t n)
 	static const char *const variant[] = {"ssl", "tls", "暗号", "場合", "if ", "when ",
 	                                      "secure", NULL};
 	bool is_variant = nr_has_any(s, n, variant);
+	/* nor a fragment opening with a sentence's punctuation (". ru »":
+	 * the tail of a link's text cut off) */
+	if (n && strchr(".,;:!?", s[0]))
+		is_variant = true;
 	/* nor a line holding a value ("or `dsm.example.edu`", not "PLANET
 	 * (PL.NET)") or markup ("```yaml") */
 	for (size_t k = 0; k < n && !is_variant; k++) {
@@ -1200,6 +1204,30 @@ static enum mp_nctx protocol_choice_after(const char *s, size_t ve, size_t n, in
 	enum mp_nctx reg = nr_port_ctx(port);
 	enum mp_nctx said = mp_notice_words_ctx(s + ve + k, e - ve - k);
 	return (reg == NC_IMAP || reg == NC_POP) && said == reg ? reg : NC_NONE;
+}
+
+/* "Incoming port: 993 if you use IMAP, or 995 if you use POP3": does
+ * s[b, n) hold two ports or more each followed by the protocol chosen
+ * for it (protocol_choice_after), naming different servers? Then the
+ * row's value is several pairs, each port its protocol's. */
+static bool chosen_ports(const char *s, size_t b, size_t n)
+{
+	enum mp_nctx one = NC_NONE;
+	for (size_t i = b; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]) || (i > b && isalnum((unsigned char)s[i - 1])))
+			continue;
+		size_t e = i;
+		int pn = 0;
+		while (e < n && isdigit((unsigned char)s[e]) && pn < 100000)
+			pn = pn * 10 + (s[e++] - '0');
+		enum mp_nctx c = e < n && !isalnum((unsigned char)s[e]) ? protocol_choice_after(s, e, n, pn) : NC_NONE;
+		if (c != NC_NONE && one != NC_NONE && c != one)
+			return true;
+		if (c != NC_NONE)
+			one = c;
+		i = e;
+	}
+	return false;
 }
 
 static bool cond_near(const char *s, size_t prev, size_t ve, size_t n, bool alt_before)
@@ -2360,14 +2388,17 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		/* the value changed from lends its label to the one after it */
 		bool old = f != NF_NONE && changed_from(s, vb, ve, n);
 		enum mp_nctx chosen = NC_NONE;
-		if (v == NV_PORT && !old && (f == NF_PORT || f == NF_NONE) && (in_cond || cond_near(s, pv, ve, n, prev > b))) {
+		/* (the choice after the port is one without a condition's word
+		 * too: "143 when using IMAP, 110 when using POP3") */
+		if (v == NV_PORT && !old && (f == NF_PORT || f == NF_NONE)) {
 			size_t d = vb;
 			while (d < ve && !isdigit((unsigned char)s[d]))
 				d++;
 			int pn = 0;
 			while (d < ve && isdigit((unsigned char)s[d]) && pn < 100000)
 				pn = pn * 10 + (s[d++] - '0');
-			chosen = protocol_choice(s, pv, vb, pn);
+			if (in_cond || cond_near(s, pv, ve, n, prev > b))
+				chosen = protocol_choice(s, pv, vb, pn);
 			if (chosen == NC_NONE)
 				chosen = protocol_choice_after(s, ve, n, pn);
 			if (chosen != NC_NONE)
@@ -3373,6 +3404,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 	                  ((sp ? lf == NF_PORT : np >= 1) && !memchr(s + b, '|', n - b) && named_port_list(s, b, n, sp ? le : n) &&
 	                   nr_matrix(NULL, l, s + b, n - b, b) >= 1);
 	if (!port_lines && ((np >= 2 && !sp) || (np >= 1 && sp && (first < le || lf == NF_NONE || steps)) || misfit || second || dir_word || ja_set || wrapped ||
+	    (np >= 2 && sp && lf == NF_PORT && vb < n && chosen_ports(s, vb, n)) ||
 	    (np == 1 && !sp && nr_is_prose(s + b, n - b)))) {
 		value_pairs(x, l, b, true, &first);
 		nr_prose(x, l, b);
@@ -3399,7 +3431,10 @@ static void line_one(struct ex *x, const mp_nline *l)
 	}
 	/* Port matrices ("IMAPs (port 993) TLS"), unless the row's label is a
 	 * known field given with a separator. */
+	/* ("Security: STARTTLS for SMTP and SSL for IMAP": each security
+	 * names its server; the row's pair sets each, fill.c) */
 	if (port_lines || ((lf == NF_NONE || lf == NF_SECURITY || (lf == NF_PORT && !sp)) && !(sp && vb < n && nr_value_is(NF_HOST, s + vb, n - vb)) &&
+	    !(sp && lf == NF_SECURITY && vb < n && nr_sec_per_server(s + vb, n - vb)) &&
 	    !host_cell(s, b, n) &&
 	    (!nr_is_prose(s + b, n - b) || nr_has(s + b, n - b, "ssl") || nr_has(s + b, n - b, "tls") ||
 	     nr_has(s + b, n - b, "secure") || nr_secure_name(s + b, n - b)) && /* "POP3S (995)、IMAPS (993) に対応" */

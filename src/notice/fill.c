@@ -1051,8 +1051,8 @@ static bool sec_per_direction(struct ex *x, const mp_nline *l, size_t off, const
 	enum mp_nctx first = NC_NONE;
 	bool two = false;
 	for (int pass = 0; pass < 2; pass++) {
-		if (pass == 1 && !two)
-			return false;
+		if (pass == 1 && (!two || !x))
+			return two;
 		for (size_t i = 0; i < n; i++) {
 			size_t vb, ve;
 			if ((i && isalnum((unsigned char)s[i - 1])) || nr_typed_value(s, i, n, false, &vb, &ve) != NV_SEC ||
@@ -1076,6 +1076,13 @@ static bool sec_per_direction(struct ex *x, const mp_nline *l, size_t off, const
 		}
 	}
 	return true;
+}
+
+/* Does a security row's value pair securities with different servers
+ * ("STARTTLS for SMTP and SSL for IMAP")? Then it is no port matrix. */
+bool nr_sec_per_server(const char *s, size_t n)
+{
+	return sec_per_direction(NULL, NULL, 0, s, n);
 }
 
 static void set_security(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,

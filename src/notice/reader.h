@@ -277,6 +277,7 @@ bool nr_all_digits(const char *s, size_t n);
 int nr_preference(const char *s, size_t n);
 /* Is the whole of s one value of the type field f takes? */
 bool nr_value_is(enum mp_nfield f, const char *s, size_t n);
+bool nr_sec_per_server(const char *s, size_t n);
 /* A cell holding a pair of its own ("Port: 993", "Incoming (IMAP): imap.…"). */
 bool nr_pair_cell(const char *s, size_t b, size_t e);
 /* Where an SMTP-AUTH statement starts in a value, n when none. */

@@ -197,6 +197,10 @@ bool nr_word_split(const char *s, size_t b, size_t n, size_t *le, size_t *vb)
 			continue;
 		}
 		size_t v = nr_skip_sp(s, i, n), t = v < n ? nr_token_len(s + v, n - v) : 0;
+		/* "port - 993.", "server - mail.example.net.": the full stop
+		 * ending the line is its sentence's, not the value's */
+		if (t > 1 && s[v + t - 1] == '.' && s[v + t - 2] != '.' && nr_skip_sp(s, v + t, n) == n)
+			t--;
 		/* The value must look like one (a number, address or host), and the
 		 * label hold none. */
 		bool shaped = nr_valid_email(s + v, t) || nr_valid_host(s + v, t) || nr_all_digits(s + v, t);
