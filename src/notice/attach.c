@@ -1188,6 +1188,23 @@ static enum mp_nctx protocol_choice(const char *s, size_t pv, size_t vb, int por
 	return NC_NONE;
 }
 
+/* The incoming protocol a condition before a host chooses ("If you are
+ * setting up an IMAP account, …"): one of IMAP and POP named after "if"
+ * in the 120 bytes before it, nothing refused; else NC_NONE. */
+static enum mp_nctx host_choice(const char *s, size_t pv, size_t vb)
+{
+	size_t cb = vb - pv > 120 ? vb - 120 : pv;
+	static const char *const refused[] = {"block", "not allowed", "not permitted", "cannot", "can't", "unable", NULL};
+	size_t at = cb;
+	while (at + 3 <= vb && mp_strncasecmp(s + at, "if ", 3) != 0)
+		at++;
+	if (at + 3 > vb || nr_has_any(s + cb, vb - cb, refused) || nr_has(s + at, vb - at, "smtp") ||
+	    nr_has(s + at, vb - at, "before"))
+		return NC_NONE;
+	bool im = nr_has(s + at, vb - at, "imap"), po = nr_has(s + at, vb - at, "pop");
+	return im && !po ? NC_IMAP : po && !im ? NC_POP : NC_NONE;
+}
+
 /* "993 if you use IMAP, or 995 if you use POP3": the choice of protocol
  * right after the port, to its clause's end (a short way), the port's
  * registered protocol named: that server's port, not advice. */
@@ -1952,6 +1969,29 @@ static enum mp_nctx verb_opens(const char *s, size_t b, size_t e)
  * (Username: ab)."). The first direction the labels name holds for the
  * whole line. Returns how many values found a label that takes them, and
  * in *first where the first of them starts; apply: set them. */
+/* Is the security word at vb denied by the word just before it ("port
+ * 1143, no SSL", "without TLS", "non-SSL")? Then the port is offered
+ * without security, not with it. */
+static bool sec_denied(const char *s, size_t pv, size_t vb)
+{
+	static const char *const deny[] = {"no", "without", "w/o", "not", "non", NULL};
+	size_t e = vb;
+	if (e > pv && s[e - 1] == '-')
+		e--;
+	else
+		while (e > pv && s[e - 1] == ' ')
+			e--;
+	size_t w = e;
+	while (w > pv && isalpha((unsigned char)s[w - 1]))
+		w--;
+	if (w > pv && s[w - 1] == '/' && w - 1 > pv && s[w - 2] == 'w')
+		w -= 2;
+	for (size_t k = 0; deny[k]; k++)
+		if (strlen(deny[k]) == e - w && mp_strncasecmp(s + w, deny[k], e - w) == 0)
+			return true;
+	return false;
+}
+
 static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply, size_t *first)
 {
 	const char *s = l->s;
@@ -2317,7 +2357,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			if (port_srv >= 0 && !memchr(s + pv, '.', vb - pv) && !nr_has(s + pv, vb - pv, "。")) {
 				if (apply) {
 					mailprof_loc pl = nr_loc_at(x, l, vb);
-					int sec = nr_parse_security(s + vb, ve - vb);
+					int sec = sec_denied(s, pv, vb) ? MP_SEC_NONE : nr_parse_security(s + vb, ve - vb);
 					nr_offer_port(&nr_cur_acc(x)->s[port_srv], port_val, sec, &pl);
 				}
 			} else if (!sec_b && !sec_e && !cond_near(s, pv, ve, n, true))
@@ -2404,6 +2444,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			if (chosen != NC_NONE)
 				f = NF_PORT, ed = chosen, lab_b = lab_e = vb;
 		}
+		/* "If you are setting up an IMAP account you still use the
+		 * pop3.… server": a host in a condition choosing one incoming
+		 * protocol is that protocol's host, not advice */
+		if (v == NV_HOST && !old && f == NF_HOST && (in_cond || cond_near(s, pv, ve, n, prev > b)) &&
+		    (chosen = host_choice(s, pv, vb)) != NC_NONE)
+			ed = chosen;
 		if (f != NF_NONE && chosen == NC_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b) || old) &&
 		    !(f == NF_HOST && v == NV_HOST && !in_cond && !old && access_condition(s, pv, vb, ve, n))) {
 			/* "… on port 110. If your program supports it, use port 995

@@ -523,16 +523,25 @@ static const char *const open_ja[] = {"は", "が", "を", "に", "で", "と", 
  * hostile page of one endless paragraph stays linear). */
 enum { WRAP_JOIN_MAX = 2048 };
 
-/* "Label: value" or "Label:" heading its value, after any bullet. */
+/* "Label: value" or "Label:" heading its value, after any bullet; also
+ * "- Label - value" ("- POP3 (Incoming Mail) Server - this is the
+ * server", a dash row read as such). */
 static bool label_line(const char *s, size_t n)
 {
 	bool marked;
 	size_t b = nr_strip_lead(s, n, &marked);
 	const char *c = memchr(s + b, ':', n - b);
+	size_t d = nr_find_dash(s, b, n, 60);
+	if (d < n && (!c || (size_t)(c - s) > d)) {
+		enum mp_nctx dc;
+		enum mp_nfield df = mp_notice_classify(s + b, d - b, &dc);
+		if (df != NF_NONE && df != NF_IGNORE)
+			return true;
+	}
 	if (!c || (size_t)(c - s) - b > 60)
 		return false;
-	enum mp_nctx d;
-	enum mp_nfield f = mp_notice_classify(s + b, (size_t)(c - s) - b, &d);
+	enum mp_nctx dx;
+	enum mp_nfield f = mp_notice_classify(s + b, (size_t)(c - s) - b, &dx);
 	return f != NF_NONE && f != NF_IGNORE;
 }
 
@@ -543,7 +552,7 @@ static bool label_line(const char *s, size_t n)
  * is" / "localhost"), or a is a sentence of several words and b goes on
  * with a lower-case word ("… no SSL and normal" / "password
  * authentication."); in Japanese, a ends in a particle. */
-static bool wraps_into(const mp_nline *a, const mp_nline *b)
+static bool wraps_into(const mp_nline *a, const mp_nline *b, bool rest)
 {
 	const char *s = a->s, *t = b->s;
 	size_t n = a->len, m = b->len;
@@ -563,6 +572,11 @@ static bool wraps_into(const mp_nline *a, const mp_nline *b)
 		return false;
 	if (nr_strip_lead(t, m, &marked) != tb || marked || label_line(s, n) || label_line(t, m))
 		return false;
+	/* a sentence begun after another's end on a wrapped line and not
+	 * ended there goes on ("… account username. To check" / "extra POP
+	 * boxes …") */
+	if (rest)
+		return true;
 	/* the last word of a */
 	size_t w = n;
 	while (w > ab && s[w - 1] != ' ')
@@ -633,20 +647,92 @@ static void join_line(mp_nline *a, const mp_nline *b)
 	a->len = len;
 }
 
+/* Offset just past the first sentence end in s[from, n) that more text
+ * follows on the line ("… authentication. Outgoing server is …", "…です。
+ * 送信…"), or 0. A full stop ends a sentence before a capital only, and
+ * not after an abbreviation ("e.g. Terminal", "No. 5"). */
+static size_t sentence_end(const char *s, size_t from, size_t n)
+{
+	/* (nor before a sentence pointing back to one before it: "… or the
+	 * TLS port 465. Note that the latter requires SSL") */
+	static const char *const back[] = {"the latter", "the former", NULL};
+	static const char *const abbr[] = {"e.g", "i.e", "etc", "no", "vs", "approx", "ex", "fig", "mr", "dr", NULL};
+	for (size_t i = from; i < n; i++) {
+		if (i + 3 <= n && (memcmp(s + i, "。", 3) == 0 || memcmp(s + i, "！", 3) == 0 || memcmp(s + i, "？", 3) == 0)) {
+			if (nr_skip_sp(s, i + 3, n) < n)
+				return i + 3;
+			continue;
+		}
+		if (!strchr(".!?", s[i]) || !s[i] || i + 2 >= n || s[i + 1] != ' ')
+			continue;
+		size_t k = nr_skip_sp(s, i + 1, n);
+		if (k == n || !isupper((unsigned char)s[k]) || (i && strchr(".!?", s[i - 1])))
+			continue;
+		size_t w = i;
+		while (w > from && s[w - 1] != ' ')
+			w--;
+		bool ab = w == i || (s[i] == '.' && i - w == 1);
+		for (size_t a = 0; abbr[a] && !ab && s[i] == '.'; a++)
+			ab = strlen(abbr[a]) == i - w && mp_strncasecmp(s + w, abbr[a], i - w) == 0;
+		size_t look = n - k < 40 ? n - k : 40;
+		for (size_t a = 0; back[a] && !ab; a++)
+			ab = nr_has(s + k, look, back[a]);
+		if (!ab)
+			return i + 1;
+	}
+	return 0;
+}
+
+/* Line l from byte r on, as a line of its own (its columns, line numbers
+ * and decoded line kept). */
+static mp_nline tail_line(const mp_nline *l, size_t r)
+{
+	r = nr_skip_sp(l->s, r, l->len);
+	mp_nline b = {.len = l->len - r, .line = mp_nline_line(l, r)};
+	b.s = mp_xstrndup(l->s + r, b.len);
+	b.col = mp_xmalloc((b.len + 1) * sizeof *b.col);
+	memcpy(b.col, l->col + r, (b.len + 1) * sizeof *b.col);
+	if (l->lno && l->lno[r] != l->lno[l->len]) {
+		b.lno = mp_xmalloc((b.len + 1) * sizeof *b.lno);
+		memcpy(b.lno, l->lno + r, (b.len + 1) * sizeof *b.lno);
+	}
+	b.raw = l->raw ? mp_xstrndup(l->raw, strlen(l->raw)) : NULL;
+	return b;
+}
+
+/* A wrapped sentence becomes one line, not its paragraph: a line that
+ * goes on with the line before gives it only up to its first sentence
+ * end, the rest staying a line of its own (which may go on in turn), so
+ * rules reading "the line" see one sentence ("… no SSL and normal" /
+ * "password authentication. Outgoing server is …"). */
 void nr_join_wrapped(mp_ntext *t)
 {
 	size_t o = 0;
+	bool rest = false; /* line o - 1 is the rest of a wrapped line */
 	for (size_t i = 0; i < t->n; i++) {
 		mp_nline *l = &t->lines[i];
-		if (o && wraps_into(&t->lines[o - 1], l)) {
+		if (o && wraps_into(&t->lines[o - 1], l, rest)) {
+			size_t tb = nr_skip_sp(l->s, 0, l->len), e = sentence_end(l->s, tb, l->len);
+			mp_nline tail = {0};
+			if (e) {
+				tail = tail_line(l, e);
+				l->len = e;
+				l->s[e] = '\0';
+			}
 			join_line(&t->lines[o - 1], l);
 			free(l->s);
 			free(l->col);
 			free(l->raw);
 			free(l->lno);
+			if (!e)
+				continue;
+			/* o <= i: the rest takes the slot l had at most */
+			t->lines[o++] = tail;
+			rest = true;
 			continue;
 		}
 		t->lines[o++] = *l;
+		rest = false;
 	}
 	t->n = o;
 }
