@@ -1208,6 +1208,23 @@ static enum mp_nctx protocol_choice(const char *s, size_t pv, size_t vb, int por
 	return NC_NONE;
 }
 
+/* The incoming protocol a condition before a host chooses ("If you are
+ * setting up an IMAP account, …"): one of IMAP and POP named after "if"
+ * in the 120 bytes before it, nothing refused; else NC_NONE. */
+static enum mp_nctx host_choice(const char *s, size_t pv, size_t vb)
+{
+	size_t cb = vb - pv > 120 ? vb - 120 : pv;
+	static const char *const refused[] = {"block", "not allowed", "not permitted", "cannot", "can't", "unable", NULL};
+	size_t at = cb;
+	while (at + 3 <= vb && mp_strncasecmp(s + at, "if ", 3) != 0)
+		at++;
+	if (at + 3 > vb || nr_has_any(s + cb, vb - cb, refused) || nr_has(s + at, vb - at, "smtp") ||
+	    nr_has(s + at, vb - at, "before"))
+		return NC_NONE;
+	bool im = nr_has(s + at, vb - at, "imap"), po = nr_has(s + at, vb - at, "pop");
+	return im && !po ? NC_IMAP : po && !im ? NC_POP : NC_NONE;
+}
+
 /* "993 if you use IMAP, or 995 if you use POP3": the choice of protocol
  * right after the port, to its clause's end (a short way), the port's
  * registered protocol named: that server's port, not advice. */
@@ -1453,7 +1470,7 @@ static const char *const naming[] = {"is called", "be called", "available at", "
 static bool naming_above(const struct ex *x, const mp_nline *l)
 {
 	const mp_nline *a = x->above;
-	if (!a || a->line + 1 != l->line)
+	if (!a || mp_nline_line(a, a->len) + 1 != l->line)
 		return false;
 	size_t e = a->len;
 	while (e && a->s[e - 1] == ' ')
@@ -1498,13 +1515,13 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 	size_t q = t;
 	while (q > pv && (s[q - 1] == '"' || s[q - 1] == '\'' || s[q - 1] == ' '))
 		q--;
-	bool wrapped = q == b && a && a->line + 1 == l->line;
+	bool wrapped = q == b && a && mp_nline_line(a, a->len) + 1 == l->line;
 	const char *ws = wrapped ? a->s : s;
 	size_t we = wrapped ? a->len : q, wb = wrapped ? 0 : pv;
 	/* ("… is available" / "at "imap.…"": the verb's words on both lines,
 	 * read as one: the above's tail and the few words before the host) */
 	char joined[64];
-	if (!wrapped && q > b && q - b <= 12 && pv <= b && a && a->line + 1 == l->line) {
+	if (!wrapped && q > b && q - b <= 12 && pv <= b && a && mp_nline_line(a, a->len) + 1 == l->line) {
 		size_t ae = a->len;
 		while (ae && a->s[ae - 1] == ' ')
 			ae--;
@@ -1522,7 +1539,7 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 			*ctx = sentence_ctx(s, b, vb, ve, l->len);
 			/* (the sentence opened on the line above: no full stop
 			 * before the host on its line) */
-			bool opened_above = a && a->line + 1 == l->line && !memchr(s + b, '.', vb - b) &&
+			bool opened_above = a && mp_nline_line(a, a->len) + 1 == l->line && !memchr(s + b, '.', vb - b) &&
 			                    !isupper((unsigned char)s[b]) && s[b] != '"';
 			if (*ctx == NC_NONE && (wrapped || opened_above)) {
 				size_t ae = a->len;
@@ -1535,7 +1552,7 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 	}
 	/* "named" opening the line, "server" ending the line above (the
 	 * sentence's words on both lines) */
-	if (!a || a->line + 1 != l->line || !((t == b + 5 && mp_strncasecmp(s + b, "named", 5) == 0) ||
+	if (!a || mp_nline_line(a, a->len) + 1 != l->line || !((t == b + 5 && mp_strncasecmp(s + b, "named", 5) == 0) ||
 	                                      (t == b + 6 && mp_strncasecmp(s + b, "called", 6) == 0)))
 		return false;
 	size_t e = a->len;
@@ -1668,7 +1685,7 @@ static enum mp_nfield wrapped_subject(const struct ex *x, const mp_nline *l, siz
 			link = qe - q == 2 && mp_strncasecmp(s + q, "to", 2) == 0;
 		}
 	}
-	if (!link || !a || a->line + 1 != l->line || !a->len)
+	if (!link || !a || mp_nline_line(a, a->len) + 1 != l->line || !a->len)
 		return NF_NONE;
 	/* the subject: the above line's last clause, a short way */
 	size_t ae = a->len, ab = ae;
@@ -1972,6 +1989,29 @@ static enum mp_nctx verb_opens(const char *s, size_t b, size_t e)
  * (Username: ab)."). The first direction the labels name holds for the
  * whole line. Returns how many values found a label that takes them, and
  * in *first where the first of them starts; apply: set them. */
+/* Is the security word at vb denied by the word just before it ("port
+ * 1143, no SSL", "without TLS", "non-SSL")? Then the port is offered
+ * without security, not with it. */
+static bool sec_denied(const char *s, size_t pv, size_t vb)
+{
+	static const char *const deny[] = {"no", "without", "w/o", "not", "non", NULL};
+	size_t e = vb;
+	if (e > pv && s[e - 1] == '-')
+		e--;
+	else
+		while (e > pv && s[e - 1] == ' ')
+			e--;
+	size_t w = e;
+	while (w > pv && isalpha((unsigned char)s[w - 1]))
+		w--;
+	if (w > pv && s[w - 1] == '/' && w - 1 > pv && s[w - 2] == 'w')
+		w -= 2;
+	for (size_t k = 0; deny[k]; k++)
+		if (strlen(deny[k]) == e - w && mp_strncasecmp(s + w, deny[k], e - w) == 0)
+			return true;
+	return false;
+}
+
 static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply, size_t *first)
 {
 	const char *s = l->s;
@@ -2337,7 +2377,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			if (port_srv >= 0 && !memchr(s + pv, '.', vb - pv) && !nr_has(s + pv, vb - pv, "。")) {
 				if (apply) {
 					mailprof_loc pl = nr_loc_at(x, l, vb);
-					int sec = nr_parse_security(s + vb, ve - vb);
+					int sec = sec_denied(s, pv, vb) ? MP_SEC_NONE : nr_parse_security(s + vb, ve - vb);
 					nr_offer_port(&nr_cur_acc(x)->s[port_srv], port_val, sec, &pl);
 				}
 			} else if (!sec_b && !sec_e && !cond_near(s, pv, ve, n, true))
@@ -2424,6 +2464,12 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			if (chosen != NC_NONE)
 				f = NF_PORT, ed = chosen, lab_b = lab_e = vb;
 		}
+		/* "If you are setting up an IMAP account you still use the
+		 * pop3.… server": a host in a condition choosing one incoming
+		 * protocol is that protocol's host, not advice */
+		if (v == NV_HOST && !old && f == NF_HOST && (in_cond || cond_near(s, pv, ve, n, prev > b)) &&
+		    (chosen = host_choice(s, pv, vb)) != NC_NONE)
+			ed = chosen;
 		if (f != NF_NONE && chosen == NC_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b) || old) &&
 		    !(f == NF_HOST && v == NV_HOST && !in_cond && !old && access_condition(s, pv, vb, ve, n))) {
 			/* "… on port 110. If your program supports it, use port 995
@@ -2727,7 +2773,7 @@ static void preference(struct ex *x, const char *s, size_t n)
  * a label nor a heading. */
 static bool bracket_goes_on(const mp_nline *prev, const mp_nline *l)
 {
-	if (!prev || prev->line + 1 != l->line)
+	if (!prev || mp_nline_line(prev, prev->len) + 1 != l->line)
 		return false;
 	int open = 0;
 	for (size_t i = 0; i < prev->len; i++)
@@ -3080,6 +3126,7 @@ static void read_view(struct ex *x, const mp_nline *l, size_t from, size_t to)
 	mp_nline one = *l;
 	one.s = l->s + from;
 	one.col = l->col + from;
+	one.lno = l->lno ? l->lno + from : NULL;
 	one.len = to - from;
 	x->split_depth++;
 	line_one(x, &one);
@@ -3218,6 +3265,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 				one.len--;
 			two.s = l->s + k;
 			two.col = l->col + k;
+			two.lno = l->lno ? l->lno + k : NULL;
 			two.len = n - k;
 			x->split_depth++; /* a hostile line of thousands: 16 pairs, then one line */
 			line_one(x, &one);

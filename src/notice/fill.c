@@ -129,7 +129,7 @@ struct dacc *nr_cur_acc(struct ex *x)
 
 mailprof_loc nr_loc_at(const struct ex *x, const mp_nline *l, size_t off)
 {
-	mailprof_loc r = {x->path, l->line, mp_nline_col(l, off)};
+	mailprof_loc r = {x->path, mp_nline_line(l, off), mp_nline_col(l, off)};
 	return r;
 }
 

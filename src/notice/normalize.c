@@ -578,6 +578,7 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 	t->lines[t->n].col = col;
 	t->lines[t->n].line = lineno;
 	t->lines[t->n].raw = mp_xstrndup(s, n);
+	t->lines[t->n].lno = NULL;
 	t->n++;
 }
 
@@ -663,6 +664,7 @@ void mp_ntext_free(mp_ntext *t)
 		free(t->lines[i].s);
 		free(t->lines[i].col);
 		free(t->lines[i].raw);
+		free(t->lines[i].lno);
 	}
 	free(t->lines);
 	memset(t, 0, sizeof *t);
@@ -671,6 +673,11 @@ void mp_ntext_free(mp_ntext *t)
 int mp_nline_col(const mp_nline *l, size_t off)
 {
 	return l->col[off > l->len ? l->len : off];
+}
+
+int mp_nline_line(const mp_nline *l, size_t off)
+{
+	return l->lno ? l->lno[off > l->len ? l->len : off] : l->line;
 }
 
 bool mp_nline_raw_nonascii(const mp_nline *l, int from, int to)

@@ -27,6 +27,10 @@ typedef struct {
 	int *col;
 	int line;
 	char *raw; /* the decoded line before folding */
+	/* NULL, or (a prose sentence wrapped over several lines joined into
+	 * one, nr_join_wrapped) lno[i] the line number of byte s[i]; a view
+	 * into the line offsets it as it offsets col */
+	int *lno;
 } mp_nline;
 
 typedef struct {
@@ -42,6 +46,8 @@ bool mp_notice_is_html(const char *text, size_t len);
 void mp_ntext_free(mp_ntext *t);
 /* Column (1-based) of byte offset off in line l (end of line if past it). */
 int mp_nline_col(const mp_nline *l, size_t off);
+/* Line number of byte offset off in line l (its last line past it). */
+int mp_nline_line(const mp_nline *l, size_t off);
 /* True when any character of columns [from, to) of the decoded line is not
  * ASCII (e.g. a full-width password that folding made look half-width). */
 bool mp_nline_raw_nonascii(const mp_nline *l, int from, int to);

@@ -179,6 +179,21 @@ static int login_said(const char *s, size_t n, size_t *at)
 	return -1;
 }
 
+/* Is sending named ("outgoing", "SMTP", "送信") shortly before the first
+ * "name and password" of s (or is there none)? */
+static bool send_before_login(const char *s, size_t n)
+{
+	static const char w[] = "name and password";
+	size_t k = sizeof w - 1;
+	for (size_t i = 0; i + k <= n; i++)
+		if (mp_strncasecmp(s + i, w, k) == 0) {
+			size_t f = i > 40 ? i - 40 : 0;
+			return nr_has(s + f, i - f, "outgoing") || nr_has(s + f, i - f, "smtp") ||
+			       nr_has(s + f, i - f, "送信") || nr_has(s + f, i - f, "sending");
+		}
+	return true;
+}
+
 /* Any line, sentence or cell may say that sending needs a login:
  * "[このサーバーは認証が必要]にチェック", "Requires logging in with your
  * email address and password" in the SMTP block, "authenticate (log in)
@@ -190,6 +205,12 @@ void nr_auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	const char *s = l->s + b;
 	size_t n = l->len - b;
 	bool smtp_here = x->ctx == NC_SMTP || nr_has(s, n, "outgoing") || nr_has(s, n, "smtp") || nr_has(s, n, "送信");
+	/* "name and password" is sending's login when sending is named
+	 * just before it ("Outgoing server (SMTP): Use name and password"),
+	 * not in "… your ISP's SMTP address and … if you have not received
+	 * your username and password" or "… your username and password … AND
+	 * your ISP's SMTP address" (the receiving login, another thing) */
+	bool smtp_first = x->ctx == NC_SMTP || send_before_login(s, n);
 	if ((nr_has(s, n, "認証が必要") || nr_has(s, n, "requires authentication") ||
 	     (smtp_here && nr_has(s, n, "require authentication")) || nr_has(s, n, "smtp認証") ||
 	     nr_has(s, n, "with authentication") ||
@@ -199,7 +220,7 @@ void nr_auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	     /* (the options of sending's dialog alone: Thunderbird's "Use name
 	      * and password", Android's "Require sign-in", Outlook's "Use same
 	      * settings as my incoming mail server") */
-	     (((smtp_here && (nr_has(s, n, "パスワードを使用") || nr_has(s, n, "name and password"))) ||
+	     (((smtp_here && (nr_has(s, n, "パスワードを使用") || (smtp_first && nr_has(s, n, "name and password")))) ||
 	       nr_has(s, n, "use name and password") || nr_has(s, n, "require sign-in") ||
 	       nr_has(s, n, "requires sign-in") || nr_has(s, n, "same settings as my incoming")) &&
 	      !nr_has(s, n, "しない") && !nr_has(s, n, "ません") && !nr_has(s, n, "not ") && !nr_has(s, n, "n't")) ||
@@ -344,7 +365,14 @@ void nr_auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		/* "Configure your application with our SMTP server and your user
 		 * account + password", "send their username and password": the
 		 * password asked for sending */
-		bool pw = send && nr_has(c, cn, "password") &&
+		/* (sending named before the password: not "configure … you will
+		 * need your username and password … AND your ISP's SMTP address") */
+		size_t pwat = 0;
+		while (pwat + 8 <= cn && mp_strncasecmp(c + pwat, "password", 8) != 0)
+			pwat++;
+		bool pw = send && pwat + 8 <= cn &&
+		          (x->ctx == NC_SMTP || nr_has(c, pwat, "送信") || nr_has(c, pwat, "outgoing") || nr_has(c, pwat, "send") ||
+		           nr_has(c, pwat, "smtp") || nr_has(c, pwat, "submission")) &&
 		          (nr_has(c, cn, "configure") || nr_has(c, cn, "send their") || nr_has(c, cn, "send your"));
 		/* "Log in with your username and password to send mail", "you
 		 * need to sign in with your full address and password" */
@@ -976,9 +1004,9 @@ static void sentence_offers(struct ex *x, const mp_nline *l, size_t b, size_t n)
 	                                    "ことが可能", "ことは可能", "is possible",
 	                                    NULL};
 	/* nor one comparing them ("IMAP rather than POP", "POP is simpler
-	 * than IMAP") */
+	 * than IMAP", "IMAP is an alternative to the POP protocol") */
 	static const char *const neg[] = {"ません", "できない", "不可", "非対応", "not ", "n't", "no longer", "unless", "than",
-	                                  "instead", NULL};
+	                                  "instead", "alternative to", NULL};
 	/* or one naming both as a choice or a pair of protocols or services
 	 * ("by one of two protocols: IMAP or POP", "can handle both POP and
 	 * IMAP protocols", "select IMAP or POP", "(POP3, IMAP4, SMTP

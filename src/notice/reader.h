@@ -223,6 +223,9 @@ struct ex {
 /* Cuts runs of text where a label meets a value with nothing between
  * ("Account TypeIMAP", "Port993"), in place, columns kept. */
 void nr_unglue(mp_ntext *t);
+/* segment.c: a prose sentence wrapped across lines made one line (each
+ * byte keeps its line and column), line-based layouts left alone. */
+void nr_join_wrapped(mp_ntext *t);
 
 /* ---- values.c: what a piece of text is ---- */
 /* Types of value found before any label is looked at. */

@@ -122,7 +122,7 @@ void nr_report_unplaced(struct ex *x, const mp_ntext *t, const mailprof_profile 
 		while (ib < nd && mailprof_diags_get(x->d, idx[ib])->loc.line < l->line)
 			ib++;
 		size_t ie = ib;
-		while (ie < nd && mailprof_diags_get(x->d, idx[ie])->loc.line == l->line)
+		while (ie < nd && mailprof_diags_get(x->d, idx[ie])->loc.line <= mp_nline_line(l, l->len))
 			ie++;
 		bool more = false;
 		for (size_t i = 0; i < n; i++) {

@@ -503,3 +503,236 @@ bool nr_is_form(const struct ex *x, const char *addr, size_t n)
 			return true;
 	return false;
 }
+
+/* ---- sentences wrapped across lines (nr_join_wrapped) ---- */
+
+/* Words after which an English clause cannot stop: a line ending in one
+ * goes on on the next line, whatever that starts with (a host, a port,
+ * "IMAP"). */
+static const char *const open_words[] = {
+	"the", "a", "an", "and", "or", "with", "of", "for", "to", "at", "is", "are", "be", "use",
+	"using", "via", "on", "in", "from", "by", "as", "named", "called", "your", "our", "enter",
+	"set", "select", "choose", "that", "which", "should", "must", "will", "can", "if", "when",
+	"both", "either", "than", "into", "under", "whose", "its", "their", "this", "these", "was",
+	"were", "has", "have", "requires", "require", "supports", "support", NULL};
+/* Japanese particles and connectives a sentence, a label or a value does
+ * not end with ("受信サーバーは" / "mail.example.jpです。"). */
+static const char *const open_ja[] = {"は", "が", "を", "に", "で", "と", "も", "へ", "、", "，",
+                                      "から", "より", "および", "または", "及び", "又は", NULL};
+/* Longest line a join makes: past it the next line is read alone (a
+ * hostile page of one endless paragraph stays linear). */
+enum { WRAP_JOIN_MAX = 2048 };
+
+/* "Label: value" or "Label:" heading its value, after any bullet; also
+ * "- Label - value" ("- POP3 (Incoming Mail) Server - this is the
+ * server", a dash row read as such). */
+static bool label_line(const char *s, size_t n)
+{
+	bool marked;
+	size_t b = nr_strip_lead(s, n, &marked);
+	const char *c = memchr(s + b, ':', n - b);
+	size_t d = nr_find_dash(s, b, n, 60);
+	if (d < n && (!c || (size_t)(c - s) > d)) {
+		enum mp_nctx dc;
+		enum mp_nfield df = mp_notice_classify(s + b, d - b, &dc);
+		if (df != NF_NONE && df != NF_IGNORE)
+			return true;
+	}
+	if (!c || (size_t)(c - s) - b > 60)
+		return false;
+	enum mp_nctx dx;
+	enum mp_nfield f = mp_notice_classify(s + b, (size_t)(c - s) - b, &dx);
+	return f != NF_NONE && f != NF_IGNORE;
+}
+
+/* Line b goes on with the sentence line a leaves open (a wrapped at an
+ * arbitrary word): a ends no sentence, neither is a table row, a label
+ * line, a heading or (b) a list item, and there is evidence of a
+ * continuation: a ends in a word a clause cannot stop at ("… the server
+ * is" / "localhost"), or a is a sentence of several words and b goes on
+ * with a lower-case word ("… no SSL and normal" / "password
+ * authentication."); in Japanese, a ends in a particle. */
+static bool wraps_into(const mp_nline *a, const mp_nline *b, bool rest)
+{
+	const char *s = a->s, *t = b->s;
+	size_t n = a->len, m = b->len;
+	while (n && s[n - 1] == ' ')
+		n--;
+	size_t tb = nr_skip_sp(t, 0, m);
+	if (!n || tb == m || mp_nline_line(a, a->len) + 1 != b->line || a->len + m > WRAP_JOIN_MAX)
+		return false;
+	if (memchr(s, '|', n) || memchr(t, '|', m) || memchr(s, '=', n) || memchr(t, '=', m) || memchr(s, '\t', n))
+		return false;
+	if (strchr(".:;!?", s[n - 1]) || (n >= 3 && (memcmp(s + n - 3, "。", 3) == 0 || memcmp(s + n - 3, "：", 3) == 0 ||
+	                                             memcmp(s + n - 3, "！", 3) == 0 || memcmp(s + n - 3, "？", 3) == 0)))
+		return false;
+	bool marked;
+	size_t ab = nr_strip_lead(s, n, &marked);
+	if (marked || ab == n || s[nr_skip_sp(s, 0, n)] == '#')
+		return false;
+	if (nr_strip_lead(t, m, &marked) != tb || marked || label_line(s, n) || label_line(t, m))
+		return false;
+	/* a sentence begun after another's end on a wrapped line and not
+	 * ended there goes on ("… account username. To check" / "extra POP
+	 * boxes …") */
+	if (rest)
+		return true;
+	/* the last word of a */
+	size_t w = n;
+	while (w > ab && s[w - 1] != ' ')
+		w--;
+	bool open = false;
+	for (size_t k = 0; open_words[k] && !open; k++)
+		open = strlen(open_words[k]) == n - w && mp_strncasecmp(s + w, open_words[k], n - w) == 0;
+	if (open)
+		return true;
+	for (size_t k = 0; open_ja[k]; k++) {
+		size_t kl = strlen(open_ja[k]);
+		/* a line filled to a width (30 characters at least, the next
+		 * no wider): a short one, or one before a longer line, ends
+		 * where its writer broke it ("…サーバ名は共に" / "mail.…",
+		 * "…とは" / a paragraph on one line), read line by line */
+		if (a->col[n] - a->col[ab] >= 30 && b->col[m] - b->col[tb] <= a->col[n] - a->col[ab] + 4 && !a->lno &&
+		    memcmp(s + n - kl, open_ja[k], kl) == 0)
+			return true;
+	}
+	size_t words = 1;
+	for (size_t i = ab; i < n; i++)
+		words += s[i] == ' ' && s[i + 1] != ' ';
+	if (words < 5 || !islower((unsigned char)t[tb]))
+		return false;
+	/* b's first word: letters only (not a host, "e.g.", a login), and no
+	 * label's colon after it */
+	size_t e = tb;
+	while (e < m && t[e] != ' ')
+		e++;
+	if (e > tb && t[e - 1] == ':')
+		return false;
+	while (e > tb && strchr(",;.!?)\"'*", t[e - 1]))
+		e--;
+	for (size_t i = tb; i < e; i++)
+		if (!isalpha((unsigned char)t[i]) && t[i] != '-' && t[i] != '\'')
+			return false;
+	return true;
+}
+
+/* Append line b to line a (one space between unless both sides are
+ * Japanese), each byte keeping its line and column. */
+static void join_line(mp_nline *a, const mp_nline *b)
+{
+	size_t n = a->len;
+	while (n && a->s[n - 1] == ' ')
+		n--;
+	size_t tb = nr_skip_sp(b->s, 0, b->len), m = b->len - tb;
+	bool sp = !((unsigned char)a->s[n - 1] >= 0x80 && (unsigned char)b->s[tb] >= 0x80);
+	size_t len = n + sp + m;
+	if (!a->lno) {
+		a->lno = mp_xmalloc((a->len + 1) * sizeof *a->lno);
+		for (size_t i = 0; i <= a->len; i++)
+			a->lno[i] = a->line;
+	}
+	a->s = mp_xrealloc(a->s, len + 1);
+	a->col = mp_xrealloc(a->col, (len + 1) * sizeof *a->col);
+	a->lno = mp_xrealloc(a->lno, (len + 1) * sizeof *a->lno);
+	if (sp) {
+		a->s[n] = ' ';
+		a->lno[n] = a->lno[n < a->len ? n : a->len];
+		a->col[n] = a->col[n < a->len ? n : a->len];
+	}
+	memcpy(a->s + n + sp, b->s + tb, m);
+	memcpy(a->col + n + sp, b->col + tb, (m + 1) * sizeof *a->col);
+	for (size_t i = n + sp; i <= len; i++)
+		a->lno[i] = b->line;
+	a->s[len] = '\0';
+	a->len = len;
+}
+
+/* Offset just past the first sentence end in s[from, n) that more text
+ * follows on the line ("… authentication. Outgoing server is …", "…です。
+ * 送信…"), or 0. A full stop ends a sentence before a capital only, and
+ * not after an abbreviation ("e.g. Terminal", "No. 5"). */
+static size_t sentence_end(const char *s, size_t from, size_t n)
+{
+	/* (nor before a sentence pointing back to one before it: "… or the
+	 * TLS port 465. Note that the latter requires SSL") */
+	static const char *const back[] = {"the latter", "the former", NULL};
+	static const char *const abbr[] = {"e.g", "i.e", "etc", "no", "vs", "approx", "ex", "fig", "mr", "dr", NULL};
+	for (size_t i = from; i < n; i++) {
+		if (i + 3 <= n && (memcmp(s + i, "。", 3) == 0 || memcmp(s + i, "！", 3) == 0 || memcmp(s + i, "？", 3) == 0)) {
+			if (nr_skip_sp(s, i + 3, n) < n)
+				return i + 3;
+			continue;
+		}
+		if (!strchr(".!?", s[i]) || !s[i] || i + 2 >= n || s[i + 1] != ' ')
+			continue;
+		size_t k = nr_skip_sp(s, i + 1, n);
+		if (k == n || !isupper((unsigned char)s[k]) || (i && strchr(".!?", s[i - 1])))
+			continue;
+		size_t w = i;
+		while (w > from && s[w - 1] != ' ')
+			w--;
+		bool ab = w == i || (s[i] == '.' && i - w == 1);
+		for (size_t a = 0; abbr[a] && !ab && s[i] == '.'; a++)
+			ab = strlen(abbr[a]) == i - w && mp_strncasecmp(s + w, abbr[a], i - w) == 0;
+		size_t look = n - k < 40 ? n - k : 40;
+		for (size_t a = 0; back[a] && !ab; a++)
+			ab = nr_has(s + k, look, back[a]);
+		if (!ab)
+			return i + 1;
+	}
+	return 0;
+}
+
+/* Line l from byte r on, as a line of its own (its columns, line numbers
+ * and decoded line kept). */
+static mp_nline tail_line(const mp_nline *l, size_t r)
+{
+	r = nr_skip_sp(l->s, r, l->len);
+	mp_nline b = {.len = l->len - r, .line = mp_nline_line(l, r)};
+	b.s = mp_xstrndup(l->s + r, b.len);
+	b.col = mp_xmalloc((b.len + 1) * sizeof *b.col);
+	memcpy(b.col, l->col + r, (b.len + 1) * sizeof *b.col);
+	if (l->lno && l->lno[r] != l->lno[l->len]) {
+		b.lno = mp_xmalloc((b.len + 1) * sizeof *b.lno);
+		memcpy(b.lno, l->lno + r, (b.len + 1) * sizeof *b.lno);
+	}
+	b.raw = l->raw ? mp_xstrndup(l->raw, strlen(l->raw)) : NULL;
+	return b;
+}
+
+/* A wrapped sentence becomes one line, not its paragraph: a line that
+ * goes on with the line before gives it only up to its first sentence
+ * end, the rest staying a line of its own (which may go on in turn), so
+ * rules reading "the line" see one sentence ("… no SSL and normal" /
+ * "password authentication. Outgoing server is …"). */
+void nr_join_wrapped(mp_ntext *t)
+{
+	size_t o = 0;
+	bool rest = false; /* line o - 1 is the rest of a wrapped line */
+	for (size_t i = 0; i < t->n; i++) {
+		mp_nline *l = &t->lines[i];
+		if (o && wraps_into(&t->lines[o - 1], l, rest)) {
+			size_t tb = nr_skip_sp(l->s, 0, l->len), e = sentence_end(l->s, tb, l->len);
+			mp_nline tail = {0};
+			if (e) {
+				tail = tail_line(l, e);
+				l->len = e;
+				l->s[e] = '\0';
+			}
+			join_line(&t->lines[o - 1], l);
+			free(l->s);
+			free(l->col);
+			free(l->raw);
+			free(l->lno);
+			if (!e)
+				continue;
+			/* o <= i: the rest takes the slot l had at most */
+			t->lines[o++] = tail;
+			rest = true;
+			continue;
+		}
+		t->lines[o++] = *l;
+		rest = false;
+	}
+	t->n = o;
+}

@@ -232,6 +232,7 @@ static void cell_line(struct ex *x, const struct trow *r, size_t k, enum mp_nfie
 		sub.s = l->s + b;
 		sub.len = e - b;
 		sub.col = l->col + b;
+		sub.lno = l->lno ? l->lno + b : NULL;
 		x->ctx = dir;
 		x->cur = nr_srv_of(dir);
 		nr_line(x, &sub);

@@ -462,6 +462,11 @@ void nr_unglue(mp_ntext *t)
 		b->col = mp_xmalloc((b->len + 1) * sizeof *b->col);
 		memcpy(b->col, a->col + r, (b->len + 1) * sizeof *b->col);
 		b->line = a->line;
+		b->lno = NULL;
+		if (a->lno) {
+			b->lno = mp_xmalloc((b->len + 1) * sizeof *b->lno);
+			memcpy(b->lno, a->lno + r, (b->len + 1) * sizeof *b->lno);
+		}
 		b->raw = a->raw ? mp_xstrndup(a->raw, strlen(a->raw)) : NULL;
 		a->len = r;
 		a->s[r] = '\0';

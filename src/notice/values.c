@@ -208,6 +208,25 @@ static bool placeholder_local(const char *s, size_t n)
 	for (size_t i = 0; words[i]; i++)
 		if (strlen(words[i]) == n && mp_strncasecmp(s, words[i], n) == 0)
 			return true;
+	/* "my-email-address@", "email.address@", "your_name_here@": words
+	 * naming what goes there, joined, stand for the reader's own part */
+	static const char *const names[] = {"my", "your", "email", "e", "mail", "address", "addr", "name",
+	                                    "user", "account", "here", "login", "id", NULL};
+	size_t pieces = 0;
+	for (size_t i = 0; i < n;) {
+		size_t k = i;
+		while (k < n && s[k] != '-' && s[k] != '_' && s[k] != '.')
+			k++;
+		bool known = false;
+		for (size_t w = 0; names[w] && !known; w++)
+			known = strlen(names[w]) == k - i && mp_strncasecmp(s + i, names[w], k - i) == 0;
+		if (!known)
+			break;
+		pieces++;
+		if (k == n && pieces >= 2)
+			return true;
+		i = k + 1;
+	}
 	return n >= 3 && s[n - 2] == 'I' && s[n - 1] == 'D' && (s[n - 3] == '-' || s[n - 3] == '_');
 }
 
