@@ -592,8 +592,8 @@ static bool wraps_into(const mp_nline *a, const mp_nline *b, bool rest)
 		 * no wider): a short one, or one before a longer line, ends
 		 * where its writer broke it ("…サーバ名は共に" / "mail.…",
 		 * "…とは" / a paragraph on one line), read line by line */
-		if (a->col[n] - a->col[ab] >= 30 && b->col[m] - b->col[tb] <= a->col[n] - a->col[ab] + 4 && !a->lno &&
-		    memcmp(s + n - kl, open_ja[k], kl) == 0)
+		if (n - ab >= kl && a->col[n] - a->col[ab] >= 30 && b->col[m] - b->col[tb] <= a->col[n] - a->col[ab] + 4 &&
+		    !a->lno && memcmp(s + n - kl, open_ja[k], kl) == 0)
 			return true;
 	}
 	size_t words = 1;
