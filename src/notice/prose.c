@@ -81,7 +81,8 @@ static bool checks_mail_first(const struct ex *x, const char *c, size_t cn)
 	                                   "pop account", "inbox", NULL};
 	bool before = nr_has(c, cn, "before") || nr_has(c, cn, "prior to");
 	for (size_t i = 0; !w && before && i < cn; i++) {
-		size_t vw = nr_word_start(c, i) ? nr_starts_any_ci(c + i, cn - i, verb) : 0;
+		/* (the clause's first byte opens a word: nothing before it to read) */
+		size_t vw = !i || nr_word_start(c, i) ? nr_starts_any_ci(c + i, cn - i, verb) : 0;
 		for (size_t j = i + vw; vw && j < cn && j < i + vw + 36 && !strchr(",.;:", c[j]) && !w; j++)
 			if (nr_word_start(c, j) && (w = nr_starts_any_ci(c + j, cn - j, mail)) > 0)
 				k = j;
