@@ -401,8 +401,8 @@ static size_t first_word(const char *s, size_t n)
 
 /* Do two rows' names (prev, then s) name one provider's two ways of
  * connecting ("Carambole ADSL" / "Carambole, dial-up/ISDN", "Uni, on
- * campus" / "Uni, off campus")? The same first word, and the later name's
- * rest names an access (not "Yahoo Mail" / "Yahoo Japan": other brands). */
+ * campus" / "Uni, off campus")? The same first word, and the rest of each
+ * name names an access (not "Yahoo Mail" / "Yahoo Japan": other brands). */
 static bool same_provider_access(const char *prev, const char *s, size_t n)
 {
 	size_t pn = strlen(prev), w = first_word(s, n);
