@@ -1848,8 +1848,6 @@ static bool name_only(const char *s, size_t b, size_t e, const char *const *name
 	return false;
 }
 
-/* Does the word at a name a protocol or a direction, not open a host
- * ("… incoming and outgoing server", not "… and smtp.example.net")? */
 /* The end of a protocol's name in brackets right after a direction's
  * ("incoming (POP3)"), else e itself. */
 static size_t proto_bracket_end(const char *s, size_t e, size_t n)
@@ -1862,6 +1860,8 @@ static size_t proto_bracket_end(const char *s, size_t e, size_t n)
 	return c < n && s[c] == ')' && name_only(s, e + 2, c, proto_names) ? c + 1 : e;
 }
 
+/* Does the word at a name a protocol or a direction, not open a host
+ * ("… incoming and outgoing server", not "… and smtp.example.net")? */
 static bool joins_names(const char *s, size_t a, size_t n)
 {
 	/* "the incoming and the outgoing server", "your incoming and your

@@ -91,6 +91,8 @@ mailprof_status mp_notice_extract(mailprof_profile *p, mp_ntext *t, const char *
 	free(x.fill_in);
 	for (size_t i = 0; i < x.nexamples; i++)
 		free(x.examples[i]);
+	free(x.examples);
+	free(x.refused);
 	for (size_t i = 0; i < x.nforms; i++)
 		free(x.forms[i]);
 	free(x.forms);

@@ -564,7 +564,8 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	}
 	/* "Server name: localhost": a gateway or bridge running on the
 	 * user's own machine (DavMail, a mail bridge) is reached by the one
-	 * host name without a dot; only as a server label's whole value */
+	 * host name without a dot; only as a server label's value (its first
+	 * word: "localhost, port 1143"), never a word found in prose */
 	bool local = hn == 9 && mp_strncasecmp(s, "localhost", 9) == 0 && (t == n || !isalnum((unsigned char)s[t]));
 	if (!local && !nr_valid_host(s, hn) && !webmail_named_server(x, s, hn, dir)) {
 		/* "mail.お客様ドメイン名": a host template completed later from the address. */

@@ -81,7 +81,8 @@ static bool checks_mail_first(const struct ex *x, const char *c, size_t cn)
 	                                   "pop account", "inbox", NULL};
 	bool before = nr_has(c, cn, "before") || nr_has(c, cn, "prior to");
 	for (size_t i = 0; !w && before && i < cn; i++) {
-		size_t vw = i == 0 || nr_word_start(c, i) ? nr_starts_any_ci(c + i, cn - i, verb) : 0;
+		/* (the clause's first byte opens a word: nothing before it to read) */
+		size_t vw = !i || nr_word_start(c, i) ? nr_starts_any_ci(c + i, cn - i, verb) : 0;
 		for (size_t j = i + vw; vw && j < cn && j < i + vw + 36 && !strchr(",.;:", c[j]) && !w; j++)
 			if (nr_word_start(c, j) && (w = nr_starts_any_ci(c + j, cn - j, mail)) > 0)
 				k = j;
@@ -579,6 +580,23 @@ static bool example_word(const char *s, size_t n)
 	return false;
 }
 
+/* An example person's value v (vn bytes, at off on line l), unless known
+ * already: NR_MAX_EXAMPLES at most, the rest said unused once. */
+static void add_example(struct ex *x, const mp_nline *l, size_t off, const char *v, size_t vn)
+{
+	for (size_t k = 0; k < x->nexamples; k++)
+		if (strlen(x->examples[k]) == vn && memcmp(x->examples[k], v, vn) == 0)
+			return;
+	if (x->nexamples >= NR_MAX_EXAMPLES) {
+		nr_info(x, l, off, NULL, "more than %d example values; %s not used", NR_MAX_EXAMPLES,
+		        "this one and those after it");
+		x->examples_full = true;
+		return;
+	}
+	x->examples = mp_xgrow(x->examples, x->nexamples, sizeof *x->examples);
+	x->examples[x->nexamples++] = mp_xstrndup(v, vn);
+}
+
 void nr_example_person(struct ex *x, const mp_nline *l, size_t b)
 {
 	static const char *const marks[] = {"例", "使ってみ", "と仮定", "for example", "e.g.", "for instance", "suppose ",
@@ -614,7 +632,7 @@ void nr_example_person(struct ex *x, const mp_nline *l, size_t b)
 	 * is 'example.com'. …": a sentence wrapped before its full stop */
 	x->example_goes_on = marked && n == l->len && last > b && !strchr(".。!?:", s[last - 1]);
 	size_t first = x->nexamples;
-	for (size_t i = b; i < n && x->nexamples < MP_COUNT(x->examples); i++) {
+	for (size_t i = b; i < n && !x->examples_full; i++) {
 		unsigned char pc = i > b ? (unsigned char)s[i - 1] : ' ';
 		if (!isalnum((unsigned char)s[i]) ||
 		    (pc < 0x80 && pc != ' ' && pc != '(' && pc != '"' && pc != '[' && pc != '\'' && pc != '<'))
@@ -643,7 +661,7 @@ void nr_example_person(struct ex *x, const mp_nline *l, size_t b)
 			after_is = p >= b + wl && p < i && mp_strncasecmp(s + p - wl, *w, wl) == 0;
 		}
 		if (t >= 3 && (nr_valid_email(s + i, t) || quoted || san || (login && after_is)))
-			x->examples[x->nexamples++] = mp_xstrndup(s + i, t);
+			add_example(x, l, i, s + i, t);
 		i += t;
 	}
 	/* "As an example, we will be using admin@acme.com and you would
@@ -657,15 +675,11 @@ void nr_example_person(struct ex *x, const mp_nline *l, size_t b)
 	static const char *const own_domain[] = {"yourdomain", "your domain", "your own domain", "your-domain", NULL};
 	if ((!marked && !went_on) || !nr_has_any(s + b, n - b, own_domain))
 		return;
-	for (size_t k = went_on ? 0 : first; k < x->nexamples && x->nfill_in < 32; k++) {
+	for (size_t k = went_on ? 0 : first; k < x->nexamples && !x->fill_in_full; k++) {
 		const char *at = strchr(x->examples[k], '@');
-		bool known = false; /* (the same example again) */
-		for (size_t m = 0; at && m < x->nfill_in && !known; m++)
-			known = strcasecmp(x->fill_in[m], at + 1) == 0;
-		if (!at || known || mp_strncasecmp(at + 1, "your", 4) == 0 || !nr_valid_host(at + 1, strlen(at + 1)))
+		if (!at || mp_strncasecmp(at + 1, "your", 4) == 0 || !nr_valid_host(at + 1, strlen(at + 1)))
 			continue;
-		x->fill_in = mp_xgrow(x->fill_in, x->nfill_in, sizeof *x->fill_in);
-		x->fill_in[x->nfill_in++] = mp_xstrdup(at + 1);
+		nr_add_fill_in(x, l, b, at + 1, strlen(at + 1));
 	}
 }
 

@@ -146,8 +146,9 @@ struct ex {
 	bool send_prose;
 	mailprof_loc send_loc;
 	bool discouraged; /* the lines since a "discouraged" title until a "preferred" one */
-	int refused[8];   /* ports the notice says are blocked or not to be used ("port 25 is blocked") */
+	int *refused;     /* ports the notice says are blocked or not to be used ("port 25 is blocked"); grows */
 	size_t nrefused;
+	bool refused_full; /* NR_MAX_REFUSED reached: said once */
 	int title_sec; /* "Secure SSL/TLS Settings", "Non-SSL Settings": the ports' security, -1 */
 	bool both_in; /* the host or port label names POP and IMAP: one value for both */
 	bool head_both; /* the section heading names POP and IMAP ("Incoming (POP/IMAP):") */
@@ -157,8 +158,11 @@ struct ex {
 	const mp_nline *told_sec; /* the line whose instruction gave one server its security ("Use SSL") */
 	char **fill_in;  /* hosts a note says to replace ("replace example.com with…"); grows */
 	size_t nfill_in;
-	char *examples[8]; /* an example person's values a page declares ("例として、ユーザーIDが「user」…") */
+	bool fill_in_full; /* NR_MAX_FILL_IN reached: said once */
+	/* an example person's values a page declares ("例として、ユーザーIDが「user」…"); grows */
+	char **examples;
 	size_t nexamples;
+	bool examples_full; /* NR_MAX_EXAMPLES reached: said once */
 	bool example_goes_on; /* the sentence declaring the example person goes on to the next line */
 	int example_block;    /* 1: a line announced an example's settings ("For example, … will have the
 	                       * following settings:"), 2: its lines are being read; a blank line ends it */
@@ -325,6 +329,13 @@ size_t nr_space_cells(struct ex *x, const char *s, size_t b, size_t n);
 void nr_read_notes(struct ex *x, const mp_ntext *t);
 void nr_read_forms(struct ex *x, const mp_ntext *t);
 void nr_read_fill_in(struct ex *x, const mp_ntext *t);
+/* Every value is compared with each fill-in host and example value, and
+ * every port with each refused one: a page holds a few; more is hostile
+ * input, stopped with one notice-unused finding. */
+enum { NR_MAX_FILL_IN = 32, NR_MAX_EXAMPLES = 64, NR_MAX_REFUSED = 64 };
+/* Host h (hn bytes) is one to replace (a fill-in), unless known already
+ * (off on line l: where the finding points when the list is full). */
+void nr_add_fill_in(struct ex *x, const mp_nline *l, size_t off, const char *h, size_t hn);
 /* Ports the notice refuses anywhere ("Port 25 is blocked", "do not use port
  * 465", 「25番ポートは使用できません」), read before the lines (values.c). */
 void nr_read_refused(struct ex *x, const mp_ntext *t);

@@ -333,7 +333,7 @@ void nr_read_notes(struct ex *x, const mp_ntext *t)
 
 /* A host a note says to replace, in one text (a line and the head of the
  * next: a note wraps, "(substitute your domain name for" / "doe.com) |"). */
-static void fill_in_note(struct ex *x, const char *s, size_t n)
+static void fill_in_note(struct ex *x, const mp_nline *l, const char *s, size_t n)
 {
 	static const char *const verbs[] = {"replace ", "replacing ", "substitute ", "substituting ", NULL};
 	/* the host in straight or typographic quotes ("replace “example.com”
@@ -370,17 +370,27 @@ static void fill_in_note(struct ex *x, const char *s, size_t n)
 				qk = t && strchr("\"'.,)|", s[j + t - 1]) ? 1 : t >= 3 && nr_starts_any(s + j + t - 3, 3, close) ? 3 : 0;
 			with = true;
 		}
-		bool known = false; /* the same note again (a page repeats it per client) */
-		for (size_t m = 0; m < x->nfill_in && !known; m++)
-			known = strlen(x->fill_in[m]) == t && mp_strncasecmp(x->fill_in[m], s + j, t) == 0;
-		/* (a hostile page of thousands of notes: every host is compared
-		 * with each, so 32 at most) */
-		if (!known && with && x->nfill_in < 32 && nr_valid_host(s + j, t)) {
-			x->fill_in = mp_xgrow(x->fill_in, x->nfill_in, sizeof *x->fill_in);
-			x->fill_in[x->nfill_in++] = mp_xstrndup(s + j, t);
-		}
+		if (with && nr_valid_host(s + j, t))
+			nr_add_fill_in(x, l, j, s + j, t);
 		i = j;
 	}
+}
+
+void nr_add_fill_in(struct ex *x, const mp_nline *l, size_t off, const char *h, size_t hn)
+{
+	/* the same note again (a page repeats it per client) */
+	for (size_t m = 0; m < x->nfill_in; m++)
+		if (strlen(x->fill_in[m]) == hn && mp_strncasecmp(x->fill_in[m], h, hn) == 0)
+			return;
+	if (x->nfill_in >= NR_MAX_FILL_IN) {
+		if (!x->fill_in_full)
+			nr_info(x, l, off, NULL, "more than %d hosts a note says to replace; %s not used", NR_MAX_FILL_IN,
+			        "this note and those after it");
+		x->fill_in_full = true;
+		return;
+	}
+	x->fill_in = mp_xgrow(x->fill_in, x->nfill_in, sizeof *x->fill_in);
+	x->fill_in[x->nfill_in++] = mp_xstrndup(h, hn);
 }
 
 /* "Note: replace "example.com" with the name of your domain",
@@ -407,7 +417,7 @@ void nr_read_fill_in(struct ex *x, const mp_ntext *t)
 			mp_buf_putc(&w, ' ');
 			mp_buf_add(&w, nx->s + b, e - b);
 		}
-		fill_in_note(x, w.s, w.len);
+		fill_in_note(x, l, w.s, w.len);
 	}
 	free(w.s);
 }

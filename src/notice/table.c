@@ -402,8 +402,8 @@ static size_t first_word(const char *s, size_t n)
 
 /* Do two rows' names (prev, then s) name one provider's two ways of
  * connecting ("Carambole ADSL" / "Carambole, dial-up/ISDN", "Uni, on
- * campus" / "Uni, off campus")? The same first word, and the later name's
- * rest names an access (not "Yahoo Mail" / "Yahoo Japan": other brands). */
+ * campus" / "Uni, off campus")? The same first word, and the rest of each
+ * name names an access (not "Yahoo Mail" / "Yahoo Japan": other brands). */
 static bool same_provider_access(const char *prev, const char *s, size_t n)
 {
 	size_t pn = strlen(prev), w = first_word(s, n);
@@ -488,11 +488,14 @@ static bool by_name_columns(struct ex *x, const struct trow *rows, size_t nr)
 
 /* Cell k of row r holds one host, or hosts joined by "/" ("smtp1.example.net/
  * mail1.example.net"): true if so. With x, each host goes to server dir,
- * those after the first as alternatives of it (as an "or" list). */
+ * those after the first as alternatives of it (as an "or" list); a host
+ * and the most alternatives an account holds (NR_MAX_ALT) at most, the
+ * rest said unused once: each host set looks at its line's words before
+ * it, so a hostile cell of thousands would cost hosts times line. */
 static bool host_list(struct ex *x, const struct trow *r, size_t k, enum mp_nctx dir)
 {
 	const char *s = ctext(r, k);
-	size_t n = clen(r, k);
+	size_t n = clen(r, k), nh = 0;
 	for (size_t b = 0, e; b < n; b = e + 1) {
 		e = b;
 		while (e < n && s[e] != '/')
@@ -504,6 +507,11 @@ static bool host_list(struct ex *x, const struct trow *r, size_t k, enum mp_nctx
 			he--;
 		if (!nr_valid_host(s + hb, he - hb))
 			return false;
+		if (x && nh++ > NR_MAX_ALT) {
+			nr_info(x, r->cl[k], r->cb[k] + hb, NULL, "more than %d hosts in one cell; %s not used",
+			        NR_MAX_ALT + 1, "this host and those after it");
+			return true;
+		}
 		if (x) {
 			x->now = r->cl[k];
 			x->alt_or = b > 0;

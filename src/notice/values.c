@@ -1055,10 +1055,10 @@ void nr_read_refused(struct ex *x, const mp_ntext *t)
 	 * port 25", "in place of port 25": the port given up */
 	static const char *const before[] = {"do not use", "don't use", "not use", "instead of", "avoid", "block",
 	                                     "place of", "replace", NULL};
-	for (size_t li = 0; li < t->n && x->nrefused < MP_COUNT(x->refused); li++) {
+	for (size_t li = 0; li < t->n && !x->refused_full; li++) {
 		const char *s = t->lines[li].s;
 		size_t n = t->lines[li].len;
-		for (size_t i = 0; i < n && x->nrefused < MP_COUNT(x->refused); i++) {
+		for (size_t i = 0; i < n && !x->refused_full; i++) {
 			int port = 0;
 			if (!isdigit((unsigned char)s[i]) || (i && isdigit((unsigned char)s[i - 1])))
 				continue;
@@ -1081,8 +1081,14 @@ void nr_read_refused(struct ex *x, const mp_ntext *t)
 				bb--;
 			bool no = (nr_has_any(s + e, ae - e, after) || nr_has_any(s + bb, i - bb, before)) &&
 			          !nr_has(s + bb, ae - bb, "if ") && !nr_has(s + bb, ae - bb, "場合");
-			if (no && !nr_refused(x, port))
+			if (no && !nr_refused(x, port) && x->nrefused >= NR_MAX_REFUSED) {
+				nr_info(x, &t->lines[li], i, NULL, "more than %d ports said to be blocked; %s not used", NR_MAX_REFUSED,
+				        "this one and those after it");
+				x->refused_full = true;
+			} else if (no && !nr_refused(x, port)) {
+				x->refused = mp_xgrow(x->refused, x->nrefused, sizeof *x->refused);
 				x->refused[x->nrefused++] = port;
+			}
 			i = e;
 		}
 	}
