@@ -690,7 +690,7 @@ Test(notice_accuracy, field_accuracy_over_real_blind3) { real_set_holds("blind3"
 /* Round 4: 36 pages collected by people who never saw the reader, kept out
  * of the repository until the round's reader work was over (BLIND.md): the
  * figure measured then, rounded down; from now on development material. */
-#define BLIND4_ACCURACY_FLOOR 0.969
+#define BLIND4_ACCURACY_FLOOR 0.971
 
 Test(notice_accuracy, field_accuracy_over_real_blind4) { real_set_holds("blind4", BLIND4_ACCURACY_FLOOR, 36); }
 
@@ -709,30 +709,37 @@ Test(notice_accuracy, field_accuracy_over_real_blind6) { real_set_holds("blind6"
 /* Round 7: 58 pages (7 organisations' documents kept in git, 51 stored web
  * pages, 9 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND7_ACCURACY_FLOOR 0.963
+#define BLIND7_ACCURACY_FLOOR 0.966
 
 Test(notice_accuracy, field_accuracy_over_real_blind7) { real_set_holds("blind7", BLIND7_ACCURACY_FLOOR, 58); }
 
 /* Round 8: 57 pages (9 organisations' documents kept in git, 48 stored web
  * pages, 6 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND8_ACCURACY_FLOOR 0.933
+#define BLIND8_ACCURACY_FLOOR 0.943
 
 Test(notice_accuracy, field_accuracy_over_real_blind8) { real_set_holds("blind8", BLIND8_ACCURACY_FLOOR, 57); }
 
 /* Round 9: 52 pages (8 organisations' documents kept in git, 44 stored web
  * pages, 2 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND9_ACCURACY_FLOOR 0.931
+#define BLIND9_ACCURACY_FLOOR 0.933
 
 Test(notice_accuracy, field_accuracy_over_real_blind9) { real_set_holds("blind9", BLIND9_ACCURACY_FLOOR, 52); }
 
 /* Round 10: 66 pages (12 organisations' documents kept in git, 12 people's
  * own words in GitHub threads, 42 stored web pages, 10 of them Japanese)
  * measured blind the same way (BLIND.md); development material since. */
-#define BLIND10_ACCURACY_FLOOR 0.866
+#define BLIND10_ACCURACY_FLOOR 0.906
 
 Test(notice_accuracy, field_accuracy_over_real_blind10) { real_set_holds("blind10", BLIND10_ACCURACY_FLOOR, 66); }
+
+/* Round 11: 73 pages (8 kept in git, 65 stored web pages, gists, pastebins
+ * and issue threads; 10 Japanese) measured blind the same way (BLIND.md);
+ * development material since. */
+#define BLIND11_ACCURACY_FLOOR 0.885
+
+Test(notice_accuracy, field_accuracy_over_real_blind11) { real_set_holds("blind11", BLIND11_ACCURACY_FLOOR, 73); }
 
 Test(notice_template, directory_without_match_falls_back_to_reader)
 {
