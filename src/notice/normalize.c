@@ -680,6 +680,20 @@ int mp_nline_line(const mp_nline *l, size_t off)
 	return l->lno ? l->lno[off > l->len ? l->len : off] : l->line;
 }
 
+mp_nline mp_nline_tail(const mp_nline *l, size_t r)
+{
+	mp_nline b = {.len = l->len - r, .line = mp_nline_line(l, r)};
+	b.s = mp_xstrndup(l->s + r, b.len);
+	b.col = mp_xmalloc((b.len + 1) * sizeof *b.col);
+	memcpy(b.col, l->col + r, (b.len + 1) * sizeof *b.col);
+	if (l->lno && l->lno[r] != l->lno[l->len]) {
+		b.lno = mp_xmalloc((b.len + 1) * sizeof *b.lno);
+		memcpy(b.lno, l->lno + r, (b.len + 1) * sizeof *b.lno);
+	}
+	b.raw = l->raw ? mp_xstrndup(l->raw, strlen(l->raw)) : NULL;
+	return b;
+}
+
 bool mp_nline_raw_nonascii(const mp_nline *l, int from, int to)
 {
 	size_t n = strlen(l->raw);

@@ -48,6 +48,10 @@ void mp_ntext_free(mp_ntext *t);
 int mp_nline_col(const mp_nline *l, size_t off);
 /* Line number of byte offset off in line l (its last line past it). */
 int mp_nline_line(const mp_nline *l, size_t off);
+/* Line l from byte r on, as a line of its own: its bytes and columns, a
+ * copy of its decoded line, the line number of byte r (per-byte numbers
+ * kept only where the rest still spans lines). l is left as it is. */
+mp_nline mp_nline_tail(const mp_nline *l, size_t r);
 /* True when any character of columns [from, to) of the decoded line is not
  * ASCII (e.g. a full-width password that folding made look half-width). */
 bool mp_nline_raw_nonascii(const mp_nline *l, int from, int to);

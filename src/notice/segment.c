@@ -644,11 +644,8 @@ static void join_line(mp_nline *a, const mp_nline *b)
 	a->s = mp_xrealloc(a->s, len + 1);
 	a->col = mp_xrealloc(a->col, (len + 1) * sizeof *a->col);
 	a->lno = mp_xrealloc(a->lno, (len + 1) * sizeof *a->lno);
-	if (sp) {
+	if (sp) /* (its column and line number: those byte n already has) */
 		a->s[n] = ' ';
-		a->lno[n] = a->lno[n < a->len ? n : a->len];
-		a->col[n] = a->col[n < a->len ? n : a->len];
-	}
 	memcpy(a->s + n + sp, b->s + tb, m);
 	memcpy(a->col + n + sp, b->col + tb, (m + 1) * sizeof *a->col);
 	for (size_t i = n + sp; i <= len; i++)
@@ -693,23 +690,6 @@ static size_t sentence_end(const char *s, size_t from, size_t n)
 	return 0;
 }
 
-/* Line l from byte r on, as a line of its own (its columns, line numbers
- * and decoded line kept). */
-static mp_nline tail_line(const mp_nline *l, size_t r)
-{
-	r = nr_skip_sp(l->s, r, l->len);
-	mp_nline b = {.len = l->len - r, .line = mp_nline_line(l, r)};
-	b.s = mp_xstrndup(l->s + r, b.len);
-	b.col = mp_xmalloc((b.len + 1) * sizeof *b.col);
-	memcpy(b.col, l->col + r, (b.len + 1) * sizeof *b.col);
-	if (l->lno && l->lno[r] != l->lno[l->len]) {
-		b.lno = mp_xmalloc((b.len + 1) * sizeof *b.lno);
-		memcpy(b.lno, l->lno + r, (b.len + 1) * sizeof *b.lno);
-	}
-	b.raw = l->raw ? mp_xstrndup(l->raw, strlen(l->raw)) : NULL;
-	return b;
-}
-
 /* A wrapped sentence becomes one line, not its paragraph: a line that
  * goes on with the line before gives it only up to its first sentence
  * end, the rest staying a line of its own (which may go on in turn), so
@@ -725,7 +705,7 @@ void nr_join_wrapped(mp_ntext *t)
 			size_t tb = nr_skip_sp(l->s, 0, l->len), e = sentence_end(l->s, tb, l->len);
 			mp_nline tail = {0};
 			if (e) {
-				tail = tail_line(l, e);
+				tail = mp_nline_tail(l, nr_skip_sp(l->s, e, l->len));
 				l->len = e;
 				l->s[e] = '\0';
 			}

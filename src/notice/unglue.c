@@ -456,18 +456,7 @@ void nr_unglue(mp_ntext *t)
 		size_t r = cut[i];
 		if (!r)
 			continue;
-		mp_nline *b = &out[o++];
-		b->len = a->len - r;
-		b->s = mp_xstrndup(a->s + r, b->len);
-		b->col = mp_xmalloc((b->len + 1) * sizeof *b->col);
-		memcpy(b->col, a->col + r, (b->len + 1) * sizeof *b->col);
-		b->line = a->line;
-		b->lno = NULL;
-		if (a->lno) {
-			b->lno = mp_xmalloc((b->len + 1) * sizeof *b->lno);
-			memcpy(b->lno, a->lno + r, (b->len + 1) * sizeof *b->lno);
-		}
-		b->raw = a->raw ? mp_xstrndup(a->raw, strlen(a->raw)) : NULL;
+		out[o++] = mp_nline_tail(a, r);
 		a->len = r;
 		a->s[r] = '\0';
 	}
