@@ -3675,8 +3675,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 				size_t c0 = vb2[2 * k], c1 = vb2[2 * k + 1];
 				/* ("| SSL/TLS": a bare security cell is the server's before it) */
 				if (k && x->cur >= 0 && nr_value_is(NF_SECURITY, s + c0, c1 - c0))
-					nr_set_field(x, l, c0, s + c0, c1 - c0, NF_SECURITY,
-					             x->cur == S_IMAP ? NC_IMAP : x->cur == S_POP ? NC_POP : NC_SMTP);
+					nr_set_field(x, l, c0, s + c0, c1 - c0, NF_SECURITY, nr_ctx_of(x->cur));
 				else if (c0 < c1)
 					read_view(x, l, c0, c1);
 			}
@@ -3732,8 +3731,8 @@ static void line_one(struct ex *x, const mp_nline *l)
 				if (host_row) {
 					enum nr_vtype nv = nr_typed_value(s, cb[m], ce[m], false, &hb, &he);
 					if (nv == NV_PORT || nv == NV_SEC) {
-						enum mp_nctx cd = x->cur == S_IMAP ? NC_IMAP : x->cur == S_POP ? NC_POP : NC_SMTP;
-						nr_set_field(x, l, cb[m], s + cb[m], ce[m] - cb[m], nv == NV_PORT ? NF_PORT : NF_SECURITY, cd);
+						nr_set_field(x, l, cb[m], s + cb[m], ce[m] - cb[m], nv == NV_PORT ? NF_PORT : NF_SECURITY,
+						             nr_ctx_of(x->cur));
 						continue;
 					}
 					host_row = false;

@@ -13,6 +13,11 @@ static inline int nr_srv_of(enum mp_nctx c)
 {
 	return c == NC_IMAP ? S_IMAP : c == NC_POP ? S_POP : c == NC_SMTP ? S_SMTP : -1;
 }
+/* The protocol context of server srv (S_IMAP, S_POP or S_SMTP). */
+static inline enum mp_nctx nr_ctx_of(int srv)
+{
+	return srv == S_IMAP ? NC_IMAP : srv == S_POP ? NC_POP : NC_SMTP;
+}
 /* The protocol a port is registered for (993, 143: IMAP; 995, 110: POP3;
  * 465, 587, 25: SMTP) as a context, else NC_NONE (values.c). */
 enum mp_nctx nr_port_ctx(int port);
@@ -289,7 +294,6 @@ bool nr_all_digits(const char *s, size_t n);
 int nr_preference(const char *s, size_t n);
 /* Is the whole of s one value of the type field f takes? */
 bool nr_value_is(enum mp_nfield f, const char *s, size_t n);
-bool nr_sec_per_server(const char *s, size_t n);
 /* A cell holding a pair of its own ("Port: 993", "Incoming (IMAP): imap.…"). */
 bool nr_pair_cell(const char *s, size_t b, size_t e);
 /* Where an SMTP-AUTH statement starts in a value, n when none. */
@@ -406,6 +410,10 @@ void nr_provider_block(struct ex *x, const char *h, size_t hn);
 void nr_brand(struct ex *x, const char *s, size_t n, const mailprof_loc *loc, bool heading);
 void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
 		enum mp_nfield f, enum mp_nctx dir);
+
+/* Does a security row's value pair securities with different servers
+ * ("STARTTLS for SMTP and SSL for IMAP")? Then it is no port matrix. */
+bool nr_sec_per_server(const char *s, size_t n);
 
 /* ---- resolve.c: drafts become accounts ---- */
 void nr_free_acc(struct dacc *a);

@@ -356,7 +356,7 @@ static void by_mode_columns(struct ex *x, const struct trow *rows, size_t nr, co
 				best = k;
 		}
 		if (best) {
-			enum mp_nctx d = srv == S_IMAP ? NC_IMAP : srv == S_POP ? NC_POP : NC_SMTP;
+			enum mp_nctx d = nr_ctx_of(srv);
 			put(x, r, best, NF_HOST, d, -1);
 			put(x, &rows[0], best, NF_SECURITY, d, -1);
 			/* "SMTPAUTH", "SMTP AUTH": sending logs in */
@@ -477,8 +477,7 @@ static bool by_name_columns(struct ex *x, const struct trow *rows, size_t nr)
 			/* a row naming no server ("Port", "Encryption") is the one the
 			 * column set last */
 			struct hcell c0 = rkind(&rows[i], 0);
-			static const enum mp_nctx srv_ctx[S_N] = {NC_IMAP, NC_POP, NC_SMTP};
-			enum mp_nctx d = is_proto(c0.w) ? c0.w : x->cur >= 0 ? srv_ctx[x->cur] : c0.d;
+			enum mp_nctx d = is_proto(c0.w) ? c0.w : x->cur >= 0 ? nr_ctx_of(x->cur) : c0.d;
 			x->now = rows[i].l;
 			put(x, &rows[i], k, c0.f, d, -1);
 		}

@@ -1081,13 +1081,15 @@ void nr_read_refused(struct ex *x, const mp_ntext *t)
 				bb--;
 			bool no = (nr_has_any(s + e, ae - e, after) || nr_has_any(s + bb, i - bb, before)) &&
 			          !nr_has(s + bb, ae - bb, "if ") && !nr_has(s + bb, ae - bb, "場合");
-			if (no && !nr_refused(x, port) && x->nrefused >= NR_MAX_REFUSED) {
-				nr_info(x, &t->lines[li], i, NULL, "more than %d ports said to be blocked; %s not used", NR_MAX_REFUSED,
-				        "this one and those after it");
-				x->refused_full = true;
-			} else if (no && !nr_refused(x, port)) {
-				x->refused = mp_xgrow(x->refused, x->nrefused, sizeof *x->refused);
-				x->refused[x->nrefused++] = port;
+			if (no && !nr_refused(x, port)) {
+				if (x->nrefused >= NR_MAX_REFUSED) {
+					nr_info(x, &t->lines[li], i, NULL, "more than %d ports said to be blocked; %s not used",
+					        NR_MAX_REFUSED, "this one and those after it");
+					x->refused_full = true;
+				} else {
+					x->refused = mp_xgrow(x->refused, x->nrefused, sizeof *x->refused);
+					x->refused[x->nrefused++] = port;
+				}
 			}
 			i = e;
 		}
@@ -1324,7 +1326,6 @@ int nr_better_port(const char *s, size_t pv, size_t vb, size_t ve, size_t n, int
 	int sec = nr_span_sec(s + ve, e - ve);
 	return sec >= 0 && nr_sec_for_port(sec, p) == MP_SEC_TLS ? sec : -1;
 }
-
 
 /* A port number at s[i]: digits not glued to letters, a size, a date or a
  * time ("20MB", "2009年", "9:00"). */
