@@ -1,5 +1,7 @@
 /* Domain facts shared by readers, rules and fixes: host name, address and
  * placeholder syntax, and width folding. One implementation of each. */
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain.h"
@@ -237,4 +239,39 @@ const char *mp_address_problem(const char *e)
 	if (!strchr(at + 1, '.'))
 		return "the domain has no dot";
 	return NULL;
+}
+
+static const char *const tlds[] = {
+#define MP_TLD(name) name,
+#include "tlds.def"
+#undef MP_TLD
+};
+
+static int tld_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+bool mp_tld_known(const char *s, size_t n)
+{
+	/* names no registry hands out but networks use: RFC 6761's and 6762's
+	 * special-use names, ICANN's private-use .internal, and the suffixes
+	 * home and office routers and directories answer for */
+	static const char *const local[] = {"local", "localhost", "localdomain", "internal", "lan", "home", "corp",
+	                                    "intranet", "test", "example", "invalid", NULL};
+	char low[64];
+	if (!n || n >= sizeof low)
+		return false;
+	if (n > 4 && mp_strncasecmp(s, "xn--", 4) == 0)
+		return true;
+	for (size_t i = 0; i < n; i++) {
+		if (!isalnum((unsigned char)s[i]) && s[i] != '-')
+			return false;
+		low[i] = (char)tolower((unsigned char)s[i]);
+	}
+	low[n] = '\0';
+	for (const char *const *w = local; *w; w++)
+		if (strlen(*w) == n && memcmp(*w, low, n) == 0)
+			return true;
+	return bsearch(low, tlds, sizeof tlds / sizeof tlds[0], sizeof tlds[0], tld_cmp) != NULL;
 }

@@ -4,6 +4,7 @@
 #define MP_DOMAIN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "internal.h"
 
@@ -29,6 +30,10 @@ bool mp_host_is_ip(const char *h);
 /* Registrable part of a domain ("mail.example.co.jp" -> "example.co.jp"),
  * approximated without the Public Suffix List; points into d. */
 const char *mp_registrable(const char *d);
+/* Is the n bytes at s (any case) a top-level domain of the root zone, an
+ * IDN one (xn--...), or a special-use name a network may resolve (local,
+ * localhost, internal, home.arpa's arpa...)? */
+bool mp_tld_known(const char *s, size_t n);
 /* Why e is not a valid addr-spec (RFC 5322 dot-atom local part, LDH
  * domain), or NULL; dots and non-ASCII are left to their own rules. */
 const char *mp_address_problem(const char *e);

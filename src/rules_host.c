@@ -33,6 +33,40 @@ const struct mp_rule mp_rule_host_syntax = {
 	{.account = run_host_syntax},
 };
 
+static void tld_one(const mp_rule_ctx *c, const mp_server *s)
+{
+	const char *h = s->host.v;
+	if (!h || mp_has_placeholder(h) || mp_template_token(h) || mp_host_is_ip(h) || mp_host_problem(h) ||
+	    mp_has_non_ascii(h) || mp_has_fullwidth(h))
+		return; /* unset, or another rule says it better */
+	const char *dot = strrchr(h, '.');
+	if (!dot)
+		return; /* one label: a name the local resolver completes */
+	size_t n = strlen(dot + 1);
+	if (n && !mp_tld_known(dot + 1, n)) {
+		mailprof_loc l = mp_server_val_loc(s, &s->host.loc);
+		mp_report(c, &l, "host name '%s' ends in '.%s', which is no top-level domain", h, dot + 1);
+	}
+}
+
+static void run_host_tld(const mp_rule_ctx *c, const mp_account *a)
+{
+	mp_each_server(c, a, tld_one);
+}
+
+const struct mp_rule mp_rule_host_tld = {
+	{"MP066", "host-tld-unknown", MAILPROF_WARNING, "host name under no top-level domain",
+	 "correct the last label of the host name (a typo such as .con for .com)",
+	 "A host name whose last label is no top-level domain of the root zone resolves to nothing on "
+	 "the Internet: a mistyped domain (imap.example.con, smtp.example.cmo) or a word taken for a host "
+	 "(\"password.Most\" out of a sentence). The "
+	 "special-use names networks resolve themselves (local, internal, lan, home, corp, localdomain, "
+	 "test, example, invalid) are accepted. Sources: the IANA root zone database, via the Public "
+	 "Suffix List's ICANN section (src/tlds.def); RFC 6761, RFC 6762."},
+	MP_SCOPE_ACCOUNT,
+	{.account = run_host_tld},
+};
+
 static void fullwidth_one(const mp_rule_ctx *c, const mp_server *s)
 {
 	if (s->host.v && mp_has_fullwidth(s->host.v)) {

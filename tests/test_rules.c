@@ -48,6 +48,15 @@ static struct rcase cases[] = {
 	{"MP024", ACC SRV("imap", "192.168.1.10") SUB, 1},
 	{"MP024", ACC SRV("imap", "203.0.113.5") SUB, 1},
 	{"MP024", ACC SRV("imap", "mail1.192-168.example.com") SUB, 0},
+	/* MP066: a top-level domain that is none; near misses: a real one, a
+	 * special-use one, one label, an address of numbers */
+	{"MP066", ACC SRV("imap", "imap.example.con") SUB, 1},
+	{"MP066", ACC SRV("imap", "imap.provider.cmo") SUB, 1},
+	{"MP066", ACC SRV("imap", "imap.example.co.jp") SUB, 0},
+	{"MP066", ACC SRV("imap", "IMAP.EXAMPLE.COM") SUB, 0},
+	{"MP066", ACC SRV("imap", "mail.corp.internal") SUB, 0},
+	{"MP066", ACC SRV("imap", "mailhost") SUB, 0},
+	{"MP066", ACC SRV("imap", "192.0.2.7") SUB, 0},
 	/* MP025: SMTP host named imap.*; near miss: smtp.* */
 	{"MP025", ACC IMAPS "[outgoing]\nhost = imap.example.com\nport = 587\nsecurity = starttls\nauth = password-cleartext\n", 1},
 	{"MP025", ACC IMAPS SUB, 0},

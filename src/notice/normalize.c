@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain.h"
 #include "notice.h"
 
 static void put_cp(mp_buf *b, unsigned cp)
@@ -259,6 +260,31 @@ static void drop_expansions(mp_buf *b, int *col)
 			continue;
 		drop_bytes(b, col, w, e + 1 - w);
 		i = w;
+	}
+}
+
+/* "pod51000.outlook .com": a host name broken by a space before its last
+ * dot (a page's markup between the labels) is one name again, when the
+ * part before the space ends in no top-level domain and the part after it
+ * is one. One pass; each space looked at once. */
+static void join_split_hosts(mp_buf *b, int *col)
+{
+	for (size_t i = 1; b->s && i + 2 < b->len; i++) {
+		if (b->s[i] != ' ' || b->s[i + 1] != '.' || !isalnum((unsigned char)b->s[i - 1]))
+			continue;
+		size_t a = i, dot = 0;
+		while (a > 0 && (isalnum((unsigned char)b->s[a - 1]) || b->s[a - 1] == '-' || b->s[a - 1] == '.')) {
+			if (b->s[a - 1] == '.' && !dot)
+				dot = a;
+			a--;
+		}
+		size_t e = i + 2;
+		while (e < b->len && isalnum((unsigned char)b->s[e]))
+			e++;
+		if (!dot || dot == i || e == i + 2 || (e < b->len && (b->s[e] == '-' || b->s[e] == '@')) ||
+		    mp_tld_known(b->s + dot, i - dot) || !mp_tld_known(b->s + i + 2, e - i - 2))
+			continue;
+		drop_bytes(b, col, i, 1);
 	}
 }
 
@@ -563,6 +589,7 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 	drop_emphasis(&b, col);
 	drop_references(&b, col);
 	drop_expansions(&b, col);
+	join_split_hosts(&b, col);
 	alternation_bars(&b);
 	fold_leaders(&b);
 	/* Markdown's hard line break, a backslash ending the line

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <stdlib.h>
 
+#include "domain.h"
 #include "reader.h"
 
 /* A space of the word matches a run of spaces in the text: pages copied
@@ -382,7 +383,10 @@ bool nr_valid_email(const char *s, size_t n)
 	for (size_t i = 0; i < dn; i++)
 		if (!isalnum((unsigned char)dom[i]) && dom[i] != '.' && dom[i] != '-')
 			return false;
-	return true;
+	size_t ld = dn;
+	while (ld && dom[ld - 1] != '.')
+		ld--;
+	return mp_tld_known(dom + ld, dn - ld);
 }
 
 /* "mail.yourdomain.com", "smtp.mydomain.net": a host name to fill in,
@@ -449,6 +453,10 @@ bool nr_valid_host(const char *s, size_t n)
 	for (const char *const *e = ext; *e; e++)
 		if (strlen(*e) == n - ld && mp_strncasecmp(s + ld, *e, n - ld) == 0)
 			return false;
+	/* a word with a dot in it ("password.Most", "device.protocol") ends
+	 * in no top-level domain there is */
+	if (!all_num && !mp_tld_known(s + ld, n - ld))
+		return false;
 	return (!num_tld || all_num) && !brand;
 }
 
