@@ -1168,6 +1168,8 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
 		return;
 	}
 	mp_int_set(&sv->sec, sec, &loc);
+	if (port && mp_port_is_starttls(port) && nr_sec_for_port(sec, port) == MP_SEC_STARTTLS)
+		mp_int_set(&sv->st_port, port, &sv->port.loc);
 }
 
 /* Not a login, whatever its label: a number of three digits at most (a
