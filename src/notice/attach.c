@@ -2012,12 +2012,42 @@ static bool sec_denied(const char *s, size_t pv, size_t vb)
 	return false;
 }
 
+/* "If using SSL, use port 995", "When TLS is enabled, the port is 465",
+ * "if you set your client to use SSL then use port 465": a condition whose
+ * only choice is the security itself names the port its sentence gives
+ * next (the SSL alternative, as "110（SSL有の場合：995）" does), not advice.
+ * Not a condition that denies or avoids it ("If SSL is not available",
+ * "if your network blocks SSL", "unless you use TLS"). Only the
+ * security's own clause is read: a few dozen bytes either side. */
+static bool sec_own_condition(const char *s, size_t pv, size_t vb, size_t ve, size_t n)
+{
+	static const char *const neg[] = {"not ", "n't", "no ", "without", "block", "unable", "cannot", "trouble", "problem",
+	                                  "fail", "unless", "instead", "disable", " off", NULL};
+	/* the clause before it, from its sentence's start: "If using", "When" */
+	size_t cb = vb;
+	while (cb > pv && vb - cb < 80 && !strchr(".;:!?", s[cb - 1]))
+		cb--;
+	if (!nr_has(s + cb, vb - cb, "if ") && !nr_has(s + cb, vb - cb, "when "))
+		return false;
+	/* ... and after it, to the clause's end: "is enabled," / "settings then" */
+	size_t ce = ve;
+	while (ce < n && ce - ve < 60 && !strchr(",;.", s[ce]) && !(ce + 6 <= n && mp_strncasecmp(s + ce, " then ", 6) == 0))
+		ce++;
+	if (ce == n || ce - ve >= 60 || s[ce] == '.' || s[ce] == ';')
+		return false;
+	for (const char *const *c = neg; *c; c++)
+		if (nr_has(s + cb, vb - cb, *c) || nr_has(s + ve, ce - ve, *c))
+			return false;
+	return true;
+}
+
 static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply, size_t *first)
 {
 	const char *s = l->s;
 	size_t n = l->len, prev = b, placed = 0;
 	enum mp_nctx line_dir = NC_NONE, saved = x->ctx;
 	size_t sec_b = 0, sec_e = 0;
+	bool sec_cond = false; /* that security is a condition's, for the port its sentence gives */
 	enum mp_nctx sec_dir = NC_NONE; /* the security's own sentence's server, once a later one names the other direction */
 	bool in_cond = false; /* in a sentence opening with a condition (場合) */
 	bool in_examples = false; /* in a list opened by "such as", "e.g." ("such as 26, 465 or 587") */
@@ -2381,7 +2411,9 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 					nr_offer_port(&nr_cur_acc(x)->s[port_srv], port_val, sec, &pl);
 				}
 			} else if (!sec_b && !sec_e && !cond_near(s, pv, ve, n, true))
-				sec_b = vb, sec_e = ve;
+				sec_b = vb, sec_e = ve, sec_cond = false;
+			else if (!sec_b && !sec_e && sec_own_condition(s, pv, vb, ve, n))
+				sec_b = vb, sec_e = ve, sec_cond = true; /* (only for the port after it) */
 		}
 		/* an example is not a setting ("for example: gwashing@…", "例:…") */
 		/* ("an alternative port such as 26, 465 or 587": the whole list) */
@@ -2595,7 +2627,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 			prev = label_after > ve ? label_after : ve;
 		i = ve;
 	}
-	if (apply && sec_e > sec_b && (sec_dir != NC_NONE || line_dir != NC_NONE))
+	if (apply && sec_e > sec_b && !sec_cond && (sec_dir != NC_NONE || line_dir != NC_NONE))
 		nr_set_field(x, l, sec_b, s + sec_b, sec_e - sec_b, NF_SECURITY, sec_dir != NC_NONE ? sec_dir : line_dir);
 	x->ctx = saved;
 	return placed;

@@ -1168,6 +1168,8 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
 		return;
 	}
 	mp_int_set(&sv->sec, sec, &loc);
+	if (port && mp_port_is_starttls(port) && nr_sec_for_port(sec, port) == MP_SEC_STARTTLS)
+		mp_int_set(&sv->st_port, port, &sv->port.loc);
 }
 
 /* Not a login, whatever its label: a number of three digits at most (a
@@ -1581,8 +1583,23 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 				break;
 			/* "Incoming mail server: host / Login method: CRAM-MD5" outside
 			 * any section: the method of the server whose block it is in */
+			/* ... unless that block gave sending's values too, a few lines
+			 * above and no heading between ("SMTP port: 587 / IMAP port:
+			 * 993 / Authentication method: Normal password", a client's
+			 * one form for both ways): then it is every server's */
+			/* (the direction only the label before named, not this one's
+			 * words: "Authentication: …" under "IMAP port: 993") */
+			const struct dsrv *os = &a->s[S_SMTP];
+			bool shared = x->ctx == NC_NONE && (x->cur == S_IMAP || x->cur == S_POP) &&
+			              (dir == NC_NONE || (dir == x->named && off <= l->len && mp_notice_words_ctx(l->s, off) == NC_NONE)) &&
+			              ((os->port.set && os->port.loc.line <= l->line && l->line - os->port.loc.line <= 8) ||
+			               (os->host.v && os->host.loc.line <= l->line && l->line - os->host.loc.line <= 8));
 			if (dir == NC_NONE && x->ctx == NC_NONE && (x->cur == S_IMAP || x->cur == S_POP))
 				dir = NC_IN;
+			if (shared && (os->auth < 0 || os->auth == MP_AUTH_PASSWORD_CLEARTEXT)) {
+				a->s[S_SMTP].auth = m;
+				a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off);
+			}
 			/* "Incoming: IMAP / Server hostname: … / Authentication: Normal
 			 * password" (a client's form) after both incoming servers
 			 * were given: a row in the block of the one whose host was

@@ -890,10 +890,16 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
 	/* "Only encrypted connections are accepted", 「暗号化なしの接続はで
 	 * きません」: encryption demanded, its kind decided by each port */
 	/* 「SSLには対応していません」, "Do not enable SSL": none */
+	/* (a sentence preferring it, "We recommend STARTTLS", "STARTTLS is
+	 * the preferred way": a port of that security wins over a more
+	 * secure one offered as well, resolve.c) */
+	static const char *const prefer[] = {"recommend", "prefer", "advise", "advice", "should", "推奨", "おすすめ", "お勧め", NULL};
+	bool prefers = nr_has_any(s, n, prefer) && !nr_has(s, n, "not ") && !nr_has(s, n, "n't");
 	int said = nr_sentence_sec(s, n);
 	if (said != -1 && general && !x->gen_sec.set) {
 		mailprof_loc loc = nr_loc_at(x, l, b);
 		mp_int_set(&x->gen_sec, said, &loc);
+		x->gen_sec_pref = prefers;
 	}
 	if (said == MP_SEC_NONE || (said != -1 && general))
 		return;
@@ -922,6 +928,7 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
 		if (sec >= 0) {
 			mailprof_loc loc = nr_loc_at(x, l, b + vb);
 			mp_int_set(&x->gen_sec, sec, &loc);
+			x->gen_sec_pref = prefers;
 		}
 		i = ve > i ? ve - 1 : i;
 	}

@@ -48,6 +48,8 @@ struct dsrv {
 	enum mp_nctx host_same; /* "the same as the incoming server": the server whose host it shares */
 	bool stated;     /* a server's label gave its protocol for a host ("Outgoing: SMTP") or an example: offered */
 	int alt_pref;    /* the runner-up's own words, as pref ("if that fails, try 465": -1) */
+	mp_int st_port;  /* the last port a security row gave STARTTLS ("Port: 143 / Encryption: STARTTLS"):
+	                    a page preferring STARTTLS takes it back from a TLS port offered later (resolve.c) */
 };
 
 /* A server offered beside another of its protocol (docs/notice-reader.md
@@ -160,6 +162,7 @@ struct ex {
 	bool head_ways; /* ... or an incoming and the outgoing server ("Incoming/Outgoing Settings") */
 	bool host_head; /* the section was named by a host alone on its line (lone_named_host) */
 	mp_int gen_sec; /* "Devices need to be set to use SSL/TLS": every server's */
+	bool gen_sec_pref; /* its sentence prefers it ("We recommend STARTTLS"): a port of that security wins */
 	const mp_nline *told_sec; /* the line whose instruction gave one server its security ("Use SSL") */
 	char **fill_in;  /* hosts a note says to replace ("replace example.com with…"); grows */
 	size_t nfill_in;

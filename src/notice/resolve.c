@@ -393,6 +393,22 @@ static void ssl_port(const struct ex *x, const struct dacc *a, struct dsrv *s, i
 	s->port = s->alt_port;
 }
 
+/* "We recommend establishing the connection with STARTTLS" then per
+ * protocol "Port: 143 / STARTTLS" and under "Alternative: SSL/TLS"
+ * "Port: 993 / SSL/TLS": the page prefers STARTTLS for every server (a
+ * sentence naming none), so of a server's ports, none preferred by its own
+ * words, the one a security row gave STARTTLS is the setting; the most
+ * secure wins only where the page prefers nothing (ssl_port's mirror). */
+static void starttls_port(const struct ex *x, struct dsrv *s)
+{
+	if (!x->gen_sec.set || x->gen_sec.v != MP_SEC_STARTTLS || !x->gen_sec_pref || !s->port.set || !s->st_port.set || s->pref > 0 ||
+	    !mp_port_is_implicit_tls(s->port.v) || nr_port_ctx(s->port.v) != nr_port_ctx(s->st_port.v) ||
+	    nr_refused(x, s->st_port.v) || (s->sec.set && s->sec.v != MP_SEC_TLS))
+		return;
+	s->port = s->st_port;
+	mp_int_set(&s->sec, MP_SEC_STARTTLS, &s->st_port.loc);
+}
+
 /* Server s of protocol i of draft a becomes a server of account acc. */
 static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, struct dsrv *s)
 {
@@ -406,6 +422,7 @@ static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, s
 			s->sec.v = -1;
 	}
 	ssl_port(x, a, s, i);
+	starttls_port(x, s);
 	mp_server *sv = mp_server_add(acc, sproto[i]);
 	sv->loc = s->host.v || s->host_tpl ? s->host.loc : s->port.set ? s->port.loc : x->send_loc;
 	copy_str(&sv->host, &s->host);
