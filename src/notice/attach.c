@@ -991,6 +991,7 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 	size_t named = 0;
 	bool values = false, spaced = false;
 	enum mp_nfield *f = x->cf;
+	unsigned seen = 0; /* the fields of the cells before: a bit each (not each cell against all before it) */
 	for (size_t k = 0; k < nc; k++) {
 		enum mp_nctx d;
 		f[k] = mp_notice_classify(s + cb[k], ce[k] - cb[k], &d);
@@ -999,9 +1000,8 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 		    isdigit((unsigned char)s[cb[k]]))
 			values = true;
 		spaced |= memchr(s + cb[k], ' ', ce[k] - cb[k]) != NULL;
-		bool dup = false;
-		for (size_t j = 0; j < k; j++)
-			dup |= f[j] == f[k];
+		bool dup = seen >> f[k] & 1u;
+		seen |= 1u << f[k];
 		/* (a protocol's column first too: "Protocol  Server  Port
 		 * Encryption  Authentication"; not a column of login methods,
 		 * whose rows read as lines keep each port's own methods) */
@@ -2669,6 +2669,12 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 			x->mcol[k] = mp_nline_col(l, cb[k]);
 			x->msec[k] = k == 0 && secs < nc ? -2 : sec == SW_TLS_AMBIG ? MP_SEC_TLS : sec;
 		}
+		/* each column's least one from it on: a row's cell sits under the
+		 * last header cell starting at most a column after it, which over
+		 * these ascending minima is a binary search (a walk back over all
+		 * header cells for each cell was quadratic in a wide matrix) */
+		for (size_t k = nc - 1; k-- > 0;)
+			x->mcol[k] = x->mcol[k] < x->mcol[k + 1] ? x->mcol[k] : x->mcol[k + 1];
 		x->nmcol = nc;
 		return true;
 	}
@@ -2682,9 +2688,14 @@ static bool sec_matrix(struct ex *x, const mp_nline *l, size_t b)
 		if (!nr_all_digits(s + cb[k], ce[k] - cb[k]) || ce[k] - cb[k] > 5)
 			continue;
 		int col = mp_nline_col(l, cb[k]);
-		size_t j = x->nmcol; /* the header cell this one sits under */
-		while (j > 0 && x->mcol[j - 1] > col + 1)
-			j--;
+		size_t j = 0, hi = x->nmcol; /* the header cell this one sits under: the number of minima <= col + 1 */
+		while (j < hi) {
+			size_t mid = j + (hi - j) / 2;
+			if (x->mcol[mid] <= col + 1)
+				j = mid + 1;
+			else
+				hi = mid;
+		}
 		if (j == 0 || x->msec[j - 1] == -2)
 			continue;
 		nr_mx_add(x, l, cb[k], srv, atoi(s + cb[k]), x->msec[j - 1]);

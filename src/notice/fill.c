@@ -2,6 +2,7 @@
  * that found its label goes into the account draft and the server its
  * label, the context or the value itself names. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -800,6 +801,18 @@ static int clause_pref(const char *s, size_t n, size_t off)
 	return before < 0 || after < 0 ? -1 : before > 0 || after > 0 ? 1 : 0;
 }
 
+/* Does the run of words, spaces, ':' and '=' after a direction word end at
+ * s[p] (p > 0): a byte of another kind, the line's end, or a number after a
+ * separator (not "POP3"'s digit)? A property of p alone, whichever word's
+ * run reaches it. */
+static bool word_run_ends(const char *s, size_t p, size_t n)
+{
+	if (p >= n || !(isalnum((unsigned char)s[p]) || s[p] == ' ' || s[p] == ':' || s[p] == '='))
+		return true;
+	return isdigit((unsigned char)s[p]) &&
+	       (s[p - 1] == ' ' || s[p - 1] == ':' || s[p - 1] == '=' || (unsigned char)s[p - 1] >= 0x80);
+}
+
 static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
@@ -899,6 +912,9 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			if (isdigit((unsigned char)s[k]) && (k == 0 || !isdigit((unsigned char)s[k - 1])) && nr_port_at(s, k, n, &pn))
 				nports++;
 		}
+		/* the last direction word's run: word_run_ends at run_end and
+		 * nowhere in [run_from, run_end) */
+		size_t run_from = SIZE_MAX, run_end = 0;
 		for (size_t k = 0; k < n; k++) {
 			enum mp_nctx c = NC_NONE;
 			size_t j = k, named_end = 0; /* the end of "for Incoming" after a number */
@@ -956,13 +972,25 @@ static void set_port(struct ex *x, const mp_nline *l, size_t off, const char *s,
 						break;
 					j += w;
 				}
-				while (j < n && (isalnum((unsigned char)s[j]) || s[j] == ' ' || s[j] == ':' || s[j] == '='))
-					/* "受信995（SSL）": the number run into the word */
-					if (isdigit((unsigned char)s[j]) && (s[j - 1] == ' ' || s[j - 1] == ':' || s[j - 1] == '=' ||
-					                                     (unsigned char)s[j - 1] >= 0x80))
-						break;
-					else
+				/* the words after it, up to a number ("受信995（SSL）": the
+				 * number run into the word is the word's); where such a run
+				 * stops depends on the byte only, so a run another word
+				 * already walked is not walked again ("if you use IMAP IMAP
+				 * IMAP …": one walk for the line, not one per word) */
+				if (j >= run_from && j <= run_end) {
+					j = run_end;
+				} else if (j < run_from && run_from <= run_end) {
+					/* (an earlier word's run starts a few bytes on) */
+					while (j < run_from && !word_run_ends(s, j, n))
 						j++;
+					if (j == run_from)
+						j = run_end;
+				} else {
+					run_from = j;
+					while (!word_run_ends(s, j, n))
+						j++;
+					run_end = j;
+				}
 				if (j >= n || !isdigit((unsigned char)s[j]))
 					continue;
 			}
