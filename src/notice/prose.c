@@ -1340,6 +1340,38 @@ size_t nr_quoted_pairs(struct ex *x, const mp_nline *l, size_t b)
 	return placed;
 }
 
+/* "Client's ISP's SMTP will be used for outgoing mail", "set the
+ * outgoing server to the one provided by your Internet provider",
+ * 「送信サーバーはご契約のプロバイダーのものをお使いください」: sending goes
+ * through the reader's own provider, so the page offers a sending server
+ * whose host it does not give. Sentence by sentence; not one saying the
+ * provider blocks or refuses something ("if your ISP blocks port 25":
+ * a port's advice, the page's own server follows). */
+static void isp_sending(struct ex *x, const mp_nline *l, size_t b)
+{
+	static const char *const send[] = {"smtp", "outgoing", "送信", NULL};
+	static const char *const srv[] = {"server", "smtp", "host", "relay", "mail machine", "サーバ", NULL};
+	/* (nor a provider's rule that may apply: 「一部のプロバイダでは…場合が
+	 * あります」, "some ISPs") */
+	static const char *const deny[] = {"block", "filter", "limit", "restrict", "enforc", "not ", "n't", "ブロック", "制限",
+	                                   "できません", "場合",
+	                                   "some ", NULL};
+	const char *s = l->s;
+	for (size_t i = b; i < l->len;) {
+		size_t e = sentence_end(l, i);
+		if (e > l->len)
+			e = l->len;
+		if (nr_names_isp(s + i, e - i) && nr_has_any(s + i, e - i, send) && nr_has_any(s + i, e - i, srv) &&
+		    !nr_has_any(s + i, e - i, deny)) {
+			mailprof_loc loc = nr_loc_at(x, l, i);
+			send_said(x, &loc);
+			x->send_isp = true;
+			return;
+		}
+		i = nr_skip_sp(s, e + 1, l->len);
+	}
+}
+
 void nr_prose(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s + b;
@@ -1349,6 +1381,7 @@ void nr_prose(struct ex *x, const mp_nline *l, size_t b)
 	if (!(n > 3 && memcmp(s, "※", 3) == 0 && isdigit((unsigned char)s[3])))
 		nr_general_security(x, l, b, l->len);
 	nr_protocols_offered(x, l, b);
+	isp_sending(x, l, b);
 	/* "The settings for SMTP are the same as above, except that the port
 	 * is 465": the server of this section takes the host (and security)
 	 * of the one before it; the exceptions follow as values */
