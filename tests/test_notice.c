@@ -709,35 +709,35 @@ Test(notice_accuracy, field_accuracy_over_real_blind6) { real_set_holds("blind6"
 /* Round 7: 58 pages (7 organisations' documents kept in git, 51 stored web
  * pages, 9 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND7_ACCURACY_FLOOR 0.966
+#define BLIND7_ACCURACY_FLOOR 0.968
 
 Test(notice_accuracy, field_accuracy_over_real_blind7) { real_set_holds("blind7", BLIND7_ACCURACY_FLOOR, 58); }
 
 /* Round 8: 57 pages (9 organisations' documents kept in git, 48 stored web
  * pages, 6 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND8_ACCURACY_FLOOR 0.943
+#define BLIND8_ACCURACY_FLOOR 0.944
 
 Test(notice_accuracy, field_accuracy_over_real_blind8) { real_set_holds("blind8", BLIND8_ACCURACY_FLOOR, 57); }
 
 /* Round 9: 52 pages (8 organisations' documents kept in git, 44 stored web
  * pages, 2 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND9_ACCURACY_FLOOR 0.933
+#define BLIND9_ACCURACY_FLOOR 0.935
 
 Test(notice_accuracy, field_accuracy_over_real_blind9) { real_set_holds("blind9", BLIND9_ACCURACY_FLOOR, 52); }
 
 /* Round 10: 66 pages (12 organisations' documents kept in git, 12 people's
  * own words in GitHub threads, 42 stored web pages, 10 of them Japanese)
  * measured blind the same way (BLIND.md); development material since. */
-#define BLIND10_ACCURACY_FLOOR 0.906
+#define BLIND10_ACCURACY_FLOOR 0.913
 
 Test(notice_accuracy, field_accuracy_over_real_blind10) { real_set_holds("blind10", BLIND10_ACCURACY_FLOOR, 66); }
 
 /* Round 11: 73 pages (8 kept in git, 65 stored web pages, gists, pastebins
  * and issue threads; 10 Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND11_ACCURACY_FLOOR 0.892
+#define BLIND11_ACCURACY_FLOOR 0.895
 
 Test(notice_accuracy, field_accuracy_over_real_blind11) { real_set_holds("blind11", BLIND11_ACCURACY_FLOOR, 73); }
 

@@ -613,6 +613,14 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		/* "Outgoing mail server (SMTP): Use your provider's server, e.g.
 		 * smtp.example.org": the server is offered, its host given only
 		 * as an example */
+		/* "SMTP server: the one provided by your ISP", "Outgoing: your
+		 * network provider's mail machine": sending is offered, through a
+		 * server the page cannot name */
+		if (dir == NC_SMTP && nr_names_isp(s, n)) {
+			a->s[S_SMTP].stated = true;
+			x->send_isp = true;
+			return;
+		}
 		if ((dir == NC_IMAP || dir == NC_POP || dir == NC_SMTP) && nr_gives_example(s, n)) {
 			a->s[nr_srv_of(dir)].stated = true;
 			nr_info(x, l, off, "write the host name, e.g. mail.example.jp",

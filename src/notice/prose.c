@@ -1207,6 +1207,64 @@ void nr_pair_offered(struct ex *x, const mp_nline *l)
 	}
 }
 
+/* The protocol name at s[i, e) of the sentence s[sb, se) named as the
+ * means the reader takes: chosen ("choose IMAP as the incoming mail
+ * option", "you could instead select POP3"), gone by ("connect to the
+ * mailbox via POP3", "read it using IMAP", "over the IMAP4 protocol"),
+ * the server's kind ("My incoming server is a POP3 server") or the
+ * account's in brackets ("an existing (POP3) e-mail account"). The word
+ * before the name (an article skipped) or the words right after it: a
+ * few bytes either side, linear. */
+static bool named_as_means(const char *s, size_t sb, size_t i, size_t e, size_t se)
+{
+	static const char *const verbs[] = {"choose", "chose", "select", "pick", "via", "using", "use", NULL};
+	static const char *const arts[] = {"the", "a", "an", NULL};
+	size_t w = i, wb = i;
+	bool art = false;
+	for (int hop = 0; hop < 2; hop++) { /* the word before, past one article */
+		w = wb;
+		while (w > sb && (s[w - 1] == ' ' || s[w - 1] == '"' || s[w - 1] == '\''))
+			w--;
+		wb = w;
+		while (wb > sb && isalpha((unsigned char)s[wb - 1]))
+			wb--;
+		bool is_art = false;
+		for (const char *const *a = arts; *a && !is_art && hop == 0; a++)
+			is_art = w - wb == strlen(*a) && mp_strncasecmp(s + wb, *a, w - wb) == 0;
+		if (!is_art)
+			break;
+		art = true;
+	}
+	bool verb = false;
+	for (const char *const *v = verbs; *v && !verb; v++)
+		verb = w > wb && w - wb == strlen(*v) && mp_strncasecmp(s + wb, *v, w - wb) == 0;
+	size_t q = e;
+	while (q < se && (s[q] == ')' || s[q] == ' ' || s[q] == '-'))
+		q++;
+	/* the name ends its phrase, or names what it is: "choose IMAP as
+	 * …", "via POP3.", "using the IMAP protocol"; not a thing of its
+	 * kind ("use an IMAP port", "using an IMAP setup", "use IMAP
+	 * clients": named_in_passing's) */
+	static const char *const ends[] = {"protocol", "server", "account", "mail", "e-mail", "email", "as ", "for ",
+	                                   "to ", "from ", "instead", "or ", "and ", "with ", "on ", "in ", "connection",
+	                                   "access", NULL};
+	bool ended = q >= se || !isalpha((unsigned char)s[q]) || nr_starts_any_ci(s + q, se - q, ends);
+	if (verb && ended && !named_in_passing(s, sb, i, e, se))
+		return true;
+	/* the words after: "IMAP4 protocol" after "over", "a POP3 server",
+	 * "(POP3) Email Account" */
+	static const char *const mail[] = {"e-mail ", "email ", "mail ", NULL};
+	size_t m = nr_starts_any_ci(s + q, se - q, mail);
+	bool over = w - wb == 4 && mp_strncasecmp(s + wb, "over", 4) == 0;
+	if (over && q + 8 <= se && mp_strncasecmp(s + q, "protocol", 8) == 0)
+		return true;
+	bool is = w - wb == 2 && mp_strncasecmp(s + wb, "is", 2) == 0; /* "is a", "is an" */
+	if (art && is && q + 6 <= se &&
+	    mp_strncasecmp(s + q, "server", 6) == 0)
+		return true;
+	return q > e && s[e] == ')' && q + m + 7 <= se && mp_strncasecmp(s + q + m, "account", 7) == 0;
+}
+
 /* "If you are setting up an IMAP account you still use …", "If you have
  * a POP3 account, use port 110", "We recommend the IMAP protocol rather
  * than POP", "IMAP is recommended": a kind of account the page speaks to,
@@ -1258,8 +1316,19 @@ void nr_kind_offered(struct ex *x, const mp_nline *l)
 				continue;
 			size_t e = i + k;
 			size_t q = e < se && (s[e] == ' ' || s[e] == '-') ? e + 1 : e;
-			if (q + 7 <= se && mp_strncasecmp(s + q, "account", 7) == 0)
+			bool means = named_as_means(s, sb, i, e, se);
+			if ((q + 7 <= se && mp_strncasecmp(s + q, "account", 7) == 0) || means)
 				nr_mx_add(x, l, i, a, 0, -1);
+			/* "Choose IMAP as the incoming mail option." as a line of its
+			 * own, naming the direction too, rows after it: it heads them,
+			 * as "Incoming (IMAP)" does (not inside a section of a protocol
+			 * already; not "select IMAP" as one step among others) */
+			if (means && sb == 0 && se + 1 >= n && (x->ctx == NC_NONE || x->ctx == NC_IN) &&
+			    nr_has_any(s, n, (const char *const[]){"incoming", "receiv", "受信", NULL}) &&
+			    mp_notice_words_ctx(s, n) == nr_ctx_of(a)) {
+				x->ctx = nr_ctx_of(a);
+				x->cur = a;
+			}
 			if (rec != SIZE_MAX && !rec_done && i > rec) {
 				nr_mx_add(x, l, i, a, 0, -1);
 				rec_done = true;
@@ -1347,6 +1416,38 @@ size_t nr_quoted_pairs(struct ex *x, const mp_nline *l, size_t b)
 	return placed;
 }
 
+/* "Client's ISP's SMTP will be used for outgoing mail", "set the
+ * outgoing server to the one provided by your Internet provider",
+ * 「送信サーバーはご契約のプロバイダーのものをお使いください」: sending goes
+ * through the reader's own provider, so the page offers a sending server
+ * whose host it does not give. Sentence by sentence; not one saying the
+ * provider blocks or refuses something ("if your ISP blocks port 25":
+ * a port's advice, the page's own server follows). */
+static void isp_sending(struct ex *x, const mp_nline *l, size_t b)
+{
+	static const char *const send[] = {"smtp", "outgoing", "送信", NULL};
+	static const char *const srv[] = {"server", "smtp", "host", "relay", "mail machine", "サーバ", NULL};
+	/* (nor a provider's rule that may apply: 「一部のプロバイダでは…場合が
+	 * あります」, "some ISPs") */
+	static const char *const deny[] = {"block", "filter", "limit", "restrict", "enforc", "not ", "n't", "ブロック", "制限",
+	                                   "できません", "場合",
+	                                   "some ", NULL};
+	const char *s = l->s;
+	for (size_t i = b; i < l->len;) {
+		size_t e = sentence_end(l, i);
+		if (e > l->len)
+			e = l->len;
+		if (nr_names_isp(s + i, e - i) && nr_has_any(s + i, e - i, send) && nr_has_any(s + i, e - i, srv) &&
+		    !nr_has_any(s + i, e - i, deny)) {
+			mailprof_loc loc = nr_loc_at(x, l, i);
+			send_said(x, &loc);
+			x->send_isp = true;
+			return;
+		}
+		i = nr_skip_sp(s, e + 1, l->len);
+	}
+}
+
 void nr_prose(struct ex *x, const mp_nline *l, size_t b)
 {
 	const char *s = l->s + b;
@@ -1356,6 +1457,7 @@ void nr_prose(struct ex *x, const mp_nline *l, size_t b)
 	if (!(n > 3 && memcmp(s, "※", 3) == 0 && isdigit((unsigned char)s[3])))
 		nr_general_security(x, l, b, l->len);
 	nr_protocols_offered(x, l, b);
+	isp_sending(x, l, b);
 	/* "The settings for SMTP are the same as above, except that the port
 	 * is 465": the server of this section takes the host (and security)
 	 * of the one before it; the exceptions follow as values */

@@ -152,6 +152,10 @@ struct ex {
 	 * POP before SMTP): the notice offers an SMTP server, maybe without host */
 	bool send_prose;
 	mailprof_loc send_loc;
+	/* sending goes through the reader's own provider ("your ISP's SMTP
+	 * server"): a hostless SMTP server takes none of the page's general
+	 * security, which is the page's own servers' */
+	bool send_isp;
 	bool discouraged; /* the lines since a "discouraged" title until a "preferred" one */
 	int *refused;     /* ports the notice says are blocked or not to be used ("port 25 is blocked"); grows */
 	size_t nrefused;
@@ -249,6 +253,7 @@ bool nr_has(const char *s, size_t n, const char *w);
 /* Does s hold any word of the NULL-ended list (case-insensitive)? */
 bool nr_has_any(const char *s, size_t n, const char *const *list);
 bool nr_gives_example(const char *s, size_t n);
+bool nr_names_isp(const char *s, size_t n);
 /* Does a word start at s[i] (i > 0): after a space, a bracket, or Japanese text? */
 bool nr_word_start(const char *s, size_t i);
 /* Is every "if" of s the mail program asking ("if prompted"), not a condition? */

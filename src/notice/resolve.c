@@ -434,9 +434,14 @@ static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, s
 	sv->port = s->port;
 	if (!s->sec.set && i != S_SMTP && a->in_sec.set)
 		s->sec = a->in_sec;
+	/* "use your ISP's SMTP server" and nothing of it: the page's words on
+	 * security are its own servers', not the provider's (a login stays:
+	 * "SMTP-AUTH is required" beside "or your ISP's server" is the
+	 * page's sending) */
+	bool isp_only = i == S_SMTP && x->send_isp && !s->host.v && !s->host_tpl && !s->port.set;
 	if (!s->sec.set && x->gen_sec.set)
 		s->sec = x->gen_sec;
-	if (s->sec.set) {
+	if (s->sec.set && !isp_only) {
 		int v = s->sec.v;
 		if (v == SW_TLS_AMBIG)
 			v = s->port.set ? nr_sec_for_port(v, s->port.v) : MP_SEC_TLS;
@@ -586,7 +591,9 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 		for (int i = S_IMAP; i <= S_POP && !relay; i++)
 			if (!a->s[i].host.v && ((none_in && i == in) || nr_offered(x, a, i)))
 				copy_str(&a->s[i].host, &a->any_host);
-		if (!a->s[S_SMTP].host.v)
+		/* (not a sending server said to be the reader's provider's: "our
+		 * server mx.…" / "outgoing mail goes through your ISP's server") */
+		if (!a->s[S_SMTP].host.v && !(x->send_isp && !a->s[S_SMTP].port.set && !a->s[S_SMTP].host_tpl))
 			copy_str(&a->s[S_SMTP].host, &a->any_host);
 	}
 	/* "受信 / サーバ名: host / IMAP4 利用可(SSL 必須:993 番ポート)": a host

@@ -59,6 +59,28 @@ bool nr_gives_example(const char *s, size_t n)
 	return false;
 }
 
+/* Does s name the reader's own access provider ("your ISP's SMTP
+ * server", "provided by your Internet Service Provider", "your network
+ * provider's mail machine", 「ご契約のプロバイダーの送信サーバー」)? A
+ * server said to be that one is offered by the page, with no host of
+ * its own. "ISP" as a word (not "crisp"). */
+bool nr_names_isp(const char *s, size_t n)
+{
+	static const char *const names[] = {"internet service provider", "internet provider", "internet access provider",
+	                                    "network provider", "access provider", "connection provider",
+	                                    "broadband provider", "dial-up provider", "プロバイダ", NULL};
+	if (nr_has_any(s, n, names))
+		return true;
+	for (size_t i = 0; i + 3 <= n; i++) {
+		if (mp_strncasecmp(s + i, "isp", 3) != 0 || (i && isalpha((unsigned char)s[i - 1])))
+			continue;
+		size_t e = i + 3 < n && (s[i + 3] == 's' || s[i + 3] == 'S') ? i + 4 : i + 3; /* "ISPs" */
+		if (e == n || !isalpha((unsigned char)s[e]))
+			return true;
+	}
+	return false;
+}
+
 /* Does a word start at s[i] (i > 0)? After a space or a bracket, and in
  * Japanese an ASCII word after the text it is run into
  * (「通信はすべてSSL/TLSで暗号化」). */
