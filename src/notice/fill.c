@@ -1264,6 +1264,8 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 		junk = strlen(*nm) == t && mp_strncasecmp(s, *nm, t) == 0;
 	junk = junk || (!memchr(s, '@', t) && nr_valid_host(s, t) && nr_host_ctx(s, t) != NC_NONE);
 	junk = junk || stand_in_login(s, t) || names_an_id(s, t);
+	/* "User Name: name.surname": a login naming what goes there */
+	junk = junk || (!memchr(s, '@', t) && t > 1 && nr_placeholder_local(s, t));
 	/* "username: teacher shortcode", "Checking mail" (a heading under the
 	 * label's line): words of letters only and nothing else name the
 	 * kind of login or head the next block; a login is one token */
