@@ -165,6 +165,51 @@ static void drop_emphasis(mp_buf *b, int *col)
 	free(del);
 }
 
+/* HTML's inline tags left in a page that is otherwise text (a wiki's
+ * source, "substitute your domain for <tt>example.com</tt>", a Markdown
+ * page's "<code>mail.example.net</code>", "<b>993</b>"): a pair around
+ * one run of text without a blank goes, columns kept; other tags stay. */
+static void drop_inline_tags(mp_buf *b, int *col)
+{
+	static const char *const tags[] = {"tt", "code", "kbd", "samp", "var", "b", "i", "em", "strong"};
+	char *s = b->s;
+	if (!s || b->len < 7 || !memchr(s, '<', b->len))
+		return;
+	bool *del = mp_xcalloc(b->len, sizeof *del), any = false;
+	for (size_t i = 0; i + 3 < b->len; i++) {
+		if (s[i] != '<' || del[i])
+			continue;
+		for (size_t m = 0; m < MP_COUNT(tags); m++) {
+			size_t k = strlen(tags[m]);
+			if (i + k + 2 >= b->len || mp_strncasecmp(s + i + 1, tags[m], k) != 0 || s[i + k + 1] != '>' ||
+			    !isalnum((unsigned char)s[i + k + 2]))
+				continue;
+			size_t j = i + k + 2;
+			while (j < b->len && s[j] != ' ' && s[j] != '<')
+				j++;
+			if (j + k + 3 > b->len || s[j] != '<' || s[j + 1] != '/' || mp_strncasecmp(s + j + 2, tags[m], k) != 0 ||
+			    s[j + k + 2] != '>')
+				continue;
+			memset(del + i, 1, k + 2);
+			memset(del + j, 1, k + 3);
+			any = true;
+			i = j + k + 2;
+			break;
+		}
+	}
+	if (any) {
+		size_t o = 0;
+		for (size_t i = 0; i < b->len; i++)
+			if (!del[i]) {
+				s[o] = s[i];
+				col[o++] = col[i];
+			}
+		b->len = o;
+		s[o] = '\0';
+	}
+	free(del);
+}
+
 /* References around a value are no part of it: citation marks glued to
  * the text they follow ("on port 993.[3][6]", "smtp.example.com[1]", an
  * answer engine's or a wiki's references) go, and a Markdown link
@@ -587,6 +632,8 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 	b.s[b.len] = '\0';
 	drop_markup(&b, col);
 	drop_emphasis(&b, col);
+	if (!h->on)
+		drop_inline_tags(&b, col);
 	drop_references(&b, col);
 	drop_expansions(&b, col);
 	join_split_hosts(&b, col);
