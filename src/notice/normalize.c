@@ -716,6 +716,44 @@ static void line_blocks(mp_ntext *t)
 	}
 }
 
+/* The page number ending a table of contents' line ("Password ....... 3",
+ * "SMTP Server Name… 12"), or -1. */
+static int toc_page(const mp_nline *l)
+{
+	size_t e = l->len, d = e;
+	while (d > 0 && isdigit((unsigned char)l->s[d - 1]))
+		d--;
+	if (d == e || e - d > 3)
+		return -1;
+	size_t k = d;
+	while (k > 0 && l->s[k - 1] == ' ')
+		k--;
+	/* (leaders: three dots or more, folded to "…" or not; not "TLS v1.2") */
+	bool leader = k >= 3 && (memcmp(l->s + k - 3, "...", 3) == 0 || memcmp(l->s + k - 3, "\xe2\x80\xa6", 3) == 0);
+	return leader && k > 3 ? atoi(l->s + d) : -1;
+}
+
+/* A document's table of contents ("Password ... 3" / "POP Server Name
+ * ... 3" / "SMTP Authentication ... 4"): three lines or more in a row,
+ * each a title, leaders and a page number, the numbers never going down
+ * and the first below any mail port (25), name the pages the settings are
+ * on, not the settings: the lines become blank. */
+static void toc_lines(mp_ntext *t)
+{
+	for (size_t i = 0; i < t->n;) {
+		size_t j = i;
+		int last = -1;
+		for (int pg; j < t->n && (pg = toc_page(&t->lines[j])) >= 0 && pg >= last; j++)
+			last = pg;
+		if (j - i >= 3 && toc_page(&t->lines[i]) < 25)
+			for (size_t k = i; k < j; k++) {
+				mp_nline *l = &t->lines[k];
+				l->col[0] = l->col[l->len], l->len = 0, l->s[0] = '\0';
+			}
+		i = j > i ? j : i + 1;
+	}
+}
+
 void mp_notice_normalize_as(const char *text, size_t len, bool html, mp_ntext *t)
 {
 	struct hstate h = {.on = html};
@@ -730,6 +768,7 @@ void mp_notice_normalize_as(const char *text, size_t len, bool html, mp_ntext *t
 	}
 	if (!html)
 		line_blocks(t);
+	toc_lines(t);
 }
 
 void mp_ntext_free(mp_ntext *t)
