@@ -1278,9 +1278,12 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 		nr_set_field(x, l, off, s, n, NF_AUTH_METHOD, dir);
 		return;
 	}
+	bool quoted = off && l->s[off - 1] == '"';
 	size_t t = nr_token_len(s, n);
-	/* "(Username: leelark)." ends a sentence, not the login */
-	while (t && (strchr(".,;:", s[t - 1]) || (s[t - 1] == ')' && !memchr(s, '(', t))))
+	/* "(Username: leelark)." ends a sentence, not the login; a value in
+	 * straight quotes ("user": "xxxxx", in a JSON or YAML snippet) ends
+	 * at its closing quote */
+	while (t && (strchr(".,;:", s[t - 1]) || (s[t - 1] == ')' && !memchr(s, '(', t)) || (quoted && s[t - 1] == '"')))
 		t--;
 	/* "Your full email address (name@domain.com)", "Type the name part
 	 * only of your address": an instruction, not a login; a login is one
@@ -1302,6 +1305,8 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 		junk = strlen(*nm) == t && mp_strncasecmp(s, *nm, t) == 0;
 	junk = junk || (!memchr(s, '@', t) && nr_valid_host(s, t) && nr_host_ctx(s, t) != NC_NONE);
 	junk = junk || stand_in_login(s, t) || names_an_id(s, t);
+	/* "User Name: name.surname": a login naming what goes there */
+	junk = junk || (!memchr(s, '@', t) && t > 1 && nr_placeholder_local(s, t));
 	/* "username: teacher shortcode", "Checking mail" (a heading under the
 	 * label's line): words of letters only and nothing else name the
 	 * kind of login or head the next block; a login is one token */
@@ -1331,6 +1336,13 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	mp_buf pw = {0};
 	bool fullwidth;
 	nr_password_token(l, off, s, n, &pw, &fullwidth);
+	/* "password": "xxxxxxxx", (a JSON, YAML or shell snippet): the
+	 * quotes around a value are the snippet's, not the password's */
+	if (pw.len > 2 && pw.s[0] == '"' && pw.s[pw.len - 1] == '"' && !memchr(pw.s + 1, '"', pw.len - 2)) {
+		memmove(pw.s, pw.s + 1, pw.len - 2);
+		pw.len -= 2;
+		pw.s[pw.len] = '\0';
+	}
 	bool masked = pw.len > 0;
 	for (size_t i = 0; i < pw.len; i++)
 		if (pw.s[i] != '*' && pw.s[i] != 'x' && pw.s[i] != 'X')

@@ -165,6 +165,51 @@ static void drop_emphasis(mp_buf *b, int *col)
 	free(del);
 }
 
+/* HTML's inline tags left in a page that is otherwise text (a wiki's
+ * source, "substitute your domain for <tt>example.com</tt>", a Markdown
+ * page's "<code>mail.example.net</code>", "<b>993</b>"): a pair around
+ * one run of text without a blank goes, columns kept; other tags stay. */
+static void drop_inline_tags(mp_buf *b, int *col)
+{
+	static const char *const tags[] = {"tt", "code", "kbd", "samp", "var", "b", "i", "em", "strong"};
+	char *s = b->s;
+	if (!s || b->len < 7 || !memchr(s, '<', b->len))
+		return;
+	bool *del = mp_xcalloc(b->len, sizeof *del), any = false;
+	for (size_t i = 0; i + 3 < b->len; i++) {
+		if (s[i] != '<' || del[i])
+			continue;
+		for (size_t m = 0; m < MP_COUNT(tags); m++) {
+			size_t k = strlen(tags[m]);
+			if (i + k + 2 >= b->len || mp_strncasecmp(s + i + 1, tags[m], k) != 0 || s[i + k + 1] != '>' ||
+			    !isalnum((unsigned char)s[i + k + 2]))
+				continue;
+			size_t j = i + k + 2;
+			while (j < b->len && s[j] != ' ' && s[j] != '<')
+				j++;
+			if (j + k + 3 > b->len || s[j] != '<' || s[j + 1] != '/' || mp_strncasecmp(s + j + 2, tags[m], k) != 0 ||
+			    s[j + k + 2] != '>')
+				continue;
+			memset(del + i, 1, k + 2);
+			memset(del + j, 1, k + 3);
+			any = true;
+			i = j + k + 2;
+			break;
+		}
+	}
+	if (any) {
+		size_t o = 0;
+		for (size_t i = 0; i < b->len; i++)
+			if (!del[i]) {
+				s[o] = s[i];
+				col[o++] = col[i];
+			}
+		b->len = o;
+		s[o] = '\0';
+	}
+	free(del);
+}
+
 /* References around a value are no part of it: citation marks glued to
  * the text they follow ("on port 993.[3][6]", "smtp.example.com[1]", an
  * answer engine's or a wiki's references) go, and a Markdown link
@@ -587,6 +632,8 @@ static void add_line(mp_ntext *t, const char *s, size_t n, int lineno, struct hs
 	b.s[b.len] = '\0';
 	drop_markup(&b, col);
 	drop_emphasis(&b, col);
+	if (!h->on)
+		drop_inline_tags(&b, col);
 	drop_references(&b, col);
 	drop_expansions(&b, col);
 	join_split_hosts(&b, col);
@@ -669,6 +716,44 @@ static void line_blocks(mp_ntext *t)
 	}
 }
 
+/* The page number ending a table of contents' line ("Password ....... 3",
+ * "SMTP Server Name… 12"), or -1. */
+static int toc_page(const mp_nline *l)
+{
+	size_t e = l->len, d = e;
+	while (d > 0 && isdigit((unsigned char)l->s[d - 1]))
+		d--;
+	if (d == e || e - d > 3)
+		return -1;
+	size_t k = d;
+	while (k > 0 && l->s[k - 1] == ' ')
+		k--;
+	/* (leaders: three dots or more, folded to "…" or not; not "TLS v1.2") */
+	bool leader = k >= 3 && (memcmp(l->s + k - 3, "...", 3) == 0 || memcmp(l->s + k - 3, "\xe2\x80\xa6", 3) == 0);
+	return leader && k > 3 ? atoi(l->s + d) : -1;
+}
+
+/* A document's table of contents ("Password ... 3" / "POP Server Name
+ * ... 3" / "SMTP Authentication ... 4"): three lines or more in a row,
+ * each a title, leaders and a page number, the numbers never going down
+ * and the first below any mail port (25), name the pages the settings are
+ * on, not the settings: the lines become blank. */
+static void toc_lines(mp_ntext *t)
+{
+	for (size_t i = 0; i < t->n;) {
+		size_t j = i;
+		int last = -1;
+		for (int pg; j < t->n && (pg = toc_page(&t->lines[j])) >= 0 && pg >= last; j++)
+			last = pg;
+		if (j - i >= 3 && toc_page(&t->lines[i]) < 25)
+			for (size_t k = i; k < j; k++) {
+				mp_nline *l = &t->lines[k];
+				l->col[0] = l->col[l->len], l->len = 0, l->s[0] = '\0';
+			}
+		i = j > i ? j : i + 1;
+	}
+}
+
 void mp_notice_normalize_as(const char *text, size_t len, bool html, mp_ntext *t)
 {
 	struct hstate h = {.on = html};
@@ -683,6 +768,7 @@ void mp_notice_normalize_as(const char *text, size_t len, bool html, mp_ntext *t
 	}
 	if (!html)
 		line_blocks(t);
+	toc_lines(t);
 }
 
 void mp_ntext_free(mp_ntext *t)

@@ -600,7 +600,11 @@ static void add_example(struct ex *x, const mp_nline *l, size_t off, const char 
 void nr_example_person(struct ex *x, const mp_nline *l, size_t b)
 {
 	static const char *const marks[] = {"例", "使ってみ", "と仮定", "for example", "e.g.", "for instance", "suppose ",
-	                                    "pretend", "of the form", "in the form", "in the format", NULL};
+	                                    "pretend", "of the form", "in the form", "in the format",
+	                                    /* "the user's real name is Albert Einstein (substitute
+	                                     * your name, of course)", "put your own name in their
+	                                     * place": the values beside it are a stand-in's */
+	                                    "substitute your", "substituting your", "in their place", NULL};
 	const char *s = l->s;
 	size_t n = l->len;
 	/* "if your address is …", "if you are …": a condition naming the

@@ -265,6 +265,8 @@ size_t nr_starts_any(const char *s, size_t n, const char *const *list);
 size_t nr_starts_any_ci(const char *s, size_t n, const char *const *list);
 size_t nr_token_len(const char *s, size_t n);
 bool nr_valid_email(const char *s, size_t n);
+/* a local part naming what goes there ("username", "name.surname", "xxx") */
+bool nr_placeholder_local(const char *s, size_t n);
 /* "Your", "yourfullemailaddress", "My": a login or password value that
  * describes whose it is (the sentence goes on), not the value itself. */
 bool nr_possessive(const char *s, size_t n);

@@ -376,6 +376,54 @@ static void fill_in_note(struct ex *x, const mp_nline *l, const char *s, size_t 
 	}
 }
 
+/* "mail.domain.com, where domain.com is your domain", "(example.org
+ * being your own domain name)", "acme.example = the name of your
+ * domain", "「example.jp」はお客様のドメイン名です": a host followed by a
+ * verb of meaning and the reader's own domain declares that host a
+ * stand-in; every host under it is a template. */
+static void declared_domain(struct ex *x, const mp_nline *l, const char *s, size_t n)
+{
+	static const char *const verbs[] = {" is ", " being ", " = ", " stands for ", " represents ", " means ",
+	                                    " refers to ", " is replaced by ", " should be ", NULL};
+	static const char *const own[] = {"your domain", "your own domain", "your actual domain", "your real domain",
+	                                  "your registered domain", "the name of your domain", "the domain you",
+	                                  "your website's domain", "your company's domain", NULL};
+	static const char *const ja[] = {"お客様のドメイン", "お客さまのドメイン", "ご利用のドメイン", "ご契約のドメイン",
+	                                 "独自ドメイン", "取得したドメイン", NULL};
+	for (size_t i = 0; i < n; i++) {
+		if (!isalnum((unsigned char)s[i]) || (i && (isalnum((unsigned char)s[i - 1]) || strchr(".-@_", s[i - 1]))))
+			continue;
+		size_t t = nr_token_len(s + i, n - i);
+		while (t && strchr("\"'.,)", s[i + t - 1]))
+			t--;
+		if (t < 4 || !nr_valid_host(s + i, t)) {
+			i += t;
+			continue;
+		}
+		size_t e = i + t;
+		while (e < n && strchr("\"')", s[e]))
+			e++;
+		if (e + 3 <= n && memcmp(s + e, "」", 3) == 0)
+			e += 3;
+		size_t je = e; /* "example.jp の部分は": a blank before Japanese */
+		while (je < n && s[je] == ' ')
+			je++;
+		size_t rest = n - e < 60 ? n - e : 60, k;
+		bool said = false;
+		if ((k = nr_starts_any_ci(s + e, rest, verbs)) > 0) {
+			size_t c = e + k - 1; /* the clause after the verb, to its end */
+			static const char *const fill[] = {"actually ", "in fact ", "really ", NULL};
+			size_t f = nr_starts_any_ci(s + c + 1, n - c - 1, fill);
+			said = nr_starts_any_ci(s + c + 1 + f, n - c - 1 - f, own) > 0;
+		} else if (nr_starts_any(s + je, n - je < 60 ? n - je : 60, (const char *const[]){"は", "の部分は", "の部分を", "を", NULL}) > 0) {
+			said = nr_has_any(s + je, n - je < 60 ? n - je : 60, ja);
+		}
+		if (said)
+			nr_add_fill_in(x, l, i, s + i, t);
+		i += t;
+	}
+}
+
 void nr_add_fill_in(struct ex *x, const mp_nline *l, size_t off, const char *h, size_t hn)
 {
 	/* the same note again (a page repeats it per client) */
@@ -418,6 +466,7 @@ void nr_read_fill_in(struct ex *x, const mp_ntext *t)
 			mp_buf_add(&w, nx->s + b, e - b);
 		}
 		fill_in_note(x, l, w.s, w.len);
+		declared_domain(x, l, w.s, w.len);
 	}
 	free(w.s);
 }

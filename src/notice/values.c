@@ -205,11 +205,11 @@ static bool your_label(const char *s, size_t n)
 /* A local part that names what goes there rather than being it:
  * "xxxxx@", "xxx.xxx@", "username@", "ECS-ID@" (the page's own name for
  * the user's ID). A template, not an address. */
-static bool placeholder_local(const char *s, size_t n)
+bool nr_placeholder_local(const char *s, size_t n)
 {
 	static const char *const words[] = {"user", "username", "user.name", "user_name", "userid", "user-id",
 	                                    "name", "account", "accountname", "loginid", "login",
-	                                    "id", "someone", "firstname.lastname", "first.last", "hoge",
+	                                    "id", "someone", "firstname.lastname", "first.last", "hoge", "email", "e-mail",
 	                                    /* the stand-in people of examples */
 	                                    "joeuser", "joe.user", "jdoe", "johndoe", "john.doe", "janedoe",
 	                                    "jane.doe", "joebloggs", "joe.bloggs", "jsmith", NULL};
@@ -222,6 +222,9 @@ static bool placeholder_local(const char *s, size_t n)
 	}
 	if (fill >= 2 && !other)
 		return true;
+	/* "*@example.edu": a wildcard, any address of the domain */
+	if (n == 1 && s[0] == '*')
+		return true;
 	/* "AAA@", "aaaa@": one letter over and over stands for a name */
 	size_t same = 0;
 	for (size_t i = 0; i < n && isalpha((unsigned char)s[i]) && tolower((unsigned char)s[i]) == tolower((unsigned char)s[0]); i++)
@@ -231,24 +234,33 @@ static bool placeholder_local(const char *s, size_t n)
 	for (size_t i = 0; words[i]; i++)
 		if (strlen(words[i]) == n && mp_strncasecmp(s, words[i], n) == 0)
 			return true;
-	/* "my-email-address@", "email.address@", "your_name_here@": words
-	 * naming what goes there, joined, stand for the reader's own part */
-	static const char *const names[] = {"my", "your", "email", "e", "mail", "address", "addr", "name",
-	                                    "user", "account", "here", "login", "id", NULL};
-	size_t pieces = 0;
-	for (size_t i = 0; i < n;) {
-		size_t k = i;
-		while (k < n && s[k] != '-' && s[k] != '_' && s[k] != '.')
-			k++;
-		bool known = false;
-		for (size_t w = 0; names[w] && !known; w++)
-			known = strlen(names[w]) == k - i && mp_strncasecmp(s + i, names[w], k - i) == 0;
-		if (!known)
-			break;
-		pieces++;
-		if (k == n && pieces >= 2)
+	/* "my-email-address@", "email.address@", "your_name_here@",
+	 * "emailaddress@", "name.surname@", "studentnumber@", "student_id@":
+	 * two words or more naming what goes there, joined with or without
+	 * a mark, stand for the reader's own part (the words' longest run
+	 * read left to right; a local part past 64 bytes is no such name) */
+	static const char *const names[] = {"my", "your", "email", "e-mail", "e_mail", "mail", "address", "addr", "name", "user",
+	                                    "account", "here", "login", "id", "first", "last", "given", "family",
+	                                    "surname", "middle", "initial", "initials", "full", "real", "student",
+	                                    "employee", "number", "no", "num", NULL};
+	if (n && n <= 64) {
+		int pieces[65]; /* the most words ending at each byte, -1: none */
+		pieces[0] = 0;
+		for (size_t i = 1; i <= n; i++)
+			pieces[i] = -1;
+		for (size_t i = 0; i < n; i++) {
+			if (pieces[i] < 0)
+				continue;
+			if (i && strchr("-_.", s[i]) && !strchr("-_.", s[i - 1]) && pieces[i + 1] < pieces[i])
+				pieces[i + 1] = pieces[i]; /* a mark between two words */
+			for (size_t w = 0; names[w]; w++) {
+				size_t k = strlen(names[w]);
+				if (k <= n - i && mp_strncasecmp(s + i, names[w], k) == 0 && pieces[i + k] < pieces[i] + 1)
+					pieces[i + k] = pieces[i] + 1;
+			}
+		}
+		if (pieces[n] >= 2 && !strchr("-_.", s[n - 1]))
 			return true;
-		i = k + 1;
 	}
 	return n >= 3 && s[n - 2] == 'I' && s[n - 1] == 'D' && (s[n - 3] == '-' || s[n - 3] == '_');
 }
@@ -398,7 +410,7 @@ bool nr_valid_email(const char *s, size_t n)
 			return false; /* "Account:username@…": a label run into it */
 	/* "YourEmail@charter.net", "your.name@example.jp": the reader fills in
 	 * the local part, a template */
-	if (your_label(s, (size_t)(at - s)) || placeholder_local(s, (size_t)(at - s)))
+	if (your_label(s, (size_t)(at - s)) || nr_placeholder_local(s, (size_t)(at - s)))
 		return false;
 	if (dn < 3 || !memchr(dom, '.', dn) || dom[0] == '.' || dom[dn - 1] == '.' || your_label(dom, dn))
 		return false;
