@@ -907,7 +907,10 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
 	}
 	if (said == MP_SEC_NONE || (said != -1 && general))
 		return;
-	static const char *const cond[] = {"if ", "unless", "instead", "optional", "not ", "場合", "もしくは", "または", NULL};
+	/* (nor a mode something refuses: "Some networks block SSL", "if
+	 * you have trouble with TLS", "Your router can't pass SSL") */
+	static const char *const cond[] = {"if ", "unless", "instead", "optional", "not ", "n't", "cannot", "unable",
+	                                   "block", "trouble", "problem", "fail", "場合", "もしくは", "または", NULL};
 	for (const char *const *c = cond; *c; c++)
 		if (nr_has(s, n, *c))
 			return;
