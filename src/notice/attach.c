@@ -652,6 +652,15 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		if (h > vb && nr_parse_yesno_auth(s + vb, h - vb) >= 0 && !nr_has(s + h, ve - h, "if "))
 			yv = h;
 	}
+	/* "Encryption: normal password", "Security: Encrypted password",
+	 * "Connection security: OAuth2": a security label over a login
+	 * method and no security (Thunderbird's two settings run together)
+	 * gives the method */
+	if (f == NF_SECURITY && vb < yv && nr_parse_security(s + vb, yv - vb) == -1 && nr_mechanism(s + vb, yv - vb) >= 0 &&
+	    nr_parse_yesno_auth(s + vb, yv - vb) != MP_AUTH_NONE && !nr_has(s + vb, yv - vb, "if ")) {
+		nr_set_field(x, l, vb, s + vb, yv - vb, NF_AUTH_METHOD, nr_label_dir(x, s + lb, le - lb, edir));
+		return;
+	}
 	if (f == NF_SECURITY && nr_parse_security(s + vb, yv - vb) == -1 && !nr_has(s + vb, yv - vb, "if ") &&
 	    !nr_yes_of_login(s + vb, yv - vb)) {
 		size_t ve0 = ve;

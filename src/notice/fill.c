@@ -1138,6 +1138,13 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
 	 * decided by the port, as "Encryption: Enabled" is */
 	if (sec == -1 && nr_parse_yesno_auth(s, n) == MP_AUTH_PASSWORD_CLEARTEXT && n <= 24 && !nr_yes_of_login(s, n))
 		sec = SW_TLS_AMBIG;
+	/* "Encryption | OAuth2", "Security: encrypted password": a login
+	 * method under a security label (a table's row as a line's, attach.c
+	 * pair()) is the server's method */
+	if (sec == -1 && nr_mechanism(s, n) >= 0 && nr_parse_yesno_auth(s, n) != MP_AUTH_NONE && !nr_has(s, n, "if ")) {
+		nr_set_field(x, l, off, s, n, NF_AUTH_METHOD, dir);
+		return;
+	}
 	if (sec == -1 || sec == -2) {
 		nr_info(x, l, off, NULL, "%s is an instruction or a choice, not a setting; not used",
 		     "security row");
