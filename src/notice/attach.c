@@ -652,6 +652,15 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		if (h > vb && nr_parse_yesno_auth(s + vb, h - vb) >= 0 && !nr_has(s + h, ve - h, "if "))
 			yv = h;
 	}
+	/* "Encryption: normal password", "Security: Encrypted password",
+	 * "Connection security: OAuth2": a security label over a login
+	 * method and no security (Thunderbird's two settings run together)
+	 * gives the method */
+	if (f == NF_SECURITY && vb < yv && nr_parse_security(s + vb, yv - vb) == -1 && nr_mechanism(s + vb, yv - vb) >= 0 &&
+	    nr_parse_yesno_auth(s + vb, yv - vb) != MP_AUTH_NONE && !nr_has(s + vb, yv - vb, "if ")) {
+		nr_set_field(x, l, vb, s + vb, yv - vb, NF_AUTH_METHOD, nr_label_dir(x, s + lb, le - lb, edir));
+		return;
+	}
 	if (f == NF_SECURITY && nr_parse_security(s + vb, yv - vb) == -1 && !nr_has(s + vb, yv - vb, "if ") &&
 	    !nr_yes_of_login(s + vb, yv - vb)) {
 		size_t ve0 = ve;
@@ -797,7 +806,26 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	/* "Mail server (POP, IMAP and SMTP)", "Incoming and outgoing mail
 	 * server", "送受信サーバー", "Security for both incoming and
 	 * outgoing": one host or security for every server */
-	if ((f == NF_HOST || f == NF_SECURITY) && nr_names_both_ways(s + lb, le - lb)) {
+	/* (and a security whose value names both: "SSL for both Incoming
+	 * server (IMAP) and Outgoing Server (SMTP)", "TLS on incoming and
+	 * outgoing"; not one security for each, "SSL for IMAP, STARTTLS for
+	 * SMTP", read by set_security) */
+	bool both_val = f == NF_SECURITY && vb < ve && nr_names_both_ways(s + vb, ve - vb) &&
+	                !nr_sec_per_server(s + vb, ve - vb) && nr_span_sec(s + vb, ve - vb) >= 0 &&
+	                (nr_has(s + vb, ve - vb, "both") || nr_has(s + vb, ve - vb, " and "));
+	/* ("… to SSL for both Incoming server (IMAP)" / "and Outgoing Server
+	 * (SMTP)." wrapped: "both" before a direction, not a protocol ("both
+	 * IMAP and POP"), pairs it with the other direction) */
+	for (size_t k = vb; f == NF_SECURITY && !both_val && k + 5 <= ve && nr_span_sec(s + vb, ve - vb) >= 0; k++)
+		if (mp_strncasecmp(s + k, "both ", 5) == 0 && (k == vb || !isalpha((unsigned char)s[k - 1]))) {
+			size_t w = nr_skip_sp(s, k + 5, ve);
+			while (w < ve && (s[w] == '*' || s[w] == '"' || s[w] == ' '))
+				w++;
+			both_val = nr_starts_any_ci(s + w, ve - w, (const char *const[]){"incom", "receiv", "outgo", "sending", NULL}) > 0 &&
+			           !nr_sec_per_server(s + vb, ve - vb);
+			break;
+		}
+	if (((f == NF_HOST || f == NF_SECURITY) && nr_names_both_ways(s + lb, le - lb)) || both_val) {
 		dir = NC_ANY, x->both_in = false;
 		/* "IMAP and SMTP server:", "Server (IMAP/SMTP):": the protocols
 		 * it names are offered, so the host is IMAP's, not the default

@@ -546,6 +546,24 @@ static bool webmail_named_server(const struct ex *x, const char *s, size_t hn, e
 	       (d == NC_IN || d == NC_IMAP || d == NC_POP || d == NC_SMTP || d == NC_ANY);
 }
 
+/* "(SSL is supported)", "TLS required", "SSL/TLS available": a short
+ * statement (eight words at most, brackets around it or not) naming one
+ * security the server offers or demands; not one it refuses or makes a
+ * condition of ("SSL is not supported", "TLS if available", "SSL or
+ * not"). */
+static bool security_said(const char *s, size_t n)
+{
+	static const char *const say[] = {"support", "available", "require", "enabled", "mandatory", "must", NULL};
+	static const char *const deny[] = {"not ", "n't", "no ", "never", "without", "if ", "unless", " or ", "non-", NULL};
+	size_t words = 1;
+	for (size_t k = 0; k < n; k++)
+		words += s[k] == ' ';
+	if (n > 80 || words > 8 || !nr_has_any(s, n, say) || nr_has_any(s, n, deny))
+		return false;
+	int sec = nr_span_sec(s, n);
+	return sec == MP_SEC_TLS || sec == MP_SEC_STARTTLS || sec == SW_TLS_AMBIG;
+}
+
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
@@ -627,6 +645,14 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			        "%s is an example, not a host name; not used", "the server value");
 			return;
 		}
+		/* "IMAP server: (SSL is supported)", "SMTP server: TLS required":
+		 * a server's label whose value (its host lost) only states its
+		 * security gives that server's security */
+		if ((dir == NC_IMAP || dir == NC_POP || dir == NC_SMTP) && security_said(s, n)) {
+			a->s[nr_srv_of(dir)].stated = true;
+			nr_set_field(x, l, off, s, n, NF_SECURITY, dir);
+			return;
+		}
 		if (mp_strncasecmp(s, "http", 4) != 0)
 			nr_info(x, l, off, "write the host name, e.g. mail.example.jp", "%s is not a host name; not used",
 			     "the server value");
@@ -660,6 +686,11 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 	}
 	int i = x->cur;
 	alt_hosts(x, l, off, s, t, n, a, i);
+	/* "imap.… (SSL is supported)": the host's remark stating its security */
+	size_t rb = nr_skip_sp(s, t, n);
+	if (i >= 0 && rb + 2 < n && s[rb] == '(' && s[n - 1] == ')' && !memchr(s + rb + 1, '(', n - rb - 2) &&
+	    security_said(s + rb + 1, n - rb - 2))
+		nr_set_field(x, l, off + rb + 1, s + rb + 1, n - rb - 2, NF_SECURITY, nr_ctx_of(i));
 	size_t mk = nr_skip_sp(s, t, n);
 	if (mk + 4 <= n && memcmp(s + mk, "※", 3) == 0 && isdigit((unsigned char)s[mk + 3]))
 		a->s[i].host_note = s[mk + 3] - '0';
@@ -1138,6 +1169,13 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
 	 * decided by the port, as "Encryption: Enabled" is */
 	if (sec == -1 && nr_parse_yesno_auth(s, n) == MP_AUTH_PASSWORD_CLEARTEXT && n <= 24 && !nr_yes_of_login(s, n))
 		sec = SW_TLS_AMBIG;
+	/* "Encryption | OAuth2", "Security: encrypted password": a login
+	 * method under a security label (a table's row as a line's, attach.c
+	 * pair()) is the server's method */
+	if (sec == -1 && nr_mechanism(s, n) >= 0 && nr_parse_yesno_auth(s, n) != MP_AUTH_NONE && !nr_has(s, n, "if ")) {
+		nr_set_field(x, l, off, s, n, NF_AUTH_METHOD, dir);
+		return;
+	}
 	if (sec == -1 || sec == -2) {
 		nr_info(x, l, off, NULL, "%s is an instruction or a choice, not a setting; not used",
 		     "security row");
@@ -1599,6 +1637,14 @@ void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, si
 		}
 		a->s[S_SMTP].auth = au;
 		a->s[S_SMTP].auth_loc = nr_loc_at(x, l, off);
+		/* "Outgoing mail server authentication | Requires
+		 * authentication": a row naming sending's login says the
+		 * notice offers sending, its host said or not (as "SMTP-AUTH
+		 * is required" does, prose.c) */
+		if (au != MP_AUTH_NONE && dir == NC_SMTP && !x->send_prose) {
+			x->send_prose = true;
+			x->send_loc = a->s[S_SMTP].auth_loc;
+		}
 		break;
 	}
 	case NF_AUTH_METHOD:

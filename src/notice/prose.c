@@ -403,8 +403,11 @@ void nr_auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		}
 		i = e < n ? e + nr_starts_any(s + e, n - e, clause_end) : n;
 	}
+	/* (and the option only sending's dialog has: Android's "Require
+	 * sign-in", Thunderbird's "Use name and password") */
 	if (x->auth_hint && x->auth_hint_loc.line == l->line &&
-	    (nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth") || nr_has(s, n, "smtp認証")) &&
+	    (nr_has(s, n, "smtp-auth") || nr_has(s, n, "smtp auth") || nr_has(s, n, "smtp認証") ||
+	     nr_has(s, n, "require sign-in") || nr_has(s, n, "requires sign-in") || nr_has(s, n, "use name and password")) &&
 	    !nr_has(s, n, "not ") && !nr_has(s, n, "ません") && !nr_has(s, n, "廃止"))
 		send_said(x, &x->auth_hint_loc);
 	/* (after POP before SMTP is looked for: "does not require
@@ -907,7 +910,10 @@ static void general_sentence(struct ex *x, const mp_nline *l, size_t b, size_t n
 	}
 	if (said == MP_SEC_NONE || (said != -1 && general))
 		return;
-	static const char *const cond[] = {"if ", "unless", "instead", "optional", "not ", "場合", "もしくは", "または", NULL};
+	/* (nor a mode something refuses: "Some networks block SSL", "if
+	 * you have trouble with TLS", "Your router can't pass SSL") */
+	static const char *const cond[] = {"if ", "unless", "instead", "optional", "not ", "n't", "cannot", "unable",
+	                                   "block", "trouble", "problem", "fail", "場合", "もしくは", "または", NULL};
 	for (const char *const *c = cond; *c; c++)
 		if (nr_has(s, n, *c))
 			return;

@@ -632,6 +632,16 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 		                    nr_has(s + ob, on, "without encryption") || nr_has(s + ob, on, "暗号化なし") ||
 		                    nr_has(s + ob, on, "暗号化しない") || nr_has(s + ob, on, "none") ||
 		                    nr_has(s + ob, on, ": off"));
+		/* a remark is the port's own sentence: "25. If your network
+		 * blocks SSL, keep port 25" (a sentence after it) or "25 unless
+		 * your network blocks SSL" (a remark refusing the mode) states
+		 * no security of the port */
+		static const char *const refused[] = {"not ", "n't", "block", "unless", "instead", "disable", "fail",
+		                                      "trouble", "problem", "unable", NULL};
+		size_t rn = rest;
+		while (rn < n && !((s[rn] == '.' && (rn + 1 == n || s[rn + 1] == ' ')) ||
+		                   (rn + 3 <= n && memcmp(s + rn, "。", 3) == 0)))
+			rn++;
 		/* "143 (without SSL)", "110（SSLなし）", even misspelt ("wihout") */
 		if (plain || nr_has(s + rest, end - rest, "out ssl") || nr_has(s + rest, end - rest, "no ssl") ||
 		    nr_has(s + rest, end - rest, "non-ssl") || nr_has(s + rest, end - rest, "非ssl") ||
@@ -643,13 +653,13 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 			*sec = MP_SEC_TLS;
 		else if (nr_has(s + rest, end - rest, "(tls")) /* a bare TLS: decided by the port */
 			*sec = SW_TLS_AMBIG;
-		else if (!nr_has(s + rest, n - rest, "場合") && !nr_has(s + rest, n - rest, " or ") &&
-		         !nr_has(s + rest, n - rest, "非対応") && !nr_has(s + rest, n - rest, "not "))
+		else if (!nr_has(s + rest, rn - rest, "場合") && !nr_has(s + rest, rn - rest, " or ") &&
+		         !nr_has(s + rest, rn - rest, "非対応") && !nr_has_any(s + rest, rn - rest, refused))
 			/* a remarks column: "465    SSL"; a bare TLS ("587 TLS if
 			 * available") is decided by the port */
-			*sec = nr_has(s + rest, n - rest, "ssl")   ? MP_SEC_TLS
-			       : nr_has(s + rest, n - rest, "tls") ? SW_TLS_AMBIG
-			                                           : -1;
+			*sec = nr_has(s + rest, rn - rest, "ssl")   ? MP_SEC_TLS
+			       : nr_has(s + rest, rn - rest, "tls") ? SW_TLS_AMBIG
+			                                            : -1;
 		/* "SSL: 995", "SSL使用時 995": the words before the number */
 		if (*sec < 0 && first_at > 0)
 			*sec = nr_span_sec(s, first_at);
