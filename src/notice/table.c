@@ -283,8 +283,10 @@ static void put(struct ex *x, const struct trow *r, size_t k, enum mp_nfield f, 
 	int srv = nr_srv_of(dir);
 	if (srv >= 0)
 		x->cur = srv;
+	/* (a host to fill in, "smtp.yourdomain.com", is its field's one
+	 * value too: it offers the server, with no host) */
 	bool one = nr_value_is(f, s, n) || (f == NF_IN_PROTO && n <= 20) || f == NF_AUTH_METHOD || f == NF_SMTP_AUTH ||
-	           f == NF_NAME || f == NF_LOGIN || f == NF_PASSWORD;
+	           f == NF_NAME || f == NF_LOGIN || f == NF_PASSWORD || (f == NF_HOST && nr_template_host(s, n));
 	if (!one && f != NF_SECURITY) {
 		cell_line(x, r, k, f, dir);
 		return;
