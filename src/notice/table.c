@@ -128,6 +128,9 @@ static struct hcell kind_of(const char *s, size_t n)
 	h.sec = nr_mode_column(s, n);
 	if (h.sec >= 0) {
 		h.k = H_MODE;
+		/* ("Port (SSL)": a port's label, its security in brackets) */
+		if (mp_strncasecmp(s, "port", 4) == 0 || nr_has(s, n < 15 ? n : 15, "ポート"))
+			h.f = NF_PORT;
 		return h;
 	}
 	/* "SSL Port", "STARTTLS Port": a port column with its security */
@@ -799,8 +802,10 @@ static void by_rows(struct ex *x, const struct trow *rows, size_t nr)
 			/* "Incoming Server (POP3/IMAP) | mail.…": one value for both */
 			x->both_in = d == NC_IN && (c0.f == NF_HOST || c0.f == NF_PORT) &&
 			             nr_names_both_in(ctext(&rows[i], 0), clen(&rows[i], 0));
-			put(x, &rows[i], 1, both && c0.f == NF_SMTP_AUTH ? NF_AUTH_METHOD : c0.f, both ? tin : d,
-			    c0.f == NF_PORT ? rsec : -1);
+			/* "Port (SSL) | 993", "Port (Non-SSL) | 143": a port whose
+			 * label names its security is offered with it */
+			int psec = c0.f != NF_PORT ? -1 : c0.k == H_MODE ? c0.sec : rsec;
+			put(x, &rows[i], 1, both && c0.f == NF_SMTP_AUTH ? NF_AUTH_METHOD : c0.f, both ? tin : d, psec);
 			x->both_in = false;
 			if (both)
 				put(x, &rows[i], 1, c0.f == NF_SECURITY ? NF_SECURITY : NF_AUTH_METHOD, NC_SMTP, -1);
