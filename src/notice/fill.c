@@ -606,6 +606,10 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		 * the server the rows after it are */
 		if (dir == NC_IMAP || dir == NC_POP || dir == NC_SMTP)
 			x->cur = nr_srv_of(dir);
+		/* ("Outgoing server name: mail.yourdomain.com": the server is
+		 * offered, its host left for the reader to fill in) */
+		if ((dir == NC_IMAP || dir == NC_POP || dir == NC_SMTP) && nr_template_host(s, t))
+			a->s[nr_srv_of(dir)].stated = true;
 		size_t tb, te;
 		if (nr_same_server(s, n, &tb, &te) != NC_NONE)
 			return; /* "same as the incoming server": read with its line (attach.c) */

@@ -128,6 +128,9 @@ static struct hcell kind_of(const char *s, size_t n)
 	h.sec = nr_mode_column(s, n);
 	if (h.sec >= 0) {
 		h.k = H_MODE;
+		/* ("Port (SSL)": a port's label, its security in brackets) */
+		if (mp_strncasecmp(s, "port", 4) == 0 || nr_has(s, n < 15 ? n : 15, "ポート"))
+			h.f = NF_PORT;
 		return h;
 	}
 	/* "SSL Port", "STARTTLS Port": a port column with its security */
@@ -283,8 +286,10 @@ static void put(struct ex *x, const struct trow *r, size_t k, enum mp_nfield f, 
 	int srv = nr_srv_of(dir);
 	if (srv >= 0)
 		x->cur = srv;
+	/* (a host to fill in, "smtp.yourdomain.com", is its field's one
+	 * value too: it offers the server, with no host) */
 	bool one = nr_value_is(f, s, n) || (f == NF_IN_PROTO && n <= 20) || f == NF_AUTH_METHOD || f == NF_SMTP_AUTH ||
-	           f == NF_NAME || f == NF_LOGIN || f == NF_PASSWORD;
+	           f == NF_NAME || f == NF_LOGIN || f == NF_PASSWORD || (f == NF_HOST && nr_template_host(s, n));
 	if (!one && f != NF_SECURITY) {
 		cell_line(x, r, k, f, dir);
 		return;
@@ -797,8 +802,10 @@ static void by_rows(struct ex *x, const struct trow *rows, size_t nr)
 			/* "Incoming Server (POP3/IMAP) | mail.…": one value for both */
 			x->both_in = d == NC_IN && (c0.f == NF_HOST || c0.f == NF_PORT) &&
 			             nr_names_both_in(ctext(&rows[i], 0), clen(&rows[i], 0));
-			put(x, &rows[i], 1, both && c0.f == NF_SMTP_AUTH ? NF_AUTH_METHOD : c0.f, both ? tin : d,
-			    c0.f == NF_PORT ? rsec : -1);
+			/* "Port (SSL) | 993", "Port (Non-SSL) | 143": a port whose
+			 * label names its security is offered with it */
+			int psec = c0.f != NF_PORT ? -1 : c0.k == H_MODE ? c0.sec : rsec;
+			put(x, &rows[i], 1, both && c0.f == NF_SMTP_AUTH ? NF_AUTH_METHOD : c0.f, both ? tin : d, psec);
 			x->both_in = false;
 			if (both)
 				put(x, &rows[i], 1, c0.f == NF_SECURITY ? NF_SECURITY : NF_AUTH_METHOD, NC_SMTP, -1);
@@ -1280,6 +1287,64 @@ static bool generic_header(const struct trow *r)
 	return full >= 2;
 }
 
+/* A column of examples: "Example", "e.g.", "Sample value", "例", "記入例",
+ * "入力例", "設定例". Its cells show what a value looks like; none is the
+ * notice's own. */
+static bool example_header(const char *s, size_t n)
+{
+	static const char *const en[] = {"example", "examples", "e.g.", "eg", "sample", "samples", "for example", NULL};
+	static const char *const tail[] = {" value", " values", " entry", " entries", " setting", " settings", "", NULL};
+	while (n && (s[n - 1] == ':' || s[n - 1] == ' '))
+		n--;
+	for (const char *const *w = en; *w; w++)
+		for (const char *const *t = tail; *t; t++) {
+			size_t wl = strlen(*w), tl = strlen(*t);
+			if (wl + tl == n && mp_strncasecmp(s, *w, wl) == 0 && mp_strncasecmp(s + wl, *t, tl) == 0)
+				return true;
+		}
+	/* "例", "記入例", "入力例", "設定例": a short name ending in 例 */
+	return n >= 3 && n <= 12 && memcmp(s + n - 3, "例", 3) == 0;
+}
+
+/* A header cell naming a column, not a field: the label column's
+ * ("Setting", "項目"), a value's ("Value", "設定値"), an example's, or
+ * a remark's ("Explanation", "説明", "Notes"). *label says it names the
+ * label column. */
+static bool column_name(const char *s, size_t n, bool *label)
+{
+	static const char *const lab[] = {"parameter", "parameters", "setting", "settings", "item", "items", "field",
+	                                  "fields", "option", "options", "name", "項目", NULL};
+	static const char *const oth[] = {"value", "values", "description", "details", "explanation", "explanations",
+	                                  "notes", "note", "remarks", "comments", "設定値", "設定内容", "内容", "説明",
+	                                  "解説", "備考", "補足", NULL};
+	*label = false;
+	for (const char *const *w = lab; *w; w++)
+		if (strlen(*w) == n && mp_strncasecmp(s, *w, n) == 0)
+			return *label = true;
+	for (const char *const *w = oth; *w; w++)
+		if (strlen(*w) == n && mp_strncasecmp(s, *w, n) == 0)
+			return true;
+	return example_header(s, n);
+}
+
+/* A header of column names only, none naming the label column ("|
+ * example | explanation |" over "| username | jdoe | … |"): its corner
+ * cell is missing. */
+static bool names_value_columns(const struct trow *h)
+{
+	size_t full = 0;
+	for (size_t k = 0; k < h->nc; k++) {
+		size_t n = clen(h, k);
+		bool label;
+		if (!n)
+			continue;
+		if (!column_name(ctext(h, k), n, &label) || label)
+			return false;
+		full++;
+	}
+	return full >= 1;
+}
+
 /* The header row, made to stand over its columns: a caption row above
  * it (one cell: "Settings | |") is dropped, and a header without its
  * corner cell ("| Without SSL | With SSL |" over "POP3 | pop… | pop3s…",
@@ -1311,6 +1376,8 @@ static void header_row(struct trow *rows, size_t *nr)
 		fit_right += l.k == H_FIELD && vn && cell_fits(l.f, v, vn);
 	}
 	bool right = fit_right >= 2 && fit_right > fit;
+	/* (or a header naming only the columns right of the labels) */
+	right |= h->nc < n1 && (b0 == H_FIELD || b0 == H_PROTO) && names_value_columns(h);
 	if (((k0 != H_PROTO && k0 != H_MODE) || (b0 != H_FIELD && b0 != H_PROTO) || !short_row) && !right)
 		return;
 	if (h->nc == MP_COUNT(h->cb))
@@ -1322,6 +1389,53 @@ static void header_row(struct trow *rows, size_t *nr)
 	h->nc++;
 	while (h->nc > n1 && !clen(h, h->nc - 1))
 		h->nc--;
+}
+
+/* Label rows under a header whose only value column is one of examples
+ * ("| Setting | Example | Explanation |", "| 項目 | 記入例 | 説明 |"):
+ * no example cell gives a value (a host, an address, a login, a port,
+ * "yes or no"), but the protocols a protocol row's example names are
+ * offered ("POP3 or IMAP": the page takes either) and a server's label
+ * over an example host offers that server, without a host. A table with
+ * a column of its own values ("Value", "設定値") beside the examples is
+ * read as label | value rows, the examples as remarks. */
+static bool by_example_column(struct ex *x, const struct trow *rows, size_t nr)
+{
+	size_t ex = 0, labels = 0;
+	for (size_t k = 1; k < rows[0].nc; k++) {
+		const char *s = ctext(&rows[0], k);
+		size_t n = clen(&rows[0], k);
+		static const char *const say[] = {"explanation", "description", "details", "説明", "解説", NULL};
+		if (!n)
+			continue;
+		if (example_header(s, n))
+			ex = ex ? ex : k;
+		else if (!remarks(&rows[0], k) && !nr_has_any(s, n, say))
+			return false; /* a column of values, or of something else */
+	}
+	if (!ex)
+		return false;
+	for (size_t a = 1; a < nr; a++) {
+		enum hkind k0 = rkind(&rows[a], 0).k;
+		labels += k0 == H_FIELD || k0 == H_PROTO;
+	}
+	if (labels < 2 || labels * 2 < nr - 1)
+		return false;
+	enum mp_nctx sect = is_proto(x->ctx) ? x->ctx : NC_NONE;
+	for (size_t a = 1; a < nr; a++) {
+		const struct trow *r = &rows[a];
+		struct hcell c0 = rkind(r, 0);
+		if ((c0.k != H_FIELD && c0.k != H_PROTO) || ex >= r->nc || !clen(r, ex))
+			continue;
+		enum mp_nctx d = is_proto(c0.d) ? c0.d : sect;
+		const char *v = ctext(r, ex);
+		size_t vn = clen(r, ex);
+		if ((c0.f == NF_IN_PROTO || c0.k == H_PROTO) && vn <= 20 && cell_fits(NF_IN_PROTO, v, vn))
+			put(x, r, ex, NF_IN_PROTO, d == NC_SMTP ? NC_SMTP : NC_IN, -1);
+		else if (c0.f == NF_HOST && (d == NC_IMAP || d == NC_POP || d == NC_SMTP))
+			nr_cur_acc(x)->s[nr_srv_of(d)].stated = true;
+	}
+	return true;
 }
 
 /* Cells spanning rows (an HTML rowspan): a row short of cells at its
@@ -1511,7 +1625,9 @@ size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 				hd[k].k = H_FIELD, hd[k].f = NF_SECURITY;
 				modes--, fields++;
 			}
-	if (by_pair_cells(x, rows, nr)) /* rows of pairs: whatever the header says */
+	if (by_example_column(x, rows, nr)) /* examples only: no value but the protocols offered */
+		;
+	else if (by_pair_cells(x, rows, nr)) /* rows of pairs: whatever the header says */
 		;
 	else if (!values && !protos && !modes && by_name_columns(x, rows, nr))
 		;

@@ -317,11 +317,54 @@ static bool template_variable(const char *s, size_t n)
 	return false;
 }
 
+/* "<displayName>Example University</displayName>", "</string>", "<key
+ * name=\"host\">": a line of XML or HTML markup (a configuration file
+ * quoted in a page, the next line under a label) is no value of the
+ * label above it, tags and all: a tag opening it, an element's name
+ * (letters, digits, '_', '-', ':', no dot: "<imap.example.org>" is a
+ * host in brackets) closed by '>' with more markup after it, or a
+ * closing tag; or a value ending in a closing tag, an element's text
+ * whose opening tag was read as its label ("yes">LTC</displayName>). */
+static bool closing_tag(const char *s, size_t n)
+{
+	if (n < 4 || s[n - 1] != '>')
+		return false;
+	size_t k = n - 1;
+	while (k > 0 && (isalnum((unsigned char)s[k - 1]) || strchr("_-:", s[k - 1])))
+		k--;
+	return k >= 2 && k < n - 1 && isalpha((unsigned char)s[k]) && s[k - 1] == '/' && s[k - 2] == '<';
+}
+
+static bool markup(const char *s, size_t n)
+{
+	if (closing_tag(s, n))
+		return true;
+	if (n < 4 || s[0] != '<')
+		return false;
+	size_t k = 1 + (s[1] == '/');
+	if (k >= n || !isalpha((unsigned char)s[k]))
+		return false;
+	while (k < n && (isalnum((unsigned char)s[k]) || strchr("_-:", s[k])))
+		k++;
+	if (k >= n)
+		return false;
+	if (s[1] == '/')
+		return s[k] == '>';
+	if (s[k] == ' ') /* attributes: "<key name=…>" */
+		return memchr(s + k, '=', n - k) && memchr(s + k, '>', n - k);
+	if (s[k] != '>')
+		return false;
+	for (size_t i = k; i + 1 < n; i++)
+		if (s[i] == '<' && s[i + 1] == '/')
+			return true;
+	return false;
+}
+
 bool nr_not_a_value(const char *s, size_t n)
 {
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '.'))
 		n--;
-	if (template_variable(s, n))
+	if (template_variable(s, n) || markup(s, n))
 		return true;
 	static const char *const whole[] = {"yes", "no", "on", "off", "none", "n/a", "blank", "empty", "(blank)",
 	                                    "(empty)", "(none)", "optional", "unchanged", "not required", "なし", "空欄",
