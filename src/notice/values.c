@@ -101,6 +101,24 @@ bool nr_prompt_only(const char *s, size_t n)
 	for (size_t i = 0; i + 3 <= n; i++)
 		if (mp_strncasecmp(s + i, "if ", 3) == 0 && (i == 0 || !isalpha((unsigned char)s[i - 1]))) {
 			ifs++;
+			/* "double check if the Server Name is "smtp.…"", "verify if
+			 * the port reads 993", "see if it says …": an "if" a check
+			 * opens asks what the field holds; it is the setting, no
+			 * condition */
+			static const char *const checks[] = {"check", "verify", "confirm", "see", "sure", "ensure", "examine", NULL};
+			size_t we = i;
+			while (we && s[we - 1] == ' ')
+				we--;
+			size_t wb = we;
+			while (wb && isalpha((unsigned char)s[wb - 1]))
+				wb--;
+			bool check = false;
+			for (const char *const *c = checks; *c && we > wb; c++)
+				check |= we - wb == strlen(*c) && mp_strncasecmp(s + wb, *c, we - wb) == 0;
+			if (check) {
+				asked++;
+				continue;
+			}
 			for (const char *const *a = asks; *a; a++)
 				if (strlen(*a) <= n - i && mp_strncasecmp(s + i, *a, strlen(*a)) == 0) {
 					asked++;
