@@ -2116,14 +2116,27 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		 * smtpout.example.net for the Server Name": the label follows the
 		 * value */
 		static const char *const after[] = {" as ", " for the ", " in the ", " into the ", NULL};
+		/* "smtp.… should be your outgoing email server", "mail.… is your
+		 * incoming (POP3) server", "… will be the SMTP host": a host the
+		 * subject of its sentence, the server named after the verb is
+		 * its label (not a protocol named before it: "Whether you read
+		 * over IMAP or POP, smtp.… will be your outgoing server") */
+		static const char *const be[] = {" should be your ", " should be the ", " will be your ", " will be the ",
+		                                 " would be your ", " is your ", " is the name of your ", " is the name of the ",
+		                                 " serves as your ", " is used as your ", " is used as the ", " is the ", NULL};
 		size_t ak = ve < n ? nr_starts_any(s + ve, n - ve, after) : 0;
+		if (!ak && v == NV_HOST && ve < n)
+			ak = nr_starts_any(s + ve, n - ve, be);
 		if (ak && ve + ak < n) {
 			size_t e = ve + ak;
 			/* ... to its clause's end, or to an "and" starting the next
 			 * pair ("… as the incoming server and smtp.… as …"); not
 			 * one joining two servers' names ("as hostname for both the
 			 * incoming and outgoing server": both's label) */
+			/* (nor into a bracket of its port: "… outgoing server (port
+			 * 465, SSL)", where a protocol's stays: "incoming (IMAP) server") */
 			while (e < n && e - ve < 120 && s[e] != ',' && s[e] != '.' && s[e] != ';' &&
+			       !(s[e] == '(' && e + 1 < n && (isdigit((unsigned char)s[e + 1]) || mp_strncasecmp(s + e + 1, "port", 4) == 0)) &&
 			       !(e + 5 <= n && mp_strncasecmp(s + e, " and ", 5) == 0 && !joins_names(s, e + 5, n)))
 				e++;
 			enum mp_nctx d2;
