@@ -2880,6 +2880,40 @@ static bool announces(struct ex *x, const mp_nline *prev, const char *s, size_t 
 		x->pending_sec = nr_span_sec(s + c, e - c);
 		return true;
 	}
+	/* "… your password, and the mail server name which you will be
+	 * using:" / "mail.example.net": a sentence ending in a colon whose
+	 * last clause (after its last comma or "and") names a server's host
+	 * announces the host on the next line, as "is" does */
+	size_t cn = n;
+	while (cn > b && s[cn - 1] == ' ')
+		cn--;
+	size_t words = 0;
+	for (size_t k = b; k + 1 < e; k++)
+		words += s[k] == ' ' && s[k + 1] != ' ';
+	/* (a sentence, not a label line: "Incoming mail server name:") */
+	if (!prev && cn > b && s[cn - 1] == ':' && words >= 6) {
+		size_t c = e;
+		/* (an "and" joining the things to have, not two servers:
+		 * "and the name of …", not "incoming and outgoing") */
+		static const char *const det[] = {"the ", "your ", "a ", NULL};
+		while (c > b && e - c < 80 && !strchr(",.;", s[c - 1]) &&
+		       !(c >= b + 5 && mp_strncasecmp(s + c - 5, " and ", 5) == 0 && nr_starts_any_ci(s + c, e - c, det)))
+			c--;
+		static const char *const srv[] = {"server", "host", NULL};
+		/* (not a choice the reader must make: "Your mail server is one
+		 * of the following:") */
+		static const char *const no[] = {"if ", "not ", "n't", "instead", "unless", "example", "e.g", "one of", "either",
+		                                 NULL};
+		enum mp_nctx ed;
+		if (e - c < 80 && nr_has_any(s + c, e - c, srv) && !nr_has_any(s + c, e - c, no) &&
+		    mp_notice_classify(s + c, e - c, &ed) == NF_HOST) {
+			x->pending = NF_HOST;
+			x->pending_dir = nr_label_dir(x, s + c, e - c, ed);
+			x->pending_ways = nr_names_both_ways(s + c, e - c);
+			x->pending_sec = -1;
+			return true;
+		}
+	}
 	if (!((e - w == 2 && mp_strncasecmp(s + w, "is", 2) == 0) || (e - w == 3 && mp_strncasecmp(s + w, "are", 3) == 0)))
 		return false;
 	if (w > b && s[w - 1] != ' ')
