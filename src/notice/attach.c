@@ -2144,14 +2144,27 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		 * smtpout.example.net for the Server Name": the label follows the
 		 * value */
 		static const char *const after[] = {" as ", " for the ", " in the ", " into the ", NULL};
+		/* "smtp.… should be your outgoing email server", "mail.… is your
+		 * incoming (POP3) server", "… will be the SMTP host": a host the
+		 * subject of its sentence, the server named after the verb is
+		 * its label (not a protocol named before it: "Whether you read
+		 * over IMAP or POP, smtp.… will be your outgoing server") */
+		static const char *const be[] = {" should be your ", " should be the ", " will be your ", " will be the ",
+		                                 " would be your ", " is your ", " is the name of your ", " is the name of the ",
+		                                 " serves as your ", " is used as your ", " is used as the ", " is the ", NULL};
 		size_t ak = ve < n ? nr_starts_any(s + ve, n - ve, after) : 0;
+		if (!ak && v == NV_HOST && ve < n)
+			ak = nr_starts_any(s + ve, n - ve, be);
 		if (ak && ve + ak < n) {
 			size_t e = ve + ak;
 			/* ... to its clause's end, or to an "and" starting the next
 			 * pair ("… as the incoming server and smtp.… as …"); not
 			 * one joining two servers' names ("as hostname for both the
 			 * incoming and outgoing server": both's label) */
+			/* (nor into a bracket of its port: "… outgoing server (port
+			 * 465, SSL)", where a protocol's stays: "incoming (IMAP) server") */
 			while (e < n && e - ve < 120 && s[e] != ',' && s[e] != '.' && s[e] != ';' &&
+			       !(s[e] == '(' && e + 1 < n && (isdigit((unsigned char)s[e + 1]) || mp_strncasecmp(s + e + 1, "port", 4) == 0)) &&
 			       !(e + 5 <= n && mp_strncasecmp(s + e, " and ", 5) == 0 && !joins_names(s, e + 5, n)))
 				e++;
 			enum mp_nctx d2;
@@ -2894,6 +2907,40 @@ static bool announces(struct ex *x, const mp_nline *prev, const char *s, size_t 
 		x->pending_dir = nr_label_dir(x, s + c, e - c, ed);
 		x->pending_sec = nr_span_sec(s + c, e - c);
 		return true;
+	}
+	/* "… your password, and the mail server name which you will be
+	 * using:" / "mail.example.net": a sentence ending in a colon whose
+	 * last clause (after its last comma or "and") names a server's host
+	 * announces the host on the next line, as "is" does */
+	size_t cn = n;
+	while (cn > b && s[cn - 1] == ' ')
+		cn--;
+	size_t words = 0;
+	for (size_t k = b; k + 1 < e; k++)
+		words += s[k] == ' ' && s[k + 1] != ' ';
+	/* (a sentence, not a label line: "Incoming mail server name:") */
+	if (!prev && cn > b && s[cn - 1] == ':' && words >= 6) {
+		size_t c = e;
+		/* (an "and" joining the things to have, not two servers:
+		 * "and the name of …", not "incoming and outgoing") */
+		static const char *const det[] = {"the ", "your ", "a ", NULL};
+		while (c > b && e - c < 80 && !strchr(",.;", s[c - 1]) &&
+		       !(c >= b + 5 && mp_strncasecmp(s + c - 5, " and ", 5) == 0 && nr_starts_any_ci(s + c, e - c, det)))
+			c--;
+		static const char *const srv[] = {"server", "host", NULL};
+		/* (not a choice the reader must make: "Your mail server is one
+		 * of the following:") */
+		static const char *const no[] = {"if ", "not ", "n't", "instead", "unless", "example", "e.g", "one of", "either",
+		                                 NULL};
+		enum mp_nctx ed;
+		if (e - c < 80 && nr_has_any(s + c, e - c, srv) && !nr_has_any(s + c, e - c, no) &&
+		    mp_notice_classify(s + c, e - c, &ed) == NF_HOST) {
+			x->pending = NF_HOST;
+			x->pending_dir = nr_label_dir(x, s + c, e - c, ed);
+			x->pending_ways = nr_names_both_ways(s + c, e - c);
+			x->pending_sec = -1;
+			return true;
+		}
 	}
 	if (!((e - w == 2 && mp_strncasecmp(s + w, "is", 2) == 0) || (e - w == 3 && mp_strncasecmp(s + w, "are", 3) == 0)))
 		return false;

@@ -101,6 +101,24 @@ bool nr_prompt_only(const char *s, size_t n)
 	for (size_t i = 0; i + 3 <= n; i++)
 		if (mp_strncasecmp(s + i, "if ", 3) == 0 && (i == 0 || !isalpha((unsigned char)s[i - 1]))) {
 			ifs++;
+			/* "double check if the Server Name is "smtp.…"", "verify if
+			 * the port reads 993", "see if it says …": an "if" a check
+			 * opens asks what the field holds; it is the setting, no
+			 * condition */
+			static const char *const checks[] = {"check", "verify", "confirm", "see", "sure", "ensure", "examine", NULL};
+			size_t we = i;
+			while (we && s[we - 1] == ' ')
+				we--;
+			size_t wb = we;
+			while (wb && isalpha((unsigned char)s[wb - 1]))
+				wb--;
+			bool check = false;
+			for (const char *const *c = checks; *c && we > wb; c++)
+				check |= we - wb == strlen(*c) && mp_strncasecmp(s + wb, *c, we - wb) == 0;
+			if (check) {
+				asked++;
+				continue;
+			}
 			for (const char *const *a = asks; *a; a++)
 				if (strlen(*a) <= n - i && mp_strncasecmp(s + i, *a, strlen(*a)) == 0) {
 					asked++;
@@ -2043,6 +2061,39 @@ static size_t denial_end(const char *s, size_t e, size_t n)
 	                                               "がない", "ない", NULL});
 }
 
+/* "server hostname is localhost", "Outgoing server is localhost", "set the
+ * SMTP host to localhost", "IMAP server = localhost": a gateway or bridge
+ * on the user's own machine (DavMail, a mail bridge) is reached by the one
+ * host name without a dot. It is a host only where its clause names a
+ * server or a host and the word before it says "is", "to", "at" or ends in
+ * ':' or '=' ("runs on localhost only" or "localhost users" are not). */
+static bool local_host_named(const char *s, size_t i, size_t t)
+{
+	if (t != 9 || mp_strncasecmp(s + i, "localhost", 9) != 0)
+		return false;
+	size_t k = i;
+	while (k && s[k - 1] == ' ')
+		k--;
+	if (!k)
+		return false;
+	bool sep = s[k - 1] == ':' || s[k - 1] == '=';
+	size_t we = sep ? k - 1 : k, wb = we;
+	while (wb && isalpha((unsigned char)s[wb - 1]))
+		wb--;
+	static const char *const verbs[] = {"is", "to", "at", "be", NULL};
+	bool verb = false;
+	for (const char *const *w = verbs; *w && !sep; w++)
+		verb |= we - wb == strlen(*w) && mp_strncasecmp(s + wb, *w, we - wb) == 0;
+	if (!sep && !verb)
+		return false;
+	/* the clause: back to a comma, a stop or 48 bytes */
+	size_t cb = wb;
+	while (cb && wb - cb < 48 && !strchr(",;.!?()", s[cb - 1]))
+		cb--;
+	static const char *const names[] = {"server", "host", "imap", "pop", "smtp", "incoming", "outgoing", NULL};
+	return nr_has_any(s + cb, wb - cb, names);
+}
+
 enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, size_t *vb, size_t *ve)
 {
 	static const char *const sec_words[] = {"ssl/tls", "ssl", "tls", "starttls", "unencrypted", NULL};
@@ -2140,6 +2191,8 @@ enum nr_vtype nr_typed_value(const char *s, size_t i, size_t n, bool after_sep, 
 	}
 	if (nr_valid_email(s + i, t))
 		return NV_EMAIL;
+	if (local_host_named(s, i, t))
+		return NV_HOST;
 	/* "under the example.edu domain", "for the example.org domain": a
 	 * name called a domain is the addresses' domain, no value of a
 	 * server's nor a login; "from a Sonic.net account", "example.org
