@@ -325,8 +325,13 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 		             (a->s[k].host.loc.line < x->brand.loc.line && !same_site(a->s[k].host.v, h, hn));
 	/* (a group's block takes only hosts of the organisation's site) */
 	bool group = x->alt_group && (x->alt_access || draft_site(a, h, hn));
-	if (!group && (set_before || other_site ||
-	               (other && (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn)))))) {
+	/* under an address domain's heading ("@med.…"), any host of the block
+	 * before's starts the next account */
+	bool own = x->brand_seen && x->brand_own && hosts > 0;
+	if (own)
+		x->alt_group = false;
+	if (own || (!group && (set_before || other_site ||
+	               (other && (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn))))))) {
 		a = next_provider(x, a);
 		x->cur = i;
 	}
@@ -347,6 +352,7 @@ void nr_brand(struct ex *x, const char *s, size_t n, const mailprof_loc *loc, bo
 	mp_str_setn(&x->brand, s, n, loc);
 	x->brand_seen = true;
 	x->bseq = heading ? ++x->nbseq : 0;
+	x->brand_own = false;
 }
 
 /* A provider's row in a table of providers (table.c) starts that

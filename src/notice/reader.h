@@ -204,6 +204,7 @@ struct ex {
 	const mp_nline *above; /* the line read before it (a sentence wrapped onto the next line) */
 	mp_str brand;        /* the last plain heading ("PLANET", "Kiwi Internet") */
 	bool brand_seen;     /* a plain heading since a host was last set */
+	bool brand_own;      /* that heading names an address domain ("@med.…"): its own mailboxes */
 	/* the hosts at hand are alternatives of the servers the draft names:
 	 * the row or block of another group of one organisation (a mailstore,
 	 * a campus: hosts in the same registrable domain), or an "or" list */
