@@ -3055,6 +3055,39 @@ static bool host_then_use(struct ex *x, const mp_nline *l, size_t b)
 	return true;
 }
 
+/* "@dolphin.example.edu" alone on its line, or with the words around it
+ * ("Addresses ending in @med.example.edu:", "For @pobox.example.edu
+ * users"): a row of a table of address domains flattened one cell per
+ * line ("If your address ends with | The IMAP server is"). The servers
+ * after it are the account of addresses in that domain: other mailboxes
+ * than the domain's before, so its hosts start the next account even in
+ * the site of the block before's (not alternatives). True when the line
+ * was one. */
+static bool domain_head(struct ex *x, const mp_nline *l, size_t b)
+{
+	const char *s = l->s;
+	size_t n = l->len;
+	while (n > b && (s[n - 1] == ' ' || s[n - 1] == ':' || s[n - 1] == '.'))
+		n--;
+	const char *at = n > b ? memchr(s + b, '@', n - b) : NULL;
+	if (!at || (at > s + b && at[-1] != ' ') || n - b > 60)
+		return false;
+	size_t k = (size_t)(at + 1 - s), vb, ve;
+	if (nr_typed_value(s, k, n, false, &vb, &ve) != NV_HOST || vb != k)
+		return false;
+	/* a value alone, or a few words with no other value and no label */
+	for (size_t j = b; j < n; j++)
+		if (j < k - 1 ? (s[j] == ':' || isdigit((unsigned char)s[j])) : j >= ve && (s[j] == ':' || s[j] == '@'))
+			return false;
+	if (ve < n && n - ve > 12)
+		return false;
+	mailprof_loc loc = nr_loc_at(x, l, vb);
+	nr_brand(x, s + vb, ve - vb, &loc, true);
+	x->brand_own = true;
+	x->pending = NF_NONE;
+	return true;
+}
+
 /* "imap.north.example.edu" / "smtp.north.example.edu": a host name alone
  * on its line (a table flattened one cell per line), no label awaiting a
  * value and no section naming a server but one such a line named: the
@@ -3401,7 +3434,7 @@ static void line_one(struct ex *x, const mp_nline *l)
 		x->pending = NF_NONE;
 		return;
 	}
-	if (lone_named_host(x, l, b) || answer_host(x, l, b))
+	if (domain_head(x, l, b) || lone_named_host(x, l, b) || answer_host(x, l, b))
 		return;
 	/* "is..." under "Your POP3 server": the value comes on the next line */
 	if (nr_skip_sp(s, b, n) < n && n - b <= 8 && announces(x, prev, s, b, n))

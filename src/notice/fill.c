@@ -259,6 +259,44 @@ static bool draft_site(const struct dacc *a, const char *h, size_t hn)
 	return false;
 }
 
+/* The domain a host serves: what follows its first label
+ * ("imap.dsu.nodak.edu" -> "dsu.nodak.edu"). */
+static const char *host_domain(const char *h, size_t hn, size_t *dn)
+{
+	const char *d = memchr(h, '.', hn);
+	if (!d) {
+		*dn = 0;
+		return h + hn;
+	}
+	*dn = hn - (size_t)(d + 1 - h);
+	return d + 1;
+}
+
+/* Is a group's host h (under a heading "DSU", in a row "Campus B |
+ * imap.…") in a domain of its own while draft a, the block before, named
+ * a whole set of servers (incoming and outgoing) none of them in that
+ * domain ("NDSU" imap.ndsu.nodak.edu, smtp.ndsu.nodak.edu, then "DSU"
+ * imap.dsu.nodak.edu)? A second block of the same servers in another
+ * domain of the organisation is another campus's or account system's
+ * account, not alternatives of the account before; groups of mailstores
+ * that share one outgoing server ("Staff" / "Student" /
+ * "mail.ilrt.bris…") still offer alternatives. */
+bool nr_own_domain(const struct dacc *a, const char *h, size_t hn)
+{
+	size_t dn;
+	const char *d = host_domain(h, hn, &dn);
+	if (!a || !dn || !a->s[S_SMTP].host.v || !(a->s[S_IMAP].host.v || a->s[S_POP].host.v))
+		return false;
+	for (int k = 0; k < S_N; k++) {
+		const char *o = a->s[k].host.v;
+		size_t on = 0;
+		const char *od = o ? host_domain(o, strlen(o), &on) : NULL;
+		if (od && on == dn && mp_strncasecmp(od, d, dn) == 0)
+			return false;
+	}
+	return true;
+}
+
 static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *h, size_t hn)
 {
 	/* after a plain heading, or in another provider's domain (a list of
@@ -276,7 +314,8 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 	 * "Students": a host in the site of the block's), another host is an
 	 * alternative server of the same account */
 	if (x->brand_seen && other)
-		x->alt_group = x->alt_access || draft_site(a, h, hn);
+		x->alt_group = x->alt_access ||
+		               (draft_site(a, h, hn) && !nr_own_domain(a, h, hn));
 	/* "## Gmail … imap.gmail.com" then "## Hotmail … pop3.live.com": under
 	 * the next provider's heading, a host of another site starts its block
 	 * even for a server the block before did not name */
@@ -286,8 +325,13 @@ static struct dacc *host_block(struct ex *x, struct dacc *a, int i, const char *
 		             (a->s[k].host.loc.line < x->brand.loc.line && !same_site(a->s[k].host.v, h, hn));
 	/* (a group's block takes only hosts of the organisation's site) */
 	bool group = x->alt_group && (x->alt_access || draft_site(a, h, hn));
-	if (!group && (set_before || other_site ||
-	               (other && (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn)))))) {
+	/* under an address domain's heading ("@med.…"), any host of the block
+	 * before's starts the next account */
+	bool own = x->brand_seen && x->brand_own && hosts > 0;
+	if (own)
+		x->alt_group = false;
+	if (own || (!group && (set_before || other_site ||
+	               (other && (x->brand_seen || (hosts >= 2 && !same_site(a->s[i].host.v, h, hn))))))) {
 		a = next_provider(x, a);
 		x->cur = i;
 	}
@@ -308,6 +352,7 @@ void nr_brand(struct ex *x, const char *s, size_t n, const mailprof_loc *loc, bo
 	mp_str_setn(&x->brand, s, n, loc);
 	x->brand_seen = true;
 	x->bseq = heading ? ++x->nbseq : 0;
+	x->brand_own = false;
 }
 
 /* A provider's row in a table of providers (table.c) starts that
@@ -321,7 +366,7 @@ void nr_provider_block(struct ex *x, const char *h, size_t hn)
 	bool named = false;
 	for (int k = 0; a && k < S_N; k++)
 		named |= a->s[k].host.v != NULL;
-	x->alt_group = named && h && draft_site(a, h, hn);
+	x->alt_group = named && h && draft_site(a, h, hn) && !nr_own_domain(a, h, hn);
 	if (named && !x->alt_group)
 		next_provider(x, a);
 }

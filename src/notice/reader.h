@@ -204,6 +204,7 @@ struct ex {
 	const mp_nline *above; /* the line read before it (a sentence wrapped onto the next line) */
 	mp_str brand;        /* the last plain heading ("PLANET", "Kiwi Internet") */
 	bool brand_seen;     /* a plain heading since a host was last set */
+	bool brand_own;      /* that heading names an address domain ("@med.…"): its own mailboxes */
 	/* the hosts at hand are alternatives of the servers the draft names:
 	 * the row or block of another group of one organisation (a mailstore,
 	 * a campus: hosts in the same registrable domain), or an "or" list */
@@ -417,6 +418,7 @@ enum mp_nctx nr_label_dir(struct ex *x, const char *label, size_t ln, enum mp_nc
 /* (a row whose host h is in the site of a host the draft names is another
  * group of the same organisation instead: x->alt_group) */
 void nr_provider_block(struct ex *x, const char *h, size_t hn);
+bool nr_own_domain(const struct dacc *a, const char *h, size_t hn);
 void nr_brand(struct ex *x, const char *s, size_t n, const mailprof_loc *loc, bool heading);
 void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
 		enum mp_nfield f, enum mp_nctx dir);
