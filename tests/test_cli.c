@@ -50,14 +50,19 @@ Test(cli, exit_codes)
 
 Test(cli, unparseable_input_names_file_and_line)
 {
-	char *out, *err;
-	FILE *f = fopen("/tmp/mp-bad.xml", "w");
+	/* a path of this process's own: parallel `make check` runs share /tmp */
+	char *out, *err, path[64], cmd[128], where[80];
+	snprintf(path, sizeof path, "/tmp/mp-bad-%d.xml", (int)getpid());
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f);
 	fputs("<?xml version=\"1.0\"?>\n<clientConfig>\n<emailProvider id=\"x\">\n</clientConfig>\n", f);
 	fclose(f);
-	cr_assert_eq(run("convert --to json /tmp/mp-bad.xml", &out, &err), 2);
-	cr_assert(strstr(err, "/tmp/mp-bad.xml:4:"), "%s", err);
+	snprintf(cmd, sizeof cmd, "convert --to json %s", path);
+	cr_assert_eq(run(cmd, &out, &err), 2);
+	snprintf(where, sizeof where, "%s:4:", path);
+	cr_assert(strstr(err, where), "%s", err);
 	free(out), free(err);
-	unlink("/tmp/mp-bad.xml");
+	unlink(path);
 }
 
 Test(cli, json_shapes)
@@ -79,12 +84,16 @@ Test(cli, json_shapes)
 Test(cli, output_file_atomic_and_private)
 {
 	char *out, *err;
-	const char *ini = "/tmp/mp-secret.ini", *dst = "/tmp/mp-secret-out.ini";
+	/* paths of this process's own: parallel `make check` runs share /tmp */
+	char ini[64], dst[64], cmd[256];
+	snprintf(ini, sizeof ini, "/tmp/mp-secret-%d.ini", (int)getpid());
+	snprintf(dst, sizeof dst, "/tmp/mp-secret-out-%d.ini", (int)getpid());
 	FILE *f = fopen(ini, "w");
 	fputs("[account]\nemail = a@example.com\n[incoming]\nprotocol = imap\nhost = i.example.com\npassword = pw\n", f);
 	fclose(f);
 	unlink(dst);
-	cr_assert_eq(run("convert --to ini --include-secrets -o /tmp/mp-secret-out.ini /tmp/mp-secret.ini", &out, &err), 0);
+	snprintf(cmd, sizeof cmd, "convert --to ini --include-secrets -o %s %s", dst, ini);
+	cr_assert_eq(run(cmd, &out, &err), 0);
 	struct stat st;
 	cr_assert_eq(stat(dst, &st), 0);
 	cr_assert_eq(st.st_mode & 0777, 0600, "mode %o", st.st_mode & 0777);
@@ -93,10 +102,12 @@ Test(cli, output_file_atomic_and_private)
 	free(text);
 	free(out), free(err);
 	/* An existing output is replaced only with --force (as in a batch). */
-	cr_assert_eq(run("convert --to ini -o /tmp/mp-secret-out.ini /tmp/mp-secret.ini", &out, &err), 2);
+	snprintf(cmd, sizeof cmd, "convert --to ini -o %s %s", dst, ini);
+	cr_assert_eq(run(cmd, &out, &err), 2);
 	cr_assert(strstr(err, "exists (use --force to replace it)"), "%s", err);
 	free(out), free(err);
-	cr_assert_eq(run("convert --to ini --force -o /tmp/mp-secret-out.ini /tmp/mp-secret.ini", &out, &err), 0);
+	snprintf(cmd, sizeof cmd, "convert --to ini --force -o %s %s", dst, ini);
+	cr_assert_eq(run(cmd, &out, &err), 0);
 	cr_assert_eq(stat(dst, &st), 0);
 	cr_assert_eq(st.st_mode & 0777, 0644);
 	text = t_slurp(dst, NULL);
@@ -104,7 +115,8 @@ Test(cli, output_file_atomic_and_private)
 	free(text);
 	free(out), free(err);
 	/* a folder that does not exist: error, and nothing half-written */
-	cr_assert_eq(run("convert --to ini -o /nonexistent-dir/x.ini /tmp/mp-secret.ini", &out, &err), 2);
+	snprintf(cmd, sizeof cmd, "convert --to ini -o /nonexistent-dir/x.ini %s", ini);
+	cr_assert_eq(run(cmd, &out, &err), 2);
 	free(out), free(err);
 	unlink(ini);
 	unlink(dst);

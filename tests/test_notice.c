@@ -690,7 +690,7 @@ Test(notice_accuracy, field_accuracy_over_real_blind3) { real_set_holds("blind3"
 /* Round 4: 36 pages collected by people who never saw the reader, kept out
  * of the repository until the round's reader work was over (BLIND.md): the
  * figure measured then, rounded down; from now on development material. */
-#define BLIND4_ACCURACY_FLOOR 0.971
+#define BLIND4_ACCURACY_FLOOR 0.972
 
 Test(notice_accuracy, field_accuracy_over_real_blind4) { real_set_holds("blind4", BLIND4_ACCURACY_FLOOR, 36); }
 
@@ -702,7 +702,7 @@ Test(notice_accuracy, field_accuracy_over_real_blind5) { real_set_holds("blind5"
 
 /* Round 6: 39 pages (15 organisations' documents kept in git, 24 stored web
  * pages) measured blind the same way (BLIND.md); development material since. */
-#define BLIND6_ACCURACY_FLOOR 0.949
+#define BLIND6_ACCURACY_FLOOR 0.951
 
 Test(notice_accuracy, field_accuracy_over_real_blind6) { real_set_holds("blind6", BLIND6_ACCURACY_FLOOR, 39); }
 
@@ -723,21 +723,21 @@ Test(notice_accuracy, field_accuracy_over_real_blind8) { real_set_holds("blind8"
 /* Round 9: 52 pages (8 organisations' documents kept in git, 44 stored web
  * pages, 2 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND9_ACCURACY_FLOOR 0.935
+#define BLIND9_ACCURACY_FLOOR 0.95
 
 Test(notice_accuracy, field_accuracy_over_real_blind9) { real_set_holds("blind9", BLIND9_ACCURACY_FLOOR, 52); }
 
 /* Round 10: 66 pages (12 organisations' documents kept in git, 12 people's
  * own words in GitHub threads, 42 stored web pages, 10 of them Japanese)
  * measured blind the same way (BLIND.md); development material since. */
-#define BLIND10_ACCURACY_FLOOR 0.915
+#define BLIND10_ACCURACY_FLOOR 0.925
 
 Test(notice_accuracy, field_accuracy_over_real_blind10) { real_set_holds("blind10", BLIND10_ACCURACY_FLOOR, 66); }
 
 /* Round 11: 73 pages (8 kept in git, 65 stored web pages, gists, pastebins
  * and issue threads; 10 Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND11_ACCURACY_FLOOR 0.932
+#define BLIND11_ACCURACY_FLOOR 0.935
 
 Test(notice_accuracy, field_accuracy_over_real_blind11) { real_set_holds("blind11", BLIND11_ACCURACY_FLOOR, 73); }
 
