@@ -1020,6 +1020,7 @@ static bool space_table(struct ex *x, const mp_nline *l, size_t b)
 	bool values = false, spaced = false;
 	enum mp_nfield *f = x->cf;
 	unsigned seen = 0; /* the fields of the cells before: a bit each (not each cell against all before it) */
+	_Static_assert(NF_IN_PROTO < 32, "space_table's bit set holds every field");
 	for (size_t k = 0; k < nc; k++) {
 		enum mp_nctx d;
 		f[k] = mp_notice_classify(s + cb[k], ce[k] - cb[k], &d);

@@ -1365,7 +1365,7 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 		nr_set_field(x, l, off, s, n, NF_AUTH_METHOD, dir);
 		return;
 	}
-	bool quoted = off && l->s[off - 1] == '"';
+	bool quoted = off && off <= l->len && l->s[off - 1] == '"'; /* (an offset past the line: a note's next line) */
 	size_t t = nr_token_len(s, n);
 	/* "(Username: leelark)." ends a sentence, not the login; a value in
 	 * straight quotes ("user": "xxxxx", in a JSON or YAML snippet) ends

@@ -311,25 +311,34 @@ static void drop_expansions(mp_buf *b, int *col)
 /* "pod51000.outlook .com": a host name broken by a space before its last
  * dot (a page's markup between the labels) is one name again, when the
  * part before the space ends in no top-level domain and the part after it
- * is one. One pass; each space looked at once. */
+ * is one. One pass, the kept bytes copied down as it goes (a line of
+ * thousands of such names is not moved once for each); the part before is
+ * read from what is kept, as if each space had gone when it was met. */
 static void join_split_hosts(mp_buf *b, int *col)
 {
-	for (size_t i = 1; b->s && i + 2 < b->len; i++) {
-		if (b->s[i] != ' ' || b->s[i + 1] != '.' || !isalnum((unsigned char)b->s[i - 1]))
-			continue;
-		size_t a = i, dot = 0;
-		while (a > 0 && (isalnum((unsigned char)b->s[a - 1]) || b->s[a - 1] == '-' || b->s[a - 1] == '.')) {
-			if (b->s[a - 1] == '.' && !dot)
-				dot = a;
-			a--;
+	char *s = b->s;
+	size_t o = 0; /* bytes kept: s[0, o) */
+	for (size_t i = 0; s && i < b->len; i++) {
+		if (o > 0 && i + 2 < b->len && s[i] == ' ' && s[i + 1] == '.' && isalnum((unsigned char)s[o - 1])) {
+			size_t a = o, dot = 0;
+			while (a > 0 && (isalnum((unsigned char)s[a - 1]) || s[a - 1] == '-' || s[a - 1] == '.')) {
+				if (s[a - 1] == '.' && !dot)
+					dot = a;
+				a--;
+			}
+			size_t e = i + 2;
+			while (e < b->len && isalnum((unsigned char)s[e]))
+				e++;
+			if (dot && e > i + 2 && !(e < b->len && (s[e] == '-' || s[e] == '@')) && !mp_tld_known(s + dot, o - dot) &&
+			    mp_tld_known(s + i + 2, e - i - 2))
+				continue; /* the space goes */
 		}
-		size_t e = i + 2;
-		while (e < b->len && isalnum((unsigned char)b->s[e]))
-			e++;
-		if (!dot || dot == i || e == i + 2 || (e < b->len && (b->s[e] == '-' || b->s[e] == '@')) ||
-		    mp_tld_known(b->s + dot, i - dot) || !mp_tld_known(b->s + i + 2, e - i - 2))
-			continue;
-		drop_bytes(b, col, i, 1);
+		s[o] = s[i];
+		col[o++] = col[i];
+	}
+	if (s && o < b->len) {
+		b->len = o;
+		s[o] = '\0';
 	}
 }
 

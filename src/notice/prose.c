@@ -1290,6 +1290,11 @@ void nr_kind_offered(struct ex *x, const mp_nline *l)
 	size_t n = l->len;
 	if (!nr_has(s, n, "imap") && !nr_has(s, n, "pop"))
 		return;
+	/* whether the line names receiving, and the protocol its words name:
+	 * looked up once for the line, not for each name in it (a line of
+	 * thousands of "use IMAP," stays linear) */
+	int says_in = -1;
+	enum mp_nctx words = NC_NONE;
 	for (size_t sb = 0; sb < n;) {
 		size_t se = sb;
 		while (se < n && s[se] != ';' && !(s[se] == '.' && (se + 1 == n || s[se + 1] == ' ')))
@@ -1333,11 +1338,15 @@ void nr_kind_offered(struct ex *x, const mp_nline *l)
 			 * own, naming the direction too, rows after it: it heads them,
 			 * as "Incoming (IMAP)" does (not inside a section of a protocol
 			 * already; not "select IMAP" as one step among others) */
-			if (means && sb == 0 && se + 1 >= n && (x->ctx == NC_NONE || x->ctx == NC_IN) &&
-			    nr_has_any(s, n, (const char *const[]){"incoming", "receiv", "受信", NULL}) &&
-			    mp_notice_words_ctx(s, n) == nr_ctx_of(a)) {
-				x->ctx = nr_ctx_of(a);
-				x->cur = a;
+			if (means && sb == 0 && se + 1 >= n && (x->ctx == NC_NONE || x->ctx == NC_IN)) {
+				if (says_in < 0) {
+					says_in = nr_has_any(s, n, (const char *const[]){"incoming", "receiv", "受信", NULL});
+					words = says_in ? mp_notice_words_ctx(s, n) : NC_NONE;
+				}
+				if (says_in && words == nr_ctx_of(a)) {
+					x->ctx = nr_ctx_of(a);
+					x->cur = a;
+				}
 			}
 			if (rec != SIZE_MAX && !rec_done && i > rec) {
 				nr_mx_add(x, l, i, a, 0, -1);
