@@ -93,6 +93,20 @@ static void drop_pair(bool *del, size_t i, size_t j, size_t k)
 	memset(del + j, 1, k);
 }
 
+/* The bytes of b not marked in del, moved down in one pass, their
+ * columns with them. */
+static void keep_undeleted(mp_buf *b, int *col, const bool *del)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < b->len; i++)
+		if (!del[i]) {
+			b->s[o] = b->s[i];
+			col[o++] = col[i];
+		}
+	b->len = o;
+	b->s[o] = '\0';
+}
+
 /* Markdown emphasis and code around a value ("**imap.example.com**",
  * "`993`", reStructuredText's literal "``cyrus.example.de``") is markup,
  * not part of the value: the markers go, columns stay with the characters
@@ -152,16 +166,8 @@ static void drop_emphasis(mp_buf *b, int *col)
 			}
 		}
 	}
-	if (any) {
-		size_t o = 0;
-		for (size_t i = 0; i < b->len; i++)
-			if (!del[i]) {
-				s[o] = s[i];
-				col[o++] = col[i];
-			}
-		b->len = o;
-		s[o] = '\0';
-	}
+	if (any)
+		keep_undeleted(b, col, del);
 	free(del);
 }
 
@@ -197,16 +203,8 @@ static void drop_inline_tags(mp_buf *b, int *col)
 			break;
 		}
 	}
-	if (any) {
-		size_t o = 0;
-		for (size_t i = 0; i < b->len; i++)
-			if (!del[i]) {
-				s[o] = s[i];
-				col[o++] = col[i];
-			}
-		b->len = o;
-		s[o] = '\0';
-	}
+	if (any)
+		keep_undeleted(b, col, del);
 	free(del);
 }
 

@@ -534,11 +534,11 @@ bool nr_valid_host(const char *s, size_t n)
 	/* a brand written as its words ("Yandex.Mail", "Yandex.Disk"): every
 	 * label capitalised, the last a word, not a top-level domain */
 	bool brand = n - ld >= 4 && !some_digit;
-	for (size_t b = 0; b < n && brand; b++) {
+	for (size_t b = 0; b < n && brand;) {
 		brand = isupper((unsigned char)s[b]) != 0;
-		for (; b + 1 < n && s[b + 1] != '.'; b++)
-			brand = brand && islower((unsigned char)s[b + 1]);
-		b++;
+		for (b++; b < n && s[b] != '.'; b++)
+			brand = brand && islower((unsigned char)s[b]);
+		b++; /* past the dot, to the next label */
 	}
 	/* a file's name ("step03.jpg", "setup.pdf" under a screenshot): its
 	 * extension is no top-level domain */
