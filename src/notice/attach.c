@@ -1499,7 +1499,7 @@ static const char *const naming[] = {"is called", "be called", "available at", "
 static bool naming_above(const struct ex *x, const mp_nline *l)
 {
 	const mp_nline *a = x->above;
-	if (!a || mp_nline_line(a, a->len) + 1 != l->line)
+	if (!mp_nline_just_above(a, l))
 		return false;
 	size_t e = a->len;
 	while (e && a->s[e - 1] == ' ')
@@ -1544,13 +1544,13 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 	size_t q = t;
 	while (q > pv && (s[q - 1] == '"' || s[q - 1] == '\'' || s[q - 1] == ' '))
 		q--;
-	bool wrapped = q == b && a && mp_nline_line(a, a->len) + 1 == l->line;
+	bool wrapped = q == b && mp_nline_just_above(a, l);
 	const char *ws = wrapped ? a->s : s;
 	size_t we = wrapped ? a->len : q, wb = wrapped ? 0 : pv;
 	/* ("… is available" / "at "imap.…"": the verb's words on both lines,
 	 * read as one: the above's tail and the few words before the host) */
 	char joined[64];
-	if (!wrapped && q > b && q - b <= 12 && pv <= b && a && mp_nline_line(a, a->len) + 1 == l->line) {
+	if (!wrapped && q > b && q - b <= 12 && pv <= b && mp_nline_just_above(a, l)) {
 		size_t ae = a->len;
 		while (ae && a->s[ae - 1] == ' ')
 			ae--;
@@ -1568,7 +1568,7 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 			*ctx = sentence_ctx(s, b, vb, ve, l->len);
 			/* (the sentence opened on the line above: no full stop
 			 * before the host on its line) */
-			bool opened_above = a && mp_nline_line(a, a->len) + 1 == l->line && !memchr(s + b, '.', vb - b) &&
+			bool opened_above = mp_nline_just_above(a, l) && !memchr(s + b, '.', vb - b) &&
 			                    !isupper((unsigned char)s[b]) && s[b] != '"';
 			if (*ctx == NC_NONE && (wrapped || opened_above)) {
 				size_t ae = a->len;
@@ -1581,8 +1581,8 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 	}
 	/* "named" opening the line, "server" ending the line above (the
 	 * sentence's words on both lines) */
-	if (!a || mp_nline_line(a, a->len) + 1 != l->line || !((t == b + 5 && mp_strncasecmp(s + b, "named", 5) == 0) ||
-	                                      (t == b + 6 && mp_strncasecmp(s + b, "called", 6) == 0)))
+	if (!mp_nline_just_above(a, l) || !((t == b + 5 && mp_strncasecmp(s + b, "named", 5) == 0) ||
+	                                    (t == b + 6 && mp_strncasecmp(s + b, "called", 6) == 0)))
 		return false;
 	size_t e = a->len;
 	while (e && a->s[e - 1] == ' ')
@@ -1600,22 +1600,6 @@ static bool talked_to(const struct ex *x, const mp_nline *l, size_t pv, size_t v
 	return false;
 }
 
-/* Is the word just before vb (spaces skipped, not before pv) one of
- * words? *w: where it starts. */
-static bool word_before(const char *s, size_t pv, size_t vb, const char *const *words, size_t *w)
-{
-	size_t e = vb;
-	while (e > pv && s[e - 1] == ' ')
-		e--;
-	*w = e;
-	while (*w > pv && isalpha((unsigned char)s[*w - 1]))
-		(*w)--;
-	for (; *words; words++)
-		if (e - *w == strlen(*words) && mp_strncasecmp(s + *w, *words, e - *w) == 0)
-			return true;
-	return false;
-}
-
 /* "send it through outbound.…", "read mail from imap.…", "collect your
  * mail from …": a host after "through", "via" or "from" whose clause
  * holds a verb of sending or of receiving mail is that direction's
@@ -1629,7 +1613,7 @@ static enum mp_nctx mail_verb_host(const char *s, size_t pv, size_t vb)
 	static const char *const reads[] = {"read", "receive", "fetch", "collect", "download", "pick up", "picked up",
 	                                    "retrieve", NULL};
 	size_t w;
-	if (!word_before(s, pv, vb, preps, &w))
+	if (!nr_word_before(s, pv, vb, preps, &w))
 		return NC_NONE;
 	/* the clause before it, a short way: "Read mail from", "and send it" */
 	size_t cb = w;
@@ -1714,7 +1698,7 @@ static enum mp_nfield wrapped_subject(const struct ex *x, const mp_nline *l, siz
 			link = qe - q == 2 && mp_strncasecmp(s + q, "to", 2) == 0;
 		}
 	}
-	if (!link || !a || mp_nline_line(a, a->len) + 1 != l->line || !a->len)
+	if (!link || !mp_nline_just_above(a, l) || !a->len)
 		return NF_NONE;
 	/* the subject: the above line's last clause, a short way */
 	size_t ae = a->len, ab = ae;
@@ -1738,7 +1722,7 @@ static enum mp_nctx for_proto_verb(const char *s, size_t pv, size_t vb)
 {
 	static const char *const verbs[] = {"enter", "use", "type", "choose", "select", "set", "put", "specify", NULL};
 	size_t w;
-	if (!word_before(s, pv, vb, verbs, &w) || w <= pv + 5)
+	if (!nr_word_before(s, pv, vb, verbs, &w) || w <= pv + 5)
 		return NC_NONE;
 	/* the protocol: one word (or a pair "POP/POP3") after "for " */
 	size_t pe = w - 1, pb = pe;
@@ -1964,7 +1948,7 @@ static bool joined_after(const char *s, size_t pv, size_t vb)
 {
 	static const char *const joints[] = {"and", "or", NULL};
 	size_t w;
-	bool word = word_before(s, pv, vb, joints, &w);
+	bool word = nr_word_before(s, pv, vb, joints, &w);
 	size_t k = word ? w : vb;
 	while (k > pv && s[k - 1] == ' ')
 		k--;
@@ -2012,12 +1996,6 @@ static enum mp_nctx verb_opens(const char *s, size_t b, size_t e)
 	return NC_NONE;
 }
 
-/* Values first, on one line: each typed value takes the label text
- * between it and the value placed before it ("Incoming mail server -
- * encryption is SSL, port is 993"; "Your mailbox a@b.example is ready
- * (Username: ab)."). The first direction the labels name holds for the
- * whole line. Returns how many values found a label that takes them, and
- * in *first where the first of them starts; apply: set them. */
 /* Is the security word at vb denied by the word just before it ("port
  * 1143, no SSL", "without TLS", "non-SSL")? Then the port is offered
  * without security, not with it. */
@@ -2070,6 +2048,12 @@ static bool sec_own_condition(const char *s, size_t pv, size_t vb, size_t ve, si
 	return true;
 }
 
+/* Values first, on one line: each typed value takes the label text
+ * between it and the value placed before it ("Incoming mail server -
+ * encryption is SSL, port is 993"; "Your mailbox a@b.example is ready
+ * (Username: ab)."). The first direction the labels name holds for the
+ * whole line. Returns how many values found a label that takes them, and
+ * in *first where the first of them starts; apply: set them. */
 static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply, size_t *first)
 {
 	const char *s = l->s;
@@ -2245,7 +2229,7 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		if (f == NF_NONE && v == NV_PORT) {
 			static const char *const preps[] = {"on", "at", "via", NULL};
 			size_t w;
-			bool prep = word_before(s, pv, vb, preps, &w);
+			bool prep = nr_word_before(s, pv, vb, preps, &w);
 			size_t ne = w;
 			while (ne > pv && s[ne - 1] == ' ')
 				ne--;
@@ -2858,7 +2842,7 @@ static void preference(struct ex *x, const char *s, size_t n)
  * a label nor a heading. */
 static bool bracket_goes_on(const mp_nline *prev, const mp_nline *l)
 {
-	if (!prev || mp_nline_line(prev, prev->len) + 1 != l->line)
+	if (!mp_nline_just_above(prev, l))
 		return false;
 	int open = 0;
 	for (size_t i = 0; i < prev->len; i++)

@@ -800,6 +800,11 @@ int mp_nline_line(const mp_nline *l, size_t off)
 	return l->lno ? l->lno[off > l->len ? l->len : off] : l->line;
 }
 
+bool mp_nline_just_above(const mp_nline *a, const mp_nline *b)
+{
+	return a && mp_nline_line(a, a->len) + 1 == b->line;
+}
+
 mp_nline mp_nline_tail(const mp_nline *l, size_t r)
 {
 	mp_nline b = {.len = l->len - r, .line = mp_nline_line(l, r)};

@@ -48,6 +48,9 @@ void mp_ntext_free(mp_ntext *t);
 int mp_nline_col(const mp_nline *l, size_t off);
 /* Line number of byte offset off in line l (its last line past it). */
 int mp_nline_line(const mp_nline *l, size_t off);
+/* Does line a end on the input line right before the one line b starts
+ * on (a sentence wrapped from a into b)? False for a NULL a. */
+bool mp_nline_just_above(const mp_nline *a, const mp_nline *b);
 /* Line l from byte r on, as a line of its own: its bytes and columns, a
  * copy of its decoded line, the line number of byte r (per-byte numbers
  * kept only where the rest still spans lines). l is left as it is. */

@@ -1454,8 +1454,6 @@ static void isp_sending(struct ex *x, const mp_nline *l, size_t b)
 	const char *s = l->s;
 	for (size_t i = b; i < l->len;) {
 		size_t e = sentence_end(l, i);
-		if (e > l->len)
-			e = l->len;
 		if (nr_names_isp(s + i, e - i) && nr_has_any(s + i, e - i, send) && nr_has_any(s + i, e - i, srv) &&
 		    !nr_has_any(s + i, e - i, deny)) {
 			mailprof_loc loc = nr_loc_at(x, l, i);

@@ -259,6 +259,9 @@ bool nr_names_isp(const char *s, size_t n);
 bool nr_word_start(const char *s, size_t i);
 /* Is every "if" of s the mail program asking ("if prompted"), not a condition? */
 bool nr_prompt_only(const char *s, size_t n);
+/* Is the word just before vb (spaces skipped, not before pv) one of
+ * words (case-insensitive)? *w: where it starts, matched or not. */
+bool nr_word_before(const char *s, size_t pv, size_t vb, const char *const *words, size_t *w);
 bool nr_is_ascii_tok(const char *s, size_t n);
 /* The length of the first word of list s[0, n) starts with, 0 if none;
  * _ci: ASCII letters in any case. */

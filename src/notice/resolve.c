@@ -409,6 +409,14 @@ static void starttls_port(const struct ex *x, struct dsrv *s)
 	mp_int_set(&s->sec, MP_SEC_STARTTLS, &s->st_port.loc);
 }
 
+/* Is sending server s only the one the page says is the reader's own
+ * provider's ("use your ISP's SMTP server"), nothing of it given: no
+ * host, template or port? */
+static bool isp_sending_only(const struct ex *x, const struct dsrv *s)
+{
+	return x->send_isp && !s->host.v && !s->host_tpl && !s->port.set;
+}
+
 /* Server s of protocol i of draft a becomes a server of account acc. */
 static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, struct dsrv *s)
 {
@@ -438,7 +446,7 @@ static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, s
 	 * security are its own servers', not the provider's (a login stays:
 	 * "SMTP-AUTH is required" beside "or your ISP's server" is the
 	 * page's sending) */
-	bool isp_only = i == S_SMTP && x->send_isp && !s->host.v && !s->host_tpl && !s->port.set;
+	bool isp_only = i == S_SMTP && isp_sending_only(x, s);
 	if (!s->sec.set && x->gen_sec.set)
 		s->sec = x->gen_sec;
 	if (s->sec.set && !isp_only) {
@@ -593,7 +601,7 @@ void nr_build(struct ex *x, mailprof_profile *p, struct dacc *a, const struct da
 				copy_str(&a->s[i].host, &a->any_host);
 		/* (not a sending server said to be the reader's provider's: "our
 		 * server mx.…" / "outgoing mail goes through your ISP's server") */
-		if (!a->s[S_SMTP].host.v && !(x->send_isp && !a->s[S_SMTP].port.set && !a->s[S_SMTP].host_tpl))
+		if (!a->s[S_SMTP].host.v && !isp_sending_only(x, &a->s[S_SMTP]))
 			copy_str(&a->s[S_SMTP].host, &a->any_host);
 	}
 	/* "受信 / サーバ名: host / IMAP4 利用可(SSL 必須:993 番ポート)": a host

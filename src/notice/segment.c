@@ -618,7 +618,7 @@ static bool wraps_into(const mp_nline *a, const mp_nline *b, bool rest)
 	while (n && s[n - 1] == ' ')
 		n--;
 	size_t tb = nr_skip_sp(t, 0, m);
-	if (!n || tb == m || mp_nline_line(a, a->len) + 1 != b->line || a->len + m > WRAP_JOIN_MAX)
+	if (!n || tb == m || !mp_nline_just_above(a, b) || a->len + m > WRAP_JOIN_MAX)
 		return false;
 	if (memchr(s, '|', n) || memchr(t, '|', m) || memchr(s, '=', n) || memchr(t, '=', m) || memchr(s, '\t', n))
 		return false;

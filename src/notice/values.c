@@ -90,6 +90,20 @@ bool nr_word_start(const char *s, size_t i)
 	return p == ' ' || p == '(' || (p >= 0x80 && (unsigned char)s[i] < 0x80);
 }
 
+bool nr_word_before(const char *s, size_t pv, size_t vb, const char *const *words, size_t *w)
+{
+	size_t e = vb;
+	while (e > pv && s[e - 1] == ' ')
+		e--;
+	*w = e;
+	while (*w > pv && isalpha((unsigned char)s[*w - 1]))
+		(*w)--;
+	for (; *words; words++)
+		if (e - *w == strlen(*words) && mp_strncasecmp(s + *w, *words, e - *w) == 0)
+			return true;
+	return false;
+}
+
 /* Every "if" of s is the mail program asking ("If asked, use port 993",
  * "if prompted", "if needed"): when the value is wanted, not a condition
  * on the setting. */
@@ -106,16 +120,8 @@ bool nr_prompt_only(const char *s, size_t n)
 			 * opens asks what the field holds; it is the setting, no
 			 * condition */
 			static const char *const checks[] = {"check", "verify", "confirm", "see", "sure", "ensure", "examine", NULL};
-			size_t we = i;
-			while (we && s[we - 1] == ' ')
-				we--;
-			size_t wb = we;
-			while (wb && isalpha((unsigned char)s[wb - 1]))
-				wb--;
-			bool check = false;
-			for (const char *const *c = checks; *c && we > wb; c++)
-				check |= we - wb == strlen(*c) && mp_strncasecmp(s + wb, *c, we - wb) == 0;
-			if (check) {
+			size_t wb;
+			if (nr_word_before(s, 0, i, checks, &wb)) {
 				asked++;
 				continue;
 			}
@@ -1338,7 +1344,7 @@ int nr_sentence_sec(const char *s, size_t n)
 }
 
 /* The word right before s[i] (one space or ", " between), as [*wb, *we). */
-static bool word_before(const char *s, size_t i, size_t *wb, size_t *we)
+static bool word_just_before(const char *s, size_t i, size_t *wb, size_t *we)
 {
 	size_t e = i;
 	if (e && s[e - 1] == ' ')
@@ -1378,7 +1384,7 @@ static bool not_a_port(const char *s, size_t i, size_t j, size_t n)
 	if (j < n && s[j] == '%')
 		return true;
 	size_t wb, we;
-	if (!word_before(s, i, &wb, &we))
+	if (!word_just_before(s, i, &wb, &we))
 		return false;
 	bool year = j - i == 4 && (s[i] == '1' || s[i] == '2') && (s[i + 1] == '9' || s[i + 1] == '0');
 	/* "August 14, 2006", "May 3rd": a day after its month */
@@ -1405,7 +1411,7 @@ static bool not_a_port(const char *s, size_t i, size_t j, size_t n)
 	/* "18, 2004", "4 2005": a day before the year */
 	if (isdigit((unsigned char)s[wb]) && we - wb <= 2) {
 		size_t b2, e2;
-		if (word_before(s, wb, &b2, &e2))
+		if (word_just_before(s, wb, &b2, &e2))
 			for (size_t k = 0; month[k] && k < 24; k++)
 				if (strlen(month[k]) == e2 - b2 && mp_strncasecmp(s + b2, month[k], e2 - b2) == 0)
 					return true;
