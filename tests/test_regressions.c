@@ -121,3 +121,16 @@ Test(regressions, harness_report, .timeout = 120)
 {
 	replay("report", fuzz_report_one);
 }
+
+#include "fuzz/fuzz_common.h"
+
+/* The corpora's selector bytes index fz_frozen_formats: a renamed or dropped
+ * format would quietly turn its seeds into "detect" ones. */
+Test(regressions, fuzz_selectors_name_formats_the_library_has)
+{
+	for (size_t i = 0; i < sizeof fz_frozen_formats / sizeof *fz_frozen_formats; i++)
+		cr_expect(mailprof_format_caps(fz_frozen_formats[i]) != 0, "%s is no format", fz_frozen_formats[i]);
+	for (size_t i = 0; mailprof_format_name(i); i++)
+		cr_expect_not_null(fz_pick_format((unsigned)i + 1), "selector %zu reads nothing", i + 1);
+	cr_expect_null(fz_pick_format(0));
+}

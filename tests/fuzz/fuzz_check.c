@@ -11,13 +11,9 @@
 static mailprof_status parse_profile(const uint8_t *data, size_t size, mailprof_profile *p,
                                      mailprof_diags *d)
 {
-	static size_t nf;
-	if (!nf)
-		nf = fz_nformats();
 	if (!size)
 		return MAILPROF_ERR_SYNTAX;
-	size_t pick = data[0] % (nf + 1);
-	const char *fmt = pick ? mailprof_format_name(pick - 1) : NULL;
+	const char *fmt = fz_pick_format(data[0]);
 	if (fmt && !(mailprof_format_caps(fmt) & MAILPROF_CAN_PARSE))
 		fmt = "ini";
 	return mailprof_parse(p, (const char *)data + 1, size - 1, "fuzz.in", fmt, NULL, d);

@@ -45,6 +45,39 @@ static inline size_t fz_nformats(void)
 	return n;
 }
 
+/* The reader a selector byte picks: 0 is "detect", k is the k-th name of
+ * this list. The committed corpora's first bytes are such indexes, so the
+ * list is append-only and frozen in the order the format table had when the
+ * seeds were made: a format added in the middle of src/formats.def must not
+ * make old seeds read with another reader. Formats the list does not name
+ * follow it in table order, so a new reader is fuzzed without a line here. */
+static const char *const fz_frozen_formats[] = {
+	"autoconfig", "autodiscover", "mobileconfig", "oeaccount", "ini",   "json",  "notice",
+	"userjs",     "msmtp",        "fetchmail",    "mbsync",    "neomutt", "prf",
+};
+
+static inline const char *fz_pick_format(unsigned selector)
+{
+	enum { FROZEN = sizeof fz_frozen_formats / sizeof *fz_frozen_formats };
+	static const char *order[FROZEN + 64];
+	static size_t n;
+	if (!n) {
+		for (size_t i = 0; i < FROZEN; i++)
+			order[n++] = fz_frozen_formats[i];
+		for (size_t i = 0; mailprof_format_name(i) && n < sizeof order / sizeof *order; i++) {
+			const char *name = mailprof_format_name(i);
+			bool frozen = false;
+			for (size_t k = 0; k < FROZEN && !frozen; k++)
+				frozen = strcmp(name, fz_frozen_formats[k]) == 0;
+			if (!frozen)
+				order[n++] = name;
+		}
+	}
+	size_t pick = selector % (n + 1);
+	/* a name the library no longer has reads as "detect" */
+	return pick && mailprof_format_caps(order[pick - 1]) ? order[pick - 1] : NULL;
+}
+
 /* Strict UTF-8 (no overlongs, no surrogates, at most U+10FFFF). With
  * xml_chars, also only characters of XML 1.0's Char production. */
 static inline size_t fz_utf8_char(const unsigned char *s, size_t n, unsigned long *cp)

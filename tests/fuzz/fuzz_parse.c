@@ -125,8 +125,7 @@ int FUZZ_ENTRY(const uint8_t *data, size_t size)
 	static size_t nf;
 	if (!nf)
 		nf = fz_nformats();
-	size_t pick = (data[0] & 0x7F) % (nf + 1);
-	const char *fmt = pick ? mailprof_format_name(pick - 1) : NULL;
+	const char *fmt = fz_pick_format(data[0] & 0x7Fu);
 	if (fmt && !(mailprof_format_caps(fmt) & MAILPROF_CAN_PARSE))
 		fmt = NULL;
 	const char *buf = (const char *)data + 1;

@@ -51,15 +51,11 @@ int FUZZ_ENTRY(const uint8_t *data, size_t size)
 	}
 	const uint8_t *prof = (const uint8_t *)nl + 1;
 	size_t n = size - plen - 1;
-	static size_t nf;
-	if (!nf)
-		nf = fz_nformats();
 	mailprof_profile *p = mailprof_profile_new();
 	mailprof_diags *d = mailprof_diags_new();
 	mailprof_status st = MAILPROF_ERR_SYNTAX;
 	if (n) {
-		size_t pick = prof[0] % (nf + 1);
-		const char *fmt = pick ? mailprof_format_name(pick - 1) : NULL;
+		const char *fmt = fz_pick_format(prof[0]);
 		if (fmt && !(mailprof_format_caps(fmt) & MAILPROF_CAN_PARSE))
 			fmt = NULL;
 		st = mailprof_parse(p, (const char *)prof + 1, n - 1, path, fmt, NULL, d);
