@@ -611,6 +611,8 @@ static bool plain_alt_after(const char *s, size_t k, size_t n)
 	return cl && plain_alt_bracket(s + ob + 1, (size_t)(cl - s) - ob - 1);
 }
 
+static bool not_a_port(const char *s, size_t i, size_t j, size_t n);
+
 /* Parse a port cell: "995", "995※1", "110(SSL有の場合:995)", "993(SSL)",
  * "465 ※3 / 587 ※4", "port 587". *sec gets what the cell says, or -1. */
 bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int *mark)
@@ -645,6 +647,10 @@ bool nr_parse_port(const char *s, size_t n, int *port, int *sec, size_t *at, int
 	}
 	/* 0 and numbers past 65535 are phone numbers or times, not ports. */
 	if (first <= 0 || first > 65535)
+		return false;
+	/* nor a number its words make something else ("'554 sorry, …'", "90
+	 * minutes") */
+	if (not_a_port(s, first_at, i, n))
 		return false;
 	/* An alternative in parentheses "(SSL…:995)" wins: the notice offers
 	 * the encrypted port as the better choice. */
@@ -1383,9 +1389,35 @@ static bool not_a_port(const char *s, size_t i, size_t j, size_t n)
 		return true; /* "£26", "¥500", "©2019" */
 	if (j < n && s[j] == '%')
 		return true;
+	/* "for up to 90 minutes", "within 30 days", "25 MB", "10 messages":
+	 * a number of a unit (a unit glued on, "90min", is no port already) */
+	static const char *const unit[] = {"second", "sec", "minute", "min", "hour", "hr", "day", "week", "month", "year",
+	                                   "kb", "mb", "gb", "byte", "message", "recipient", "attempt", "character",
+	                                   "percent", "%", NULL};
+	if (j + 1 < n && s[j] == ' ') {
+		size_t w = nr_starts_any_ci(s + j + 1, n - j - 1, unit), e = j + 1 + w;
+		if (w && e < n && s[e] == 's')
+			e++;
+		if (w && (e == n || !isalnum((unsigned char)s[e])))
+			return true;
+	}
+	/* "'554 sorry, you must …'", "\"550 Relaying denied\"": a quoted
+	 * server reply starts with its code (not "'465 SSL'", "\"587 or
+	 * 465\"": a port and its words); "error 554", "code 535" */
+	static const char *const port_words[] = {"ssl", "tls", "starttls", "smtp", "imap", "pop", "port", "or ", "and ",
+	                                         "with ", "for ", "secure", "encrypt", NULL};
+	if (i && j + 1 < n && s[j] == ' ' && isalpha((unsigned char)s[j + 1]) &&
+	    !nr_starts_any_ci(s + j + 1, n - j - 1, port_words) &&
+	    (s[i - 1] == '\'' || s[i - 1] == '"' || (i >= 3 && (memcmp(s + i - 3, "\xe2\x80\x9c", 3) == 0 ||
+	                                                           memcmp(s + i - 3, "\xe3\x80\x8c", 3) == 0))))
+		return true;
 	size_t wb, we;
 	if (!word_just_before(s, i, &wb, &we))
 		return false;
+	static const char *const reply[] = {"error", "code", "reply", "response", "status", NULL};
+	for (size_t k = 0; reply[k]; k++)
+		if (strlen(reply[k]) == we - wb && mp_strncasecmp(s + wb, reply[k], we - wb) == 0)
+			return true;
 	bool year = j - i == 4 && (s[i] == '1' || s[i] == '2') && (s[i + 1] == '9' || s[i + 1] == '0');
 	/* "August 14, 2006", "May 3rd": a day after its month */
 	size_t y = j < n && s[j] == ',' ? j + 1 : j;
