@@ -371,6 +371,19 @@ void nr_provider_block(struct ex *x, const char *h, size_t hn)
 		next_provider(x, a);
 }
 
+/* A row of a provider's hosts without its name (a line of hosts and
+ * ports, table.c): its own account when the one before named a server. */
+void nr_row_account(struct ex *x)
+{
+	struct dacc *a = x->nacc ? &x->acc[x->nacc - 1] : NULL;
+	bool named = false;
+	for (int k = 0; a && k < S_N; k++)
+		named |= a->s[k].host.v != NULL;
+	x->alt_group = false;
+	if (named)
+		next_provider(x, a);
+}
+
 /* The server of protocol i being filled becomes an alternative offered
  * before the next one (the draft's s[i] starts empty). */
 static void push_alt(struct dacc *a, int i, bool shares)

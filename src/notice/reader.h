@@ -421,6 +421,7 @@ enum mp_nctx nr_label_dir(struct ex *x, const char *label, size_t ln, enum mp_nc
 /* (a row whose host h is in the site of a host the draft names is another
  * group of the same organisation instead: x->alt_group) */
 void nr_provider_block(struct ex *x, const char *h, size_t hn);
+void nr_row_account(struct ex *x);
 bool nr_own_domain(const struct dacc *a, const char *h, size_t hn);
 void nr_brand(struct ex *x, const char *s, size_t n, const mailprof_loc *loc, bool heading);
 void nr_set_field(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,

@@ -6,6 +6,7 @@
  * value cell reaches fill.c through its row's and its column's headers,
  * with the section heading above the table for what they leave open. */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1480,10 +1481,141 @@ static bool typed_third(const struct trow *rows, size_t a, const struct hcell *h
 	return (f == NF_HOST || f == NF_PORT) && nr_value_is(f, ctext(&rows[a], 2), clen(&rows[a], 2));
 }
 
+/* The cells of a line split by one separator (sep, of sn bytes): ";",
+ * ",", " - "; each trimmed, empty ones kept. 0 when the line holds no
+ * such separator or more cells than a row keeps. */
+static size_t sep_cells(const mp_nline *l, const char *sep, size_t sn, struct trow *r)
+{
+	const char *s = l->s;
+	size_t n = l->len, nc = 0;
+	bool any = false;
+	for (size_t i = 0; i <= n;) {
+		size_t j = i;
+		while (j < n && !(j + sn <= n && memcmp(s + j, sep, sn) == 0))
+			j++;
+		if (nc == MP_COUNT(r->cb))
+			return 0;
+		/* (a line quoted as code, "`,imap.…,993,…`", keeps its quotes) */
+		size_t a0 = i, a1 = j;
+		while (a0 < a1 && (s[a0] == ' ' || s[a0] == '`'))
+			a0++;
+		while (a1 > a0 && (s[a1 - 1] == ' ' || s[a1 - 1] == '`'))
+			a1--;
+		r->cl[nc] = r->cz[nc] = l, r->cb[nc] = a0, r->ce[nc] = a1, r->jt[nc] = NULL, nc++;
+		any |= j < n;
+		i = j + sn;
+	}
+	r->l = l;
+	r->nc = nc;
+	r->head = NC_NONE;
+	return any ? nc : 0;
+}
+
+/* Is cell k a port ("993"), or the number with a letter glued to it that
+ * a copied shell line keeps ("465m")? Its number in *port. */
+static bool port_cell(const struct trow *r, size_t k, int *port)
+{
+	const char *s = ctext(r, k);
+	size_t n = clen(r, k), d = 0;
+	while (d < n && isdigit((unsigned char)s[d]))
+		d++;
+	if (!d || d > 5 || n - d > 1 || (d < n && !isalpha((unsigned char)s[d])))
+		return false;
+	*port = atoi(s);
+	return *port > 0 && *port < 65536;
+}
+
+/* One provider's servers on one line in a fixed column order: a name or
+ * nothing, then each host followed by its port (or an empty cell):
+ * "Fastmail; imap.fastmail.com; 993; smtp.fastmail.com; 465",
+ * ",imap.gmail.com,993,smtp.gmail.com,465", "GMX - imap.gmx.net - 993 -
+ * mail.gmx.net - 587", a tab or "|" between cells. Two hosts or more and
+ * a port; nothing else on the line. Each such line is its own account:
+ * a host's server is the one its name (imap., smtp.) or its port says,
+ * else its place (the first receives, the one after sends). The row's
+ * name cell index in *name (or nc), true when the line is one. */
+static bool server_row(const mp_nline *l, struct trow *r, size_t *name)
+{
+	static const struct {
+		const char *s;
+		size_t n;
+	} seps[] = {{"|", 1}, {";", 1}, {",", 1}, {" - ", 3}};
+	if (!l->len || !memchr(l->s, '.', l->len))
+		return false;
+	for (size_t v = 0; v < MP_COUNT(seps); v++) {
+		if (!sep_cells(l, seps[v].s, seps[v].n, r))
+			continue;
+		size_t k = 0, hosts = 0, ports = 0;
+		while (k < r->nc && !clen(r, k))
+			k++;
+		*name = r->nc;
+		if (k < r->nc && !nr_valid_host(ctext(r, k), clen(r, k)) && rkind(r, k).k == H_NAME)
+			*name = k++;
+		bool ok = true;
+		while (ok && k < r->nc && clen(r, k)) {
+			int p;
+			ok = nr_valid_host(ctext(r, k), clen(r, k));
+			hosts += ok;
+			k++;
+			if (ok && k < r->nc && (!clen(r, k) || port_cell(r, k, &p)))
+				ports += clen(r, k) > 0, k++;
+		}
+		while (k < r->nc && !clen(r, k))
+			k++;
+		if (ok && k == r->nc && hosts >= 2 && ports >= 1)
+			return true;
+	}
+	return false;
+}
+
+static void read_server_row(struct ex *x, const struct trow *r, size_t name)
+{
+	size_t h0 = name < r->nc ? name + 1 : 0;
+	while (!clen(r, h0))
+		h0++;
+	if (name < r->nc)
+		group_name(x, r, name, ctext(r, h0), clen(r, h0));
+	else {
+		nr_row_account(x);
+		mp_str_clear(&x->brand);
+		x->brand_seen = false;
+	}
+	bool in = false;
+	for (size_t k = h0; k < r->nc; k++) {
+		if (!clen(r, k))
+			continue;
+		int p = 0;
+		bool hp = k + 1 < r->nc && port_cell(r, k + 1, &p);
+		enum mp_nctx d = nr_host_ctx(ctext(r, k), clen(r, k));
+		if (d == NC_NONE && hp)
+			d = nr_port_ctx(p);
+		if (d == NC_NONE)
+			d = in ? NC_SMTP : NC_IN;
+		in |= d != NC_SMTP;
+		put(x, r, k, NF_HOST, d, -1);
+		if (hp) {
+			char num[8];
+			int nn = snprintf(num, sizeof num, "%d", p);
+			x->now = r->cl[k + 1];
+			nr_set_field(x, r->cl[k + 1], r->cb[k + 1], num, (size_t)nn, NF_PORT, d);
+		}
+		k += k + 1 < r->nc && (hp || !clen(r, k + 1));
+	}
+	x->alt_group = x->alt_access = false;
+	x->pending = NF_NONE;
+}
+
 size_t nr_table(struct ex *x, const mp_ntext *t, size_t i)
 {
 	if (i < x->table_end)
 		return 0;
+	/* a line of one provider's hosts and ports, in column order */
+	struct trow sr;
+	size_t sname;
+	if (server_row(&t->lines[i], &sr, &sname)) {
+		read_server_row(x, &sr, sname);
+		return 1;
+	}
 	/* "* Incoming (IMAP): imap.… | Port: 993 | SSL/TLS": a row of pairs
 	 * (its first cell a pair of its own) is read as a line (attach.c) */
 	struct trow pr;
