@@ -2054,6 +2054,38 @@ static bool sec_own_condition(const char *s, size_t pv, size_t vb, size_t ve, si
  * (Username: ab)."). The first direction the labels name holds for the
  * whole line. Returns how many values found a label that takes them, and
  * in *first where the first of them starts; apply: set them. */
+/* Does a security word ending at s[ve] close a label's brackets, its
+ * value after the colon a security or a yes/no of its own ("(SSL): None",
+ * "[TLS]: off", "(SSL)： なし")? Not a port after it ("Port (SSL): 995":
+ * the bracket is that port's security). */
+static bool label_bracket_sec(const char *s, size_t ve, size_t n)
+{
+	size_t k = ve;
+	if (k < n && (s[k] == ')' || s[k] == ']'))
+		k++;
+	else if (k + 3 <= n && (memcmp(s + k, "）", 3) == 0 || memcmp(s + k, "】", 3) == 0))
+		k += 3;
+	else
+		return false;
+	k = nr_skip_sp(s, k, n);
+	if (k < n && s[k] == ':')
+		k++;
+	else if (k + 3 <= n && memcmp(s + k, "：", 3) == 0)
+		k += 3;
+	else
+		return false;
+	size_t vb = nr_skip_sp(s, k, n), ve2 = vb;
+	/* the value: up to the clause's end */
+	while (ve2 < n && ve2 - vb < 40 && !strchr(",;(", s[ve2]) && !(s[ve2] == '.' && (ve2 + 1 == n || s[ve2 + 1] == ' ')))
+		ve2++;
+	while (ve2 > vb && s[ve2 - 1] == ' ')
+		ve2--;
+	if (ve2 <= vb || isdigit((unsigned char)s[vb]))
+		return false;
+	return nr_parse_security(s + vb, ve2 - vb) >= MP_SEC_NONE || nr_parse_yesno_auth(s + vb, ve2 - vb) >= 0 ||
+	       toggle_on(s + vb, ve2 - vb);
+}
+
 static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply, size_t *first)
 {
 	const char *s = l->s;
@@ -2116,6 +2148,13 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				i = ve;
 				continue;
 			}
+		}
+		/* "Encryption (SSL): None", "Security [TLS]: off", "Use secure
+		 * connection (SSL): No": a security word in the brackets closing a
+		 * label names the setting; the value after the colon states it */
+		if (v == NV_SEC && label_bracket_sec(s, ve, n)) {
+			i = ve;
+			continue;
 		}
 		/* the nearest label: the shortest tail of the text before the
 		 * value that names a field taking it ("with authentication or

@@ -767,6 +767,32 @@ static bool drop_negated(char *buf, size_t n)
 }
 
 /* Security words in a cell; -1 when none or when it is an instruction. */
+/* Is s[0, n) only names of implicit-or-not TLS ("SSL", "TLS", "SSL/TLS")
+ * joined by "or", "either", "/", ",", brackets, またはもしくは? (no
+ * STARTTLS, no "none": then it is a choice between modes) */
+static bool tls_names_only(const char *s, size_t n)
+{
+	static const char *const w[] = {"ssl", "tls", "or", "either", "または", "もしくは", NULL};
+	size_t names = 0;
+	for (size_t i = 0; i < n;) {
+		if (strchr(" \t/,()-.", s[i])) {
+			i++;
+			continue;
+		}
+		size_t e = i;
+		while (e < n && !strchr(" \t/,()-.", s[e]))
+			e++;
+		const char *const *p = w;
+		while (*p && !(strlen(*p) == e - i && mp_strncasecmp(s + i, *p, e - i) == 0))
+			p++;
+		if (!*p)
+			return false;
+		names += p - w < 2;
+		i = e;
+	}
+	return names >= 2;
+}
+
 int nr_parse_security(const char *s, size_t n)
 {
 	char stack[128];
@@ -785,6 +811,10 @@ int nr_parse_security(const char *s, size_t n)
 		if (sec >= 0)
 			return sec;
 	}
+	/* "SSL or TLS", "TLS / SSL", "either SSL or TLS": two names of one
+	 * mode, not a choice between modes */
+	if (!cond && tls_names_only(s, n))
+		return nr_has(s, n, "ssl") ? MP_SEC_TLS : SW_TLS_AMBIG;
 	if (cond || nr_has(s, n, "もしくは") || nr_has(s, n, " or ") || nr_has(s, n, "または")) {
 		/* "STARTTLS または TLS接続", "SSL/TLS or STARTTLS": a choice
 		 * between the two ways of TLS is decided by the port chosen */
