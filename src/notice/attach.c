@@ -1211,6 +1211,56 @@ static bool access_condition(const char *s, size_t pv, size_t vb, size_t ve, siz
 	       !nr_has(s + b, vb - b, "block") && !nr_has(s + b, vb - b, "instead");
 }
 
+/* "If your Server host name is set to pop3.…, make sure …", "When the
+ * SMTP server shows mail.…, tick …": a condition whose subject is the
+ * server field and whose object is the host checks the client against
+ * the provider's own host; the host is that server's, not advice. Not
+ * when the sentence names another host after it ("If your outgoing
+ * server is smtp.old…, change it to smtp.new…": the old one). */
+static bool checked_host(const char *s, size_t pv, size_t vb, size_t ve, size_t n)
+{
+	static const char *const open[] = {"if your ", "if the ", "when your ", "when the ", "where your ",
+	                                   "where the ", NULL};
+	static const char *const verb[] = {" is set to", " is currently", " currently reads", " currently shows",
+	                                   " is shown as", " reads", " shows", " says", " is", NULL};
+	size_t t = vb;
+	while (t > pv && (s[t - 1] == ' ' || s[t - 1] == '"' || s[t - 1] == '\''))
+		t--;
+	size_t vl = 0;
+	for (const char *const *w = verb; *w && !vl; w++) {
+		size_t wl = strlen(*w);
+		if (t >= pv + wl && mp_strncasecmp(s + t - wl, *w, wl) == 0)
+			vl = wl;
+	}
+	if (!vl)
+		return false;
+	/* the subject: the opener, then words naming a server field, no clause
+	 * between ("If your address ends in …, your server is …": no) */
+	size_t se = t - vl, o = se;
+	while (o > pv && se - o < 60 && !strchr(",;.:()", s[o - 1]))
+		o--;
+	while (o < se && s[o] == ' ')
+		o++;
+	size_t k = nr_starts_any_ci(s + o, se - o, open);
+	if (!k || !nr_has_any(s + o + k, se - o - k, (const char *const[]){"server", "host", NULL}))
+		return false;
+	/* no other host after it in its sentence */
+	size_t e = ve;
+	while (e < n && e - ve < 200 && !(s[e] == '.' && (e + 1 == n || s[e + 1] == ' ')))
+		e++;
+	for (size_t i = ve; i < e;) {
+		while (i < e && !isalnum((unsigned char)s[i]))
+			i++;
+		size_t j = i;
+		while (j < n && (isalnum((unsigned char)s[j]) || s[j] == '-' || (s[j] == '.' && j + 1 < n && isalnum((unsigned char)s[j + 1]))))
+			j++;
+		if (j > i && nr_valid_host(s + i, j - i))
+			return false;
+		i = j;
+	}
+	return true;
+}
+
 /* "If you use IMAP, use port 993", "If your account is set up as IMAP
  * instead of POP3, use port 993", "IMAPをご利用の場合は、ポート993": a
  * condition naming which incoming protocol the reader chose is no advice
@@ -2568,7 +2618,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		    (chosen = host_choice(s, pv, vb)) != NC_NONE)
 			ed = chosen;
 		if (f != NF_NONE && chosen == NC_NONE && (in_cond || cond_near(s, pv, ve, n, prev > b) || old) &&
-		    !(f == NF_HOST && v == NV_HOST && !in_cond && !old && access_condition(s, pv, vb, ve, n))) {
+		    !(f == NF_HOST && v == NV_HOST && !in_cond && !old &&
+		      (access_condition(s, pv, vb, ve, n) || checked_host(s, pv, vb, ve, n)))) {
 			/* "… on port 110. If your program supports it, use port 995
 			 * with SSL instead": an alternative on the client's ability,
 			 * the TLS-from-the-first-byte port of the protocol of the port

@@ -218,10 +218,13 @@ static bool your_label(const char *s, size_t n)
 	}
 	/* (a word run into "domain" in a label of the domain, not its last:
 	 * "MyHostedDomain.com", "domainname.net", not "…domain"; "domain.com"
-	 * alone is a name a page's example may use, read as one) */
+	 * alone is a name a page's example may use, read as one; after it
+	 * only "name" or "here": "domainandservers.com", "domaincontrol.com"
+	 * are hosting companies' own names) */
 	for (size_t i = 0; i + 6 <= n && s[i] != '@'; i++)
 		if (mp_strncasecmp(s + i, "domain", 6) == 0 && memchr(s + i, '.', n - i) &&
-		    ((i && isalpha((unsigned char)s[i - 1])) || isalpha((unsigned char)s[i + 6])))
+		    ((i && isalpha((unsigned char)s[i - 1])) ||
+		     (i + 10 <= n && (mp_strncasecmp(s + i + 6, "name", 4) == 0 || mp_strncasecmp(s + i + 6, "here", 4) == 0))))
 			return true;
 	return false;
 }
