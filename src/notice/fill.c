@@ -673,6 +673,21 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		 * offered, its host left for the reader to fill in) */
 		if ((dir == NC_IMAP || dir == NC_POP || dir == NC_SMTP) && nr_template_host(s, t))
 			a->s[nr_srv_of(dir)].stated = true;
+		/* ("Your incoming mail server is set to: pop.yourdomain.om",
+		 * "Incoming server: imap.mydomain.net": an incoming label names
+		 * no protocol, but its template's first label does; not when
+		 * the label names protocols, "(POP or IMAP)", nor the value an
+		 * alternative, "imap.… (or pop.…)": there the template only
+		 * shows the shape of a name) */
+		if (dir == NC_IN && nr_template_host(s, t) && !nr_has(l->s, off, "pop") && !nr_has(l->s, off, "imap") &&
+		    !nr_has(s + t, n - t, "or ")) {
+			enum mp_nctx hc = nr_host_ctx(s, t);
+			const char *dot = memchr(s, '.', t);
+			if ((hc == NC_IMAP || hc == NC_POP) && dot && dot - s <= 5) {
+				a->s[nr_srv_of(hc)].stated = true;
+				x->cur = nr_srv_of(hc);
+			}
+		}
 		size_t tb, te;
 		if (nr_same_server(s, n, &tb, &te) != NC_NONE)
 			return; /* "same as the incoming server": read with its line (attach.c) */
