@@ -486,7 +486,9 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 		size_t sep = nr_skip_sp(s, le, l->len), lw_words = 1;
 		for (size_t k = lb; k < le && lw_words <= 10; k++)
 			lw_words += s[k] == ' ';
-		enum mp_nctx lw = f == NF_HOST ? mp_notice_words_ctx(s + lb, le - lb) : NC_NONE;
+		/* ("POP3 port:", "IMAP Port:" with its number lost: a port's
+		 * label naming its protocol offers the server as its host's does) */
+		enum mp_nctx lw = f == NF_HOST || f == NF_PORT ? mp_notice_words_ctx(s + lb, le - lb) : NC_NONE;
 		const char *lw_name = lw == NC_SMTP ? "smtp" : lw == NC_IMAP ? "imap" : lw == NC_POP ? "pop" : NULL;
 		if (lw_name && nr_has(s + lb, le - lb, lw_name) && lw_words <= 10 && sep < l->len && s[sep] == ':' &&
 		    nr_skip_sp(s, sep + 1, l->len) == l->len && !joins_in_protocols(s + lb, le - lb))

@@ -622,6 +622,24 @@ static bool security_said(const char *s, size_t n)
 	return sec == MP_SEC_TLS || sec == MP_SEC_STARTTLS || sec == SW_TLS_AMBIG;
 }
 
+/* A server's value refusing or withdrawing its server ("not available",
+ * "no longer supported", "disabled", "廃止"), or sending the reader to
+ * someone else's ("use the SMTP server of the" / "Internet Service
+ * Provider" wrapped, "ask your provider"), rather than standing for a
+ * host of the page's own */
+static bool value_refuses(const char *s, size_t n)
+{
+	static const char *const no[] = {"not ", "n't", "no ", "none", "never", "disabled", "unavailable",
+	                                 "unsupported", "discontinued", "retired", "n/a", "provider", "廃止",
+	                                 "停止", "ありません", "できません", "不可", "なし", "プロバイダ", NULL};
+	static const char *const elsewhere[] = {"use ", "ask ", "contact ", "check with ", "other ", NULL};
+	for (size_t k = 0; elsewhere[k]; k++)
+		if (n >= strlen(elsewhere[k]) && mp_strncasecmp(s, elsewhere[k], strlen(elsewhere[k])) == 0)
+			return true;
+	return (n >= 2 && (s[0] == '-' || mp_strncasecmp(s, "no", 2) == 0) && (n == 2 || !isalpha((unsigned char)s[2]))) ||
+	       nr_has_any(s, n, no);
+}
+
 static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s, size_t n,
                      enum mp_nctx dir)
 {
@@ -668,6 +686,21 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		 * offered, its host left for the reader to fill in) */
 		if ((dir == NC_IMAP || dir == NC_POP || dir == NC_SMTP) && nr_template_host(s, t))
 			a->s[nr_srv_of(dir)].stated = true;
+		/* ("Your incoming mail server is set to: pop.yourdomain.om",
+		 * "Incoming server: imap.mydomain.net": an incoming label names
+		 * no protocol, but its template's first label does; not when
+		 * the label names protocols, "(POP or IMAP)", nor the value an
+		 * alternative, "imap.… (or pop.…)": there the template only
+		 * shows the shape of a name) */
+		if (dir == NC_IN && nr_template_host(s, t) && !nr_has(l->s, off, "pop") && !nr_has(l->s, off, "imap") &&
+		    !nr_has(s + t, n - t, "or ")) {
+			enum mp_nctx hc = nr_host_ctx(s, t);
+			const char *dot = memchr(s, '.', t);
+			if ((hc == NC_IMAP || hc == NC_POP) && dot && dot - s <= 5) {
+				a->s[nr_srv_of(hc)].stated = true;
+				x->cur = nr_srv_of(hc);
+			}
+		}
 		size_t tb, te;
 		if (nr_same_server(s, n, &tb, &te) != NC_NONE)
 			return; /* "same as the incoming server": read with its line (attach.c) */
@@ -715,6 +748,12 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 			nr_set_field(x, l, off, s, n, NF_SECURITY, dir);
 			return;
 		}
+		/* "Outgoing Mail (SMTP): on-net customers", "POP3 server: see
+		 * your welcome letter": a server's label whose value is words, not
+		 * a host (lost with a link or an image), still offers the server,
+		 * unless the words refuse it ("not offered", "no longer") */
+		if ((dir == NC_IMAP || dir == NC_POP || dir == NC_SMTP) && !value_refuses(s, n))
+			a->s[nr_srv_of(dir)].stated = true;
 		if (mp_strncasecmp(s, "http", 4) != 0)
 			nr_info(x, l, off, "write the host name, e.g. mail.example.jp", "%s is not a host name; not used",
 			     "the server value");
