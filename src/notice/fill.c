@@ -1409,7 +1409,7 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 		mp_str_clear(&a->login);
 		return;
 	}
-	while (n && (s[0] == '<' || s[0] == '"'))
+	while (n && (s[0] == '<' || s[0] == '"' || s[0] == '\''))
 		s++, n--, off++, loc = nr_loc_at(x, l, off);
 	/* "Login | Normal password", "Sign-in: OAuth2": how to log in, not who
 	 * (a bare "Password" is the next row's label) */
@@ -1417,12 +1417,15 @@ static void set_login(struct ex *x, const mp_nline *l, size_t off, const char *s
 		nr_set_field(x, l, off, s, n, NF_AUTH_METHOD, dir);
 		return;
 	}
-	bool quoted = off && off <= l->len && l->s[off - 1] == '"'; /* (an offset past the line: a note's next line) */
+	/* (an offset past the line: a note's next line; single quotes too:
+	 * user: 'jdoe' in a Python, PHP or YAML snippet) */
+	char qc = off && off <= l->len ? l->s[off - 1] : 0;
+	bool quoted = qc == '"' || qc == '\'';
 	size_t t = nr_token_len(s, n);
 	/* "(Username: leelark)." ends a sentence, not the login; a value in
 	 * straight quotes ("user": "xxxxx", in a JSON or YAML snippet) ends
 	 * at its closing quote */
-	while (t && (strchr(".,;:", s[t - 1]) || (s[t - 1] == ')' && !memchr(s, '(', t)) || (quoted && s[t - 1] == '"')))
+	while (t && (strchr(".,;:", s[t - 1]) || (s[t - 1] == ')' && !memchr(s, '(', t)) || (quoted && s[t - 1] == qc)))
 		t--;
 	/* "Your full email address (name@domain.com)", "Type the name part
 	 * only of your address": an instruction, not a login; a login is one
@@ -1475,9 +1478,11 @@ static void set_password(struct ex *x, const mp_nline *l, size_t off, const char
 	mp_buf pw = {0};
 	bool fullwidth;
 	nr_password_token(l, off, s, n, &pw, &fullwidth);
-	/* "password": "xxxxxxxx", (a JSON, YAML or shell snippet): the
-	 * quotes around a value are the snippet's, not the password's */
-	if (pw.len > 2 && pw.s[0] == '"' && pw.s[pw.len - 1] == '"' && !memchr(pw.s + 1, '"', pw.len - 2)) {
+	/* "password": "xxxxxxxx", (a JSON, YAML or shell snippet), $mail->Password
+	 * = '***'; (PHP, Python): the quotes around a value are the snippet's,
+	 * not the password's */
+	if (pw.len > 2 && (pw.s[0] == '"' || pw.s[0] == '\'') && pw.s[pw.len - 1] == pw.s[0] &&
+	    !memchr(pw.s + 1, pw.s[0], pw.len - 2)) {
 		memmove(pw.s, pw.s + 1, pw.len - 2);
 		pw.len -= 2;
 		pw.s[pw.len] = '\0';

@@ -395,7 +395,13 @@ bool nr_not_a_value(const char *s, size_t n)
 		return true;
 	static const char *const whole[] = {"yes", "no", "on", "off", "none", "n/a", "blank", "empty", "(blank)",
 	                                    "(empty)", "(none)", "optional", "unchanged", "not required", "なし", "空欄",
-	                                    "不要", NULL};
+	                                    "不要",
+	                                    /* a box's or a switch's state ("Login is currently
+	                                     * disabled", "Password: (checked)"): how a
+	                                     * form stands, no one's login or password */
+	                                    "enabled", "disabled", "checked", "unchecked", "ticked", "unticked",
+	                                    "selected", "unselected", "active", "inactive", "true", "false",
+	                                    "(checked)", "(unchecked)", "有効", "無効", NULL};
 	for (const char *const *w = whole; *w; w++)
 		if (strlen(*w) == n && mp_strncasecmp(s, *w, n) == 0)
 			return true;
@@ -435,6 +441,19 @@ bool nr_not_a_value(const char *s, size_t n)
 	if (words >= 1)
 		for (const char *const *w = verb; *w; w++)
 			if (strlen(*w) == t && mp_strncasecmp(s, *w, t) == 0)
+				return true;
+	/* a clause about the value, not the value: "must be set to your
+	 * address", "should match the address above", "just your user name,
+	 * not the whole address", "only the part before the @": a lower-case
+	 * modal verb or adverb opening more words (lower case only: "Will
+	 * Smith", "May Tanaka" are names) */
+	static const char *const modal[] = {"must", "should", "shall", "will", "would", "can", "could", "may", "might",
+	                                    "need", "needs", "has", "have", "are", "was", "be", "just", "only",
+	                                    "simply", "usually", "normally", "typically", "generally", "always",
+	                                    "also", "not", "never", "probably", NULL};
+	if (words >= 1)
+		for (const char *const *w = modal; *w; w++)
+			if (strlen(*w) == t && memcmp(s, *w, t) == 0)
 				return true;
 	/* a function word is no one's login, password or name, nor the first
 	 * word of one: "or", "so", "of" left of a line's break ("… (john) or"
