@@ -380,11 +380,14 @@ static void share(struct dsrv *p, struct dsrv *q)
  * Setup" "POP: 995": of two ports of the server's protocol, neither
  * preferred by the page's words, SSL said for the server (not with the
  * port: "587 (SSL)" stays) names the one that is TLS from the first byte
- * (RFC 8314). Without SSL said, the first port stays ("110 or 995"). */
+ * (RFC 8314). Without any security said, two such ports of one statement
+ * ("143 or 993", "(110/995)") name it too; given apart, the first stays. */
 static void ssl_port(const struct ex *x, const struct dacc *a, struct dsrv *s, int i)
 {
 	const mp_int *said = s->sec.set ? &s->sec : i != S_SMTP && a->in_sec.set ? &a->in_sec : x->gen_sec.set ? &x->gen_sec : NULL;
-	if (!said || said->v != MP_SEC_TLS || !s->port.set || !s->alt_port.set || s->pref != 0 || s->alt_pref != 0 ||
+	bool one_statement = !said && s->port.set && s->alt_port.set && !s->alt_sec.set &&
+	                     s->port.loc.line == s->alt_port.loc.line;
+	if ((!one_statement && (!said || said->v != MP_SEC_TLS)) || !s->port.set || !s->alt_port.set || s->pref != 0 || s->alt_pref != 0 ||
 	    !mp_port_is_starttls(s->port.v) || !mp_port_is_implicit_tls(s->alt_port.v) ||
 	    nr_port_ctx(s->port.v) != nr_port_ctx(s->alt_port.v) || nr_refused(x, s->alt_port.v) ||
 	    (s->alt_sec.set && nr_sec_for_port(s->alt_sec.v, s->alt_port.v) != MP_SEC_TLS) ||
