@@ -98,6 +98,27 @@ static bool checks_mail_first(const struct ex *x, const char *c, size_t cn)
 	return nr_has_any(c, cn, ja) && !nr_has(c, cn, "不要") && !nr_has(c, cn, "ません") && !nr_has(c, cn, "廃止");
 }
 
+/* "If SMTP is used without first being authenticated through POP",
+ * "to authorize yourself to send, you must first check your account for
+ * new e-mail", "受信をすることによりユーザー認証を行い": the login that
+ * lets sending through is the receiving one (POP before SMTP told), not
+ * sending's own; unless the clause names sending's own login too
+ * ("SMTP-AUTH or POP before SMTP"). */
+static bool login_by_receiving(const struct ex *x, const char *c, size_t cn)
+{
+	static const char *const own[] = {"smtp auth", "smtp-auth", "smtp認証", "smtp 認証", "smtpauth",
+	                                  "requires authentication", "require authentication", "same ", "と同じ", NULL};
+	static const char *const recv[] = {"through pop", "via pop", "by pop", "with pop", "by the pop", "pop server",
+	                                   "pop3 server", "pop account", "pop3 account", "incoming server",
+	                                   "incoming mail server", "checking for", "check for", "checked for",
+	                                   "check your account", "check your mail", "check your e-mail",
+	                                   "check your email", "popサーバ", "pop サーバ", "受信をする", "受信する", "受信を行", "受信動作", "受信操作",
+	                                   "受信した", "受信して", NULL};
+	if (nr_has_any(c, cn, own))
+		return false;
+	return nr_has_any(c, cn, recv) || checks_mail_first(x, c, cn);
+}
+
 /* "AUTH REQUIRED", "auth: required": the word by its short name, a
  * need said right after it (not "OAuth", not "AUTH=PLAIN" of a server's
  * greeting, not a product named "Auth SMTP") */
@@ -235,9 +256,15 @@ void nr_auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	      (nr_has(s, n, "ユーザ") || nr_has(s, n, "id") || nr_has(s, n, "パスワード") || nr_has(s, n, "アカウント") ||
 	       nr_has(s, n, "login") || nr_has(s, n, "user") || nr_has(s, n, "password") || nr_has(s, n, "認証") ||
 	       nr_has(s, n, "account details") || nr_has(s, n, "credentials") || nr_has(s, n, "sign in")))) &&
-	    !nr_has(s, n, "不要") && !nr_auth_not_stated(s, n) && !x->auth_hint) {
+	    !nr_has(s, n, "不要") && !nr_auth_not_stated(s, n) && !x->auth_hint && !login_by_receiving(x, s, n)) {
 		x->auth_hint = true;
-		x->auth_hint_loc = nr_loc_at(x, l, b);
+		/* (where the login is named, not the line's start: "… checked
+		 * your mail in the last 30 minutes. Alternatively use SMTP
+		 * authentication" tells POP before SMTP first) */
+		size_t at = 0;
+		while (at < n && !nr_starts_any_ci(s + at, n - at, (const char *const[]){"auth", "認証", NULL}))
+			at++;
+		x->auth_hint_loc = nr_loc_at(x, l, b + (at < n ? at : 0));
 	}
 	/* "smtp.…:587 (STARTTLS, login required)", "no authentication" after
 	 * sending's name, "Both servers require your full email address and
@@ -292,6 +319,14 @@ void nr_auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	/* (also "POP3 before SMTP", "POP before Send") */
 	static const char *const pbs[] = {"pop before smtp", "popbeforesmtp", "pop-before-smtp", "pop3 before smtp",
 	                                  "pop3-before-smtp", "pop before send", "pop-before-send", NULL};
+	/* "SpinNet has terminated POP before SMTP", "これまでのPOP before
+	 * SMTPに代わりSMTP-AUTHを使います": whatever the other lines say of
+	 * it, it is not offered beside the login */
+	static const char *const ended[] = {"廃止", "終了", "代わり", "代り", "ではなく", "停止", "no longer", "terminat",
+	                                    "discontinu", "instead of", "replace", "phased out", "phase out", "retire",
+	                                    "end of", NULL};
+	if (nr_has_any(s, n, pbs) && nr_has_any(s, n, ended))
+		x->pbs_ended = true;
 	if (nr_has_any(s, n, pbs) &&
 	    !nr_has(s, n, "廃止") &&
 	    !nr_has(s, n, "終了") && !nr_has(s, n, "no longer") && !nr_has(s, n, "未対応") &&
@@ -300,8 +335,13 @@ void nr_auth_hint(struct ex *x, const mp_nline *l, size_t b)
 	    !nr_has(s, n, "not necessary") && !nr_has(s, n, "使用しない") && !nr_has(s, n, "利用しない") &&
 	    !nr_has(s, n, "いただけません") && !nr_has(s, n, "できません") && !nr_has(s, n, "していません") &&
 	    !nr_has(s, n, "非対応") && !nr_has(s, n, "不可") && !nr_has(s, n, "not supported")) {
+		if (!x->pbs_hint) /* (where the page first tells it) */
+			x->pbs_loc = nr_loc_at(x, l, b);
+		size_t sp = 0;
+		for (size_t i = 0; i < n; i++)
+			sp += s[i] == ' ';
+		x->pbs_sentence |= sp >= 4 || nr_has(s, n, "。") || nr_has(s, n, "、");
 		x->pbs_hint = true;
-		x->pbs_loc = nr_loc_at(x, l, b);
 		send_said(x, &x->pbs_loc);
 	}
 	/* "change the port back to 25, untick SMTP authentication, and
@@ -319,7 +359,7 @@ void nr_auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		while (e < n && !nr_starts_any(s + e, n - e, (const char *const[]){"。", ". ", "! ", "? ", NULL}))
 			e++;
 		if (checks_mail_first(x, s + i, e - i)) {
-			x->pbs_hint = true;
+			x->pbs_hint = x->pbs_sentence = true;
 			x->pbs_loc = nr_loc_at(x, l, b + i);
 			send_said(x, &x->pbs_loc);
 		}
@@ -389,7 +429,7 @@ void nr_auth_hint(struct ex *x, const mp_nline *l, size_t b)
 		     pw) &&
 		    !nr_has(c, cn, "不要") && !nr_has(c, cn, "ません") && !nr_has(c, cn, "ない") &&
 		    !nr_has(c, cn, "not ") && !nr_has(c, cn, "n't") && !nr_has(c, cn, "pop before") &&
-		    !nr_has(c, cn, "optional") && !nr_auth_not_stated(c, cn)) {
+		    !nr_has(c, cn, "optional") && !nr_auth_not_stated(c, cn) && !login_by_receiving(x, c, cn)) {
 			/* a condition ("When using our SMTP servers, you must…",
 			 * 学外から送信する場合は認証が必要) still asks for the login:
 			 * logging in where it is not needed does no harm */

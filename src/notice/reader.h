@@ -142,6 +142,13 @@ struct ex {
 	 * by line: no table starts inside it (a long block stays linear) */
 	size_t table_end;
 	bool auth_hint, note587, pbs_hint;
+	/* a line says POP before SMTP ended or was replaced ("has terminated
+	 * POP before SMTP", "POP before SMTPに代わり"): it is not offered
+	 * beside a login */
+	bool pbs_ended;
+	/* POP before SMTP told in a sentence, not only a list's cell
+	 * ("POPbeforeSMTP(25/587)" beside "SMTP AUTH+TLS"): offered as a way */
+	bool pbs_sentence;
 	int note_port; /* the port the submission note names (587, or an unregistered one listed before it) */
 	mailprof_loc auth_hint_loc, note587_loc, pbs_loc;
 	/* a later clause turns the login off ("untick SMTP authentication and

@@ -492,10 +492,21 @@ static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, s
 			au = MP_AUTH_SMTP_AFTER_POP, al = x->pbs_loc;
 		if (au == MP_AUTH_PASSWORD_CLEARTEXT && a->method == MP_AUTH_PASSWORD_ENCRYPTED)
 			au = MP_AUTH_PASSWORD_ENCRYPTED;
+		/* "check your mail within 30 minutes before sending; alternatively
+		 * use SMTP authentication": both ways of sending offered, in the
+		 * order the page tells them */
+		bool pbs_too = au == MP_AUTH_PASSWORD_CLEARTEXT && x->pbs_hint && x->pbs_sentence && !x->pbs_ended &&
+		               !isp_only;
+		bool pbs_first = pbs_too && (x->pbs_loc.line < al.line ||
+		                             (x->pbs_loc.line == al.line && x->pbs_loc.column < al.column));
+		if (pbs_first)
+			mp_server_add_auth(sv, MP_AUTH_SMTP_AFTER_POP);
 		if (au >= 0) {
 			mp_server_add_auth(sv, (mp_auth)au);
-			sv->auth_loc = al;
+			sv->auth_loc = pbs_first ? x->pbs_loc : al;
 		}
+		if (pbs_too && !pbs_first)
+			mp_server_add_auth(sv, MP_AUTH_SMTP_AFTER_POP);
 		bool pw = au == MP_AUTH_PASSWORD_CLEARTEXT || au == MP_AUTH_PASSWORD_ENCRYPTED;
 		if (s->user.v)
 			copy_str(&sv->username, &s->user);

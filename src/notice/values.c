@@ -2126,6 +2126,25 @@ size_t nr_auth_statement(const char *s, size_t n)
  * a sender's domain proved to receivers (送信ドメイン認証, SPF, DKIM),
  * a second factor ("two-factor authentication"), an error message
  * ("535 Authentication failed", 認証に失敗). */
+/* "'554 sorry, you must get POP/APOP authorization.'", "530 5.7.0
+ * Authentication required": a server's reply quoted (a reply code after a
+ * quote, or one with its enhanced status code), an error shown, not what
+ * the page asks to set */
+static bool reply_quoted(const char *c, size_t cn)
+{
+	for (size_t i = 0; i + 4 < cn; i++) {
+		const char *d = c + i;
+		if ((d[0] != '4' && d[0] != '5') || !isdigit((unsigned char)d[1]) || !isdigit((unsigned char)d[2]) ||
+		    (d[3] != ' ' && d[3] != '-') || (i && isdigit((unsigned char)c[i - 1])))
+			continue;
+		bool quoted = i && strchr("'\"`", c[i - 1]);
+		bool enhanced = i + 7 < cn && (d[4] == '4' || d[4] == '5') && d[5] == '.' && isdigit((unsigned char)d[6]);
+		if (quoted || enhanced)
+			return true;
+	}
+	return false;
+}
+
 bool nr_auth_not_stated(const char *c, size_t cn)
 {
 	static const char *const w[] = {"whether", "ドメイン認証", "domain authentication", "spf", "dkim", "see also",
@@ -2133,7 +2152,7 @@ bool nr_auth_not_stated(const char *c, size_t cn)
 	                                "two-factor", "2-factor", "2-step", "two-step", "multi-factor", "2段階",
 	                                "二段階", "多要素", "does not require", "doesn't require", "failed", "失敗",
 	                                NULL};
-	if (nr_has_any(c, cn, w))
+	if (nr_has_any(c, cn, w) || reply_quoted(c, cn))
 		return true;
 	size_t at = nr_auth_statement(c, cn);
 	return at < cn && nr_has(c + at, cn - at, "場合");
