@@ -3564,6 +3564,22 @@ static void line_one(struct ex *x, const mp_nline *l)
 		                    mp_notice_classify(s + b, d - b, &dd) : NF_NONE;
 		if (df == NF_LOGIN || df == NF_PASSWORD || df == NF_NAME) {
 			sp = true, le = d, vb = dv, lf = df, ed = dd;
+		} else if (dv < n && d > b && words <= 3) {
+			/* "IMAP Port - 993", "Outgoing server - smtp.example.net",
+			 * "Encryption - SSL/TLS": a dash before the one value that
+			 * ends the line, of the label's own type, separates as a
+			 * colon would (a full stop ending the line is the
+			 * sentence's) */
+			size_t ve = n;
+			while (ve > dv && (s[ve - 1] == ' ' || s[ve - 1] == '.' || s[ve - 1] == ';'))
+				ve--;
+			enum mp_nfield hf = mp_notice_classify(s + b, d - b, &dd);
+			size_t tb = 0, te = 0;
+			enum nr_vtype vt = ve > dv ? nr_typed_value(s, dv, ve, true, &tb, &te) : NV_NONE;
+			bool whole = tb == dv && te == ve;
+			if (whole && ((hf == NF_PORT && vt == NV_PORT) || (hf == NF_HOST && vt == NV_HOST) ||
+			              (hf == NF_SECURITY && vt == NV_SEC)))
+				sp = true, le = d, vb = dv, lf = hf, ed = dd;
 		}
 	}
 	/* "ポート番号　受信：995（SSL）　送信：465（SSL）": the colon after the
