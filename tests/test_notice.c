@@ -682,8 +682,11 @@ Test(notice_accuracy, field_accuracy_over_real_dev2) { real_set_holds("dev2", DE
 Test(notice_accuracy, field_accuracy_over_real_blind2) { real_set_holds("blind2", BLIND2_ACCURACY_FLOOR, 17); }
 
 /* Round 3: 30 more pages, all of them a second blind measure of round 2's
- * reader (BLIND.md), added when it was taken; development material since. */
-#define BLIND3_ACCURACY_FLOOR 0.945
+ * reader (BLIND.md), added when it was taken; development material since. Lowered from 0.945 in round 13, the one time a
+ * floor went down: the tables' conventions made two cases explicit (BLIND.md,
+ * "Round 13"), and auone's server, whose port the reader gets wrong, now
+ * carries that port's security. */
+#define BLIND3_ACCURACY_FLOOR 0.943
 
 Test(notice_accuracy, field_accuracy_over_real_blind3) { real_set_holds("blind3", BLIND3_ACCURACY_FLOOR, 30); }
 
@@ -696,20 +699,21 @@ Test(notice_accuracy, field_accuracy_over_real_blind4) { real_set_holds("blind4"
 
 /* Round 5: 60 pages, half of them organisations' own documents kept in
  * git, measured blind the same way (BLIND.md); development material since. */
-#define BLIND5_ACCURACY_FLOOR 0.971
+#define BLIND5_ACCURACY_FLOOR 0.972
 
 Test(notice_accuracy, field_accuracy_over_real_blind5) { real_set_holds("blind5", BLIND5_ACCURACY_FLOOR, 60); }
 
 /* Round 6: 39 pages (15 organisations' documents kept in git, 24 stored web
  * pages) measured blind the same way (BLIND.md); development material since. */
-#define BLIND6_ACCURACY_FLOOR 0.951
+#define BLIND6_ACCURACY_FLOOR 0.952
 
 Test(notice_accuracy, field_accuracy_over_real_blind6) { real_set_holds("blind6", BLIND6_ACCURACY_FLOOR, 39); }
 
 /* Round 7: 58 pages (7 organisations' documents kept in git, 51 stored web
  * pages, 9 of them Japanese) measured blind the same way (BLIND.md);
- * development material since. */
-#define BLIND7_ACCURACY_FLOOR 0.968
+ * development material since. Lowered from 0.968 in round 13 (as blind3's:
+ * wedos and mirai, wrong ports now with those ports' security). */
+#define BLIND7_ACCURACY_FLOOR 0.967
 
 Test(notice_accuracy, field_accuracy_over_real_blind7) { real_set_holds("blind7", BLIND7_ACCURACY_FLOOR, 58); }
 
@@ -723,28 +727,28 @@ Test(notice_accuracy, field_accuracy_over_real_blind8) { real_set_holds("blind8"
 /* Round 9: 52 pages (8 organisations' documents kept in git, 44 stored web
  * pages, 2 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND9_ACCURACY_FLOOR 0.95
+#define BLIND9_ACCURACY_FLOOR 0.951
 
 Test(notice_accuracy, field_accuracy_over_real_blind9) { real_set_holds("blind9", BLIND9_ACCURACY_FLOOR, 52); }
 
 /* Round 10: 66 pages (12 organisations' documents kept in git, 12 people's
  * own words in GitHub threads, 42 stored web pages, 10 of them Japanese)
  * measured blind the same way (BLIND.md); development material since. */
-#define BLIND10_ACCURACY_FLOOR 0.925
+#define BLIND10_ACCURACY_FLOOR 0.926
 
 Test(notice_accuracy, field_accuracy_over_real_blind10) { real_set_holds("blind10", BLIND10_ACCURACY_FLOOR, 66); }
 
 /* Round 11: 73 pages (8 kept in git, 65 stored web pages, gists, pastebins
  * and issue threads; 10 Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND11_ACCURACY_FLOOR 0.935
+#define BLIND11_ACCURACY_FLOOR 0.939
 
 Test(notice_accuracy, field_accuracy_over_real_blind11) { real_set_holds("blind11", BLIND11_ACCURACY_FLOOR, 73); }
 
 /* Round 12: 75 pages (20 kept in git, 55 stored web pages and pastebins;
  * 12 Japanese) measured blind the same way (BLIND.md); development
  * material since. */
-#define BLIND12_ACCURACY_FLOOR 0.891
+#define BLIND12_ACCURACY_FLOOR 0.903
 
 Test(notice_accuracy, field_accuracy_over_real_blind12) { real_set_holds("blind12", BLIND12_ACCURACY_FLOOR, 75); }
 
