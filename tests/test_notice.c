@@ -727,7 +727,7 @@ Test(notice_accuracy, field_accuracy_over_real_blind8) { real_set_holds("blind8"
 /* Round 9: 52 pages (8 organisations' documents kept in git, 44 stored web
  * pages, 2 of them Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND9_ACCURACY_FLOOR 0.951
+#define BLIND9_ACCURACY_FLOOR 0.952
 
 Test(notice_accuracy, field_accuracy_over_real_blind9) { real_set_holds("blind9", BLIND9_ACCURACY_FLOOR, 52); }
 

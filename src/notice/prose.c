@@ -166,10 +166,19 @@ static int login_said(const char *s, size_t n, size_t *at)
 	                                 "authentication is not required", "does not require authentication",
 	                                 "doesn't require authentication", "does not require a login",
 	                                 "doesn't require a login", NULL};
+	/* (and the other words for one: "requires verification", "logon is
+	 * required", "requires authorisation", "sign-in required") */
 	static const char *const yes[] = {"login required", "log-in required", "log in required", "login is required",
 	                                  "login needed", "requires you to log in", "require you to log in",
 	                                  "requires a login", "requires login", "requires you to sign in",
-	                                  "require you to sign in", NULL};
+	                                  "require you to sign in", "requires verification", "require verification",
+	                                  "verification required", "verification is required", "requires logon",
+	                                  "requires a logon", "requires log on", "requires you to log on",
+	                                  "require you to log on", "logon required", "logon is required",
+	                                  "requires authorization", "requires authorisation", "authorization required",
+	                                  "authorisation required", "authorization is required",
+	                                  "authorisation is required", "requires signing in", "requires sign in",
+	                                  "sign-in required", "sign in required", "sign-in is required", NULL};
 	for (size_t i = 0; i < n; i++) {
 		if (i && isalpha((unsigned char)s[i - 1]))
 			continue;
@@ -483,7 +492,8 @@ void nr_method_prose(struct ex *x, const mp_nline *l, size_t b)
 	            {"clear text auth", MP_AUTH_PASSWORD_CLEARTEXT}, {"cleartext auth", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"plain text auth", MP_AUTH_PASSWORD_CLEARTEXT}, {"password authentication", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"password for authentication", MP_AUTH_PASSWORD_CLEARTEXT},
-	            {"normal password", MP_AUTH_PASSWORD_CLEARTEXT}, {"auth plain", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"normal password", MP_AUTH_PASSWORD_CLEARTEXT}, {"regular password", MP_AUTH_PASSWORD_CLEARTEXT},
+	            {"auth plain", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"auth-plain", MP_AUTH_PASSWORD_CLEARTEXT}, {"auth login", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"平文", MP_AUTH_PASSWORD_CLEARTEXT}, {"通常のパスワード", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"基本認証", MP_AUTH_PASSWORD_CLEARTEXT}, {"「通常」", MP_AUTH_PASSWORD_CLEARTEXT},

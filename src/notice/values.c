@@ -1093,6 +1093,8 @@ int nr_mechanism(const char *s, size_t n)
 	            {"apop", MP_AUTH_PASSWORD_ENCRYPTED},     {"encrypted password", MP_AUTH_PASSWORD_ENCRYPTED},
 	            {"plain", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"normal password", MP_AUTH_PASSWORD_CLEARTEXT}, {"password", MP_AUTH_PASSWORD_CLEARTEXT},
+	            /* (the same option as other translations of Thunderbird name it) */
+	            {"regular password", MP_AUTH_PASSWORD_CLEARTEXT}, {"usual password", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"clear text", MP_AUTH_PASSWORD_CLEARTEXT}, {"cleartext", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"通常のパスワード", MP_AUTH_PASSWORD_CLEARTEXT}, {"平文", MP_AUTH_PASSWORD_CLEARTEXT},
 	            {"oauth2", MP_AUTH_OAUTH2}, {"oauth 2.0", MP_AUTH_OAUTH2}, {"oauth", MP_AUTH_OAUTH2},
