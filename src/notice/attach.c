@@ -372,6 +372,24 @@ static enum mp_nfield short_label(const char *s, size_t lb, size_t le, size_t vb
 	return NF_NONE;
 }
 
+/* The security a label over a port names ("With SSL", "Port with
+ * SSL/TLS", "Without SSL", "w/o encryption", "SSLの場合(学外必須)",
+ * "暗号化なし"): MP_SEC_NONE for a label saying none ("without", not the
+ * "out" of "Outgoing port (SSL)"), -2 when it offers a choice. Shared by
+ * a line's pair and a table's label | value row (table.c by_rows). */
+int nr_port_label_sec(const char *s, size_t n)
+{
+	int sec = nr_has(s, n, "without") || nr_has(s, n, "w/o") || nr_has(s, n, "no ") || nr_has(s, n, "なし") ||
+	                  nr_has(s, n, "無") || nr_has(s, n, "非")
+	              ? MP_SEC_NONE
+	              : nr_parse_security(s, n);
+	/* "SSLの場合(学外必須) 465", "接続を保護しない場合 25": the case a
+	 * port is for names its security */
+	if (sec == -2 && (nr_has(s, n, "場合") || nr_has(s, n, "時")))
+		sec = nr_span_sec(s, n);
+	return sec;
+}
+
 static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t vb, size_t ve,
                  bool marked)
 {
@@ -701,15 +719,7 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	 * is a port offered with that security */
 	if (f == NF_SECURITY && isdigit((unsigned char)s[vb])) {
 		/* "without", not the "out" of "Outgoing port (SSL)" */
-		int sec = nr_has(s + lb, le - lb, "without") || nr_has(s + lb, le - lb, "w/o") ||
-		                  nr_has(s + lb, le - lb, "no ") || nr_has(s + lb, le - lb, "なし") ||
-		                  nr_has(s + lb, le - lb, "無") || nr_has(s + lb, le - lb, "非")
-		              ? MP_SEC_NONE
-		              : nr_parse_security(s + lb, le - lb);
-		/* "SSLの場合(学外必須) 465", "接続を保護しない場合 25": the case a
-		 * port is for names its security */
-		if (sec == -2 && (nr_has(s + lb, le - lb, "場合") || nr_has(s + lb, le - lb, "時")))
-			sec = nr_span_sec(s + lb, le - lb);
+		int sec = nr_port_label_sec(s + lb, le - lb);
 		int port = atoi(s + vb);
 		int i = x->cur >= 0 ? x->cur : -1;
 		if (i >= 0 && port > 0 && port <= 65535 && sec != -2) {

@@ -414,6 +414,8 @@ void nr_info(struct ex *x, const mp_nline *l, size_t off, const char *fix, const
 struct dacc *nr_cur_acc(struct ex *x);
 /* A port offered for server s: the first stays unless a later one is more secure. */
 void nr_offer_port(struct dsrv *s, int port, int sec, const mailprof_loc *loc);
+/* the security a label over a port names ("With SSL", "Without SSL"; attach.c) */
+int nr_port_label_sec(const char *s, size_t n);
 /* The same for a port whose own words prefer it (pref 1: "587 (recommended)")
  * or discourage it (-1: "465 (not recommended)"): a preferred port wins
  * over every other, a discouraged one over none. */

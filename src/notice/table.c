@@ -800,6 +800,23 @@ static void by_rows(struct ex *x, const struct trow *rows, size_t nr)
 					nr_set_field(x, rows[i].cl[1], rows[i].cb[1], m, mn, NF_SECURITY, NC_SMTP);
 				continue;
 			}
+			/* "Port with SSL/TLS | 993", "Without encryption | 143",
+			 * "暗号化なし | 110": a port under a security label is a port
+			 * offered with that security, as on a line (attach.c pair) */
+			/* (its first port: "465 (Windows) or 587 (Mac)", as on a line) */
+			size_t pn = 0;
+			while (pn < vn && isdigit((unsigned char)v[pn]))
+				pn++;
+			if (c0.f == NF_SECURITY && pn && pn <= 5 && (pn == vn || !isalnum((unsigned char)v[pn])) && !both) {
+				int sec = nr_port_label_sec(ctext(&rows[i], 0), clen(&rows[i], 0)), port = atoi(v),
+				    srv = nr_srv_of(d);
+				if (srv >= 0 && port > 0 && port <= 65535 && sec != -2) {
+					mailprof_loc pl = nr_loc_at(x, rows[i].cl[1], rows[i].cb[1]);
+					x->cur = srv;
+					nr_offer_port(&nr_cur_acc(x)->s[srv], port, sec == SW_TLS_AMBIG ? -1 : sec, &pl);
+					continue;
+				}
+			}
 			/* "Incoming Server (POP3/IMAP) | mail.…": one value for both */
 			x->both_in = d == NC_IN && (c0.f == NF_HOST || c0.f == NF_PORT) &&
 			             nr_names_both_in(ctext(&rows[i], 0), clen(&rows[i], 0));
