@@ -546,6 +546,10 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	size_t tail = le - lb > 16 ? le - 16 : lb;
 	if (nr_gives_example(s + tail, le - tail))
 		return;
+	/* "If your address is on another domain (like barney@…)": the
+	 * label's text ends introducing an illustration */
+	if ((f == NF_EMAIL || f == NF_LOGIN || f == NF_PASSWORD || f == NF_NAME) && vb >= lb && nr_example_lead(s + lb, vb - lb))
+		return;
 	/* "Address: secure.example.com" under "POP3 with SSL", "SMTP name:
 	 * "smtp.example.com"": a host under a label that names a server (its
 	 * protocol, or a bare "Address" inside a server's item) is that
@@ -2148,6 +2152,40 @@ static bool label_bracket_sec(const char *s, size_t ve, size_t n)
 	       toggle_on(s + vb, ve2 - vb);
 }
 
+/* "… click Edit to ensure it is correct", "… until that is done": the
+ * text before i ends "<pronoun> is" (or "are", "was"). A token after it
+ * is said of the thing the pronoun stands for, not given as a login or
+ * a password a label before names ("Your login is jdoe" has a noun). */
+static bool pronoun_is(const char *s, size_t pv, size_t i)
+{
+	static const char *const be[] = {"is", "are", "was", "were", NULL};
+	static const char *const pron[] = {"it", "this", "that", "which", "there", "what", "they", "these", "those",
+	                                   "he", "she", "everything", "nothing", NULL};
+	size_t e = i;
+	while (e > pv && s[e - 1] == ' ')
+		e--;
+	size_t w = e;
+	while (w > pv && isalpha((unsigned char)s[w - 1]))
+		w--;
+	bool verb = false;
+	for (const char *const *v = be; *v && !verb; v++)
+		verb = strlen(*v) == e - w && mp_strncasecmp(s + w, *v, e - w) == 0;
+	if (!verb)
+		return false;
+	e = w;
+	while (e > pv && s[e - 1] == ' ')
+		e--;
+	w = e;
+	while (w > pv && isalpha((unsigned char)s[w - 1]))
+		w--;
+	if (w > pv && isalnum((unsigned char)s[w - 1]))
+		return false;
+	for (const char *const *p = pron; *p; p++)
+		if (strlen(*p) == e - w && e > w && mp_strncasecmp(s + w, *p, e - w) == 0)
+			return true;
+	return false;
+}
+
 static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply, size_t *first)
 {
 	const char *s = l->s;
@@ -2556,7 +2594,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 		size_t sa = vb;
 		while (sa > pv && (s[sa - 1] == ' ' || s[sa - 1] == '"' || s[sa - 1] == '\''))
 			sa--;
-		in_examples = (in_examples && listed && pv > b) || (sa >= pv + 7 && mp_strncasecmp(s + sa - 7, "such as", 7) == 0);
+		in_examples = (in_examples && listed && pv > b) || (sa >= pv + 7 && mp_strncasecmp(s + sa - 7, "such as", 7) == 0) ||
+		              ((v == NV_EMAIL || v == NV_TOKEN) && nr_example_lead(s + pv, vb - pv));
 		if (in_examples || nr_gives_example(s + pv, vb - pv))
 			f = NF_NONE;
 		/* a condition or an alternative ("If … blocks port 465, use port
@@ -2648,6 +2687,8 @@ static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply,
 				port_srv = -1;
 			f = NF_NONE;
 		}
+		if ((f == NF_LOGIN || f == NF_PASSWORD || f == NF_NAME) && v == NV_TOKEN && pronoun_is(s, pv, i))
+			f = NF_NONE;
 		if (f != NF_NONE && nr_field_takes(f, v)) {
 			if (!placed++)
 				*first = vb;

@@ -30,8 +30,9 @@ void nr_prose_email(struct ex *x, const mp_nline *l, size_t b)
 		while (t && (s[i + t - 1] == '.' || s[i + t - 1] == ','))
 			t--;
 		size_t back = i > b + 24 ? i - 24 : b;
-		if (nr_gives_example(s + back, i - back))
-			continue; /* "(for example: gwashing@…)" */
+		/* "(for example: gwashing@…)", "the whole address, say ann@…" */
+		if (nr_gives_example(s + back, i - back) || nr_example_lead(s + back, i - back))
+			continue;
 		if (nr_valid_email(s + i, t) && !nr_is_form(x, s + i, t)) {
 			mailprof_loc loc = nr_loc_at(x, l, i);
 			mp_str_setn(&x->prose_email, s + i, t, &loc);
@@ -654,6 +655,10 @@ void nr_example_person(struct ex *x, const mp_nline *l, size_t b)
 {
 	static const char *const marks[] = {"例", "使ってみ", "と仮定", "for example", "e.g.", "for instance", "suppose ",
 	                                    "pretend", "of the form", "in the form", "in the format",
+	                                    /* a supposed case: "Assume that we have sent a mail to
+	                                     * abc@…", "Imagine your address were …", "let's say
+	                                     * your login is …" */
+	                                    "assume ", "assuming ", "imagine ", "let's say", "let us say", "say that ",
 	                                    /* "the user's real name is Albert Einstein (substitute
 	                                     * your name, of course)", "put your own name in their
 	                                     * place": the values beside it are a stand-in's */

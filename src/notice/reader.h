@@ -261,6 +261,7 @@ bool nr_has(const char *s, size_t n, const char *w);
 /* Does s hold any word of the NULL-ended list (case-insensitive)? */
 bool nr_has_any(const char *s, size_t n, const char *const *list);
 bool nr_gives_example(const char *s, size_t n);
+bool nr_example_lead(const char *s, size_t n);
 bool nr_names_isp(const char *s, size_t n);
 /* Does a word start at s[i] (i > 0): after a space, a bracket, or Japanese text? */
 bool nr_word_start(const char *s, size_t i);

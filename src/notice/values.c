@@ -59,6 +59,27 @@ bool nr_gives_example(const char *s, size_t n)
 	return false;
 }
 
+/* Does the text before a value end by introducing an illustration
+ * ("… uses a different domain (like barney@…)", "an address such as
+ * ann@…", "a login, say jdoe", "something like: …")? The value after
+ * it stands for any reader's, it is no setting. The word must end the
+ * text (brackets, quotes, a colon between), so "like" in "if you would
+ * like to" or "such as" earlier in a sentence do not count. */
+bool nr_example_lead(const char *s, size_t n)
+{
+	while (n && strchr(" (\"':", s[n - 1]))
+		n--;
+	static const char *const words[] = {"like", "such as", "say", "e.g", "eg", "e.g.", "eg.", "for example",
+	                                    "for instance", "example", NULL};
+	for (const char *const *w = words; *w; w++) {
+		size_t wl = strlen(*w);
+		if (wl <= n && mp_strncasecmp(s + n - wl, *w, wl) == 0 &&
+		    (wl == n || !isalnum((unsigned char)s[n - wl - 1])))
+			return true;
+	}
+	return false;
+}
+
 /* Does s name the reader's own access provider ("your ISP's SMTP
  * server", "provided by your Internet Service Provider", "your network
  * provider's mail machine", 「ご契約のプロバイダーの送信サーバー」)? A
@@ -237,6 +258,9 @@ bool nr_placeholder_local(const char *s, size_t n)
 	static const char *const words[] = {"user", "username", "user.name", "user_name", "userid", "user-id",
 	                                    "name", "account", "accountname", "loginid", "login",
 	                                    "id", "someone", "firstname.lastname", "first.last", "hoge", "email", "e-mail",
+	                                    /* the kind of thing named for the thing ("address@…",
+	                                     * "mailbox@…", "yourname@…") */
+	                                    "address", "mailbox", "yourname", "youraddress", "you",
 	                                    /* the stand-in people of examples */
 	                                    "joeuser", "joe.user", "jdoe", "johndoe", "john.doe", "janedoe",
 	                                    "jane.doe", "joebloggs", "joe.bloggs", "jsmith", NULL};
