@@ -273,8 +273,13 @@ static void notice(mp_buf *b, const struct wording *w, struct srv *in, struct sr
 static bool same(const mp_server *s, const struct srv *w, bool auth)
 {
 	bool host = w->host[0] ? s->host.v && strcmp(s->host.v, w->host) == 0 : !s->host.v;
+	/* "SSL" said (a word, a ticked option, "SSL: yes") for 587, 143 or 110
+	 * can only be STARTTLS there (the conventions, round 13) */
+	int sec = w->sec == MP_SEC_TLS && (w->port == 587 || w->port == 25 || w->port == 143 || w->port == 110)
+	              ? MP_SEC_STARTTLS
+	              : w->sec;
 	return s->protocol == (mp_protocol)w->proto && host && s->port.set &&
-	       s->port.v == w->port && s->security.set && s->security.v == w->sec &&
+	       s->port.v == w->port && s->security.set && s->security.v == sec &&
 	       (!auth || mp_server_has_auth(s, MP_AUTH_PASSWORD_CLEARTEXT));
 }
 

@@ -56,9 +56,9 @@ static int mode_on(const char *m, int port)
 {
 	if (strcmp(m, "STARTTLS") == 0)
 		return MP_SEC_STARTTLS;
-	if (strcmp(m, "TLS") == 0) /* bare: decided by the port */
-		return port == 993 || port == 995 || port == 465 ? MP_SEC_TLS : MP_SEC_STARTTLS;
-	return MP_SEC_TLS;
+	/* "TLS", "SSL", "SSL/TLS" name no mode: the port decides (the
+	 * conventions: TLS from the first byte does not connect on 143) */
+	return port == 993 || port == 995 || port == 465 ? MP_SEC_TLS : MP_SEC_STARTTLS;
 }
 
 static void server_rows(mp_buf *b, const struct srv *s, bool ja, bool one_line)
