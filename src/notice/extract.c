@@ -35,8 +35,10 @@ mailprof_status mp_notice_extract(mailprof_profile *p, mp_ntext *t, const char *
 			x.acc[i].login_word = x.prose_login;
 			x.acc[i].login_loc = x.prose_login_loc;
 		}
-	if (x.prose_email.v && x.nacc && !x.acc[0].email.v)
+	if (x.prose_email.v && x.nacc && !x.acc[0].email.v) {
 		x.acc[0].email = x.prose_email;
+		x.acc[0].email_prose = true; /* (nr_group_pass()) */
+	}
 	else
 		mp_str_clear(&x.prose_email);
 	/* a page of ports only, or one that only says how mail is sent

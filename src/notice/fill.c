@@ -1602,6 +1602,7 @@ static void set_email(struct ex *x, const mp_nline *l, size_t off, const char *s
 		a = new_acc(x);
 	mailprof_loc loc = nr_loc_at(x, l, off);
 	mp_str_setn(&a->email, s, t, &loc);
+	a->email_prose = nr_is_prose(l->s, l->len);
 }
 
 /* "First and Last Name", "Full name": the word "name" in the value says

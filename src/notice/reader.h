@@ -64,6 +64,7 @@ struct dalt {
 
 struct dacc {
 	mp_str email, name, login, pass, any_host;
+	bool email_prose; /* the address was read in a sentence ("mail sent to the address of …") */
 	bool any_named; /* any_host's label named several servers ("POP, IMAP and SMTP") */
 	enum word login_word;
 	mailprof_loc login_loc;

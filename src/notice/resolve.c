@@ -223,6 +223,34 @@ static bool block_serves(const struct dacc *a, const char *dom)
 	return false;
 }
 
+/* Does loc come after every server value of group g's blocks (of two
+ * providers at least)? */
+static bool after_blocks(const struct ex *x, int g, const mailprof_loc *loc)
+{
+	int last = 0, blocks = 0;
+	for (size_t i = 0; i < x->nacc; i++) {
+		const struct dacc *a = &x->acc[i];
+		if (a->group != g)
+			continue;
+		blocks++;
+		for (int k = 0; k < S_N; k++) {
+			const struct dsrv *s = &a->s[k];
+			if (s->host.v && s->host.loc.line > last)
+				last = s->host.loc.line;
+			if (s->port.set && s->port.loc.line > last)
+				last = s->port.loc.line;
+		}
+		for (size_t j = 0; j < a->nalt; j++) {
+			const struct dsrv *s = &a->alt[j].s;
+			if (s->host.v && s->host.loc.line > last)
+				last = s->host.loc.line;
+			if (s->port.set && s->port.loc.line > last)
+				last = s->port.loc.line;
+		}
+	}
+	return blocks >= 2 && last > 0 && loc->line > last;
+}
+
 /* Several providers' blocks in one notice: the address (given once) goes
  * to every block; then only the blocks that serve its domain stay. With no
  * address, or none that matches, every block is an account of its own. */
@@ -249,6 +277,17 @@ void nr_group_pass(struct ex *x)
 			}
 		if (several)
 			continue; /* addresses of their own: accounts as they stand */
+		/* An address a sentence gives below the last provider's block (a
+		 * story of mail sent to someone, a footer) was not given for the
+		 * blocks: it neither picks one provider nor goes to each, nor is
+		 * it the block's it fell in. One given for them comes before them,
+		 * or in a block with its label ("Sender email: …"). */
+		if (who && who->email_prose && after_blocks(x, g, &who->email.loc)) {
+			for (size_t i = 0; i < x->nacc; i++)
+				if (x->acc[i].group == g)
+					mp_str_clear(&x->acc[i].email);
+			continue;
+		}
 		size_t keep = 0;
 		const char *dom = who ? strchr(who->email.v, '@') + 1 : NULL;
 		for (size_t i = 0; i < x->nacc; i++) {
