@@ -741,14 +741,14 @@ Test(notice_accuracy, field_accuracy_over_real_blind10) { real_set_holds("blind1
 /* Round 11: 73 pages (8 kept in git, 65 stored web pages, gists, pastebins
  * and issue threads; 10 Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND11_ACCURACY_FLOOR 0.939
+#define BLIND11_ACCURACY_FLOOR 0.940
 
 Test(notice_accuracy, field_accuracy_over_real_blind11) { real_set_holds("blind11", BLIND11_ACCURACY_FLOOR, 73); }
 
 /* Round 12: 75 pages (20 kept in git, 55 stored web pages and pastebins;
  * 12 Japanese) measured blind the same way (BLIND.md); development
  * material since. */
-#define BLIND12_ACCURACY_FLOOR 0.903
+#define BLIND12_ACCURACY_FLOOR 0.905
 
 Test(notice_accuracy, field_accuracy_over_real_blind12) { real_set_holds("blind12", BLIND12_ACCURACY_FLOOR, 75); }
 
