@@ -3,9 +3,40 @@
  * segmented, its values typed and attached (attach.c, fill.c), then the
  * drafts are resolved into accounts (resolve.c). Every value keeps the
  * line and column it was read from. */
+#include <ctype.h>
 #include <stdlib.h>
 
 #include "reader.h"
+
+/* Does the line name a host of three labels or more ("smtp.example.net",
+ * "www.yourname.com"), an example's or a template's too, not after '@'?
+ * (one pass over the line: each character is looked at a few times) */
+static bool names_host(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		if (!isalnum((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
+		size_t e = i;
+		while (e < n && (isalnum((unsigned char)s[e]) || s[e] == '.' || s[e] == '-'))
+			e++;
+		size_t end = e;
+		while (end > i && s[end - 1] == '.') /* a sentence's full stop */
+			end--;
+		size_t dots = 0, last = i;
+		for (size_t k = i; k < end; k++)
+			if (s[k] == '.')
+				dots++, last = k + 1;
+		bool tld = dots >= 2 && end - last >= 2;
+		for (size_t k = last; tld && k < end; k++)
+			tld = isalpha((unsigned char)s[k]) != 0;
+		if (tld && (i == 0 || s[i - 1] != '@'))
+			return true;
+		i = e;
+	}
+	return false;
+}
 
 mailprof_status mp_notice_extract(mailprof_profile *p, mp_ntext *t, const char *path,
                                   mailprof_diags *d)
@@ -19,6 +50,10 @@ mailprof_status mp_notice_extract(mailprof_profile *p, mp_ntext *t, const char *
 	nr_read_forms(&x, t);
 	nr_read_fill_in(&x, t);
 	nr_read_refused(&x, t);
+	for (size_t i = 0; i < t->n; i++) {
+		x.imap_said |= nr_has(t->lines[i].s, t->lines[i].len, "imap");
+		x.host_said |= names_host(t->lines[i].s, t->lines[i].len);
+	}
 	for (size_t i = 0; i < t->n; i++) {
 		size_t k = nr_table(&x, t, i);
 		if (k)

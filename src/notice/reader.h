@@ -150,6 +150,12 @@ struct ex {
 	/* POP before SMTP told in a sentence, not only a list's cell
 	 * ("POPbeforeSMTP(25/587)" beside "SMTP AUTH+TLS"): offered as a way */
 	bool pbs_sentence;
+	/* some line of the page names IMAP at all: POP before SMTP then does not
+	 * imply the page's incoming server is POP3 (nr_offered) */
+	bool imap_said;
+	/* some line names a host (an example's, a template's too): the page
+	 * tells its servers, nothing is implied of them (nr_offered) */
+	bool host_said;
 	int note_port; /* the port the submission note names (587, or an unregistered one listed before it) */
 	mailprof_loc auth_hint_loc, note587_loc, pbs_loc;
 	/* a later clause turns the login off ("untick SMTP authentication and

@@ -108,6 +108,17 @@ bool nr_offered(const struct ex *x, const struct dacc *a, int i)
 		return true;
 	if (i != S_SMTP && (a->in_both || mx_names(x, a, i, false)))
 		return !own_offer(x, a, i == S_IMAP ? S_POP : S_IMAP);
+	/* "POP before SMTP: receive your mail first, then send", on a page
+	 * that never names IMAP: the receiving that logs sending in is a POP3
+	 * server's, offered without a host. Only on a page that tells nothing
+	 * else of its servers (names no host, not even an example's, and no
+	 * sending port: a page giving them lists what it offers) and does not
+	 * say POP before SMTP ended (a notice of its end is about the login
+	 * that replaces it); one account */
+	const struct dsrv *sm = &a->s[S_SMTP];
+	if (i == S_POP && x->pbs_hint && !x->pbs_ended && !x->imap_said && !x->host_said && x->nacc == 1 && !a->group &&
+	    !sm->host.v && !sm->host_tpl && !sm->host_held && !sm->port.set && !a->any_host.v && !own_offer(x, a, S_IMAP))
+		return true;
 	/* "サブミッションポート(587番)をご利用ください", "SMTP-AUTH is
 	 * required for sending": sending is offered, with no host said */
 	return i == S_SMTP && x->send_prose && !a->group;
