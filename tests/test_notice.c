@@ -693,7 +693,7 @@ Test(notice_accuracy, field_accuracy_over_real_blind3) { real_set_holds("blind3"
 /* Round 4: 36 pages collected by people who never saw the reader, kept out
  * of the repository until the round's reader work was over (BLIND.md): the
  * figure measured then, rounded down; from now on development material. */
-#define BLIND4_ACCURACY_FLOOR 0.972
+#define BLIND4_ACCURACY_FLOOR 0.973
 
 Test(notice_accuracy, field_accuracy_over_real_blind4) { real_set_holds("blind4", BLIND4_ACCURACY_FLOOR, 36); }
 
@@ -741,14 +741,14 @@ Test(notice_accuracy, field_accuracy_over_real_blind10) { real_set_holds("blind1
 /* Round 11: 73 pages (8 kept in git, 65 stored web pages, gists, pastebins
  * and issue threads; 10 Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND11_ACCURACY_FLOOR 0.939
+#define BLIND11_ACCURACY_FLOOR 0.94
 
 Test(notice_accuracy, field_accuracy_over_real_blind11) { real_set_holds("blind11", BLIND11_ACCURACY_FLOOR, 73); }
 
 /* Round 12: 75 pages (20 kept in git, 55 stored web pages and pastebins;
  * 12 Japanese) measured blind the same way (BLIND.md); development
  * material since. */
-#define BLIND12_ACCURACY_FLOOR 0.909
+#define BLIND12_ACCURACY_FLOOR 0.918
 
 Test(notice_accuracy, field_accuracy_over_real_blind12) { real_set_holds("blind12", BLIND12_ACCURACY_FLOOR, 75); }
 
