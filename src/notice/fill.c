@@ -1266,6 +1266,12 @@ static void set_security(struct ex *x, const mp_nline *l, size_t off, const char
 	if (vk < n && nr_parse_security(s + vk, n - vk) >= 0)
 		off += vk, s += vk, n -= vk;
 	int sec = nr_parse_security(s, n);
+	/* "either SSL or TLS. This setting is under Advanced.", "SSL. Your
+	 * program may call it TLS": the first sentence is the value, a
+	 * further one naming no other mode only a remark on where or how */
+	size_t se = sec < 0 ? nr_first_sentence(s, n) : n;
+	if (se < n && nr_span_sec(s + se, n - se) == -1 && nr_parse_security(s, se) >= 0)
+		n = se, sec = nr_parse_security(s, n);
 	/* "Security type:" / "Yes" (the value on the next line): TLS,
 	 * decided by the port, as "Encryption: Enabled" is */
 	if (sec == -1 && nr_parse_yesno_auth(s, n) == MP_AUTH_PASSWORD_CLEARTEXT && n <= 24 && !nr_yes_of_login(s, n))

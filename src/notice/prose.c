@@ -773,18 +773,62 @@ bool nr_security_statement(struct ex *x, const mp_nline *l, size_t b)
 	return any;
 }
 
+/* Is s[0, n) "SSL or TLS", "TLS or SSL/TLS": two names of implicit-or-not
+ * TLS joined by "or" (each "ssl", "tls", "ssl/tls", "tls/ssl")? */
+static bool tls_pair(const char *s, size_t n)
+{
+	static const char *const names[] = {"ssl", "tls", "ssl/tls", "tls/ssl", NULL};
+	size_t a = 0;
+	while (a + 4 <= n && mp_strncasecmp(s + a, " or ", 4) != 0)
+		a++;
+	if (a + 4 > n)
+		return false;
+	size_t c = a + 4;
+	bool l = false, r = false;
+	for (const char *const *w = names; *w; w++) {
+		l |= strlen(*w) == a && mp_strncasecmp(s, *w, a) == 0;
+		r |= strlen(*w) == n - c && mp_strncasecmp(s + c, *w, n - c) == 0;
+	}
+	return l && r;
+}
+
 static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n)
 {
 	const char *s = l->s + b;
+	/* "Require a secure connection using either SSL or TLS": two names
+	 * of one mode are one value, no choice, and one word */
+	size_t pair_b = 0, pair_e = 0, pair_w = 0;
+	if (n < 256) {
+		size_t ob = n;
+		for (size_t i = 0; i + 4 <= n && ob == n; i++)
+			if (mp_strncasecmp(s + i, " or ", 4) == 0)
+				ob = i;
+		size_t nb = ob, ne = ob + 4;
+		while (nb > 0 && s[nb - 1] != ' ' && s[nb - 1] != '(')
+			nb--;
+		while (ne < n && s[ne] != ' ' && !strchr(".,;)", s[ne]))
+			ne++;
+		if (ob < n && !nr_has(s + ob + 4, n - ob - 4, " or ") && tls_pair(s + nb, ne - nb)) {
+			pair_b = nb, pair_e = ne, pair_w = 2;
+			if (nb >= 7 && mp_strncasecmp(s + nb - 7, "either ", 7) == 0)
+				pair_b = nb - 7, pair_w = 3;
+		}
+	}
 	static const char *const deny[] = {"n't", "no ", "not ", "never", "without", "support", " or ", "if ", NULL};
 	size_t words = 1, secs = 0, sb = 0, se = 0;
 	for (size_t i = 0; i < n && words <= 16; i++) {
 		size_t vb, ve;
 		words += s[i] == ' ';
+		if (pair_w && i == pair_b) {
+			secs++, sb = pair_b, se = pair_e, i = pair_e - 1;
+			continue;
+		}
 		if ((!i || nr_word_start(s, i)) && nr_typed_value(s, i, n, false, &vb, &ve) == NV_SEC)
 			secs++, sb = vb, se = ve;
 	}
-	bool denied = nr_has_any(s, n, deny);
+	words = words > pair_w ? words - pair_w : words;
+	bool denied = pair_w ? nr_has_any(s, pair_b, deny) || nr_has_any(s + pair_e, n - pair_e, deny)
+	                     : nr_has_any(s, n, deny);
 	for (size_t i = 0; i + 1 < n && !denied; i++) /* ports are said by port rows ("SSL (port 993)") */
 		denied = isdigit((unsigned char)s[i]) && isdigit((unsigned char)s[i + 1]);
 	if (secs != 1 || denied || !(nr_has(s, n, "require") || nr_has(s, n, "must") || nr_has(s, n, "mandatory")))

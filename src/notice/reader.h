@@ -299,6 +299,8 @@ int nr_parse_security(const char *s, size_t n);
 int nr_span_sec(const char *s, size_t n);
 bool nr_secure_name(const char *s, size_t n);
 int nr_sentence_sec(const char *s, size_t n);
+/* segment.c: the end of the first sentence of s[0, n) when another follows, else n. */
+size_t nr_first_sentence(const char *s, size_t n);
 size_t nr_oauth_at(const char *s, size_t n);
 enum mp_nctx nr_host_ctx(const char *h, size_t n);
 /* Does a label or heading name both incoming protocols and not sending

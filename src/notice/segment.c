@@ -739,6 +739,14 @@ static size_t sentence_end(const char *s, size_t from, size_t n)
 	return 0;
 }
 
+/* The end of s[0, n)'s first sentence (its full stop included) when
+ * another sentence follows on it, else n (sentence_end's rules). */
+size_t nr_first_sentence(const char *s, size_t n)
+{
+	size_t e = sentence_end(s, 0, n);
+	return e ? e : n;
+}
+
 /* A wrapped sentence becomes one line, not its paragraph: a line that
  * goes on with the line before gives it only up to its first sentence
  * end, the rest staying a line of its own (which may go on in turn), so
