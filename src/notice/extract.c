@@ -46,6 +46,7 @@ mailprof_status mp_notice_extract(mailprof_profile *p, mp_ntext *t, const char *
 	size_t diags_from = mailprof_diags_count(d);
 	nr_unglue(t);
 	nr_join_wrapped(t);
+	nr_join_label_value(t);
 	nr_read_notes(&x, t);
 	nr_read_forms(&x, t);
 	nr_read_fill_in(&x, t);

@@ -257,6 +257,9 @@ void nr_unglue(mp_ntext *t);
 /* segment.c: a prose sentence wrapped across lines made one line (each
  * byte keeps its line and column), line-based layouts left alone. */
 void nr_join_wrapped(mp_ntext *t);
+/* segment.c: a label alone on its line and the value on the line just
+ * below it made one "Label: value" line. */
+void nr_join_label_value(mp_ntext *t);
 
 /* ---- values.c: what a piece of text is ---- */
 /* Types of value found before any label is looked at. */

@@ -783,3 +783,106 @@ void nr_join_wrapped(mp_ntext *t)
 	}
 	t->n = o;
 }
+
+/* ---- a value on the line after its label (nr_join_label_value) ---- */
+
+/* End of the label of a line that is a label only ("• Port with SSL/TLS",
+ * "Incoming server:", "■メールアドレス"), after its bullet, or 0: a short
+ * run of words naming a field, ended by its colon or by the line, no
+ * sentence and no table row. */
+static size_t label_only(const mp_nline *a, size_t *lb, enum mp_nfield *fo)
+{
+	const char *s = a->s;
+	size_t n = a->len;
+	while (n && s[n - 1] == ' ')
+		n--;
+	bool marked;
+	size_t b = nr_strip_lead(s, n, &marked);
+	if (b >= n || memchr(s + b, '|', n - b) || memchr(s + b, '\t', n - b) || strchr(".?!;,", s[n - 1]) ||
+	    nr_has(s + b, n - b, "。") || nr_has(s + b, n - b, "?") || nr_has(s + b, n - b, "？"))
+		return 0; /* a sentence, a question: no label */
+	size_t e = n;
+	const char *c = memchr(s + b, ':', n - b);
+	if (c && (size_t)(c - s) + 1 != n)
+		return 0; /* a value after the colon: a row of its own */
+	if (c)
+		e = (size_t)(c - s);
+	while (e > b && s[e - 1] == ' ')
+		e--;
+	size_t words = 1;
+	for (size_t k = b; k < e; k++)
+		words += s[k] == ' ';
+	if (e <= b || e - b > 60 || words > 6)
+		return 0;
+	enum mp_nctx dir;
+	enum mp_nfield f = mp_notice_classify(s + b, e - b, &dir);
+	size_t hb, he; /* "SSL/TLS" over "STARTTLS": values stacked, no label */
+	if (f == NF_NONE || f == NF_IGNORE || (nr_typed_value(s, b, e, true, &hb, &he) != NV_NONE && hb == b && he == e))
+		return 0;
+	*lb = b;
+	*fo = f;
+	return e;
+}
+
+/* "• Port with SSL/TLS" / "993", "Outgoing server" / "smtp.example.org
+ * (authentication required)": the way many pages lay a setting out (a
+ * definition list, a label cell over its value cell) says what "Label:
+ * value" says on one line, so it is read as that line, every rule of a
+ * row applying. The value line must open with a value the reader types
+ * (a host, a port, an address, a security word, yes or no): not another
+ * label, not a sentence, not an item of its own. */
+void nr_join_label_value(mp_ntext *t)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		mp_nline *l = &t->lines[i];
+		size_t lb = 0, le = 0;
+		enum mp_nfield f = NF_NONE;
+		mp_nline *a = o ? &t->lines[o - 1] : NULL;
+		if (a && mp_nline_just_above(a, l) && (le = label_only(a, &lb, &f)) != 0 && a->len + l->len < WRAP_JOIN_MAX) {
+			const char *u = l->s;
+			size_t m = l->len, tb = nr_skip_sp(u, 0, m), hb, he;
+			bool marked;
+			enum nr_vtype v = tb < m && nr_strip_lead(u, m, &marked) == tb && !marked && !label_line(u, m)
+			                          ? nr_typed_value(u, tb, m, true, &hb, &he)
+			                          : NV_NONE;
+			/* a port under a label naming a port and another field
+			 * ("Port with SSL/TLS" names a security too): the row's
+			 * rules weigh both; a value of the label's own field is
+			 * read by attach.c's next-line reading */
+			bool takes = f != NF_PORT && v == NV_PORT &&
+			             (nr_has(a->s + lb, le - lb, "port") || nr_has(a->s + lb, le - lb, "ポート"));
+			/* "Port" over "993" over "143": a column of values under
+			 * one label is a stack the rows after it read, not a pair */
+			if (takes && i + 1 < t->n && mp_nline_just_above(l, &t->lines[i + 1])) {
+				const mp_nline *z = &t->lines[i + 1];
+				size_t zb = nr_skip_sp(z->s, 0, z->len), yb, ye;
+				takes = zb == z->len || label_line(z->s, z->len) ||
+				        nr_typed_value(z->s, zb, z->len, true, &yb, &ye) == NV_NONE || yb != zb;
+			}
+			/* (a security word or a yes under its label: the next-line
+			 * reading of attach.c already weighs it as its label says) */
+			if (v != NV_NONE && v != NV_TOKEN && v != NV_SEC && v != NV_YESNO && hb == tb && takes) {
+				/* the label's colon, then the value */
+				a->s = mp_xrealloc(a->s, le + 2);
+				a->col = mp_xrealloc(a->col, (le + 2) * sizeof *a->col);
+				a->s[le] = ':';
+				a->s[le + 1] = '\0';
+				a->col[le + 1] = a->col[le];
+				if (a->lno) {
+					a->lno = mp_xrealloc(a->lno, (le + 2) * sizeof *a->lno);
+					a->lno[le + 1] = a->lno[le];
+				}
+				a->len = le + 1;
+				join_line(a, l);
+				free(l->s);
+				free(l->col);
+				free(l->raw);
+				free(l->lno);
+				continue;
+			}
+		}
+		t->lines[o++] = *l;
+	}
+	t->n = o;
+}
