@@ -741,7 +741,7 @@ Test(notice_accuracy, field_accuracy_over_real_blind10) { real_set_holds("blind1
 /* Round 11: 73 pages (8 kept in git, 65 stored web pages, gists, pastebins
  * and issue threads; 10 Japanese) measured blind the same way (BLIND.md);
  * development material since. */
-#define BLIND11_ACCURACY_FLOOR 0.94
+#define BLIND11_ACCURACY_FLOOR 0.941
 
 Test(notice_accuracy, field_accuracy_over_real_blind11) { real_set_holds("blind11", BLIND11_ACCURACY_FLOOR, 73); }
 
