@@ -10,17 +10,11 @@ without case.
 """
 import sys
 
+import notice_tsv
+
 
 def load(path):
-    rows = {}
-    with open(path, encoding='utf-8') as f:
-        for line in f:
-            if line.startswith('#') or not line.strip():
-                continue
-            parts = line.rstrip('\n').split('\t')
-            if len(parts) >= 3:
-                rows[(parts[0], parts[1])] = parts[2].strip()
-    return rows
+    return {(notice, field): value for notice, field, value in notice_tsv.rows(path)}
 
 
 def norm(field, value):

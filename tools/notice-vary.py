@@ -32,6 +32,8 @@ import subprocess
 import sys
 import tempfile
 
+import notice_tsv
+
 SEED = 13
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -40,13 +42,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 def load_tsv(path):
     rows = {}
-    with open(path, encoding='utf-8') as f:
-        for line in f:
-            if line.startswith('#') or not line.strip():
-                continue
-            parts = line.rstrip('\n').split('\t')
-            if len(parts) >= 3:
-                rows.setdefault(parts[0], []).append((parts[1], parts[2].strip()))
+    for notice, field, value in notice_tsv.rows(path):
+        rows.setdefault(notice, []).append((field, value))
     return rows
 
 
@@ -225,20 +222,15 @@ def wide(m):
     return m.group('sep') == '：' or re.search(r'[\u3040-\u30ff\u4e00-\u9fff]', m.group('label'))
 
 
-def t_sep_dash(lines, rng):
-    out, changed = list(lines), False
-    for i, m in label_lines(lines):
-        out[i] = rebuild(m, sep=' - ' if not wide(m) else '　')
-        changed = True
-    return out, changed
-
-
-def t_sep_equals(lines, rng):
-    out, changed = list(lines), False
-    for i, m in label_lines(lines):
-        out[i] = rebuild(m, sep=' = ' if not wide(m) else '＝')
-        changed = True
-    return out, changed
+def t_sep(ascii_sep, wide_sep):
+    """every label line's separator replaced (full-width labels take wide_sep)"""
+    def t(lines, rng):
+        out, changed = list(lines), False
+        for i, m in label_lines(lines):
+            out[i] = rebuild(m, sep=wide_sep if wide(m) else ascii_sep)
+            changed = True
+        return out, changed
+    return t
 
 
 def t_sep_nextline(lines, rng):
@@ -314,8 +306,8 @@ def t_trailing(lines, rng):
 
 
 TRANSFORMS = [(n, t_synonym(n)) for n in SYNONYMS] + [
-    ('sep-dash', t_sep_dash),
-    ('sep-equals', t_sep_equals),
+    ('sep-dash', t_sep(' - ', '　')),
+    ('sep-equals', t_sep(' = ', '＝')),
     ('sep-nextline', t_sep_nextline),
     ('table-row', t_table),
     ('bullets-add', t_bullets_add),

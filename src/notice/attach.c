@@ -2161,29 +2161,10 @@ static bool pronoun_is(const char *s, size_t pv, size_t i)
 	static const char *const be[] = {"is", "are", "was", "were", NULL};
 	static const char *const pron[] = {"it", "this", "that", "which", "there", "what", "they", "these", "those",
 	                                   "he", "she", "everything", "nothing", NULL};
-	size_t e = i;
-	while (e > pv && s[e - 1] == ' ')
-		e--;
-	size_t w = e;
-	while (w > pv && isalpha((unsigned char)s[w - 1]))
-		w--;
-	bool verb = false;
-	for (const char *const *v = be; *v && !verb; v++)
-		verb = strlen(*v) == e - w && mp_strncasecmp(s + w, *v, e - w) == 0;
-	if (!verb)
+	size_t w, p;
+	if (!nr_word_before(s, pv, i, be, &w) || !nr_word_before(s, pv, w, pron, &p))
 		return false;
-	e = w;
-	while (e > pv && s[e - 1] == ' ')
-		e--;
-	w = e;
-	while (w > pv && isalpha((unsigned char)s[w - 1]))
-		w--;
-	if (w > pv && isalnum((unsigned char)s[w - 1]))
-		return false;
-	for (const char *const *p = pron; *p; p++)
-		if (strlen(*p) == e - w && e > w && mp_strncasecmp(s + w, *p, e - w) == 0)
-			return true;
-	return false;
+	return p == pv || !isdigit((unsigned char)s[p - 1]); /* (not glued to a number: "2it is") */
 }
 
 static size_t value_pairs(struct ex *x, const mp_nline *l, size_t b, bool apply, size_t *first)
