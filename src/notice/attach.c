@@ -832,7 +832,9 @@ static void pair(struct ex *x, const mp_nline *l, size_t lb, size_t le, size_t v
 	/* ("… to SSL for both Incoming server (IMAP)" / "and Outgoing Server
 	 * (SMTP)." wrapped: "both" before a direction, not a protocol ("both
 	 * IMAP and POP"), pairs it with the other direction) */
-	for (size_t k = vb; f == NF_SECURITY && !both_val && k + 5 <= ve && nr_span_sec(s + vb, ve - vb) >= 0; k++)
+	/* (the value's security looked up once, not for each of its bytes) */
+	bool val_sec = f == NF_SECURITY && !both_val && nr_span_sec(s + vb, ve - vb) >= 0;
+	for (size_t k = vb; val_sec && k + 5 <= ve; k++)
 		if (mp_strncasecmp(s + k, "both ", 5) == 0 && (k == vb || !isalpha((unsigned char)s[k - 1]))) {
 			size_t w = nr_skip_sp(s, k + 5, ve);
 			while (w < ve && (s[w] == '*' || s[w] == '"' || s[w] == ' '))

@@ -692,7 +692,10 @@ static void set_host(struct ex *x, const mp_nline *l, size_t off, const char *s,
 		 * the label names protocols, "(POP or IMAP)", nor the value an
 		 * alternative, "imap.… (or pop.…)": there the template only
 		 * shows the shape of a name) */
-		if (dir == NC_IN && nr_template_host(s, t) && !nr_has(l->s, off, "pop") && !nr_has(l->s, off, "imap") &&
+		/* (the label's words up to the line's end: off may pass it, see
+		 * label_access above) */
+		size_t lo = off <= l->len ? off : l->len;
+		if (dir == NC_IN && nr_template_host(s, t) && !nr_has(l->s, lo, "pop") && !nr_has(l->s, lo, "imap") &&
 		    !nr_has(s + t, n - t, "or ")) {
 			enum mp_nctx hc = nr_host_ctx(s, t);
 			const char *dot = memchr(s, '.', t);

@@ -826,6 +826,10 @@ static bool statement_of(struct ex *x, const mp_nline *l, size_t b, size_t n)
 		if ((!i || nr_word_start(s, i)) && nr_typed_value(s, i, n, false, &vb, &ve) == NV_SEC)
 			secs++, sb = vb, se = ve;
 	}
+	/* (the pair's own spaces were jumped over, so it already counted as
+	 * one word; pair_w more come off on purpose: "You must use a secure
+	 * connection with either TLS or SSL" stays within the six words of
+	 * a server's sentence below, samples/notice/r13-sec-sentence-en.txt) */
 	words = words > pair_w ? words - pair_w : words;
 	bool denied = pair_w ? nr_has_any(s, pair_b, deny) || nr_has_any(s + pair_e, n - pair_e, deny)
 	                     : nr_has_any(s, n, deny);
