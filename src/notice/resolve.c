@@ -470,13 +470,6 @@ static bool isp_sending_only(const struct ex *x, const struct dsrv *s)
 	return x->send_isp && !s->host.v && !s->host_tpl && !s->port.set;
 }
 
-/* Ports where a session starts in clear text and TLS, if any, comes by
- * STARTTLS: submission, SMTP (and 2525, its common stand-in), IMAP, POP3. */
-static bool plain_start_port(int port)
-{
-	return port == 587 || port == 25 || port == 2525 || port == 143 || port == 110;
-}
-
 /* Server s of protocol i of draft a becomes a server of account acc. */
 static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, struct dsrv *s)
 {
@@ -514,9 +507,11 @@ static void build_server(struct ex *x, struct dacc *a, mp_account *acc, int i, s
 		if (v == SW_TLS_AMBIG)
 			v = s->port.set ? nr_sec_for_port(v, s->port.v) : MP_SEC_TLS;
 		/* "Port: 587, SSL", an "SSL" box ticked on 143: a word naming
-		 * no mode, on a port that starts in clear text, can only be
-		 * STARTTLS there (TLS from the first byte does not connect) */
-		if (v == MP_SEC_TLS && s->port.set && plain_start_port(s->port.v))
+		 * no mode, on a port that starts in clear text (the base's
+		 * STARTTLS ports, and 2525, submission's common stand-in), can
+		 * only be STARTTLS there (TLS from the first byte does not
+		 * connect), as the other readers decide an SSL flag */
+		if (v == MP_SEC_TLS && s->port.set && (mp_port_is_starttls(s->port.v) || s->port.v == 2525))
 			v = MP_SEC_STARTTLS;
 		mp_int_set(&sv->security, v, &s->sec.loc);
 	}
